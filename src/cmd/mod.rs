@@ -1,0 +1,113 @@
+//! The thin command layer: each command parses its flags into typed values, calls the notebook
+//! once, and hands the rows to the renderer. No SQL lives here.
+
+mod article;
+mod claim;
+mod import;
+mod notebook;
+mod search;
+mod source;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::notebook::Notebook;
+use crate::render::{write_record, Cell, Format, RowWriter, Style};
+
+/// What every command shares: where the notebook is and how to print.
+pub struct Ctx {
+    pub db: Option<PathBuf>,
+    pub format: Format,
+    pub quiet: bool,
+    /// Decided once: is stdout a terminal?
+    pub terminal: bool,
+    /// Is stderr a terminal (for progress bars)?
+    pub stderr_terminal: bool,
+}
+
+impl Ctx {
+    pub fn notebook_path(&self) -> Result<PathBuf> {
+        if let Some(p) = &self.db {
+            return Ok(p.clone());
+        }
+        if let Some(p) = std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()) {
+            return Ok(PathBuf::from(p));
+        }
+        Ok(crate::notebook::default_path()?)
+    }
+
+    /// Opens (and if need be creates or upgrades) the notebook.
+    pub fn open(&self) -> Result<Notebook> {
+        Ok(Notebook::open(&self.notebook_path()?)?)
+    }
+
+    pub fn style(&self) -> Style {
+        Style { format: self.format, raw: false, bom: false, terminal: self.terminal }
+    }
+
+    pub fn stdout(&self) -> BufWriter<io::StdoutLock<'static>> {
+        BufWriter::new(io::stdout().lock())
+    }
+
+    /// Prints rows in the chosen format.
+    pub fn rows<I>(&self, columns: &[&str], rows: I) -> Result<()>
+    where
+        I: IntoIterator<Item = Vec<Cell>>,
+    {
+        let mut w = RowWriter::new(self.stdout(), self.style(), columns)?;
+        for r in rows {
+            w.row(&r)?;
+        }
+        w.finish()?;
+        Ok(())
+    }
+
+    /// Prints one object (a created or shown row).
+    pub fn record(&self, fields: &[(&str, Cell)]) -> Result<()> {
+        let mut out = write_record(self.stdout(), self.style(), fields)?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Prints a heading between sections of a `show`, for people only.
+    pub fn heading(&self, text: &str) -> Result<()> {
+        if self.format == Format::Table || self.format == Format::Markdown {
+            let mut out = self.stdout();
+            writeln!(out, "\n{text}")?;
+            out.flush()?;
+        }
+        Ok(())
+    }
+
+    /// A message for people: on stderr, so that stdout stays parseable; silenced by --quiet.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{}", crate::render::escape_controls(text, false));
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx {
+        db: cli.db,
+        format: cli.format,
+        quiet: cli.quiet,
+        terminal: io::stdout().is_terminal(),
+        stderr_terminal: io::stderr().is_terminal(),
+    };
+    match cli.command {
+        Command::Init => notebook::init(&ctx),
+        Command::Info => notebook::info(&ctx),
+        Command::Check => notebook::check(&ctx),
+        Command::Backup { file } => notebook::backup(&ctx, &file),
+        Command::History(args) => notebook::history(&ctx, args),
+        Command::Import(c) => import::run(&ctx, c),
+        Command::Article(c) => article::run(&ctx, c),
+        Command::Search(args) => search::run(&ctx, args),
+        Command::Source(c) => source::run(&ctx, c),
+        Command::Claim(c) => claim::run(&ctx, c),
+    }
+}

@@ -1,0 +1,321 @@
+//! Turning an imported file into article text: readable text from HTML (no menus, scripts or
+//! footers), the title from the first heading or line, and the language when none is given.
+//! Pure: takes text, returns text.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+/// The kinds of file `import articles` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl FileKind {
+    /// The kind for a file name, or None when a folder walk should skip it.
+    pub fn from_name(name: &str) -> Option<FileKind> {
+        let lower = name.to_lowercase();
+        let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+        match ext {
+            "txt" | "text" => Some(FileKind::Text),
+            "md" | "markdown" => Some(FileKind::Markdown),
+            "html" | "htm" | "xhtml" => Some(FileKind::Html),
+            _ => None,
+        }
+    }
+
+    /// Text sent on stdin: HTML when it looks like it, else plain text.
+    pub fn sniff(text: &str) -> FileKind {
+        let head: String = text.trim_start().chars().take(200).collect::<String>().to_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
+            FileKind::Html
+        } else {
+            FileKind::Text
+        }
+    }
+}
+
+/// An article's text and the title found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub body: String,
+    pub title: Option<String>,
+}
+
+/// Elements whose text is never article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg",
+    "template", "button", "menu", "select", "object", "embed", "canvas", "head",
+];
+/// Elements that end a line of text.
+const BLOCK: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "section", "article", "main", "tr", "table", "pre", "figure", "figcaption", "dd", "dt", "hr",
+];
+
+pub fn extract(kind: FileKind, text: &str) -> Extracted {
+    match kind {
+        FileKind::Html => extract_html(text),
+        FileKind::Markdown => {
+            let body = tidy(text);
+            let title = body
+                .lines()
+                .find_map(|l| l.trim_start().strip_prefix('#').map(|h| h.trim_start_matches('#').trim().to_string()))
+                .filter(|t| !t.is_empty())
+                .or_else(|| first_line(&body));
+            Extracted { body, title }
+        }
+        FileKind::Text => {
+            let body = tidy(text);
+            let title = first_line(&body);
+            Extracted { body, title }
+        }
+    }
+}
+
+fn extract_html(text: &str) -> Extracted {
+    let doc = Html::parse_document(text);
+    // Prefer the page's <article> or <main>: the rest is site furniture.
+    let mut root = doc.tree.root();
+    for name in ["article", "main"] {
+        if let Some(found) = find_element(doc.tree.root(), name) {
+            root = found;
+            break;
+        }
+    }
+    let mut out = String::new();
+    walk(root, &mut out);
+    let body = tidy(&out);
+    let title = find_element(root, "h1")
+        .or_else(|| find_element(doc.tree.root(), "h1"))
+        .map(|n| {
+            let mut s = String::new();
+            walk(n, &mut s);
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            find_element(doc.tree.root(), "title").map(|n| {
+                let mut s = String::new();
+                collect_text(n, &mut s);
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+        })
+        .filter(|t| !t.is_empty())
+        .or_else(|| first_line(&body));
+    Extracted { body, title }
+}
+
+fn find_element<'a>(node: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
+    node.descendants().find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
+}
+
+fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+        }
+    }
+}
+
+fn walk(node: NodeRef<'_, Node>, out: &mut String) {
+    match node.value() {
+        Node::Text(t) => {
+            // Whitespace inside HTML is layout, not text: fold it to single spaces.
+            let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
+            for c in t.chars() {
+                if c.is_whitespace() {
+                    if !last_space {
+                        out.push(' ');
+                        last_space = true;
+                    }
+                } else {
+                    out.push(c);
+                    last_space = false;
+                }
+            }
+        }
+        Node::Element(e) => {
+            let name = e.name();
+            if SKIP.contains(&name) {
+                return;
+            }
+            let is_block = BLOCK.contains(&name);
+            if is_block {
+                newline(out);
+            }
+            for child in node.children() {
+                walk(child, out);
+            }
+            if is_block {
+                newline(out);
+                if matches!(name, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote") {
+                    out.push('\n');
+                }
+            }
+        }
+        _ => {
+            for child in node.children() {
+                walk(child, out);
+            }
+        }
+    }
+}
+
+fn newline(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+/// The body as stored: line ends made `\n`, trailing spaces trimmed, runs of blank lines folded
+/// to one, and no blank lines at either end. The sha256 that finds duplicates is of this text.
+pub fn tidy(text: &str) -> String {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.replace("\r\n", "\n").replace('\r', "\n").lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank_run > 0 {
+                out.push('\n');
+            }
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+fn first_line(body: &str) -> Option<String> {
+    body.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| {
+        let t: String = l.chars().take(200).collect();
+        t.trim_start_matches('#').trim().to_string()
+    })
+}
+
+/// The ISO 639-1 codes `--lang` accepts.
+pub const LANGUAGE_CODES: &[&str] = &[
+    "aa", "ab", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi",
+    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
+    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
+    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
+    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
+    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
+    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
+    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
+    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
+    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
+    "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// Checks a `--lang` value: an ISO 639-1 code such as `ar` or `en` (case folded).
+pub fn parse_language(code: &str) -> Result<String, String> {
+    let lower = code.trim().to_lowercase();
+    if LANGUAGE_CODES.contains(&lower.as_str()) {
+        Ok(lower)
+    } else {
+        Err(format!(
+            "'{code}' is not a language code; give a two-letter ISO 639-1 code such as ar, en, fr, ku or tr"
+        ))
+    }
+}
+
+/// Detects the language of a body: Arabic script decides Arabic outright (whatlang confuses
+/// Arabic with Persian and Urdu on short texts); otherwise whatlang's guess, when reliable.
+pub fn detect_language(body: &str) -> Option<String> {
+    let sample: String = body.chars().take(4000).collect();
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return None;
+    }
+    let arabic = sample.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count();
+    if arabic * 2 > letters {
+        let persian_only = sample.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ'));
+        return Some(if persian_only { "fa" } else { "ar" }.into());
+    }
+    let info = whatlang::detect(&sample)?;
+    let code = match info.lang() {
+        whatlang::Lang::Eng => "en",
+        whatlang::Lang::Fra => "fr",
+        whatlang::Lang::Deu => "de",
+        whatlang::Lang::Spa => "es",
+        whatlang::Lang::Ita => "it",
+        whatlang::Lang::Por => "pt",
+        whatlang::Lang::Rus => "ru",
+        whatlang::Lang::Tur => "tr",
+        whatlang::Lang::Pes => "fa",
+        whatlang::Lang::Urd => "ur",
+        whatlang::Lang::Heb => "he",
+        whatlang::Lang::Nld => "nl",
+        whatlang::Lang::Ukr => "uk",
+        whatlang::Lang::Cmn => "zh",
+        whatlang::Lang::Jpn => "ja",
+        whatlang::Lang::Kor => "ko",
+        whatlang::Lang::Hin => "hi",
+        whatlang::Lang::Swe => "sv",
+        whatlang::Lang::Pol => "pl",
+        whatlang::Lang::Ind => "id",
+        _ => return None,
+    };
+    Some(code.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_article_text_only() {
+        let page = "<html><head><title>Site | Story</title><style>p{}</style></head><body>\
+            <nav><a href='/'>Home</a> <a>World</a></nav>\
+            <article><h1>Defections rise</h1><p>Forty   fighters left.</p>\
+            <script>track()</script><p>Activists said so.</p></article>\
+            <footer>Copyright</footer></body></html>";
+        let e = extract(FileKind::Html, page);
+        assert_eq!(e.title.as_deref(), Some("Defections rise"));
+        assert_eq!(e.body, "Defections rise\n\nForty fighters left.\n\nActivists said so.");
+    }
+
+    #[test]
+    fn html_without_article_drops_furniture() {
+        let page = "<body><header>Menu</header><div>Text here</div><aside>Ads</aside></body>";
+        let e = extract(FileKind::Html, page);
+        assert_eq!(e.body, "Text here");
+    }
+
+    #[test]
+    fn markdown_title_is_the_first_heading() {
+        let e = extract(FileKind::Markdown, "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n");
+        assert_eq!(e.title.as_deref(), Some("انشقاقات في الرقة"));
+        assert_eq!(e.body, "intro line\n\n## انشقاقات في الرقة\nنص");
+    }
+
+    #[test]
+    fn text_title_is_the_first_line() {
+        let e = extract(FileKind::Text, "\n\n  First line  \nsecond");
+        assert_eq!(e.title.as_deref(), Some("First line"));
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(detect_language("قال ناشطون محليون إن عشرات المقاتلين انشقوا").as_deref(), Some("ar"));
+        assert_eq!(
+            detect_language("Local activists said that dozens of fighters had defected from the group in the city this week.").as_deref(),
+            Some("en")
+        );
+        assert!(parse_language("AR").is_ok());
+        assert!(parse_language("arabic").is_err());
+    }
+}

@@ -1,0 +1,45 @@
+//! crosscheck: a command-line research notebook for claims, sources, ratings and figures.
+//! main parses the command line, runs one command, prints one error sentence on failure and
+//! maps the outcome to an exit code (0 done, 1 could not be done, 2 malformed command line).
+
+mod cli;
+mod cmd;
+mod dates;
+mod extract;
+mod normalize;
+mod notebook;
+mod ratings;
+mod render;
+mod similarity;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .map(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .unwrap_or(false)
+    })
+}
+
+fn main() -> ExitCode {
+    // A panic is a bug, but the user still gets one sentence and no backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("error: crosscheck hit an internal error{place}; nothing more was written. Please report it.");
+    }));
+    let cli = cli::Cli::parse();
+    match std::panic::catch_unwind(move || cmd::run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Ok(Err(err)) => {
+            let text = format!("{err:#}").replace('\n', " ");
+            eprintln!("error: {}", render::escape_controls(&text, false));
+            ExitCode::from(1)
+        }
+        Err(_) => ExitCode::from(1),
+    }
+}

@@ -1,0 +1,81 @@
+//! Creating and upgrading notebooks. `schema.sql` is the whole current schema for a new file;
+//! an older file is brought forward by the steps in `UPGRADES`, in one transaction, after a
+//! backup copy. A file from a newer crosscheck is refused rather than guessed at.
+
+use super::{Error, Notebook, Result, APPLICATION_ID};
+
+pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// The schema version `schema.sql` describes.
+pub const CURRENT_VERSION: i64 = 1;
+
+/// Upgrade steps: `(from_version, sql)` takes a notebook from that version to the next.
+/// Each step says why the schema changed.
+const UPGRADES: &[(i64, &str)] = &[];
+
+pub fn bring_up_to_date(nb: &mut Notebook, existed: bool) -> Result<()> {
+    let version = nb.schema_version()?;
+    let app_id: i32 = nb.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if version == CURRENT_VERSION && app_id == APPLICATION_ID {
+        return Ok(());
+    }
+    if app_id != APPLICATION_ID && (version != 0 || has_tables(nb)?) {
+        return Err(Error::Invalid(format!(
+            "{} is an SQLite file but not a crosscheck notebook; give another path with --db",
+            nb.path.display()
+        )));
+    }
+    if version > CURRENT_VERSION {
+        return Err(Error::Invalid(format!(
+            "{} was written by a newer crosscheck (schema {version}); this one reads up to schema \
+             {CURRENT_VERSION}, so upgrade crosscheck before opening it",
+            nb.path.display()
+        )));
+    }
+    if version == 0 {
+        let tx = nb.write()?;
+        // Another process may have created the schema while we waited for the lock.
+        let again: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if again == 0 {
+            tx.execute_batch(SCHEMA)?;
+            tx.execute_batch(&format!(
+                "PRAGMA user_version = {CURRENT_VERSION}; PRAGMA application_id = {APPLICATION_ID};"
+            ))?;
+        }
+        tx.commit()?;
+        let _ = existed;
+        return Ok(());
+    }
+    upgrade(nb, version)
+}
+
+fn has_tables(nb: &Notebook) -> Result<bool> {
+    let n: i64 = nb.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    Ok(n > 0)
+}
+
+/// Where the copy taken before an upgrade goes: beside the notebook, named for its version.
+pub fn backup_path(nb: &Notebook, version: i64) -> std::path::PathBuf {
+    let mut name = nb.path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".v{version}.bak"));
+    nb.path.with_file_name(name)
+}
+
+fn upgrade(nb: &mut Notebook, from: i64) -> Result<()> {
+    let backup = backup_path(nb, from);
+    if !backup.exists() {
+        nb.backup_to(&backup)?;
+    }
+    let tx = nb.write()?;
+    let mut version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    while version < CURRENT_VERSION {
+        let step = UPGRADES.iter().find(|(v, _)| *v == version).ok_or_else(|| {
+            Error::Invalid(format!("no upgrade is known from notebook schema {version}"))
+        })?;
+        tx.execute_batch(step.1)?;
+        version += 1;
+        tx.execute_batch(&format!("PRAGMA user_version = {version}"))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
