@@ -153,22 +153,24 @@ CREATE TABLE figures (
 CREATE INDEX figures_by_measure ON figures (measure_id);
 CREATE INDEX figures_by_claim ON figures (claim_id);
 
--- The notebook's table of vague words ("dozens"), keyed by the search-normalised word.
+-- The notebook's table of vague words ("dozens"), keyed by the search-normalised word so that
+-- "عشرات" and "عشراتٌ" are one word; `display` keeps the word as it was written.
 CREATE TABLE vague_terms (
-    word  TEXT PRIMARY KEY,
-    low   INTEGER NOT NULL,
-    high  INTEGER NOT NULL,
-    point INTEGER NOT NULL,
-    CHECK (low <= point AND point <= high)
+    word    TEXT PRIMARY KEY,
+    display TEXT NOT NULL,
+    low     INTEGER NOT NULL,
+    high    INTEGER NOT NULL,
+    point   INTEGER NOT NULL,
+    CHECK (0 <= low AND low <= point AND point <= high)
 );
-INSERT INTO vague_terms (word, low, high, point) VALUES
-    ('a few', 2, 9, 3), ('few', 2, 9, 3), ('بضعه', 2, 9, 3),
-    ('several', 3, 9, 3), ('عده', 3, 9, 3),
-    ('tens', 10, 99, 10), ('عشرات', 10, 99, 10),
-    ('dozens', 12, 99, 12),
-    ('scores', 40, 99, 40),
-    ('hundreds', 100, 999, 100), ('مئات', 100, 999, 100),
-    ('thousands', 1000, 9999, 1000), ('الاف', 1000, 9999, 1000);
+INSERT INTO vague_terms (word, display, low, high, point) VALUES
+    ('a few', 'a few', 2, 9, 3), ('few', 'few', 2, 9, 3), ('بضعه', 'بضعة', 2, 9, 3),
+    ('several', 'several', 3, 9, 3), ('عده', 'عدة', 3, 9, 3),
+    ('tens', 'tens', 10, 99, 10), ('عشرات', 'عشرات', 10, 99, 10),
+    ('dozens', 'dozens', 12, 99, 12),
+    ('scores', 'scores', 40, 99, 40),
+    ('hundreds', 'hundreds', 100, 999, 100), ('مئات', 'مئات', 100, 999, 100),
+    ('thousands', 'thousands', 1000, 9999, 1000), ('الاف', 'آلاف', 1000, 9999, 1000);
 
 -- A saved judgement over one measure's figures.
 CREATE TABLE reconciliations (
@@ -371,7 +373,8 @@ CREATE TRIGGER figures_stale_delete AFTER DELETE ON figures BEGIN
 END;
 CREATE TRIGGER vague_terms_history_update AFTER UPDATE ON vague_terms BEGIN
     INSERT INTO history (tbl, row_id, action, old, at) VALUES ('vague_terms', old.rowid, 'update',
-        json_object('word', old.word, 'low', old.low, 'high', old.high, 'point', old.point),
+        json_object('word', old.word, 'display', old.display, 'low', old.low, 'high', old.high,
+            'point', old.point),
         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 CREATE TRIGGER reconciliations_history_update AFTER UPDATE OF method, low, best, high, open_high,

@@ -52,6 +52,15 @@ pub enum Command {
     /// Record, list, show, edit, remove and link claims
     #[command(subcommand)]
     Claim(ClaimCommand),
+    /// Add, list and show measures: quantities that several claims give figures for
+    #[command(subcommand)]
+    Measure(MeasureCommand),
+    /// Add, list, remove and parse figures; the vague-word table
+    #[command(subcommand)]
+    Figure(FigureCommand),
+    /// Reconcile a measure's figures into low, best and high, naming conflicts
+    #[command(after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --save --note 'hospital count preferred'\n  crosscheck reconcile deaths.market --method manual --value 13 --save --note 'our own count'")]
+    Reconcile(ReconcileArgs),
     /// Search articles and claims (Arabic and English, harakat and alef forms ignored)
     #[command(after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5")]
     Search(SearchArgs),
@@ -312,4 +321,97 @@ pub struct HistoryArgs {
     pub table: Option<String>,
     /// A row id in that table
     pub id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeasureCommand {
+    /// Add a measure such as defectors.foreign
+    #[command(after_help = "Example:\n  crosscheck measure add defectors.foreign --label 'foreign fighters who defected' --unit people")]
+    Add {
+        key: String,
+        #[arg(long)]
+        label: String,
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// List measures with their figure and voice counts
+    #[command(after_help = "Example:\n  crosscheck measure list")]
+    List,
+    /// Show a measure's figures side by side and every saved reconciliation
+    #[command(after_help = "Example:\n  crosscheck measure show defectors.foreign")]
+    Show { key: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FigureCommand {
+    /// Give a claim's number for a measure
+    #[command(after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens")]
+    Add {
+        #[arg(long)]
+        claim: String,
+        #[arg(long)]
+        measure: String,
+        notation: String,
+    },
+    /// List figures
+    #[command(after_help = "Example:\n  crosscheck figure list --measure defectors.foreign --format csv")]
+    List {
+        #[arg(long)]
+        measure: Option<String>,
+    },
+    /// Remove a figure (kept in history)
+    #[command(after_help = "Example:\n  crosscheck figure rm 7")]
+    Rm { id: String },
+    /// Show how a notation is read, without touching the notebook
+    #[command(after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json")]
+    Parse { notation: String },
+    /// The vague-word table; `figure terms set` changes a word
+    #[command(after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36")]
+    Terms {
+        #[command(subcommand)]
+        action: Option<TermsCommand>,
+    },
+    /// Re-read existing figures with the current vague-word table (kept in history)
+    #[command(after_help = "Example:\n  crosscheck figure reread --measure defectors.foreign")]
+    Reread {
+        #[arg(long)]
+        measure: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TermsCommand {
+    /// Add or change a vague word (low <= point <= high)
+    Set {
+        word: String,
+        #[arg(long, allow_negative_numbers = true)]
+        low: i64,
+        #[arg(long, allow_negative_numbers = true)]
+        high: i64,
+        #[arg(long, allow_negative_numbers = true)]
+        point: i64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// Measure keys
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub keys: Vec<String>,
+    /// Every measure
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value_t = crate::reconcile::Method::Weighted)]
+    pub method: crate::reconcile::Method,
+    /// Take superseded, improbable and E-rated figures too
+    #[arg(long)]
+    pub include_all: bool,
+    /// Store the result with the figures it used
+    #[arg(long)]
+    pub save: bool,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The best value, for --method manual (which also needs --note)
+    #[arg(long, allow_negative_numbers = true)]
+    pub value: Option<i64>,
 }

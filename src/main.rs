@@ -7,8 +7,10 @@ mod cmd;
 mod dates;
 mod extract;
 mod normalize;
+mod notation;
 mod notebook;
 mod ratings;
+mod reconcile;
 mod render;
 mod similarity;
 

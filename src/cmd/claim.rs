@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::cli::{ClaimAddArgs, ClaimCommand, ClaimEditArgs, ClaimFilterArgs};
 use crate::dates::PartialDate;
 use crate::notebook::claims::{ClaimEdit, ClaimFilter, ClaimRow, LinkRow, NewClaim};
+use crate::notebook::figures::FigureRow;
 use crate::notebook::sources::SourceRow;
 use crate::notebook::{parse_id, Notebook};
 use crate::ratings::{Credibility, Reliability};
@@ -88,9 +89,16 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
         Some(c) => c.parse::<Credibility>().map_err(Error::msg)?,
         None => Credibility::UNJUDGED,
     };
-    if !args.figures.is_empty() {
-        anyhow::bail!("--figure is not available yet");
-    }
+    let figures = args
+        .figures
+        .iter()
+        .map(|f| match f.split_once('=') {
+            Some((k, n)) if !k.trim().is_empty() && !n.trim().is_empty() => Ok((k.trim().to_string(), n.trim().to_string())),
+            _ => Err(anyhow::anyhow!(
+                "--figure '{f}' is not KEY=NOTATION; write it like defectors.foreign='more than 100'"
+            )),
+        })
+        .collect::<Result<Vec<_>>>()?;
     let mut nb = ctx.open()?;
     let sources = args.sources.iter().map(|s| nb.resolve_source(s)).collect::<Result<Vec<_>, _>>()?;
     let claim = NewClaim {
@@ -103,6 +111,7 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
         when: args.when,
         tags: args.tags,
         unverified: args.unverified,
+        figures,
     };
     let row = nb.add_claim(&claim)?;
     if row.unverified {
@@ -119,6 +128,9 @@ fn show(ctx: &Ctx, id: &str) -> Result<()> {
     ctx.heading("Sources")?;
     let sources = nb.sources_of_claim(id)?;
     ctx.rows(SourceRow::COLUMNS, sources.iter().map(SourceRow::cells))?;
+    ctx.heading("Figures")?;
+    let figures = nb.figures_of_claim(id)?;
+    ctx.rows(FigureRow::COLUMNS, figures.iter().map(FigureRow::cells))?;
     ctx.heading("Links")?;
     let links = nb.links_of(id)?;
     ctx.rows(LinkRow::COLUMNS, links.iter().map(LinkRow::cells))

@@ -3,6 +3,7 @@
 
 mod article;
 mod claim;
+mod figure;
 mod import;
 mod notebook;
 mod search;
@@ -109,5 +110,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => search::run(&ctx, args),
         Command::Source(c) => source::run(&ctx, c),
         Command::Claim(c) => claim::run(&ctx, c),
+        Command::Measure(c) => figure::measure(&ctx, c),
+        Command::Figure(c) => figure::figure(&ctx, c),
+        Command::Reconcile(args) => figure::reconcile(&ctx, args),
     }
 }

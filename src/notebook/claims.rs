@@ -204,6 +204,8 @@ pub struct NewClaim {
     pub when: Option<String>,
     pub tags: Vec<String>,
     pub unverified: bool,
+    /// Figures this claim gives: (measure key, notation).
+    pub figures: Vec<(String, String)>,
 }
 
 /// A link between two claims, as shown by `claim show`.
@@ -323,6 +325,14 @@ pub fn insert_claim(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
     let id = tx.last_insert_rowid();
     set_sources(tx, id, &c.sources)?;
     add_tags(tx, id, &c.tags)?;
+    if !c.figures.is_empty() {
+        let table = super::figures::vague_table(tx)?;
+        for (key, notation) in &c.figures {
+            let measure = super::figures::measure_id(tx, key)?;
+            let reading = super::figures::read_notation(&table, notation)?;
+            super::figures::insert_figure(tx, id, measure, notation, &reading)?;
+        }
+    }
     Ok(id)
 }
 

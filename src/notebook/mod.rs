@@ -3,6 +3,7 @@
 
 pub mod articles;
 pub mod claims;
+pub mod figures;
 pub mod migrate;
 pub mod search;
 pub mod sources;
