@@ -67,6 +67,11 @@ impl Cell {
     }
 }
 
+/// A cell as a JSON value (lists as arrays, empty as null).
+pub fn cell_json(cell: &Cell) -> Value {
+    cell.json()
+}
+
 fn format_float(f: f64) -> String {
     let s = format!("{f:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::Ctx;
+use super::{Ctx, Section};
+use crate::notebook::claims::ClaimRow;
 use crate::cli::ArticleCommand;
 use crate::notebook::articles::ArticleRow;
 use crate::notebook::parse_id;
@@ -43,9 +44,11 @@ fn show(ctx: &Ctx, id: &str, text: bool) -> Result<()> {
     }
     let cells = row.cells();
     let fields: Vec<(&str, _)> = ArticleRow::COLUMNS.iter().copied().zip(cells).collect();
-    ctx.record(&fields)?;
-    ctx.heading("Claims")?;
-    super::claim::print_claims(ctx, &nb.claims_of_article(id)?)
+    let claims = nb.claims_of_article(id)?;
+    ctx.show(
+        &fields,
+        &[Section { title: "Claims", key: "claims_list", columns: ClaimRow::COLUMNS, rows: claims.iter().map(ClaimRow::cells).collect() }],
+    )
 }
 
 /// The body with each claimed span (character offsets) marked ⟦#N …⟧. Overlapping spans are

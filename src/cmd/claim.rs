@@ -2,7 +2,7 @@
 
 use anyhow::{Error, Result};
 
-use super::Ctx;
+use super::{Ctx, Section};
 use crate::cli::{ClaimAddArgs, ClaimCommand, ClaimEditArgs, ClaimFilterArgs};
 use crate::dates::PartialDate;
 use crate::notebook::claims::{ClaimEdit, ClaimFilter, ClaimRow, LinkRow, NewClaim};
@@ -16,7 +16,7 @@ pub fn print_claims(ctx: &Ctx, claims: &[ClaimRow]) -> Result<()> {
     ctx.rows(ClaimRow::COLUMNS, claims.iter().map(ClaimRow::cells))
 }
 
-fn print_claim(ctx: &Ctx, row: &ClaimRow) -> Result<()> {
+fn claim_fields(ctx: &Ctx, row: &ClaimRow) -> Vec<(&'static str, Cell)> {
     let mut fields: Vec<(&str, Cell)> = ClaimRow::COLUMNS.iter().copied().zip(row.cells()).collect();
     if ctx.format == crate::render::Format::Table {
         // People see the rating as the Admiralty pair and the unverified mark up front.
@@ -26,7 +26,11 @@ fn print_claim(ctx: &Ctx, row: &ClaimRow) -> Result<()> {
             fields.insert(2, ("UNVERIFIED", Cell::text("the quote was not found in the article")));
         }
     }
-    ctx.record(&fields)
+    fields
+}
+
+fn print_claim(ctx: &Ctx, row: &ClaimRow) -> Result<()> {
+    ctx.record(&claim_fields(ctx, row))
 }
 
 /// Validates the filter flags once.
@@ -124,16 +128,17 @@ fn show(ctx: &Ctx, id: &str) -> Result<()> {
     let id = parse_id(id, "claim")?;
     let nb = ctx.open()?;
     let row = nb.claim(id)?;
-    print_claim(ctx, &row)?;
-    ctx.heading("Sources")?;
     let sources = nb.sources_of_claim(id)?;
-    ctx.rows(SourceRow::COLUMNS, sources.iter().map(SourceRow::cells))?;
-    ctx.heading("Figures")?;
     let figures = nb.figures_of_claim(id)?;
-    ctx.rows(FigureRow::COLUMNS, figures.iter().map(FigureRow::cells))?;
-    ctx.heading("Links")?;
     let links = nb.links_of(id)?;
-    ctx.rows(LinkRow::COLUMNS, links.iter().map(LinkRow::cells))
+    ctx.show(
+        &claim_fields(ctx, &row),
+        &[
+            Section { title: "Sources", key: "sources_list", columns: SourceRow::COLUMNS, rows: sources.iter().map(SourceRow::cells).collect() },
+            Section { title: "Figures", key: "figures_list", columns: FigureRow::COLUMNS, rows: figures.iter().map(FigureRow::cells).collect() },
+            Section { title: "Links", key: "links", columns: LinkRow::COLUMNS, rows: links.iter().map(LinkRow::cells).collect() },
+        ],
+    )
 }
 
 fn edit(ctx: &Ctx, args: ClaimEditArgs) -> Result<()> {

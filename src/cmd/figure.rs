@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
 
-use super::Ctx;
+use super::{Ctx, Section};
 use crate::cli::{FigureCommand, MeasureCommand, ReconcileArgs, TermsCommand};
 use crate::notation::{default_vague_table, parse};
 use crate::notebook::figures::{FigureRow, MeasureRow, Reconciled, ReconciliationRow, TermRow};
@@ -31,14 +31,21 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand) -> Result<()> {
             let nb = ctx.open()?;
             let m = nb.measure(&key)?;
             let fields: Vec<(&str, Cell)> = MeasureRow::COLUMNS.iter().copied().zip(m.cells()).collect();
-            ctx.record(&fields)?;
-            ctx.heading("Figures")?;
             let mut results = nb.reconcile(std::slice::from_ref(&key), false, Method::Weighted, false, None)?;
             let r = results.remove(0);
-            side_by_side(ctx, &r)?;
-            ctx.heading("Saved reconciliations")?;
             let saved = nb.reconciliations(Some(&key))?;
-            ctx.rows(ReconciliationRow::COLUMNS, saved.iter().map(ReconciliationRow::cells))
+            ctx.show(
+                &fields,
+                &[
+                    Section { title: "Figures", key: "figures_list", columns: SIDE_COLUMNS, rows: side_rows(&r) },
+                    Section {
+                        title: "Saved reconciliations",
+                        key: "reconciliations",
+                        columns: ReconciliationRow::COLUMNS,
+                        rows: saved.iter().map(ReconciliationRow::cells).collect(),
+                    },
+                ],
+            )
         }
     }
 }
@@ -115,9 +122,6 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
         }
     } else if args.value.is_some() {
         bail!("--value goes with --method manual; the {} method computes the best estimate itself", args.method.as_str());
-    }
-    if args.note.is_some() && !args.save {
-        bail!("--note is kept only with --save; add --save to store the reconciliation with its note");
     }
     let mut nb = ctx.open()?;
     let mut results = nb.reconcile(&args.keys, args.all, args.method, args.include_all, args.value)?;
@@ -214,7 +218,11 @@ const SIDE_COLUMNS: &[&str] = &[
 
 /// The figures of one measure side by side, with whether each counts and why not.
 fn side_by_side(ctx: &Ctx, r: &Reconciled) -> Result<()> {
-    let rows = r.figures.iter().map(|f| {
+    ctx.rows(SIDE_COLUMNS, side_rows(r))
+}
+
+fn side_rows(r: &Reconciled) -> Vec<Vec<Cell>> {
+    r.figures.iter().map(|f| {
         let item = r.outcome.items.iter().find(|i| i.figure_id == f.id);
         let source = if f.sources.is_empty() {
             format!("{} (own report)", f.outlet.clone().unwrap_or_else(|| "no outlet".into()))
@@ -239,8 +247,7 @@ fn side_by_side(ctx: &Ctx, r: &Reconciled) -> Result<()> {
             Cell::opt_int(item.and_then(|i| i.voice).map(|v| v as i64)),
             Cell::text(included),
         ]
-    });
-    ctx.rows(SIDE_COLUMNS, rows)
+    }).collect()
 }
 
 fn summary_line(ctx: &Ctx, r: &Reconciled) -> Result<()> {

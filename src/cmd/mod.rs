@@ -73,6 +73,57 @@ impl Ctx {
         Ok(())
     }
 
+    /// Prints a shown object with its related rows: sections under headings for people, one
+    /// JSON object with an array per section for programs, the object alone in CSV and TSV.
+    pub fn show(&self, fields: &[(&str, Cell)], sections: &[Section<'_>]) -> Result<()> {
+        match self.format {
+            Format::Table | Format::Markdown => {
+                self.record(fields)?;
+                for s in sections {
+                    self.heading(s.title)?;
+                    self.rows(s.columns, s.rows.iter().cloned())?;
+                }
+                Ok(())
+            }
+            Format::Json | Format::Jsonl => {
+                let mut map = serde_json::Map::new();
+                for (name, cell) in fields {
+                    map.insert(name.to_string(), crate::render::cell_json(cell));
+                }
+                for s in sections {
+                    let rows: Vec<serde_json::Value> = s
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            let obj: serde_json::Map<String, serde_json::Value> = s
+                                .columns
+                                .iter()
+                                .zip(r)
+                                .map(|(c, v)| (c.to_string(), crate::render::cell_json(v)))
+                                .collect();
+                            serde_json::Value::Object(obj)
+                        })
+                        .collect();
+                    map.insert(s.key.to_string(), serde_json::Value::Array(rows));
+                }
+                let value = serde_json::Value::Object(map);
+                let mut text = if self.format == Format::Json {
+                    serde_json::to_string_pretty(&value)?
+                } else {
+                    serde_json::to_string(&value)?
+                };
+                if self.terminal {
+                    text = crate::render::escape_controls(&text, true);
+                }
+                let mut out = self.stdout();
+                writeln!(out, "{text}")?;
+                out.flush()?;
+                Ok(())
+            }
+            Format::Csv | Format::Tsv => self.record(fields),
+        }
+    }
+
     /// Prints a heading between sections of a `show`, for people only.
     pub fn heading(&self, text: &str) -> Result<()> {
         if self.format == Format::Table || self.format == Format::Markdown {
@@ -89,6 +140,14 @@ impl Ctx {
             eprintln!("{}", crate::render::escape_controls(text, false));
         }
     }
+}
+
+/// Rows related to a shown object (a source's claims, a claim's links).
+pub struct Section<'a> {
+    pub title: &'a str,
+    pub key: &'a str,
+    pub columns: &'a [&'a str],
+    pub rows: Vec<Vec<Cell>>,
 }
 
 pub fn run(cli: Cli) -> Result<()> {

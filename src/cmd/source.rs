@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::Ctx;
+use super::{Ctx, Section};
 use crate::cli::SourceCommand;
 use crate::notebook::claims::{ClaimFilter, ClaimRow};
 use crate::notebook::sources::{RatingRow, SourceFields, SourceRow};
@@ -37,13 +37,22 @@ pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
         SourceCommand::Show { source } => {
             let nb = ctx.open()?;
             let id = nb.resolve_source(&source)?;
-            print_source(ctx, &nb.source(id)?)?;
-            ctx.heading("Rating history")?;
+            let row = nb.source(id)?;
+            let fields: Vec<(&str, _)> = SourceRow::COLUMNS.iter().copied().zip(row.cells()).collect();
             let history = nb.rating_history(id)?;
-            ctx.rows(RatingRow::COLUMNS, history.iter().map(RatingRow::cells))?;
-            ctx.heading("Claims")?;
             let claims = nb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
-            ctx.rows(ClaimRow::COLUMNS, claims.iter().map(ClaimRow::cells))
+            ctx.show(
+                &fields,
+                &[
+                    Section {
+                        title: "Rating history",
+                        key: "rating_history",
+                        columns: RatingRow::COLUMNS,
+                        rows: history.iter().map(RatingRow::cells).collect(),
+                    },
+                    Section { title: "Claims", key: "claims_list", columns: ClaimRow::COLUMNS, rows: claims.iter().map(ClaimRow::cells).collect() },
+                ],
+            )
         }
         SourceCommand::Edit { source, name, kind, affiliation, anonymous, named, note } => {
             let kind = kind.as_deref().map(parse_kind).transpose().map_err(anyhow::Error::msg)?;
