@@ -22,9 +22,9 @@ pub struct Cli {
     /// The notebook file (default: $CROSSCHECK_DB, else notebook.db in the platform data folder)
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Output format for rows and created objects
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format for rows and created objects [default: table; csv for export]
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
     /// Print only errors (and the rows asked for)
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -59,10 +59,25 @@ pub enum Command {
     #[command(subcommand)]
     Figure(FigureCommand),
     /// Reconcile a measure's figures into low, best and high, naming conflicts
-    #[command(after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --save --note 'hospital count preferred'\n  crosscheck reconcile deaths.market --method manual --value 13 --save --note 'our own count'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --save --note 'hospital count preferred'\n  crosscheck reconcile deaths.market --method manual --value 13 --save --note 'our own count'"
+    )]
     Reconcile(ReconcileArgs),
+    /// Export a table for reports and spreadsheets (CSV by default)
+    #[command(
+        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
+    )]
+    Export(ExportArgs),
+    /// Bring another notebook's work into this one (a colleague's, or your laptop's)
+    #[command(after_help = "Example:\n  crosscheck merge ~/shared/colleague.db")]
+    Merge {
+        /// The other notebook file
+        other: PathBuf,
+    },
     /// Search articles and claims (Arabic and English, harakat and alef forms ignored)
-    #[command(after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5")]
+    #[command(
+        after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5"
+    )]
     Search(SearchArgs),
     /// The audit trail: every update and delete, with the old row
     #[command(after_help = "Examples:\n  crosscheck history\n  crosscheck history claims 12")]
@@ -80,8 +95,19 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// Import sources from a CSV with the columns `export sources` writes
+    #[command(after_help = "Example:\n  crosscheck import sources sources.csv")]
+    Sources { file: PathBuf },
+    /// Import claims from a CSV with the columns `export claims` writes (article_id and quote at least)
+    #[command(after_help = "Example:\n  crosscheck import claims claims-edited.csv")]
+    Claims { file: PathBuf },
+    /// Import figures from a CSV with the columns `export figures` writes (measure, claim_id, notation)
+    #[command(after_help = "Example:\n  crosscheck import figures figures.csv")]
+    Figures { file: PathBuf },
     /// Import .txt, .md and .html articles: files, folders (walked) or - for stdin
-    #[command(after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'"
+    )]
     Articles(ImportArticlesArgs),
 }
 
@@ -123,7 +149,9 @@ pub enum ArticleCommand {
     #[command(after_help = "Example:\n  crosscheck article list --format markdown")]
     List,
     /// Show an article and its claims; --text prints the body with claimed spans marked
-    #[command(after_help = "Examples:\n  crosscheck article show 3\n  crosscheck article show '#3' --text")]
+    #[command(
+        after_help = "Examples:\n  crosscheck article show 3\n  crosscheck article show '#3' --text"
+    )]
     Show {
         id: String,
         /// Print the body with each claimed span marked ⟦#N …⟧
@@ -143,7 +171,9 @@ pub enum ArticleCommand {
 #[derive(Debug, Subcommand)]
 pub enum SourceCommand {
     /// Add a source (new sources start at F: not judged)
-    #[command(after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group --anonymous --reliability E")]
+    #[command(
+        after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group --anonymous --reliability E"
+    )]
     Add {
         name: String,
         /// One of: outlet journalist official armed-group monitor activist resident document social-media anonymous other
@@ -167,7 +197,9 @@ pub enum SourceCommand {
     #[command(after_help = "Example:\n  crosscheck source show 'Raqqa local activists'")]
     Show { source: String },
     /// Change a source's name, kind, affiliation, naming or note
-    #[command(after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' --note 'met in Gaziantep'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' --note 'met in Gaziantep'"
+    )]
     Edit {
         source: String,
         #[arg(long)]
@@ -184,7 +216,9 @@ pub enum SourceCommand {
         note: Option<String>,
     },
     /// Re-rate a source's reliability, with the reason kept in its history
-    #[command(after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B --why 'three reports confirmed by satellite imagery'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B --why 'three reports confirmed by satellite imagery'"
+    )]
     Rate {
         source: String,
         /// A to F
@@ -193,7 +227,9 @@ pub enum SourceCommand {
         why: String,
     },
     /// Merge FROM into INTO: attributions, articles and rating history move, FROM is removed
-    #[command(after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'"
+    )]
     Merge { from: String, into: String },
 }
 
@@ -226,10 +262,14 @@ pub struct ClaimFilterArgs {
 #[derive(Debug, Subcommand)]
 pub enum ClaimCommand {
     /// Record a claim, anchored to a verbatim quote in its article
-    #[command(after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' --source 'Raqqa local activists' --credibility 3 --when yesterday --tag defections\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' --source 4 --source 5 --text 'Forty fighters left'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' --source 'Raqqa local activists' --credibility 3 --when yesterday --tag defections\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' --source 4 --source 5 --text 'Forty fighters left'"
+    )]
     Add(ClaimAddArgs),
     /// List claims, with filters
-    #[command(after_help = "Example:\n  crosscheck claim list --min-reliability C --tag defections --format csv")]
+    #[command(
+        after_help = "Example:\n  crosscheck claim list --min-reliability C --tag defections --format csv"
+    )]
     List(ClaimFilterArgs),
     /// Show a claim with its sources, figures and links
     #[command(after_help = "Example:\n  crosscheck claim show 12")]
@@ -326,7 +366,9 @@ pub struct HistoryArgs {
 #[derive(Debug, Subcommand)]
 pub enum MeasureCommand {
     /// Add a measure such as defectors.foreign
-    #[command(after_help = "Example:\n  crosscheck measure add defectors.foreign --label 'foreign fighters who defected' --unit people")]
+    #[command(
+        after_help = "Example:\n  crosscheck measure add defectors.foreign --label 'foreign fighters who defected' --unit people"
+    )]
     Add {
         key: String,
         #[arg(long)]
@@ -345,7 +387,9 @@ pub enum MeasureCommand {
 #[derive(Debug, Subcommand)]
 pub enum FigureCommand {
     /// Give a claim's number for a measure
-    #[command(after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens"
+    )]
     Add {
         #[arg(long)]
         claim: String,
@@ -354,7 +398,9 @@ pub enum FigureCommand {
         notation: String,
     },
     /// List figures
-    #[command(after_help = "Example:\n  crosscheck figure list --measure defectors.foreign --format csv")]
+    #[command(
+        after_help = "Example:\n  crosscheck figure list --measure defectors.foreign --format csv"
+    )]
     List {
         #[arg(long)]
         measure: Option<String>,
@@ -363,10 +409,14 @@ pub enum FigureCommand {
     #[command(after_help = "Example:\n  crosscheck figure rm 7")]
     Rm { id: String },
     /// Show how a notation is read, without touching the notebook
-    #[command(after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json"
+    )]
     Parse { notation: String },
     /// The vague-word table; `figure terms set` changes a word
-    #[command(after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36"
+    )]
     Terms {
         #[command(subcommand)]
         action: Option<TermsCommand>,
@@ -414,4 +464,35 @@ pub struct ReconcileArgs {
     /// The best value, for --method manual (which also needs --note)
     #[arg(long, allow_negative_numbers = true)]
     pub value: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportTable {
+    Articles,
+    Sources,
+    Claims,
+    Figures,
+    Measures,
+    Reconciliations,
+    History,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum)]
+    pub table: ExportTable,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Start with a byte-order mark so spreadsheet programs read Arabic as UTF-8
+    #[arg(long)]
+    pub bom: bool,
+    /// Do not guard cells that a spreadsheet would read as formulas
+    #[arg(long)]
+    pub raw: bool,
+    /// Only figures (or claims with a figure) of this measure
+    #[arg(long)]
+    pub measure: Option<String>,
+    #[command(flatten)]
+    pub filter: ClaimFilterArgs,
 }

@@ -28,8 +28,14 @@ impl FileKind {
 
     /// Text sent on stdin: HTML when it looks like it, else plain text.
     pub fn sniff(text: &str) -> FileKind {
-        let head: String = text.trim_start().chars().take(200).collect::<String>().to_lowercase();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
+        let head: String = text
+            .trim_start()
+            .chars()
+            .take(200)
+            .collect::<String>()
+            .to_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+        {
             FileKind::Html
         } else {
             FileKind::Text
@@ -51,8 +57,30 @@ const SKIP: &[&str] = &[
 ];
 /// Elements that end a line of text.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-    "section", "article", "main", "tr", "table", "pre", "figure", "figcaption", "dd", "dt", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "tr",
+    "table",
+    "pre",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
 ];
 
 pub fn extract(kind: FileKind, text: &str) -> Extracted {
@@ -62,7 +90,11 @@ pub fn extract(kind: FileKind, text: &str) -> Extracted {
             let body = tidy(text);
             let title = body
                 .lines()
-                .find_map(|l| l.trim_start().strip_prefix('#').map(|h| h.trim_start_matches('#').trim().to_string()))
+                .find_map(|l| {
+                    l.trim_start()
+                        .strip_prefix('#')
+                        .map(|h| h.trim_start_matches('#').trim().to_string())
+                })
                 .filter(|t| !t.is_empty())
                 .or_else(|| first_line(&body));
             Extracted { body, title }
@@ -109,7 +141,8 @@ fn extract_html(text: &str) -> Extracted {
 }
 
 fn find_element<'a>(node: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
-    node.descendants().find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
+    node.descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
 }
 
 fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
@@ -151,7 +184,10 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
             }
             if is_block {
                 newline(out);
-                if matches!(name, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote") {
+                if matches!(
+                    name,
+                    "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
+                ) {
                     out.push('\n');
                 }
             }
@@ -198,10 +234,13 @@ pub fn tidy(text: &str) -> String {
 }
 
 fn first_line(body: &str) -> Option<String> {
-    body.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| {
-        let t: String = l.chars().take(200).collect();
-        t.trim_start_matches('#').trim().to_string()
-    })
+    body.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(|l| {
+            let t: String = l.chars().take(200).collect();
+            t.trim_start_matches('#').trim().to_string()
+        })
 }
 
 /// The ISO 639-1 codes `--lang` accepts.
@@ -240,7 +279,10 @@ pub fn detect_language(body: &str) -> Option<String> {
     if letters == 0 {
         return None;
     }
-    let arabic = sample.chars().filter(|c| ('\u{0600}'..='\u{06FF}').contains(c)).count();
+    let arabic = sample
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count();
     if arabic * 2 > letters {
         let persian_only = sample.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ'));
         return Some(if persian_only { "fa" } else { "ar" }.into());
@@ -285,7 +327,10 @@ mod tests {
             <footer>Copyright</footer></body></html>";
         let e = extract(FileKind::Html, page);
         assert_eq!(e.title.as_deref(), Some("Defections rise"));
-        assert_eq!(e.body, "Defections rise\n\nForty fighters left.\n\nActivists said so.");
+        assert_eq!(
+            e.body,
+            "Defections rise\n\nForty fighters left.\n\nActivists said so."
+        );
     }
 
     #[test]
@@ -297,7 +342,10 @@ mod tests {
 
     #[test]
     fn markdown_title_is_the_first_heading() {
-        let e = extract(FileKind::Markdown, "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n");
+        let e = extract(
+            FileKind::Markdown,
+            "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n",
+        );
         assert_eq!(e.title.as_deref(), Some("انشقاقات في الرقة"));
         assert_eq!(e.body, "intro line\n\n## انشقاقات في الرقة\nنص");
     }
@@ -310,7 +358,10 @@ mod tests {
 
     #[test]
     fn languages() {
-        assert_eq!(detect_language("قال ناشطون محليون إن عشرات المقاتلين انشقوا").as_deref(), Some("ar"));
+        assert_eq!(
+            detect_language("قال ناشطون محليون إن عشرات المقاتلين انشقوا").as_deref(),
+            Some("ar")
+        );
         assert_eq!(
             detect_language("Local activists said that dozens of fighters had defected from the group in the city this week.").as_deref(),
             Some("en")

@@ -30,7 +30,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn main() -> ExitCode {
     // A panic is a bug, but the user still gets one sentence and no backtrace.
     std::panic::set_hook(Box::new(|info| {
-        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!("error: crosscheck hit an internal error{place}; nothing more was written. Please report it.");
     }));
     let cli = cli::Cli::parse();

@@ -96,7 +96,11 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         for f in buf.chars() {
             if f.is_alphanumeric() {
-                let w = current.get_or_insert_with(|| Word { norm: String::new(), start: i, end: i });
+                let w = current.get_or_insert_with(|| Word {
+                    norm: String::new(),
+                    start: i,
+                    end: i,
+                });
                 w.norm.push(f);
                 w.end = i + c.len_utf8();
             } else if let Some(w) = current.take() {
@@ -178,7 +182,12 @@ pub fn index_text(text: &str) -> String {
 pub fn query_terms(query: &str) -> Vec<Vec<String>> {
     query
         .split_whitespace()
-        .map(|term| words(term).iter().map(|w| stem(&w.norm)).collect::<Vec<_>>())
+        .map(|term| {
+            words(term)
+                .iter()
+                .map(|w| stem(&w.norm))
+                .collect::<Vec<_>>()
+        })
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -208,9 +217,22 @@ pub fn find_quote(body: &str, quote: &str) -> Option<(usize, usize)> {
     if hay.len() < needle.len() {
         return None;
     }
-    (0..=hay.len() - needle.len())
-        .find(|&i| needle.iter().zip(&hay[i..]).all(|(n, h)| *n == h.norm))
-        .map(|i| (hay[i].start, hay[i + needle.len() - 1].end))
+    let i = (0..=hay.len() - needle.len())
+        .find(|&i| needle.iter().zip(&hay[i..]).all(|(n, h)| *n == h.norm))?;
+    let (mut start, mut end) = (hay[i].start, hay[i + needle.len() - 1].end);
+    // Punctuation the quote starts or ends with (a guillemet, "=HYPERLINK(") belongs to the
+    // span when the article has it there too.
+    let typed = words(quote);
+    let (first, last) = (&typed[0], &typed[typed.len() - 1]);
+    let prefix = quote[..first.start].trim_start();
+    let suffix = quote[last.end..].trim_end();
+    if !prefix.is_empty() && body[..start].ends_with(prefix) {
+        start -= prefix.len();
+    }
+    if !suffix.is_empty() && body[end..].starts_with(suffix) {
+        end += suffix.len();
+    }
+    Some((start, end))
 }
 
 /// A short excerpt of the original text around the first word whose stem is searched for,
@@ -219,7 +241,10 @@ pub fn snippet(text: &str, terms: &[Vec<String>], width: usize) -> String {
     let wanted: std::collections::HashSet<&str> =
         terms.iter().flatten().map(String::as_str).collect();
     let words = words(text);
-    let hits: Vec<&Word> = words.iter().filter(|w| wanted.contains(stem(&w.norm).as_str())).collect();
+    let hits: Vec<&Word> = words
+        .iter()
+        .filter(|w| wanted.contains(stem(&w.norm).as_str()))
+        .collect();
     let first = hits.first().map(|w| w.start).unwrap_or(0);
     let start = char_floor_back(text, first, width / 3);
     let end = char_ceil_forward(text, start, width);
@@ -280,11 +305,6 @@ fn char_ceil_forward(text: &str, from: usize, n: usize) -> usize {
 /// Character offset of a byte offset, for spans shown to people.
 pub fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
-}
-
-/// Byte offset of a character offset (clamped to the text).
-pub fn byte_offset(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(text.len())
 }
 
 #[cfg(test)]
@@ -354,6 +374,9 @@ mod tests {
         let (s2, _) = find_quote(body, "ناشطون محليون").unwrap();
         assert_eq!(s2, s);
         assert!(find_quote(body, "مصدر مجهول").is_none());
+        let leaflet = "Text: =HYPERLINK(\"http://x\",\"go\") and more";
+        let (s3, e3) = find_quote(leaflet, "=HYPERLINK(\"http://x\",\"go\")").unwrap();
+        assert_eq!(&leaflet[s3..e3], "=HYPERLINK(\"http://x\",\"go\")");
         assert!(find_quote(body, "...").is_none());
     }
 

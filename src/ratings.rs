@@ -15,9 +15,6 @@ pub enum Reliability {
 }
 
 impl Reliability {
-    pub const ALL: [Reliability; 6] =
-        [Reliability::A, Reliability::B, Reliability::C, Reliability::D, Reliability::E, Reliability::F];
-
     pub fn label(self) -> &'static str {
         match self {
             Reliability::A => "Completely reliable",
@@ -50,11 +47,6 @@ impl Reliability {
             Reliability::E => "E",
             Reliability::F => "F",
         }
-    }
-
-    /// Does this grade pass `--min-reliability min`? F is "not judged" and never passes.
-    pub fn at_least(self, min: Reliability) -> bool {
-        self != Reliability::F && self <= min
     }
 }
 
@@ -144,8 +136,17 @@ impl fmt::Display for Credibility {
 
 /// The kinds of source.
 pub const SOURCE_KINDS: [&str; 11] = [
-    "outlet", "journalist", "official", "armed-group", "monitor", "activist", "resident",
-    "document", "social-media", "anonymous", "other",
+    "outlet",
+    "journalist",
+    "official",
+    "armed-group",
+    "monitor",
+    "activist",
+    "resident",
+    "document",
+    "social-media",
+    "anonymous",
+    "other",
 ];
 
 pub fn parse_kind(s: &str) -> Result<String, String> {
@@ -153,7 +154,10 @@ pub fn parse_kind(s: &str) -> Result<String, String> {
     if SOURCE_KINDS.contains(&k.as_str()) {
         Ok(k)
     } else {
-        Err(format!("'{s}' is not a source kind; give one of: {}", SOURCE_KINDS.join(", ")))
+        Err(format!(
+            "'{s}' is not a source kind; give one of: {}",
+            SOURCE_KINDS.join(", ")
+        ))
     }
 }
 
@@ -168,13 +172,5 @@ mod tests {
         assert_eq!("2".parse::<Credibility>().unwrap().weight(), 0.75);
         assert!("7".parse::<Credibility>().unwrap_err().contains("'7'"));
         assert!(parse_kind("militia").is_err());
-    }
-
-    #[test]
-    fn f_never_passes_a_reliability_filter() {
-        assert!(Reliability::B.at_least(Reliability::C));
-        assert!(Reliability::C.at_least(Reliability::C));
-        assert!(!Reliability::D.at_least(Reliability::C));
-        assert!(!Reliability::F.at_least(Reliability::F));
     }
 }

@@ -59,7 +59,9 @@ impl Cell {
         match self {
             Cell::Null => Value::Null,
             Cell::Int(n) => Value::from(*n),
-            Cell::Float(f) => serde_json::Number::from_f64(*f).map(Value::Number).unwrap_or(Value::Null),
+            Cell::Float(f) => serde_json::Number::from_f64(*f)
+                .map(Value::Number)
+                .unwrap_or(Value::Null),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Text(s) => Value::String(s.clone()),
             Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
@@ -95,8 +97,14 @@ pub struct Style {
 }
 
 impl Style {
+    #[cfg(test)]
     pub fn new(format: Format) -> Style {
-        Style { format, raw: false, bom: false, terminal: false }
+        Style {
+            format,
+            raw: false,
+            bom: false,
+            terminal: false,
+        }
     }
 }
 
@@ -131,8 +139,15 @@ impl<W: Write> RowWriter<W> {
         if style.bom {
             out.write_all("\u{FEFF}".as_bytes())?;
         }
-        let mut writer =
-            RowWriter { out, style, columns, rows_written: 0, table: None, csv: None, csv_buf: SharedBuf::default() };
+        let mut writer = RowWriter {
+            out,
+            style,
+            columns,
+            rows_written: 0,
+            table: None,
+            csv: None,
+            csv_buf: SharedBuf::default(),
+        };
         match style.format {
             Format::Table => {
                 let mut t = Table::new();
@@ -142,8 +157,14 @@ impl<W: Write> RowWriter<W> {
                 writer.table = Some(t);
             }
             Format::Csv | Format::Tsv => {
-                let delim = if style.format == Format::Csv { b',' } else { b'\t' };
-                let mut w = csv::WriterBuilder::new().delimiter(delim).from_writer(writer.csv_buf.clone());
+                let delim = if style.format == Format::Csv {
+                    b','
+                } else {
+                    b'\t'
+                };
+                let mut w = csv::WriterBuilder::new()
+                    .delimiter(delim)
+                    .from_writer(writer.csv_buf.clone());
                 w.write_record(&writer.columns).map_err(io::Error::other)?;
                 writer.csv = Some(w);
                 writer.flush_csv()?;
@@ -165,7 +186,8 @@ impl<W: Write> RowWriter<W> {
             let buf = std::mem::take(&mut *self.csv_buf.0.borrow_mut());
             let text = String::from_utf8_lossy(&buf);
             if self.style.terminal {
-                self.out.write_all(escape_controls(&text, true).as_bytes())?;
+                self.out
+                    .write_all(escape_controls(&text, true).as_bytes())?;
             } else {
                 self.out.write_all(&buf)?;
             }
@@ -185,7 +207,13 @@ impl<W: Write> RowWriter<W> {
                 let raw = self.style.raw;
                 let record: Vec<String> = cells
                     .iter()
-                    .map(|c| if c.is_text() && !raw { guard_formula(&c.plain()) } else { c.plain() })
+                    .map(|c| {
+                        if c.is_text() && !raw {
+                            guard_formula(&c.plain())
+                        } else {
+                            c.plain()
+                        }
+                    })
                     .collect();
                 if let Some(w) = self.csv.as_mut() {
                     w.write_record(&record).map_err(io::Error::other)?;
@@ -230,7 +258,11 @@ impl<W: Write> RowWriter<W> {
                 }
             }
             Format::Json => {
-                let end = if self.rows_written == 0 { "]\n" } else { "\n]\n" };
+                let end = if self.rows_written == 0 {
+                    "]\n"
+                } else {
+                    "\n]\n"
+                };
                 self.out.write_all(end.as_bytes())?;
             }
             _ => {}
@@ -247,7 +279,8 @@ pub fn write_record<W: Write>(out: W, style: Style, fields: &[(&str, Cell)]) -> 
         Format::Table => {
             let mut out = out;
             let mut t = Table::new();
-            t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+            t.load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
             for (name, cell) in fields {
                 t.add_row(vec![name.to_string(), table_cell(&cell.plain())]);
             }
@@ -260,7 +293,8 @@ pub fn write_record<W: Write>(out: W, style: Style, fields: &[(&str, Cell)]) -> 
             for (name, cell) in fields {
                 map.insert(name.to_string(), cell.json());
             }
-            let mut text = serde_json::to_string_pretty(&Value::Object(map)).map_err(io::Error::other)?;
+            let mut text =
+                serde_json::to_string_pretty(&Value::Object(map)).map_err(io::Error::other)?;
             if style.terminal {
                 text = escape_controls(&text, true);
             }
@@ -309,10 +343,14 @@ pub fn escape_controls(s: &str, keep_tabs: bool) -> String {
             '\0' => out.push_str("\\0"),
             '\u{1b}' => out.push_str("\\e"),
             '\r' => out.push_str("\\r"),
-            '\u{00}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
+            '\u{00}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
             }
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}' => out.push_str(&format!("\\u{{{:04X}}}", c as u32)),
             _ => out.push(c),
         }
     }
@@ -348,7 +386,9 @@ pub fn unguard_formula(s: &str) -> &str {
 
 fn markdown_cell(s: &str) -> String {
     let s = escape_controls(s, false);
-    s.replace('\\', "\\\\").replace('|', "\\|").replace('\n', "<br>")
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
 }
 
 #[cfg(test)]
@@ -356,7 +396,8 @@ mod tests {
     use super::*;
 
     fn render(format: Format, rows: &[Vec<Cell>]) -> String {
-        let mut w = RowWriter::new(Vec::new(), Style::new(format), &["id", "title", "tags"]).unwrap();
+        let mut w =
+            RowWriter::new(Vec::new(), Style::new(format), &["id", "title", "tags"]).unwrap();
         for r in rows {
             w.row(r).unwrap();
         }
@@ -365,8 +406,16 @@ mod tests {
 
     fn sample() -> Vec<Vec<Cell>> {
         vec![
-            vec![Cell::Int(1), Cell::text("انشقاق في الرقة"), Cell::List(vec!["raqqa".into(), "isis".into()])],
-            vec![Cell::Int(2), Cell::text("=HYPERLINK(\"x\")"), Cell::List(vec![])],
+            vec![
+                Cell::Int(1),
+                Cell::text("انشقاق في الرقة"),
+                Cell::List(vec!["raqqa".into(), "isis".into()]),
+            ],
+            vec![
+                Cell::Int(2),
+                Cell::text("=HYPERLINK(\"x\")"),
+                Cell::List(vec![]),
+            ],
         ]
     }
 
@@ -398,18 +447,29 @@ mod tests {
 
     #[test]
     fn markdown_escapes_pipes() {
-        let out = render(Format::Markdown, &[vec![Cell::Int(1), Cell::text("a|b"), Cell::Null]]);
-        assert_eq!(out, "| id | title | tags |\n|---|---|---|\n| 1 | a\\|b |  |\n");
+        let out = render(
+            Format::Markdown,
+            &[vec![Cell::Int(1), Cell::text("a|b"), Cell::Null]],
+        );
+        assert_eq!(
+            out,
+            "| id | title | tags |\n|---|---|---|\n| 1 | a\\|b |  |\n"
+        );
     }
 
     #[test]
     fn controls_and_bidi_overrides_are_escaped() {
-        assert_eq!(escape_controls("a\u{1b}[31mb\u{202E}c\0", false), "a\\e[31mb\\u{202E}c\\0");
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\u{202E}c\0", false),
+            "a\\e[31mb\\u{202E}c\\0"
+        );
     }
 
     #[test]
     fn formula_guard_round_trips() {
-        for s in ["=1+1", "+3", "-x", "@SUM", "＝x", "plain", "'quoted", "", "'", "'=x", "''-1"] {
+        for s in [
+            "=1+1", "+3", "-x", "@SUM", "＝x", "plain", "'quoted", "", "'", "'=x", "''-1",
+        ] {
             assert_eq!(unguard_formula(&guard_formula(s)), s);
         }
     }

@@ -40,7 +40,9 @@ pub fn shingles(text: &str) -> HashSet<u64> {
         return set;
     }
     for win in w.windows(3) {
-        set.insert(fnv1a(format!("{} {} {}", win[0], win[1], win[2]).as_bytes()));
+        set.insert(fnv1a(
+            format!("{} {} {}", win[0], win[1], win[2]).as_bytes(),
+        ));
     }
     set
 }
@@ -103,6 +105,9 @@ mod tests {
 
     #[test]
     fn harakat_do_not_change_shingles() {
-        assert_eq!(shingles("انشقّ المقاتلون أمس"), shingles("انشق المقاتلون امس"));
+        assert_eq!(
+            shingles("انشقّ المقاتلون أمس"),
+            shingles("انشق المقاتلون امس")
+        );
     }
 }

@@ -5,9 +5,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{Ctx, Section};
-use crate::notebook::claims::ClaimRow;
 use crate::cli::ArticleCommand;
 use crate::notebook::articles::ArticleRow;
+use crate::notebook::claims::ClaimRow;
 use crate::notebook::parse_id;
 use crate::render::escape_controls;
 
@@ -23,7 +23,9 @@ pub fn run(ctx: &Ctx, c: ArticleCommand) -> Result<()> {
             let id = parse_id(&id, "article")?;
             let mut nb = ctx.open()?;
             let removed = nb.remove_article(id, force)?;
-            ctx.note(&format!("removed article #{id} and {removed} claim(s) citing it"));
+            ctx.note(&format!(
+                "removed article #{id} and {removed} claim(s) citing it"
+            ));
             Ok(())
         }
     }
@@ -47,7 +49,12 @@ fn show(ctx: &Ctx, id: &str, text: bool) -> Result<()> {
     let claims = nb.claims_of_article(id)?;
     ctx.show(
         &fields,
-        &[Section { title: "Claims", key: "claims_list", columns: ClaimRow::COLUMNS, rows: claims.iter().map(ClaimRow::cells).collect() }],
+        &[Section {
+            title: "Claims",
+            key: "claims_list",
+            columns: ClaimRow::COLUMNS,
+            rows: claims.iter().map(ClaimRow::cells).collect(),
+        }],
     )
 }
 
@@ -88,7 +95,10 @@ mod tests {
 
     #[test]
     fn spans_are_marked_by_character_offsets() {
-        assert_eq!(mark_spans("قال ناشطون إن", &[(7, 4, 10)]), "قال ⟦#7 ناشطون⟧ إن");
+        assert_eq!(
+            mark_spans("قال ناشطون إن", &[(7, 4, 10)]),
+            "قال ⟦#7 ناشطون⟧ إن"
+        );
         assert_eq!(mark_spans("abc", &[(1, 0, 3), (2, 1, 2)]), "⟦#1 a⟦#2 b⟧c⟧");
     }
 }

@@ -12,18 +12,27 @@ use crate::notebook::{parse_id, Notebook};
 use crate::ratings::{Credibility, Reliability};
 use crate::render::Cell;
 
-pub fn print_claims(ctx: &Ctx, claims: &[ClaimRow]) -> Result<()> {
-    ctx.rows(ClaimRow::COLUMNS, claims.iter().map(ClaimRow::cells))
-}
-
 fn claim_fields(ctx: &Ctx, row: &ClaimRow) -> Vec<(&'static str, Cell)> {
-    let mut fields: Vec<(&str, Cell)> = ClaimRow::COLUMNS.iter().copied().zip(row.cells()).collect();
+    let mut fields: Vec<(&str, Cell)> =
+        ClaimRow::COLUMNS.iter().copied().zip(row.cells()).collect();
     if ctx.format == crate::render::Format::Table {
         // People see the rating as the Admiralty pair and the unverified mark up front.
         let letters = row.reliability.join("; ");
-        fields.insert(2, ("rating", Cell::text(format!("{}{}", letters, row.credibility.value()))));
+        fields.insert(
+            2,
+            (
+                "rating",
+                Cell::text(format!("{}{}", letters, row.credibility.value())),
+            ),
+        );
         if row.unverified {
-            fields.insert(2, ("UNVERIFIED", Cell::text("the quote was not found in the article")));
+            fields.insert(
+                2,
+                (
+                    "UNVERIFIED",
+                    Cell::text("the quote was not found in the article"),
+                ),
+            );
         }
     }
     fields
@@ -36,14 +45,42 @@ fn print_claim(ctx: &Ctx, row: &ClaimRow) -> Result<()> {
 /// Validates the filter flags once.
 pub fn filter(nb: &Notebook, f: &ClaimFilterArgs) -> Result<ClaimFilter> {
     Ok(ClaimFilter {
-        article: f.article.as_deref().map(|a| parse_id(a, "article")).transpose()?,
-        source: f.source.as_deref().map(|s| nb.resolve_source(s)).transpose()?,
-        min_reliability: f.min_reliability.as_deref().map(str::parse::<Reliability>).transpose().map_err(Error::msg)?,
-        max_credibility: f.max_credibility.as_deref().map(str::parse::<Credibility>).transpose().map_err(Error::msg)?,
+        article: f
+            .article
+            .as_deref()
+            .map(|a| parse_id(a, "article"))
+            .transpose()?,
+        source: f
+            .source
+            .as_deref()
+            .map(|s| nb.resolve_source(s))
+            .transpose()?,
+        min_reliability: f
+            .min_reliability
+            .as_deref()
+            .map(str::parse::<Reliability>)
+            .transpose()
+            .map_err(Error::msg)?,
+        max_credibility: f
+            .max_credibility
+            .as_deref()
+            .map(str::parse::<Credibility>)
+            .transpose()
+            .map_err(Error::msg)?,
         tag: f.tag.clone(),
         place: f.place.clone(),
-        since: f.since.as_deref().map(PartialDate::parse).transpose().map_err(|e| Error::msg(format!("--since: {e}")))?,
-        until: f.until.as_deref().map(PartialDate::parse).transpose().map_err(|e| Error::msg(format!("--until: {e}")))?,
+        since: f
+            .since
+            .as_deref()
+            .map(PartialDate::parse)
+            .transpose()
+            .map_err(|e| Error::msg(format!("--since: {e}")))?,
+        until: f
+            .until
+            .as_deref()
+            .map(PartialDate::parse)
+            .transpose()
+            .map_err(|e| Error::msg(format!("--until: {e}")))?,
         measure: None,
         id: None,
     })
@@ -55,16 +92,12 @@ pub fn run(ctx: &Ctx, c: ClaimCommand) -> Result<()> {
         ClaimCommand::List(f) => {
             let nb = ctx.open()?;
             let filter = filter(&nb, &f)?;
-            let mut w = crate::render::RowWriter::new(ctx.stdout(), ctx.style(), ClaimRow::COLUMNS)?;
+            let mut w =
+                crate::render::RowWriter::new(ctx.stdout(), ctx.style(), ClaimRow::COLUMNS)?;
             crate::notebook::claims::for_each_claim(&nb.conn, &filter, |c| {
-                w.row(&c.cells()).map_err(|e| crate::notebook::Error::Io(e.to_string()))
+                w.row(&c.cells()).map_err(super::io_err)
             })
-            .map_err(|e| match e {
-                crate::notebook::Error::Io(m) if m.contains("Broken pipe") => {
-                    Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
-                }
-                other => other.into(),
-            })?;
+            .map_err(super::lift)?;
             w.finish()?;
             Ok(())
         }
@@ -74,7 +107,9 @@ pub fn run(ctx: &Ctx, c: ClaimCommand) -> Result<()> {
             let id = parse_id(&id, "claim")?;
             let mut nb = ctx.open()?;
             nb.remove_claim(id)?;
-            ctx.note(&format!("removed claim #{id}; `crosscheck history claims {id}` shows what it was"));
+            ctx.note(&format!(
+                "removed claim #{id}; `crosscheck history claims {id}` shows what it was"
+            ));
             Ok(())
         }
         ClaimCommand::Link { a, b, relation } => {
@@ -104,7 +139,11 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
         })
         .collect::<Result<Vec<_>>>()?;
     let mut nb = ctx.open()?;
-    let sources = args.sources.iter().map(|s| nb.resolve_source(s)).collect::<Result<Vec<_>, _>>()?;
+    let sources = args
+        .sources
+        .iter()
+        .map(|s| nb.resolve_source(s))
+        .collect::<Result<Vec<_>, _>>()?;
     let claim = NewClaim {
         article_id: article,
         quote: args.quote,
@@ -116,10 +155,14 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
         tags: args.tags,
         unverified: args.unverified,
         figures,
+        uuid: None,
     };
     let row = nb.add_claim(&claim)?;
     if row.unverified {
-        ctx.note(&format!("claim #{} is marked unverified: its quote was not found in article #{article}", row.id));
+        ctx.note(&format!(
+            "claim #{} is marked unverified: its quote was not found in article #{article}",
+            row.id
+        ));
     }
     print_claim(ctx, &row)
 }
@@ -134,23 +177,48 @@ fn show(ctx: &Ctx, id: &str) -> Result<()> {
     ctx.show(
         &claim_fields(ctx, &row),
         &[
-            Section { title: "Sources", key: "sources_list", columns: SourceRow::COLUMNS, rows: sources.iter().map(SourceRow::cells).collect() },
-            Section { title: "Figures", key: "figures_list", columns: FigureRow::COLUMNS, rows: figures.iter().map(FigureRow::cells).collect() },
-            Section { title: "Links", key: "links", columns: LinkRow::COLUMNS, rows: links.iter().map(LinkRow::cells).collect() },
+            Section {
+                title: "Sources",
+                key: "sources_list",
+                columns: SourceRow::COLUMNS,
+                rows: sources.iter().map(SourceRow::cells).collect(),
+            },
+            Section {
+                title: "Figures",
+                key: "figures_list",
+                columns: FigureRow::COLUMNS,
+                rows: figures.iter().map(FigureRow::cells).collect(),
+            },
+            Section {
+                title: "Links",
+                key: "links",
+                columns: LinkRow::COLUMNS,
+                rows: links.iter().map(LinkRow::cells).collect(),
+            },
         ],
     )
 }
 
 fn edit(ctx: &Ctx, args: ClaimEditArgs) -> Result<()> {
     let id = parse_id(&args.id, "claim")?;
-    let credibility = args.credibility.as_deref().map(str::parse::<Credibility>).transpose().map_err(Error::msg)?;
+    let credibility = args
+        .credibility
+        .as_deref()
+        .map(str::parse::<Credibility>)
+        .transpose()
+        .map_err(Error::msg)?;
     let mut nb = ctx.open()?;
     let sources = if args.no_sources {
         Some(Vec::new())
     } else if args.sources.is_empty() {
         None
     } else {
-        Some(args.sources.iter().map(|s| nb.resolve_source(s)).collect::<Result<Vec<_>, _>>()?)
+        Some(
+            args.sources
+                .iter()
+                .map(|s| nb.resolve_source(s))
+                .collect::<Result<Vec<_>, _>>()?,
+        )
     };
     let e = ClaimEdit {
         text: args.text,

@@ -19,7 +19,11 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand) -> Result<()> {
         MeasureCommand::Add { key, label, unit } => {
             let mut nb = ctx.open()?;
             let row = nb.add_measure(&key, &label, unit.as_deref())?;
-            let fields: Vec<(&str, Cell)> = MeasureRow::COLUMNS.iter().copied().zip(row.cells()).collect();
+            let fields: Vec<(&str, Cell)> = MeasureRow::COLUMNS
+                .iter()
+                .copied()
+                .zip(row.cells())
+                .collect();
             ctx.record(&fields)
         }
         MeasureCommand::List => {
@@ -30,14 +34,26 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand) -> Result<()> {
         MeasureCommand::Show { key } => {
             let nb = ctx.open()?;
             let m = nb.measure(&key)?;
-            let fields: Vec<(&str, Cell)> = MeasureRow::COLUMNS.iter().copied().zip(m.cells()).collect();
-            let mut results = nb.reconcile(std::slice::from_ref(&key), false, Method::Weighted, false, None)?;
+            let fields: Vec<(&str, Cell)> =
+                MeasureRow::COLUMNS.iter().copied().zip(m.cells()).collect();
+            let mut results = nb.reconcile(
+                std::slice::from_ref(&key),
+                false,
+                Method::Weighted,
+                false,
+                None,
+            )?;
             let r = results.remove(0);
             let saved = nb.reconciliations(Some(&key))?;
             ctx.show(
                 &fields,
                 &[
-                    Section { title: "Figures", key: "figures_list", columns: SIDE_COLUMNS, rows: side_rows(&r) },
+                    Section {
+                        title: "Figures",
+                        key: "figures_list",
+                        columns: SIDE_COLUMNS,
+                        rows: side_rows(&r),
+                    },
                     Section {
                         title: "Saved reconciliations",
                         key: "reconciliations",
@@ -52,7 +68,11 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand) -> Result<()> {
 
 pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
     match c {
-        FigureCommand::Add { claim, measure, notation } => {
+        FigureCommand::Add {
+            claim,
+            measure,
+            notation,
+        } => {
             let claim = parse_id(&claim, "claim")?;
             let mut nb = ctx.open()?;
             let row = nb.add_figure(claim, &measure, &notation)?;
@@ -67,7 +87,9 @@ pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
             let id = parse_id(&id, "figure")?;
             let mut nb = ctx.open()?;
             nb.remove_figure(id)?;
-            ctx.note(&format!("removed figure #{id}; `crosscheck history figures {id}` shows what it was"));
+            ctx.note(&format!(
+                "removed figure #{id}; `crosscheck history figures {id}` shows what it was"
+            ));
             Ok(())
         }
         FigureCommand::Parse { notation } => {
@@ -91,7 +113,15 @@ pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
             let rows = nb.terms()?;
             ctx.rows(TermRow::COLUMNS, rows.iter().map(TermRow::cells))
         }
-        FigureCommand::Terms { action: Some(TermsCommand::Set { word, low, high, point }) } => {
+        FigureCommand::Terms {
+            action:
+                Some(TermsCommand::Set {
+                    word,
+                    low,
+                    high,
+                    point,
+                }),
+        } => {
             let mut nb = ctx.open()?;
             let row = nb.set_term(&word, low, high, point)?;
             ctx.note("the change applies to figures entered from now on; `crosscheck figure reread` applies it to existing ones");
@@ -100,15 +130,25 @@ pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
         FigureCommand::Reread { measure } => {
             let mut nb = ctx.open()?;
             let changed = nb.reread(measure.as_deref())?;
-            ctx.note(&format!("{} figure(s) re-read with the current terms", changed.len()));
-            let rows: Vec<FigureRow> = changed.iter().map(|id| nb.figure(*id)).collect::<Result<_, _>>()?;
+            ctx.note(&format!(
+                "{} figure(s) re-read with the current terms",
+                changed.len()
+            ));
+            let rows: Vec<FigureRow> = changed
+                .iter()
+                .map(|id| nb.figure(*id))
+                .collect::<Result<_, _>>()?;
             ctx.rows(FigureRow::COLUMNS, rows.iter().map(FigureRow::cells))
         }
     }
 }
 
 fn print_figure(ctx: &Ctx, row: &FigureRow) -> Result<()> {
-    let fields: Vec<(&str, Cell)> = FigureRow::COLUMNS.iter().copied().zip(row.cells()).collect();
+    let fields: Vec<(&str, Cell)> = FigureRow::COLUMNS
+        .iter()
+        .copied()
+        .zip(row.cells())
+        .collect();
     ctx.record(&fields)
 }
 
@@ -118,13 +158,25 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
             bail!("--method manual needs --value N, the best estimate you chose, and --note saying why");
         }
         if args.note.as_deref().map(str::trim).unwrap_or("").is_empty() {
-            bail!("--method manual needs --note saying why you chose {}", args.value.unwrap_or_default());
+            bail!(
+                "--method manual needs --note saying why you chose {}",
+                args.value.unwrap_or_default()
+            );
         }
     } else if args.value.is_some() {
-        bail!("--value goes with --method manual; the {} method computes the best estimate itself", args.method.as_str());
+        bail!(
+            "--value goes with --method manual; the {} method computes the best estimate itself",
+            args.method.as_str()
+        );
     }
     let mut nb = ctx.open()?;
-    let mut results = nb.reconcile(&args.keys, args.all, args.method, args.include_all, args.value)?;
+    let mut results = nb.reconcile(
+        &args.keys,
+        args.all,
+        args.method,
+        args.include_all,
+        args.value,
+    )?;
     if args.save {
         nb.save_reconciliations(&mut results, args.note.as_deref())?;
     }
@@ -136,12 +188,17 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
                 summary_line(ctx, r)?;
             }
             if results.is_empty() {
-                ctx.note("there are no measures to reconcile; add one with `crosscheck measure add`");
+                ctx.note(
+                    "there are no measures to reconcile; add one with `crosscheck measure add`",
+                );
             }
             Ok(())
         }
         Format::Json | Format::Jsonl => {
-            let objects: Vec<Value> = results.iter().map(|r| json_object(r, args.note.as_deref())).collect();
+            let objects: Vec<Value> = results
+                .iter()
+                .map(|r| json_object(r, args.note.as_deref()))
+                .collect();
             let mut out = ctx.stdout();
             if ctx.format == Format::Json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&objects)?)?;
@@ -154,7 +211,10 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
             Ok(())
         }
         Format::Csv | Format::Tsv => {
-            let rows: Vec<Vec<Cell>> = results.iter().map(|r| row_of(r, args.note.as_deref()).cells()).collect();
+            let rows: Vec<Vec<Cell>> = results
+                .iter()
+                .map(|r| row_of(r, args.note.as_deref()).cells())
+                .collect();
             ctx.rows(ReconciliationRow::COLUMNS, rows)
         }
     }
@@ -213,7 +273,8 @@ fn json_object(r: &Reconciled, note: Option<&str>) -> Value {
 }
 
 const SIDE_COLUMNS: &[&str] = &[
-    "figure", "claim", "source", "rating", "notation", "low", "high", "point", "weight", "voice", "included",
+    "figure", "claim", "source", "rating", "notation", "low", "high", "point", "weight", "voice",
+    "included",
 ];
 
 /// The figures of one measure side by side, with whether each counts and why not.
@@ -222,38 +283,52 @@ fn side_by_side(ctx: &Ctx, r: &Reconciled) -> Result<()> {
 }
 
 fn side_rows(r: &Reconciled) -> Vec<Vec<Cell>> {
-    r.figures.iter().map(|f| {
-        let item = r.outcome.items.iter().find(|i| i.figure_id == f.id);
-        let source = if f.sources.is_empty() {
-            format!("{} (own report)", f.outlet.clone().unwrap_or_else(|| "no outlet".into()))
-        } else {
-            f.sources.join("; ")
-        };
-        let included = match item {
-            Some(i) if i.included => "yes".to_string(),
-            Some(i) => format!("no: {}", i.reason),
-            None => String::new(),
-        };
-        vec![
-            Cell::Int(f.id),
-            Cell::Int(f.claim_id),
-            Cell::text(source),
-            Cell::text(f.rating()),
-            Cell::text(&f.notation),
-            Cell::Int(f.low),
-            Cell::text(f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into())),
-            Cell::Int(f.point),
-            Cell::Float(f.weight()),
-            Cell::opt_int(item.and_then(|i| i.voice).map(|v| v as i64)),
-            Cell::text(included),
-        ]
-    }).collect()
+    r.figures
+        .iter()
+        .map(|f| {
+            let item = r.outcome.items.iter().find(|i| i.figure_id == f.id);
+            let source = if f.sources.is_empty() {
+                format!(
+                    "{} (own report)",
+                    f.outlet.clone().unwrap_or_else(|| "no outlet".into())
+                )
+            } else {
+                f.sources.join("; ")
+            };
+            let included = match item {
+                Some(i) if i.included => "yes".to_string(),
+                Some(i) => format!("no: {}", i.reason),
+                None => String::new(),
+            };
+            vec![
+                Cell::Int(f.id),
+                Cell::Int(f.claim_id),
+                Cell::text(source),
+                Cell::text(f.rating()),
+                Cell::text(&f.notation),
+                Cell::Int(f.low),
+                Cell::text(
+                    f.high
+                        .map(|h| h.to_string())
+                        .unwrap_or_else(|| "open".into()),
+                ),
+                Cell::Int(f.point),
+                Cell::Float(f.weight()),
+                Cell::opt_int(item.and_then(|i| i.voice).map(|v| v as i64)),
+                Cell::text(included),
+            ]
+        })
+        .collect()
 }
 
 fn summary_line(ctx: &Ctx, r: &Reconciled) -> Result<()> {
     let o = &r.outcome;
     let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
-    let high = if o.open_high { "open".to_string() } else { show(o.high) };
+    let high = if o.open_high {
+        "open".to_string()
+    } else {
+        show(o.high)
+    };
     let mut line = format!(
         "low {}, best {}, high {} ({}), support {}, figures {}, voices {}",
         show(o.low),
@@ -265,7 +340,11 @@ fn summary_line(ctx: &Ctx, r: &Reconciled) -> Result<()> {
         o.voices
     );
     if !o.conflicts.is_empty() {
-        let pairs: Vec<String> = o.conflicts.iter().map(|(a, b)| format!("#{a} vs #{b}")).collect();
+        let pairs: Vec<String> = o
+            .conflicts
+            .iter()
+            .map(|(a, b)| format!("#{a} vs #{b}"))
+            .collect();
         line.push_str(&format!("; cannot both be true: {}", pairs.join(", ")));
     }
     if let Some(s) = &r.saved {

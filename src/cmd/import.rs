@@ -12,12 +12,16 @@ use crate::cli::{ArticleMetaArgs, ImportArticlesArgs, ImportCommand};
 use crate::dates::PartialDate;
 use crate::extract::{detect_language, extract, parse_language, FileKind};
 use crate::notebook::articles::{ArticleMeta, Imported, NewArticle};
+use crate::notebook::transfer::CsvTable;
 use crate::notebook::Notebook;
 use crate::render::Cell;
 
 pub fn run(ctx: &Ctx, c: ImportCommand) -> Result<()> {
     match c {
         ImportCommand::Articles(args) => articles(ctx, args),
+        ImportCommand::Sources { file } => csv_file(ctx, CsvTable::Sources, &file),
+        ImportCommand::Claims { file } => csv_file(ctx, CsvTable::Claims, &file),
+        ImportCommand::Figures { file } => csv_file(ctx, CsvTable::Figures, &file),
     }
 }
 
@@ -37,7 +41,11 @@ fn validate_meta(args: &ArticleMetaArgs, place: &str) -> Result<ArticleMeta> {
         .map(parse_language)
         .transpose()
         .map_err(|e| anyhow!("{place}{e}"))?;
-    let clean = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let clean = |s: &Option<String>| {
+        s.as_ref()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     Ok(ArticleMeta {
         title: clean(&args.title),
         outlet: clean(&args.outlet),
@@ -50,27 +58,55 @@ fn validate_meta(args: &ArticleMetaArgs, place: &str) -> Result<ArticleMeta> {
 
 /// Reads a manifest: per-file metadata keyed by the file's canonical path.
 fn read_manifest(path: &Path) -> Result<Vec<(PathBuf, ArticleMeta)>> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| anyhow!("the manifest {} cannot be read: {}", path.display(), io_reason(&e)))?;
-    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(strip_bom_reader(file)?);
+    let file = std::fs::File::open(path).map_err(|e| {
+        anyhow!(
+            "the manifest {} cannot be read: {}",
+            path.display(),
+            io_reason(&e)
+        )
+    })?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(strip_bom_reader(file)?);
     let headers = rdr
         .headers()
         .map_err(|e| anyhow!("the manifest {} has no header row: {e}", path.display()))?
         .clone();
-    const KNOWN: [&str; 7] = ["path", "title", "outlet", "author", "url", "published", "lang"];
+    const KNOWN: [&str; 7] = [
+        "path",
+        "title",
+        "outlet",
+        "author",
+        "url",
+        "published",
+        "lang",
+    ];
     for h in headers.iter() {
         if !KNOWN.contains(&h.trim()) {
-            bail!("the manifest {} has a column '{h}'; its columns are {}", path.display(), KNOWN.join(","));
+            bail!(
+                "the manifest {} has a column '{h}'; its columns are {}",
+                path.display(),
+                KNOWN.join(",")
+            );
         }
     }
     if !headers.iter().any(|h| h.trim() == "path") {
-        bail!("the manifest {} has no 'path' column; its columns are {}", path.display(), KNOWN.join(","));
+        bail!(
+            "the manifest {} has no 'path' column; its columns are {}",
+            path.display(),
+            KNOWN.join(",")
+        );
     }
     let base = path.parent().unwrap_or(Path::new("."));
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let rec = rec.map_err(|e| anyhow!("the manifest {} line {line} cannot be read: {e}", path.display()))?;
+        let rec = rec.map_err(|e| {
+            anyhow!(
+                "the manifest {} line {line} cannot be read: {e}",
+                path.display()
+            )
+        })?;
         let get = |name: &str| {
             headers
                 .iter()
@@ -80,7 +116,10 @@ fn read_manifest(path: &Path) -> Result<Vec<(PathBuf, ArticleMeta)>> {
                 .filter(|s| !s.is_empty())
         };
         let Some(file) = get("path") else {
-            bail!("the manifest {} line {line} has an empty path", path.display());
+            bail!(
+                "the manifest {} line {line} has an empty path",
+                path.display()
+            );
         };
         let args = ArticleMetaArgs {
             title: get("title"),
@@ -90,7 +129,10 @@ fn read_manifest(path: &Path) -> Result<Vec<(PathBuf, ArticleMeta)>> {
             published: get("published"),
             lang: get("lang"),
         };
-        let meta = validate_meta(&args, &format!("the manifest {} line {line}: ", path.display()))?;
+        let meta = validate_meta(
+            &args,
+            &format!("the manifest {} line {line}: ", path.display()),
+        )?;
         let full = base.join(&file);
         out.push((full.canonicalize().unwrap_or(full), meta));
     }
@@ -143,7 +185,10 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
-            out.push(Input::Missing(p.clone(), "there is no such file or folder".into()));
+            out.push(Input::Missing(
+                p.clone(),
+                "there is no such file or folder".into(),
+            ));
         }
     }
     out
@@ -151,7 +196,9 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
 
 /// Collects the article files under a folder, skipping hidden entries and other file kinds.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
@@ -178,11 +225,19 @@ fn decode(bytes: Vec<u8>) -> std::result::Result<String, String> {
         )
     })?;
     let total = text.chars().count().max(1);
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}')).count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}'))
+        .count();
     if controls * 20 > total {
-        return Err("looks like a binary file, not text; import .txt, .md or .html articles".into());
+        return Err(
+            "looks like a binary file, not text; import .txt, .md or .html articles".into(),
+        );
     }
-    Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 struct FileResult {
@@ -194,11 +249,25 @@ struct FileResult {
     error: Option<String>,
 }
 
-const RESULT_COLUMNS: &[&str] = &["path", "status", "id", "duplicate_of", "near_duplicate_of", "error"];
+const RESULT_COLUMNS: &[&str] = &[
+    "path",
+    "status",
+    "id",
+    "duplicate_of",
+    "near_duplicate_of",
+    "error",
+];
 
 impl FileResult {
     fn failed(path: String, error: String) -> FileResult {
-        FileResult { path, status: "failed", id: None, duplicate_of: None, near_duplicate_of: None, error: Some(error) }
+        FileResult {
+            path,
+            status: "failed",
+            id: None,
+            duplicate_of: None,
+            near_duplicate_of: None,
+            error: Some(error),
+        }
     }
     fn cells(&self) -> Vec<Cell> {
         vec![
@@ -212,17 +281,27 @@ impl FileResult {
     }
 }
 
-fn import_one(nb: &mut Notebook, input: &Input, meta: &ArticleMeta) -> std::result::Result<Imported, String> {
+fn import_one(
+    nb: &mut Notebook,
+    input: &Input,
+    meta: &ArticleMeta,
+) -> std::result::Result<Imported, String> {
     let (bytes, name) = match input {
         Input::Missing(_, why) => return Err(why.clone()),
         Input::Stdin => {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("stdin cannot be read: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("stdin cannot be read: {e}"))?;
             (buf, None)
         }
         Input::File(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("cannot be read: {}", io_reason(&e)))?;
-            (bytes, p.file_name().map(|n| n.to_string_lossy().to_string()))
+            let bytes =
+                std::fs::read(p).map_err(|e| format!("cannot be read: {}", io_reason(&e)))?;
+            (
+                bytes,
+                p.file_name().map(|n| n.to_string_lossy().to_string()),
+            )
         }
     };
     let text = decode(bytes)?;
@@ -234,9 +313,19 @@ fn import_one(nb: &mut Notebook, input: &Input, meta: &ArticleMeta) -> std::resu
     if found.body.trim().is_empty() {
         return Err("is empty: there is no article text in it".into());
     }
-    let stem = name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
-    let title = meta.title.clone().or(found.title).or(stem).unwrap_or_else(|| "untitled".into());
-    let language = meta.language.clone().or_else(|| detect_language(&found.body));
+    let stem = name
+        .as_deref()
+        .map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
+    let title = meta
+        .title
+        .clone()
+        .or(found.title)
+        .or(stem)
+        .unwrap_or_else(|| "untitled".into());
+    let language = meta
+        .language
+        .clone()
+        .or_else(|| detect_language(&found.body));
     let article = NewArticle {
         source_path: match input {
             Input::File(p) => Some(p.display().to_string()),
@@ -290,7 +379,10 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         };
         let label = input.label();
         let result = match import_one(&mut nb, input, &meta) {
-            Ok(Imported::New { id, near_duplicate_of }) => FileResult {
+            Ok(Imported::New {
+                id,
+                near_duplicate_of,
+            }) => FileResult {
                 path: label,
                 status: "imported",
                 id: Some(id),
@@ -327,14 +419,25 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         ));
     }
     for r in results.iter().filter(|r| r.status == "duplicate") {
-        ctx.note(&format!("{}: duplicate of #{}; not stored twice", r.path, r.duplicate_of.unwrap_or_default()));
+        ctx.note(&format!(
+            "{}: duplicate of #{}; not stored twice",
+            r.path,
+            r.duplicate_of.unwrap_or_default()
+        ));
     }
-    ctx.note(&format!("imported {imported}, duplicates {duplicates}, failed {failed}"));
+    ctx.note(&format!(
+        "imported {imported}, duplicates {duplicates}, failed {failed}"
+    ));
     if failed > 0 {
-        let first = results.iter().find(|r| r.status == "failed").map(|r| {
-            format!("{} {}", r.path, r.error.clone().unwrap_or_default())
-        });
-        bail!("{failed} of {} file(s) could not be imported; first: {}", results.len(), first.unwrap_or_default());
+        let first = results
+            .iter()
+            .find(|r| r.status == "failed")
+            .map(|r| format!("{} {}", r.path, r.error.clone().unwrap_or_default()));
+        bail!(
+            "{failed} of {} file(s) could not be imported; first: {}",
+            results.len(),
+            first.unwrap_or_default()
+        );
     }
     Ok(())
 }
@@ -349,4 +452,27 @@ fn merge_meta(flags: &ArticleMeta, file: &ArticleMeta) -> ArticleMeta {
         published: file.published.or(flags.published),
         language: file.language.clone().or_else(|| flags.language.clone()),
     }
+}
+
+/// `import sources|claims|figures FILE.csv`: one transaction; a bad row stops the whole file.
+fn csv_file(ctx: &Ctx, table: CsvTable, file: &Path) -> Result<()> {
+    let data = std::fs::read(file)
+        .map_err(|e| anyhow!("{} cannot be read: {}", file.display(), io_reason(&e)))?;
+    let lines = data.iter().filter(|b| **b == b'\n').count() as u64;
+    let mut nb = ctx.open()?;
+    let bar = (ctx.stderr_terminal && !ctx.quiet && lines > 1000)
+        .then(|| indicatif::ProgressBar::new(lines));
+    let tally = nb
+        .import_csv(table, &data, |n| {
+            if let Some(b) = &bar {
+                if n % 256 == 0 {
+                    b.set_position(n);
+                }
+            }
+        })
+        .map_err(|e| anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    super::export::print_tally(ctx, &tally)
 }

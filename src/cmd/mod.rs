@@ -3,6 +3,7 @@
 
 mod article;
 mod claim;
+mod export;
 mod figure;
 mod import;
 mod notebook;
@@ -22,6 +23,8 @@ use crate::render::{write_record, Cell, Format, RowWriter, Style};
 pub struct Ctx {
     pub db: Option<PathBuf>,
     pub format: Format,
+    /// Was --format given (export defaults to CSV otherwise)?
+    pub format_given: bool,
     pub quiet: bool,
     /// Decided once: is stdout a terminal?
     pub terminal: bool,
@@ -46,7 +49,12 @@ impl Ctx {
     }
 
     pub fn style(&self) -> Style {
-        Style { format: self.format, raw: false, bom: false, terminal: self.terminal }
+        Style {
+            format: self.format,
+            raw: false,
+            bom: false,
+            terminal: self.terminal,
+        }
     }
 
     pub fn stdout(&self) -> BufWriter<io::StdoutLock<'static>> {
@@ -142,6 +150,27 @@ impl Ctx {
     }
 }
 
+/// Carries an output error through the notebook's row callbacks.
+pub fn io_err(e: std::io::Error) -> crate::notebook::Error {
+    crate::notebook::Error::Io(format!(
+        "{}{e}",
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            "BROKEN_PIPE "
+        } else {
+            ""
+        }
+    ))
+}
+
+pub fn lift(e: crate::notebook::Error) -> anyhow::Error {
+    match e {
+        crate::notebook::Error::Io(m) if m.starts_with("BROKEN_PIPE") => {
+            anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+        }
+        other => other.into(),
+    }
+}
+
 /// Rows related to a shown object (a source's claims, a claim's links).
 pub struct Section<'a> {
     pub title: &'a str,
@@ -153,7 +182,8 @@ pub struct Section<'a> {
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx {
         db: cli.db,
-        format: cli.format,
+        format: cli.format.unwrap_or(Format::Table),
+        format_given: cli.format.is_some(),
         quiet: cli.quiet,
         terminal: io::stdout().is_terminal(),
         stderr_terminal: io::stderr().is_terminal(),
@@ -172,5 +202,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Measure(c) => figure::measure(&ctx, c),
         Command::Figure(c) => figure::figure(&ctx, c),
         Command::Reconcile(args) => figure::reconcile(&ctx, args),
+        Command::Export(args) => export::export(&ctx, args),
+        Command::Merge { other } => export::merge(&ctx, &other),
     }
 }

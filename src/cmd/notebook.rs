@@ -19,13 +19,18 @@ pub fn init(ctx: &Ctx) -> Result<()> {
         out.flush()?;
         Ok(())
     } else {
-        ctx.record(&[("path", Cell::text(path)), ("schema_version", Cell::Int(nb.schema_version()?))])
+        ctx.record(&[
+            ("path", Cell::text(path)),
+            ("schema_version", Cell::Int(nb.schema_version()?)),
+        ])
     }
 }
 
 pub fn info(ctx: &Ctx) -> Result<()> {
     let nb = ctx.open()?;
-    let size = std::fs::metadata(&nb.path).map(|m| m.len() as i64).unwrap_or(0);
+    let size = std::fs::metadata(&nb.path)
+        .map(|m| m.len() as i64)
+        .unwrap_or(0);
     let mut fields = vec![
         ("path", Cell::text(nb.path.display().to_string())),
         ("schema_version", Cell::Int(nb.schema_version()?)),
@@ -41,7 +46,10 @@ pub fn check(ctx: &Ctx) -> Result<()> {
     let nb = ctx.open()?;
     let problems = nb.check()?;
     if problems.is_empty() {
-        ctx.note(&format!("{}: no problems found (integrity, foreign keys, search index)", nb.path.display()));
+        ctx.note(&format!(
+            "{}: no problems found (integrity, foreign keys, search index)",
+            nb.path.display()
+        ));
         return Ok(());
     }
     let mut out = ctx.stdout();
@@ -49,13 +57,20 @@ pub fn check(ctx: &Ctx) -> Result<()> {
         writeln!(out, "{}", crate::render::escape_controls(p, false))?;
     }
     out.flush()?;
-    bail!("the notebook has {} problem(s), listed above; restore from a backup or report them", problems.len())
+    bail!(
+        "the notebook has {} problem(s), listed above; restore from a backup or report them",
+        problems.len()
+    )
 }
 
 pub fn backup(ctx: &Ctx, file: &Path) -> Result<()> {
     let nb = ctx.open()?;
     nb.backup_to(file)?;
-    ctx.note(&format!("copied {} to {}", nb.path.display(), file.display()));
+    ctx.note(&format!(
+        "copied {} to {}",
+        nb.path.display(),
+        file.display()
+    ));
     Ok(())
 }
 

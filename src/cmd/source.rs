@@ -9,15 +9,30 @@ use crate::notebook::sources::{RatingRow, SourceFields, SourceRow};
 use crate::ratings::{parse_kind, Reliability};
 
 fn print_source(ctx: &Ctx, row: &SourceRow) -> Result<()> {
-    let fields: Vec<(&str, _)> = SourceRow::COLUMNS.iter().copied().zip(row.cells()).collect();
+    let fields: Vec<(&str, _)> = SourceRow::COLUMNS
+        .iter()
+        .copied()
+        .zip(row.cells())
+        .collect();
     ctx.record(&fields)
 }
 
 pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
     match c {
-        SourceCommand::Add { name, kind, reliability, affiliation, anonymous, note } => {
+        SourceCommand::Add {
+            name,
+            kind,
+            reliability,
+            affiliation,
+            anonymous,
+            note,
+        } => {
             let kind = parse_kind(&kind).map_err(anyhow::Error::msg)?;
-            let reliability = reliability.as_deref().map(str::parse::<Reliability>).transpose().map_err(anyhow::Error::msg)?;
+            let reliability = reliability
+                .as_deref()
+                .map(str::parse::<Reliability>)
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
             let fields = SourceFields {
                 name: Some(name),
                 kind: Some(kind),
@@ -38,9 +53,16 @@ pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
             let nb = ctx.open()?;
             let id = nb.resolve_source(&source)?;
             let row = nb.source(id)?;
-            let fields: Vec<(&str, _)> = SourceRow::COLUMNS.iter().copied().zip(row.cells()).collect();
+            let fields: Vec<(&str, _)> = SourceRow::COLUMNS
+                .iter()
+                .copied()
+                .zip(row.cells())
+                .collect();
             let history = nb.rating_history(id)?;
-            let claims = nb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
+            let claims = nb.claims(&ClaimFilter {
+                source: Some(id),
+                ..Default::default()
+            })?;
             ctx.show(
                 &fields,
                 &[
@@ -50,17 +72,40 @@ pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
                         columns: RatingRow::COLUMNS,
                         rows: history.iter().map(RatingRow::cells).collect(),
                     },
-                    Section { title: "Claims", key: "claims_list", columns: ClaimRow::COLUMNS, rows: claims.iter().map(ClaimRow::cells).collect() },
+                    Section {
+                        title: "Claims",
+                        key: "claims_list",
+                        columns: ClaimRow::COLUMNS,
+                        rows: claims.iter().map(ClaimRow::cells).collect(),
+                    },
                 ],
             )
         }
-        SourceCommand::Edit { source, name, kind, affiliation, anonymous, named, note } => {
-            let kind = kind.as_deref().map(parse_kind).transpose().map_err(anyhow::Error::msg)?;
+        SourceCommand::Edit {
+            source,
+            name,
+            kind,
+            affiliation,
+            anonymous,
+            named,
+            note,
+        } => {
+            let kind = kind
+                .as_deref()
+                .map(parse_kind)
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
             let fields = SourceFields {
                 name,
                 kind,
                 affiliation,
-                named: if anonymous { Some(false) } else if named { Some(true) } else { None },
+                named: if anonymous {
+                    Some(false)
+                } else if named {
+                    Some(true)
+                } else {
+                    None
+                },
                 note,
             };
             let mut nb = ctx.open()?;

@@ -33,8 +33,13 @@ pub struct NewArticle {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Imported {
-    New { id: i64, near_duplicate_of: Option<i64> },
-    Duplicate { of: i64 },
+    New {
+        id: i64,
+        near_duplicate_of: Option<i64>,
+    },
+    Duplicate {
+        of: i64,
+    },
 }
 
 pub fn body_sha256(body: &str) -> String {
@@ -62,8 +67,19 @@ pub struct ArticleRow {
 
 impl ArticleRow {
     pub const COLUMNS: &'static [&'static str] = &[
-        "id", "uuid", "title", "outlet", "author", "url", "published", "language", "chars",
-        "sha256", "near_duplicate_of", "imported_at", "claims",
+        "id",
+        "uuid",
+        "title",
+        "outlet",
+        "author",
+        "url",
+        "published",
+        "language",
+        "chars",
+        "sha256",
+        "near_duplicate_of",
+        "imported_at",
+        "claims",
     ];
 
     pub fn cells(&self) -> Vec<Cell> {
@@ -114,7 +130,9 @@ impl Notebook {
         let sha = body_sha256(&article.body);
         let tx = self.write()?;
         if let Some(of) = tx
-            .query_row("SELECT id FROM articles WHERE sha256 = ?1", [&sha], |r| r.get::<_, i64>(0))
+            .query_row("SELECT id FROM articles WHERE sha256 = ?1", [&sha], |r| {
+                r.get::<_, i64>(0)
+            })
             .optional()?
         {
             return Ok(Imported::Duplicate { of });
@@ -157,12 +175,19 @@ impl Notebook {
             }
         }
         tx.commit()?;
-        Ok(Imported::New { id, near_duplicate_of: near })
+        Ok(Imported::New {
+            id,
+            near_duplicate_of: near,
+        })
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleRow>> {
-        let mut stmt = self.conn.prepare(&format!("{ARTICLE_SELECT} ORDER BY a.id"))?;
-        let rows = stmt.query_map([], article_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{ARTICLE_SELECT} ORDER BY a.id"))?;
+        let rows = stmt
+            .query_map([], article_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -172,7 +197,11 @@ impl Notebook {
 
     pub fn article_body(&self, id: i64) -> Result<String> {
         self.article(id)?;
-        Ok(self.conn.query_row("SELECT body FROM articles WHERE id = ?1", [id], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT body FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Removes an article. Refused while claims cite it, unless `force`, which removes those
@@ -186,7 +215,10 @@ impl Notebook {
             )));
         }
         let tx = self.write()?;
-        tx.execute("UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1", [id])?;
+        tx.execute(
+            "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1",
+            [id],
+        )?;
         let removed = tx.execute("DELETE FROM claims WHERE article_id = ?1", [id])? as i64;
         tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
         tx.commit()?;
@@ -195,9 +227,17 @@ impl Notebook {
 }
 
 pub fn article_by_id(conn: &Connection, id: i64) -> Result<ArticleRow> {
-    conn.query_row(&format!("{ARTICLE_SELECT} WHERE a.id = ?1"), [id], article_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids")))
+    conn.query_row(
+        &format!("{ARTICLE_SELECT} WHERE a.id = ?1"),
+        [id],
+        article_row,
+    )
+    .optional()?
+    .ok_or_else(|| {
+        Error::NotFound(format!(
+            "there is no article #{id}; `crosscheck article list` shows the ids"
+        ))
+    })
 }
 
 /// The most similar earlier article at Jaccard >= 0.8, found through the MinHash bands.
@@ -208,7 +248,8 @@ fn nearest_duplicate(
 ) -> Result<Option<i64>> {
     let mut candidates = std::collections::BTreeSet::new();
     {
-        let mut stmt = conn.prepare_cached("SELECT article_id FROM article_bands WHERE band = ?1 AND hash = ?2")?;
+        let mut stmt = conn
+            .prepare_cached("SELECT article_id FROM article_bands WHERE band = ?1 AND hash = ?2")?;
         for (band, hash) in bands.iter().enumerate() {
             for id in stmt.query_map(params![band as i64, hash], |r| r.get::<_, i64>(0))? {
                 candidates.insert(id?);

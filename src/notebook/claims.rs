@@ -33,14 +33,30 @@ pub struct ClaimRow {
     pub when_to: Option<String>,
     pub tags: Vec<String>,
     pub created_at: String,
-    pub span: Option<(i64, i64)>,
 }
 
 impl ClaimRow {
     pub const COLUMNS: &'static [&'static str] = &[
-        "id", "uuid", "article_id", "article_title", "outlet", "published", "quote", "text",
-        "unverified", "sources", "source_kinds", "reliability", "credibility", "credibility_label",
-        "place", "when_text", "when_from", "when_to", "tags", "created_at",
+        "id",
+        "uuid",
+        "article_id",
+        "article_title",
+        "outlet",
+        "published",
+        "quote",
+        "text",
+        "unverified",
+        "sources",
+        "source_kinds",
+        "reliability",
+        "credibility",
+        "credibility_label",
+        "place",
+        "when_text",
+        "when_from",
+        "when_to",
+        "tags",
+        "created_at",
     ];
 
     pub fn cells(&self) -> Vec<Cell> {
@@ -66,12 +82,6 @@ impl ClaimRow {
             Cell::List(self.tags.clone()),
             Cell::text(&self.created_at),
         ]
-    }
-
-    /// The highest reliability weight among the claim's sources (or its outlet's).
-    pub fn best_reliability(&self) -> Reliability {
-        let grades: Vec<Reliability> = self.reliability.iter().filter_map(|g| g.parse().ok()).collect();
-        grades.iter().copied().max_by(|a, b| a.weight().total_cmp(&b.weight())).unwrap_or(Reliability::F)
     }
 }
 
@@ -99,8 +109,7 @@ const CLAIM_SELECT: &str = "SELECT c.id, c.uuid, c.article_id, a.title, o.name, 
         (SELECT group_concat(s.reliability, char(31) ORDER BY cs.position) FROM claim_sources cs
             JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
         o.reliability,
-        (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id),
-        c.span_start, c.span_end
+        (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id)
     FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id
     WHERE (?1 IS NULL OR c.article_id = ?1)
       AND (?2 IS NULL OR EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id AND cs.source_id = ?2))
@@ -119,7 +128,8 @@ const CLAIM_SELECT: &str = "SELECT c.id, c.uuid, c.article_id, a.title, o.name, 
     ORDER BY c.id";
 
 fn split(list: Option<String>) -> Vec<String> {
-    list.map(|s| s.split(SEP).map(str::to_string).collect()).unwrap_or_default()
+    list.map(|s| s.split(SEP).map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimRow> {
@@ -130,10 +140,6 @@ fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimRow> {
         reliability = r.get::<_, Option<String>>(18)?.into_iter().collect();
     }
     let cred: i64 = r.get(9)?;
-    let span = match (r.get::<_, Option<i64>>(20)?, r.get::<_, Option<i64>>(21)?) {
-        (Some(s), Some(e)) => Some((s, e)),
-        _ => None,
-    };
     Ok(ClaimRow {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -154,7 +160,6 @@ fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimRow> {
         source_kinds: split(r.get(16)?),
         reliability,
         tags: split(r.get(19)?),
-        span,
     })
 }
 
@@ -172,8 +177,14 @@ pub fn for_each_claim(
         filter.max_credibility.map(|c| c.value()),
         filter.tag,
         filter.place,
-        filter.since.and_then(|d| d.first_day()).map(|d| d.to_string()),
-        filter.until.and_then(|d| d.last_day()).map(|d| d.to_string()),
+        filter
+            .since
+            .and_then(|d| d.first_day())
+            .map(|d| d.to_string()),
+        filter
+            .until
+            .and_then(|d| d.last_day())
+            .map(|d| d.to_string()),
         filter.measure,
         filter.id,
     ])?;
@@ -185,11 +196,22 @@ pub fn for_each_claim(
 
 pub fn claim_by_id(conn: &Connection, id: i64) -> Result<ClaimRow> {
     let mut found = None;
-    for_each_claim(conn, &ClaimFilter { id: Some(id), ..Default::default() }, |c| {
-        found = Some(c);
-        Ok(())
-    })?;
-    found.ok_or_else(|| Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids")))
+    for_each_claim(
+        conn,
+        &ClaimFilter {
+            id: Some(id),
+            ..Default::default()
+        },
+        |c| {
+            found = Some(c);
+            Ok(())
+        },
+    )?;
+    found.ok_or_else(|| {
+        Error::NotFound(format!(
+            "there is no claim #{id}; `crosscheck claim list` shows the ids"
+        ))
+    })
 }
 
 /// A claim ready to store.
@@ -206,6 +228,8 @@ pub struct NewClaim {
     pub unverified: bool,
     /// Figures this claim gives: (measure key, notation).
     pub figures: Vec<(String, String)>,
+    /// Kept when the claim comes from another notebook or an export.
+    pub uuid: Option<String>,
 }
 
 /// A link between two claims, as shown by `claim show`.
@@ -219,7 +243,11 @@ pub struct LinkRow {
 impl LinkRow {
     pub const COLUMNS: &'static [&'static str] = &["from", "relation", "to"];
     pub fn cells(&self) -> Vec<Cell> {
-        vec![Cell::Int(self.from), Cell::text(&self.relation), Cell::Int(self.to)]
+        vec![
+            Cell::Int(self.from),
+            Cell::text(&self.relation),
+            Cell::Int(self.to),
+        ]
     }
 }
 
@@ -227,7 +255,11 @@ pub const RELATIONS: [&str; 4] = ["corroborates", "contradicts", "repeats", "upd
 
 fn article_published(conn: &Connection, article: i64) -> Result<Option<PartialDate>> {
     let published: Option<Option<String>> = conn
-        .query_row("SELECT published FROM articles WHERE id = ?1", [article], |r| r.get(0))
+        .query_row(
+            "SELECT published FROM articles WHERE id = ?1",
+            [article],
+            |r| r.get(0),
+        )
         .optional()?;
     match published {
         None => Err(Error::NotFound(format!(
@@ -264,7 +296,10 @@ fn add_tags(tx: &Transaction<'_>, claim: i64, tags: &[String]) -> Result<()> {
         if t.is_empty() {
             return super::invalid("a --tag is empty; give a word such as defections");
         }
-        tx.execute("INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)", params![claim, t])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
+            params![claim, t],
+        )?;
     }
     Ok(())
 }
@@ -272,10 +307,17 @@ fn add_tags(tx: &Transaction<'_>, claim: i64, tags: &[String]) -> Result<()> {
 /// Inserts a claim inside an open transaction and returns its id.
 pub fn insert_claim(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
     let body: String = tx
-        .query_row("SELECT body FROM articles WHERE id = ?1", [c.article_id], |r| r.get(0))
+        .query_row(
+            "SELECT body FROM articles WHERE id = ?1",
+            [c.article_id],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(|| {
-            Error::NotFound(format!("there is no article #{}; `crosscheck article list` shows the ids", c.article_id))
+            Error::NotFound(format!(
+                "there is no article #{}; `crosscheck article list` shows the ids",
+                c.article_id
+            ))
         })?;
     if c.quote.trim().is_empty() {
         return super::invalid("the quote is empty; give the article's words with --quote");
@@ -296,15 +338,24 @@ pub fn insert_claim(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
             ))
         }
     };
-    let when = c.when.as_deref().map(|w| resolve_when(tx, c.article_id, w)).transpose()?;
-    let text = c.text.clone().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| quote.clone());
+    let when = c
+        .when
+        .as_deref()
+        .map(|w| resolve_when(tx, c.article_id, w))
+        .transpose()?;
+    let text = c
+        .text
+        .clone()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| quote.clone());
     tx.execute(
         "INSERT INTO claims (uuid, article_id, quote, span_start, span_end, text, unverified,
             credibility, place, when_text, when_from, when_to, when_precision, created_at,
             quote_index, text_index)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
-            new_uuid(),
+            c.uuid.clone().unwrap_or_else(new_uuid),
             c.article_id,
             quote,
             span.map(|s| s.0),
@@ -330,7 +381,7 @@ pub fn insert_claim(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
         for (key, notation) in &c.figures {
             let measure = super::figures::measure_id(tx, key)?;
             let reading = super::figures::read_notation(&table, notation)?;
-            super::figures::insert_figure(tx, id, measure, notation, &reading)?;
+            super::figures::insert_figure(tx, id, measure, notation, &reading, None)?;
         }
     }
     Ok(id)
@@ -371,7 +422,10 @@ impl Notebook {
     }
 
     pub fn claims_of_article(&self, article: i64) -> Result<Vec<ClaimRow>> {
-        self.claims(&ClaimFilter { article: Some(article), ..Default::default() })
+        self.claims(&ClaimFilter {
+            article: Some(article),
+            ..Default::default()
+        })
     }
 
     /// Claimed spans of an article as (claim id, start, end) in characters.
@@ -380,7 +434,13 @@ impl Notebook {
             "SELECT id, span_start, span_end FROM claims WHERE article_id = ?1 AND span_start IS NOT NULL ORDER BY span_start, id",
         )?;
         let rows = stmt
-            .query_map([article], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize)))?
+            .query_map([article], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)? as usize,
+                    r.get::<_, i64>(2)? as usize,
+                ))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -390,11 +450,21 @@ impl Notebook {
         let current = claim_by_id(&tx, id)?;
         if let Some(text) = &e.text {
             let text = text.trim();
-            let text = if text.is_empty() { current.quote.as_str() } else { text };
-            tx.execute("UPDATE claims SET text = ?1, text_index = ?2 WHERE id = ?3", params![text, index_text(text), id])?;
+            let text = if text.is_empty() {
+                current.quote.as_str()
+            } else {
+                text
+            };
+            tx.execute(
+                "UPDATE claims SET text = ?1, text_index = ?2 WHERE id = ?3",
+                params![text, index_text(text), id],
+            )?;
         }
         if let Some(c) = e.credibility {
-            tx.execute("UPDATE claims SET credibility = ?1 WHERE id = ?2", params![c.value(), id])?;
+            tx.execute(
+                "UPDATE claims SET credibility = ?1 WHERE id = ?2",
+                params![c.value(), id],
+            )?;
         }
         if let Some(p) = &e.place {
             let p = Some(p.trim()).filter(|p| !p.is_empty());
@@ -416,7 +486,10 @@ impl Notebook {
         }
         add_tags(&tx, id, &e.add_tags)?;
         for t in &e.remove_tags {
-            tx.execute("DELETE FROM claim_tags WHERE claim_id = ?1 AND tag = ?2", params![id, t.trim()])?;
+            tx.execute(
+                "DELETE FROM claim_tags WHERE claim_id = ?1 AND tag = ?2",
+                params![id, t.trim()],
+            )?;
         }
         if let Some(sources) = &e.sources {
             set_sources(&tx, id, sources)?;
@@ -444,7 +517,9 @@ impl Notebook {
             ));
         }
         if a == b {
-            return super::invalid(format!("claim #{a} cannot be linked to itself; give two different claims"));
+            return super::invalid(format!(
+                "claim #{a} cannot be linked to itself; give two different claims"
+            ));
         }
         let tx = self.write()?;
         claim_by_id(&tx, a)?;
@@ -457,7 +532,9 @@ impl Notebook {
             )
             .optional()?;
         if exists.is_some() {
-            return Err(Error::Conflict(format!("claim #{a} already {relation} claim #{b}")));
+            return Err(Error::Conflict(format!(
+                "claim #{a} already {relation} claim #{b}"
+            )));
         }
         if relation == "updates" {
             let reverse: Option<i64> = tx
@@ -478,7 +555,11 @@ impl Notebook {
             params![new_uuid(), a, b, relation, now()],
         )?;
         tx.commit()?;
-        Ok(LinkRow { from: a, relation, to: b })
+        Ok(LinkRow {
+            from: a,
+            relation,
+            to: b,
+        })
     }
 
     pub fn links_of(&self, claim: i64) -> Result<Vec<LinkRow>> {
@@ -486,7 +567,13 @@ impl Notebook {
             "SELECT from_claim, relation, to_claim FROM links WHERE from_claim = ?1 OR to_claim = ?1 ORDER BY id",
         )?;
         let rows = stmt
-            .query_map([claim], |r| Ok(LinkRow { from: r.get(0)?, relation: r.get(1)?, to: r.get(2)? }))?
+            .query_map([claim], |r| {
+                Ok(LinkRow {
+                    from: r.get(0)?,
+                    relation: r.get(1)?,
+                    to: r.get(2)?,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }

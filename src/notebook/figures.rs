@@ -17,7 +17,8 @@ const SEP: char = '\u{1F}';
 pub fn check_key(key: &str) -> Result<String> {
     let k = key.trim();
     let ok = k.starts_with(|c: char| c.is_ascii_lowercase())
-        && k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        && k.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
         && k.len() <= 100;
     if ok {
         Ok(k.to_string())
@@ -77,8 +78,23 @@ pub struct FigureRow {
 
 impl FigureRow {
     pub const COLUMNS: &'static [&'static str] = &[
-        "id", "uuid", "measure", "claim_id", "notation", "kind", "low", "high", "point", "rule",
-        "sources", "reliability", "credibility", "weight", "superseded", "article_id", "outlet",
+        "id",
+        "uuid",
+        "measure",
+        "claim_id",
+        "notation",
+        "kind",
+        "low",
+        "high",
+        "point",
+        "rule",
+        "sources",
+        "reliability",
+        "credibility",
+        "weight",
+        "superseded",
+        "article_id",
+        "outlet",
         "published",
     ];
 
@@ -89,13 +105,19 @@ impl FigureRow {
             .iter()
             .filter_map(|g| g.parse::<Reliability>().ok())
             .map(Reliability::weight)
-            .fold(None, |acc: Option<f64>, w| Some(acc.map_or(w, |a| a.max(w))))
+            .fold(None, |acc: Option<f64>, w| {
+                Some(acc.map_or(w, |a| a.max(w)))
+            })
             .unwrap_or(Reliability::F.weight());
         best * self.credibility.weight()
     }
 
     pub fn rating(&self) -> String {
-        format!("{}{}", self.reliability.join("; "), self.credibility.value())
+        format!(
+            "{}{}",
+            self.reliability.join("; "),
+            self.credibility.value()
+        )
     }
 
     pub fn cells(&self) -> Vec<Cell> {
@@ -139,12 +161,16 @@ const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_i
     ORDER BY f.measure_id, f.id";
 
 fn split(list: Option<String>) -> Vec<String> {
-    list.map(|s| s.split(SEP).map(str::to_string).collect()).unwrap_or_default()
+    list.map(|s| s.split(SEP).map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
     let sources = split(r.get(11)?);
-    let source_ids = split(r.get(12)?).iter().filter_map(|s| s.parse().ok()).collect();
+    let source_ids = split(r.get(12)?)
+        .iter()
+        .filter_map(|s| s.parse().ok())
+        .collect();
     let mut reliability = split(r.get(13)?);
     if sources.is_empty() {
         reliability = r.get::<_, Option<String>>(14)?.into_iter().collect();
@@ -191,7 +217,14 @@ pub fn for_each_figure(
 pub fn vague_table(conn: &Connection) -> Result<VagueTable> {
     let mut stmt = conn.prepare_cached("SELECT word, low, high, point FROM vague_terms")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, VagueTerm { low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))
+        Ok((
+            r.get::<_, String>(0)?,
+            VagueTerm {
+                low: r.get(1)?,
+                high: r.get(2)?,
+                point: r.get(3)?,
+            },
+        ))
     })?;
     let mut t = HashMap::new();
     for row in rows {
@@ -204,15 +237,24 @@ pub fn vague_table(conn: &Connection) -> Result<VagueTable> {
 /// Finds a measure by key; an unknown key lists the nearest keys and never creates one.
 pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
-    if let Some(id) = conn.query_row("SELECT id FROM measures WHERE key = ?1", [k], |r| r.get(0)).optional()? {
+    if let Some(id) = conn
+        .query_row("SELECT id FROM measures WHERE key = ?1", [k], |r| r.get(0))
+        .optional()?
+    {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
-    let keys: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let keys: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut near: Vec<(usize, String)> = keys
         .into_iter()
         .map(|x| {
-            let d = if x.contains(k) || k.contains(x.as_str()) { 0 } else { super::sources::edit_distance(&x, k) };
+            let d = if x.contains(k) || k.contains(x.as_str()) {
+                0
+            } else {
+                super::sources::edit_distance(&x, k)
+            };
             (d, x)
         })
         .filter(|(d, x)| *d <= (x.len() / 3).max(2))
@@ -221,9 +263,18 @@ pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
     let hint = if near.is_empty() {
         "add it first with `crosscheck measure add KEY --label LABEL`".to_string()
     } else {
-        format!("did you mean: {}?", near.into_iter().take(5).map(|(_, x)| x).collect::<Vec<_>>().join(", "))
+        format!(
+            "did you mean: {}?",
+            near.into_iter()
+                .take(5)
+                .map(|(_, x)| x)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
-    Err(Error::NotFound(format!("there is no measure '{k}'; {hint}")))
+    Err(Error::NotFound(format!(
+        "there is no measure '{k}'; {hint}"
+    )))
 }
 
 /// Reads a notation with the notebook's vague words.
@@ -231,11 +282,29 @@ pub fn read_notation(table: &VagueTable, notation: &str) -> Result<Reading> {
     notation::parse(notation, table).map_err(Error::Invalid)
 }
 
-pub fn insert_figure(tx: &Transaction<'_>, claim: i64, measure: i64, notation: &str, r: &Reading) -> Result<i64> {
+pub fn insert_figure(
+    tx: &Transaction<'_>,
+    claim: i64,
+    measure: i64,
+    notation: &str,
+    r: &Reading,
+    uuid: Option<&str>,
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO figures (uuid, claim_id, measure_id, notation, kind, low, high, point, rule, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![new_uuid(), claim, measure, notation.trim(), r.kind.as_str(), r.low, r.high, r.point, r.rule, now()],
+        params![
+            uuid.map(str::to_string).unwrap_or_else(new_uuid),
+            claim,
+            measure,
+            notation.trim(),
+            r.kind.as_str(),
+            r.low,
+            r.high,
+            r.point,
+            r.rule,
+            now()
+        ],
     )?;
     Ok(tx.last_insert_rowid())
 }
@@ -251,7 +320,12 @@ pub struct TermRow {
 impl TermRow {
     pub const COLUMNS: &'static [&'static str] = &["word", "low", "high", "point"];
     pub fn cells(&self) -> Vec<Cell> {
-        vec![Cell::text(&self.word), Cell::Int(self.low), Cell::Int(self.high), Cell::Int(self.point)]
+        vec![
+            Cell::text(&self.word),
+            Cell::Int(self.low),
+            Cell::Int(self.high),
+            Cell::Int(self.point),
+        ]
     }
 }
 
@@ -275,8 +349,20 @@ pub struct ReconciliationRow {
 
 impl ReconciliationRow {
     pub const COLUMNS: &'static [&'static str] = &[
-        "id", "measure", "method", "low", "best", "high", "open_high", "conflict", "support",
-        "figures", "voices", "note", "stale", "created_at",
+        "id",
+        "measure",
+        "method",
+        "low",
+        "best",
+        "high",
+        "open_high",
+        "conflict",
+        "support",
+        "figures",
+        "voices",
+        "note",
+        "stale",
+        "created_at",
     ];
     pub fn cells(&self) -> Vec<Cell> {
         vec![
@@ -304,9 +390,16 @@ pub fn figure_inputs(conn: &Connection, figures: &[FigureRow]) -> Result<Vec<Fig
     Ok(figures
         .iter()
         .map(|f| {
-            let grades: Vec<Reliability> = f.reliability.iter().filter_map(|g| g.parse().ok()).collect();
+            let grades: Vec<Reliability> = f
+                .reliability
+                .iter()
+                .filter_map(|g| g.parse().ok())
+                .collect();
             let excluded = if let Some(by) = f.superseded_by {
-                Some(format!("superseded: claim #{by} updates claim #{}", f.claim_id))
+                Some(format!(
+                    "superseded: claim #{by} updates claim #{}",
+                    f.claim_id
+                ))
             } else if f.credibility.value() == 5 {
                 Some("claim credibility 5 (improbable)".to_string())
             } else if !grades.is_empty() && grades.iter().all(|g| *g == Reliability::E) {
@@ -347,7 +440,9 @@ pub fn figure_inputs(conn: &Connection, figures: &[FigureRow]) -> Result<Vec<Fig
 
 /// Each article's earliest ancestor along near-duplicate links.
 fn duplicate_roots(conn: &Connection) -> Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare_cached("SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL",
+    )?;
     let parent: HashMap<i64, i64> = stmt
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -380,26 +475,45 @@ pub struct Reconciled {
 }
 
 impl Notebook {
-    pub fn add_measure(&mut self, key: &str, label: &str, unit: Option<&str>) -> Result<MeasureRow> {
+    pub fn add_measure(
+        &mut self,
+        key: &str,
+        label: &str,
+        unit: Option<&str>,
+    ) -> Result<MeasureRow> {
         let key = check_key(key)?;
         if label.trim().is_empty() {
             return super::invalid("--label is empty; say what the measure counts, such as 'foreign fighters who defected'");
         }
         let tx = self.write()?;
-        let exists: Option<i64> = tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| {
+                r.get(0)
+            })
+            .optional()?;
         if exists.is_some() {
-            return Err(Error::Conflict(format!("a measure '{key}' already exists; `crosscheck measure show {key}` shows it")));
+            return Err(Error::Conflict(format!(
+                "a measure '{key}' already exists; `crosscheck measure show {key}` shows it"
+            )));
         }
         tx.execute(
             "INSERT INTO measures (uuid, key, label, unit, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![new_uuid(), key, label.trim(), unit.map(str::trim).filter(|u| !u.is_empty()), now()],
+            params![
+                new_uuid(),
+                key,
+                label.trim(),
+                unit.map(str::trim).filter(|u| !u.is_empty()),
+                now()
+            ],
         )?;
         tx.commit()?;
         self.measure(&key)
     }
 
     pub fn measures(&self) -> Result<Vec<MeasureRow>> {
-        let mut stmt = self.conn.prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;
         let base: Vec<(i64, String, String, Option<String>)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -413,7 +527,14 @@ impl Notebook {
             let figs = by_measure.remove(&id).unwrap_or_default();
             let inputs = figure_inputs(&self.conn, &figs)?;
             let o = reconcile(&inputs, Method::Weighted, false, None);
-            out.push(MeasureRow { id, key, label, unit, figures: o.figures as i64, voices: o.voices as i64 });
+            out.push(MeasureRow {
+                id,
+                key,
+                label,
+                unit,
+                figures: o.figures as i64,
+                voices: o.voices as i64,
+            });
         }
         Ok(out)
     }
@@ -451,7 +572,11 @@ impl Notebook {
             found = Some(f);
             Ok(())
         })?;
-        found.ok_or_else(|| Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids")))
+        found.ok_or_else(|| {
+            Error::NotFound(format!(
+                "there is no figure #{id}; `crosscheck figure list` shows the ids"
+            ))
+        })
     }
 
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {
@@ -460,7 +585,7 @@ impl Notebook {
         let m = measure_id(&tx, measure)?;
         let table = vague_table(&tx)?;
         let reading = read_notation(&table, notation)?;
-        let id = insert_figure(&tx, claim, m, notation, &reading)?;
+        let id = insert_figure(&tx, claim, m, notation, &reading, None)?;
         tx.commit()?;
         self.figure(id)
     }
@@ -469,7 +594,9 @@ impl Notebook {
         let tx = self.write()?;
         let n = tx.execute("DELETE FROM figures WHERE id = ?1", [id])?;
         if n == 0 {
-            return Err(Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids")));
+            return Err(Error::NotFound(format!(
+                "there is no figure #{id}; `crosscheck figure list` shows the ids"
+            )));
         }
         tx.commit()?;
         Ok(())
@@ -480,9 +607,18 @@ impl Notebook {
     }
 
     pub fn terms(&self) -> Result<Vec<TermRow>> {
-        let mut stmt = self.conn.prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
         let rows = stmt
-            .query_map([], |r| Ok(TermRow { word: r.get(0)?, low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))?
+            .query_map([], |r| {
+                Ok(TermRow {
+                    word: r.get(0)?,
+                    low: r.get(1)?,
+                    high: r.get(2)?,
+                    point: r.get(3)?,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -490,7 +626,9 @@ impl Notebook {
     pub fn set_term(&mut self, word: &str, low: i64, high: i64, point: i64) -> Result<TermRow> {
         let key = notation::vague_key(word);
         if key.is_empty() || !key.chars().any(char::is_alphabetic) {
-            return super::invalid(format!("'{word}' is not a word; give a vague word such as dozens or عشرات"));
+            return super::invalid(format!(
+                "'{word}' is not a word; give a vague word such as dozens or عشرات"
+            ));
         }
         if !(0 <= low && low <= point && point <= high) {
             return super::invalid(format!(
@@ -498,7 +636,9 @@ impl Notebook {
             ));
         }
         if notation::parse(word, &HashMap::new()).is_ok() {
-            return super::invalid(format!("'{word}' already reads as a number; a vague word must not be one"));
+            return super::invalid(format!(
+                "'{word}' already reads as a number; a vague word must not be one"
+            ));
         }
         let tx = self.write()?;
         tx.execute(
@@ -508,7 +648,12 @@ impl Notebook {
             params![key, word.trim(), low, high, point],
         )?;
         tx.commit()?;
-        Ok(TermRow { word: word.trim().to_string(), low, high, point })
+        Ok(TermRow {
+            word: word.trim().to_string(),
+            low,
+            high,
+            point,
+        })
     }
 
     /// Applies the current vague-word table to existing figures. Returns the ids changed.
@@ -523,8 +668,9 @@ impl Notebook {
         })?;
         let mut changed = Vec::new();
         for f in figs {
-            let r = read_notation(&table, &f.notation)
-                .map_err(|e| Error::Invalid(format!("figure #{} can no longer be read: {e}", f.id)))?;
+            let r = read_notation(&table, &f.notation).map_err(|e| {
+                Error::Invalid(format!("figure #{} can no longer be read: {e}", f.id))
+            })?;
             if (r.kind.as_str(), r.low, r.high, r.point, r.rule.as_str())
                 != (f.kind.as_str(), f.low, f.high, f.point, f.rule.as_str())
             {
@@ -550,14 +696,20 @@ impl Notebook {
     ) -> Result<Vec<Reconciled>> {
         let mut ids: Vec<(i64, String, String)> = Vec::new();
         if all {
-            let mut stmt = self.conn.prepare("SELECT id, key, label FROM measures ORDER BY key")?;
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, key, label FROM measures ORDER BY key")?;
             ids = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<_>>()?;
         } else {
             for k in keys {
                 let id = measure_id(&self.conn, k)?;
-                let label: String = self.conn.query_row("SELECT label FROM measures WHERE id = ?1", [id], |r| r.get(0))?;
+                let label: String =
+                    self.conn
+                        .query_row("SELECT label FROM measures WHERE id = ?1", [id], |r| {
+                            r.get(0)
+                        })?;
                 ids.push((id, k.trim().to_string(), label));
             }
         }
@@ -572,13 +724,25 @@ impl Notebook {
             let figures = by_measure.remove(&id).unwrap_or_default();
             let inputs = figure_inputs(&self.conn, &figures)?;
             let outcome = reconcile(&inputs, method, include_all, value);
-            out.push(Reconciled { measure_id: id, key, label, figures, outcome, method, saved: None });
+            out.push(Reconciled {
+                measure_id: id,
+                key,
+                label,
+                figures,
+                outcome,
+                method,
+                saved: None,
+            });
         }
         Ok(out)
     }
 
     /// Saves reconciliations in one transaction.
-    pub fn save_reconciliations(&mut self, results: &mut [Reconciled], note: Option<&str>) -> Result<()> {
+    pub fn save_reconciliations(
+        &mut self,
+        results: &mut [Reconciled],
+        note: Option<&str>,
+    ) -> Result<()> {
         let tx = self.write()?;
         for r in results.iter_mut() {
             let o = &r.outcome;
@@ -613,13 +777,18 @@ impl Notebook {
 
     pub fn reconciliations(&self, measure: Option<&str>) -> Result<Vec<ReconciliationRow>> {
         let m = measure.map(|k| measure_id(&self.conn, k)).transpose()?;
-        let mut stmt = self.conn.prepare(&format!("{RECONCILIATION_SELECT} WHERE (?1 IS NULL OR r.measure_id = ?1) ORDER BY r.id"))?;
-        let rows = stmt.query_map([m], reconciliation_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "{RECONCILIATION_SELECT} WHERE (?1 IS NULL OR r.measure_id = ?1) ORDER BY r.id"
+        ))?;
+        let rows = stmt
+            .query_map([m], reconciliation_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 }
 
-const RECONCILIATION_SELECT: &str = "SELECT r.id, m.key, r.method, r.low, r.best, r.high, r.open_high, r.conflict,
+const RECONCILIATION_SELECT: &str =
+    "SELECT r.id, m.key, r.method, r.low, r.best, r.high, r.open_high, r.conflict,
         r.support, r.figures, r.voices, r.note, r.stale, r.created_at
     FROM reconciliations r JOIN measures m ON m.id = r.measure_id";
 
@@ -643,5 +812,9 @@ fn reconciliation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReconciliationR
 }
 
 fn reconciliation_by_id(conn: &Connection, id: i64) -> Result<ReconciliationRow> {
-    Ok(conn.query_row(&format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"), [id], reconciliation_row)?)
+    Ok(conn.query_row(
+        &format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"),
+        [id],
+        reconciliation_row,
+    )?)
 }

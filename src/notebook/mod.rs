@@ -7,11 +7,12 @@ pub mod figures;
 pub mod migrate;
 pub mod search;
 pub mod sources;
+pub mod transfer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Marks a SQLite file as a crosscheck notebook ("ccnb").
 pub const APPLICATION_ID: i32 = 0x6363_6E62;
@@ -58,7 +59,10 @@ fn describe_sql(e: &rusqlite::Error) -> String {
         Some(ErrorCode::ConstraintViolation) => {
             "the change breaks one of the notebook's rules, so nothing was written".into()
         }
-        _ => format!("the notebook could not be read or written ({})", short_code(e)),
+        _ => format!(
+            "the notebook could not be read or written ({})",
+            short_code(e)
+        ),
     }
 }
 
@@ -93,14 +97,24 @@ impl Notebook {
                 path.join("notebook.db").display()
             ));
         }
-        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let existed = path.exists()
+            && std::fs::metadata(path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
         if !path.exists() {
             create_private_file(path)?;
         }
         let conn = Connection::open(path).map_err(|e| {
-            Error::Io(format!("the notebook {} could not be opened: {}", path.display(), describe_sql(&e)))
+            Error::Io(format!(
+                "the notebook {} could not be opened: {}",
+                path.display(),
+                describe_sql(&e)
+            ))
         })?;
-        let mut nb = Notebook { conn, path: path.to_path_buf() };
+        let mut nb = Notebook {
+            conn,
+            path: path.to_path_buf(),
+        };
         nb.configure().map_err(|e| nb.explain_open_error(e))?;
         migrate::bring_up_to_date(&mut nb, existed).map_err(|e| nb.explain_open_error(e))?;
         Ok(nb)
@@ -110,7 +124,10 @@ impl Notebook {
     #[cfg(test)]
     pub fn in_memory() -> Notebook {
         let conn = Connection::open_in_memory().expect("in-memory SQLite");
-        let mut nb = Notebook { conn, path: PathBuf::from(":memory:") };
+        let mut nb = Notebook {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
         nb.configure().expect("configure");
         migrate::bring_up_to_date(&mut nb, false).expect("schema");
         nb
@@ -120,7 +137,9 @@ impl Notebook {
         // Two commands run at once must both succeed: wait for the other writer, never fail.
         self.conn.busy_timeout(Duration::from_secs(30))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         let _ = mode; // in-memory databases answer "memory"; both are fine
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
@@ -141,19 +160,32 @@ impl Notebook {
     /// Starts a write transaction that takes the write lock at once, so that concurrent
     /// writers queue on the busy timeout instead of failing on a lock upgrade.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Counts for `info`.
     pub fn counts(&self) -> Result<Vec<(&'static str, i64)>> {
         let mut out = Vec::new();
-        for table in ["articles", "sources", "claims", "measures", "figures", "reconciliations"] {
+        for table in [
+            "articles",
+            "sources",
+            "claims",
+            "measures",
+            "figures",
+            "reconciliations",
+        ] {
             // Table names come from the fixed list above, never from the user.
-            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             out.push((table, n));
         }
         Ok(out)
@@ -163,19 +195,36 @@ impl Notebook {
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        problems.extend(rows.into_iter().filter(|r| r != "ok").map(|r| format!("integrity: {r}")));
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        problems.extend(
+            rows.into_iter()
+                .filter(|r| r != "ok")
+                .map(|r| format!("integrity: {r}")),
+        );
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let fk: Vec<(String, i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)))?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                    r.get(2)?,
+                ))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         for (table, rowid, parent) in fk {
-            problems.push(format!("foreign key: {table} row {rowid} points to a missing {parent} row"));
+            problems.push(format!(
+                "foreign key: {table} row {rowid} points to a missing {parent} row"
+            ));
         }
         for fts in ["article_fts", "claim_fts"] {
             let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
             if let Err(e) = self.conn.execute(&sql, []) {
-                problems.push(format!("search index {fts} does not match its table ({})", short_code(&e)));
+                problems.push(format!(
+                    "search index {fts} does not match its table ({})",
+                    short_code(&e)
+                ));
             }
         }
         problems.extend(search::stale_index_rows(&self.conn)?);
@@ -211,7 +260,10 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent() {
         if !parent.as_os_str().is_empty() && !parent.exists() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::Io(format!("the folder {} could not be created: {e}", parent.display()))
+                Error::Io(format!(
+                    "the folder {} could not be created: {e}",
+                    parent.display()
+                ))
             })?;
         }
     }
@@ -225,7 +277,10 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     match opts.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::Io(format!("{} could not be created: {e}", path.display()))),
+        Err(e) => Err(Error::Io(format!(
+            "{} could not be created: {e}",
+            path.display()
+        ))),
     }
 }
 
@@ -244,13 +299,10 @@ pub fn parse_id(text: &str, what: &str) -> Result<i64> {
     let digits = t.strip_prefix('#').unwrap_or(t);
     match digits.parse::<i64>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => invalid(format!("'{text}' is not a {what} id; write a number such as 12 or #12")),
+        _ => invalid(format!(
+            "'{text}' is not a {what} id; write a number such as 12 or #12"
+        )),
     }
-}
-
-/// Runs a query expected to return at most one row.
-pub fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
-    Ok(r.optional()?)
 }
 
 /// One row of the audit trail.
@@ -281,15 +333,27 @@ impl HistoryRow {
 
 /// The tables whose changes the history keeps.
 pub const HISTORY_TABLES: &[&str] = &[
-    "articles", "sources", "source_ratings", "claims", "claim_sources", "claim_tags", "links",
-    "measures", "figures", "vague_terms", "reconciliations",
+    "articles",
+    "sources",
+    "source_ratings",
+    "claims",
+    "claim_sources",
+    "claim_tags",
+    "links",
+    "measures",
+    "figures",
+    "vague_terms",
+    "reconciliations",
 ];
 
 impl Notebook {
     pub fn history(&self, table: Option<&str>, row_id: Option<i64>) -> Result<Vec<HistoryRow>> {
         if let Some(t) = table {
             if !HISTORY_TABLES.contains(&t) {
-                return invalid(format!("'{t}' is not a table with history; give one of: {}", HISTORY_TABLES.join(", ")));
+                return invalid(format!(
+                    "'{t}' is not a table with history; give one of: {}",
+                    HISTORY_TABLES.join(", ")
+                ));
             }
         }
         let mut stmt = self.conn.prepare(
@@ -309,5 +373,56 @@ impl Notebook {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sources::SourceFields;
+    use super::*;
+    use crate::ratings::Reliability;
+
+    #[test]
+    fn triggers_keep_history_and_ratings() {
+        let mut nb = Notebook::in_memory();
+        let fields = SourceFields {
+            name: Some("Local activists".into()),
+            kind: Some("activist".into()),
+            ..Default::default()
+        };
+        let s = nb.add_source(&fields, None).unwrap();
+        assert_eq!(s.reliability, Reliability::F);
+        nb.rate_source(s.id, Reliability::C, "two reports confirmed")
+            .unwrap();
+        let history = nb.history(Some("sources"), Some(s.id)).unwrap();
+        assert_eq!(history.len(), 1);
+        assert!(history[0].old.contains("\"reliability\":\"F\""));
+        let ratings = nb.rating_history(s.id).unwrap();
+        assert_eq!(
+            (ratings[0].from.as_deref(), ratings[0].to.as_str()),
+            (Some("F"), "C")
+        );
+        // A name equal but for case and spacing is the same source.
+        let again = SourceFields {
+            name: Some("LOCAL  activists".into()),
+            kind: Some("activist".into()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            nb.add_source(&again, None),
+            Err(Error::Conflict(_))
+        ));
+        assert!(nb.check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn ids_are_written_with_or_without_a_hash() {
+        assert_eq!(parse_id("#12", "claim").unwrap(), 12);
+        assert_eq!(parse_id(" 7 ", "claim").unwrap(), 7);
+        assert!(parse_id("0", "claim").is_err());
+        assert!(parse_id("twelve", "claim")
+            .unwrap_err()
+            .to_string()
+            .contains("'twelve'"));
     }
 }
