@@ -82,6 +82,20 @@ pub enum Command {
     /// The audit trail: every update and delete, with the old row
     #[command(after_help = "Examples:\n  crosscheck history\n  crosscheck history claims 12")]
     History(HistoryArgs),
+    /// Build a small notebook from a bundled fictional example, printing each command it runs
+    #[command(after_help = "Examples:\n  crosscheck demo\n  crosscheck demo --db /tmp/try.db")]
+    Demo,
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "Example:\n  crosscheck man > crosscheck.1 && man ./crosscheck.1")]
+    Man,
     /// Check integrity, foreign keys and the search index; exit 1 on any problem
     #[command(after_help = "Example:\n  crosscheck check")]
     Check,
@@ -432,6 +446,9 @@ pub enum FigureCommand {
 #[derive(Debug, Subcommand)]
 pub enum TermsCommand {
     /// Add or change a vague word (low <= point <= high)
+    #[command(
+        after_help = "Example:\n  crosscheck figure terms set 'عشرات' --low 20 --high 99 --point 20"
+    )]
     Set {
         word: String,
         #[arg(long, allow_negative_numbers = true)]

@@ -3,6 +3,7 @@
 
 mod article;
 mod claim;
+mod demo;
 mod export;
 mod figure;
 mod import;
@@ -203,6 +204,21 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Figure(c) => figure::figure(&ctx, c),
         Command::Reconcile(args) => figure::reconcile(&ctx, args),
         Command::Export(args) => export::export(&ctx, args),
+        Command::Demo => demo::run(&ctx),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = ctx.stdout();
+            clap_complete::generate(shell, &mut cmd, "crosscheck", &mut out);
+            out.flush()?;
+            Ok(())
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = ctx.stdout();
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
         Command::Merge { other } => export::merge(&ctx, &other),
     }
 }
