@@ -280,8 +280,11 @@ fn char_floor_back(text: &str, at: usize, n: usize) -> usize {
         return at;
     }
     // Move forward to the next whitespace boundary so the snippet starts on a whole word.
-    match text[idx..at].find(char::is_whitespace) {
-        Some(off) if idx > 0 => idx + off + 1,
+    match text[idx..at]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+    {
+        Some((off, c)) if idx > 0 => idx + off + c.len_utf8(),
         _ => idx,
     }
 }
@@ -387,6 +390,15 @@ mod tests {
         assert!(s.contains("[المنشقّين]"), "{s}");
     }
 
+    #[test]
+    fn snippets_cut_at_wide_spaces_safely() {
+        let text = "ab\u{2003}cd\u{3000}ef gh\u{2003}\u{2003}dv ij";
+        for width in 1..40 {
+            let s = snippet(text, &query_terms("dv"), width);
+            assert!(s.contains("[dv]") || width < 3, "{width}: {s}");
+        }
+    }
+
     proptest! {
         #[test]
         fn normalize_is_idempotent(s in "\\PC{0,40}") {
@@ -412,6 +424,7 @@ mod tests {
                 prop_assert!(w.start < w.end);
             }
             let _ = snippet(&s, &query_terms("a"), 30);
+            let _ = snippet(&s, &query_terms("dv"), 20);
         }
     }
 }
