@@ -1,4 +1,4 @@
--- crosscheck notebook schema, version 1.
+-- crosscheck notebook schema, version 2.
 --
 -- This file is the whole schema. It is embedded in the binary and run once on a new notebook;
 -- `PRAGMA user_version` records the version and src/notebook/migrate.rs upgrades older files.
@@ -93,6 +93,10 @@ CREATE TABLE claims (
     text_index     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX claims_by_article ON claims (article_id);
+-- Version 2: `claim list --since/--until` and the credibility filter read these instead of
+-- scanning every claim of a large archive.
+CREATE INDEX claims_by_when ON claims (when_from, when_to);
+CREATE INDEX claims_by_credibility ON claims (credibility);
 
 -- The originators of a claim, in the order the analyst gave them. None: the outlet's own report.
 CREATE TABLE claim_sources (

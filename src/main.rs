@@ -2,19 +2,9 @@
 //! main parses the command line, runs one command, prints one error sentence on failure and
 //! maps the outcome to an exit code (0 done, 1 could not be done, 2 malformed command line).
 
-mod cli;
-mod cmd;
-mod dates;
-mod extract;
-mod normalize;
-mod notation;
-mod notebook;
-mod ratings;
-mod reconcile;
-mod render;
-mod similarity;
-
 use std::process::ExitCode;
+
+use crosscheck::{cli, cmd, render};
 
 use clap::Parser;
 

@@ -7,11 +7,17 @@ use super::{Error, Notebook, Result, APPLICATION_ID};
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` describes.
-pub const CURRENT_VERSION: i64 = 1;
+pub const CURRENT_VERSION: i64 = 2;
 
 /// Upgrade steps: `(from_version, sql)` takes a notebook from that version to the next.
 /// Each step says why the schema changed.
-const UPGRADES: &[(i64, &str)] = &[];
+const UPGRADES: &[(i64, &str)] = &[(
+    1,
+    // Version 2: indexes for the date and credibility filters of `claim list` and `export`,
+    // which scanned every claim of a large archive.
+    "CREATE INDEX IF NOT EXISTS claims_by_when ON claims (when_from, when_to);
+     CREATE INDEX IF NOT EXISTS claims_by_credibility ON claims (credibility);",
+)];
 
 pub fn bring_up_to_date(nb: &mut Notebook, existed: bool) -> Result<()> {
     let version = nb.schema_version()?;

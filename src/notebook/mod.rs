@@ -240,6 +240,14 @@ impl Notebook {
                 dest.display()
             )));
         }
+        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if !parent.is_dir() {
+                return invalid(format!(
+                    "the folder {} does not exist; create it first or give another path for the backup",
+                    parent.display()
+                ));
+            }
+        }
         create_private_file(dest)?;
         let mut target = Connection::open(dest)?;
         let result = {

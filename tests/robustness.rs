@@ -1,0 +1,561 @@
+//! Robustness: bad input across every command, hostile text, concurrent writers, a killed
+//! import, damaged files, backups while writing, and upgrading an old notebook.
+
+mod common;
+use common::{fixture, Nb, BIN};
+use std::process::{Command, Stdio};
+
+/// A notebook with everything in it: the demo.
+fn full() -> Nb {
+    let nb = Nb::new();
+    nb.ok(&["demo"]);
+    nb
+}
+
+#[test]
+fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
+    let nb = full();
+    let dir = nb.dir.path();
+    let bin_file = dir.join("photo.html");
+    std::fs::write(
+        &bin_file,
+        [0xFFu8, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46],
+    )
+    .unwrap();
+    let empty = dir.join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let ragged = dir.join("ragged.csv");
+    std::fs::write(&ragged, "name,kind\nA,activist,extra\n").unwrap();
+    let bad_claims = dir.join("claims.csv");
+    std::fs::write(&bad_claims, "article_id,quote\n1,هو 45 مقاتلا\n99,x\n").unwrap();
+    let bad_figures = dir.join("figures.csv");
+    std::fs::write(
+        &bad_figures,
+        "measure,claim_id,notation\ndefectors.foreign,1,lots\n",
+    )
+    .unwrap();
+    let not_utf8 = dir.join("latin1.csv");
+    std::fs::write(&not_utf8, b"name,kind\nR\xe9sident,resident\n").unwrap();
+    let unreadable = dir.join("locked.txt");
+    std::fs::write(&unreadable, "text").unwrap();
+    let p = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let (bin_file, empty, ragged, bad_claims, bad_figures, not_utf8) = (
+        p(&bin_file),
+        p(&empty),
+        p(&ragged),
+        p(&bad_claims),
+        p(&bad_figures),
+        p(&not_utf8),
+    );
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["import", "articles", "/no/such/article.txt"], 1),
+        (vec!["import", "articles", &bin_file], 1),
+        (vec!["import", "articles", &empty], 1),
+        (
+            vec!["import", "articles", &empty, "--published", "2014-02-30"],
+            1,
+        ),
+        (vec!["import", "articles", &empty, "--lang", "xx"], 1),
+        (
+            vec!["import", "articles", "--manifest", "/no/manifest.csv"],
+            1,
+        ),
+        (vec!["import", "sources", &ragged], 1),
+        (vec!["import", "sources", &not_utf8], 1),
+        (vec!["import", "claims", &bad_claims], 1),
+        (vec!["import", "figures", &bad_figures], 1),
+        (vec!["import", "sources", "/no/such.csv"], 1),
+        (vec!["article", "show", "999"], 1),
+        (vec!["article", "show", "-3"], 2),
+        (vec!["article", "rm", "1"], 1),
+        (vec!["source", "add", "", "--kind", "activist"], 1),
+        (vec!["source", "add", "X", "--kind", "spy"], 1),
+        (
+            vec![
+                "source",
+                "add",
+                "X",
+                "--kind",
+                "activist",
+                "--reliability",
+                "G",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "source",
+                "add",
+                "AL-SAHL LOCAL MONITOR",
+                "--kind",
+                "monitor",
+            ],
+            1,
+        ),
+        (vec!["source", "show", "nobody"], 1),
+        (vec!["source", "rate", "Gulf Wire", "Z", "--why", "x"], 1),
+        (vec!["source", "rate", "Gulf Wire", "B", "--why", ""], 1),
+        (vec!["source", "merge", "Gulf Wire", "Gulf Wire"], 1),
+        (
+            vec!["source", "edit", "Gulf Wire", "--name", "Northern Monitor"],
+            1,
+        ),
+        (
+            vec![
+                "claim",
+                "add",
+                "--article",
+                "1",
+                "--quote",
+                "not in the article at all",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "claim",
+                "add",
+                "--article",
+                "1",
+                "--quote",
+                "هو 45 مقاتلا",
+                "--credibility",
+                "0",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "claim",
+                "add",
+                "--article",
+                "1",
+                "--quote",
+                "هو 45 مقاتلا",
+                "--credibility",
+                "seven",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "claim",
+                "add",
+                "--article",
+                "1",
+                "--quote",
+                "هو 45 مقاتلا",
+                "--when",
+                "2014-12-05..2014-12-01",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "claim",
+                "add",
+                "--article",
+                "1",
+                "--quote",
+                "هو 45 مقاتلا",
+                "--when",
+                "2014-13",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "claim",
+                "add",
+                "--article",
+                "1",
+                "--quote",
+                "هو 45 مقاتلا",
+                "--figure",
+                "nokey",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "claim",
+                "add",
+                "--article",
+                "1",
+                "--quote",
+                "هو 45 مقاتلا",
+                "--figure",
+                "defectors.foreign=99999999999999999999",
+            ],
+            1,
+        ),
+        (vec!["claim", "add", "--article", "1", "--quote", "   "], 1),
+        (vec!["claim", "add", "--quote", "x"], 2),
+        (vec!["claim", "link", "3", "3", "--as", "repeats"], 1),
+        (vec!["claim", "link", "3", "4", "--as", "refutes"], 1),
+        (vec!["claim", "edit", "77", "--credibility", "2"], 1),
+        (vec!["claim", "rm", "#abc"], 1),
+        (vec!["claim", "list", "--until", "yesterday"], 1),
+        (vec!["measure", "add", "Bad Key!", "--label", "x"], 1),
+        (vec!["measure", "add", "ok.key", "--label", " "], 1),
+        (vec!["measure", "show", "defectors.foriegn"], 1),
+        (
+            vec![
+                "figure",
+                "add",
+                "--claim",
+                "1",
+                "--measure",
+                "defectors.foreign",
+                "a great many",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "figure",
+                "add",
+                "--claim",
+                "1",
+                "--measure",
+                "defectors.foreign",
+                "20-10",
+            ],
+            1,
+        ),
+        (vec!["figure", "rm", "4040"], 1),
+        (
+            vec![
+                "figure", "terms", "set", "heaps", "--low", "9", "--high", "5", "--point", "7",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "figure", "terms", "set", "45", "--low", "1", "--high", "5", "--point", "3",
+            ],
+            1,
+        ),
+        (vec!["reconcile", "no.such"], 1),
+        (
+            vec![
+                "reconcile",
+                "deaths.market",
+                "--method",
+                "manual",
+                "--value",
+                "12",
+            ],
+            1,
+        ),
+        (vec!["reconcile", "deaths.market", "--value", "12"], 1),
+        (vec!["search", "   "], 1),
+        (vec!["search", "x", "--limit", "0"], 1),
+        (vec!["search", "x", "--in", "everything"], 2),
+        (vec!["export", "claims", "--out", "/no/such/dir/x.csv"], 1),
+        (vec!["export", "claims", "--format", "xlsx"], 2),
+        (vec!["export", "claims", "--min-reliability", "Q"], 1),
+        (vec!["history", "nonsense"], 1),
+        (vec!["merge", "/no/such.db"], 1),
+        (vec!["backup", "/no/such/dir/copy.db"], 1),
+        (vec!["completions", "cmd.exe"], 2),
+        (vec!["frobnicate"], 2),
+    ];
+    assert!(cases.len() >= 45);
+    for (args, code) in &cases {
+        let r = nb.refuse(args, *code);
+        if *code == 1 {
+            let line = r.stderr.lines().find(|l| l.starts_with("error:")).unwrap();
+            assert!(line.len() > 20, "a sentence, not a code: {line}");
+            assert!(
+                !line.contains("SQLITE") && !line.contains("constraint failed"),
+                "raw SQL: {line}"
+            );
+        }
+    }
+    // The backup into an existing file is refused too.
+    let existing = nb.path("exists.db");
+    std::fs::write(&existing, "keep me").unwrap();
+    nb.refuse(&["backup", existing.to_str().unwrap()], 1);
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+}
+
+#[test]
+fn hostile_text_is_stored_as_is_and_shown_escaped() {
+    let nb = Nb::new();
+    let hostile = "Claims \u{1b}[31mRED\u{1b}[0m and \u{1b}]8;;http://evil.invalid\u{7}link\u{1b}]8;;\u{7} \
+                   with \u{202e}override\u{202c} and a NUL\u{0} byte.\nRobert'); DROP TABLE claims;-- said 12 died.";
+    let file = nb.path("hostile.txt");
+    std::fs::write(&file, hostile).unwrap();
+    let id = nb
+        .ok(&[
+            "--format",
+            "json",
+            "import",
+            "articles",
+            file.to_str().unwrap(),
+        ])
+        .json()[0]["id"]
+        .to_string();
+    nb.ok(&[
+        "source",
+        "add",
+        "Robert'); DROP TABLE claims;--",
+        "--kind",
+        "other",
+    ]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &id,
+        "--quote",
+        "\u{1b}[31mRED\u{1b}[0m and",
+        "--source",
+        "Robert'); DROP TABLE claims;--",
+    ]);
+    for args in [
+        vec!["article", "show", id.as_str(), "--text"],
+        vec!["article", "list"],
+        vec!["claim", "list"],
+        vec!["claim", "show", "1"],
+        vec!["search", "override"],
+        vec!["source", "list", "--format", "markdown"],
+    ] {
+        let out = nb.ok(&args).stdout;
+        for bad in ['\u{1b}', '\u{202e}', '\u{0}', '\u{7}'] {
+            assert!(
+                !out.contains(bad),
+                "raw {:?} reached the terminal in `{}`:\n{out}",
+                bad,
+                args.join(" ")
+            );
+        }
+    }
+    let text = nb.ok(&["article", "show", &id, "--text"]).stdout;
+    assert!(text.contains("\\e[31mRED"), "{text}");
+    assert!(text.contains("\\u{202E}override"), "{text}");
+    // Stored as it was: JSON carries the escape as data.
+    let claim = nb.ok(&["claim", "show", "1", "--format", "json"]).json();
+    assert!(claim["quote"].as_str().unwrap().contains('\u{1b}'));
+    assert_eq!(claim["sources"][0], "Robert'); DROP TABLE claims;--");
+    // A hostile source name is a formula-guarded text cell in CSV.
+    nb.ok(&["source", "add", "=cmd|' /C calc'!A0", "--kind", "other"]);
+    let csv = nb.ok(&["export", "sources"]).csv();
+    assert_eq!(csv.last().unwrap()["name"], "'=cmd|' /C calc'!A0");
+    nb.ok(&["check"]);
+}
+
+#[test]
+fn six_writers_at_once_all_succeed() {
+    let nb = Nb::new();
+    let children: Vec<_> = (0..6)
+        .map(|w| {
+            let db = nb.db.clone();
+            std::thread::spawn(move || {
+                let mut failures = Vec::new();
+                for i in 0..25 {
+                    let out = Command::new(BIN)
+                        .args([
+                            "--db",
+                            db.to_str().unwrap(),
+                            "-q",
+                            "source",
+                            "add",
+                            &format!("writer {w} source {i}"),
+                            "--kind",
+                            "other",
+                        ])
+                        .output()
+                        .unwrap();
+                    if !out.status.success() {
+                        failures.push(String::from_utf8_lossy(&out.stderr).into_owned());
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let failures: Vec<String> = children
+        .into_iter()
+        .flat_map(|c| c.join().unwrap())
+        .collect();
+    assert!(failures.is_empty(), "{failures:?}");
+    let sources = nb.ok(&["source", "list", "--format", "json"]).json();
+    assert_eq!(sources.as_array().unwrap().len(), 150);
+    nb.ok(&["check"]);
+}
+
+#[test]
+fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
+    let nb = Nb::new();
+    let folder = nb.path("archive");
+    std::fs::create_dir_all(&folder).unwrap();
+    let base = std::fs::read_to_string(fixture("sahl-en.md")).unwrap();
+    for i in 0..400 {
+        // Each file distinct: a different opening line, and different enough not to be a copy.
+        let words: String = (0..200).map(|k| format!("w{}x{} ", i, k)).collect();
+        std::fs::write(
+            folder.join(format!("a{i:04}.md")),
+            format!("# Report {i}\n\n{words}\n\n{base}"),
+        )
+        .unwrap();
+    }
+    nb.ok(&["init"]);
+    let mut child = Command::new(BIN)
+        .args([
+            "--db",
+            nb.db.to_str().unwrap(),
+            "-q",
+            "import",
+            "articles",
+            folder.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some articles are in, then kill it without warning.
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .unwrap_or(0);
+        if n >= 20 || start.elapsed().as_secs() > 30 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    drop(conn);
+    nb.ok(&["check"]);
+    let before = nb.ok(&["article", "list", "--format", "json"]).json();
+    let stored = before.as_array().unwrap().len();
+    assert!(stored > 0);
+    for a in before.as_array().unwrap() {
+        assert!(
+            a["chars"].as_i64().unwrap() > 1000,
+            "a stored article is whole"
+        );
+    }
+    let r = nb
+        .ok(&[
+            "--format",
+            "json",
+            "import",
+            "articles",
+            folder.to_str().unwrap(),
+        ])
+        .json();
+    let dup = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["status"] == "duplicate")
+        .count();
+    assert_eq!(dup, stored, "what was stored before the kill is recognised");
+    let after = nb.ok(&["info", "--format", "json"]).json();
+    assert_eq!(after["articles"], 400);
+}
+
+#[test]
+fn a_damaged_file_is_reported_not_panicked_on() {
+    let nb = full();
+    nb.ok(&["check"]);
+    // Overwrite pages in the middle of the file.
+    let mut bytes = std::fs::read(&nb.db).unwrap();
+    let len = bytes.len();
+    for b in bytes[len / 3..len / 3 + 8192].iter_mut() {
+        *b = 0xA5;
+    }
+    std::fs::write(&nb.db, &bytes).unwrap();
+    let r = nb.raw(&["check"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("error:"), "{}", r.stderr);
+    // A truncated header is not a notebook at all.
+    std::fs::write(&nb.db, &bytes[..50]).unwrap();
+    let r = nb.raw(&["info"], None);
+    assert_eq!(r.code, 1);
+    assert!(!r.stderr.contains("panicked"));
+}
+
+#[test]
+fn backup_while_another_process_writes() {
+    let nb = Nb::new();
+    nb.ok(&["init"]);
+    let db = nb.db.clone();
+    let writer = std::thread::spawn(move || {
+        for i in 0..60 {
+            let out = Command::new(BIN)
+                .args([
+                    "--db",
+                    db.to_str().unwrap(),
+                    "-q",
+                    "source",
+                    "add",
+                    &format!("busy source {i}"),
+                    "--kind",
+                    "other",
+                ])
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let copy = nb.path("copy.db");
+    nb.ok(&["backup", copy.to_str().unwrap()]);
+    writer.join().unwrap();
+    let out = Command::new(BIN)
+        .args(["--db", copy.to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
+
+#[test]
+fn an_old_notebook_is_upgraded_after_a_backup() {
+    let nb = Nb::new();
+    std::fs::copy(fixture("notebook-v1.db"), &nb.db).unwrap();
+    let info = nb.ok(&["info", "--format", "json"]).json();
+    assert_eq!(info["schema_version"], 2);
+    assert_eq!(info["claims"], 2);
+    assert_eq!(info["reconciliations"], 1);
+    let backup = nb.dir.path().join("notebook.db.v1.bak");
+    let conn = rusqlite::Connection::open(&backup).expect("a copy was written before the upgrade");
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    let idx: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('claims_by_when', 'claims_by_credibility')", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(idx, 2);
+    nb.ok(&["check"]);
+    // The upgraded notebook works as a new one.
+    let hits = nb.ok(&["search", "المنشقون", "--format", "json"]).json();
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    nb.ok(&["claim", "add", "--article", "1", "--quote", "مقتل 11 شخصاً"]);
+}
