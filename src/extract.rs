@@ -274,7 +274,9 @@ pub fn parse_language(code: &str) -> Result<String, String> {
 /// Detects the language of a body: Arabic script decides Arabic outright (whatlang confuses
 /// Arabic with Persian and Urdu on short texts); otherwise whatlang's guess, when reliable.
 pub fn detect_language(body: &str) -> Option<String> {
-    let sample: String = body.chars().take(4000).collect();
+    // A thousand characters decide a language as well as the whole article, at a quarter of
+    // the cost.
+    let sample: String = body.chars().take(1000).collect();
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 {
         return None;

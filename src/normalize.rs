@@ -79,32 +79,86 @@ pub struct Word {
     pub end: usize,
 }
 
+/// Is this (normalised) Arabic-block character part of a word? A range check, so the hot
+/// path never reaches the general Unicode tables; a unit test holds it equal to
+/// `char::is_alphanumeric` over the block.
+fn arabic_alnum(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06E5}'..='\u{06E6}' | '\u{06EE}'..='\u{06FC}'
+        | '\u{06FF}')
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        arabic_alnum(c)
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits a text into words after normalisation. A mark inside a word (a shadda, a kasra)
 /// does not split it, unlike FTS5's own tokenizer.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(text.len() / 6);
     let mut current: Option<Word> = None;
     let mut buf = String::new();
     for (i, c) in text.char_indices() {
-        buf.clear();
-        push_folded(c, &mut buf);
-        if buf.is_empty() {
-            if let Some(w) = current.as_mut() {
-                w.end = i + c.len_utf8();
+        // Fast path: ASCII and the Arabic block fold to at most one character.
+        let folded: Option<char> = if c.is_ascii() {
+            Some(c.to_ascii_lowercase())
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            if is_arabic_mark(c) || c == '\u{061C}' {
+                None
+            } else {
+                Some(fold_arabic(c).unwrap_or(c))
             }
-            continue;
-        }
-        for f in buf.chars() {
-            if f.is_alphanumeric() {
+        } else {
+            buf.clear();
+            push_folded(c, &mut buf);
+            let mut chars = buf.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => None,
+                (Some(f), None) => Some(f),
+                _ => {
+                    // Several characters (a ligature): take them one by one.
+                    for f in buf.chars() {
+                        if is_word_char(f) {
+                            let w = current.get_or_insert_with(|| Word {
+                                norm: String::new(),
+                                start: i,
+                                end: i,
+                            });
+                            w.norm.push(f);
+                            w.end = i + c.len_utf8();
+                        } else if let Some(w) = current.take() {
+                            words.push(w);
+                        }
+                    }
+                    continue;
+                }
+            }
+        };
+        match folded {
+            None => {
+                if let Some(w) = current.as_mut() {
+                    w.end = i + c.len_utf8();
+                }
+            }
+            Some(f) if is_word_char(f) => {
                 let w = current.get_or_insert_with(|| Word {
-                    norm: String::new(),
+                    norm: String::with_capacity(16),
                     start: i,
                     end: i,
                 });
                 w.norm.push(f);
                 w.end = i + c.len_utf8();
-            } else if let Some(w) = current.take() {
-                words.push(w);
+            }
+            Some(_) => {
+                if let Some(w) = current.take() {
+                    words.push(w);
+                }
             }
         }
     }
@@ -129,46 +183,54 @@ const SUFFIXES: [&str; 8] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه
 /// letters (the single letters و ف need three left after them, ب ك ل four), so short words
 /// such as كتاب are not cut. Words with no Arabic letter are returned unchanged.
 pub fn stem(word: &str) -> String {
-    if !word.chars().any(is_arabic_letter) {
+    if word.is_ascii() || !word.chars().any(is_arabic_letter) {
         return word.to_string();
     }
-    let chars: Vec<char> = word.chars().collect();
-    let mut s: &[char] = &chars;
+    // Every letter here is two bytes in UTF-8, so lengths are counted in characters.
+    let len = |s: &str| s.chars().count();
+    let mut s: &str = word;
     let mut stripped = false;
     for p in PREFIXES {
-        let p: Vec<char> = p.chars().collect();
-        if s.len() >= p.len() + 2 && s.starts_with(&p) {
-            s = &s[p.len()..];
-            stripped = true;
-            break;
+        if let Some(rest) = s.strip_prefix(p) {
+            if len(rest) >= 2 {
+                s = rest;
+                stripped = true;
+                break;
+            }
         }
     }
     if !stripped {
-        if let Some(&first) = s.first() {
+        if let Some(first) = s.chars().next() {
             let keep = match first {
                 'و' | 'ف' => 3,
                 'ب' | 'ك' | 'ل' => 4,
                 _ => usize::MAX,
             };
-            if s.len() > keep {
-                s = &s[1..];
+            if len(s) > keep {
+                s = &s[first.len_utf8()..];
             }
         }
     }
     for suf in SUFFIXES {
-        let suf: Vec<char> = suf.chars().collect();
-        if s.len() >= suf.len() + 2 && s.ends_with(&suf) {
-            s = &s[..s.len() - suf.len()];
-            break;
+        if let Some(rest) = s.strip_suffix(suf) {
+            if len(rest) >= 2 {
+                s = rest;
+                break;
+            }
         }
     }
-    s.iter().collect()
+    s.to_string()
 }
 
 /// The text stored in the full-text index: the stems of its words, space-separated.
 pub fn index_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in words(text) {
+    index_of_words(&words(text))
+}
+
+/// The index text of words already split (so one split serves the index and the shingles).
+pub fn index_of_words(words: &[Word]) -> String {
+    let mut out = String::with_capacity(words.len() * 8);
+    for w in words {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -388,6 +450,42 @@ mod tests {
         let text = "يقول التقرير إنّ المنشقّين غادروا الرقة ليلاً.";
         let s = snippet(text, &query_terms("المنشقون"), 80);
         assert!(s.contains("[المنشقّين]"), "{s}");
+    }
+
+    #[test]
+    fn the_arabic_fast_path_agrees_with_unicode() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            if is_arabic_mark(c) || fold_arabic(c).is_some() {
+                continue;
+            }
+            assert_eq!(arabic_alnum(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+        // The fast path and the general path split alike.
+        let text = "ﻻ بأس، قالَ المنشقّون: ٤٥ fighters — Émile ﬁve";
+        let slow: Vec<String> = {
+            let mut out = Vec::new();
+            let mut cur = String::new();
+            for c in text.chars() {
+                let mut b = String::new();
+                push_folded(c, &mut b);
+                if b.is_empty() {
+                    continue;
+                }
+                for f in b.chars() {
+                    if f.is_alphanumeric() {
+                        cur.push(f);
+                    } else if !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                }
+            }
+            if !cur.is_empty() {
+                out.push(cur);
+            }
+            out
+        };
+        let fast: Vec<String> = words(text).into_iter().map(|w| w.norm).collect();
+        assert_eq!(fast, slow);
     }
 
     #[test]

@@ -30,19 +30,35 @@ fn splitmix(mut x: u64) -> u64 {
 
 /// The set of hashed word 3-shingles of a text (harakat, case and punctuation ignored).
 pub fn shingles(text: &str) -> HashSet<u64> {
-    let w: Vec<String> = words(text).into_iter().map(|w| w.norm).collect();
-    let mut set = HashSet::new();
+    shingles_of_words(&words(text))
+}
+
+/// Shingles of words already split: each window of three words hashed as "w1 w2 w3".
+pub fn shingles_of_words(w: &[crate::normalize::Word]) -> HashSet<u64> {
+    let hash = |parts: &[crate::normalize::Word]| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                h ^= b' ' as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            for b in p.norm.bytes() {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    };
+    let mut set = HashSet::with_capacity(w.len());
     if w.is_empty() {
         return set;
     }
     if w.len() < 3 {
-        set.insert(fnv1a(w.join(" ").as_bytes()));
+        set.insert(hash(w));
         return set;
     }
     for win in w.windows(3) {
-        set.insert(fnv1a(
-            format!("{} {} {}", win[0], win[1], win[2]).as_bytes(),
-        ));
+        set.insert(hash(win));
     }
     set
 }

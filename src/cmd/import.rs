@@ -11,9 +11,8 @@ use super::Ctx;
 use crate::cli::{ArticleMetaArgs, ImportArticlesArgs, ImportCommand};
 use crate::dates::PartialDate;
 use crate::extract::{detect_language, extract, parse_language, FileKind};
-use crate::notebook::articles::{ArticleMeta, Imported, NewArticle};
+use crate::notebook::articles::{ArticleMeta, ImportBatch, Imported, NewArticle};
 use crate::notebook::transfer::CsvTable;
-use crate::notebook::Notebook;
 use crate::render::Cell;
 
 pub fn run(ctx: &Ctx, c: ImportCommand) -> Result<()> {
@@ -282,7 +281,7 @@ impl FileResult {
 }
 
 fn import_one(
-    nb: &mut Notebook,
+    batch: &mut ImportBatch<'_>,
     input: &Input,
     meta: &ArticleMeta,
 ) -> std::result::Result<Imported, String> {
@@ -336,7 +335,7 @@ fn import_one(
         language,
         meta: meta.clone(),
     };
-    nb.import_article(&article).map_err(|e| e.to_string())
+    batch.import(&article).map_err(|e| e.to_string())
 }
 
 fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
@@ -367,6 +366,7 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         b
     });
     let mut results = Vec::with_capacity(inputs.len());
+    let mut batch = nb.import_batch()?;
     for input in &inputs {
         let meta = match input {
             Input::File(p) => p
@@ -378,7 +378,7 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
             _ => flags.clone(),
         };
         let label = input.label();
-        let result = match import_one(&mut nb, input, &meta) {
+        let result = match import_one(&mut batch, input, &meta) {
             Ok(Imported::New {
                 id,
                 near_duplicate_of,
@@ -405,6 +405,7 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
             b.inc(1);
         }
     }
+    batch.finish()?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }

@@ -110,22 +110,71 @@ const CLAIM_SELECT: &str = "SELECT c.id, c.uuid, c.article_id, a.title, o.name, 
             JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
         o.reliability,
         (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id)
-    FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id
-    WHERE (?1 IS NULL OR c.article_id = ?1)
-      AND (?2 IS NULL OR EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id AND cs.source_id = ?2))
-      AND (?3 IS NULL
-           OR EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-                      WHERE cs.claim_id = c.id AND s.reliability <= ?3 AND s.reliability <> 'F')
-           OR (NOT EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id)
-               AND o.reliability <= ?3 AND o.reliability <> 'F'))
-      AND (?4 IS NULL OR c.credibility <= ?4)
-      AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?5))
-      AND (?6 IS NULL OR c.place = ?6 COLLATE NOCASE)
-      AND (?7 IS NULL OR c.when_to >= ?7)
-      AND (?8 IS NULL OR c.when_from <= ?8)
-      AND (?9 IS NULL OR EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id AND f.measure_id = ?9))
-      AND (?10 IS NULL OR c.id = ?10)
-    ORDER BY c.id";
+    FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
+
+/// The WHERE clause and parameters for the filters that are set (every `?` of one condition is
+/// its one value). Only the filters in use are
+/// written, so SQLite can use the index each one has (`claims_by_article`, `claims_by_when` ...).
+fn claim_conditions(filter: &ClaimFilter) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut conds: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let mut add = |cond: &str, v: Value| {
+        values.push(v);
+        conds.push(cond.replace('?', &format!("?{}", values.len())));
+    };
+    if let Some(id) = filter.id {
+        add("c.id = ?", Value::Integer(id));
+    }
+    if let Some(a) = filter.article {
+        add("c.article_id = ?", Value::Integer(a));
+    }
+    if let Some(s) = filter.source {
+        add(
+            "EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id AND cs.source_id = ?)",
+            Value::Integer(s),
+        );
+    }
+    if let Some(g) = filter.min_reliability {
+        add(
+            "(EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+                     WHERE cs.claim_id = c.id AND s.reliability <= ? AND s.reliability <> 'F')
+              OR (NOT EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id)
+                  AND o.reliability <= ? AND o.reliability <> 'F'))",
+            Value::Text(g.letter().to_string()),
+        );
+    }
+    if let Some(c) = filter.max_credibility {
+        add("c.credibility <= ?", Value::Integer(c.value()));
+    }
+    if let Some(t) = &filter.tag {
+        add(
+            "EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?)",
+            Value::Text(t.clone()),
+        );
+    }
+    if let Some(p) = &filter.place {
+        add("c.place = ? COLLATE NOCASE", Value::Text(p.clone()));
+    }
+    if let Some(d) = filter.since.and_then(|d| d.first_day()) {
+        add("c.when_to >= ?", Value::Text(d.to_string()));
+    }
+    if let Some(d) = filter.until.and_then(|d| d.last_day()) {
+        add("c.when_from <= ?", Value::Text(d.to_string()));
+    }
+    if let Some(m) = filter.measure {
+        add(
+            "EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id AND f.measure_id = ?)",
+            Value::Integer(m),
+        );
+    }
+    let clause = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
+    (clause, values)
+}
 
 fn split(list: Option<String>) -> Vec<String> {
     list.map(|s| s.split(SEP).map(str::to_string).collect())
@@ -169,25 +218,9 @@ pub fn for_each_claim(
     filter: &ClaimFilter,
     mut f: impl FnMut(ClaimRow) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(CLAIM_SELECT)?;
-    let mut rows = stmt.query(params![
-        filter.article,
-        filter.source,
-        filter.min_reliability.map(|g| g.letter()),
-        filter.max_credibility.map(|c| c.value()),
-        filter.tag,
-        filter.place,
-        filter
-            .since
-            .and_then(|d| d.first_day())
-            .map(|d| d.to_string()),
-        filter
-            .until
-            .and_then(|d| d.last_day())
-            .map(|d| d.to_string()),
-        filter.measure,
-        filter.id,
-    ])?;
+    let (clause, values) = claim_conditions(filter);
+    let mut stmt = conn.prepare_cached(&format!("{CLAIM_SELECT}{clause} ORDER BY c.id"))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         f(claim_row(r)?)?;
     }

@@ -144,7 +144,8 @@ impl FigureRow {
     }
 }
 
-const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
+const FIGURE_SELECT: &str =
+    "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
         f.low, f.high, f.point, f.rule,
         (SELECT group_concat(s.name, char(31) ORDER BY cs.position) FROM claim_sources cs
             JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
@@ -156,9 +157,7 @@ const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_i
         (SELECT min(l.from_claim) FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
         c.article_id, o.name, a.outlet_id, a.published
     FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id
-    JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id
-    WHERE (?1 IS NULL OR f.measure_id = ?1) AND (?2 IS NULL OR f.id = ?2) AND (?3 IS NULL OR f.claim_id = ?3)
-    ORDER BY f.measure_id, f.id";
+    JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
 
 fn split(list: Option<String>) -> Vec<String> {
     list.map(|s| s.split(SEP).map(str::to_string).collect())
@@ -206,8 +205,28 @@ pub fn for_each_figure(
     claim: Option<i64>,
     mut f: impl FnMut(FigureRow) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(FIGURE_SELECT)?;
-    let mut rows = stmt.query(params![measure, figure, claim])?;
+    // Only the filters in use are written, so each can use its index.
+    let mut conds = Vec::new();
+    let mut values = Vec::new();
+    for (col, v) in [
+        ("f.measure_id", measure),
+        ("f.id", figure),
+        ("f.claim_id", claim),
+    ] {
+        if let Some(v) = v {
+            values.push(v);
+            conds.push(format!("{col} = ?{}", values.len()));
+        }
+    }
+    let clause = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         f(figure_row(r)?)?;
     }
@@ -385,9 +404,8 @@ impl ReconciliationRow {
 }
 
 /// Reconciliation input for each figure: eligibility and voice keys.
-pub fn figure_inputs(conn: &Connection, figures: &[FigureRow]) -> Result<Vec<FigureIn>> {
-    let roots = duplicate_roots(conn)?;
-    Ok(figures
+pub fn figure_inputs(roots: &HashMap<i64, i64>, figures: &[FigureRow]) -> Vec<FigureIn> {
+    figures
         .iter()
         .map(|f| {
             let grades: Vec<Reliability> = f
@@ -435,11 +453,11 @@ pub fn figure_inputs(conn: &Connection, figures: &[FigureRow]) -> Result<Vec<Fig
                 published: f.published.clone(),
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Each article's earliest ancestor along near-duplicate links.
-fn duplicate_roots(conn: &Connection) -> Result<HashMap<i64, i64>> {
+pub fn duplicate_roots(conn: &Connection) -> Result<HashMap<i64, i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL",
     )?;
@@ -522,10 +540,11 @@ impl Notebook {
             by_measure.entry(f.measure_id).or_default().push(f);
             Ok(())
         })?;
+        let roots = duplicate_roots(&self.conn)?;
         let mut out = Vec::with_capacity(base.len());
         for (id, key, label, unit) in base {
             let figs = by_measure.remove(&id).unwrap_or_default();
-            let inputs = figure_inputs(&self.conn, &figs)?;
+            let inputs = figure_inputs(&roots, &figs);
             let o = reconcile(&inputs, Method::Weighted, false, None);
             out.push(MeasureRow {
                 id,
@@ -719,10 +738,11 @@ impl Notebook {
             by_measure.entry(f.measure_id).or_default().push(f);
             Ok(())
         })?;
+        let roots = duplicate_roots(&self.conn)?;
         let mut out = Vec::with_capacity(ids.len());
         for (id, key, label) in ids {
             let figures = by_measure.remove(&id).unwrap_or_default();
-            let inputs = figure_inputs(&self.conn, &figures)?;
+            let inputs = figure_inputs(&roots, &figures);
             let outcome = reconcile(&inputs, method, include_all, value);
             out.push(Reconciled {
                 measure_id: id,

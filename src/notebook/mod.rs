@@ -120,17 +120,16 @@ impl Notebook {
         Ok(nb)
     }
 
-    /// An in-memory notebook, for unit tests.
-    #[cfg(test)]
-    pub fn in_memory() -> Notebook {
-        let conn = Connection::open_in_memory().expect("in-memory SQLite");
+    /// An in-memory notebook, for unit tests and the fuzz targets.
+    pub fn in_memory() -> Result<Notebook> {
+        let conn = Connection::open_in_memory()?;
         let mut nb = Notebook {
             conn,
             path: PathBuf::from(":memory:"),
         };
-        nb.configure().expect("configure");
-        migrate::bring_up_to_date(&mut nb, false).expect("schema");
-        nb
+        nb.configure()?;
+        migrate::bring_up_to_date(&mut nb, false)?;
+        Ok(nb)
     }
 
     fn configure(&self) -> Result<()> {
@@ -392,7 +391,7 @@ mod tests {
 
     #[test]
     fn triggers_keep_history_and_ratings() {
-        let mut nb = Notebook::in_memory();
+        let mut nb = Notebook::in_memory().unwrap();
         let fields = SourceFields {
             name: Some("Local activists".into()),
             kind: Some("activist".into()),

@@ -55,9 +55,11 @@ pub fn search(
     let mut hits = Vec::new();
     if within != SearchIn::Claims {
         let mut stmt = conn.prepare_cached(
-            "SELECT a.id, a.title, a.body, bm25(article_fts, 5.0, 1.0) AS score
-             FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-             WHERE article_fts MATCH ?1 ORDER BY score LIMIT ?2",
+            // Rank first, then read the few bodies the snippets need.
+            "SELECT a.id, a.title, a.body, hits.score
+             FROM (SELECT rowid, bm25(article_fts, 5.0, 1.0) AS score FROM article_fts
+                   WHERE article_fts MATCH ?1 ORDER BY score LIMIT ?2) hits
+             JOIN articles a ON a.id = hits.rowid ORDER BY hits.score",
         )?;
         let rows = stmt.query_map(params![expr, limit as i64], |r| {
             Ok((
@@ -80,9 +82,10 @@ pub fn search(
     }
     if within != SearchIn::Articles {
         let mut stmt = conn.prepare_cached(
-            "SELECT c.id, a.title, c.quote, c.text, bm25(claim_fts) AS score
-             FROM claim_fts JOIN claims c ON c.id = claim_fts.rowid JOIN articles a ON a.id = c.article_id
-             WHERE claim_fts MATCH ?1 ORDER BY score LIMIT ?2",
+            "SELECT c.id, a.title, c.quote, c.text, hits.score
+             FROM (SELECT rowid, bm25(claim_fts) AS score FROM claim_fts
+                   WHERE claim_fts MATCH ?1 ORDER BY score LIMIT ?2) hits
+             JOIN claims c ON c.id = hits.rowid JOIN articles a ON a.id = c.article_id ORDER BY hits.score",
         )?;
         let rows = stmt.query_map(params![expr, limit as i64], |r| {
             Ok((

@@ -379,7 +379,12 @@ fn import_figure(
         return Ok(false);
     }
     let claim = r.id("claim_id")?;
-    super::claims::claim_by_id(tx, claim).or_else(|e| r.fail(e))?;
+    let known: Option<i64> = tx
+        .query_row("SELECT 1 FROM claims WHERE id = ?1", [claim], |r| r.get(0))
+        .optional()?;
+    if known.is_none() {
+        return r.fail(format!("there is no claim #{claim}"));
+    }
     let key = r.get("measure").unwrap_or_default();
     let measure = measure_id(tx, &key).or_else(|e| r.fail(e))?;
     let notation = r.get("notation").unwrap_or_default();
