@@ -122,19 +122,16 @@ pub fn words(text: &str) -> Vec<Word> {
                 (None, _) => None,
                 (Some(f), None) => Some(f),
                 _ => {
-                    // Several characters (a ligature): take them one by one.
-                    for f in buf.chars() {
-                        if is_word_char(f) {
-                            let w = current.get_or_insert_with(|| Word {
-                                norm: String::new(),
-                                start: i,
-                                end: i,
-                            });
-                            w.norm.push(f);
-                            w.end = i + c.len_utf8();
-                        } else if let Some(w) = current.take() {
-                            words.push(w);
-                        }
+                    // Several characters from one (a ligature, ½ -> 1⁄2): their letters and
+                    // digits join the current word, so no two words share a character's span.
+                    for f in buf.chars().filter(|f| is_word_char(*f)) {
+                        let w = current.get_or_insert_with(|| Word {
+                            norm: String::new(),
+                            start: i,
+                            end: i,
+                        });
+                        w.norm.push(f);
+                        w.end = i + c.len_utf8();
                     }
                     continue;
                 }
@@ -316,6 +313,9 @@ pub fn snippet(text: &str, terms: &[Vec<String>], width: usize) -> String {
     }
     let mut pos = start;
     for h in hits.iter().filter(|h| h.start >= start && h.end <= end) {
+        if h.start < pos {
+            continue;
+        }
         out.push_str(&text[pos..h.start]);
         out.push('[');
         out.push_str(&text[h.start..h.end]);
@@ -471,6 +471,10 @@ mod tests {
                 if b.is_empty() {
                     continue;
                 }
+                if b.chars().count() > 1 {
+                    cur.extend(b.chars().filter(|f| f.is_alphanumeric()));
+                    continue;
+                }
                 for f in b.chars() {
                     if f.is_alphanumeric() {
                         cur.push(f);
@@ -486,6 +490,24 @@ mod tests {
         };
         let fast: Vec<String> = words(text).into_iter().map(|w| w.norm).collect();
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn a_character_that_folds_to_several_never_makes_overlapping_words() {
+        // Found by the fuzzer: ½ folds to 1⁄2.
+        let text = "_Ⱦ½UL\u{0}0\re\np,J\nJ-\u{1}\u{e}J\nJ";
+        let ws = words(text);
+        for pair in ws.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{ws:?}");
+        }
+        let _ = snippet(text, &query_terms(text), 40);
+        assert_eq!(
+            words("½ and ﬁ")
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect::<Vec<_>>(),
+            ["12", "and", "fi"]
+        );
     }
 
     #[test]
@@ -523,6 +545,10 @@ mod tests {
             }
             let _ = snippet(&s, &query_terms("a"), 30);
             let _ = snippet(&s, &query_terms("dv"), 20);
+            let ws = words(&s);
+            for pair in ws.windows(2) {
+                prop_assert!(pair[0].end <= pair[1].start, "words overlap in {:?}", s);
+            }
         }
     }
 }

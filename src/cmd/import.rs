@@ -280,13 +280,32 @@ impl FileResult {
     }
 }
 
+/// Why one file was not imported: the file itself (reported, the import goes on), or the
+/// notebook (the import stops; what was committed before stays).
+enum FileError {
+    File(String),
+    Notebook(crate::notebook::Error),
+}
+
+impl From<String> for FileError {
+    fn from(s: String) -> FileError {
+        FileError::File(s)
+    }
+}
+
+impl From<&str> for FileError {
+    fn from(s: &str) -> FileError {
+        FileError::File(s.to_string())
+    }
+}
+
 fn import_one(
     batch: &mut ImportBatch<'_>,
     input: &Input,
     meta: &ArticleMeta,
-) -> std::result::Result<Imported, String> {
+) -> std::result::Result<Imported, FileError> {
     let (bytes, name) = match input {
-        Input::Missing(_, why) => return Err(why.clone()),
+        Input::Missing(_, why) => return Err(why.clone().into()),
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()
@@ -335,7 +354,7 @@ fn import_one(
         language,
         meta: meta.clone(),
     };
-    batch.import(&article).map_err(|e| e.to_string())
+    batch.import(&article).map_err(FileError::Notebook)
 }
 
 fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
@@ -365,7 +384,7 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         );
         b
     });
-    let mut results = Vec::with_capacity(inputs.len());
+    let mut results: Vec<FileResult> = Vec::with_capacity(inputs.len());
     let mut batch = nb.import_batch()?;
     for input in &inputs {
         let meta = match input {
@@ -398,7 +417,16 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
                 near_duplicate_of: None,
                 error: None,
             },
-            Err(e) => FileResult::failed(label, e),
+            Err(FileError::File(e)) => FileResult::failed(label, e),
+            Err(FileError::Notebook(e)) => {
+                let committed =
+                    results.iter().filter(|r| r.status == "imported").count() - batch.pending();
+                drop(batch);
+                bail!(
+                    "the import stopped at {label}: {e}; {committed} article(s) before it were stored, \
+                     the rest of that batch was not; run the same import again to continue"
+                );
+            }
         };
         results.push(result);
         if let Some(b) = &bar {

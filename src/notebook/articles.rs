@@ -133,9 +133,11 @@ impl Notebook {
         Ok(result)
     }
 
-    /// A batch of article imports: each article is all or nothing (a savepoint of its own), and
-    /// the batch commits every few hundred articles or every second. One FTS5 flush per commit
-    /// instead of one per article is what makes a folder import as quick as the database.
+    /// A batch of article imports, committed every few hundred articles or every second: one
+    /// FTS5 flush per commit instead of one per article is what makes a folder import as quick
+    /// as the database. Every article is still all or nothing: a file that cannot be read is
+    /// refused before anything is written, and a database failure while writing rolls back
+    /// the uncommitted part of the batch and ends the import (see `import`).
     pub fn import_batch(&mut self) -> Result<ImportBatch<'_>> {
         Ok(ImportBatch {
             conn: &self.conn,
@@ -209,23 +211,21 @@ impl ImportBatch<'_> {
             self.open = true;
             self.since = std::time::Instant::now();
         }
-        self.conn.execute_batch("SAVEPOINT article")?;
-        match import_into(self.conn, article) {
-            Ok(r) => {
-                self.conn.execute_batch("RELEASE article")?;
-                self.pending += 1;
-                if self.pending >= BATCH_ARTICLES || self.since.elapsed().as_secs() >= BATCH_SECONDS
-                {
-                    self.commit()?;
-                }
-                Ok(r)
-            }
-            Err(e) => {
-                self.conn
-                    .execute_batch("ROLLBACK TO article; RELEASE article")?;
-                Err(e)
-            }
+        // No savepoint per article: FTS5 flushes its index at every savepoint release, which
+        // would cost as much as a transaction per article. Checks that can refuse an article
+        // run before its first write, so an error here is the database's own (disk full, a
+        // damaged file) and the caller stops the import; the uncommitted batch is rolled back.
+        let r = import_into(self.conn, article)?;
+        self.pending += 1;
+        if self.pending >= BATCH_ARTICLES || self.since.elapsed().as_secs() >= BATCH_SECONDS {
+            self.commit()?;
         }
+        Ok(r)
+    }
+
+    /// How many imported articles are not yet committed.
+    pub fn pending(&self) -> usize {
+        self.pending
     }
 
     fn commit(&mut self) -> Result<()> {
@@ -259,6 +259,9 @@ fn import_into(tx: &Connection, article: &NewArticle) -> Result<Imported> {
         .optional()?
     {
         return Ok(Imported::Duplicate { of });
+    }
+    if article.body.trim().is_empty() || article.title.trim().is_empty() {
+        return super::invalid("the article has no text");
     }
     let outlet_id = match &article.meta.outlet {
         Some(name) => Some(super::sources::find_or_create_outlet(tx, name)?),
