@@ -274,12 +274,16 @@ pub fn parse_language(code: &str) -> Result<String, String> {
 /// Detects the language of a body: Arabic script decides Arabic outright (whatlang confuses
 /// Arabic with Persian and Urdu on short texts); otherwise whatlang's guess, when reliable.
 pub fn detect_language(body: &str) -> Option<String> {
-    // Six hundred characters decide a language as well as the whole article, at a fraction of
+    // A few hundred characters decide a language as well as the whole article, at a fraction of
     // the cost; the counts stay off the general Unicode tables for ASCII and Arabic letters.
-    let sample: String = body.chars().take(600).collect();
+    let sample: String = body.chars().take(320).collect();
     let letters = sample
         .chars()
-        .filter(|c| c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()))
+        .filter(|c| {
+            c.is_ascii_alphabetic()
+                || ('\u{0621}'..='\u{064A}').contains(c)
+                || (!c.is_ascii() && !('\u{0600}'..='\u{06FF}').contains(c) && c.is_alphabetic())
+        })
         .count();
     if letters == 0 {
         return None;
@@ -292,7 +296,31 @@ pub fn detect_language(body: &str) -> Option<String> {
         let persian_only = sample.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ'));
         return Some(if persian_only { "fa" } else { "ar" }.into());
     }
-    let info = whatlang::detect(&sample)?;
+    // Comparing against the languages researchers of the region meet, not all seventy, is
+    // several times quicker and avoids exotic guesses on short texts.
+    let detector = whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Eng,
+        whatlang::Lang::Fra,
+        whatlang::Lang::Deu,
+        whatlang::Lang::Spa,
+        whatlang::Lang::Ita,
+        whatlang::Lang::Por,
+        whatlang::Lang::Rus,
+        whatlang::Lang::Tur,
+        whatlang::Lang::Pes,
+        whatlang::Lang::Urd,
+        whatlang::Lang::Heb,
+        whatlang::Lang::Nld,
+        whatlang::Lang::Ukr,
+        whatlang::Lang::Cmn,
+        whatlang::Lang::Swe,
+        whatlang::Lang::Pol,
+        whatlang::Lang::Ind,
+        whatlang::Lang::Hin,
+        whatlang::Lang::Jpn,
+        whatlang::Lang::Kor,
+    ]);
+    let info = detector.detect(&sample)?;
     let code = match info.lang() {
         whatlang::Lang::Eng => "en",
         whatlang::Lang::Fra => "fr",

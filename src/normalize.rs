@@ -101,10 +101,31 @@ fn is_word_char(c: char) -> bool {
 /// Splits a text into words after normalisation. A mark inside a word (a shadda, a kasra)
 /// does not split it, unlike FTS5's own tokenizer.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut words = Vec::with_capacity(text.len() / 6);
-    let mut current: Option<Word> = None;
+    let mut out = Vec::with_capacity(text.len() / 6);
+    for_each_word(text, |norm, start, end| {
+        out.push(Word {
+            norm: norm.to_string(),
+            start,
+            end,
+        })
+    });
+    out
+}
+
+/// The tokenizer behind [`words`], without an allocation per word: calls `f` with each word's
+/// normalised form and its byte span in the original text.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let mut norm = String::with_capacity(32);
+    let mut span: Option<(usize, usize)> = None;
     let mut buf = String::new();
+    let mut close = |norm: &mut String, span: &mut Option<(usize, usize)>| {
+        if let Some((start, end)) = span.take() {
+            f(norm, start, end);
+            norm.clear();
+        }
+    };
     for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
         // Fast path: ASCII and the Arabic block fold to at most one character.
         let folded: Option<char> = if c.is_ascii() {
             Some(c.to_ascii_lowercase())
@@ -120,18 +141,13 @@ pub fn words(text: &str) -> Vec<Word> {
             let mut chars = buf.chars();
             match (chars.next(), chars.next()) {
                 (None, _) => None,
-                (Some(f), None) => Some(f),
+                (Some(one), None) => Some(one),
                 _ => {
                     // Several characters from one (a ligature, ½ -> 1⁄2): their letters and
                     // digits join the current word, so no two words share a character's span.
-                    for f in buf.chars().filter(|f| is_word_char(*f)) {
-                        let w = current.get_or_insert_with(|| Word {
-                            norm: String::new(),
-                            start: i,
-                            end: i,
-                        });
-                        w.norm.push(f);
-                        w.end = i + c.len_utf8();
+                    for g in buf.chars().filter(|g| is_word_char(*g)) {
+                        norm.push(g);
+                        span = Some((span.map(|s| s.0).unwrap_or(i), end));
                     }
                     continue;
                 }
@@ -139,30 +155,18 @@ pub fn words(text: &str) -> Vec<Word> {
         };
         match folded {
             None => {
-                if let Some(w) = current.as_mut() {
-                    w.end = i + c.len_utf8();
+                if let Some(s) = span.as_mut() {
+                    s.1 = end;
                 }
             }
-            Some(f) if is_word_char(f) => {
-                let w = current.get_or_insert_with(|| Word {
-                    norm: String::with_capacity(16),
-                    start: i,
-                    end: i,
-                });
-                w.norm.push(f);
-                w.end = i + c.len_utf8();
+            Some(g) if is_word_char(g) => {
+                norm.push(g);
+                span = Some((span.map(|s| s.0).unwrap_or(i), end));
             }
-            Some(_) => {
-                if let Some(w) = current.take() {
-                    words.push(w);
-                }
-            }
+            Some(_) => close(&mut norm, &mut span),
         }
     }
-    if let Some(w) = current {
-        words.push(w);
-    }
-    words
+    close(&mut norm, &mut span);
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -179,9 +183,9 @@ const SUFFIXES: [&str; 8] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه
 /// preposition letter, then one common plural or feminine suffix. A stem keeps at least two
 /// letters (the single letters و ف need three left after them, ب ك ل four), so short words
 /// such as كتاب are not cut. Words with no Arabic letter are returned unchanged.
-pub fn stem(word: &str) -> String {
+pub fn stem(word: &str) -> &str {
     if word.is_ascii() || !word.chars().any(is_arabic_letter) {
-        return word.to_string();
+        return word;
     }
     // Every letter here is two bytes in UTF-8, so lengths are counted in characters.
     let len = |s: &str| s.chars().count();
@@ -216,7 +220,7 @@ pub fn stem(word: &str) -> String {
             }
         }
     }
-    s.to_string()
+    s
 }
 
 /// The text stored in the full-text index: the stems of its words, space-separated.
@@ -231,7 +235,7 @@ pub fn index_of_words(words: &[Word]) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&stem(&w.norm));
+        out.push_str(stem(&w.norm));
     }
     out
 }
@@ -244,7 +248,7 @@ pub fn query_terms(query: &str) -> Vec<Vec<String>> {
         .map(|term| {
             words(term)
                 .iter()
-                .map(|w| stem(&w.norm))
+                .map(|w| stem(&w.norm).to_string())
                 .collect::<Vec<_>>()
         })
         .filter(|t| !t.is_empty())
@@ -302,7 +306,7 @@ pub fn snippet(text: &str, terms: &[Vec<String>], width: usize) -> String {
     let words = words(text);
     let hits: Vec<&Word> = words
         .iter()
-        .filter(|w| wanted.contains(stem(&w.norm).as_str()))
+        .filter(|w| wanted.contains(stem(&w.norm)))
         .collect();
     let first = hits.first().map(|w| w.start).unwrap_or(0);
     let start = char_floor_back(text, first, width / 3);

@@ -179,6 +179,29 @@ fn duplicates_are_stored_once_and_edited_copies_are_flagged() {
 }
 
 #[test]
+fn copies_in_one_import_are_caught_too() {
+    let nb = Nb::new();
+    let (en, copy) = (fixture("sahl-en.md"), fixture("sahl-en-copy.md"));
+    let r = nb
+        .ok(&[
+            "--format",
+            "json",
+            "import",
+            "articles",
+            en.to_str().unwrap(),
+            copy.to_str().unwrap(),
+            en.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(r[0]["status"], "imported");
+    assert_eq!(r[1]["near_duplicate_of"], r[0]["id"]);
+    assert_eq!(r[2]["status"], "duplicate");
+    assert_eq!(r[2]["duplicate_of"], r[0]["id"]);
+    assert_eq!(nb.ok(&["info", "--format", "json"]).json()["articles"], 2);
+    nb.ok(&["check"]);
+}
+
+#[test]
 fn html_is_stored_as_its_article_text_only() {
     let nb = Nb::new();
     let id = nb.import("market.html", &[]);

@@ -392,9 +392,10 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
     let folder = nb.path("archive");
     std::fs::create_dir_all(&folder).unwrap();
     let base = std::fs::read_to_string(fixture("sahl-en.md")).unwrap();
-    for i in 0..400 {
+    let total = 600;
+    for i in 0..total {
         // Each file distinct: a different opening line, and different enough not to be a copy.
-        let words: String = (0..200).map(|k| format!("w{}x{} ", i, k)).collect();
+        let words: String = (0..60).map(|k| format!("w{}x{} ", i, k)).collect();
         std::fs::write(
             folder.join(format!("a{i:04}.md")),
             format!("# Report {i}\n\n{words}\n\n{base}"),
@@ -402,7 +403,9 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
         .unwrap();
     }
     nb.ok(&["init"]);
+    // Small batches, so the kill falls between commits.
     let mut child = Command::new(BIN)
+        .env("CROSSCHECK_IMPORT_BATCH", "25")
         .args([
             "--db",
             nb.db.to_str().unwrap(),
@@ -424,7 +427,7 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
         let n: i64 = conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
             .unwrap_or(0);
-        if n >= 20 || start.elapsed().as_secs() > 30 {
+        if n >= 1 || start.elapsed().as_secs() > 60 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -435,7 +438,10 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
     nb.ok(&["check"]);
     let before = nb.ok(&["article", "list", "--format", "json"]).json();
     let stored = before.as_array().unwrap().len();
-    assert!(stored > 0);
+    assert!(
+        stored > 0 && stored < total,
+        "killed part way: {stored} of {total} stored"
+    );
     for a in before.as_array().unwrap() {
         assert!(
             a["chars"].as_i64().unwrap() > 1000,
@@ -459,7 +465,7 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
         .count();
     assert_eq!(dup, stored, "what was stored before the kill is recognised");
     let after = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!(after["articles"], 400);
+    assert_eq!(after["articles"], total);
 }
 
 #[test]

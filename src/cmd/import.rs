@@ -11,7 +11,7 @@ use super::Ctx;
 use crate::cli::{ArticleMetaArgs, ImportArticlesArgs, ImportCommand};
 use crate::dates::PartialDate;
 use crate::extract::{detect_language, extract, parse_language, FileKind};
-use crate::notebook::articles::{ArticleMeta, ImportBatch, Imported, NewArticle};
+use crate::notebook::articles::{prepare, ArticleMeta, Imported, NewArticle, Prepared};
 use crate::notebook::transfer::CsvTable;
 use crate::render::Cell;
 
@@ -280,32 +280,11 @@ impl FileResult {
     }
 }
 
-/// Why one file was not imported: the file itself (reported, the import goes on), or the
-/// notebook (the import stops; what was committed before stays).
-enum FileError {
-    File(String),
-    Notebook(crate::notebook::Error),
-}
-
-impl From<String> for FileError {
-    fn from(s: String) -> FileError {
-        FileError::File(s)
-    }
-}
-
-impl From<&str> for FileError {
-    fn from(s: &str) -> FileError {
-        FileError::File(s.to_string())
-    }
-}
-
-fn import_one(
-    batch: &mut ImportBatch<'_>,
-    input: &Input,
-    meta: &ArticleMeta,
-) -> std::result::Result<Imported, FileError> {
+/// Reads one input and does all the work that needs no database: decoding, extraction,
+/// language, hashing, the search copy and the near-duplicate signature.
+fn prepare_one(input: &Input, meta: &ArticleMeta) -> std::result::Result<Prepared, String> {
     let (bytes, name) = match input {
-        Input::Missing(_, why) => return Err(why.clone().into()),
+        Input::Missing(_, why) => return Err(why.clone()),
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()
@@ -354,7 +333,7 @@ fn import_one(
         language,
         meta: meta.clone(),
     };
-    batch.import(&article).map_err(FileError::Notebook)
+    Ok(prepare(article))
 }
 
 fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
@@ -385,9 +364,9 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         b
     });
     let mut results: Vec<FileResult> = Vec::with_capacity(inputs.len());
-    let mut batch = nb.import_batch()?;
-    for input in &inputs {
-        let meta = match input {
+    let metas: Vec<ArticleMeta> = inputs
+        .iter()
+        .map(|input| match input {
             Input::File(p) => p
                 .canonicalize()
                 .ok()
@@ -395,44 +374,83 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
                 .map(|m| merge_meta(&flags, m))
                 .unwrap_or_else(|| flags.clone()),
             _ => flags.clone(),
-        };
-        let label = input.label();
-        let result = match import_one(&mut batch, input, &meta) {
-            Ok(Imported::New {
-                id,
-                near_duplicate_of,
-            }) => FileResult {
-                path: label,
-                status: "imported",
-                id: Some(id),
-                duplicate_of: None,
-                near_duplicate_of,
-                error: None,
-            },
-            Ok(Imported::Duplicate { of }) => FileResult {
-                path: label,
-                status: "duplicate",
-                id: None,
-                duplicate_of: Some(of),
-                near_duplicate_of: None,
-                error: None,
-            },
-            Err(FileError::File(e)) => FileResult::failed(label, e),
-            Err(FileError::Notebook(e)) => {
-                let committed =
-                    results.iter().filter(|r| r.status == "imported").count() - batch.pending();
-                drop(batch);
-                bail!(
-                    "the import stopped at {label}: {e}; {committed} article(s) before it were stored, \
-                     the rest of that batch was not; run the same import again to continue"
-                );
-            }
-        };
-        results.push(result);
-        if let Some(b) = &bar {
-            b.inc(1);
+        })
+        .collect();
+    // Worker threads read and prepare the next files while this one writes: the text work
+    // (decoding, language, hashing, the search copy, the signature) overlaps the database work.
+    // Results come back tagged with their position and are written in input order.
+    type Ready = (usize, std::result::Result<Prepared, String>);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(64);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 4);
+    let mut batch = nb.import_batch()?;
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..workers {
+            let (tx, inputs, metas, next) = (tx.clone(), &inputs, &metas, &next);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= inputs.len() || tx.send((i, prepare_one(&inputs[i], &metas[i]))).is_err() {
+                    break;
+                }
+            });
         }
-    }
+        drop(tx);
+        let mut waiting: std::collections::BTreeMap<usize, std::result::Result<Prepared, String>> =
+            Default::default();
+        for input in &inputs {
+            let label = input.label();
+            let position = results.len();
+            let prepared = loop {
+                if let Some(p) = waiting.remove(&position) {
+                    break p;
+                }
+                let (i, p) = rx
+                    .recv()
+                    .map_err(|_| anyhow!("the file readers stopped unexpectedly"))?;
+                waiting.insert(i, p);
+            };
+            let result = match prepared.map(|p| batch.import(&p)) {
+                Ok(Ok(Imported::New {
+                    id,
+                    near_duplicate_of,
+                })) => FileResult {
+                    path: label,
+                    status: "imported",
+                    id: Some(id),
+                    duplicate_of: None,
+                    near_duplicate_of,
+                    error: None,
+                },
+                Ok(Ok(Imported::Duplicate { of })) => FileResult {
+                    path: label,
+                    status: "duplicate",
+                    id: None,
+                    duplicate_of: Some(of),
+                    near_duplicate_of: None,
+                    error: None,
+                },
+                Err(e) => FileResult::failed(label, e),
+                Ok(Err(e)) => {
+                    let committed =
+                        results.iter().filter(|r| r.status == "imported").count() - batch.pending();
+                    next.store(usize::MAX / 2, std::sync::atomic::Ordering::Relaxed);
+                    drop(rx);
+                    bail!(
+                        "the import stopped at {label}: {e}; {committed} article(s) before it were stored, \
+                         the rest of that batch was not; run the same import again to continue"
+                    );
+                }
+            };
+            results.push(result);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        }
+        Ok(())
+    })?;
     batch.finish()?;
     if let Some(b) = bar {
         b.finish_and_clear();

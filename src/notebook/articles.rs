@@ -1,6 +1,9 @@
 //! Articles: importing one text in one transaction (with exact and near-duplicate detection),
 //! listing, showing and removing.
 
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
@@ -127,8 +130,9 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
 impl Notebook {
     /// Stores one article in its own transaction, or reports the article it duplicates.
     pub fn import_article(&mut self, article: &NewArticle) -> Result<Imported> {
+        let prepared = prepare(article.clone());
         let mut batch = self.import_batch()?;
-        let result = batch.import(article)?;
+        let result = batch.import(&prepared)?;
         batch.finish()?;
         Ok(result)
     }
@@ -139,12 +143,7 @@ impl Notebook {
     /// refused before anything is written, and a database failure while writing rolls back
     /// the uncommitted part of the batch and ends the import (see `import`).
     pub fn import_batch(&mut self) -> Result<ImportBatch<'_>> {
-        Ok(ImportBatch {
-            conn: &self.conn,
-            open: false,
-            pending: 0,
-            since: std::time::Instant::now(),
-        })
+        Ok(ImportBatch::new(&self.conn))
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleRow>> {
@@ -197,44 +196,238 @@ impl Notebook {
 pub struct ImportBatch<'a> {
     conn: &'a Connection,
     open: bool,
-    pending: usize,
     since: std::time::Instant,
+    next_id: i64,
+    staged: Vec<Staged>,
+    staged_sha: HashMap<String, i64>,
+    staged_bands: HashMap<(usize, i64), Vec<i64>>,
+    limit: usize,
 }
 
-const BATCH_ARTICLES: usize = 250;
-const BATCH_SECONDS: u64 = 1;
+/// An article with the work that needs no database done: its hash, search copies and
+/// near-duplicate signature. Made by [`prepare`], on any thread.
+pub struct Prepared {
+    article: NewArticle,
+    sha: String,
+    title_index: String,
+    body_index: String,
+    set: HashSet<u64>,
+    bands: Vec<i64>,
+}
 
-impl ImportBatch<'_> {
-    pub fn import(&mut self, article: &NewArticle) -> Result<Imported> {
+pub fn prepare(article: NewArticle) -> Prepared {
+    // One pass over the body gives both the search copy and the near-duplicate shingles.
+    let (body_index, set) = crate::similarity::analyse(&article.body);
+    Prepared {
+        sha: body_sha256(&article.body),
+        title_index: index_text(&article.title),
+        body_index,
+        bands: band_keys(&set),
+        set,
+        article,
+    }
+}
+
+/// An article ready to be written, with the id it will get.
+struct Staged {
+    id: i64,
+    values: Vec<Value>,
+    bands: Vec<i64>,
+    set: HashSet<u64>,
+}
+
+const BATCH_ARTICLES: usize = 1000;
+
+/// Articles per commit: 1,000 unless `CROSSCHECK_IMPORT_BATCH` says otherwise (the crash test
+/// uses a small batch to kill an import between commits).
+fn batch_articles() -> usize {
+    std::env::var("CROSSCHECK_IMPORT_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(BATCH_ARTICLES)
+}
+const BATCH_SECONDS: u64 = 2;
+/// Rows per INSERT statement (15 values each, under SQLite's limit of 32,766 variables): the
+/// full-text index is flushed once per statement, and fewer, larger segments need less merging.
+const ROWS_PER_INSERT: usize = 1000;
+const ARTICLE_COLUMNS: &str =
+    "id, uuid, title, outlet_id, author, url, published, language, body, sha256, \
+    near_duplicate_of, source_path, imported_at, title_index, body_index";
+
+impl<'a> ImportBatch<'a> {
+    fn new(conn: &'a Connection) -> ImportBatch<'a> {
+        ImportBatch {
+            conn,
+            open: false,
+            since: std::time::Instant::now(),
+            next_id: 0,
+            staged: Vec::new(),
+            staged_sha: HashMap::new(),
+            staged_bands: HashMap::new(),
+            limit: batch_articles(),
+        }
+    }
+
+    /// Checks and prepares one article; it is written with the rest of its batch. Checks that
+    /// can refuse an article run before anything is written, so an error here is the
+    /// database's own (disk full, a damaged file) and the caller stops the import.
+    pub fn import(&mut self, prepared: &Prepared) -> Result<Imported> {
+        let article = &prepared.article;
+        if article.body.trim().is_empty() || article.title.trim().is_empty() {
+            return super::invalid("the article has no text");
+        }
         if !self.open {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.open = true;
             self.since = std::time::Instant::now();
+            // The write lock is held, so no other writer can take these ids.
+            self.next_id =
+                self.conn
+                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| {
+                        r.get(0)
+                    })?;
         }
-        // No savepoint per article: FTS5 flushes its index at every savepoint release, which
-        // would cost as much as a transaction per article. Checks that can refuse an article
-        // run before its first write, so an error here is the database's own (disk full, a
-        // damaged file) and the caller stops the import; the uncommitted batch is rolled back.
-        let r = import_into(self.conn, article)?;
-        self.pending += 1;
-        if self.pending >= BATCH_ARTICLES || self.since.elapsed().as_secs() >= BATCH_SECONDS {
+        let sha = &prepared.sha;
+        if let Some(of) = self.staged_sha.get(sha) {
+            return Ok(Imported::Duplicate { of: *of });
+        }
+        if let Some(of) = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE sha256 = ?1")?
+            .query_row([sha], |r| r.get::<_, i64>(0))
+            .optional()?
+        {
+            return Ok(Imported::Duplicate { of });
+        }
+        let outlet_id = match &article.meta.outlet {
+            Some(name) => Some(super::sources::find_or_create_outlet(self.conn, name)?),
+            None => None,
+        };
+        let near = self.nearest(&prepared.set, &prepared.bands)?;
+        let id = self.next_id;
+        self.next_id += 1;
+        let text = |s: &Option<String>| s.clone().map(Value::Text).unwrap_or(Value::Null);
+        let values = vec![
+            Value::Integer(id),
+            Value::Text(new_uuid()),
+            Value::Text(article.title.clone()),
+            outlet_id.map(Value::Integer).unwrap_or(Value::Null),
+            text(&article.meta.author),
+            text(&article.meta.url),
+            text(&article.meta.published.map(|d| d.to_string())),
+            text(&article.language),
+            Value::Text(article.body.clone()),
+            Value::Text(sha.clone()),
+            near.map(Value::Integer).unwrap_or(Value::Null),
+            text(&article.source_path),
+            Value::Text(now()),
+            Value::Text(prepared.title_index.clone()),
+            Value::Text(prepared.body_index.clone()),
+        ];
+        for (band, hash) in prepared.bands.iter().enumerate() {
+            self.staged_bands.entry((band, *hash)).or_default().push(id);
+        }
+        self.staged_sha.insert(sha.clone(), id);
+        self.staged.push(Staged {
+            id,
+            values,
+            bands: prepared.bands.clone(),
+            set: prepared.set.clone(),
+        });
+        if self.staged.len() >= self.limit || self.since.elapsed().as_secs() >= BATCH_SECONDS {
             self.commit()?;
         }
-        Ok(r)
+        Ok(Imported::New {
+            id,
+            near_duplicate_of: near,
+        })
     }
 
-    /// How many imported articles are not yet committed.
-    pub fn pending(&self) -> usize {
-        self.pending
+    /// The most similar earlier article (stored or staged) at Jaccard >= 0.8.
+    fn nearest(&self, set: &HashSet<u64>, bands: &[i64]) -> Result<Option<i64>> {
+        let mut best = nearest_duplicate(self.conn, set, bands)?;
+        let mut shared: HashMap<i64, usize> = HashMap::new();
+        for (band, hash) in bands.iter().enumerate() {
+            for id in self.staged_bands.get(&(band, *hash)).into_iter().flatten() {
+                *shared.entry(*id).or_default() += 1;
+            }
+        }
+        let mut likeliest: Vec<(usize, i64)> = shared.into_iter().map(|(id, n)| (n, id)).collect();
+        likeliest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Staged ids are consecutive, so an id is also a position.
+        let first_staged = self.staged.first().map(|s| s.id).unwrap_or(0);
+        for (_, id) in likeliest.into_iter().take(8) {
+            let Some(st) = self.staged.get((id - first_staged) as usize) else {
+                continue;
+            };
+            let j = jaccard(set, &st.set);
+            if j >= NEAR_DUPLICATE
+                && best
+                    .map(|(bj, bid)| j > bj || (j == bj && id < bid))
+                    .unwrap_or(true)
+            {
+                best = Some((j, id));
+            }
+        }
+        Ok(best.map(|(_, id)| id))
+    }
+
+    /// Writes the staged articles: a few multi-row INSERT statements, so the full-text index
+    /// (kept by the schema's trigger) is flushed once per statement, not once per article.
+    fn flush(&mut self) -> Result<()> {
+        for chunk in self.staged.chunks(ROWS_PER_INSERT) {
+            let row = format!("({})", vec!["?"; 15].join(", "));
+            let sql = format!(
+                "INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES {}",
+                vec![row; chunk.len()].join(", ")
+            );
+            let values: Vec<&Value> = chunk.iter().flat_map(|s| s.values.iter()).collect();
+            self.conn
+                .prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(values))?;
+        }
+        // Bands in multi-row statements too: eight rows an article add up over a big folder.
+        let bands: Vec<Value> = self
+            .staged
+            .iter()
+            .flat_map(|st| {
+                st.bands.iter().enumerate().flat_map(move |(band, hash)| {
+                    [
+                        Value::Integer(band as i64),
+                        Value::Integer(*hash),
+                        Value::Integer(st.id),
+                    ]
+                })
+            })
+            .collect();
+        for chunk in bands.chunks(3 * 300) {
+            let sql = format!(
+                "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES {}",
+                vec!["(?, ?, ?)"; chunk.len() / 3].join(", ")
+            );
+            self.conn
+                .prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(chunk))?;
+        }
+        self.staged.clear();
+        self.staged_sha.clear();
+        self.staged_bands.clear();
+        Ok(())
     }
 
     fn commit(&mut self) -> Result<()> {
         if self.open {
+            self.flush()?;
             self.conn.execute_batch("COMMIT")?;
             self.open = false;
-            self.pending = 0;
         }
         Ok(())
+    }
+
+    /// How many prepared articles are not yet committed.
+    pub fn pending(&self) -> usize {
+        self.staged.len()
     }
 
     pub fn finish(mut self) -> Result<()> {
@@ -250,60 +443,23 @@ impl Drop for ImportBatch<'_> {
     }
 }
 
-fn import_into(tx: &Connection, article: &NewArticle) -> Result<Imported> {
-    let sha = body_sha256(&article.body);
-    if let Some(of) = tx
-        .query_row("SELECT id FROM articles WHERE sha256 = ?1", [&sha], |r| {
-            r.get::<_, i64>(0)
-        })
-        .optional()?
-    {
-        return Ok(Imported::Duplicate { of });
-    }
-    if article.body.trim().is_empty() || article.title.trim().is_empty() {
-        return super::invalid("the article has no text");
-    }
-    let outlet_id = match &article.meta.outlet {
-        Some(name) => Some(super::sources::find_or_create_outlet(tx, name)?),
-        None => None,
-    };
-    // One split of the body serves both the search index and the near-duplicate shingles.
-    let body_words = crate::normalize::words(&article.body);
-    let set = crate::similarity::shingles_of_words(&body_words);
-    let bands = band_keys(&set);
-    let near = nearest_duplicate(tx, &set, &bands)?;
-    tx.prepare_cached(
-        "INSERT INTO articles (uuid, title, outlet_id, author, url, published, language, body,
-            sha256, near_duplicate_of, source_path, imported_at, title_index, body_index)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        new_uuid(),
-        article.title,
-        outlet_id,
-        article.meta.author,
-        article.meta.url,
-        article.meta.published.map(|d| d.to_string()),
-        article.language,
-        article.body,
-        sha,
-        near,
-        article.source_path,
-        now(),
-        index_text(&article.title),
-        crate::normalize::index_of_words(&body_words),
-    ])?;
-    let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare_cached(
+/// Recomputes every article's near-duplicate bands (after an upgrade that changed how they are
+/// hashed): they are derived from the bodies and never the source of truth.
+pub fn rebuild_bands(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM article_bands", [])?;
+    let mut stmt = conn.prepare("SELECT id, body FROM articles")?;
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?1, ?2, ?3)",
     )?;
-    for (band, hash) in bands.iter().enumerate() {
-        stmt.execute(params![band as i64, hash, id])?;
+    for (id, body) in rows {
+        for (band, hash) in band_keys(&shingles(&body)).iter().enumerate() {
+            insert.execute(params![band as i64, hash, id])?;
+        }
     }
-    Ok(Imported::New {
-        id,
-        near_duplicate_of: near,
-    })
+    Ok(())
 }
 
 pub fn article_by_id(conn: &Connection, id: i64) -> Result<ArticleRow> {
@@ -325,15 +481,26 @@ fn nearest_duplicate(
     conn: &Connection,
     set: &std::collections::HashSet<u64>,
     bands: &[i64],
-) -> Result<Option<i64>> {
+) -> Result<Option<(f64, i64)>> {
+    // One query for all bands: (band, hash) pairs as a VALUES list, each found by the index.
     let mut candidates = std::collections::BTreeSet::new();
-    {
-        let mut stmt = conn
-            .prepare_cached("SELECT article_id FROM article_bands WHERE band = ?1 AND hash = ?2")?;
-        for (band, hash) in bands.iter().enumerate() {
-            for id in stmt.query_map(params![band as i64, hash], |r| r.get::<_, i64>(0))? {
-                candidates.insert(id?);
-            }
+    if !bands.is_empty() {
+        let sql = format!(
+            // The articles sharing the most bands are the likeliest copies; only a few are
+            // checked exactly, so boilerplate shared by many articles cannot make this slow.
+            "WITH k (band, hash) AS (VALUES {})
+             SELECT b.article_id FROM k JOIN article_bands b ON b.band = k.band AND b.hash = k.hash
+             GROUP BY b.article_id ORDER BY count(*) DESC, b.article_id LIMIT 8",
+            vec!["(?, ?)"; bands.len()].join(", ")
+        );
+        let values: Vec<Value> = bands
+            .iter()
+            .enumerate()
+            .flat_map(|(band, hash)| [Value::Integer(band as i64), Value::Integer(*hash)])
+            .collect();
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for id in stmt.query_map(rusqlite::params_from_iter(values), |r| r.get::<_, i64>(0))? {
+            candidates.insert(id?);
         }
     }
     let mut best: Option<(f64, i64)> = None;
@@ -345,5 +512,5 @@ fn nearest_duplicate(
             best = Some((j, id));
         }
     }
-    Ok(best.map(|(_, id)| id))
+    Ok(best)
 }
