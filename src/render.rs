@@ -51,8 +51,15 @@ impl Cell {
         }
     }
 
-    fn is_text(&self) -> bool {
-        matches!(self, Cell::Text(_) | Cell::List(_))
+    /// The cell as CSV text, borrowed where it can be; text cells guarded against formulas.
+    fn csv_text(&self, guard: bool) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match self {
+            Cell::Text(s) if guard && needs_guard(s) => Cow::Owned(format!("'{s}")),
+            Cell::Text(s) => Cow::Borrowed(s.as_str()),
+            Cell::List(_) if guard => Cow::Owned(guard_formula(&self.plain())),
+            _ => Cow::Owned(self.plain()),
+        }
     }
 
     fn json(&self) -> Value {
@@ -184,8 +191,8 @@ impl<W: Write> RowWriter<W> {
         if let Some(w) = self.csv.as_mut() {
             w.flush()?;
             let buf = std::mem::take(&mut *self.csv_buf.0.borrow_mut());
-            let text = String::from_utf8_lossy(&buf);
             if self.style.terminal {
+                let text = String::from_utf8_lossy(&buf);
                 self.out
                     .write_all(escape_controls(&text, true).as_bytes())?;
             } else {
@@ -204,21 +211,18 @@ impl<W: Write> RowWriter<W> {
                 }
             }
             Format::Csv | Format::Tsv => {
-                let raw = self.style.raw;
-                let record: Vec<String> = cells
-                    .iter()
-                    .map(|c| {
-                        if c.is_text() && !raw {
-                            guard_formula(&c.plain())
-                        } else {
-                            c.plain()
-                        }
-                    })
-                    .collect();
+                let guard = !self.style.raw;
                 if let Some(w) = self.csv.as_mut() {
-                    w.write_record(&record).map_err(io::Error::other)?;
+                    for c in cells {
+                        w.write_field(c.csv_text(guard).as_bytes())
+                            .map_err(io::Error::other)?;
+                    }
+                    w.write_record(None::<&[u8]>).map_err(io::Error::other)?;
                 }
-                self.flush_csv()?;
+                // Hand the bytes on in 64 KB pieces: streaming, without a write per row.
+                if self.csv_buf.0.borrow().len() >= 1 << 16 {
+                    self.flush_csv()?;
+                }
             }
             Format::Json | Format::Jsonl => {
                 let obj = self.json_object(cells);
@@ -265,6 +269,7 @@ impl<W: Write> RowWriter<W> {
                 };
                 self.out.write_all(end.as_bytes())?;
             }
+            Format::Csv | Format::Tsv => self.flush_csv()?,
             _ => {}
         }
         self.out.flush()?;

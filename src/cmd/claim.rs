@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, c: ClaimCommand) -> Result<()> {
             let mut w =
                 crate::render::RowWriter::new(ctx.stdout(), ctx.style(), ClaimRow::COLUMNS)?;
             crate::notebook::claims::for_each_claim(&nb.conn, &filter, |c| {
-                w.row(&c.cells()).map_err(super::io_err)
+                w.row(&c.into_cells()).map_err(super::io_err)
             })
             .map_err(super::lift)?;
             w.finish()?;

@@ -120,8 +120,10 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             let mut filter = filter;
             filter.measure = measure;
             let mut w = RowWriter::new(sink, style, ClaimRow::COLUMNS)?;
-            for_each_claim(&nb.conn, &filter, |c| w.row(&c.cells()).map_err(io_err))
-                .map_err(lift)?;
+            for_each_claim(&nb.conn, &filter, |c| {
+                w.row(&c.into_cells()).map_err(io_err)
+            })
+            .map_err(lift)?;
             w.finish()?
         }
         ExportTable::Figures => {

@@ -60,27 +60,32 @@ impl ClaimRow {
     ];
 
     pub fn cells(&self) -> Vec<Cell> {
+        self.clone().into_cells()
+    }
+
+    /// The cells, moving the strings rather than copying them (for exports).
+    pub fn into_cells(self) -> Vec<Cell> {
         vec![
             Cell::Int(self.id),
-            Cell::text(&self.uuid),
+            Cell::Text(self.uuid),
             Cell::Int(self.article_id),
-            Cell::text(&self.article_title),
-            Cell::opt_text(self.outlet.clone()),
-            Cell::opt_text(self.published.clone()),
-            Cell::text(&self.quote),
-            Cell::text(&self.text),
+            Cell::Text(self.article_title),
+            Cell::opt_text(self.outlet),
+            Cell::opt_text(self.published),
+            Cell::Text(self.quote),
+            Cell::Text(self.text),
             Cell::Bool(self.unverified),
-            Cell::List(self.sources.clone()),
-            Cell::List(self.source_kinds.clone()),
-            Cell::List(self.reliability.clone()),
+            Cell::List(self.sources),
+            Cell::List(self.source_kinds),
+            Cell::List(self.reliability),
             Cell::Int(self.credibility.value()),
             Cell::text(self.credibility.label()),
-            Cell::opt_text(self.place.clone()),
-            Cell::opt_text(self.when_text.clone()),
-            Cell::opt_text(self.when_from.clone()),
-            Cell::opt_text(self.when_to.clone()),
-            Cell::List(self.tags.clone()),
-            Cell::text(&self.created_at),
+            Cell::opt_text(self.place),
+            Cell::opt_text(self.when_text),
+            Cell::opt_text(self.when_from),
+            Cell::opt_text(self.when_to),
+            Cell::List(self.tags),
+            Cell::Text(self.created_at),
         ]
     }
 }
@@ -218,11 +223,108 @@ pub fn for_each_claim(
     filter: &ClaimFilter,
     mut f: impl FnMut(ClaimRow) -> Result<()>,
 ) -> Result<()> {
+    if filter.id.is_none() && filter.article.is_none() && filter.source.is_none() {
+        return for_each_claim_merged(conn, filter, f);
+    }
     let (clause, values) = claim_conditions(filter);
     let mut stmt = conn.prepare_cached(&format!("{CLAIM_SELECT}{clause} ORDER BY c.id"))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         f(claim_row(r)?)?;
+    }
+    Ok(())
+}
+
+/// The claims of a broad listing or export. Instead of three subqueries per claim, the
+/// attributions and tags are read by two cursors in claim order alongside the claims and
+/// merged as they stream past: the same rows, a fraction of the index seeks, constant memory.
+fn for_each_claim_merged(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    mut f: impl FnMut(ClaimRow) -> Result<()>,
+) -> Result<()> {
+    let (clause, values) = claim_conditions(filter);
+    let mut main = conn.prepare_cached(&format!(
+        "SELECT c.id, c.uuid, c.article_id, a.title, o.name, a.published, c.quote, c.text,
+                c.unverified, c.credibility, c.place, c.when_text, c.when_from, c.when_to, c.created_at,
+                o.reliability
+         FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id
+         {clause} ORDER BY c.id"
+    ))?;
+    let mut attributions = conn.prepare_cached(
+        "SELECT cs.claim_id, cs.position, s.name, s.kind, s.reliability
+         FROM claim_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY cs.claim_id",
+    )?;
+    let mut tag_rows =
+        conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
+    type Attribution = (i64, i64, String, String, String);
+    let mut attr = attributions
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .peekable();
+    let mut tags = tag_rows
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .peekable();
+    let mut rows = main.query(rusqlite::params_from_iter(values))?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let mut mine: Vec<Attribution> = Vec::new();
+        while let Some(Ok(a)) = attr.peek() {
+            if a.0 > id {
+                break;
+            }
+            let a = attr.next().transpose()?.expect("peeked");
+            if a.0 == id {
+                mine.push(a);
+            }
+        }
+        if let Some(Err(_)) = attr.peek() {
+            attr.next().transpose()?;
+        }
+        mine.sort_by_key(|a| a.1);
+        let mut claim_tags = Vec::new();
+        while let Some(Ok(t)) = tags.peek() {
+            if t.0 > id {
+                break;
+            }
+            let t = tags.next().transpose()?.expect("peeked");
+            if t.0 == id {
+                claim_tags.push(t.1);
+            }
+        }
+        if let Some(Err(_)) = tags.peek() {
+            tags.next().transpose()?;
+        }
+        let outlet_grade: Option<String> = r.get(15)?;
+        let reliability = if mine.is_empty() {
+            outlet_grade.into_iter().collect()
+        } else {
+            mine.iter().map(|a| a.4.clone()).collect()
+        };
+        let cred: i64 = r.get(9)?;
+        let (sources, source_kinds) = mine.into_iter().map(|a| (a.2, a.3)).unzip();
+        f(ClaimRow {
+            id,
+            uuid: r.get(1)?,
+            article_id: r.get(2)?,
+            article_title: r.get(3)?,
+            outlet: r.get(4)?,
+            published: r.get(5)?,
+            quote: r.get(6)?,
+            text: r.get(7)?,
+            unverified: r.get(8)?,
+            credibility: Credibility::new(cred).unwrap_or(Credibility::UNJUDGED),
+            place: r.get(10)?,
+            when_text: r.get(11)?,
+            when_from: r.get(12)?,
+            when_to: r.get(13)?,
+            created_at: r.get(14)?,
+            sources,
+            source_kinds,
+            reliability,
+            tags: claim_tags,
+        })?;
     }
     Ok(())
 }
