@@ -443,6 +443,9 @@ mod tests {
         let (s2, _) = find_quote(body, "ناشطون محليون").unwrap();
         assert_eq!(s2, s);
         assert!(find_quote(body, "مصدر مجهول").is_none());
+        // Tatweel and alef forms in the typed quote do not matter either.
+        let (s4, e4) = find_quote(body, "الانشقـــاق وقع أمس").unwrap();
+        assert_eq!(&body[s4..e4], "الانشقاق وقع أمس");
         let leaflet = "Text: =HYPERLINK(\"http://x\",\"go\") and more";
         let (s3, e3) = find_quote(leaflet, "=HYPERLINK(\"http://x\",\"go\")").unwrap();
         assert_eq!(&leaflet[s3..e3], "=HYPERLINK(\"http://x\",\"go\")");

@@ -219,3 +219,87 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Splits one README shell line into words: plain words and '...' quoted ones, # starts a comment.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_quote = false;
+    let mut started = false;
+    for c in line.chars() {
+        match c {
+            '\'' => {
+                in_quote = !in_quote;
+                started = true;
+            }
+            '#' if !in_quote && !started => break,
+            c if c.is_whitespace() && !in_quote => {
+                if started {
+                    out.push(std::mem::take(&mut cur));
+                    started = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        out.push(cur);
+    }
+    out
+}
+
+#[test]
+fn the_readme_worked_example_runs_as_written() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("## A worked example").unwrap();
+    let block = &readme[start..];
+    let block = &block[block.find("```sh").unwrap() + 5..];
+    let block = &block[..block.find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("worked.db");
+    let mut ran = 0;
+    let mut last = String::new();
+    for line in block
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("crosscheck "))
+    {
+        let words: Vec<String> = shell_words(line)
+            .into_iter()
+            .skip(1)
+            .map(|w| {
+                w.replace(
+                    "/tmp/worked-example-claims.csv",
+                    dir.path().join("claims.csv").to_str().unwrap(),
+                )
+            })
+            .collect();
+        let out = Command::new(BIN)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CROSSCHECK_DB", &db)
+            .args(&words)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "README line failed: {line}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        last = String::from_utf8_lossy(&out.stdout).into_owned();
+        if line.starts_with("crosscheck reconcile") {
+            assert!(last.contains("low 45, best 45, high 45"), "{last}");
+            assert!(last.contains("single-source"), "{last}");
+            assert!(last.contains("no: all sources rated E"), "{last}");
+        }
+        ran += 1;
+    }
+    assert!(ran >= 10, "{ran}");
+    assert!(last.starts_with("| id | uuid | measure |"), "{last}");
+    let csv = std::fs::read(dir.path().join("claims.csv")).unwrap();
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+    assert!(String::from_utf8_lossy(&csv).contains("هو 45 مقاتلاً"));
+}
