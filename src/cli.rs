@@ -271,6 +271,9 @@ pub struct ClaimFilterArgs {
     /// Claims whose event starts on or before this date
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Claims that give a figure for this measure (for `export figures`: that measure's figures)
+    #[arg(long, value_name = "KEY")]
+    pub measure: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -507,9 +510,6 @@ pub struct ExportArgs {
     /// Do not guard cells that a spreadsheet would read as formulas
     #[arg(long)]
     pub raw: bool,
-    /// Only figures (or claims with a figure) of this measure
-    #[arg(long)]
-    pub measure: Option<String>,
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
 }

@@ -183,6 +183,28 @@ fn six_reports_reconcile_as_worked_by_hand() {
     assert_eq!(item(1)["weight"], 0.5625);
 
     assert_eq!(reconcile(&nb, &["--method", "conservative"])["best"], 12);
+    let with_figures = nb
+        .ok(&[
+            "claim",
+            "list",
+            "--measure",
+            "deaths.bridge",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(with_figures.as_array().unwrap().len(), 7);
+    let exported = nb
+        .ok(&[
+            "export",
+            "figures",
+            "--measure",
+            "deaths.bridge",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(exported.as_array().unwrap().len(), 7);
     // Median of 12, 30, 32, 38 (even count): the lower middle, 30.
     assert_eq!(reconcile(&nb, &["--method", "median"])["best"], 30);
     assert_eq!(reconcile(&nb, &["--method", "best-source"])["best"], 32);

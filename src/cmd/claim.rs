@@ -81,7 +81,11 @@ pub fn filter(nb: &Notebook, f: &ClaimFilterArgs) -> Result<ClaimFilter> {
             .map(PartialDate::parse)
             .transpose()
             .map_err(|e| Error::msg(format!("--until: {e}")))?,
-        measure: None,
+        measure: f
+            .measure
+            .as_deref()
+            .map(|k| crate::notebook::figures::measure_id(&nb.conn, k))
+            .transpose()?,
         id: None,
     })
 }

@@ -9,9 +9,7 @@ use super::{io_err, lift, Ctx};
 use crate::cli::{ExportArgs, ExportTable};
 use crate::notebook::articles::ArticleRow;
 use crate::notebook::claims::{for_each_claim, ClaimRow};
-use crate::notebook::figures::{
-    for_each_figure, measure_id, FigureRow, MeasureRow, ReconciliationRow,
-};
+use crate::notebook::figures::{for_each_figure, FigureRow, MeasureRow, ReconciliationRow};
 use crate::notebook::sources::SourceRow;
 use crate::notebook::transfer::Tally;
 use crate::notebook::HistoryRow;
@@ -103,11 +101,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     };
     let nb = ctx.open()?;
     let filter = super::claim::filter(&nb, &args.filter)?;
-    let measure = args
-        .measure
-        .as_deref()
-        .map(|k| measure_id(&nb.conn, k))
-        .transpose()?;
+    let measure = filter.measure;
     let style = Style {
         format,
         raw: args.raw,
@@ -117,8 +111,6 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let sink = open_sink(args.out.as_deref())?;
     let sink = match args.table {
         ExportTable::Claims => {
-            let mut filter = filter;
-            filter.measure = measure;
             let mut w = RowWriter::new(sink, style, ClaimRow::COLUMNS)?;
             for_each_claim(&nb.conn, &filter, |c| {
                 w.row(&c.into_cells()).map_err(io_err)
@@ -153,7 +145,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             nb.measures()?.iter().map(MeasureRow::cells),
         )?,
         ExportTable::Reconciliations => {
-            let key = args.measure.as_deref();
+            let key = args.filter.measure.as_deref();
             write_all(
                 sink,
                 style,
