@@ -169,55 +169,98 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
             args.method.as_str()
         );
     }
-    let mut nb = ctx.open()?;
-    let mut results = nb.reconcile(
-        &args.keys,
-        args.all,
-        args.method,
-        args.include_all,
-        args.value,
-    )?;
-    if args.save {
-        nb.save_reconciliations(&mut results, args.note.as_deref())?;
-    }
+    let nb = ctx.open()?;
+    let note = args.note.as_deref();
+    let save = args.save.then_some(note);
+    // Each measure is printed as soon as it is reconciled, so `reconcile --all` over a large
+    // archive holds one measure in memory, not all of them.
+    let mut count = 0usize;
     match ctx.format {
         Format::Table | Format::Markdown => {
-            for r in &results {
-                ctx.heading(&format!("{} — {}", r.key, r.label))?;
-                side_by_side(ctx, r)?;
-                summary_line(ctx, r)?;
-            }
-            if results.is_empty() {
+            nb.reconcile_each(
+                &args.keys,
+                args.all,
+                args.method,
+                args.include_all,
+                args.value,
+                save,
+                |r| {
+                    count += 1;
+                    let shown = ctx
+                        .heading(&format!("{} — {}", r.key, r.label))
+                        .and_then(|_| side_by_side(ctx, &r))
+                        .and_then(|_| summary_line(ctx, &r));
+                    shown.map_err(|e| match e.downcast::<std::io::Error>() {
+                        Ok(io) => super::io_err(io),
+                        Err(other) => crate::notebook::Error::Io(format!("{other:#}")),
+                    })
+                },
+            )
+            .map_err(super::lift)?;
+            if count == 0 {
                 ctx.note(
                     "there are no measures to reconcile; add one with `crosscheck measure add`",
                 );
             }
-            Ok(())
         }
         Format::Json | Format::Jsonl => {
-            let objects: Vec<Value> = results
-                .iter()
-                .map(|r| json_object(r, args.note.as_deref()))
-                .collect();
             let mut out = ctx.stdout();
-            if ctx.format == Format::Json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&objects)?)?;
-            } else {
-                for o in objects {
-                    writeln!(out, "{}", serde_json::to_string(&o)?)?;
-                }
+            let json = ctx.format == Format::Json;
+            if json {
+                out.write_all(b"[").map_err(anyhow::Error::from)?;
+            }
+            nb.reconcile_each(
+                &args.keys,
+                args.all,
+                args.method,
+                args.include_all,
+                args.value,
+                save,
+                |r| {
+                    let object = json_object(&r, note);
+                    let text = if json {
+                        let sep = if count == 0 { "\n" } else { ",\n" };
+                        format!(
+                            "{sep}{}",
+                            serde_json::to_string_pretty(&object).unwrap_or_default()
+                        )
+                    } else {
+                        format!("{}\n", serde_json::to_string(&object).unwrap_or_default())
+                    };
+                    count += 1;
+                    out.write_all(text.as_bytes()).map_err(super::io_err)
+                },
+            )
+            .map_err(super::lift)?;
+            if json {
+                out.write_all(if count == 0 {
+                    b"]\n" as &[u8]
+                } else {
+                    b"\n]\n"
+                })?;
             }
             out.flush()?;
-            Ok(())
         }
         Format::Csv | Format::Tsv => {
-            let rows: Vec<Vec<Cell>> = results
-                .iter()
-                .map(|r| row_of(r, args.note.as_deref()).cells())
-                .collect();
-            ctx.rows(ReconciliationRow::COLUMNS, rows)
+            let mut w = crate::render::RowWriter::new(
+                ctx.stdout(),
+                ctx.style(),
+                ReconciliationRow::COLUMNS,
+            )?;
+            nb.reconcile_each(
+                &args.keys,
+                args.all,
+                args.method,
+                args.include_all,
+                args.value,
+                save,
+                |r| w.row(&row_of(&r, note).cells()).map_err(super::io_err),
+            )
+            .map_err(super::lift)?;
+            w.finish()?;
         }
     }
+    Ok(())
 }
 
 fn row_of(r: &Reconciled, note: Option<&str>) -> ReconciliationRow {

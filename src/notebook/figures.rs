@@ -535,27 +535,28 @@ impl Notebook {
         let base: Vec<(i64, String, String, Option<String>)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut by_measure: HashMap<i64, Vec<FigureRow>> = HashMap::new();
-        for_each_figure(&self.conn, None, None, None, |f| {
-            by_measure.entry(f.measure_id).or_default().push(f);
+        // Counts only are kept; one measure's figures are in memory at a time.
+        let roots = duplicate_roots(&self.conn)?;
+        let mut counts: HashMap<i64, (i64, i64)> = HashMap::new();
+        for_each_measure_figures(&self.conn, None, |id, figs| {
+            let o = reconcile(&figure_inputs(&roots, &figs), Method::Weighted, false, None);
+            counts.insert(id, (o.figures as i64, o.voices as i64));
             Ok(())
         })?;
-        let roots = duplicate_roots(&self.conn)?;
-        let mut out = Vec::with_capacity(base.len());
-        for (id, key, label, unit) in base {
-            let figs = by_measure.remove(&id).unwrap_or_default();
-            let inputs = figure_inputs(&roots, &figs);
-            let o = reconcile(&inputs, Method::Weighted, false, None);
-            out.push(MeasureRow {
-                id,
-                key,
-                label,
-                unit,
-                figures: o.figures as i64,
-                voices: o.voices as i64,
-            });
-        }
-        Ok(out)
+        Ok(base
+            .into_iter()
+            .map(|(id, key, label, unit)| {
+                let (figures, voices) = counts.get(&id).copied().unwrap_or((0, 0));
+                MeasureRow {
+                    id,
+                    key,
+                    label,
+                    unit,
+                    figures,
+                    voices,
+                }
+            })
+            .collect())
     }
 
     pub fn measure(&self, key: &str) -> Result<MeasureRow> {
@@ -704,7 +705,99 @@ impl Notebook {
         Ok(changed)
     }
 
-    /// Reconciles the given measures (all, when empty and `all`).
+    /// Reconciles the given measures, or every measure (in the order they were added) with
+    /// `all`, handing each result to `out` as soon as it is ready: one measure's figures are in
+    /// memory at a time. With `save`, every result is stored with its note in one transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub fn reconcile_each(
+        &self,
+        keys: &[String],
+        all: bool,
+        method: Method,
+        include_all: bool,
+        value: Option<i64>,
+        save: Option<Option<&str>>,
+        mut out: impl FnMut(Reconciled) -> Result<()>,
+    ) -> Result<()> {
+        let measures: Vec<(i64, String, String)> = if all {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, key, label FROM measures ORDER BY id")?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            rows
+        } else {
+            let mut v = Vec::new();
+            for k in keys {
+                let id = measure_id(&self.conn, k)?;
+                let label: String =
+                    self.conn
+                        .query_row("SELECT label FROM measures WHERE id = ?1", [id], |r| {
+                            r.get(0)
+                        })?;
+                v.push((id, k.trim().to_string(), label));
+            }
+            v
+        };
+        let roots = duplicate_roots(&self.conn)?;
+        let guard = match save {
+            Some(_) => Some(WriteGuard::begin(&self.conn)?),
+            None => None,
+        };
+        let note = save.flatten();
+        let mut emit = |(id, key, label): &(i64, String, String),
+                        figures: Vec<FigureRow>|
+         -> Result<()> {
+            let outcome = reconcile(&figure_inputs(&roots, &figures), method, include_all, value);
+            let mut r = Reconciled {
+                measure_id: *id,
+                key: key.clone(),
+                label: label.clone(),
+                figures,
+                outcome,
+                method,
+                saved: None,
+            };
+            if save.is_some() {
+                r.saved = Some(save_one(&self.conn, &r, note)?);
+            }
+            out(r)
+        };
+        if all {
+            // Figures stream in measure order; measures without any are emitted in their place.
+            let mut next = 0;
+            for_each_measure_figures(&self.conn, None, |id, figures| {
+                while next < measures.len() && measures[next].0 < id {
+                    emit(&measures[next], Vec::new())?;
+                    next += 1;
+                }
+                if next < measures.len() && measures[next].0 == id {
+                    emit(&measures[next], figures)?;
+                    next += 1;
+                }
+                Ok(())
+            })?;
+            for m in &measures[next..] {
+                emit(m, Vec::new())?;
+            }
+        } else {
+            for m in &measures {
+                let mut figures = Vec::new();
+                for_each_figure(&self.conn, Some(m.0), None, None, |f| {
+                    figures.push(f);
+                    Ok(())
+                })?;
+                emit(m, figures)?;
+            }
+        }
+        if let Some(g) = guard {
+            g.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Reconciles the given measures into a list (for `measure show` and small requests).
     pub fn reconcile(
         &self,
         keys: &[String],
@@ -713,86 +806,12 @@ impl Notebook {
         include_all: bool,
         value: Option<i64>,
     ) -> Result<Vec<Reconciled>> {
-        let mut ids: Vec<(i64, String, String)> = Vec::new();
-        if all {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id, key, label FROM measures ORDER BY key")?;
-            ids = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-        } else {
-            for k in keys {
-                let id = measure_id(&self.conn, k)?;
-                let label: String =
-                    self.conn
-                        .query_row("SELECT label FROM measures WHERE id = ?1", [id], |r| {
-                            r.get(0)
-                        })?;
-                ids.push((id, k.trim().to_string(), label));
-            }
-        }
-        let mut by_measure: HashMap<i64, Vec<FigureRow>> = HashMap::new();
-        let single = if ids.len() == 1 { Some(ids[0].0) } else { None };
-        for_each_figure(&self.conn, single, None, None, |f| {
-            by_measure.entry(f.measure_id).or_default().push(f);
+        let mut out = Vec::new();
+        self.reconcile_each(keys, all, method, include_all, value, None, |r| {
+            out.push(r);
             Ok(())
         })?;
-        let roots = duplicate_roots(&self.conn)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for (id, key, label) in ids {
-            let figures = by_measure.remove(&id).unwrap_or_default();
-            let inputs = figure_inputs(&roots, &figures);
-            let outcome = reconcile(&inputs, method, include_all, value);
-            out.push(Reconciled {
-                measure_id: id,
-                key,
-                label,
-                figures,
-                outcome,
-                method,
-                saved: None,
-            });
-        }
         Ok(out)
-    }
-
-    /// Saves reconciliations in one transaction.
-    pub fn save_reconciliations(
-        &mut self,
-        results: &mut [Reconciled],
-        note: Option<&str>,
-    ) -> Result<()> {
-        let tx = self.write()?;
-        for r in results.iter_mut() {
-            let o = &r.outcome;
-            let ids = serde_json::to_string(&o.used).unwrap_or_else(|_| "[]".into());
-            tx.execute(
-                "INSERT INTO reconciliations (uuid, measure_id, method, low, best, high, open_high, conflict,
-                    support, figures, voices, figure_ids, note, stale, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)",
-                params![
-                    new_uuid(),
-                    r.measure_id,
-                    r.method.as_str(),
-                    o.low,
-                    o.best,
-                    o.high,
-                    o.open_high,
-                    o.conflict,
-                    o.support,
-                    o.figures as i64,
-                    o.voices as i64,
-                    ids,
-                    note.map(str::trim).filter(|n| !n.is_empty()),
-                    now()
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            r.saved = Some(reconciliation_by_id(&tx, id)?);
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     pub fn reconciliations(&self, measure: Option<&str>) -> Result<Vec<ReconciliationRow>> {
@@ -805,6 +824,86 @@ impl Notebook {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// Streams every measure that has figures, in measure order, with its figures: one measure in
+/// memory at a time.
+fn for_each_measure_figures(
+    conn: &Connection,
+    only: Option<i64>,
+    mut f: impl FnMut(i64, Vec<FigureRow>) -> Result<()>,
+) -> Result<()> {
+    let mut current: Option<(i64, Vec<FigureRow>)> = None;
+    for_each_figure(conn, only, None, None, |fig| {
+        match current.as_mut() {
+            Some((id, figs)) if *id == fig.measure_id => figs.push(fig),
+            _ => {
+                if let Some((id, figs)) = current.take() {
+                    f(id, figs)?;
+                }
+                current = Some((fig.measure_id, vec![fig]));
+            }
+        }
+        Ok(())
+    })?;
+    if let Some((id, figs)) = current {
+        f(id, figs)?;
+    }
+    Ok(())
+}
+
+/// A write transaction on a shared connection, rolled back unless committed.
+struct WriteGuard<'a> {
+    conn: &'a Connection,
+    open: bool,
+}
+
+impl<'a> WriteGuard<'a> {
+    fn begin(conn: &'a Connection) -> Result<WriteGuard<'a>> {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(WriteGuard { conn, open: true })
+    }
+    fn commit(mut self) -> Result<()> {
+        self.conn.execute_batch("COMMIT")?;
+        self.open = false;
+        Ok(())
+    }
+}
+
+impl Drop for WriteGuard<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// Stores one reconciliation with the ids of the figures it used.
+fn save_one(conn: &Connection, r: &Reconciled, note: Option<&str>) -> Result<ReconciliationRow> {
+    let o = &r.outcome;
+    let ids = serde_json::to_string(&o.used).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT INTO reconciliations (uuid, measure_id, method, low, best, high, open_high, conflict,
+            support, figures, voices, figure_ids, note, stale, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)",
+    )?
+    .execute(params![
+        new_uuid(),
+        r.measure_id,
+        r.method.as_str(),
+        o.low,
+        o.best,
+        o.high,
+        o.open_high,
+        o.conflict,
+        o.support,
+        o.figures as i64,
+        o.voices as i64,
+        ids,
+        note.map(str::trim).filter(|n| !n.is_empty()),
+        now()
+    ])?;
+    reconciliation_by_id(conn, conn.last_insert_rowid())
 }
 
 const RECONCILIATION_SELECT: &str =
