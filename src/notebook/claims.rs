@@ -193,6 +193,18 @@ fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimRow> {
         // The outlet's own reporting carries the outlet's rating.
         reliability = r.get::<_, Option<String>>(18)?.into_iter().collect();
     }
+    let (kinds, tags) = (split(r.get(16)?), split(r.get(19)?));
+    claim_from_columns(r, sources, kinds, reliability, tags)
+}
+
+/// A claim from the first fifteen columns both claim queries share, and its lists.
+fn claim_from_columns(
+    r: &rusqlite::Row<'_>,
+    sources: Vec<String>,
+    source_kinds: Vec<String>,
+    reliability: Vec<String>,
+    tags: Vec<String>,
+) -> rusqlite::Result<ClaimRow> {
     let cred: i64 = r.get(9)?;
     Ok(ClaimRow {
         id: r.get(0)?,
@@ -211,9 +223,9 @@ fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimRow> {
         when_to: r.get(13)?,
         created_at: r.get(14)?,
         sources,
-        source_kinds: split(r.get(16)?),
+        source_kinds,
         reliability,
-        tags: split(r.get(19)?),
+        tags,
     })
 }
 
@@ -302,29 +314,14 @@ fn for_each_claim_merged(
         } else {
             mine.iter().map(|a| a.4.clone()).collect()
         };
-        let cred: i64 = r.get(9)?;
         let (sources, source_kinds) = mine.into_iter().map(|a| (a.2, a.3)).unzip();
-        f(ClaimRow {
-            id,
-            uuid: r.get(1)?,
-            article_id: r.get(2)?,
-            article_title: r.get(3)?,
-            outlet: r.get(4)?,
-            published: r.get(5)?,
-            quote: r.get(6)?,
-            text: r.get(7)?,
-            unverified: r.get(8)?,
-            credibility: Credibility::new(cred).unwrap_or(Credibility::UNJUDGED),
-            place: r.get(10)?,
-            when_text: r.get(11)?,
-            when_from: r.get(12)?,
-            when_to: r.get(13)?,
-            created_at: r.get(14)?,
+        f(claim_from_columns(
+            r,
             sources,
             source_kinds,
             reliability,
-            tags: claim_tags,
-        })?;
+            claim_tags,
+        )?)?;
     }
     Ok(())
 }
