@@ -32,7 +32,16 @@ fn main() -> ExitCode {
         Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Ok(Err(err)) => {
             let text = format!("{err:#}").replace('\n', " ");
-            eprintln!("error: {}", render::escape_controls(&text, false));
+            let colour = render::use_colour(
+                std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                std::env::var_os("NO_COLOR").as_deref(),
+            );
+            let label = if colour {
+                "\x1b[1;31merror:\x1b[0m"
+            } else {
+                "error:"
+            };
+            eprintln!("{label} {}", render::escape_controls(&text, false));
             ExitCode::from(1)
         }
         Err(_) => ExitCode::from(1),

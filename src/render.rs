@@ -124,6 +124,8 @@ pub struct RowWriter<W: Write> {
     table: Option<Table>,
     csv: Option<csv::Writer<SharedBuf>>,
     csv_buf: SharedBuf,
+    /// For a terminal table: which of the row's cells are shown.
+    keep: Option<Vec<usize>>,
 }
 
 /// A byte buffer the CSV writer fills and the row writer drains after every row.
@@ -141,8 +143,33 @@ impl Write for SharedBuf {
 }
 
 impl<W: Write> RowWriter<W> {
-    pub fn new(mut out: W, style: Style, columns: &[&str]) -> io::Result<RowWriter<W>> {
-        let columns: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+    pub fn new(out: W, style: Style, columns: &[&str]) -> io::Result<RowWriter<W>> {
+        RowWriter::new_for_people(out, style, columns, None)
+    }
+
+    /// Like `new`, but a terminal table shows only `table_columns` (the ones a person reads
+    /// at a glance); every other format keeps all the columns.
+    pub fn new_for_people(
+        mut out: W,
+        style: Style,
+        columns: &[&str],
+        table_columns: Option<&[&str]>,
+    ) -> io::Result<RowWriter<W>> {
+        let keep: Option<Vec<usize>> = match (style.format, table_columns) {
+            (Format::Table, Some(subset)) => Some(
+                columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| subset.contains(c))
+                    .map(|(i, _)| i)
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let columns: Vec<String> = match &keep {
+            Some(k) => k.iter().map(|&i| columns[i].to_string()).collect(),
+            None => columns.iter().map(|c| c.to_string()).collect(),
+        };
         if style.bom {
             out.write_all("\u{FEFF}".as_bytes())?;
         }
@@ -150,6 +177,7 @@ impl<W: Write> RowWriter<W> {
             out,
             style,
             columns,
+            keep,
             rows_written: 0,
             table: None,
             csv: None,
@@ -159,8 +187,8 @@ impl<W: Write> RowWriter<W> {
             Format::Table => {
                 let mut t = Table::new();
                 t.load_preset(UTF8_FULL_CONDENSED)
-                    .set_content_arrangement(ContentArrangement::Dynamic)
                     .set_header(writer.columns.clone());
+                arrange(&mut t);
                 writer.table = Some(t);
             }
             Format::Csv | Format::Tsv => {
@@ -205,7 +233,14 @@ impl<W: Write> RowWriter<W> {
     pub fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
         match self.style.format {
             Format::Table => {
-                let cells: Vec<String> = cells.iter().map(|c| table_cell(&c.plain())).collect();
+                let cells: Vec<String> = match &self.keep {
+                    Some(k) => k
+                        .iter()
+                        .filter_map(|&i| cells.get(i))
+                        .map(|c| table_cell(&c.plain()))
+                        .collect(),
+                    None => cells.iter().map(|c| table_cell(&c.plain())).collect(),
+                };
                 if let Some(t) = self.table.as_mut() {
                     t.add_row(cells);
                 }
@@ -284,8 +319,8 @@ pub fn write_record<W: Write>(out: W, style: Style, fields: &[(&str, Cell)]) -> 
         Format::Table => {
             let mut out = out;
             let mut t = Table::new();
-            t.load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic);
+            t.load_preset(UTF8_FULL_CONDENSED);
+            arrange(&mut t);
             for (name, cell) in fields {
                 t.add_row(vec![name.to_string(), table_cell(&cell.plain())]);
             }
@@ -314,6 +349,23 @@ pub fn write_record<W: Write>(out: W, style: Style, fields: &[(&str, Cell)]) -> 
             w.finish()
         }
     }
+}
+
+/// Wraps a table to the terminal's width, unless the terminal is too narrow to wrap into
+/// (or its width is unknown, as under `script`): squeezing then leaves one letter a line.
+fn arrange(t: &mut Table) {
+    let wide_enough = t.width().map(|w| w >= 60).unwrap_or(false);
+    t.set_content_arrangement(if wide_enough {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty
+/// (no-color.org). The only colour crosscheck uses is the red `error:` label.
+pub fn use_colour(terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    terminal && no_color.map(|v| v.is_empty()).unwrap_or(true)
 }
 
 /// Does the text hold right-to-left letters (Arabic, Hebrew, Syriac, Thaana, NKo ...)?
@@ -448,6 +500,15 @@ mod tests {
         let out = render(Format::Table, &sample());
         assert!(out.contains("\u{2068}انشقاق في الرقة\u{2069}"), "{out}");
         assert!(out.contains("raqqa; isis"));
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        use std::ffi::OsStr;
+        assert!(use_colour(true, None));
+        assert!(use_colour(true, Some(OsStr::new(""))));
+        assert!(!use_colour(true, Some(OsStr::new("1"))));
+        assert!(!use_colour(false, None));
     }
 
     #[test]

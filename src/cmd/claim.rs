@@ -96,8 +96,7 @@ pub fn run(ctx: &Ctx, c: ClaimCommand) -> Result<()> {
         ClaimCommand::List(f) => {
             let nb = ctx.open()?;
             let filter = filter(&nb, &f)?;
-            let mut w =
-                crate::render::RowWriter::new(ctx.stdout(), ctx.style(), ClaimRow::COLUMNS)?;
+            let mut w = ctx.row_writer(ClaimRow::COLUMNS)?;
             crate::notebook::claims::for_each_claim(&nb.conn, &filter, |c| {
                 w.row(&c.into_cells()).map_err(super::io_err)
             })

@@ -455,7 +455,10 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    ctx.rows(RESULT_COLUMNS, results.iter().map(FileResult::cells))?;
+    // With --quiet a person sees only errors; a program asking for rows still gets them.
+    if !(ctx.quiet && ctx.format == crate::render::Format::Table) {
+        ctx.rows(RESULT_COLUMNS, results.iter().map(FileResult::cells))?;
+    }
     let count = |s: &str| results.iter().filter(|r| r.status == s).count();
     let (imported, duplicates, failed) = (count("imported"), count("duplicate"), count("failed"));
     for r in results.iter().filter(|r| r.near_duplicate_of.is_some()) {

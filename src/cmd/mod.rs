@@ -67,12 +67,25 @@ impl Ctx {
     where
         I: IntoIterator<Item = Vec<Cell>>,
     {
-        let mut w = RowWriter::new(self.stdout(), self.style(), columns)?;
+        let mut w = self.row_writer(columns)?;
         for r in rows {
             w.row(&r)?;
         }
         w.finish()?;
         Ok(())
+    }
+
+    /// A streaming writer to stdout; terminal tables show the columns a person reads first.
+    pub fn row_writer(
+        &self,
+        columns: &[&str],
+    ) -> Result<RowWriter<BufWriter<io::StdoutLock<'static>>>> {
+        Ok(RowWriter::new_for_people(
+            self.stdout(),
+            self.style(),
+            columns,
+            table_columns(columns),
+        )?)
     }
 
     /// Prints one object (a created or shown row).
@@ -169,6 +182,68 @@ pub fn lift(e: crate::notebook::Error) -> anyhow::Error {
             anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
         }
         other => other.into(),
+    }
+}
+
+/// The columns a terminal table shows for the wide row types; `--format csv`, `json` and the
+/// others always carry every column.
+fn table_columns(columns: &[&str]) -> Option<&'static [&'static str]> {
+    use crate::notebook::{
+        articles::ArticleRow, claims::ClaimRow, figures::FigureRow, sources::SourceRow,
+    };
+    if columns == ClaimRow::COLUMNS {
+        Some(&[
+            "id",
+            "article_id",
+            "quote",
+            "text",
+            "sources",
+            "reliability",
+            "credibility",
+            "place",
+            "when_text",
+            "tags",
+        ])
+    } else if columns == ArticleRow::COLUMNS {
+        Some(&[
+            "id",
+            "title",
+            "outlet",
+            "published",
+            "language",
+            "chars",
+            "near_duplicate_of",
+            "claims",
+        ])
+    } else if columns == SourceRow::COLUMNS {
+        Some(&[
+            "id",
+            "name",
+            "kind",
+            "affiliation",
+            "named",
+            "reliability",
+            "reliability_label",
+            "claims",
+        ])
+    } else if columns == FigureRow::COLUMNS {
+        Some(&[
+            "id",
+            "measure",
+            "claim_id",
+            "notation",
+            "kind",
+            "low",
+            "high",
+            "point",
+            "sources",
+            "reliability",
+            "credibility",
+            "weight",
+            "superseded",
+        ])
+    } else {
+        None
     }
 }
 
