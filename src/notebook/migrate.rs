@@ -31,7 +31,7 @@ const UPGRADES: &[(i64, &str)] = &[(
      INSERT INTO claim_fts (claim_fts) VALUES ('rebuild');",
 )];
 
-pub fn bring_up_to_date(nb: &mut Notebook, existed: bool) -> Result<()> {
+pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
     let version = nb.schema_version()?;
     let app_id: i32 = nb
         .conn
@@ -63,7 +63,6 @@ pub fn bring_up_to_date(nb: &mut Notebook, existed: bool) -> Result<()> {
             ))?;
         }
         tx.commit()?;
-        let _ = existed;
         return Ok(());
     }
     upgrade(nb, version)

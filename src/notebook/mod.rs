@@ -97,10 +97,6 @@ impl Notebook {
                 path.join("notebook.db").display()
             ));
         }
-        let existed = path.exists()
-            && std::fs::metadata(path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false);
         if !path.exists() {
             create_private_file(path)?;
         }
@@ -116,7 +112,7 @@ impl Notebook {
             path: path.to_path_buf(),
         };
         nb.configure().map_err(|e| nb.explain_open_error(e))?;
-        migrate::bring_up_to_date(&mut nb, existed).map_err(|e| nb.explain_open_error(e))?;
+        migrate::bring_up_to_date(&mut nb).map_err(|e| nb.explain_open_error(e))?;
         Ok(nb)
     }
 
@@ -128,7 +124,7 @@ impl Notebook {
             path: PathBuf::from(":memory:"),
         };
         nb.configure()?;
-        migrate::bring_up_to_date(&mut nb, false)?;
+        migrate::bring_up_to_date(&mut nb)?;
         Ok(nb)
     }
 
