@@ -356,7 +356,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         "The claims table for a spreadsheet is {}",
         dir.join("claims.csv").display()
     )?;
-    writeln!(out, "Try next:")?;
+    writeln!(out, "Try next (with crosscheck installed by `cargo install --path .`, or as `cargo run --release -- ...`):")?;
     writeln!(
         out,
         "  export CROSSCHECK_DB={}",
