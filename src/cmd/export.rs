@@ -112,10 +112,20 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let sink = match args.table {
         ExportTable::Claims => {
             let mut w = RowWriter::new(sink, style, ClaimRow::COLUMNS)?;
-            for_each_claim(&nb.conn, &filter, |c| {
-                w.row(&c.into_cells()).map_err(io_err)
-            })
-            .map_err(lift)?;
+            if crate::notebook::claims::is_broad(&filter)
+                && matches!(format, Format::Csv | Format::Tsv)
+            {
+                // The common export of everything: written from SQLite's rows without copies.
+                crate::notebook::claims::for_each_claim_cells(&nb.conn, &filter, |f| {
+                    w.fields(f).map_err(io_err)
+                })
+                .map_err(lift)?;
+            } else {
+                for_each_claim(&nb.conn, &filter, |c| {
+                    w.row(&c.into_cells()).map_err(io_err)
+                })
+                .map_err(lift)?;
+            }
             w.finish()?
         }
         ExportTable::Figures => {

@@ -235,7 +235,7 @@ pub fn for_each_claim(
     filter: &ClaimFilter,
     mut f: impl FnMut(ClaimRow) -> Result<()>,
 ) -> Result<()> {
-    if filter.id.is_none() && filter.article.is_none() && filter.source.is_none() {
+    if is_broad(filter) {
         return for_each_claim_merged(conn, filter, f);
     }
     let (clause, values) = claim_conditions(filter);
@@ -247,6 +247,12 @@ pub fn for_each_claim(
     Ok(())
 }
 
+/// A listing broad enough that streaming every attribution beside the claims beats looking
+/// up each claim's (no filter that picks a few claims by an index).
+pub fn is_broad(filter: &ClaimFilter) -> bool {
+    filter.id.is_none() && filter.article.is_none() && filter.source.is_none()
+}
+
 /// The claims of a broad listing or export. Instead of three subqueries per claim, the
 /// attributions and tags are read by two cursors in claim order alongside the claims and
 /// merged as they stream past: the same rows, a fraction of the index seeks, constant memory.
@@ -254,6 +260,82 @@ fn for_each_claim_merged(
     conn: &Connection,
     filter: &ClaimFilter,
     mut f: impl FnMut(ClaimRow) -> Result<()>,
+) -> Result<()> {
+    merged_rows(conn, filter, |r, lists| {
+        let ClaimLists {
+            sources,
+            source_kinds,
+            reliability,
+            tags,
+        } = lists;
+        f(claim_from_columns(
+            r,
+            sources,
+            source_kinds,
+            reliability,
+            tags,
+        )?)
+    })
+}
+
+/// A claim's lists, in the order of its sources (tags in alphabetical order).
+pub struct ClaimLists {
+    pub sources: Vec<String>,
+    pub source_kinds: Vec<String>,
+    pub reliability: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// The cells of every claim of a broad listing, borrowed from SQLite's row where they can be:
+/// text is handed on as the bytes SQLite holds, never copied into a String. For CSV exports.
+/// The cells follow [`ClaimRow::COLUMNS`].
+pub fn for_each_claim_cells(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    mut f: impl FnMut(&[crate::render::Field<'_>]) -> Result<()>,
+) -> Result<()> {
+    use crate::render::Field;
+    merged_rows(conn, filter, |r, lists| {
+        let text = |i: usize| -> Result<Field<'_>> {
+            Ok(match r.get_ref(i)? {
+                rusqlite::types::ValueRef::Text(b) => Field::Bytes(b),
+                rusqlite::types::ValueRef::Integer(n) => Field::Int(n),
+                _ => Field::Null,
+            })
+        };
+        let credibility = Credibility::new(r.get(9)?).unwrap_or(Credibility::UNJUDGED);
+        let fields = [
+            text(0)?,
+            text(1)?,
+            text(2)?,
+            text(3)?,
+            text(4)?,
+            text(5)?,
+            text(6)?,
+            text(7)?,
+            Field::Bool(r.get(8)?),
+            Field::List(&lists.sources),
+            Field::List(&lists.source_kinds),
+            Field::List(&lists.reliability),
+            Field::Int(credibility.value()),
+            Field::Str(credibility.label()),
+            text(10)?,
+            text(11)?,
+            text(12)?,
+            text(13)?,
+            Field::List(&lists.tags),
+            text(14)?,
+        ];
+        f(&fields)
+    })
+}
+
+/// The broad listing behind both: claims in id order, with their attributions and tags read
+/// by two cursors that stream beside them.
+fn merged_rows(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    mut f: impl FnMut(&rusqlite::Row<'_>, ClaimLists) -> Result<()>,
 ) -> Result<()> {
     let (clause, values) = claim_conditions(filter);
     let mut main = conn.prepare_cached(&format!(
@@ -315,13 +397,15 @@ fn for_each_claim_merged(
             mine.iter().map(|a| a.4.clone()).collect()
         };
         let (sources, source_kinds) = mine.into_iter().map(|a| (a.2, a.3)).unzip();
-        f(claim_from_columns(
+        f(
             r,
-            sources,
-            source_kinds,
-            reliability,
-            claim_tags,
-        )?)?;
+            ClaimLists {
+                sources,
+                source_kinds,
+                reliability,
+                tags: claim_tags,
+            },
+        )?;
     }
     Ok(())
 }
