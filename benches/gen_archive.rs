@@ -164,9 +164,7 @@ fn article(i: usize) -> (String, String) {
     let mut sentence = 0;
     while body.len() < 3000 {
         let n = 8 + rng.below(10);
-        let mut s: Vec<String> = (0..n)
-            .map(|_| words[rng.below(words.len())].to_string())
-            .collect();
+        let mut s: Vec<String> = (0..n).map(|_| words[rng.below(words.len())].to_string()).collect();
         s.insert(rng.below(n), format!("{}", 1 + rng.below(400)));
         s.push(format!("r{i}s{sentence}"));
         body.push_str(&s.join(" "));
@@ -181,10 +179,7 @@ fn quote(i: usize, k: usize) -> String {
     let (_, body) = article(i);
     let lines: Vec<&str> = body.lines().collect();
     let line = lines[k % lines.len()];
-    line.split_whitespace()
-        .take(6)
-        .collect::<Vec<_>>()
-        .join(" ")
+    line.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
 }
 
 fn arg<T: std::str::FromStr>(args: &[String], i: usize, what: &str) -> T {
@@ -216,14 +211,7 @@ fn main() -> std::io::Result<()> {
             let mut w = BufWriter::new(std::fs::File::create(arg::<String>(&args, 2, "FILE"))?);
             let n: usize = arg(&args, 3, "N");
             writeln!(w, "name,kind,reliability")?;
-            let kinds = [
-                "activist",
-                "official",
-                "monitor",
-                "resident",
-                "armed-group",
-                "journalist",
-            ];
+            let kinds = ["activist", "official", "monitor", "resident", "armed-group", "journalist"];
             for s in 0..n {
                 writeln!(
                     w,
@@ -244,14 +232,7 @@ fn main() -> std::io::Result<()> {
                 let a = c % articles;
                 let q = quote(a, c / articles);
                 let s = format!("source {}", rng.below(sources));
-                writeln!(
-                    w,
-                    "{},\"{}\",{},{},bench",
-                    a + 1,
-                    q.replace('"', "\"\""),
-                    s,
-                    1 + rng.below(6)
-                )?;
+                writeln!(w, "{},\"{}\",{},{},bench", a + 1, q.replace('"', "\"\""), s, 1 + rng.below(6))?;
             }
         }
         "measures" => {
@@ -275,29 +256,14 @@ fn main() -> std::io::Result<()> {
             let measures: usize = arg(&args, 5, "MEASURES");
             writeln!(w, "measure,claim_id,notation")?;
             let mut rng = Rng(7);
-            let forms = [
-                "{}",
-                "about {}",
-                "more than {}",
-                "at least {}",
-                "{}-{}",
-                "نحو {}",
-                "dozens",
-                "عشرات",
-            ];
+            let forms =
+                ["{}", "about {}", "more than {}", "at least {}", "{}-{}", "نحو {}", "dozens", "عشرات"];
             for f in 0..n {
                 let v = 5 + rng.below(200);
                 let form = forms[rng.below(forms.len())];
                 let notation =
-                    form.replacen("{}", &v.to_string(), 1)
-                        .replacen("{}", &(v + 10).to_string(), 1);
-                writeln!(
-                    w,
-                    "bench.m{},{},{}",
-                    f % measures,
-                    1 + rng.below(claims),
-                    notation
-                )?;
+                    form.replacen("{}", &v.to_string(), 1).replacen("{}", &(v + 10).to_string(), 1);
+                writeln!(w, "bench.m{},{},{}", f % measures, 1 + rng.below(claims), notation)?;
             }
         }
         _ => {

@@ -163,9 +163,7 @@ pub enum ArticleCommand {
     #[command(after_help = "Example:\n  crosscheck article list --format markdown")]
     List,
     /// Show an article and its claims; --text prints the body with claimed spans marked
-    #[command(
-        after_help = "Examples:\n  crosscheck article show 3\n  crosscheck article show '#3' --text"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck article show 3\n  crosscheck article show '#3' --text")]
     Show {
         id: String,
         /// Print the body with each claimed span marked ⟦#N …⟧
@@ -415,9 +413,7 @@ pub enum FigureCommand {
         notation: String,
     },
     /// List figures
-    #[command(
-        after_help = "Example:\n  crosscheck figure list --measure defectors.foreign --format csv"
-    )]
+    #[command(after_help = "Example:\n  crosscheck figure list --measure defectors.foreign --format csv")]
     List {
         #[arg(long)]
         measure: Option<String>,
@@ -449,9 +445,7 @@ pub enum FigureCommand {
 #[derive(Debug, Subcommand)]
 pub enum TermsCommand {
     /// Add or change a vague word (low <= point <= high)
-    #[command(
-        after_help = "Example:\n  crosscheck figure terms set 'عشرات' --low 20 --high 99 --point 20"
-    )]
+    #[command(after_help = "Example:\n  crosscheck figure terms set 'عشرات' --low 20 --high 99 --point 20")]
     Set {
         word: String,
         #[arg(long, allow_negative_numbers = true)]

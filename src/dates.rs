@@ -27,21 +27,9 @@ impl PartialDate {
         };
         let year = num(parts.first().copied().unwrap_or(""), 4)? as i32;
         let date = match parts.len() {
-            1 => PartialDate {
-                year,
-                month: None,
-                day: None,
-            },
-            2 => PartialDate {
-                year,
-                month: Some(num(parts[1], 2)?),
-                day: None,
-            },
-            3 => PartialDate {
-                year,
-                month: Some(num(parts[1], 2)?),
-                day: Some(num(parts[2], 2)?),
-            },
+            1 => PartialDate { year, month: None, day: None },
+            2 => PartialDate { year, month: Some(num(parts[1], 2)?), day: None },
+            3 => PartialDate { year, month: Some(num(parts[1], 2)?), day: Some(num(parts[2], 2)?) },
             _ => return Err(bad()),
         };
         if date.first_day().is_none() || date.last_day().is_none() {
@@ -95,14 +83,8 @@ impl std::fmt::Display for PartialDate {
 }
 
 fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .map(|d| d - Duration::days(1))
-        .filter(|_| (1..=12).contains(&month))
+    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).map(|d| d - Duration::days(1)).filter(|_| (1..=12).contains(&month))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,21 +144,11 @@ pub fn parse_when(text: &str, published: Option<PartialDate>) -> Result<When, St
         if let Some((a, b)) = t.split_once("..") {
             let a = PartialDate::parse(a)?;
             let b = PartialDate::parse(b)?;
-            let (from, to) = (
-                a.first_day().unwrap_or_default(),
-                b.last_day().unwrap_or_default(),
-            );
+            let (from, to) = (a.first_day().unwrap_or_default(), b.last_day().unwrap_or_default());
             if from > to {
-                return Err(format!(
-                    "the range '{t}' ends before it starts; write the earlier date first"
-                ));
+                return Err(format!("the range '{t}' ends before it starts; write the earlier date first"));
             }
-            return Ok(When {
-                text: t.into(),
-                from,
-                to,
-                precision: Precision::Range,
-            });
+            return Ok(When { text: t.into(), from, to, precision: Precision::Range });
         }
         let d = PartialDate::parse(t)
             .map_err(|_| format!("'{t}' is not a date or a range; give {WHEN_FORMS}"))?;
@@ -187,62 +159,36 @@ pub fn parse_when(text: &str, published: Option<PartialDate>) -> Result<When, St
             precision: d.precision(),
         });
     }
-    let phrase = crate::normalize::normalize(t)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let phrase = crate::normalize::normalize(t).split_whitespace().collect::<Vec<_>>().join(" ");
     let words: Vec<&str> = phrase.split(' ').collect();
-    let needs_date = || {
-        match published.and_then(|p| p.exact()) {
+    let needs_date = || match published.and_then(|p| p.exact()) {
         Some(d) => Ok(d),
         None => Err(format!(
             "'{t}' is read against the article's publication date, and this article has none to the day; \
              give the article a date (YYYY-MM-DD) or write the date itself"
         )),
-    }
     };
-    let day = |d: NaiveDate| {
-        Ok(When {
-            text: t.into(),
-            from: d,
-            to: d,
-            precision: Precision::Day,
-        })
-    };
-    let range = |from: NaiveDate, to: NaiveDate| {
-        Ok(When {
-            text: t.into(),
-            from,
-            to,
-            precision: Precision::Range,
-        })
-    };
+    let day = |d: NaiveDate| Ok(When { text: t.into(), from: d, to: d, precision: Precision::Day });
+    let range =
+        |from: NaiveDate, to: NaiveDate| Ok(When { text: t.into(), from, to, precision: Precision::Range });
     match words.as_slice() {
         ["today"] | ["اليوم"] => day(needs_date()?),
         ["yesterday"] | ["امس"] | ["يوم", "امس"] => day(needs_date()? - Duration::days(1)),
-        ["past", "few", "days"]
-        | ["the", "past", "few", "days"]
-        | ["الايام", "القليله", "الماضيه"] => {
+        ["past", "few", "days"] | ["the", "past", "few", "days"] | ["الايام", "القليله", "الماضيه"] =>
+        {
             let p = needs_date()?;
             range(p - Duration::days(3), p - Duration::days(1))
         }
         ["past", n, "days"] | ["the", "past", n, "days"] | ["past", n, "day"] => {
-            let n: i64 = n
-                .parse()
-                .ok()
-                .filter(|n| (1..=3660).contains(n))
-                .ok_or_else(|| {
-                    format!("'{t}' needs a number of days from 1 to 3660, such as 'past 3 days'")
-                })?;
+            let n: i64 = n.parse().ok().filter(|n| (1..=3660).contains(n)).ok_or_else(|| {
+                format!("'{t}' needs a number of days from 1 to 3660, such as 'past 3 days'")
+            })?;
             let p = needs_date()?;
             range(p - Duration::days(n), p - Duration::days(1))
         }
         ["this", "week"] | ["هذا", "الاسبوع"] => {
             let p = needs_date()?;
-            range(
-                p - Duration::days(p.weekday().num_days_from_monday() as i64),
-                p,
-            )
+            range(p - Duration::days(p.weekday().num_days_from_monday() as i64), p)
         }
         ["last", "week"] | ["الاسبوع", "الماضي"] => {
             let p = needs_date()?;
@@ -253,9 +199,8 @@ pub fn parse_when(text: &str, published: Option<PartialDate>) -> Result<When, St
             let m = MONTHS
                 .iter()
                 .position(|name| *name == *month || (month.len() >= 3 && name.starts_with(month)))
-                .ok_or_else(|| {
-                    format!("'{month}' is not a month name; write a month such as December")
-                })? as u32
+                .ok_or_else(|| format!("'{month}' is not a month name; write a month such as December"))?
+                as u32
                 + 1;
             let year = match rest {
                 [] => {
@@ -271,13 +216,9 @@ pub fn parse_when(text: &str, published: Option<PartialDate>) -> Result<When, St
                     .parse::<i32>()
                     .ok()
                     .filter(|y| (1000..=9999).contains(y))
-                    .ok_or_else(|| {
-                        format!("'{y}' is not a year; write four digits such as 2014")
-                    })?,
+                    .ok_or_else(|| format!("'{y}' is not a year; write four digits such as 2014"))?,
                 _ => {
-                    return Err(format!(
-                        "'{t}' is not a date or phrase crosscheck reads; give {WHEN_FORMS}"
-                    ))
+                    return Err(format!("'{t}' is not a date or phrase crosscheck reads; give {WHEN_FORMS}"))
                 }
             };
             let last = last_of_month(year, m).map(|d| d.day()).unwrap_or(28);
@@ -290,9 +231,7 @@ pub fn parse_when(text: &str, published: Option<PartialDate>) -> Result<When, St
             let to = NaiveDate::from_ymd_opt(year, m, b).unwrap_or_default();
             range(from, to)
         }
-        _ => Err(format!(
-            "'{t}' is not a date or phrase crosscheck reads; give {WHEN_FORMS}"
-        )),
+        _ => Err(format!("'{t}' is not a date or phrase crosscheck reads; give {WHEN_FORMS}")),
     }
 }
 
@@ -310,23 +249,9 @@ mod tests {
     #[test]
     fn partial_dates() {
         assert_eq!(PartialDate::parse("2014").unwrap().to_string(), "2014");
-        assert_eq!(
-            PartialDate::parse("2014-12").unwrap().last_day(),
-            Some(ymd("2014-12-31"))
-        );
-        assert_eq!(
-            PartialDate::parse("2016-02").unwrap().last_day(),
-            Some(ymd("2016-02-29"))
-        );
-        for bad in [
-            "2014-13-45",
-            "2014-02-30",
-            "14",
-            "2014/12/05",
-            "",
-            "2014-1-5",
-            "abcd",
-        ] {
+        assert_eq!(PartialDate::parse("2014-12").unwrap().last_day(), Some(ymd("2014-12-31")));
+        assert_eq!(PartialDate::parse("2016-02").unwrap().last_day(), Some(ymd("2016-02-29")));
+        for bad in ["2014-13-45", "2014-02-30", "14", "2014/12/05", "", "2014-1-5", "abcd"] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
     }
@@ -334,15 +259,9 @@ mod tests {
     #[test]
     fn explicit_when() {
         let w = parse_when("2014-12", None).unwrap();
-        assert_eq!(
-            (w.from, w.to, w.precision),
-            (ymd("2014-12-01"), ymd("2014-12-31"), Precision::Month)
-        );
+        assert_eq!((w.from, w.to, w.precision), (ymd("2014-12-01"), ymd("2014-12-31"), Precision::Month));
         let w = parse_when("2014-12-02..2014-12-05", None).unwrap();
-        assert_eq!(
-            (w.from, w.to, w.precision),
-            (ymd("2014-12-02"), ymd("2014-12-05"), Precision::Range)
-        );
+        assert_eq!((w.from, w.to, w.precision), (ymd("2014-12-02"), ymd("2014-12-05"), Precision::Range));
         assert!(parse_when("2014-12-05..2014-12-02", None).is_err());
     }
 
@@ -354,46 +273,23 @@ mod tests {
             ("أمس", "2014-12-04", "2014-12-04", Precision::Day),
             ("today", "2014-12-05", "2014-12-05", Precision::Day),
             ("past 3 days", "2014-12-02", "2014-12-04", Precision::Range),
-            (
-                "past few days",
-                "2014-12-02",
-                "2014-12-04",
-                Precision::Range,
-            ),
+            ("past few days", "2014-12-02", "2014-12-04", Precision::Range),
             ("this week", "2014-12-01", "2014-12-05", Precision::Range),
             ("last week", "2014-11-24", "2014-11-30", Precision::Range),
-            (
-                "early December",
-                "2014-12-01",
-                "2014-12-10",
-                Precision::Range,
-            ),
-            (
-                "late November",
-                "2014-11-21",
-                "2014-11-30",
-                Precision::Range,
-            ),
+            ("early December", "2014-12-01", "2014-12-10", Precision::Range),
+            ("late November", "2014-11-21", "2014-11-30", Precision::Range),
             ("mid feb 2015", "2015-02-11", "2015-02-20", Precision::Range),
         ];
         for (text, from, to, precision) in cases {
             let w = parse_when(text, pub_date()).unwrap_or_else(|e| panic!("{text}: {e}"));
-            assert_eq!(
-                (w.from, w.to, w.precision),
-                (ymd(from), ymd(to), precision),
-                "{text}"
-            );
+            assert_eq!((w.from, w.to, w.precision), (ymd(from), ymd(to), precision), "{text}");
             assert_eq!(w.text, text);
         }
     }
 
     #[test]
     fn late_december_in_a_january_article_is_the_year_before() {
-        let w = parse_when(
-            "late December",
-            Some(PartialDate::parse("2015-01-03").unwrap()),
-        )
-        .unwrap();
+        let w = parse_when("late December", Some(PartialDate::parse("2015-01-03").unwrap())).unwrap();
         assert_eq!(w.from, ymd("2014-12-21"));
     }
 

@@ -28,14 +28,8 @@ impl FileKind {
 
     /// Text sent on stdin: HTML when it looks like it, else plain text.
     pub fn sniff(text: &str) -> FileKind {
-        let head: String = text
-            .trim_start()
-            .chars()
-            .take(200)
-            .collect::<String>()
-            .to_lowercase();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
-        {
+        let head: String = text.trim_start().chars().take(200).collect::<String>().to_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
             FileKind::Html
         } else {
             FileKind::Text
@@ -52,8 +46,8 @@ pub struct Extracted {
 
 /// Elements whose text is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg",
-    "template", "button", "menu", "select", "object", "embed", "canvas", "head",
+    "script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg", "template",
+    "button", "menu", "select", "object", "embed", "canvas", "head",
 ];
 /// Elements that end a line of text.
 const BLOCK: &[&str] = &[
@@ -91,9 +85,7 @@ pub fn extract(kind: FileKind, text: &str) -> Extracted {
             let title = body
                 .lines()
                 .find_map(|l| {
-                    l.trim_start()
-                        .strip_prefix('#')
-                        .map(|h| h.trim_start_matches('#').trim().to_string())
+                    l.trim_start().strip_prefix('#').map(|h| h.trim_start_matches('#').trim().to_string())
                 })
                 .filter(|t| !t.is_empty())
                 .or_else(|| first_line(&body));
@@ -141,8 +133,7 @@ fn extract_html(text: &str) -> Extracted {
 }
 
 fn find_element<'a>(node: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
-    node.descendants()
-        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
+    node.descendants().find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
 }
 
 fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
@@ -184,10 +175,7 @@ fn walk(node: NodeRef<'_, Node>, out: &mut String) {
             }
             if is_block {
                 newline(out);
-                if matches!(
-                    name,
-                    "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
-                ) {
+                if matches!(name, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote") {
                     out.push('\n');
                 }
             }
@@ -234,29 +222,25 @@ pub fn tidy(text: &str) -> String {
 }
 
 fn first_line(body: &str) -> Option<String> {
-    body.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .map(|l| {
-            let t: String = l.chars().take(200).collect();
-            t.trim_start_matches('#').trim().to_string()
-        })
+    body.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| {
+        let t: String = l.chars().take(200).collect();
+        t.trim_start_matches('#').trim().to_string()
+    })
 }
 
 /// The ISO 639-1 codes `--lang` accepts.
 pub const LANGUAGE_CODES: &[&str] = &[
-    "aa", "ab", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi",
-    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
-    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
-    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
-    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
-    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
-    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
-    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
-    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
-    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
-    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
-    "wo", "xh", "yi", "yo", "za", "zh", "zu",
+    "aa", "ab", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi", "bm",
+    "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz",
+    "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl",
+    "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii",
+    "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr",
+    "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi",
+    "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv",
+    "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw",
+    "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv",
+    "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk",
+    "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
 ];
 
 /// Checks a `--lang` value: an ISO 639-1 code such as `ar` or `en` (case folded).
@@ -288,10 +272,7 @@ pub fn detect_language(body: &str) -> Option<String> {
     if letters == 0 {
         return None;
     }
-    let arabic = sample
-        .chars()
-        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
-        .count();
+    let arabic = sample.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count();
     if arabic * 2 > letters {
         let persian_only = sample.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ'));
         return Some(if persian_only { "fa" } else { "ar" }.into());
@@ -360,10 +341,7 @@ mod tests {
             <footer>Copyright</footer></body></html>";
         let e = extract(FileKind::Html, page);
         assert_eq!(e.title.as_deref(), Some("Defections rise"));
-        assert_eq!(
-            e.body,
-            "Defections rise\n\nForty fighters left.\n\nActivists said so."
-        );
+        assert_eq!(e.body, "Defections rise\n\nForty fighters left.\n\nActivists said so.");
     }
 
     #[test]
@@ -375,10 +353,7 @@ mod tests {
 
     #[test]
     fn markdown_title_is_the_first_heading() {
-        let e = extract(
-            FileKind::Markdown,
-            "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n",
-        );
+        let e = extract(FileKind::Markdown, "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n");
         assert_eq!(e.title.as_deref(), Some("انشقاقات في الرقة"));
         assert_eq!(e.body, "intro line\n\n## انشقاقات في الرقة\nنص");
     }
@@ -391,10 +366,7 @@ mod tests {
 
     #[test]
     fn languages() {
-        assert_eq!(
-            detect_language("قال ناشطون محليون إن عشرات المقاتلين انشقوا").as_deref(),
-            Some("ar")
-        );
+        assert_eq!(detect_language("قال ناشطون محليون إن عشرات المقاتلين انشقوا").as_deref(), Some("ar"));
         assert_eq!(
             detect_language("Local activists said that dozens of fighters had defected from the group in the city this week.").as_deref(),
             Some("en")

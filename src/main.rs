@@ -20,11 +20,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn main() -> ExitCode {
     // A panic is a bug, but the user still gets one sentence and no backtrace.
     std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("error: crosscheck hit an internal error{place}; nothing more was written. Please report it.");
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "error: crosscheck hit an internal error{place}; nothing more was written. Please report it."
+        );
     }));
     let cli = cli::Cli::parse();
     match std::panic::catch_unwind(move || cmd::run(cli)) {
@@ -36,11 +35,7 @@ fn main() -> ExitCode {
                 std::io::IsTerminal::is_terminal(&std::io::stderr()),
                 std::env::var_os("NO_COLOR").as_deref(),
             );
-            let label = if colour {
-                "\x1b[1;31merror:\x1b[0m"
-            } else {
-                "error:"
-            };
+            let label = if colour { "\x1b[1;31merror:\x1b[0m" } else { "error:" };
             eprintln!("{label} {}", render::escape_controls(&text, false));
             ExitCode::from(1)
         }

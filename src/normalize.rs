@@ -102,13 +102,7 @@ fn is_word_char(c: char) -> bool {
 /// does not split it, unlike FTS5's own tokenizer.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    for_each_word(text, |norm, start, end| {
-        out.push(Word {
-            norm: norm.to_string(),
-            start,
-            end,
-        })
-    });
+    for_each_word(text, |norm, start, end| out.push(Word { norm: norm.to_string(), start, end }));
     out
 }
 
@@ -173,9 +167,8 @@ fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0671}'..='\u{06D3}').contains(&c)
 }
 
-const PREFIXES: [&str; 12] = [
-    "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
-];
+const PREFIXES: [&str; 12] =
+    ["وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"];
 const SUFFIXES: [&str; 8] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
 /// Light stemming of one normalised word, after Lucene's Arabic light stemmer: strip one
@@ -245,12 +238,7 @@ pub fn index_of_words(words: &[Word]) -> String {
 pub fn query_terms(query: &str) -> Vec<Vec<String>> {
     query
         .split_whitespace()
-        .map(|term| {
-            words(term)
-                .iter()
-                .map(|w| stem(&w.norm).to_string())
-                .collect::<Vec<_>>()
-        })
+        .map(|term| words(term).iter().map(|w| stem(&w.norm).to_string()).collect::<Vec<_>>())
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -261,10 +249,8 @@ pub fn fts_expression(terms: &[Vec<String>]) -> Option<String> {
     if terms.is_empty() {
         return None;
     }
-    let phrases: Vec<String> = terms
-        .iter()
-        .map(|t| format!("\"{}\"", t.join(" ").replace('"', "\"\"")))
-        .collect();
+    let phrases: Vec<String> =
+        terms.iter().map(|t| format!("\"{}\"", t.join(" ").replace('"', "\"\""))).collect();
     Some(phrases.join(" "))
 }
 
@@ -280,8 +266,8 @@ pub fn find_quote(body: &str, quote: &str) -> Option<(usize, usize)> {
     if hay.len() < needle.len() {
         return None;
     }
-    let i = (0..=hay.len() - needle.len())
-        .find(|&i| needle.iter().zip(&hay[i..]).all(|(n, h)| *n == h.norm))?;
+    let i =
+        (0..=hay.len() - needle.len()).find(|&i| needle.iter().zip(&hay[i..]).all(|(n, h)| *n == h.norm))?;
     let (mut start, mut end) = (hay[i].start, hay[i + needle.len() - 1].end);
     // Punctuation the quote starts or ends with (a guillemet, "=HYPERLINK(") belongs to the
     // span when the article has it there too.
@@ -301,13 +287,9 @@ pub fn find_quote(body: &str, quote: &str) -> Option<(usize, usize)> {
 /// A short excerpt of the original text around the first word whose stem is searched for,
 /// with every matching word marked `[...]`. Falls back to the opening of the text.
 pub fn snippet(text: &str, terms: &[Vec<String>], width: usize) -> String {
-    let wanted: std::collections::HashSet<&str> =
-        terms.iter().flatten().map(String::as_str).collect();
+    let wanted: std::collections::HashSet<&str> = terms.iter().flatten().map(String::as_str).collect();
     let words = words(text);
-    let hits: Vec<&Word> = words
-        .iter()
-        .filter(|w| wanted.contains(stem(&w.norm)))
-        .collect();
+    let hits: Vec<&Word> = words.iter().filter(|w| wanted.contains(stem(&w.norm))).collect();
     let first = hits.first().map(|w| w.start).unwrap_or(0);
     let start = char_floor_back(text, first, width / 3);
     let end = char_ceil_forward(text, start, width);
@@ -346,10 +328,7 @@ fn char_floor_back(text: &str, at: usize, n: usize) -> usize {
         return at;
     }
     // Move forward to the next whitespace boundary so the snippet starts on a whole word.
-    match text[idx..at]
-        .char_indices()
-        .find(|(_, c)| c.is_whitespace())
-    {
+    match text[idx..at].char_indices().find(|(_, c)| c.is_whitespace()) {
         Some((off, c)) if idx > 0 => idx + off + c.len_utf8(),
         _ => idx,
     }
@@ -357,11 +336,7 @@ fn char_floor_back(text: &str, at: usize, n: usize) -> usize {
 
 /// The byte index `n` characters after `from`, moved back to the end of a word.
 fn char_ceil_forward(text: &str, from: usize, n: usize) -> usize {
-    let end = text[from..]
-        .char_indices()
-        .nth(n)
-        .map(|(i, _)| from + i)
-        .unwrap_or(text.len());
+    let end = text[from..].char_indices().nth(n).map(|(i, _)| from + i).unwrap_or(text.len());
     if end == text.len() {
         return end;
     }
@@ -508,13 +483,7 @@ mod tests {
             assert!(pair[0].end <= pair[1].start, "{ws:?}");
         }
         let _ = snippet(text, &query_terms(text), 40);
-        assert_eq!(
-            words("½ and ﬁ")
-                .iter()
-                .map(|w| w.norm.as_str())
-                .collect::<Vec<_>>(),
-            ["12", "and", "fi"]
-        );
+        assert_eq!(words("½ and ﬁ").iter().map(|w| w.norm.as_str()).collect::<Vec<_>>(), ["12", "and", "fi"]);
     }
 
     #[test]

@@ -80,25 +80,13 @@ pub fn default_vague_table() -> VagueTable {
         ("آلاف", 1000, 9999, 1000),
     ];
     rows.iter()
-        .map(|(w, low, high, point)| {
-            (
-                vague_key(w),
-                VagueTerm {
-                    low: *low,
-                    high: *high,
-                    point: *point,
-                },
-            )
-        })
+        .map(|(w, low, high, point)| (vague_key(w), VagueTerm { low: *low, high: *high, point: *point }))
         .collect()
 }
 
 /// How a vague word is keyed: normalised, single-spaced.
 pub fn vague_key(word: &str) -> String {
-    normalize(word)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    normalize(word).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub const ACCEPTED: &str = "write it as the article does: 45, ٤٥, 1,200, forty-five, ثمانية, \
@@ -116,12 +104,7 @@ pub fn parse(notation: &str, vague: &VagueTable) -> Result<Reading, String> {
         .replace('≥', ">=")
         .replace('≤', "<=");
     let s = norm.split_whitespace().collect::<Vec<_>>().join(" ");
-    let fail = || {
-        format!(
-            "'{}' is not a figure crosscheck reads; {ACCEPTED}",
-            notation.trim()
-        )
-    };
+    let fail = || format!("'{}' is not a figure crosscheck reads; {ACCEPTED}", notation.trim());
     if s.is_empty() {
         return Err(format!("the figure is empty; {ACCEPTED}"));
     }
@@ -166,43 +149,12 @@ const MORE_THAN: &[&str] = &[
     "ما يفوق",
     "يفوق",
 ];
-const AT_LEAST: &[&str] = &[
-    ">=",
-    "at least",
-    "no fewer than",
-    "no less than",
-    "ما لا يقل عن",
-    "لا يقل عن",
-];
-const FEWER_THAN: &[&str] = &[
-    "fewer than",
-    "less than",
-    "under",
-    "below",
-    "<",
-    "اقل من",
-    "دون",
-];
-const AT_MOST: &[&str] = &[
-    "<=",
-    "up to",
-    "at most",
-    "no more than",
-    "as many as",
-    "ما لا يزيد علي",
-    "لا يزيد علي",
-    "حتي",
-];
+const AT_LEAST: &[&str] = &[">=", "at least", "no fewer than", "no less than", "ما لا يقل عن", "لا يقل عن"];
+const FEWER_THAN: &[&str] = &["fewer than", "less than", "under", "below", "<", "اقل من", "دون"];
+const AT_MOST: &[&str] =
+    &["<=", "up to", "at most", "no more than", "as many as", "ما لا يزيد علي", "لا يزيد علي", "حتي"];
 const APPROX_SUFFIX: &[&str] = &["or so", "approximately", "تقريبا"];
-const AT_LEAST_SUFFIX: &[&str] = &[
-    "+",
-    "or more",
-    "at least",
-    "علي الاقل",
-    "او اكثر",
-    "فاكثر",
-    "وما فوق",
-];
+const AT_LEAST_SUFFIX: &[&str] = &["+", "or more", "at least", "علي الاقل", "او اكثر", "فاكثر", "وما فوق"];
 
 fn strip_prefix<'a>(s: &'a str, phrases: &[&'static str]) -> Option<(&'static str, &'a str)> {
     // Longest phrase first, so "ما لا يزيد على" wins over "لا يزيد على".
@@ -233,13 +185,7 @@ fn strip_suffix<'a>(s: &'a str, phrases: &[&'static str]) -> Option<(&'static st
 
 fn read(s: &str, vague: &VagueTable) -> Result<Option<Reading>, String> {
     let reading = |kind: Kind, low: i64, high: Option<i64>, point: i64, rule: String| {
-        Ok(Some(Reading {
-            kind,
-            low,
-            high,
-            point,
-            rule,
-        }))
+        Ok(Some(Reading { kind, low, high, point, rule }))
     };
     // A plain number first: "forty-five" must not be read as a range.
     if let Some(n) = number(s)? {
@@ -247,9 +193,7 @@ fn read(s: &str, vague: &VagueTable) -> Result<Option<Reading>, String> {
     }
     if let Some((a, b, how)) = range_parts(s)? {
         if a > b {
-            return Err(format!(
-                "the range '{s}' runs from {a} down to {b}; write the smaller number first"
-            ));
+            return Err(format!("the range '{s}' runs from {a} down to {b}; write the smaller number first"));
         }
         return reading(
             Kind::Range,
@@ -261,24 +205,12 @@ fn read(s: &str, vague: &VagueTable) -> Result<Option<Reading>, String> {
     }
     if let Some((p, rest)) = strip_prefix(s, AT_LEAST) {
         if let Some(n) = number(rest)? {
-            return reading(
-                Kind::AtLeast,
-                n,
-                None,
-                n,
-                format!("at-least ('{p}'): n..open, point n"),
-            );
+            return reading(Kind::AtLeast, n, None, n, format!("at-least ('{p}'): n..open, point n"));
         }
     }
     if let Some((p, rest)) = strip_prefix(s, AT_MOST) {
         if let Some(n) = number(rest)? {
-            return reading(
-                Kind::AtMost,
-                0,
-                Some(n),
-                n,
-                format!("at-most ('{p}'): 0..n, point n"),
-            );
+            return reading(Kind::AtMost, 0, Some(n), n, format!("at-most ('{p}'): 0..n, point n"));
         }
     }
     if let Some((p, rest)) = strip_prefix(s, MORE_THAN) {
@@ -295,9 +227,7 @@ fn read(s: &str, vague: &VagueTable) -> Result<Option<Reading>, String> {
     if let Some((p, rest)) = strip_prefix(s, FEWER_THAN) {
         if let Some(n) = number(rest)? {
             if n == 0 {
-                return Err(format!(
-                    "'{s}' is fewer than nothing; a count cannot be below 0"
-                ));
+                return Err(format!("'{s}' is fewer than nothing; a count cannot be below 0"));
             }
             return reading(
                 Kind::FewerThan,
@@ -323,13 +253,7 @@ fn read(s: &str, vague: &VagueTable) -> Result<Option<Reading>, String> {
     }
     if let Some((p, rest)) = strip_suffix(s, AT_LEAST_SUFFIX) {
         if let Some(n) = number(rest)? {
-            return reading(
-                Kind::AtLeast,
-                n,
-                None,
-                n,
-                format!("at-least ('{p}'): n..open, point n"),
-            );
+            return reading(Kind::AtLeast, n, None, n, format!("at-least ('{p}'): n..open, point n"));
         }
     }
     if let Some(t) = vague.get(&vague_key(s)) {
@@ -338,10 +262,7 @@ fn read(s: &str, vague: &VagueTable) -> Result<Option<Reading>, String> {
             t.low,
             Some(t.high),
             t.point,
-            format!(
-                "vague ('{s}'): {}..{}, point {} from the notebook's terms",
-                t.low, t.high, t.point
-            ),
+            format!("vague ('{s}'): {}..{}, point {} from the notebook's terms", t.low, t.high, t.point),
         );
     }
     Ok(None)
@@ -379,14 +300,10 @@ fn number(s: &str) -> Result<Option<i64>, String> {
     if s.is_empty() {
         return Ok(None);
     }
-    if s.chars().all(|c| c.is_ascii_digit() || c == ',')
-        && s.starts_with(|c: char| c.is_ascii_digit())
-    {
+    if s.chars().all(|c| c.is_ascii_digit() || c == ',') && s.starts_with(|c: char| c.is_ascii_digit()) {
         let groups: Vec<&str> = s.split(',').collect();
         let grouped_ok = groups.len() == 1
-            || (groups[0].len() <= 3
-                && !groups[0].is_empty()
-                && groups[1..].iter().all(|g| g.len() == 3));
+            || (groups[0].len() <= 3 && !groups[0].is_empty() && groups[1..].iter().all(|g| g.len() == 3));
         if !grouped_ok {
             return Ok(None);
         }
@@ -452,15 +369,11 @@ fn english_small(w: &str) -> Option<i64> {
         "eighteen",
         "nineteen",
     ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as i64);
     }
-    TENS.iter()
-        .position(|t| *t == w)
-        .map(|i| (i as i64 + 2) * 10)
+    TENS.iter().position(|t| *t == w).map(|i| (i as i64 + 2) * 10)
 }
 
 /// English number words: zero to ninety-nine, with hundred and thousand compounds
@@ -596,12 +509,7 @@ mod tests {
         assert!(cases.len() >= 60);
         for (text, kind, low, high, point) in cases {
             let r = p(text);
-            assert_eq!(
-                (r.kind, r.low, r.high, r.point),
-                (*kind, *low, *high, *point),
-                "{text}: {}",
-                r.rule
-            );
+            assert_eq!((r.kind, r.low, r.high, r.point), (*kind, *low, *high, *point), "{text}: {}", r.rule);
         }
     }
 
@@ -627,14 +535,7 @@ mod tests {
     #[test]
     fn a_changed_vague_table_changes_the_reading() {
         let mut t = default_vague_table();
-        t.insert(
-            vague_key("dozens"),
-            VagueTerm {
-                low: 24,
-                high: 99,
-                point: 36,
-            },
-        );
+        t.insert(vague_key("dozens"), VagueTerm { low: 24, high: 99, point: 36 });
         let r = parse("dozens", &t).unwrap();
         assert_eq!((r.low, r.point), (24, 36));
     }

@@ -154,10 +154,7 @@ pub fn parse_kind(s: &str) -> Result<String, String> {
     if SOURCE_KINDS.contains(&k.as_str()) {
         Ok(k)
     } else {
-        Err(format!(
-            "'{s}' is not a source kind; give one of: {}",
-            SOURCE_KINDS.join(", ")
-        ))
+        Err(format!("'{s}' is not a source kind; give one of: {}", SOURCE_KINDS.join(", ")))
     }
 }
 

@@ -84,17 +84,9 @@ fn find(parent: &mut [usize], i: usize) -> usize {
 }
 
 /// Reconciles one measure. `manual` is the `--value` for the manual method.
-pub fn reconcile(
-    figures: &[FigureIn],
-    method: Method,
-    include_all: bool,
-    manual: Option<i64>,
-) -> Outcome {
+pub fn reconcile(figures: &[FigureIn], method: Method, include_all: bool, manual: Option<i64>) -> Outcome {
     // 1. Eligibility.
-    let eligible: Vec<&FigureIn> = figures
-        .iter()
-        .filter(|f| include_all || f.excluded.is_none())
-        .collect();
+    let eligible: Vec<&FigureIn> = figures.iter().filter(|f| include_all || f.excluded.is_none()).collect();
 
     // 2. Voices: union figures that share any voice key.
     let mut parent: Vec<usize> = (0..eligible.len()).collect();
@@ -183,11 +175,7 @@ pub fn reconcile(
     if chosen.is_empty() {
         return Outcome {
             low: None,
-            best: if method == Method::Manual {
-                manual
-            } else {
-                None
-            },
+            best: if method == Method::Manual { manual } else { None },
             high: None,
             open_high: false,
             conflict: false,
@@ -203,11 +191,7 @@ pub fn reconcile(
     // 3. Range.
     let low = chosen.iter().map(|f| f.low).min();
     let bounded_high = chosen.iter().filter_map(|f| f.high).max();
-    let open_low = chosen
-        .iter()
-        .filter(|f| f.high.is_none())
-        .map(|f| f.low)
-        .max();
+    let open_low = chosen.iter().filter(|f| f.high.is_none()).map(|f| f.low).max();
     let (high, open_high) = match (bounded_high, open_low) {
         (Some(h), Some(o)) if o > h => (None, true),
         (Some(h), Some(o)) => (Some(h.max(o)), false),
@@ -219,8 +203,8 @@ pub fn reconcile(
     let mut conflicts = Vec::new();
     for (i, a) in chosen.iter().enumerate() {
         for b in &chosen[i + 1..] {
-            let apart = a.high.map(|h| b.low > h).unwrap_or(false)
-                || b.high.map(|h| a.low > h).unwrap_or(false);
+            let apart =
+                a.high.map(|h| b.low > h).unwrap_or(false) || b.high.map(|h| a.low > h).unwrap_or(false);
             if apart {
                 let (x, y) = (a.figure_id.min(b.figure_id), a.figure_id.max(b.figure_id));
                 conflicts.push((x, y));
@@ -289,14 +273,7 @@ pub fn reconcile(
 mod tests {
     use super::*;
 
-    fn fig(
-        id: i64,
-        low: i64,
-        high: Option<i64>,
-        point: i64,
-        weight: f64,
-        keys: &[&str],
-    ) -> FigureIn {
+    fn fig(id: i64, low: i64, high: Option<i64>, point: i64, weight: f64, keys: &[&str]) -> FigureIn {
         FigureIn {
             figure_id: id,
             low,
@@ -355,16 +332,10 @@ mod tests {
     #[test]
     fn an_open_figure_above_every_bounded_high_opens_the_range() {
         // "45" against "more than 200": 201 > 45, so high is open; the two cannot both be true.
-        let figs = vec![
-            fig(1, 45, Some(45), 45, 0.5, &["s1"]),
-            fig(2, 201, None, 201, 0.5, &["s2"]),
-        ];
+        let figs = vec![fig(1, 45, Some(45), 45, 0.5, &["s1"]), fig(2, 201, None, 201, 0.5, &["s2"])];
         let o = reconcile(&figs, Method::Weighted, false, None);
         assert_eq!((o.low, o.high, o.open_high), (Some(45), None, true));
-        assert_eq!(
-            (o.support, o.conflicts.clone()),
-            ("contested", vec![(1, 2)])
-        );
+        assert_eq!((o.support, o.conflicts.clone()), ("contested", vec![(1, 2)]));
         // Weighted: points 45 (0.5), 201 (0.5); half of 1.0 is reached at 45.
         assert_eq!(o.best, Some(45));
     }
@@ -372,15 +343,9 @@ mod tests {
     #[test]
     fn an_open_figure_below_a_bounded_high_only_adds_its_low() {
         // at least 20 (open) with 10..30: high stays 30, and they overlap (20..30).
-        let figs = vec![
-            fig(1, 10, Some(30), 20, 0.5, &["s1"]),
-            fig(2, 20, None, 20, 0.5, &["s2"]),
-        ];
+        let figs = vec![fig(1, 10, Some(30), 20, 0.5, &["s1"]), fig(2, 20, None, 20, 0.5, &["s2"])];
         let o = reconcile(&figs, Method::Conservative, false, None);
-        assert_eq!(
-            (o.low, o.high, o.open_high, o.conflict),
-            (Some(10), Some(30), false, false)
-        );
+        assert_eq!((o.low, o.high, o.open_high, o.conflict), (Some(10), Some(30), false, false));
     }
 
     #[test]
@@ -393,24 +358,12 @@ mod tests {
             fig(3, 15, Some(15), 15, 0.5, &["s3"]),
             fig(4, 20, Some(20), 20, 1.0, &["s4"]),
         ];
-        assert_eq!(
-            reconcile(&figs, Method::Weighted, false, None).best,
-            Some(15)
-        );
-        assert_eq!(
-            reconcile(&figs, Method::Conservative, false, None).best,
-            Some(10)
-        );
+        assert_eq!(reconcile(&figs, Method::Weighted, false, None).best, Some(15));
+        assert_eq!(reconcile(&figs, Method::Conservative, false, None).best, Some(10));
         // Even count: the lower middle of 10, 12, 15, 20 is 12.
         assert_eq!(reconcile(&figs, Method::Median, false, None).best, Some(12));
-        assert_eq!(
-            reconcile(&figs, Method::BestSource, false, None).best,
-            Some(20)
-        );
-        assert_eq!(
-            reconcile(&figs, Method::Manual, false, Some(14)).best,
-            Some(14)
-        );
+        assert_eq!(reconcile(&figs, Method::BestSource, false, None).best, Some(20));
+        assert_eq!(reconcile(&figs, Method::Manual, false, Some(14)).best, Some(14));
     }
 
     #[test]
@@ -419,25 +372,14 @@ mod tests {
         let mut b = fig(2, 12, Some(12), 12, 0.5, &["s2"]);
         a.published = Some("2014-12-06".into());
         b.published = Some("2014-12-05".into());
-        assert_eq!(
-            reconcile(&[a.clone(), b.clone()], Method::BestSource, false, None).best,
-            Some(10)
-        );
+        assert_eq!(reconcile(&[a.clone(), b.clone()], Method::BestSource, false, None).best, Some(10));
         a.published = b.published.clone();
-        assert_eq!(
-            reconcile(&[a, b], Method::BestSource, false, None).best,
-            Some(10)
-        );
+        assert_eq!(reconcile(&[a, b], Method::BestSource, false, None).best, Some(10));
     }
 
     #[test]
     fn one_voice_is_single_source_and_none_is_none() {
-        let o = reconcile(
-            &[fig(1, 40, Some(50), 45, 0.5, &["s"])],
-            Method::Weighted,
-            false,
-            None,
-        );
+        let o = reconcile(&[fig(1, 40, Some(50), 45, 0.5, &["s"])], Method::Weighted, false, None);
         assert_eq!((o.support, o.best), ("single-source", Some(45)));
         let o = reconcile(&[], Method::Weighted, false, None);
         assert_eq!((o.support, o.voices, o.best), ("none", 0, None));

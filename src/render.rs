@@ -66,9 +66,7 @@ impl Cell {
         match self {
             Cell::Null => Value::Null,
             Cell::Int(n) => Value::from(*n),
-            Cell::Float(f) => serde_json::Number::from_f64(*f)
-                .map(Value::Number)
-                .unwrap_or(Value::Null),
+            Cell::Float(f) => serde_json::Number::from_f64(*f).map(Value::Number).unwrap_or(Value::Null),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Text(s) => Value::String(s.clone()),
             Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
@@ -125,11 +123,7 @@ fn bytes_need_guard(b: &[u8]) -> bool {
         }
         b = rest;
     }
-    matches!(
-        b,
-        [b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..]
-            | [0xEF, 0xBC, 0x9D | 0x8B | 0x8D | 0xA0, ..]
-    )
+    matches!(b, [b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] | [0xEF, 0xBC, 0x9D | 0x8B | 0x8D | 0xA0, ..])
 }
 
 /// How rows are written: the format and the switches that change cells.
@@ -147,12 +141,7 @@ pub struct Style {
 impl Style {
     #[cfg(test)]
     pub fn new(format: Format) -> Style {
-        Style {
-            format,
-            raw: false,
-            bom: false,
-            terminal: false,
-        }
+        Style { format, raw: false, bom: false, terminal: false }
     }
 }
 
@@ -197,14 +186,9 @@ impl<W: Write> RowWriter<W> {
         table_columns: Option<&[&str]>,
     ) -> io::Result<RowWriter<W>> {
         let keep: Option<Vec<usize>> = match (style.format, table_columns) {
-            (Format::Table, Some(subset)) => Some(
-                columns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| subset.contains(c))
-                    .map(|(i, _)| i)
-                    .collect(),
-            ),
+            (Format::Table, Some(subset)) => {
+                Some(columns.iter().enumerate().filter(|(_, c)| subset.contains(c)).map(|(i, _)| i).collect())
+            }
             _ => None,
         };
         let columns: Vec<String> = match &keep {
@@ -227,20 +211,13 @@ impl<W: Write> RowWriter<W> {
         match style.format {
             Format::Table => {
                 let mut t = Table::new();
-                t.load_preset(UTF8_FULL_CONDENSED)
-                    .set_header(writer.columns.clone());
+                t.load_preset(UTF8_FULL_CONDENSED).set_header(writer.columns.clone());
                 arrange(&mut t);
                 writer.table = Some(t);
             }
             Format::Csv | Format::Tsv => {
-                let delim = if style.format == Format::Csv {
-                    b','
-                } else {
-                    b'\t'
-                };
-                let mut w = csv::WriterBuilder::new()
-                    .delimiter(delim)
-                    .from_writer(writer.csv_buf.clone());
+                let delim = if style.format == Format::Csv { b',' } else { b'\t' };
+                let mut w = csv::WriterBuilder::new().delimiter(delim).from_writer(writer.csv_buf.clone());
                 w.write_record(&writer.columns).map_err(io::Error::other)?;
                 writer.csv = Some(w);
                 writer.flush_csv()?;
@@ -262,8 +239,7 @@ impl<W: Write> RowWriter<W> {
             let buf = std::mem::take(&mut *self.csv_buf.0.borrow_mut());
             if self.style.terminal {
                 let text = String::from_utf8_lossy(&buf);
-                self.out
-                    .write_all(escape_controls(&text, true).as_bytes())?;
+                self.out.write_all(escape_controls(&text, true).as_bytes())?;
             } else {
                 self.out.write_all(&buf)?;
             }
@@ -328,11 +304,9 @@ impl<W: Write> RowWriter<W> {
         match self.style.format {
             Format::Table => {
                 let cells: Vec<String> = match &self.keep {
-                    Some(k) => k
-                        .iter()
-                        .filter_map(|&i| cells.get(i))
-                        .map(|c| table_cell(&c.plain()))
-                        .collect(),
+                    Some(k) => {
+                        k.iter().filter_map(|&i| cells.get(i)).map(|c| table_cell(&c.plain())).collect()
+                    }
                     None => cells.iter().map(|c| table_cell(&c.plain())).collect(),
                 };
                 if let Some(t) = self.table.as_mut() {
@@ -343,8 +317,7 @@ impl<W: Write> RowWriter<W> {
                 let guard = !self.style.raw;
                 if let Some(w) = self.csv.as_mut() {
                     for c in cells {
-                        w.write_field(c.csv_text(guard).as_bytes())
-                            .map_err(io::Error::other)?;
+                        w.write_field(c.csv_text(guard).as_bytes()).map_err(io::Error::other)?;
                     }
                     w.write_record(None::<&[u8]>).map_err(io::Error::other)?;
                 }
@@ -391,11 +364,7 @@ impl<W: Write> RowWriter<W> {
                 }
             }
             Format::Json => {
-                let end = if self.rows_written == 0 {
-                    "]\n"
-                } else {
-                    "\n]\n"
-                };
+                let end = if self.rows_written == 0 { "]\n" } else { "\n]\n" };
                 self.out.write_all(end.as_bytes())?;
             }
             Format::Csv | Format::Tsv => self.flush_csv()?,
@@ -427,8 +396,7 @@ pub fn write_record<W: Write>(out: W, style: Style, fields: &[(&str, Cell)]) -> 
             for (name, cell) in fields {
                 map.insert(name.to_string(), cell.json());
             }
-            let mut text =
-                serde_json::to_string_pretty(&Value::Object(map)).map_err(io::Error::other)?;
+            let mut text = serde_json::to_string_pretty(&Value::Object(map)).map_err(io::Error::other)?;
             if style.terminal {
                 text = escape_controls(&text, true);
             }
@@ -464,9 +432,8 @@ pub fn use_colour(terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
 
 /// Does the text hold right-to-left letters (Arabic, Hebrew, Syriac, Thaana, NKo ...)?
 pub fn has_rtl(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-    })
+    s.chars()
+        .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
 }
 
 /// A cell for a terminal table: control characters escaped, and right-to-left text wrapped
@@ -494,14 +461,10 @@ pub fn escape_controls(s: &str, keep_tabs: bool) -> String {
             '\0' => out.push_str("\\0"),
             '\u{1b}' => out.push_str("\\e"),
             '\r' => out.push_str("\\r"),
-            '\u{00}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+            '\u{00}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
             }
-            '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}' => out.push_str(&format!("\\u{{{:04X}}}", c as u32)),
             _ => out.push(c),
         }
     }
@@ -537,9 +500,7 @@ pub fn unguard_formula(s: &str) -> &str {
 
 fn markdown_cell(s: &str) -> String {
     let s = escape_controls(s, false);
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', "<br>")
+    s.replace('\\', "\\\\").replace('|', "\\|").replace('\n', "<br>")
 }
 
 #[cfg(test)]
@@ -547,8 +508,7 @@ mod tests {
     use super::*;
 
     fn render(format: Format, rows: &[Vec<Cell>]) -> String {
-        let mut w =
-            RowWriter::new(Vec::new(), Style::new(format), &["id", "title", "tags"]).unwrap();
+        let mut w = RowWriter::new(Vec::new(), Style::new(format), &["id", "title", "tags"]).unwrap();
         for r in rows {
             w.row(r).unwrap();
         }
@@ -562,21 +522,14 @@ mod tests {
                 Cell::text("انشقاق في الرقة"),
                 Cell::List(vec!["raqqa".into(), "isis".into()]),
             ],
-            vec![
-                Cell::Int(2),
-                Cell::text("=HYPERLINK(\"x\")"),
-                Cell::List(vec![]),
-            ],
+            vec![Cell::Int(2), Cell::text("=HYPERLINK(\"x\")"), Cell::List(vec![])],
         ]
     }
 
     #[test]
     fn csv_joins_lists_and_guards_formulas() {
         let out = render(Format::Csv, &sample());
-        assert_eq!(
-            out,
-            "id,title,tags\n1,انشقاق في الرقة,raqqa; isis\n2,\"'=HYPERLINK(\"\"x\"\")\",\n"
-        );
+        assert_eq!(out, "id,title,tags\n1,انشقاق في الرقة,raqqa; isis\n2,\"'=HYPERLINK(\"\"x\"\")\",\n");
     }
 
     #[test]
@@ -607,22 +560,13 @@ mod tests {
 
     #[test]
     fn markdown_escapes_pipes() {
-        let out = render(
-            Format::Markdown,
-            &[vec![Cell::Int(1), Cell::text("a|b"), Cell::Null]],
-        );
-        assert_eq!(
-            out,
-            "| id | title | tags |\n|---|---|---|\n| 1 | a\\|b |  |\n"
-        );
+        let out = render(Format::Markdown, &[vec![Cell::Int(1), Cell::text("a|b"), Cell::Null]]);
+        assert_eq!(out, "| id | title | tags |\n|---|---|---|\n| 1 | a\\|b |  |\n");
     }
 
     #[test]
     fn controls_and_bidi_overrides_are_escaped() {
-        assert_eq!(
-            escape_controls("a\u{1b}[31mb\u{202E}c\0", false),
-            "a\\e[31mb\\u{202E}c\\0"
-        );
+        assert_eq!(escape_controls("a\u{1b}[31mb\u{202E}c\0", false), "a\\e[31mb\\u{202E}c\\0");
     }
 
     #[test]
@@ -649,12 +593,7 @@ mod tests {
         ];
         let cols = ["a", "b", "c", "d", "e", "f", "g", "h"];
         for raw in [false, true] {
-            let style = Style {
-                format: Format::Csv,
-                raw,
-                bom: false,
-                terminal: false,
-            };
+            let style = Style { format: Format::Csv, raw, bom: false, terminal: false };
             let mut one = RowWriter::new(Vec::new(), style, &cols).unwrap();
             one.row(&cells).unwrap();
             let mut two = RowWriter::new(Vec::new(), style, &cols).unwrap();
@@ -665,9 +604,7 @@ mod tests {
 
     #[test]
     fn formula_guard_round_trips() {
-        for s in [
-            "=1+1", "+3", "-x", "@SUM", "＝x", "plain", "'quoted", "", "'", "'=x", "''-1",
-        ] {
+        for s in ["=1+1", "+3", "-x", "@SUM", "＝x", "plain", "'quoted", "", "'", "'=x", "''-1"] {
             assert_eq!(unguard_formula(&guard_formula(s)), s);
         }
     }

@@ -69,9 +69,7 @@ impl Shingler {
     fn push(&mut self, norm: &str) {
         let h = fnv1a(norm.as_bytes());
         if self.count >= 2 {
-            self.set.insert(splitmix(
-                self.last[0] ^ self.last[1].rotate_left(21) ^ h.rotate_left(42),
-            ));
+            self.set.insert(splitmix(self.last[0] ^ self.last[1].rotate_left(21) ^ h.rotate_left(42)));
         }
         self.fold = splitmix(self.fold ^ h);
         self.last = [self.last[1], h];
@@ -163,14 +161,8 @@ mod tests {
         for k in 0..40 {
             let a: String = (0..300).map(|i| format!("t{k}w{} ", i * 7 % 113)).collect();
             let b = a.replacen(&format!("t{k}w0 "), "changed ", 1) + " tail";
-            let c: String = (0..300)
-                .map(|i| format!("u{k}w{} ", i * 11 % 127))
-                .collect();
-            let (ka, kb, kc) = (
-                band_keys(&shingles(&a)),
-                band_keys(&shingles(&b)),
-                band_keys(&shingles(&c)),
-            );
+            let c: String = (0..300).map(|i| format!("u{k}w{} ", i * 11 % 127)).collect();
+            let (ka, kb, kc) = (band_keys(&shingles(&a)), band_keys(&shingles(&b)), band_keys(&shingles(&c)));
             near_hits += usize::from(ka.iter().zip(&kb).any(|(x, y)| x == y));
             far_hits += usize::from(ka.iter().zip(&kc).any(|(x, y)| x == y));
         }
@@ -187,9 +179,6 @@ mod tests {
 
     #[test]
     fn harakat_do_not_change_shingles() {
-        assert_eq!(
-            shingles("انشقّ المقاتلون أمس"),
-            shingles("انشق المقاتلون امس")
-        );
+        assert_eq!(shingles("انشقّ المقاتلون أمس"), shingles("انشق المقاتلون امس"));
     }
 }

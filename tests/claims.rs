@@ -6,12 +6,7 @@ use common::Nb;
 /// The fictional Arabic article, dated, with the sources of the "done when" walk.
 fn setup() -> (Nb, String) {
     let nb = Nb::new();
-    let id = nb
-        .import(
-            "sahl-ar.txt",
-            &["--outlet", "صحيفة الوادي", "--published", "2014-12-05"],
-        )
-        .to_string();
+    let id = nb.import("sahl-ar.txt", &["--outlet", "صحيفة الوادي", "--published", "2014-12-05"]).to_string();
     nb.ok(&[
         "source",
         "add",
@@ -22,66 +17,28 @@ fn setup() -> (Nb, String) {
         "--reliability",
         "E",
     ]);
-    nb.ok(&[
-        "source",
-        "add",
-        "ناشطون محليون",
-        "--kind",
-        "activist",
-        "--reliability",
-        "C",
-    ]);
+    nb.ok(&["source", "add", "ناشطون محليون", "--kind", "activist", "--reliability", "C"]);
     nb.ok(&["source", "add", "أحد سكان السهل", "--kind", "resident"]);
-    nb.ok(&[
-        "source",
-        "add",
-        "National Hospital doctor",
-        "--kind",
-        "official",
-        "--reliability",
-        "B",
-    ]);
+    nb.ok(&["source", "add", "National Hospital doctor", "--kind", "official", "--reliability", "B"]);
     (nb, id)
 }
 
 #[test]
 fn sources_start_unjudged_and_keep_their_rating_history() {
     let (nb, _) = setup();
-    let resident = nb
-        .ok(&["source", "show", "أحد سكان السهل", "--format", "json"])
-        .json();
+    let resident = nb.ok(&["source", "show", "أحد سكان السهل", "--format", "json"]).json();
     assert_eq!(resident["reliability"], "F");
-    assert_eq!(
-        resident["reliability_label"],
-        "Reliability cannot be judged"
-    );
-    let anon = nb
-        .ok(&["source", "show", "مصدر مقرب من اللواء", "--format", "json"])
-        .json();
-    assert_eq!(
-        anon["named"], false,
-        "harakat in the typed name do not matter"
-    );
+    assert_eq!(resident["reliability_label"], "Reliability cannot be judged");
+    let anon = nb.ok(&["source", "show", "مصدر مقرب من اللواء", "--format", "json"]).json();
+    assert_eq!(anon["named"], false, "harakat in the typed name do not matter");
     assert_eq!(anon["kind"], "armed-group");
 
-    nb.ok(&[
-        "source",
-        "rate",
-        "ناشطون محليون",
-        "B",
-        "--why",
-        "three reports confirmed by imagery",
-    ]);
-    let shown = nb
-        .ok(&["source", "show", "ناشطون محليّون", "--format", "json"])
-        .json();
+    nb.ok(&["source", "rate", "ناشطون محليون", "B", "--why", "three reports confirmed by imagery"]);
+    let shown = nb.ok(&["source", "show", "ناشطون محليّون", "--format", "json"]).json();
     assert_eq!(shown["reliability"], "B");
     let history = shown["rating_history"].as_array().unwrap();
     assert_eq!(history.len(), 2);
-    assert_eq!(
-        (history[1]["from"].as_str(), history[1]["to"].as_str()),
-        (Some("C"), Some("B"))
-    );
+    assert_eq!((history[1]["from"].as_str(), history[1]["to"].as_str()), (Some("C"), Some("B")));
     assert_eq!(history[1]["why"], "three reports confirmed by imagery");
     // The change is in the audit trail too.
     let h = nb.ok(&["history", "sources", "--format", "json"]).json();
@@ -97,21 +54,9 @@ fn claims_verify_quotes_and_carry_ratings() {
     let (nb, article) = setup();
     // The paper's own figure: no source, so the outlet's rating (F) and credibility 6 by default.
     let own = nb
-        .ok(&[
-            "claim",
-            "add",
-            "--article",
-            &article,
-            "--quote",
-            "بلغ 45 مقاتلا اجنبيا",
-            "--format",
-            "json",
-        ])
+        .ok(&["claim", "add", "--article", &article, "--quote", "بلغ 45 مقاتلا اجنبيا", "--format", "json"])
         .json();
-    assert_eq!(
-        own["quote"], "بلغ ٤٥ مقاتلاً أجنبياً",
-        "the stored quote is the article's own words"
-    );
+    assert_eq!(own["quote"], "بلغ ٤٥ مقاتلاً أجنبياً", "the stored quote is the article's own words");
     assert_eq!(own["reliability"], serde_json::json!(["F"]));
     assert_eq!(own["credibility"], 6);
     assert_eq!(own["sources"], serde_json::json!([]));
@@ -140,11 +85,7 @@ fn claims_verify_quotes_and_carry_ratings() {
         .json();
     assert_eq!(act["quote"], "ثمانية عناصر من «الشرطة الدينية» فرّوا أمس");
     assert_eq!(
-        (
-            act["when_text"].as_str(),
-            act["when_from"].as_str(),
-            act["when_to"].as_str()
-        ),
+        (act["when_text"].as_str(), act["when_from"].as_str(), act["when_to"].as_str()),
         (Some("yesterday"), Some("2014-12-04"), Some("2014-12-04"))
     );
     assert_eq!(act["reliability"], serde_json::json!(["C"]));
@@ -167,140 +108,44 @@ fn claims_verify_quotes_and_carry_ratings() {
             "json",
         ])
         .json();
-    assert_eq!(
-        two["sources"],
-        serde_json::json!(["أحد سكان السهل", "National Hospital doctor"])
-    );
+    assert_eq!(two["sources"], serde_json::json!(["أحد سكان السهل", "National Hospital doctor"]));
     assert_eq!(two["reliability"], serde_json::json!(["F", "B"]));
-    assert_eq!(
-        two["source_kinds"],
-        serde_json::json!(["resident", "official"])
-    );
+    assert_eq!(two["source_kinds"], serde_json::json!(["resident", "official"]));
     assert_eq!(two["text"], "11 killed in the market");
     // The CSV joins the lists with "; ".
     let csv = nb.ok(&["claim", "list", "--format", "csv"]).csv();
     assert_eq!(csv[2]["reliability"], "F; B");
-    assert_eq!(
-        csv[2]["sources"],
-        "أحد سكان السهل; National Hospital doctor"
-    );
+    assert_eq!(csv[2]["sources"], "أحد سكان السهل; National Hospital doctor");
 
     // --min-reliability C keeps claims with a source at C or better; F never passes.
-    let kept = nb
-        .ok(&[
-            "claim",
-            "list",
-            "--min-reliability",
-            "C",
-            "--format",
-            "json",
-        ])
-        .json();
-    let ids: Vec<i64> = kept
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_i64().unwrap())
-        .collect();
-    assert_eq!(
-        ids,
-        vec![act["id"].as_i64().unwrap(), two["id"].as_i64().unwrap()]
-    );
-    let f_min = nb
-        .ok(&[
-            "claim",
-            "list",
-            "--min-reliability",
-            "F",
-            "--format",
-            "json",
-        ])
-        .json();
-    let f_ids: Vec<i64> = f_min
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_i64().unwrap())
-        .collect();
-    assert!(
-        !f_ids.contains(&own["id"].as_i64().unwrap()),
-        "an F-rated claim never passes"
-    );
-    let e_min = nb
-        .ok(&[
-            "claim",
-            "list",
-            "--min-reliability",
-            "B",
-            "--format",
-            "json",
-        ])
-        .json();
+    let kept = nb.ok(&["claim", "list", "--min-reliability", "C", "--format", "json"]).json();
+    let ids: Vec<i64> = kept.as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, vec![act["id"].as_i64().unwrap(), two["id"].as_i64().unwrap()]);
+    let f_min = nb.ok(&["claim", "list", "--min-reliability", "F", "--format", "json"]).json();
+    let f_ids: Vec<i64> = f_min.as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert!(!f_ids.contains(&own["id"].as_i64().unwrap()), "an F-rated claim never passes");
+    let e_min = nb.ok(&["claim", "list", "--min-reliability", "B", "--format", "json"]).json();
     assert_eq!(e_min.as_array().unwrap().len(), 1);
-    let by_source = nb
-        .ok(&[
-            "claim",
-            "list",
-            "--source",
-            "ناشطون محليون",
-            "--format",
-            "json",
-        ])
-        .json();
+    let by_source = nb.ok(&["claim", "list", "--source", "ناشطون محليون", "--format", "json"]).json();
     assert_eq!(by_source.as_array().unwrap().len(), 1);
-    let by_tag = nb
-        .ok(&[
-            "claim",
-            "list",
-            "--tag",
-            "defections",
-            "--max-credibility",
-            "3",
-            "--format",
-            "json",
-        ])
-        .json();
+    let by_tag =
+        nb.ok(&["claim", "list", "--tag", "defections", "--max-credibility", "3", "--format", "json"]).json();
     assert_eq!(by_tag.as_array().unwrap().len(), 1);
-    let by_date = nb
-        .ok(&[
-            "claim",
-            "list",
-            "--since",
-            "2014-12-04",
-            "--until",
-            "2014-12",
-            "--format",
-            "json",
-        ])
-        .json();
+    let by_date =
+        nb.ok(&["claim", "list", "--since", "2014-12-04", "--until", "2014-12", "--format", "json"]).json();
     assert_eq!(by_date.as_array().unwrap().len(), 1);
-    let by_place = nb
-        .ok(&["claim", "list", "--place", "السهل", "--format", "json"])
-        .json();
+    let by_place = nb.ok(&["claim", "list", "--place", "السهل", "--format", "json"]).json();
     assert_eq!(by_place.as_array().unwrap().len(), 1);
 
     // The body with the claimed spans marked.
     let text = nb.ok(&["article", "show", &article, "--text"]).stdout;
-    assert!(
-        text.contains(&format!("⟦#{} بلغ ٤٥ مقاتلاً أجنبياً⟧", own["id"])),
-        "{text}"
-    );
+    assert!(text.contains(&format!("⟦#{} بلغ ٤٥ مقاتلاً أجنبياً⟧", own["id"])), "{text}");
 }
 
 #[test]
 fn unverified_quotes_are_kept_only_when_asked_and_marked() {
     let (nb, article) = setup();
-    let r = nb.refuse(
-        &[
-            "claim",
-            "add",
-            "--article",
-            &article,
-            "--quote",
-            "مئتا مقاتل انشقوا",
-        ],
-        1,
-    );
+    let r = nb.refuse(&["claim", "add", "--article", &article, "--quote", "مئتا مقاتل انشقوا"], 1);
     assert!(r.stderr.contains("--unverified"), "{}", r.stderr);
     let c = nb
         .ok(&[
@@ -323,40 +168,14 @@ fn unverified_quotes_are_kept_only_when_asked_and_marked() {
 #[test]
 fn links_edits_removal_and_history() {
     let (nb, article) = setup();
-    let a = nb
-        .ok(&[
-            "claim",
-            "add",
-            "--article",
-            &article,
-            "--quote",
-            "بلغ ٤٥",
-            "--format",
-            "json",
-        ])
-        .json()["id"]
+    let a = nb.ok(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--format", "json"]).json()
+        ["id"]
         .to_string();
     let b = nb
-        .ok(&[
-            "claim",
-            "add",
-            "--article",
-            &article,
-            "--quote",
-            "مقتل 11 شخصاً",
-            "--format",
-            "json",
-        ])
+        .ok(&["claim", "add", "--article", &article, "--quote", "مقتل 11 شخصاً", "--format", "json"])
         .json()["id"]
         .to_string();
-    nb.ok(&[
-        "claim",
-        "link",
-        &b,
-        &format!("#{a}"),
-        "--as",
-        "corroborates",
-    ]);
+    nb.ok(&["claim", "link", &b, &format!("#{a}"), "--as", "corroborates"]);
     let shown = nb.ok(&["claim", "show", &a, "--format", "json"]).json();
     assert_eq!(shown["links"][0]["relation"], "corroborates");
     nb.refuse(&["claim", "link", &a, &a, "--as", "updates"], 1);
@@ -386,62 +205,24 @@ fn links_edits_removal_and_history() {
     assert_eq!(edited["reliability"], serde_json::json!(["C"]));
     let history = nb.ok(&["history", "claims", &a, "--format", "json"]).json();
     assert_eq!(history[0]["action"], "update");
-    assert!(history[0]["old"]
-        .as_str()
-        .unwrap()
-        .contains("\"credibility\":6"));
+    assert!(history[0]["old"].as_str().unwrap().contains("\"credibility\":6"));
 
     nb.ok(&["claim", "rm", &b]);
     let gone = nb.ok(&["history", "claims", &b, "--format", "json"]).json();
     assert_eq!(gone.as_array().unwrap().last().unwrap()["action"], "delete");
-    assert!(gone.as_array().unwrap().last().unwrap()["old"]
-        .as_str()
-        .unwrap()
-        .contains("مقتل 11"));
+    assert!(gone.as_array().unwrap().last().unwrap()["old"].as_str().unwrap().contains("مقتل 11"));
     nb.refuse(&["claim", "show", &b], 1);
 }
 
 #[test]
 fn merging_sources_moves_attributions_and_ratings() {
     let (nb, article) = setup();
-    nb.ok(&[
-        "source",
-        "add",
-        "Sahl activists",
-        "--kind",
-        "activist",
-        "--reliability",
-        "D",
-    ]);
-    nb.ok(&[
-        "claim",
-        "add",
-        "--article",
-        &article,
-        "--quote",
-        "بلغ ٤٥",
-        "--source",
-        "Sahl activists",
-    ]);
-    let merged = nb
-        .ok(&[
-            "source",
-            "merge",
-            "Sahl activists",
-            "ناشطون محليون",
-            "--format",
-            "json",
-        ])
-        .json();
+    nb.ok(&["source", "add", "Sahl activists", "--kind", "activist", "--reliability", "D"]);
+    nb.ok(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--source", "Sahl activists"]);
+    let merged = nb.ok(&["source", "merge", "Sahl activists", "ناشطون محليون", "--format", "json"]).json();
     assert_eq!(merged["claims"], 1);
-    let shown = nb
-        .ok(&["source", "show", "ناشطون محليون", "--format", "json"])
-        .json();
-    assert_eq!(
-        shown["rating_history"].as_array().unwrap().len(),
-        2,
-        "both histories kept"
-    );
+    let shown = nb.ok(&["source", "show", "ناشطون محليون", "--format", "json"]).json();
+    assert_eq!(shown["rating_history"].as_array().unwrap().len(), 2, "both histories kept");
     nb.refuse(&["source", "show", "Sahl activists"], 1);
     nb.refuse(&["source", "merge", "ناشطون محليون", "ناشطون محليون"], 1);
 }
@@ -449,83 +230,23 @@ fn merging_sources_moves_attributions_and_ratings() {
 #[test]
 fn every_refusal_is_one_sentence_and_writes_nothing() {
     let (nb, article) = setup();
-    let r = nb.refuse(
-        &[
-            "claim",
-            "add",
-            "--article",
-            &article,
-            "--quote",
-            "بلغ ٤٥",
-            "--credibility",
-            "7",
-        ],
-        1,
-    );
+    let r = nb.refuse(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--credibility", "7"], 1);
     assert!(r.stderr.contains("'7'"), "{}", r.stderr);
-    let r = nb.refuse(
-        &[
-            "source",
-            "add",
-            "X",
-            "--kind",
-            "activist",
-            "--reliability",
-            "G",
-        ],
-        1,
-    );
+    let r = nb.refuse(&["source", "add", "X", "--kind", "activist", "--reliability", "G"], 1);
     assert!(r.stderr.contains("'G'"), "{}", r.stderr);
     let r = nb.refuse(&["source", "add", "X", "--kind", "militia"], 1);
-    assert!(
-        r.stderr.contains("'militia'") && r.stderr.contains("armed-group"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("'militia'") && r.stderr.contains("armed-group"), "{}", r.stderr);
     let r = nb.refuse(&["claim", "add", "--article", "42", "--quote", "x"], 1);
     assert!(r.stderr.contains("#42"), "{}", r.stderr);
-    let r = nb.refuse(
-        &[
-            "source",
-            "add",
-            "NATIONAL HOSPITAL DOCTOR",
-            "--kind",
-            "official",
-        ],
-        1,
-    );
+    let r = nb.refuse(&["source", "add", "NATIONAL HOSPITAL DOCTOR", "--kind", "official"], 1);
     assert!(r.stderr.contains("already exists"), "{}", r.stderr);
     let r = nb.refuse(
-        &[
-            "claim",
-            "add",
-            "--article",
-            &article,
-            "--quote",
-            "بلغ ٤٥",
-            "--source",
-            "National Hospital",
-        ],
+        &["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--source", "National Hospital"],
         1,
     );
-    assert!(
-        r.stderr.contains("National Hospital doctor"),
-        "near match listed: {}",
-        r.stderr
-    );
-    let r = nb.refuse(
-        &[
-            "claim",
-            "add",
-            "--article",
-            &article,
-            "--quote",
-            "بلغ ٤٥",
-            "--when",
-            "next tuesday",
-        ],
-        1,
-    );
+    assert!(r.stderr.contains("National Hospital doctor"), "near match listed: {}", r.stderr);
+    let r =
+        nb.refuse(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--when", "next tuesday"], 1);
     assert!(r.stderr.contains("'next tuesday'"), "{}", r.stderr);
     let r = nb.refuse(&["source", "rate", "ناشطون محليون", "B", "--why", "  "], 1);
     assert!(r.stderr.contains("--why"), "{}", r.stderr);
@@ -535,16 +256,7 @@ fn every_refusal_is_one_sentence_and_writes_nothing() {
     // A relative date needs a dated article.
     let undated = nb.import("sahl-en.md", &[]).to_string();
     let r = nb.refuse(
-        &[
-            "claim",
-            "add",
-            "--article",
-            &undated,
-            "--quote",
-            "45 foreign fighters",
-            "--when",
-            "yesterday",
-        ],
+        &["claim", "add", "--article", &undated, "--quote", "45 foreign fighters", "--when", "yesterday"],
         1,
     );
     assert!(r.stderr.contains("publication date"), "{}", r.stderr);

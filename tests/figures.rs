@@ -4,14 +4,7 @@ mod common;
 use common::Nb;
 use serde_json::Value;
 
-fn add_claim(
-    nb: &Nb,
-    article: &str,
-    quote: &str,
-    source: Option<&str>,
-    cred: &str,
-    figure: &str,
-) -> i64 {
+fn add_claim(nb: &Nb, article: &str, quote: &str, source: Option<&str>, cred: &str, figure: &str) -> i64 {
     let fig = format!("deaths.bridge={figure}");
     let mut args = vec![
         "claim",
@@ -43,9 +36,7 @@ fn add_claim(
 /// f7 directorate's earlier "25", superseded by claim 1 (updates link)
 fn bridge() -> Nb {
     let nb = Nb::new();
-    let a = nb
-        .import("bridge-attack.md", &["--published", "2015-03-10"])
-        .to_string();
+    let a = nb.import("bridge-attack.md", &["--published", "2015-03-10"]).to_string();
     nb.ok(&[
         "measure",
         "add",
@@ -62,80 +53,16 @@ fn bridge() -> Nb {
         ("local monitor", "monitor", "B"),
         ("clinic nurse", "resident", "F"),
     ] {
-        nb.ok(&[
-            "source",
-            "add",
-            name,
-            "--kind",
-            kind,
-            "--reliability",
-            grade,
-        ]);
+        nb.ok(&["source", "add", name, "--kind", kind, "--reliability", grade]);
     }
-    let c1 = add_claim(
-        &nb,
-        &a,
-        "said 32 people were killed",
-        Some("health directorate"),
-        "2",
-        "32",
-    );
-    add_claim(
-        &nb,
-        &a,
-        "put the toll at about 30",
-        Some("military sources"),
-        "3",
-        "about 30",
-    );
-    add_claim(
-        &nb,
-        &a,
-        "the Evening Courier reported 28 dead",
-        Some("military sources"),
-        "3",
-        "28",
-    );
-    add_claim(
-        &nb,
-        &a,
-        "more than 200 soldiers were killed",
-        Some("Dawn Brigade"),
-        "4",
-        "more than 200",
-    );
-    add_claim(
-        &nb,
-        &a,
-        "counted between 35 and 40 dead",
-        Some("local monitor"),
-        "3",
-        "between 35 and 40",
-    );
-    add_claim(
-        &nb,
-        &a,
-        "said dozens were killed",
-        Some("clinic nurse"),
-        "4",
-        "dozens",
-    );
-    let c7 = add_claim(
-        &nb,
-        &a,
-        "put the toll at 25",
-        Some("health directorate"),
-        "2",
-        "25",
-    );
-    nb.ok(&[
-        "claim",
-        "link",
-        &c1.to_string(),
-        &c7.to_string(),
-        "--as",
-        "updates",
-    ]);
+    let c1 = add_claim(&nb, &a, "said 32 people were killed", Some("health directorate"), "2", "32");
+    add_claim(&nb, &a, "put the toll at about 30", Some("military sources"), "3", "about 30");
+    add_claim(&nb, &a, "the Evening Courier reported 28 dead", Some("military sources"), "3", "28");
+    add_claim(&nb, &a, "more than 200 soldiers were killed", Some("Dawn Brigade"), "4", "more than 200");
+    add_claim(&nb, &a, "counted between 35 and 40 dead", Some("local monitor"), "3", "between 35 and 40");
+    add_claim(&nb, &a, "said dozens were killed", Some("clinic nurse"), "4", "dozens");
+    let c7 = add_claim(&nb, &a, "put the toll at 25", Some("health directorate"), "2", "25");
+    nb.ok(&["claim", "link", &c1.to_string(), &c7.to_string(), "--as", "updates"]);
     nb
 }
 
@@ -154,19 +81,12 @@ fn six_reports_reconcile_as_worked_by_hand() {
     assert_eq!(r["voices"], 4);
     // low = min(32, 27, 35, 12); high = max(32, 33, 40, 99).
     assert_eq!(
-        (
-            r["low"].as_i64(),
-            r["high"].as_i64(),
-            r["open_high"].as_bool()
-        ),
+        (r["low"].as_i64(), r["high"].as_i64(), r["open_high"].as_bool()),
         (Some(12), Some(99), Some(false))
     );
     // 32 and 27..33 cannot both be true with 35..40.
     assert_eq!(r["conflicts"], serde_json::json!([[1, 5], [2, 5]]));
-    assert_eq!(
-        (r["conflict"].as_bool(), r["support"].as_str()),
-        (Some(true), Some("contested"))
-    );
+    assert_eq!((r["conflict"].as_bool(), r["support"].as_str()), (Some(true), Some("contested")));
     // Weighted: points 12 (0.125), 30 (0.25), 32 (0.5625), 38 (0.375); total 1.3125, half 0.65625,
     // running 0.125, 0.375, 0.9375: best 32.
     assert_eq!(r["best"], 32);
@@ -175,46 +95,19 @@ fn six_reports_reconcile_as_worked_by_hand() {
     assert_eq!(item(4)["included"], false);
     assert!(item(4)["reason"].as_str().unwrap().contains("rated E"));
     assert!(item(7)["reason"].as_str().unwrap().contains("superseded"));
-    assert!(item(3)["reason"]
-        .as_str()
-        .unwrap()
-        .contains("same voice as figure #2"));
+    assert!(item(3)["reason"].as_str().unwrap().contains("same voice as figure #2"));
     assert_eq!(item(2)["voice"], item(3)["voice"]);
     assert_eq!(item(1)["weight"], 0.5625);
 
     assert_eq!(reconcile(&nb, &["--method", "conservative"])["best"], 12);
-    let with_figures = nb
-        .ok(&[
-            "claim",
-            "list",
-            "--measure",
-            "deaths.bridge",
-            "--format",
-            "json",
-        ])
-        .json();
+    let with_figures = nb.ok(&["claim", "list", "--measure", "deaths.bridge", "--format", "json"]).json();
     assert_eq!(with_figures.as_array().unwrap().len(), 7);
-    let exported = nb
-        .ok(&[
-            "export",
-            "figures",
-            "--measure",
-            "deaths.bridge",
-            "--format",
-            "json",
-        ])
-        .json();
+    let exported = nb.ok(&["export", "figures", "--measure", "deaths.bridge", "--format", "json"]).json();
     assert_eq!(exported.as_array().unwrap().len(), 7);
     // Median of 12, 30, 32, 38 (even count): the lower middle, 30.
     assert_eq!(reconcile(&nb, &["--method", "median"])["best"], 30);
     assert_eq!(reconcile(&nb, &["--method", "best-source"])["best"], 32);
-    assert_eq!(
-        reconcile(
-            &nb,
-            &["--method", "manual", "--value", "31", "--note", "our count"]
-        )["best"],
-        31
-    );
+    assert_eq!(reconcile(&nb, &["--method", "manual", "--value", "31", "--note", "our count"])["best"], 31);
 
     // --include-all takes back the E-rated and the superseded figures: 201 (open) > 99.
     let all = reconcile(&nb, &["--include-all"]);
@@ -240,44 +133,23 @@ fn saved_reconciliations_go_stale_when_figures_change() {
     let nb = bridge();
     let saved = reconcile(&nb, &["--save", "--note", "directorate preferred"]);
     assert_eq!(saved["id"], 1);
-    let shown = nb
-        .ok(&["measure", "show", "deaths.bridge", "--format", "json"])
-        .json();
+    let shown = nb.ok(&["measure", "show", "deaths.bridge", "--format", "json"]).json();
     assert_eq!(shown["reconciliations"][0]["stale"], false);
     assert_eq!(shown["reconciliations"][0]["note"], "directorate preferred");
     assert_eq!(shown["figures_list"].as_array().unwrap().len(), 7);
     nb.ok(&["figure", "rm", "6"]);
-    let shown = nb
-        .ok(&["measure", "show", "deaths.bridge", "--format", "json"])
-        .json();
+    let shown = nb.ok(&["measure", "show", "deaths.bridge", "--format", "json"]).json();
     assert_eq!(shown["reconciliations"][0]["stale"], true);
     let list = nb.ok(&["measure", "list", "--format", "json"]).json();
-    assert_eq!(
-        (list[0]["figures"].as_i64(), list[0]["voices"].as_i64()),
-        (Some(4), Some(3))
-    );
+    assert_eq!((list[0]["figures"].as_i64(), list[0]["voices"].as_i64()), (Some(4), Some(3)));
 }
 
 #[test]
 fn an_open_figure_above_every_bound_is_contested() {
     let nb = Nb::new();
     let a = nb.import("sahl-en.md", &[]).to_string();
-    nb.ok(&[
-        "source",
-        "add",
-        "Local activists",
-        "--kind",
-        "activist",
-        "--reliability",
-        "C",
-    ]);
-    nb.ok(&[
-        "measure",
-        "add",
-        "defectors.foreign",
-        "--label",
-        "foreign fighters who defected",
-    ]);
+    nb.ok(&["source", "add", "Local activists", "--kind", "activist", "--reliability", "C"]);
+    nb.ok(&["measure", "add", "defectors.foreign", "--label", "foreign fighters who defected"]);
     nb.ok(&[
         "claim",
         "add",
@@ -302,11 +174,7 @@ fn an_open_figure_above_every_bound_is_contested() {
     ]);
     let r = nb.ok(&["reconcile", "--all", "--format", "json"]).json()[0].clone();
     assert_eq!(
-        (
-            r["low"].as_i64(),
-            r["open_high"].as_bool(),
-            r["support"].as_str()
-        ),
+        (r["low"].as_i64(), r["open_high"].as_bool(), r["support"].as_str()),
         (Some(45), Some(true), Some("contested"))
     );
     assert!(r["high"].is_null());
@@ -315,40 +183,19 @@ fn an_open_figure_above_every_bound_is_contested() {
 #[test]
 fn vague_terms_can_change_and_be_reapplied() {
     let nb = bridge();
-    nb.ok(&[
-        "figure", "terms", "set", "dozens", "--low", "24", "--high", "99", "--point", "36",
-    ]);
+    nb.ok(&["figure", "terms", "set", "dozens", "--low", "24", "--high", "99", "--point", "36"]);
     let terms = nb.ok(&["figure", "terms", "--format", "json"]).json();
-    assert!(terms
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|t| t["word"] == "dozens" && t["point"] == 36));
+    assert!(terms.as_array().unwrap().iter().any(|t| t["word"] == "dozens" && t["point"] == 36));
     // Existing figures keep their reading until reread.
     let before = nb.ok(&["figure", "list", "--format", "json"]).json();
     assert_eq!(before[5]["point"], 12);
-    let changed = nb
-        .ok(&[
-            "figure",
-            "reread",
-            "--measure",
-            "deaths.bridge",
-            "--format",
-            "json",
-        ])
-        .json();
+    let changed = nb.ok(&["figure", "reread", "--measure", "deaths.bridge", "--format", "json"]).json();
     assert_eq!(changed.as_array().unwrap().len(), 1);
     assert_eq!(changed[0]["point"], 36);
-    let h = nb
-        .ok(&["history", "figures", "6", "--format", "json"])
-        .json();
+    let h = nb.ok(&["history", "figures", "6", "--format", "json"]).json();
     assert!(h[0]["old"].as_str().unwrap().contains("\"point\":12"));
-    let r = nb.refuse(
-        &[
-            "figure", "terms", "set", "heaps", "--low", "50", "--high", "10", "--point", "20",
-        ],
-        1,
-    );
+    let r =
+        nb.refuse(&["figure", "terms", "set", "heaps", "--low", "50", "--high", "10", "--point", "20"], 1);
     assert!(r.stderr.contains("low <= point <= high"), "{}", r.stderr);
 }
 
@@ -373,87 +220,21 @@ fn figure_parse_needs_no_notebook() {
 #[test]
 fn figure_refusals_write_nothing() {
     let nb = bridge();
-    let r = nb.refuse(
-        &[
-            "figure",
-            "add",
-            "--claim",
-            "1",
-            "--measure",
-            "deaths.bridge",
-            "lots of",
-        ],
-        1,
-    );
+    let r = nb.refuse(&["figure", "add", "--claim", "1", "--measure", "deaths.bridge", "lots of"], 1);
     assert!(r.stderr.contains("'lots of'"), "{}", r.stderr);
+    let r = nb.refuse(&["figure", "add", "--claim", "1", "--measure", "deaths.brigde", "5"], 1);
+    assert!(r.stderr.contains("deaths.bridge"), "near keys listed: {}", r.stderr);
     let r = nb.refuse(
-        &[
-            "figure",
-            "add",
-            "--claim",
-            "1",
-            "--measure",
-            "deaths.brigde",
-            "5",
-        ],
-        1,
-    );
-    assert!(
-        r.stderr.contains("deaths.bridge"),
-        "near keys listed: {}",
-        r.stderr
-    );
-    let r = nb.refuse(
-        &[
-            "claim",
-            "add",
-            "--article",
-            "1",
-            "--quote",
-            "put the toll at 25",
-            "--figure",
-            "deaths.bridg=5",
-        ],
+        &["claim", "add", "--article", "1", "--quote", "put the toll at 25", "--figure", "deaths.bridg=5"],
         1,
     );
     assert!(r.stderr.contains("deaths.bridge"), "{}", r.stderr);
-    let r = nb.refuse(
-        &[
-            "reconcile",
-            "deaths.bridge",
-            "--method",
-            "manual",
-            "--value",
-            "30",
-        ],
-        1,
-    );
+    let r = nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--value", "30"], 1);
     assert!(r.stderr.contains("--note"), "{}", r.stderr);
-    nb.refuse(
-        &[
-            "reconcile",
-            "deaths.bridge",
-            "--method",
-            "manual",
-            "--note",
-            "x",
-        ],
-        1,
-    );
+    nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--note", "x"], 1);
     nb.refuse(&["measure", "add", "Deaths Bridge", "--label", "x"], 1);
     nb.refuse(&["measure", "add", "deaths.bridge", "--label", "again"], 1);
-    nb.refuse(
-        &[
-            "figure",
-            "add",
-            "--claim",
-            "1",
-            "--measure",
-            "deaths.bridge",
-            "99999999999999999999",
-        ],
-        1,
-    );
+    nb.refuse(&["figure", "add", "--claim", "1", "--measure", "deaths.bridge", "99999999999999999999"], 1);
     nb.refuse(&["reconcile"], 2);
     nb.refuse(&["reconcile", "deaths.bridge", "--method", "mean"], 2);
 }

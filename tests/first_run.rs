@@ -8,14 +8,9 @@ use std::process::Command;
 fn the_demo_builds_a_full_notebook_and_says_where_it_is() {
     let nb = Nb::new();
     let r = nb.ok(&["demo"]);
-    assert!(
-        r.stdout.contains("$ crosscheck import articles"),
-        "each command is printed"
-    );
+    assert!(r.stdout.contains("$ crosscheck import articles"), "each command is printed");
     assert!(r.stdout.contains("$ crosscheck reconcile --all"));
-    assert!(r
-        .stdout
-        .contains(&format!("The notebook is {}", nb.db.display())));
+    assert!(r.stdout.contains(&format!("The notebook is {}", nb.db.display())));
     let info = nb.ok(&["info", "--format", "json"]).json();
     assert_eq!(info["articles"], 3);
     assert!(info["sources"].as_i64().unwrap() >= 4);
@@ -23,34 +18,16 @@ fn the_demo_builds_a_full_notebook_and_says_where_it_is() {
     assert!(info["figures"].as_i64().unwrap() >= 6);
     assert_eq!(info["reconciliations"], 1);
     let articles = nb.ok(&["article", "list", "--format", "json"]).json();
-    let langs: Vec<&str> = articles
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["language"].as_str().unwrap())
-        .collect();
+    let langs: Vec<&str> =
+        articles.as_array().unwrap().iter().map(|a| a["language"].as_str().unwrap()).collect();
     assert!(langs.contains(&"ar") && langs.contains(&"en"), "{langs:?}");
     let sources = nb.ok(&["source", "list", "--format", "json"]).json();
-    let grades: std::collections::BTreeSet<&str> = sources
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["reliability"].as_str().unwrap())
-        .collect();
-    assert!(
-        grades.len() >= 3,
-        "sources of different ratings: {grades:?}"
-    );
-    let rec = nb
-        .ok(&["reconcile", "defectors.foreign", "--format", "json"])
-        .json();
-    assert_eq!(
-        rec[0]["support"], "contested",
-        "the demo's figures conflict"
-    );
-    let saved = nb
-        .ok(&["export", "reconciliations", "--format", "json"])
-        .json();
+    let grades: std::collections::BTreeSet<&str> =
+        sources.as_array().unwrap().iter().map(|s| s["reliability"].as_str().unwrap()).collect();
+    assert!(grades.len() >= 3, "sources of different ratings: {grades:?}");
+    let rec = nb.ok(&["reconcile", "defectors.foreign", "--format", "json"]).json();
+    assert_eq!(rec[0]["support"], "contested", "the demo's figures conflict");
+    let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
     assert!(saved[0]["note"].as_str().unwrap().len() > 10);
     let csv_path = nb.dir.path().join("crosscheck-demo-files/claims.csv");
     let bytes = std::fs::read(&csv_path).expect("the demo writes a CSV beside the notebook");
@@ -64,22 +41,11 @@ fn the_demo_builds_a_full_notebook_and_says_where_it_is() {
 fn the_demo_without_db_never_touches_the_users_notebook() {
     let home = tempfile::tempdir().unwrap();
     let mine = home.path().join("mine.db");
-    let out = Command::new(BIN)
-        .arg("demo")
-        .env("CROSSCHECK_DB", &mine)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new(BIN).arg("demo").env("CROSSCHECK_DB", &mine).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!mine.exists(), "the demo wrote into $CROSSCHECK_DB");
     let text = String::from_utf8_lossy(&out.stdout);
-    let line = text
-        .lines()
-        .find(|l| l.starts_with("Done. The notebook is "))
-        .unwrap();
+    let line = text.lines().find(|l| l.starts_with("Done. The notebook is ")).unwrap();
     let path = line.trim_start_matches("Done. The notebook is ");
     assert!(std::path::Path::new(path).exists());
     let _ = std::fs::remove_dir_all(std::path::Path::new(path).parent().unwrap());
@@ -91,10 +57,7 @@ fn leaf_commands() -> Vec<Vec<String>> {
     let text = String::from_utf8_lossy(&help.stdout).to_string();
     let mut out = Vec::new();
     for name in commands_in(&text) {
-        let sub = Command::new(BIN)
-            .args([name.as_str(), "--help"])
-            .output()
-            .unwrap();
+        let sub = Command::new(BIN).args([name.as_str(), "--help"]).output().unwrap();
         let sub_text = String::from_utf8_lossy(&sub.stdout).to_string();
         let children = commands_in(&sub_text);
         if children.is_empty() {
@@ -124,8 +87,7 @@ fn commands_in(help: &str) -> Vec<String> {
 
 #[test]
 fn every_command_has_help_with_an_example_and_is_in_the_readme() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let leaves = leaf_commands();
     assert!(leaves.len() > 30, "{leaves:?}");
     for path in leaves {
@@ -134,57 +96,31 @@ fn every_command_has_help_with_an_example_and_is_in_the_readme() {
         let out = Command::new(BIN).args(&args).output().unwrap();
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            text.contains("Example"),
-            "`crosscheck {}` has no example in its help",
-            path.join(" ")
-        );
+        assert!(text.contains("Example"), "`crosscheck {}` has no example in its help", path.join(" "));
         let shown = format!("crosscheck {}", path.join(" "));
-        assert!(
-            readme.contains(&shown),
-            "the README does not show `{shown}`"
-        );
+        assert!(readme.contains(&shown), "the README does not show `{shown}`");
     }
 }
 
 #[test]
 fn completions_man_version_and_usage_errors() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let out = Command::new(BIN)
-            .args(["completions", shell])
-            .output()
-            .unwrap();
+        let out = Command::new(BIN).args(["completions", shell]).output().unwrap();
         assert!(out.status.success(), "{shell}");
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            text.contains("crosscheck") && text.contains("reconcile"),
-            "{shell}"
-        );
+        assert!(text.contains("crosscheck") && text.contains("reconcile"), "{shell}");
     }
-    let bash = Command::new(BIN)
-        .args(["completions", "bash"])
-        .output()
-        .unwrap();
+    let bash = Command::new(BIN).args(["completions", "bash"]).output().unwrap();
     assert!(String::from_utf8_lossy(&bash.stdout).contains("complete -F"));
     let man = Command::new(BIN).arg("man").output().unwrap();
     let text = String::from_utf8_lossy(&man.stdout);
-    assert!(
-        text.starts_with(".ie") || text.contains(".TH crosscheck"),
-        "{}",
-        &text[..200.min(text.len())]
-    );
+    assert!(text.starts_with(".ie") || text.contains(".TH crosscheck"), "{}", &text[..200.min(text.len())]);
     let v = Command::new(BIN).arg("--version").output().unwrap();
     assert!(String::from_utf8_lossy(&v.stdout).starts_with("crosscheck "));
-    let typo = Command::new(BIN)
-        .args(["claim", "list", "--min-reliabilty", "C"])
-        .output()
-        .unwrap();
+    let typo = Command::new(BIN).args(["claim", "list", "--min-reliabilty", "C"]).output().unwrap();
     assert_eq!(typo.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&typo.stderr).contains("Usage:"));
-    let bad = Command::new(BIN)
-        .args(["completions", "tcsh"])
-        .output()
-        .unwrap();
+    let bad = Command::new(BIN).args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
 
@@ -193,31 +129,15 @@ fn a_closed_pipe_ends_quietly() {
     let nb = Nb::new();
     nb.ok(&["demo"]);
     let mut child = Command::new(BIN)
-        .args([
-            "--db",
-            nb.db.to_str().unwrap(),
-            "export",
-            "claims",
-            "--format",
-            "jsonl",
-        ])
+        .args(["--db", nb.db.to_str().unwrap(), "export", "claims", "--format", "jsonl"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// Splits one README shell line into words: plain words and '...' quoted ones, # starts a comment.
@@ -253,8 +173,7 @@ fn shell_words(line: &str) -> Vec<String> {
 
 #[test]
 fn the_readme_worked_example_runs_as_written() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let start = readme.find("## A worked example").unwrap();
     let block = &readme[start..];
     let block = &block[block.find("```sh").unwrap() + 5..];
@@ -263,19 +182,12 @@ fn the_readme_worked_example_runs_as_written() {
     let db = dir.path().join("worked.db");
     let mut ran = 0;
     let mut last = String::new();
-    for line in block
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("crosscheck "))
-    {
+    for line in block.lines().map(str::trim).filter(|l| l.starts_with("crosscheck ")) {
         let words: Vec<String> = shell_words(line)
             .into_iter()
             .skip(1)
             .map(|w| {
-                w.replace(
-                    "/tmp/worked-example-claims.csv",
-                    dir.path().join("claims.csv").to_str().unwrap(),
-                )
+                w.replace("/tmp/worked-example-claims.csv", dir.path().join("claims.csv").to_str().unwrap())
             })
             .collect();
         let out = Command::new(BIN)
@@ -284,11 +196,7 @@ fn the_readme_worked_example_runs_as_written() {
             .args(&words)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "README line failed: {line}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "README line failed: {line}\n{}", String::from_utf8_lossy(&out.stderr));
         last = String::from_utf8_lossy(&out.stdout).into_owned();
         if line.starts_with("crosscheck reconcile") {
             assert!(last.contains("low 45, best 45, high 45"), "{last}");

@@ -27,11 +27,7 @@ fn init_creates_a_private_notebook_and_info_counts_it() {
 fn the_notebook_location_comes_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sub/env.db");
-    let out = std::process::Command::new(common::BIN)
-        .arg("init")
-        .env("CROSSCHECK_DB", &db)
-        .output()
-        .unwrap();
+    let out = std::process::Command::new(common::BIN).arg("init").env("CROSSCHECK_DB", &db).output().unwrap();
     assert!(out.status.success());
     assert!(db.exists(), "CROSSCHECK_DB was not used");
 }
@@ -39,31 +35,19 @@ fn the_notebook_location_comes_from_the_environment() {
 #[test]
 fn a_file_that_is_not_a_notebook_is_refused() {
     let nb = Nb::new();
-    std::fs::write(
-        &nb.db,
-        "just some text, not a database at all, long enough to be read as a header",
-    )
-    .unwrap();
+    std::fs::write(&nb.db, "just some text, not a database at all, long enough to be read as a header")
+        .unwrap();
     let r = nb.raw(&["info"], None);
     assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("not a crosscheck notebook"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("not a crosscheck notebook"), "{}", r.stderr);
     // Another SQLite database is refused too, and left untouched.
     let other = Nb::new();
     let conn = rusqlite::Connection::open(&other.db).unwrap();
-    conn.execute_batch("CREATE TABLE mine (x); INSERT INTO mine VALUES (1);")
-        .unwrap();
+    conn.execute_batch("CREATE TABLE mine (x); INSERT INTO mine VALUES (1);").unwrap();
     drop(conn);
     let r = other.raw(&["info"], None);
     assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("not a crosscheck notebook"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("not a crosscheck notebook"), "{}", r.stderr);
 }
 
 #[test]
@@ -84,23 +68,10 @@ fn arabic_search_ignores_harakat_shadda_alef_forms_digits_and_the_article() {
     let id = nb.import("sahl-ar.txt", &["--lang", "ar"]);
     // المنشقّين (with shadda) by المنشقون; أكّد by اكد; الرقّة by الرقه; ٤٥ by 45 and the reverse;
     // انشقاق finds الانشقاق and انشقاقات; الشرطة without its ال: شرطة.
-    for q in [
-        "المنشقون",
-        "اكد",
-        "الرقه",
-        "45",
-        "٤٥",
-        "انشقاق",
-        "شرطة",
-        "يزيد",
-    ] {
+    for q in ["المنشقون", "اكد", "الرقه", "45", "٤٥", "انشقاق", "شرطة", "يزيد"]
+    {
         let hits = nb.ok(&["search", q, "--format", "json"]).json();
-        let ids: Vec<i64> = hits
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_i64().unwrap())
-            .collect();
+        let ids: Vec<i64> = hits.as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect();
         assert_eq!(ids, vec![id], "search {q}");
     }
     // The snippet shows the original words, marked.
@@ -117,20 +88,11 @@ fn arabic_search_ignores_harakat_shadda_alef_forms_digits_and_the_article() {
 fn query_syntax_is_searched_as_words() {
     let nb = Nb::new();
     nb.import("sahl-en.md", &[]);
-    for q in [
-        "al-Qaeda",
-        "\"AFP",
-        "NOT",
-        "AND OR",
-        "brigade)",
-        "NEAR(a b)",
-    ] {
+    for q in ["al-Qaeda", "\"AFP", "NOT", "AND OR", "brigade)", "NEAR(a b)"] {
         let r = nb.ok(&["search", q, "--format", "json"]);
         assert!(r.json().is_array(), "{q}");
     }
-    let hits = nb
-        .ok(&["search", "Dawn-Brigade", "--format", "json"])
-        .json();
+    let hits = nb.ok(&["search", "Dawn-Brigade", "--format", "json"]).json();
     assert_eq!(hits.as_array().unwrap().len(), 1);
     nb.refuse(&["search", "  ..  "], 1);
     nb.refuse(&["search", "*"], 1);
@@ -140,25 +102,12 @@ fn query_syntax_is_searched_as_words() {
 fn duplicates_are_stored_once_and_edited_copies_are_flagged() {
     let nb = Nb::new();
     let first = nb.import("sahl-en.md", &[]);
-    let again = nb
-        .ok(&[
-            "--format",
-            "json",
-            "import",
-            "articles",
-            fixture("sahl-en.md").to_str().unwrap(),
-        ])
-        .json();
+    let again =
+        nb.ok(&["--format", "json", "import", "articles", fixture("sahl-en.md").to_str().unwrap()]).json();
     assert_eq!(again[0]["status"], "duplicate");
     assert_eq!(again[0]["duplicate_of"], first);
     let copy = nb
-        .ok(&[
-            "--format",
-            "json",
-            "import",
-            "articles",
-            fixture("sahl-en-copy.md").to_str().unwrap(),
-        ])
+        .ok(&["--format", "json", "import", "articles", fixture("sahl-en-copy.md").to_str().unwrap()])
         .json();
     assert_eq!(copy[0]["status"], "imported");
     assert_eq!(copy[0]["near_duplicate_of"], first);
@@ -166,15 +115,8 @@ fn duplicates_are_stored_once_and_edited_copies_are_flagged() {
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert_eq!(list[1]["near_duplicate_of"], first);
     // An unrelated article is not flagged.
-    let other = nb
-        .ok(&[
-            "--format",
-            "json",
-            "import",
-            "articles",
-            fixture("market.html").to_str().unwrap(),
-        ])
-        .json();
+    let other =
+        nb.ok(&["--format", "json", "import", "articles", fixture("market.html").to_str().unwrap()]).json();
     assert!(other[0]["near_duplicate_of"].is_null());
 }
 
@@ -205,22 +147,12 @@ fn copies_in_one_import_are_caught_too() {
 fn html_is_stored_as_its_article_text_only() {
     let nb = Nb::new();
     let id = nb.import("market.html", &[]);
-    let shown = nb
-        .ok(&["article", "show", &id.to_string(), "--format", "json"])
-        .json();
+    let shown = nb.ok(&["article", "show", &id.to_string(), "--format", "json"]).json();
     assert_eq!(shown["title"], "Market shelling toll rises to 15");
     assert_eq!(shown["language"], "en");
-    let body = nb
-        .ok(&["article", "show", &id.to_string(), "--text"])
-        .stdout;
+    let body = nb.ok(&["article", "show", &id.to_string(), "--text"]).stdout;
     assert!(body.contains("15 people were killed"));
-    for junk in [
-        "About us",
-        "analytics",
-        "Copyright",
-        "Most read",
-        "font-family",
-    ] {
+    for junk in ["About us", "analytics", "Copyright", "Most read", "font-family"] {
         assert!(!body.contains(junk), "{junk} leaked into the body:\n{body}");
     }
 }
@@ -235,34 +167,17 @@ fn a_folder_with_one_bad_file_imports_the_rest_and_exits_1() {
     }
     std::fs::copy(fixture("market.html"), folder.join("nested/market.html")).unwrap();
     std::fs::write(folder.join("notes.pdf"), b"%PDF-1.4").unwrap();
-    let r = nb.raw(
-        &[
-            "--format",
-            "json",
-            "import",
-            "articles",
-            folder.to_str().unwrap(),
-        ],
-        None,
-    );
+    let r = nb.raw(&["--format", "json", "import", "articles", folder.to_str().unwrap()], None);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let results = r.json();
     let results = results.as_array().unwrap();
     assert_eq!(results.len(), 4, "the .pdf is skipped, the rest are tried");
-    let failed: Vec<&serde_json::Value> =
-        results.iter().filter(|x| x["status"] == "failed").collect();
+    let failed: Vec<&serde_json::Value> = results.iter().filter(|x| x["status"] == "failed").collect();
     assert_eq!(failed.len(), 1);
-    assert!(failed[0]["path"]
-        .as_str()
-        .unwrap()
-        .ends_with("bad-encoding.txt"));
+    assert!(failed[0]["path"].as_str().unwrap().ends_with("bad-encoding.txt"));
     assert!(failed[0]["error"].as_str().unwrap().contains("not UTF-8"));
     assert!(r.stderr.contains("bad-encoding.txt"), "{}", r.stderr);
-    assert!(
-        r.stderr.contains("imported 3, duplicates 0, failed 1"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("imported 3, duplicates 0, failed 1"), "{}", r.stderr);
     let list = nb.ok(&["article", "list", "--format", "json"]).json();
     assert_eq!(list.as_array().unwrap().len(), 3);
 }
@@ -274,37 +189,19 @@ fn bad_input_leaves_the_notebook_as_it_was() {
     let ar = fixture("sahl-ar.txt");
     let ar = ar.to_str().unwrap();
     let missing = nb.refuse(&["import", "articles", "/no/such/file.txt"], 1);
-    assert!(
-        missing.stderr.contains("no such file"),
-        "{}",
-        missing.stderr
-    );
+    assert!(missing.stderr.contains("no such file"), "{}", missing.stderr);
     let date = nb.refuse(&["import", "articles", ar, "--published", "2014-13-45"], 1);
     assert!(date.stderr.contains("'2014-13-45'"), "{}", date.stderr);
     let lang = nb.refuse(&["import", "articles", ar, "--lang", "arabic"], 1);
-    assert!(
-        lang.stderr.contains("'arabic'") && lang.stderr.contains("ISO 639-1"),
-        "{}",
-        lang.stderr
-    );
+    assert!(lang.stderr.contains("'arabic'") && lang.stderr.contains("ISO 639-1"), "{}", lang.stderr);
     let empty = nb.path("empty.txt");
     std::fs::write(&empty, "  \n\n ").unwrap();
     let r = nb.refuse(&["import", "articles", empty.to_str().unwrap()], 1);
     assert!(r.stderr.contains("empty"), "{}", r.stderr);
     let binary = nb.path("image.txt");
-    std::fs::write(
-        &binary,
-        [
-            0x89u8, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff,
-        ],
-    )
-    .unwrap();
+    std::fs::write(&binary, [0x89u8, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff]).unwrap();
     let r = nb.refuse(&["import", "articles", binary.to_str().unwrap()], 1);
-    assert!(
-        r.stderr.contains("not UTF-8") || r.stderr.contains("binary"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("not UTF-8") || r.stderr.contains("binary"), "{}", r.stderr);
     let zeros = nb.path("zeros.txt");
     std::fs::write(&zeros, vec![0u8; 64]).unwrap();
     let r = nb.refuse(&["import", "articles", zeros.to_str().unwrap()], 1);
@@ -337,16 +234,11 @@ fn stdin_metadata_and_manifest() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let id = r.json()[0]["id"].as_i64().unwrap();
-    let a = nb
-        .ok(&["article", "show", &id.to_string(), "--format", "json"])
-        .json();
+    let a = nb.ok(&["article", "show", &id.to_string(), "--format", "json"]).json();
     assert_eq!(a["outlet"], "صحيفة الوادي");
     assert_eq!(a["published"], "2014-12-05");
     assert_eq!(a["language"], "ar");
-    assert_eq!(
-        a["title"],
-        "موجة انشقاقات جديدة في صفوف «لواء الفجر» شرق الرقّة"
-    );
+    assert_eq!(a["title"], "موجة انشقاقات جديدة في صفوف «لواء الفجر» شرق الرقّة");
     let sources = nb.ok(&["source", "list", "--format", "json"]).json();
     assert_eq!(sources[0]["kind"], "outlet");
     assert_eq!(sources[0]["reliability"], "F");
@@ -361,40 +253,19 @@ fn stdin_metadata_and_manifest() {
     )
     .unwrap();
     let m = folder.join("manifest.csv");
-    let r = nb
-        .ok(&[
-            "--format",
-            "json",
-            "import",
-            "articles",
-            "--manifest",
-            m.to_str().unwrap(),
-        ])
-        .json();
+    let r = nb.ok(&["--format", "json", "import", "articles", "--manifest", m.to_str().unwrap()]).json();
     assert_eq!(r.as_array().unwrap().len(), 2);
     let list = nb.ok(&["article", "list", "--format", "json"]).json();
-    let herald = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"] == "Herald story")
-        .expect("manifest title");
+    let herald =
+        list.as_array().unwrap().iter().find(|a| a["title"] == "Herald story").expect("manifest title");
     assert_eq!(herald["outlet"], "Valley Herald");
     assert_eq!(herald["url"], "https://example.org/a");
-    let market = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["outlet"] == "Northern Monitor")
-        .unwrap();
+    let market = list.as_array().unwrap().iter().find(|a| a["outlet"] == "Northern Monitor").unwrap();
     assert_eq!(market["published"], "2014-12-06");
     // A bad manifest date stops everything before anything is written.
     std::fs::write(folder.join("bad.csv"), "path,published\nen.md,2014-02-30\n").unwrap();
     let bad = folder.join("bad.csv");
-    let r = nb.refuse(
-        &["import", "articles", "--manifest", bad.to_str().unwrap()],
-        1,
-    );
+    let r = nb.refuse(&["import", "articles", "--manifest", bad.to_str().unwrap()], 1);
     assert!(r.stderr.contains("line 2"), "{}", r.stderr);
 }
 
@@ -402,37 +273,14 @@ fn stdin_metadata_and_manifest() {
 fn article_rm_refuses_while_claims_cite_it_unless_forced() {
     let nb = Nb::new();
     let id = nb.import("sahl-en.md", &[]).to_string();
-    nb.ok(&[
-        "claim",
-        "add",
-        "--article",
-        &id,
-        "--quote",
-        "45 foreign fighters",
-    ]);
+    nb.ok(&["claim", "add", "--article", &id, "--quote", "45 foreign fighters"]);
     let r = nb.refuse(&["article", "rm", &id], 1);
     assert!(r.stderr.contains("--force"), "{}", r.stderr);
     nb.ok(&["article", "rm", &format!("#{id}"), "--force"]);
-    assert_eq!(
-        nb.ok(&["article", "list", "--format", "json"])
-            .json()
-            .as_array()
-            .unwrap()
-            .len(),
-        0
-    );
-    let history = nb
-        .ok(&["history", "articles", &id, "--format", "json"])
-        .json();
+    assert_eq!(nb.ok(&["article", "list", "--format", "json"]).json().as_array().unwrap().len(), 0);
+    let history = nb.ok(&["history", "articles", &id, "--format", "json"]).json();
     assert_eq!(history[0]["action"], "delete");
     // The search index forgot it too.
-    assert_eq!(
-        nb.ok(&["search", "Brigade", "--format", "json"])
-            .json()
-            .as_array()
-            .unwrap()
-            .len(),
-        0
-    );
+    assert_eq!(nb.ok(&["search", "Brigade", "--format", "json"]).json().as_array().unwrap().len(), 0);
     nb.ok(&["check"]);
 }

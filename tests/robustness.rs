@@ -17,11 +17,7 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
     let nb = full();
     let dir = nb.dir.path();
     let bin_file = dir.join("photo.html");
-    std::fs::write(
-        &bin_file,
-        [0xFFu8, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46],
-    )
-    .unwrap();
+    std::fs::write(&bin_file, [0xFFu8, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46]).unwrap();
     let empty = dir.join("empty.md");
     std::fs::write(&empty, "").unwrap();
     let ragged = dir.join("ragged.csv");
@@ -29,37 +25,21 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
     let bad_claims = dir.join("claims.csv");
     std::fs::write(&bad_claims, "article_id,quote\n1,هو 45 مقاتلا\n99,x\n").unwrap();
     let bad_figures = dir.join("figures.csv");
-    std::fs::write(
-        &bad_figures,
-        "measure,claim_id,notation\ndefectors.foreign,1,lots\n",
-    )
-    .unwrap();
+    std::fs::write(&bad_figures, "measure,claim_id,notation\ndefectors.foreign,1,lots\n").unwrap();
     let not_utf8 = dir.join("latin1.csv");
     std::fs::write(&not_utf8, b"name,kind\nR\xe9sident,resident\n").unwrap();
     let unreadable = dir.join("locked.txt");
     std::fs::write(&unreadable, "text").unwrap();
     let p = |p: &std::path::Path| p.to_str().unwrap().to_string();
-    let (bin_file, empty, ragged, bad_claims, bad_figures, not_utf8) = (
-        p(&bin_file),
-        p(&empty),
-        p(&ragged),
-        p(&bad_claims),
-        p(&bad_figures),
-        p(&not_utf8),
-    );
+    let (bin_file, empty, ragged, bad_claims, bad_figures, not_utf8) =
+        (p(&bin_file), p(&empty), p(&ragged), p(&bad_claims), p(&bad_figures), p(&not_utf8));
     let cases: Vec<(Vec<&str>, i32)> = vec![
         (vec!["import", "articles", "/no/such/article.txt"], 1),
         (vec!["import", "articles", &bin_file], 1),
         (vec!["import", "articles", &empty], 1),
-        (
-            vec!["import", "articles", &empty, "--published", "2014-02-30"],
-            1,
-        ),
+        (vec!["import", "articles", &empty, "--published", "2014-02-30"], 1),
         (vec!["import", "articles", &empty, "--lang", "xx"], 1),
-        (
-            vec!["import", "articles", "--manifest", "/no/manifest.csv"],
-            1,
-        ),
+        (vec!["import", "articles", "--manifest", "/no/manifest.csv"], 1),
         (vec!["import", "sources", &ragged], 1),
         (vec!["import", "sources", &not_utf8], 1),
         (vec!["import", "claims", &bad_claims], 1),
@@ -70,73 +50,16 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
         (vec!["article", "rm", "1"], 1),
         (vec!["source", "add", "", "--kind", "activist"], 1),
         (vec!["source", "add", "X", "--kind", "spy"], 1),
-        (
-            vec![
-                "source",
-                "add",
-                "X",
-                "--kind",
-                "activist",
-                "--reliability",
-                "G",
-            ],
-            1,
-        ),
-        (
-            vec![
-                "source",
-                "add",
-                "AL-SAHL LOCAL MONITOR",
-                "--kind",
-                "monitor",
-            ],
-            1,
-        ),
+        (vec!["source", "add", "X", "--kind", "activist", "--reliability", "G"], 1),
+        (vec!["source", "add", "AL-SAHL LOCAL MONITOR", "--kind", "monitor"], 1),
         (vec!["source", "show", "nobody"], 1),
         (vec!["source", "rate", "Gulf Wire", "Z", "--why", "x"], 1),
         (vec!["source", "rate", "Gulf Wire", "B", "--why", ""], 1),
         (vec!["source", "merge", "Gulf Wire", "Gulf Wire"], 1),
-        (
-            vec!["source", "edit", "Gulf Wire", "--name", "Northern Monitor"],
-            1,
-        ),
-        (
-            vec![
-                "claim",
-                "add",
-                "--article",
-                "1",
-                "--quote",
-                "not in the article at all",
-            ],
-            1,
-        ),
-        (
-            vec![
-                "claim",
-                "add",
-                "--article",
-                "1",
-                "--quote",
-                "هو 45 مقاتلا",
-                "--credibility",
-                "0",
-            ],
-            1,
-        ),
-        (
-            vec![
-                "claim",
-                "add",
-                "--article",
-                "1",
-                "--quote",
-                "هو 45 مقاتلا",
-                "--credibility",
-                "seven",
-            ],
-            1,
-        ),
+        (vec!["source", "edit", "Gulf Wire", "--name", "Northern Monitor"], 1),
+        (vec!["claim", "add", "--article", "1", "--quote", "not in the article at all"], 1),
+        (vec!["claim", "add", "--article", "1", "--quote", "هو 45 مقاتلا", "--credibility", "0"], 1),
+        (vec!["claim", "add", "--article", "1", "--quote", "هو 45 مقاتلا", "--credibility", "seven"], 1),
         (
             vec![
                 "claim",
@@ -150,32 +73,8 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
             ],
             1,
         ),
-        (
-            vec![
-                "claim",
-                "add",
-                "--article",
-                "1",
-                "--quote",
-                "هو 45 مقاتلا",
-                "--when",
-                "2014-13",
-            ],
-            1,
-        ),
-        (
-            vec![
-                "claim",
-                "add",
-                "--article",
-                "1",
-                "--quote",
-                "هو 45 مقاتلا",
-                "--figure",
-                "nokey",
-            ],
-            1,
-        ),
+        (vec!["claim", "add", "--article", "1", "--quote", "هو 45 مقاتلا", "--when", "2014-13"], 1),
+        (vec!["claim", "add", "--article", "1", "--quote", "هو 45 مقاتلا", "--figure", "nokey"], 1),
         (
             vec![
                 "claim",
@@ -199,55 +98,13 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
         (vec!["measure", "add", "Bad Key!", "--label", "x"], 1),
         (vec!["measure", "add", "ok.key", "--label", " "], 1),
         (vec!["measure", "show", "defectors.foriegn"], 1),
-        (
-            vec![
-                "figure",
-                "add",
-                "--claim",
-                "1",
-                "--measure",
-                "defectors.foreign",
-                "a great many",
-            ],
-            1,
-        ),
-        (
-            vec![
-                "figure",
-                "add",
-                "--claim",
-                "1",
-                "--measure",
-                "defectors.foreign",
-                "20-10",
-            ],
-            1,
-        ),
+        (vec!["figure", "add", "--claim", "1", "--measure", "defectors.foreign", "a great many"], 1),
+        (vec!["figure", "add", "--claim", "1", "--measure", "defectors.foreign", "20-10"], 1),
         (vec!["figure", "rm", "4040"], 1),
-        (
-            vec![
-                "figure", "terms", "set", "heaps", "--low", "9", "--high", "5", "--point", "7",
-            ],
-            1,
-        ),
-        (
-            vec![
-                "figure", "terms", "set", "45", "--low", "1", "--high", "5", "--point", "3",
-            ],
-            1,
-        ),
+        (vec!["figure", "terms", "set", "heaps", "--low", "9", "--high", "5", "--point", "7"], 1),
+        (vec!["figure", "terms", "set", "45", "--low", "1", "--high", "5", "--point", "3"], 1),
         (vec!["reconcile", "no.such"], 1),
-        (
-            vec![
-                "reconcile",
-                "deaths.market",
-                "--method",
-                "manual",
-                "--value",
-                "12",
-            ],
-            1,
-        ),
+        (vec!["reconcile", "deaths.market", "--method", "manual", "--value", "12"], 1),
         (vec!["reconcile", "deaths.market", "--value", "12"], 1),
         (vec!["search", "   "], 1),
         (vec!["search", "x", "--limit", "0"], 1),
@@ -267,10 +124,7 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
         if *code == 1 {
             let line = r.stderr.lines().find(|l| l.starts_with("error:")).unwrap();
             assert!(line.len() > 20, "a sentence, not a code: {line}");
-            assert!(
-                !line.contains("SQLITE") && !line.contains("constraint failed"),
-                "raw SQL: {line}"
-            );
+            assert!(!line.contains("SQLITE") && !line.contains("constraint failed"), "raw SQL: {line}");
         }
     }
     // The backup into an existing file is refused too.
@@ -287,23 +141,9 @@ fn hostile_text_is_stored_as_is_and_shown_escaped() {
                    with \u{202e}override\u{202c} and a NUL\u{0} byte.\nRobert'); DROP TABLE claims;-- said 12 died.";
     let file = nb.path("hostile.txt");
     std::fs::write(&file, hostile).unwrap();
-    let id = nb
-        .ok(&[
-            "--format",
-            "json",
-            "import",
-            "articles",
-            file.to_str().unwrap(),
-        ])
-        .json()[0]["id"]
+    let id = nb.ok(&["--format", "json", "import", "articles", file.to_str().unwrap()]).json()[0]["id"]
         .to_string();
-    nb.ok(&[
-        "source",
-        "add",
-        "Robert'); DROP TABLE claims;--",
-        "--kind",
-        "other",
-    ]);
+    nb.ok(&["source", "add", "Robert'); DROP TABLE claims;--", "--kind", "other"]);
     nb.ok(&[
         "claim",
         "add",
@@ -324,12 +164,7 @@ fn hostile_text_is_stored_as_is_and_shown_escaped() {
     ] {
         let out = nb.ok(&args).stdout;
         for bad in ['\u{1b}', '\u{202e}', '\u{0}', '\u{7}'] {
-            assert!(
-                !out.contains(bad),
-                "raw {:?} reached the terminal in `{}`:\n{out}",
-                bad,
-                args.join(" ")
-            );
+            assert!(!out.contains(bad), "raw {:?} reached the terminal in `{}`:\n{out}", bad, args.join(" "));
         }
     }
     let text = nb.ok(&["article", "show", &id, "--text"]).stdout;
@@ -376,10 +211,7 @@ fn six_writers_at_once_all_succeed() {
             })
         })
         .collect();
-    let failures: Vec<String> = children
-        .into_iter()
-        .flat_map(|c| c.join().unwrap())
-        .collect();
+    let failures: Vec<String> = children.into_iter().flat_map(|c| c.join().unwrap()).collect();
     assert!(failures.is_empty(), "{failures:?}");
     let sources = nb.ok(&["source", "list", "--format", "json"]).json();
     assert_eq!(sources.as_array().unwrap().len(), 150);
@@ -396,37 +228,24 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
     for i in 0..total {
         // Each file distinct: a different opening line, and different enough not to be a copy.
         let words: String = (0..60).map(|k| format!("w{}x{} ", i, k)).collect();
-        std::fs::write(
-            folder.join(format!("a{i:04}.md")),
-            format!("# Report {i}\n\n{words}\n\n{base}"),
-        )
-        .unwrap();
+        std::fs::write(folder.join(format!("a{i:04}.md")), format!("# Report {i}\n\n{words}\n\n{base}"))
+            .unwrap();
     }
     nb.ok(&["init"]);
     // Small batches, so the kill falls between commits.
     let mut child = Command::new(BIN)
         .env("CROSSCHECK_IMPORT_BATCH", "25")
-        .args([
-            "--db",
-            nb.db.to_str().unwrap(),
-            "-q",
-            "import",
-            "articles",
-            folder.to_str().unwrap(),
-        ])
+        .args(["--db", nb.db.to_str().unwrap(), "-q", "import", "articles", folder.to_str().unwrap()])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     // Wait until some articles are in, then kill it without warning.
     let conn = rusqlite::Connection::open(&nb.db).unwrap();
-    conn.busy_timeout(std::time::Duration::from_secs(5))
-        .unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
     let start = std::time::Instant::now();
     loop {
-        let n: i64 = conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
-            .unwrap_or(0);
+        let n: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap_or(0);
         if n >= 1 || start.elapsed().as_secs() > 60 {
             break;
         }
@@ -438,31 +257,12 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
     nb.ok(&["check"]);
     let before = nb.ok(&["article", "list", "--format", "json"]).json();
     let stored = before.as_array().unwrap().len();
-    assert!(
-        stored > 0 && stored < total,
-        "killed part way: {stored} of {total} stored"
-    );
+    assert!(stored > 0 && stored < total, "killed part way: {stored} of {total} stored");
     for a in before.as_array().unwrap() {
-        assert!(
-            a["chars"].as_i64().unwrap() > 1000,
-            "a stored article is whole"
-        );
+        assert!(a["chars"].as_i64().unwrap() > 1000, "a stored article is whole");
     }
-    let r = nb
-        .ok(&[
-            "--format",
-            "json",
-            "import",
-            "articles",
-            folder.to_str().unwrap(),
-        ])
-        .json();
-    let dup = r
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|x| x["status"] == "duplicate")
-        .count();
+    let r = nb.ok(&["--format", "json", "import", "articles", folder.to_str().unwrap()]).json();
+    let dup = r.as_array().unwrap().iter().filter(|x| x["status"] == "duplicate").count();
     assert_eq!(dup, stored, "what was stored before the kill is recognised");
     let after = nb.ok(&["info", "--format", "json"]).json();
     assert_eq!(after["articles"], total);
@@ -510,33 +310,19 @@ fn backup_while_another_process_writes() {
                 ])
                 .output()
                 .unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         }
     });
     std::thread::sleep(std::time::Duration::from_millis(100));
     let copy = nb.path("copy.db");
     nb.ok(&["backup", copy.to_str().unwrap()]);
     writer.join().unwrap();
-    let out = Command::new(BIN)
-        .args(["--db", copy.to_str().unwrap(), "check"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new(BIN).args(["--db", copy.to_str().unwrap(), "check"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(
-            std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }
 
@@ -550,13 +336,15 @@ fn an_old_notebook_is_upgraded_after_a_backup() {
     assert_eq!(info["reconciliations"], 1);
     let backup = nb.dir.path().join("notebook.db.v1.bak");
     let conn = rusqlite::Connection::open(&backup).expect("a copy was written before the upgrade");
-    let v: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(v, 1);
     let conn = rusqlite::Connection::open(&nb.db).unwrap();
     let idx: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('claims_by_when', 'claims_by_credibility')", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('claims_by_when', 'claims_by_credibility')",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(idx, 2);
     nb.ok(&["check"]);

@@ -7,51 +7,22 @@ use common::{fixture, Nb};
 fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let headers = rdr.headers().unwrap().iter().map(str::to_string).collect();
-    let rows = rdr
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect();
+    let rows = rdr.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
     (headers, rows)
 }
 
 fn col(headers: &[String], name: &str) -> usize {
-    headers
-        .iter()
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
+    headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
 }
 
 /// An Arabic article with three claims, one from two sources, and a hostile leaflet.
 fn notebook() -> (Nb, String, String) {
     let nb = Nb::new();
-    let ar = nb
-        .import(
-            "sahl-ar.txt",
-            &["--outlet", "صحيفة الوادي", "--published", "2014-12-05"],
-        )
-        .to_string();
-    let leaflet = nb
-        .import("leaflet-en.txt", &["--published", "2014-12-08"])
-        .to_string();
-    nb.ok(&[
-        "source",
-        "add",
-        "ناشطون محليون",
-        "--kind",
-        "activist",
-        "--reliability",
-        "C",
-    ]);
+    let ar = nb.import("sahl-ar.txt", &["--outlet", "صحيفة الوادي", "--published", "2014-12-05"]).to_string();
+    let leaflet = nb.import("leaflet-en.txt", &["--published", "2014-12-08"]).to_string();
+    nb.ok(&["source", "add", "ناشطون محليون", "--kind", "activist", "--reliability", "C"]);
     nb.ok(&["source", "add", "أحد سكان السهل", "--kind", "resident"]);
-    nb.ok(&[
-        "source",
-        "add",
-        "Dawn Brigade",
-        "--kind",
-        "armed-group",
-        "--reliability",
-        "E",
-    ]);
+    nb.ok(&["source", "add", "Dawn Brigade", "--kind", "armed-group", "--reliability", "E"]);
     nb.ok(&[
         "claim",
         "add",
@@ -121,16 +92,7 @@ fn claims_export_to_csv_for_spreadsheets() {
     let (h2, rows2) = parse_csv(&raw);
     assert!(rows2[2][col(&h2, "quote")].starts_with("=HYPERLINK"));
     // Filters are those of claim list.
-    let filtered = nb
-        .ok(&[
-            "export",
-            "claims",
-            "--article",
-            &ar,
-            "--min-reliability",
-            "C",
-        ])
-        .stdout;
+    let filtered = nb.ok(&["export", "claims", "--article", &ar, "--min-reliability", "C"]).stdout;
     assert_eq!(parse_csv(&filtered).1.len(), 1);
 }
 
@@ -138,10 +100,7 @@ fn claims_export_to_csv_for_spreadsheets() {
 fn json_markdown_and_tsv_exports() {
     let (nb, _, _) = notebook();
     let json = nb.ok(&["export", "claims", "--format", "json"]).json();
-    assert_eq!(
-        json[1]["sources"],
-        serde_json::json!(["ناشطون محليون", "أحد سكان السهل"])
-    );
+    assert_eq!(json[1]["sources"], serde_json::json!(["ناشطون محليون", "أحد سكان السهل"]));
     assert_eq!(json[1]["unverified"], false);
     let lines: Vec<serde_json::Value> = nb
         .ok(&["export", "sources", "--format", "jsonl"])
@@ -176,64 +135,22 @@ fn sources_round_trip_into_a_fresh_notebook() {
         "Dawn Brigade media office",
     ]);
     let file = nb.path("sources.csv");
-    nb.ok(&[
-        "export",
-        "sources",
-        "--bom",
-        "--out",
-        file.to_str().unwrap(),
-    ]);
+    nb.ok(&["export", "sources", "--bom", "--out", file.to_str().unwrap()]);
     let fresh = Nb::new();
-    let r = fresh
-        .ok(&[
-            "import",
-            "sources",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .json();
-    assert_eq!(
-        (r[0]["added"].as_i64(), r[0]["already_there"].as_i64()),
-        (Some(4), Some(0))
-    );
+    let r = fresh.ok(&["import", "sources", file.to_str().unwrap(), "--format", "json"]).json();
+    assert_eq!((r[0]["added"].as_i64(), r[0]["already_there"].as_i64()), (Some(4), Some(0)));
     let a = nb.ok(&["source", "list", "--format", "json"]).json();
     let b = fresh.ok(&["source", "list", "--format", "json"]).json();
-    for key in [
-        "uuid",
-        "name",
-        "kind",
-        "affiliation",
-        "named",
-        "reliability",
-        "note",
-    ] {
+    for key in ["uuid", "name", "kind", "affiliation", "named", "reliability", "note"] {
         for i in 0..4 {
             assert_eq!(a[i][key], b[i][key], "{key} of source {i}");
         }
     }
-    assert_eq!(
-        b[3]["note"], "=SUM(A1:A9)|piped",
-        "the guard is removed again"
-    );
+    assert_eq!(b[3]["note"], "=SUM(A1:A9)|piped", "the guard is removed again");
     // Importing the same file again changes nothing.
     let before = fresh.dump();
-    let again = fresh
-        .ok(&[
-            "import",
-            "sources",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .json();
-    assert_eq!(
-        (
-            again[0]["added"].as_i64(),
-            again[0]["already_there"].as_i64()
-        ),
-        (Some(0), Some(4))
-    );
+    let again = fresh.ok(&["import", "sources", file.to_str().unwrap(), "--format", "json"]).json();
+    assert_eq!((again[0]["added"].as_i64(), again[0]["already_there"].as_i64()), (Some(0), Some(4)));
     common::assert_same(&before, &fresh.dump(), "re-import");
 }
 
@@ -258,37 +175,15 @@ fn export_edit_import_adds_new_rows_and_skips_old_ones() {
         w.write_record(r).unwrap();
     }
     w.flush().unwrap();
-    let r = nb
-        .ok(&[
-            "import",
-            "claims",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .json();
-    assert_eq!(
-        (r[0]["added"].as_i64(), r[0]["already_there"].as_i64()),
-        (Some(1), Some(3))
-    );
+    let r = nb.ok(&["import", "claims", file.to_str().unwrap(), "--format", "json"]).json();
+    assert_eq!((r[0]["added"].as_i64(), r[0]["already_there"].as_i64()), (Some(1), Some(3)));
     let claims = nb.ok(&["claim", "list", "--format", "json"]).json();
     assert_eq!(claims.as_array().unwrap().len(), 4);
     assert_eq!(claims[3]["when_from"], "2014-12-04");
-    assert_eq!(
-        claims[3]["tags"],
-        serde_json::json!(["defections", "police"])
-    );
+    assert_eq!(claims[3]["tags"], serde_json::json!(["defections", "police"]));
     assert_eq!(claims[3]["reliability"], serde_json::json!(["C"]));
     // Twice changes nothing.
-    let r = nb
-        .ok(&[
-            "import",
-            "claims",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .json();
+    let r = nb.ok(&["import", "claims", file.to_str().unwrap(), "--format", "json"]).json();
     assert_eq!(r[0]["added"], 0);
 }
 
@@ -297,15 +192,8 @@ fn the_csv_fixture_set_is_read_or_refused_by_line() {
     let nb = Nb::new();
     nb.ok(&["init"]);
     let f = |n: &str| fixture(&format!("csv/{n}"));
-    let r = nb
-        .ok(&[
-            "import",
-            "sources",
-            f("sources-bom-crlf.csv").to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .json();
+    let r =
+        nb.ok(&["import", "sources", f("sources-bom-crlf.csv").to_str().unwrap(), "--format", "json"]).json();
     assert_eq!(r[0]["added"], 3);
     let s = nb.ok(&["source", "list", "--format", "json"]).json();
     assert_eq!(s[0]["name"], "Sahl Coordination Committee, East");
@@ -315,49 +203,13 @@ fn the_csv_fixture_set_is_read_or_refused_by_line() {
     assert_eq!(s[1]["named"], false);
     assert_eq!(s[1]["note"], "=HYPERLINK(\"http://x\")");
     assert_eq!(s[2]["reliability"], "F");
-    let ragged = nb.refuse(
-        &[
-            "import",
-            "sources",
-            f("sources-ragged.csv").to_str().unwrap(),
-        ],
-        1,
-    );
+    let ragged = nb.refuse(&["import", "sources", f("sources-ragged.csv").to_str().unwrap()], 1);
     assert!(ragged.stderr.contains("line 3"), "{}", ragged.stderr);
-    let dup = nb.refuse(
-        &[
-            "import",
-            "sources",
-            f("sources-duplicate-header.csv").to_str().unwrap(),
-        ],
-        1,
-    );
-    assert!(
-        dup.stderr.contains("'name' appears twice"),
-        "{}",
-        dup.stderr
-    );
-    let grade = nb.refuse(
-        &[
-            "import",
-            "sources",
-            f("sources-bad-grade.csv").to_str().unwrap(),
-        ],
-        1,
-    );
-    assert!(
-        grade.stderr.contains("line 3") && grade.stderr.contains("'G'"),
-        "{}",
-        grade.stderr
-    );
-    let noname = nb.refuse(
-        &[
-            "import",
-            "sources",
-            f("sources-no-name.csv").to_str().unwrap(),
-        ],
-        1,
-    );
+    let dup = nb.refuse(&["import", "sources", f("sources-duplicate-header.csv").to_str().unwrap()], 1);
+    assert!(dup.stderr.contains("'name' appears twice"), "{}", dup.stderr);
+    let grade = nb.refuse(&["import", "sources", f("sources-bad-grade.csv").to_str().unwrap()], 1);
+    assert!(grade.stderr.contains("line 3") && grade.stderr.contains("'G'"), "{}", grade.stderr);
+    let noname = nb.refuse(&["import", "sources", f("sources-no-name.csv").to_str().unwrap()], 1);
     assert!(noname.stderr.contains("'name'"), "{}", noname.stderr);
     nb.refuse(&["import", "sources", "/no/such.csv"], 1);
     let figures = nb.path("figures.csv");
@@ -369,56 +221,13 @@ fn the_csv_fixture_set_is_read_or_refused_by_line() {
 fn two_notebooks_with_the_same_article_merge_into_one() {
     let mine = Nb::new();
     let theirs = Nb::new();
-    let a1 = mine
-        .import("sahl-ar.txt", &["--published", "2014-12-05"])
-        .to_string();
-    let a2 = theirs
-        .import("sahl-ar.txt", &["--published", "2014-12-05"])
-        .to_string();
-    mine.ok(&[
-        "source",
-        "add",
-        "ناشطون محليون",
-        "--kind",
-        "activist",
-        "--reliability",
-        "C",
-    ]);
-    theirs.ok(&[
-        "source",
-        "add",
-        "ناشطون محليّون",
-        "--kind",
-        "activist",
-        "--reliability",
-        "B",
-    ]);
-    theirs.ok(&[
-        "source",
-        "add",
-        "Sahl hospital",
-        "--kind",
-        "official",
-        "--reliability",
-        "B",
-    ]);
-    mine.ok(&[
-        "claim",
-        "add",
-        "--article",
-        &a1,
-        "--quote",
-        "بلغ ٤٥",
-        "--source",
-        "ناشطون محليون",
-    ]);
-    theirs.ok(&[
-        "measure",
-        "add",
-        "deaths.market",
-        "--label",
-        "killed at the market",
-    ]);
+    let a1 = mine.import("sahl-ar.txt", &["--published", "2014-12-05"]).to_string();
+    let a2 = theirs.import("sahl-ar.txt", &["--published", "2014-12-05"]).to_string();
+    mine.ok(&["source", "add", "ناشطون محليون", "--kind", "activist", "--reliability", "C"]);
+    theirs.ok(&["source", "add", "ناشطون محليّون", "--kind", "activist", "--reliability", "B"]);
+    theirs.ok(&["source", "add", "Sahl hospital", "--kind", "official", "--reliability", "B"]);
+    mine.ok(&["claim", "add", "--article", &a1, "--quote", "بلغ ٤٥", "--source", "ناشطون محليون"]);
+    theirs.ok(&["measure", "add", "deaths.market", "--label", "killed at the market"]);
     theirs.ok(&[
         "claim",
         "add",
@@ -445,62 +254,32 @@ fn two_notebooks_with_the_same_article_merge_into_one() {
     ]);
     theirs.ok(&["claim", "link", "2", "1", "--as", "contradicts"]);
 
-    let r = mine
-        .ok(&["merge", theirs.db.to_str().unwrap(), "--format", "json"])
-        .json();
-    let get = |t: &str| {
-        r.as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["table"] == t)
-            .unwrap()
-            .clone()
-    };
+    let r = mine.ok(&["merge", theirs.db.to_str().unwrap(), "--format", "json"]).json();
+    let get = |t: &str| r.as_array().unwrap().iter().find(|x| x["table"] == t).unwrap().clone();
     assert_eq!(
-        (
-            get("articles")["added"].as_i64(),
-            get("articles")["already_there"].as_i64()
-        ),
+        (get("articles")["added"].as_i64(), get("articles")["already_there"].as_i64()),
         (Some(0), Some(1))
     );
     assert_eq!(
-        (
-            get("sources")["added"].as_i64(),
-            get("sources")["already_there"].as_i64()
-        ),
+        (get("sources")["added"].as_i64(), get("sources")["already_there"].as_i64()),
         (Some(1), Some(1))
     );
     assert_eq!(get("claims")["added"], 2);
     assert_eq!(get("figures")["added"], 2);
     assert_eq!(get("links")["added"], 1);
-    let claims = mine
-        .ok(&["claim", "list", "--article", &a1, "--format", "json"])
-        .json();
-    assert_eq!(
-        claims.as_array().unwrap().len(),
-        3,
-        "both sets of claims on the one article"
-    );
+    let claims = mine.ok(&["claim", "list", "--article", &a1, "--format", "json"]).json();
+    assert_eq!(claims.as_array().unwrap().len(), 3, "both sets of claims on the one article");
     // The differing rating is added to the history; the rating here is kept.
-    let s = mine
-        .ok(&["source", "show", "ناشطون محليون", "--format", "json"])
-        .json();
+    let s = mine.ok(&["source", "show", "ناشطون محليون", "--format", "json"]).json();
     assert_eq!(s["reliability"], "C");
     let history = s["rating_history"].as_array().unwrap();
     assert!(history.iter().any(|h| h["to"] == "B"), "{history:?}");
     // Merged figures reconcile, and merging twice adds nothing.
-    let rec = mine
-        .ok(&["reconcile", "deaths.market", "--format", "json"])
-        .json();
+    let rec = mine.ok(&["reconcile", "deaths.market", "--format", "json"]).json();
     assert_eq!(rec[0]["voices"], 2);
     let before = mine.dump();
-    let again = mine
-        .ok(&["merge", theirs.db.to_str().unwrap(), "--format", "json"])
-        .json();
-    assert!(
-        again.as_array().unwrap().iter().all(|x| x["added"] == 0),
-        "{again}"
-    );
+    let again = mine.ok(&["merge", theirs.db.to_str().unwrap(), "--format", "json"]).json();
+    assert!(again.as_array().unwrap().iter().all(|x| x["added"] == 0), "{again}");
     common::assert_same(&before, &mine.dump(), "second merge");
     mine.refuse(&["merge", mine.db.to_str().unwrap()], 1);
     mine.refuse(&["merge", "/no/such.db"], 1);
@@ -510,10 +289,7 @@ fn two_notebooks_with_the_same_article_merge_into_one() {
 #[test]
 fn unwritable_output_is_refused_and_leaves_no_file() {
     let (nb, _, _) = notebook();
-    nb.refuse(
-        &["export", "claims", "--out", "/no/such/folder/claims.csv"],
-        1,
-    );
+    nb.refuse(&["export", "claims", "--out", "/no/such/folder/claims.csv"], 1);
     let dir = nb.path("");
     let r = nb.refuse(&["export", "claims", "--out", dir.to_str().unwrap()], 1);
     assert!(r.stderr.contains("folder"), "{}", r.stderr);

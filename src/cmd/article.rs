@@ -23,9 +23,7 @@ pub fn run(ctx: &Ctx, c: ArticleCommand) -> Result<()> {
             let id = parse_id(&id, "article")?;
             let mut nb = ctx.open()?;
             let removed = nb.remove_article(id, force)?;
-            ctx.note(&format!(
-                "removed article #{id} and {removed} claim(s) citing it"
-            ));
+            ctx.note(&format!("removed article #{id} and {removed} claim(s) citing it"));
             Ok(())
         }
     }
@@ -95,10 +93,7 @@ mod tests {
 
     #[test]
     fn spans_are_marked_by_character_offsets() {
-        assert_eq!(
-            mark_spans("قال ناشطون إن", &[(7, 4, 10)]),
-            "قال ⟦#7 ناشطون⟧ إن"
-        );
+        assert_eq!(mark_spans("قال ناشطون إن", &[(7, 4, 10)]), "قال ⟦#7 ناشطون⟧ إن");
         assert_eq!(mark_spans("abc", &[(1, 0, 3), (2, 1, 2)]), "⟦#1 a⟦#2 b⟧c⟧");
     }
 }

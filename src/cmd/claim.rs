@@ -13,26 +13,13 @@ use crate::ratings::{Credibility, Reliability};
 use crate::render::Cell;
 
 fn claim_fields(ctx: &Ctx, row: &ClaimRow) -> Vec<(&'static str, Cell)> {
-    let mut fields: Vec<(&str, Cell)> =
-        ClaimRow::COLUMNS.iter().copied().zip(row.cells()).collect();
+    let mut fields: Vec<(&str, Cell)> = ClaimRow::COLUMNS.iter().copied().zip(row.cells()).collect();
     if ctx.format == crate::render::Format::Table {
         // People see the rating as the Admiralty pair and the unverified mark up front.
         let letters = row.reliability.join("; ");
-        fields.insert(
-            2,
-            (
-                "rating",
-                Cell::text(format!("{}{}", letters, row.credibility.value())),
-            ),
-        );
+        fields.insert(2, ("rating", Cell::text(format!("{}{}", letters, row.credibility.value()))));
         if row.unverified {
-            fields.insert(
-                2,
-                (
-                    "UNVERIFIED",
-                    Cell::text("the quote was not found in the article"),
-                ),
-            );
+            fields.insert(2, ("UNVERIFIED", Cell::text("the quote was not found in the article")));
         }
     }
     fields
@@ -45,16 +32,8 @@ fn print_claim(ctx: &Ctx, row: &ClaimRow) -> Result<()> {
 /// Validates the filter flags once.
 pub fn filter(nb: &Notebook, f: &ClaimFilterArgs) -> Result<ClaimFilter> {
     Ok(ClaimFilter {
-        article: f
-            .article
-            .as_deref()
-            .map(|a| parse_id(a, "article"))
-            .transpose()?,
-        source: f
-            .source
-            .as_deref()
-            .map(|s| nb.resolve_source(s))
-            .transpose()?,
+        article: f.article.as_deref().map(|a| parse_id(a, "article")).transpose()?,
+        source: f.source.as_deref().map(|s| nb.resolve_source(s)).transpose()?,
         min_reliability: f
             .min_reliability
             .as_deref()
@@ -110,9 +89,7 @@ pub fn run(ctx: &Ctx, c: ClaimCommand) -> Result<()> {
             let id = parse_id(&id, "claim")?;
             let mut nb = ctx.open()?;
             nb.remove_claim(id)?;
-            ctx.note(&format!(
-                "removed claim #{id}; `crosscheck history claims {id}` shows what it was"
-            ));
+            ctx.note(&format!("removed claim #{id}; `crosscheck history claims {id}` shows what it was"));
             Ok(())
         }
         ClaimCommand::Link { a, b, relation } => {
@@ -135,18 +112,16 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
         .figures
         .iter()
         .map(|f| match f.split_once('=') {
-            Some((k, n)) if !k.trim().is_empty() && !n.trim().is_empty() => Ok((k.trim().to_string(), n.trim().to_string())),
+            Some((k, n)) if !k.trim().is_empty() && !n.trim().is_empty() => {
+                Ok((k.trim().to_string(), n.trim().to_string()))
+            }
             _ => Err(anyhow::anyhow!(
                 "--figure '{f}' is not KEY=NOTATION; write it like defectors.foreign='more than 100'"
             )),
         })
         .collect::<Result<Vec<_>>>()?;
     let mut nb = ctx.open()?;
-    let sources = args
-        .sources
-        .iter()
-        .map(|s| nb.resolve_source(s))
-        .collect::<Result<Vec<_>, _>>()?;
+    let sources = args.sources.iter().map(|s| nb.resolve_source(s)).collect::<Result<Vec<_>, _>>()?;
     let claim = NewClaim {
         article_id: article,
         quote: args.quote,
@@ -204,24 +179,15 @@ fn show(ctx: &Ctx, id: &str) -> Result<()> {
 
 fn edit(ctx: &Ctx, args: ClaimEditArgs) -> Result<()> {
     let id = parse_id(&args.id, "claim")?;
-    let credibility = args
-        .credibility
-        .as_deref()
-        .map(str::parse::<Credibility>)
-        .transpose()
-        .map_err(Error::msg)?;
+    let credibility =
+        args.credibility.as_deref().map(str::parse::<Credibility>).transpose().map_err(Error::msg)?;
     let mut nb = ctx.open()?;
     let sources = if args.no_sources {
         Some(Vec::new())
     } else if args.sources.is_empty() {
         None
     } else {
-        Some(
-            args.sources
-                .iter()
-                .map(|s| nb.resolve_source(s))
-                .collect::<Result<Vec<_>, _>>()?,
-        )
+        Some(args.sources.iter().map(|s| nb.resolve_source(s)).collect::<Result<Vec<_>, _>>()?)
     };
     let e = ClaimEdit {
         text: args.text,

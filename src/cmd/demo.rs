@@ -12,14 +12,8 @@ use super::Ctx;
 use crate::cli::Cli;
 
 const ARTICLES: &[(&str, &str)] = &[
-    (
-        "valley-daily-ar.txt",
-        include_str!("../demo/valley-daily-ar.txt"),
-    ),
-    (
-        "northern-monitor-en.md",
-        include_str!("../demo/northern-monitor-en.md"),
-    ),
+    ("valley-daily-ar.txt", include_str!("../demo/valley-daily-ar.txt")),
+    ("northern-monitor-en.md", include_str!("../demo/northern-monitor-en.md")),
     ("gulf-wire-en.txt", include_str!("../demo/gulf-wire-en.txt")),
 ];
 
@@ -49,15 +43,7 @@ fn steps(dir: &Path) -> Vec<Vec<String>> {
             "--published",
             "2014-12-06",
         ],
-        vec![
-            "import",
-            "articles",
-            "@gulf-wire-en.txt",
-            "--outlet",
-            "Gulf Wire",
-            "--published",
-            "2014-12-06",
-        ],
+        vec!["import", "articles", "@gulf-wire-en.txt", "--outlet", "Gulf Wire", "--published", "2014-12-06"],
         vec![
             "source",
             "add",
@@ -80,24 +66,8 @@ fn steps(dir: &Path) -> Vec<Vec<String>> {
             "E",
         ],
         vec!["source", "add", "أحد سكان السهل", "--kind", "resident"],
-        vec![
-            "source",
-            "add",
-            "طبيب في المستشفى الوطني",
-            "--kind",
-            "official",
-            "--reliability",
-            "B",
-        ],
-        vec![
-            "source",
-            "add",
-            "Al-Sahl local monitor",
-            "--kind",
-            "monitor",
-            "--reliability",
-            "B",
-        ],
+        vec!["source", "add", "طبيب في المستشفى الوطني", "--kind", "official", "--reliability", "B"],
+        vec!["source", "add", "Al-Sahl local monitor", "--kind", "monitor", "--reliability", "B"],
         vec!["source", "list"],
         vec![
             "measure",
@@ -280,10 +250,7 @@ fn steps(dir: &Path) -> Vec<Vec<String>> {
 
 /// Shell quoting for display, so every printed line can be pasted back.
 fn quote(arg: &str) -> String {
-    let plain = !arg.is_empty()
-        && arg
-            .chars()
-            .all(|c| c.is_alphanumeric() || "-_./:=@#,+".contains(c));
+    let plain = !arg.is_empty() && arg.chars().all(|c| c.is_alphanumeric() || "-_./:=@#,+".contains(c));
     if plain {
         arg.to_string()
     } else {
@@ -309,10 +276,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             (dir.join("crosscheck-demo-files"), p.clone())
         }
         None => {
-            let dir = tempfile::Builder::new()
-                .prefix("crosscheck-demo-")
-                .tempdir()?
-                .keep();
+            let dir = tempfile::Builder::new().prefix("crosscheck-demo-").tempdir()?.keep();
             (dir.clone(), dir.join("notebook.db"))
         }
     };
@@ -322,52 +286,38 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         std::fs::write(dir.join("articles").join(name), text)?;
     }
     let mut out = ctx.stdout();
-    writeln!(out, "crosscheck demo: three fictional articles (one Arabic, two English) about one invented event.")?;
-    writeln!(out, "Every command below is a real crosscheck command on this notebook; to repeat any of them, first run")?;
     writeln!(
         out,
-        "  export CROSSCHECK_DB={}",
-        quote(&db.display().to_string())
+        "crosscheck demo: three fictional articles (one Arabic, two English) about one invented event."
     )?;
+    writeln!(
+        out,
+        "Every command below is a real crosscheck command on this notebook; to repeat any of them, first run"
+    )?;
+    writeln!(out, "  export CROSSCHECK_DB={}", quote(&db.display().to_string()))?;
     out.flush()?;
     for step in steps(&dir) {
         let shown: Vec<String> = step.iter().map(|a| quote(a)).collect();
         let mut out = ctx.stdout();
         writeln!(out, "\n$ crosscheck {}", shown.join(" "))?;
         out.flush()?;
-        let mut args = vec![
-            "crosscheck".to_string(),
-            "--db".to_string(),
-            db.display().to_string(),
-        ];
+        let mut args = vec!["crosscheck".to_string(), "--db".to_string(), db.display().to_string()];
         if ctx.quiet {
             args.push("--quiet".into());
         }
         args.extend(step.iter().cloned());
         let cli = Cli::try_parse_from(&args)
             .map_err(|e| anyhow!("demo step '{}' is malformed: {e}", shown.join(" ")))?;
-        super::run(cli)
-            .map_err(|e| anyhow!("demo step 'crosscheck {}' failed: {e:#}", shown.join(" ")))?;
+        super::run(cli).map_err(|e| anyhow!("demo step 'crosscheck {}' failed: {e:#}", shown.join(" ")))?;
     }
     let mut out = ctx.stdout();
     writeln!(out, "\nDone. The notebook is {}", db.display())?;
-    writeln!(
-        out,
-        "The claims table for a spreadsheet is {}",
-        dir.join("claims.csv").display()
-    )?;
+    writeln!(out, "The claims table for a spreadsheet is {}", dir.join("claims.csv").display())?;
     writeln!(out, "Try next (with crosscheck installed by `cargo install --path .`, or as `cargo run --release -- ...`):")?;
-    writeln!(
-        out,
-        "  export CROSSCHECK_DB={}",
-        quote(&db.display().to_string())
-    )?;
+    writeln!(out, "  export CROSSCHECK_DB={}", quote(&db.display().to_string()))?;
     writeln!(out, "  crosscheck claim list --min-reliability C")?;
     writeln!(out, "  crosscheck measure show defectors.foreign")?;
-    writeln!(
-        out,
-        "  crosscheck reconcile defectors.foreign --method conservative --format json"
-    )?;
+    writeln!(out, "  crosscheck reconcile defectors.foreign --method conservative --format json")?;
     writeln!(out, "  crosscheck article show 1 --text")?;
     writeln!(out, "  crosscheck search 'اكد'")?;
     out.flush()?;

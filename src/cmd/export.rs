@@ -51,17 +51,9 @@ fn open_sink(out: Option<&Path>) -> Result<Sink> {
                     path.display()
                 ));
             }
-            let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| {
-                anyhow!(
-                    "--out {} cannot be written: {}",
-                    path.display(),
-                    short_io(&e)
-                )
-            })?;
-            Ok(Sink::File(
-                BufWriter::with_capacity(1 << 16, tmp),
-                path.to_path_buf(),
-            ))
+            let tmp = tempfile::NamedTempFile::new_in(&dir)
+                .map_err(|e| anyhow!("--out {} cannot be written: {}", path.display(), short_io(&e)))?;
+            Ok(Sink::File(BufWriter::with_capacity(1 << 16, tmp), path.to_path_buf()))
         }
     }
 }
@@ -78,91 +70,59 @@ fn close_sink(sink: Sink) -> Result<()> {
     match sink {
         Sink::Stdout(mut w) => Ok(w.flush()?),
         Sink::File(w, path) => {
-            let tmp = w
-                .into_inner()
-                .map_err(|e| anyhow!("{} cannot be written: {}", path.display(), e.error()))?;
-            tmp.persist(&path).map_err(|e| {
-                anyhow!(
-                    "{} cannot be written: {}",
-                    path.display(),
-                    short_io(&e.error)
-                )
-            })?;
+            let tmp =
+                w.into_inner().map_err(|e| anyhow!("{} cannot be written: {}", path.display(), e.error()))?;
+            tmp.persist(&path)
+                .map_err(|e| anyhow!("{} cannot be written: {}", path.display(), short_io(&e.error)))?;
             Ok(())
         }
     }
 }
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let format = if ctx.format_given {
-        ctx.format
-    } else {
-        Format::Csv
-    };
+    let format = if ctx.format_given { ctx.format } else { Format::Csv };
     let nb = ctx.open()?;
     let filter = super::claim::filter(&nb, &args.filter)?;
     let measure = filter.measure;
-    let style = Style {
-        format,
-        raw: args.raw,
-        bom: args.bom,
-        terminal: ctx.terminal && args.out.is_none(),
-    };
+    let style = Style { format, raw: args.raw, bom: args.bom, terminal: ctx.terminal && args.out.is_none() };
     let sink = open_sink(args.out.as_deref())?;
     let sink = match args.table {
         ExportTable::Claims => {
             let mut w = RowWriter::new(sink, style, ClaimRow::COLUMNS)?;
-            if crate::notebook::claims::is_broad(&filter)
-                && matches!(format, Format::Csv | Format::Tsv)
-            {
+            if crate::notebook::claims::is_broad(&filter) && matches!(format, Format::Csv | Format::Tsv) {
                 // The common export of everything: written from SQLite's rows without copies.
                 crate::notebook::claims::for_each_claim_cells(&nb.conn, &filter, |f| {
                     w.fields(f).map_err(io_err)
                 })
                 .map_err(lift)?;
             } else {
-                for_each_claim(&nb.conn, &filter, |c| {
-                    w.row(&c.into_cells()).map_err(io_err)
-                })
-                .map_err(lift)?;
+                for_each_claim(&nb.conn, &filter, |c| w.row(&c.into_cells()).map_err(io_err))
+                    .map_err(lift)?;
             }
             w.finish()?
         }
         ExportTable::Figures => {
             let mut w = RowWriter::new(sink, style, FigureRow::COLUMNS)?;
-            for_each_figure(&nb.conn, measure, None, None, |f| {
-                w.row(&f.cells()).map_err(io_err)
-            })
-            .map_err(lift)?;
+            for_each_figure(&nb.conn, measure, None, None, |f| w.row(&f.cells()).map_err(io_err))
+                .map_err(lift)?;
             w.finish()?
         }
-        ExportTable::Articles => write_all(
-            sink,
-            style,
-            ArticleRow::COLUMNS,
-            nb.articles()?.iter().map(ArticleRow::cells),
-        )?,
-        ExportTable::Sources => write_all(
-            sink,
-            style,
-            SourceRow::COLUMNS,
-            nb.sources()?.iter().map(SourceRow::cells),
-        )?,
-        ExportTable::Measures => write_all(
-            sink,
-            style,
-            MeasureRow::COLUMNS,
-            nb.measures()?.iter().map(MeasureRow::cells),
-        )?,
+        ExportTable::Articles => {
+            write_all(sink, style, ArticleRow::COLUMNS, nb.articles()?.iter().map(ArticleRow::cells))?
+        }
+        ExportTable::Sources => {
+            write_all(sink, style, SourceRow::COLUMNS, nb.sources()?.iter().map(SourceRow::cells))?
+        }
+        ExportTable::Measures => {
+            write_all(sink, style, MeasureRow::COLUMNS, nb.measures()?.iter().map(MeasureRow::cells))?
+        }
         ExportTable::Reconciliations => {
             let key = args.filter.measure.as_deref();
             write_all(
                 sink,
                 style,
                 ReconciliationRow::COLUMNS,
-                nb.reconciliations(key)?
-                    .iter()
-                    .map(ReconciliationRow::cells),
+                nb.reconciliations(key)?.iter().map(ReconciliationRow::cells),
             )?
         }
         ExportTable::History => write_all(

@@ -19,11 +19,7 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand) -> Result<()> {
         MeasureCommand::Add { key, label, unit } => {
             let mut nb = ctx.open()?;
             let row = nb.add_measure(&key, &label, unit.as_deref())?;
-            let fields: Vec<(&str, Cell)> = MeasureRow::COLUMNS
-                .iter()
-                .copied()
-                .zip(row.cells())
-                .collect();
+            let fields: Vec<(&str, Cell)> = MeasureRow::COLUMNS.iter().copied().zip(row.cells()).collect();
             ctx.record(&fields)
         }
         MeasureCommand::List => {
@@ -34,15 +30,9 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand) -> Result<()> {
         MeasureCommand::Show { key } => {
             let nb = ctx.open()?;
             let m = nb.measure(&key)?;
-            let fields: Vec<(&str, Cell)> =
-                MeasureRow::COLUMNS.iter().copied().zip(m.cells()).collect();
-            let mut results = nb.reconcile(
-                std::slice::from_ref(&key),
-                false,
-                Method::Weighted,
-                false,
-                None,
-            )?;
+            let fields: Vec<(&str, Cell)> = MeasureRow::COLUMNS.iter().copied().zip(m.cells()).collect();
+            let mut results =
+                nb.reconcile(std::slice::from_ref(&key), false, Method::Weighted, false, None)?;
             let r = results.remove(0);
             let saved = nb.reconciliations(Some(&key))?;
             ctx.show(
@@ -68,11 +58,7 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand) -> Result<()> {
 
 pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
     match c {
-        FigureCommand::Add {
-            claim,
-            measure,
-            notation,
-        } => {
+        FigureCommand::Add { claim, measure, notation } => {
             let claim = parse_id(&claim, "claim")?;
             let mut nb = ctx.open()?;
             let row = nb.add_figure(claim, &measure, &notation)?;
@@ -87,9 +73,7 @@ pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
             let id = parse_id(&id, "figure")?;
             let mut nb = ctx.open()?;
             nb.remove_figure(id)?;
-            ctx.note(&format!(
-                "removed figure #{id}; `crosscheck history figures {id}` shows what it was"
-            ));
+            ctx.note(&format!("removed figure #{id}; `crosscheck history figures {id}` shows what it was"));
             Ok(())
         }
         FigureCommand::Parse { notation } => {
@@ -113,15 +97,7 @@ pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
             let rows = nb.terms()?;
             ctx.rows(TermRow::COLUMNS, rows.iter().map(TermRow::cells))
         }
-        FigureCommand::Terms {
-            action:
-                Some(TermsCommand::Set {
-                    word,
-                    low,
-                    high,
-                    point,
-                }),
-        } => {
+        FigureCommand::Terms { action: Some(TermsCommand::Set { word, low, high, point }) } => {
             let mut nb = ctx.open()?;
             let row = nb.set_term(&word, low, high, point)?;
             ctx.note("the change applies to figures entered from now on; `crosscheck figure reread` applies it to existing ones");
@@ -130,25 +106,15 @@ pub fn figure(ctx: &Ctx, c: FigureCommand) -> Result<()> {
         FigureCommand::Reread { measure } => {
             let mut nb = ctx.open()?;
             let changed = nb.reread(measure.as_deref())?;
-            ctx.note(&format!(
-                "{} figure(s) re-read with the current terms",
-                changed.len()
-            ));
-            let rows: Vec<FigureRow> = changed
-                .iter()
-                .map(|id| nb.figure(*id))
-                .collect::<Result<_, _>>()?;
+            ctx.note(&format!("{} figure(s) re-read with the current terms", changed.len()));
+            let rows: Vec<FigureRow> = changed.iter().map(|id| nb.figure(*id)).collect::<Result<_, _>>()?;
             ctx.rows(FigureRow::COLUMNS, rows.iter().map(FigureRow::cells))
         }
     }
 }
 
 fn print_figure(ctx: &Ctx, row: &FigureRow) -> Result<()> {
-    let fields: Vec<(&str, Cell)> = FigureRow::COLUMNS
-        .iter()
-        .copied()
-        .zip(row.cells())
-        .collect();
+    let fields: Vec<(&str, Cell)> = FigureRow::COLUMNS.iter().copied().zip(row.cells()).collect();
     ctx.record(&fields)
 }
 
@@ -158,10 +124,7 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
             bail!("--method manual needs --value N, the best estimate you chose, and --note saying why");
         }
         if args.note.as_deref().map(str::trim).unwrap_or("").is_empty() {
-            bail!(
-                "--method manual needs --note saying why you chose {}",
-                args.value.unwrap_or_default()
-            );
+            bail!("--method manual needs --note saying why you chose {}", args.value.unwrap_or_default());
         }
     } else if args.value.is_some() {
         bail!(
@@ -177,30 +140,20 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
     let mut count = 0usize;
     match ctx.format {
         Format::Table | Format::Markdown => {
-            nb.reconcile_each(
-                &args.keys,
-                args.all,
-                args.method,
-                args.include_all,
-                args.value,
-                save,
-                |r| {
-                    count += 1;
-                    let shown = ctx
-                        .heading(&format!("{} — {}", r.key, r.label))
-                        .and_then(|_| side_by_side(ctx, &r))
-                        .and_then(|_| summary_line(ctx, &r));
-                    shown.map_err(|e| match e.downcast::<std::io::Error>() {
-                        Ok(io) => super::io_err(io),
-                        Err(other) => crate::notebook::Error::Io(format!("{other:#}")),
-                    })
-                },
-            )
+            nb.reconcile_each(&args.keys, args.all, args.method, args.include_all, args.value, save, |r| {
+                count += 1;
+                let shown = ctx
+                    .heading(&format!("{} — {}", r.key, r.label))
+                    .and_then(|_| side_by_side(ctx, &r))
+                    .and_then(|_| summary_line(ctx, &r));
+                shown.map_err(|e| match e.downcast::<std::io::Error>() {
+                    Ok(io) => super::io_err(io),
+                    Err(other) => crate::notebook::Error::Io(format!("{other:#}")),
+                })
+            })
             .map_err(super::lift)?;
             if count == 0 {
-                ctx.note(
-                    "there are no measures to reconcile; add one with `crosscheck measure add`",
-                );
+                ctx.note("there are no measures to reconcile; add one with `crosscheck measure add`");
             }
         }
         Format::Json | Format::Jsonl => {
@@ -209,53 +162,28 @@ pub fn reconcile(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
             if json {
                 out.write_all(b"[").map_err(anyhow::Error::from)?;
             }
-            nb.reconcile_each(
-                &args.keys,
-                args.all,
-                args.method,
-                args.include_all,
-                args.value,
-                save,
-                |r| {
-                    let object = json_object(&r, note);
-                    let text = if json {
-                        let sep = if count == 0 { "\n" } else { ",\n" };
-                        format!(
-                            "{sep}{}",
-                            serde_json::to_string_pretty(&object).unwrap_or_default()
-                        )
-                    } else {
-                        format!("{}\n", serde_json::to_string(&object).unwrap_or_default())
-                    };
-                    count += 1;
-                    out.write_all(text.as_bytes()).map_err(super::io_err)
-                },
-            )
+            nb.reconcile_each(&args.keys, args.all, args.method, args.include_all, args.value, save, |r| {
+                let object = json_object(&r, note);
+                let text = if json {
+                    let sep = if count == 0 { "\n" } else { ",\n" };
+                    format!("{sep}{}", serde_json::to_string_pretty(&object).unwrap_or_default())
+                } else {
+                    format!("{}\n", serde_json::to_string(&object).unwrap_or_default())
+                };
+                count += 1;
+                out.write_all(text.as_bytes()).map_err(super::io_err)
+            })
             .map_err(super::lift)?;
             if json {
-                out.write_all(if count == 0 {
-                    b"]\n" as &[u8]
-                } else {
-                    b"\n]\n"
-                })?;
+                out.write_all(if count == 0 { b"]\n" as &[u8] } else { b"\n]\n" })?;
             }
             out.flush()?;
         }
         Format::Csv | Format::Tsv => {
-            let mut w = crate::render::RowWriter::new(
-                ctx.stdout(),
-                ctx.style(),
-                ReconciliationRow::COLUMNS,
-            )?;
-            nb.reconcile_each(
-                &args.keys,
-                args.all,
-                args.method,
-                args.include_all,
-                args.value,
-                save,
-                |r| w.row(&row_of(&r, note).cells()).map_err(super::io_err),
-            )
+            let mut w = crate::render::RowWriter::new(ctx.stdout(), ctx.style(), ReconciliationRow::COLUMNS)?;
+            nb.reconcile_each(&args.keys, args.all, args.method, args.include_all, args.value, save, |r| {
+                w.row(&row_of(&r, note).cells()).map_err(super::io_err)
+            })
             .map_err(super::lift)?;
             w.finish()?;
         }
@@ -316,8 +244,7 @@ fn json_object(r: &Reconciled, note: Option<&str>) -> Value {
 }
 
 const SIDE_COLUMNS: &[&str] = &[
-    "figure", "claim", "source", "rating", "notation", "low", "high", "point", "weight", "voice",
-    "included",
+    "figure", "claim", "source", "rating", "notation", "low", "high", "point", "weight", "voice", "included",
 ];
 
 /// The figures of one measure side by side, with whether each counts and why not.
@@ -331,10 +258,7 @@ fn side_rows(r: &Reconciled) -> Vec<Vec<Cell>> {
         .map(|f| {
             let item = r.outcome.items.iter().find(|i| i.figure_id == f.id);
             let source = if f.sources.is_empty() {
-                format!(
-                    "{} (own report)",
-                    f.outlet.clone().unwrap_or_else(|| "no outlet".into())
-                )
+                format!("{} (own report)", f.outlet.clone().unwrap_or_else(|| "no outlet".into()))
             } else {
                 f.sources.join("; ")
             };
@@ -350,11 +274,7 @@ fn side_rows(r: &Reconciled) -> Vec<Vec<Cell>> {
                 Cell::text(f.rating()),
                 Cell::text(&f.notation),
                 Cell::Int(f.low),
-                Cell::text(
-                    f.high
-                        .map(|h| h.to_string())
-                        .unwrap_or_else(|| "open".into()),
-                ),
+                Cell::text(f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into())),
                 Cell::Int(f.point),
                 Cell::Float(f.weight()),
                 Cell::opt_int(item.and_then(|i| i.voice).map(|v| v as i64)),
@@ -367,11 +287,7 @@ fn side_rows(r: &Reconciled) -> Vec<Vec<Cell>> {
 fn summary_line(ctx: &Ctx, r: &Reconciled) -> Result<()> {
     let o = &r.outcome;
     let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
-    let high = if o.open_high {
-        "open".to_string()
-    } else {
-        show(o.high)
-    };
+    let high = if o.open_high { "open".to_string() } else { show(o.high) };
     let mut line = format!(
         "low {}, best {}, high {} ({}), support {}, figures {}, voices {}",
         show(o.low),
@@ -383,11 +299,7 @@ fn summary_line(ctx: &Ctx, r: &Reconciled) -> Result<()> {
         o.voices
     );
     if !o.conflicts.is_empty() {
-        let pairs: Vec<String> = o
-            .conflicts
-            .iter()
-            .map(|(a, b)| format!("#{a} vs #{b}"))
-            .collect();
+        let pairs: Vec<String> = o.conflicts.iter().map(|(a, b)| format!("#{a} vs #{b}")).collect();
         line.push_str(&format!("; cannot both be true: {}", pairs.join(", ")));
     }
     if let Some(s) = &r.saved {

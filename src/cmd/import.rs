@@ -40,11 +40,7 @@ fn validate_meta(args: &ArticleMetaArgs, place: &str) -> Result<ArticleMeta> {
         .map(parse_language)
         .transpose()
         .map_err(|e| anyhow!("{place}{e}"))?;
-    let clean = |s: &Option<String>| {
-        s.as_ref()
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
+    let clean = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     Ok(ArticleMeta {
         title: clean(&args.title),
         outlet: clean(&args.outlet),
@@ -57,55 +53,26 @@ fn validate_meta(args: &ArticleMetaArgs, place: &str) -> Result<ArticleMeta> {
 
 /// Reads a manifest: per-file metadata keyed by the file's canonical path.
 fn read_manifest(path: &Path) -> Result<Vec<(PathBuf, ArticleMeta)>> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        anyhow!(
-            "the manifest {} cannot be read: {}",
-            path.display(),
-            io_reason(&e)
-        )
-    })?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(strip_bom_reader(file)?);
-    let headers = rdr
-        .headers()
-        .map_err(|e| anyhow!("the manifest {} has no header row: {e}", path.display()))?
-        .clone();
-    const KNOWN: [&str; 7] = [
-        "path",
-        "title",
-        "outlet",
-        "author",
-        "url",
-        "published",
-        "lang",
-    ];
+    let file = std::fs::File::open(path)
+        .map_err(|e| anyhow!("the manifest {} cannot be read: {}", path.display(), io_reason(&e)))?;
+    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(strip_bom_reader(file)?);
+    let headers =
+        rdr.headers().map_err(|e| anyhow!("the manifest {} has no header row: {e}", path.display()))?.clone();
+    const KNOWN: [&str; 7] = ["path", "title", "outlet", "author", "url", "published", "lang"];
     for h in headers.iter() {
         if !KNOWN.contains(&h.trim()) {
-            bail!(
-                "the manifest {} has a column '{h}'; its columns are {}",
-                path.display(),
-                KNOWN.join(",")
-            );
+            bail!("the manifest {} has a column '{h}'; its columns are {}", path.display(), KNOWN.join(","));
         }
     }
     if !headers.iter().any(|h| h.trim() == "path") {
-        bail!(
-            "the manifest {} has no 'path' column; its columns are {}",
-            path.display(),
-            KNOWN.join(",")
-        );
+        bail!("the manifest {} has no 'path' column; its columns are {}", path.display(), KNOWN.join(","));
     }
     let base = path.parent().unwrap_or(Path::new("."));
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let rec = rec.map_err(|e| {
-            anyhow!(
-                "the manifest {} line {line} cannot be read: {e}",
-                path.display()
-            )
-        })?;
+        let rec =
+            rec.map_err(|e| anyhow!("the manifest {} line {line} cannot be read: {e}", path.display()))?;
         let get = |name: &str| {
             headers
                 .iter()
@@ -115,10 +82,7 @@ fn read_manifest(path: &Path) -> Result<Vec<(PathBuf, ArticleMeta)>> {
                 .filter(|s| !s.is_empty())
         };
         let Some(file) = get("path") else {
-            bail!(
-                "the manifest {} line {line} has an empty path",
-                path.display()
-            );
+            bail!("the manifest {} line {line} has an empty path", path.display());
         };
         let args = ArticleMetaArgs {
             title: get("title"),
@@ -128,10 +92,7 @@ fn read_manifest(path: &Path) -> Result<Vec<(PathBuf, ArticleMeta)>> {
             published: get("published"),
             lang: get("lang"),
         };
-        let meta = validate_meta(
-            &args,
-            &format!("the manifest {} line {line}: ", path.display()),
-        )?;
+        let meta = validate_meta(&args, &format!("the manifest {} line {line}: ", path.display()))?;
         let full = base.join(&file);
         out.push((full.canonicalize().unwrap_or(full), meta));
     }
@@ -184,10 +145,7 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
-            out.push(Input::Missing(
-                p.clone(),
-                "there is no such file or folder".into(),
-            ));
+            out.push(Input::Missing(p.clone(), "there is no such file or folder".into()));
         }
     }
     out
@@ -229,14 +187,9 @@ fn decode(bytes: Vec<u8>) -> std::result::Result<String, String> {
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}'))
         .count();
     if controls * 20 > total {
-        return Err(
-            "looks like a binary file, not text; import .txt, .md or .html articles".into(),
-        );
+        return Err("looks like a binary file, not text; import .txt, .md or .html articles".into());
     }
-    Ok(text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text))
 }
 
 struct FileResult {
@@ -248,14 +201,7 @@ struct FileResult {
     error: Option<String>,
 }
 
-const RESULT_COLUMNS: &[&str] = &[
-    "path",
-    "status",
-    "id",
-    "duplicate_of",
-    "near_duplicate_of",
-    "error",
-];
+const RESULT_COLUMNS: &[&str] = &["path", "status", "id", "duplicate_of", "near_duplicate_of", "error"];
 
 impl FileResult {
     fn failed(path: String, error: String) -> FileResult {
@@ -287,18 +233,12 @@ fn prepare_one(input: &Input, meta: &ArticleMeta) -> std::result::Result<Prepare
         Input::Missing(_, why) => return Err(why.clone()),
         Input::Stdin => {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("stdin cannot be read: {e}"))?;
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("stdin cannot be read: {e}"))?;
             (buf, None)
         }
         Input::File(p) => {
-            let bytes =
-                std::fs::read(p).map_err(|e| format!("cannot be read: {}", io_reason(&e)))?;
-            (
-                bytes,
-                p.file_name().map(|n| n.to_string_lossy().to_string()),
-            )
+            let bytes = std::fs::read(p).map_err(|e| format!("cannot be read: {}", io_reason(&e)))?;
+            (bytes, p.file_name().map(|n| n.to_string_lossy().to_string()))
         }
     };
     let text = decode(bytes)?;
@@ -310,19 +250,9 @@ fn prepare_one(input: &Input, meta: &ArticleMeta) -> std::result::Result<Prepare
     if found.body.trim().is_empty() {
         return Err("is empty: there is no article text in it".into());
     }
-    let stem = name
-        .as_deref()
-        .map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
-    let title = meta
-        .title
-        .clone()
-        .or(found.title)
-        .or(stem)
-        .unwrap_or_else(|| "untitled".into());
-    let language = meta
-        .language
-        .clone()
-        .or_else(|| detect_language(&found.body));
+    let stem = name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
+    let title = meta.title.clone().or(found.title).or(stem).unwrap_or_else(|| "untitled".into());
+    let language = meta.language.clone().or_else(|| detect_language(&found.body));
     let article = NewArticle {
         source_path: match input {
             Input::File(p) => Some(p.display().to_string()),
@@ -382,10 +312,7 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
     type Ready = (usize, std::result::Result<Prepared, String>);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(64);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .clamp(1, 4);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(1, 4);
     let mut batch = nb.import_batch()?;
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..workers {
@@ -407,16 +334,11 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
                 if let Some(p) = waiting.remove(&position) {
                     break p;
                 }
-                let (i, p) = rx
-                    .recv()
-                    .map_err(|_| anyhow!("the file readers stopped unexpectedly"))?;
+                let (i, p) = rx.recv().map_err(|_| anyhow!("the file readers stopped unexpectedly"))?;
                 waiting.insert(i, p);
             };
             let result = match prepared.map(|p| batch.import(&p)) {
-                Ok(Ok(Imported::New {
-                    id,
-                    near_duplicate_of,
-                })) => FileResult {
+                Ok(Ok(Imported::New { id, near_duplicate_of })) => FileResult {
                     path: label,
                     status: "imported",
                     id: Some(id),
@@ -475,9 +397,7 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
             r.duplicate_of.unwrap_or_default()
         ));
     }
-    ctx.note(&format!(
-        "imported {imported}, duplicates {duplicates}, failed {failed}"
-    ));
+    ctx.note(&format!("imported {imported}, duplicates {duplicates}, failed {failed}"));
     if failed > 0 {
         let first = results
             .iter()
@@ -506,12 +426,11 @@ fn merge_meta(flags: &ArticleMeta, file: &ArticleMeta) -> ArticleMeta {
 
 /// `import sources|claims|figures FILE.csv`: one transaction; a bad row stops the whole file.
 fn csv_file(ctx: &Ctx, table: CsvTable, file: &Path) -> Result<()> {
-    let data = std::fs::read(file)
-        .map_err(|e| anyhow!("{} cannot be read: {}", file.display(), io_reason(&e)))?;
+    let data =
+        std::fs::read(file).map_err(|e| anyhow!("{} cannot be read: {}", file.display(), io_reason(&e)))?;
     let lines = data.iter().filter(|b| **b == b'\n').count() as u64;
     let mut nb = ctx.open()?;
-    let bar = (ctx.stderr_terminal && !ctx.quiet && lines > 1000)
-        .then(|| indicatif::ProgressBar::new(lines));
+    let bar = (ctx.stderr_terminal && !ctx.quiet && lines > 1000).then(|| indicatif::ProgressBar::new(lines));
     let tally = nb
         .import_csv(table, &data, |n| {
             if let Some(b) = &bar {

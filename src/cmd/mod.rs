@@ -50,12 +50,7 @@ impl Ctx {
     }
 
     pub fn style(&self) -> Style {
-        Style {
-            format: self.format,
-            raw: false,
-            bom: false,
-            terminal: self.terminal,
-        }
+        Style { format: self.format, raw: false, bom: false, terminal: self.terminal }
     }
 
     pub fn stdout(&self) -> BufWriter<io::StdoutLock<'static>> {
@@ -76,16 +71,8 @@ impl Ctx {
     }
 
     /// A streaming writer to stdout; terminal tables show the columns a person reads first.
-    pub fn row_writer(
-        &self,
-        columns: &[&str],
-    ) -> Result<RowWriter<BufWriter<io::StdoutLock<'static>>>> {
-        Ok(RowWriter::new_for_people(
-            self.stdout(),
-            self.style(),
-            columns,
-            table_columns(columns),
-        )?)
+    pub fn row_writer(&self, columns: &[&str]) -> Result<RowWriter<BufWriter<io::StdoutLock<'static>>>> {
+        Ok(RowWriter::new_for_people(self.stdout(), self.style(), columns, table_columns(columns))?)
     }
 
     /// Prints one object (a created or shown row).
@@ -168,11 +155,7 @@ impl Ctx {
 pub fn io_err(e: std::io::Error) -> crate::notebook::Error {
     crate::notebook::Error::Io(format!(
         "{}{e}",
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            "BROKEN_PIPE "
-        } else {
-            ""
-        }
+        if e.kind() == std::io::ErrorKind::BrokenPipe { "BROKEN_PIPE " } else { "" }
     ))
 }
 
@@ -188,9 +171,7 @@ pub fn lift(e: crate::notebook::Error) -> anyhow::Error {
 /// The columns a terminal table shows for the wide row types; `--format csv`, `json` and the
 /// others always carry every column.
 fn table_columns(columns: &[&str]) -> Option<&'static [&'static str]> {
-    use crate::notebook::{
-        articles::ArticleRow, claims::ClaimRow, figures::FigureRow, sources::SourceRow,
-    };
+    use crate::notebook::{articles::ArticleRow, claims::ClaimRow, figures::FigureRow, sources::SourceRow};
     if columns == ClaimRow::COLUMNS {
         Some(&[
             "id",
@@ -205,27 +186,9 @@ fn table_columns(columns: &[&str]) -> Option<&'static [&'static str]> {
             "tags",
         ])
     } else if columns == ArticleRow::COLUMNS {
-        Some(&[
-            "id",
-            "title",
-            "outlet",
-            "published",
-            "language",
-            "chars",
-            "near_duplicate_of",
-            "claims",
-        ])
+        Some(&["id", "title", "outlet", "published", "language", "chars", "near_duplicate_of", "claims"])
     } else if columns == SourceRow::COLUMNS {
-        Some(&[
-            "id",
-            "name",
-            "kind",
-            "affiliation",
-            "named",
-            "reliability",
-            "reliability_label",
-            "claims",
-        ])
+        Some(&["id", "name", "kind", "affiliation", "named", "reliability", "reliability_label", "claims"])
     } else if columns == FigureRow::COLUMNS {
         Some(&[
             "id",

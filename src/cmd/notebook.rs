@@ -19,18 +19,13 @@ pub fn init(ctx: &Ctx) -> Result<()> {
         out.flush()?;
         Ok(())
     } else {
-        ctx.record(&[
-            ("path", Cell::text(path)),
-            ("schema_version", Cell::Int(nb.schema_version()?)),
-        ])
+        ctx.record(&[("path", Cell::text(path)), ("schema_version", Cell::Int(nb.schema_version()?))])
     }
 }
 
 pub fn info(ctx: &Ctx) -> Result<()> {
     let nb = ctx.open()?;
-    let size = std::fs::metadata(&nb.path)
-        .map(|m| m.len() as i64)
-        .unwrap_or(0);
+    let size = std::fs::metadata(&nb.path).map(|m| m.len() as i64).unwrap_or(0);
     let mut fields = vec![
         ("path", Cell::text(nb.path.display().to_string())),
         ("schema_version", Cell::Int(nb.schema_version()?)),
@@ -66,11 +61,7 @@ pub fn check(ctx: &Ctx) -> Result<()> {
 pub fn backup(ctx: &Ctx, file: &Path) -> Result<()> {
     let nb = ctx.open()?;
     nb.backup_to(file)?;
-    ctx.note(&format!(
-        "copied {} to {}",
-        nb.path.display(),
-        file.display()
-    ));
+    ctx.note(&format!("copied {} to {}", nb.path.display(), file.display()));
     Ok(())
 }
 

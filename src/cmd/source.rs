@@ -9,24 +9,13 @@ use crate::notebook::sources::{RatingRow, SourceFields, SourceRow};
 use crate::ratings::{parse_kind, Reliability};
 
 fn print_source(ctx: &Ctx, row: &SourceRow) -> Result<()> {
-    let fields: Vec<(&str, _)> = SourceRow::COLUMNS
-        .iter()
-        .copied()
-        .zip(row.cells())
-        .collect();
+    let fields: Vec<(&str, _)> = SourceRow::COLUMNS.iter().copied().zip(row.cells()).collect();
     ctx.record(&fields)
 }
 
 pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
     match c {
-        SourceCommand::Add {
-            name,
-            kind,
-            reliability,
-            affiliation,
-            anonymous,
-            note,
-        } => {
+        SourceCommand::Add { name, kind, reliability, affiliation, anonymous, note } => {
             let kind = parse_kind(&kind).map_err(anyhow::Error::msg)?;
             let reliability = reliability
                 .as_deref()
@@ -53,16 +42,9 @@ pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
             let nb = ctx.open()?;
             let id = nb.resolve_source(&source)?;
             let row = nb.source(id)?;
-            let fields: Vec<(&str, _)> = SourceRow::COLUMNS
-                .iter()
-                .copied()
-                .zip(row.cells())
-                .collect();
+            let fields: Vec<(&str, _)> = SourceRow::COLUMNS.iter().copied().zip(row.cells()).collect();
             let history = nb.rating_history(id)?;
-            let claims = nb.claims(&ClaimFilter {
-                source: Some(id),
-                ..Default::default()
-            })?;
+            let claims = nb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
             ctx.show(
                 &fields,
                 &[
@@ -81,20 +63,8 @@ pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
                 ],
             )
         }
-        SourceCommand::Edit {
-            source,
-            name,
-            kind,
-            affiliation,
-            anonymous,
-            named,
-            note,
-        } => {
-            let kind = kind
-                .as_deref()
-                .map(parse_kind)
-                .transpose()
-                .map_err(anyhow::Error::msg)?;
+        SourceCommand::Edit { source, name, kind, affiliation, anonymous, named, note } => {
+            let kind = kind.as_deref().map(parse_kind).transpose().map_err(anyhow::Error::msg)?;
             let fields = SourceFields {
                 name,
                 kind,

@@ -36,13 +36,8 @@ pub struct NewArticle {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Imported {
-    New {
-        id: i64,
-        near_duplicate_of: Option<i64>,
-    },
-    Duplicate {
-        of: i64,
-    },
+    New { id: i64, near_duplicate_of: Option<i64> },
+    Duplicate { of: i64 },
 }
 
 pub fn body_sha256(body: &str) -> String {
@@ -147,12 +142,8 @@ impl Notebook {
     }
 
     pub fn articles(&self) -> Result<Vec<ArticleRow>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{ARTICLE_SELECT} ORDER BY a.id"))?;
-        let rows = stmt
-            .query_map([], article_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(&format!("{ARTICLE_SELECT} ORDER BY a.id"))?;
+        let rows = stmt.query_map([], article_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -162,11 +153,7 @@ impl Notebook {
 
     pub fn article_body(&self, id: i64) -> Result<String> {
         self.article(id)?;
-        Ok(self
-            .conn
-            .query_row("SELECT body FROM articles WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?)
+        Ok(self.conn.query_row("SELECT body FROM articles WHERE id = ?1", [id], |r| r.get(0))?)
     }
 
     /// Removes an article. Refused while claims cite it, unless `force`, which removes those
@@ -180,10 +167,7 @@ impl Notebook {
             )));
         }
         let tx = self.write()?;
-        tx.execute(
-            "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1",
-            [id],
-        )?;
+        tx.execute("UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1", [id])?;
         let removed = tx.execute("DELETE FROM claims WHERE article_id = ?1", [id])? as i64;
         tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
         tx.commit()?;
@@ -251,8 +235,7 @@ const BATCH_SECONDS: u64 = 2;
 /// Rows per INSERT statement (15 values each, under SQLite's limit of 32,766 variables): the
 /// full-text index is flushed once per statement, and fewer, larger segments need less merging.
 const ROWS_PER_INSERT: usize = 1000;
-const ARTICLE_COLUMNS: &str =
-    "id, uuid, title, outlet_id, author, url, published, language, body, sha256, \
+const ARTICLE_COLUMNS: &str = "id, uuid, title, outlet_id, author, url, published, language, body, sha256, \
     near_duplicate_of, source_path, imported_at, title_index, body_index";
 
 impl<'a> ImportBatch<'a> {
@@ -283,10 +266,7 @@ impl<'a> ImportBatch<'a> {
             self.since = std::time::Instant::now();
             // The write lock is held, so no other writer can take these ids.
             self.next_id =
-                self.conn
-                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| {
-                        r.get(0)
-                    })?;
+                self.conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| r.get(0))?;
         }
         let sha = &prepared.sha;
         if let Some(of) = self.staged_sha.get(sha) {
@@ -329,19 +309,11 @@ impl<'a> ImportBatch<'a> {
             self.staged_bands.entry((band, *hash)).or_default().push(id);
         }
         self.staged_sha.insert(sha.clone(), id);
-        self.staged.push(Staged {
-            id,
-            values,
-            bands: prepared.bands.clone(),
-            set: prepared.set.clone(),
-        });
+        self.staged.push(Staged { id, values, bands: prepared.bands.clone(), set: prepared.set.clone() });
         if self.staged.len() >= self.limit || self.since.elapsed().as_secs() >= BATCH_SECONDS {
             self.commit()?;
         }
-        Ok(Imported::New {
-            id,
-            near_duplicate_of: near,
-        })
+        Ok(Imported::New { id, near_duplicate_of: near })
     }
 
     /// The most similar earlier article (stored or staged) at Jaccard >= 0.8.
@@ -362,11 +334,7 @@ impl<'a> ImportBatch<'a> {
                 continue;
             };
             let j = jaccard(set, &st.set);
-            if j >= NEAR_DUPLICATE
-                && best
-                    .map(|(bj, bid)| j > bj || (j == bj && id < bid))
-                    .unwrap_or(true)
-            {
+            if j >= NEAR_DUPLICATE && best.map(|(bj, bid)| j > bj || (j == bj && id < bid)).unwrap_or(true) {
                 best = Some((j, id));
             }
         }
@@ -383,9 +351,7 @@ impl<'a> ImportBatch<'a> {
                 vec![row; chunk.len()].join(", ")
             );
             let values: Vec<&Value> = chunk.iter().flat_map(|s| s.values.iter()).collect();
-            self.conn
-                .prepare_cached(&sql)?
-                .execute(rusqlite::params_from_iter(values))?;
+            self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
         }
         // Bands in multi-row statements too: eight rows an article add up over a big folder.
         let bands: Vec<Value> = self
@@ -393,11 +359,7 @@ impl<'a> ImportBatch<'a> {
             .iter()
             .flat_map(|st| {
                 st.bands.iter().enumerate().flat_map(move |(band, hash)| {
-                    [
-                        Value::Integer(band as i64),
-                        Value::Integer(*hash),
-                        Value::Integer(st.id),
-                    ]
+                    [Value::Integer(band as i64), Value::Integer(*hash), Value::Integer(st.id)]
                 })
             })
             .collect();
@@ -406,9 +368,7 @@ impl<'a> ImportBatch<'a> {
                 "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES {}",
                 vec!["(?, ?, ?)"; chunk.len() / 3].join(", ")
             );
-            self.conn
-                .prepare_cached(&sql)?
-                .execute(rusqlite::params_from_iter(chunk))?;
+            self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(chunk))?;
         }
         self.staged.clear();
         self.staged_sha.clear();
@@ -448,12 +408,10 @@ impl Drop for ImportBatch<'_> {
 pub fn rebuild_bands(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM article_bands", [])?;
     let mut stmt = conn.prepare("SELECT id, body FROM articles")?;
-    let rows: Vec<(i64, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?1, ?2, ?3)",
-    )?;
+    let rows: Vec<(i64, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut insert = conn
+        .prepare_cached("INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?1, ?2, ?3)")?;
     for (id, body) in rows {
         for (band, hash) in band_keys(&shingles(&body)).iter().enumerate() {
             insert.execute(params![band as i64, hash, id])?;
@@ -463,17 +421,9 @@ pub fn rebuild_bands(conn: &Connection) -> Result<()> {
 }
 
 pub fn article_by_id(conn: &Connection, id: i64) -> Result<ArticleRow> {
-    conn.query_row(
-        &format!("{ARTICLE_SELECT} WHERE a.id = ?1"),
-        [id],
-        article_row,
+    conn.query_row(&format!("{ARTICLE_SELECT} WHERE a.id = ?1"), [id], article_row).optional()?.ok_or_else(
+        || Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids")),
     )
-    .optional()?
-    .ok_or_else(|| {
-        Error::NotFound(format!(
-            "there is no article #{id}; `crosscheck article list` shows the ids"
-        ))
-    })
 }
 
 /// The most similar earlier article at Jaccard >= 0.8, found through the MinHash bands.

@@ -173,17 +173,12 @@ fn claim_conditions(filter: &ClaimFilter) -> (String, Vec<rusqlite::types::Value
             Value::Integer(m),
         );
     }
-    let clause = if conds.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conds.join(" AND "))
-    };
+    let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
     (clause, values)
 }
 
 fn split(list: Option<String>) -> Vec<String> {
-    list.map(|s| s.split(SEP).map(str::to_string).collect())
-        .unwrap_or_default()
+    list.map(|s| s.split(SEP).map(str::to_string).collect()).unwrap_or_default()
 }
 
 fn claim_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClaimRow> {
@@ -262,19 +257,8 @@ fn for_each_claim_merged(
     mut f: impl FnMut(ClaimRow) -> Result<()>,
 ) -> Result<()> {
     merged_rows(conn, filter, |r, lists| {
-        let ClaimLists {
-            sources,
-            source_kinds,
-            reliability,
-            tags,
-        } = lists;
-        f(claim_from_columns(
-            r,
-            sources,
-            source_kinds,
-            reliability,
-            tags,
-        )?)
+        let ClaimLists { sources, source_kinds, reliability, tags } = lists;
+        f(claim_from_columns(r, sources, source_kinds, reliability, tags)?)
     })
 }
 
@@ -349,17 +333,12 @@ fn merged_rows(
         "SELECT cs.claim_id, cs.position, s.name, s.kind, s.reliability
          FROM claim_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY cs.claim_id",
     )?;
-    let mut tag_rows =
-        conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
+    let mut tag_rows = conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
     type Attribution = (i64, i64, String, String, String);
     let mut attr = attributions
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .peekable();
-    let mut tags = tag_rows
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-        .peekable();
+    let mut tags = tag_rows.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?.peekable();
     let mut rows = main.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
@@ -397,36 +376,19 @@ fn merged_rows(
             mine.iter().map(|a| a.4.clone()).collect()
         };
         let (sources, source_kinds) = mine.into_iter().map(|a| (a.2, a.3)).unzip();
-        f(
-            r,
-            ClaimLists {
-                sources,
-                source_kinds,
-                reliability,
-                tags: claim_tags,
-            },
-        )?;
+        f(r, ClaimLists { sources, source_kinds, reliability, tags: claim_tags })?;
     }
     Ok(())
 }
 
 pub fn claim_by_id(conn: &Connection, id: i64) -> Result<ClaimRow> {
     let mut found = None;
-    for_each_claim(
-        conn,
-        &ClaimFilter {
-            id: Some(id),
-            ..Default::default()
-        },
-        |c| {
-            found = Some(c);
-            Ok(())
-        },
-    )?;
+    for_each_claim(conn, &ClaimFilter { id: Some(id), ..Default::default() }, |c| {
+        found = Some(c);
+        Ok(())
+    })?;
     found.ok_or_else(|| {
-        Error::NotFound(format!(
-            "there is no claim #{id}; `crosscheck claim list` shows the ids"
-        ))
+        Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids"))
     })
 }
 
@@ -459,24 +421,15 @@ pub struct LinkRow {
 impl LinkRow {
     pub const COLUMNS: &'static [&'static str] = &["from", "relation", "to"];
     pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::Int(self.from),
-            Cell::text(&self.relation),
-            Cell::Int(self.to),
-        ]
+        vec![Cell::Int(self.from), Cell::text(&self.relation), Cell::Int(self.to)]
     }
 }
 
 pub const RELATIONS: [&str; 4] = ["corroborates", "contradicts", "repeats", "updates"];
 
 fn article_published(conn: &Connection, article: i64) -> Result<Option<PartialDate>> {
-    let published: Option<Option<String>> = conn
-        .query_row(
-            "SELECT published FROM articles WHERE id = ?1",
-            [article],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let published: Option<Option<String>> =
+        conn.query_row("SELECT published FROM articles WHERE id = ?1", [article], |r| r.get(0)).optional()?;
     match published {
         None => Err(Error::NotFound(format!(
             "there is no article #{article}; `crosscheck article list` shows the ids"
@@ -512,10 +465,7 @@ fn add_tags(tx: &Transaction<'_>, claim: i64, tags: &[String]) -> Result<()> {
         if t.is_empty() {
             return super::invalid("a --tag is empty; give a word such as defections");
         }
-        tx.execute(
-            "INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-            params![claim, t],
-        )?;
+        tx.execute("INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)", params![claim, t])?;
     }
     Ok(())
 }
@@ -523,11 +473,7 @@ fn add_tags(tx: &Transaction<'_>, claim: i64, tags: &[String]) -> Result<()> {
 /// Inserts a claim inside an open transaction and returns its id.
 pub fn insert_claim(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
     let body: String = tx
-        .query_row(
-            "SELECT body FROM articles WHERE id = ?1",
-            [c.article_id],
-            |r| r.get(0),
-        )
+        .query_row("SELECT body FROM articles WHERE id = ?1", [c.article_id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| {
             Error::NotFound(format!(
@@ -554,11 +500,7 @@ pub fn insert_claim(tx: &Transaction<'_>, c: &NewClaim) -> Result<i64> {
             ))
         }
     };
-    let when = c
-        .when
-        .as_deref()
-        .map(|w| resolve_when(tx, c.article_id, w))
-        .transpose()?;
+    let when = c.when.as_deref().map(|w| resolve_when(tx, c.article_id, w)).transpose()?;
     let text = c
         .text
         .clone()
@@ -638,10 +580,7 @@ impl Notebook {
     }
 
     pub fn claims_of_article(&self, article: i64) -> Result<Vec<ClaimRow>> {
-        self.claims(&ClaimFilter {
-            article: Some(article),
-            ..Default::default()
-        })
+        self.claims(&ClaimFilter { article: Some(article), ..Default::default() })
     }
 
     /// Claimed spans of an article as (claim id, start, end) in characters.
@@ -651,11 +590,7 @@ impl Notebook {
         )?;
         let rows = stmt
             .query_map([article], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)? as usize,
-                    r.get::<_, i64>(2)? as usize,
-                ))
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -666,21 +601,14 @@ impl Notebook {
         let current = claim_by_id(&tx, id)?;
         if let Some(text) = &e.text {
             let text = text.trim();
-            let text = if text.is_empty() {
-                current.quote.as_str()
-            } else {
-                text
-            };
+            let text = if text.is_empty() { current.quote.as_str() } else { text };
             tx.execute(
                 "UPDATE claims SET text = ?1, text_index = ?2 WHERE id = ?3",
                 params![text, index_text(text), id],
             )?;
         }
         if let Some(c) = e.credibility {
-            tx.execute(
-                "UPDATE claims SET credibility = ?1 WHERE id = ?2",
-                params![c.value(), id],
-            )?;
+            tx.execute("UPDATE claims SET credibility = ?1 WHERE id = ?2", params![c.value(), id])?;
         }
         if let Some(p) = &e.place {
             let p = Some(p.trim()).filter(|p| !p.is_empty());
@@ -702,10 +630,7 @@ impl Notebook {
         }
         add_tags(&tx, id, &e.add_tags)?;
         for t in &e.remove_tags {
-            tx.execute(
-                "DELETE FROM claim_tags WHERE claim_id = ?1 AND tag = ?2",
-                params![id, t.trim()],
-            )?;
+            tx.execute("DELETE FROM claim_tags WHERE claim_id = ?1 AND tag = ?2", params![id, t.trim()])?;
         }
         if let Some(sources) = &e.sources {
             set_sources(&tx, id, sources)?;
@@ -748,9 +673,7 @@ impl Notebook {
             )
             .optional()?;
         if exists.is_some() {
-            return Err(Error::Conflict(format!(
-                "claim #{a} already {relation} claim #{b}"
-            )));
+            return Err(Error::Conflict(format!("claim #{a} already {relation} claim #{b}")));
         }
         if relation == "updates" {
             let reverse: Option<i64> = tx
@@ -771,11 +694,7 @@ impl Notebook {
             params![new_uuid(), a, b, relation, now()],
         )?;
         tx.commit()?;
-        Ok(LinkRow {
-            from: a,
-            relation,
-            to: b,
-        })
+        Ok(LinkRow { from: a, relation, to: b })
     }
 
     pub fn links_of(&self, claim: i64) -> Result<Vec<LinkRow>> {
@@ -783,13 +702,7 @@ impl Notebook {
             "SELECT from_claim, relation, to_claim FROM links WHERE from_claim = ?1 OR to_claim = ?1 ORDER BY id",
         )?;
         let rows = stmt
-            .query_map([claim], |r| {
-                Ok(LinkRow {
-                    from: r.get(0)?,
-                    relation: r.get(1)?,
-                    to: r.get(2)?,
-                })
-            })?
+            .query_map([claim], |r| Ok(LinkRow { from: r.get(0)?, relation: r.get(1)?, to: r.get(2)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }

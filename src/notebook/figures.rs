@@ -17,8 +17,7 @@ const SEP: char = '\u{1F}';
 pub fn check_key(key: &str) -> Result<String> {
     let k = key.trim();
     let ok = k.starts_with(|c: char| c.is_ascii_lowercase())
-        && k.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        && k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
         && k.len() <= 100;
     if ok {
         Ok(k.to_string())
@@ -105,19 +104,13 @@ impl FigureRow {
             .iter()
             .filter_map(|g| g.parse::<Reliability>().ok())
             .map(Reliability::weight)
-            .fold(None, |acc: Option<f64>, w| {
-                Some(acc.map_or(w, |a| a.max(w)))
-            })
+            .fold(None, |acc: Option<f64>, w| Some(acc.map_or(w, |a| a.max(w))))
             .unwrap_or(Reliability::F.weight());
         best * self.credibility.weight()
     }
 
     pub fn rating(&self) -> String {
-        format!(
-            "{}{}",
-            self.reliability.join("; "),
-            self.credibility.value()
-        )
+        format!("{}{}", self.reliability.join("; "), self.credibility.value())
     }
 
     pub fn cells(&self) -> Vec<Cell> {
@@ -144,8 +137,7 @@ impl FigureRow {
     }
 }
 
-const FIGURE_SELECT: &str =
-    "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
+const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
         f.low, f.high, f.point, f.rule,
         (SELECT group_concat(s.name, char(31) ORDER BY cs.position) FROM claim_sources cs
             JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
@@ -160,16 +152,12 @@ const FIGURE_SELECT: &str =
     JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
 
 fn split(list: Option<String>) -> Vec<String> {
-    list.map(|s| s.split(SEP).map(str::to_string).collect())
-        .unwrap_or_default()
+    list.map(|s| s.split(SEP).map(str::to_string).collect()).unwrap_or_default()
 }
 
 fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
     let sources = split(r.get(11)?);
-    let source_ids = split(r.get(12)?)
-        .iter()
-        .filter_map(|s| s.parse().ok())
-        .collect();
+    let source_ids = split(r.get(12)?).iter().filter_map(|s| s.parse().ok()).collect();
     let mut reliability = split(r.get(13)?);
     if sources.is_empty() {
         reliability = r.get::<_, Option<String>>(14)?.into_iter().collect();
@@ -208,24 +196,14 @@ pub fn for_each_figure(
     // Only the filters in use are written, so each can use its index.
     let mut conds = Vec::new();
     let mut values = Vec::new();
-    for (col, v) in [
-        ("f.measure_id", measure),
-        ("f.id", figure),
-        ("f.claim_id", claim),
-    ] {
+    for (col, v) in [("f.measure_id", measure), ("f.id", figure), ("f.claim_id", claim)] {
         if let Some(v) = v {
             values.push(v);
             conds.push(format!("{col} = ?{}", values.len()));
         }
     }
-    let clause = if conds.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conds.join(" AND "))
-    };
-    let mut stmt = conn.prepare_cached(&format!(
-        "{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"
-    ))?;
+    let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
+    let mut stmt = conn.prepare_cached(&format!("{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         f(figure_row(r)?)?;
@@ -236,14 +214,7 @@ pub fn for_each_figure(
 pub fn vague_table(conn: &Connection) -> Result<VagueTable> {
     let mut stmt = conn.prepare_cached("SELECT word, low, high, point FROM vague_terms")?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            VagueTerm {
-                low: r.get(1)?,
-                high: r.get(2)?,
-                point: r.get(3)?,
-            },
-        ))
+        Ok((r.get::<_, String>(0)?, VagueTerm { low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))
     })?;
     let mut t = HashMap::new();
     for row in rows {
@@ -256,16 +227,13 @@ pub fn vague_table(conn: &Connection) -> Result<VagueTable> {
 /// Finds a measure by key; an unknown key lists the nearest keys and never creates one.
 pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
-    if let Some(id) = conn
-        .query_row("SELECT id FROM measures WHERE key = ?1", [k], |r| r.get(0))
-        .optional()?
+    if let Some(id) =
+        conn.query_row("SELECT id FROM measures WHERE key = ?1", [k], |r| r.get(0)).optional()?
     {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
-    let keys: Vec<String> = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let keys: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     let mut near: Vec<(usize, String)> = keys
         .into_iter()
         .map(|x| {
@@ -282,18 +250,9 @@ pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
     let hint = if near.is_empty() {
         "add it first with `crosscheck measure add KEY --label LABEL`".to_string()
     } else {
-        format!(
-            "did you mean: {}?",
-            near.into_iter()
-                .take(5)
-                .map(|(_, x)| x)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        format!("did you mean: {}?", near.into_iter().take(5).map(|(_, x)| x).collect::<Vec<_>>().join(", "))
     };
-    Err(Error::NotFound(format!(
-        "there is no measure '{k}'; {hint}"
-    )))
+    Err(Error::NotFound(format!("there is no measure '{k}'; {hint}")))
 }
 
 /// Reads a notation with the notebook's vague words.
@@ -339,12 +298,7 @@ pub struct TermRow {
 impl TermRow {
     pub const COLUMNS: &'static [&'static str] = &["word", "low", "high", "point"];
     pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::text(&self.word),
-            Cell::Int(self.low),
-            Cell::Int(self.high),
-            Cell::Int(self.point),
-        ]
+        vec![Cell::text(&self.word), Cell::Int(self.low), Cell::Int(self.high), Cell::Int(self.point)]
     }
 }
 
@@ -408,16 +362,9 @@ pub fn figure_inputs(roots: &HashMap<i64, i64>, figures: &[FigureRow]) -> Vec<Fi
     figures
         .iter()
         .map(|f| {
-            let grades: Vec<Reliability> = f
-                .reliability
-                .iter()
-                .filter_map(|g| g.parse().ok())
-                .collect();
+            let grades: Vec<Reliability> = f.reliability.iter().filter_map(|g| g.parse().ok()).collect();
             let excluded = if let Some(by) = f.superseded_by {
-                Some(format!(
-                    "superseded: claim #{by} updates claim #{}",
-                    f.claim_id
-                ))
+                Some(format!("superseded: claim #{by} updates claim #{}", f.claim_id))
             } else if f.credibility.value() == 5 {
                 Some("claim credibility 5 (improbable)".to_string())
             } else if !grades.is_empty() && grades.iter().all(|g| *g == Reliability::E) {
@@ -458,9 +405,8 @@ pub fn figure_inputs(roots: &HashMap<i64, i64>, figures: &[FigureRow]) -> Vec<Fi
 
 /// Each article's earliest ancestor along near-duplicate links.
 pub fn duplicate_roots(conn: &Connection) -> Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL")?;
     let parent: HashMap<i64, i64> = stmt
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -493,22 +439,16 @@ pub struct Reconciled {
 }
 
 impl Notebook {
-    pub fn add_measure(
-        &mut self,
-        key: &str,
-        label: &str,
-        unit: Option<&str>,
-    ) -> Result<MeasureRow> {
+    pub fn add_measure(&mut self, key: &str, label: &str, unit: Option<&str>) -> Result<MeasureRow> {
         let key = check_key(key)?;
         if label.trim().is_empty() {
-            return super::invalid("--label is empty; say what the measure counts, such as 'foreign fighters who defected'");
+            return super::invalid(
+                "--label is empty; say what the measure counts, such as 'foreign fighters who defected'",
+            );
         }
         let tx = self.write()?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
         if exists.is_some() {
             return Err(Error::Conflict(format!(
                 "a measure '{key}' already exists; `crosscheck measure show {key}` shows it"
@@ -516,22 +456,14 @@ impl Notebook {
         }
         tx.execute(
             "INSERT INTO measures (uuid, key, label, unit, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                new_uuid(),
-                key,
-                label.trim(),
-                unit.map(str::trim).filter(|u| !u.is_empty()),
-                now()
-            ],
+            params![new_uuid(), key, label.trim(), unit.map(str::trim).filter(|u| !u.is_empty()), now()],
         )?;
         tx.commit()?;
         self.measure(&key)
     }
 
     pub fn measures(&self) -> Result<Vec<MeasureRow>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;
+        let mut stmt = self.conn.prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;
         let base: Vec<(i64, String, String, Option<String>)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -547,14 +479,7 @@ impl Notebook {
             .into_iter()
             .map(|(id, key, label, unit)| {
                 let (figures, voices) = counts.get(&id).copied().unwrap_or((0, 0));
-                MeasureRow {
-                    id,
-                    key,
-                    label,
-                    unit,
-                    figures,
-                    voices,
-                }
+                MeasureRow { id, key, label, unit, figures, voices }
             })
             .collect())
     }
@@ -593,9 +518,7 @@ impl Notebook {
             Ok(())
         })?;
         found.ok_or_else(|| {
-            Error::NotFound(format!(
-                "there is no figure #{id}; `crosscheck figure list` shows the ids"
-            ))
+            Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids"))
         })
     }
 
@@ -627,17 +550,11 @@ impl Notebook {
     }
 
     pub fn terms(&self) -> Result<Vec<TermRow>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
+        let mut stmt =
+            self.conn.prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
         let rows = stmt
             .query_map([], |r| {
-                Ok(TermRow {
-                    word: r.get(0)?,
-                    low: r.get(1)?,
-                    high: r.get(2)?,
-                    point: r.get(3)?,
-                })
+                Ok(TermRow { word: r.get(0)?, low: r.get(1)?, high: r.get(2)?, point: r.get(3)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -668,12 +585,7 @@ impl Notebook {
             params![key, word.trim(), low, high, point],
         )?;
         tx.commit()?;
-        Ok(TermRow {
-            word: word.trim().to_string(),
-            low,
-            high,
-            point,
-        })
+        Ok(TermRow { word: word.trim().to_string(), low, high, point })
     }
 
     /// Applies the current vague-word table to existing figures. Returns the ids changed.
@@ -688,9 +600,8 @@ impl Notebook {
         })?;
         let mut changed = Vec::new();
         for f in figs {
-            let r = read_notation(&table, &f.notation).map_err(|e| {
-                Error::Invalid(format!("figure #{} can no longer be read: {e}", f.id))
-            })?;
+            let r = read_notation(&table, &f.notation)
+                .map_err(|e| Error::Invalid(format!("figure #{} can no longer be read: {e}", f.id)))?;
             if (r.kind.as_str(), r.low, r.high, r.point, r.rule.as_str())
                 != (f.kind.as_str(), f.low, f.high, f.point, f.rule.as_str())
             {
@@ -720,9 +631,7 @@ impl Notebook {
         mut out: impl FnMut(Reconciled) -> Result<()>,
     ) -> Result<()> {
         let measures: Vec<(i64, String, String)> = if all {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id, key, label FROM measures ORDER BY id")?;
+            let mut stmt = self.conn.prepare("SELECT id, key, label FROM measures ORDER BY id")?;
             let rows = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<_>>()?;
@@ -732,10 +641,7 @@ impl Notebook {
             for k in keys {
                 let id = measure_id(&self.conn, k)?;
                 let label: String =
-                    self.conn
-                        .query_row("SELECT label FROM measures WHERE id = ?1", [id], |r| {
-                            r.get(0)
-                        })?;
+                    self.conn.query_row("SELECT label FROM measures WHERE id = ?1", [id], |r| r.get(0))?;
                 v.push((id, k.trim().to_string(), label));
             }
             v
@@ -746,9 +652,7 @@ impl Notebook {
             None => None,
         };
         let note = save.flatten();
-        let mut emit = |(id, key, label): &(i64, String, String),
-                        figures: Vec<FigureRow>|
-         -> Result<()> {
+        let mut emit = |(id, key, label): &(i64, String, String), figures: Vec<FigureRow>| -> Result<()> {
             let outcome = reconcile(&figure_inputs(&roots, &figures), method, include_all, value);
             let mut r = Reconciled {
                 measure_id: *id,
@@ -819,9 +723,7 @@ impl Notebook {
         let mut stmt = self.conn.prepare(&format!(
             "{RECONCILIATION_SELECT} WHERE (?1 IS NULL OR r.measure_id = ?1) ORDER BY r.id"
         ))?;
-        let rows = stmt
-            .query_map([m], reconciliation_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map([m], reconciliation_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 }
@@ -931,9 +833,5 @@ fn reconciliation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReconciliationR
 }
 
 fn reconciliation_by_id(conn: &Connection, id: i64) -> Result<ReconciliationRow> {
-    Ok(conn.query_row(
-        &format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"),
-        [id],
-        reconciliation_row,
-    )?)
+    Ok(conn.query_row(&format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"), [id], reconciliation_row)?)
 }

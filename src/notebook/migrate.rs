@@ -33,9 +33,7 @@ const UPGRADES: &[(i64, &str)] = &[(
 
 pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
     let version = nb.schema_version()?;
-    let app_id: i32 = nb
-        .conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let app_id: i32 = nb.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     if version == CURRENT_VERSION && app_id == APPLICATION_ID {
         return Ok(());
     }
@@ -69,19 +67,13 @@ pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
 }
 
 fn has_tables(nb: &Notebook) -> Result<bool> {
-    let n: i64 = nb
-        .conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let n: i64 = nb.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     Ok(n > 0)
 }
 
 /// Where the copy taken before an upgrade goes: beside the notebook, named for its version.
 pub fn backup_path(nb: &Notebook, version: i64) -> std::path::PathBuf {
-    let mut name = nb
-        .path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
+    let mut name = nb.path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(format!(".v{version}.bak"));
     nb.path.with_file_name(name)
 }
@@ -97,11 +89,7 @@ fn upgrade(nb: &mut Notebook, from: i64) -> Result<()> {
         let step = UPGRADES
             .iter()
             .find(|(v, _)| *v == version)
-            .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "no upgrade is known from notebook schema {version}"
-                ))
-            })?;
+            .ok_or_else(|| Error::Invalid(format!("no upgrade is known from notebook schema {version}")))?;
         tx.execute_batch(step.1)?;
         version += 1;
         if version == 2 {

@@ -59,10 +59,7 @@ fn describe_sql(e: &rusqlite::Error) -> String {
         Some(ErrorCode::ConstraintViolation) => {
             "the change breaks one of the notebook's rules, so nothing was written".into()
         }
-        _ => format!(
-            "the notebook could not be read or written ({})",
-            short_code(e)
-        ),
+        _ => format!("the notebook could not be read or written ({})", short_code(e)),
     }
 }
 
@@ -101,16 +98,9 @@ impl Notebook {
             create_private_file(path)?;
         }
         let conn = Connection::open(path).map_err(|e| {
-            Error::Io(format!(
-                "the notebook {} could not be opened: {}",
-                path.display(),
-                describe_sql(&e)
-            ))
+            Error::Io(format!("the notebook {} could not be opened: {}", path.display(), describe_sql(&e)))
         })?;
-        let mut nb = Notebook {
-            conn,
-            path: path.to_path_buf(),
-        };
+        let mut nb = Notebook { conn, path: path.to_path_buf() };
         nb.configure().map_err(|e| nb.explain_open_error(e))?;
         migrate::bring_up_to_date(&mut nb).map_err(|e| nb.explain_open_error(e))?;
         Ok(nb)
@@ -119,10 +109,7 @@ impl Notebook {
     /// An in-memory notebook, for unit tests and the fuzz targets.
     pub fn in_memory() -> Result<Notebook> {
         let conn = Connection::open_in_memory()?;
-        let mut nb = Notebook {
-            conn,
-            path: PathBuf::from(":memory:"),
-        };
+        let mut nb = Notebook { conn, path: PathBuf::from(":memory:") };
         nb.configure()?;
         migrate::bring_up_to_date(&mut nb)?;
         Ok(nb)
@@ -132,9 +119,7 @@ impl Notebook {
         // Two commands run at once must both succeed: wait for the other writer, never fail.
         self.conn.busy_timeout(Duration::from_secs(30))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         let _ = mode; // in-memory databases answer "memory"; both are fine
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
@@ -155,32 +140,19 @@ impl Notebook {
     /// Starts a write transaction that takes the write lock at once, so that concurrent
     /// writers queue on the busy timeout instead of failing on a lock upgrade.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Counts for `info`.
     pub fn counts(&self) -> Result<Vec<(&'static str, i64)>> {
         let mut out = Vec::new();
-        for table in [
-            "articles",
-            "sources",
-            "claims",
-            "measures",
-            "figures",
-            "reconciliations",
-        ] {
+        for table in ["articles", "sources", "claims", "measures", "figures", "reconciliations"] {
             // Table names come from the fixed list above, never from the user.
-            let n: i64 =
-                self.conn
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             out.push((table, n));
         }
         Ok(out)
@@ -190,36 +162,19 @@ impl Notebook {
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        problems.extend(
-            rows.into_iter()
-                .filter(|r| r != "ok")
-                .map(|r| format!("integrity: {r}")),
-        );
+        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        problems.extend(rows.into_iter().filter(|r| r != "ok").map(|r| format!("integrity: {r}")));
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let fk: Vec<(String, i64, String)> = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                    r.get(2)?,
-                ))
-            })?
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (table, rowid, parent) in fk {
-            problems.push(format!(
-                "foreign key: {table} row {rowid} points to a missing {parent} row"
-            ));
+            problems.push(format!("foreign key: {table} row {rowid} points to a missing {parent} row"));
         }
         for fts in ["article_fts", "claim_fts"] {
             let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
             if let Err(e) = self.conn.execute(&sql, []) {
-                problems.push(format!(
-                    "search index {fts} does not match its table ({})",
-                    short_code(&e)
-                ));
+                problems.push(format!("search index {fts} does not match its table ({})", short_code(&e)));
             }
         }
         problems.extend(search::stale_index_rows(&self.conn)?);
@@ -263,10 +218,7 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent() {
         if !parent.as_os_str().is_empty() && !parent.exists() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::Io(format!(
-                    "the folder {} could not be created: {e}",
-                    parent.display()
-                ))
+                Error::Io(format!("the folder {} could not be created: {e}", parent.display()))
             })?;
         }
     }
@@ -280,10 +232,7 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     match opts.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::Io(format!(
-            "{} could not be created: {e}",
-            path.display()
-        ))),
+        Err(e) => Err(Error::Io(format!("{} could not be created: {e}", path.display()))),
     }
 }
 
@@ -302,9 +251,7 @@ pub fn parse_id(text: &str, what: &str) -> Result<i64> {
     let digits = t.strip_prefix('#').unwrap_or(t);
     match digits.parse::<i64>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => invalid(format!(
-            "'{text}' is not a {what} id; write a number such as 12 or #12"
-        )),
+        _ => invalid(format!("'{text}' is not a {what} id; write a number such as 12 or #12")),
     }
 }
 
@@ -395,26 +342,19 @@ mod tests {
         };
         let s = nb.add_source(&fields, None).unwrap();
         assert_eq!(s.reliability, Reliability::F);
-        nb.rate_source(s.id, Reliability::C, "two reports confirmed")
-            .unwrap();
+        nb.rate_source(s.id, Reliability::C, "two reports confirmed").unwrap();
         let history = nb.history(Some("sources"), Some(s.id)).unwrap();
         assert_eq!(history.len(), 1);
         assert!(history[0].old.contains("\"reliability\":\"F\""));
         let ratings = nb.rating_history(s.id).unwrap();
-        assert_eq!(
-            (ratings[0].from.as_deref(), ratings[0].to.as_str()),
-            (Some("F"), "C")
-        );
+        assert_eq!((ratings[0].from.as_deref(), ratings[0].to.as_str()), (Some("F"), "C"));
         // A name equal but for case and spacing is the same source.
         let again = SourceFields {
             name: Some("LOCAL  activists".into()),
             kind: Some("activist".into()),
             ..Default::default()
         };
-        assert!(matches!(
-            nb.add_source(&again, None),
-            Err(Error::Conflict(_))
-        ));
+        assert!(matches!(nb.add_source(&again, None), Err(Error::Conflict(_))));
         assert!(nb.check().unwrap().is_empty());
     }
 
@@ -423,9 +363,6 @@ mod tests {
         assert_eq!(parse_id("#12", "claim").unwrap(), 12);
         assert_eq!(parse_id(" 7 ", "claim").unwrap(), 7);
         assert!(parse_id("0", "claim").is_err());
-        assert!(parse_id("twelve", "claim")
-            .unwrap_err()
-            .to_string()
-            .contains("'twelve'"));
+        assert!(parse_id("twelve", "claim").unwrap_err().to_string().contains("'twelve'"));
     }
 }

@@ -40,12 +40,7 @@ impl SearchHit {
 
 const SNIPPET_CHARS: usize = 160;
 
-pub fn search(
-    conn: &Connection,
-    query: &str,
-    within: SearchIn,
-    limit: usize,
-) -> Result<Vec<SearchHit>> {
+pub fn search(conn: &Connection, query: &str, within: SearchIn, limit: usize) -> Result<Vec<SearchHit>> {
     let terms = query_terms(query);
     let Some(expr) = fts_expression(&terms) else {
         return invalid(format!(
@@ -62,12 +57,7 @@ pub fn search(
              JOIN articles a ON a.id = hits.rowid ORDER BY hits.score",
         )?;
         let rows = stmt.query_map(params![expr, limit as i64], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, f64>(3)?,
-            ))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
         })?;
         for row in rows {
             let (id, title, body, score) = row?;
@@ -104,20 +94,10 @@ pub fn search(
             } else {
                 snippet(&text, &terms, SNIPPET_CHARS)
             };
-            hits.push(SearchHit {
-                kind: "claim",
-                id,
-                title,
-                snippet: snip,
-                rank: -score,
-            });
+            hits.push(SearchHit { kind: "claim", id, title, snippet: snip, rank: -score });
         }
     }
-    hits.sort_by(|a, b| {
-        b.rank
-            .partial_cmp(&a.rank)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    hits.sort_by(|a, b| b.rank.partial_cmp(&a.rank).unwrap_or(std::cmp::Ordering::Equal));
     hits.truncate(limit);
     Ok(hits)
 }
@@ -129,9 +109,7 @@ pub fn stale_index_rows(conn: &Connection) -> Result<Vec<String>> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let (title, body): (String, String) = (r.get(1)?, r.get(2)?);
-        if index_text(&title) != r.get::<_, String>(3)?
-            || index_text(&body) != r.get::<_, String>(4)?
-        {
+        if index_text(&title) != r.get::<_, String>(3)? || index_text(&body) != r.get::<_, String>(4)? {
             problems.push(format!(
                 "search index: article #{} was edited outside crosscheck",
                 r.get::<_, i64>(0)?
@@ -142,13 +120,9 @@ pub fn stale_index_rows(conn: &Connection) -> Result<Vec<String>> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let (quote, text): (String, String) = (r.get(1)?, r.get(2)?);
-        if index_text(&quote) != r.get::<_, String>(3)?
-            || index_text(&text) != r.get::<_, String>(4)?
-        {
-            problems.push(format!(
-                "search index: claim #{} was edited outside crosscheck",
-                r.get::<_, i64>(0)?
-            ));
+        if index_text(&quote) != r.get::<_, String>(3)? || index_text(&text) != r.get::<_, String>(4)? {
+            problems
+                .push(format!("search index: claim #{} was edited outside crosscheck", r.get::<_, i64>(0)?));
         }
     }
     Ok(problems)

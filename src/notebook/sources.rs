@@ -103,10 +103,7 @@ fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
 /// Names compare as search does: without regard to case, harakat, alef forms or spacing, so
 /// "ناشطون محليّون" is "ناشطون محليون" and "Raqqa activists" is "RAQQA  ACTIVISTS".
 fn name_key(name: &str) -> String {
-    crate::normalize::normalize(name)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::normalize::normalize(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
@@ -126,18 +123,12 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
 fn near_names(conn: &Connection, typed: &str) -> Result<Vec<String>> {
     let key = name_key(typed);
     let mut stmt = conn.prepare("SELECT name FROM sources")?;
-    let names: Vec<String> = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     let mut scored: Vec<(usize, String)> = names
         .into_iter()
         .map(|n| {
             let k = name_key(&n);
-            let d = if k.contains(&key) || key.contains(&k) {
-                0
-            } else {
-                edit_distance(&k, &key)
-            };
+            let d = if k.contains(&key) || key.contains(&k) { 0 } else { edit_distance(&k, &key) };
             (d, n)
         })
         .filter(|(d, n)| *d <= (n.chars().count() / 3).max(2))
@@ -153,9 +144,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -165,24 +154,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// Finds a source given as `12`, `#12` or its name.
 pub fn resolve(conn: &Connection, given: &str) -> Result<i64> {
     let t = given.trim();
-    let looks_like_id = t
-        .strip_prefix('#')
-        .unwrap_or(t)
-        .chars()
-        .all(|c| c.is_ascii_digit())
-        && !t.is_empty();
+    let looks_like_id = t.strip_prefix('#').unwrap_or(t).chars().all(|c| c.is_ascii_digit()) && !t.is_empty();
     if looks_like_id {
         if let Some(id) = find_by_name(conn, t)? {
             return Ok(id);
         }
         let id = parse_id(t, "source")?;
-        let exists: Option<i64> = conn
-            .query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
+        let exists: Option<i64> =
+            conn.query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         return exists.ok_or_else(|| {
-            Error::NotFound(format!(
-                "there is no source #{id}; `crosscheck source list` shows the ids"
-            ))
+            Error::NotFound(format!("there is no source #{id}; `crosscheck source list` shows the ids"))
         });
     }
     if let Some(id) = find_by_name(conn, t)? {
@@ -194,9 +175,7 @@ pub fn resolve(conn: &Connection, given: &str) -> Result<i64> {
     } else {
         format!("did you mean: {}?", near.join(", "))
     };
-    Err(Error::NotFound(format!(
-        "there is no source named '{given}'; {hint}"
-    )))
+    Err(Error::NotFound(format!("there is no source named '{given}'; {hint}")))
 }
 
 /// The id of the outlet of that name, created (kind `outlet`, rated F) when unknown.
@@ -215,13 +194,9 @@ pub fn find_or_create_outlet(conn: &Connection, name: &str) -> Result<i64> {
 }
 
 pub fn source_by_id(conn: &Connection, id: i64) -> Result<SourceRow> {
-    conn.query_row(
-        &format!("{SOURCE_SELECT} WHERE s.id = ?1"),
-        [id],
-        source_row,
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("there is no source #{id}")))
+    conn.query_row(&format!("{SOURCE_SELECT} WHERE s.id = ?1"), [id], source_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("there is no source #{id}")))
 }
 
 impl Notebook {
@@ -236,9 +211,7 @@ impl Notebook {
     ) -> Result<SourceRow> {
         let name = fields.name.as_deref().map(str::trim).unwrap_or("");
         if name.is_empty() {
-            return super::invalid(
-                "the source name is empty; give a name such as 'Raqqa local activists'",
-            );
+            return super::invalid("the source name is empty; give a name such as 'Raqqa local activists'");
         }
         let tx = self.write()?;
         if let Some(id) = find_by_name(&tx, name)? {
@@ -277,12 +250,8 @@ impl Notebook {
     }
 
     pub fn sources(&self) -> Result<Vec<SourceRow>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{SOURCE_SELECT} ORDER BY s.id"))?;
-        let rows = stmt
-            .query_map([], source_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(&format!("{SOURCE_SELECT} ORDER BY s.id"))?;
+        let rows = stmt.query_map([], source_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -294,9 +263,7 @@ impl Notebook {
         let mut stmt = self.conn.prepare(&format!(
             "{SOURCE_SELECT} JOIN claim_sources c ON c.source_id = s.id WHERE c.claim_id = ?1 ORDER BY c.position"
         ))?;
-        let rows = stmt
-            .query_map([claim], source_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map([claim], source_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -306,12 +273,7 @@ impl Notebook {
         )?;
         let rows = stmt
             .query_map([id], |r| {
-                Ok(RatingRow {
-                    from: r.get(0)?,
-                    to: r.get(1)?,
-                    why: r.get(2)?,
-                    at: r.get(3)?,
-                })
+                Ok(RatingRow { from: r.get(0)?, to: r.get(1)?, why: r.get(2)?, at: r.get(3)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -332,34 +294,19 @@ impl Notebook {
                     )));
                 }
             }
-            tx.execute(
-                "UPDATE sources SET name = ?1 WHERE id = ?2",
-                params![name, id],
-            )?;
+            tx.execute("UPDATE sources SET name = ?1 WHERE id = ?2", params![name, id])?;
         }
         if let Some(kind) = &fields.kind {
-            tx.execute(
-                "UPDATE sources SET kind = ?1 WHERE id = ?2",
-                params![kind, id],
-            )?;
+            tx.execute("UPDATE sources SET kind = ?1 WHERE id = ?2", params![kind, id])?;
         }
         if let Some(a) = &fields.affiliation {
-            tx.execute(
-                "UPDATE sources SET affiliation = ?1 WHERE id = ?2",
-                params![empty_null(a), id],
-            )?;
+            tx.execute("UPDATE sources SET affiliation = ?1 WHERE id = ?2", params![empty_null(a), id])?;
         }
         if let Some(named) = fields.named {
-            tx.execute(
-                "UPDATE sources SET named = ?1 WHERE id = ?2",
-                params![named, id],
-            )?;
+            tx.execute("UPDATE sources SET named = ?1 WHERE id = ?2", params![named, id])?;
         }
         if let Some(n) = &fields.note {
-            tx.execute(
-                "UPDATE sources SET note = ?1 WHERE id = ?2",
-                params![empty_null(n), id],
-            )?;
+            tx.execute("UPDATE sources SET note = ?1 WHERE id = ?2", params![empty_null(n), id])?;
         }
         let _ = current;
         let row = source_by_id(&tx, id)?;
@@ -375,10 +322,7 @@ impl Notebook {
         }
         let tx = self.write()?;
         let current = source_by_id(&tx, id)?;
-        tx.execute(
-            "UPDATE sources SET reliability = ?1 WHERE id = ?2",
-            params![grade.letter(), id],
-        )?;
+        tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![grade.letter(), id])?;
         tx.execute(
             "INSERT INTO source_ratings (uuid, source_id, from_grade, to_grade, why, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![new_uuid(), id, current.reliability.letter(), grade.letter(), why.trim(), now()],
@@ -404,18 +348,9 @@ impl Notebook {
                AND claim_id IN (SELECT claim_id FROM claim_sources WHERE source_id = ?2)",
             params![from, into],
         )?;
-        tx.execute(
-            "UPDATE claim_sources SET source_id = ?2 WHERE source_id = ?1",
-            params![from, into],
-        )?;
-        tx.execute(
-            "UPDATE articles SET outlet_id = ?2 WHERE outlet_id = ?1",
-            params![from, into],
-        )?;
-        tx.execute(
-            "UPDATE source_ratings SET source_id = ?2 WHERE source_id = ?1",
-            params![from, into],
-        )?;
+        tx.execute("UPDATE claim_sources SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
+        tx.execute("UPDATE articles SET outlet_id = ?2 WHERE outlet_id = ?1", params![from, into])?;
+        tx.execute("UPDATE source_ratings SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
         tx.execute("DELETE FROM sources WHERE id = ?1", [from])?;
         let row = source_by_id(&tx, into)?;
         tx.commit()?;

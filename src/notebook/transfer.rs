@@ -46,8 +46,7 @@ impl Tally {
                 r.2 += 1
             }
         } else {
-            self.rows
-                .push((table, usize::from(added), usize::from(!added)));
+            self.rows.push((table, usize::from(added), usize::from(!added)));
         }
     }
     fn touch(&mut self, table: &'static str) {
@@ -75,12 +74,7 @@ impl Record<'_> {
     }
     fn list(&self, name: &str) -> Vec<String> {
         self.get(name)
-            .map(|v| {
-                v.split(';')
-                    .map(|x| x.trim().to_string())
-                    .filter(|x| !x.is_empty())
-                    .collect()
-            })
+            .map(|v| v.split(';').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
             .unwrap_or_default()
     }
     fn boolean(&self, name: &str, default: bool) -> Result<bool> {
@@ -96,16 +90,13 @@ impl Record<'_> {
             None => Ok(None),
             Some(u) => match uuid::Uuid::parse_str(&u) {
                 Ok(parsed) => Ok(Some(parsed.hyphenated().to_string())),
-                Err(_) => self.fail(format!(
-                    "uuid '{u}' is not a UUID; leave it empty for a new row"
-                )),
+                Err(_) => self.fail(format!("uuid '{u}' is not a UUID; leave it empty for a new row")),
             },
         }
     }
     fn id(&self, name: &str) -> Result<i64> {
-        let v = self
-            .get(name)
-            .ok_or_else(|| Error::Invalid(format!("line {}: {name} is empty", self.line)))?;
+        let v =
+            self.get(name).ok_or_else(|| Error::Invalid(format!("line {}: {name} is empty", self.line)))?;
         super::parse_id(&v, name).map_err(|e| Error::Invalid(format!("line {}: {e}", self.line)))
     }
 }
@@ -113,13 +104,8 @@ impl Record<'_> {
 fn exists(tx: &Transaction<'_>, table: &str, uuid: &Option<String>) -> Result<bool> {
     let Some(u) = uuid else { return Ok(false) };
     // Table names come from the fixed callers below, never from input.
-    let found: Option<i64> = tx
-        .query_row(
-            &format!("SELECT 1 FROM {table} WHERE uuid = ?1"),
-            [u],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let found: Option<i64> =
+        tx.query_row(&format!("SELECT 1 FROM {table} WHERE uuid = ?1"), [u], |r| r.get(0)).optional()?;
     Ok(found.is_some())
 }
 
@@ -142,9 +128,7 @@ impl Notebook {
         for (i, h) in header_row.iter().enumerate() {
             let h = h.trim().to_string();
             if headers.insert(h.clone(), i).is_some() {
-                return Err(Error::Invalid(format!(
-                    "line 1: the column '{h}' appears twice; keep one"
-                )));
+                return Err(Error::Invalid(format!("line 1: the column '{h}' appears twice; keep one")));
             }
         }
         for req in table.required() {
@@ -170,9 +154,7 @@ impl Notebook {
             let more = rdr.read_record(&mut record).map_err(|e| {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 let why = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
                         format!("the row has {len} fields where the header has {expected_len}")
                     }
                     csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".to_string(),
@@ -184,11 +166,7 @@ impl Notebook {
                 break;
             }
             let line = record.position().map(|p| p.line()).unwrap_or(0);
-            let r = Record {
-                headers: &headers,
-                rec: &record,
-                line,
-            };
+            let r = Record { headers: &headers, rec: &record, line };
             let added = match table {
                 CsvTable::Sources => import_source(&tx, &r)?,
                 CsvTable::Claims => import_claim(&tx, &r)?,
@@ -215,27 +193,15 @@ impl Notebook {
             _ => false,
         };
         if same {
-            return super::invalid(
-                "a notebook cannot be merged into itself; give another notebook file",
-            );
+            return super::invalid("a notebook cannot be merged into itself; give another notebook file");
         }
         let uri = format!(
             "file:{}?mode=ro",
-            other
-                .display()
-                .to_string()
-                .replace('%', "%25")
-                .replace('?', "%3f")
-                .replace('#', "%23")
+            other.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23")
         );
         self.conn
             .execute("ATTACH DATABASE ?1 AS other", [&uri])
-            .map_err(|_| {
-                Error::Invalid(format!(
-                    "{} cannot be opened as a notebook",
-                    other.display()
-                ))
-            })?;
+            .map_err(|_| Error::Invalid(format!("{} cannot be opened as a notebook", other.display())))?;
         let result = self.merge_attached(other);
         let _ = self.conn.execute("DETACH DATABASE other", []);
         result
@@ -245,12 +211,8 @@ impl Notebook {
         let app: i32 = self
             .conn
             .query_row("PRAGMA other.application_id", [], |r| r.get(0))
-            .map_err(|_| {
-                Error::Invalid(format!("{} is not a crosscheck notebook", other.display()))
-            })?;
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA other.user_version", [], |r| r.get(0))?;
+            .map_err(|_| Error::Invalid(format!("{} is not a crosscheck notebook", other.display())))?;
+        let version: i64 = self.conn.query_row("PRAGMA other.user_version", [], |r| r.get(0))?;
         if app != super::APPLICATION_ID {
             return super::invalid(format!("{} is not a crosscheck notebook", other.display()));
         }
@@ -262,10 +224,7 @@ impl Notebook {
                 other.display()
             ));
         }
-        let label = other
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let label = other.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let tx = self.write()?;
         let mut tally = Tally::default();
         let sources = merge_sources(&tx, &mut tally, &label)?;
@@ -275,10 +234,7 @@ impl Notebook {
         let figures = merge_figures(&tx, &mut tally, &claims, &measures)?;
         merge_links(&tx, &mut tally, &claims)?;
         merge_reconciliations(&tx, &mut tally, &measures, &figures)?;
-        tx.execute(
-            "INSERT OR IGNORE INTO vague_terms SELECT * FROM other.vague_terms",
-            [],
-        )?;
+        tx.execute("INSERT OR IGNORE INTO vague_terms SELECT * FROM other.vague_terms", [])?;
         tx.commit()?;
         Ok(tally)
     }
@@ -289,9 +245,7 @@ fn import_source(tx: &Transaction<'_>, r: &Record<'_>) -> Result<bool> {
     if exists(tx, "sources", &uuid)? {
         return Ok(false);
     }
-    let name = r
-        .get("name")
-        .ok_or_else(|| Error::Invalid(format!("line {}: name is empty", r.line)))?;
+    let name = r.get("name").ok_or_else(|| Error::Invalid(format!("line {}: name is empty", r.line)))?;
     if super::sources::find_by_name(tx, &name)?.is_some() {
         return Ok(false);
     }
@@ -308,16 +262,7 @@ fn import_source(tx: &Transaction<'_>, r: &Record<'_>) -> Result<bool> {
     tx.execute(
         "INSERT INTO sources (uuid, name, kind, affiliation, named, reliability, note, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            uuid,
-            name,
-            kind,
-            r.get("affiliation"),
-            named,
-            grade.letter(),
-            r.get("note"),
-            now()
-        ],
+        params![uuid, name, kind, r.get("affiliation"), named, grade.letter(), r.get("note"), now()],
     )?;
     if grade != Reliability::F {
         tx.execute(
@@ -335,9 +280,7 @@ fn import_claim(tx: &Transaction<'_>, r: &Record<'_>) -> Result<bool> {
         return Ok(false);
     }
     let article_id = r.id("article_id")?;
-    let quote = r
-        .get("quote")
-        .ok_or_else(|| Error::Invalid(format!("line {}: quote is empty", r.line)))?;
+    let quote = r.get("quote").ok_or_else(|| Error::Invalid(format!("line {}: quote is empty", r.line)))?;
     let sources = r
         .list("sources")
         .iter()
@@ -369,19 +312,14 @@ fn import_claim(tx: &Transaction<'_>, r: &Record<'_>) -> Result<bool> {
     Ok(true)
 }
 
-fn import_figure(
-    tx: &Transaction<'_>,
-    r: &Record<'_>,
-    terms: &crate::notation::VagueTable,
-) -> Result<bool> {
+fn import_figure(tx: &Transaction<'_>, r: &Record<'_>, terms: &crate::notation::VagueTable) -> Result<bool> {
     let uuid = r.uuid()?;
     if exists(tx, "figures", &uuid)? {
         return Ok(false);
     }
     let claim = r.id("claim_id")?;
-    let known: Option<i64> = tx
-        .query_row("SELECT 1 FROM claims WHERE id = ?1", [claim], |r| r.get(0))
-        .optional()?;
+    let known: Option<i64> =
+        tx.query_row("SELECT 1 FROM claims WHERE id = ?1", [claim], |r| r.get(0)).optional()?;
     if known.is_none() {
         return r.fail(format!("there is no claim #{claim}"));
     }
@@ -408,13 +346,8 @@ fn import_figure(
 /// A row without a uuid (typed into a spreadsheet) that matches a stored claim of the same
 /// article, quote and sources is the same claim: importing the edited file twice adds it once.
 fn same_claim_exists(tx: &Transaction<'_>, c: &NewClaim) -> Result<bool> {
-    let body: Option<String> = tx
-        .query_row(
-            "SELECT body FROM articles WHERE id = ?1",
-            [c.article_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let body: Option<String> =
+        tx.query_row("SELECT body FROM articles WHERE id = ?1", [c.article_id], |r| r.get(0)).optional()?;
     let quote = match body
         .as_deref()
         .and_then(|b| crate::normalize::find_quote(b, &c.quote).map(|(s, e)| b[s..e].to_string()))
@@ -422,18 +355,13 @@ fn same_claim_exists(tx: &Transaction<'_>, c: &NewClaim) -> Result<bool> {
         Some(q) => q,
         None => c.quote.trim().to_string(),
     };
-    let mut stmt =
-        tx.prepare_cached("SELECT id FROM claims WHERE article_id = ?1 AND quote = ?2")?;
-    let ids: Vec<i64> = stmt
-        .query_map(params![c.article_id, quote], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = tx.prepare_cached("SELECT id FROM claims WHERE article_id = ?1 AND quote = ?2")?;
+    let ids: Vec<i64> =
+        stmt.query_map(params![c.article_id, quote], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
-        let mut s = tx.prepare_cached(
-            "SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position",
-        )?;
-        let sources: Vec<i64> = s
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut s =
+            tx.prepare_cached("SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position")?;
+        let sources: Vec<i64> = s.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         if sources == c.sources {
             return Ok(true);
         }
@@ -445,11 +373,7 @@ type IdMap = HashMap<i64, i64>;
 
 fn our_id_by_uuid(tx: &Transaction<'_>, table: &str, uuid: &str) -> Result<Option<i64>> {
     Ok(tx
-        .query_row(
-            &format!("SELECT id FROM main.{table} WHERE uuid = ?1"),
-            [uuid],
-            |r| r.get(0),
-        )
+        .query_row(&format!("SELECT id FROM main.{table} WHERE uuid = ?1"), [uuid], |r| r.get(0))
         .optional()?)
 }
 
@@ -459,17 +383,7 @@ fn merge_sources(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result
     let mut stmt = tx.prepare(
         "SELECT id, uuid, name, kind, affiliation, named, reliability, note, created_at FROM other.sources ORDER BY id",
     )?;
-    type SourceTuple = (
-        i64,
-        String,
-        String,
-        String,
-        Option<String>,
-        bool,
-        String,
-        Option<String>,
-        String,
-    );
+    type SourceTuple = (i64, String, String, String, Option<String>, bool, String, Option<String>, String);
     let rows: Vec<SourceTuple> = stmt
         .query_map([], |r| {
             Ok((
@@ -494,14 +408,10 @@ fn merge_sources(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result
             Some(o) => {
                 map.insert(id, o);
                 tally.add("sources", false);
-                let current: String = tx.query_row(
-                    "SELECT reliability FROM main.sources WHERE id = ?1",
-                    [o],
-                    |r| r.get(0),
-                )?;
-                let why = format!(
-                    "rated {grade} in the merged notebook {label}; this notebook keeps {current}"
-                );
+                let current: String =
+                    tx.query_row("SELECT reliability FROM main.sources WHERE id = ?1", [o], |r| r.get(0))?;
+                let why =
+                    format!("rated {grade} in the merged notebook {label}; this notebook keeps {current}");
                 let noted: Option<i64> = tx
                     .query_row(
                         "SELECT 1 FROM main.source_ratings WHERE source_id = ?1 AND to_grade = ?2 AND why = ?3",
@@ -534,18 +444,11 @@ fn merge_sources(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result
             }
         }
     }
-    let mut stmt = tx.prepare("SELECT uuid, source_id, from_grade, to_grade, why, at FROM other.source_ratings ORDER BY id")?;
+    let mut stmt = tx.prepare(
+        "SELECT uuid, source_id, from_grade, to_grade, why, at FROM other.source_ratings ORDER BY id",
+    )?;
     let ratings: Vec<(String, i64, Option<String>, String, String, String)> = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (uuid, source, from, to, why, at) in ratings {
         if our_id_by_uuid(tx, "source_ratings", &uuid)?.is_none() {
@@ -573,11 +476,7 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally, sources: &IdMap) -> R
         let ours = match our_id_by_uuid(tx, "articles", &uuid)? {
             Some(o) => Some(o),
             None => tx
-                .query_row(
-                    "SELECT id FROM main.articles WHERE sha256 = ?1",
-                    [&sha],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT id FROM main.articles WHERE sha256 = ?1", [&sha], |r| r.get(0))
                 .optional()?,
         };
         if let Some(o) = ours {
@@ -586,12 +485,8 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally, sources: &IdMap) -> R
             continue;
         }
         let (title, body): (String, String) = (r.get(2)?, r.get(8)?);
-        let outlet = r
-            .get::<_, Option<i64>>(3)?
-            .and_then(|o| sources.get(&o).copied());
-        let near = r
-            .get::<_, Option<i64>>(10)?
-            .and_then(|n| map.get(&n).copied());
+        let outlet = r.get::<_, Option<i64>>(3)?.and_then(|o| sources.get(&o).copied());
+        let near = r.get::<_, Option<i64>>(10)?.and_then(|n| map.get(&n).copied());
         tx.execute(
             "INSERT INTO main.articles (uuid, title, outlet_id, author, url, published, language, body, sha256,
                 near_duplicate_of, source_path, imported_at, title_index, body_index)
@@ -626,12 +521,7 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally, sources: &IdMap) -> R
     Ok(map)
 }
 
-fn merge_claims(
-    tx: &Transaction<'_>,
-    tally: &mut Tally,
-    articles: &IdMap,
-    sources: &IdMap,
-) -> Result<IdMap> {
+fn merge_claims(tx: &Transaction<'_>, tally: &mut Tally, articles: &IdMap, sources: &IdMap) -> Result<IdMap> {
     tally.touch("claims");
     let mut map = IdMap::new();
     let mut stmt = tx.prepare(
@@ -681,12 +571,10 @@ fn merge_claims(
     }
     drop(rows);
     for (theirs, ours) in inserted {
-        let mut s = tx.prepare_cached(
-            "SELECT source_id, position FROM other.claim_sources WHERE claim_id = ?1",
-        )?;
-        let attributions: Vec<(i64, i64)> = s
-            .query_map([theirs], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut s =
+            tx.prepare_cached("SELECT source_id, position FROM other.claim_sources WHERE claim_id = ?1")?;
+        let attributions: Vec<(i64, i64)> =
+            s.query_map([theirs], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         for (source, position) in attributions {
             if let Some(src) = sources.get(&source) {
                 tx.execute(
@@ -706,27 +594,16 @@ fn merge_claims(
 fn merge_measures(tx: &Transaction<'_>, tally: &mut Tally) -> Result<IdMap> {
     tally.touch("measures");
     let mut map = IdMap::new();
-    let mut stmt = tx
-        .prepare("SELECT id, uuid, key, label, unit, created_at FROM other.measures ORDER BY id")?;
+    let mut stmt =
+        tx.prepare("SELECT id, uuid, key, label, unit, created_at FROM other.measures ORDER BY id")?;
     let rows: Vec<(i64, String, String, String, Option<String>, String)> = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, uuid, key, label, unit, created) in rows {
         let ours = match our_id_by_uuid(tx, "measures", &uuid)? {
             Some(o) => Some(o),
             None => tx
-                .query_row("SELECT id FROM main.measures WHERE key = ?1", [&key], |r| {
-                    r.get(0)
-                })
+                .query_row("SELECT id FROM main.measures WHERE key = ?1", [&key], |r| r.get(0))
                 .optional()?,
         };
         match ours {
@@ -747,12 +624,7 @@ fn merge_measures(tx: &Transaction<'_>, tally: &mut Tally) -> Result<IdMap> {
     Ok(map)
 }
 
-fn merge_figures(
-    tx: &Transaction<'_>,
-    tally: &mut Tally,
-    claims: &IdMap,
-    measures: &IdMap,
-) -> Result<IdMap> {
+fn merge_figures(tx: &Transaction<'_>, tally: &mut Tally, claims: &IdMap, measures: &IdMap) -> Result<IdMap> {
     tally.touch("figures");
     let mut map = IdMap::new();
     let mut stmt = tx.prepare(
@@ -766,8 +638,7 @@ fn merge_figures(
             tally.add("figures", false);
             continue;
         }
-        let (Some(claim), Some(measure)) = (claims.get(&r.get(2)?), measures.get(&r.get(3)?))
-        else {
+        let (Some(claim), Some(measure)) = (claims.get(&r.get(2)?), measures.get(&r.get(3)?)) else {
             continue;
         };
         tx.execute(
@@ -794,13 +665,10 @@ fn merge_figures(
 
 fn merge_links(tx: &Transaction<'_>, tally: &mut Tally, claims: &IdMap) -> Result<()> {
     tally.touch("links");
-    let mut stmt = tx.prepare(
-        "SELECT uuid, from_claim, to_claim, relation, created_at FROM other.links ORDER BY id",
-    )?;
+    let mut stmt =
+        tx.prepare("SELECT uuid, from_claim, to_claim, relation, created_at FROM other.links ORDER BY id")?;
     let rows: Vec<(String, i64, i64, String, String)> = stmt
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (uuid, from, to, relation, created) in rows {
         if our_id_by_uuid(tx, "links", &uuid)?.is_some() {

@@ -7,9 +7,7 @@ use std::process::{Command, Output, Stdio};
 pub const BIN: &str = env!("CARGO_BIN_EXE_crosscheck");
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 pub struct Nb {
@@ -32,8 +30,7 @@ impl Run {
         )
     }
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e})\n{}", self.describe()))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e})\n{}", self.describe()))
     }
     pub fn csv(&self) -> Vec<std::collections::HashMap<String, String>> {
         let mut rdr = csv::Reader::from_reader(self.stdout.as_bytes());
@@ -41,11 +38,7 @@ impl Run {
         rdr.records()
             .map(|r| {
                 let r = r.unwrap();
-                headers
-                    .iter()
-                    .zip(r.iter())
-                    .map(|(h, v)| (h.to_string(), v.to_string()))
-                    .collect()
+                headers.iter().zip(r.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
             })
             .collect()
     }
@@ -64,16 +57,8 @@ impl Nb {
 
     pub fn raw(&self, args: &[&str], stdin: Option<&[u8]>) -> Run {
         let mut cmd = Command::new(BIN);
-        cmd.arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env_remove("CROSSCHECK_DB")
-            .env("NO_COLOR", "1");
-        cmd.stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        });
+        cmd.arg("--db").arg(&self.db).args(args).env_remove("CROSSCHECK_DB").env("NO_COLOR", "1");
+        cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
         cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("spawn crosscheck");
         if let Some(input) = stdin {
@@ -103,23 +88,10 @@ impl Nb {
         let before = self.dump();
         let r = self.raw(args, None);
         assert_eq!(r.code, code, "expected exit {code}\n{}", r.describe());
-        assert!(
-            !r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"),
-            "{}",
-            r.describe()
-        );
+        assert!(!r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"), "{}", r.describe());
         if code == 1 {
-            let lines: Vec<&str> = r
-                .stderr
-                .lines()
-                .filter(|l| l.starts_with("error:"))
-                .collect();
-            assert_eq!(
-                lines.len(),
-                1,
-                "expected one error sentence\n{}",
-                r.describe()
-            );
+            let lines: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+            assert_eq!(lines.len(), 1, "expected one error sentence\n{}", r.describe());
         }
         assert_same(&before, &self.dump(), &r.describe());
         r
@@ -151,15 +123,12 @@ impl Nb {
                         rusqlite::types::ValueRef::Null => "NULL".to_string(),
                         rusqlite::types::ValueRef::Integer(v) => v.to_string(),
                         rusqlite::types::ValueRef::Real(v) => v.to_string(),
-                        rusqlite::types::ValueRef::Text(t) => {
-                            String::from_utf8_lossy(t).into_owned()
-                        }
+                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
                         rusqlite::types::ValueRef::Blob(b) => {
                             format!(
                                 "blob:{}:{}",
                                 b.len(),
-                                b.iter()
-                                    .fold(0u64, |h, x| h.wrapping_mul(31).wrapping_add(*x as u64))
+                                b.iter().fold(0u64, |h, x| h.wrapping_mul(31).wrapping_add(*x as u64))
                             )
                         }
                     })
@@ -175,18 +144,10 @@ impl Nb {
     /// Imports a fixture with metadata and returns the new article id.
     pub fn import(&self, fixture_name: &str, extra: &[&str]) -> i64 {
         let path = fixture(fixture_name);
-        let mut args = vec![
-            "--format",
-            "json",
-            "import",
-            "articles",
-            path.to_str().unwrap(),
-        ];
+        let mut args = vec!["--format", "json", "import", "articles", path.to_str().unwrap()];
         args.extend_from_slice(extra);
         let r = self.ok(&args);
-        r.json()[0]["id"]
-            .as_i64()
-            .unwrap_or_else(|| panic!("no id in {}", r.stdout))
+        r.json()[0]["id"].as_i64().unwrap_or_else(|| panic!("no id in {}", r.stdout))
     }
 }
 
@@ -197,13 +158,8 @@ pub fn assert_same(before: &str, after: &str, context: &str) {
     }
     let a: Vec<&str> = before.lines().collect();
     let b: Vec<&str> = after.lines().collect();
-    let first = (0..a.len().max(b.len()))
-        .find(|&i| a.get(i) != b.get(i))
-        .unwrap_or(0);
-    let clip = |s: Option<&&str>| {
-        s.map(|x| x.chars().take(300).collect::<String>())
-            .unwrap_or_default()
-    };
+    let first = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)).unwrap_or(0);
+    let clip = |s: Option<&&str>| s.map(|x| x.chars().take(300).collect::<String>()).unwrap_or_default();
     panic!(
         "the notebook changed\nbefore line {first}: {}\nafter  line {first}: {}\n{context}",
         clip(a.get(first)),
