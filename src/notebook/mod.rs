@@ -217,7 +217,15 @@ impl Notebook {
 pub fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent() {
         if !parent.as_os_str().is_empty() && !parent.exists() {
-            std::fs::create_dir_all(parent).map_err(|e| {
+            // A folder made for a notebook is private too.
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            builder.create(parent).map_err(|e| {
                 Error::Io(format!("the folder {} could not be created: {e}", parent.display()))
             })?;
         }
