@@ -186,6 +186,7 @@ pub struct ImportBatch<'a> {
     staged_sha: HashMap<String, i64>,
     staged_bands: HashMap<(usize, i64), Vec<i64>>,
     limit: usize,
+    outlets: HashMap<String, i64>,
 }
 
 /// An article with the work that needs no database done: its hash, search copies and
@@ -249,6 +250,7 @@ impl<'a> ImportBatch<'a> {
             staged_sha: HashMap::new(),
             staged_bands: HashMap::new(),
             limit: batch_articles(),
+            outlets: HashMap::new(),
         }
     }
 
@@ -280,8 +282,16 @@ impl<'a> ImportBatch<'a> {
         {
             return Ok(Imported::Duplicate { of });
         }
+        // A folder usually has one outlet: look it up once, not once an article.
         let outlet_id = match &article.meta.outlet {
-            Some(name) => Some(super::sources::find_or_create_outlet(self.conn, name)?),
+            Some(name) => match self.outlets.get(name) {
+                Some(id) => Some(*id),
+                None => {
+                    let id = super::sources::find_or_create_outlet(self.conn, name)?;
+                    self.outlets.insert(name.clone(), id);
+                    Some(id)
+                }
+            },
             None => None,
         };
         let near = self.nearest(&prepared.set, &prepared.bands)?;
