@@ -484,12 +484,21 @@ impl Notebook {
             .collect())
     }
 
+    /// One measure with its counts: only its own figures are read and reconciled.
     pub fn measure(&self, key: &str) -> Result<MeasureRow> {
         let id = measure_id(&self.conn, key)?;
-        self.measures()?
-            .into_iter()
-            .find(|m| m.id == id)
-            .ok_or_else(|| Error::NotFound(format!("there is no measure '{key}'")))
+        let (key, label, unit): (String, String, Option<String>) =
+            self.conn.query_row("SELECT key, label, unit FROM measures WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        let roots = duplicate_roots(&self.conn)?;
+        let (mut figures, mut voices) = (0, 0);
+        for_each_measure_figures(&self.conn, Some(id), |_, figs| {
+            let o = reconcile(&figure_inputs(&roots, &figs), Method::Weighted, false, None);
+            (figures, voices) = (o.figures as i64, o.voices as i64);
+            Ok(())
+        })?;
+        Ok(MeasureRow { id, key, label, unit, figures, voices })
     }
 
     pub fn figures(&self, measure: Option<&str>) -> Result<Vec<FigureRow>> {

@@ -148,6 +148,7 @@ impl Notebook {
             CsvTable::Figures => "figures",
         };
         tally.touch(name);
+        let mut known_sources = HashMap::new();
         let mut record = csv::StringRecord::new();
         let mut count = 0u64;
         loop {
@@ -169,7 +170,7 @@ impl Notebook {
             let r = Record { headers: &headers, rec: &record, line };
             let added = match table {
                 CsvTable::Sources => import_source(&tx, &r)?,
-                CsvTable::Claims => import_claim(&tx, &r)?,
+                CsvTable::Claims => import_claim(&tx, &r, &mut known_sources)?,
                 CsvTable::Figures => import_figure(&tx, &r, &terms)?,
             };
             tally.add(name, added);
@@ -274,19 +275,27 @@ fn import_source(tx: &Transaction<'_>, r: &Record<'_>) -> Result<bool> {
     Ok(true)
 }
 
-fn import_claim(tx: &Transaction<'_>, r: &Record<'_>) -> Result<bool> {
+fn import_claim(tx: &Transaction<'_>, r: &Record<'_>, known: &mut HashMap<String, i64>) -> Result<bool> {
     let uuid = r.uuid()?;
     if exists(tx, "claims", &uuid)? {
         return Ok(false);
     }
     let article_id = r.id("article_id")?;
     let quote = r.get("quote").ok_or_else(|| Error::Invalid(format!("line {}: quote is empty", r.line)))?;
-    let sources = r
-        .list("sources")
-        .iter()
-        .map(|s| super::sources::resolve(tx, s))
-        .collect::<Result<Vec<_>>>()
-        .or_else(|e| r.fail(e))?;
+    // Each name is resolved once per file: a large sheet names the same few sources again and
+    // again, and resolving a name compares it with every source.
+    let mut sources = Vec::new();
+    for name in r.list("sources") {
+        let id = match known.get(&name) {
+            Some(id) => *id,
+            None => {
+                let id = super::sources::resolve(tx, &name).or_else(|e| r.fail(e))?;
+                known.insert(name, id);
+                id
+            }
+        };
+        sources.push(id);
+    }
     let credibility = match r.get("credibility") {
         Some(c) => c.parse::<Credibility>().or_else(|e| r.fail(e))?,
         None => Credibility::UNJUDGED,
