@@ -1,20 +1,24 @@
--- crosscheck notebook schema, version 2.
+-- crosscheck notebook schema, version 3.
 --
--- This file is the whole schema. It is embedded in the binary and run once on a new notebook;
--- `PRAGMA user_version` records the version and src/notebook/migrate.rs upgrades older files.
--- History rows and full-text index rows are written by the triggers below, so that no code path
--- (and no hand edit in the stock sqlite3 shell) can forget them.
+-- This file is the whole schema of the tables, indexes and search indexes. It is embedded in
+-- the binary and run once on a new notebook; `PRAGMA user_version` records the version and
+-- src/notebook/schema.rs upgrades older files. The history and tombstone triggers are
+-- generated from the columns of the tables below (src/notebook/schema.rs), so they record every
+-- column and cannot drift from the tables; a test proves it.
 --
 -- Conventions: every row has an integer id for people and a UUID v7 so that notebooks can be
--- merged; timestamps are RFC 3339 UTC text; booleans are 0/1 with a CHECK.
+-- merged; timestamps are RFC 3339 UTC text; dates are YYYY, YYYY-MM or YYYY-MM-DD; booleans are
+-- 0/1. Tables are STRICT, and CHECK constraints hold every rule the code relies on, so a notebook
+-- edited by hand (or written by someone else) cannot hold a value the code would misread.
 
--- Whoever a claim comes from. An outlet is a source too.
+-- Whoever a claim comes from. An outlet is a source too. `name_key` is the name as search
+-- compares it (case, harakat, alef forms and spacing folded): unique, so "ناشطون محليّون" and
+-- "ناشطون محليون" are one source, and indexed, so a name is found without reading every source.
 CREATE TABLE sources (
     id          INTEGER PRIMARY KEY,
-    uuid        TEXT NOT NULL UNIQUE,
-    -- NOCASE folds ASCII only; the notebook layer also refuses names equal after full
-    -- Unicode lowercasing, so "Raqqa Activists" and "raqqa activists" are one source.
-    name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    uuid        TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    name_key    TEXT NOT NULL UNIQUE CHECK (length(name_key) > 0),
     kind        TEXT NOT NULL CHECK (kind IN ('outlet', 'journalist', 'official', 'armed-group',
                     'monitor', 'activist', 'resident', 'document', 'social-media', 'anonymous',
                     'other')),
@@ -24,40 +28,65 @@ CREATE TABLE sources (
     reliability TEXT NOT NULL DEFAULT 'F' CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
     note        TEXT,
     created_at  TEXT NOT NULL
-);
+) STRICT;
+
+-- Other names of a source ("SOHR" and "المرصد السوري"), compared like names. A key is held by
+-- one source only, as a name or as an alias; the triggers below refuse a clash either way.
+CREATE TABLE source_aliases (
+    alias_key  TEXT PRIMARY KEY CHECK (length(alias_key) > 0),
+    source_id  INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+    created_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX source_aliases_by_source ON source_aliases (source_id);
+CREATE TRIGGER source_aliases_unique_key BEFORE INSERT ON source_aliases
+WHEN EXISTS (SELECT 1 FROM sources WHERE name_key = new.alias_key) BEGIN
+    SELECT RAISE(ABORT, 'an alias equals the name of a source');
+END;
+CREATE TRIGGER sources_unique_key_insert BEFORE INSERT ON sources
+WHEN EXISTS (SELECT 1 FROM source_aliases WHERE alias_key = new.name_key) BEGIN
+    SELECT RAISE(ABORT, 'a source name equals an alias');
+END;
+CREATE TRIGGER sources_unique_key_update BEFORE UPDATE OF name_key ON sources
+WHEN EXISTS (SELECT 1 FROM source_aliases WHERE alias_key = new.name_key) BEGIN
+    SELECT RAISE(ABORT, 'a source name equals an alias');
+END;
 
 -- Every change of a source's rating, kept for the audit trail and for merging notebooks.
 CREATE TABLE source_ratings (
     id         INTEGER PRIMARY KEY,
-    uuid       TEXT NOT NULL UNIQUE,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
     source_id  INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
     from_grade TEXT CHECK (from_grade IN ('A', 'B', 'C', 'D', 'E', 'F')),
     to_grade   TEXT NOT NULL CHECK (to_grade IN ('A', 'B', 'C', 'D', 'E', 'F')),
     why        TEXT NOT NULL,
     at         TEXT NOT NULL
-);
+) STRICT;
 CREATE INDEX source_ratings_by_source ON source_ratings (source_id);
 
--- An imported text. `title_index` and `body_index` are the search-normalised, stemmed copies
--- that feed the FTS5 index; they are derived and can always be rebuilt from title and body.
+-- An imported text. Its words are indexed for search in `article_fts` (below), which holds the
+-- index only: the text is kept once, here.
 CREATE TABLE articles (
     id                INTEGER PRIMARY KEY,
-    uuid              TEXT NOT NULL UNIQUE,
+    uuid              TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
     title             TEXT NOT NULL,
     outlet_id         INTEGER REFERENCES sources (id) ON DELETE SET NULL,
     author            TEXT,
     url               TEXT,
-    published         TEXT,          -- partial date: YYYY, YYYY-MM or YYYY-MM-DD
-    language          TEXT,          -- ISO 639-1 code
-    body              TEXT NOT NULL,
-    sha256            TEXT NOT NULL UNIQUE,
+    published         TEXT CHECK (published GLOB '[0-9][0-9][0-9][0-9]'
+                          OR published GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'
+                          OR published GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    language          TEXT CHECK (language GLOB '[a-z][a-z]'),
+    body              TEXT NOT NULL CHECK (length(body) > 0),
+    -- The SHA-256 of the body, in hex: how an exact duplicate is found.
+    sha256            TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
     near_duplicate_of INTEGER REFERENCES articles (id) ON DELETE SET NULL,
     source_path       TEXT,
-    imported_at       TEXT NOT NULL,
-    title_index       TEXT NOT NULL DEFAULT '',
-    body_index        TEXT NOT NULL DEFAULT ''
-);
+    imported_at       TEXT NOT NULL
+) STRICT;
 CREATE INDEX articles_by_outlet ON articles (outlet_id);
+CREATE INDEX articles_by_near_duplicate ON articles (near_duplicate_of)
+    WHERE near_duplicate_of IS NOT NULL;
 
 -- Locality-sensitive hashing of each body's word 3-shingles (MinHash, 8 bands of 4 rows), so a
 -- syndicated copy finds its near-duplicate candidates by index instead of by reading every body.
@@ -67,17 +96,17 @@ CREATE TABLE article_bands (
     hash       INTEGER NOT NULL,
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     PRIMARY KEY (band, hash, article_id)
-) WITHOUT ROWID;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX article_bands_by_article ON article_bands (article_id);
-CREATE INDEX articles_by_published ON articles (published);
 
--- One statement an article attributes to its sources.
+-- One statement an article attributes to its sources, anchored to a verbatim quote: a verified
+-- quote has its character span in the body; an unverified one (not found) has none.
 CREATE TABLE claims (
     id             INTEGER PRIMARY KEY,
-    uuid           TEXT NOT NULL UNIQUE,
+    uuid           TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
     article_id     INTEGER NOT NULL REFERENCES articles (id) ON DELETE RESTRICT,
-    quote          TEXT NOT NULL,
-    span_start     INTEGER,          -- character offsets of the quote in the original body
+    quote          TEXT NOT NULL CHECK (length(quote) > 0),
+    span_start     INTEGER,
     span_end       INTEGER,
     text           TEXT NOT NULL,    -- the analyst's rendering or translation
     unverified     INTEGER NOT NULL DEFAULT 0 CHECK (unverified IN (0, 1)),
@@ -85,88 +114,96 @@ CREATE TABLE claims (
     credibility    INTEGER NOT NULL DEFAULT 6 CHECK (credibility BETWEEN 1 AND 6),
     place          TEXT,
     when_text      TEXT,
-    when_from      TEXT,
-    when_to        TEXT,
-    when_precision TEXT CHECK (when_precision IN ('year', 'month', 'day', 'range')),
+    when_from      TEXT CHECK (when_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    when_to        TEXT CHECK (when_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    when_precision TEXT CHECK (when_precision IN ('year', 'month', 'day', 'range', 'clipped')),
     created_at     TEXT NOT NULL,
-    quote_index    TEXT NOT NULL DEFAULT '',
-    text_index     TEXT NOT NULL DEFAULT ''
-);
+    CHECK ((span_start IS NULL) = (span_end IS NULL)),
+    CHECK (span_start IS NULL OR (0 <= span_start AND span_start <= span_end)),
+    CHECK ((span_start IS NULL) = (unverified = 1)),
+    CHECK ((when_from IS NULL) = (when_to IS NULL) AND (when_from IS NULL) = (when_precision IS NULL)),
+    CHECK (when_from IS NULL OR when_from <= when_to)
+) STRICT;
 CREATE INDEX claims_by_article ON claims (article_id);
--- Version 2: `claim list --since/--until` and the credibility filter read these instead of
--- scanning every claim of a large archive.
-CREATE INDEX claims_by_when ON claims (when_from, when_to);
+-- `--since` keeps claims whose event ends on or after a date, `--until` those that start on or
+-- before one: each reads its own index.
+CREATE INDEX claims_by_when_to ON claims (when_to) WHERE when_to IS NOT NULL;
+CREATE INDEX claims_by_when_from ON claims (when_from) WHERE when_from IS NOT NULL;
 CREATE INDEX claims_by_credibility ON claims (credibility);
 
 -- The originators of a claim, in the order the analyst gave them. None: the outlet's own report.
 CREATE TABLE claim_sources (
     claim_id  INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
     source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE RESTRICT,
-    position  INTEGER NOT NULL,
+    position  INTEGER NOT NULL CHECK (position >= 0),
     PRIMARY KEY (claim_id, source_id)
-);
+) STRICT, WITHOUT ROWID;
 CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
 
 CREATE TABLE claim_tags (
     claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-    tag      TEXT NOT NULL,
+    tag      TEXT NOT NULL CHECK (length(trim(tag)) > 0),
     PRIMARY KEY (claim_id, tag)
-);
+) STRICT, WITHOUT ROWID;
 CREATE INDEX claim_tags_by_tag ON claim_tags (tag);
 
 -- A relation between two claims. `updates`: the from claim supersedes the to claim.
 CREATE TABLE links (
     id         INTEGER PRIMARY KEY,
-    uuid       TEXT NOT NULL UNIQUE,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
     from_claim INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
     to_claim   INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
     relation   TEXT NOT NULL CHECK (relation IN ('corroborates', 'contradicts', 'repeats', 'updates')),
     created_at TEXT NOT NULL,
     CHECK (from_claim <> to_claim),
     UNIQUE (from_claim, to_claim, relation)
-);
+) STRICT;
 CREATE INDEX links_by_to ON links (to_claim);
 
 -- A quantity that several claims may give a number for, such as defectors.foreign.
 CREATE TABLE measures (
     id         INTEGER PRIMARY KEY,
-    uuid       TEXT NOT NULL UNIQUE,
-    key        TEXT NOT NULL UNIQUE,
-    label      TEXT NOT NULL,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    key        TEXT NOT NULL UNIQUE CHECK (key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9._-]*'
+                   AND length(key) <= 100),
+    label      TEXT NOT NULL CHECK (length(trim(label)) > 0),
     unit       TEXT,
     created_at TEXT NOT NULL
-);
+) STRICT;
 
--- One claim's number for one measure, read from its notation into an interval.
--- high NULL means an open upper bound ("more than 100").
+-- One claim's number for one measure, read from its notation into an interval. high NULL is an
+-- open upper bound ("more than 100"); a provisional toll ("and rising") is open in
+-- reconciliation whatever its high.
 CREATE TABLE figures (
-    id         INTEGER PRIMARY KEY,
-    uuid       TEXT NOT NULL UNIQUE,
-    claim_id   INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-    measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE RESTRICT,
-    notation   TEXT NOT NULL,
-    kind       TEXT NOT NULL CHECK (kind IN ('exact', 'approx', 'more-than', 'at-least',
-                   'fewer-than', 'at-most', 'range', 'vague')),
-    low        INTEGER NOT NULL,
-    high       INTEGER,
-    point      INTEGER NOT NULL,
-    rule       TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    CHECK (high IS NULL OR (low <= point AND point <= high))
-);
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    claim_id    INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    measure_id  INTEGER NOT NULL REFERENCES measures (id) ON DELETE RESTRICT,
+    notation    TEXT NOT NULL CHECK (length(trim(notation)) > 0),
+    kind        TEXT NOT NULL CHECK (kind IN ('exact', 'approx', 'more-than', 'at-least',
+                    'fewer-than', 'at-most', 'range', 'vague', 'sum')),
+    low         INTEGER NOT NULL,
+    high        INTEGER,
+    point       INTEGER NOT NULL,
+    provisional INTEGER NOT NULL DEFAULT 0 CHECK (provisional IN (0, 1)),
+    rule        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    CHECK (0 <= low AND low <= point AND (high IS NULL OR point <= high)),
+    CHECK (high IS NULL OR high <= 1000000000000)
+) STRICT;
 CREATE INDEX figures_by_measure ON figures (measure_id);
 CREATE INDEX figures_by_claim ON figures (claim_id);
 
 -- The notebook's table of vague words ("dozens"), keyed by the search-normalised word so that
 -- "عشرات" and "عشراتٌ" are one word; `display` keeps the word as it was written.
 CREATE TABLE vague_terms (
-    word    TEXT PRIMARY KEY,
+    word    TEXT PRIMARY KEY CHECK (length(word) > 0),
     display TEXT NOT NULL,
     low     INTEGER NOT NULL,
     high    INTEGER NOT NULL,
     point   INTEGER NOT NULL,
-    CHECK (0 <= low AND low <= point AND point <= high)
-);
+    CHECK (0 <= low AND low <= point AND point <= high AND high <= 1000000000000)
+) STRICT;
 INSERT INTO vague_terms (word, display, low, high, point) VALUES
     ('a few', 'a few', 2, 9, 3), ('few', 'few', 2, 9, 3), ('بضعه', 'بضعة', 2, 9, 3),
     ('several', 'several', 3, 9, 3), ('عده', 'عدة', 3, 9, 3),
@@ -176,13 +213,14 @@ INSERT INTO vague_terms (word, display, low, high, point) VALUES
     ('hundreds', 'hundreds', 100, 999, 100), ('مئات', 'مئات', 100, 999, 100),
     ('thousands', 'thousands', 1000, 9999, 1000), ('الاف', 'آلاف', 1000, 9999, 1000);
 
--- A saved judgement over one measure's figures.
+-- A saved judgement over one measure's figures, with the filters it was made under (a JSON
+-- object) and the date it looked back from.
 CREATE TABLE reconciliations (
     id         INTEGER PRIMARY KEY,
-    uuid       TEXT NOT NULL UNIQUE,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
     measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
     method     TEXT NOT NULL CHECK (method IN ('weighted', 'conservative', 'median',
-                   'best-source', 'manual')),
+                   'best-source', 'manual', 'range')),
     low        INTEGER,
     best       INTEGER,
     high       INTEGER,
@@ -190,183 +228,72 @@ CREATE TABLE reconciliations (
     conflict   INTEGER NOT NULL DEFAULT 0 CHECK (conflict IN (0, 1)),
     support    TEXT NOT NULL CHECK (support IN ('none', 'single-source', 'corroborated',
                    'contested')),
-    figures    INTEGER NOT NULL,
-    voices     INTEGER NOT NULL,
-    figure_ids TEXT NOT NULL,        -- JSON array of the figure ids the result used
+    figures    INTEGER NOT NULL CHECK (figures >= 0),
+    voices     INTEGER NOT NULL CHECK (voices >= 0),
+    filters    TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(filters) AND json_type(filters) = 'object'),
+    as_of      TEXT CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]*'),
     note       TEXT,
     stale      INTEGER NOT NULL DEFAULT 0 CHECK (stale IN (0, 1)),
-    created_at TEXT NOT NULL
-);
+    created_at TEXT NOT NULL,
+    CHECK (low IS NULL OR high IS NULL OR low <= high)
+) STRICT;
 CREATE INDEX reconciliations_by_measure ON reconciliations (measure_id);
 
--- The audit trail: every update and delete of the rows above, the old row as JSON.
+-- The figures a saved reconciliation rested on: one per voice.
+CREATE TABLE reconciliation_figures (
+    reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (id) ON DELETE CASCADE,
+    figure_id         INTEGER NOT NULL REFERENCES figures (id) ON DELETE CASCADE,
+    PRIMARY KEY (reconciliation_id, figure_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX reconciliation_figures_by_figure ON reconciliation_figures (figure_id);
+
+-- The audit trail: every update and delete of the rows above, the old row as a JSON object.
 CREATE TABLE history (
     id     INTEGER PRIMARY KEY,
     tbl    TEXT NOT NULL,
     row_id INTEGER NOT NULL,
     action TEXT NOT NULL CHECK (action IN ('update', 'delete')),
-    old    TEXT NOT NULL,
+    old    TEXT NOT NULL CHECK (json_valid(old)),
     at     TEXT NOT NULL
-);
+) STRICT;
 CREATE INDEX history_by_row ON history (tbl, row_id);
 
--- Full-text indexes over the normalised copies (external content: the tables above are the
--- truth; the index can be rebuilt with INSERT INTO article_fts(article_fts) VALUES('rebuild')).
--- The indexed copies are already normalised (case, diacritics, harakat folded in Rust), so the
--- tokenizer only splits words: removing diacritics again cost a tenth of an import (version 2).
+-- What was deleted, by uuid, so that merging an older copy of a notebook does not bring it
+-- back. Written by triggers on every table with a uuid.
+CREATE TABLE tombstones (
+    uuid TEXT PRIMARY KEY CHECK (length(uuid) = 36),
+    tbl  TEXT NOT NULL,
+    at   TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- Full-text indexes. crosscheck writes each text's normalised, stemmed words (see
+-- src/normalize.rs) into these contentless tables, which keep the index only; the text itself
+-- stays in its table. A deleted or edited row leaves the index by the triggers below; `check`
+-- compares the index with the texts and `check --repair` rebuilds what differs. The words are
+-- already folded and separated by spaces, so the plain ASCII tokenizer splits them (bytes of
+-- Arabic letters are word characters to it) at a fraction of unicode61's cost.
 CREATE VIRTUAL TABLE article_fts USING fts5 (
-    title_index, body_index, content = 'articles', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 0'
+    title, body, content = '', contentless_delete = 1, tokenize = 'ascii'
 );
 CREATE VIRTUAL TABLE claim_fts USING fts5 (
-    quote_index, text_index, content = 'claims', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 0'
+    quote, text, content = '', contentless_delete = 1, tokenize = 'ascii'
 );
-
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO article_fts (rowid, title_index, body_index)
-    VALUES (new.id, new.title_index, new.body_index);
-END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO article_fts (article_fts, rowid, title_index, body_index)
-    VALUES ('delete', old.id, old.title_index, old.body_index);
+    DELETE FROM article_fts WHERE rowid = old.id;
 END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title_index, body_index ON articles BEGIN
-    INSERT INTO article_fts (article_fts, rowid, title_index, body_index)
-    VALUES ('delete', old.id, old.title_index, old.body_index);
-    INSERT INTO article_fts (rowid, title_index, body_index)
-    VALUES (new.id, new.title_index, new.body_index);
-END;
-CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-    INSERT INTO claim_fts (rowid, quote_index, text_index)
-    VALUES (new.id, new.quote_index, new.text_index);
+CREATE TRIGGER articles_fts_edit AFTER UPDATE OF title, body ON articles BEGIN
+    DELETE FROM article_fts WHERE rowid = old.id;
 END;
 CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
-    INSERT INTO claim_fts (claim_fts, rowid, quote_index, text_index)
-    VALUES ('delete', old.id, old.quote_index, old.text_index);
+    DELETE FROM claim_fts WHERE rowid = old.id;
 END;
-CREATE TRIGGER claims_fts_update AFTER UPDATE OF quote_index, text_index ON claims BEGIN
-    INSERT INTO claim_fts (claim_fts, rowid, quote_index, text_index)
-    VALUES ('delete', old.id, old.quote_index, old.text_index);
-    INSERT INTO claim_fts (rowid, quote_index, text_index)
-    VALUES (new.id, new.quote_index, new.text_index);
+CREATE TRIGGER claims_fts_edit AFTER UPDATE OF quote, text ON claims BEGIN
+    DELETE FROM claim_fts WHERE rowid = old.id;
 END;
 
--- History triggers. The derived columns (index copies, minhash) are left out of the JSON.
-CREATE TRIGGER sources_history_update AFTER UPDATE ON sources BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('sources', old.id, 'update',
-        json_object('id', old.id, 'uuid', old.uuid, 'name', old.name, 'kind', old.kind,
-            'affiliation', old.affiliation, 'named', old.named, 'reliability', old.reliability,
-            'note', old.note, 'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER sources_history_delete AFTER DELETE ON sources BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('sources', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'name', old.name, 'kind', old.kind,
-            'affiliation', old.affiliation, 'named', old.named, 'reliability', old.reliability,
-            'note', old.note, 'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER source_ratings_history_delete AFTER DELETE ON source_ratings BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('source_ratings', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'source_id', old.source_id,
-            'from_grade', old.from_grade, 'to_grade', old.to_grade, 'why', old.why, 'at', old.at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER articles_history_update
-AFTER UPDATE OF uuid, title, outlet_id, author, url, published, language, body, sha256,
-    near_duplicate_of, source_path, imported_at ON articles BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('articles', old.id, 'update',
-        json_object('id', old.id, 'uuid', old.uuid, 'title', old.title, 'outlet_id', old.outlet_id,
-            'author', old.author, 'url', old.url, 'published', old.published,
-            'language', old.language, 'body', old.body, 'sha256', old.sha256,
-            'near_duplicate_of', old.near_duplicate_of, 'source_path', old.source_path,
-            'imported_at', old.imported_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER articles_history_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('articles', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'title', old.title, 'outlet_id', old.outlet_id,
-            'author', old.author, 'url', old.url, 'published', old.published,
-            'language', old.language, 'body', old.body, 'sha256', old.sha256,
-            'near_duplicate_of', old.near_duplicate_of, 'source_path', old.source_path,
-            'imported_at', old.imported_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER claims_history_update
-AFTER UPDATE OF uuid, article_id, quote, span_start, span_end, text, unverified, credibility,
-    place, when_text, when_from, when_to, when_precision, created_at ON claims BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('claims', old.id, 'update',
-        json_object('id', old.id, 'uuid', old.uuid, 'article_id', old.article_id,
-            'quote', old.quote, 'span_start', old.span_start, 'span_end', old.span_end,
-            'text', old.text, 'unverified', old.unverified, 'credibility', old.credibility,
-            'place', old.place, 'when_text', old.when_text, 'when_from', old.when_from,
-            'when_to', old.when_to, 'when_precision', old.when_precision,
-            'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER claims_history_delete AFTER DELETE ON claims BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('claims', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'article_id', old.article_id,
-            'quote', old.quote, 'span_start', old.span_start, 'span_end', old.span_end,
-            'text', old.text, 'unverified', old.unverified, 'credibility', old.credibility,
-            'place', old.place, 'when_text', old.when_text, 'when_from', old.when_from,
-            'when_to', old.when_to, 'when_precision', old.when_precision,
-            'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER claim_sources_history_update AFTER UPDATE ON claim_sources BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('claim_sources', old.claim_id,
-        'update', json_object('claim_id', old.claim_id, 'source_id', old.source_id,
-            'position', old.position),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER claim_sources_history_delete AFTER DELETE ON claim_sources BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('claim_sources', old.claim_id,
-        'delete', json_object('claim_id', old.claim_id, 'source_id', old.source_id,
-            'position', old.position),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER claim_tags_history_delete AFTER DELETE ON claim_tags BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('claim_tags', old.claim_id,
-        'delete', json_object('claim_id', old.claim_id, 'tag', old.tag),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER links_history_delete AFTER DELETE ON links BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('links', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'from_claim', old.from_claim,
-            'to_claim', old.to_claim, 'relation', old.relation, 'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER measures_history_update AFTER UPDATE ON measures BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('measures', old.id, 'update',
-        json_object('id', old.id, 'uuid', old.uuid, 'key', old.key, 'label', old.label,
-            'unit', old.unit, 'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER measures_history_delete AFTER DELETE ON measures BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('measures', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'key', old.key, 'label', old.label,
-            'unit', old.unit, 'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER figures_history_update AFTER UPDATE ON figures BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('figures', old.id, 'update',
-        json_object('id', old.id, 'uuid', old.uuid, 'claim_id', old.claim_id,
-            'measure_id', old.measure_id, 'notation', old.notation, 'kind', old.kind,
-            'low', old.low, 'high', old.high, 'point', old.point, 'rule', old.rule,
-            'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
-CREATE TRIGGER figures_history_delete AFTER DELETE ON figures BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('figures', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'claim_id', old.claim_id,
-            'measure_id', old.measure_id, 'notation', old.notation, 'kind', old.kind,
-            'low', old.low, 'high', old.high, 'point', old.point, 'rule', old.rule,
-            'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
-END;
--- A saved reconciliation goes stale as soon as any figure of its measure changes.
+-- A saved reconciliation goes stale as soon as anything it rested on changes: a figure of its
+-- measure, the credibility, sources or links of a claim with a figure of its measure, the
+-- rating of a source behind one, or the date or copies of an article behind one.
 CREATE TRIGGER figures_stale_insert AFTER INSERT ON figures BEGIN
     UPDATE reconciliations SET stale = 1 WHERE measure_id = new.measure_id AND stale = 0;
 END;
@@ -377,24 +304,45 @@ END;
 CREATE TRIGGER figures_stale_delete AFTER DELETE ON figures BEGIN
     UPDATE reconciliations SET stale = 1 WHERE measure_id = old.measure_id AND stale = 0;
 END;
-CREATE TRIGGER vague_terms_history_update AFTER UPDATE ON vague_terms BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('vague_terms', old.rowid, 'update',
-        json_object('word', old.word, 'display', old.display, 'low', old.low, 'high', old.high,
-            'point', old.point),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+CREATE TRIGGER claims_stale_update AFTER UPDATE OF credibility, when_from, when_to, article_id ON claims
+BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = new.id);
 END;
-CREATE TRIGGER reconciliations_history_update AFTER UPDATE OF method, low, best, high, open_high,
-    conflict, support, figures, voices, figure_ids, note ON reconciliations BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('reconciliations', old.id, 'update',
-        json_object('id', old.id, 'uuid', old.uuid, 'measure_id', old.measure_id,
-            'method', old.method, 'low', old.low, 'best', old.best, 'high', old.high,
-            'note', old.note, 'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+CREATE TRIGGER claim_sources_stale_insert AFTER INSERT ON claim_sources BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = new.claim_id);
 END;
-CREATE TRIGGER reconciliations_history_delete AFTER DELETE ON reconciliations BEGIN
-    INSERT INTO history (tbl, row_id, action, old, at) VALUES ('reconciliations', old.id, 'delete',
-        json_object('id', old.id, 'uuid', old.uuid, 'measure_id', old.measure_id,
-            'method', old.method, 'low', old.low, 'best', old.best, 'high', old.high,
-            'note', old.note, 'created_at', old.created_at),
-        strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+CREATE TRIGGER claim_sources_stale_delete AFTER DELETE ON claim_sources BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = old.claim_id);
+END;
+CREATE TRIGGER claim_tags_stale_insert AFTER INSERT ON claim_tags BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND filters <> '{}'
+        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = new.claim_id);
+END;
+CREATE TRIGGER claim_tags_stale_delete AFTER DELETE ON claim_tags BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND filters <> '{}'
+        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = old.claim_id);
+END;
+CREATE TRIGGER links_stale_insert AFTER INSERT ON links BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id IN (new.from_claim, new.to_claim));
+END;
+CREATE TRIGGER links_stale_delete AFTER DELETE ON links BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id IN (old.from_claim, old.to_claim));
+END;
+CREATE TRIGGER sources_stale_rating AFTER UPDATE OF reliability ON sources BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
+        SELECT f.measure_id FROM figures f JOIN claim_sources cs ON cs.claim_id = f.claim_id
+        WHERE cs.source_id = new.id
+        UNION
+        SELECT f.measure_id FROM figures f JOIN claims c ON c.id = f.claim_id
+        JOIN articles a ON a.id = c.article_id WHERE a.outlet_id = new.id);
+END;
+CREATE TRIGGER articles_stale_update AFTER UPDATE OF published, near_duplicate_of, outlet_id ON articles
+BEGIN
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
+        SELECT f.measure_id FROM figures f JOIN claims c ON c.id = f.claim_id WHERE c.article_id = new.id);
 END;

@@ -1,12 +1,59 @@
-//! The command line: global flags and the command tree, with a one-line description and an
-//! example for every command. Values are parsed into typed values here, once.
+//! The command line: global flags and the command tree, with a one-line description of every
+//! option and an example for every command. Every value with a closed set of forms (kinds,
+//! grades, digits, relations, tables, dates, ids, formats) is parsed here into its type, so a
+//! wrong one is a malformed command line (exit 2) refused before any notebook is opened.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::notebook::search::SearchIn;
-use crate::render::Format;
+use crate::dates::PartialDate;
+use crate::ratings::{Credibility, Reliability};
+use crate::vocab::{ExportTable, Format, HistoryTable, Method, Relation, SearchIn, SourceKind};
+
+/// An id as people write it: `12` or `#12`.
+pub fn id(text: &str) -> Result<i64, String> {
+    let t = text.trim();
+    match t.strip_prefix('#').unwrap_or(t).parse::<i64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("'{text}' is not an id; write a number such as 12 or #12")),
+    }
+}
+
+fn date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text)
+}
+
+fn language(text: &str) -> Result<String, String> {
+    crate::extract::parse_language(text)
+}
+
+fn size(text: &str) -> Result<u64, String> {
+    let t = text.trim().to_ascii_uppercase();
+    let (digits, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => t.split_at(i),
+        None => (t.as_str(), ""),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("'{text}' is not a size; write it like 50MB or 200KB"))?;
+    let factor = match unit.trim() {
+        "" | "B" => 1,
+        "K" | "KB" => 1024,
+        "M" | "MB" => 1024 * 1024,
+        "G" | "GB" => 1024 * 1024 * 1024,
+        _ => return Err(format!("'{text}' is not a size; write it like 50MB or 200KB")),
+    };
+    n.checked_mul(factor).filter(|n| *n > 0).ok_or_else(|| format!("'{text}' is not a size crosscheck accepts"))
+}
+
+fn columns(text: &str) -> Result<Vec<String>, String> {
+    let names: Vec<String> = text.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+    if names.is_empty() {
+        return Err("give column names separated by commas, such as id,quote,sources".into());
+    }
+    Ok(names)
+}
+
+const GLOBAL: &str = "Global options";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -16,20 +63,26 @@ use crate::render::Format;
     long_about = "crosscheck keeps imported articles, the claims they attribute to sources, how far \
         each source and claim can be trusted (the Admiralty code, A-F and 1-6), and reconciles \
         figures that disagree into low, best and high. One notebook is one SQLite file.",
-    after_help = "Examples:\n  crosscheck demo\n  crosscheck import articles reports/ --outlet 'Al-Madina Daily'\n  crosscheck search المنشقون\n  crosscheck claim list --min-reliability C --format csv"
+    after_help = "Start here:\n  crosscheck demo            build a sample notebook and see every step\n  crosscheck init            create your own notebook\n  crosscheck help COMMAND    how a command is used"
 )]
 pub struct Cli {
-    /// The notebook file (default: $CROSSCHECK_DB, else notebook.db in the platform data folder)
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The notebook file [default: $CROSSCHECK_DB, else notebook.db in the data folder]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// Output format for rows and created objects [default: table; csv for export]
-    #[arg(long, global = true, value_enum)]
+    /// Output format [default: table; csv for export]
+    #[arg(long, global = true, value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
-    /// Print only errors (and the rows asked for)
-    #[arg(short, long, global = true)]
+    /// Print only these columns, in this order (every format)
+    #[arg(long, global = true, value_name = "A,B,C", value_parser = columns, help_heading = GLOBAL)]
+    pub columns: Option<Vec<String>>,
+    /// Print every column in a terminal table
+    #[arg(long, global = true, conflicts_with = "columns", help_heading = GLOBAL)]
+    pub wide: bool,
+    /// Print only errors, and only the id of what a command creates
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,38 +99,32 @@ pub enum Command {
     /// List, show and remove articles
     #[command(subcommand)]
     Article(ArticleCommand),
-    /// Add, list, show, edit, rate and merge sources
+    /// Add, list, show, edit, rate, merge and alias sources
     #[command(subcommand)]
     Source(SourceCommand),
     /// Record, list, show, edit, remove and link claims
     #[command(subcommand)]
     Claim(ClaimCommand),
-    /// Add, list and show measures: quantities that several claims give figures for
+    /// Add, list and show measures: quantities several claims give figures for
     #[command(subcommand)]
     Measure(MeasureCommand),
     /// Add, list, remove and parse figures; the vague-word table
     #[command(subcommand)]
     Figure(FigureCommand),
     /// Reconcile a measure's figures into low, best and high, naming conflicts
-    #[command(
-        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --save --note 'hospital count preferred'\n  crosscheck reconcile deaths.market --method manual --value 13 --save --note 'our own count'"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'")]
     Reconcile(ReconcileArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
-    #[command(
-        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json")]
     Export(ExportArgs),
     /// Bring another notebook's work into this one (a colleague's, or your laptop's)
     #[command(after_help = "Example:\n  crosscheck merge ~/shared/colleague.db")]
     Merge {
-        /// The other notebook file
+        /// The other notebook file (it is only read)
         other: PathBuf,
     },
-    /// Search articles and claims (Arabic and English, harakat and alef forms ignored)
-    #[command(
-        after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5"
-    )]
+    /// Search articles and claims (Arabic and English; harakat and alef forms ignored)
+    #[command(after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5")]
     Search(SearchArgs),
     /// The audit trail: every update and delete, with the old row
     #[command(after_help = "Examples:\n  crosscheck history\n  crosscheck history claims 12")]
@@ -86,19 +133,22 @@ pub enum Command {
     #[command(after_help = "Examples:\n  crosscheck demo\n  crosscheck demo --db /tmp/try.db")]
     Demo,
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
-    #[command(
-        after_help = "Examples:\n  crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck")]
     Completions {
+        /// The shell to write completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    #[command(after_help = "Example:\n  crosscheck man > crosscheck.1 && man ./crosscheck.1")]
-    Man,
-    /// Check integrity, foreign keys and the search index; exit 1 on any problem
-    #[command(after_help = "Example:\n  crosscheck check")]
-    Check,
+    /// Write the man pages: one for crosscheck and one for each command
+    #[command(after_help = "Examples:\n  crosscheck man --out man/ && man man/crosscheck.1\n  crosscheck man claim add | man -l -")]
+    Man(ManArgs),
+    /// Check integrity, foreign keys, hashes, spans and the search index; exit 1 on a problem
+    #[command(after_help = "Examples:\n  crosscheck check\n  crosscheck check --repair")]
+    Check {
+        /// Rebuild the search index and name keys from the texts
+        #[arg(long)]
+        repair: bool,
+    },
     /// Write a consistent copy of the notebook, even while it is in use
     #[command(after_help = "Example:\n  crosscheck backup ~/backups/notebook-2026-11-25.db")]
     Backup {
@@ -107,22 +157,56 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Commands that only read never create a notebook and open it read-only.
+    pub fn writes(&self) -> bool {
+        match self {
+            Command::Info | Command::Search(_) | Command::History(_) | Command::Export(_) | Command::Backup { .. } => false,
+            Command::Check { repair } => *repair,
+            Command::Article(c) => matches!(c, ArticleCommand::Rm { .. }),
+            Command::Source(c) => !matches!(c, SourceCommand::List | SourceCommand::Show { .. } | SourceCommand::Alias(AliasCommand::List { .. })),
+            Command::Claim(c) => !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. }),
+            Command::Measure(c) => matches!(c, MeasureCommand::Add { .. }),
+            Command::Figure(c) => matches!(c, FigureCommand::Add { .. } | FigureCommand::Rm { .. } | FigureCommand::Reread { .. } | FigureCommand::Terms { action: Some(_) }),
+            Command::Reconcile(a) => a.save,
+            _ => true,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write every page into this folder instead of printing one
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The command whose page to print, such as: claim add
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import sources from a CSV with the columns `export sources` writes
     #[command(after_help = "Example:\n  crosscheck import sources sources.csv")]
-    Sources { file: PathBuf },
-    /// Import claims from a CSV with the columns `export claims` writes (article_id and quote at least)
-    #[command(after_help = "Example:\n  crosscheck import claims claims-edited.csv")]
-    Claims { file: PathBuf },
-    /// Import figures from a CSV with the columns `export figures` writes (measure, claim_id, notation)
+    Sources(CsvImportArgs),
+    /// Import claims from a CSV (article_id and quote at least; measure and figure optional)
+    #[command(after_help = "Examples:\n  crosscheck import claims claims-edited.csv\n  crosscheck claim suggest 3 --out s.csv && crosscheck import claims s.csv")]
+    Claims(CsvImportArgs),
+    /// Import figures from a CSV with the columns `export figures` writes
     #[command(after_help = "Example:\n  crosscheck import figures figures.csv")]
-    Figures { file: PathBuf },
+    Figures(CsvImportArgs),
     /// Import .txt, .md and .html articles: files, folders (walked) or - for stdin
-    #[command(
-        after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' \\\n      --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'")]
     Articles(ImportArticlesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CsvImportArgs {
+    /// The CSV file
+    pub file: PathBuf,
+    /// Let rows without a uuid change the stored row they match
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Debug, Args)]
@@ -132,28 +216,42 @@ pub struct ImportArticlesArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub meta: ArticleMetaArgs,
-    /// A CSV with columns path,title,outlet,author,url,published,lang (per-file metadata)
+    /// A CSV with columns path,title,outlet,author,url,published,lang
     #[arg(long, value_name = "FILE.csv")]
     pub manifest: Option<PathBuf>,
+    /// The largest article read [default: 50MB]
+    #[arg(long, value_name = "SIZE", value_parser = size)]
+    pub max_size: Option<u64>,
+    /// Import files that links lead to outside the folder (or the manifest's folder)
+    #[arg(long)]
+    pub follow_links: bool,
+    /// Print one row per file even for a large import
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Articles per transaction
+    #[arg(long, hide = true, default_value_t = crate::notebook::import::BATCH_ARTICLES)]
+    pub batch: usize,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ArticleMetaArgs {
-    /// Title (default: the first heading or line)
+    /// The title [default: the first heading or line]
     #[arg(long)]
     pub title: Option<String>,
     /// The publisher; an unknown name becomes a new source of kind outlet
     #[arg(long)]
     pub outlet: Option<String>,
+    /// The author's name
     #[arg(long)]
     pub author: Option<String>,
+    /// Where the article was published online
     #[arg(long)]
     pub url: Option<String>,
     /// Publication date: YYYY, YYYY-MM or YYYY-MM-DD
-    #[arg(long)]
-    pub published: Option<String>,
-    /// ISO 639-1 language code such as ar or en (default: detected)
-    #[arg(long)]
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub published: Option<PartialDate>,
+    /// ISO 639-1 language code such as ar or en [default: detected]
+    #[arg(long, value_parser = language)]
     pub lang: Option<String>,
 }
 
@@ -165,7 +263,9 @@ pub enum ArticleCommand {
     /// Show an article and its claims; --text prints the body with claimed spans marked
     #[command(after_help = "Examples:\n  crosscheck article show 3\n  crosscheck article show '#3' --text")]
     Show {
-        id: String,
+        /// The article's id
+        #[arg(value_parser = id)]
+        id: i64,
         /// Print the body with each claimed span marked ⟦#N …⟧
         #[arg(long)]
         text: bool,
@@ -173,7 +273,9 @@ pub enum ArticleCommand {
     /// Remove an article (refused while claims cite it, unless --force)
     #[command(after_help = "Example:\n  crosscheck article rm 3 --force")]
     Rm {
-        id: String,
+        /// The article's id
+        #[arg(value_parser = id)]
+        id: i64,
         /// Remove the claims that cite it too
         #[arg(long)]
         force: bool,
@@ -183,93 +285,137 @@ pub enum ArticleCommand {
 #[derive(Debug, Subcommand)]
 pub enum SourceCommand {
     /// Add a source (new sources start at F: not judged)
-    #[command(
-        after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group --anonymous --reliability E"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist \\\n      --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group \\\n      --anonymous --reliability E")]
     Add {
+        /// The source's name
         name: String,
-        /// One of: outlet journalist official armed-group monitor activist resident document social-media anonymous other
-        #[arg(long)]
-        kind: String,
-        /// A to F
-        #[arg(long)]
-        reliability: Option<String>,
+        /// Who the source is
+        #[arg(long, value_enum, ignore_case = true)]
+        kind: SourceKind,
+        /// A (completely reliable) to E (unreliable), F (cannot be judged)
+        #[arg(long, value_enum, ignore_case = true, value_name = "GRADE")]
+        reliability: Option<Reliability>,
+        /// The group or side the source belongs to
         #[arg(long)]
         affiliation: Option<String>,
         /// The source is not named in the article
         #[arg(long)]
         anonymous: bool,
+        /// A note for yourself
         #[arg(long)]
         note: Option<String>,
     },
     /// List sources
     #[command(after_help = "Example:\n  crosscheck source list --format csv")]
     List,
-    /// Show a source, its claims and its rating history
+    /// Show a source, its other names, its claims and its rating history
     #[command(after_help = "Example:\n  crosscheck source show 'Raqqa local activists'")]
-    Show { source: String },
-    /// Change a source's name, kind, affiliation, naming or note
-    #[command(
-        after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' --note 'met in Gaziantep'"
-    )]
-    Edit {
+    Show {
+        /// The source: its id, name or one of its aliases
         source: String,
+    },
+    /// Change a source's name, kind, affiliation, naming or note
+    #[command(after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' \\\n      --note 'met in Gaziantep'")]
+    Edit {
+        /// The source: its id, name or one of its aliases
+        source: String,
+        /// A new name
         #[arg(long)]
         name: Option<String>,
-        #[arg(long)]
-        kind: Option<String>,
+        /// Who the source is
+        #[arg(long, value_enum, ignore_case = true)]
+        kind: Option<SourceKind>,
+        /// The group or side the source belongs to (empty to clear)
         #[arg(long)]
         affiliation: Option<String>,
+        /// The source is not named in the article
         #[arg(long, conflicts_with = "named")]
         anonymous: bool,
+        /// The source is named in the article
         #[arg(long)]
         named: bool,
+        /// A note for yourself (empty to clear)
         #[arg(long)]
         note: Option<String>,
     },
     /// Re-rate a source's reliability, with the reason kept in its history
-    #[command(
-        after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B --why 'three reports confirmed by satellite imagery'"
-    )]
+    #[command(after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B \\\n      --why 'three reports confirmed by satellite imagery'")]
     Rate {
+        /// The source: its id, name or one of its aliases
         source: String,
-        /// A to F
-        grade: String,
+        /// The new grade: A to E, or F (cannot be judged)
+        #[arg(value_enum, ignore_case = true)]
+        grade: Reliability,
+        /// Why the rating changes, kept in the source's history
         #[arg(long, required = true)]
         why: String,
     },
-    /// Merge FROM into INTO: attributions, articles and rating history move, FROM is removed
-    #[command(
-        after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'"
-    )]
-    Merge { from: String, into: String },
+    /// Merge FROM into INTO: attributions, articles and ratings move; FROM's name becomes an alias
+    #[command(after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'")]
+    Merge {
+        /// The source that goes away
+        from: String,
+        /// The source that stays
+        into: String,
+    },
+    /// Other names of a source: add, remove, list
+    #[command(subcommand, after_help = "Examples:\n  crosscheck source alias add 'Syrian Observatory' 'المرصد السوري'\n  crosscheck source alias list")]
+    Alias(AliasCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AliasCommand {
+    /// Give a source another name (compared like names: case, harakat and spacing ignored)
+    #[command(after_help = "Example:\n  crosscheck source alias add 'Syrian Observatory' 'المرصد السوري'")]
+    Add {
+        /// The source: its id, name or one of its aliases
+        source: String,
+        /// The other name
+        alias: String,
+    },
+    /// Remove one of a source's other names
+    #[command(after_help = "Example:\n  crosscheck source alias rm 'Syrian Observatory' 'المرصد السوري'")]
+    Rm {
+        /// The source: its id, name or one of its aliases
+        source: String,
+        /// The other name to remove
+        alias: String,
+    },
+    /// List the other names of one source, or of all
+    #[command(after_help = "Examples:\n  crosscheck source alias list\n  crosscheck source alias list 'Syrian Observatory'")]
+    List {
+        /// The source: its id, name or one of its aliases
+        source: Option<String>,
+    },
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ClaimFilterArgs {
     /// Only claims in this article
-    #[arg(long)]
-    pub article: Option<String>,
-    /// Only claims attributed to this source (id or name)
+    #[arg(long, value_name = "ID", value_parser = id)]
+    pub article: Option<i64>,
+    /// Only claims attributed to this source (id, name or alias)
     #[arg(long)]
     pub source: Option<String>,
-    /// Keep claims with at least one source rated this letter or better (F never passes)
-    #[arg(long, value_name = "GRADE")]
-    pub min_reliability: Option<String>,
-    /// Keep claims rated this credibility or better (lower digit)
-    #[arg(long, value_name = "N")]
-    pub max_credibility: Option<String>,
+    /// Claims with a source rated this letter or better (F never passes)
+    #[arg(long, value_enum, ignore_case = true, value_name = "GRADE")]
+    pub min_reliability: Option<Reliability>,
+    /// Claims rated this credibility or better (a lower digit)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(Credibility))]
+    pub max_credibility: Option<Credibility>,
+    /// Only claims with this tag
     #[arg(long)]
     pub tag: Option<String>,
+    /// Only claims placed here
     #[arg(long)]
     pub place: Option<String>,
     /// Claims whose event ends on or after this date
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub since: Option<PartialDate>,
     /// Claims whose event starts on or before this date
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// Claims that give a figure for this measure (for `export figures`: that measure's figures)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub until: Option<PartialDate>,
+    /// Claims that give a figure for this measure
     #[arg(long, value_name = "KEY")]
     pub measure: Option<String>,
 }
@@ -277,74 +423,95 @@ pub struct ClaimFilterArgs {
 #[derive(Debug, Subcommand)]
 pub enum ClaimCommand {
     /// Record a claim, anchored to a verbatim quote in its article
-    #[command(
-        after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' --source 'Raqqa local activists' --credibility 3 --when yesterday --tag defections\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' --source 4 --source 5 --text 'Forty fighters left'"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' \\\n      --source 'Raqqa local activists' --credibility 3 --when yesterday\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' \\\n      --source 4 --figure defectors.foreign")]
     Add(ClaimAddArgs),
     /// List claims, with filters
-    #[command(
-        after_help = "Example:\n  crosscheck claim list --min-reliability C --tag defections --format csv"
-    )]
+    #[command(after_help = "Example:\n  crosscheck claim list --min-reliability C --tag defections")]
     List(ClaimFilterArgs),
     /// Show a claim with its sources, figures and links
     #[command(after_help = "Example:\n  crosscheck claim show 12")]
-    Show { id: String },
+    Show {
+        /// The claim's id
+        #[arg(value_parser = id)]
+        id: i64,
+    },
     /// Change a claim's text, credibility, place, date, tags or sources
     #[command(after_help = "Example:\n  crosscheck claim edit 12 --credibility 2 --tag confirmed")]
     Edit(ClaimEditArgs),
     /// Remove a claim (kept in history)
     #[command(after_help = "Example:\n  crosscheck claim rm 12")]
-    Rm { id: String },
-    /// Link two claims: corroborates, contradicts, repeats, updates (A supersedes B)
+    Rm {
+        /// The claim's id
+        #[arg(value_parser = id)]
+        id: i64,
+    },
+    /// Link two claims: A corroborates, contradicts, repeats or updates (supersedes) B
     #[command(after_help = "Example:\n  crosscheck claim link 14 12 --as updates")]
     Link {
-        a: String,
-        b: String,
-        #[arg(long = "as", value_name = "RELATION")]
-        relation: String,
+        /// The first claim (for updates: the later one)
+        #[arg(value_parser = id)]
+        a: i64,
+        /// The second claim
+        #[arg(value_parser = id)]
+        b: i64,
+        /// How A relates to B
+        #[arg(long = "as", value_enum, ignore_case = true, value_name = "RELATION")]
+        relation: Relation,
     },
 }
 
 #[derive(Debug, Args)]
 pub struct ClaimAddArgs {
-    #[arg(long)]
-    pub article: String,
+    /// The article the quote is in
+    #[arg(long, value_name = "ID", value_parser = id)]
+    pub article: i64,
     /// The words as the article has them (harakat and spacing may differ)
     #[arg(long)]
     pub quote: String,
-    /// An originating source (id or name); repeat for several; none means the outlet's own report
+    /// An originating source (id, name or alias); repeat for several; none: the outlet's own report
     #[arg(long = "source")]
     pub sources: Vec<String>,
-    /// Your rendering or translation (default: the quote)
+    /// Your rendering or translation [default: the quote]
     #[arg(long)]
     pub text: Option<String>,
-    /// 1 (confirmed) to 6 (cannot be judged, the default)
-    #[arg(long)]
-    pub credibility: Option<String>,
+    /// 1 (confirmed) to 5 (improbable), 6 (cannot be judged)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(Credibility))]
+    pub credibility: Option<Credibility>,
+    /// Where the event happened
     #[arg(long)]
     pub place: Option<String>,
-    /// 2014, 2014-12, 2014-12-05, 2014-12-02..2014-12-05, yesterday, past 3 days, late November ...
+    /// When: 2014-12-05, 2014-12-02..2014-12-05, yesterday, past 3 days, late November ...
     #[arg(long)]
     pub when: Option<String>,
+    /// A tag; repeat for several
     #[arg(long = "tag")]
     pub tags: Vec<String>,
-    /// A figure this claim gives: KEY=NOTATION, such as defectors.foreign='ما يزيد على 100'
-    #[arg(long = "figure", value_name = "KEY=NOTATION")]
+    /// A figure: KEY=NOTATION, or KEY alone to read the number in the quote
+    #[arg(long = "figure", value_name = "KEY[=NOTATION]")]
     pub figures: Vec<String>,
     /// Keep a quote that cannot be found in the article, marked unverified
     #[arg(long)]
     pub unverified: bool,
+    /// Record it even if the same quote and sources are recorded already
+    #[arg(long)]
+    pub again: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ClaimEditArgs {
-    pub id: String,
+    /// The claim's id
+    #[arg(value_parser = id)]
+    pub id: i64,
+    /// Your rendering or translation (empty: the quote)
     #[arg(long)]
     pub text: Option<String>,
-    #[arg(long)]
-    pub credibility: Option<String>,
+    /// 1 (confirmed) to 5 (improbable), 6 (cannot be judged)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(Credibility))]
+    pub credibility: Option<Credibility>,
+    /// Where the event happened (empty to clear)
     #[arg(long)]
     pub place: Option<String>,
+    /// When the event happened (empty to clear)
     #[arg(long)]
     pub when: Option<String>,
     /// Add a tag
@@ -363,31 +530,37 @@ pub struct ClaimEditArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
+    /// Words to look for (every word must match)
     pub query: String,
+    /// Where to look
     #[arg(long = "in", value_enum, default_value_t = SearchIn::All)]
     pub within: SearchIn,
-    #[arg(long, default_value_t = 20)]
-    pub limit: usize,
+    /// How many matches at most
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub limit: u32,
 }
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// A table: articles sources claims claim_sources claim_tags links measures figures vague_terms reconciliations
-    pub table: Option<String>,
+    /// A table with history
+    #[arg(value_enum)]
+    pub table: Option<HistoryTable>,
     /// A row id in that table
-    pub id: Option<String>,
+    #[arg(value_parser = id, requires = "table")]
+    pub id: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum MeasureCommand {
     /// Add a measure such as defectors.foreign
-    #[command(
-        after_help = "Example:\n  crosscheck measure add defectors.foreign --label 'foreign fighters who defected' --unit people"
-    )]
+    #[command(after_help = "Example:\n  crosscheck measure add defectors.foreign \\\n      --label 'foreign fighters who defected' --unit people")]
     Add {
+        /// The key: lowercase letters, digits, dots, dashes, underscores
         key: String,
+        /// What the measure counts
         #[arg(long)]
         label: String,
+        /// The unit, such as people
         #[arg(long)]
         unit: Option<String>,
     },
@@ -396,40 +569,51 @@ pub enum MeasureCommand {
     List,
     /// Show a measure's figures side by side and every saved reconciliation
     #[command(after_help = "Example:\n  crosscheck measure show defectors.foreign")]
-    Show { key: String },
+    Show {
+        /// The measure's key
+        key: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum FigureCommand {
     /// Give a claim's number for a measure
-    #[command(
-        after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens")]
     Add {
-        #[arg(long)]
-        claim: String,
-        #[arg(long)]
+        /// The claim that gives the figure
+        #[arg(long, value_name = "ID", value_parser = id)]
+        claim: i64,
+        /// The measure's key
+        #[arg(long, value_name = "KEY")]
         measure: String,
+        /// The figure as the article words it
         notation: String,
     },
     /// List figures
     #[command(after_help = "Example:\n  crosscheck figure list --measure defectors.foreign --format csv")]
     List {
-        #[arg(long)]
+        /// Only this measure's figures
+        #[arg(long, value_name = "KEY")]
         measure: Option<String>,
     },
     /// Remove a figure (kept in history)
     #[command(after_help = "Example:\n  crosscheck figure rm 7")]
-    Rm { id: String },
+    Rm {
+        /// The figure's id
+        #[arg(value_parser = id)]
+        id: i64,
+    },
     /// Show how a notation is read, without touching the notebook
-    #[command(
-        after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json"
-    )]
-    Parse { notation: String },
+    #[command(after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json")]
+    Parse {
+        /// The figure as the article words it
+        notation: String,
+        /// Show how it was read, step by step
+        #[arg(long)]
+        explain: bool,
+    },
     /// The vague-word table; `figure terms set` changes a word
-    #[command(
-        after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36"
-    )]
+    #[command(after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36")]
     Terms {
         #[command(subcommand)]
         action: Option<TermsCommand>,
@@ -437,22 +621,27 @@ pub enum FigureCommand {
     /// Re-read existing figures with the current vague-word table (kept in history)
     #[command(after_help = "Example:\n  crosscheck figure reread --measure defectors.foreign")]
     Reread {
-        #[arg(long)]
+        /// Only this measure's figures
+        #[arg(long, value_name = "KEY")]
         measure: Option<String>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TermsCommand {
-    /// Add or change a vague word (low <= point <= high)
+    /// Add or change a vague word (0 <= low <= point <= high)
     #[command(after_help = "Example:\n  crosscheck figure terms set 'عشرات' --low 20 --high 99 --point 20")]
     Set {
+        /// The word, as articles write it
         word: String,
-        #[arg(long, allow_negative_numbers = true)]
+        /// The smallest number it can mean
+        #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
         low: i64,
-        #[arg(long, allow_negative_numbers = true)]
+        /// The largest number it can mean
+        #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
         high: i64,
-        #[arg(long, allow_negative_numbers = true)]
+        /// The number to count it as
+        #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
         point: i64,
     },
 }
@@ -465,34 +654,65 @@ pub struct ReconcileArgs {
     /// Every measure
     #[arg(long)]
     pub all: bool,
-    #[arg(long, value_enum, default_value_t = crate::reconcile::Method::Weighted)]
-    pub method: crate::reconcile::Method,
+    /// How the best estimate is chosen
+    #[arg(long, value_enum, default_value_t = Method::Weighted)]
+    pub method: Method,
     /// Take superseded, improbable and E-rated figures too
     #[arg(long)]
     pub include_all: bool,
+    /// Only articles published on or before this date (and updates known by then)
+    #[arg(long, value_name = "DATE", value_parser = date, conflicts_with = "timeline")]
+    pub as_of: Option<PartialDate>,
+    /// One reconciliation per date on which the measure's figures changed
+    #[arg(long, conflicts_with_all = ["save", "all"])]
+    pub timeline: bool,
     /// Store the result with the figures it used
     #[arg(long)]
     pub save: bool,
+    /// A note kept with a saved result (required with --method manual)
     #[arg(long)]
     pub note: Option<String>,
-    /// The best value, for --method manual (which also needs --note)
-    #[arg(long, allow_negative_numbers = true)]
+    /// The best value, for --method manual
+    #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
     pub value: Option<i64>,
+    /// How many conflicting pairs to name (the widest gaps first)
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub max_pairs: usize,
+    /// Name every conflicting pair (JSON and JSONL only)
+    #[arg(long)]
+    pub all_pairs: bool,
+    /// Draw the terminal chart with ASCII characters only
+    #[arg(long)]
+    pub ascii: bool,
+    #[command(flatten)]
+    pub filter: ReconcileFilterArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportTable {
-    Articles,
-    Sources,
-    Claims,
-    Figures,
-    Measures,
-    Reconciliations,
-    History,
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReconcileFilterArgs {
+    /// Leave out figures without a source rated this letter or better
+    #[arg(long, value_enum, ignore_case = true, value_name = "GRADE")]
+    pub min_reliability: Option<Reliability>,
+    /// Leave out figures of claims rated worse than this credibility
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(Credibility))]
+    pub max_credibility: Option<Credibility>,
+    /// Leave out figures not attributed to this source (id, name or alias)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Leave out figures of claims without this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Leave out figures of claims whose event ends before this date
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub since: Option<PartialDate>,
+    /// Leave out figures of claims whose event starts after this date
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub until: Option<PartialDate>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The table to export
     #[arg(value_enum)]
     pub table: ExportTable,
     /// Write to this file instead of standard output

@@ -2,6 +2,7 @@
 //! footers), the title from the first heading or line, and the language when none is given.
 //! Pure: takes text, returns text.
 
+use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
@@ -77,16 +78,16 @@ const BLOCK: &[&str] = &[
     "hr",
 ];
 
-pub fn extract(kind: FileKind, text: &str) -> Extracted {
-    match kind {
+/// The article text of a file and the title found in it. HTML is walked without recursion, so a
+/// page of any depth is read (or refused) cleanly.
+pub fn extract(kind: FileKind, text: &str) -> Result<Extracted, String> {
+    Ok(match kind {
         FileKind::Html => extract_html(text),
         FileKind::Markdown => {
             let body = tidy(text);
             let title = body
                 .lines()
-                .find_map(|l| {
-                    l.trim_start().strip_prefix('#').map(|h| h.trim_start_matches('#').trim().to_string())
-                })
+                .find_map(|l| l.trim_start().strip_prefix('#').map(|h| h.trim_start_matches('#').trim().to_string()))
                 .filter(|t| !t.is_empty())
                 .or_else(|| first_line(&body));
             Extracted { body, title }
@@ -96,37 +97,20 @@ pub fn extract(kind: FileKind, text: &str) -> Extracted {
             let title = first_line(&body);
             Extracted { body, title }
         }
-    }
+    })
 }
 
 fn extract_html(text: &str) -> Extracted {
     let doc = Html::parse_document(text);
     // Prefer the page's <article> or <main>: the rest is site furniture.
-    let mut root = doc.tree.root();
-    for name in ["article", "main"] {
-        if let Some(found) = find_element(doc.tree.root(), name) {
-            root = found;
-            break;
-        }
-    }
-    let mut out = String::new();
-    walk(root, &mut out);
-    let body = tidy(&out);
+    let root = ["article", "main"].iter().find_map(|name| find_element(doc.tree.root(), name)).unwrap_or(doc.tree.root());
+    let body = tidy(&text_of(root, true));
+    let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let title = find_element(root, "h1")
         .or_else(|| find_element(doc.tree.root(), "h1"))
-        .map(|n| {
-            let mut s = String::new();
-            walk(n, &mut s);
-            s.split_whitespace().collect::<Vec<_>>().join(" ")
-        })
+        .map(|n| one_line(text_of(n, true)))
         .filter(|t| !t.is_empty())
-        .or_else(|| {
-            find_element(doc.tree.root(), "title").map(|n| {
-                let mut s = String::new();
-                collect_text(n, &mut s);
-                s.split_whitespace().collect::<Vec<_>>().join(" ")
-            })
-        })
+        .or_else(|| find_element(doc.tree.root(), "title").map(|n| one_line(text_of(n, false))))
         .filter(|t| !t.is_empty())
         .or_else(|| first_line(&body));
     Extracted { body, title }
@@ -136,54 +120,48 @@ fn find_element<'a>(node: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, N
     node.descendants().find(|n| matches!(n.value(), Node::Element(e) if e.name() == name))
 }
 
-fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            out.push_str(t);
+/// The readable text under a node: page furniture skipped (when `skip_furniture`), whitespace
+/// folded, a line break around each block. An iterative walk over open and close events.
+fn text_of(node: NodeRef<'_, Node>, skip_furniture: bool) -> String {
+    let mut out = String::new();
+    // How deep inside a skipped element the walk is (0: not inside one).
+    let mut skipping = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(e) if skipping > 0 || (skip_furniture && SKIP.contains(&e.name())) => skipping += 1,
+                _ if skipping > 0 => {}
+                Node::Element(e) if BLOCK.contains(&e.name()) => newline(&mut out),
+                Node::Text(t) => push_text(&mut out, t),
+                _ => {}
+            },
+            Edge::Close(n) => match n.value() {
+                Node::Element(_) if skipping > 0 => skipping -= 1,
+                Node::Element(e) if BLOCK.contains(&e.name()) => {
+                    newline(&mut out);
+                    if matches!(e.name(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote") {
+                        out.push('\n');
+                    }
+                }
+                _ => {}
+            },
         }
     }
+    out
 }
 
-fn walk(node: NodeRef<'_, Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(t) => {
-            // Whitespace inside HTML is layout, not text: fold it to single spaces.
-            let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
-            for c in t.chars() {
-                if c.is_whitespace() {
-                    if !last_space {
-                        out.push(' ');
-                        last_space = true;
-                    }
-                } else {
-                    out.push(c);
-                    last_space = false;
-                }
+/// Whitespace inside HTML is layout, not text: it is folded to single spaces.
+fn push_text(out: &mut String, t: &str) {
+    let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
             }
-        }
-        Node::Element(e) => {
-            let name = e.name();
-            if SKIP.contains(&name) {
-                return;
-            }
-            let is_block = BLOCK.contains(&name);
-            if is_block {
-                newline(out);
-            }
-            for child in node.children() {
-                walk(child, out);
-            }
-            if is_block {
-                newline(out);
-                if matches!(name, "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote") {
-                    out.push('\n');
-                }
-            }
-        }
-        _ => {
-            for child in node.children() {
-                walk(child, out);
-            }
+        } else {
+            out.push(c);
+            last_space = false;
         }
     }
 }
@@ -339,7 +317,7 @@ mod tests {
             <article><h1>Defections rise</h1><p>Forty   fighters left.</p>\
             <script>track()</script><p>Activists said so.</p></article>\
             <footer>Copyright</footer></body></html>";
-        let e = extract(FileKind::Html, page);
+        let e = extract(FileKind::Html, page).unwrap();
         assert_eq!(e.title.as_deref(), Some("Defections rise"));
         assert_eq!(e.body, "Defections rise\n\nForty fighters left.\n\nActivists said so.");
     }
@@ -347,20 +325,20 @@ mod tests {
     #[test]
     fn html_without_article_drops_furniture() {
         let page = "<body><header>Menu</header><div>Text here</div><aside>Ads</aside></body>";
-        let e = extract(FileKind::Html, page);
+        let e = extract(FileKind::Html, page).unwrap();
         assert_eq!(e.body, "Text here");
     }
 
     #[test]
     fn markdown_title_is_the_first_heading() {
-        let e = extract(FileKind::Markdown, "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n");
+        let e = extract(FileKind::Markdown, "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n").unwrap();
         assert_eq!(e.title.as_deref(), Some("انشقاقات في الرقة"));
         assert_eq!(e.body, "intro line\n\n## انشقاقات في الرقة\nنص");
     }
 
     #[test]
     fn text_title_is_the_first_line() {
-        let e = extract(FileKind::Text, "\n\n  First line  \nsecond");
+        let e = extract(FileKind::Text, "\n\n  First line  \nsecond").unwrap();
         assert_eq!(e.title.as_deref(), Some("First line"));
     }
 

@@ -1,11 +1,13 @@
 //! crosscheck as a library: the pure cores (notation, reconciliation, normalisation, dates,
-//! rendering), the notebook, and the command layer the binary runs. The binary is `main.rs`;
-//! the fuzz targets and the benchmark generator use this library directly.
+//! similarity, extraction), the notebook, and the renderer; with the `cli` feature (the
+//! default), the command line and the commands the binary runs. The fuzz targets and the
+//! benchmark generator use the library without the command line.
 
-pub mod cli;
-pub mod cmd;
+pub mod csvcell;
 pub mod dates;
 pub mod extract;
+pub mod files;
+pub mod intake;
 pub mod normalize;
 pub mod notation;
 pub mod notebook;
@@ -13,3 +15,9 @@ pub mod ratings;
 pub mod reconcile;
 pub mod render;
 pub mod similarity;
+pub mod vocab;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+#[cfg(feature = "cli")]
+pub mod cmd;

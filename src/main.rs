@@ -4,16 +4,13 @@
 
 use std::process::ExitCode;
 
+use clap::Parser;
 use crosscheck::{cli, cmd, render};
 
-use clap::Parser;
-
+/// A write into a closed pipe (`crosscheck claim list | head`) is not a failure.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .map(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            .unwrap_or(false)
+        cause.downcast_ref::<std::io::Error>().map(|e| e.kind() == std::io::ErrorKind::BrokenPipe).unwrap_or(false)
     })
 }
 
@@ -21,23 +18,24 @@ fn main() -> ExitCode {
     // A panic is a bug, but the user still gets one sentence and no backtrace.
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!(
-            "error: crosscheck hit an internal error{place}; nothing more was written. Please report it."
-        );
+        eprintln!("error: crosscheck hit an internal error{place}; nothing more was written. Please report it.");
     }));
     let cli = cli::Cli::parse();
     match std::panic::catch_unwind(move || cmd::run(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Ok(Err(err)) => {
-            let text = format!("{err:#}").replace('\n', " ");
             let colour = render::use_colour(
                 std::io::IsTerminal::is_terminal(&std::io::stderr()),
                 std::env::var_os("NO_COLOR").as_deref(),
             );
             let label = if colour { "\x1b[1;31merror:\x1b[0m" } else { "error:" };
-            eprintln!("{label} {}", render::escape_controls(&text, false));
-            ExitCode::from(1)
+            eprintln!("{label} {}", render::escape_line(&format!("{err:#}")));
+            if err.downcast_ref::<cmd::UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
         }
         Err(_) => ExitCode::from(1),
     }

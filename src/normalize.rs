@@ -175,11 +175,29 @@ const SUFFIXES: [&str; 8] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه
 /// article-bearing prefix (وال, بال, لل, ال ...) or, failing that, one conjunction or
 /// preposition letter, then one common plural or feminine suffix. A stem keeps at least two
 /// letters (the single letters و ف need three left after them, ب ك ل four), so short words
-/// such as كتاب are not cut. Words with no Arabic letter are returned unchanged.
-pub fn stem(word: &str) -> &str {
-    if word.is_ascii() || !word.chars().any(is_arabic_letter) {
-        return word;
+/// such as كتاب are not cut. An English word (ASCII letters) is reduced by the Snowball English
+/// stemmer, so "defector" finds "defectors"; other words are returned unchanged.
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if word.is_ascii() {
+        if word.len() > 2 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return english().stem(word);
+        }
+        return Cow::Borrowed(word);
     }
+    if !word.chars().any(is_arabic_letter) {
+        return Cow::Borrowed(word);
+    }
+    Cow::Borrowed(arabic_stem(word))
+}
+
+/// The Snowball English stemmer, made once.
+fn english() -> &'static rust_stemmers::Stemmer {
+    static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+}
+
+fn arabic_stem(word: &str) -> &str {
     // Every letter here is two bytes in UTF-8, so lengths are counted in characters.
     let len = |s: &str| s.chars().count();
     let mut s: &str = word;
@@ -228,7 +246,7 @@ pub fn index_of_words(words: &[Word]) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(stem(&w.norm));
+        out.push_str(&stem(&w.norm));
     }
     out
 }
@@ -289,7 +307,7 @@ pub fn find_quote(body: &str, quote: &str) -> Option<(usize, usize)> {
 pub fn snippet(text: &str, terms: &[Vec<String>], width: usize) -> String {
     let wanted: std::collections::HashSet<&str> = terms.iter().flatten().map(String::as_str).collect();
     let words = words(text);
-    let hits: Vec<&Word> = words.iter().filter(|w| wanted.contains(stem(&w.norm))).collect();
+    let hits: Vec<&Word> = words.iter().filter(|w| wanted.contains(stem(&w.norm).as_ref())).collect();
     let first = hits.first().map(|w| w.start).unwrap_or(0);
     let start = char_floor_back(text, first, width / 3);
     let end = char_ceil_forward(text, start, width);
@@ -399,7 +417,10 @@ mod tests {
         assert_eq!(stem("والمقاتلين"), "مقاتل");
         assert_eq!(stem("بالرقه"), stem("الرقه"));
         assert_eq!(stem("كتاب"), "كتاب");
-        assert_eq!(stem("defectors"), "defectors");
+        assert_eq!(stem("defectors"), "defector");
+        assert_eq!(stem("defector"), "defector");
+        assert_eq!(stem("fighters"), stem("fighter"));
+        assert_eq!(stem("al"), "al");
     }
 
     #[test]

@@ -1,259 +1,456 @@
-//! Reconciliation of one measure's figures into low, best and high, following DESIGN.md step by
-//! step so a researcher can redo it by hand: eligibility, voices (relays count once), range with
-//! open upper bounds, consensus and conflicting pairs, the best estimate by method, support.
+//! Reconciliation of one measure's figures into low, best and high, step by step as
+//! docs/reconciliation.md tells it, so a researcher can redo it by hand: supersession (an
+//! update reaches the relays of what it updates), eligibility, voices (relays and repeats count
+//! once, and a voice speaks with its latest word), range with open upper bounds, conflicts found
+//! by a sweep over sorted intervals (n log n), the best estimate by method, and support.
 //! Pure: figures in, result out.
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::vocab::{Method, Support};
+
+/// Why a figure is left out before voices are formed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Excluded {
+    /// Its claim has credibility 5.
+    Improbable,
+    /// Every source of its claim is rated E.
+    Unreliable,
+    /// A claim filter left it out; the text names the filter.
+    Filtered(String),
+    /// Its article was published after the `--as-of` date.
+    NotYet(String),
+}
 
 /// One figure as reconciliation sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureIn {
     pub figure_id: i64,
+    pub claim_id: i64,
     pub low: i64,
+    /// None: an open upper bound ("more than 100").
     pub high: Option<i64>,
     pub point: i64,
+    /// A provisional toll ("and rising"): its high is open here whatever it says.
+    pub provisional: bool,
     /// Highest reliability weight among the claim's sources times the credibility weight.
     pub weight: f64,
-    /// Why the figure is not eligible (superseded, credibility 5, all sources E), if so.
-    pub excluded: Option<String>,
-    /// Keys that make figures one voice: originating source ids and article clusters.
-    pub voice_keys: Vec<String>,
-    /// The article's publication date, for best-source ties (later wins).
+    pub excluded: Option<Excluded>,
+    /// What makes figures one voice: an originating source, a cluster of copies of one article
+    /// with the same sources, a chain of claims linked `repeats`. Figures sharing a key are one
+    /// voice (transitively).
+    pub voice_keys: Vec<u64>,
+    /// The article's publication date (YYYY, YYYY-MM or YYYY-MM-DD).
     pub published: Option<String>,
+    /// The claims this figure's claim repeats, directly or through other repeats.
+    pub repeats: Vec<i64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Method {
-    Weighted,
-    Conservative,
-    Median,
-    BestSource,
-    Manual,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Weighted => "weighted",
-            Method::Conservative => "conservative",
-            Method::Median => "median",
-            Method::BestSource => "best-source",
-            Method::Manual => "manual",
+impl FigureIn {
+    fn high(&self) -> Option<i64> {
+        if self.provisional {
+            None
+        } else {
+            self.high
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// An `updates` link: claim `by` supersedes claim `of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Update {
+    pub by: i64,
+    pub of: i64,
+}
+
+/// How to reconcile.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Request {
+    pub method: Method,
+    /// Take superseded, improbable and E-rated figures too (never those a filter or `--as-of`
+    /// leaves out).
+    pub include_all: bool,
+    /// The best value of the manual method.
+    pub manual: Option<i64>,
+    /// How many conflicting pairs to name (the widest gaps first).
+    pub max_pairs: usize,
+}
+
+impl Default for Request {
+    fn default() -> Self {
+        Request { method: Method::Weighted, include_all: false, manual: None, max_pairs: 20 }
+    }
+}
+
+/// What became of one figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub figure_id: i64,
     pub included: bool,
+    /// A short code for tables: yes, superseded, cred 5, E-rated, filtered, not yet, voice of #N.
+    pub code: String,
+    /// The same in a sentence.
     pub reason: String,
     pub weight: f64,
     /// The voice (1-based) an eligible figure belongs to.
     pub voice: Option<usize>,
+    /// The claim whose update superseded this figure.
+    pub superseded_by: Option<i64>,
+    /// The figure that speaks for this figure's voice.
+    pub voice_of: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Two figures that cannot both be true: `a`'s interval ends `gap` below where `b`'s begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pair {
+    pub a: i64,
+    pub b: i64,
+    pub gap: i64,
+}
+
+/// Voices whose intervals overlap one another in a chain: within a cluster any two neighbours
+/// can both be true; two clusters cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cluster {
+    pub low: i64,
+    pub high: Option<i64>,
+    pub figures: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     pub low: Option<i64>,
     pub best: Option<i64>,
     pub high: Option<i64>,
     pub open_high: bool,
     pub conflict: bool,
-    pub support: &'static str,
+    pub support: Support,
+    /// Eligible figures.
     pub figures: usize,
     pub voices: usize,
-    pub conflicts: Vec<(i64, i64)>,
+    /// How many pairs of voices cannot both be true.
+    pub conflicting_pairs: u64,
+    /// The widest of them, at most `max_pairs`.
+    pub conflicts: Vec<Pair>,
+    pub clusters: Vec<Cluster>,
     pub items: Vec<Item>,
     /// The figures the result rests on: one per voice.
     pub used: Vec<i64>,
 }
 
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut r = i;
-    while parent[r] != r {
-        r = parent[r];
-    }
-    let mut j = i;
-    while parent[j] != r {
-        let next = parent[j];
-        parent[j] = r;
-        j = next;
-    }
-    r
+/// Union-find over positions, with path halving.
+struct Groups {
+    parent: Vec<usize>,
 }
 
-/// Reconciles one measure. `manual` is the `--value` for the manual method.
-pub fn reconcile(figures: &[FigureIn], method: Method, include_all: bool, manual: Option<i64>) -> Outcome {
-    // 1. Eligibility.
-    let eligible: Vec<&FigureIn> = figures.iter().filter(|f| include_all || f.excluded.is_none()).collect();
-
-    // 2. Voices: union figures that share any voice key.
-    let mut parent: Vec<usize> = (0..eligible.len()).collect();
-    let mut first_with_key: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, f) in eligible.iter().enumerate() {
-        for k in &f.voice_keys {
-            match first_with_key.get(k.as_str()) {
-                Some(&j) => {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a != b {
-                        parent[a.max(b)] = a.min(b);
-                    }
-                }
-                None => {
-                    first_with_key.insert(k, i);
-                }
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..eligible.len() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
-    // Each voice is represented by its highest-weighted figure (ties: the lowest id).
-    let mut voice_of = vec![0usize; eligible.len()];
-    let mut chosen: Vec<&FigureIn> = Vec::new();
-    for (n, members) in groups.values().enumerate() {
-        let best = members
-            .iter()
-            .copied()
-            .max_by(|&a, &b| {
-                eligible[a]
-                    .weight
-                    .total_cmp(&eligible[b].weight)
-                    .then(eligible[b].figure_id.cmp(&eligible[a].figure_id))
-            })
-            .unwrap_or(members[0]);
-        for &m in members {
-            voice_of[m] = n + 1;
-        }
-        chosen.push(eligible[best]);
-    }
-
-    let mut items = Vec::new();
-    for f in figures {
-        let pos = eligible.iter().position(|e| e.figure_id == f.figure_id);
-        let item = match pos {
-            None => Item {
-                figure_id: f.figure_id,
-                included: false,
-                reason: f.excluded.clone().unwrap_or_default(),
-                weight: f.weight,
-                voice: None,
-            },
-            Some(p) => {
-                let voice = voice_of[p];
-                let rep = chosen[voice - 1];
-                if rep.figure_id == f.figure_id {
-                    let reason = match (&f.excluded, include_all) {
-                        (Some(why), true) => format!("included by --include-all ({why})"),
-                        _ => format!("voice {voice}"),
-                    };
-                    Item {
-                        figure_id: f.figure_id,
-                        included: true,
-                        reason,
-                        weight: f.weight,
-                        voice: Some(voice),
-                    }
-                } else {
-                    Item {
-                        figure_id: f.figure_id,
-                        included: false,
-                        reason: format!("same voice as figure #{} (shared source or duplicate article), which weighs more", rep.figure_id),
-                        weight: f.weight,
-                        voice: Some(voice),
+impl Groups {
+    /// Positions that share any key are one group.
+    fn by_keys<'a>(n: usize, keys: impl Iterator<Item = (usize, &'a [u64])>) -> Groups {
+        let mut g = Groups { parent: (0..n).collect() };
+        let mut first: HashMap<u64, usize> = HashMap::new();
+        for (i, ks) in keys {
+            for k in ks {
+                match first.get(k) {
+                    Some(&j) => g.join(i, j),
+                    None => {
+                        first.insert(*k, i);
                     }
                 }
             }
-        };
-        items.push(item);
+        }
+        g
     }
 
-    let used: Vec<i64> = chosen.iter().map(|f| f.figure_id).collect();
-    if chosen.is_empty() {
-        return Outcome {
-            low: None,
-            best: if method == Method::Manual { manual } else { None },
-            high: None,
-            open_high: false,
-            conflict: false,
-            support: "none",
-            figures: eligible.len(),
-            voices: 0,
-            conflicts: Vec::new(),
-            items,
-            used,
-        };
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
     }
 
-    // 3. Range.
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Step 1: supersession. A figure whose claim another claim updates is superseded; so is every
+/// figure of the same voice published no later than it (the relays of the old count), and every
+/// figure whose claim repeats a superseded claim. Returns, per figure, (the updating claim, the
+/// claim it updated).
+fn supersession(figs: &[FigureIn], updates: &[Update]) -> Vec<Option<(i64, i64)>> {
+    let mut out = vec![None; figs.len()];
+    if updates.is_empty() {
+        return out;
+    }
+    let by_claim: HashMap<i64, i64> = updates.iter().map(|u| (u.of, u.by)).collect();
+    let mut groups = Groups::by_keys(figs.len(), figs.iter().enumerate().map(|(i, f)| (i, f.voice_keys.as_slice())));
+    // Per voice, the dates at which it was updated, and by which update.
+    let mut updated: HashMap<usize, Vec<(Option<&str>, i64, i64)>> = HashMap::new();
+    for (i, f) in figs.iter().enumerate() {
+        if let Some(&by) = by_claim.get(&f.claim_id) {
+            out[i] = Some((by, f.claim_id));
+            updated.entry(groups.root(i)).or_default().push((f.published.as_deref(), by, f.claim_id));
+        }
+    }
+    for list in updated.values_mut() {
+        list.sort();
+    }
+    for (i, f) in figs.iter().enumerate() {
+        if out[i].is_some() {
+            continue;
+        }
+        let Some(list) = updated.get(&groups.root(i)) else { continue };
+        // The earliest update of the voice on or after this figure's date speaks for it.
+        let date = f.published.as_deref();
+        if let Some(&(_, by, of)) = list.iter().find(|(d, by, _)| date <= *d && f.claim_id != *by) {
+            out[i] = Some((by, of));
+        }
+    }
+    let mut superseded_claims: HashMap<i64, (i64, i64)> = HashMap::new();
+    for (f, s) in figs.iter().zip(&out) {
+        if let Some(s) = s {
+            superseded_claims.insert(f.claim_id, *s);
+        }
+    }
+    for (u, by) in &by_claim {
+        superseded_claims.entry(*u).or_insert((*by, *u));
+    }
+    for (i, f) in figs.iter().enumerate() {
+        if out[i].is_none() {
+            out[i] = f.repeats.iter().find_map(|c| superseded_claims.get(c)).copied();
+        }
+    }
+    out
+}
+
+/// The short code and the sentence for a figure left out before voices are formed.
+fn excluded_reason(e: &Excluded) -> (String, String) {
+    match e {
+        Excluded::Improbable => ("cred 5".into(), "claim credibility 5 (improbable)".into()),
+        Excluded::Unreliable => ("E-rated".into(), "all sources rated E (unreliable)".into()),
+        Excluded::Filtered(why) => ("filtered".into(), format!("left out by {why}")),
+        Excluded::NotYet(date) => ("not yet".into(), format!("published after {date}, the --as-of date")),
+    }
+}
+
+/// Step 3: a voice speaks with its latest word: the figure of the latest publication date; on
+/// one date an original before a claim that repeats another (a relay is not a new word), then
+/// the highest claim id (then the highest figure id).
+fn latest(group: &[usize], figs: &[FigureIn]) -> usize {
+    let key = |&i: &usize| (figs[i].published.as_deref(), figs[i].repeats.is_empty(), figs[i].claim_id, figs[i].figure_id);
+    group.iter().copied().max_by(|a, b| key(a).cmp(&key(b))).unwrap_or(group[0])
+}
+
+/// Step 4: the range. Low is the smallest low; high the largest bounded high, where an open
+/// figure adds its low; when an open low exceeds every bounded high, high is open.
+fn range(chosen: &[&FigureIn]) -> (Option<i64>, Option<i64>, bool) {
     let low = chosen.iter().map(|f| f.low).min();
-    let bounded_high = chosen.iter().filter_map(|f| f.high).max();
-    let open_low = chosen.iter().filter(|f| f.high.is_none()).map(|f| f.low).max();
-    let (high, open_high) = match (bounded_high, open_low) {
+    let bounded = chosen.iter().filter_map(|f| f.high()).max();
+    let open_low = chosen.iter().filter(|f| f.high().is_none()).map(|f| f.low).max();
+    let (high, open) = match (bounded, open_low) {
         (Some(h), Some(o)) if o > h => (None, true),
         (Some(h), Some(o)) => (Some(h.max(o)), false),
         (Some(h), None) => (Some(h), false),
         (None, _) => (None, true),
     };
+    (low, high, open)
+}
 
-    // 4. Consensus: the intersection of the voices' intervals.
-    let mut conflicts = Vec::new();
-    for (i, a) in chosen.iter().enumerate() {
-        for b in &chosen[i + 1..] {
-            let apart =
-                a.high.map(|h| b.low > h).unwrap_or(false) || b.high.map(|h| a.low > h).unwrap_or(false);
-            if apart {
-                let (x, y) = (a.figure_id.min(b.figure_id), a.figure_id.max(b.figure_id));
-                conflicts.push((x, y));
+/// Step 5: conflicts, in n log n. Counts the pairs of intervals that do not overlap (all pairs
+/// less the overlapping ones, counted by a sweep over the lows), names the `max_pairs` with the
+/// widest gaps (a heap over highs ascending and lows descending), and groups the intervals into
+/// clusters that overlap in a chain.
+pub fn conflicts(intervals: &[(i64, i64, Option<i64>)], max_pairs: usize) -> (u64, Vec<Pair>, Vec<Cluster>) {
+    let n = intervals.len();
+    let end = |h: Option<i64>| h.unwrap_or(i64::MAX);
+    let mut by_low: Vec<usize> = (0..n).collect();
+    by_low.sort_by_key(|&i| (intervals[i].1, intervals[i].0));
+    let lows: Vec<i64> = by_low.iter().map(|&i| intervals[i].1).collect();
+    let mut overlapping: u64 = 0;
+    for (pos, &i) in by_low.iter().enumerate() {
+        // Later intervals (by low) that start at or before this one ends overlap it.
+        let reach = lows.partition_point(|&l| l <= end(intervals[i].2));
+        overlapping += (reach.saturating_sub(pos + 1)) as u64;
+    }
+    let all = (n as u64) * (n as u64).saturating_sub(1) / 2;
+    let count = all - overlapping;
+
+    let mut by_high: Vec<usize> = (0..n).filter(|&i| intervals[i].2.is_some()).collect();
+    by_high.sort_by_key(|&i| (end(intervals[i].2), intervals[i].0));
+    let mut by_low_desc = by_low.clone();
+    by_low_desc.reverse();
+    let gap = |a: usize, b: usize| intervals[by_low_desc[b]].1 - end(intervals[by_high[a]].2);
+    let mut pairs = Vec::new();
+    let mut heap = BinaryHeap::new();
+    let mut seen = HashSet::new();
+    if !by_high.is_empty() && n > 1 {
+        heap.push((gap(0, 0), Reverse(0usize), Reverse(0usize)));
+        seen.insert((0, 0));
+    }
+    while let Some((g, Reverse(a), Reverse(b))) = heap.pop() {
+        if g <= 0 || pairs.len() >= max_pairs {
+            break;
+        }
+        let (x, y) = (intervals[by_high[a]].0, intervals[by_low_desc[b]].0);
+        pairs.push(Pair { a: x.min(y), b: x.max(y), gap: g });
+        for (na, nb) in [(a + 1, b), (a, b + 1)] {
+            if na < by_high.len() && nb < n && seen.insert((na, nb)) {
+                heap.push((gap(na, nb), Reverse(na), Reverse(nb)));
             }
         }
     }
-    conflicts.sort();
-    let conflict = !conflicts.is_empty();
 
-    // 5. Best.
-    let mut by_point: Vec<&FigureIn> = chosen.clone();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut reach = i64::MIN;
+    for &i in &by_low {
+        let (id, low, high) = intervals[i];
+        match clusters.last_mut() {
+            Some(c) if low <= reach => {
+                c.figures.push(id);
+                reach = reach.max(end(high));
+                c.high = if reach == i64::MAX { None } else { Some(reach) };
+            }
+            _ => {
+                clusters.push(Cluster { low, high, figures: vec![id] });
+                reach = end(high);
+            }
+        }
+    }
+    for c in &mut clusters {
+        c.figures.sort_unstable();
+    }
+    (count, pairs, clusters)
+}
+
+/// Step 6: the best estimate.
+fn best(method: Method, chosen: &[&FigureIn], manual: Option<i64>) -> Option<i64> {
+    let mut by_point: Vec<&FigureIn> = chosen.to_vec();
     by_point.sort_by(|a, b| a.point.cmp(&b.point).then(a.figure_id.cmp(&b.figure_id)));
-    let best = match method {
+    match method {
         Method::Weighted => {
             let total: f64 = by_point.iter().map(|f| f.weight).sum();
             let mut running = 0.0;
-            let mut answer = by_point.last().map(|f| f.point);
             for f in &by_point {
                 running += f.weight;
                 // A small tolerance keeps 0.5 + 0.25 + 0.25 = 1.0 from missing half by rounding.
                 if running + 1e-9 >= total / 2.0 {
-                    answer = Some(f.point);
-                    break;
+                    return Some(f.point);
                 }
             }
-            answer
+            by_point.last().map(|f| f.point)
         }
         Method::Conservative => by_point.first().map(|f| f.point),
-        Method::Median => by_point.get((by_point.len() - 1) / 2).map(|f| f.point),
+        Method::Median => by_point.get(by_point.len().saturating_sub(1) / 2).map(|f| f.point),
         Method::BestSource => chosen
             .iter()
             .max_by(|a, b| {
-                a.weight
-                    .total_cmp(&b.weight)
-                    .then(a.published.cmp(&b.published))
-                    .then(b.figure_id.cmp(&a.figure_id))
+                a.weight.total_cmp(&b.weight).then(a.published.cmp(&b.published)).then(b.figure_id.cmp(&a.figure_id))
             })
             .map(|f| f.point),
         Method::Manual => manual,
-    };
+        Method::Range => None,
+    }
+}
 
-    // 6. Support.
-    let support = if conflict {
-        "contested"
-    } else if chosen.len() == 1 {
-        "single-source"
-    } else {
-        "corroborated"
+/// Reconciles one measure's figures, given the `updates` links among their claims.
+pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcome {
+    let superseded = supersession(figs, updates);
+    let mut items: Vec<Item> = figs
+        .iter()
+        .map(|f| Item {
+            figure_id: f.figure_id,
+            included: false,
+            code: String::new(),
+            reason: String::new(),
+            weight: f.weight,
+            voice: None,
+            superseded_by: None,
+            voice_of: None,
+        })
+        .collect();
+    // Step 2: eligibility. `--include-all` takes back what a judgement left out, never what a
+    // filter or the date did.
+    let mut eligible = Vec::new();
+    for (i, f) in figs.iter().enumerate() {
+        let judged: Option<(String, String)> = match (&superseded[i], &f.excluded) {
+            (_, Some(e @ (Excluded::Filtered(_) | Excluded::NotYet(_)))) => {
+                let (code, reason) = excluded_reason(e);
+                (items[i].code, items[i].reason) = (code, reason);
+                continue;
+            }
+            (Some((by, of)), _) => {
+                items[i].superseded_by = Some(*by);
+                let reason = if *of == f.claim_id {
+                    format!("superseded by #{by}, which updates it")
+                } else {
+                    format!("superseded by #{by} via the update of #{of}")
+                };
+                Some(("superseded".into(), reason))
+            }
+            (None, Some(e)) => Some(excluded_reason(e)),
+            (None, None) => None,
+        };
+        match judged {
+            Some((code, reason)) if !req.include_all => (items[i].code, items[i].reason) = (code, reason),
+            Some((_, reason)) => {
+                items[i].reason = format!("included by --include-all ({reason})");
+                eligible.push(i);
+            }
+            None => eligible.push(i),
+        }
+    }
+    // Step 3: voices among the eligible figures, each represented by its latest word.
+    let mut groups = Groups::by_keys(figs.len(), eligible.iter().map(|&i| (i, figs[i].voice_keys.as_slice())));
+    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for &i in &eligible {
+        let root = groups.root(i);
+        let s = *slot.entry(root).or_insert_with(|| {
+            members.push((root, Vec::new()));
+            members.len() - 1
+        });
+        members[s].1.push(i);
+    }
+    let mut chosen: Vec<&FigureIn> = Vec::with_capacity(members.len());
+    for (n, (_, group)) in members.iter().enumerate() {
+        let rep = latest(group, figs);
+        chosen.push(&figs[rep]);
+        for &m in group {
+            let item = &mut items[m];
+            item.voice = Some(n + 1);
+            item.voice_of = Some(figs[rep].figure_id);
+            if m == rep {
+                item.included = true;
+                item.code = "yes".into();
+                if item.reason.is_empty() {
+                    item.reason = format!("voice {}", n + 1);
+                }
+            } else {
+                item.code = format!("voice of #{}", figs[rep].figure_id);
+                let later = if figs[m].published < figs[rep].published { "later" } else { "a later claim" };
+                item.reason = format!("same voice as #{}, which is {later}", figs[rep].figure_id);
+            }
+        }
+    }
+    let used: Vec<i64> = chosen.iter().map(|f| f.figure_id).collect();
+    let (low, high, open_high) = if chosen.is_empty() { (None, None, false) } else { range(&chosen) };
+    let intervals: Vec<(i64, i64, Option<i64>)> = chosen.iter().map(|f| (f.figure_id, f.low, f.high())).collect();
+    let (conflicting_pairs, pairs, clusters) = conflicts(&intervals, req.max_pairs);
+    let conflict = conflicting_pairs > 0;
+    let support = match chosen.len() {
+        0 => Support::None,
+        _ if conflict => Support::Contested,
+        1 => Support::SingleSource,
+        _ => Support::Corroborated,
     };
+    let best = if chosen.is_empty() && req.method != Method::Manual { None } else { best(req.method, &chosen, req.manual) };
     Outcome {
         low,
         best,
@@ -263,125 +460,13 @@ pub fn reconcile(figures: &[FigureIn], method: Method, include_all: bool, manual
         support,
         figures: eligible.len(),
         voices: chosen.len(),
-        conflicts,
+        conflicting_pairs,
+        conflicts: pairs,
+        clusters,
         items,
         used,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fig(id: i64, low: i64, high: Option<i64>, point: i64, weight: f64, keys: &[&str]) -> FigureIn {
-        FigureIn {
-            figure_id: id,
-            low,
-            high,
-            point,
-            weight,
-            excluded: None,
-            voice_keys: keys.iter().map(|k| k.to_string()).collect(),
-            published: None,
-        }
-    }
-
-    #[test]
-    fn excluded_figures_are_listed_with_their_reason() {
-        let mut e = fig(2, 300, Some(300), 300, 0.025, &["s2"]);
-        e.excluded = Some("all sources rated E".into());
-        let figs = vec![fig(1, 40, Some(40), 40, 0.5, &["s1"]), e];
-        let o = reconcile(&figs, Method::Weighted, false, None);
-        assert_eq!((o.figures, o.voices, o.best), (1, 1, Some(40)));
-        assert_eq!(o.items[1].reason, "all sources rated E");
-        assert!(!o.items[1].included);
-        // --include-all takes it back: 40 and 300 cannot both be true.
-        let o = reconcile(&figs, Method::Weighted, true, None);
-        assert_eq!(o.voices, 2);
-        assert_eq!(o.conflicts, vec![(1, 2)]);
-        assert_eq!(o.support, "contested");
-    }
-
-    #[test]
-    fn relays_of_one_source_are_one_voice_with_its_heaviest_figure() {
-        // Figures 1 and 2 both relay source s9: one voice, represented by figure 2 (weight 0.75).
-        let figs = vec![
-            fig(1, 12, Some(12), 12, 0.5, &["s9"]),
-            fig(2, 14, Some(14), 14, 0.75, &["s9", "a2"]),
-            fig(3, 13, Some(15), 14, 0.25, &["s3"]),
-        ];
-        let o = reconcile(&figs, Method::Weighted, false, None);
-        assert_eq!(o.voices, 2);
-        assert_eq!(o.used, vec![2, 3]);
-        assert!(!o.items[0].included);
-        // Voices: 14 (0.75) and 13..15 point 14: no conflict, corroborated.
-        assert_eq!(o.support, "corroborated");
-        assert_eq!((o.low, o.high), (Some(13), Some(15)));
-    }
-
-    #[test]
-    fn duplicate_articles_join_voices_transitively() {
-        let figs = vec![
-            fig(1, 10, Some(10), 10, 0.5, &["a1"]),
-            fig(2, 10, Some(10), 10, 0.5, &["a1", "s5"]),
-            fig(3, 11, Some(11), 11, 0.5, &["s5"]),
-        ];
-        assert_eq!(reconcile(&figs, Method::Median, false, None).voices, 1);
-    }
-
-    #[test]
-    fn an_open_figure_above_every_bounded_high_opens_the_range() {
-        // "45" against "more than 200": 201 > 45, so high is open; the two cannot both be true.
-        let figs = vec![fig(1, 45, Some(45), 45, 0.5, &["s1"]), fig(2, 201, None, 201, 0.5, &["s2"])];
-        let o = reconcile(&figs, Method::Weighted, false, None);
-        assert_eq!((o.low, o.high, o.open_high), (Some(45), None, true));
-        assert_eq!((o.support, o.conflicts.clone()), ("contested", vec![(1, 2)]));
-        // Weighted: points 45 (0.5), 201 (0.5); half of 1.0 is reached at 45.
-        assert_eq!(o.best, Some(45));
-    }
-
-    #[test]
-    fn an_open_figure_below_a_bounded_high_only_adds_its_low() {
-        // at least 20 (open) with 10..30: high stays 30, and they overlap (20..30).
-        let figs = vec![fig(1, 10, Some(30), 20, 0.5, &["s1"]), fig(2, 20, None, 20, 0.5, &["s2"])];
-        let o = reconcile(&figs, Method::Conservative, false, None);
-        assert_eq!((o.low, o.high, o.open_high, o.conflict), (Some(10), Some(30), false, false));
-    }
-
-    #[test]
-    fn the_five_methods() {
-        // Points 10 (w 0.25), 12 (w 0.75), 15 (w 0.5), 20 (w 1.0): total 2.5, half 1.25.
-        // Running: 0.25, 1.0, 1.5 -> weighted best is 15.
-        let figs = vec![
-            fig(1, 10, Some(10), 10, 0.25, &["s1"]),
-            fig(2, 12, Some(12), 12, 0.75, &["s2"]),
-            fig(3, 15, Some(15), 15, 0.5, &["s3"]),
-            fig(4, 20, Some(20), 20, 1.0, &["s4"]),
-        ];
-        assert_eq!(reconcile(&figs, Method::Weighted, false, None).best, Some(15));
-        assert_eq!(reconcile(&figs, Method::Conservative, false, None).best, Some(10));
-        // Even count: the lower middle of 10, 12, 15, 20 is 12.
-        assert_eq!(reconcile(&figs, Method::Median, false, None).best, Some(12));
-        assert_eq!(reconcile(&figs, Method::BestSource, false, None).best, Some(20));
-        assert_eq!(reconcile(&figs, Method::Manual, false, Some(14)).best, Some(14));
-    }
-
-    #[test]
-    fn best_source_ties_go_to_the_latest_article_then_the_lowest_id() {
-        let mut a = fig(1, 10, Some(10), 10, 0.5, &["s1"]);
-        let mut b = fig(2, 12, Some(12), 12, 0.5, &["s2"]);
-        a.published = Some("2014-12-06".into());
-        b.published = Some("2014-12-05".into());
-        assert_eq!(reconcile(&[a.clone(), b.clone()], Method::BestSource, false, None).best, Some(10));
-        a.published = b.published.clone();
-        assert_eq!(reconcile(&[a, b], Method::BestSource, false, None).best, Some(10));
-    }
-
-    #[test]
-    fn one_voice_is_single_source_and_none_is_none() {
-        let o = reconcile(&[fig(1, 40, Some(50), 45, 0.5, &["s"])], Method::Weighted, false, None);
-        assert_eq!((o.support, o.best), ("single-source", Some(45)));
-        let o = reconcile(&[], Method::Weighted, false, None);
-        assert_eq!((o.support, o.voices, o.best), ("none", 0, None));
-    }
-}
+mod tests;

@@ -31,15 +31,6 @@ pub fn shingles(text: &str) -> HashSet<u64> {
     analyse(text).1
 }
 
-/// Shingles of words already split, the same as [`shingles`] of their text.
-pub fn shingles_of_words(w: &[crate::normalize::Word]) -> HashSet<u64> {
-    let mut s = Shingler::default();
-    for word in w {
-        s.push(&word.norm);
-    }
-    s.finish()
-}
-
 /// The search-index text (stems, space-separated) and the shingles of a text, in one pass of
 /// the tokenizer and without an allocation per word: the two costliest steps of an import.
 pub fn analyse(text: &str) -> (String, HashSet<u64>) {
@@ -49,7 +40,7 @@ pub fn analyse(text: &str) -> (String, HashSet<u64>) {
         if !index.is_empty() {
             index.push(' ');
         }
-        index.push_str(crate::normalize::stem(norm));
+        index.push_str(&crate::normalize::stem(norm));
         shingler.push(norm);
     });
     (index, shingler.finish())

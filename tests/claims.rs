@@ -180,7 +180,9 @@ fn links_edits_removal_and_history() {
     assert_eq!(shown["links"][0]["relation"], "corroborates");
     nb.refuse(&["claim", "link", &a, &a, "--as", "updates"], 1);
     nb.refuse(&["claim", "link", &b, &a, "--as", "corroborates"], 1);
-    nb.refuse(&["claim", "link", &a, &b, "--as", "supports"], 1);
+    // A relation is typed at the command line: a wrong one is a malformed command (exit 2).
+    let r = nb.refuse(&["claim", "link", &a, &b, "--as", "supports"], 2);
+    assert!(r.stderr.contains("'supports'") && r.stderr.contains("corroborates"), "{}", r.stderr);
     nb.refuse(&["claim", "link", &a, "99", "--as", "updates"], 1);
     nb.ok(&["claim", "link", &a, &b, "--as", "updates"]);
     nb.refuse(&["claim", "link", &b, &a, "--as", "updates"], 1);
@@ -223,18 +225,22 @@ fn merging_sources_moves_attributions_and_ratings() {
     assert_eq!(merged["claims"], 1);
     let shown = nb.ok(&["source", "show", "ناشطون محليون", "--format", "json"]).json();
     assert_eq!(shown["rating_history"].as_array().unwrap().len(), 2, "both histories kept");
-    nb.refuse(&["source", "show", "Sahl activists"], 1);
+    // The merged-away name is kept as an alias: it still finds the source it became.
+    let by_old_name = nb.ok(&["source", "show", "Sahl activists", "--format", "json"]).json();
+    assert_eq!(by_old_name["id"], shown["id"]);
+    assert_eq!(by_old_name["aliases"], serde_json::json!(["Sahl activists"]));
     nb.refuse(&["source", "merge", "ناشطون محليون", "ناشطون محليون"], 1);
 }
 
 #[test]
 fn every_refusal_is_one_sentence_and_writes_nothing() {
     let (nb, article) = setup();
-    let r = nb.refuse(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--credibility", "7"], 1);
+    // Typed flags are checked by the command line itself: exit 2, the accepted values listed.
+    let r = nb.refuse(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--credibility", "7"], 2);
     assert!(r.stderr.contains("'7'"), "{}", r.stderr);
-    let r = nb.refuse(&["source", "add", "X", "--kind", "activist", "--reliability", "G"], 1);
+    let r = nb.refuse(&["source", "add", "X", "--kind", "activist", "--reliability", "G"], 2);
     assert!(r.stderr.contains("'G'"), "{}", r.stderr);
-    let r = nb.refuse(&["source", "add", "X", "--kind", "militia"], 1);
+    let r = nb.refuse(&["source", "add", "X", "--kind", "militia"], 2);
     assert!(r.stderr.contains("'militia'") && r.stderr.contains("armed-group"), "{}", r.stderr);
     let r = nb.refuse(&["claim", "add", "--article", "42", "--quote", "x"], 1);
     assert!(r.stderr.contains("#42"), "{}", r.stderr);
@@ -251,8 +257,8 @@ fn every_refusal_is_one_sentence_and_writes_nothing() {
     let r = nb.refuse(&["source", "rate", "ناشطون محليون", "B", "--why", "  "], 1);
     assert!(r.stderr.contains("--why"), "{}", r.stderr);
     nb.refuse(&["source", "rate", "ناشطون محليون", "B"], 2);
-    nb.refuse(&["claim", "list", "--min-reliability", "Z"], 1);
-    nb.refuse(&["claim", "list", "--since", "2014-13"], 1);
+    nb.refuse(&["claim", "list", "--min-reliability", "Z"], 2);
+    nb.refuse(&["claim", "list", "--since", "2014-13"], 2);
     // A relative date needs a dated article.
     let undated = nb.import("sahl-en.md", &[]).to_string();
     let r = nb.refuse(

@@ -29,7 +29,8 @@ fn add_claim(nb: &Nb, article: &str, quote: &str, source: Option<&str>, cred: &s
 /// Figures 1-7 in this order:
 /// f1 directorate (B) "32", credibility 2: weight 0.75 * 0.75 = 0.5625
 /// f2 military sources (C) "about 30" (27..33), cred 3: 0.5 * 0.5 = 0.25
-/// f3 Courier relaying the same military sources (C) "28", cred 3: 0.25, same voice as f2
+/// f3 Courier relaying the same military sources (C) "28", cred 3: 0.25, same voice as f2; the
+///    later claim of the voice (same article date, higher claim id), so it speaks for it
 /// f4 Dawn Brigade (E) "more than 200", cred 4: left out, all sources rated E
 /// f5 monitor (B) "between 35 and 40" (point 38), cred 3: 0.375
 /// f6 nurse (F) "dozens" (12..99, point 12), cred 4: 0.5 * 0.25 = 0.125
@@ -76,18 +77,22 @@ fn reconcile(nb: &Nb, extra: &[&str]) -> Value {
 fn six_reports_reconcile_as_worked_by_hand() {
     let nb = bridge();
     let r = reconcile(&nb, &[]);
-    // Eligible: f1 f2 f3 f5 f6 (f4 all-E, f7 superseded); voices: {f1} {f2,f3} {f5} {f6}.
+    // Eligible: f1 f2 f3 f5 f6 (f4 all-E, f7 superseded); voices: {f1} {f2,f3} {f5} {f6}, the
+    // second spoken for by its latest word, f3 (28).
     assert_eq!(r["figures"], 5);
     assert_eq!(r["voices"], 4);
-    // low = min(32, 27, 35, 12); high = max(32, 33, 40, 99).
+    // low = min(32, 28, 35, 12); high = max(32, 28, 40, 99).
     assert_eq!(
         (r["low"].as_i64(), r["high"].as_i64(), r["open_high"].as_bool()),
         (Some(12), Some(99), Some(false))
     );
-    // 32 and 27..33 cannot both be true with 35..40.
-    assert_eq!(r["conflicts"], serde_json::json!([[1, 5], [2, 5]]));
+    // 28 and 32 and 35..40 cannot be true two by two; dozens (12..99) fits them all. The widest
+    // gaps first: 28 to 35 (7), 28 to 32 (4), 32 to 35 (3).
+    assert_eq!(r["conflicts"], serde_json::json!([[3, 5], [1, 3], [1, 5]]));
+    assert_eq!(r["conflict_gaps"], serde_json::json!([7, 4, 3]));
+    assert_eq!(r["conflicting_pairs"], 3);
     assert_eq!((r["conflict"].as_bool(), r["support"].as_str()), (Some(true), Some("contested")));
-    // Weighted: points 12 (0.125), 30 (0.25), 32 (0.5625), 38 (0.375); total 1.3125, half 0.65625,
+    // Weighted: points 12 (0.125), 28 (0.25), 32 (0.5625), 38 (0.375); total 1.3125, half 0.65625,
     // running 0.125, 0.375, 0.9375: best 32.
     assert_eq!(r["best"], 32);
     let items = r["items"].as_array().unwrap();
@@ -95,7 +100,9 @@ fn six_reports_reconcile_as_worked_by_hand() {
     assert_eq!(item(4)["included"], false);
     assert!(item(4)["reason"].as_str().unwrap().contains("rated E"));
     assert!(item(7)["reason"].as_str().unwrap().contains("superseded"));
-    assert!(item(3)["reason"].as_str().unwrap().contains("same voice as figure #2"));
+    assert_eq!(item(2)["reason"], "same voice as #3, which is a later claim");
+    assert_eq!(item(2)["voice_of"], 3);
+    assert_eq!(item(7)["superseded_by"], 1);
     assert_eq!(item(2)["voice"], item(3)["voice"]);
     assert_eq!(item(1)["weight"], 0.5625);
 
@@ -104,8 +111,8 @@ fn six_reports_reconcile_as_worked_by_hand() {
     assert_eq!(with_figures.as_array().unwrap().len(), 7);
     let exported = nb.ok(&["export", "figures", "--measure", "deaths.bridge", "--format", "json"]).json();
     assert_eq!(exported.as_array().unwrap().len(), 7);
-    // Median of 12, 30, 32, 38 (even count): the lower middle, 30.
-    assert_eq!(reconcile(&nb, &["--method", "median"])["best"], 30);
+    // Median of 12, 28, 32, 38 (even count): the lower middle, 28.
+    assert_eq!(reconcile(&nb, &["--method", "median"])["best"], 28);
     assert_eq!(reconcile(&nb, &["--method", "best-source"])["best"], 32);
     assert_eq!(reconcile(&nb, &["--method", "manual", "--value", "31", "--note", "our count"])["best"], 31);
 
@@ -121,11 +128,14 @@ fn the_table_shows_figures_side_by_side_and_one_summary_line() {
     let nb = bridge();
     let out = nb.ok(&["reconcile", "deaths.bridge"]).stdout;
     assert!(
-        out.contains("low 12, best 32, high 99 (weighted), support contested, figures 5, voices 4"),
+        out.contains("low 12, best 32, high 99 (weighted), support contested, eligible figures 5 of 7, voices 4"),
         "{out}"
     );
-    assert!(out.contains("#1 vs #5"), "{out}");
-    assert!(out.contains("no: all sources rated E"), "{out}");
+    assert!(out.contains("#3 vs #5 (gap 7)"), "{out}");
+    assert!(out.contains("E-rated"), "{out}");
+    // The full sentence is one --wide away.
+    let wide = nb.ok(&["--wide", "reconcile", "deaths.bridge"]).stdout;
+    assert!(wide.contains("all sources rated E (unreliable)"), "{wide}");
 }
 
 #[test]

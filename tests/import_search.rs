@@ -16,7 +16,7 @@ fn init_creates_a_private_notebook_and_info_counts_it() {
     }
     nb.import("sahl-ar.txt", &[]);
     let info = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!(info["schema_version"], 2);
+    assert_eq!(info["schema_version"], 3);
     assert_eq!(info["articles"], 1);
     assert_eq!(info["sources"], 0);
     assert!(info["size_bytes"].as_i64().unwrap() > 0);
@@ -190,9 +190,9 @@ fn bad_input_leaves_the_notebook_as_it_was() {
     let ar = ar.to_str().unwrap();
     let missing = nb.refuse(&["import", "articles", "/no/such/file.txt"], 1);
     assert!(missing.stderr.contains("no such file"), "{}", missing.stderr);
-    let date = nb.refuse(&["import", "articles", ar, "--published", "2014-13-45"], 1);
+    let date = nb.refuse(&["import", "articles", ar, "--published", "2014-13-45"], 2);
     assert!(date.stderr.contains("'2014-13-45'"), "{}", date.stderr);
-    let lang = nb.refuse(&["import", "articles", ar, "--lang", "arabic"], 1);
+    let lang = nb.refuse(&["import", "articles", ar, "--lang", "arabic"], 2);
     assert!(lang.stderr.contains("'arabic'") && lang.stderr.contains("ISO 639-1"), "{}", lang.stderr);
     let empty = nb.path("empty.txt");
     std::fs::write(&empty, "  \n\n ").unwrap();
@@ -207,7 +207,7 @@ fn bad_input_leaves_the_notebook_as_it_was() {
     let r = nb.refuse(&["import", "articles", zeros.to_str().unwrap()], 1);
     assert!(r.stderr.contains("binary"), "{}", r.stderr);
     nb.refuse(&["article", "show", "99"], 1);
-    nb.refuse(&["article", "show", "abc"], 1);
+    nb.refuse(&["article", "show", "abc"], 2);
     nb.refuse(&["import", "articles"], 2);
     nb.refuse(&["import", "articles", ar, "--bogus"], 2);
 }

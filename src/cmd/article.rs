@@ -4,84 +4,69 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Ctx, Section};
+use super::{columns, Ctx, Section};
 use crate::cli::ArticleCommand;
-use crate::notebook::articles::ArticleRow;
-use crate::notebook::claims::ClaimRow;
-use crate::notebook::parse_id;
+use crate::notebook::articles::Span;
+use crate::notebook::claims::ClaimFilter;
+use crate::notebook::Access;
 use crate::render::escape_controls;
 
-pub fn run(ctx: &Ctx, c: ArticleCommand) -> Result<()> {
+pub fn run(ctx: &Ctx, c: ArticleCommand, access: Access) -> Result<()> {
     match c {
         ArticleCommand::List => {
-            let nb = ctx.open()?;
-            let rows = nb.articles()?;
-            ctx.rows(ArticleRow::COLUMNS, rows.iter().map(ArticleRow::cells))
+            ctx.check_columns(&columns::ARTICLES)?;
+            let rows = ctx.open(access)?.articles()?;
+            ctx.list(&columns::ARTICLES, rows, "no articles yet; `crosscheck import articles FILE` adds one")
         }
-        ArticleCommand::Show { id, text } => show(ctx, &id, text),
+        ArticleCommand::Show { id, text } => show(ctx, id, text, access),
         ArticleCommand::Rm { id, force } => {
-            let id = parse_id(&id, "article")?;
-            let mut nb = ctx.open()?;
-            let removed = nb.remove_article(id, force)?;
+            let removed = ctx.open(access)?.remove_article(id, force)?;
             ctx.note(&format!("removed article #{id} and {removed} claim(s) citing it"));
             Ok(())
         }
     }
 }
 
-fn show(ctx: &Ctx, id: &str, text: bool) -> Result<()> {
-    let id = parse_id(id, "article")?;
-    let nb = ctx.open()?;
+fn show(ctx: &Ctx, id: i64, text: bool, access: Access) -> Result<()> {
+    let mut nb = ctx.open(access)?;
     let row = nb.article(id)?;
     if text {
         let body = nb.article_body(id)?;
-        let spans = nb.claim_spans(id)?;
-        let marked = mark_spans(&body, &spans);
+        let marked = mark_spans(&body, &nb.claim_spans(id)?);
         let mut out = ctx.stdout();
         writeln!(out, "{}", escape_controls(&marked, true))?;
         out.flush()?;
         return Ok(());
     }
-    let cells = row.cells();
-    let fields: Vec<(&str, _)> = ArticleRow::COLUMNS.iter().copied().zip(cells).collect();
-    let claims = nb.claims_of_article(id)?;
+    let claims = nb.claims(&ClaimFilter { article: Some(id), ..Default::default() })?;
     ctx.show(
-        &fields,
-        &[Section {
-            title: "Claims",
-            key: "claims_list",
-            columns: ClaimRow::COLUMNS,
-            rows: claims.iter().map(ClaimRow::cells).collect(),
-        }],
+        &crate::render::cells_of(&row)?,
+        &[Section::of("Claims", "claims_list", &columns::CLAIMS, &claims, "no claims recorded from this article yet")?],
     )
 }
 
 /// The body with each claimed span (character offsets) marked ⟦#N …⟧. Overlapping spans are
-/// marked where they start; a span inside an earlier one is marked by its id only.
-pub fn mark_spans(body: &str, spans: &[(i64, usize, usize)]) -> String {
+/// marked where they start and end.
+pub fn mark_spans(body: &str, spans: &[Span]) -> String {
     let chars: Vec<char> = body.chars().collect();
     let mut opens: std::collections::BTreeMap<usize, Vec<i64>> = Default::default();
     let mut closes: std::collections::BTreeMap<usize, usize> = Default::default();
-    for &(id, s, e) in spans {
-        if s < e && e <= chars.len() {
-            opens.entry(s).or_default().push(id);
-            *closes.entry(e).or_default() += 1;
+    for s in spans {
+        if s.start < s.end && s.end <= chars.len() {
+            opens.entry(s.start).or_default().push(s.claim);
+            *closes.entry(s.end).or_default() += 1;
         }
     }
     let mut out = String::with_capacity(body.len() + spans.len() * 8);
     for i in 0..=chars.len() {
-        if let Some(n) = closes.get(&i) {
-            for _ in 0..*n {
-                out.push('⟧');
-            }
+        for _ in 0..closes.get(&i).copied().unwrap_or(0) {
+            out.push('⟧');
         }
-        if let Some(ids) = opens.get(&i) {
-            for id in ids {
-                out.push_str(&format!("⟦#{id} "));
-            }
+        for id in opens.get(&i).into_iter().flatten() {
+            out.push_str(&format!("⟦#{id} "));
         }
-        if i < chars.len() {
-            out.push(chars[i]);
+        if let Some(c) = chars.get(i) {
+            out.push(*c);
         }
     }
     out
@@ -89,11 +74,12 @@ pub fn mark_spans(body: &str, spans: &[(i64, usize, usize)]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::mark_spans;
+    use super::*;
 
     #[test]
     fn spans_are_marked_by_character_offsets() {
-        assert_eq!(mark_spans("قال ناشطون إن", &[(7, 4, 10)]), "قال ⟦#7 ناشطون⟧ إن");
-        assert_eq!(mark_spans("abc", &[(1, 0, 3), (2, 1, 2)]), "⟦#1 a⟦#2 b⟧c⟧");
+        let span = |claim, start, end| Span { claim, start, end };
+        assert_eq!(mark_spans("قال ناشطون إن", &[span(7, 4, 10)]), "قال ⟦#7 ناشطون⟧ إن");
+        assert_eq!(mark_spans("abc", &[span(1, 0, 3), span(2, 1, 2)]), "⟦#1 a⟦#2 b⟧c⟧");
     }
 }

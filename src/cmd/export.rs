@@ -3,170 +3,92 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 
-use super::{io_err, lift, Ctx};
-use crate::cli::{ExportArgs, ExportTable};
-use crate::notebook::articles::ArticleRow;
-use crate::notebook::claims::{for_each_claim, ClaimRow};
-use crate::notebook::figures::{for_each_figure, FigureRow, MeasureRow, ReconciliationRow};
-use crate::notebook::sources::SourceRow;
+use super::{columns, Ctx};
+use crate::cli::ExportArgs;
+use crate::files::OutFile;
 use crate::notebook::transfer::Tally;
-use crate::notebook::HistoryRow;
-use crate::render::{Format, RowWriter, Style};
+use crate::notebook::{Access, Error, Notebook};
+use crate::render::{Columns, Format, Options, Pick, Writer};
+use crate::vocab::ExportTable;
 
-/// Where an export goes: stdout, or a temporary file beside the target that replaces it only
-/// when the export has finished, so a failed export never leaves half a file.
-enum Sink {
-    Stdout(BufWriter<std::io::StdoutLock<'static>>),
-    File(BufWriter<tempfile::NamedTempFile>, std::path::PathBuf),
-}
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Sink::Stdout(w) => w.write(buf),
-            Sink::File(w, _) => w.write(buf),
-        }
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Sink::Stdout(w) => w.flush(),
-            Sink::File(w, _) => w.flush(),
-        }
+fn columns_of(table: ExportTable) -> &'static Columns {
+    match table {
+        ExportTable::Articles => &columns::ARTICLES,
+        ExportTable::Sources => &columns::SOURCES,
+        ExportTable::Claims => &columns::CLAIMS,
+        ExportTable::Figures => &columns::FIGURES,
+        ExportTable::Measures => &columns::MEASURES,
+        ExportTable::Reconciliations => &columns::RECONCILIATIONS,
+        ExportTable::History => &columns::HISTORY,
     }
 }
 
-fn open_sink(out: Option<&Path>) -> Result<Sink> {
-    match out {
-        None => Ok(Sink::Stdout(BufWriter::new(std::io::stdout().lock()))),
-        Some(path) => {
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => std::path::PathBuf::from("."),
-            };
-            if path.is_dir() {
-                return Err(anyhow!(
-                    "--out {} is a folder; give a file name such as claims.csv",
-                    path.display()
-                ));
-            }
-            let tmp = tempfile::NamedTempFile::new_in(&dir)
-                .map_err(|e| anyhow!("--out {} cannot be written: {}", path.display(), short_io(&e)))?;
-            Ok(Sink::File(BufWriter::with_capacity(1 << 16, tmp), path.to_path_buf()))
-        }
-    }
-}
-
-fn short_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "its folder does not exist".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
-fn close_sink(sink: Sink) -> Result<()> {
-    match sink {
-        Sink::Stdout(mut w) => Ok(w.flush()?),
-        Sink::File(w, path) => {
-            let tmp =
-                w.into_inner().map_err(|e| anyhow!("{} cannot be written: {}", path.display(), e.error()))?;
-            tmp.persist(&path)
-                .map_err(|e| anyhow!("{} cannot be written: {}", path.display(), short_io(&e.error)))?;
-            Ok(())
-        }
-    }
-}
-
-pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let format = if ctx.format_given { ctx.format } else { Format::Csv };
-    let nb = ctx.open()?;
-    let filter = super::claim::filter(&nb, &args.filter)?;
-    let measure = filter.measure;
-    let style = Style { format, raw: args.raw, bom: args.bom, terminal: ctx.terminal && args.out.is_none() };
-    let sink = open_sink(args.out.as_deref())?;
-    let sink = match args.table {
+/// Streams the rows of one table into a writer.
+fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>) -> Result<()> {
+    let out = |e| Error::Output(e);
+    match args.table {
         ExportTable::Claims => {
-            let mut w = RowWriter::new(sink, style, ClaimRow::COLUMNS)?;
-            if crate::notebook::claims::is_broad(&filter) && matches!(format, Format::Csv | Format::Tsv) {
-                // The common export of everything: written from SQLite's rows without copies.
-                crate::notebook::claims::for_each_claim_cells(&nb.conn, &filter, |f| {
-                    w.fields(f).map_err(io_err)
-                })
-                .map_err(lift)?;
-            } else {
-                for_each_claim(&nb.conn, &filter, |c| w.row(&c.into_cells()).map_err(io_err))
-                    .map_err(lift)?;
-            }
-            w.finish()?
+            let filter = super::claim::filter(nb, &args.filter)?;
+            nb.for_each_claim(&filter, |c| w.row(&c).map_err(out))?;
         }
-        ExportTable::Figures => {
-            let mut w = RowWriter::new(sink, style, FigureRow::COLUMNS)?;
-            for_each_figure(&nb.conn, measure, None, None, |f| w.row(&f.cells()).map_err(io_err))
-                .map_err(lift)?;
-            w.finish()?
-        }
-        ExportTable::Articles => {
-            write_all(sink, style, ArticleRow::COLUMNS, nb.articles()?.iter().map(ArticleRow::cells))?
-        }
-        ExportTable::Sources => {
-            write_all(sink, style, SourceRow::COLUMNS, nb.sources()?.iter().map(SourceRow::cells))?
-        }
-        ExportTable::Measures => {
-            write_all(sink, style, MeasureRow::COLUMNS, nb.measures()?.iter().map(MeasureRow::cells))?
-        }
+        ExportTable::Figures => nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(out))?,
+        ExportTable::Articles => nb.articles()?.iter().try_for_each(|r| w.row(r))?,
+        ExportTable::Sources => nb.sources()?.iter().try_for_each(|r| w.row(r))?,
+        ExportTable::Measures => nb.measures()?.iter().try_for_each(|r| w.row(r))?,
         ExportTable::Reconciliations => {
-            let key = args.filter.measure.as_deref();
-            write_all(
-                sink,
-                style,
-                ReconciliationRow::COLUMNS,
-                nb.reconciliations(key)?.iter().map(ReconciliationRow::cells),
-            )?
+            nb.reconciliations(args.filter.measure.as_deref())?.iter().try_for_each(|r| w.row(r))?
         }
-        ExportTable::History => write_all(
-            sink,
-            style,
-            HistoryRow::COLUMNS,
-            nb.history(None, None)?.iter().map(HistoryRow::cells),
-        )?,
-    };
-    let target = match &sink {
-        Sink::File(_, p) => Some(p.clone()),
-        Sink::Stdout(_) => None,
-    };
-    close_sink(sink)?;
-    if let Some(p) = target {
-        ctx.note(&format!("wrote {}", p.display()));
+        ExportTable::History => nb.history(None, None, |h| w.row(&h).map_err(out))?,
     }
     Ok(())
 }
 
-fn write_all<I>(sink: Sink, style: Style, columns: &[&str], rows: I) -> Result<Sink>
-where
-    I: IntoIterator<Item = Vec<crate::render::Cell>>,
-{
-    let mut w = RowWriter::new(sink, style, columns)?;
-    for r in rows {
-        w.row(&r)?;
+pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    let cols = columns_of(args.table);
+    let format = if ctx.format_given { ctx.format } else { Format::Csv };
+    let opts = Options {
+        format,
+        bom: args.bom,
+        raw: args.raw,
+        terminal: ctx.terminal && args.out.is_none(),
+        width: ctx.width,
+        // An export carries every column unless --columns says otherwise.
+        pick: if ctx.pick == Pick::Default { Pick::All } else { ctx.pick.clone() },
+        empty: Some(format!("no {} to export", args.table)),
+    };
+    opts.pick.positions(cols, format).map_err(super::UsageError)?;
+    let mut nb = ctx.open(Access::Read)?;
+    match &args.out {
+        None => {
+            let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
+            write_rows(&mut nb, &args, &mut w)?;
+            w.finish()?;
+        }
+        Some(path) => {
+            let file = OutFile::create(path, Some(nb.path()), "export")?;
+            let mut w = Writer::new(BufWriter::with_capacity(1 << 16, file), &opts, cols)?;
+            write_rows(&mut nb, &args, &mut w)?;
+            let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
+            file.finish()?;
+            ctx.note(&format!("wrote {}", path.display()));
+        }
     }
-    Ok(w.finish()?)
+    Ok(())
 }
 
 pub fn print_tally(ctx: &Ctx, tally: &Tally) -> Result<()> {
-    let rows = tally.rows.iter().map(|(t, added, already)| {
-        vec![
-            crate::render::Cell::text(*t),
-            crate::render::Cell::Int(*added as i64),
-            crate::render::Cell::Int(*already as i64),
-        ]
-    });
-    ctx.rows(&["table", "added", "already_there"], rows)
+    for note in &tally.notes {
+        ctx.note(note);
+    }
+    ctx.list(&columns::TALLY, tally.rows.iter(), "nothing to do")
 }
 
 pub fn merge(ctx: &Ctx, other: &Path) -> Result<()> {
-    let mut nb = ctx.open()?;
+    ctx.check_columns(&columns::TALLY)?;
+    let mut nb = ctx.open(Access::Write)?;
     let tally = nb.merge_from(other)?;
+    nb.optimize();
     print_tally(ctx, &tally)
 }

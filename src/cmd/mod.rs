@@ -1,13 +1,15 @@
-//! The thin command layer: each command parses its flags into typed values, calls the notebook
-//! once, and hands the rows to the renderer. No SQL lives here.
+//! The thin command layer: each command takes its typed flags, calls the notebook, and hands
+//! the rows to the renderer once the notebook's work is committed. No SQL lives here.
 
 mod article;
 mod claim;
+pub mod columns;
 mod demo;
 mod export;
 mod figure;
 mod import;
 mod notebook;
+mod reconcile;
 mod search;
 mod source;
 
@@ -17,8 +19,13 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::notebook::Notebook;
-use crate::render::{write_record, Cell, Format, RowWriter, Style};
+use crate::notebook::{Access, Notebook};
+use crate::render::{self, Cell, Columns, Format, Pick, Writer};
+
+/// A mistake in the command line found after parsing (an unknown `--columns` name): exit 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 /// What every command shares: where the notebook is and how to print.
 pub struct Ctx {
@@ -26,14 +33,45 @@ pub struct Ctx {
     pub format: Format,
     /// Was --format given (export defaults to CSV otherwise)?
     pub format_given: bool,
+    pub pick: Pick,
     pub quiet: bool,
     /// Decided once: is stdout a terminal?
     pub terminal: bool,
     /// Is stderr a terminal (for progress bars)?
     pub stderr_terminal: bool,
+    /// The terminal's width, for tables: `COLUMNS` when set, else the terminal's own.
+    pub width: Option<usize>,
+}
+
+fn terminal_width(terminal: bool) -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|n| *n >= 20) {
+        return Some(n);
+    }
+    if !terminal {
+        return None;
+    }
+    comfy_table::Table::new().width().map(usize::from).filter(|w| *w >= 20)
 }
 
 impl Ctx {
+    fn from(cli: &Cli) -> Ctx {
+        let terminal = io::stdout().is_terminal();
+        Ctx {
+            db: cli.db.clone(),
+            format: cli.format.unwrap_or(Format::Table),
+            format_given: cli.format.is_some(),
+            pick: match (&cli.columns, cli.wide) {
+                (Some(c), _) => Pick::Named(c.clone()),
+                (None, true) => Pick::All,
+                _ => Pick::Default,
+            },
+            quiet: cli.quiet,
+            terminal,
+            stderr_terminal: io::stderr().is_terminal(),
+            width: terminal_width(terminal),
+        }
+    }
+
     pub fn notebook_path(&self) -> Result<PathBuf> {
         if let Some(p) = &self.db {
             return Ok(p.clone());
@@ -44,25 +82,43 @@ impl Ctx {
         Ok(crate::notebook::default_path()?)
     }
 
-    /// Opens (and if need be creates or upgrades) the notebook.
-    pub fn open(&self) -> Result<Notebook> {
-        Ok(Notebook::open(&self.notebook_path()?)?)
+    /// Opens the notebook: read-only for commands that only read (a missing notebook is then an
+    /// error, never created), created when missing for those that write.
+    pub fn open(&self, access: Access) -> Result<Notebook> {
+        Ok(Notebook::open(&self.notebook_path()?, access)?)
     }
 
-    pub fn style(&self) -> Style {
-        Style { format: self.format, raw: false, bom: false, terminal: self.terminal }
+    /// The render options for rows printed to stdout.
+    pub fn options(&self, empty: &str) -> render::Options {
+        render::Options {
+            format: self.format,
+            bom: false,
+            raw: false,
+            terminal: self.terminal,
+            width: self.width,
+            pick: self.pick.clone(),
+            empty: Some(empty.to_string()),
+        }
+    }
+
+    /// Checks `--columns` against a row type before anything is opened.
+    pub fn check_columns(&self, columns: &Columns) -> Result<()> {
+        self.pick.positions(columns, self.format).map_err(UsageError)?;
+        Ok(())
     }
 
     pub fn stdout(&self) -> BufWriter<io::StdoutLock<'static>> {
         BufWriter::new(io::stdout().lock())
     }
 
-    /// Prints rows in the chosen format.
-    pub fn rows<I>(&self, columns: &[&str], rows: I) -> Result<()>
-    where
-        I: IntoIterator<Item = Vec<Cell>>,
-    {
-        let mut w = self.row_writer(columns)?;
+    /// A streaming writer to stdout for rows of one type.
+    pub fn writer(&self, columns: &Columns, empty: &str) -> Result<Writer<BufWriter<io::StdoutLock<'static>>>> {
+        Ok(Writer::new(self.stdout(), &self.options(empty), columns)?)
+    }
+
+    /// Prints rows of one type.
+    pub fn list<R: serde::Serialize>(&self, columns: &Columns, rows: impl IntoIterator<Item = R>, empty: &str) -> Result<()> {
+        let mut w = self.writer(columns, empty)?;
         for r in rows {
             w.row(&r)?;
         }
@@ -70,16 +126,25 @@ impl Ctx {
         Ok(())
     }
 
-    /// A streaming writer to stdout; terminal tables show the columns a person reads first.
-    pub fn row_writer(&self, columns: &[&str]) -> Result<RowWriter<BufWriter<io::StdoutLock<'static>>>> {
-        Ok(RowWriter::new_for_people(self.stdout(), self.style(), columns, table_columns(columns))?)
-    }
-
-    /// Prints one object (a created or shown row).
+    /// Prints one object with the given fields (every column of its type, plus extras).
     pub fn record(&self, fields: &[(&str, Cell)]) -> Result<()> {
-        let mut out = write_record(self.stdout(), self.style(), fields)?;
+        let opts = render::Options { pick: Pick::All, ..self.options("") };
+        let mut out = render::write_record(self.stdout(), &opts, fields)?;
         out.flush()?;
         Ok(())
+    }
+
+    /// A created or changed row: its id alone with `--quiet` (for scripts), else the row.
+    pub fn created<R: serde::Serialize>(&self, id: i64, row: &R, extra: &[(&str, Cell)]) -> Result<()> {
+        if self.quiet {
+            let mut out = self.stdout();
+            writeln!(out, "{id}")?;
+            out.flush()?;
+            return Ok(());
+        }
+        let mut fields: Vec<(&str, Cell)> = render::cells_of(row)?;
+        fields.extend(extra.iter().cloned());
+        self.record(&fields)
     }
 
     /// Prints a shown object with its related rows: sections under headings for people, one
@@ -90,42 +155,36 @@ impl Ctx {
                 self.record(fields)?;
                 for s in sections {
                     self.heading(s.title)?;
-                    self.rows(s.columns, s.rows.iter().cloned())?;
+                    let mut w = Writer::new(self.stdout(), &self.options(s.empty), s.columns)?;
+                    for r in &s.rows {
+                        w.cells(r)?;
+                    }
+                    w.finish()?;
                 }
                 Ok(())
             }
             Format::Json | Format::Jsonl => {
                 let mut map = serde_json::Map::new();
                 for (name, cell) in fields {
-                    map.insert(name.to_string(), crate::render::cell_json(cell));
+                    map.insert(name.to_string(), cell.borrow().json());
                 }
                 for s in sections {
                     let rows: Vec<serde_json::Value> = s
                         .rows
                         .iter()
                         .map(|r| {
-                            let obj: serde_json::Map<String, serde_json::Value> = s
-                                .columns
-                                .iter()
-                                .zip(r)
-                                .map(|(c, v)| (c.to_string(), crate::render::cell_json(v)))
-                                .collect();
+                            let obj: serde_json::Map<String, serde_json::Value> =
+                                s.columns.all.iter().zip(r).map(|(c, v)| (c.to_string(), v.borrow().json())).collect();
                             serde_json::Value::Object(obj)
                         })
                         .collect();
                     map.insert(s.key.to_string(), serde_json::Value::Array(rows));
                 }
-                let value = serde_json::Value::Object(map);
-                let mut text = if self.format == Format::Json {
-                    serde_json::to_string_pretty(&value)?
-                } else {
-                    serde_json::to_string(&value)?
-                };
-                if self.terminal {
-                    text = crate::render::escape_controls(&text, true);
-                }
                 let mut out = self.stdout();
-                writeln!(out, "{text}")?;
+                render::write_json(&mut out, &serde_json::Value::Object(map), self.format == Format::Json, self.terminal)?;
+                if self.format == Format::Jsonl {
+                    writeln!(out)?;
+                }
                 out.flush()?;
                 Ok(())
             }
@@ -133,130 +192,78 @@ impl Ctx {
         }
     }
 
-    /// Prints a heading between sections of a `show`, for people only.
+    /// A heading between sections, for people only.
     pub fn heading(&self, text: &str) -> Result<()> {
         if self.format == Format::Table || self.format == Format::Markdown {
             let mut out = self.stdout();
-            writeln!(out, "\n{text}")?;
+            writeln!(out, "\n{}", render::escape_line(text))?;
             out.flush()?;
         }
         Ok(())
     }
 
-    /// A message for people: on stderr, so that stdout stays parseable; silenced by --quiet.
+    /// A message for people: on stderr, so that stdout stays parseable; escaped; silenced by
+    /// --quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{}", crate::render::escape_controls(text, false));
+            eprintln!("{}", render::escape_line(text));
         }
     }
 }
 
-/// Carries an output error through the notebook's row callbacks.
-pub fn io_err(e: std::io::Error) -> crate::notebook::Error {
-    crate::notebook::Error::Io(format!(
-        "{}{e}",
-        if e.kind() == std::io::ErrorKind::BrokenPipe { "BROKEN_PIPE " } else { "" }
-    ))
-}
-
-pub fn lift(e: crate::notebook::Error) -> anyhow::Error {
-    match e {
-        crate::notebook::Error::Io(m) if m.starts_with("BROKEN_PIPE") => {
-            anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
-        }
-        other => other.into(),
-    }
-}
-
-/// The columns a terminal table shows for the wide row types; `--format csv`, `json` and the
-/// others always carry every column.
-fn table_columns(columns: &[&str]) -> Option<&'static [&'static str]> {
-    use crate::notebook::{articles::ArticleRow, claims::ClaimRow, figures::FigureRow, sources::SourceRow};
-    if columns == ClaimRow::COLUMNS {
-        Some(&[
-            "id",
-            "article_id",
-            "quote",
-            "text",
-            "sources",
-            "reliability",
-            "credibility",
-            "place",
-            "when_text",
-            "tags",
-        ])
-    } else if columns == ArticleRow::COLUMNS {
-        Some(&["id", "title", "outlet", "published", "language", "chars", "near_duplicate_of", "claims"])
-    } else if columns == SourceRow::COLUMNS {
-        Some(&["id", "name", "kind", "affiliation", "named", "reliability", "reliability_label", "claims"])
-    } else if columns == FigureRow::COLUMNS {
-        Some(&[
-            "id",
-            "measure",
-            "claim_id",
-            "notation",
-            "kind",
-            "low",
-            "high",
-            "point",
-            "sources",
-            "reliability",
-            "credibility",
-            "weight",
-            "superseded",
-        ])
-    } else {
-        None
-    }
-}
-
-/// Rows related to a shown object (a source's claims, a claim's links).
+/// Rows related to a shown object (a source's claims, a claim's links), as cells in the order of
+/// their type's columns.
 pub struct Section<'a> {
     pub title: &'a str,
     pub key: &'a str,
-    pub columns: &'a [&'a str],
+    pub columns: &'a Columns,
     pub rows: Vec<Vec<Cell>>,
+    pub empty: &'a str,
 }
 
+impl<'a> Section<'a> {
+    pub fn of<R: serde::Serialize>(title: &'a str, key: &'a str, columns: &'a Columns, rows: &[R], empty: &'a str) -> Result<Section<'a>> {
+        let rows = rows
+            .iter()
+            .map(|r| Ok(render::cells_of(r)?.into_iter().map(|(_, c)| c).collect()))
+            .collect::<Result<Vec<Vec<Cell>>>>()?;
+        Ok(Section { title, key, columns, rows, empty })
+    }
+}
+
+/// The first lines a new user sees when they type `crosscheck` alone.
+const START_HERE: &str = "crosscheck: a research notebook for claims, sources and conflicting figures.\n\
+    \x20 crosscheck demo       build a sample notebook and see every step\n\
+    \x20 crosscheck init       create your own notebook\n\
+    \x20 crosscheck --help     every command";
+
 pub fn run(cli: Cli) -> Result<()> {
-    let ctx = Ctx {
-        db: cli.db,
-        format: cli.format.unwrap_or(Format::Table),
-        format_given: cli.format.is_some(),
-        quiet: cli.quiet,
-        terminal: io::stdout().is_terminal(),
-        stderr_terminal: io::stderr().is_terminal(),
+    let ctx = Ctx::from(&cli);
+    let Some(command) = cli.command else {
+        let mut out = ctx.stdout();
+        writeln!(out, "{START_HERE}")?;
+        out.flush()?;
+        return Ok(());
     };
-    match cli.command {
+    let access = if command.writes() { Access::Write } else { Access::Read };
+    match command {
         Command::Init => notebook::init(&ctx),
         Command::Info => notebook::info(&ctx),
-        Command::Check => notebook::check(&ctx),
+        Command::Check { repair } => notebook::check(&ctx, repair),
         Command::Backup { file } => notebook::backup(&ctx, &file),
         Command::History(args) => notebook::history(&ctx, args),
+        Command::Completions { shell } => notebook::completions(&ctx, shell),
+        Command::Man(args) => notebook::man(&ctx, args),
         Command::Import(c) => import::run(&ctx, c),
-        Command::Article(c) => article::run(&ctx, c),
+        Command::Article(c) => article::run(&ctx, c, access),
         Command::Search(args) => search::run(&ctx, args),
-        Command::Source(c) => source::run(&ctx, c),
-        Command::Claim(c) => claim::run(&ctx, c),
-        Command::Measure(c) => figure::measure(&ctx, c),
-        Command::Figure(c) => figure::figure(&ctx, c),
-        Command::Reconcile(args) => figure::reconcile(&ctx, args),
+        Command::Source(c) => source::run(&ctx, c, access),
+        Command::Claim(c) => claim::run(&ctx, c, access),
+        Command::Measure(c) => figure::measure(&ctx, c, access),
+        Command::Figure(c) => figure::figure(&ctx, c, access),
+        Command::Reconcile(args) => reconcile::run(&ctx, args),
         Command::Export(args) => export::export(&ctx, args),
-        Command::Demo => demo::run(&ctx),
-        Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = ctx.stdout();
-            clap_complete::generate(shell, &mut cmd, "crosscheck", &mut out);
-            out.flush()?;
-            Ok(())
-        }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = ctx.stdout();
-            clap_mangen::Man::new(cmd).render(&mut out)?;
-            out.flush()?;
-            Ok(())
-        }
         Command::Merge { other } => export::merge(&ctx, &other),
+        Command::Demo => demo::run(&ctx),
     }
 }

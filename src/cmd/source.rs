@@ -1,102 +1,115 @@
-//! `source add|list|show|edit|rate|merge`.
+//! `source add|list|show|edit|rate|merge|alias`: one function a command.
 
 use anyhow::Result;
 
-use super::{Ctx, Section};
-use crate::cli::SourceCommand;
-use crate::notebook::claims::{ClaimFilter, ClaimRow};
-use crate::notebook::sources::{RatingRow, SourceFields, SourceRow};
-use crate::ratings::{parse_kind, Reliability};
+use super::{columns, Ctx, Section};
+use crate::cli::{AliasCommand, SourceCommand};
+use crate::notebook::claims::ClaimFilter;
+use crate::notebook::sources::SourceFields;
+use crate::notebook::{Access, Notebook};
+use crate::ratings::Reliability;
+use crate::render::Cell;
+use crate::vocab::SourceKind;
 
-fn print_source(ctx: &Ctx, row: &SourceRow) -> Result<()> {
-    let fields: Vec<(&str, _)> = SourceRow::COLUMNS.iter().copied().zip(row.cells()).collect();
-    ctx.record(&fields)
-}
-
-pub fn run(ctx: &Ctx, c: SourceCommand) -> Result<()> {
+pub fn run(ctx: &Ctx, c: SourceCommand, access: Access) -> Result<()> {
     match c {
         SourceCommand::Add { name, kind, reliability, affiliation, anonymous, note } => {
-            let kind = parse_kind(&kind).map_err(anyhow::Error::msg)?;
-            let reliability = reliability
-                .as_deref()
-                .map(str::parse::<Reliability>)
-                .transpose()
-                .map_err(anyhow::Error::msg)?;
-            let fields = SourceFields {
-                name: Some(name),
-                kind: Some(kind),
-                affiliation: affiliation.filter(|a| !a.trim().is_empty()),
-                named: Some(!anonymous),
-                note: note.filter(|n| !n.trim().is_empty()),
-            };
-            let mut nb = ctx.open()?;
-            let row = nb.add_source(&fields, reliability)?;
-            print_source(ctx, &row)
+            add(ctx, &name, kind, reliability, affiliation, anonymous, note)
         }
-        SourceCommand::List => {
-            let nb = ctx.open()?;
-            let rows = nb.sources()?;
-            ctx.rows(SourceRow::COLUMNS, rows.iter().map(SourceRow::cells))
-        }
-        SourceCommand::Show { source } => {
-            let nb = ctx.open()?;
-            let id = nb.resolve_source(&source)?;
-            let row = nb.source(id)?;
-            let fields: Vec<(&str, _)> = SourceRow::COLUMNS.iter().copied().zip(row.cells()).collect();
-            let history = nb.rating_history(id)?;
-            let claims = nb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
-            ctx.show(
-                &fields,
-                &[
-                    Section {
-                        title: "Rating history",
-                        key: "rating_history",
-                        columns: RatingRow::COLUMNS,
-                        rows: history.iter().map(RatingRow::cells).collect(),
-                    },
-                    Section {
-                        title: "Claims",
-                        key: "claims_list",
-                        columns: ClaimRow::COLUMNS,
-                        rows: claims.iter().map(ClaimRow::cells).collect(),
-                    },
-                ],
-            )
-        }
+        SourceCommand::List => list(ctx, access),
+        SourceCommand::Show { source } => show(ctx, &source, access),
         SourceCommand::Edit { source, name, kind, affiliation, anonymous, named, note } => {
-            let kind = kind.as_deref().map(parse_kind).transpose().map_err(anyhow::Error::msg)?;
-            let fields = SourceFields {
-                name,
-                kind,
-                affiliation,
-                named: if anonymous {
-                    Some(false)
-                } else if named {
-                    Some(true)
-                } else {
-                    None
-                },
-                note,
-            };
-            let mut nb = ctx.open()?;
-            let id = nb.resolve_source(&source)?;
-            let row = nb.edit_source(id, &fields)?;
-            print_source(ctx, &row)
+            let named = if anonymous { Some(false) } else { named.then_some(true) };
+            edit(ctx, &source, SourceFields { name, kind, affiliation, named, note })
         }
-        SourceCommand::Rate { source, grade, why } => {
-            let grade: Reliability = grade.parse().map_err(anyhow::Error::msg)?;
-            let mut nb = ctx.open()?;
+        SourceCommand::Rate { source, grade, why } => rate(ctx, &source, grade, &why),
+        SourceCommand::Merge { from, into } => merge(ctx, &from, &into),
+        SourceCommand::Alias(a) => alias(ctx, a, access),
+    }
+}
+
+fn add(
+    ctx: &Ctx,
+    name: &str,
+    kind: SourceKind,
+    reliability: Option<Reliability>,
+    affiliation: Option<String>,
+    anonymous: bool,
+    note: Option<String>,
+) -> Result<()> {
+    let fields = SourceFields { name: None, kind: Some(kind), affiliation, named: Some(!anonymous), note };
+    let row = ctx.open(Access::Write)?.add_source(name, &fields, reliability)?;
+    ctx.created(row.id, &row, &[])
+}
+
+fn list(ctx: &Ctx, access: Access) -> Result<()> {
+    ctx.check_columns(&columns::SOURCES)?;
+    let rows = ctx.open(access)?.sources()?;
+    ctx.list(&columns::SOURCES, rows, "no sources yet; `crosscheck source add NAME --kind KIND` adds one")
+}
+
+fn show(ctx: &Ctx, source: &str, access: Access) -> Result<()> {
+    let mut nb = ctx.open(access)?;
+    let id = nb.resolve_source(source)?;
+    let row = nb.source(id)?;
+    let history = nb.rating_history(id)?;
+    let claims = nb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
+    ctx.show(
+        &crate::render::cells_of(&row)?,
+        &[
+            Section::of("Rating history", "rating_history", &columns::RATINGS, &history, "never rated: F, not judged")?,
+            Section::of("Claims", "claims_list", &columns::CLAIMS, &claims, "no claims attributed to this source")?,
+        ],
+    )
+}
+
+fn edit(ctx: &Ctx, source: &str, fields: SourceFields) -> Result<()> {
+    let mut nb = ctx.open(Access::Write)?;
+    let id = nb.resolve_source(source)?;
+    let row = nb.edit_source(id, &fields)?;
+    ctx.created(row.id, &row, &[])
+}
+
+fn rate(ctx: &Ctx, source: &str, grade: Reliability, why: &str) -> Result<()> {
+    let mut nb = ctx.open(Access::Write)?;
+    let id = nb.resolve_source(source)?;
+    let (row, before) = nb.rate_source(id, grade, why)?;
+    ctx.note(&format!("source #{id} '{}' is now rated {grade} (was {before})", row.name));
+    ctx.created(row.id, &row, &[("previous_reliability", Cell::text(before.letter()))])
+}
+
+fn merge(ctx: &Ctx, from: &str, into: &str) -> Result<()> {
+    let mut nb = ctx.open(Access::Write)?;
+    let from_id = resolve(&nb, from)?;
+    let into_id = resolve(&nb, into)?;
+    let row = nb.merge_sources(from_id, into_id)?;
+    ctx.note(&format!("merged source #{from_id} into #{into_id}; its name is kept as an alias"));
+    ctx.created(row.id, &row, &[])
+}
+
+fn resolve(nb: &Notebook, given: &str) -> Result<i64> {
+    Ok(nb.resolve_source(given)?)
+}
+
+fn alias(ctx: &Ctx, a: AliasCommand, access: Access) -> Result<()> {
+    let mut nb = ctx.open(access)?;
+    match a {
+        AliasCommand::Add { source, alias } => {
             let id = nb.resolve_source(&source)?;
-            let row = nb.rate_source(id, grade, &why)?;
-            print_source(ctx, &row)
+            let row = nb.add_alias(id, &alias)?;
+            ctx.created(id, &row, &[])
         }
-        SourceCommand::Merge { from, into } => {
-            let mut nb = ctx.open()?;
-            let from_id = nb.resolve_source(&from)?;
-            let into_id = nb.resolve_source(&into)?;
-            let row = nb.merge_sources(from_id, into_id)?;
-            ctx.note(&format!("merged source #{from_id} into #{into_id}"));
-            print_source(ctx, &row)
+        AliasCommand::Rm { source, alias } => {
+            let id = nb.resolve_source(&source)?;
+            nb.remove_alias(id, &alias)?;
+            ctx.note(&format!("'{}' is no longer a name of source #{id}", alias.trim()));
+            Ok(())
+        }
+        AliasCommand::List { source } => {
+            ctx.check_columns(&columns::ALIASES)?;
+            let id = source.as_deref().map(|s| nb.resolve_source(s)).transpose()?;
+            let rows = nb.aliases(id)?;
+            ctx.list(&columns::ALIASES, rows, "no aliases; `crosscheck source alias add SOURCE NAME` adds one")
         }
     }
 }

@@ -1,17 +1,19 @@
-//! Measures, figures, the vague-word table, and gathering a measure's figures for
-//! reconciliation (and saving the result).
+//! Measures, figures and the vague-word table: a measure is found by its key (never created
+//! silently), a figure is a claim's number for a measure read from its notation, and the vague
+//! words ("dozens") are the notebook's own table.
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 
+use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::notation::{self, Reading, VagueTable, VagueTerm};
-use crate::ratings::{Credibility, Reliability};
-use crate::reconcile::{reconcile, FigureIn, Method, Outcome};
-use crate::render::Cell;
+use crate::ratings::{rating, Credibility, Reliability};
 
-const SEP: char = '\u{1F}';
+/// The largest number a figure may hold, as the notation parser reads digits.
+pub const MAX_FIGURE: i64 = 1_000_000_000_000;
 
 /// Checks a measure key such as `defectors.foreign`.
 pub fn check_key(key: &str) -> Result<String> {
@@ -28,117 +30,64 @@ pub fn check_key(key: &str) -> Result<String> {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct MeasureRow {
-    pub id: i64,
     pub key: String,
     pub label: String,
     pub unit: Option<String>,
     pub figures: i64,
     pub voices: i64,
+    #[serde(skip)]
+    pub id: i64,
 }
 
-impl MeasureRow {
-    pub const COLUMNS: &'static [&'static str] = &["key", "label", "unit", "figures", "voices"];
-    pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::text(&self.key),
-            Cell::text(&self.label),
-            Cell::opt_text(self.unit.clone()),
-            Cell::Int(self.figures),
-            Cell::Int(self.voices),
-        ]
-    }
-}
-
-#[derive(Debug, Clone)]
+/// One row of `figure list` and `export figures`. The fields after `published` are what
+/// reconciliation needs and are not printed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FigureRow {
     pub id: i64,
     pub uuid: String,
     pub measure: String,
-    pub measure_id: i64,
     pub claim_id: i64,
     pub notation: String,
     pub kind: String,
     pub low: i64,
     pub high: Option<i64>,
     pub point: i64,
+    pub provisional: bool,
     pub rule: String,
     pub sources: Vec<String>,
-    pub source_ids: Vec<i64>,
-    pub reliability: Vec<String>,
+    pub reliability: Vec<Reliability>,
     pub credibility: Credibility,
-    pub superseded_by: Option<i64>,
+    pub rating: String,
+    pub weight: f64,
+    pub superseded: bool,
     pub article_id: i64,
     pub outlet: Option<String>,
-    pub outlet_id: Option<i64>,
     pub published: Option<String>,
+    #[serde(skip)]
+    pub measure_id: i64,
+    #[serde(skip)]
+    pub source_ids: Vec<i64>,
+    #[serde(skip)]
+    pub outlet_id: Option<i64>,
+    #[serde(skip)]
+    pub tags: Vec<String>,
+    #[serde(skip)]
+    pub when_from: Option<String>,
+    #[serde(skip)]
+    pub when_to: Option<String>,
 }
 
-impl FigureRow {
-    pub const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "uuid",
-        "measure",
-        "claim_id",
-        "notation",
-        "kind",
-        "low",
-        "high",
-        "point",
-        "rule",
-        "sources",
-        "reliability",
-        "credibility",
-        "weight",
-        "superseded",
-        "article_id",
-        "outlet",
-        "published",
-    ];
-
-    /// The highest reliability weight among the sources, times the credibility weight.
-    pub fn weight(&self) -> f64 {
-        let best = self
-            .reliability
-            .iter()
-            .filter_map(|g| g.parse::<Reliability>().ok())
-            .map(Reliability::weight)
-            .fold(None, |acc: Option<f64>, w| Some(acc.map_or(w, |a| a.max(w))))
-            .unwrap_or(Reliability::F.weight());
-        best * self.credibility.weight()
-    }
-
-    pub fn rating(&self) -> String {
-        format!("{}{}", self.reliability.join("; "), self.credibility.value())
-    }
-
-    pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::Int(self.id),
-            Cell::text(&self.uuid),
-            Cell::text(&self.measure),
-            Cell::Int(self.claim_id),
-            Cell::text(&self.notation),
-            Cell::text(&self.kind),
-            Cell::Int(self.low),
-            Cell::opt_int(self.high),
-            Cell::Int(self.point),
-            Cell::text(&self.rule),
-            Cell::List(self.sources.clone()),
-            Cell::List(self.reliability.clone()),
-            Cell::Int(self.credibility.value()),
-            Cell::Float(self.weight()),
-            Cell::Bool(self.superseded_by.is_some()),
-            Cell::Int(self.article_id),
-            Cell::opt_text(self.outlet.clone()),
-            Cell::opt_text(self.published.clone()),
-        ]
-    }
+/// The highest reliability weight among the sources (F when none is known), times the
+/// credibility weight.
+pub fn weight(reliability: &[Reliability], credibility: Credibility) -> f64 {
+    let best = reliability.iter().map(|g| g.weight()).fold(None, |acc: Option<f64>, w| Some(acc.map_or(w, |a| a.max(w))));
+    best.unwrap_or(Reliability::F.weight()) * credibility.weight()
 }
 
 const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
-        f.low, f.high, f.point, f.rule,
+        f.low, f.high, f.point, f.provisional, f.rule,
         (SELECT group_concat(s.name, char(31) ORDER BY cs.position) FROM claim_sources cs
             JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
         (SELECT group_concat(s.id, char(31) ORDER BY cs.position) FROM claim_sources cs
@@ -146,22 +95,22 @@ const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_i
         (SELECT group_concat(s.reliability, char(31) ORDER BY cs.position) FROM claim_sources cs
             JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
         o.reliability, c.credibility,
-        (SELECT min(l.from_claim) FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
-        c.article_id, o.name, a.outlet_id, a.published
+        EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
+        c.article_id, o.name, a.outlet_id, a.published,
+        (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id),
+        c.when_from, c.when_to
     FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id
     JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
 
-fn split(list: Option<String>) -> Vec<String> {
-    list.map(|s| s.split(SEP).map(str::to_string).collect()).unwrap_or_default()
-}
-
 fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
-    let sources = split(r.get(11)?);
-    let source_ids = split(r.get(12)?).iter().filter_map(|s| s.parse().ok()).collect();
-    let mut reliability = split(r.get(13)?);
-    if sources.is_empty() {
-        reliability = r.get::<_, Option<String>>(14)?.into_iter().collect();
-    }
+    let sources = split_units(r.get(12)?);
+    let source_ids = split_units(r.get(13)?).iter().filter_map(|s| s.parse().ok()).collect();
+    let reliability: Vec<Reliability> = if sources.is_empty() {
+        r.get::<_, Option<Reliability>>(15)?.into_iter().collect()
+    } else {
+        split_units(r.get(14)?).iter().filter_map(|g| g.parse().ok()).collect()
+    };
+    let credibility: Credibility = r.get(16)?;
     Ok(FigureRow {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -173,30 +122,39 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         low: r.get(7)?,
         high: r.get(8)?,
         point: r.get(9)?,
-        rule: r.get(10)?,
+        provisional: r.get(10)?,
+        rule: r.get(11)?,
+        weight: weight(&reliability, credibility),
+        rating: rating(&reliability, credibility),
         sources,
         source_ids,
         reliability,
-        credibility: Credibility::new(r.get(15)?).unwrap_or(Credibility::UNJUDGED),
-        superseded_by: r.get(16)?,
-        article_id: r.get(17)?,
-        outlet: r.get(18)?,
-        outlet_id: r.get(19)?,
-        published: r.get(20)?,
+        credibility,
+        superseded: r.get(17)?,
+        article_id: r.get(18)?,
+        outlet: r.get(19)?,
+        outlet_id: r.get(20)?,
+        published: r.get(21)?,
+        tags: split_units(r.get(22)?),
+        when_from: r.get(23)?,
+        when_to: r.get(24)?,
     })
 }
 
-pub fn for_each_figure(
-    conn: &Connection,
-    measure: Option<i64>,
-    figure: Option<i64>,
-    claim: Option<i64>,
-    mut f: impl FnMut(FigureRow) -> Result<()>,
-) -> Result<()> {
+/// Which figures to read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FigureFilter {
+    pub measure: Option<i64>,
+    pub figure: Option<i64>,
+    pub claim: Option<i64>,
+}
+
+/// Streams figures in measure order, then id order.
+pub(crate) fn for_each_figure(conn: &Connection, filter: FigureFilter, mut f: impl FnMut(FigureRow) -> Result<()>) -> Result<()> {
     // Only the filters in use are written, so each can use its index.
     let mut conds = Vec::new();
     let mut values = Vec::new();
-    for (col, v) in [("f.measure_id", measure), ("f.id", figure), ("f.claim_id", claim)] {
+    for (col, v) in [("f.measure_id", filter.measure), ("f.id", filter.figure), ("f.claim_id", filter.claim)] {
         if let Some(v) = v {
             values.push(v);
             conds.push(format!("{col} = ?{}", values.len()));
@@ -211,7 +169,16 @@ pub fn for_each_figure(
     Ok(())
 }
 
-pub fn vague_table(conn: &Connection) -> Result<VagueTable> {
+pub(crate) fn figures_where(conn: &Connection, filter: FigureFilter) -> Result<Vec<FigureRow>> {
+    let mut out = Vec::new();
+    for_each_figure(conn, filter, |f| {
+        out.push(f);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+pub(crate) fn vague_table(conn: &Connection) -> Result<VagueTable> {
     let mut stmt = conn.prepare_cached("SELECT word, low, high, point FROM vague_terms")?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, String>(0)?, VagueTerm { low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))
@@ -227,24 +194,18 @@ pub fn vague_table(conn: &Connection) -> Result<VagueTable> {
 /// Finds a measure by key; an unknown key lists the nearest keys and never creates one.
 pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
-    if let Some(id) =
-        conn.query_row("SELECT id FROM measures WHERE key = ?1", [k], |r| r.get(0)).optional()?
-    {
+    if let Some(id) = conn.prepare_cached("SELECT id FROM measures WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()? {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
     let keys: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let mut near: Vec<(usize, String)> = keys
+    let mut near: Vec<(u64, String)> = keys
         .into_iter()
-        .map(|x| {
-            let d = if x.contains(k) || k.contains(x.as_str()) {
-                0
-            } else {
-                super::sources::edit_distance(&x, k)
-            };
-            (d, x)
+        .filter_map(|x| {
+            let similarity = strsim::normalized_damerau_levenshtein(&x, k);
+            let close = x.contains(k) || k.contains(x.as_str()) || similarity >= 0.7;
+            close.then(|| (((1.0 - similarity) * 1e6) as u64, x))
         })
-        .filter(|(d, x)| *d <= (x.len() / 3).max(2))
         .collect();
     near.sort();
     let hint = if near.is_empty() {
@@ -260,34 +221,48 @@ pub fn read_notation(table: &VagueTable, notation: &str) -> Result<Reading> {
     notation::parse(notation, table).map_err(Error::Invalid)
 }
 
-pub fn insert_figure(
-    tx: &Transaction<'_>,
+/// Reads and stores a figure inside an open transaction, refusing a second figure of one claim
+/// for one measure. Returns its id.
+pub(crate) fn insert_figure(
+    tx: &Connection,
     claim: i64,
     measure: i64,
     notation: &str,
-    r: &Reading,
+    table: &VagueTable,
     uuid: Option<&str>,
 ) -> Result<i64> {
-    tx.execute(
-        "INSERT INTO figures (uuid, claim_id, measure_id, notation, kind, low, high, point, rule, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            uuid.map(str::to_string).unwrap_or_else(new_uuid),
-            claim,
-            measure,
-            notation.trim(),
-            r.kind.as_str(),
-            r.low,
-            r.high,
-            r.point,
-            r.rule,
-            now()
-        ],
-    )?;
+    let r = read_notation(table, notation)?;
+    let existing: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2")?
+        .query_row(params![claim, measure], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((id, was)) = existing {
+        return Err(Error::Conflict(format!(
+            "claim #{claim} already gives figure #{id} ('{was}') for this measure; change it with \
+             `crosscheck figure rm {id}` and add the new one"
+        )));
+    }
+    tx.prepare_cached(
+        "INSERT INTO figures (uuid, claim_id, measure_id, notation, kind, low, high, point, provisional, rule, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        uuid.map(str::to_string).unwrap_or_else(new_uuid),
+        claim,
+        measure,
+        notation.trim(),
+        r.kind.as_str(),
+        r.low,
+        r.high,
+        r.point,
+        false,
+        r.rule,
+        now()
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TermRow {
     pub word: String,
     pub low: i64,
@@ -295,160 +270,25 @@ pub struct TermRow {
     pub point: i64,
 }
 
-impl TermRow {
-    pub const COLUMNS: &'static [&'static str] = &["word", "low", "high", "point"];
-    pub fn cells(&self) -> Vec<Cell> {
-        vec![Cell::text(&self.word), Cell::Int(self.low), Cell::Int(self.high), Cell::Int(self.point)]
-    }
+fn figure_by_id(conn: &Connection, id: i64) -> Result<FigureRow> {
+    figures_where(conn, FigureFilter { figure: Some(id), ..Default::default() })?
+        .pop()
+        .ok_or_else(|| Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids")))
 }
 
-#[derive(Debug, Clone)]
-pub struct ReconciliationRow {
-    pub id: i64,
-    pub measure: String,
-    pub method: String,
-    pub low: Option<i64>,
-    pub best: Option<i64>,
-    pub high: Option<i64>,
-    pub open_high: bool,
-    pub conflict: bool,
-    pub support: String,
-    pub figures: i64,
-    pub voices: i64,
-    pub note: Option<String>,
-    pub stale: bool,
-    pub created_at: String,
-}
-
-impl ReconciliationRow {
-    pub const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "measure",
-        "method",
-        "low",
-        "best",
-        "high",
-        "open_high",
-        "conflict",
-        "support",
-        "figures",
-        "voices",
-        "note",
-        "stale",
-        "created_at",
-    ];
-    pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::Int(self.id),
-            Cell::text(&self.measure),
-            Cell::text(&self.method),
-            Cell::opt_int(self.low),
-            Cell::opt_int(self.best),
-            Cell::opt_int(self.high),
-            Cell::Bool(self.open_high),
-            Cell::Bool(self.conflict),
-            Cell::text(&self.support),
-            Cell::Int(self.figures),
-            Cell::Int(self.voices),
-            Cell::opt_text(self.note.clone()),
-            Cell::Bool(self.stale),
-            Cell::text(&self.created_at),
-        ]
-    }
-}
-
-/// Reconciliation input for each figure: eligibility and voice keys.
-pub fn figure_inputs(roots: &HashMap<i64, i64>, figures: &[FigureRow]) -> Vec<FigureIn> {
-    figures
-        .iter()
-        .map(|f| {
-            let grades: Vec<Reliability> = f.reliability.iter().filter_map(|g| g.parse().ok()).collect();
-            let excluded = if let Some(by) = f.superseded_by {
-                Some(format!("superseded: claim #{by} updates claim #{}", f.claim_id))
-            } else if f.credibility.value() == 5 {
-                Some("claim credibility 5 (improbable)".to_string())
-            } else if !grades.is_empty() && grades.iter().all(|g| *g == Reliability::E) {
-                Some("all sources rated E (unreliable)".to_string())
-            } else {
-                None
-            };
-            // One voice: a shared originating source (the outlet, for its own reporting), or the
-            // same source set in articles that are copies of each other.
-            let originators: Vec<i64> = if f.source_ids.is_empty() {
-                f.outlet_id.into_iter().collect()
-            } else {
-                f.source_ids.clone()
-            };
-            let mut keys: Vec<String> = originators.iter().map(|s| format!("source:{s}")).collect();
-            let root = roots.get(&f.article_id).copied().unwrap_or(f.article_id);
-            let set = if f.source_ids.is_empty() {
-                "own".to_string()
-            } else {
-                let mut ids = f.source_ids.clone();
-                ids.sort();
-                ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-            };
-            keys.push(format!("copy:{root}:{set}"));
-            FigureIn {
-                figure_id: f.id,
-                low: f.low,
-                high: f.high,
-                point: f.point,
-                weight: f.weight(),
-                excluded,
-                voice_keys: keys,
-                published: f.published.clone(),
-            }
-        })
-        .collect()
-}
-
-/// Each article's earliest ancestor along near-duplicate links.
-pub fn duplicate_roots(conn: &Connection) -> Result<HashMap<i64, i64>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL")?;
-    let parent: HashMap<i64, i64> = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut roots = HashMap::new();
-    for &id in parent.keys() {
-        let mut r = id;
-        let mut steps = 0;
-        while let Some(&p) = parent.get(&r) {
-            r = p;
-            steps += 1;
-            if steps > 10_000 {
-                break;
-            }
-        }
-        roots.insert(id, r);
-    }
-    Ok(roots)
-}
-
-/// One measure's reconciliation with everything needed to print it.
-#[derive(Debug, Clone)]
-pub struct Reconciled {
-    pub measure_id: i64,
-    pub key: String,
-    pub label: String,
-    pub figures: Vec<FigureRow>,
-    pub outcome: Outcome,
-    pub method: Method,
-    pub saved: Option<ReconciliationRow>,
+fn claim_exists(conn: &Connection, id: i64) -> Result<()> {
+    let found: Option<i64> = conn.query_row("SELECT id FROM claims WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    found.map(|_| ()).ok_or_else(|| Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids")))
 }
 
 impl Notebook {
     pub fn add_measure(&mut self, key: &str, label: &str, unit: Option<&str>) -> Result<MeasureRow> {
         let key = check_key(key)?;
         if label.trim().is_empty() {
-            return super::invalid(
-                "--label is empty; say what the measure counts, such as 'foreign fighters who defected'",
-            );
+            return super::invalid("--label is empty; say what the measure counts, such as 'foreign fighters who defected'");
         }
         let tx = self.write()?;
-        let exists: Option<i64> =
-            tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+        let exists: Option<i64> = tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
         if exists.is_some() {
             return Err(Error::Conflict(format!(
                 "a measure '{key}' already exists; `crosscheck measure show {key}` shows it"
@@ -456,99 +296,53 @@ impl Notebook {
         }
         tx.execute(
             "INSERT INTO measures (uuid, key, label, unit, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![new_uuid(), key, label.trim(), unit.map(str::trim).filter(|u| !u.is_empty()), now()],
+            params![new_uuid(), key, label.trim(), unit.and_then(super::sources::empty_null), now()],
         )?;
+        let id = tx.last_insert_rowid();
         tx.commit()?;
-        self.measure(&key)
+        Ok(MeasureRow { id, key, label: label.trim().to_string(), unit: unit.and_then(super::sources::empty_null).map(str::to_string), figures: 0, voices: 0 })
     }
 
-    pub fn measures(&self) -> Result<Vec<MeasureRow>> {
-        let mut stmt = self.conn.prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;
-        let base: Vec<(i64, String, String, Option<String>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        // Counts only are kept; one measure's figures are in memory at a time.
-        let roots = duplicate_roots(&self.conn)?;
-        let mut counts: HashMap<i64, (i64, i64)> = HashMap::new();
-        for_each_measure_figures(&self.conn, None, |id, figs| {
-            let o = reconcile(&figure_inputs(&roots, &figs), Method::Weighted, false, None);
-            counts.insert(id, (o.figures as i64, o.voices as i64));
-            Ok(())
-        })?;
-        Ok(base
-            .into_iter()
-            .map(|(id, key, label, unit)| {
-                let (figures, voices) = counts.get(&id).copied().unwrap_or((0, 0));
-                MeasureRow { id, key, label, unit, figures, voices }
-            })
-            .collect())
+    pub fn figures(&mut self, measure: Option<&str>) -> Result<Vec<FigureRow>> {
+        let tx = self.read()?;
+        let m = measure.map(|k| measure_id(&tx, k)).transpose()?;
+        figures_where(&tx, FigureFilter { measure: m, ..Default::default() })
     }
 
-    /// One measure with its counts: only its own figures are read and reconciled.
-    pub fn measure(&self, key: &str) -> Result<MeasureRow> {
-        let id = measure_id(&self.conn, key)?;
-        let (key, label, unit): (String, String, Option<String>) =
-            self.conn.query_row("SELECT key, label, unit FROM measures WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
-        let roots = duplicate_roots(&self.conn)?;
-        let (mut figures, mut voices) = (0, 0);
-        for_each_measure_figures(&self.conn, Some(id), |_, figs| {
-            let o = reconcile(&figure_inputs(&roots, &figs), Method::Weighted, false, None);
-            (figures, voices) = (o.figures as i64, o.voices as i64);
-            Ok(())
-        })?;
-        Ok(MeasureRow { id, key, label, unit, figures, voices })
-    }
-
-    pub fn figures(&self, measure: Option<&str>) -> Result<Vec<FigureRow>> {
-        let m = measure.map(|k| measure_id(&self.conn, k)).transpose()?;
-        let mut out = Vec::new();
-        for_each_figure(&self.conn, m, None, None, |f| {
-            out.push(f);
-            Ok(())
-        })?;
-        Ok(out)
+    /// Streams every figure of a measure (or all figures), for exports.
+    pub fn for_each_figure(&mut self, measure: Option<&str>, f: impl FnMut(FigureRow) -> Result<()>) -> Result<()> {
+        let tx = self.read()?;
+        let m = measure.map(|k| measure_id(&tx, k)).transpose()?;
+        for_each_figure(&tx, FigureFilter { measure: m, ..Default::default() }, f)
     }
 
     pub fn figures_of_claim(&self, claim: i64) -> Result<Vec<FigureRow>> {
-        let mut out = Vec::new();
-        for_each_figure(&self.conn, None, None, Some(claim), |f| {
-            out.push(f);
-            Ok(())
-        })?;
-        Ok(out)
+        figures_where(&self.conn, FigureFilter { claim: Some(claim), ..Default::default() })
     }
 
     pub fn figure(&self, id: i64) -> Result<FigureRow> {
-        let mut found = None;
-        for_each_figure(&self.conn, None, Some(id), None, |f| {
-            found = Some(f);
-            Ok(())
-        })?;
-        found.ok_or_else(|| {
-            Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids"))
-        })
+        figure_by_id(&self.conn, id)
+    }
+
+    pub fn measure_id(&self, key: &str) -> Result<i64> {
+        measure_id(&self.conn, key)
     }
 
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {
         let tx = self.write()?;
-        super::claims::claim_by_id(&tx, claim)?;
+        claim_exists(&tx, claim)?;
         let m = measure_id(&tx, measure)?;
         let table = vague_table(&tx)?;
-        let reading = read_notation(&table, notation)?;
-        let id = insert_figure(&tx, claim, m, notation, &reading, None)?;
+        let id = insert_figure(&tx, claim, m, notation, &table, None)?;
+        let row = figure_by_id(&tx, id)?;
         tx.commit()?;
-        self.figure(id)
+        Ok(row)
     }
 
     pub fn remove_figure(&mut self, id: i64) -> Result<()> {
         let tx = self.write()?;
-        let n = tx.execute("DELETE FROM figures WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(Error::NotFound(format!(
-                "there is no figure #{id}; `crosscheck figure list` shows the ids"
-            )));
+        if tx.execute("DELETE FROM figures WHERE id = ?1", [id])? == 0 {
+            return Err(Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids")));
         }
         tx.commit()?;
         Ok(())
@@ -559,12 +353,9 @@ impl Notebook {
     }
 
     pub fn terms(&self) -> Result<Vec<TermRow>> {
-        let mut stmt =
-            self.conn.prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
+        let mut stmt = self.conn.prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok(TermRow { word: r.get(0)?, low: r.get(1)?, high: r.get(2)?, point: r.get(3)? })
-            })?
+            .query_map([], |r| Ok(TermRow { word: r.get(0)?, low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -572,19 +363,15 @@ impl Notebook {
     pub fn set_term(&mut self, word: &str, low: i64, high: i64, point: i64) -> Result<TermRow> {
         let key = notation::vague_key(word);
         if key.is_empty() || !key.chars().any(char::is_alphabetic) {
-            return super::invalid(format!(
-                "'{word}' is not a word; give a vague word such as dozens or عشرات"
-            ));
+            return super::invalid(format!("'{word}' is not a word; give a vague word such as dozens or عشرات"));
         }
-        if !(0 <= low && low <= point && point <= high) {
+        if !(0 <= low && low <= point && point <= high && high <= MAX_FIGURE) {
             return super::invalid(format!(
-                "low {low}, point {point}, high {high} are out of order; a term needs 0 <= low <= point <= high"
+                "low {low}, point {point}, high {high} are out of order; a term needs 0 <= low <= point <= high <= {MAX_FIGURE}"
             ));
         }
         if notation::parse(word, &HashMap::new()).is_ok() {
-            return super::invalid(format!(
-                "'{word}' already reads as a number; a vague word must not be one"
-            ));
+            return super::invalid(format!("'{word}' already reads as a number; a vague word must not be one"));
         }
         let tx = self.write()?;
         tx.execute(
@@ -597,23 +384,17 @@ impl Notebook {
         Ok(TermRow { word: word.trim().to_string(), low, high, point })
     }
 
-    /// Applies the current vague-word table to existing figures. Returns the ids changed.
-    pub fn reread(&mut self, measure: Option<&str>) -> Result<Vec<i64>> {
-        let m = measure.map(|k| measure_id(&self.conn, k)).transpose()?;
+    /// Applies the current vague-word table to existing figures and returns those it changed.
+    pub fn reread(&mut self, measure: Option<&str>) -> Result<Vec<FigureRow>> {
         let tx = self.write()?;
+        let m = measure.map(|k| measure_id(&tx, k)).transpose()?;
         let table = vague_table(&tx)?;
-        let mut figs = Vec::new();
-        for_each_figure(&tx, m, None, None, |f| {
-            figs.push(f);
-            Ok(())
-        })?;
+        let figs = figures_where(&tx, FigureFilter { measure: m, ..Default::default() })?;
         let mut changed = Vec::new();
         for f in figs {
             let r = read_notation(&table, &f.notation)
                 .map_err(|e| Error::Invalid(format!("figure #{} can no longer be read: {e}", f.id)))?;
-            if (r.kind.as_str(), r.low, r.high, r.point, r.rule.as_str())
-                != (f.kind.as_str(), f.low, f.high, f.point, f.rule.as_str())
-            {
+            if (r.kind.as_str(), r.low, r.high, r.point, r.rule.as_str()) != (f.kind.as_str(), f.low, f.high, f.point, f.rule.as_str()) {
                 tx.execute(
                     "UPDATE figures SET kind = ?1, low = ?2, high = ?3, point = ?4, rule = ?5 WHERE id = ?6",
                     params![r.kind.as_str(), r.low, r.high, r.point, r.rule, f.id],
@@ -621,226 +402,8 @@ impl Notebook {
                 changed.push(f.id);
             }
         }
+        let rows = changed.iter().map(|id| figure_by_id(&tx, *id)).collect::<Result<Vec<_>>>()?;
         tx.commit()?;
-        Ok(changed)
-    }
-
-    /// Reconciles the given measures, or every measure (in the order they were added) with
-    /// `all`, handing each result to `out` as soon as it is ready: one measure's figures are in
-    /// memory at a time. With `save`, every result is stored with its note in one transaction.
-    #[allow(clippy::too_many_arguments)]
-    pub fn reconcile_each(
-        &self,
-        keys: &[String],
-        all: bool,
-        method: Method,
-        include_all: bool,
-        value: Option<i64>,
-        save: Option<Option<&str>>,
-        mut out: impl FnMut(Reconciled) -> Result<()>,
-    ) -> Result<()> {
-        let measures: Vec<(i64, String, String)> = if all {
-            let mut stmt = self.conn.prepare("SELECT id, key, label FROM measures ORDER BY id")?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            rows
-        } else {
-            let mut v = Vec::new();
-            for k in keys {
-                let id = measure_id(&self.conn, k)?;
-                let label: String =
-                    self.conn.query_row("SELECT label FROM measures WHERE id = ?1", [id], |r| r.get(0))?;
-                v.push((id, k.trim().to_string(), label));
-            }
-            v
-        };
-        let roots = duplicate_roots(&self.conn)?;
-        let guard = match save {
-            Some(_) => Some(WriteGuard::begin(&self.conn)?),
-            None => None,
-        };
-        let note = save.flatten();
-        let mut emit = |(id, key, label): &(i64, String, String), figures: Vec<FigureRow>| -> Result<()> {
-            let outcome = reconcile(&figure_inputs(&roots, &figures), method, include_all, value);
-            let mut r = Reconciled {
-                measure_id: *id,
-                key: key.clone(),
-                label: label.clone(),
-                figures,
-                outcome,
-                method,
-                saved: None,
-            };
-            if save.is_some() {
-                r.saved = Some(save_one(&self.conn, &r, note)?);
-            }
-            out(r)
-        };
-        if all {
-            // Figures stream in measure order; measures without any are emitted in their place.
-            let mut next = 0;
-            for_each_measure_figures(&self.conn, None, |id, figures| {
-                while next < measures.len() && measures[next].0 < id {
-                    emit(&measures[next], Vec::new())?;
-                    next += 1;
-                }
-                if next < measures.len() && measures[next].0 == id {
-                    emit(&measures[next], figures)?;
-                    next += 1;
-                }
-                Ok(())
-            })?;
-            for m in &measures[next..] {
-                emit(m, Vec::new())?;
-            }
-        } else {
-            for m in &measures {
-                let mut figures = Vec::new();
-                for_each_figure(&self.conn, Some(m.0), None, None, |f| {
-                    figures.push(f);
-                    Ok(())
-                })?;
-                emit(m, figures)?;
-            }
-        }
-        if let Some(g) = guard {
-            g.commit()?;
-        }
-        Ok(())
-    }
-
-    /// Reconciles the given measures into a list (for `measure show` and small requests).
-    pub fn reconcile(
-        &self,
-        keys: &[String],
-        all: bool,
-        method: Method,
-        include_all: bool,
-        value: Option<i64>,
-    ) -> Result<Vec<Reconciled>> {
-        let mut out = Vec::new();
-        self.reconcile_each(keys, all, method, include_all, value, None, |r| {
-            out.push(r);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    pub fn reconciliations(&self, measure: Option<&str>) -> Result<Vec<ReconciliationRow>> {
-        let m = measure.map(|k| measure_id(&self.conn, k)).transpose()?;
-        let mut stmt = self.conn.prepare(&format!(
-            "{RECONCILIATION_SELECT} WHERE (?1 IS NULL OR r.measure_id = ?1) ORDER BY r.id"
-        ))?;
-        let rows = stmt.query_map([m], reconciliation_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
-}
-
-/// Streams every measure that has figures, in measure order, with its figures: one measure in
-/// memory at a time.
-fn for_each_measure_figures(
-    conn: &Connection,
-    only: Option<i64>,
-    mut f: impl FnMut(i64, Vec<FigureRow>) -> Result<()>,
-) -> Result<()> {
-    let mut current: Option<(i64, Vec<FigureRow>)> = None;
-    for_each_figure(conn, only, None, None, |fig| {
-        match current.as_mut() {
-            Some((id, figs)) if *id == fig.measure_id => figs.push(fig),
-            _ => {
-                if let Some((id, figs)) = current.take() {
-                    f(id, figs)?;
-                }
-                current = Some((fig.measure_id, vec![fig]));
-            }
-        }
-        Ok(())
-    })?;
-    if let Some((id, figs)) = current {
-        f(id, figs)?;
-    }
-    Ok(())
-}
-
-/// A write transaction on a shared connection, rolled back unless committed.
-struct WriteGuard<'a> {
-    conn: &'a Connection,
-    open: bool,
-}
-
-impl<'a> WriteGuard<'a> {
-    fn begin(conn: &'a Connection) -> Result<WriteGuard<'a>> {
-        conn.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(WriteGuard { conn, open: true })
-    }
-    fn commit(mut self) -> Result<()> {
-        self.conn.execute_batch("COMMIT")?;
-        self.open = false;
-        Ok(())
-    }
-}
-
-impl Drop for WriteGuard<'_> {
-    fn drop(&mut self) {
-        if self.open {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
-    }
-}
-
-/// Stores one reconciliation with the ids of the figures it used.
-fn save_one(conn: &Connection, r: &Reconciled, note: Option<&str>) -> Result<ReconciliationRow> {
-    let o = &r.outcome;
-    let ids = serde_json::to_string(&o.used).unwrap_or_else(|_| "[]".into());
-    conn.prepare_cached(
-        "INSERT INTO reconciliations (uuid, measure_id, method, low, best, high, open_high, conflict,
-            support, figures, voices, figure_ids, note, stale, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)",
-    )?
-    .execute(params![
-        new_uuid(),
-        r.measure_id,
-        r.method.as_str(),
-        o.low,
-        o.best,
-        o.high,
-        o.open_high,
-        o.conflict,
-        o.support,
-        o.figures as i64,
-        o.voices as i64,
-        ids,
-        note.map(str::trim).filter(|n| !n.is_empty()),
-        now()
-    ])?;
-    reconciliation_by_id(conn, conn.last_insert_rowid())
-}
-
-const RECONCILIATION_SELECT: &str =
-    "SELECT r.id, m.key, r.method, r.low, r.best, r.high, r.open_high, r.conflict,
-        r.support, r.figures, r.voices, r.note, r.stale, r.created_at
-    FROM reconciliations r JOIN measures m ON m.id = r.measure_id";
-
-fn reconciliation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReconciliationRow> {
-    Ok(ReconciliationRow {
-        id: r.get(0)?,
-        measure: r.get(1)?,
-        method: r.get(2)?,
-        low: r.get(3)?,
-        best: r.get(4)?,
-        high: r.get(5)?,
-        open_high: r.get(6)?,
-        conflict: r.get(7)?,
-        support: r.get(8)?,
-        figures: r.get(9)?,
-        voices: r.get(10)?,
-        note: r.get(11)?,
-        stale: r.get(12)?,
-        created_at: r.get(13)?,
-    })
-}
-
-fn reconciliation_by_id(conn: &Connection, id: i64) -> Result<ReconciliationRow> {
-    Ok(conn.query_row(&format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"), [id], reconciliation_row)?)
 }

@@ -1,10 +1,17 @@
-//! The notebook library: one SQLite file opened once, upgraded when old, and every query the
-//! commands need. This layer prints nothing; it returns rows and typed errors.
+//! The notebook library: one SQLite file opened once (read-only for commands that only read),
+//! upgraded when old, checked against the expected schema before it is trusted, and every query
+//! the commands need. This layer prints nothing and knows no output format: it returns plain
+//! rows (structs that derive `Serialize`) and typed errors.
 
 pub mod articles;
 pub mod claims;
 pub mod figures;
-pub mod migrate;
+pub mod history;
+pub mod import;
+pub mod maintenance;
+pub mod merge;
+pub mod reconciliations;
+pub mod schema;
 pub mod search;
 pub mod sources;
 pub mod transfer;
@@ -12,13 +19,13 @@ pub mod transfer;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 /// Marks a SQLite file as a crosscheck notebook ("ccnb").
 pub const APPLICATION_ID: i32 = 0x6363_6E62;
 
 /// Errors a researcher can act on. Every message is one sentence that names the bad value and,
-/// where it helps, what would be accepted.
+/// where it helps, what would be accepted. SQLite's own text never reaches the user.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{0}")]
@@ -28,9 +35,18 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
     #[error("{}", describe_sql(.0))]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
+    /// Writing the output failed; the `io::Error` is kept, so a closed pipe stays one.
+    #[error("the output could not be written: {0}")]
+    Output(#[source] std::io::Error),
     #[error("{0}")]
     Io(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Sql(e)
+    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -42,13 +58,14 @@ pub fn invalid<T>(msg: impl Into<String>) -> Result<T> {
 /// Turns a SQLite failure into a sentence, never a raw SQL message.
 fn describe_sql(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode;
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e {
+        return format!("the notebook holds a value crosscheck cannot read ({inner}); run `crosscheck check`");
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             "the notebook is busy with another crosscheck command; try again in a moment".into()
         }
-        Some(ErrorCode::NotADatabase) => {
-            "the file is not a crosscheck notebook (it is not an SQLite database)".into()
-        }
+        Some(ErrorCode::NotADatabase) => "the file is not a crosscheck notebook (it is not an SQLite database)".into(),
         Some(ErrorCode::DatabaseCorrupt) => {
             "the notebook file is damaged; run `crosscheck check` and restore from a backup".into()
         }
@@ -56,27 +73,34 @@ fn describe_sql(e: &rusqlite::Error) -> String {
             "the notebook file cannot be written; check its permissions and folder".into()
         }
         Some(ErrorCode::DiskFull) => "the disk is full; nothing was written".into(),
+        Some(ErrorCode::TooBig) => "the text is too large for the notebook to hold".into(),
         Some(ErrorCode::ConstraintViolation) => {
             "the change breaks one of the notebook's rules, so nothing was written".into()
         }
-        _ => format!("the notebook could not be read or written ({})", short_code(e)),
+        Some(ErrorCode::OperationInterrupted) => "the work took too long and was stopped; nothing was written".into(),
+        Some(code) => format!("the notebook could not be read or written ({code:?})"),
+        None => "the notebook could not be read or written (internal error)".into(),
     }
 }
 
-fn short_code(e: &rusqlite::Error) -> String {
-    match e.sqlite_error_code() {
-        Some(code) => format!("{code:?}"),
-        None => "internal error".into(),
-    }
+/// Whether a command may change the notebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Open an existing notebook and never write it (an older one is upgraded first).
+    Read,
+    /// Open the notebook, creating it (readable by its owner only) when it does not exist.
+    Write,
 }
 
-/// An open notebook.
+/// An open notebook. The connection is private: everything goes through its methods.
 pub struct Notebook {
-    pub conn: Connection,
-    pub path: PathBuf,
+    conn: Connection,
+    path: PathBuf,
+    writable: bool,
 }
 
-/// Where the notebook lives: `--db`, else `$CROSSCHECK_DB`, else the platform data folder.
+/// Where the notebook lives when neither `--db` nor `$CROSSCHECK_DB` says: the platform data
+/// folder.
 pub fn default_path() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "crosscheck").ok_or_else(|| {
         Error::Invalid("no home folder was found for the notebook; give one with --db PATH".into())
@@ -84,45 +108,68 @@ pub fn default_path() -> Result<PathBuf> {
     Ok(dirs.data_dir().join("notebook.db"))
 }
 
+/// A path as SQLite must see it: absolute, so that a name beginning with `file:` is a file name
+/// and never a URI.
+pub fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path)
+        .map_err(|e| Error::Io(format!("{} is not a usable path: {e}", path.display())))
+}
+
 impl Notebook {
-    /// Opens the notebook at `path`, creating it (mode 0600) or upgrading it as needed.
-    pub fn open(path: &Path) -> Result<Notebook> {
+    /// Opens the notebook at `path`. With `Access::Read` a missing notebook is an error and the
+    /// file is opened read-only; with `Access::Write` it is created when missing.
+    pub fn open(path: &Path, access: Access) -> Result<Notebook> {
+        let path = absolute(path)?;
         if path.is_dir() {
             return invalid(format!(
                 "the notebook path {} is a folder; give a file path such as {}",
-                path.display(),
-                path.join("notebook.db").display()
+                &path.display(),
+                &path.join("notebook.db").display()
             ));
         }
         if !path.exists() {
-            create_private_file(path)?;
+            if access == Access::Read {
+                return Err(Error::NotFound(format!(
+                    "there is no notebook at {}; `crosscheck init` creates one",
+                    &path.display()
+                )));
+            }
+            create_private_file(&path)?;
         }
-        let conn = Connection::open(path).map_err(|e| {
+        let version = schema::peek_version(&path)?;
+        if access == Access::Read && version.needs_upgrade() {
+            // An older notebook is upgraded (a write, after a backup copy) before it is read.
+            drop(Notebook::connect(&path, Access::Write)?);
+        }
+        Notebook::connect(&path, access)
+    }
+
+    fn connect(path: &Path, access: Access) -> Result<Notebook> {
+        let flags = match access {
+            Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
             Error::Io(format!("the notebook {} could not be opened: {}", path.display(), describe_sql(&e)))
         })?;
-        let mut nb = Notebook { conn, path: path.to_path_buf() };
+        let mut nb = Notebook { conn, path: path.to_path_buf(), writable: access == Access::Write };
         nb.configure().map_err(|e| nb.explain_open_error(e))?;
-        migrate::bring_up_to_date(&mut nb).map_err(|e| nb.explain_open_error(e))?;
+        schema::bring_up_to_date(&mut nb).map_err(|e| nb.explain_open_error(e))?;
+        schema::verify(&nb.conn, &nb.path)?;
         Ok(nb)
     }
 
     /// An in-memory notebook, for unit tests and the fuzz targets.
     pub fn in_memory() -> Result<Notebook> {
         let conn = Connection::open_in_memory()?;
-        let mut nb = Notebook { conn, path: PathBuf::from(":memory:") };
+        let mut nb = Notebook { conn, path: PathBuf::from(":memory:"), writable: true };
         nb.configure()?;
-        migrate::bring_up_to_date(&mut nb)?;
+        schema::bring_up_to_date(&mut nb)?;
         Ok(nb)
     }
 
     fn configure(&self) -> Result<()> {
-        // Two commands run at once must both succeed: wait for the other writer, never fail.
-        self.conn.busy_timeout(Duration::from_secs(30))?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        let _ = mode; // in-memory databases answer "memory"; both are fine
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Ok(())
+        configure(&self.conn, self.writable)
     }
 
     fn explain_open_error(&self, e: Error) -> Error {
@@ -130,94 +177,63 @@ impl Notebook {
             Error::Sql(ref s) if s.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
                 Error::Invalid(format!(
                     "{} is not a crosscheck notebook; give another path with --db or move that file away",
-                    self.path.display()
+                    &self.path.display()
                 ))
             }
             other => other,
         }
     }
 
-    /// Starts a write transaction that takes the write lock at once, so that concurrent
-    /// writers queue on the busy timeout instead of failing on a lock upgrade.
-    pub fn write(&mut self) -> Result<Transaction<'_>> {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Starts a write transaction that takes the write lock at once, so that concurrent writers
+    /// queue on the busy timeout instead of failing on a lock upgrade.
+    fn write(&mut self) -> Result<Transaction<'_>> {
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// A read transaction: every query of one command sees the same notebook.
+    fn read(&mut self) -> Result<Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Counts for `info`.
-    pub fn counts(&self) -> Result<Vec<(&'static str, i64)>> {
-        let mut out = Vec::new();
-        for table in ["articles", "sources", "claims", "measures", "figures", "reconciliations"] {
-            // Table names come from the fixed list above, never from the user.
-            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-            out.push((table, n));
+    /// Lets SQLite refresh its statistics when a command that wrote closes (cheap, and only
+    /// what changed is analysed).
+    pub fn optimize(&self) {
+        if self.writable {
+            let _ = self.conn.execute_batch("PRAGMA optimize");
         }
-        Ok(out)
-    }
-
-    /// Integrity, foreign keys and full-text index consistency. Returns the problems found.
-    pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        problems.extend(rows.into_iter().filter(|r| r != "ok").map(|r| format!("integrity: {r}")));
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let fk: Vec<(String, i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (table, rowid, parent) in fk {
-            problems.push(format!("foreign key: {table} row {rowid} points to a missing {parent} row"));
-        }
-        for fts in ["article_fts", "claim_fts"] {
-            let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
-            if let Err(e) = self.conn.execute(&sql, []) {
-                problems.push(format!("search index {fts} does not match its table ({})", short_code(&e)));
-            }
-        }
-        problems.extend(search::stale_index_rows(&self.conn)?);
-        Ok(problems)
-    }
-
-    /// A consistent copy of the notebook, taken with SQLite's online backup while other
-    /// commands may be writing.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::Conflict(format!(
-                "{} already exists; give a new file name for the backup",
-                dest.display()
-            )));
-        }
-        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !parent.is_dir() {
-                return invalid(format!(
-                    "the folder {} does not exist; create it first or give another path for the backup",
-                    parent.display()
-                ));
-            }
-        }
-        create_private_file(dest)?;
-        let mut target = Connection::open(dest)?;
-        let result = {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-            backup.run_to_completion(256, Duration::from_millis(5), None)
-        };
-        if let Err(e) = result {
-            drop(target);
-            let _ = std::fs::remove_file(dest);
-            return Err(e.into());
-        }
-        Ok(())
     }
 }
 
+/// Connection settings every notebook connection gets, including the other notebook of a merge.
+pub(crate) fn configure(conn: &Connection, writable: bool) -> Result<()> {
+    use rusqlite::config::DbConfig;
+    // A file from someone else must not run code: no untrusted functions in its schema, no
+    // writes to the schema tables, no loading of extensions.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    // Two commands run at once must both succeed: wait for the other writer, never fail.
+    conn.busy_timeout(Duration::from_secs(30))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    if writable {
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+    }
+    Ok(())
+}
+
 /// Creates an empty file readable by its owner only: a notebook may name confidential sources.
+/// A folder made for it is private too.
 pub fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent() {
         if !parent.as_os_str().is_empty() && !parent.exists() {
-            // A folder made for a notebook is private too.
             let mut builder = std::fs::DirBuilder::new();
             builder.recursive(true);
             #[cfg(unix)]
@@ -226,7 +242,7 @@ pub fn create_private_file(path: &Path) -> Result<()> {
                 builder.mode(0o700);
             }
             builder.create(parent).map_err(|e| {
-                Error::Io(format!("the folder {} could not be created: {e}", parent.display()))
+                Error::Io(format!("the folder {} could not be created: {}", parent.display(), io_reason(&e)))
             })?;
         }
     }
@@ -240,7 +256,7 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     match opts.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::Io(format!("{} could not be created: {e}", path.display()))),
+        Err(e) => Err(Error::Io(format!("{} could not be created: {}", path.display(), io_reason(&e)))),
     }
 }
 
@@ -253,124 +269,27 @@ pub fn new_uuid() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-/// Parses an id as people write it: `12` or `#12`.
-pub fn parse_id(text: &str, what: &str) -> Result<i64> {
-    let t = text.trim();
-    let digits = t.strip_prefix('#').unwrap_or(t);
-    match digits.parse::<i64>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => invalid(format!("'{text}' is not a {what} id; write a number such as 12 or #12")),
-    }
+/// A count from SQLite as a Rust length. Counts are never negative; a damaged file that says
+/// otherwise reads as zero rather than wrapping.
+pub(crate) fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
 }
 
-/// One row of the audit trail.
-#[derive(Debug, Clone)]
-pub struct HistoryRow {
-    pub id: i64,
-    pub table: String,
-    pub row_id: i64,
-    pub action: String,
-    pub old: String,
-    pub at: String,
+/// A length as SQLite stores it. Lengths of texts and lists a notebook holds are far below
+/// i64::MAX; the conversion saturates rather than wraps.
+pub(crate) fn sql_int(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-impl HistoryRow {
-    pub const COLUMNS: &'static [&'static str] = &["id", "table", "row_id", "action", "old", "at"];
-    pub fn cells(&self) -> Vec<crate::render::Cell> {
-        use crate::render::Cell;
-        vec![
-            Cell::Int(self.id),
-            Cell::text(&self.table),
-            Cell::Int(self.row_id),
-            Cell::text(&self.action),
-            Cell::text(&self.old),
-            Cell::text(&self.at),
-        ]
-    }
-}
-
-/// The tables whose changes the history keeps.
-pub const HISTORY_TABLES: &[&str] = &[
-    "articles",
-    "sources",
-    "source_ratings",
-    "claims",
-    "claim_sources",
-    "claim_tags",
-    "links",
-    "measures",
-    "figures",
-    "vague_terms",
-    "reconciliations",
-];
-
-impl Notebook {
-    pub fn history(&self, table: Option<&str>, row_id: Option<i64>) -> Result<Vec<HistoryRow>> {
-        if let Some(t) = table {
-            if !HISTORY_TABLES.contains(&t) {
-                return invalid(format!(
-                    "'{t}' is not a table with history; give one of: {}",
-                    HISTORY_TABLES.join(", ")
-                ));
-            }
-        }
-        let mut stmt = self.conn.prepare(
-            "SELECT id, tbl, row_id, action, old, at FROM history
-             WHERE (?1 IS NULL OR tbl = ?1) AND (?2 IS NULL OR row_id = ?2) ORDER BY id",
-        )?;
-        let rows = stmt
-            .query_map(rusqlite::params![table, row_id], |r| {
-                Ok(HistoryRow {
-                    id: r.get(0)?,
-                    table: r.get(1)?,
-                    row_id: r.get(2)?,
-                    action: r.get(3)?,
-                    old: r.get(4)?,
-                    at: r.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sources::SourceFields;
-    use super::*;
-    use crate::ratings::Reliability;
-
-    #[test]
-    fn triggers_keep_history_and_ratings() {
-        let mut nb = Notebook::in_memory().unwrap();
-        let fields = SourceFields {
-            name: Some("Local activists".into()),
-            kind: Some("activist".into()),
-            ..Default::default()
-        };
-        let s = nb.add_source(&fields, None).unwrap();
-        assert_eq!(s.reliability, Reliability::F);
-        nb.rate_source(s.id, Reliability::C, "two reports confirmed").unwrap();
-        let history = nb.history(Some("sources"), Some(s.id)).unwrap();
-        assert_eq!(history.len(), 1);
-        assert!(history[0].old.contains("\"reliability\":\"F\""));
-        let ratings = nb.rating_history(s.id).unwrap();
-        assert_eq!((ratings[0].from.as_deref(), ratings[0].to.as_str()), (Some("F"), "C"));
-        // A name equal but for case and spacing is the same source.
-        let again = SourceFields {
-            name: Some("LOCAL  activists".into()),
-            kind: Some("activist".into()),
-            ..Default::default()
-        };
-        assert!(matches!(nb.add_source(&again, None), Err(Error::Conflict(_))));
-        assert!(nb.check().unwrap().is_empty());
-    }
-
-    #[test]
-    fn ids_are_written_with_or_without_a_hash() {
-        assert_eq!(parse_id("#12", "claim").unwrap(), 12);
-        assert_eq!(parse_id(" 7 ", "claim").unwrap(), 7);
-        assert!(parse_id("0", "claim").is_err());
-        assert!(parse_id("twelve", "claim").unwrap_err().to_string().contains("'twelve'"));
+/// Why a file could not be used, in a few words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "there is no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::AlreadyExists => "it already exists".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::IsADirectory => "it is a folder".into(),
+        _ => e.to_string(),
     }
 }

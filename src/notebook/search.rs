@@ -1,23 +1,20 @@
-//! Full-text search over articles and claims. The query is analysed exactly like the indexed
-//! text (normalise, then stem), every term is quoted before MATCH, and snippets are cut from
-//! the original text, not the normalised copy.
+//! Full-text search over articles and claims, and keeping the search indexes true. The query is
+//! analysed exactly like the indexed text (normalise, then stem), every term is quoted before
+//! MATCH, and snippets are cut from the original text. The indexes are contentless: they hold
+//! the words crosscheck writes into them, and `check` compares them with the texts.
+
+use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
 
-use super::{invalid, Result};
+use super::{invalid, Notebook, Result};
 use crate::normalize::{fts_expression, index_text, query_terms, snippet};
-use crate::render::Cell;
+use crate::vocab::SearchIn;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SearchIn {
-    Articles,
-    Claims,
-    All,
-}
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SearchHit {
-    pub kind: &'static str,
+    pub kind: String,
     pub id: i64,
     pub title: String,
     pub snippet: String,
@@ -25,105 +22,171 @@ pub struct SearchHit {
     pub rank: f64,
 }
 
-impl SearchHit {
-    pub const COLUMNS: &'static [&'static str] = &["kind", "id", "title", "snippet", "rank"];
-    pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::text(self.kind),
-            Cell::Int(self.id),
-            Cell::text(&self.title),
-            Cell::text(&self.snippet),
-            Cell::Float((self.rank * 1000.0).round() / 1000.0),
-        ]
-    }
-}
-
 const SNIPPET_CHARS: usize = 160;
 
-pub fn search(conn: &Connection, query: &str, within: SearchIn, limit: usize) -> Result<Vec<SearchHit>> {
-    let terms = query_terms(query);
-    let Some(expr) = fts_expression(&terms) else {
-        return invalid(format!(
-            "the search '{query}' has no words to look for; give at least one word or number"
-        ));
-    };
-    let mut hits = Vec::new();
-    if within != SearchIn::Claims {
-        let mut stmt = conn.prepare_cached(
-            // Rank first, then read the few bodies the snippets need.
-            "SELECT a.id, a.title, a.body, hits.score
-             FROM (SELECT rowid, bm25(article_fts, 5.0, 1.0) AS score FROM article_fts
-                   WHERE article_fts MATCH ?1 ORDER BY score LIMIT ?2) hits
-             JOIN articles a ON a.id = hits.rowid ORDER BY hits.score",
-        )?;
-        let rows = stmt.query_map(params![expr, limit as i64], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
-        })?;
-        for row in rows {
-            let (id, title, body, score) = row?;
-            hits.push(SearchHit {
-                kind: "article",
-                id,
-                snippet: snippet(&body, &terms, SNIPPET_CHARS),
-                title,
-                rank: -score,
-            });
-        }
-    }
-    if within != SearchIn::Articles {
-        let mut stmt = conn.prepare_cached(
-            "SELECT c.id, a.title, c.quote, c.text, hits.score
-             FROM (SELECT rowid, bm25(claim_fts) AS score FROM claim_fts
-                   WHERE claim_fts MATCH ?1 ORDER BY score LIMIT ?2) hits
-             JOIN claims c ON c.id = hits.rowid JOIN articles a ON a.id = c.article_id ORDER BY hits.score",
-        )?;
-        let rows = stmt.query_map(params![expr, limit as i64], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, f64>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, title, quote, text, score) = row?;
-            let in_quote = snippet(&quote, &terms, SNIPPET_CHARS);
-            let snip = if in_quote.contains('[') || text == quote {
-                in_quote
-            } else {
-                snippet(&text, &terms, SNIPPET_CHARS)
-            };
-            hits.push(SearchHit { kind: "claim", id, title, snippet: snip, rank: -score });
-        }
-    }
-    hits.sort_by(|a, b| b.rank.partial_cmp(&a.rank).unwrap_or(std::cmp::Ordering::Equal));
-    hits.truncate(limit);
-    Ok(hits)
+/// Writes one article's words into the search index (after removing any old entry).
+pub(crate) fn index_article(conn: &Connection, id: i64, title: &str, body: &str) -> Result<()> {
+    conn.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?.execute([id])?;
+    conn.prepare_cached("INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, index_text(title), index_text(body)])?;
+    Ok(())
 }
 
-/// Rows whose stored index copy no longer matches their text (edited outside crosscheck).
-pub fn stale_index_rows(conn: &Connection) -> Result<Vec<String>> {
-    let mut problems = Vec::new();
-    let mut stmt = conn.prepare("SELECT id, title, body, title_index, body_index FROM articles")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let (title, body): (String, String) = (r.get(1)?, r.get(2)?);
-        if index_text(&title) != r.get::<_, String>(3)? || index_text(&body) != r.get::<_, String>(4)? {
-            problems.push(format!(
-                "search index: article #{} was edited outside crosscheck",
-                r.get::<_, i64>(0)?
-            ));
-        }
+/// Writes one claim's words into the search index (after removing any old entry).
+pub(crate) fn index_claim(conn: &Connection, id: i64, quote: &str, text: &str) -> Result<()> {
+    conn.prepare_cached("DELETE FROM claim_fts WHERE rowid = ?1")?.execute([id])?;
+    conn.prepare_cached("INSERT INTO claim_fts (rowid, quote, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, index_text(quote), index_text(text)])?;
+    Ok(())
+}
+
+/// Rebuilds the search indexes: every row, or only the rows missing from them (edited outside
+/// crosscheck). Returns how many rows were indexed.
+pub fn reindex(conn: &Connection, missing: bool) -> Result<usize> {
+    if !missing {
+        conn.execute_batch("DELETE FROM article_fts; DELETE FROM claim_fts;")?;
     }
-    let mut stmt = conn.prepare("SELECT id, quote, text, quote_index, text_index FROM claims")?;
+    let filter = |table: &str, fts: &str| {
+        if missing {
+            format!(" WHERE {table}.id NOT IN (SELECT rowid FROM {fts})")
+        } else {
+            String::new()
+        }
+    };
+    let mut done = 0;
+    let mut stmt = conn.prepare(&format!("SELECT id, title, body FROM articles{}", filter("articles", "article_fts")))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (quote, text): (String, String) = (r.get(1)?, r.get(2)?);
-        if index_text(&quote) != r.get::<_, String>(3)? || index_text(&text) != r.get::<_, String>(4)? {
-            problems
-                .push(format!("search index: claim #{} was edited outside crosscheck", r.get::<_, i64>(0)?));
+        index_article(conn, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
+        done += 1;
+    }
+    let mut stmt = conn.prepare(&format!("SELECT id, quote, text FROM claims{}", filter("claims", "claim_fts")))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        index_claim(conn, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
+        done += 1;
+    }
+    Ok(done)
+}
+
+/// A commutative fingerprint of a text's indexed words (column, position, word), so the index's
+/// own record of a row can be compared with the row's text without holding either in memory.
+fn fingerprint(column: i64, words: &str) -> u64 {
+    words.split(' ').filter(|w| !w.is_empty()).enumerate().fold(0u64, |acc, (i, w)| {
+        acc.wrapping_add(word_hash(column, super::sql_int(i), w))
+    })
+}
+
+fn word_hash(column: i64, offset: i64, word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (column, offset, word).hash(&mut h);
+    h.finish()
+}
+
+/// Rows whose search index differs from their text: missing (edited outside crosscheck),
+/// stale, or left behind by a deleted row. Each problem is one sentence.
+pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for (table, fts, what, cols) in
+        [("articles", "article_fts", "article", ["title", "body"]), ("claims", "claim_fts", "claim", ["quote", "text"])]
+    {
+        // What the index holds, per row: read through FTS5's own vocabulary of instances.
+        conn.execute_batch(&format!(
+            "DROP TABLE IF EXISTS temp.check_vocab; CREATE VIRTUAL TABLE temp.check_vocab USING fts5vocab(main, {fts}, instance);"
+        ))?;
+        let mut held: HashMap<i64, u64> = HashMap::new();
+        let mut stmt = conn.prepare("SELECT term, doc, col, offset FROM temp.check_vocab")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (term, doc, col, offset): (String, i64, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let column = i64::from(col == cols[1]);
+            let e = held.entry(doc).or_default();
+            *e = e.wrapping_add(word_hash(column, offset, &term));
+        }
+        drop(rows);
+        drop(stmt);
+        conn.execute_batch("DROP TABLE temp.check_vocab")?;
+        // The index keeps a row with no words too; rows present without words have no
+        // instances, so presence is read from the index's rowids.
+        let mut present: std::collections::HashSet<i64> = std::collections::HashSet::new();
+        let mut stmt = conn.prepare(&format!("SELECT rowid FROM {fts}"))?;
+        for id in stmt.query_map([], |r| r.get::<_, i64>(0))? {
+            present.insert(id?);
+        }
+        let mut stmt = conn.prepare(&format!("SELECT id, {}, {} FROM {table}", cols[0], cols[1]))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let expected =
+                fingerprint(0, &index_text(&r.get::<_, String>(1)?)).wrapping_add(fingerprint(1, &index_text(&r.get::<_, String>(2)?)));
+            if !present.remove(&id) {
+                problems.push(format!(
+                    "search index: {what} #{id} is not in the index (edited outside crosscheck); `crosscheck check --repair` adds it"
+                ));
+            } else if held.get(&id).copied().unwrap_or(0) != expected {
+                problems.push(format!(
+                    "search index: {what} #{id} is indexed with other words than its text; `crosscheck check --repair` rebuilds it"
+                ));
+            }
+        }
+        for id in present {
+            problems.push(format!("search index: it holds {what} #{id}, which no longer exists; `crosscheck check --repair` removes it"));
         }
     }
     Ok(problems)
+}
+
+impl Notebook {
+    pub fn search(&mut self, query: &str, within: SearchIn, limit: usize) -> Result<Vec<SearchHit>> {
+        let terms = query_terms(query);
+        let Some(expr) = fts_expression(&terms) else {
+            return invalid(format!("the search '{query}' has no words to look for; give at least one word or number"));
+        };
+        let limit_sql = super::sql_int(limit);
+        let tx = self.read()?;
+        let mut hits = Vec::new();
+        if within != SearchIn::Claims {
+            // Rank first, then read the few bodies the snippets need.
+            let mut stmt = tx.prepare_cached(
+                "SELECT a.id, a.title, a.body, hits.score
+                 FROM (SELECT rowid, bm25(article_fts, 5.0, 1.0) AS score FROM article_fts
+                       WHERE article_fts MATCH ?1 ORDER BY score LIMIT ?2) hits
+                 JOIN articles a ON a.id = hits.rowid ORDER BY hits.score",
+            )?;
+            let mut rows = stmt.query(params![expr, limit_sql])?;
+            while let Some(r) = rows.next()? {
+                let body: String = r.get(2)?;
+                hits.push(SearchHit {
+                    kind: "article".into(),
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    snippet: snippet(&body, &terms, SNIPPET_CHARS),
+                    rank: -r.get::<_, f64>(3)?,
+                });
+            }
+        }
+        if within != SearchIn::Articles {
+            let mut stmt = tx.prepare_cached(
+                "SELECT c.id, a.title, c.quote, c.text, hits.score
+                 FROM (SELECT rowid, bm25(claim_fts) AS score FROM claim_fts
+                       WHERE claim_fts MATCH ?1 ORDER BY score LIMIT ?2) hits
+                 JOIN claims c ON c.id = hits.rowid JOIN articles a ON a.id = c.article_id ORDER BY hits.score",
+            )?;
+            let mut rows = stmt.query(params![expr, limit_sql])?;
+            while let Some(r) = rows.next()? {
+                let (quote, text): (String, String) = (r.get(2)?, r.get(3)?);
+                let in_quote = snippet(&quote, &terms, SNIPPET_CHARS);
+                let snip =
+                    if in_quote.contains('[') || text == quote { in_quote } else { snippet(&text, &terms, SNIPPET_CHARS) };
+                hits.push(SearchHit { kind: "claim".into(), id: r.get(0)?, title: r.get(1)?, snippet: snip, rank: -r.get::<_, f64>(4)? });
+            }
+        }
+        hits.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+        hits.truncate(limit);
+        for h in &mut hits {
+            h.rank = (h.rank * 1000.0).round() / 1000.0;
+        }
+        Ok(hits)
+    }
 }

@@ -1,202 +1,271 @@
-//! Sources: who claims come from, their Admiralty reliability and its history, and finding a
-//! source by id or by name.
+//! Sources: who claims come from, their Admiralty reliability and its history, their other
+//! names (aliases), and finding a source by id, name or alias through its indexed name key.
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 
-use super::{new_uuid, now, parse_id, Error, Notebook, Result};
+use super::{new_uuid, now, Error, Notebook, Result};
 use crate::ratings::Reliability;
-use crate::render::Cell;
+use crate::vocab::SourceKind;
 
-#[derive(Debug, Clone)]
+/// One row of `source list` and `export sources`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SourceRow {
     pub id: i64,
     pub uuid: String,
     pub name: String,
-    pub kind: String,
+    pub aliases: Vec<String>,
+    pub kind: SourceKind,
     pub affiliation: Option<String>,
     pub named: bool,
     pub reliability: Reliability,
+    pub reliability_label: String,
     pub note: Option<String>,
     pub claims: i64,
 }
 
-impl SourceRow {
-    pub const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "uuid",
-        "name",
-        "kind",
-        "affiliation",
-        "named",
-        "reliability",
-        "reliability_label",
-        "note",
-        "claims",
-    ];
-
-    pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::Int(self.id),
-            Cell::text(&self.uuid),
-            Cell::text(&self.name),
-            Cell::text(&self.kind),
-            Cell::opt_text(self.affiliation.clone()),
-            Cell::Bool(self.named),
-            Cell::text(self.reliability.letter()),
-            Cell::text(self.reliability.label()),
-            Cell::opt_text(self.note.clone()),
-            Cell::Int(self.claims),
-        ]
-    }
-}
-
-#[derive(Debug, Clone)]
+/// One change of a source's rating.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RatingRow {
-    pub from: Option<String>,
-    pub to: String,
+    pub from: Option<Reliability>,
+    pub to: Reliability,
     pub why: String,
     pub at: String,
 }
 
-impl RatingRow {
-    pub const COLUMNS: &'static [&'static str] = &["from", "to", "why", "at"];
-    pub fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::opt_text(self.from.clone()),
-            Cell::text(&self.to),
-            Cell::text(&self.why),
-            Cell::text(&self.at),
-        ]
-    }
+/// One other name of a source.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AliasRow {
+    pub source_id: i64,
+    pub source: String,
+    pub alias: String,
 }
 
-/// What `source add` and `source edit` take.
+/// What `source add` and `source edit` take; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default)]
 pub struct SourceFields {
     pub name: Option<String>,
-    pub kind: Option<String>,
+    pub kind: Option<SourceKind>,
     pub affiliation: Option<String>,
     pub named: Option<bool>,
     pub note: Option<String>,
 }
 
-const SOURCE_SELECT: &str = "SELECT s.id, s.uuid, s.name, s.kind, s.affiliation, s.named,
-        s.reliability, s.note,
+const SOURCE_SELECT: &str = "SELECT s.id, s.uuid, s.name,
+        (SELECT group_concat(a.alias, char(31)) FROM (SELECT alias FROM source_aliases
+            WHERE source_id = s.id ORDER BY alias) a),
+        s.kind, s.affiliation, s.named, s.reliability, s.note,
         (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id)
     FROM sources s";
 
+/// Splits a list that SQL joined with the unit separator (a character nobody types).
+pub(crate) fn split_units(list: Option<String>) -> Vec<String> {
+    list.map(|s| s.split('\u{1F}').map(str::to_string).collect()).unwrap_or_default()
+}
+
 fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
-    let grade: String = r.get(6)?;
+    let reliability: Reliability = r.get(7)?;
     Ok(SourceRow {
         id: r.get(0)?,
         uuid: r.get(1)?,
         name: r.get(2)?,
-        kind: r.get(3)?,
-        affiliation: r.get(4)?,
-        named: r.get(5)?,
-        reliability: grade.parse().unwrap_or(Reliability::F),
-        note: r.get(7)?,
-        claims: r.get(8)?,
+        aliases: split_units(r.get(3)?),
+        kind: r.get(4)?,
+        affiliation: r.get(5)?,
+        named: r.get(6)?,
+        reliability,
+        reliability_label: reliability.label().to_string(),
+        note: r.get(8)?,
+        claims: r.get(9)?,
     })
 }
 
 /// Names compare as search does: without regard to case, harakat, alef forms or spacing, so
 /// "ناشطون محليّون" is "ناشطون محليون" and "Raqqa activists" is "RAQQA  ACTIVISTS".
-fn name_key(name: &str) -> String {
+pub fn name_key(name: &str) -> String {
     crate::normalize::normalize(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
-    let key = name_key(name);
-    let mut stmt = conn.prepare_cached("SELECT id, name FROM sources")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (id, n) = row?;
-        if name_key(&n) == key {
-            return Ok(Some(id));
-        }
-    }
-    Ok(None)
+/// The source that holds a name key, as its name or as an alias.
+pub fn find_by_key(conn: &Connection, key: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM sources WHERE name_key = ?1
+             UNION ALL SELECT source_id FROM source_aliases WHERE alias_key = ?1 LIMIT 1",
+        )?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
 }
 
-/// Up to five names close to what was typed, for error messages.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    find_by_key(conn, &name_key(name))
+}
+
+/// Who holds a name key already, in words: "the source #3 'X'" or "an alias of #3 'X'".
+fn holder(conn: &Connection, key: &str) -> Result<Option<String>> {
+    let by_name: Option<(i64, String)> = conn
+        .query_row("SELECT id, name FROM sources WHERE name_key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((id, name)) = by_name {
+        return Ok(Some(format!("the source #{id} '{name}'")));
+    }
+    let by_alias: Option<(i64, String, String)> = conn
+        .query_row(
+            "SELECT s.id, s.name, a.alias FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = ?1",
+            [key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(by_alias.map(|(id, name, alias)| format!("'{alias}', an alias of the source #{id} '{name}'")))
+}
+
+/// Up to five names or aliases close to what was typed, best first: those that start with it,
+/// contain it, share a word with it, or are spelled nearly like it. Read only when a name is
+/// not found, so a typing slip costs one pass over the names, never a lookup that succeeds.
 fn near_names(conn: &Connection, typed: &str) -> Result<Vec<String>> {
     let key = name_key(typed);
-    let mut stmt = conn.prepare("SELECT name FROM sources")?;
-    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let mut scored: Vec<(usize, String)> = names
-        .into_iter()
-        .map(|n| {
-            let k = name_key(&n);
-            let d = if k.contains(&key) || key.contains(&k) { 0 } else { edit_distance(&k, &key) };
-            (d, n)
-        })
-        .filter(|(d, n)| *d <= (n.chars().count() / 3).max(2))
-        .collect();
-    scored.sort();
-    Ok(scored.into_iter().take(5).map(|(_, n)| n).collect())
-}
-
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
+    let words: Vec<&str> = key.split(' ').filter(|w| w.chars().count() > 2).collect();
+    let mut stmt = conn.prepare(
+        "SELECT name, name_key FROM sources UNION ALL SELECT alias, alias_key FROM source_aliases",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut scored: Vec<(u8, u64, String)> = Vec::new();
+    for row in rows {
+        let (name, k) = row?;
+        let similarity = strsim::normalized_damerau_levenshtein(&k, &key);
+        let rank = if k.starts_with(&key) || key.starts_with(&k) {
+            0
+        } else if k.contains(&key) || key.contains(&k) {
+            1
+        } else if k.split(' ').any(|w| words.contains(&w)) {
+            2
+        } else if similarity >= 0.7 {
+            3
+        } else {
+            continue;
+        };
+        // Distance as an integer, so the sort is total.
+        let distance = ((1.0 - similarity) * 1e6) as u64;
+        scored.push((rank, distance, name));
     }
-    prev[b.len()]
+    scored.sort();
+    scored.dedup_by(|a, b| a.2 == b.2);
+    Ok(scored.into_iter().take(5).map(|(_, _, n)| n).collect())
 }
 
-/// Finds a source given as `12`, `#12` or its name.
+/// Finds a source given as `12`, `#12`, its name or one of its aliases.
 pub fn resolve(conn: &Connection, given: &str) -> Result<i64> {
     let t = given.trim();
-    let looks_like_id = t.strip_prefix('#').unwrap_or(t).chars().all(|c| c.is_ascii_digit()) && !t.is_empty();
-    if looks_like_id {
-        if let Some(id) = find_by_name(conn, t)? {
-            return Ok(id);
-        }
-        let id = parse_id(t, "source")?;
-        let exists: Option<i64> =
-            conn.query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get(0)).optional()?;
-        return exists.ok_or_else(|| {
-            Error::NotFound(format!("there is no source #{id}; `crosscheck source list` shows the ids"))
-        });
-    }
     if let Some(id) = find_by_name(conn, t)? {
         return Ok(id);
     }
+    let digits = t.strip_prefix('#').unwrap_or(t);
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        let id: Option<i64> = digits.parse::<i64>().ok();
+        let exists: Option<i64> = match id {
+            Some(id) => conn.query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get(0)).optional()?,
+            None => None,
+        };
+        return exists.ok_or_else(|| {
+            Error::NotFound(format!("there is no source #{digits}; `crosscheck source list` shows the ids"))
+        });
+    }
     let near = near_names(conn, t)?;
     let hint = if near.is_empty() {
-        "add it with `crosscheck source add NAME --kind KIND`".to_string()
+        "add it with `crosscheck source add NAME --kind KIND`, or give another name with `source alias add`".to_string()
     } else {
-        format!("did you mean: {}?", near.join(", "))
+        format!("did you mean: {}?", near.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", "))
     };
     Err(Error::NotFound(format!("there is no source named '{given}'; {hint}")))
 }
 
 /// The id of the outlet of that name, created (kind `outlet`, rated F) when unknown.
 pub fn find_or_create_outlet(conn: &Connection, name: &str) -> Result<i64> {
-    if name.trim().is_empty() {
+    let name = name.trim();
+    if name.is_empty() {
         return super::invalid("the outlet name is empty; give the publisher's name");
     }
-    if let Some(id) = find_by_name(conn, name)? {
+    let key = name_key(name);
+    if key.is_empty() {
+        return super::invalid(format!("the outlet name '{name}' has no letters or digits; give the publisher's name"));
+    }
+    if let Some(id) = find_by_key(conn, &key)? {
         return Ok(id);
     }
-    conn.execute(
-        "INSERT INTO sources (uuid, name, kind, named, reliability, created_at) VALUES (?1, ?2, 'outlet', 1, 'F', ?3)",
-        params![new_uuid(), name.trim(), now()],
-    )?;
+    conn.prepare_cached(
+        "INSERT INTO sources (uuid, name, name_key, kind, named, reliability, created_at)
+         VALUES (?1, ?2, ?3, 'outlet', 1, 'F', ?4)",
+    )?
+    .execute(params![new_uuid(), name, key, now()])?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn source_by_id(conn: &Connection, id: i64) -> Result<SourceRow> {
-    conn.query_row(&format!("{SOURCE_SELECT} WHERE s.id = ?1"), [id], source_row)
+    conn.prepare_cached(&format!("{SOURCE_SELECT} WHERE s.id = ?1"))?
+        .query_row([id], source_row)
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("there is no source #{id}")))
+        .ok_or_else(|| Error::NotFound(format!("there is no source #{id}; `crosscheck source list` shows the ids")))
+}
+
+/// Checks a new name or alias: not empty, and its key held by nobody else.
+fn free_key(conn: &Connection, text: &str, what: &str, owner: Option<i64>) -> Result<String> {
+    let text = text.trim();
+    let key = name_key(text);
+    if key.is_empty() {
+        return super::invalid(format!(
+            "the {what} '{text}' has no letters or digits; give a name such as 'Raqqa local activists'"
+        ));
+    }
+    if let Some(id) = find_by_key(conn, &key)? {
+        if Some(id) != owner {
+            let who = holder(conn, &key)?.unwrap_or_else(|| format!("the source #{id}"));
+            return Err(Error::Conflict(format!(
+                "the {what} '{text}' already exists as {who}; names and aliases are the same whatever their case, harakat or spacing"
+            )));
+        }
+    }
+    Ok(key)
+}
+
+pub(crate) fn record_rating(conn: &Connection, source: i64, from: Option<Reliability>, to: Reliability, why: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO source_ratings (uuid, source_id, from_grade, to_grade, why, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![new_uuid(), source, from, to, why, now()])?;
+    Ok(())
+}
+
+/// Inserts a source (inside an open transaction) and returns its id. A rating other than F is
+/// recorded as the first entry of its history.
+pub(crate) fn insert_source(
+    conn: &Connection,
+    name: &str,
+    fields: &SourceFields,
+    reliability: Reliability,
+    uuid: Option<&str>,
+    why: &str,
+) -> Result<i64> {
+    let key = free_key(conn, name, "source name", None)?;
+    conn.prepare_cached(
+        "INSERT INTO sources (uuid, name, name_key, kind, affiliation, named, reliability, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        uuid.map(str::to_string).unwrap_or_else(new_uuid),
+        name.trim(),
+        key,
+        fields.kind.unwrap_or(SourceKind::Other),
+        fields.affiliation.as_deref().and_then(empty_null),
+        fields.named.unwrap_or(true),
+        reliability,
+        fields.note.as_deref().and_then(empty_null),
+        now()
+    ])?;
+    let id = conn.last_insert_rowid();
+    if reliability != Reliability::F {
+        record_rating(conn, id, None, reliability, why)?;
+    }
+    Ok(id)
 }
 
 impl Notebook {
@@ -204,53 +273,20 @@ impl Notebook {
         resolve(&self.conn, given)
     }
 
-    pub fn add_source(
-        &mut self,
-        fields: &SourceFields,
-        reliability: Option<Reliability>,
-    ) -> Result<SourceRow> {
-        let name = fields.name.as_deref().map(str::trim).unwrap_or("");
-        if name.is_empty() {
+    pub fn add_source(&mut self, name: &str, fields: &SourceFields, reliability: Option<Reliability>) -> Result<SourceRow> {
+        if name.trim().is_empty() {
             return super::invalid("the source name is empty; give a name such as 'Raqqa local activists'");
         }
         let tx = self.write()?;
-        if let Some(id) = find_by_name(&tx, name)? {
-            let existing = source_by_id(&tx, id)?;
-            return Err(Error::Conflict(format!(
-                "a source named '{}' already exists (#{id}); names are the same whatever their case",
-                existing.name
-            )));
-        }
-        let grade = reliability.unwrap_or(Reliability::F);
-        tx.execute(
-            "INSERT INTO sources (uuid, name, kind, affiliation, named, reliability, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                new_uuid(),
-                name,
-                fields.kind.as_deref().unwrap_or("other"),
-                fields.affiliation,
-                fields.named.unwrap_or(true),
-                grade.letter(),
-                fields.note,
-                now()
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        if grade != Reliability::F {
-            tx.execute(
-                "INSERT INTO source_ratings (uuid, source_id, from_grade, to_grade, why, at)
-                 VALUES (?1, ?2, NULL, ?3, 'rated when added', ?4)",
-                params![new_uuid(), id, grade.letter(), now()],
-            )?;
-        }
+        let id = insert_source(&tx, name, fields, reliability.unwrap_or_default(), None, "rated when added")?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
         Ok(row)
     }
 
-    pub fn sources(&self) -> Result<Vec<SourceRow>> {
-        let mut stmt = self.conn.prepare(&format!("{SOURCE_SELECT} ORDER BY s.id"))?;
+    pub fn sources(&mut self) -> Result<Vec<SourceRow>> {
+        let tx = self.read()?;
+        let mut stmt = tx.prepare(&format!("{SOURCE_SELECT} ORDER BY s.id"))?;
         let rows = stmt.query_map([], source_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -268,79 +304,44 @@ impl Notebook {
     }
 
     pub fn rating_history(&self, id: i64) -> Result<Vec<RatingRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT from_grade, to_grade, why, at FROM source_ratings WHERE source_id = ?1 ORDER BY id",
-        )?;
+        let mut stmt =
+            self.conn.prepare("SELECT from_grade, to_grade, why, at FROM source_ratings WHERE source_id = ?1 ORDER BY id")?;
         let rows = stmt
-            .query_map([id], |r| {
-                Ok(RatingRow { from: r.get(0)?, to: r.get(1)?, why: r.get(2)?, at: r.get(3)? })
-            })?
+            .query_map([id], |r| Ok(RatingRow { from: r.get(0)?, to: r.get(1)?, why: r.get(2)?, at: r.get(3)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     pub fn edit_source(&mut self, id: i64, fields: &SourceFields) -> Result<SourceRow> {
         let tx = self.write()?;
-        let current = source_by_id(&tx, id)?;
-        if let Some(name) = &fields.name {
-            let name = name.trim();
-            if name.is_empty() {
-                return super::invalid("the new source name is empty; give a name");
-            }
-            if let Some(other) = find_by_name(&tx, name)? {
-                if other != id {
-                    return Err(Error::Conflict(format!(
-                        "a source named '{name}' already exists (#{other}); use `source merge` to make them one"
-                    )));
-                }
-            }
-            tx.execute("UPDATE sources SET name = ?1 WHERE id = ?2", params![name, id])?;
-        }
-        if let Some(kind) = &fields.kind {
-            tx.execute("UPDATE sources SET kind = ?1 WHERE id = ?2", params![kind, id])?;
-        }
-        if let Some(a) = &fields.affiliation {
-            tx.execute("UPDATE sources SET affiliation = ?1 WHERE id = ?2", params![empty_null(a), id])?;
-        }
-        if let Some(named) = fields.named {
-            tx.execute("UPDATE sources SET named = ?1 WHERE id = ?2", params![named, id])?;
-        }
-        if let Some(n) = &fields.note {
-            tx.execute("UPDATE sources SET note = ?1 WHERE id = ?2", params![empty_null(n), id])?;
-        }
-        let _ = current;
+        apply_edit(&tx, id, fields)?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
         Ok(row)
     }
 
-    pub fn rate_source(&mut self, id: i64, grade: Reliability, why: &str) -> Result<SourceRow> {
+    /// Re-rates a source and returns it with the rating it had before.
+    pub fn rate_source(&mut self, id: i64, grade: Reliability, why: &str) -> Result<(SourceRow, Reliability)> {
         if why.trim().is_empty() {
-            return super::invalid(
-                "--why is empty; say why the rating changes, such as 'two reports confirmed'",
-            );
+            return super::invalid("--why is empty; say why the rating changes, such as 'two reports confirmed'");
         }
         let tx = self.write()?;
-        let current = source_by_id(&tx, id)?;
-        tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![grade.letter(), id])?;
-        tx.execute(
-            "INSERT INTO source_ratings (uuid, source_id, from_grade, to_grade, why, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![new_uuid(), id, current.reliability.letter(), grade.letter(), why.trim(), now()],
-        )?;
+        let before = source_by_id(&tx, id)?.reliability;
+        tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![grade, id])?;
+        record_rating(&tx, id, Some(before), grade, why.trim())?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
-        Ok(row)
+        Ok((row, before))
     }
 
-    /// Moves every attribution, article and rating of FROM to INTO, then removes FROM.
+    /// Moves every attribution, article, rating and alias of FROM to INTO, removes FROM, and
+    /// keeps FROM's name as an alias of INTO, so the old name still finds the source.
     pub fn merge_sources(&mut self, from: i64, into: i64) -> Result<SourceRow> {
         if from == into {
-            return super::invalid(format!(
-                "cannot merge source #{from} into itself; give two different sources"
-            ));
+            return super::invalid(format!("cannot merge source #{from} into itself; give two different sources"));
         }
         let tx = self.write()?;
-        source_by_id(&tx, from)?;
+        let old = source_by_id(&tx, from)?;
         source_by_id(&tx, into)?;
         // A claim that already names INTO keeps that attribution; FROM's duplicate goes.
         tx.execute(
@@ -351,14 +352,95 @@ impl Notebook {
         tx.execute("UPDATE claim_sources SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
         tx.execute("UPDATE articles SET outlet_id = ?2 WHERE outlet_id = ?1", params![from, into])?;
         tx.execute("UPDATE source_ratings SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
+        tx.execute("UPDATE source_aliases SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
         tx.execute("DELETE FROM sources WHERE id = ?1", [from])?;
+        tx.execute(
+            "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![name_key(&old.name), into, old.name, now()],
+        )?;
         let row = source_by_id(&tx, into)?;
         tx.commit()?;
         Ok(row)
     }
+
+    pub fn add_alias(&mut self, source: i64, alias: &str) -> Result<AliasRow> {
+        let tx = self.write()?;
+        let row = source_by_id(&tx, source)?;
+        let key = free_key(&tx, alias, "alias", None).map_err(|e| match e {
+            Error::Conflict(m) if find_by_key(&tx, &name_key(alias)).ok().flatten() == Some(source) => {
+                Error::Conflict(format!("{m}; it already names this source"))
+            }
+            other => other,
+        })?;
+        tx.execute(
+            "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![key, source, alias.trim(), now()],
+        )?;
+        tx.commit()?;
+        Ok(AliasRow { source_id: source, source: row.name, alias: alias.trim().to_string() })
+    }
+
+    pub fn remove_alias(&mut self, source: i64, alias: &str) -> Result<()> {
+        let tx = self.write()?;
+        let row = source_by_id(&tx, source)?;
+        let n = tx.execute(
+            "DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2",
+            params![name_key(alias), source],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(format!(
+                "'{}' is not an alias of the source #{source} '{}'; `crosscheck source alias list` shows them",
+                alias.trim(),
+                row.name
+            )));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn aliases(&self, source: Option<i64>) -> Result<Vec<AliasRow>> {
+        if let Some(id) = source {
+            source_by_id(&self.conn, id)?;
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT a.source_id, s.name, a.alias FROM source_aliases a JOIN sources s ON s.id = a.source_id
+             WHERE ?1 IS NULL OR a.source_id = ?1 ORDER BY s.id, a.alias",
+        )?;
+        let rows = stmt
+            .query_map([source], |r| Ok(AliasRow { source_id: r.get(0)?, source: r.get(1)?, alias: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
 }
 
-fn empty_null(s: &str) -> Option<&str> {
+/// Changes the fields given (inside an open transaction); a new name must be free.
+pub(crate) fn apply_edit(tx: &Connection, id: i64, fields: &SourceFields) -> Result<()> {
+    source_by_id(tx, id)?;
+    if let Some(name) = &fields.name {
+        if name.trim().is_empty() {
+            return super::invalid("the new source name is empty; give a name");
+        }
+        let key = free_key(tx, name, "source name", Some(id))?;
+        // The new name may have been one of this source's aliases: it is a name now.
+        tx.execute("DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2", params![key, id])?;
+        tx.execute("UPDATE sources SET name = ?1, name_key = ?2 WHERE id = ?3", params![name.trim(), key, id])?;
+    }
+    if let Some(kind) = fields.kind {
+        tx.execute("UPDATE sources SET kind = ?1 WHERE id = ?2", params![kind, id])?;
+    }
+    if let Some(a) = &fields.affiliation {
+        tx.execute("UPDATE sources SET affiliation = ?1 WHERE id = ?2", params![empty_null(a), id])?;
+    }
+    if let Some(named) = fields.named {
+        tx.execute("UPDATE sources SET named = ?1 WHERE id = ?2", params![named, id])?;
+    }
+    if let Some(n) = &fields.note {
+        tx.execute("UPDATE sources SET note = ?1 WHERE id = ?2", params![empty_null(n), id])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn empty_null(s: &str) -> Option<&str> {
     let t = s.trim();
     (!t.is_empty()).then_some(t)
 }

@@ -1,0 +1,141 @@
+//! Files crosscheck writes for the user (exports, reports, man pages): written whole or not at
+//! all, never over the notebook or its journal files (compared by device and inode, so a link
+//! or another spelling of the path cannot fool it), written straight into what is not a regular
+//! file (`/dev/stdout`, a pipe), and through a symbolic link into the file it points to, the link
+//! left in place. Export files get the user's usual permissions: they are meant to be shared.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The files that make up a notebook: the file itself and SQLite's journals beside it.
+fn notebook_files(notebook: &Path) -> Vec<PathBuf> {
+    let mut out = vec![notebook.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = notebook.as_os_str().to_os_string();
+        name.push(suffix);
+        out.push(PathBuf::from(name));
+    }
+    out
+}
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok()
+}
+
+/// Refuses a target that is the notebook or one of its journal files, by path or through a link.
+pub fn refuse_notebook_files(target: &Path, notebook: &Path, what: &str) -> Result<(), crate::notebook::Error> {
+    let same_path = |a: &Path, b: &Path| {
+        let parent = |p: &Path| p.parent().and_then(|d| d.canonicalize().ok());
+        a == b || (a.file_name() == b.file_name() && parent(a).is_some() && parent(a) == parent(b))
+    };
+    for file in notebook_files(notebook) {
+        let same = same_path(target, &file) || matches!((identity(target), identity(&file)), (Some(a), Some(b)) if a == b);
+        if same {
+            return Err(crate::notebook::Error::Invalid(format!(
+                "{} is the notebook {}; give another file for the {what}",
+                target.display(),
+                if file == notebook { "itself".to_string() } else { format!("journal {}", file.display()) }
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A file being written: a temporary file beside its target, moved into place by `finish`, or
+/// the target itself when it is not a regular file.
+pub enum OutFile {
+    Atomic { tmp: tempfile::NamedTempFile, dest: PathBuf },
+    Direct(File),
+}
+
+fn short(e: &io::Error) -> String {
+    crate::notebook::io_reason(e)
+}
+
+impl OutFile {
+    /// Opens `path` for writing (see the module's rules). `notebook` is the open notebook, never
+    /// to be written over.
+    pub fn create(path: &Path, notebook: Option<&Path>, what: &str) -> Result<OutFile, crate::notebook::Error> {
+        use crate::notebook::Error;
+        if let Some(nb) = notebook {
+            refuse_notebook_files(path, nb, what)?;
+        }
+        let meta = std::fs::metadata(path).ok();
+        if meta.as_ref().map(|m| m.is_dir()).unwrap_or(false) {
+            return Err(Error::Invalid(format!("{} is a folder; give a file name such as claims.csv", path.display())));
+        }
+        if let Some(m) = &meta {
+            if !m.is_file() {
+                // /dev/stdout, /dev/null, a named pipe: written as it is, never renamed over.
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| Error::Io(format!("{} cannot be written: {}", path.display(), short(&e))))?;
+                return Ok(OutFile::Direct(f));
+            }
+        }
+        // Through a symbolic link: the file it points to is replaced, the link stays.
+        let dest = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(path) {
+                Ok(target) if target.is_absolute() => target,
+                Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
+                Err(e) => return Err(Error::Io(format!("{} cannot be followed: {}", path.display(), short(&e)))),
+            },
+            _ => path.to_path_buf(),
+        };
+        let dir = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".crosscheck-");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // The user's umask applies, as for any file they save.
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder.tempfile_in(&dir).map_err(|e| {
+            let why = if e.kind() == io::ErrorKind::NotFound { "its folder does not exist".to_string() } else { short(&e) };
+            Error::Io(format!("{} cannot be written: {why}", path.display()))
+        })?;
+        Ok(OutFile::Atomic { tmp, dest })
+    }
+
+    /// Moves a finished file into place.
+    pub fn finish(self) -> Result<(), crate::notebook::Error> {
+        use crate::notebook::Error;
+        match self {
+            OutFile::Direct(mut f) => f.flush().map_err(Error::Output),
+            OutFile::Atomic { mut tmp, dest } => {
+                tmp.flush().map_err(Error::Output)?;
+                tmp.persist(&dest)
+                    .map_err(|e| Error::Io(format!("{} cannot be written: {}", dest.display(), short(&e.error))))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for OutFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            OutFile::Atomic { tmp, .. } => tmp.write(buf),
+            OutFile::Direct(f) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            OutFile::Atomic { tmp, .. } => tmp.flush(),
+            OutFile::Direct(f) => f.flush(),
+        }
+    }
+}

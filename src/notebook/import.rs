@@ -1,0 +1,435 @@
+//! Importing articles: worker threads read and prepare the files (decoding, extraction, language,
+//! hash, search words, near-duplicate signature) while one writer stores them in batches, each
+//! batch one transaction and a few multi-row statements (the search index is flushed once per
+//! statement, not once per article). Every article is stored whole or not at all; a file that
+//! cannot be read is that file's failure and the import goes on; a database failure stops the
+//! import and says exactly how many articles were stored.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use super::articles::body_sha256;
+use super::{new_uuid, now, Error, Notebook, Result};
+use crate::extract::{detect_language, extract, FileKind};
+use crate::intake::{decode, read_input, ArticleMeta, Input};
+use crate::normalize::index_text;
+use crate::similarity::{band_keys, jaccard, shingles, NEAR_DUPLICATE};
+use crate::vocab::ImportStatus;
+
+/// What became of one file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FileResult {
+    pub path: String,
+    pub status: ImportStatus,
+    pub id: Option<i64>,
+    pub duplicate_of: Option<i64>,
+    pub near_duplicate_of: Option<i64>,
+    pub error: Option<String>,
+}
+
+impl FileResult {
+    fn new(path: String, status: ImportStatus) -> FileResult {
+        FileResult { path, status, id: None, duplicate_of: None, near_duplicate_of: None, error: None }
+    }
+}
+
+/// An import: the inputs with their metadata, in order.
+#[derive(Debug, Clone, Default)]
+pub struct ImportRequest {
+    pub inputs: Vec<(Input, ArticleMeta)>,
+    pub max_size: u64,
+    /// Articles per transaction (a crash loses at most one batch, never half an article).
+    pub batch: usize,
+}
+
+/// Articles per commit unless the request says otherwise.
+pub const BATCH_ARTICLES: usize = 1000;
+const BATCH_SECONDS: u64 = 2;
+/// Rows per INSERT statement (13 values each, well under SQLite's limit of 32,766 variables).
+const ROWS_PER_INSERT: usize = 1000;
+
+/// An article with the work that needs no database done. Made by [`prepare`], on any thread.
+pub struct Prepared {
+    source_path: Option<String>,
+    body: String,
+    title: String,
+    language: Option<String>,
+    meta: ArticleMeta,
+    sha: String,
+    title_words: String,
+    body_words: String,
+    set: HashSet<u64>,
+    bands: Vec<i64>,
+}
+
+/// Reads one input and does all the work that needs no database.
+pub fn prepare(input: &Input, meta: &ArticleMeta, max_size: u64) -> std::result::Result<Prepared, String> {
+    let (bytes, name) = read_input(input, max_size)?;
+    let text = decode(bytes)?;
+    let kind = match &name {
+        Some(n) => FileKind::from_name(n).unwrap_or(FileKind::Text),
+        None => FileKind::sniff(&text),
+    };
+    let found = extract(kind, &text).map_err(|e| e.to_string())?;
+    if found.body.trim().is_empty() {
+        return Err("is empty: there is no article text in it".into());
+    }
+    let stem = name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
+    let title = meta.title.clone().or(found.title).or(stem).unwrap_or_else(|| "untitled".into());
+    let language = meta.language.clone().or_else(|| detect_language(&found.body));
+    let source_path = match input {
+        Input::File(p) => Some(p.display().to_string()),
+        _ => None,
+    };
+    Ok(prepared(source_path, found.body, title, language, meta.clone()))
+}
+
+/// The derived parts of an article: its hash, search words and near-duplicate signature.
+pub fn prepared(source_path: Option<String>, body: String, title: String, language: Option<String>, meta: ArticleMeta) -> Prepared {
+    // One pass over the body gives both the search words and the near-duplicate shingles.
+    let (body_words, set) = crate::similarity::analyse(&body);
+    Prepared {
+        sha: body_sha256(&body),
+        title_words: index_text(&title),
+        bands: band_keys(&set),
+        set,
+        body_words,
+        source_path,
+        body,
+        title,
+        language,
+        meta,
+    }
+}
+
+/// Stores prepared articles in batches. Dropping it without `finish` rolls back what it has not
+/// yet committed.
+pub struct ImportBatch<'a> {
+    conn: &'a Connection,
+    tx: Option<Transaction<'a>>,
+    since: std::time::Instant,
+    next_id: i64,
+    staged: Vec<Staged>,
+    staged_sha: HashMap<String, i64>,
+    staged_bands: HashMap<(usize, i64), Vec<i64>>,
+    limit: usize,
+    outlets: HashMap<String, i64>,
+    max_length: usize,
+    /// Articles committed so far.
+    pub committed: usize,
+}
+
+/// An article ready to be written, with the id it will get.
+struct Staged {
+    id: i64,
+    values: Vec<Value>,
+    words: [String; 2],
+    bands: Vec<i64>,
+    set: HashSet<u64>,
+}
+
+/// The result of storing one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    New { id: i64, near_duplicate_of: Option<i64> },
+    Duplicate { of: i64 },
+    /// Refused before anything was written (too large for the notebook); the import goes on.
+    Refused(String),
+}
+
+const ARTICLE_COLUMNS: &str = "id, uuid, title, outlet_id, author, url, published, language, body, sha256, \
+    near_duplicate_of, source_path, imported_at";
+
+impl<'a> ImportBatch<'a> {
+    pub fn new(conn: &'a Connection, limit: usize) -> ImportBatch<'a> {
+        let max_length = conn.limit(rusqlite::limits::Limit::SQLITE_LIMIT_LENGTH).unwrap_or(1_000_000_000);
+        ImportBatch {
+            conn,
+            tx: None,
+            since: std::time::Instant::now(),
+            next_id: 0,
+            staged: Vec::new(),
+            staged_sha: HashMap::new(),
+            staged_bands: HashMap::new(),
+            limit: limit.max(1),
+            outlets: HashMap::new(),
+            max_length: usize::try_from(max_length).unwrap_or(usize::MAX),
+            committed: 0,
+        }
+    }
+
+    fn begin(&mut self) -> Result<()> {
+        if self.tx.is_none() {
+            let tx = Transaction::new_unchecked(self.conn, TransactionBehavior::Immediate)?;
+            // The write lock is held, so no other writer can take these ids.
+            self.next_id = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| r.get(0))?;
+            self.tx = Some(tx);
+            self.since = std::time::Instant::now();
+        }
+        Ok(())
+    }
+
+    /// Checks one article and stages it; it is written with the rest of its batch. An error
+    /// here is the database's own (a full disk, a damaged file): the caller stops the import.
+    pub fn store(&mut self, p: &Prepared) -> Result<Stored> {
+        if p.body.len() >= self.max_length || p.title.len() >= self.max_length {
+            return Ok(Stored::Refused(format!(
+                "is too large for the notebook to hold ({} bytes; SQLite's limit is {})",
+                p.body.len(),
+                self.max_length
+            )));
+        }
+        self.begin()?;
+        if let Some(of) = self.staged_sha.get(&p.sha) {
+            return Ok(Stored::Duplicate { of: *of });
+        }
+        let existing: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE sha256 = ?1")?
+            .query_row([&p.sha], |r| r.get(0))
+            .optional()?;
+        if let Some(of) = existing {
+            return Ok(Stored::Duplicate { of });
+        }
+        let outlet_id = self.outlet(p.meta.outlet.as_deref())?;
+        let near = self.nearest(&p.set, &p.bands)?;
+        let id = self.next_id;
+        self.next_id += 1;
+        let text = |s: Option<String>| s.map(Value::Text).unwrap_or(Value::Null);
+        let values = vec![
+            Value::Integer(id),
+            Value::Text(new_uuid()),
+            Value::Text(p.title.clone()),
+            outlet_id.map(Value::Integer).unwrap_or(Value::Null),
+            text(p.meta.author.clone()),
+            text(p.meta.url.clone()),
+            text(p.meta.published.map(|d| d.to_string())),
+            text(p.language.clone()),
+            Value::Text(p.body.clone()),
+            Value::Text(p.sha.clone()),
+            near.map(Value::Integer).unwrap_or(Value::Null),
+            text(p.source_path.clone()),
+            Value::Text(now()),
+        ];
+        for (band, hash) in p.bands.iter().enumerate() {
+            self.staged_bands.entry((band, *hash)).or_default().push(id);
+        }
+        self.staged_sha.insert(p.sha.clone(), id);
+        let words = [p.title_words.clone(), p.body_words.clone()];
+        self.staged.push(Staged { id, values, words, bands: p.bands.clone(), set: p.set.clone() });
+        if self.staged.len() >= self.limit || self.since.elapsed().as_secs() >= BATCH_SECONDS {
+            self.commit()?;
+        }
+        Ok(Stored::New { id, near_duplicate_of: near })
+    }
+
+    /// A folder usually has one outlet: it is looked up once, not once an article.
+    fn outlet(&mut self, name: Option<&str>) -> Result<Option<i64>> {
+        let Some(name) = name else { return Ok(None) };
+        if let Some(id) = self.outlets.get(name) {
+            return Ok(Some(*id));
+        }
+        let id = super::sources::find_or_create_outlet(self.conn, name)?;
+        self.outlets.insert(name.to_string(), id);
+        Ok(Some(id))
+    }
+
+    /// The most similar earlier article (stored or staged) at Jaccard >= 0.8.
+    fn nearest(&self, set: &HashSet<u64>, bands: &[i64]) -> Result<Option<i64>> {
+        let mut best = nearest_stored(self.conn, set, bands)?;
+        let mut shared: HashMap<i64, usize> = HashMap::new();
+        for (band, hash) in bands.iter().enumerate() {
+            for id in self.staged_bands.get(&(band, *hash)).into_iter().flatten() {
+                *shared.entry(*id).or_default() += 1;
+            }
+        }
+        let mut likeliest: Vec<(usize, i64)> = shared.into_iter().map(|(id, n)| (n, id)).collect();
+        likeliest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let first_staged = self.staged.first().map(|s| s.id).unwrap_or(0);
+        for (_, id) in likeliest.into_iter().take(8) {
+            // Staged ids are consecutive, so an id is also a position.
+            let Some(st) = usize::try_from(id - first_staged).ok().and_then(|i| self.staged.get(i)) else {
+                continue;
+            };
+            let j = jaccard(set, &st.set);
+            if j >= NEAR_DUPLICATE && best.map(|(bj, bid)| j > bj || (j == bj && id < bid)).unwrap_or(true) {
+                best = Some((j, id));
+            }
+        }
+        Ok(best.map(|(_, id)| id))
+    }
+
+    /// Writes the staged articles, their search words and their bands in multi-row statements.
+    fn flush(&mut self) -> Result<()> {
+        let conn = self.conn;
+        for chunk in self.staged.chunks(ROWS_PER_INSERT) {
+            let row = format!("({})", vec!["?"; 13].join(", "));
+            let sql = format!("INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES {}", vec![row; chunk.len()].join(", "));
+            let values: Vec<&Value> = chunk.iter().flat_map(|s| s.values.iter()).collect();
+            conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+            let sql = format!(
+                "INSERT INTO article_fts (rowid, title, body) VALUES {}",
+                vec!["(?, ?, ?)"; chunk.len()].join(", ")
+            );
+            let values: Vec<Value> = chunk
+                .iter()
+                .flat_map(|s| [Value::Integer(s.id), Value::Text(s.words[0].clone()), Value::Text(s.words[1].clone())])
+                .collect();
+            conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+        }
+        let bands: Vec<Value> = self
+            .staged
+            .iter()
+            .flat_map(|st| {
+                st.bands.iter().enumerate().flat_map(move |(band, hash)| {
+                    [Value::Integer(super::sql_int(band)), Value::Integer(*hash), Value::Integer(st.id)]
+                })
+            })
+            .collect();
+        for chunk in bands.chunks(3 * 300) {
+            let sql = format!(
+                "INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES {}",
+                vec!["(?, ?, ?)"; chunk.len() / 3].join(", ")
+            );
+            conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(chunk))?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        if self.tx.is_some() {
+            self.flush()?;
+            if let Some(tx) = self.tx.take() {
+                tx.commit()?;
+            }
+            self.committed += self.staged.len();
+            self.staged.clear();
+            self.staged_sha.clear();
+            self.staged_bands.clear();
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<usize> {
+        self.commit()?;
+        Ok(self.committed)
+    }
+}
+
+/// The most similar stored article at Jaccard >= 0.8, found through the MinHash bands.
+fn nearest_stored(conn: &Connection, set: &HashSet<u64>, bands: &[i64]) -> Result<Option<(f64, i64)>> {
+    if bands.is_empty() {
+        return Ok(None);
+    }
+    let sql = format!(
+        // The articles sharing the most bands are the likeliest copies; only a few are checked
+        // exactly, so boilerplate shared by many articles cannot make this slow.
+        "WITH k (band, hash) AS (VALUES {})
+         SELECT b.article_id FROM k JOIN article_bands b ON b.band = k.band AND b.hash = k.hash
+         GROUP BY b.article_id ORDER BY count(*) DESC, b.article_id LIMIT 8",
+        vec!["(?, ?)"; bands.len()].join(", ")
+    );
+    let values: Vec<Value> = bands
+        .iter()
+        .enumerate()
+        .flat_map(|(band, hash)| [Value::Integer(super::sql_int(band)), Value::Integer(*hash)])
+        .collect();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let candidates: Vec<i64> =
+        stmt.query_map(rusqlite::params_from_iter(values), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut best: Option<(f64, i64)> = None;
+    let mut body_stmt = conn.prepare_cached("SELECT body FROM articles WHERE id = ?1")?;
+    for id in candidates {
+        let body: String = body_stmt.query_row([id], |r| r.get(0))?;
+        let j = jaccard(set, &shingles(&body));
+        if j >= NEAR_DUPLICATE && best.map(|(bj, bid)| j > bj || (j == bj && id < bid)).unwrap_or(true) {
+            best = Some((j, id));
+        }
+    }
+    Ok(best)
+}
+
+/// What an import did, file by file, and how many articles it stored.
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    pub files: Vec<FileResult>,
+    pub stored: usize,
+}
+
+impl Notebook {
+    /// Imports the inputs in order. Worker threads prepare the next files while this thread
+    /// writes; results come back tagged with their position and are stored in input order.
+    /// `progress` is told how many inputs are done. A database failure stops the import: the
+    /// error says how many articles were stored before it.
+    pub fn import_articles(&mut self, req: &ImportRequest, mut progress: impl FnMut(usize)) -> Result<ImportReport> {
+        type Ready = (usize, std::result::Result<Prepared, String>);
+        let inputs = &req.inputs;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(64);
+        let next = AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(1, 4);
+        let mut batch = ImportBatch::new(&self.conn, if req.batch == 0 { BATCH_ARTICLES } else { req.batch });
+        let mut files: Vec<FileResult> = Vec::with_capacity(inputs.len());
+        let max_size = req.max_size;
+        let outcome = std::thread::scope(|scope| -> Result<()> {
+            for _ in 0..workers {
+                let (tx, next) = (tx.clone(), &next);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((input, meta)) = inputs.get(i) else { break };
+                    if tx.send((i, prepare(input, meta, max_size))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            let mut waiting: BTreeMap<usize, std::result::Result<Prepared, String>> = BTreeMap::new();
+            for (position, (input, _)) in inputs.iter().enumerate() {
+                let prepared = loop {
+                    if let Some(p) = waiting.remove(&position) {
+                        break p;
+                    }
+                    let (i, p) = rx.recv().map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?;
+                    waiting.insert(i, p);
+                };
+                let label = input.label();
+                let result = match (input, prepared) {
+                    (Input::Skipped(_, why), _) => {
+                        FileResult { error: Some(why.clone()), ..FileResult::new(label, ImportStatus::Skipped) }
+                    }
+                    (_, Err(e)) => FileResult { error: Some(e), ..FileResult::new(label, ImportStatus::Failed) },
+                    (_, Ok(p)) => match batch.store(&p) {
+                        Ok(Stored::New { id, near_duplicate_of }) => {
+                            FileResult { id: Some(id), near_duplicate_of, ..FileResult::new(label, ImportStatus::Imported) }
+                        }
+                        Ok(Stored::Duplicate { of }) => {
+                            FileResult { duplicate_of: Some(of), ..FileResult::new(label, ImportStatus::Duplicate) }
+                        }
+                        Ok(Stored::Refused(why)) => {
+                            FileResult { error: Some(why), ..FileResult::new(label, ImportStatus::Failed) }
+                        }
+                        Err(e) => {
+                            // Stop the readers; nothing of this batch is kept.
+                            next.store(usize::MAX / 2, Ordering::Relaxed);
+                            drop(rx);
+                            return Err(Error::Io(format!(
+                                "the import stopped at {label}: {e}; {} article(s) before it were stored and the \
+                                 rest were not; run the same import again to continue",
+                                batch.committed
+                            )));
+                        }
+                    },
+                };
+                files.push(result);
+                progress(files.len());
+            }
+            Ok(())
+        });
+        outcome?;
+        let stored = batch.finish()?;
+        Ok(ImportReport { files, stored })
+    }
+}

@@ -1,0 +1,509 @@
+//! Merging another notebook (a colleague's, or your laptop's) into this one. The other file is
+//! never trusted: it is copied into a private temporary file (never written to, and nothing left
+//! beside it), upgraded there if it is older, and checked before any lock is taken here: the
+//! exact schema, SQLite's integrity and foreign keys, every hash recomputed from its text, every
+//! name key recomputed, every quote re-anchored in its article. Then its rows come in by uuid (an
+//! article by its text, a source by its name or alias, a measure by its key) in one
+//! transaction, deletions are honoured both ways through the tombstones, and merging twice adds
+//! nothing.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+
+use super::transfer::{Outcome, Tally};
+use super::{Error, Notebook, Result};
+
+/// How long reading the other notebook may take before it is given up as hostile or damaged.
+const READ_LIMIT: Duration = Duration::from_secs(600);
+
+/// A private copy of the other notebook, removed when dropped.
+struct Copy {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn their(other: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Invalid(format!("{} cannot be merged: {e}", other.display()))
+}
+
+/// Stops any statement on `conn` once `limit` has passed, so a crafted file cannot hang us.
+fn bound(conn: &mut Connection, limit: Duration) -> Result<()> {
+    let start = Instant::now();
+    conn.progress_handler(10_000, Some(move || start.elapsed() > limit))?;
+    Ok(())
+}
+
+/// Copies the other notebook with SQLite's online backup, reading it as it is: opened
+/// read-only, and as immutable when it has no journal beside it (so nothing is created beside
+/// it, even in a folder we cannot write).
+fn snapshot(other: &Path) -> Result<Copy> {
+    let mut wal = other.as_os_str().to_os_string();
+    wal.push("-wal");
+    let immutable = !Path::new(&wal).exists();
+    let encoded: String = other
+        .to_string_lossy()
+        .chars()
+        .map(|c| match c {
+            '%' => "%25".to_string(),
+            '?' => "%3f".to_string(),
+            '#' => "%23".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    let uri = format!("file:{encoded}?mode=ro{}", if immutable { "&immutable=1" } else { "" });
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut src = Connection::open_with_flags(&uri, flags).map_err(|e| their(other, super::describe_sql(&e)))?;
+    super::configure(&src, false).map_err(|e| their(other, e))?;
+    bound(&mut src, READ_LIMIT)?;
+    let read_id = || -> rusqlite::Result<(i32, i64)> {
+        Ok((src.query_row("PRAGMA application_id", [], |r| r.get(0))?, src.query_row("PRAGMA user_version", [], |r| r.get(0))?))
+    };
+    let (app, version) = read_id().map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => their(other, "it is not a crosscheck notebook (not an SQLite file)"),
+        _ => their(other, super::describe_sql(&e)),
+    })?;
+    if app != super::APPLICATION_ID {
+        return Err(their(other, "it is not a crosscheck notebook"));
+    }
+    if version > super::schema::CURRENT_VERSION {
+        return Err(their(other, format!("it was written by a newer crosscheck (schema {version}); upgrade crosscheck first")));
+    }
+    let dir = tempfile::Builder::new().prefix("crosscheck-merge-").tempdir().map_err(|e| Error::Io(e.to_string()))?;
+    let path = dir.path().join("other.db");
+    let mut dest = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    rusqlite::backup::Backup::new(&src, &mut dest)
+        .and_then(|b| b.run_to_completion(1024, Duration::ZERO, None))
+        .map_err(|e| their(other, super::describe_sql(&e)))?;
+    Ok(Copy { _dir: dir, path })
+}
+
+/// Checks the copy and recomputes what must not be taken on trust. Returns the notes to show.
+fn vet(copy: &Copy, other: &Path) -> Result<Vec<String>> {
+    let mut nb = Notebook::connect(&copy.path, super::Access::Write).map_err(|e| their(other, e))?;
+    bound(&mut nb.conn, READ_LIMIT)?;
+    let problems: Vec<String> = {
+        let mut stmt = nb.conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        rows.into_iter().filter(|r| r != "ok").collect()
+    };
+    if !problems.is_empty() {
+        return Err(their(other, format!("it is damaged ({})", problems[0])));
+    }
+    let broken: i64 = nb.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+    if broken > 0 {
+        return Err(their(other, format!("{broken} of its rows point to rows that do not exist")));
+    }
+    let tx = nb.write()?;
+    let mut notes = Vec::new();
+    // Hashes are recomputed from the texts: a forged hash must not make a genuine article look
+    // like a duplicate of ours.
+    let mut fix = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT id, body, sha256 FROM articles")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, body, sha): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let real = super::articles::body_sha256(&body);
+            if real != sha {
+                fix.push((id, real));
+            }
+        }
+    }
+    if !fix.is_empty() {
+        notes.push(format!("{} article(s) of the other notebook had a hash that was not of their text; it was recomputed", fix.len()));
+        // Two forged rows may hold one text: the later copy is dropped as a duplicate.
+        for (id, real) in fix {
+            let taken: Option<i64> = tx.query_row("SELECT id FROM articles WHERE sha256 = ?1", [&real], |r| r.get(0)).optional()?;
+            if taken.is_some() {
+                tx.execute("DELETE FROM claims WHERE article_id = ?1", [id])?;
+                tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+            } else {
+                tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![real, id])?;
+            }
+        }
+    }
+    recompute_keys(&tx, &mut notes)?;
+    reanchor(&tx, &mut notes)?;
+    tx.commit()?;
+    Ok(notes)
+}
+
+/// Name keys are recomputed from names (a forged key could make one source pass for another).
+fn recompute_keys(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
+    let mut stmt = tx.prepare("SELECT id, name, name_key FROM sources")?;
+    let rows: Vec<(i64, String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    let mut changed = 0;
+    for (id, name, key) in rows {
+        let real = super::sources::name_key(&name);
+        if real != key && !real.is_empty() {
+            if tx.execute("UPDATE OR IGNORE sources SET name_key = ?1 WHERE id = ?2", params![real, id])? == 0 {
+                notes.push(format!("the other notebook's source #{id} '{name}' has the name of another of its sources; it is merged as that source"));
+            }
+            changed += 1;
+        }
+    }
+    if changed > 0 {
+        notes.push(format!("{changed} source name key(s) of the other notebook were recomputed"));
+    }
+    Ok(())
+}
+
+/// Quotes are re-anchored in their articles: a span that does not hold its quote is found
+/// again, or the claim is marked unverified.
+fn reanchor(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
+    let mut stmt = tx.prepare(
+        "SELECT c.id, c.quote, c.span_start, c.span_end, a.body FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE c.span_start IS NOT NULL",
+    )?;
+    let rows: Vec<(i64, String, i64, i64, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    let mut moved = 0;
+    for (id, quote, start, end, body) in rows {
+        let held: String = body.chars().skip(super::count(start)).take(super::count(end - start)).collect();
+        if held == quote {
+            continue;
+        }
+        moved += 1;
+        let anchored = super::claims::anchor(&body, 0, &quote, true)?;
+        tx.execute(
+            "UPDATE claims SET quote = ?1, span_start = ?2, span_end = ?3, unverified = ?4 WHERE id = ?5",
+            params![anchored.quote, anchored.span.map(|s| s.0), anchored.span.map(|s| s.1), anchored.unverified, id],
+        )?;
+    }
+    if moved > 0 {
+        notes.push(format!("{moved} quote(s) of the other notebook were not where their span said; they were found again or marked unverified"));
+    }
+    Ok(())
+}
+
+/// The order rows are deleted in when the other notebook deleted them: dependents first.
+const DELETE_ORDER: &[&str] =
+    &["figures", "links", "reconciliations", "claims", "source_ratings", "articles", "measures", "sources"];
+
+impl Notebook {
+    /// Brings another notebook's rows into this one in one transaction.
+    pub fn merge_from(&mut self, other: &Path) -> Result<Tally> {
+        let other = super::absolute(other)?;
+        if !other.exists() {
+            return Err(Error::NotFound(format!("there is no notebook at {}; give the path of a crosscheck notebook", other.display())));
+        }
+        if crate::files::refuse_notebook_files(&other, &self.path, "merge").is_err() {
+            return super::invalid("a notebook cannot be merged into itself; give another notebook file");
+        }
+        let copy = snapshot(&other)?;
+        let mut notes = vet(&copy, &other)?;
+        let label = other.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        self.conn.execute("ATTACH DATABASE ?1 AS other", [copy.path.to_string_lossy()])?;
+        let result = (|| -> Result<Tally> {
+            super::schema::verify_schema(&self.conn, "other", &other)?;
+            let tx = self.write()?;
+            let mut tally = Tally::default();
+            merge_rows(&tx, &mut tally, &label)?;
+            apply_tombstones(&tx, &mut tally, &label)?;
+            let broken: i64 = tx.query_row("SELECT count(*) FROM main.pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                return Err(their(&other, "its rows would leave this notebook inconsistent; nothing was merged"));
+            }
+            tx.commit()?;
+            Ok(tally)
+        })();
+        let _ = self.conn.execute_batch("DETACH DATABASE other");
+        let mut tally = result?;
+        notes.append(&mut tally.notes);
+        tally.notes = notes;
+        Ok(tally)
+    }
+}
+
+/// Runs one counted statement and adds its changes to the tally.
+fn counted(tx: &Transaction<'_>, tally: &mut Tally, table: &str, outcome: Outcome, sql: &str) -> Result<()> {
+    let n = tx.execute(sql, [])?;
+    tally.count(table, outcome, n);
+    Ok(())
+}
+
+/// Maps the other notebook's ids of `table` to ours: first by uuid, then by `natural` joins (a
+/// statement selecting (their id, our id) pairs), then inserts the rest with `insert` (rows not
+/// deleted here) and maps them by uuid.
+fn map_and_insert(tx: &Transaction<'_>, tally: &mut Tally, table: &str, natural: &[&str], insert: &str) -> Result<()> {
+    tx.execute_batch(&format!(
+        "DROP TABLE IF EXISTS temp.map_{table};
+         CREATE TEMP TABLE map_{table} (their INTEGER PRIMARY KEY, ours INTEGER NOT NULL);
+         INSERT INTO map_{table} SELECT o.id, m.id FROM other.{table} o JOIN main.{table} m ON m.uuid = o.uuid;"
+    ))?;
+    for sql in natural {
+        tx.execute(&format!("INSERT OR IGNORE INTO map_{table} {sql}"), [])?;
+    }
+    let already: i64 = tx.query_row(&format!("SELECT count(*) FROM map_{table}"), [], |r| r.get(0))?;
+    tally.count(table, Outcome::AlreadyThere, super::count(already));
+    let deleted_here: i64 = tx.query_row(
+        &format!(
+            "SELECT count(*) FROM other.{table} o WHERE o.id NOT IN (SELECT their FROM map_{table})
+             AND o.uuid IN (SELECT uuid FROM main.tombstones)"
+        ),
+        [],
+        |r| r.get(0),
+    )?;
+    if deleted_here > 0 {
+        tally.count(table, Outcome::Skipped, super::count(deleted_here));
+        tally.note(format!("{deleted_here} {table} deleted from this notebook were not added again"));
+    }
+    counted(tx, tally, table, Outcome::Added, insert)?;
+    tx.execute(
+        &format!("INSERT OR IGNORE INTO map_{table} SELECT o.id, m.id FROM other.{table} o JOIN main.{table} m ON m.uuid = o.uuid"),
+        [],
+    )?;
+    Ok(())
+}
+
+/// Rows of `table` not yet here, not deleted here.
+fn fresh(table: &str) -> String {
+    format!("o.id NOT IN (SELECT their FROM map_{table}) AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)")
+}
+
+fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
+    map_and_insert(
+        tx,
+        tally,
+        "sources",
+        &[
+            "SELECT o.id, m.id FROM other.sources o JOIN main.sources m ON m.name_key = o.name_key",
+            "SELECT o.id, a.source_id FROM other.sources o JOIN main.source_aliases a ON a.alias_key = o.name_key",
+            "SELECT a.source_id, m.id FROM other.source_aliases a JOIN main.sources m ON m.name_key = a.alias_key",
+        ],
+        &format!(
+            "INSERT INTO main.sources (uuid, name, name_key, kind, affiliation, named, reliability, note, created_at)
+             SELECT uuid, name, name_key, kind, affiliation, named, reliability, note, created_at FROM other.sources o
+             WHERE {} ORDER BY o.id",
+            fresh("sources")
+        ),
+    )?;
+    // A differing rating of the same source is added to its history, not taken over.
+    tx.execute(
+        "INSERT INTO main.source_ratings (uuid, source_id, from_grade, to_grade, why, at)
+         SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-7' || substr(lower(hex(randomblob(2))), 2)
+                || '-8' || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+                m.id, m.reliability, o.reliability,
+                'rated ' || o.reliability || ' in the merged notebook ' || ?1 || '; this notebook keeps ' || m.reliability,
+                strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         FROM other.sources o JOIN temp.map_sources p ON p.their = o.id JOIN main.sources m ON m.id = p.ours
+         WHERE o.reliability <> m.reliability AND NOT EXISTS (SELECT 1 FROM main.source_ratings r
+             WHERE r.source_id = m.id AND r.to_grade = o.reliability AND r.why LIKE 'rated ' || o.reliability || ' in the merged notebook %')",
+        [label],
+    )?;
+    counted(
+        tx,
+        tally,
+        "source_ratings",
+        Outcome::Added,
+        "INSERT INTO main.source_ratings (uuid, source_id, from_grade, to_grade, why, at)
+         SELECT o.uuid, p.ours, o.from_grade, o.to_grade, o.why, o.at FROM other.source_ratings o
+         JOIN temp.map_sources p ON p.their = o.source_id
+         WHERE o.uuid NOT IN (SELECT uuid FROM main.source_ratings) AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)",
+    )?;
+    counted(
+        tx,
+        tally,
+        "source_aliases",
+        Outcome::Added,
+        "INSERT OR IGNORE INTO main.source_aliases (alias_key, source_id, alias, created_at)
+         SELECT o.alias_key, p.ours, o.alias, o.created_at FROM other.source_aliases o JOIN temp.map_sources p ON p.their = o.source_id
+         WHERE o.alias_key NOT IN (SELECT name_key FROM main.sources)",
+    )?;
+    merge_articles(tx, tally)?;
+    merge_claims(tx, tally)?;
+    map_and_insert(
+        tx,
+        tally,
+        "measures",
+        &["SELECT o.id, m.id FROM other.measures o JOIN main.measures m ON m.key = o.key"],
+        &format!(
+            "INSERT INTO main.measures (uuid, key, label, unit, created_at)
+             SELECT uuid, key, label, unit, created_at FROM other.measures o WHERE {} ORDER BY o.id",
+            fresh("measures")
+        ),
+    )?;
+    map_and_insert(
+        tx,
+        tally,
+        "figures",
+        &[],
+        &format!(
+            "INSERT INTO main.figures (uuid, claim_id, measure_id, notation, kind, low, high, point, provisional, rule, created_at)
+             SELECT o.uuid, c.ours, m.ours, o.notation, o.kind, o.low, o.high, o.point, o.provisional, o.rule, o.created_at
+             FROM other.figures o JOIN temp.map_claims c ON c.their = o.claim_id JOIN temp.map_measures m ON m.their = o.measure_id
+             WHERE {} ORDER BY o.id",
+            fresh("figures")
+        ),
+    )?;
+    map_and_insert(
+        tx,
+        tally,
+        "links",
+        &["SELECT o.id, l.id FROM other.links o JOIN temp.map_claims a ON a.their = o.from_claim
+           JOIN temp.map_claims b ON b.their = o.to_claim
+           JOIN main.links l ON l.from_claim = a.ours AND l.to_claim = b.ours AND l.relation = o.relation"],
+        &format!(
+            "INSERT OR IGNORE INTO main.links (uuid, from_claim, to_claim, relation, created_at)
+             SELECT o.uuid, a.ours, b.ours, o.relation, o.created_at FROM other.links o
+             JOIN temp.map_claims a ON a.their = o.from_claim JOIN temp.map_claims b ON b.their = o.to_claim
+             WHERE {} AND NOT EXISTS (SELECT 1 FROM main.links r WHERE r.from_claim = b.ours AND r.to_claim = a.ours
+                 AND r.relation = 'updates' AND o.relation = 'updates') ORDER BY o.id",
+            fresh("links")
+        ),
+    )?;
+    map_and_insert(
+        tx,
+        tally,
+        "reconciliations",
+        &[],
+        &format!(
+            "INSERT INTO main.reconciliations (uuid, measure_id, method, low, best, high, open_high, conflict, support,
+                figures, voices, filters, as_of, note, stale, created_at)
+             SELECT o.uuid, m.ours, o.method, o.low, o.best, o.high, o.open_high, o.conflict, o.support, o.figures, o.voices,
+                o.filters, o.as_of, o.note, o.stale, o.created_at
+             FROM other.reconciliations o JOIN temp.map_measures m ON m.their = o.measure_id WHERE {} ORDER BY o.id",
+            fresh("reconciliations")
+        ),
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO main.reconciliation_figures (reconciliation_id, figure_id)
+         SELECT r.ours, f.ours FROM other.reconciliation_figures o
+         JOIN temp.map_reconciliations r ON r.their = o.reconciliation_id JOIN temp.map_figures f ON f.their = o.figure_id",
+        [],
+    )?;
+    tx.execute("INSERT OR IGNORE INTO main.vague_terms SELECT * FROM other.vague_terms", [])?;
+    Ok(())
+}
+
+fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
+    let before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM main.articles", [], |r| r.get(0))?;
+    map_and_insert(
+        tx,
+        tally,
+        "articles",
+        &["SELECT o.id, m.id FROM other.articles o JOIN main.articles m ON m.sha256 = o.sha256"],
+        &format!(
+            "INSERT INTO main.articles (uuid, title, outlet_id, author, url, published, language, body, sha256,
+                source_path, imported_at)
+             SELECT o.uuid, o.title, s.ours, o.author, o.url, o.published, o.language, o.body, o.sha256, o.source_path,
+                o.imported_at
+             FROM other.articles o LEFT JOIN temp.map_sources s ON s.their = o.outlet_id WHERE {} ORDER BY o.id",
+            fresh("articles")
+        ),
+    )?;
+    tx.execute(
+        "UPDATE main.articles SET near_duplicate_of = (
+            SELECT n.ours FROM other.articles o JOIN temp.map_articles me ON me.their = o.id
+            JOIN temp.map_articles n ON n.their = o.near_duplicate_of WHERE me.ours = main.articles.id)
+         WHERE id > ?1",
+        [before],
+    )?;
+    // The new articles' search words and near-duplicate bands are made here, from their text.
+    let mut stmt = tx.prepare("SELECT id, title, body FROM main.articles WHERE id > ?1")?;
+    let mut rows = stmt.query([before])?;
+    while let Some(r) = rows.next()? {
+        let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        super::search::index_article(tx, id, &title, &body)?;
+        super::articles::insert_bands(tx, id, &crate::similarity::band_keys(&crate::similarity::shingles(&body)))?;
+    }
+    Ok(())
+}
+
+fn merge_claims(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
+    let missing: i64 = tx.query_row(
+        "SELECT count(*) FROM other.claims o WHERE o.article_id NOT IN (SELECT their FROM temp.map_articles)
+         OR EXISTS (SELECT 1 FROM other.claim_sources cs WHERE cs.claim_id = o.id
+                    AND cs.source_id NOT IN (SELECT their FROM temp.map_sources))",
+        [],
+        |r| r.get(0),
+    )?;
+    if missing > 0 {
+        tally.count("claims", Outcome::Skipped, super::count(missing));
+        tally.note(format!(
+            "{missing} claim(s) of the other notebook cite an article or a source deleted from this notebook; they were not added"
+        ));
+    }
+    let before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM main.claims", [], |r| r.get(0))?;
+    map_and_insert(
+        tx,
+        tally,
+        "claims",
+        &[],
+        &format!(
+            "INSERT INTO main.claims (uuid, article_id, quote, span_start, span_end, text, unverified, credibility,
+                place, when_text, when_from, when_to, when_precision, created_at)
+             SELECT o.uuid, a.ours, o.quote, o.span_start, o.span_end, o.text, o.unverified, o.credibility, o.place,
+                o.when_text, o.when_from, o.when_to, o.when_precision, o.created_at
+             FROM other.claims o JOIN temp.map_articles a ON a.their = o.article_id
+             WHERE {} AND NOT EXISTS (SELECT 1 FROM other.claim_sources cs WHERE cs.claim_id = o.id
+                    AND cs.source_id NOT IN (SELECT their FROM temp.map_sources)) ORDER BY o.id",
+            fresh("claims")
+        ),
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO main.claim_sources (claim_id, source_id, position)
+         SELECT c.ours, s.ours, o.position FROM other.claim_sources o JOIN temp.map_claims c ON c.their = o.claim_id
+         JOIN temp.map_sources s ON s.their = o.source_id WHERE c.ours > ?1",
+        [before],
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO main.claim_tags (claim_id, tag)
+         SELECT c.ours, o.tag FROM other.claim_tags o JOIN temp.map_claims c ON c.their = o.claim_id WHERE c.ours > ?1",
+        [before],
+    )?;
+    let mut stmt = tx.prepare("SELECT id, quote, text FROM main.claims WHERE id > ?1")?;
+    let mut rows = stmt.query([before])?;
+    while let Some(r) = rows.next()? {
+        super::search::index_claim(tx, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
+    }
+    Ok(())
+}
+
+/// Deletions made in the other notebook reach this one: a row it deleted is deleted here too,
+/// unless it was changed here after (or is still needed here). Its tombstones are kept here, so
+/// the next merge knows.
+fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
+    for table in DELETE_ORDER {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT m.id, t.at FROM other.tombstones t JOIN main.{table} m ON m.uuid = t.uuid WHERE t.tbl = '{table}'"
+        ))?;
+        let doomed: Vec<(i64, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        for (id, at) in doomed {
+            let changed: Option<String> = tx
+                .query_row(
+                    "SELECT max(at) FROM main.history WHERE tbl = ?1 AND row_id = ?2 AND action = 'update'",
+                    params![table, id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            if changed.map(|c| c > at).unwrap_or(false) {
+                tally.count(table, Outcome::Skipped, 1);
+                tally.note(format!("{table} #{id} was deleted in {label} but changed here later; kept"));
+                continue;
+            }
+            // A savepoint, so a delete refused by a foreign key leaves the merge intact.
+            tx.execute_batch("SAVEPOINT tombstone")?;
+            match tx.execute(&format!("DELETE FROM main.{table} WHERE id = ?1"), [id]) {
+                Ok(_) => {
+                    tx.execute_batch("RELEASE tombstone")?;
+                    tally.count(table, Outcome::Deleted, 1);
+                    tally.note(format!("{table} #{id} was deleted in {label}; deleted here too"));
+                }
+                Err(_) => {
+                    tx.execute_batch("ROLLBACK TO tombstone; RELEASE tombstone")?;
+                    tally.count(table, Outcome::Skipped, 1);
+                    tally.note(format!("{table} #{id} was deleted in {label} but is still cited here; kept"));
+                }
+            }
+        }
+    }
+    tx.execute("INSERT OR IGNORE INTO main.tombstones SELECT uuid, tbl, at FROM other.tombstones", [])?;
+    Ok(())
+}

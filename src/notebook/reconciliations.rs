@@ -1,0 +1,547 @@
+//! Gathering a measure's figures for reconciliation (their voices, supersession, filters and
+//! dates), saving results with the figures they used, reading saved results back, and the
+//! timeline of a measure. The judgement itself is the pure `crate::reconcile`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+
+use super::claims::ClaimFilter;
+use super::figures::{figures_where, measure_id, FigureFilter, FigureRow, MeasureRow};
+use super::{new_uuid, now, Error, Notebook, Result};
+use crate::dates::PartialDate;
+use crate::ratings::Reliability;
+use crate::reconcile::{reconcile, Excluded, FigureIn, Method, Outcome, Request, Support, Update};
+
+/// One saved reconciliation, as `measure show` and `export reconciliations` list it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ReconciliationRow {
+    pub id: i64,
+    pub measure: String,
+    pub method: Method,
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+    pub open_high: bool,
+    pub conflict: bool,
+    pub support: Support,
+    pub figures: i64,
+    pub voices: i64,
+    pub filters: String,
+    pub as_of: Option<String>,
+    pub note: Option<String>,
+    pub stale: bool,
+    pub created_at: String,
+}
+
+/// What to reconcile and how.
+#[derive(Debug, Clone, Default)]
+pub struct ReconcileRequest {
+    pub keys: Vec<String>,
+    pub all: bool,
+    pub core: Request,
+    /// Claim filters: figures they leave out are listed with the filter as the reason.
+    pub filter: ClaimFilter,
+    /// The filters as typed, for reasons ("--min-reliability C").
+    pub filter_words: Vec<(String, String)>,
+    /// Only articles published on or before this date (and updates known by then).
+    pub as_of: Option<PartialDate>,
+    pub note: Option<String>,
+}
+
+/// One measure's reconciliation with everything needed to show it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Reconciled {
+    pub measure_id: i64,
+    pub key: String,
+    pub label: String,
+    pub unit: Option<String>,
+    pub figures: Vec<FigureRow>,
+    pub outcome: Outcome,
+    pub method: Method,
+    pub as_of: Option<String>,
+    pub filters: ClaimFilter,
+    pub saved: Option<ReconciliationRow>,
+}
+
+/// One date of a measure's timeline: the reconciliation as of the end of that day.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct TimelineRow {
+    pub measure: String,
+    pub date: String,
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+    pub open_high: bool,
+    pub support: Support,
+    pub figures: i64,
+    pub voices: i64,
+}
+
+fn hashed(tag: &str, parts: &[i64]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (tag, parts).hash(&mut h);
+    h.finish()
+}
+
+/// What every measure's reconciliation shares: the notebook's links and article copies, read
+/// once per command.
+struct Context {
+    /// Each article's earliest ancestor along near-duplicate links.
+    roots: HashMap<i64, i64>,
+    /// Claims joined by `repeats` links (either way), by their smallest claim id.
+    repeat_root: HashMap<i64, i64>,
+    /// For each claim that repeats others, the claims it repeats (directly or through others).
+    repeats: HashMap<i64, Vec<i64>>,
+    /// `updates` links, with the publication date of the updating claim's article.
+    updates: Vec<(Update, Option<String>)>,
+}
+
+fn load_context(conn: &Connection) -> Result<Context> {
+    let mut stmt = conn.prepare("SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL")?;
+    let parent: HashMap<i64, i64> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut roots = HashMap::new();
+    for &id in parent.keys() {
+        let (mut r, mut steps) = (id, 0);
+        while let Some(&p) = parent.get(&r) {
+            r = p;
+            steps += 1;
+            if steps > parent.len() {
+                break;
+            }
+        }
+        roots.insert(id, r);
+    }
+    let mut stmt = conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'repeats'")?;
+    let links: Vec<(i64, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut parent: HashMap<i64, i64> = HashMap::new();
+    fn find(parent: &mut HashMap<i64, i64>, x: i64) -> i64 {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        parent.insert(x, r);
+        r
+    }
+    let mut forward: HashMap<i64, Vec<i64>> = HashMap::new();
+    for &(a, b) in &links {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent.insert(ra.max(rb), ra.min(rb));
+        parent.entry(ra.min(rb)).or_insert(ra.min(rb));
+        forward.entry(a).or_default().push(b);
+    }
+    let claims: Vec<i64> = parent.keys().copied().collect();
+    let repeat_root = claims.iter().map(|&c| (c, find(&mut parent, c))).collect();
+    let mut repeats = HashMap::new();
+    for &start in forward.keys() {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![start];
+        while let Some(c) = stack.pop() {
+            for &n in forward.get(&c).into_iter().flatten() {
+                if n != start && seen.insert(n) {
+                    stack.push(n);
+                }
+            }
+        }
+        repeats.insert(start, seen.into_iter().collect());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT l.from_claim, l.to_claim, a.published FROM links l JOIN claims c ON c.id = l.from_claim
+         JOIN articles a ON a.id = c.article_id WHERE l.relation = 'updates'",
+    )?;
+    let updates = stmt
+        .query_map([], |r| Ok((Update { by: r.get(0)?, of: r.get(1)? }, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Context { roots, repeat_root, repeats, updates })
+}
+
+/// The first day a partial date may mean, for "published on or before".
+fn first_day(date: Option<&str>) -> Option<chrono::NaiveDate> {
+    date.and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.first_day())
+}
+
+impl ReconcileRequest {
+    /// Why a claim filter leaves a figure out, if it does.
+    fn filtered(&self, f: &FigureRow) -> Option<String> {
+        let fl = &self.filter;
+        let word = |name: &str| {
+            self.filter_words.iter().find(|(n, _)| n == name).map(|(n, v)| format!("--{n} {v}")).unwrap_or_default()
+        };
+        if let Some(g) = fl.min_reliability {
+            if !f.reliability.iter().any(|r| *r <= g && *r != Reliability::F) {
+                return Some(word("min-reliability"));
+            }
+        }
+        if let Some(c) = fl.max_credibility {
+            if f.credibility > c {
+                return Some(word("max-credibility"));
+            }
+        }
+        if let Some(s) = fl.source {
+            if !f.source_ids.contains(&s) {
+                return Some(word("source"));
+            }
+        }
+        if let Some(t) = &fl.tag {
+            if !f.tags.contains(t) {
+                return Some(word("tag"));
+            }
+        }
+        if let Some(since) = fl.since.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.first_day()) {
+            if f.when_to.as_deref().map(|w| w < since.to_string().as_str()).unwrap_or(true) {
+                return Some(word("since"));
+            }
+        }
+        if let Some(until) = fl.until.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.last_day()) {
+            if f.when_from.as_deref().map(|w| w > until.to_string().as_str()).unwrap_or(true) {
+                return Some(word("until"));
+            }
+        }
+        None
+    }
+}
+
+/// Reconciliation's view of one figure.
+fn figure_in(f: &FigureRow, ctx: &Context, req: &ReconcileRequest) -> FigureIn {
+    let grades = &f.reliability;
+    let excluded = if let Some(as_of) = req.as_of {
+        match (first_day(f.published.as_deref()), as_of.last_day()) {
+            (Some(p), Some(limit)) if p > limit => Some(Excluded::NotYet(as_of.to_string())),
+            _ => None,
+        }
+    } else {
+        None
+    }
+    .or_else(|| req.filtered(f).map(Excluded::Filtered))
+    .or_else(|| {
+        if f.credibility.value() == 5 {
+            Some(Excluded::Improbable)
+        } else if !f.source_ids.is_empty() && !grades.is_empty() && grades.iter().all(|g| *g == Reliability::E) {
+            Some(Excluded::Unreliable)
+        } else {
+            None
+        }
+    });
+    // One voice: a shared originating source (the outlet, for its own reporting), the same
+    // source set in articles that are copies of each other, or claims linked `repeats`.
+    let originators: Vec<i64> = if f.source_ids.is_empty() { f.outlet_id.into_iter().collect() } else { f.source_ids.clone() };
+    let mut keys: Vec<u64> = originators.iter().map(|s| hashed("source", &[*s])).collect();
+    let root = ctx.roots.get(&f.article_id).copied().unwrap_or(f.article_id);
+    let mut set = f.source_ids.clone();
+    set.sort_unstable();
+    set.insert(0, root);
+    keys.push(hashed("copy", &set));
+    if let Some(r) = ctx.repeat_root.get(&f.claim_id) {
+        keys.push(hashed("repeats", &[*r]));
+    }
+    FigureIn {
+        figure_id: f.id,
+        claim_id: f.claim_id,
+        low: f.low,
+        high: f.high,
+        point: f.point,
+        provisional: f.provisional,
+        weight: f.weight,
+        excluded,
+        voice_keys: keys,
+        published: f.published.clone(),
+        repeats: ctx.repeats.get(&f.claim_id).cloned().unwrap_or_default(),
+    }
+}
+
+/// The updates known by the `--as-of` date.
+fn updates_known(ctx: &Context, as_of: Option<PartialDate>) -> Vec<Update> {
+    ctx.updates
+        .iter()
+        .filter(|(_, published)| match (as_of.and_then(|d| d.last_day()), first_day(published.as_deref())) {
+            (Some(limit), Some(p)) => p <= limit,
+            _ => true,
+        })
+        .map(|(u, _)| *u)
+        .collect()
+}
+
+/// A claim that repeats another and names no source takes the repeated claim's sources.
+fn inherit_sources(figs: &mut [FigureRow], conn: &Connection, ctx: &Context) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = ?1 ORDER BY cs.position",
+    )?;
+    for f in figs.iter_mut().filter(|f| f.source_ids.is_empty()) {
+        for claim in ctx.repeats.get(&f.claim_id).into_iter().flatten() {
+            let found: Vec<(i64, String)> = stmt.query_map([claim], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            if !found.is_empty() {
+                (f.source_ids, f.sources) = found.into_iter().unzip();
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+struct MeasureHead {
+    id: i64,
+    key: String,
+    label: String,
+    unit: Option<String>,
+}
+
+fn heads(conn: &Connection, req: &ReconcileRequest) -> Result<Vec<MeasureHead>> {
+    let read = |r: &rusqlite::Row<'_>| Ok(MeasureHead { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)? });
+    if req.all {
+        let mut stmt = conn.prepare("SELECT id, key, label, unit FROM measures ORDER BY id")?;
+        let rows = stmt.query_map([], read)?.collect::<rusqlite::Result<_>>()?;
+        return Ok(rows);
+    }
+    let mut out = Vec::new();
+    for k in &req.keys {
+        let id = measure_id(conn, k)?;
+        out.push(conn.query_row("SELECT id, key, label, unit FROM measures WHERE id = ?1", [id], read)?);
+    }
+    Ok(out)
+}
+
+fn reconcile_one(conn: &Connection, ctx: &Context, head: &MeasureHead, mut figures: Vec<FigureRow>, req: &ReconcileRequest) -> Result<Reconciled> {
+    inherit_sources(&mut figures, conn, ctx)?;
+    let inputs: Vec<FigureIn> = figures.iter().map(|f| figure_in(f, ctx, req)).collect();
+    let outcome = reconcile(&inputs, &updates_known(ctx, req.as_of), &req.core);
+    Ok(Reconciled {
+        measure_id: head.id,
+        key: head.key.clone(),
+        label: head.label.clone(),
+        unit: head.unit.clone(),
+        figures,
+        outcome,
+        method: req.core.method,
+        as_of: req.as_of.map(|d| d.to_string()),
+        filters: req.filter.clone(),
+        saved: None,
+    })
+}
+
+/// Streams every measure that has figures, in measure order, with its figures: one measure in
+/// memory at a time.
+fn for_each_measure_figures(conn: &Connection, mut f: impl FnMut(i64, Vec<FigureRow>) -> Result<()>) -> Result<()> {
+    let mut current: Option<(i64, Vec<FigureRow>)> = None;
+    super::figures::for_each_figure(conn, FigureFilter::default(), |fig| {
+        match current.as_mut() {
+            Some((id, figs)) if *id == fig.measure_id => figs.push(fig),
+            _ => {
+                if let Some((id, figs)) = current.take() {
+                    f(id, figs)?;
+                }
+                current = Some((fig.measure_id, vec![fig]));
+            }
+        }
+        Ok(())
+    })?;
+    if let Some((id, figs)) = current {
+        f(id, figs)?;
+    }
+    Ok(())
+}
+
+/// Reconciles the requested measures in order, handing each result to `out`.
+fn each(conn: &Connection, req: &ReconcileRequest, mut out: impl FnMut(Reconciled) -> Result<()>) -> Result<()> {
+    let heads = heads(conn, req)?;
+    let ctx = load_context(conn)?;
+    if !req.all {
+        for h in &heads {
+            let figs = figures_where(conn, FigureFilter { measure: Some(h.id), ..Default::default() })?;
+            out(reconcile_one(conn, &ctx, h, figs, req)?)?;
+        }
+        return Ok(());
+    }
+    // Figures stream in measure order; measures without any are given in their place.
+    let mut next = 0;
+    for_each_measure_figures(conn, |id, figs| {
+        while next < heads.len() && heads[next].id < id {
+            out(reconcile_one(conn, &ctx, &heads[next], Vec::new(), req)?)?;
+            next += 1;
+        }
+        if next < heads.len() && heads[next].id == id {
+            out(reconcile_one(conn, &ctx, &heads[next], figs, req)?)?;
+            next += 1;
+        }
+        Ok(())
+    })?;
+    for h in &heads[next..] {
+        out(reconcile_one(conn, &ctx, h, Vec::new(), req)?)?;
+    }
+    Ok(())
+}
+
+const RECONCILIATION_SELECT: &str = "SELECT r.id, m.key, r.method, r.low, r.best, r.high, r.open_high, r.conflict,
+        r.support, r.figures, r.voices, r.filters, r.as_of, r.note, r.stale, r.created_at
+    FROM reconciliations r JOIN measures m ON m.id = r.measure_id";
+
+fn reconciliation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReconciliationRow> {
+    Ok(ReconciliationRow {
+        id: r.get(0)?,
+        measure: r.get(1)?,
+        method: r.get(2)?,
+        low: r.get(3)?,
+        best: r.get(4)?,
+        high: r.get(5)?,
+        open_high: r.get(6)?,
+        conflict: r.get(7)?,
+        support: r.get(8)?,
+        figures: r.get(9)?,
+        voices: r.get(10)?,
+        filters: r.get(11)?,
+        as_of: r.get(12)?,
+        note: r.get(13)?,
+        stale: r.get(14)?,
+        created_at: r.get(15)?,
+    })
+}
+
+/// Stores one reconciliation with the figures it used, inside an open transaction.
+fn save(conn: &Connection, r: &Reconciled, note: Option<&str>) -> Result<ReconciliationRow> {
+    let o = &r.outcome;
+    let filters = serde_json::to_string(&r.filters).unwrap_or_else(|_| "{}".into());
+    conn.prepare_cached(
+        "INSERT INTO reconciliations (uuid, measure_id, method, low, best, high, open_high, conflict,
+            support, figures, voices, filters, as_of, note, stale, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15)",
+    )?
+    .execute(params![
+        new_uuid(),
+        r.measure_id,
+        r.method,
+        o.low,
+        o.best,
+        o.high,
+        o.open_high,
+        o.conflict,
+        o.support,
+        super::sql_int(o.figures),
+        super::sql_int(o.voices),
+        filters,
+        r.as_of,
+        note.and_then(super::sources::empty_null),
+        now()
+    ])?;
+    let id = conn.last_insert_rowid();
+    let mut used = conn.prepare_cached("INSERT INTO reconciliation_figures (reconciliation_id, figure_id) VALUES (?1, ?2)")?;
+    for f in &o.used {
+        used.execute(params![id, f])?;
+    }
+    Ok(conn.prepare_cached(&format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"))?.query_row([id], reconciliation_row)?)
+}
+
+impl Notebook {
+    /// Reconciles the requested measures, handing each result to `out` as soon as it is ready:
+    /// one measure's figures are in memory at a time. Nothing is written.
+    pub fn reconcile_each(&mut self, req: &ReconcileRequest, out: impl FnMut(Reconciled) -> Result<()>) -> Result<()> {
+        let tx = self.read()?;
+        each(&tx, req, out)
+    }
+
+    /// Reconciles and saves every requested measure in one transaction. Each result is handed
+    /// to `keep` (which must only store it: nothing is printed while the transaction is open)
+    /// and the transaction is committed before this returns.
+    pub fn reconcile_and_save(&mut self, req: &ReconcileRequest, mut keep: impl FnMut(Reconciled) -> Result<()>) -> Result<usize> {
+        let tx = self.write()?;
+        let mut saved = 0;
+        each(&tx, req, |mut r| {
+            r.saved = Some(save(&tx, &r, req.note.as_deref())?);
+            saved += 1;
+            keep(r)
+        })?;
+        tx.commit()?;
+        Ok(saved)
+    }
+
+    /// One reconciliation per publication date of the measure's figures, as of that date.
+    pub fn timeline(&mut self, req: &ReconcileRequest) -> Result<Vec<TimelineRow>> {
+        let tx = self.read()?;
+        let ctx = load_context(&tx)?;
+        let mut rows = Vec::new();
+        for head in heads(&tx, req)? {
+            let mut figures = figures_where(&tx, FigureFilter { measure: Some(head.id), ..Default::default() })?;
+            inherit_sources(&mut figures, &tx, &ctx)?;
+            let dates: BTreeSet<String> = figures.iter().filter_map(|f| f.published.clone()).collect();
+            for date in dates {
+                let Ok(as_of) = PartialDate::parse(&date) else { continue };
+                let at = ReconcileRequest { as_of: Some(as_of), ..req.clone() };
+                let inputs: Vec<FigureIn> = figures.iter().map(|f| figure_in(f, &ctx, &at)).collect();
+                let o = reconcile(&inputs, &updates_known(&ctx, at.as_of), &at.core);
+                rows.push(TimelineRow {
+                    measure: head.key.clone(),
+                    date,
+                    low: o.low,
+                    best: o.best,
+                    high: o.high,
+                    open_high: o.open_high,
+                    support: o.support,
+                    figures: super::sql_int(o.figures),
+                    voices: super::sql_int(o.voices),
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    pub fn reconciliations(&mut self, measure: Option<&str>) -> Result<Vec<ReconciliationRow>> {
+        let tx = self.read()?;
+        let m = measure.map(|k| measure_id(&tx, k)).transpose()?;
+        let mut stmt = tx.prepare(&format!("{RECONCILIATION_SELECT} WHERE (?1 IS NULL OR r.measure_id = ?1) ORDER BY r.id"))?;
+        let rows = stmt.query_map([m], reconciliation_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The figure ids a saved reconciliation rested on.
+    pub fn reconciliation_figures(&self, id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT figure_id FROM reconciliation_figures WHERE reconciliation_id = ?1 ORDER BY figure_id")?;
+        let rows = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Every measure with its counts of eligible figures and voices (one measure's figures in
+    /// memory at a time).
+    pub fn measures(&mut self) -> Result<Vec<MeasureRow>> {
+        let tx = self.read()?;
+        let req = ReconcileRequest { all: true, ..Default::default() };
+        let mut counts: HashMap<i64, (i64, i64)> = HashMap::new();
+        each(&tx, &req, |r| {
+            counts.insert(r.measure_id, (super::sql_int(r.outcome.figures), super::sql_int(r.outcome.voices)));
+            Ok(())
+        })?;
+        let mut stmt = tx.prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;
+        let rows = stmt
+            .query_map([], |r| {
+                let id: i64 = r.get(0)?;
+                let (figures, voices) = counts.get(&id).copied().unwrap_or((0, 0));
+                Ok(MeasureRow { id, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)?, figures, voices })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// One measure with its counts: only its own figures are read and reconciled.
+    pub fn measure(&mut self, key: &str) -> Result<(MeasureRow, Reconciled)> {
+        let tx = self.read()?;
+        let req = ReconcileRequest { keys: vec![key.to_string()], ..Default::default() };
+        let mut found = None;
+        each(&tx, &req, |r| {
+            found = Some(r);
+            Ok(())
+        })?;
+        let r = found.ok_or_else(|| Error::NotFound(format!("there is no measure '{key}'")))?;
+        let row = MeasureRow {
+            id: r.measure_id,
+            key: r.key.clone(),
+            label: r.label.clone(),
+            unit: r.unit.clone(),
+            figures: super::sql_int(r.outcome.figures),
+            voices: super::sql_int(r.outcome.voices),
+        };
+        Ok((row, r))
+    }
+}
