@@ -62,6 +62,12 @@ fn push_folded(c: char, out: &mut String) {
     });
 }
 
+/// Pushes the search-normalised form of one character, for readers that keep their own spans
+/// (figure wording, date phrases).
+pub(crate) fn fold_char(c: char, out: &mut String) {
+    push_folded(c, out);
+}
+
 /// The search-normalised form of a text (no stemming).
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

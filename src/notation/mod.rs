@@ -1,0 +1,351 @@
+//! Figure notation: a number as an article words it ("ما يزيدُ على 100", "about 45", "dozens",
+//! "أكثر من 30 مدنياً على الأقل", "18 + 14") read into an interval with a point estimate and the
+//! rule that read it. Pure: the vague-word table is passed in. The parser never guesses: anything
+//! it does not know is an error that echoes the input and says what is accepted.
+//!
+//! `tokens` splits a wording, `numbers` reads digits and number words, `tables` holds the hedge
+//! phrases and other word lists as data, `read` puts them together, `find` looks for figures in
+//! running text.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::normalize::normalize;
+
+mod find;
+mod numbers;
+mod read;
+mod tables;
+pub(crate) mod tokens;
+
+pub use find::{find_figures, FoundFigure};
+pub(crate) use numbers::words_value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Exact,
+    Approx,
+    MoreThan,
+    AtLeast,
+    FewerThan,
+    AtMost,
+    Range,
+    Vague,
+    /// Parts of one count added up: `18 + 14`, `6 Syrians and 9 Iraqis`.
+    Sum,
+}
+
+impl Kind {
+    /// Every kind, in the order of `as_str` (the schema's CHECK list must hold exactly these).
+    pub const ALL: [Kind; 9] = [
+        Kind::Exact,
+        Kind::Approx,
+        Kind::MoreThan,
+        Kind::AtLeast,
+        Kind::FewerThan,
+        Kind::AtMost,
+        Kind::Range,
+        Kind::Vague,
+        Kind::Sum,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Exact => "exact",
+            Kind::Approx => "approx",
+            Kind::MoreThan => "more-than",
+            Kind::AtLeast => "at-least",
+            Kind::FewerThan => "fewer-than",
+            Kind::AtMost => "at-most",
+            Kind::Range => "range",
+            Kind::Vague => "vague",
+            Kind::Sum => "sum",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A figure read into numbers. `high` None is an open upper bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub kind: Kind,
+    pub low: i64,
+    pub high: Option<i64>,
+    pub point: i64,
+    /// How it was read, quoting the wording as typed.
+    pub rule: String,
+    /// The counted noun written with the number (`civilians`, `مدنياً`), as typed.
+    pub noun: Option<String>,
+    /// The wording says the toll may still rise (`and rising`, `حصيلة غير نهائية`):
+    /// reconciliation leaves its high open.
+    pub provisional: bool,
+    /// Step by step, how the wording was read (for `figure parse --explain`).
+    pub steps: Vec<String>,
+}
+
+/// A vague word's interval, as the notebook's table holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VagueTerm {
+    pub low: i64,
+    pub high: i64,
+    pub point: i64,
+}
+
+/// The notebook's vague words, keyed by their search-normalised form.
+pub type VagueTable = HashMap<String, VagueTerm>;
+
+/// The default vague words: DESIGN.md's table (ACLED's conservative points), then the
+/// compound words added with the Arabic number words (docs/notation.md gives the reasons).
+pub const DEFAULT_VAGUE_TERMS: &[(&str, i64, i64, i64)] = &[
+    ("a few", 2, 9, 3),
+    ("few", 2, 9, 3),
+    ("بضعة", 2, 9, 3),
+    ("several", 3, 9, 3),
+    ("عدة", 3, 9, 3),
+    ("tens", 10, 99, 10),
+    ("عشرات", 10, 99, 10),
+    ("dozens", 12, 99, 12),
+    ("scores", 40, 99, 40),
+    ("hundreds", 100, 999, 100),
+    ("مئات", 100, 999, 100),
+    ("thousands", 1000, 9999, 1000),
+    ("آلاف", 1000, 9999, 1000),
+    // Added with the second round of wording (schema version 3 seeds them too).
+    ("بضع", 2, 9, 3),
+    ("بضع عشرات", 20, 90, 30),
+    ("a few dozen", 24, 108, 36),
+    ("بضع مئات", 200, 900, 300),
+    ("a few hundred", 200, 900, 300),
+    ("several hundred", 300, 900, 300),
+    ("بضعة آلاف", 2000, 9000, 3000),
+    ("a few thousand", 2000, 9000, 3000),
+    ("several thousand", 3000, 9000, 3000),
+    ("عشرات الآلاف", 10_000, 99_999, 10_000),
+    ("tens of thousands", 10_000, 99_999, 10_000),
+    ("مئات الآلاف", 100_000, 999_999, 100_000),
+    ("hundreds of thousands", 100_000, 999_999, 100_000),
+];
+
+/// The default vague-word table.
+pub fn default_vague_table() -> VagueTable {
+    DEFAULT_VAGUE_TERMS
+        .iter()
+        .map(|(w, low, high, point)| (vague_key(w), VagueTerm { low: *low, high: *high, point: *point }))
+        .collect()
+}
+
+/// How a vague word is keyed: normalised, single-spaced.
+pub fn vague_key(word: &str) -> String {
+    normalize(word).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub const ACCEPTED: &str = "write it as the article does: 45, ٤٥, 1,200, forty-five, خمسة وعشرون, \
+    about 45, نحو 45, more than 100, ما يزيد على 100, at least 2, 100+, اثنين على الأقل, \
+    fewer than 100, أقل من 100, up to 100, حتى 100, 10-20, between 10 and 20, بين 10 و20, \
+    من 10 إلى 20, a counted noun after the number (45 fighters), a sum (18 + 14), \
+    or a vague word from `crosscheck figure terms` (dozens, عشرات ...)";
+
+pub(crate) fn not_a_figure(typed: &str) -> String {
+    format!("'{typed}' is not a figure crosscheck reads; {ACCEPTED}")
+}
+
+/// Reads a figure's wording. Errors are one sentence that echoes the wording as typed.
+pub fn parse(notation: &str, vague: &VagueTable) -> Result<Reading, String> {
+    let typed = notation.trim();
+    if typed.is_empty() {
+        return Err(format!("the figure is empty; {ACCEPTED}"));
+    }
+    let all = tokens::tokenize(typed);
+    if let Some(bad) = all.iter().find(|t| t.kind == tokens::TokKind::Num && t.value().is_none()) {
+        return Err(match tokens::number_value(&bad.norm) {
+            Err(tokens::NumError::TooLarge) => {
+                format!("'{typed}' is too large; figures go up to {}", tokens::MAX)
+            }
+            _ => format!(
+                "'{typed}' has '{}', which is not a number: group thousands by three (1,200); {ACCEPTED}",
+                &typed[bad.start..bad.end]
+            ),
+        });
+    }
+    let mut steps = vec![format!(
+        "normalised: '{}'",
+        all.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+    )];
+    let (toks, provisional) = read::strip_provisional(&all, typed);
+    for p in &provisional {
+        steps.push(format!("provisional wording '{p}': the count may still rise"));
+    }
+    let index = read::VagueIndex::new(vague);
+    let reader = read::Reader { toks: &toks, text: typed, vague: &index, find: false };
+    let mut r = reader
+        .read_all(typed, &mut steps)
+        .map_err(|e| if e.contains(typed) { e } else { format!("'{typed}' {e}") })?;
+    if !provisional.is_empty() {
+        r.provisional = true;
+        r.rule.push_str(&format!(
+            "; provisional ('{}'): the toll may still rise, so reconciliation leaves its high open",
+            provisional.join("', '")
+        ));
+    }
+    steps.push(format!(
+        "interval: {}..{}, point {}{}",
+        r.low,
+        r.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into()),
+        r.point,
+        if r.provisional { " (provisional: high left open in reconciliation)" } else { "" }
+    ));
+    r.steps = steps;
+    Ok(r)
+}
+
+/// The steps of a reading, one a line (what `figure parse --explain` prints).
+pub fn explain(notation: &str, vague: &VagueTable) -> Result<Vec<String>, String> {
+    parse(notation, vague).map(|r| r.steps)
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod old_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn p(s: &str) -> Reading {
+        parse(s, &default_vague_table()).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn sixty_notations_in_both_languages() {
+        use Kind::*;
+        // (notation, kind, low, high (None = open), point)
+        let cases: &[(&str, Kind, i64, Option<i64>, i64)] = &[
+            ("45", Exact, 45, Some(45), 45),
+            ("٤٥", Exact, 45, Some(45), 45),
+            ("۴۵", Exact, 45, Some(45), 45),
+            ("1,200", Exact, 1200, Some(1200), 1200),
+            ("١٬٢٠٠", Exact, 1200, Some(1200), 1200),
+            ("0", Exact, 0, Some(0), 0),
+            ("forty-five", Exact, 45, Some(45), 45),
+            ("forty five", Exact, 45, Some(45), 45),
+            ("Eleven", Exact, 11, Some(11), 11),
+            ("two hundred and five", Exact, 205, Some(205), 205),
+            ("a thousand", Exact, 1000, Some(1000), 1000),
+            ("three thousand four hundred", Exact, 3400, Some(3400), 3400),
+            ("ثمانية", Exact, 8, Some(8), 8),
+            ("ثمانيةٌ", Exact, 8, Some(8), 8),
+            ("اثنين", Exact, 2, Some(2), 2),
+            ("اثنتان", Exact, 2, Some(2), 2),
+            ("ثلاث", Exact, 3, Some(3), 3),
+            ("عشرون", Exact, 20, Some(20), 20),
+            ("أربعين", Exact, 40, Some(40), 40),
+            ("مائة", Exact, 100, Some(100), 100),
+            ("مئة", Exact, 100, Some(100), 100),
+            ("ألف", Exact, 1000, Some(1000), 1000),
+            ("about 45", Approx, 40, Some(50), 45),
+            ("~45", Approx, 40, Some(50), 45),
+            ("nearly 45", Approx, 40, Some(45), 45),
+            ("around 100", Approx, 90, Some(110), 100),
+            ("نحو 45", Approx, 40, Some(50), 45),
+            ("حوالي 45", Approx, 40, Some(50), 45),
+            ("حوالى ٤٥", Approx, 40, Some(50), 45),
+            ("قرابة 45", Approx, 40, Some(50), 45),
+            ("نحو 15", Approx, 13, Some(17), 15),
+            ("45 or so", Approx, 40, Some(50), 45),
+            ("more than 100", MoreThan, 101, None, 101),
+            ("over 100", MoreThan, 101, None, 101),
+            (">100", MoreThan, 101, None, 101),
+            ("أكثر من 100", MoreThan, 101, None, 101),
+            ("ما يزيد على 100", MoreThan, 101, None, 101),
+            ("ما يزيدُ على 100", MoreThan, 101, None, 101),
+            ("ما يزيد عن ١٢٠", MoreThan, 121, None, 121),
+            ("more than two hundred", MoreThan, 201, None, 201),
+            ("at least 2", AtLeast, 2, None, 2),
+            ("100+", AtLeast, 100, None, 100),
+            (">=100", AtLeast, 100, None, 100),
+            ("≥ 100", AtLeast, 100, None, 100),
+            ("لا يقل عن 100", AtLeast, 100, None, 100),
+            ("اثنين على الأقل", AtLeast, 2, None, 2),
+            ("at least six", AtLeast, 6, None, 6),
+            ("fewer than 100", FewerThan, 0, Some(99), 99),
+            ("less than 100", FewerThan, 0, Some(99), 99),
+            ("<100", FewerThan, 0, Some(99), 99),
+            ("أقل من 100", FewerThan, 0, Some(99), 99),
+            ("up to 100", AtMost, 0, Some(100), 100),
+            ("at most 100", AtMost, 0, Some(100), 100),
+            ("<=100", AtMost, 0, Some(100), 100),
+            ("حتى 100", AtMost, 0, Some(100), 100),
+            ("10-20", Range, 10, Some(20), 15),
+            ("10–20", Range, 10, Some(20), 15),
+            ("10 to 20", Range, 10, Some(20), 15),
+            ("between 10 and 20", Range, 10, Some(20), 15),
+            ("بين 10 و20", Range, 10, Some(20), 15),
+            ("بين 10 و 20", Range, 10, Some(20), 15),
+            ("من 10 إلى 20", Range, 10, Some(20), 15),
+            ("11-16", Range, 11, Some(16), 14),
+            ("a few", Vague, 2, Some(9), 3),
+            ("several", Vague, 3, Some(9), 3),
+            ("dozens", Vague, 12, Some(99), 12),
+            ("Dozens", Vague, 12, Some(99), 12),
+            ("عشرات", Vague, 10, Some(99), 10),
+            ("بضعة", Vague, 2, Some(9), 3),
+            ("عدة", Vague, 3, Some(9), 3),
+            ("scores", Vague, 40, Some(99), 40),
+            ("مئات", Vague, 100, Some(999), 100),
+            ("آلاف", Vague, 1000, Some(9999), 1000),
+            ("thousands", Vague, 1000, Some(9999), 1000),
+        ];
+        assert!(cases.len() >= 60);
+        for (text, kind, low, high, point) in cases {
+            let r = p(text);
+            assert_eq!((r.kind, r.low, r.high, r.point), (*kind, *low, *high, *point), "{text}: {}", r.rule);
+        }
+    }
+
+    #[test]
+    fn unknown_forms_are_refused_with_the_input_echoed() {
+        for bad in [
+            "lots",
+            "five forty",
+            "",
+            "20-10",
+            "fewer than 0",
+            "99999999999999999999",
+            "1,20",
+            "--5",
+            "NaN",
+        ] {
+            let e = parse(bad, &default_vague_table()).unwrap_err();
+            assert!(e.contains(bad.trim()) || bad.is_empty(), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_changed_vague_table_changes_the_reading() {
+        let mut t = default_vague_table();
+        t.insert(vague_key("dozens"), VagueTerm { low: 24, high: 99, point: 36 });
+        let r = parse("dozens", &t).unwrap();
+        assert_eq!((r.low, r.point), (24, 36));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_strings(s in "\\PC{0,30}") {
+            let _ = parse(&s, &default_vague_table());
+        }
+
+        #[test]
+        fn accepted_notations_are_ordered(n in 0i64..100_000, k in 0usize..8) {
+            let forms = [format!("{n}"), format!("about {n}"), format!("more than {n}"), format!("at least {n}"),
+                format!("fewer than {}", n + 1), format!("up to {n}"), format!("{n}-{}", n + 7), format!("نحو {n}")];
+            let r = parse(&forms[k], &default_vague_table()).unwrap();
+            prop_assert!(r.low <= r.point);
+            if let Some(h) = r.high { prop_assert!(r.point <= h); }
+        }
+    }
+}
