@@ -309,7 +309,10 @@ fn ar_items(toks: &[Token], first: &str) -> Option<Vec<ArItem>> {
             pending_waw = true;
             continue;
         }
+        // Inside a number, وأحد is و + أحد (ومئتان وأحد عشر), not the word واحد.
+        let waw_first = k > 0 && matches!(w, "واحد" | "واحدي" | "واحده") && !pending_waw;
         let (class, waw) = match ar_class(w) {
+            _ if waw_first => (ar_class_waw(w)?, true),
             Some(c) => (c, false),
             None if k > 0 => (ar_class_waw(w)?, true),
             None => return None,
@@ -338,7 +341,8 @@ fn ar_rest(items: &[ArItem], i: usize) -> Option<(i64, usize)> {
             let Ar::Tens(t) = n.class else { return None };
             Some((t + u, i + 2))
         }
-        _ if head => None,
+        // اثنا alone is not a number; أحد alone is one (مئة وأحد).
+        _ if head && u == 2 => None,
         _ => Some((u, i + 1)),
     }
 }
@@ -419,6 +423,16 @@ fn scale_after_digits(t: &Token) -> Option<i64> {
     }
 }
 
+/// Is this token a number word itself (not a joining word such as "and" or "a")?
+pub(crate) fn is_number_word(t: &Token) -> bool {
+    t.is_word()
+        && clitic_forms(&t.norm).iter().any(|(c, _, w)| {
+            ar_class(w).is_some()
+                || (*c == 0 && (en_small(w).is_some() || en_tens(w).is_some() || en_scale(w).is_some()))
+                || (*c == 0 && matches!(*w, "hundred" | "dozen"))
+        })
+}
+
 /// Is this token a word that may start or continue a number (for bounding runs)?
 pub(crate) fn number_vocab(t: &Token) -> bool {
     en_vocab(t) || ar_vocab(t)
@@ -471,6 +485,9 @@ pub(crate) fn numbers_at(toks: &[Token], i: usize) -> Vec<NumRead> {
 }
 
 fn words_at(toks: &[Token], i: usize) -> Vec<NumRead> {
+    if toks[i].norm == "صفر" {
+        return vec![NumRead { value: 0, end: i + 1, clitic: 0, words: true }];
+    }
     let mut out = Vec::new();
     for (clitic, _, first) in clitic_forms(&toks[i].norm) {
         let first_ok = ar_class(first).is_some()

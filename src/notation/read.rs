@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::numbers::{may_start_number, number_vocab, numbers_at, NumRead};
+use super::numbers::{is_number_word, may_start_number, number_vocab, numbers_at, NumRead};
 use super::tables::{
     is_function_word, joiner_index, outcome_of, prefix_index, provisional_index, subset_index, suffix_index,
     Hedge, PhraseIndex, RANGE_SEPARATORS, WORD_FIGURES,
@@ -363,6 +363,10 @@ impl<'a> Reader<'a> {
 
     fn suffix_at(&self, k: usize) -> Option<Hit<Hedge>> {
         let h = self.phrase_at(suffix_index(), k, false)?;
+        // "وأكثر من 5", "or more than 5": the start of another part, not a hedge after.
+        if self.word_is(h.end, &["than", "من", "عن", "علي", "of"]) {
+            return None;
+        }
         let joiner_like = matches!(self.toks[k].norm.as_str(), "+" | "plus" | "and");
         if joiner_like && self.part_may_start(h.end) {
             return None;
@@ -626,6 +630,10 @@ impl<'a> Reader<'a> {
                 }
                 if subset.is_none() && self.phrase_at(subset_index(), k, true).is_some() {
                     subset = Some(k);
+                }
+                if is_number_word(&toks[k]) && self.part_at(k)?.is_none() {
+                    // "a thousand thousand", "five forty": number words that do not make one number.
+                    return Err(super::not_a_figure(typed));
                 }
                 if let Some(p) = self.part_at(k)? {
                     if p.lead_clitic > 0 && toks[k].norm.starts_with('و') && subset.is_none() {
