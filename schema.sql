@@ -1,4 +1,4 @@
--- crosscheck notebook schema, version 2.
+-- crosscheck notebook schema, version 3.
 --
 -- This file is the whole schema. It is embedded in the binary and run once on a new notebook;
 -- `PRAGMA user_version` records the version and src/notebook/migrate.rs upgrades older files.
@@ -87,7 +87,8 @@ CREATE TABLE claims (
     when_text      TEXT,
     when_from      TEXT,
     when_to        TEXT,
-    when_precision TEXT CHECK (when_precision IN ('year', 'month', 'day', 'range')),
+    -- Version 3: 'clipped', a phrase cut at the article's publication date.
+    when_precision TEXT CHECK (when_precision IN ('year', 'month', 'day', 'range', 'clipped')),
     created_at     TEXT NOT NULL,
     quote_index    TEXT NOT NULL DEFAULT '',
     text_index     TEXT NOT NULL DEFAULT ''
@@ -146,7 +147,7 @@ CREATE TABLE figures (
     measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE RESTRICT,
     notation   TEXT NOT NULL,
     kind       TEXT NOT NULL CHECK (kind IN ('exact', 'approx', 'more-than', 'at-least',
-                   'fewer-than', 'at-most', 'range', 'vague')),
+                   'fewer-than', 'at-most', 'range', 'vague', 'sum')),
     low        INTEGER NOT NULL,
     high       INTEGER,
     point      INTEGER NOT NULL,
@@ -174,7 +175,18 @@ INSERT INTO vague_terms (word, display, low, high, point) VALUES
     ('dozens', 'dozens', 12, 99, 12),
     ('scores', 'scores', 40, 99, 40),
     ('hundreds', 'hundreds', 100, 999, 100), ('مئات', 'مئات', 100, 999, 100),
-    ('thousands', 'thousands', 1000, 9999, 1000), ('الاف', 'آلاف', 1000, 9999, 1000);
+    ('thousands', 'thousands', 1000, 9999, 1000), ('الاف', 'آلاف', 1000, 9999, 1000),
+    -- Version 3: the compound words read with the Arabic number words (docs/notation.md).
+    ('بضع', 'بضع', 2, 9, 3), ('بضع عشرات', 'بضع عشرات', 20, 90, 30),
+    ('a few dozen', 'a few dozen', 24, 108, 36),
+    ('بضع مئات', 'بضع مئات', 200, 900, 300), ('a few hundred', 'a few hundred', 200, 900, 300),
+    ('several hundred', 'several hundred', 300, 900, 300),
+    ('بضعه الاف', 'بضعة آلاف', 2000, 9000, 3000), ('a few thousand', 'a few thousand', 2000, 9000, 3000),
+    ('several thousand', 'several thousand', 3000, 9000, 3000),
+    ('عشرات الالاف', 'عشرات الآلاف', 10000, 99999, 10000),
+    ('tens of thousands', 'tens of thousands', 10000, 99999, 10000),
+    ('مئات الالاف', 'مئات الآلاف', 100000, 999999, 100000),
+    ('hundreds of thousands', 'hundreds of thousands', 100000, 999999, 100000);
 
 -- A saved judgement over one measure's figures.
 CREATE TABLE reconciliations (

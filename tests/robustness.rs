@@ -331,7 +331,7 @@ fn an_old_notebook_is_upgraded_after_a_backup() {
     let nb = Nb::new();
     std::fs::copy(fixture("notebook-v1.db"), &nb.db).unwrap();
     let info = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!(info["schema_version"], 2);
+    assert_eq!(info["schema_version"], 3);
     assert_eq!(info["claims"], 2);
     assert_eq!(info["reconciliations"], 1);
     let backup = nb.dir.path().join("notebook.db.v1.bak");
@@ -352,4 +352,11 @@ fn an_old_notebook_is_upgraded_after_a_backup() {
     let hits = nb.ok(&["search", "المنشقون", "--format", "json"]).json();
     assert_eq!(hits.as_array().unwrap().len(), 1);
     nb.ok(&["claim", "add", "--article", "1", "--quote", "مقتل 11 شخصاً"]);
+    // Version 3 widened two CHECK lists in place: a sum and a clipped date are accepted.
+    let sql: String = conn
+        .query_row("SELECT group_concat(sql, ' ') FROM sqlite_master WHERE name IN ('figures', 'claims')", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(sql.contains("'sum'") && sql.contains("'clipped'"), "{sql}");
 }
