@@ -497,3 +497,23 @@ proptest! {
         prop_assert_eq!((r.kind, r.low), (Kind::Exact, n as i64), "{}", w);
     }
 }
+
+#[test]
+fn the_schema_holds_every_kind_precision_and_default_term() {
+    let schema = crate::notebook::migrate::SCHEMA;
+    for k in Kind::ALL {
+        assert!(schema.contains(&format!("'{}'", k.as_str())), "kind {} missing from schema.sql", k.as_str());
+    }
+    for p in crate::dates::Precision::ALL {
+        assert!(schema.contains(&format!("'{}'", p.as_str())), "precision {} missing from schema.sql", p.as_str());
+    }
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    conn.execute_batch(schema).unwrap();
+    let mut stmt = conn.prepare("SELECT word, low, high, point FROM vague_terms").unwrap();
+    let seeded: VagueTable = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, VagueTerm { low: r.get(1)?, high: r.get(2)?, point: r.get(3)? })))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(seeded, default_vague_table());
+}
