@@ -452,7 +452,8 @@ impl<'a> QuoteIndex<'a> {
                 .min_by_key(|(p, f)| (*p, *f))?;
             (pos, flag, flag)
         } else {
-            let middle: Vec<u32> = q[1..m - 1].iter().map(|(w, _, _)| self.ids.get(w).copied()).collect::<Option<_>>()?;
+            let middle: Vec<u32> =
+                q[1..m - 1].iter().map(|(w, _, _)| self.ids.get(w).copied()).collect::<Option<_>>()?;
             let ok = |s: usize| -> Option<(u8, u8)> {
                 if s + m > self.units.len() {
                     return None;
@@ -480,12 +481,15 @@ impl<'a> QuoteIndex<'a> {
         let body_ids = || self.units.iter().map(|u| u.id);
         if middle.is_empty() {
             // Two words: try each place the first word stands, in order.
-            let mut starts: Vec<usize> =
-                first.iter().flat_map(|(id, _)| self.positions[*id as usize].iter().map(|p| *p as usize)).collect();
+            let mut starts: Vec<usize> = first
+                .iter()
+                .flat_map(|(id, _)| self.positions[*id as usize].iter().map(|p| *p as usize))
+                .collect();
             starts.sort_unstable();
             return starts.into_iter().find(|s| ok(*s).is_some());
         }
-        let (k, rare) = middle.iter().enumerate().min_by_key(|(_, id)| self.positions[**id as usize].len())?;
+        let (k, rare) =
+            middle.iter().enumerate().min_by_key(|(_, id)| self.positions[**id as usize].len())?;
         let limit = 4 * (n + middle.len());
         let mut spent = 0;
         for p in &self.positions[*rare as usize] {
@@ -501,7 +505,8 @@ impl<'a> QuoteIndex<'a> {
             spent += cost + 1;
             if spent > limit {
                 // Too many near misses (a quote of common words): one linear pass instead.
-                return kmp_matches(middle, body_ids()).find_map(|t| t.checked_sub(1).filter(|s| ok(*s).is_some()));
+                return kmp_matches(middle, body_ids())
+                    .find_map(|t| t.checked_sub(1).filter(|s| ok(*s).is_some()));
             }
         }
         None
@@ -509,13 +514,21 @@ impl<'a> QuoteIndex<'a> {
 
     /// The byte span of a match, after a clitic and before a suffix where they were set aside,
     /// and with the quote's leading or trailing punctuation when the body has it there too.
-    fn span(&self, quote: &str, q: &[(String, usize, usize)], s: usize, f_first: u8, f_last: u8) -> (usize, usize) {
+    fn span(
+        &self,
+        quote: &str,
+        q: &[(String, usize, usize)],
+        s: usize,
+        f_first: u8,
+        f_last: u8,
+    ) -> (usize, usize) {
         let (u0, u1) = (&self.units[s], &self.units[s + q.len() - 1]);
         let mut start = u0.start;
         let mut end = u1.end;
         if f_first & PRO != 0 {
             let body_len = self.word_len(u0);
-            let inner_len = q[0].0.chars().count() + if q.len() == 1 { self.enc_len(u0, f_first, &q[0].0) } else { 0 };
+            let inner_len =
+                q[0].0.chars().count() + if q.len() == 1 { self.enc_len(u0, f_first, &q[0].0) } else { 0 };
             start = word_char_offset(self.body, u0.start, u0.end, body_len - inner_len);
         }
         if f_last & ENC != 0 {
@@ -846,7 +859,14 @@ mod tests {
         let vocab: Vec<String> = (0..20_000u32)
             .map(|i| {
                 let mut x = i.wrapping_mul(2_654_435_761) as usize;
-                (0..4 + i as usize % 3).map(|_| { let c = letters[x % letters.len()]; x /= letters.len(); x += 7; c }).collect()
+                (0..4 + i as usize % 3)
+                    .map(|_| {
+                        let c = letters[x % letters.len()];
+                        x /= letters.len();
+                        x += 7;
+                        c
+                    })
+                    .collect()
             })
             .collect();
         let mut seed = 12345u64;
@@ -856,7 +876,8 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let words: Vec<&str> = (0..1_000_000).map(|_| vocab[(next() % vocab.len() as u64) as usize].as_str()).collect();
+        let words: Vec<&str> =
+            (0..1_000_000).map(|_| vocab[(next() % vocab.len() as u64) as usize].as_str()).collect();
         let body = words.join(" ");
         let quote = words[990_000..995_000].join(" ");
         let t = std::time::Instant::now();

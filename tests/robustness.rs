@@ -354,9 +354,11 @@ fn an_old_notebook_is_upgraded_after_a_backup() {
     nb.ok(&["claim", "add", "--article", "1", "--quote", "مقتل 11 شخصاً"]);
     // Version 3 widened two CHECK lists in place: a sum and a clipped date are accepted.
     let sql: String = conn
-        .query_row("SELECT group_concat(sql, ' ') FROM sqlite_master WHERE name IN ('figures', 'claims')", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT group_concat(sql, ' ') FROM sqlite_master WHERE name IN ('figures', 'claims')",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(sql.contains("'sum'") && sql.contains("'clipped'"), "{sql}");
 }

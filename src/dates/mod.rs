@@ -154,7 +154,8 @@ fn explicit(t: &str) -> Result<When, String> {
         }
         return Ok(When { text: t.into(), from, to, precision: Precision::Range });
     }
-    let d = PartialDate::parse(t).map_err(|_| format!("'{t}' is not a date or a range; give {WHEN_FORMS}"))?;
+    let d =
+        PartialDate::parse(t).map_err(|_| format!("'{t}' is not a date or a range; give {WHEN_FORMS}"))?;
     Ok(When {
         text: t.into(),
         from: d.first_day().unwrap_or_default(),
@@ -286,7 +287,11 @@ mod tests {
         for (text, published, from, to, precision) in cases {
             let w = parse_when(text, Some(PartialDate::parse(published).unwrap()))
                 .unwrap_or_else(|e| panic!("{text}: {e}"));
-            assert_eq!((w.from, w.to, w.precision), (ymd(from), ymd(to), *precision), "{text} on {published}");
+            assert_eq!(
+                (w.from, w.to, w.precision),
+                (ymd(from), ymd(to), *precision),
+                "{text} on {published}"
+            );
             assert_eq!(w.text, *text);
         }
     }
@@ -326,10 +331,7 @@ mod tests {
             confirmed it; the brigade may respond. وقال ناشطون إن الاشتباكات اندلعت مساء الخميس واستمرت \
             خلال الأيام الثلاثة الماضية، وإن الاثنين قُتلا وبالأمس وصل آخرون، وفي اليوم التالي عادوا.";
         let spans: Vec<&str> = find_when(text).into_iter().map(|(a, b)| &text[a..b]).collect();
-        assert_eq!(
-            spans,
-            ["Tuesday night", "late Thursday", "مساء الخميس", "الأيام الثلاثة الماضية", "أمس"]
-        );
+        assert_eq!(spans, ["Tuesday night", "late Thursday", "مساء الخميس", "الأيام الثلاثة الماضية", "أمس"]);
         for s in &spans {
             assert!(parse_when(s, Some(PartialDate::parse(FRI).unwrap())).is_ok(), "{s}");
         }

@@ -314,7 +314,8 @@ struct Matcher<'a> {
 
 impl<'a> Matcher<'a> {
     fn new(toks: &'a [Token], find: bool) -> Self {
-        let forms = toks.iter().map(|t| clitic_forms(&t.norm).into_iter().map(|(_, _, w)| w).collect()).collect();
+        let forms =
+            toks.iter().map(|t| clitic_forms(&t.norm).into_iter().map(|(_, _, w)| w).collect()).collect();
         Matcher { toks, forms, find }
     }
 
@@ -356,8 +357,10 @@ impl<'a> Matcher<'a> {
         let mut end = e;
         // تشرين الثاني/نوفمبر, نوفمبر (تشرين الثاني): the second name of the same month.
         if self.toks.get(end).is_some_and(|t| t.is_sym("/") || t.is_sym("(")) {
-            if let Some((_, m2, e2)) =
-                MONTH_NAMES.iter().filter_map(|(n, m2)| self.words_at(end + 1, n).map(|e2| (n, *m2, e2))).max_by_key(|x| x.2)
+            if let Some((_, m2, e2)) = MONTH_NAMES
+                .iter()
+                .filter_map(|(n, m2)| self.words_at(end + 1, n).map(|e2| (n, *m2, e2)))
+                .max_by_key(|x| x.2)
             {
                 if m2 == m {
                     end = if self.toks.get(e2).is_some_and(|t| t.is_sym(")")) { e2 + 1 } else { e2 };
@@ -397,7 +400,12 @@ impl<'a> Matcher<'a> {
     }
 
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
-        let j = if self.is(i, "عام|العام|سنه|of") || self.toks.get(i).is_some_and(|t| t.is_sym(",")) { i + 1 } else { i };
+        let j = if self.is(i, "عام|العام|سنه|of") || self.toks.get(i).is_some_and(|t| t.is_sym(","))
+        {
+            i + 1
+        } else {
+            i
+        };
         let t = self.toks.get(j)?;
         if t.kind != TokKind::Num || t.norm.len() != 4 {
             return None;
@@ -429,7 +437,8 @@ impl<'a> Matcher<'a> {
         let t = self.toks.get(i)?;
         if t.kind == TokKind::Num {
             let d: u32 = t.norm.parse().ok().filter(|d| (1..=31).contains(d) && t.norm.len() <= 2)?;
-            let suffix = self.toks.get(i + 1).is_some_and(|n| !n.space_before && self.is(i + 1, "th|st|nd|rd"));
+            let suffix =
+                self.toks.get(i + 1).is_some_and(|n| !n.space_before && self.is(i + 1, "th|st|nd|rd"));
             return Some((d, if suffix { i + 2 } else { i + 1 }));
         }
         // Arabic ordinals: الخامس، الحادي عشر، العشرين، الحادي والعشرين، الثلاثين.
@@ -451,7 +460,8 @@ impl<'a> Matcher<'a> {
     }
 
     fn part_at(&self, i: usize) -> Option<(u8, usize)> {
-        let (p, e) = PARTS.iter().filter_map(|(w, p)| self.words_at(i, w).map(|e| (*p, e))).max_by_key(|x| x.1)?;
+        let (p, e) =
+            PARTS.iter().filter_map(|(w, p)| self.words_at(i, w).map(|e| (*p, e))).max_by_key(|x| x.1)?;
         // mid-November
         Some((p, if self.toks.get(e).is_some_and(|t| t.is_sym("-")) { e + 1 } else { e }))
     }
@@ -470,7 +480,9 @@ impl<'a> Matcher<'a> {
         let mut best: Option<(usize, Caps)> = None;
         match *first {
             W(alts) | O(alts) => {
-                if self.is(i, alts) || alts.split('|').any(|a| a.contains(' ') && self.words_at(i, a).is_some()) {
+                if self.is(i, alts)
+                    || alts.split('|').any(|a| a.contains(' ') && self.words_at(i, a).is_some())
+                {
                     let e = alts.split('|').filter_map(|a| self.words_at(i, a)).max().unwrap_or(i + 1);
                     next(e, caps.clone(), &mut best);
                 }
@@ -563,7 +575,12 @@ fn month_bounds(y: i32, m: u32) -> Result<(NaiveDate, NaiveDate), String> {
 
 /// Resolves a matched phrase to (from, to, precision before clipping).
 // Long because it is one match over the resolutions of the table, each a few lines.
-fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Result<(NaiveDate, NaiveDate, Precision), String> {
+fn resolve(
+    r: R,
+    c: &Caps,
+    pubd: Option<NaiveDate>,
+    t: &str,
+) -> Result<(NaiveDate, NaiveDate, Precision), String> {
     let need = || {
         pubd.ok_or_else(|| {
             format!(
@@ -573,7 +590,8 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Result<(NaiveDat
         })
     };
     let day = |d: NaiveDate| Ok((d, d, Precision::Day));
-    let span = |a: NaiveDate, b: NaiveDate| Ok((a, b, if a == b { Precision::Day } else { Precision::Range }));
+    let span =
+        |a: NaiveDate, b: NaiveDate| Ok((a, b, if a == b { Precision::Day } else { Precision::Range }));
     let count = |max: i64| {
         c.count.filter(|n| (1..=max).contains(n)).ok_or_else(|| {
             format!("'{t}' needs a number from 1 to {max}, such as 'past 3 days' or 'الأيام الثلاثة الماضية'")
@@ -657,7 +675,8 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Result<(NaiveDat
         R::DayMonth => {
             let (y, m) = month()?;
             let d = c.day.unwrap_or(1);
-            day(NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))?)
+            day(NaiveDate::from_ymd_opt(y, m, d)
+                .ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))?)
         }
         R::Weekday => day(on_or_before(need()?, wd(0)?)),
         R::LastWeekday => day(on_or_before(need()?, wd(0)?) - Duration::days(7)),
@@ -790,7 +809,8 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
         return true;
     }
     // اليوم التالي (the next day), اليوم نفسه: counted from the event, not from publication.
-    if m.is(end - 1, "اليوم") && m.is(end, "التالي|نفسه|ذاته|الذي|الاول|الثاني|السابق") {
+    if m.is(end - 1, "اليوم") && m.is(end, "التالي|نفسه|ذاته|الذي|الاول|الثاني|السابق")
+    {
         return true;
     }
     // "today's", "yesterday's" are fine; a weekday or month glued to letters is not a date.

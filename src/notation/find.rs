@@ -20,37 +20,248 @@ pub struct FoundFigure {
 
 /// Words before a number that make it a name, not a count (Brigade 17, اللواء 17, Route 4).
 const NAME_BEFORE: &[&str] = &[
-    "brigade", "division", "battalion", "regiment", "unit", "squadron", "corps", "route", "highway", "road",
-    "resolution", "article", "section", "chapter", "paragraph", "number", "no", "flight", "camp", "sector",
-    "zone", "district", "checkpoint", "gate", "building", "block", "street", "line", "page", "item", "phase",
-    "stage", "round", "grade", "level", "room", "apartment", "channel", "platform", "tel", "phone", "fax",
-    "hotline", "aged", "age", "year", "years", "lwa", "لواء", "فرقه", "فوج", "كتيبه", "سريه", "فيلق", "طريق",
-    "قرار", "ماده", "بند", "رقم", "منطقه", "قطاع", "حاجز", "بوابه", "شارع", "خط", "مبني", "جوله", "مرحله",
-    "صفحه", "فقره", "دوره", "نقطه", "هاتف", "الهاتف", "عام", "سنه", "العمر", "عمره", "عمرها", "عمر", "الساعه",
-    "ساعه", "حي", "مخيم", "محور",
+    "brigade",
+    "division",
+    "battalion",
+    "regiment",
+    "unit",
+    "squadron",
+    "corps",
+    "route",
+    "highway",
+    "road",
+    "resolution",
+    "article",
+    "section",
+    "chapter",
+    "paragraph",
+    "number",
+    "no",
+    "flight",
+    "camp",
+    "sector",
+    "zone",
+    "district",
+    "checkpoint",
+    "gate",
+    "building",
+    "block",
+    "street",
+    "line",
+    "page",
+    "item",
+    "phase",
+    "stage",
+    "round",
+    "grade",
+    "level",
+    "room",
+    "apartment",
+    "channel",
+    "platform",
+    "tel",
+    "phone",
+    "fax",
+    "hotline",
+    "aged",
+    "age",
+    "year",
+    "years",
+    "lwa",
+    "لواء",
+    "فرقه",
+    "فوج",
+    "كتيبه",
+    "سريه",
+    "فيلق",
+    "طريق",
+    "قرار",
+    "ماده",
+    "بند",
+    "رقم",
+    "منطقه",
+    "قطاع",
+    "حاجز",
+    "بوابه",
+    "شارع",
+    "خط",
+    "مبني",
+    "جوله",
+    "مرحله",
+    "صفحه",
+    "فقره",
+    "دوره",
+    "نقطه",
+    "هاتف",
+    "الهاتف",
+    "عام",
+    "سنه",
+    "العمر",
+    "عمره",
+    "عمرها",
+    "عمر",
+    "الساعه",
+    "ساعه",
+    "حي",
+    "مخيم",
+    "محور",
 ];
 
 /// Words after a number that make it a time, a duration or age, a share, money or a measure.
 const UNIT_AFTER: &[&str] = &[
-    "am", "pm", "gmt", "utc", "hrs", "hours", "hour", "minutes", "minute", "seconds", "days", "day",
-    "weeks", "week", "months", "month", "years", "year", "yr", "decades", "percent", "per", "pc", "km",
-    "kilometres", "kilometers", "miles", "mile", "metres", "meters", "m", "kg", "kilograms", "tons",
-    "tonnes", "dollars", "euros", "pounds", "usd", "th", "st", "nd", "rd", "صباحا", "مساء", "ظهرا", "فجرا",
-    "ليلا", "عصرا", "بتوقيت", "ساعه", "ساعات", "دقيقه", "دقائق", "يوم", "يوما", "ايام", "اسبوع", "اسابيع",
-    "شهر", "شهرا", "اشهر", "شهور", "عام", "عاما", "اعوام", "سنه", "سنوات", "سنين", "بالمئه", "بالمائه",
-    "كيلومتر", "كيلومترا", "كلم", "كم", "متر", "مترا", "ميل", "كغ", "طن", "اطنان", "دولار", "دولارا",
-    "يورو", "ليره", "دينار", "ريال", "جنيه", "درهم", "عمره", "عمرها",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "hrs",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "yr",
+    "decades",
+    "percent",
+    "per",
+    "pc",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "m",
+    "kg",
+    "kilograms",
+    "tons",
+    "tonnes",
+    "dollars",
+    "euros",
+    "pounds",
+    "usd",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "صباحا",
+    "مساء",
+    "ظهرا",
+    "فجرا",
+    "ليلا",
+    "عصرا",
+    "بتوقيت",
+    "ساعه",
+    "ساعات",
+    "دقيقه",
+    "دقائق",
+    "يوم",
+    "يوما",
+    "ايام",
+    "اسبوع",
+    "اسابيع",
+    "شهر",
+    "شهرا",
+    "اشهر",
+    "شهور",
+    "عام",
+    "عاما",
+    "اعوام",
+    "سنه",
+    "سنوات",
+    "سنين",
+    "بالمئه",
+    "بالمائه",
+    "كيلومتر",
+    "كيلومترا",
+    "كلم",
+    "كم",
+    "متر",
+    "مترا",
+    "ميل",
+    "كغ",
+    "طن",
+    "اطنان",
+    "دولار",
+    "دولارا",
+    "يورو",
+    "ليره",
+    "دينار",
+    "ريال",
+    "جنيه",
+    "درهم",
+    "عمره",
+    "عمرها",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه", "اغسطس", "سبتمبر",
-    "اكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
-    "تشرين", "جانفي", "فيفري", "افريل", "ماي", "جوان", "جويليه", "اوت",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يونيه",
+    "يوليو",
+    "يوليه",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+    "جانفي",
+    "فيفري",
+    "افريل",
+    "ماي",
+    "جوان",
+    "جويليه",
+    "اوت",
 ];
 
-const YEAR_BEFORE: &[&str] = &["in", "since", "of", "until", "by", "عام", "العام", "سنه", "منذ", "حتي", "خلال"];
+const YEAR_BEFORE: &[&str] =
+    &["in", "since", "of", "until", "by", "عام", "العام", "سنه", "منذ", "حتي", "خلال"];
 
 /// Finds every hedged count in a text (Arabic or English prose), in order of position.
 pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
@@ -88,7 +299,12 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
         }
         let wording = &text[part.start_byte..end_byte];
         if let Ok(reading) = parse(wording, vague) {
-            out.push(FoundFigure { start: part.start_byte, end: end_byte, wording: wording.to_string(), reading });
+            out.push(FoundFigure {
+                start: part.start_byte,
+                end: end_byte,
+                wording: wording.to_string(),
+                reading,
+            });
         }
         i = end_tok.max(i + 1);
     }
@@ -177,7 +393,9 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         return true;
     }
     // Codes and models glued to Latin letters: MH17, G20, Su-24, COVID-19; ordinals "الـ17".
-    if !first.space_before && prev.is_some_and(|t| t.kind == TokKind::Word && (t.norm.is_ascii() || t.norm == "ال")) {
+    if !first.space_before
+        && prev.is_some_and(|t| t.kind == TokKind::Word && (t.norm.is_ascii() || t.norm == "ال"))
+    {
         return false;
     }
     if !first.space_before
@@ -189,8 +407,9 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     if sym(prev, &["+", "#"]) {
         return false;
     }
-    if next.is_some_and(|t| !t.space_before && t.kind == TokKind::Sym && matches!(t.norm.as_str(), "/" | ":" | "-"))
-        && next2.is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+    if next.is_some_and(|t| {
+        !t.space_before && t.kind == TokKind::Sym && matches!(t.norm.as_str(), "/" | ":" | "-")
+    }) && next2.is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
     {
         return false;
     }
@@ -258,7 +477,10 @@ mod tests {
             بينما قُتل نحو 15 شخصاً في قصف السوق صباح الخميس. وأكد ناشطون انشقاق ثمانية عناصر آخرين، \
             وتحدث مصدر عن «عشرات المهاجرين» ينتظرون، وقد بلغ عمره 25 عاماً.";
         let w = wordings(text);
-        assert_eq!(w, ["ما يزيدُ على 120 من المقاتلين المحليين", "نحو 15 شخصاً", "ثمانية عناصر", "عشرات المهاجرين"]);
+        assert_eq!(
+            w,
+            ["ما يزيدُ على 120 من المقاتلين المحليين", "نحو 15 شخصاً", "ثمانية عناصر", "عشرات المهاجرين"]
+        );
     }
 
     #[test]
@@ -267,11 +489,12 @@ mod tests {
         let got: Vec<(&str, Kind, i64)> = w.iter().map(|f| (f.0.as_str(), f.1, f.2)).collect();
         assert_eq!(
             got,
-            [("11 شخصاً", Kind::Exact, 11), ("مايقارب 100 جريح", Kind::Approx, 90), ("42", Kind::Exact, 42), (
-                "49",
-                Kind::Exact,
-                49
-            )]
+            [
+                ("11 شخصاً", Kind::Exact, 11),
+                ("مايقارب 100 جريح", Kind::Approx, 90),
+                ("42", Kind::Exact, 42),
+                ("49", Kind::Exact, 49)
+            ]
         );
     }
 
@@ -316,7 +539,15 @@ mod tests {
             &default_vague_table(),
         );
         let w: Vec<&str> = f.iter().map(|x| x.wording.as_str()).collect();
-        assert_eq!(w, ["Between 20 and 30 people", "at least 10 and as many as 60", "45 and rising", "18 قتيلاً في حصيلة غير نهائية"]);
+        assert_eq!(
+            w,
+            [
+                "Between 20 and 30 people",
+                "at least 10 and as many as 60",
+                "45 and rising",
+                "18 قتيلاً في حصيلة غير نهائية"
+            ]
+        );
         assert_eq!((f[1].reading.kind, f[1].reading.low, f[1].reading.high), (Kind::Range, 10, Some(60)));
         assert!(f[2].reading.provisional && f[3].reading.provisional);
     }

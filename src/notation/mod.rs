@@ -172,19 +172,21 @@ pub fn parse(notation: &str, vague: &VagueTable) -> Result<Reading, String> {
             ),
         });
     }
-    let mut steps = vec![format!(
-        "normalised: '{}'",
-        all.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
-    )];
+    let mut steps =
+        vec![format!("normalised: '{}'", all.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "))];
     let (toks, provisional) = read::strip_provisional(&all, typed);
     for p in &provisional {
         steps.push(format!("provisional wording '{p}': the count may still rise"));
     }
     let index = read::VagueIndex::new(vague);
     let reader = read::Reader { toks: &toks, text: typed, vague: &index, find: false };
-    let mut r = reader
-        .read_all(typed, &mut steps)
-        .map_err(|e| if e.contains(typed) { e } else { format!("'{typed}' {e}") })?;
+    let mut r = reader.read_all(typed, &mut steps).map_err(|e| {
+        if e.contains(typed) {
+            e
+        } else {
+            format!("'{typed}' {e}")
+        }
+    })?;
     if !provisional.is_empty() {
         r.provisional = true;
         r.rule.push_str(&format!(
@@ -309,17 +311,9 @@ mod old_tests {
 
     #[test]
     fn unknown_forms_are_refused_with_the_input_echoed() {
-        for bad in [
-            "lots",
-            "five forty",
-            "",
-            "20-10",
-            "fewer than 0",
-            "99999999999999999999",
-            "1,20",
-            "--5",
-            "NaN",
-        ] {
+        for bad in
+            ["lots", "five forty", "", "20-10", "fewer than 0", "99999999999999999999", "1,20", "--5", "NaN"]
+        {
             let e = parse(bad, &default_vague_table()).unwrap_err();
             assert!(e.contains(bad.trim()) || bad.is_empty(), "{bad}: {e}");
         }

@@ -217,15 +217,16 @@ const AR_TENS: &[(&str, i64)] = &[
     ("ثمان", 80),
     ("تسع", 90),
 ];
-const AR_HUNDRED_UNITS: &[(&str, i64)] = &[
-    ("ثلاث", 3),
-    ("اربع", 4),
-    ("خمس", 5),
-    ("ست", 6),
-    ("سبع", 7),
-    ("ثمان", 8),
-    ("ثماني", 8),
-    ("تسع", 9),
+const AR_HUNDRED_UNITS: &[(&str, i64)] =
+    &[("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("ثماني", 8), ("تسع", 9)];
+
+/// One Arabic scale word in its forms: (value, singular, singular accusative, duals, plurals).
+type ArScale = (i64, &'static str, &'static str, &'static [&'static str], &'static [&'static str]);
+
+const AR_SCALES: &[ArScale] = &[
+    (1_000, "الف", "الفا", &["الفان", "الفين", "الفي"], &["الاف", "الوف"]),
+    (1_000_000, "مليون", "مليونا", &["مليونان", "مليونين", "مليوني"], &["ملايين"]),
+    (1_000_000_000, "مليار", "مليارا", &["ملياران", "مليارين", "ملياري"], &["مليارات"]),
 ];
 
 fn ar_class(w: &str) -> Option<Ar> {
@@ -241,23 +242,18 @@ fn ar_class(w: &str) -> Option<Ar> {
         }
         _ => {}
     }
-    let scales: [(i64, &str, &str, [&str; 4], [&str; 2]); 3] = [
-        (1_000, "الف", "الفا", ["الفان", "الفين", "الفي", ""], ["الاف", "الوف"]),
-        (1_000_000, "مليون", "مليونا", ["مليونان", "مليونين", "مليوني", ""], ["ملايين", ""]),
-        (1_000_000_000, "مليار", "مليارا", ["ملياران", "مليارين", "ملياري", ""], ["مليارات", ""]),
-    ];
-    for (v, single, acc, dual, plural) in scales {
-        if w == single {
-            return Some(Ar::Scale(v, Form::Single));
+    for (v, single, acc, dual, plural) in AR_SCALES {
+        if w == *single {
+            return Some(Ar::Scale(*v, Form::Single));
         }
-        if w == acc {
-            return Some(Ar::Scale(v, Form::SingleAcc));
+        if w == *acc {
+            return Some(Ar::Scale(*v, Form::SingleAcc));
         }
-        if dual.iter().any(|d| !d.is_empty() && *d == w) {
-            return Some(Ar::Scale(v, Form::Dual));
+        if dual.contains(&w) {
+            return Some(Ar::Scale(*v, Form::Dual));
         }
-        if plural.iter().any(|p| !p.is_empty() && *p == w) {
-            return Some(Ar::Scale(v, Form::Plural));
+        if plural.contains(&w) {
+            return Some(Ar::Scale(*v, Form::Plural));
         }
     }
     for (stem, v) in AR_TENS {
@@ -553,7 +549,10 @@ mod tests {
         assert_eq!(read("two dozen"), Some(24));
         assert_eq!(read("nine hundred ninety-nine thousand nine hundred ninety-nine"), Some(999_999));
         assert_eq!(read("a thousand thousand"), None);
-        assert_eq!(read("hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred"), None);
+        assert_eq!(
+            read("hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred"),
+            None
+        );
         assert_eq!(read("five forty"), None);
     }
 

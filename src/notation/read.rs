@@ -71,18 +71,16 @@ pub(crate) struct Part {
     pub rule: String,
     pub noun: Option<String>,
     pub outcome: Option<&'static str>,
-    /// Token span, and the byte span as typed (after a leading clitic).
-    pub start: usize,
+    /// The token after the part, and the byte span as typed (after a leading clitic).
     pub end: usize,
     pub start_byte: usize,
     pub end_byte: usize,
     /// Characters of a clitic set aside from the first word.
     pub lead_clitic: usize,
     pub hedged: bool,
-    /// Token span of the number itself, and whether it was digits alone.
+    /// Token span of the number itself.
     pub base_start: usize,
     pub base_end: usize,
-    pub digits: bool,
     pub vague: bool,
     pub steps: Vec<String>,
 }
@@ -110,7 +108,9 @@ pub(crate) fn hedge_kind_name(h: Hedge) -> &'static str {
 /// The interval a hedge makes of n, with its formula.
 pub(crate) fn hedged(h: Hedge, n: i64, label: String) -> Result<Interval, String> {
     let (kind, low, high, point, formula) = match h {
-        Hedge::Approx => (Kind::Approx, 9 * n / 10, Some((11 * n + 9) / 10), n, "floor(0.9n)..ceil(1.1n), point n"),
+        Hedge::Approx => {
+            (Kind::Approx, 9 * n / 10, Some((11 * n + 9) / 10), n, "floor(0.9n)..ceil(1.1n), point n")
+        }
         Hedge::ApproxBelow => (Kind::Approx, 9 * n / 10, Some(n), n, "floor(0.9n)..n, point n"),
         Hedge::MoreThan => (Kind::MoreThan, n + 1, None, n + 1, "n+1..open, point n+1"),
         Hedge::AtLeast => (Kind::AtLeast, n, None, n, "n..open, point n"),
@@ -153,11 +153,12 @@ pub(crate) fn narrow(a: Interval, b: Interval, steps: &mut Vec<String>) -> Resul
         ));
     }
     let inside = |x: &Interval, y: &Interval| {
-        y.low <= x.low && match (x.high, y.high) {
-            (_, None) => true,
-            (Some(xh), Some(yh)) => xh <= yh,
-            (None, Some(_)) => false,
-        }
+        y.low <= x.low
+            && match (x.high, y.high) {
+                (_, None) => true,
+                (Some(xh), Some(yh)) => xh <= yh,
+                (None, Some(_)) => false,
+            }
     };
     let both = format!("{} and {}", a.label, b.label);
     let out = if inside(&a, &b) {
@@ -196,12 +197,15 @@ impl<'a> Reader<'a> {
         let forms = if clitics { clitic_forms(&t.norm) } else { vec![(0, "", t.norm.as_str())] };
         for (cl, _, first) in forms {
             let Some(c) = first.chars().next() else { continue };
-            for (compact, _, v) in idx.candidates(c) {
+            for (compact, v) in idx.candidates(c) {
                 if !compact.starts_with(first) {
                     continue;
                 }
                 let (mut len, mut j) = (first.len(), i + 1);
-                while len < compact.len() && j < self.toks.len() && compact[len..].starts_with(&self.toks[j].norm) {
+                while len < compact.len()
+                    && j < self.toks.len()
+                    && compact[len..].starts_with(&self.toks[j].norm)
+                {
                     len += self.toks[j].norm.len();
                     j += 1;
                 }
@@ -277,7 +281,9 @@ impl<'a> Reader<'a> {
                 .find(|w| forms.iter().any(|(i, _)| i.contains(&w.as_str())))
                 .unwrap_or_default()
         };
-        let Some((_, seps)) = forms.iter().find(|(i, _)| i.contains(&intro.as_str())) else { return Ok(None) };
+        let Some((_, seps)) = forms.iter().find(|(i, _)| i.contains(&intro.as_str())) else {
+            return Ok(None);
+        };
         for x in numbers_at(self.toks, k) {
             let s = x.end;
             let Some(sep) = self.toks.get(s) else { continue };
@@ -351,7 +357,8 @@ impl<'a> Reader<'a> {
 
     fn number_base(&self, j: usize, x: &NumRead) -> Base {
         let t = &self.toks[j];
-        let words = x.words.then(|| self.typed(t.offset_of_char(x.clitic), self.toks[x.end - 1].end).to_string());
+        let words =
+            x.words.then(|| self.typed(t.offset_of_char(x.clitic), self.toks[x.end - 1].end).to_string());
         Base::Number { n: x.value, words }
     }
 
@@ -513,7 +520,6 @@ impl<'a> Reader<'a> {
             rule,
             noun: noun.map(|(n, _)| n),
             outcome,
-            start: i,
             end: k,
             start_byte,
             end_byte: last.end,
@@ -521,7 +527,6 @@ impl<'a> Reader<'a> {
             hedged: pre.is_some() || suffix.is_some(),
             base_start: q,
             base_end,
-            digits: matches!(base, Base::Number { words: None, .. }),
             vague: matches!(base, Base::Vague { .. }),
             steps,
         }))
@@ -559,7 +564,10 @@ impl<'a> Reader<'a> {
                     high: Some(term.high),
                     point: term.point,
                     label: format!("vague ('{wording}')"),
-                    formula: format!("{}..{}, point {} from the notebook's terms", term.low, term.high, term.point),
+                    formula: format!(
+                        "{}..{}, point {} from the notebook's terms",
+                        term.low, term.high, term.point
+                    ),
                 }
             }
             Base::Word { hedge, n, wording } => {
@@ -591,10 +599,12 @@ impl<'a> Reader<'a> {
                 Hedge::MoreThan | Hedge::AtLeast => hedged(h, *a, label),
                 Hedge::FewerThan | Hedge::AtMost => hedged(h, *b, label),
             },
-            Base::Vague { wording, .. } => {
-                Err(format!("puts a hedge ({label}) on the vague word '{wording}'; write the number, or the word alone"))
+            Base::Vague { wording, .. } => Err(format!(
+                "puts a hedge ({label}) on the vague word '{wording}'; write the number, or the word alone"
+            )),
+            Base::Word { wording, .. } => {
+                Err(format!("puts a second hedge on '{wording}', which carries its own; write it alone"))
             }
-            Base::Word { wording, .. } => Err(format!("puts a second hedge on '{wording}', which carries its own; write it alone")),
         }
     }
 
@@ -609,7 +619,10 @@ impl<'a> Reader<'a> {
         let toks = self.toks;
         let mut i = 0;
         if toks.len() >= 2 && toks[0].is_word() && toks[1].kind == TokKind::Num && !toks[1].space_before {
-            steps.push(format!("'{}' glued to the number is set aside", self.typed(toks[0].start, toks[0].end)));
+            steps.push(format!(
+                "'{}' glued to the number is set aside",
+                self.typed(toks[0].start, toks[0].end)
+            ));
             i = 1;
         }
         let mut parts: Vec<Part> = Vec::new();
@@ -640,7 +653,10 @@ impl<'a> Reader<'a> {
                         next = Some(k);
                         break;
                     }
-                    return Err(second_number(typed, self.typed(toks[subset.unwrap_or(k)].start, toks[p.end - 1].end)));
+                    return Err(second_number(
+                        typed,
+                        self.typed(toks[subset.unwrap_or(k)].start, toks[p.end - 1].end),
+                    ));
                 }
                 k += 1;
             }
@@ -683,7 +699,8 @@ fn combine(typed: &str, mut parts: Vec<Part>, steps: &mut Vec<String>) -> Result
     }
     if parts.len() == 2 {
         let (a, b) = (&parts[0], &parts[1]);
-        let bounds = (is_lower(a.iv.kind) && is_upper(b.iv.kind)) || (is_upper(a.iv.kind) && is_lower(b.iv.kind));
+        let bounds =
+            (is_lower(a.iv.kind) && is_upper(b.iv.kind)) || (is_upper(a.iv.kind) && is_lower(b.iv.kind));
         if bounds && (a.outcome == b.outcome || a.outcome.is_none() || b.outcome.is_none()) {
             let noun = a.noun.clone().or_else(|| b.noun.clone());
             let iv = narrow(a.iv.clone(), b.iv.clone(), steps)?;
@@ -710,7 +727,9 @@ fn combine(typed: &str, mut parts: Vec<Part>, steps: &mut Vec<String>) -> Result
         low = low.checked_add(p.iv.low).filter(|v| *v <= MAX).ok_or_else(|| too_large(typed))?;
         point = point.checked_add(p.iv.point).filter(|v| *v <= MAX).ok_or_else(|| too_large(typed))?;
         high = match (high, p.iv.high) {
-            (Some(h), Some(x)) => Some(h.checked_add(x).filter(|v| *v <= MAX).ok_or_else(|| too_large(typed))?),
+            (Some(h), Some(x)) => {
+                Some(h.checked_add(x).filter(|v| *v <= MAX).ok_or_else(|| too_large(typed))?)
+            }
             _ => None,
         };
     }

@@ -140,7 +140,13 @@ const ARABIC: &[(&str, Kind, i64, Option<i64>, i64)] = &[
 
 const ENGLISH: &[(&str, Kind, i64, Option<i64>, i64)] = &[
     ("two hundred and forty-five thousand six hundred and one", Exact, 245_601, Some(245_601), 245_601),
-    ("nine hundred and ninety-nine thousand nine hundred and ninety-nine", Exact, 999_999, Some(999_999), 999_999),
+    (
+        "nine hundred and ninety-nine thousand nine hundred and ninety-nine",
+        Exact,
+        999_999,
+        Some(999_999),
+        999_999,
+    ),
     ("twelve hundred", Exact, 1200, Some(1200), 1200),
     ("one thousand and one", Exact, 1001, Some(1001), 1001),
     ("three thousand four hundred", Exact, 3400, Some(3400), 3400),
@@ -223,7 +229,8 @@ fn one_hundred_and_fifty_wordings_in_both_languages() {
     for (text, kind, low, high, point) in all {
         match parse(text, &default_vague_table()) {
             Ok(r) if (r.kind, r.low, r.high, r.point) == (*kind, *low, *high, *point) => {}
-            Ok(r) => wrong.push(format!("{text}: got {:?} {} {:?} {} ({})", r.kind, r.low, r.high, r.point, r.rule)),
+            Ok(r) => wrong
+                .push(format!("{text}: got {:?} {} {:?} {} ({})", r.kind, r.low, r.high, r.point, r.rule)),
             Err(e) => wrong.push(format!("{text}: {e}")),
         }
     }
@@ -305,7 +312,12 @@ fn the_rule_quotes_the_wording_as_typed() {
 
 #[test]
 fn provisional_tolls_are_marked() {
-    for w in ["45 and rising", "30 dead, toll likely to rise", "45 والحصيلة مرشحة للارتفاع", "18 قتيلاً في حصيلة غير نهائية"] {
+    for w in [
+        "45 and rising",
+        "30 dead, toll likely to rise",
+        "45 والحصيلة مرشحة للارتفاع",
+        "18 قتيلاً في حصيلة غير نهائية",
+    ] {
         let r = p(w);
         assert!(r.provisional, "{w}");
         assert!(r.rule.contains("provisional"), "{w}: {}", r.rule);
@@ -317,7 +329,16 @@ fn provisional_tolls_are_marked() {
 fn explain_walks_through_the_reading() {
     let steps = explain("لأكثر من 30 مدنياً على الأقل", &default_vague_table()).unwrap();
     let all = steps.join("\n");
-    for part in ["normalised", "clitic", "hedge before", "number: 30", "counted noun", "hedge after", "two hedges", "interval: 31..open"] {
+    for part in [
+        "normalised",
+        "clitic",
+        "hedge before",
+        "number: 30",
+        "counted noun",
+        "hedge after",
+        "two hedges",
+        "interval: 31..open",
+    ] {
         assert!(all.contains(part), "{part} missing from:\n{all}");
     }
 }
@@ -325,7 +346,10 @@ fn explain_walks_through_the_reading() {
 #[test]
 fn kind_strings_are_exactly_these() {
     let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    assert_eq!(all, ["exact", "approx", "more-than", "at-least", "fewer-than", "at-most", "range", "vague", "sum"]);
+    assert_eq!(
+        all,
+        ["exact", "approx", "more-than", "at-least", "fewer-than", "at-most", "range", "vague", "sum"]
+    );
 }
 
 #[test]
@@ -341,10 +365,29 @@ fn a_changed_vague_table_changes_the_reading() {
 /// English words for 0..=999,999, in one of several styles (with "and" or not, hyphen or space).
 fn english(n: u32, style: u8) -> String {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 10] =
+        ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let below100 = |n: u32| -> String {
         if n < 20 {
             UNITS[n as usize].to_string()
@@ -486,14 +529,14 @@ proptest! {
     #[test]
     fn english_number_words_read_back(n in 0u32..=999_999, style in 0u8..4) {
         let w = english(n, style);
-        let r = parse(&w, &default_vague_table()).map_err(|e| TestCaseError::fail(e))?;
+        let r = parse(&w, &default_vague_table()).map_err(TestCaseError::fail)?;
         prop_assert_eq!((r.kind, r.low), (Kind::Exact, n as i64), "{}", w);
     }
 
     #[test]
     fn arabic_number_words_read_back(n in 0u32..=999_999, style in 0u8..64) {
         let w = arabic(n, style);
-        let r = parse(&w, &default_vague_table()).map_err(|e| TestCaseError::fail(e))?;
+        let r = parse(&w, &default_vague_table()).map_err(TestCaseError::fail)?;
         prop_assert_eq!((r.kind, r.low), (Kind::Exact, n as i64), "{}", w);
     }
 }
@@ -505,13 +548,19 @@ fn the_schema_holds_every_kind_precision_and_default_term() {
         assert!(schema.contains(&format!("'{}'", k.as_str())), "kind {} missing from schema.sql", k.as_str());
     }
     for p in crate::dates::Precision::ALL {
-        assert!(schema.contains(&format!("'{}'", p.as_str())), "precision {} missing from schema.sql", p.as_str());
+        assert!(
+            schema.contains(&format!("'{}'", p.as_str())),
+            "precision {} missing from schema.sql",
+            p.as_str()
+        );
     }
     let conn = rusqlite::Connection::open_in_memory().unwrap();
     conn.execute_batch(schema).unwrap();
     let mut stmt = conn.prepare("SELECT word, low, high, point FROM vague_terms").unwrap();
     let seeded: VagueTable = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, VagueTerm { low: r.get(1)?, high: r.get(2)?, point: r.get(3)? })))
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, VagueTerm { low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))
+        })
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();

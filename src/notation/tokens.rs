@@ -159,7 +159,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     t.offs.push(i);
                     t.end = end;
                 }
-                (TokKind::Sym, Some(t)) if t.kind == TokKind::Sym && g == '=' && (t.norm == ">" || t.norm == "<") => {
+                (TokKind::Sym, Some(t))
+                    if t.kind == TokKind::Sym && g == '=' && (t.norm == ">" || t.norm == "<") =>
+                {
                     t.norm.push('=');
                     t.end = end;
                 }
