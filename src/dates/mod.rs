@@ -205,6 +205,7 @@ mod tests {
     const SAT: &str = "2015-01-03";
 
     #[test]
+    // Long because it is a table.
     fn phrases_against_the_publication_date() {
         use Precision::*;
         // (phrase, publication date, from, to, precision)
@@ -293,6 +294,47 @@ mod tests {
                 "{text} on {published}"
             );
             assert_eq!(w.text, *text);
+        }
+    }
+
+    #[test]
+    fn every_family_of_docs_notation_reads() {
+        let p = Some(PartialDate::parse(FRI).unwrap());
+        for phrase in [
+            "earlier today",
+            "tonight",
+            "yesterday evening",
+            "a week ago",
+            "the last 3 days",
+            "recent days",
+            "past week",
+            "past two weeks",
+            "the 5th of December",
+            "early Friday",
+            "from Thursday to Friday",
+            "since yesterday",
+            "this year",
+            "هذا الصباح",
+            "ليلة أمس",
+            "الليلة الماضية",
+            "قبل أمس",
+            "أول من أمس",
+            "قبل يومين",
+            "قبل أسبوع",
+            "الأيام القليلة الماضية",
+            "آخر ثلاثة أيام",
+            "الأسبوعين الماضيين",
+            "الأسبوع الجاري",
+            "شهر نوفمبر",
+            "منذ مطلع الشهر",
+            "منذ أمس",
+            "العام الماضي",
+            "فجر الجمعة",
+            "5 كانون الأول 2014",
+            "مطلع تشرين الثاني 2014",
+        ] {
+            let w = parse_when(phrase, p).unwrap_or_else(|e| panic!("{phrase}: {e}"));
+            assert!(w.to <= ymd(FRI), "{phrase}");
         }
     }
 

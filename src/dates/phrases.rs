@@ -467,6 +467,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// Matches `pats` from token `i`; returns the end of the longest match.
+    // One arm per kind of slot; each tries its reading and the rest of the pattern after it.
     fn seq(&self, pats: &[P], i: usize, caps: &mut Caps) -> Option<usize> {
         let Some((first, rest)) = pats.split_first() else { return Some(i) };
         let next = |e: usize, c: Caps, out: &mut Option<(usize, Caps)>| {
@@ -541,8 +542,19 @@ impl<'a> Matcher<'a> {
         Some(end)
     }
 
+    /// Can a phrase start at `i`? Most words of a text cannot, and are passed over at once.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokKind::Num
+            || crate::notation::may_start_number(t)
+            || self.forms[i].iter().any(|w| start_words().contains(w))
+    }
+
     /// The longest phrase starting at `i`.
     fn phrase_at(&self, i: usize) -> Option<(usize, R, Caps)> {
+        if !self.may_start(i) {
+            return None;
+        }
         let mut best: Option<(usize, R, Caps)> = None;
         for (pats, r) in PHRASES {
             let mut caps = Caps::default();
@@ -554,6 +566,33 @@ impl<'a> Matcher<'a> {
         }
         best
     }
+}
+
+/// Every word a phrase can start with: the first words of the table's rows (and of the second
+/// element when the first is optional), weekdays, months and the parts of a month.
+fn start_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        let first_word = |s: &'static str| s.split(' ').next().unwrap_or(s);
+        for (pats, _) in PHRASES {
+            for p in pats.iter() {
+                if let W(a) | O(a) = p {
+                    set.extend(a.split('|').map(first_word));
+                }
+                if !matches!(p, O(_) | OWeekday | OYear) {
+                    break;
+                }
+            }
+        }
+        set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
+        set.extend(MONTH_NAMES.iter().map(|(w, _)| first_word(w)));
+        set.extend(PARTS.iter().map(|(w, _)| first_word(w)));
+        set.extend(FILLERS.iter().copied());
+        set.extend(AR_ORDINALS.iter().map(|(w, _)| *w));
+        set.extend(["شهر", "الشهر", "ال", "العشرين", "الثلاثين", "this", "last"]);
+        set
+    })
 }
 
 fn on_or_before(p: NaiveDate, wd: Weekday) -> NaiveDate {

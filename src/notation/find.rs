@@ -560,4 +560,25 @@ mod tests {
         }
         assert_eq!(wordings(text).len(), 4);
     }
+
+    /// Run with `cargo test --release --lib find_timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn find_timing_sixty_thousand_words() {
+        let para =
+            "Officials said at least 30 civilians were killed on Tuesday night near Route 4, and some 200 \
+            families fled. وقال المرصد إن ما يزيد على 120 مقاتلاً انشقوا خلال الأيام الثلاثة الماضية، وإن نحو 15 \
+            شخصاً قتلوا مساء الخميس في قصف السوق عام 2014. ";
+        let text = para.repeat(60_000 / 50);
+        let t = std::time::Instant::now();
+        let n = find_figures(&text, &default_vague_table()).len();
+        let figures = t.elapsed();
+        let t = std::time::Instant::now();
+        let d = crate::dates::find_when(&text).len();
+        eprintln!(
+            "{} words: {n} figures in {figures:?}; {d} date phrases in {:?}",
+            text.split_whitespace().count(),
+            t.elapsed()
+        );
+    }
 }

@@ -16,19 +16,26 @@ use super::{Kind, VagueTable, VagueTerm};
 /// clitic (العشرات، بعشرات) and a term of several words matches however it is spaced.
 pub(crate) struct VagueIndex {
     by_compact: HashMap<String, VagueTerm>,
+    /// The first word of every term, so that most words are passed over at once.
+    first_words: std::collections::HashSet<String>,
     max_tokens: usize,
 }
 
 impl VagueIndex {
     pub fn new(table: &VagueTable) -> Self {
         let mut by_compact = HashMap::new();
+        let mut first_words = std::collections::HashSet::new();
         let mut max_tokens = 1;
         for (key, term) in table {
             let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
-            max_tokens = max_tokens.max(super::tokens::tokenize(key).len());
+            let toks = super::tokens::tokenize(key);
+            max_tokens = max_tokens.max(toks.len());
+            if let Some(t) = toks.first() {
+                first_words.insert(t.norm.clone());
+            }
             by_compact.insert(compact, *term);
         }
-        VagueIndex { by_compact, max_tokens: max_tokens.min(8) }
+        VagueIndex { by_compact, first_words, max_tokens: max_tokens.min(8) }
     }
 }
 
@@ -230,6 +237,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         for (cl, _, first) in clitic_forms(&t.norm) {
+            if !self.vague.first_words.contains(first) {
+                continue;
+            }
             let mut acc = first.to_string();
             let mut best = None;
             for j in i + 1..=(i + self.vague.max_tokens).min(self.toks.len()) {
@@ -763,7 +773,7 @@ fn reading(iv: Interval, rule: String, noun: Option<String>) -> super::Reading {
 /// Sets aside provisional-toll wording (`and rising`, `حصيلة غير نهائية`) wherever it stands;
 /// returns the other tokens and the wording found, as typed.
 pub(crate) fn strip_provisional(toks: &[Token], text: &str) -> (Vec<Token>, Vec<String>) {
-    let dummy = VagueIndex { by_compact: HashMap::new(), max_tokens: 1 };
+    let dummy = VagueIndex { by_compact: HashMap::new(), first_words: Default::default(), max_tokens: 1 };
     let r = Reader { toks, text, vague: &dummy, find: false };
     let (mut kept, mut found) = (Vec::with_capacity(toks.len()), Vec::new());
     let mut i = 0;

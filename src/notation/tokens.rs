@@ -102,6 +102,7 @@ fn fold_symbol(c: char) -> char {
 
 /// Splits a text into tokens. Letters and digits glued together (`ضحيتها11`, `49were`) are two
 /// tokens; harakat, tatweel and invisible characters belong to the token they sit in.
+// Long because it is one pass with one case per way a character joins the token before it.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut cur: Option<Token> = None;
