@@ -154,9 +154,20 @@ pub(crate) fn not_a_figure(typed: &str) -> String {
     format!("'{typed}' is not a figure crosscheck reads; {ACCEPTED}")
 }
 
-/// Reads a figure's wording. Errors are one sentence that echoes the wording as typed.
+/// Reads a figure's wording. Errors are one sentence that echoes the wording as typed (a
+/// very long wording is shortened in the message).
 pub fn parse(notation: &str, vague: &VagueTable) -> Result<Reading, String> {
     let typed = notation.trim();
+    read_wording(typed, vague).map_err(|e| {
+        if typed.chars().count() <= 200 {
+            return e;
+        }
+        let short: String = typed.chars().take(80).collect();
+        e.replace(typed, &format!("{short}…"))
+    })
+}
+
+fn read_wording(typed: &str, vague: &VagueTable) -> Result<Reading, String> {
     if typed.is_empty() {
         return Err(format!("the figure is empty; {ACCEPTED}"));
     }

@@ -664,3 +664,23 @@ fn unknown_forms_are_refused_with_the_input_echoed() {
         assert!(e.contains(bad.trim()) || bad.is_empty(), "{bad}: {e}");
     }
 }
+
+/// Run with `cargo test --release --lib hostile_wording -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn hostile_wording_stays_linear() {
+    let t = default_vague_table();
+    for (name, w) in [
+        ("20,000-part sum", "1 و ".repeat(20_000) + "1"),
+        ("10,000 number words", "خمسة ".repeat(10_000)),
+        ("10,000 ands", "and ".repeat(10_000) + "5"),
+        ("tail of 50,000 words", format!("45 {}", "fighters ".repeat(50_000))),
+    ] {
+        let start = std::time::Instant::now();
+        let r = parse(&w, &t);
+        eprintln!("{name}: {:?} in {:?}", r.map(|r| (r.kind, r.low)).map_err(|e| e.len()), start.elapsed());
+        let start = std::time::Instant::now();
+        let n = find_figures(&w, &t).len();
+        eprintln!("{name}: {n} found in {:?}", start.elapsed());
+    }
+}
