@@ -211,7 +211,18 @@ INSERT INTO vague_terms (word, display, low, high, point) VALUES
     ('dozens', 'dozens', 12, 99, 12),
     ('scores', 'scores', 40, 99, 40),
     ('hundreds', 'hundreds', 100, 999, 100), ('مئات', 'مئات', 100, 999, 100),
-    ('thousands', 'thousands', 1000, 9999, 1000), ('الاف', 'آلاف', 1000, 9999, 1000);
+    ('thousands', 'thousands', 1000, 9999, 1000), ('الاف', 'آلاف', 1000, 9999, 1000),
+    -- The compound words read with the Arabic number words (docs/notation.md).
+    ('بضع', 'بضع', 2, 9, 3), ('بضع عشرات', 'بضع عشرات', 20, 90, 30),
+    ('a few dozen', 'a few dozen', 24, 108, 36),
+    ('بضع مئات', 'بضع مئات', 200, 900, 300), ('a few hundred', 'a few hundred', 200, 900, 300),
+    ('several hundred', 'several hundred', 300, 900, 300),
+    ('بضعه الاف', 'بضعة آلاف', 2000, 9000, 3000), ('a few thousand', 'a few thousand', 2000, 9000, 3000),
+    ('several thousand', 'several thousand', 3000, 9000, 3000),
+    ('عشرات الالاف', 'عشرات الآلاف', 10000, 99999, 10000),
+    ('tens of thousands', 'tens of thousands', 10000, 99999, 10000),
+    ('مئات الالاف', 'مئات الآلاف', 100000, 999999, 100000),
+    ('hundreds of thousands', 'hundreds of thousands', 100000, 999999, 100000);
 
 -- A saved judgement over one measure's figures, with the filters it was made under (a JSON
 -- object) and the date it looked back from.

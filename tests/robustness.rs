@@ -346,6 +346,16 @@ fn a_version_1_notebook_is_upgraded_after_a_backup() {
     let hits = nb.ok(&["search", "المنشقون", "--format", "json"]).json();
     assert_eq!(hits.as_array().unwrap().len(), 1);
     nb.ok(&["claim", "add", "--article", "1", "--quote", "مقتل 11 شخصاً"]);
+    // Version 3 accepts a sum and a clipped date.
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    let sql: String = conn
+        .query_row(
+            "SELECT group_concat(sql, ' ') FROM sqlite_master WHERE name IN ('figures', 'claims')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(sql.contains("'sum'") && sql.contains("'clipped'"), "{sql}");
 }
 
 #[test]

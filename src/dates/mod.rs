@@ -1,0 +1,399 @@
+//! Partial dates (`2014`, `2014-12`, `2014-12-05`) and the `--when` phrases of claims, read
+//! against the article's publication date. Pure: no I/O.
+
+use chrono::{Duration, NaiveDate};
+
+mod phrases;
+
+/// A date known to the year, the month or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+const DATE_FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD, such as 2014, 2014-12 or 2014-12-05";
+
+impl PartialDate {
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let t = text.trim();
+        let bad = || format!("'{text}' is not a date; {DATE_FORMS}");
+        let parts: Vec<&str> = t.split('-').collect();
+        let num = |s: &str, len: usize| -> Result<u32, String> {
+            if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let year = num(parts.first().copied().unwrap_or(""), 4)? as i32;
+        let date = match parts.len() {
+            1 => PartialDate { year, month: None, day: None },
+            2 => PartialDate { year, month: Some(num(parts[1], 2)?), day: None },
+            3 => PartialDate { year, month: Some(num(parts[1], 2)?), day: Some(num(parts[2], 2)?) },
+            _ => return Err(bad()),
+        };
+        if date.first_day().is_none() || date.last_day().is_none() {
+            return Err(format!(
+                "'{text}' is not a real date (month 01-12, day within the month); {DATE_FORMS}"
+            ));
+        }
+        if year < 1000 {
+            return Err(bad());
+        }
+        Ok(date)
+    }
+
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d),
+            (Some(m), None) => last_of_month(self.year, m),
+            _ => NaiveDate::from_ymd_opt(self.year, 12, 31),
+        }
+    }
+
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// The full date, when known to the day.
+    pub fn exact(&self) -> Option<NaiveDate> {
+        self.day.and_then(|_| self.first_day())
+    }
+}
+
+impl std::fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).map(|d| d - Duration::days(1)).filter(|_| (1..=12).contains(&month))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    Range,
+    /// A phrase whose span ran past the publication date, cut at it (`this week` on a
+    /// Wednesday ends on that Wednesday).
+    Clipped,
+}
+
+impl Precision {
+    /// Every precision, in the order of `as_str` (the schema's CHECK list must hold exactly these).
+    pub const ALL: [Precision; 5] =
+        [Precision::Year, Precision::Month, Precision::Day, Precision::Range, Precision::Clipped];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+            Precision::Range => "range",
+            Precision::Clipped => "clipped",
+        }
+    }
+}
+
+/// When a claimed event happened: the words as given and what they resolve to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct When {
+    pub text: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub precision: Precision,
+}
+
+pub(crate) const WHEN_FORMS: &str = "2014, 2014-12, 2014-12-05, a range 2014-12-02..2014-12-05, or a phrase \
+    read against the article's date: today, yesterday, last night, Tuesday, late Thursday, past N days, \
+    past few days, this week, last week, early|mid|late MONTH, 5 December, أمس، أمس الأول، مساء الخميس، \
+    ليلة الخميس، الأيام الثلاثة الماضية، أواخر تشرين الثاني (docs/notation.md lists them all)";
+
+/// Reads a `--when` value: an explicit date or range as typed, else a phrase read against the
+/// article's publication date.
+pub fn parse_when(text: &str, published: Option<PartialDate>) -> Result<When, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(format!("--when is empty; give {WHEN_FORMS}"));
+    }
+    if t.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.') {
+        return explicit(t);
+    }
+    phrases::read(t, published)
+}
+
+/// An explicit date or range: never moved or clipped, whatever the article's date.
+fn explicit(t: &str) -> Result<When, String> {
+    if let Some((a, b)) = t.split_once("..") {
+        let a = PartialDate::parse(a)?;
+        let b = PartialDate::parse(b)?;
+        let (from, to) = (a.first_day().unwrap_or_default(), b.last_day().unwrap_or_default());
+        if from > to {
+            return Err(format!("the range '{t}' ends before it starts; write the earlier date first"));
+        }
+        return Ok(When { text: t.into(), from, to, precision: Precision::Range });
+    }
+    let d =
+        PartialDate::parse(t).map_err(|_| format!("'{t}' is not a date or a range; give {WHEN_FORMS}"))?;
+    Ok(When {
+        text: t.into(),
+        from: d.first_day().unwrap_or_default(),
+        to: d.last_day().unwrap_or_default(),
+        precision: d.precision(),
+    })
+}
+
+/// Byte spans of every date phrase in a text that `parse_when` reads (for `claim suggest`).
+pub fn find_when(text: &str) -> Vec<(usize, usize)> {
+    phrases::find(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pub_date() -> Option<PartialDate> {
+        Some(PartialDate::parse("2014-12-05").unwrap())
+    }
+    fn ymd(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn partial_dates() {
+        assert_eq!(PartialDate::parse("2014").unwrap().to_string(), "2014");
+        assert_eq!(PartialDate::parse("2014-12").unwrap().last_day(), Some(ymd("2014-12-31")));
+        assert_eq!(PartialDate::parse("2016-02").unwrap().last_day(), Some(ymd("2016-02-29")));
+        for bad in ["2014-13-45", "2014-02-30", "14", "2014/12/05", "", "2014-1-5", "abcd"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn explicit_when() {
+        let w = parse_when("2014-12", None).unwrap();
+        assert_eq!((w.from, w.to, w.precision), (ymd("2014-12-01"), ymd("2014-12-31"), Precision::Month));
+        let w = parse_when("2014-12-02..2014-12-05", None).unwrap();
+        assert_eq!((w.from, w.to, w.precision), (ymd("2014-12-02"), ymd("2014-12-05"), Precision::Range));
+        assert!(parse_when("2014-12-05..2014-12-02", None).is_err());
+    }
+
+    /// Publication dates of fictional articles: a Friday, a Tuesday, a Saturday after new year.
+    const FRI: &str = "2014-12-05";
+    const TUE: &str = "2014-11-18";
+    const SAT: &str = "2015-01-03";
+
+    #[test]
+    // Long because it is a table.
+    fn phrases_against_the_publication_date() {
+        use Precision::*;
+        // (phrase, publication date, from, to, precision)
+        let cases: &[(&str, &str, &str, &str, Precision)] = &[
+            ("yesterday", FRI, "2014-12-04", "2014-12-04", Day),
+            ("أمس", FRI, "2014-12-04", "2014-12-04", Day),
+            ("today", FRI, "2014-12-05", "2014-12-05", Day),
+            ("past 3 days", FRI, "2014-12-02", "2014-12-04", Range),
+            ("past few days", FRI, "2014-12-02", "2014-12-04", Range),
+            ("this week", FRI, "2014-12-01", "2014-12-05", Clipped),
+            ("last week", FRI, "2014-11-24", "2014-11-30", Range),
+            ("early December", FRI, "2014-12-01", "2014-12-05", Clipped),
+            ("late November", FRI, "2014-11-21", "2014-11-30", Range),
+            ("Tuesday", FRI, "2014-12-02", "2014-12-02", Day),
+            ("on Tuesday night", FRI, "2014-12-02", "2014-12-02", Day),
+            ("late Thursday", FRI, "2014-12-04", "2014-12-04", Day),
+            ("Thursday and Friday", FRI, "2014-12-04", "2014-12-05", Range),
+            ("last night", FRI, "2014-12-04", "2014-12-04", Day),
+            ("the day before yesterday", FRI, "2014-12-03", "2014-12-03", Day),
+            ("this morning", FRI, "2014-12-05", "2014-12-05", Day),
+            ("yesterday morning", FRI, "2014-12-04", "2014-12-04", Day),
+            ("last Tuesday", FRI, "2014-11-25", "2014-11-25", Day),
+            ("Friday", FRI, "2014-12-05", "2014-12-05", Day),
+            ("past three days", FRI, "2014-12-02", "2014-12-04", Range),
+            ("two days ago", FRI, "2014-12-03", "2014-12-03", Day),
+            ("this month", FRI, "2014-12-01", "2014-12-05", Clipped),
+            ("last month", FRI, "2014-11-01", "2014-11-30", Month),
+            ("November", FRI, "2014-11-01", "2014-11-30", Month),
+            ("December", FRI, "2014-12-01", "2014-12-05", Clipped),
+            ("5 December", FRI, "2014-12-05", "2014-12-05", Day),
+            ("December 3", FRI, "2014-12-03", "2014-12-03", Day),
+            ("mid-November", FRI, "2014-11-11", "2014-11-20", Range),
+            ("since Tuesday", FRI, "2014-12-02", "2014-12-05", Range),
+            ("الثلاثاء", FRI, "2014-12-02", "2014-12-02", Day),
+            ("يوم الثلاثاء", FRI, "2014-12-02", "2014-12-02", Day),
+            ("ليلة الخميس", FRI, "2014-12-03", "2014-12-04", Range),
+            ("ليل الخميس الجمعة", FRI, "2014-12-04", "2014-12-05", Range),
+            ("مساء الخميس", FRI, "2014-12-04", "2014-12-04", Day),
+            ("مساء اليوم الجمعة", FRI, "2014-12-05", "2014-12-05", Day),
+            ("فجر اليوم", FRI, "2014-12-05", "2014-12-05", Day),
+            ("صباح أمس", FRI, "2014-12-04", "2014-12-04", Day),
+            ("أمس الأول", FRI, "2014-12-03", "2014-12-03", Day),
+            ("أول أمس", FRI, "2014-12-03", "2014-12-03", Day),
+            ("وأمس", FRI, "2014-12-04", "2014-12-04", Day),
+            ("بالأمس", FRI, "2014-12-04", "2014-12-04", Day),
+            ("يومي الخميس والجمعة", FRI, "2014-12-04", "2014-12-05", Range),
+            ("الخميس الماضي", FRI, "2014-11-27", "2014-11-27", Day),
+            ("الأسبوع الماضي", FRI, "2014-11-24", "2014-11-30", Range),
+            ("هذا الأسبوع", FRI, "2014-12-01", "2014-12-05", Clipped),
+            ("الأيام الثلاثة الماضية", FRI, "2014-12-02", "2014-12-04", Range),
+            ("الأيامِ الثلاثةِ الماضيةِ", FRI, "2014-12-02", "2014-12-04", Range),
+            ("الأيام الـ3 الماضية", FRI, "2014-12-02", "2014-12-04", Range),
+            ("خلال الأيام الماضية", FRI, "2014-12-02", "2014-12-04", Range),
+            ("اليومين الماضيين", FRI, "2014-12-03", "2014-12-04", Range),
+            ("قبل ثلاثة أيام", FRI, "2014-12-02", "2014-12-02", Day),
+            ("منذ الثلاثاء", FRI, "2014-12-02", "2014-12-05", Range),
+            ("مطلع الشهر", FRI, "2014-12-01", "2014-12-05", Clipped),
+            ("الشهر الماضي", FRI, "2014-11-01", "2014-11-30", Month),
+            ("منتصف تشرين الثاني", FRI, "2014-11-11", "2014-11-20", Range),
+            ("أواخر نوفمبر", FRI, "2014-11-21", "2014-11-30", Range),
+            ("في أواخر تشرين الثاني", FRI, "2014-11-21", "2014-11-30", Range),
+            ("أواخر تشرين الثاني/نوفمبر", FRI, "2014-11-21", "2014-11-30", Range),
+            ("الخامس من كانون الأول", FRI, "2014-12-05", "2014-12-05", Day),
+            ("الحادي والعشرين من نوفمبر", FRI, "2014-11-21", "2014-11-21", Day),
+            ("3 ديسمبر", FRI, "2014-12-03", "2014-12-03", Day),
+            ("mid November", TUE, "2014-11-11", "2014-11-18", Clipped),
+            ("this week", TUE, "2014-11-17", "2014-11-18", Clipped),
+            ("Wednesday", TUE, "2014-11-12", "2014-11-12", Day),
+            ("5 December", TUE, "2013-12-05", "2013-12-05", Day),
+            ("late December", SAT, "2014-12-21", "2014-12-31", Range),
+            ("أواخر كانون الأول", SAT, "2014-12-21", "2014-12-31", Range),
+            ("Thursday and Friday", SAT, "2015-01-01", "2015-01-02", Range),
+            ("last week", SAT, "2014-12-22", "2014-12-28", Range),
+            ("this week", SAT, "2014-12-29", "2015-01-03", Clipped),
+            ("last year", SAT, "2014-01-01", "2014-12-31", Year),
+            ("past 24 hours", SAT, "2015-01-02", "2015-01-03", Range),
+            ("أواخر ديسمبر الماضي", SAT, "2014-12-21", "2014-12-31", Range),
+        ];
+        assert!(cases.len() >= 40);
+        for (text, published, from, to, precision) in cases {
+            let w = parse_when(text, Some(PartialDate::parse(published).unwrap()))
+                .unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(
+                (w.from, w.to, w.precision),
+                (ymd(from), ymd(to), *precision),
+                "{text} on {published}"
+            );
+            assert_eq!(w.text, *text);
+        }
+    }
+
+    #[test]
+    fn every_family_of_docs_notation_reads() {
+        let p = Some(PartialDate::parse(FRI).unwrap());
+        for phrase in [
+            "earlier today",
+            "tonight",
+            "yesterday evening",
+            "a week ago",
+            "the last 3 days",
+            "recent days",
+            "past week",
+            "past two weeks",
+            "the 5th of December",
+            "early Friday",
+            "from Thursday to Friday",
+            "since yesterday",
+            "this year",
+            "هذا الصباح",
+            "ليلة أمس",
+            "الليلة الماضية",
+            "قبل أمس",
+            "أول من أمس",
+            "قبل يومين",
+            "قبل أسبوع",
+            "الأيام القليلة الماضية",
+            "آخر ثلاثة أيام",
+            "الأسبوعين الماضيين",
+            "الأسبوع الجاري",
+            "شهر نوفمبر",
+            "منذ مطلع الشهر",
+            "منذ أمس",
+            "العام الماضي",
+            "فجر الجمعة",
+            "5 كانون الأول 2014",
+            "مطلع تشرين الثاني 2014",
+        ] {
+            let w = parse_when(phrase, p).unwrap_or_else(|e| panic!("{phrase}: {e}"));
+            assert!(w.to <= ymd(FRI), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn phrases_after_publication_are_refused_never_moved() {
+        for (text, published) in [
+            ("late November", TUE),
+            ("أواخر الشهر", TUE),
+            ("أواخر تشرين الثاني", TUE),
+            ("20 November", TUE),
+            ("mid feb 2015", FRI),
+        ] {
+            let e = parse_when(text, Some(PartialDate::parse(published).unwrap())).unwrap_err();
+            assert!(e.contains(published) && e.contains(text), "{text}: {e}");
+        }
+        // The weekday beside today must agree with the article's date.
+        let e = parse_when("مساء اليوم الخميس", Some(PartialDate::parse(FRI).unwrap())).unwrap_err();
+        assert!(e.contains("2014-12-05"), "{e}");
+        // An explicit date typed by the user is not a phrase: it is kept as it is.
+        let w = parse_when("2014-12-09", Some(PartialDate::parse(FRI).unwrap())).unwrap();
+        assert_eq!((w.from, w.precision), (ymd("2014-12-09"), Precision::Day));
+        // Without a publication date, a phrase with its own year still reads.
+        let w = parse_when("mid feb 2015", None).unwrap();
+        assert_eq!((w.from, w.to), (ymd("2015-02-11"), ymd("2015-02-20")));
+    }
+
+    #[test]
+    fn precision_strings_are_exactly_these() {
+        let all: Vec<&str> = Precision::ALL.iter().map(|p| p.as_str()).collect();
+        assert_eq!(all, ["year", "month", "day", "range", "clipped"]);
+    }
+
+    #[test]
+    fn find_when_in_running_text() {
+        let text = "Activists said on Tuesday night that 12 fighters fled, and late Thursday the monitor \
+            confirmed it; the brigade may respond. وقال ناشطون إن الاشتباكات اندلعت مساء الخميس واستمرت \
+            خلال الأيام الثلاثة الماضية، وإن الاثنين قُتلا وبالأمس وصل آخرون، وفي اليوم التالي عادوا.";
+        let spans: Vec<&str> = find_when(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(spans, ["Tuesday night", "late Thursday", "مساء الخميس", "الأيام الثلاثة الماضية", "أمس"]);
+        for s in &spans {
+            assert!(parse_when(s, Some(PartialDate::parse(FRI).unwrap())).is_ok(), "{s}");
+        }
+        assert!(find_when("He said the talks may resume in March 2015, not in May.").len() == 1);
+    }
+
+    #[test]
+    fn late_december_in_a_january_article_is_the_year_before() {
+        let w = parse_when("late December", Some(PartialDate::parse("2015-01-03").unwrap())).unwrap();
+        assert_eq!(w.from, ymd("2014-12-21"));
+    }
+
+    #[test]
+    fn phrases_without_a_date_are_refused() {
+        let e = parse_when("yesterday", None).unwrap_err();
+        assert!(e.contains("publication date"), "{e}");
+        let e = parse_when("yesterday", Some(PartialDate::parse("2014-12").unwrap())).unwrap_err();
+        assert!(e.contains("publication date"), "{e}");
+        assert!(parse_when("next tuesday", pub_date()).is_err());
+        assert!(parse_when("yesterday and more", pub_date()).is_err());
+        assert!(parse_when("past 0 days", pub_date()).is_err());
+    }
+}

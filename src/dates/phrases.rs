@@ -1,0 +1,857 @@
+//! `--when` phrases as data: each row is a pattern of words and slots (a weekday, a month, a
+//! count, a day of the month ...) and how it resolves against the publication date. The same
+//! table reads one typed phrase (`read`) and finds phrases in running text (`find`).
+//!
+//! Choices, also in docs/notation.md: a week runs Monday to Sunday; a bare weekday is the latest
+//! such day on or before the publication date, `last Tuesday` (الثلاثاء الماضي) the one before;
+//! `ليلة الخميس` is the night before Thursday's day, as Arabic reckons it, so it spans Wednesday
+//! and Thursday; `ليل الخميس` and `Thursday night` are Thursday; a few days are three; a phrase
+//! is never later than the publication date: a span that runs past it is clipped, one wholly
+//! after it is refused.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::{last_of_month, PartialDate, Precision, When, WHEN_FORMS};
+use crate::notation::tokens::{clitic_forms, tokenize, TokKind, Token};
+
+/// One element of a pattern.
+#[derive(Debug, Clone, Copy)]
+enum P {
+    /// One word among alternatives (`|`), an Arabic clitic allowed.
+    W(&'static str),
+    /// The same, optional.
+    O(&'static str),
+    Weekday,
+    /// A weekday, optional.
+    OWeekday,
+    /// A month: a name (either Arabic system, `تشرين الثاني/نوفمبر`), `this|last month`,
+    /// `الشهر الجاري|الماضي`, `شهر` + name.
+    Month,
+    /// `2014`, `عام 2014`, `, 2014`: optional.
+    OYear,
+    /// A number of days or weeks: digits or number words (`three`, `الثلاثة`, `الـ3`).
+    Count,
+    /// A day of the month: `5`, `5th`, or an Arabic ordinal (`الخامس`, `الحادي والعشرين`).
+    Day,
+    /// early, mid, late and their Arabic words (مطلع، منتصف، أواخر ...).
+    Part,
+}
+
+/// How a phrase resolves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum R {
+    /// The publication day minus n days (today, yesterday, the day before yesterday).
+    Back(i64),
+    Overnight,
+    /// The last n days before publication (n from the phrase's count, or fixed).
+    PastDays,
+    PastFixed(i64),
+    PastWeeks,
+    PastHours,
+    DaysAgo,
+    WeeksAgo,
+    ThisWeek,
+    LastWeek,
+    ThisYear,
+    LastYear,
+    MonthPart,
+    MonthWhole,
+    DayMonth,
+    Weekday,
+    LastWeekday,
+    WeekdayPair,
+    /// ليلة الخميس: the night before Thursday's day.
+    NightBefore,
+    SinceWeekday,
+    SinceBack(i64),
+    SinceMonthPart,
+}
+
+use P::*;
+
+const TOD_EN: &str = "morning|afternoon|evening|night";
+const TOD_AR: &str = "صباح|مساء|فجر|ظهر|عصر|ليل|ظهيره|ضحي|صبيحه|منتصف ليل";
+
+/// The phrase table. Longer rows come first where two could match the same words.
+const PHRASES: &[(&[P], R)] = &[
+    // English: days counted back from publication
+    (&[W("today")], R::Back(0)),
+    (&[W("earlier|later"), W("today")], R::Back(0)),
+    (&[W("this"), W(TOD_EN)], R::Back(0)),
+    (&[W("tonight")], R::Back(0)),
+    (&[W("yesterday"), O(TOD_EN)], R::Back(1)),
+    (&[W("last"), W("night")], R::Back(1)),
+    (&[W("overnight")], R::Overnight),
+    (&[O("the"), W("day"), W("before"), W("yesterday")], R::Back(2)),
+    (&[O("the"), W("past|last"), W("few|several"), W("days")], R::PastFixed(3)),
+    (&[W("recent"), W("days")], R::PastFixed(3)),
+    (&[O("the"), W("past|last"), Count, W("days|day")], R::PastDays),
+    (&[O("the"), W("past|last"), Count, W("weeks")], R::PastWeeks),
+    (&[O("the"), W("past|last"), Count, W("hours")], R::PastHours),
+    (&[O("the"), W("past"), W("week")], R::PastFixed(7)),
+    (&[Count, W("days|day"), W("ago")], R::DaysAgo),
+    (&[Count, W("weeks|week"), W("ago")], R::WeeksAgo),
+    (&[W("a"), W("week"), W("ago")], R::Back(7)),
+    (&[W("this"), W("week")], R::ThisWeek),
+    (&[W("last"), W("week")], R::LastWeek),
+    (&[W("this"), W("year")], R::ThisYear),
+    (&[W("last"), W("year")], R::LastYear),
+    (&[W("since"), W("yesterday")], R::SinceBack(1)),
+    (&[W("since"), Weekday], R::SinceWeekday),
+    (&[W("since"), Part, Month, OYear], R::SinceMonthPart),
+    // English: months and days of the month
+    (&[Part, Month, OYear], R::MonthPart),
+    (&[O("the"), Day, O("of"), Month, OYear], R::DayMonth),
+    (&[Month, Day, OYear], R::DayMonth),
+    (&[Month, OYear], R::MonthWhole),
+    // English: weekdays
+    (&[W("last"), Weekday], R::LastWeekday),
+    (&[W("between|from"), Weekday, W("and|to"), Weekday], R::WeekdayPair),
+    (&[Weekday, W("and|to|-"), Weekday], R::WeekdayPair),
+    (&[W("early|late"), Weekday, O(TOD_EN)], R::Weekday),
+    (&[Weekday, O(TOD_EN)], R::Weekday),
+    // Arabic: days counted back from publication
+    (&[O(TOD_AR), W("اليوم"), OWeekday], R::Back(0)),
+    (&[W("الليله")], R::Back(0)),
+    (&[W("هذا"), W("الصباح|المساء")], R::Back(0)),
+    (&[W("امس"), W("الاول")], R::Back(2)),
+    (&[W("اول"), O("من"), W("امس")], R::Back(2)),
+    (&[O("ما"), W("قبل"), W("امس")], R::Back(2)),
+    (&[O(TOD_AR), O("يوم"), W("امس|الامس|البارحه"), OWeekday], R::Back(1)),
+    (&[W("ليله|ليل"), W("امس")], R::Back(1)),
+    (&[W("الليله"), W("الماضيه")], R::Back(1)),
+    (&[W("الايام|الساعات"), W("القليله"), W("الماضيه|الاخيره|المنصرمه")], R::PastFixed(3)),
+    (&[W("الايام"), W("الماضيه|الاخيره|المنصرمه|القليله")], R::PastFixed(3)),
+    (&[W("الايام"), Count, W("الماضيه|الاخيره|المنصرمه")], R::PastDays),
+    (&[W("الساعات"), Count, W("الماضيه|الاخيره|المنصرمه")], R::PastHours),
+    (&[W("اخر|الاخيره"), Count, W("ايام|يوما")], R::PastDays),
+    (&[W("اليومين"), W("الماضيين|الاخيرين")], R::PastFixed(2)),
+    (&[W("الاسبوعين"), W("الماضيين|الاخيرين")], R::PastFixed(14)),
+    (&[W("الاسابيع"), Count, W("الماضيه|الاخيره")], R::PastWeeks),
+    (&[W("قبل"), W("يومين")], R::Back(2)),
+    (&[W("قبل"), W("اسبوع")], R::Back(7)),
+    (&[W("قبل"), W("اسبوعين")], R::Back(14)),
+    (&[W("قبل"), Count, W("ايام|يوما")], R::DaysAgo),
+    (&[W("قبل"), Count, W("اسابيع")], R::WeeksAgo),
+    (&[W("هذا"), W("الاسبوع")], R::ThisWeek),
+    (&[W("الاسبوع"), W("الجاري|الحالي")], R::ThisWeek),
+    (&[W("الاسبوع"), W("الماضي|المنصرم|الفائت")], R::LastWeek),
+    (&[W("هذا|هذه"), W("العام|السنه")], R::ThisYear),
+    (&[W("العام|السنه"), W("الجاري|الحالي|الجاريه|الحاليه")], R::ThisYear),
+    (&[W("العام|السنه"), W("الماضي|الماضيه|المنصرم|المنصرمه|الفائت")], R::LastYear),
+    (&[W("منذ"), W("امس|الامس")], R::SinceBack(1)),
+    (&[W("منذ"), O("يوم"), Weekday], R::SinceWeekday),
+    (&[W("منذ"), Part, Month, OYear], R::SinceMonthPart),
+    // Arabic: months and days of the month
+    (&[Part, Month, OYear], R::MonthPart),
+    (&[O("يوم"), Day, O("من"), Month, OYear], R::DayMonth),
+    (&[Month, OYear], R::MonthWhole),
+    // Arabic: weekdays
+    (&[W("ليله|ليل"), Weekday, O("-|علي|و"), Weekday], R::WeekdayPair),
+    (&[W("ليله"), Weekday], R::NightBefore),
+    (&[W("يومي"), Weekday, Weekday], R::WeekdayPair),
+    (&[O("يوم"), Weekday, W("الماضي")], R::LastWeekday),
+    (&[W(TOD_AR), O("يوم"), Weekday], R::Weekday),
+    (&[O("يوم"), Weekday, Weekday], R::WeekdayPair),
+    (&[O("يوم"), Weekday], R::Weekday),
+];
+
+/// Words before a phrase that are not part of it: `on Tuesday`, `في أواخر`, `over the past`.
+const FILLERS: &[&str] = &["on", "in", "during", "over", "at", "في", "خلال", "طوال"];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("الاثنين", Weekday::Mon),
+    ("الثلاثاء", Weekday::Tue),
+    ("الاربعاء", Weekday::Wed),
+    ("الخميس", Weekday::Thu),
+    ("الجمعه", Weekday::Fri),
+    ("السبت", Weekday::Sat),
+    ("الاحد", Weekday::Sun),
+];
+
+/// Month names: English (and abbreviations), Levantine (كانون الثاني ...), Egyptian (يناير ...)
+/// and Maghrebi (جانفي ...). Two-word names are written with a space.
+const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("اب", 8),
+    ("ايلول", 9),
+    ("تشرين الاول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الاول", 12),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("جانفي", 1),
+    ("فيفري", 2),
+    ("افريل", 4),
+    ("ماي", 5),
+    ("جوان", 6),
+    ("جويليه", 7),
+    ("اوت", 8),
+];
+
+/// Arabic month names that are also common words (آب "father", مارس "practised"): in running
+/// text they count as a month only with شهر, a day, a year or early/mid/late.
+const AMBIGUOUS_MONTHS: &[&str] = &["اب", "مارس", "ماي", "may", "march"];
+
+const PARTS: &[(&str, u8)] = &[
+    ("early", 0),
+    ("mid", 1),
+    ("late", 2),
+    ("the beginning of", 0),
+    ("the start of", 0),
+    ("beginning of", 0),
+    ("start of", 0),
+    ("the middle of", 1),
+    ("middle of", 1),
+    ("the end of", 2),
+    ("end of", 2),
+    ("مطلع", 0),
+    ("اوائل", 0),
+    ("بدايه", 0),
+    ("بدايات", 0),
+    ("اول", 0),
+    ("مستهل", 0),
+    ("منتصف", 1),
+    ("اواسط", 1),
+    ("وسط", 1),
+    ("اواخر", 2),
+    ("نهايه", 2),
+    ("اخر", 2),
+    ("ختام", 2),
+];
+
+const AR_ORDINALS: &[(&str, u32)] = &[
+    ("الاول", 1),
+    ("الحادي", 1),
+    ("الثاني", 2),
+    ("الثالث", 3),
+    ("الرابع", 4),
+    ("الخامس", 5),
+    ("السادس", 6),
+    ("السابع", 7),
+    ("الثامن", 8),
+    ("التاسع", 9),
+    ("العاشر", 10),
+];
+
+/// What the slots of a matched phrase held.
+#[derive(Debug, Clone, Default)]
+struct Caps {
+    weekdays: Vec<Weekday>,
+    month: Option<MonthRef>,
+    year: Option<i32>,
+    count: Option<i64>,
+    day: Option<u32>,
+    part: Option<u8>,
+    /// The words that matched only as an ambiguous bare month (for `find`).
+    bare_month: bool,
+    shahr: bool,
+    past: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum MonthRef {
+    Named(u32),
+    This,
+    Last,
+}
+
+struct Matcher<'a> {
+    toks: &'a [Token],
+    /// Each token's forms with a leading clitic set aside (the token itself first).
+    forms: Vec<Vec<&'a str>>,
+    find: bool,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(toks: &'a [Token], find: bool) -> Self {
+        let forms =
+            toks.iter().map(|t| clitic_forms(&t.norm).into_iter().map(|(_, _, w)| w).collect()).collect();
+        Matcher { toks, forms, find }
+    }
+
+    fn is(&self, i: usize, alts: &str) -> bool {
+        self.forms.get(i).is_some_and(|f| f.iter().any(|w| alts.split('|').any(|a| a == *w)))
+    }
+
+    /// A phrase of several words (`the beginning of`, `كانون الثاني`) at `i`: the token after it.
+    fn words_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for (k, w) in phrase.split(' ').enumerate() {
+            let ok = if k == 0 { self.is(j, w) } else { self.toks.get(j).is_some_and(|t| t.norm == w) };
+            if !ok {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    fn english_cap_ok(&self, i: usize) -> bool {
+        // In running text an English weekday or month is written with a capital.
+        !self.find || !self.toks[i].norm.is_ascii() || self.toks[i].upper
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<(Weekday, usize)> {
+        let (_, wd) = WEEKDAYS.iter().find(|(w, _)| self.is(i, w))?;
+        self.english_cap_ok(i).then_some((*wd, i + 1))
+    }
+
+    fn month_name_at(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let (name, m, e) = MONTH_NAMES
+            .iter()
+            .filter_map(|(name, m)| self.words_at(i, name).map(|e| (*name, *m, e)))
+            .max_by_key(|(_, _, e)| *e)?;
+        if !self.english_cap_ok(i) {
+            return None;
+        }
+        let mut end = e;
+        // تشرين الثاني/نوفمبر, نوفمبر (تشرين الثاني): the second name of the same month.
+        if self.toks.get(end).is_some_and(|t| t.is_sym("/") || t.is_sym("(")) {
+            if let Some((_, m2, e2)) = MONTH_NAMES
+                .iter()
+                .filter_map(|(n, m2)| self.words_at(end + 1, n).map(|e2| (n, *m2, e2)))
+                .max_by_key(|x| x.2)
+            {
+                if m2 == m {
+                    end = if self.toks.get(e2).is_some_and(|t| t.is_sym(")")) { e2 + 1 } else { e2 };
+                }
+            }
+        }
+        Some((m, end, AMBIGUOUS_MONTHS.contains(&name) && e == i + 1))
+    }
+
+    fn month_at(&self, i: usize, caps: &mut Caps) -> Option<usize> {
+        if self.is(i, "this|last") && self.toks.get(i + 1).is_some_and(|t| t.norm == "month") {
+            caps.month = Some(if self.is(i, "this") { MonthRef::This } else { MonthRef::Last });
+            return Some(i + 2);
+        }
+        if self.is(i, "الشهر") {
+            let (r, e) = if self.is(i + 1, "الماضي|المنصرم|الفائت") {
+                (MonthRef::Last, i + 2)
+            } else if self.is(i + 1, "الجاري|الحالي") {
+                (MonthRef::This, i + 2)
+            } else {
+                (MonthRef::This, i + 1)
+            };
+            caps.month = Some(r);
+            return Some(e);
+        }
+        let (start, shahr) = if self.is(i, "شهر") { (i + 1, true) } else { (i, false) };
+        let (m, e, ambiguous) = self.month_name_at(start)?;
+        caps.month = Some(MonthRef::Named(m));
+        caps.shahr |= shahr;
+        caps.bare_month |= ambiguous && !shahr;
+        // نوفمبر الماضي: the last November before this month, never the current one.
+        if self.is(e, "الماضي|المنصرم|الفائت") {
+            caps.past = true;
+            return Some(e + 1);
+        }
+        Some(e)
+    }
+
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let j = if self.is(i, "عام|العام|سنه|of") || self.toks.get(i).is_some_and(|t| t.is_sym(","))
+        {
+            i + 1
+        } else {
+            i
+        };
+        let t = self.toks.get(j)?;
+        if t.kind != TokKind::Num || t.norm.len() != 4 {
+            return None;
+        }
+        let y: i32 = t.norm.parse().ok()?;
+        (1000..=9999).contains(&y).then_some((y, j + 1))
+    }
+
+    /// Counts at `i`, each with the token after it (longest first).
+    fn counts_at(&self, i: usize) -> Vec<(i64, usize)> {
+        let mut out = Vec::new();
+        // الـ3: the article written apart from digits.
+        let start = if self.toks.get(i).is_some_and(|t| t.norm == "ال")
+            && self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Num)
+        {
+            i + 1
+        } else {
+            i
+        };
+        for e in (start + 1..=(start + 8).min(self.toks.len())).rev() {
+            if let Some(v) = crate::notation::words_value(&self.toks[start..e]) {
+                out.push((v, e));
+            }
+        }
+        out
+    }
+
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind == TokKind::Num {
+            let d: u32 = t.norm.parse().ok().filter(|d| (1..=31).contains(d) && t.norm.len() <= 2)?;
+            let suffix =
+                self.toks.get(i + 1).is_some_and(|n| !n.space_before && self.is(i + 1, "th|st|nd|rd"));
+            return Some((d, if suffix { i + 2 } else { i + 1 }));
+        }
+        // Arabic ordinals: الخامس، الحادي عشر، العشرين، الحادي والعشرين، الثلاثين.
+        if self.is(i, "العشرين") {
+            return Some((20, i + 1));
+        }
+        if self.is(i, "الثلاثين") {
+            return Some((30, i + 1));
+        }
+        let (_, u) = AR_ORDINALS.iter().find(|(w, _)| self.is(i, w))?;
+        let next = self.toks.get(i + 1).map(|t| t.norm.as_str());
+        match next {
+            Some("عشر") if *u < 10 => Some((10 + u, i + 2)),
+            Some("والعشرين") if *u < 10 => Some((20 + u, i + 2)),
+            Some("والثلاثين") if *u == 1 => Some((31, i + 2)),
+            _ if self.is(i, "الحادي") => None,
+            _ => Some((*u, i + 1)),
+        }
+    }
+
+    fn part_at(&self, i: usize) -> Option<(u8, usize)> {
+        let (p, e) =
+            PARTS.iter().filter_map(|(w, p)| self.words_at(i, w).map(|e| (*p, e))).max_by_key(|x| x.1)?;
+        // mid-November
+        Some((p, if self.toks.get(e).is_some_and(|t| t.is_sym("-")) { e + 1 } else { e }))
+    }
+
+    /// Matches `pats` from token `i`; returns the end of the longest match.
+    // One arm per kind of slot; each tries its reading and the rest of the pattern after it.
+    fn seq(&self, pats: &[P], i: usize, caps: &mut Caps) -> Option<usize> {
+        let Some((first, rest)) = pats.split_first() else { return Some(i) };
+        let next = |e: usize, c: Caps, out: &mut Option<(usize, Caps)>| {
+            let mut c = c;
+            if let Some(end) = self.seq(rest, e, &mut c) {
+                if out.as_ref().map_or(true, |(best, _)| end > *best) {
+                    *out = Some((end, c));
+                }
+            }
+        };
+        let mut best: Option<(usize, Caps)> = None;
+        match *first {
+            W(alts) | O(alts) => {
+                if self.is(i, alts)
+                    || alts.split('|').any(|a| a.contains(' ') && self.words_at(i, a).is_some())
+                {
+                    let e = alts.split('|').filter_map(|a| self.words_at(i, a)).max().unwrap_or(i + 1);
+                    next(e, caps.clone(), &mut best);
+                }
+                if matches!(first, O(_)) {
+                    next(i, caps.clone(), &mut best);
+                }
+            }
+            Weekday | OWeekday => {
+                if let Some((wd, e)) = self.weekday_at(i) {
+                    let mut c = caps.clone();
+                    c.weekdays.push(wd);
+                    next(e, c, &mut best);
+                }
+                if matches!(first, OWeekday) {
+                    next(i, caps.clone(), &mut best);
+                }
+            }
+            Month => {
+                let mut c = caps.clone();
+                if let Some(e) = self.month_at(i, &mut c) {
+                    next(e, c, &mut best);
+                }
+            }
+            OYear => {
+                if let Some((y, e)) = self.year_at(i) {
+                    let mut c = caps.clone();
+                    c.year = Some(y);
+                    next(e, c, &mut best);
+                }
+                next(i, caps.clone(), &mut best);
+            }
+            Count => {
+                for (v, e) in self.counts_at(i) {
+                    let mut c = caps.clone();
+                    c.count = Some(v);
+                    next(e, c, &mut best);
+                }
+            }
+            Day => {
+                if let Some((d, e)) = self.day_at(i) {
+                    let mut c = caps.clone();
+                    c.day = Some(d);
+                    next(e, c, &mut best);
+                }
+            }
+            Part => {
+                if let Some((p, e)) = self.part_at(i) {
+                    let mut c = caps.clone();
+                    c.part = Some(p);
+                    next(e, c, &mut best);
+                }
+            }
+        }
+        let (end, c) = best?;
+        *caps = c;
+        Some(end)
+    }
+
+    /// Can a phrase start at `i`? Most words of a text cannot, and are passed over at once.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokKind::Num
+            || crate::notation::may_start_number(t)
+            || self.forms[i].iter().any(|w| start_words().contains(w))
+    }
+
+    /// The longest phrase starting at `i`.
+    fn phrase_at(&self, i: usize) -> Option<(usize, R, Caps)> {
+        if !self.may_start(i) {
+            return None;
+        }
+        let mut best: Option<(usize, R, Caps)> = None;
+        for (pats, r) in PHRASES {
+            let mut caps = Caps::default();
+            if let Some(end) = self.seq(pats, i, &mut caps) {
+                if end > i && best.as_ref().map_or(true, |(b, _, _)| end > *b) {
+                    best = Some((end, *r, caps));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Every word a phrase can start with: the first words of the table's rows (and of the second
+/// element when the first is optional), weekdays, months and the parts of a month.
+fn start_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        let first_word = |s: &'static str| s.split(' ').next().unwrap_or(s);
+        for (pats, _) in PHRASES {
+            for p in pats.iter() {
+                if let W(a) | O(a) = p {
+                    set.extend(a.split('|').map(first_word));
+                }
+                if !matches!(p, O(_) | OWeekday | OYear) {
+                    break;
+                }
+            }
+        }
+        set.extend(WEEKDAYS.iter().map(|(w, _)| *w));
+        set.extend(MONTH_NAMES.iter().map(|(w, _)| first_word(w)));
+        set.extend(PARTS.iter().map(|(w, _)| first_word(w)));
+        set.extend(FILLERS.iter().copied());
+        set.extend(AR_ORDINALS.iter().map(|(w, _)| *w));
+        set.extend(["شهر", "الشهر", "ال", "العشرين", "الثلاثين", "this", "last"]);
+        set
+    })
+}
+
+fn on_or_before(p: NaiveDate, wd: Weekday) -> NaiveDate {
+    let back = (7 + p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+    p - Duration::days(back)
+}
+
+fn monday_of(p: NaiveDate) -> NaiveDate {
+    p - Duration::days(p.weekday().num_days_from_monday() as i64)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y:04}-{m:02}-{d:02} is not a real date"))
+}
+
+fn month_bounds(y: i32, m: u32) -> Result<(NaiveDate, NaiveDate), String> {
+    Ok((ymd(y, m, 1)?, last_of_month(y, m).ok_or_else(|| format!("month {m} is not a month"))?))
+}
+
+/// Resolves a matched phrase to (from, to, precision before clipping).
+// Long because it is one match over the resolutions of the table, each a few lines.
+fn resolve(
+    r: R,
+    c: &Caps,
+    pubd: Option<NaiveDate>,
+    t: &str,
+) -> Result<(NaiveDate, NaiveDate, Precision), String> {
+    let need = || {
+        pubd.ok_or_else(|| {
+            format!(
+                "'{t}' is read against the article's publication date, and this article has none to the day; \
+                 give the article a date (YYYY-MM-DD) or write the date itself"
+            )
+        })
+    };
+    let day = |d: NaiveDate| Ok((d, d, Precision::Day));
+    let span =
+        |a: NaiveDate, b: NaiveDate| Ok((a, b, if a == b { Precision::Day } else { Precision::Range }));
+    let count = |max: i64| {
+        c.count.filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+            format!("'{t}' needs a number from 1 to {max}, such as 'past 3 days' or 'الأيام الثلاثة الماضية'")
+        })
+    };
+    let wd = |k: usize| c.weekdays.get(k).copied().ok_or_else(|| format!("'{t}' names no weekday"));
+    // A month without a year is the latest such month on or before publication.
+    let month = || -> Result<(i32, u32), String> {
+        match c.month {
+            Some(MonthRef::Named(m)) => match c.year {
+                Some(y) => Ok((y, m)),
+                None => {
+                    let p = need()?;
+                    let earlier = m > p.month() || (c.past && m == p.month());
+                    Ok((if earlier { p.year() - 1 } else { p.year() }, m))
+                }
+            },
+            Some(MonthRef::This) => need().map(|p| (p.year(), p.month())),
+            Some(MonthRef::Last) => {
+                need().map(|p| if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) })
+            }
+            None => Err(format!("'{t}' names no month")),
+        }
+    };
+    let part = |y: i32, m: u32| -> Result<(NaiveDate, NaiveDate), String> {
+        let (first, last) = month_bounds(y, m)?;
+        Ok(match c.part.unwrap_or(0) {
+            0 => (first, ymd(y, m, 10)?),
+            1 => (ymd(y, m, 11)?, ymd(y, m, 20)?),
+            _ => (ymd(y, m, 21)?, last),
+        })
+    };
+    match r {
+        R::Back(n) => day(need()? - Duration::days(n)),
+        R::Overnight => {
+            let p = need()?;
+            span(p - Duration::days(1), p)
+        }
+        R::PastDays | R::PastFixed(_) | R::PastWeeks => {
+            let n = match r {
+                R::PastFixed(n) => n,
+                R::PastWeeks => 7 * count(520)?,
+                _ => count(3660)?,
+            };
+            let p = need()?;
+            span(p - Duration::days(n), p - Duration::days(1))
+        }
+        R::PastHours => {
+            let days = (count(24 * 366)? + 23) / 24;
+            let p = need()?;
+            span(p - Duration::days(days), p)
+        }
+        R::DaysAgo => day(need()? - Duration::days(count(3660)?)),
+        R::WeeksAgo => day(need()? - Duration::days(7 * count(520)?)),
+        R::ThisWeek => {
+            let m = monday_of(need()?);
+            span(m, m + Duration::days(6))
+        }
+        R::LastWeek => {
+            let m = monday_of(need()?) - Duration::days(7);
+            span(m, m + Duration::days(6))
+        }
+        R::ThisYear => {
+            let p = need()?;
+            Ok((ymd(p.year(), 1, 1)?, ymd(p.year(), 12, 31)?, Precision::Year))
+        }
+        R::LastYear => {
+            let y = need()?.year() - 1;
+            Ok((ymd(y, 1, 1)?, ymd(y, 12, 31)?, Precision::Year))
+        }
+        R::MonthPart => {
+            let (y, m) = month()?;
+            let (a, b) = part(y, m)?;
+            span(a, b)
+        }
+        R::MonthWhole => {
+            let (y, m) = month()?;
+            let (a, b) = month_bounds(y, m)?;
+            Ok((a, b, Precision::Month))
+        }
+        R::DayMonth => {
+            let (y, m) = month()?;
+            let d = c.day.unwrap_or(1);
+            day(NaiveDate::from_ymd_opt(y, m, d)
+                .ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))?)
+        }
+        R::Weekday => day(on_or_before(need()?, wd(0)?)),
+        R::LastWeekday => day(on_or_before(need()?, wd(0)?) - Duration::days(7)),
+        R::WeekdayPair => {
+            let (a, b) = (wd(0)?, wd(1)?);
+            if a == b {
+                return Err(format!("'{t}' names the same weekday twice"));
+            }
+            let to = on_or_before(need()?, b);
+            let gap = (7 + b.num_days_from_monday() as i64 - a.num_days_from_monday() as i64) % 7;
+            span(to - Duration::days(gap), to)
+        }
+        R::NightBefore => {
+            let d = on_or_before(need()?, wd(0)?);
+            span(d - Duration::days(1), d)
+        }
+        R::SinceWeekday => {
+            let p = need()?;
+            span(on_or_before(p, wd(0)?), p)
+        }
+        R::SinceBack(n) => {
+            let p = need()?;
+            span(p - Duration::days(n), p)
+        }
+        R::SinceMonthPart => {
+            let p = need()?;
+            let (y, m) = month()?;
+            let (a, _) = part(y, m)?;
+            span(a, p)
+        }
+    }
+}
+
+/// Leading filler words (on, في ...) set aside: the token where the phrase starts.
+fn skip_fillers(m: &Matcher<'_>, mut i: usize) -> usize {
+    while i < m.toks.len() && m.toks[i].is_word() && FILLERS.contains(&m.toks[i].norm.as_str()) {
+        i += 1;
+    }
+    i
+}
+
+/// Reads one typed phrase against the publication date.
+pub(super) fn read(t: &str, published: Option<PartialDate>) -> Result<When, String> {
+    let toks = tokenize(t);
+    let m = Matcher::new(&toks, false);
+    let start = skip_fillers(&m, 0);
+    let refused = || format!("'{t}' is not a date or phrase crosscheck reads; give {WHEN_FORMS}");
+    let (end, r, caps) = m.phrase_at(start).ok_or_else(refused)?;
+    // A trailing full stop or comma is not part of the phrase.
+    if toks[end..].iter().any(|x| !(x.is_sym(".") || x.is_sym(","))) {
+        return Err(refused());
+    }
+    let pubd = published.and_then(|p| p.exact());
+    let (from, to, precision) = resolve(r, &caps, pubd, t)?;
+    check_weekday(r, &caps, pubd, t)?;
+    let Some(p) = pubd else {
+        return Ok(When { text: t.into(), from, to, precision });
+    };
+    if from > p {
+        return Err(format!(
+            "'{t}' would be {from}{} , after the article's publication date {p}; a claim cannot report \
+             what has not happened yet, so give the date itself if the article means it",
+            if to != from { format!(" to {to}") } else { String::new() }
+        )
+        .replace(" ,", ","));
+    }
+    if to > p {
+        return Ok(When { text: t.into(), from, to: p, precision: Precision::Clipped });
+    }
+    Ok(When { text: t.into(), from, to, precision })
+}
+
+/// `اليوم الخميس`, `أمس الأربعاء`: the weekday written beside today or yesterday must agree.
+fn check_weekday(r: R, caps: &Caps, pubd: Option<NaiveDate>, t: &str) -> Result<(), String> {
+    let (R::Back(n @ (0 | 1)), Some(wd), Some(p)) = (r, caps.weekdays.first(), pubd) else { return Ok(()) };
+    let d = p - Duration::days(n);
+    if d.weekday() != *wd {
+        return Err(format!(
+            "'{t}' names a {wd:?}, but counted from the article's date {p} that day is {d}, a {:?}; \
+             check the article's date or write the date itself",
+            d.weekday()
+        ));
+    }
+    Ok(())
+}
+
+/// Every phrase in a running text, as byte spans (fillers left out, a leading clitic too).
+pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
+    let toks = tokenize(text);
+    let m = Matcher::new(&toks, true);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((end, r, caps)) = m.phrase_at(i) else {
+            i += 1;
+            continue;
+        };
+        if vetoed(&m, i, end, r, &caps) {
+            i += 1;
+            continue;
+        }
+        let first = &toks[i];
+        let clitic = clitic_forms(&first.norm)
+            .into_iter()
+            .find(|(_, _, w)| {
+                PHRASES.iter().any(|(pats, _)| match pats.first() {
+                    Some(W(a)) | Some(O(a)) => a.split('|').any(|x| x.split(' ').next() == Some(*w)),
+                    _ => false,
+                }) || WEEKDAYS.iter().any(|(n, _)| n == w)
+                    || MONTH_NAMES.iter().any(|(n, _)| n.split(' ').next() == Some(*w))
+                    || PARTS.iter().any(|(n, _)| n.split(' ').next() == Some(*w))
+            })
+            .map(|(n, _, _)| n)
+            .unwrap_or(0);
+        out.push((first.offset_of_char(clitic), toks[end - 1].end));
+        i = end;
+    }
+    out
+}
+
+/// Matches that read as a date in a typed phrase but are usually something else in prose.
+fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
+    let toks = m.toks;
+    // الاثنين alone is more often "the two" than Monday.
+    if end == i + 1 && r == R::Weekday && m.is(i, "الاثنين") {
+        return true;
+    }
+    // آب, مارس, May alone: a word, unless شهر, a day or a year goes with it.
+    if r == R::MonthWhole && caps.bare_month && caps.year.is_none() {
+        return true;
+    }
+    // اليوم التالي (the next day), اليوم نفسه: counted from the event, not from publication.
+    if m.is(end - 1, "اليوم") && m.is(end, "التالي|نفسه|ذاته|الذي|الاول|الثاني|السابق")
+    {
+        return true;
+    }
+    // "today's", "yesterday's" are fine; a weekday or month glued to letters is not a date.
+    !toks[i].space_before && i > 0 && toks[i - 1].is_word()
+}

@@ -1,0 +1,584 @@
+//! Finding figures in running text (for `claim suggest`): every hedged count in a paragraph,
+//! with its wording as the article has it, skipping numbers that are not counts: years, dates,
+//! times, ages and durations, unit and organisation numbers, phone numbers, ordinals,
+//! percentages, money and measurements, and numbers inside names.
+
+use super::read::{Part, Reader, VagueIndex};
+use super::tables::provisional_index;
+use super::tokens::{clitic_forms, tokenize, TokKind, Token};
+use super::{parse, Kind, Reading, VagueTable};
+
+/// A figure found in a text: its byte span, the wording there, and how it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFigure {
+    pub start: usize,
+    pub end: usize,
+    /// `text[start..end]`: `parse` reads it back to `reading`.
+    pub wording: String,
+    pub reading: Reading,
+}
+
+/// Words before a number that make it a name, not a count (Brigade 17, اللواء 17, Route 4).
+const NAME_BEFORE: &[&str] = &[
+    "brigade",
+    "division",
+    "battalion",
+    "regiment",
+    "unit",
+    "squadron",
+    "corps",
+    "route",
+    "highway",
+    "road",
+    "resolution",
+    "article",
+    "section",
+    "chapter",
+    "paragraph",
+    "number",
+    "no",
+    "flight",
+    "camp",
+    "sector",
+    "zone",
+    "district",
+    "checkpoint",
+    "gate",
+    "building",
+    "block",
+    "street",
+    "line",
+    "page",
+    "item",
+    "phase",
+    "stage",
+    "round",
+    "grade",
+    "level",
+    "room",
+    "apartment",
+    "channel",
+    "platform",
+    "tel",
+    "phone",
+    "fax",
+    "hotline",
+    "aged",
+    "age",
+    "year",
+    "years",
+    "lwa",
+    "لواء",
+    "فرقه",
+    "فوج",
+    "كتيبه",
+    "سريه",
+    "فيلق",
+    "طريق",
+    "قرار",
+    "ماده",
+    "بند",
+    "رقم",
+    "منطقه",
+    "قطاع",
+    "حاجز",
+    "بوابه",
+    "شارع",
+    "خط",
+    "مبني",
+    "جوله",
+    "مرحله",
+    "صفحه",
+    "فقره",
+    "دوره",
+    "نقطه",
+    "هاتف",
+    "الهاتف",
+    "عام",
+    "سنه",
+    "العمر",
+    "عمره",
+    "عمرها",
+    "عمر",
+    "الساعه",
+    "ساعه",
+    "حي",
+    "مخيم",
+    "محور",
+];
+
+/// Words after a number that make it a time, a duration or age, a share, money or a measure.
+const UNIT_AFTER: &[&str] = &[
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "hrs",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "yr",
+    "decades",
+    "percent",
+    "per",
+    "pc",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "m",
+    "kg",
+    "kilograms",
+    "tons",
+    "tonnes",
+    "dollars",
+    "euros",
+    "pounds",
+    "usd",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "صباحا",
+    "مساء",
+    "ظهرا",
+    "فجرا",
+    "ليلا",
+    "عصرا",
+    "بتوقيت",
+    "ساعه",
+    "ساعات",
+    "دقيقه",
+    "دقائق",
+    "يوم",
+    "يوما",
+    "ايام",
+    "اسبوع",
+    "اسابيع",
+    "شهر",
+    "شهرا",
+    "اشهر",
+    "شهور",
+    "عام",
+    "عاما",
+    "اعوام",
+    "سنه",
+    "سنوات",
+    "سنين",
+    "بالمئه",
+    "بالمائه",
+    "كيلومتر",
+    "كيلومترا",
+    "كلم",
+    "كم",
+    "متر",
+    "مترا",
+    "ميل",
+    "كغ",
+    "طن",
+    "اطنان",
+    "دولار",
+    "دولارا",
+    "يورو",
+    "ليره",
+    "دينار",
+    "ريال",
+    "جنيه",
+    "درهم",
+    "عمره",
+    "عمرها",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يونيه",
+    "يوليو",
+    "يوليه",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+    "جانفي",
+    "فيفري",
+    "افريل",
+    "ماي",
+    "جوان",
+    "جويليه",
+    "اوت",
+];
+
+const YEAR_BEFORE: &[&str] =
+    &["in", "since", "of", "until", "by", "عام", "العام", "سنه", "منذ", "حتي", "خلال"];
+
+/// Finds every hedged count in a text (Arabic or English prose), in order of position.
+pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
+    let toks = tokenize(text);
+    let index = VagueIndex::new(vague);
+    let reader = Reader { toks: &toks, text, vague: &index, find: true };
+    let dates = crate::dates::find_when(text);
+    let mut out: Vec<FoundFigure> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Ok(Some(part)) = reader.part_at(i) else {
+            i += 1;
+            continue;
+        };
+        let overlaps_date = dates.iter().any(|(a, b)| part.start_byte < *b && *a < part.end_byte);
+        if overlaps_date || !is_count(&reader, &part) {
+            i = part.base_end.max(i + 1);
+            continue;
+        }
+        let mut end_tok = part.end;
+        let mut end_byte = part.end_byte;
+        // Two bounds read together: "at least 10 and as many as 60".
+        if let Some(second) = second_bound(&reader, &part) {
+            end_tok = second.end;
+            end_byte = second.end_byte;
+        }
+        // Provisional wording right after: "45 and rising", "18 قتيلاً في حصيلة غير نهائية".
+        let mut k = end_tok;
+        if toks.get(k).is_some_and(|t| matches!(t.norm.as_str(), "," | "في" | "in" | "(")) {
+            k += 1;
+        }
+        if let Some(h) = reader.phrase_at(provisional_index(), k, true) {
+            end_tok = h.end;
+            end_byte = h.end_byte;
+        }
+        let wording = &text[part.start_byte..end_byte];
+        if let Ok(reading) = parse(wording, vague) {
+            out.push(FoundFigure {
+                start: part.start_byte,
+                end: end_byte,
+                wording: wording.to_string(),
+                reading,
+            });
+        }
+        i = end_tok.max(i + 1);
+    }
+    out
+}
+
+fn second_bound(reader: &Reader<'_>, part: &Part) -> Option<Part> {
+    let lower = matches!(part.iv.kind, Kind::AtLeast | Kind::MoreThan);
+    let upper = matches!(part.iv.kind, Kind::AtMost | Kind::FewerThan);
+    if !lower && !upper {
+        return None;
+    }
+    let t = reader.toks.get(part.end)?;
+    let at = match t.norm.as_str() {
+        "and" | "but" | "و" => part.end + 1,
+        w if w.starts_with('و') => part.end,
+        _ => return None,
+    };
+    let second = reader.part_at(at).ok()??;
+    if at == part.end && second.lead_clitic == 0 {
+        return None;
+    }
+    let opposite = if lower {
+        matches!(second.iv.kind, Kind::AtMost | Kind::FewerThan)
+    } else {
+        matches!(second.iv.kind, Kind::AtLeast | Kind::MoreThan)
+    };
+    opposite.then_some(second)
+}
+
+fn bare_forms(t: &Token) -> Vec<&str> {
+    clitic_forms(&t.norm).into_iter().map(|(_, _, w)| w).collect()
+}
+
+fn in_list(t: Option<&Token>, list: &[&str]) -> bool {
+    t.is_some_and(|t| t.kind == TokKind::Word && bare_forms(t).iter().any(|w| list.contains(w)))
+}
+
+fn sym(t: Option<&Token>, s: &[&str]) -> bool {
+    t.is_some_and(|t| t.kind == TokKind::Sym && s.contains(&t.norm.as_str()))
+}
+
+/// Is the number of this part a count? The rules look at the tokens around the number itself.
+// Long because it is a list of independent rules, each one line with its reason.
+fn is_count(r: &Reader<'_>, p: &Part) -> bool {
+    let toks = r.toks;
+    let (b, e) = (p.base_start, p.base_end);
+    let first = &toks[b];
+    let prev = b.checked_sub(1).map(|k| &toks[k]);
+    let prev2 = b.checked_sub(2).map(|k| &toks[k]);
+    let next = toks.get(e);
+    let next2 = toks.get(e + 1);
+    if p.vague {
+        return true;
+    }
+    // Durations, ages, times of day, shares, money and measures: "3 days", "25 عاماً", "10 صباحاً".
+    if in_list(next, UNIT_AFTER) || sym(next, &["%"]) {
+        return false;
+    }
+    if sym(next, &["-"]) && in_list(next2, &["year", "years", "month", "day", "week"]) {
+        return false;
+    }
+    // Dates: "5 December", "December 5", "5 كانون الأول", "12/5", "10:30".
+    if in_list(next, MONTHS) || in_list(prev, MONTHS) {
+        return false;
+    }
+    if in_list(next, &["of", "من"]) && in_list(next2, MONTHS) {
+        return false;
+    }
+    if sym(prev, &["$", "€", "£"]) {
+        return false;
+    }
+    // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
+    if in_list(prev, NAME_BEFORE) || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged) {
+        return false;
+    }
+    let digits = first.kind == TokKind::Num;
+    if !digits {
+        // "one of the", "واحد من": one written as a word is rarely a count in prose.
+        return p.hedged || p.iv.point != 1;
+    }
+    let last = &toks[e - 1];
+    let nums: Vec<&Token> = toks[b..e].iter().filter(|t| t.kind == TokKind::Num).collect();
+    if p.iv.kind != Kind::Range && nums.len() == 1 && e != b + 1 {
+        // Digits with a scale word (3 آلاف) are counts.
+        return true;
+    }
+    // Codes and models glued to Latin letters: MH17, G20, Su-24, COVID-19; ordinals "الـ17".
+    if !first.space_before
+        && prev.is_some_and(|t| t.kind == TokKind::Word && (t.norm.is_ascii() || t.norm == "ال"))
+    {
+        return false;
+    }
+    if !first.space_before
+        && sym(prev, &["-", "/", ":", "+", "#", "."])
+        && prev2.is_some_and(|t| t.kind != TokKind::Word || t.norm.is_ascii())
+    {
+        return false;
+    }
+    if sym(prev, &["+", "#"]) {
+        return false;
+    }
+    if next.is_some_and(|t| {
+        !t.space_before && t.kind == TokKind::Sym && matches!(t.norm.as_str(), "/" | ":" | "-")
+    }) && next2.is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+    {
+        return false;
+    }
+    // Phone numbers and identifiers: seven digits or more without separators, or bare
+    // numbers in a row ("11 234 5678").
+    let digit_count = |t: &Token| t.norm.chars().filter(|c| c.is_ascii_digit()).count();
+    if nums.iter().any(|t| digit_count(t) >= 7 && !t.norm.contains(',')) {
+        return false;
+    }
+    if next.is_some_and(|t| t.kind == TokKind::Num) || prev.is_some_and(|t| t.kind == TokKind::Num) {
+        return false;
+    }
+    // A lone number in brackets after a name is an age or a reference: "Ahmad (25)".
+    if sym(prev, &["("]) && sym(next, &[")"]) {
+        return false;
+    }
+    // Years: 1900-2099 standing alone or after "in", "عام" (and ranges of years).
+    let yearish = |t: &&Token| {
+        digit_count(t) == 4 && !t.norm.contains(',') && (1900..=2099).contains(&t.value().unwrap_or(0))
+    };
+    if nums.iter().all(yearish) && !p.hedged && (p.noun.is_none() || in_list(prev, YEAR_BEFORE)) {
+        return false;
+    }
+    // A number right after a capitalised English word is part of a name (Apollo 11).
+    let capitalised_name = prev.is_some_and(|t| {
+        t.kind == TokKind::Word && t.upper && t.norm.is_ascii() && !super::tables::is_function_word(&t.norm)
+    });
+    if capitalised_name && !p.hedged {
+        return false;
+    }
+    let _ = last;
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notation::default_vague_table;
+
+    fn found(text: &str) -> Vec<(String, Kind, i64, Option<i64>)> {
+        find_figures(text, &default_vague_table())
+            .into_iter()
+            .map(|f| {
+                assert_eq!(&text[f.start..f.end], f.wording);
+                (f.wording, f.reading.kind, f.reading.low, f.reading.high)
+            })
+            .collect()
+    }
+
+    fn wordings(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn counts_in_english_prose() {
+        let text = "The monitor said at least 30 civilians were killed on 5 December 2014 in Al-Marj, \
+            and up to 12 others were wounded. Brigade 17 lost nearly forty fighters, aged 25 on average, \
+            at 10:30 near Route 4. Call +963 11 234 5678 or 0112345678.";
+        assert_eq!(wordings(text), ["at least 30 civilians", "up to 12", "nearly forty fighters"]);
+    }
+
+    #[test]
+    fn counts_in_arabic_prose() {
+        let text = "وقال المرصد إن ما يزيدُ على 120 من المقاتلين المحليين انشقوا عن اللواء 17 منذ عام 2013، \
+            بينما قُتل نحو 15 شخصاً في قصف السوق صباح الخميس. وأكد ناشطون انشقاق ثمانية عناصر آخرين، \
+            وتحدث مصدر عن «عشرات المهاجرين» ينتظرون، وقد بلغ عمره 25 عاماً.";
+        let w = wordings(text);
+        assert_eq!(
+            w,
+            ["ما يزيدُ على 120 من المقاتلين المحليين", "نحو 15 شخصاً", "ثمانية عناصر", "عشرات المهاجرين"]
+        );
+    }
+
+    #[test]
+    fn glued_words_and_clitics() {
+        let w = found("وبلغ عدد ضحيتها11 شخصاً، ومايقارب 100 جريح، وقتل42 آخرون لأكثر من 30 يوماً و49were hurt");
+        let got: Vec<(&str, Kind, i64)> = w.iter().map(|f| (f.0.as_str(), f.1, f.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("11 شخصاً", Kind::Exact, 11),
+                ("مايقارب 100 جريح", Kind::Approx, 90),
+                ("42", Kind::Exact, 42),
+                ("49", Kind::Exact, 49)
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_times_ages_and_names_are_not_counts() {
+        for text in [
+            "in 2014",
+            "عام 2011",
+            "on 5 December",
+            "December 5",
+            "في 5 كانون الأول",
+            "الخامس من كانون الأول",
+            "on 12/5",
+            "at 10:30",
+            "aged 25",
+            "a 25-year-old man",
+            "البالغ من العمر 25",
+            "Brigade 17",
+            "اللواء 17",
+            "Route 4",
+            "flight MH17",
+            "Su-24 jets",
+            "call 0112345678",
+            "+963 11 2345",
+            "the 17th day",
+            "45% of voters",
+            "$5 million",
+            "Apollo 11 landed",
+            "الأيام الثلاثة الماضية",
+            "for 3 days",
+            "الساعة 10 صباحاً",
+        ] {
+            assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
+        }
+    }
+
+    #[test]
+    fn hedges_ranges_two_bounds_and_provisional() {
+        let f = find_figures(
+            "Between 20 and 30 people died; officials said at least 10 and as many as 60 were held. \
+             The toll stood at 45 and rising, while 18 قتيلاً في حصيلة غير نهائية.",
+            &default_vague_table(),
+        );
+        let w: Vec<&str> = f.iter().map(|x| x.wording.as_str()).collect();
+        assert_eq!(
+            w,
+            [
+                "Between 20 and 30 people",
+                "at least 10 and as many as 60",
+                "45 and rising",
+                "18 قتيلاً في حصيلة غير نهائية"
+            ]
+        );
+        assert_eq!((f[1].reading.kind, f[1].reading.low, f[1].reading.high), (Kind::Range, 10, Some(60)));
+        assert!(f[2].reading.provisional && f[3].reading.provisional);
+    }
+
+    #[test]
+    fn every_wording_reads_back() {
+        let text = "Some 200 families fled; dozens of homes burned. نحو ألفي نازح وأكثر من ثلاثة آلاف منزل.";
+        for f in find_figures(text, &default_vague_table()) {
+            assert_eq!(parse(&f.wording, &default_vague_table()).unwrap(), f.reading);
+        }
+        assert_eq!(wordings(text).len(), 4);
+    }
+
+    /// Run with `cargo test --release --lib find_timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn find_timing_sixty_thousand_words() {
+        let para =
+            "Officials said at least 30 civilians were killed on Tuesday night near Route 4, and some 200 \
+            families fled. وقال المرصد إن ما يزيد على 120 مقاتلاً انشقوا خلال الأيام الثلاثة الماضية، وإن نحو 15 \
+            شخصاً قتلوا مساء الخميس في قصف السوق عام 2014. ";
+        let text = para.repeat(60_000 / 50);
+        let t = std::time::Instant::now();
+        let n = find_figures(&text, &default_vague_table()).len();
+        let figures = t.elapsed();
+        let t = std::time::Instant::now();
+        let d = crate::dates::find_when(&text).len();
+        eprintln!(
+            "{} words: {n} figures in {figures:?}; {d} date phrases in {:?}",
+            text.split_whitespace().count(),
+            t.elapsed()
+        );
+    }
+}
