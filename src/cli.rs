@@ -34,7 +34,8 @@ fn size(text: &str) -> Result<u64, String> {
         Some(i) => t.split_at(i),
         None => (t.as_str(), ""),
     };
-    let n: u64 = digits.parse().map_err(|_| format!("'{text}' is not a size; write it like 50MB or 200KB"))?;
+    let n: u64 =
+        digits.parse().map_err(|_| format!("'{text}' is not a size; write it like 50MB or 200KB"))?;
     let factor = match unit.trim() {
         "" | "B" => 1,
         "K" | "KB" => 1024,
@@ -42,11 +43,14 @@ fn size(text: &str) -> Result<u64, String> {
         "G" | "GB" => 1024 * 1024 * 1024,
         _ => return Err(format!("'{text}' is not a size; write it like 50MB or 200KB")),
     };
-    n.checked_mul(factor).filter(|n| *n > 0).ok_or_else(|| format!("'{text}' is not a size crosscheck accepts"))
+    n.checked_mul(factor)
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("'{text}' is not a size crosscheck accepts"))
 }
 
 fn columns(text: &str) -> Result<Vec<String>, String> {
-    let names: Vec<String> = text.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+    let names: Vec<String> =
+        text.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if names.is_empty() {
         return Err("give column names separated by commas, such as id,quote,sources".into());
     }
@@ -112,10 +116,14 @@ pub enum Command {
     #[command(subcommand)]
     Figure(FigureCommand),
     /// Reconcile a measure's figures into low, best and high, naming conflicts
-    #[command(after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'"
+    )]
     Reconcile(ReconcileArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
-    #[command(after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json")]
+    #[command(
+        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
+    )]
     Export(ExportArgs),
     /// Bring another notebook's work into this one (a colleague's, or your laptop's)
     #[command(after_help = "Example:\n  crosscheck merge ~/shared/colleague.db")]
@@ -124,7 +132,9 @@ pub enum Command {
         other: PathBuf,
     },
     /// Search articles and claims (Arabic and English; harakat and alef forms ignored)
-    #[command(after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5")]
+    #[command(
+        after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5"
+    )]
     Search(SearchArgs),
     /// The audit trail: every update and delete, with the old row
     #[command(after_help = "Examples:\n  crosscheck history\n  crosscheck history claims 12")]
@@ -133,14 +143,18 @@ pub enum Command {
     #[command(after_help = "Examples:\n  crosscheck demo\n  crosscheck demo --db /tmp/try.db")]
     Demo,
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
-    #[command(after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck")]
+    #[command(
+        after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
+    )]
     Completions {
         /// The shell to write completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Write the man pages: one for crosscheck and one for each command
-    #[command(after_help = "Examples:\n  crosscheck man --out man/ && man man/crosscheck.1\n  crosscheck man claim add | man -l -")]
+    #[command(
+        after_help = "Examples:\n  crosscheck man --out man/ && man man/crosscheck.1\n  crosscheck man claim add | man -l -"
+    )]
     Man(ManArgs),
     /// Check integrity, foreign keys, hashes, spans and the search index; exit 1 on a problem
     #[command(after_help = "Examples:\n  crosscheck check\n  crosscheck check --repair")]
@@ -161,13 +175,28 @@ impl Command {
     /// Commands that only read never create a notebook and open it read-only.
     pub fn writes(&self) -> bool {
         match self {
-            Command::Info | Command::Search(_) | Command::History(_) | Command::Export(_) | Command::Backup { .. } => false,
+            Command::Info
+            | Command::Search(_)
+            | Command::History(_)
+            | Command::Export(_)
+            | Command::Backup { .. } => false,
             Command::Check { repair } => *repair,
             Command::Article(c) => matches!(c, ArticleCommand::Rm { .. }),
-            Command::Source(c) => !matches!(c, SourceCommand::List | SourceCommand::Show { .. } | SourceCommand::Alias(AliasCommand::List { .. })),
+            Command::Source(c) => !matches!(
+                c,
+                SourceCommand::List
+                    | SourceCommand::Show { .. }
+                    | SourceCommand::Alias(AliasCommand::List { .. })
+            ),
             Command::Claim(c) => !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. }),
             Command::Measure(c) => matches!(c, MeasureCommand::Add { .. }),
-            Command::Figure(c) => matches!(c, FigureCommand::Add { .. } | FigureCommand::Rm { .. } | FigureCommand::Reread { .. } | FigureCommand::Terms { action: Some(_) }),
+            Command::Figure(c) => matches!(
+                c,
+                FigureCommand::Add { .. }
+                    | FigureCommand::Rm { .. }
+                    | FigureCommand::Reread { .. }
+                    | FigureCommand::Terms { action: Some(_) }
+            ),
             Command::Reconcile(a) => a.save,
             _ => true,
         }
@@ -190,13 +219,17 @@ pub enum ImportCommand {
     #[command(after_help = "Example:\n  crosscheck import sources sources.csv")]
     Sources(CsvImportArgs),
     /// Import claims from a CSV (article_id and quote at least; measure and figure optional)
-    #[command(after_help = "Examples:\n  crosscheck import claims claims-edited.csv\n  crosscheck claim suggest 3 --out s.csv && crosscheck import claims s.csv")]
+    #[command(
+        after_help = "Examples:\n  crosscheck import claims claims-edited.csv\n  crosscheck claim suggest 3 --out s.csv && crosscheck import claims s.csv"
+    )]
     Claims(CsvImportArgs),
     /// Import figures from a CSV with the columns `export figures` writes
     #[command(after_help = "Example:\n  crosscheck import figures figures.csv")]
     Figures(CsvImportArgs),
     /// Import .txt, .md and .html articles: files, folders (walked) or - for stdin
-    #[command(after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' \\\n      --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' \\\n      --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'"
+    )]
     Articles(ImportArticlesArgs),
 }
 
@@ -285,7 +318,9 @@ pub enum ArticleCommand {
 #[derive(Debug, Subcommand)]
 pub enum SourceCommand {
     /// Add a source (new sources start at F: not judged)
-    #[command(after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist \\\n      --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group \\\n      --anonymous --reliability E")]
+    #[command(
+        after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist \\\n      --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group \\\n      --anonymous --reliability E"
+    )]
     Add {
         /// The source's name
         name: String,
@@ -315,7 +350,9 @@ pub enum SourceCommand {
         source: String,
     },
     /// Change a source's name, kind, affiliation, naming or note
-    #[command(after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' \\\n      --note 'met in Gaziantep'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' \\\n      --note 'met in Gaziantep'"
+    )]
     Edit {
         /// The source: its id, name or one of its aliases
         source: String,
@@ -339,7 +376,9 @@ pub enum SourceCommand {
         note: Option<String>,
     },
     /// Re-rate a source's reliability, with the reason kept in its history
-    #[command(after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B \\\n      --why 'three reports confirmed by satellite imagery'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B \\\n      --why 'three reports confirmed by satellite imagery'"
+    )]
     Rate {
         /// The source: its id, name or one of its aliases
         source: String,
@@ -351,7 +390,9 @@ pub enum SourceCommand {
         why: String,
     },
     /// Merge FROM into INTO: attributions, articles and ratings move; FROM's name becomes an alias
-    #[command(after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'"
+    )]
     Merge {
         /// The source that goes away
         from: String,
@@ -359,7 +400,10 @@ pub enum SourceCommand {
         into: String,
     },
     /// Other names of a source: add, remove, list
-    #[command(subcommand, after_help = "Examples:\n  crosscheck source alias add 'Syrian Observatory' 'المرصد السوري'\n  crosscheck source alias list")]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  crosscheck source alias add 'Syrian Observatory' 'المرصد السوري'\n  crosscheck source alias list"
+    )]
     Alias(AliasCommand),
 }
 
@@ -382,7 +426,9 @@ pub enum AliasCommand {
         alias: String,
     },
     /// List the other names of one source, or of all
-    #[command(after_help = "Examples:\n  crosscheck source alias list\n  crosscheck source alias list 'Syrian Observatory'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck source alias list\n  crosscheck source alias list 'Syrian Observatory'"
+    )]
     List {
         /// The source: its id, name or one of its aliases
         source: Option<String>,
@@ -423,7 +469,9 @@ pub struct ClaimFilterArgs {
 #[derive(Debug, Subcommand)]
 pub enum ClaimCommand {
     /// Record a claim, anchored to a verbatim quote in its article
-    #[command(after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' \\\n      --source 'Raqqa local activists' --credibility 3 --when yesterday\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' \\\n      --source 4 --figure defectors.foreign")]
+    #[command(
+        after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' \\\n      --source 'Raqqa local activists' --credibility 3 --when yesterday\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' \\\n      --source 4 --figure defectors.foreign"
+    )]
     Add(ClaimAddArgs),
     /// List claims, with filters
     #[command(after_help = "Example:\n  crosscheck claim list --min-reliability C --tag defections")]
@@ -553,7 +601,9 @@ pub struct HistoryArgs {
 #[derive(Debug, Subcommand)]
 pub enum MeasureCommand {
     /// Add a measure such as defectors.foreign
-    #[command(after_help = "Example:\n  crosscheck measure add defectors.foreign \\\n      --label 'foreign fighters who defected' --unit people")]
+    #[command(
+        after_help = "Example:\n  crosscheck measure add defectors.foreign \\\n      --label 'foreign fighters who defected' --unit people"
+    )]
     Add {
         /// The key: lowercase letters, digits, dots, dashes, underscores
         key: String,
@@ -578,7 +628,9 @@ pub enum MeasureCommand {
 #[derive(Debug, Subcommand)]
 pub enum FigureCommand {
     /// Give a claim's number for a measure
-    #[command(after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens"
+    )]
     Add {
         /// The claim that gives the figure
         #[arg(long, value_name = "ID", value_parser = id)]
@@ -604,7 +656,9 @@ pub enum FigureCommand {
         id: i64,
     },
     /// Show how a notation is read, without touching the notebook
-    #[command(after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json"
+    )]
     Parse {
         /// The figure as the article words it
         notation: String,
@@ -613,7 +667,9 @@ pub enum FigureCommand {
         explain: bool,
     },
     /// The vague-word table; `figure terms set` changes a word
-    #[command(after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36"
+    )]
     Terms {
         #[command(subcommand)]
         action: Option<TermsCommand>,

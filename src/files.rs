@@ -31,13 +31,18 @@ fn identity(path: &Path) -> Option<PathBuf> {
 }
 
 /// Refuses a target that is the notebook or one of its journal files, by path or through a link.
-pub fn refuse_notebook_files(target: &Path, notebook: &Path, what: &str) -> Result<(), crate::notebook::Error> {
+pub fn refuse_notebook_files(
+    target: &Path,
+    notebook: &Path,
+    what: &str,
+) -> Result<(), crate::notebook::Error> {
     let same_path = |a: &Path, b: &Path| {
         let parent = |p: &Path| p.parent().and_then(|d| d.canonicalize().ok());
         a == b || (a.file_name() == b.file_name() && parent(a).is_some() && parent(a) == parent(b))
     };
     for file in notebook_files(notebook) {
-        let same = same_path(target, &file) || matches!((identity(target), identity(&file)), (Some(a), Some(b)) if a == b);
+        let same = same_path(target, &file)
+            || matches!((identity(target), identity(&file)), (Some(a), Some(b)) if a == b);
         if same {
             return Err(crate::notebook::Error::Invalid(format!(
                 "{} is the notebook {}; give another file for the {what}",
@@ -63,14 +68,21 @@ fn short(e: &io::Error) -> String {
 impl OutFile {
     /// Opens `path` for writing (see the module's rules). `notebook` is the open notebook, never
     /// to be written over.
-    pub fn create(path: &Path, notebook: Option<&Path>, what: &str) -> Result<OutFile, crate::notebook::Error> {
+    pub fn create(
+        path: &Path,
+        notebook: Option<&Path>,
+        what: &str,
+    ) -> Result<OutFile, crate::notebook::Error> {
         use crate::notebook::Error;
         if let Some(nb) = notebook {
             refuse_notebook_files(path, nb, what)?;
         }
         let meta = std::fs::metadata(path).ok();
         if meta.as_ref().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(Error::Invalid(format!("{} is a folder; give a file name such as claims.csv", path.display())));
+            return Err(Error::Invalid(format!(
+                "{} is a folder; give a file name such as claims.csv",
+                path.display()
+            )));
         }
         if let Some(m) = &meta {
             if !m.is_file() {
@@ -87,7 +99,9 @@ impl OutFile {
             Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(path) {
                 Ok(target) if target.is_absolute() => target,
                 Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
-                Err(e) => return Err(Error::Io(format!("{} cannot be followed: {}", path.display(), short(&e)))),
+                Err(e) => {
+                    return Err(Error::Io(format!("{} cannot be followed: {}", path.display(), short(&e))))
+                }
             },
             _ => path.to_path_buf(),
         };
@@ -104,7 +118,11 @@ impl OutFile {
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
         let tmp = builder.tempfile_in(&dir).map_err(|e| {
-            let why = if e.kind() == io::ErrorKind::NotFound { "its folder does not exist".to_string() } else { short(&e) };
+            let why = if e.kind() == io::ErrorKind::NotFound {
+                "its folder does not exist".to_string()
+            } else {
+                short(&e)
+            };
             Error::Io(format!("{} cannot be written: {why}", path.display()))
         })?;
         Ok(OutFile::Atomic { tmp, dest })
@@ -117,8 +135,9 @@ impl OutFile {
             OutFile::Direct(mut f) => f.flush().map_err(Error::Output),
             OutFile::Atomic { mut tmp, dest } => {
                 tmp.flush().map_err(Error::Output)?;
-                tmp.persist(&dest)
-                    .map_err(|e| Error::Io(format!("{} cannot be written: {}", dest.display(), short(&e.error))))?;
+                tmp.persist(&dest).map_err(|e| {
+                    Error::Io(format!("{} cannot be written: {}", dest.display(), short(&e.error)))
+                })?;
                 Ok(())
             }
         }

@@ -190,9 +190,11 @@ fn supersession(figs: &[FigureIn], updates: &[Update]) -> Vec<Option<(i64, i64)>
         return out;
     }
     let by_claim: HashMap<i64, i64> = updates.iter().map(|u| (u.of, u.by)).collect();
-    let mut groups = Groups::by_keys(figs.len(), figs.iter().enumerate().map(|(i, f)| (i, f.voice_keys.as_slice())));
-    // Per voice, the dates at which it was updated, and by which update.
-    let mut updated: HashMap<usize, Vec<(Option<&str>, i64, i64)>> = HashMap::new();
+    let mut groups =
+        Groups::by_keys(figs.len(), figs.iter().enumerate().map(|(i, f)| (i, f.voice_keys.as_slice())));
+    // Per voice, the dates at which it was updated, and by which update (by, of).
+    type Updated<'a> = Vec<(Option<&'a str>, i64, i64)>;
+    let mut updated: HashMap<usize, Updated<'_>> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
         if let Some(&by) = by_claim.get(&f.claim_id) {
             out[i] = Some((by, f.claim_id));
@@ -244,7 +246,9 @@ fn excluded_reason(e: &Excluded) -> (String, String) {
 /// one date an original before a claim that repeats another (a relay is not a new word), then
 /// the highest claim id (then the highest figure id).
 fn latest(group: &[usize], figs: &[FigureIn]) -> usize {
-    let key = |&i: &usize| (figs[i].published.as_deref(), figs[i].repeats.is_empty(), figs[i].claim_id, figs[i].figure_id);
+    let key = |&i: &usize| {
+        (figs[i].published.as_deref(), figs[i].repeats.is_empty(), figs[i].claim_id, figs[i].figure_id)
+    };
     group.iter().copied().max_by(|a, b| key(a).cmp(&key(b))).unwrap_or(group[0])
 }
 
@@ -351,7 +355,10 @@ fn best(method: Method, chosen: &[&FigureIn], manual: Option<i64>) -> Option<i64
         Method::BestSource => chosen
             .iter()
             .max_by(|a, b| {
-                a.weight.total_cmp(&b.weight).then(a.published.cmp(&b.published)).then(b.figure_id.cmp(&a.figure_id))
+                a.weight
+                    .total_cmp(&b.weight)
+                    .then(a.published.cmp(&b.published))
+                    .then(b.figure_id.cmp(&a.figure_id))
             })
             .map(|f| f.point),
         Method::Manual => manual,
@@ -407,7 +414,8 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
         }
     }
     // Step 3: voices among the eligible figures, each represented by its latest word.
-    let mut groups = Groups::by_keys(figs.len(), eligible.iter().map(|&i| (i, figs[i].voice_keys.as_slice())));
+    let mut groups =
+        Groups::by_keys(figs.len(), eligible.iter().map(|&i| (i, figs[i].voice_keys.as_slice())));
     let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut slot: HashMap<usize, usize> = HashMap::new();
     for &i in &eligible {
@@ -441,7 +449,8 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
     }
     let used: Vec<i64> = chosen.iter().map(|f| f.figure_id).collect();
     let (low, high, open_high) = if chosen.is_empty() { (None, None, false) } else { range(&chosen) };
-    let intervals: Vec<(i64, i64, Option<i64>)> = chosen.iter().map(|f| (f.figure_id, f.low, f.high())).collect();
+    let intervals: Vec<(i64, i64, Option<i64>)> =
+        chosen.iter().map(|f| (f.figure_id, f.low, f.high())).collect();
     let (conflicting_pairs, pairs, clusters) = conflicts(&intervals, req.max_pairs);
     let conflict = conflicting_pairs > 0;
     let support = match chosen.len() {
@@ -450,7 +459,11 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
         1 => Support::SingleSource,
         _ => Support::Corroborated,
     };
-    let best = if chosen.is_empty() && req.method != Method::Manual { None } else { best(req.method, &chosen, req.manual) };
+    let best = if chosen.is_empty() && req.method != Method::Manual {
+        None
+    } else {
+        best(req.method, &chosen, req.manual)
+    };
     Outcome {
         low,
         best,

@@ -87,6 +87,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// Who a source is.
+    #[derive(Default)]
     SourceKind, "source kind" {
         Outlet = "outlet",
         Journalist = "journalist",
@@ -98,6 +99,7 @@ vocabulary! {
         Document = "document",
         SocialMedia = "social-media",
         Anonymous = "anonymous",
+        #[default]
         Other = "other",
     }
 }
@@ -114,8 +116,10 @@ vocabulary! {
 
 vocabulary! {
     /// How the best estimate of a reconciliation is chosen.
+    #[derive(Default)]
     Method, "reconciliation method" {
         /// The weighted median of the voices' points.
+        #[default]
         Weighted = "weighted",
         /// The smallest point (ACLED's rule).
         Conservative = "conservative",
@@ -132,8 +136,10 @@ vocabulary! {
 
 vocabulary! {
     /// How well a reconciled figure is supported.
+    #[derive(Default)]
     Support, "support" {
         /// No eligible figure.
+        #[default]
         None = "none",
         /// One voice.
         SingleSource = "single-source",
@@ -188,7 +194,9 @@ vocabulary! {
 
 vocabulary! {
     /// How rows are printed: tables for people, the rest for programs and reports.
+    #[derive(Default)]
     Format, "output format" {
+        #[default]
         Table = "table",
         Csv = "csv",
         Tsv = "tsv",
@@ -204,30 +212,6 @@ vocabulary! {
         Articles = "articles",
         Claims = "claims",
         All = "all",
-    }
-}
-
-impl Default for SourceKind {
-    fn default() -> Self {
-        SourceKind::Other
-    }
-}
-
-impl Default for Format {
-    fn default() -> Self {
-        Format::Table
-    }
-}
-
-impl Default for Method {
-    fn default() -> Self {
-        Method::Weighted
-    }
-}
-
-impl Default for Support {
-    fn default() -> Self {
-        Support::None
     }
 }
 

@@ -135,11 +135,17 @@ pub const LINKS: Columns = Columns::plain(&["from", "relation", "to"]);
 
 pub const TERMS: Columns = Columns::plain(&["word", "low", "high", "point"]);
 
-pub const HISTORY: Columns =
-    Columns { all: &["id", "table", "row_id", "action", "old", "at"], brief: &["id", "table", "row_id", "action", "old", "at"], cut: &["old"] };
+pub const HISTORY: Columns = Columns {
+    all: &["id", "table", "row_id", "action", "old", "at"],
+    brief: &["id", "table", "row_id", "action", "old", "at"],
+    cut: &["old"],
+};
 
-pub const SEARCH: Columns =
-    Columns { all: &["kind", "id", "title", "snippet", "rank"], brief: &["kind", "id", "title", "snippet"], cut: &["title"] };
+pub const SEARCH: Columns = Columns {
+    all: &["kind", "id", "title", "snippet", "rank"],
+    brief: &["kind", "id", "title", "snippet"],
+    cut: &["title"],
+};
 
 pub const IMPORTED: Columns = Columns {
     all: &["path", "status", "id", "duplicate_of", "near_duplicate_of", "error"],
@@ -147,7 +153,8 @@ pub const IMPORTED: Columns = Columns {
     cut: &["path"],
 };
 
-pub const TALLY: Columns = Columns::plain(&["table", "added", "updated", "already_there", "deleted", "skipped"]);
+pub const TALLY: Columns =
+    Columns::plain(&["table", "added", "updated", "already_there", "deleted", "skipped"]);
 
 pub const INFO: Columns = Columns::plain(&[
     "path",

@@ -33,7 +33,9 @@ fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>)
             let filter = super::claim::filter(nb, &args.filter)?;
             nb.for_each_claim(&filter, |c| w.row(&c).map_err(out))?;
         }
-        ExportTable::Figures => nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(out))?,
+        ExportTable::Figures => {
+            nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(out))?
+        }
         ExportTable::Articles => nb.articles()?.iter().try_for_each(|r| w.row(r))?,
         ExportTable::Sources => nb.sources()?.iter().try_for_each(|r| w.row(r))?,
         ExportTable::Measures => nb.measures()?.iter().try_for_each(|r| w.row(r))?,

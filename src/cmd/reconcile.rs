@@ -79,15 +79,27 @@ struct SideRow {
 
 const SIDE: Columns = Columns {
     all: &[
-        "figure", "claim", "published", "source", "rating", "notation", "low", "high", "point", "weight", "voice",
-        "included", "reason",
+        "figure",
+        "claim",
+        "published",
+        "source",
+        "rating",
+        "notation",
+        "low",
+        "high",
+        "point",
+        "weight",
+        "voice",
+        "included",
+        "reason",
     ],
     brief: &["figure", "claim", "source", "rating", "notation", "low", "high", "point", "voice", "included"],
     cut: &["source", "notation"],
 };
 
 /// What the short codes of the `included` column mean, printed under the table.
-const LEGEND: &str = "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
+const LEGEND: &str =
+    "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
     superseded = an update replaced it; cred 5 = improbable; E-rated = all sources unreliable; \
     filtered = a filter left it out; not yet = published after --as-of";
 
@@ -107,10 +119,14 @@ fn side_rows(r: &Reconciled) -> Vec<SideRow> {
             rating: f.rating.clone(),
             notation: f.notation.clone(),
             low: f.low,
-            high: if f.provisional { "open (provisional)".into() } else { f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into()) },
+            high: if f.provisional {
+                "open (provisional)".into()
+            } else {
+                f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into())
+            },
             point: f.point,
             weight: f.weight,
-            voice: item.voice.map(|v| crate::notebook::sql_int(v)),
+            voice: item.voice.map(crate::notebook::sql_int),
             included: item.code.clone(),
             reason: item.reason.clone(),
         })
@@ -211,7 +227,8 @@ fn conflict_lines(r: &Reconciled) -> Vec<String> {
     if o.conflicting_pairs == 0 {
         return Vec::new();
     }
-    let named: Vec<String> = o.conflicts.iter().map(|p| format!("#{} vs #{} (gap {})", p.a, p.b, p.gap)).collect();
+    let named: Vec<String> =
+        o.conflicts.iter().map(|p| format!("#{} vs #{} (gap {})", p.a, p.b, p.gap)).collect();
     let mut lines = vec![format!(
         "{} pair(s) of voices cannot both be true{}{}",
         o.conflicting_pairs,
@@ -225,7 +242,11 @@ fn conflict_lines(r: &Reconciled) -> Vec<String> {
             .map(|c| {
                 let high = c.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into());
                 let ids: Vec<String> = c.figures.iter().take(8).map(|f| format!("#{f}")).collect();
-                let more = if c.figures.len() > 8 { format!(" and {} more", c.figures.len() - 8) } else { String::new() };
+                let more = if c.figures.len() > 8 {
+                    format!(" and {} more", c.figures.len() - 8)
+                } else {
+                    String::new()
+                };
                 format!("{}..{high} ({}{more})", c.low, ids.join(" "))
             })
             .collect();
@@ -367,7 +388,10 @@ fn check_flags(ctx: &Ctx, args: &ReconcileArgs) -> Result<()> {
             bail!("--method manual needs --note saying why you chose {}", args.value.unwrap_or_default());
         }
     } else if args.value.is_some() {
-        bail!("--value goes with --method manual; the {} method computes the best estimate itself", args.method);
+        bail!(
+            "--value goes with --method manual; the {} method computes the best estimate itself",
+            args.method
+        );
     }
     if args.all_pairs && !matches!(ctx.format, Format::Json | Format::Jsonl) {
         bail!(UsageError("--all-pairs names every conflicting pair in JSON only; add --format json".into()));

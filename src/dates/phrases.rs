@@ -473,7 +473,7 @@ impl<'a> Matcher<'a> {
         let next = |e: usize, c: Caps, out: &mut Option<(usize, Caps)>| {
             let mut c = c;
             if let Some(end) = self.seq(rest, e, &mut c) {
-                if out.as_ref().map_or(true, |(best, _)| end > *best) {
+                if out.as_ref().is_none_or(|(best, _)| end > *best) {
                     *out = Some((end, c));
                 }
             }
@@ -559,7 +559,7 @@ impl<'a> Matcher<'a> {
         for (pats, r) in PHRASES {
             let mut caps = Caps::default();
             if let Some(end) = self.seq(pats, i, &mut caps) {
-                if end > i && best.as_ref().map_or(true, |(b, _, _)| end > *b) {
+                if end > i && best.as_ref().is_none_or(|(b, _, _)| end > *b) {
                     best = Some((end, *r, caps));
                 }
             }

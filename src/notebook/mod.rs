@@ -59,13 +59,17 @@ pub fn invalid<T>(msg: impl Into<String>) -> Result<T> {
 fn describe_sql(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode;
     if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e {
-        return format!("the notebook holds a value crosscheck cannot read ({inner}); run `crosscheck check`");
+        return format!(
+            "the notebook holds a value crosscheck cannot read ({inner}); run `crosscheck check`"
+        );
     }
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             "the notebook is busy with another crosscheck command; try again in a moment".into()
         }
-        Some(ErrorCode::NotADatabase) => "the file is not a crosscheck notebook (it is not an SQLite database)".into(),
+        Some(ErrorCode::NotADatabase) => {
+            "the file is not a crosscheck notebook (it is not an SQLite database)".into()
+        }
         Some(ErrorCode::DatabaseCorrupt) => {
             "the notebook file is damaged; run `crosscheck check` and restore from a backup".into()
         }
@@ -77,7 +81,9 @@ fn describe_sql(e: &rusqlite::Error) -> String {
         Some(ErrorCode::ConstraintViolation) => {
             "the change breaks one of the notebook's rules, so nothing was written".into()
         }
-        Some(ErrorCode::OperationInterrupted) => "the work took too long and was stopped; nothing was written".into(),
+        Some(ErrorCode::OperationInterrupted) => {
+            "the work took too long and was stopped; nothing was written".into()
+        }
         Some(code) => format!("the notebook could not be read or written ({code:?})"),
         None => "the notebook could not be read or written (internal error)".into(),
     }
@@ -111,8 +117,7 @@ pub fn default_path() -> Result<PathBuf> {
 /// A path as SQLite must see it: absolute, so that a name beginning with `file:` is a file name
 /// and never a URI.
 pub fn absolute(path: &Path) -> Result<PathBuf> {
-    std::path::absolute(path)
-        .map_err(|e| Error::Io(format!("{} is not a usable path: {e}", path.display())))
+    std::path::absolute(path).map_err(|e| Error::Io(format!("{} is not a usable path: {e}", path.display())))
 }
 
 impl Notebook {

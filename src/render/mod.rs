@@ -63,7 +63,11 @@ impl Pick {
                 .iter()
                 .map(|n| {
                     index(n.trim()).ok_or_else(|| {
-                        format!("there is no column '{}' here; the columns are: {}", n.trim(), columns.all.join(","))
+                        format!(
+                            "there is no column '{}' here; the columns are: {}",
+                            n.trim(),
+                            columns.all.join(",")
+                        )
                     })
                 })
                 .collect(),
@@ -179,7 +183,8 @@ pub fn format_float(f: f64) -> String {
 /// Writes rows of one type in one format.
 pub enum Writer<W: Write> {
     Table(table::TableWriter<W>),
-    Csv(csv_out::CsvWriter<W>),
+    /// Boxed: the CSV writer's state is large beside the others'.
+    Csv(Box<csv_out::CsvWriter<W>>),
     Json(json::JsonWriter<W>),
     Markdown(markdown::MarkdownWriter<W>),
 }
@@ -194,14 +199,15 @@ impl<W: Write> Writer<W> {
             .iter()
             .map(|&i| opts.pick == Pick::Default && columns.cut.contains(&columns.all[i]))
             .collect();
-        let identity = positions.len() == columns.all.len() && positions.iter().enumerate().all(|(i, p)| i == *p);
+        let identity =
+            positions.len() == columns.all.len() && positions.iter().enumerate().all(|(i, p)| i == *p);
         Writer::with(out, opts, Picked { positions, names, identity, all: columns.all.len() }, cut)
     }
 
     fn with(out: W, opts: &Options, pick: Picked, cut: Vec<bool>) -> io::Result<Writer<W>> {
         Ok(match opts.format {
             Format::Table => Writer::Table(table::TableWriter::new(out, opts, pick, cut)),
-            Format::Csv | Format::Tsv => Writer::Csv(csv_out::CsvWriter::new(out, opts, pick)?),
+            Format::Csv | Format::Tsv => Writer::Csv(Box::new(csv_out::CsvWriter::new(out, opts, pick)?)),
             Format::Json | Format::Jsonl => Writer::Json(json::JsonWriter::new(out, opts, pick)?),
             Format::Markdown => Writer::Markdown(markdown::MarkdownWriter::new(out, opts, pick)?),
         })
@@ -284,8 +290,12 @@ pub fn write_record<W: Write>(mut out: W, opts: &Options, fields: &[(&str, Cell)
         }
         _ => {
             let n = fields.len();
-            let pick =
-                Picked { positions: (0..n).collect(), names: fields.iter().map(|(f, _)| f.to_string()).collect(), identity: true, all: n };
+            let pick = Picked {
+                positions: (0..n).collect(),
+                names: fields.iter().map(|(f, _)| f.to_string()).collect(),
+                identity: true,
+                all: n,
+            };
             let mut w = Writer::with(out, opts, pick, vec![false; n])?;
             let cells: Vec<Cell> = fields.iter().map(|(_, c)| c.clone()).collect();
             w.cells(&cells)?;

@@ -88,7 +88,8 @@ fn fit(needs: &[Need], avail: Option<usize>) -> Vec<usize> {
     if natural.iter().sum::<usize>() <= avail {
         return natural;
     }
-    let at = |cap: usize| -> Vec<usize> { needs.iter().map(|n| n.natural.min(cap).max(n.least).max(1)).collect() };
+    let at =
+        |cap: usize| -> Vec<usize> { needs.iter().map(|n| n.natural.min(cap).max(n.least).max(1)).collect() };
     let (mut lo, mut hi) = (1, natural.iter().copied().max().unwrap_or(1));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
@@ -150,7 +151,10 @@ pub fn write_grid<W: Write>(
     let needs = needs(header.as_deref(), &paragraphs, cut_columns);
     let widths = fit(&needs, width.map(|w| w.saturating_sub(frame(cut_columns.len()))));
     let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).force_no_tty();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty();
     if let Some(h) = &header {
         table.set_header(h.iter().map(|c| visual(c)).collect::<Vec<_>>());
     }
