@@ -186,9 +186,8 @@ pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, Articl
     const KNOWN: [&str; 7] = ["path", "title", "outlet", "author", "url", "published", "lang"];
     let shown = path.display();
     let bytes = read_capped(
-        &mut std::fs::File::open(path).map_err(|e| {
-            format!("the manifest {shown} cannot be read: {}", crate::notebook::io_reason(&e))
-        })?,
+        &mut std::fs::File::open(path)
+            .map_err(|e| format!("the manifest {shown} cannot be read: {}", crate::files::io_reason(&e)))?,
         rules.max_size,
     )
     .map_err(|e| format!("the manifest {shown} {e}"))?;
@@ -256,7 +255,7 @@ pub fn read_capped(reader: &mut impl Read, max: u64) -> Result<Vec<u8>, String> 
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut buf)
-        .map_err(|e| format!("cannot be read: {}", crate::notebook::io_reason(&e)))?;
+        .map_err(|e| format!("cannot be read: {}", crate::files::io_reason(&e)))?;
     if buf.len() as u64 > max {
         return Err(format!(
             "is larger than the limit of {} per article; raise it with --max-size if it really is one article",
@@ -285,7 +284,7 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<(Vec<u8>, Option<Strin
         }
         Input::File(p) => {
             let mut file = std::fs::File::open(p)
-                .map_err(|e| format!("cannot be read: {}", crate::notebook::io_reason(&e)))?;
+                .map_err(|e| format!("cannot be read: {}", crate::files::io_reason(&e)))?;
             let bytes = read_capped(&mut file, max_size)?;
             Ok((bytes, p.file_name().map(|n| n.to_string_lossy().to_string())))
         }

@@ -442,8 +442,16 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
                 }
             } else {
                 item.code = format!("voice of #{}", figs[rep].figure_id);
-                let later = if figs[m].published < figs[rep].published { "later" } else { "a later claim" };
-                item.reason = format!("same voice as #{}, which is {later}", figs[rep].figure_id);
+                let why = if figs[m].published < figs[rep].published {
+                    "which is later"
+                } else if figs[m].repeats.contains(&figs[rep].claim_id) {
+                    "which it repeats"
+                } else if !figs[m].repeats.is_empty() {
+                    "an original of the same day"
+                } else {
+                    "which is a later claim"
+                };
+                item.reason = format!("same voice as #{}, {why}", figs[rep].figure_id);
             }
         }
     }

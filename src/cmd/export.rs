@@ -69,7 +69,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             w.finish()?;
         }
         Some(path) => {
-            let file = OutFile::create(path, Some(nb.path()), "export")?;
+            let file = OutFile::create(path, Some(nb.path()), "export").map_err(anyhow::Error::msg)?;
             let mut w = Writer::new(BufWriter::with_capacity(1 << 16, file), &opts, cols)?;
             write_rows(&mut nb, &args, &mut w)?;
             let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;

@@ -109,7 +109,8 @@ pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
         })?;
         for (name, cmd) in &all {
             let path = dir.join(format!("{name}.1"));
-            let mut file = crate::files::OutFile::create(&path, None, "man page")?;
+            let mut file =
+                crate::files::OutFile::create(&path, None, "man page").map_err(anyhow::Error::msg)?;
             file.write_all(&render_page(cmd.clone(), name)?)?;
             file.finish()?;
         }

@@ -162,7 +162,7 @@ impl Notebook {
     /// commands may be writing. The copy is readable by its owner only.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let dest = super::absolute(dest)?;
-        crate::files::refuse_notebook_files(&dest, &self.path, "backup")?;
+        crate::files::refuse_notebook_files(&dest, &self.path, "backup").map_err(Error::Invalid)?;
         if dest.exists() || dest.symlink_metadata().is_ok() {
             return Err(Error::Conflict(format!(
                 "{} already exists; give a new file name for the backup",

@@ -286,15 +286,4 @@ pub(crate) fn sql_int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Why a file could not be used, in a few words.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "there is no such file or folder".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::AlreadyExists => "it already exists".into(),
-        ErrorKind::StorageFull => "the disk is full".into(),
-        ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => e.to_string(),
-    }
-}
+pub use crate::files::io_reason;
