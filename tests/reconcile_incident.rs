@@ -174,7 +174,8 @@ fn the_timeline_shows_the_count_as_it_evolved() {
     let nb = incident();
     nb.ok(&["source", "merge", OBSERVATORY_AR, OBSERVATORY]);
     let rows = nb.ok(&["reconcile", "deaths.kafrtala", "--timeline", "--format", "json"]).json();
-    let got: Vec<(String, Option<i64>, Option<i64>, Option<i64>, String, i64)> = rows
+    type Day = (String, Option<i64>, Option<i64>, Option<i64>, String, i64);
+    let got: Vec<Day> = rows
         .as_array()
         .unwrap()
         .iter()
