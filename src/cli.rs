@@ -48,13 +48,17 @@ fn size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("'{text}' is not a size crosscheck accepts"))
 }
 
-fn columns(text: &str) -> Result<Vec<String>, String> {
+/// The names given to `--columns`, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnList(pub Vec<String>);
+
+fn columns(text: &str) -> Result<ColumnList, String> {
     let names: Vec<String> =
         text.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if names.is_empty() {
         return Err("give column names separated by commas, such as id,quote,sources".into());
     }
-    Ok(names)
+    Ok(ColumnList(names))
 }
 
 const GLOBAL: &str = "Global options";
@@ -78,7 +82,7 @@ pub struct Cli {
     pub format: Option<Format>,
     /// Print only these columns, in this order (every format)
     #[arg(long, global = true, value_name = "A,B,C", value_parser = columns, help_heading = GLOBAL)]
-    pub columns: Option<Vec<String>>,
+    pub columns: Option<ColumnList>,
     /// Print every column in a terminal table
     #[arg(long, global = true, conflicts_with = "columns", help_heading = GLOBAL)]
     pub wide: bool,
@@ -782,4 +786,21 @@ pub struct ExportArgs {
     pub raw: bool,
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_tree_is_well_formed() {
+        Cli::command().debug_assert();
+        let cli = Cli::try_parse_from(["crosscheck", "--columns", "id, quote", "claim", "list"]).unwrap();
+        assert_eq!(cli.columns, Some(ColumnList(vec!["id".into(), "quote".into()])));
+        assert_eq!(id("#12"), Ok(12));
+        assert!(id("0").is_err());
+        assert_eq!(size("50MB"), Ok(50 * 1024 * 1024));
+        assert!(size("lots").is_err());
+    }
 }

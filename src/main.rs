@@ -25,8 +25,7 @@ fn main() -> ExitCode {
             "error: crosscheck hit an internal error{place}; nothing more was written. Please report it."
         );
     }));
-    let cli = cli::Cli::parse();
-    match std::panic::catch_unwind(move || cmd::run(cli)) {
+    match std::panic::catch_unwind(|| cmd::run(cli::Cli::parse())) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Ok(Err(err)) => {

@@ -63,7 +63,7 @@ impl Ctx {
             format: cli.format.unwrap_or(Format::Table),
             format_given: cli.format.is_some(),
             pick: match (&cli.columns, cli.wide) {
-                (Some(c), _) => Pick::Named(c.clone()),
+                (Some(c), _) => Pick::Named(c.0.clone()),
                 (None, true) => Pick::All,
                 _ => Pick::Default,
             },
