@@ -744,30 +744,9 @@ pub struct ReconcileArgs {
     /// Draw the terminal chart with ASCII characters only
     #[arg(long)]
     pub ascii: bool,
+    /// The claim filters: figures they leave out are listed with the filter as the reason.
     #[command(flatten)]
-    pub filter: ReconcileFilterArgs,
-}
-
-#[derive(Debug, Args, Clone, Default)]
-pub struct ReconcileFilterArgs {
-    /// Leave out figures without a source rated this letter or better
-    #[arg(long, value_enum, ignore_case = true, value_name = "GRADE")]
-    pub min_reliability: Option<Reliability>,
-    /// Leave out figures of claims rated worse than this credibility
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(Credibility))]
-    pub max_credibility: Option<Credibility>,
-    /// Leave out figures not attributed to this source (id, name or alias)
-    #[arg(long)]
-    pub source: Option<String>,
-    /// Leave out figures of claims without this tag
-    #[arg(long)]
-    pub tag: Option<String>,
-    /// Leave out figures of claims whose event ends before this date
-    #[arg(long, value_name = "DATE", value_parser = date)]
-    pub since: Option<PartialDate>,
-    /// Leave out figures of claims whose event starts after this date
-    #[arg(long, value_name = "DATE", value_parser = date)]
-    pub until: Option<PartialDate>,
+    pub filter: ClaimFilterArgs,
 }
 
 #[derive(Debug, Args)]

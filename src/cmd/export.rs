@@ -91,6 +91,5 @@ pub fn merge(ctx: &Ctx, other: &Path) -> Result<()> {
     ctx.check_columns(&columns::TALLY)?;
     let mut nb = ctx.open(Access::Write)?;
     let tally = nb.merge_from(other)?;
-    nb.optimize();
     print_tally(ctx, &tally)
 }

@@ -97,7 +97,6 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let report = report?;
-    nb.optimize();
     drop(nb);
     print_report(ctx, &report.files, args.verbose)
 }
@@ -224,7 +223,6 @@ fn csv_file(ctx: &Ctx, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let tally = tally?;
-    nb.optimize();
     drop(nb);
     super::export::print_tally(ctx, &tally)
 }

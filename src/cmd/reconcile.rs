@@ -10,7 +10,6 @@ use serde_json::{json, Value};
 
 use super::{columns, Ctx, UsageError};
 use crate::cli::ReconcileArgs;
-use crate::notebook::claims::ClaimFilter;
 use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, ReconciliationRow};
 use crate::notebook::Access;
 use crate::reconcile::{Method, Request};
@@ -342,18 +341,20 @@ impl<'a> Printer<'a> {
 
 fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> Result<ReconcileRequest> {
     let f = &args.filter;
-    let mut words = Vec::new();
-    let mut word = |name: &str, value: Option<String>| {
-        if let Some(v) = value {
-            words.push((name.to_string(), v));
-        }
-    };
-    word("min-reliability", f.min_reliability.map(|g| g.to_string()));
-    word("max-credibility", f.max_credibility.map(|c| c.to_string()));
-    word("source", f.source.clone());
-    word("tag", f.tag.clone());
-    word("since", f.since.map(|d| d.to_string()));
-    word("until", f.until.map(|d| d.to_string()));
+    // The filters as typed, for the reasons of the figures they leave out.
+    let words: Vec<(String, String)> = [
+        ("article", f.article.map(|a| a.to_string())),
+        ("source", f.source.clone()),
+        ("min-reliability", f.min_reliability.map(|g| g.to_string())),
+        ("max-credibility", f.max_credibility.map(|c| c.to_string())),
+        ("tag", f.tag.clone()),
+        ("place", f.place.clone()),
+        ("since", f.since.map(|d| d.to_string())),
+        ("until", f.until.map(|d| d.to_string())),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.map(|v| (name.to_string(), v)))
+    .collect();
     let json_like = matches!(ctx.format, Format::Json | Format::Jsonl);
     Ok(ReconcileRequest {
         keys: args.keys.clone(),
@@ -364,15 +365,7 @@ fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> R
             manual: args.value,
             max_pairs: if args.all_pairs && json_like { usize::MAX } else { args.max_pairs },
         },
-        filter: ClaimFilter {
-            source: f.source.as_deref().map(|s| nb.resolve_source(s)).transpose()?,
-            min_reliability: f.min_reliability,
-            max_credibility: f.max_credibility,
-            tag: f.tag.clone(),
-            since: f.since.map(|d| d.to_string()),
-            until: f.until.map(|d| d.to_string()),
-            ..Default::default()
-        },
+        filter: super::claim::filter(nb, f)?,
         filter_words: words,
         as_of: args.as_of,
         note: args.note.clone(),
@@ -392,6 +385,11 @@ fn check_flags(ctx: &Ctx, args: &ReconcileArgs) -> Result<()> {
             "--value goes with --method manual; the {} method computes the best estimate itself",
             args.method
         );
+    }
+    if args.filter.measure.is_some() {
+        bail!(UsageError(
+            "--measure is a claim list filter; name the measures to reconcile as KEY... or --all".into()
+        ));
     }
     if args.all_pairs && !matches!(ctx.format, Format::Json | Format::Jsonl) {
         bail!(UsageError("--all-pairs names every conflicting pair in JSON only; add --format json".into()));

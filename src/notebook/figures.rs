@@ -77,6 +77,8 @@ pub struct FigureRow {
     pub when_from: Option<String>,
     #[serde(skip)]
     pub when_to: Option<String>,
+    #[serde(skip)]
+    pub place: Option<String>,
 }
 
 /// The highest reliability weight among the sources (F when none is known), times the
@@ -101,7 +103,7 @@ const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_i
         EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
         c.article_id, o.name, a.outlet_id, a.published,
         (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id),
-        c.when_from, c.when_to
+        c.when_from, c.when_to, c.place
     FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id
     JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
 
@@ -141,6 +143,7 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         tags: split_units(r.get(22)?),
         when_from: r.get(23)?,
         when_to: r.get(24)?,
+        place: r.get(25)?,
     })
 }
 
@@ -210,20 +213,13 @@ pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
-    let keys: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let mut near: Vec<(u64, String)> = keys
-        .into_iter()
-        .filter_map(|x| {
-            let similarity = strsim::normalized_damerau_levenshtein(&x, k);
-            let close = x.contains(k) || k.contains(x.as_str()) || similarity >= 0.7;
-            close.then_some((((1.0 - similarity) * 1e6) as u64, x))
-        })
-        .collect();
-    near.sort();
+    let keys: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+    let near = super::did_you_mean(k, keys);
     let hint = if near.is_empty() {
         "add it first with `crosscheck measure add KEY --label LABEL`".to_string()
     } else {
-        format!("did you mean: {}?", near.into_iter().take(5).map(|(_, x)| x).collect::<Vec<_>>().join(", "))
+        format!("did you mean: {}?", near.join(", "))
     };
     Err(Error::NotFound(format!("there is no measure '{k}'; {hint}")))
 }

@@ -207,10 +207,12 @@ impl Notebook {
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
 
-    /// Lets SQLite refresh its statistics when a command that wrote closes (cheap, and only
-    /// what changed is analysed).
-    pub fn optimize(&self) {
+impl Drop for Notebook {
+    /// A command that could write lets SQLite refresh its statistics as it closes the notebook
+    /// (cheap: only what changed is analysed), so the filters keep using their indexes.
+    fn drop(&mut self) {
         if self.writable {
             let _ = self.conn.execute_batch("PRAGMA optimize");
         }
@@ -263,6 +265,47 @@ pub fn create_private_file(path: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(Error::Io(format!("{} could not be created: {}", path.display(), io_reason(&e)))),
     }
+}
+
+/// Up to five of `candidates` (shown form, comparison key) close to what was typed, best first:
+/// those that start with it (or it with them), contain it (or are contained), share a word with
+/// it, or are spelled nearly like it. Read only when a lookup fails, so a slip costs one pass over
+/// the names, never a lookup that succeeds.
+pub(crate) fn did_you_mean(
+    typed: &str,
+    candidates: impl IntoIterator<Item = (String, String)>,
+) -> Vec<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    let typed_words = words(typed);
+    let mut scored: Vec<(u8, f64, String)> = Vec::new();
+    for (shown, key) in candidates {
+        let similarity = strsim::normalized_damerau_levenshtein(&key, typed);
+        let rank = if key.starts_with(typed) || typed.starts_with(key.as_str()) {
+            0
+        } else if key.contains(typed) || typed.contains(key.as_str()) {
+            1
+        } else if words(&key).iter().any(|w| typed_words.contains(w)) {
+            2
+        } else if similarity >= 0.7 {
+            3
+        } else {
+            continue;
+        };
+        scored.push((rank, similarity, shown));
+    }
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, shown) in scored {
+        if !out.contains(&shown) && out.len() < 5 {
+            out.push(shown);
+        }
+    }
+    out
 }
 
 /// Now, as stored: RFC 3339 UTC to the second.

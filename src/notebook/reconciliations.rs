@@ -179,6 +179,14 @@ impl ReconcileRequest {
                 .map(|(n, v)| format!("--{n} {v}"))
                 .unwrap_or_default()
         };
+        if fl.article.is_some_and(|a| a != f.article_id) {
+            return Some(word("article"));
+        }
+        if let Some(p) = &fl.place {
+            if !f.place.as_deref().is_some_and(|fp| fp.to_lowercase() == p.to_lowercase()) {
+                return Some(word("place"));
+            }
+        }
         if let Some(g) = fl.min_reliability {
             if !f.reliability.iter().any(|r| *r <= g && *r != Reliability::F) {
                 return Some(word("min-reliability"));

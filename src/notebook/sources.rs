@@ -119,38 +119,14 @@ fn holder(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(by_alias.map(|(id, name, alias)| format!("'{alias}', an alias of the source #{id} '{name}'")))
 }
 
-/// Up to five names or aliases close to what was typed, best first: those that start with it,
-/// contain it, share a word with it, or are spelled nearly like it. Read only when a name is
-/// not found, so a typing slip costs one pass over the names, never a lookup that succeeds.
+/// Up to five names or aliases close to what was typed, best first.
 fn near_names(conn: &Connection, typed: &str) -> Result<Vec<String>> {
-    let key = name_key(typed);
-    let words: Vec<&str> = key.split(' ').filter(|w| w.chars().count() > 2).collect();
     let mut stmt = conn.prepare(
         "SELECT name, name_key FROM sources UNION ALL SELECT alias, alias_key FROM source_aliases",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut scored: Vec<(u8, u64, String)> = Vec::new();
-    for row in rows {
-        let (name, k) = row?;
-        let similarity = strsim::normalized_damerau_levenshtein(&k, &key);
-        let rank = if k.starts_with(&key) || key.starts_with(&k) {
-            0
-        } else if k.contains(&key) || key.contains(&k) {
-            1
-        } else if k.split(' ').any(|w| words.contains(&w)) {
-            2
-        } else if similarity >= 0.7 {
-            3
-        } else {
-            continue;
-        };
-        // Distance as an integer, so the sort is total.
-        let distance = ((1.0 - similarity) * 1e6) as u64;
-        scored.push((rank, distance, name));
-    }
-    scored.sort();
-    scored.dedup_by(|a, b| a.2 == b.2);
-    Ok(scored.into_iter().take(5).map(|(_, _, n)| n).collect())
+    let all: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(super::did_you_mean(&name_key(typed), all))
 }
 
 /// Finds a source given as `12`, `#12`, its name or one of its aliases.

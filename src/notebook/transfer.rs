@@ -204,13 +204,24 @@ fn exists(tx: &Connection, table: &str, uuid: &Option<String>) -> Result<Option<
         .optional()?)
 }
 
-fn tombstoned(tx: &Connection, uuid: &Option<String>) -> Result<bool> {
+/// Was the row of this uuid deleted here? Then it is not added again, and the tally says so.
+fn deleted_here(
+    tx: &Connection,
+    uuid: &Option<String>,
+    r: &Record<'_>,
+    what: &str,
+    tally: &mut Tally,
+) -> Result<bool> {
     let Some(u) = uuid else { return Ok(false) };
-    Ok(tx
+    let gone = tx
         .prepare_cached("SELECT 1 FROM tombstones WHERE uuid = ?1")?
         .query_row([u], |_| Ok(()))
         .optional()?
-        .is_some())
+        .is_some();
+    if gone {
+        tally.note(format!("line {}: the {what} was deleted from this notebook; not added again", r.line));
+    }
+    Ok(gone)
 }
 
 fn read_headers(rdr: &mut csv::Reader<&[u8]>, table: CsvTable) -> Result<HashMap<String, usize>> {
@@ -292,8 +303,7 @@ fn import_source(
     tally: &mut Tally,
 ) -> Result<Outcome> {
     let uuid = r.uuid()?;
-    if tombstoned(tx, &uuid)? {
-        tally.note(format!("line {}: the source was deleted from this notebook; not added again", r.line));
+    if deleted_here(tx, &uuid, r, "source", tally)? {
         return Ok(Outcome::Skipped);
     }
     let name = r.get("name").ok_or_else(|| Error::Invalid(format!("line {}: name is empty", r.line)))?;
@@ -399,8 +409,7 @@ fn import_claim(
     tally: &mut Tally,
 ) -> Result<Outcome> {
     let claim = claim_of_row(tx, r, cache)?;
-    if tombstoned(tx, &claim.uuid)? {
-        tally.note(format!("line {}: the claim was deleted from this notebook; not added again", r.line));
+    if deleted_here(tx, &claim.uuid, r, "claim", tally)? {
         return Ok(Outcome::Skipped);
     }
     if r.get("status").as_deref() == Some("recorded") {
@@ -470,8 +479,7 @@ fn import_figure(
     tally: &mut Tally,
 ) -> Result<Outcome> {
     let uuid = r.uuid()?;
-    if tombstoned(tx, &uuid)? {
-        tally.note(format!("line {}: the figure was deleted from this notebook; not added again", r.line));
+    if deleted_here(tx, &uuid, r, "figure", tally)? {
         return Ok(Outcome::Skipped);
     }
     let claim = r.id("claim_id")?;
