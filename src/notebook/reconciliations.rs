@@ -183,7 +183,7 @@ impl ReconcileRequest {
             return Some(word("article"));
         }
         if let Some(p) = &fl.place {
-            if !f.place.as_deref().is_some_and(|fp| fp.to_lowercase() == p.to_lowercase()) {
+            if f.place.as_deref().is_none_or(|fp| fp.to_lowercase() != p.to_lowercase()) {
                 return Some(word("place"));
             }
         }
