@@ -366,6 +366,93 @@ fn best(method: Method, chosen: &[&FigureIn], manual: Option<i64>) -> Option<i64
     }
 }
 
+/// Step 2: eligibility. Fills in the reason of every figure left out and returns the positions
+/// of the eligible ones. `--include-all` takes back what a judgement left out, never what a filter
+/// or the date did.
+fn eligibility(
+    figs: &[FigureIn],
+    superseded: &[Option<(i64, i64)>],
+    include_all: bool,
+    items: &mut [Item],
+) -> Vec<usize> {
+    let mut eligible = Vec::new();
+    for (i, f) in figs.iter().enumerate() {
+        let judged: Option<(String, String)> = match (&superseded[i], &f.excluded) {
+            (_, Some(e @ (Excluded::Filtered(_) | Excluded::NotYet(_)))) => {
+                (items[i].code, items[i].reason) = excluded_reason(e);
+                continue;
+            }
+            (Some((by, of)), _) => {
+                items[i].superseded_by = Some(*by);
+                let reason = if *of == f.claim_id {
+                    format!("superseded by #{by}, which updates it")
+                } else {
+                    format!("superseded by #{by} via the update of #{of}")
+                };
+                Some(("superseded".into(), reason))
+            }
+            (None, Some(e)) => Some(excluded_reason(e)),
+            (None, None) => None,
+        };
+        match judged {
+            Some((code, reason)) if !include_all => (items[i].code, items[i].reason) = (code, reason),
+            Some((_, reason)) => {
+                items[i].reason = format!("included by --include-all ({reason})");
+                eligible.push(i);
+            }
+            None => eligible.push(i),
+        }
+    }
+    eligible
+}
+
+/// Step 3: voices among the eligible figures, in order of their first figure. Each voice's
+/// representative (its latest word) is marked included; the others say which figure speaks for
+/// them and why. Returns the representatives.
+fn voices<'a>(figs: &'a [FigureIn], eligible: &[usize], items: &mut [Item]) -> Vec<&'a FigureIn> {
+    let mut groups =
+        Groups::by_keys(figs.len(), eligible.iter().map(|&i| (i, figs[i].voice_keys.as_slice())));
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for &i in eligible {
+        let s = *slot.entry(groups.root(i)).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[s].push(i);
+    }
+    let mut chosen = Vec::with_capacity(members.len());
+    for (n, group) in members.iter().enumerate() {
+        let rep = latest(group, figs);
+        chosen.push(&figs[rep]);
+        for &m in group {
+            let item = &mut items[m];
+            item.voice = Some(n + 1);
+            item.voice_of = Some(figs[rep].figure_id);
+            if m == rep {
+                item.included = true;
+                item.code = "yes".into();
+                if item.reason.is_empty() {
+                    item.reason = format!("voice {}", n + 1);
+                }
+                continue;
+            }
+            item.code = format!("voice of #{}", figs[rep].figure_id);
+            let why = if figs[m].published < figs[rep].published {
+                "which is later"
+            } else if figs[m].repeats.contains(&figs[rep].claim_id) {
+                "which it repeats"
+            } else if !figs[m].repeats.is_empty() {
+                "an original of the same day"
+            } else {
+                "which is a later claim"
+            };
+            item.reason = format!("same voice as #{}, {why}", figs[rep].figure_id);
+        }
+    }
+    chosen
+}
+
 /// Reconciles one measure's figures, given the `updates` links among their claims.
 pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcome {
     let superseded = supersession(figs, updates);
@@ -382,85 +469,14 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
             voice_of: None,
         })
         .collect();
-    // Step 2: eligibility. `--include-all` takes back what a judgement left out, never what a
-    // filter or the date did.
-    let mut eligible = Vec::new();
-    for (i, f) in figs.iter().enumerate() {
-        let judged: Option<(String, String)> = match (&superseded[i], &f.excluded) {
-            (_, Some(e @ (Excluded::Filtered(_) | Excluded::NotYet(_)))) => {
-                let (code, reason) = excluded_reason(e);
-                (items[i].code, items[i].reason) = (code, reason);
-                continue;
-            }
-            (Some((by, of)), _) => {
-                items[i].superseded_by = Some(*by);
-                let reason = if *of == f.claim_id {
-                    format!("superseded by #{by}, which updates it")
-                } else {
-                    format!("superseded by #{by} via the update of #{of}")
-                };
-                Some(("superseded".into(), reason))
-            }
-            (None, Some(e)) => Some(excluded_reason(e)),
-            (None, None) => None,
-        };
-        match judged {
-            Some((code, reason)) if !req.include_all => (items[i].code, items[i].reason) = (code, reason),
-            Some((_, reason)) => {
-                items[i].reason = format!("included by --include-all ({reason})");
-                eligible.push(i);
-            }
-            None => eligible.push(i),
-        }
-    }
-    // Step 3: voices among the eligible figures, each represented by its latest word.
-    let mut groups =
-        Groups::by_keys(figs.len(), eligible.iter().map(|&i| (i, figs[i].voice_keys.as_slice())));
-    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
-    for &i in &eligible {
-        let root = groups.root(i);
-        let s = *slot.entry(root).or_insert_with(|| {
-            members.push((root, Vec::new()));
-            members.len() - 1
-        });
-        members[s].1.push(i);
-    }
-    let mut chosen: Vec<&FigureIn> = Vec::with_capacity(members.len());
-    for (n, (_, group)) in members.iter().enumerate() {
-        let rep = latest(group, figs);
-        chosen.push(&figs[rep]);
-        for &m in group {
-            let item = &mut items[m];
-            item.voice = Some(n + 1);
-            item.voice_of = Some(figs[rep].figure_id);
-            if m == rep {
-                item.included = true;
-                item.code = "yes".into();
-                if item.reason.is_empty() {
-                    item.reason = format!("voice {}", n + 1);
-                }
-            } else {
-                item.code = format!("voice of #{}", figs[rep].figure_id);
-                let why = if figs[m].published < figs[rep].published {
-                    "which is later"
-                } else if figs[m].repeats.contains(&figs[rep].claim_id) {
-                    "which it repeats"
-                } else if !figs[m].repeats.is_empty() {
-                    "an original of the same day"
-                } else {
-                    "which is a later claim"
-                };
-                item.reason = format!("same voice as #{}, {why}", figs[rep].figure_id);
-            }
-        }
-    }
-    let used: Vec<i64> = chosen.iter().map(|f| f.figure_id).collect();
+    let eligible = eligibility(figs, &superseded, req.include_all, &mut items);
+    let chosen = voices(figs, &eligible, &mut items);
     let (low, high, open_high) = if chosen.is_empty() { (None, None, false) } else { range(&chosen) };
     let intervals: Vec<(i64, i64, Option<i64>)> =
         chosen.iter().map(|f| (f.figure_id, f.low, f.high())).collect();
     let (conflicting_pairs, pairs, clusters) = conflicts(&intervals, req.max_pairs);
     let conflict = conflicting_pairs > 0;
+    // Step 7: support.
     let support = match chosen.len() {
         0 => Support::None,
         _ if conflict => Support::Contested,
@@ -484,8 +500,8 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
         conflicting_pairs,
         conflicts: pairs,
         clusters,
+        used: chosen.iter().map(|f| f.figure_id).collect(),
         items,
-        used,
     }
 }
 

@@ -14,6 +14,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 
 use super::transfer::{Outcome, Tally};
 use super::{Error, Notebook, Result};
+use crate::ratings::Reliability;
 
 /// How long reading the other notebook may take before it is given up as hostile or damaged.
 const READ_LIMIT: Duration = Duration::from_secs(600);
@@ -310,7 +311,9 @@ fn fresh(table: &str) -> String {
     )
 }
 
-fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
+/// Sources come in first (by uuid, name or alias), with their rating histories and aliases; a
+/// differing rating of a source both notebooks hold is added to its history, not taken over.
+fn merge_source_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
     map_and_insert(
         tx,
         tally,
@@ -327,19 +330,20 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
             fresh("sources")
         ),
     )?;
-    // A differing rating of the same source is added to its history, not taken over.
-    tx.execute(
-        "INSERT INTO main.source_ratings (uuid, source_id, from_grade, to_grade, why, at)
-         SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-7' || substr(lower(hex(randomblob(2))), 2)
-                || '-8' || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-                m.id, m.reliability, o.reliability,
-                'rated ' || o.reliability || ' in the merged notebook ' || ?1 || '; this notebook keeps ' || m.reliability,
-                strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         FROM other.sources o JOIN temp.map_sources p ON p.their = o.id JOIN main.sources m ON m.id = p.ours
+    // A differing rating of the same source is added to its history, not taken over (once).
+    let mut stmt = tx.prepare(
+        "SELECT m.id, m.reliability, o.reliability FROM other.sources o
+         JOIN temp.map_sources p ON p.their = o.id JOIN main.sources m ON m.id = p.ours
          WHERE o.reliability <> m.reliability AND NOT EXISTS (SELECT 1 FROM main.source_ratings r
-             WHERE r.source_id = m.id AND r.to_grade = o.reliability AND r.why LIKE 'rated ' || o.reliability || ' in the merged notebook %')",
-        [label],
+             WHERE r.source_id = m.id AND r.to_grade = o.reliability AND r.why LIKE 'rated % in the merged notebook %')",
     )?;
+    let differ: Vec<(i64, Reliability, Reliability)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    for (id, ours, theirs) in differ {
+        let why = format!("rated {theirs} in the merged notebook {label}; this notebook keeps {ours}");
+        super::sources::record_rating(tx, id, Some(ours), theirs, &why)?;
+    }
     counted(
         tx,
         tally,
@@ -359,6 +363,11 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
          SELECT o.alias_key, p.ours, o.alias, o.created_at FROM other.source_aliases o JOIN temp.map_sources p ON p.their = o.source_id
          WHERE o.alias_key NOT IN (SELECT name_key FROM main.sources)",
     )?;
+    Ok(())
+}
+
+fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
+    merge_source_rows(tx, tally, label)?;
     merge_articles(tx, tally)?;
     merge_claims(tx, tally)?;
     map_and_insert(
