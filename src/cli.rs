@@ -77,7 +77,7 @@ pub struct Cli {
     /// The notebook file [default: $CROSSCHECK_DB, else notebook.db in the data folder]
     #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// Output format [default: table; csv for export]
+    /// Output format [default: table]
     #[arg(long, global = true, value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
     /// Print only these columns, in this order (every format)
@@ -754,6 +754,9 @@ pub struct ExportArgs {
     /// The table to export
     #[arg(value_enum)]
     pub table: ExportTable,
+    /// Output format [default: csv]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -49,18 +49,20 @@ fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>)
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let cols = columns_of(args.table);
-    let format = if ctx.format_given { ctx.format } else { Format::Csv };
+    // Given after `export` or before it; CSV when given nowhere.
+    let format = args.format.or(ctx.format_given.then_some(ctx.format)).unwrap_or(Format::Csv);
     let opts = Options {
         format,
         bom: args.bom,
         raw: args.raw,
         terminal: ctx.terminal && args.out.is_none(),
         width: ctx.width,
-        // An export carries every column unless --columns says otherwise.
-        pick: if ctx.pick == Pick::Default { Pick::All } else { ctx.pick.clone() },
+        // An export carries every column unless --columns says otherwise (a table for people
+        // shows the few a person reads first, as a listing does).
+        pick: if ctx.pick == Pick::Default && format != Format::Table { Pick::All } else { ctx.pick.clone() },
         empty: Some(format!("no {} to export", args.table)),
     };
-    opts.pick.positions(cols, format).map_err(super::UsageError)?;
+    opts.pick.positions(cols, format, opts.width).map_err(super::UsageError)?;
     let mut nb = ctx.open(Access::Read)?;
     match &args.out {
         None => {

@@ -136,7 +136,7 @@ fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
         let first = files
             .iter()
             .find(|r| r.status == ImportStatus::Failed)
-            .map(|r| format!("{} {}", r.path, r.error.clone().unwrap_or_default()));
+            .map(|r| format!("{}: {}", r.path, r.error.clone().unwrap_or_default()));
         bail!(
             "{failed} of {} file(s) could not be imported; first: {}",
             files.len(),
@@ -185,11 +185,7 @@ fn print_summary(ctx: &Ctx, files: &[FileResult]) -> Result<()> {
         }),
         group("passed over", &|r| r.status == ImportStatus::Skipped, &|r| name(r)),
     ];
-    const SUMMARY: crate::render::Columns = crate::render::Columns {
-        all: &["outcome", "files", "first"],
-        brief: &["outcome", "files", "first"],
-        cut: &[],
-    };
+    const SUMMARY: crate::render::Columns = crate::render::Columns::plain(&["outcome", "files", "first"]);
     let opts = crate::render::Options { pick: crate::render::Pick::All, ..ctx.options("") };
     let mut w = crate::render::Writer::new(ctx.stdout(), &opts, &SUMMARY)?;
     for l in lines.iter().filter(|l| l.files > 0) {

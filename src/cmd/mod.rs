@@ -105,7 +105,7 @@ impl Ctx {
 
     /// Checks `--columns` against a row type before anything is opened.
     pub fn check_columns(&self, columns: &Columns) -> Result<()> {
-        self.pick.positions(columns, self.format).map_err(UsageError)?;
+        self.pick.positions(columns, self.format, self.width).map_err(UsageError)?;
         Ok(())
     }
 

@@ -78,21 +78,11 @@ struct SideRow {
 
 const SIDE: Columns = Columns {
     all: &[
-        "figure",
-        "claim",
-        "published",
-        "source",
-        "rating",
-        "notation",
-        "low",
-        "high",
-        "point",
-        "weight",
-        "voice",
-        "included",
-        "reason",
+        "figure", "claim", "published", "source", "rating", "notation", "low", "high", "point", "weight", "voice",
+        "included", "reason",
     ],
-    brief: &["figure", "claim", "source", "rating", "notation", "low", "high", "point", "voice", "included"],
+    brief: &["figure", "source", "rating", "notation", "low", "high", "voice", "included"],
+    roomy: &["claim", "published", "point", "weight"],
     cut: &["source", "notation"],
 };
 
@@ -254,7 +244,27 @@ fn conflict_lines(r: &Reconciled) -> Vec<String> {
     lines
 }
 
-fn print_table(ctx: &Ctx, r: &Reconciled) -> Result<()> {
+/// The figures on one axis under the table, with the reconciled band: terminal tables only.
+fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
+    use crate::render::chart::{draw, Band, Bar};
+    let bars: Vec<Bar> = r
+        .figures
+        .iter()
+        .zip(&r.outcome.items)
+        .map(|(f, item)| Bar {
+            label: format!("#{} {}", f.id, f.rating),
+            low: f.low,
+            high: if f.provisional { None } else { f.high },
+            point: f.point,
+            included: item.included,
+        })
+        .collect();
+    let o = &r.outcome;
+    let band = o.low.map(|low| Band { low, high: if o.open_high { None } else { o.high }, best: o.best });
+    draw(&bars, band, width, ascii)
+}
+
+fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool) -> Result<()> {
     ctx.heading(&format!("{} — {}", r.key, r.label))?;
     let mut w = Writer::new(ctx.stdout(), &ctx.options("no figures for this measure yet"), &SIDE)?;
     for row in side_rows(r) {
@@ -262,12 +272,23 @@ fn print_table(ctx: &Ctx, r: &Reconciled) -> Result<()> {
     }
     w.finish()?;
     let mut out = ctx.stdout();
-    writeln!(out, "{}", crate::render::escape_line(&summary(r)))?;
-    for line in conflict_lines(r) {
-        writeln!(out, "{}", crate::render::escape_line(&line))?;
+    let width = ctx.width.unwrap_or(usize::MAX);
+    for text in std::iter::once(summary(r)).chain(conflict_lines(r)) {
+        for line in crate::render::width::wrap(&crate::render::escape_line(&text), width) {
+            writeln!(out, "{line}")?;
+        }
     }
-    if !r.figures.is_empty() && ctx.format == Format::Table && ctx.pick == crate::render::Pick::Default {
-        writeln!(out, "{LEGEND}")?;
+    if !r.figures.is_empty() && ctx.format == Format::Table {
+        let width = ctx.width.unwrap_or(80);
+        writeln!(out)?;
+        for line in chart_lines(r, width, ascii) {
+            writeln!(out, "{}", crate::render::escape_line(&line))?;
+        }
+        if ctx.pick == crate::render::Pick::Default {
+            for line in crate::render::width::wrap(LEGEND, width) {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
     out.flush()?;
     Ok(())
@@ -277,12 +298,13 @@ fn print_table(ctx: &Ctx, r: &Reconciled) -> Result<()> {
 struct Printer<'a> {
     ctx: &'a Ctx,
     note: Option<&'a str>,
+    ascii: bool,
     count: usize,
     csv: Option<Writer<std::io::BufWriter<std::io::StdoutLock<'static>>>>,
 }
 
 impl<'a> Printer<'a> {
-    fn new(ctx: &'a Ctx, note: Option<&'a str>) -> Result<Printer<'a>> {
+    fn new(ctx: &'a Ctx, note: Option<&'a str>, ascii: bool) -> Result<Printer<'a>> {
         let csv = match ctx.format {
             Format::Csv | Format::Tsv => Some(ctx.writer(&columns::RECONCILIATIONS, "")?),
             Format::Json => {
@@ -293,12 +315,12 @@ impl<'a> Printer<'a> {
             }
             _ => None,
         };
-        Ok(Printer { ctx, note, count: 0, csv })
+        Ok(Printer { ctx, note, ascii, count: 0, csv })
     }
 
     fn print(&mut self, r: &Reconciled) -> Result<()> {
         match self.ctx.format {
-            Format::Table | Format::Markdown => print_table(self.ctx, r)?,
+            Format::Table | Format::Markdown => print_table(self.ctx, r, self.ascii)?,
             Format::Json | Format::Jsonl => {
                 let object = json_object(r, self.note);
                 let mut out = self.ctx.stdout();
@@ -416,11 +438,11 @@ pub fn run(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
         let mut spool = Spool::new();
         nb.reconcile_and_save(&req, |r| spool.push(r).map_err(crate::notebook::Error::Output))?;
         drop(nb);
-        let mut printer = Printer::new(ctx, note)?;
+        let mut printer = Printer::new(ctx, note, args.ascii)?;
         spool.drain(|r| printer.print(&r))?;
         return printer.finish();
     }
-    let mut printer = Printer::new(ctx, note)?;
+    let mut printer = Printer::new(ctx, note, args.ascii)?;
     nb.reconcile_each(&req, |r| printer.print(&r).map_err(output))?;
     printer.finish()
 }

@@ -32,6 +32,8 @@ pub struct ClaimRow {
     pub credibility: Credibility,
     pub credibility_label: String,
     pub rating: String,
+    /// The claim's figures as `measure=notation`.
+    pub figures: Vec<String>,
     pub place: Option<String>,
     pub when_text: Option<String>,
     pub when_from: Option<String>,
@@ -86,6 +88,7 @@ struct ClaimLists {
     kinds: Vec<SourceKind>,
     grades: Vec<Reliability>,
     tags: Vec<String>,
+    figures: Vec<String>,
 }
 
 fn claim_from(r: &rusqlite::Row<'_>, lists: ClaimLists) -> rusqlite::Result<ClaimRow> {
@@ -119,6 +122,7 @@ fn claim_from(r: &rusqlite::Row<'_>, lists: ClaimLists) -> rusqlite::Result<Clai
         source_kinds: lists.kinds,
         reliability,
         tags: lists.tags,
+        figures: lists.figures,
     })
 }
 
@@ -224,7 +228,9 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
                 JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s),
             (SELECT group_concat(s.reliability, char(31)) FROM (SELECT s.reliability FROM claim_sources cs
                 JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s),
-            (SELECT group_concat(t.tag, char(31)) FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag) t)
+            (SELECT group_concat(t.tag, char(31)) FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag) t),
+            (SELECT group_concat(m.key || '=' || f.notation, char(31) ORDER BY f.id) FROM figures f
+                JOIN measures m ON m.id = f.measure_id WHERE f.claim_id = c.id)
          {CLAIM_FROM}{clause} ORDER BY c.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -235,6 +241,7 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
             kinds: parse_list(split_units(r.get(18)?))?,
             grades: parse_list(split_units(r.get(19)?))?,
             tags: split_units(r.get(20)?),
+            figures: split_units(r.get(21)?),
         };
         f(claim_from(r, lists)?)?;
     }
@@ -246,59 +253,74 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
 /// fraction of the index seeks, constant memory.
 fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -> Result<()>) -> Result<()> {
     let (clause, values) = conditions(filter);
-    let mut main =
-        conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"))?;
+    let mut main = conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"))?;
     let mut attributions = conn.prepare_cached(
-        "SELECT cs.claim_id, cs.position, s.name, s.kind, s.reliability
+        "SELECT cs.claim_id, s.name, s.kind, s.reliability
          FROM claim_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY cs.claim_id, cs.position",
     )?;
     let mut tag_rows = conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
-    let mut attr = attributions.query([])?;
-    let mut tags = tag_rows.query([])?;
-    let mut next_attr: Option<(i64, String, SourceKind, Reliability)> = read_attribution(attr.next()?)?;
-    let mut next_tag: Option<(i64, String)> = match tags.next()? {
-        Some(t) => Some((t.get(0)?, t.get(1)?)),
-        None => None,
-    };
+    let mut figure_rows = conn.prepare_cached(
+        "SELECT f.claim_id, m.key || '=' || f.notation FROM figures f JOIN measures m ON m.id = f.measure_id
+         ORDER BY f.claim_id, f.id",
+    )?;
+    let mut attr = Beside::new(attributions.query([])?, |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let mut tags = Beside::new(tag_rows.query([])?, |r| r.get(1))?;
+    let mut figs = Beside::new(figure_rows.query([])?, |r| r.get(1))?;
     let mut rows = main.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let mut lists = ClaimLists::default();
-        while let Some((claim, name, kind, grade)) = next_attr.take() {
-            if claim > id {
-                next_attr = Some((claim, name, kind, grade));
-                break;
-            }
-            if claim == id {
-                lists.sources.push(name);
-                lists.kinds.push(kind);
-                lists.grades.push(grade);
-            }
-            next_attr = read_attribution(attr.next()?)?;
+        for (name, kind, grade) in attr.upto(id)? {
+            lists.sources.push(name);
+            lists.kinds.push(kind);
+            lists.grades.push(grade);
         }
-        while let Some((claim, tag)) = next_tag.take() {
-            if claim > id {
-                next_tag = Some((claim, tag));
-                break;
-            }
-            if claim == id {
-                lists.tags.push(tag);
-            }
-            next_tag = match tags.next()? {
-                Some(t) => Some((t.get(0)?, t.get(1)?)),
-                None => None,
-            };
-        }
+        lists.tags = tags.upto(id)?;
+        lists.figures = figs.upto(id)?;
         f(claim_from(r, lists)?)?;
     }
     Ok(())
 }
 
-fn read_attribution(r: Option<&rusqlite::Row<'_>>) -> Result<Option<(i64, String, SourceKind, Reliability)>> {
-    Ok(match r {
-        Some(r) => Some((r.get(0)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        None => None,
-    })
+/// A cursor over rows keyed by claim id, in claim order, read beside the claims: `upto(id)`
+/// returns the rows of that claim and skips those of claims the listing left out.
+struct Beside<'s, T, F> {
+    rows: rusqlite::Rows<'s>,
+    read: F,
+    next: Option<(i64, T)>,
+}
+
+impl<'s, T, F> Beside<'s, T, F>
+where
+    F: Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+{
+    fn new(mut rows: rusqlite::Rows<'s>, read: F) -> Result<Self> {
+        let next = Self::read_next(&mut rows, &read)?;
+        Ok(Beside { rows, read, next })
+    }
+
+    fn read_next(rows: &mut rusqlite::Rows<'s>, read: &F) -> Result<Option<(i64, T)>> {
+        Ok(match rows.next()? {
+            Some(r) => Some((r.get(0)?, read(r)?)),
+            None => None,
+        })
+    }
+
+    fn upto(&mut self, id: i64) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        while let Some((claim, _)) = &self.next {
+            if *claim > id {
+                break;
+            }
+            if let Some((claim, value)) = self.next.take() {
+                if claim == id {
+                    out.push(value);
+                }
+            }
+            self.next = Self::read_next(&mut self.rows, &self.read)?;
+        }
+        Ok(out)
+    }
 }
 
 pub fn claim_by_id(conn: &Connection, id: i64) -> Result<ClaimRow> {

@@ -3,6 +3,7 @@
 //! through all but the table (which must see every row to size its columns). The renderer is
 //! the only code that knows cells, widths and formats: the notebook returns plain rows.
 
+pub mod chart;
 mod csv_out;
 mod fields;
 mod json;
@@ -17,18 +18,23 @@ pub use fields::{visit, CellRef, FieldError};
 pub use json::write_value as write_json;
 
 /// The columns of one row type: every column in the order the type declares its fields, the few
-/// a terminal shows by default, and those of them cut to one line in that default view.
+/// a terminal shows by default (chosen to fit 80 columns), the ones added on a wide terminal, and
+/// those cut to one line in the default view.
 #[derive(Debug, Clone, Copy)]
 pub struct Columns {
     pub all: &'static [&'static str],
     pub brief: &'static [&'static str],
+    pub roomy: &'static [&'static str],
     pub cut: &'static [&'static str],
 }
+
+/// A terminal at least this wide shows the roomy columns too.
+pub const ROOMY: usize = 140;
 
 impl Columns {
     /// A row type whose every column is shown everywhere.
     pub const fn plain(all: &'static [&'static str]) -> Columns {
-        Columns { all, brief: all, cut: &[] }
+        Columns { all, brief: all, roomy: &[], cut: &[] }
     }
 }
 
@@ -52,11 +58,12 @@ pub enum Pick {
 impl Pick {
     /// The positions of the picked columns in `columns.all`, or a sentence naming an unknown
     /// column and listing the valid ones.
-    pub fn positions(&self, columns: &Columns, format: Format) -> Result<Vec<usize>, String> {
+    pub fn positions(&self, columns: &Columns, format: Format, width: Option<usize>) -> Result<Vec<usize>, String> {
         let index = |name: &str| columns.all.iter().position(|c| *c == name);
         match self {
             Pick::Default if format == Format::Table => {
-                Ok(columns.brief.iter().filter_map(|c| index(c)).collect())
+                let roomy = if width.is_some_and(|w| w >= ROOMY) { columns.roomy } else { &[] };
+                Ok(columns.brief.iter().chain(roomy).filter_map(|c| index(c)).collect())
             }
             Pick::Default | Pick::All => Ok((0..columns.all.len()).collect()),
             Pick::Named(names) => names
@@ -193,7 +200,7 @@ impl<W: Write> Writer<W> {
     /// A writer for rows with these columns. An unknown `--columns` name is an error here; the
     /// command line checks it earlier with [`Pick::positions`].
     pub fn new(out: W, opts: &Options, columns: &Columns) -> io::Result<Writer<W>> {
-        let positions = opts.pick.positions(columns, opts.format).map_err(io::Error::other)?;
+        let positions = opts.pick.positions(columns, opts.format, opts.width).map_err(io::Error::other)?;
         let names: Vec<String> = positions.iter().map(|&i| columns.all[i].to_string()).collect();
         let cut: Vec<bool> = positions
             .iter()

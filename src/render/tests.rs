@@ -11,7 +11,7 @@ struct Row3 {
     tags: Vec<String>,
 }
 
-const COLS: Columns = Columns { all: &["id", "title", "tags"], brief: &["id", "title"], cut: &[] };
+const COLS: Columns = Columns { all: &["id", "title", "tags"], brief: &["id", "title"], roomy: &["tags"], cut: &[] };
 
 fn sample() -> Vec<Row3> {
     vec![
@@ -61,13 +61,16 @@ fn columns_are_picked_by_name_in_every_format() {
     let opts = Options { pick: Pick::Named(vec!["tags".into()]), ..with(Format::Json) };
     let v: serde_json::Value = serde_json::from_str(&render(&opts, &sample())).unwrap();
     assert_eq!(v[0].as_object().unwrap().len(), 1);
-    let e = Pick::Named(vec!["nope".into()]).positions(&COLS, Format::Csv).unwrap_err();
+    let e = Pick::Named(vec!["nope".into()]).positions(&COLS, Format::Csv, None).unwrap_err();
     assert!(e.contains("'nope'") && e.contains("id,title,tags"), "{e}");
     // A terminal table shows the brief columns unless told otherwise.
     let table = render(&with(Format::Table), &sample());
     assert!(!table.contains("raqqa"), "{table}");
     let wide = render(&Options { pick: Pick::All, ..with(Format::Table) }, &sample());
     assert!(wide.contains("raqqa"), "{wide}");
+    // A wide terminal shows the roomy columns too.
+    let roomy = render(&Options { width: Some(160), ..with(Format::Table) }, &sample());
+    assert!(roomy.contains("raqqa"), "{roomy}");
 }
 
 #[test]
