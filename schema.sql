@@ -124,7 +124,7 @@ CREATE TABLE claims (
     CHECK ((when_from IS NULL) = (when_to IS NULL) AND (when_from IS NULL) = (when_precision IS NULL)),
     CHECK (when_from IS NULL OR when_from <= when_to)
 ) STRICT;
-CREATE INDEX claims_by_article ON claims (article_id);
+CREATE INDEX claims_by_article ON claims (article_id, span_start);
 -- `--since` keeps claims whose event ends on or after a date, `--until` those that start on or
 -- before one: each reads its own index.
 CREATE INDEX claims_by_when_to ON claims (when_to) WHERE when_to IS NOT NULL;

@@ -7,6 +7,10 @@
 //!   gen_archive claims FILE.csv N ARTICLES SOURCES
 //!   gen_archive measures DB N            (inserts N measures straight into a notebook)
 //!   gen_archive figures FILE.csv N CLAIMS MEASURES
+//!   gen_archive long FILE WORDS          (one article of WORDS words, English and Arabic mixed)
+//!   gen_archive words FILE START N       (prints words START.. START+N of the body of FILE)
+//!   gen_archive quoting FILE.csv N LONG ARTICLE_ID   (N claims quoting article LONG, source k each)
+//!   gen_archive disagree FILE.csv N FIRST_CLAIM   (N figures of one measure, all apart)
 
 use std::io::{BufWriter, Write};
 
@@ -264,6 +268,63 @@ fn main() -> std::io::Result<()> {
                 let notation =
                     form.replacen("{}", &v.to_string(), 1).replacen("{}", &(v + 10).to_string(), 1);
                 writeln!(w, "bench.m{},{},{}", f % measures, 1 + rng.below(claims), notation)?;
+            }
+        }
+        "long" => {
+            let mut w = BufWriter::new(std::fs::File::create(arg::<String>(&args, 2, "FILE"))?);
+            let n: usize = arg(&args, 3, "WORDS");
+            writeln!(w, "A long dossier of {n} words\n")?;
+            let mut rng = Rng(1_000_003);
+            for k in 0..n {
+                let words = if (k / 500) % 2 == 0 { EN } else { AR };
+                let word = if k % 13 == 7 {
+                    format!("{}", rng.below(1000))
+                } else {
+                    words[rng.below(words.len())].to_string()
+                };
+                w.write_all(word.as_bytes())?;
+                w.write_all(if k % 17 == 16 { b".\n" } else { b" " })?;
+            }
+        }
+        "words" => {
+            let text = std::fs::read_to_string(arg::<String>(&args, 2, "FILE"))?;
+            let start: usize = arg(&args, 3, "START");
+            let n: usize = arg(&args, 4, "N");
+            let body = text.split_once("\n\n").map_or(text.as_str(), |(_, b)| b);
+            let words: Vec<&str> = body.split_whitespace().skip(start).take(n).collect();
+            println!("{}", words.join(" ").trim_end_matches('.'));
+        }
+        "quoting" => {
+            let mut w = BufWriter::new(std::fs::File::create(arg::<String>(&args, 2, "FILE"))?);
+            let n: usize = arg(&args, 3, "N");
+            let text = std::fs::read_to_string(arg::<String>(&args, 4, "LONG"))?;
+            let article: usize = arg(&args, 5, "ARTICLE_ID");
+            let body = text.split_once("\n\n").map_or(text.as_str(), |(_, b)| b);
+            let words: Vec<&str> = body.split_whitespace().collect();
+            writeln!(w, "article_id,quote,sources,credibility")?;
+            let mut rng = Rng(99);
+            for c in 0..n {
+                let len = 6 + rng.below(7);
+                let start = rng.below(words.len() - len);
+                let q = words[start..start + len].join(" ");
+                let q = q.trim_end_matches('.');
+                writeln!(w, "{article},\"{}\",source {c},{}", q.replace('"', "\"\""), 1 + rng.below(6))?;
+            }
+        }
+        "disagree" => {
+            let mut w = BufWriter::new(std::fs::File::create(arg::<String>(&args, 2, "FILE"))?);
+            let n: usize = arg(&args, 3, "N");
+            let first: usize = arg(&args, 4, "FIRST_CLAIM");
+            writeln!(w, "measure,claim_id,notation")?;
+            let forms = ["{}", "about {}", "{}-{}", "نحو {}"];
+            for f in 0..n {
+                let v = 100 + 40 * f;
+                let notation = forms[f % forms.len()].replacen("{}", &v.to_string(), 1).replacen(
+                    "{}",
+                    &(v + 10).to_string(),
+                    1,
+                );
+                writeln!(w, "bench.wide,{},{notation}", first + f)?;
             }
         }
         _ => {

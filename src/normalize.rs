@@ -316,6 +316,17 @@ pub struct QuoteIndex {
     positions: Vec<Vec<u32>>,
     /// A word with a clitic or suffix set aside -> (the word's id, which were set aside).
     inside: std::collections::HashMap<String, Vec<(u32, u8)>>,
+    /// The characters before every [`CHAR_MARK`]th byte, so a byte offset becomes a character
+    /// offset by counting at most that many bytes.
+    char_marks: Vec<u32>,
+}
+
+/// Bytes between two character-count marks of a [`QuoteIndex`].
+const CHAR_MARK: usize = 4096;
+
+/// The characters in a run of UTF-8 bytes: the bytes that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
 }
 
 /// Calls `f` with each unit (normalised form, start, end) of a text.
@@ -445,7 +456,23 @@ impl QuoteIndex {
                 inside.entry(form).or_default().push((*id, flag));
             }
         }
-        QuoteIndex { body: body.to_string(), units, ids, positions, inside }
+        let mut char_marks = Vec::with_capacity(body.len() / CHAR_MARK + 1);
+        let mut seen = 0;
+        for block in body.as_bytes().chunks(CHAR_MARK) {
+            char_marks.push(seen as u32);
+            seen += chars_in(block);
+        }
+        QuoteIndex { body: body.to_string(), units, ids, positions, inside, char_marks }
+    }
+
+    /// The character offset of a byte offset of the body (a char boundary), in time independent
+    /// of the body's length.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let block = byte / CHAR_MARK;
+        match self.char_marks.get(block) {
+            Some(before) => *before as usize + chars_in(&self.body.as_bytes()[block * CHAR_MARK..byte]),
+            None => char_offset(&self.body, byte),
+        }
     }
 
     /// The word ids a quote word may match at the quote's edge, with what is set aside.
@@ -746,13 +773,25 @@ fn char_ceil_forward(text: &str, from: usize, n: usize) -> usize {
 
 /// Character offset of a byte offset, for spans shown to people.
 pub fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
+    chars_in(&text.as_bytes()[..byte])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_index_counts_characters_as_the_text_does(text in "[a-zé\u{0621}-\u{064A} ]{0,9000}", cut in 0usize..10000) {
+            let index = QuoteIndex::new(&text);
+            let mut byte = cut.min(text.len());
+            while !text.is_char_boundary(byte) {
+                byte -= 1;
+            }
+            prop_assert_eq!(index.char_offset(byte), text[..byte].chars().count());
+        }
+    }
 
     #[test]
     fn harakat_shadda_and_tatweel_are_removed() {

@@ -45,7 +45,24 @@ fn words_of(nb: &Nb, args: &[&str]) -> HashSet<String> {
 }
 
 fn is_border(c: char) -> bool {
-    matches!(c, '│' | '┆' | '┌' | '┐' | '└' | '┘' | '╞' | '╡' | '╪' | '┬' | '┴' | '─' | '═' | '┼' | '├' | '┤')
+    matches!(
+        c,
+        '│' | '┆'
+            | '┌'
+            | '┐'
+            | '└'
+            | '┘'
+            | '╞'
+            | '╡'
+            | '╪'
+            | '┬'
+            | '┴'
+            | '─'
+            | '═'
+            | '┼'
+            | '├'
+            | '┤'
+    )
 }
 
 /// Checks every table in `out` and returns the words its cells show (headers apart).
@@ -61,9 +78,14 @@ fn check_tables(out: &str, width: usize) -> Vec<String> {
         let Some(w) = border_width else { continue };
         assert!(display_width(line) <= width, "wider than {width}: {line}\n{out}");
         assert_eq!(display_width(line), w, "not as wide as its border: {line}\n{out}");
-        assert_eq!(line.matches('\u{2068}').count(), line.matches('\u{2069}').count(), "isolates unpaired: {line}");
+        assert_eq!(
+            line.matches('\u{2068}').count(),
+            line.matches('\u{2069}').count(),
+            "isolates unpaired: {line}"
+        );
         for cell in line.split(is_border).filter(|_| !header) {
-            let text: String = cell.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}' | '\u{200C}')).collect();
+            let text: String =
+                cell.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}' | '\u{200C}')).collect();
             shown.extend(text.split_whitespace().map(str::to_string));
         }
         if first == '└' {
@@ -105,7 +127,8 @@ fn list_commands_fit_80_columns() {
         let out = at_width(&nb, 80, args);
         assert!(out.contains('┌'), "{args:?} printed no table:\n{out}");
         let shown = check_tables(&out, 80);
-        let data_args: Vec<&str> = args.iter().copied().filter(|a| *a != "--format" && *a != "table").collect();
+        let data_args: Vec<&str> =
+            args.iter().copied().filter(|a| *a != "--format" && *a != "table").collect();
         check_words(&shown, &words_of(&nb, &data_args), &format!("{args:?}"));
     }
     // The claim list shows the short rating, the quote cut at a word, sources and figures.
@@ -154,7 +177,10 @@ fn a_wide_terminal_shows_more_columns() {
 fn empty_lists_are_one_line() {
     let nb = Nb::new();
     nb.ok(&["init"]);
-    assert_eq!(at_width(&nb, 80, &["claim", "list"]).trim(), "no claims yet; `crosscheck claim add` records one");
+    assert_eq!(
+        at_width(&nb, 80, &["claim", "list"]).trim(),
+        "no claims yet; `crosscheck claim add` records one"
+    );
     nb.ok(&["demo", "--db", nb.path("demo.db").to_str().unwrap()]);
     let out = at_width(&nb, 80, &["source", "list"]);
     assert_eq!(out.lines().count(), 1, "{out}");
@@ -174,7 +200,8 @@ fn quiet_prints_only_the_id_of_what_is_created() {
 
 #[test]
 fn help_teaches_at_80_columns() {
-    let out = Command::new(common::BIN).args(["claim", "add", "--help"]).env("COLUMNS", "80").output().unwrap();
+    let out =
+        Command::new(common::BIN).args(["claim", "add", "--help"]).env("COLUMNS", "80").output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("Global options:"), "{help}");
     for line in help.lines() {
@@ -190,7 +217,14 @@ fn help_teaches_at_80_columns() {
         continued = t.ends_with('\\');
     }
     // Every option has a description.
-    for cmd in [&["claim", "add"][..], &["claim", "list"], &["source", "add"], &["figure", "add"], &["reconcile"], &["import", "articles"]] {
+    for cmd in [
+        &["claim", "add"][..],
+        &["claim", "list"],
+        &["source", "add"],
+        &["figure", "add"],
+        &["reconcile"],
+        &["import", "articles"],
+    ] {
         let mut args = cmd.to_vec();
         args.push("--help");
         let out = Command::new(common::BIN).args(&args).env("COLUMNS", "200").output().unwrap();
@@ -204,7 +238,10 @@ fn help_teaches_at_80_columns() {
             }
             // The description is on the same line, or (in the long layout) on the next.
             let same = rest.split_once("  ").map(|(_, d)| !d.trim().is_empty()).unwrap_or(false);
-            let next = lines.get(i + 1).map(|l| !l.trim().is_empty() && !l.trim_start().starts_with('-')).unwrap_or(false);
+            let next = lines
+                .get(i + 1)
+                .map(|l| !l.trim().is_empty() && !l.trim_start().starts_with('-'))
+                .unwrap_or(false);
             assert!(same || next, "{cmd:?}: no description for `{rest}`\n{help}");
         }
     }

@@ -86,6 +86,9 @@ pub fn print_tally(ctx: &Ctx, tally: &Tally) -> Result<()> {
     for note in &tally.notes {
         ctx.note(note);
     }
+    if ctx.quiet {
+        return Ok(());
+    }
     ctx.list(&columns::TALLY, tally.rows.iter(), "nothing to do")
 }
 

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use anyhow::{bail, Result};
 use serde::{de::DeserializeOwned, Serialize};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::{columns, Ctx, UsageError};
 use crate::cli::ReconcileArgs;
@@ -78,8 +78,19 @@ struct SideRow {
 
 const SIDE: Columns = Columns {
     all: &[
-        "figure", "claim", "published", "source", "rating", "notation", "low", "high", "point", "weight", "voice",
-        "included", "reason",
+        "figure",
+        "claim",
+        "published",
+        "source",
+        "rating",
+        "notation",
+        "low",
+        "high",
+        "point",
+        "weight",
+        "voice",
+        "included",
+        "reason",
     ],
     brief: &["figure", "source", "rating", "notation", "low", "high", "voice", "included"],
     roomy: &["claim", "published", "point", "weight"],
@@ -147,43 +158,81 @@ fn saved_or_computed(r: &Reconciled, note: Option<&str>) -> ReconciliationRow {
     }
 }
 
-/// One measure as a JSON object: the reconciliation's columns plus its conflicts and items.
-fn json_object(r: &Reconciled, note: Option<&str>) -> Value {
+/// One measure as a JSON object: the reconciliation's columns plus its conflicts and items,
+/// borrowed from the result and streamed, so a measure of many figures is not copied.
+#[derive(Serialize)]
+struct JsonMeasure<'a> {
+    id: Option<i64>,
+    measure: String,
+    label: &'a str,
+    method: Method,
+    low: Option<i64>,
+    best: Option<i64>,
+    high: Option<i64>,
+    open_high: bool,
+    conflict: bool,
+    support: crate::reconcile::Support,
+    figures: i64,
+    voices: i64,
+    filters: &'a crate::notebook::claims::ClaimFilter,
+    as_of: &'a Option<String>,
+    note: Option<String>,
+    stale: bool,
+    created_at: Option<&'a str>,
+    conflicting_pairs: u64,
+    conflicts: Vec<[i64; 2]>,
+    conflict_gaps: Vec<i64>,
+    clusters: &'a [crate::reconcile::Cluster],
+    items: Items<'a>,
+}
+
+/// The items of a measure, serialized one by one.
+struct Items<'a>(&'a [crate::reconcile::Item]);
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|i| {
+            json!({
+                "figure_id": i.figure_id,
+                "included": i.included,
+                "code": i.code,
+                "reason": i.reason,
+                "weight": i.weight,
+                "voice": i.voice,
+                "superseded_by": i.superseded_by,
+                "voice_of": i.voice_of,
+            })
+        }))
+    }
+}
+
+fn json_object<'a>(r: &'a Reconciled, note: Option<&str>) -> JsonMeasure<'a> {
     let row = saved_or_computed(r, note);
     let o = &r.outcome;
-    json!({
-        "id": r.saved.as_ref().map(|s| s.id),
-        "measure": row.measure,
-        "label": r.label,
-        "method": row.method,
-        "low": row.low,
-        "best": row.best,
-        "high": row.high,
-        "open_high": row.open_high,
-        "conflict": row.conflict,
-        "support": row.support,
-        "figures": row.figures,
-        "voices": row.voices,
-        "filters": serde_json::to_value(&r.filters).unwrap_or(Value::Null),
-        "as_of": r.as_of,
-        "note": row.note,
-        "stale": row.stale,
-        "created_at": r.saved.as_ref().map(|s| s.created_at.clone()),
-        "conflicting_pairs": o.conflicting_pairs,
-        "conflicts": o.conflicts.iter().map(|p| json!([p.a, p.b])).collect::<Vec<_>>(),
-        "conflict_gaps": o.conflicts.iter().map(|p| p.gap).collect::<Vec<_>>(),
-        "clusters": o.clusters,
-        "items": o.items.iter().map(|i| json!({
-            "figure_id": i.figure_id,
-            "included": i.included,
-            "code": i.code,
-            "reason": i.reason,
-            "weight": i.weight,
-            "voice": i.voice,
-            "superseded_by": i.superseded_by,
-            "voice_of": i.voice_of,
-        })).collect::<Vec<_>>(),
-    })
+    JsonMeasure {
+        id: r.saved.as_ref().map(|s| s.id),
+        measure: row.measure,
+        label: &r.label,
+        method: row.method,
+        low: row.low,
+        best: row.best,
+        high: row.high,
+        open_high: row.open_high,
+        conflict: row.conflict,
+        support: row.support,
+        figures: row.figures,
+        voices: row.voices,
+        filters: &r.filters,
+        as_of: &r.as_of,
+        note: row.note,
+        stale: row.stale,
+        created_at: r.saved.as_ref().map(|s| s.created_at.as_str()),
+        conflicting_pairs: o.conflicting_pairs,
+        conflicts: o.conflicts.iter().map(|p| [p.a, p.b]).collect(),
+        conflict_gaps: o.conflicts.iter().map(|p| p.gap).collect(),
+        clusters: &o.clusters,
+        items: Items(&o.items),
+    }
 }
 
 /// The summary line under a measure's table.

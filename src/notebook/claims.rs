@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::dates::{PartialDate, When};
-use crate::normalize::{char_offset, QuoteIndex};
+use crate::normalize::QuoteIndex;
 use crate::ratings::{rating, Credibility, Reliability};
 use crate::vocab::{Relation, SourceKind};
 
@@ -253,7 +253,8 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
 /// fraction of the index seeks, constant memory.
 fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -> Result<()>) -> Result<()> {
     let (clause, values) = conditions(filter);
-    let mut main = conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"))?;
+    let mut main =
+        conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"))?;
     let mut attributions = conn.prepare_cached(
         "SELECT cs.claim_id, s.name, s.kind, s.reliability
          FROM claim_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY cs.claim_id, cs.position",
@@ -407,16 +408,20 @@ fn add_tags(tx: &Connection, claim: i64, tags: &[String]) -> Result<()> {
 }
 
 /// A claim already recorded with the same article, quote and sources, if any.
+/// Found through `claims_by_article` (article, span start), so the cost does not grow with the
+/// article's other claims.
 pub(crate) fn same_claim(
     conn: &Connection,
     article: i64,
-    quote: &str,
+    anchored: &Anchored,
     sources: &[i64],
 ) -> Result<Option<i64>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id FROM claims WHERE article_id = ?1 AND quote = ?2 ORDER BY id")?;
-    let ids: Vec<i64> =
-        stmt.query_map(params![article, quote], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM claims WHERE article_id = ?1 AND span_start IS ?2 AND quote = ?3 ORDER BY id",
+    )?;
+    let ids: Vec<i64> = stmt
+        .query_map(params![article, anchored.span.map(|s| s.0), anchored.quote], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut attribution =
         conn.prepare_cached("SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position")?;
     for id in ids {
@@ -444,7 +449,7 @@ pub(crate) fn anchor(index: &QuoteIndex, article: i64, typed: &str, unverified_o
     match index.find(typed) {
         Some((s, e)) => Ok(Anchored {
             quote: body[s..e].to_string(),
-            span: Some((super::sql_int(char_offset(body, s)), super::sql_int(char_offset(body, e)))),
+            span: Some((super::sql_int(index.char_offset(s)), super::sql_int(index.char_offset(e)))),
             unverified: false,
         }),
         None if unverified_ok => {
@@ -463,7 +468,7 @@ pub(crate) fn anchor(index: &QuoteIndex, article: i64, typed: &str, unverified_o
 pub(crate) fn insert_claim(tx: &Connection, c: &NewClaim, body: &QuoteIndex) -> Result<i64> {
     let anchored = anchor(body, c.article_id, &c.quote, c.unverified)?;
     if !c.again {
-        if let Some(id) = same_claim(tx, c.article_id, &anchored.quote, &c.sources)? {
+        if let Some(id) = same_claim(tx, c.article_id, &anchored, &c.sources)? {
             return Err(Error::Conflict(format!(
                 "claim #{id} already records this quote of article #{} with the same sources; \
                  edit it with `crosscheck claim edit {id}`, or add --again to record it a second time",
@@ -471,6 +476,11 @@ pub(crate) fn insert_claim(tx: &Connection, c: &NewClaim, body: &QuoteIndex) -> 
             )));
         }
     }
+    insert_anchored(tx, c, &anchored)
+}
+
+/// Inserts a claim whose quote is anchored already (the checks for a double entry done).
+pub(crate) fn insert_anchored(tx: &Connection, c: &NewClaim, anchored: &Anchored) -> Result<i64> {
     let when = c.when.as_deref().map(|w| resolve_when(tx, c.article_id, w)).transpose()?;
     let text = c
         .text
@@ -487,7 +497,7 @@ pub(crate) fn insert_claim(tx: &Connection, c: &NewClaim, body: &QuoteIndex) -> 
     .execute(params![
         c.uuid.clone().unwrap_or_else(new_uuid),
         c.article_id,
-        anchored.quote,
+        &anchored.quote,
         anchored.span.map(|s| s.0),
         anchored.span.map(|s| s.1),
         text,

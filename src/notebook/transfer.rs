@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::claims::{anchor, apply_edit, claim_by_id, insert_claim, same_claim, ClaimEdit, NewClaim};
+use super::claims::{
+    anchor, apply_edit, claim_by_id, insert_anchored, insert_claim, same_claim, ClaimEdit, NewClaim,
+};
 use super::figures::{insert_figure, measure_id, read_notation, vague_table};
 use super::sources::{insert_source, source_by_id, SourceFields};
 use super::{Error, Notebook, Result};
@@ -417,15 +419,20 @@ fn import_claim(
     }
     let update = cache.update;
     let body = cache.body(tx, claim.article_id, r)?;
-    let existing = match exists(tx, "claims", &claim.uuid)? {
-        Some(id) => Some((id, true)),
+    let (existing, anchored) = match exists(tx, "claims", &claim.uuid)? {
+        Some(id) => (Some((id, true)), None),
         None => {
             let anchored = anchor(body, claim.article_id, &claim.quote, true).or_else(|e| r.fail(e))?;
-            same_claim(tx, claim.article_id, &anchored.quote, &claim.sources)?.map(|id| (id, false))
+            let same = same_claim(tx, claim.article_id, &anchored, &claim.sources)?;
+            (same.map(|id| (id, false)), Some(anchored))
         }
     };
     let Some((id, by_uuid)) = existing else {
-        insert_claim(tx, &claim, body).or_else(|e| r.fail(e))?;
+        match anchored {
+            Some(a) if !a.unverified || claim.unverified => insert_anchored(tx, &claim, &a),
+            _ => insert_claim(tx, &claim, body),
+        }
+        .or_else(|e| r.fail(e))?;
         return Ok(Outcome::Added);
     };
     let now = claim_by_id(tx, id)?;

@@ -72,7 +72,12 @@ pub fn draw(bars: &[Bar], band: Option<Band>, width: usize, ascii: bool) -> Vec<
     // The axis runs from the smallest low to the largest number written (an open high ends at
     // the edge, past it).
     let lo = bars.iter().map(|b| b.low).chain(band.map(|b| b.low)).min().unwrap_or(0);
-    let hi = bars.iter().flat_map(|b| [b.high.unwrap_or(b.low), b.point]).chain(band.and_then(|b| b.high)).max().unwrap_or(lo);
+    let hi = bars
+        .iter()
+        .flat_map(|b| [b.high.unwrap_or(b.low), b.point])
+        .chain(band.and_then(|b| b.high))
+        .max()
+        .unwrap_or(lo);
     let span = (hi - lo).max(1);
     // Leave the last column for the arrow of an open high.
     let cols = plot - 1;
@@ -115,7 +120,8 @@ pub fn draw(bars: &[Bar], band: Option<Band>, width: usize, ascii: bool) -> Vec<
         }
     }
     lines.push(format!("{} {}", pad("band"), axis.iter().collect::<String>()));
-    let scale = format!("{lo}{}{hi}", " ".repeat(plot.saturating_sub(lo.to_string().len() + hi.to_string().len())));
+    let scale =
+        format!("{lo}{}{hi}", " ".repeat(plot.saturating_sub(lo.to_string().len() + hi.to_string().len())));
     lines.push(format!("{} {scale}", pad("")));
     lines
 }
@@ -130,7 +136,11 @@ mod tests {
 
     #[test]
     fn bars_share_one_axis_and_fit_the_width() {
-        let bars = [bar("#3 F/B 2", 11, Some(11), 11, true), bar("#4 B3", 13, Some(17), 15, false), bar("#5 B2", 15, None, 15, true)];
+        let bars = [
+            bar("#3 F/B 2", 11, Some(11), 11, true),
+            bar("#4 B3", 13, Some(17), 15, false),
+            bar("#5 B2", 15, None, 15, true),
+        ];
         let lines = draw(&bars, Some(Band { low: 11, high: Some(15), best: Some(11) }), 60, false);
         for l in &lines {
             assert!(display_width(l) <= 60, "{l}");

@@ -76,12 +76,20 @@ impl<W: Write> JsonWriter<W> {
 }
 
 /// Writes one value, pretty or compact, escaped when the output is a terminal. No newline.
-pub fn write_value<W: Write>(out: &mut W, value: &Value, pretty: bool, terminal: bool) -> io::Result<()> {
-    let text = if pretty { serde_json::to_string_pretty(value)? } else { serde_json::to_string(value)? };
+/// Streamed straight to the output unless it must be escaped for a terminal.
+pub fn write_value<W: Write, T: serde::Serialize + ?Sized>(
+    out: &mut W,
+    value: &T,
+    pretty: bool,
+    terminal: bool,
+) -> io::Result<()> {
     if terminal {
+        let text = if pretty { serde_json::to_string_pretty(value)? } else { serde_json::to_string(value)? };
         out.write_all(escape_controls(&text, true).as_bytes())?;
+    } else if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
     } else {
-        out.write_all(text.as_bytes())?;
+        serde_json::to_writer(&mut *out, value)?;
     }
     if pretty {
         out.write_all(b"\n")?;

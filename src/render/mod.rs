@@ -58,7 +58,12 @@ pub enum Pick {
 impl Pick {
     /// The positions of the picked columns in `columns.all`, or a sentence naming an unknown
     /// column and listing the valid ones.
-    pub fn positions(&self, columns: &Columns, format: Format, width: Option<usize>) -> Result<Vec<usize>, String> {
+    pub fn positions(
+        &self,
+        columns: &Columns,
+        format: Format,
+        width: Option<usize>,
+    ) -> Result<Vec<usize>, String> {
         let index = |name: &str| columns.all.iter().position(|c| *c == name);
         match self {
             Pick::Default if format == Format::Table => {

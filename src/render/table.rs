@@ -63,20 +63,24 @@ struct Need {
     cut: bool,
 }
 
-fn needs(header: Option<&[String]>, rows: &[Vec<Vec<String>>], cut: &[bool]) -> Vec<Need> {
-    (0..cut.len())
+fn needs(header: Option<&[String]>, rows: impl Iterator<Item = Vec<Vec<String>>>, cut: &[bool]) -> Vec<Need> {
+    let mut needs: Vec<Need> = (0..cut.len())
         .map(|c| {
             let head = header.and_then(|h| h.get(c)).map(|h| display_width(h)).unwrap_or(0);
-            let (mut natural, mut word) = (head, 0);
-            for line in rows.iter().flat_map(|r| r[c].iter()) {
-                natural = natural.max(display_width(line));
+            Need { natural: head.max(1), head, word: 0, cut: cut[c] }
+        })
+        .collect();
+    for row in rows {
+        for (need, lines) in needs.iter_mut().zip(&row) {
+            for line in lines {
+                need.natural = need.natural.max(display_width(line));
                 for w in line.split(' ') {
-                    word = word.max(display_width(w));
+                    need.word = need.word.max(display_width(w));
                 }
             }
-            Need { natural: natural.max(1), head, word, cut: cut[c] }
-        })
-        .collect()
+        }
+    }
+    needs
 }
 
 impl Need {
@@ -102,13 +106,16 @@ fn fit(needs: &[Need], avail: Option<usize>) -> Vec<usize> {
     if natural.iter().sum::<usize>() <= avail {
         return natural;
     }
-    let at_level = |level: (usize, usize)| -> Vec<usize> { needs.iter().map(|n| n.least(avail, level)).collect() };
+    let at_level =
+        |level: (usize, usize)| -> Vec<usize> { needs.iter().map(|n| n.least(avail, level)).collect() };
     let least = SQUEEZE
         .iter()
         .map(|level| at_level(*level))
         .find(|l| l.iter().sum::<usize>() <= avail)
         .unwrap_or_else(|| at_level(SQUEEZE[SQUEEZE.len() - 1]));
-    let at = |cap: usize| -> Vec<usize> { natural.iter().zip(&least).map(|(n, l)| (*n).min(cap).max(*l)).collect() };
+    let at = |cap: usize| -> Vec<usize> {
+        natural.iter().zip(&least).map(|(n, l)| (*n).min(cap).max(*l)).collect()
+    };
     let (mut lo, mut hi) = (1, natural.iter().copied().max().unwrap_or(1));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
@@ -143,6 +150,24 @@ fn visual(line: &str) -> String {
     }
 }
 
+/// Rows drawn at once: a long table is drawn in slices of the same widths, joined where the
+/// borders meet, so its memory does not grow with its length.
+const SLICE: usize = 512;
+
+/// A row's cells as paragraphs of text: a cut column one line, the others their lines.
+fn paragraphs(row: &[String], cut_columns: &[bool]) -> Vec<Vec<String>> {
+    (0..cut_columns.len())
+        .map(|c| {
+            let text = escape_controls(row.get(c).map(String::as_str).unwrap_or(""), false);
+            if cut_columns[c] {
+                vec![text.split_whitespace().collect::<Vec<_>>().join(" ")]
+            } else {
+                text.lines().map(|l| l.trim_end().to_string()).collect()
+            }
+        })
+        .collect()
+}
+
 /// Lays out and writes a table. `cut[c]` keeps column `c` to one line, cut with `…`.
 pub fn write_grid<W: Write>(
     out: &mut W,
@@ -151,46 +176,115 @@ pub fn write_grid<W: Write>(
     cut_columns: &[bool],
     width: Option<usize>,
 ) -> io::Result<()> {
+    write_slices(out, header, rows, cut_columns, width, SLICE)
+}
+
+fn write_slices<W: Write>(
+    out: &mut W,
+    header: Option<&[String]>,
+    rows: &[Vec<String>],
+    cut_columns: &[bool],
+    width: Option<usize>,
+    slice_rows: usize,
+) -> io::Result<()> {
     let header: Option<Vec<String>> = header.map(|h| h.iter().map(|c| escape_controls(c, false)).collect());
-    let paragraphs: Vec<Vec<Vec<String>>> = rows
-        .iter()
-        .map(|r| {
-            (0..cut_columns.len())
-                .map(|c| {
-                    let text = escape_controls(r.get(c).map(String::as_str).unwrap_or(""), false);
-                    if cut_columns[c] {
-                        vec![text.split_whitespace().collect::<Vec<_>>().join(" ")]
-                    } else {
-                        text.lines().map(|l| l.trim_end().to_string()).collect()
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let needs = needs(header.as_deref(), &paragraphs, cut_columns);
+    let needs = needs(header.as_deref(), rows.iter().map(|r| paragraphs(r, cut_columns)), cut_columns);
     let widths = fit(&needs, width.map(|w| w.saturating_sub(frame(cut_columns.len()))));
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty();
-    if let Some(h) = &header {
-        table.set_header(h.iter().map(|c| visual(c)).collect::<Vec<_>>());
-    }
-    for row in &paragraphs {
-        let cells: Vec<String> = row
+    let lay_out = |row: &[String]| -> Vec<Vec<String>> {
+        paragraphs(row, cut_columns)
             .iter()
             .enumerate()
             .map(|(c, pars)| {
-                let lines: Vec<String> = if cut_columns[c] {
+                if cut_columns[c] {
                     pars.iter().map(|p| cut(p, widths[c])).collect()
                 } else {
                     pars.iter().flat_map(|p| wrap(p, widths[c])).collect()
-                };
-                lines.iter().map(|l| visual(l)).collect::<Vec<_>>().join("\n")
+                }
             })
-            .collect();
-        table.add_row(cells);
+            .collect()
+    };
+    let slices = rows.len().div_ceil(slice_rows).max(1);
+    // What each column will be drawn at: its widest laid-out line (or header). Slices after the
+    // first are held to it by padding their first row.
+    let mut drawn: Vec<usize> = header
+        .as_ref()
+        .map(|h| h.iter().map(|c| display_width(c)).collect())
+        .unwrap_or_else(|| vec![0; cut_columns.len()]);
+    if slices > 1 {
+        for row in rows {
+            for (d, lines) in drawn.iter_mut().zip(lay_out(row)) {
+                *d = lines.iter().map(|l| display_width(l)).fold(*d, usize::max);
+            }
+        }
     }
-    writeln!(out, "{table}")
+    for (k, slice) in rows.chunks(slice_rows).chain((rows.is_empty()).then_some(&rows[..0])).enumerate() {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .force_no_tty();
+        if let (0, Some(h)) = (k, &header) {
+            table.set_header(h.iter().map(|c| visual(c)).collect::<Vec<_>>());
+        }
+        for (i, row) in slice.iter().enumerate() {
+            let cells: Vec<String> = lay_out(row)
+                .iter()
+                .enumerate()
+                .map(|(c, lines)| {
+                    let mut cell = lines.iter().map(|l| visual(l)).collect::<Vec<_>>().join("\n");
+                    if i == 0 && slices > 1 {
+                        let first = lines.first().map(|l| display_width(l)).unwrap_or(0);
+                        let pad = " ".repeat(drawn[c].saturating_sub(first));
+                        match cell.find('\n') {
+                            Some(at) => cell.insert_str(at, &pad),
+                            None => cell.push_str(&pad),
+                        }
+                    }
+                    cell
+                })
+                .collect();
+            table.add_row(cells);
+        }
+        let lines: Vec<String> = table.lines().collect();
+        let from = usize::from(k > 0);
+        let to = if k + 1 < slices { lines.len() - 1 } else { lines.len() };
+        for line in &lines[from..to.max(from)] {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn drawn(
+        header: Option<&[String]>,
+        rows: &[Vec<String>],
+        cut: &[bool],
+        width: Option<usize>,
+        slice: usize,
+    ) -> String {
+        let mut out = Vec::new();
+        write_slices(&mut out, header, rows, cut, width, slice).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    proptest! {
+        /// A table drawn in slices is the table drawn at once, line for line.
+        #[test]
+        fn slices_join_into_the_whole_table(
+            rows in prop::collection::vec(prop::collection::vec("[a-z ]{0,12}|[\u{0627}-\u{064A} ]{0,10}|[0-9]{1,4}\n[a-z]{1,5}", 3), 0..12),
+            slice in 1usize..5,
+            width in prop::option::of(20usize..60),
+            with_header: bool,
+        ) {
+            let header: Vec<String> = vec!["id".into(), "quote".into(), "source".into()];
+            let head = with_header.then_some(header.as_slice());
+            let cut = [false, true, false];
+            prop_assert_eq!(drawn(head, &rows, &cut, width, slice), drawn(head, &rows, &cut, width, usize::MAX));
+        }
+    }
 }

@@ -11,7 +11,8 @@ struct Row3 {
     tags: Vec<String>,
 }
 
-const COLS: Columns = Columns { all: &["id", "title", "tags"], brief: &["id", "title"], roomy: &["tags"], cut: &[] };
+const COLS: Columns =
+    Columns { all: &["id", "title", "tags"], brief: &["id", "title"], roomy: &["tags"], cut: &[] };
 
 fn sample() -> Vec<Row3> {
     vec![
