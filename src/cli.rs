@@ -114,6 +114,9 @@ pub enum Command {
     /// Reconcile a measure's figures into low, best and high, naming conflicts
     #[command(after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'")]
     Reconcile(ReconcileArgs),
+    /// Write a self-contained HTML report (or Markdown with SVG files) with interval charts
+    #[command(after_help = "Examples:\n  crosscheck report --all --out report.html\n  crosscheck report deaths.market --lang ar --out تقرير.html\n  crosscheck report --tag defections --min-reliability C --out defections.html\n  crosscheck --format markdown report --all --out report.md")]
+    Report(ReportArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
     #[command(after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json")]
     Export(ExportArgs),
@@ -161,7 +164,7 @@ impl Command {
     /// Commands that only read never create a notebook and open it read-only.
     pub fn writes(&self) -> bool {
         match self {
-            Command::Info | Command::Search(_) | Command::History(_) | Command::Export(_) | Command::Backup { .. } => false,
+            Command::Info | Command::Search(_) | Command::History(_) | Command::Export(_) | Command::Report(_) | Command::Backup { .. } => false,
             Command::Check { repair } => *repair,
             Command::Article(c) => matches!(c, ArticleCommand::Rm { .. }),
             Command::Source(c) => !matches!(c, SourceCommand::List | SourceCommand::Show { .. } | SourceCommand::Alias(AliasCommand::List { .. })),
@@ -708,6 +711,30 @@ pub struct ReconcileFilterArgs {
     /// Leave out figures of claims whose event starts after this date
     #[arg(long, value_name = "DATE", value_parser = date)]
     pub until: Option<PartialDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Measure keys [default: every measure]
+    #[arg(conflicts_with = "all")]
+    pub keys: Vec<String>,
+    /// Every measure, the claims without figures, every article and source
+    #[arg(long)]
+    pub all: bool,
+    /// The file to write (- for standard output, HTML only)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The page's language: en, or ar for Arabic headings and a right-to-left page
+    #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
+    pub lang: crate::report::Lang,
+    /// How the best estimate is chosen where no saved reconciliation applies
+    #[arg(long, value_enum, default_value_t = Method::Weighted)]
+    pub method: Method,
+    /// Only the measures that this article's claims give figures for
+    #[arg(long, value_name = "ID", value_parser = id)]
+    pub article: Option<i64>,
+    #[command(flatten)]
+    pub filter: ReconcileFilterArgs,
 }
 
 #[derive(Debug, Args)]

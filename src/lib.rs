@@ -14,6 +14,7 @@ pub mod notebook;
 pub mod ratings;
 pub mod reconcile;
 pub mod render;
+pub mod report;
 pub mod similarity;
 pub mod vocab;
 
