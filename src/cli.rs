@@ -730,6 +730,9 @@ pub struct ReportArgs {
     /// How the best estimate is chosen where no saved reconciliation applies
     #[arg(long, value_enum, default_value_t = Method::Weighted)]
     pub method: Method,
+    /// How many conflicting pairs to name under each chart (the widest gaps first)
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub max_pairs: usize,
     /// Only the measures that this article's claims give figures for
     #[arg(long, value_name = "ID", value_parser = id)]
     pub article: Option<i64>,

@@ -121,14 +121,14 @@ fn filters(nb: &Notebook, args: &ReportArgs) -> Result<Filters> {
     Ok(Filters { claims, reconcile, words })
 }
 
-fn request(keys: Vec<String>, all: bool, method: Method, manual: Option<i64>, f: &Filters) -> ReconcileRequest {
+fn request(keys: Vec<String>, all: bool, method: Method, manual: Option<i64>, f: &Filters, max_pairs: usize) -> ReconcileRequest {
     // The reason a filter gives names the flag as typed, as `reconcile` does; the article
     // filter is not one reconciliation knows.
     let filter_words = f.words.iter().filter(|(k, _)| k != "article").cloned().collect();
     ReconcileRequest {
         keys,
         all,
-        core: Request { method, include_all: false, manual, max_pairs: 20 },
+        core: Request { method, include_all: false, manual, max_pairs },
         filter: f.reconcile.clone(),
         filter_words,
         as_of: None,
@@ -181,7 +181,7 @@ fn gather(nb: &mut Notebook, args: &ReportArgs) -> Result<Report> {
     let saved = saved_results(nb, &f.reconcile)?;
 
     // Every requested measure, reconciled with the report's method first.
-    let mut measures = reconcile_all(nb, &request(keys.clone(), whole, args.method, None, &f))?;
+    let mut measures = reconcile_all(nb, &request(keys.clone(), whole, args.method, None, &f, args.max_pairs))?;
 
     // Claims: all of them by id, and which pass the filters (as `claim list` reads them).
     let mut claims: BTreeMap<i64, ClaimRow> = nb.claims(&ClaimFilter::default())?.into_iter().map(|c| (c.id, c)).collect();
@@ -203,7 +203,7 @@ fn gather(nb: &mut Notebook, args: &ReportArgs) -> Result<Report> {
     let mut redone: HashMap<String, Reconciled> = HashMap::new();
     let mut timelines: HashMap<String, Vec<TimelineRow>> = HashMap::new();
     for ((method, manual), group_keys) in groups {
-        let req = request(group_keys, false, method, manual, &f);
+        let req = request(group_keys, false, method, manual, &f, args.max_pairs);
         if method != args.method {
             for r in reconcile_all(nb, &req)? {
                 redone.insert(r.key.clone(), r);

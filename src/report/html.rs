@@ -47,28 +47,30 @@ section.measure{border-top:3px solid var(--ink);margin-top:2.4rem;padding-top:.2
 .support-contested{color:var(--warn)}
 figure{margin:.8rem 0}
 figure svg{display:block;width:100%;height:auto}
-figcaption{font-size:.82rem;color:var(--muted);margin-top:.3rem}
+.legend{font-size:.85rem;color:var(--muted);max-width:48rem}
+table.scale{width:auto;font-size:.8rem;margin:.3rem 0 1rem}
+table.scale td,table.scale th{padding:.1rem .5rem;border:none}
 .conflicts{border-inline-start:4px solid var(--warn);padding:.2rem .8rem;margin:.6rem 0;font-size:.92rem}
 .conflicts p{margin:.2rem 0}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.4rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .45rem;text-align:start;vertical-align:top}
 thead th{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);border-bottom:2px solid var(--line)}
 tbody th{background:var(--soft);font-weight:600;font-size:.85rem}
-td.num{white-space:nowrap;font-variant-numeric:tabular-nums}
+td:first-child{white-space:nowrap}
+td{font-variant-numeric:tabular-nums}
 tr.left-out td,tr.relayed td{color:#4a545d}
-tr.left-out .reading{text-decoration:line-through;text-decoration-color:#8a949e}
-.reading{font-weight:600}
+tr.left-out td:nth-child(2) b{text-decoration:line-through;text-decoration-color:#8a949e}
+small{font-size:.85em;color:var(--muted)}
 blockquote{margin:0 0 .3rem;padding-inline-start:.6rem;border-inline-start:3px solid var(--line);font-size:.98rem}
 blockquote a{color:inherit;text-decoration-color:var(--accent)}
 .rendering{margin:.1rem 0;color:var(--muted)}
 .facts{margin:.15rem 0;font-size:.85rem;color:var(--muted)}
 .badge{display:inline-block;font:600 .8rem/1.3 ui-monospace,Menlo,Consolas,monospace;padding:0 .35em;border-radius:3px;background:#e6edf3;color:var(--ink);white-space:nowrap;direction:ltr;unicode-bidi:isolate}
-.tag{display:inline-block;font-size:.78rem;background:#eef2e6;border-radius:9px;padding:0 .5em;margin-inline-end:.2em}
+.tag{display:inline-block;font-style:normal;font-size:.78rem;background:#eef2e6;border-radius:9px;padding:0 .5em;margin-inline-end:.2em}
 .flag{color:var(--warn);font-weight:600}
 ul.claims{list-style:none;padding:0}
 ul.claims li{border-bottom:1px solid var(--line);padding:.5rem 0}
 ol.history{margin:0;padding-inline-start:1.1rem;font-size:.82rem}
-.muted{color:var(--muted)}
 article.text{border-top:1px solid var(--line);margin-top:1.4rem}
 .body{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.97rem;line-height:1.75}
 mark.q{background:var(--mark);color:inherit;border-radius:2px}
@@ -147,21 +149,23 @@ fn title(r: &Report, w: &Words) -> String {
 fn header(out: &mut String, r: &Report, w: &Words) {
     w!(out, "<header class=\"top\">\n<h1 dir=\"auto\">{}</h1>\n<dl class=\"meta\">\n", esc(&title(r, w)));
     w!(out, "<dt>{}</dt><dd><code dir=\"ltr\">{}</code></dd>\n", esc(w.notebook), esc(&r.notebook));
-    w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.written), ltr(&r.generated));
-    w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.version), ltr(&r.version));
+    w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.written), ltr(w, &r.generated));
+    w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.version), ltr(w, &r.version));
     let scope = if r.keys.is_empty() { w.every_measure.to_string() } else { r.keys.join(", ") };
-    w!(out, "<dt>{}</dt><dd><bdi>{}</bdi> ({})</dd>\n", esc(w.measures_shown), esc(&scope), number(r.measures.len() as i64));
+    w!(out, "<dt>{}</dt><dd>{} ({})</dd>\n", esc(w.measures_shown), iso(w, &scope), number(r.measures.len() as i64));
     let filters = if r.filters.is_empty() {
         w.no_filters.to_string()
     } else {
         r.filters.iter().map(|(k, v)| format!("--{k} {v}")).collect::<Vec<_>>().join("; ")
     };
-    w!(out, "<dt>{}</dt><dd class=\"filters\"><bdi>{}</bdi></dd>\n", esc(w.filters), esc(&filters));
+    w!(out, "<dt>{}</dt><dd class=\"filters\">{}</dd>\n", esc(w.filters), iso(w, &filters));
     w!(out, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.method), esc(r.method.as_str()));
+    w!(out, "<p class=\"legend\" dir=\"auto\">{}</p>\n", esc(w.legend));
+    scale(out, w);
     w!(out, "<nav class=\"toc\">\n<h2 dir=\"auto\">{}</h2>\n<ol>\n", esc(w.contents));
     for m in &r.measures {
         let rc = &m.reconciled;
-        w!(out, "<li><a href=\"#{}\"><bdi>{}</bdi></a> <code dir=\"ltr\">{}</code></li>\n", anchor::measure(rc.measure_id), esc(&rc.label), esc(&rc.key));
+        w!(out, "<li><a href=\"#{}\">{}</a> <code dir=\"ltr\">{}</code></li>\n", anchor::measure(rc.measure_id), iso(w, &rc.label), esc(&rc.key));
     }
     if !r.other_claims.is_empty() {
         w!(out, "<li><a href=\"#other-claims\">{}</a></li>\n", esc(w.other_claims));
@@ -172,6 +176,18 @@ fn header(out: &mut String, r: &Report, w: &Words) {
         w!(out, "<li><a href=\"#texts\">{}</a></li>\n", esc(w.full_texts));
     }
     out.push_str("</ol>\n</nav>\n</header>\n");
+}
+
+/// The Admiralty code the badges use: reliability letters and credibility digits.
+fn scale(out: &mut String, w: &Words) {
+    use crate::ratings::{Credibility, Reliability};
+    w!(out, "<table class=\"scale\"><thead><tr><th colspan=\"2\" dir=\"auto\">{}</th><th colspan=\"2\" dir=\"auto\">{}</th></tr></thead><tbody>", esc(w.reliability), esc(w.credibility));
+    let letters = [Reliability::A, Reliability::B, Reliability::C, Reliability::D, Reliability::E, Reliability::F];
+    for (n, g) in letters.iter().enumerate() {
+        let c = Credibility::new(n as i64 + 1).unwrap_or_default();
+        w!(out, "<tr><td><b class=\"badge\">{g}</b></td><td>{}</td><td><b class=\"badge\">{c}</b></td><td>{}</td></tr>", g.label(), c.label());
+    }
+    out.push_str("</tbody></table>\n");
 }
 
 fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: &Words, placed: &mut HashSet<i64>) {
@@ -189,7 +205,7 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
     out.push_str("<div class=\"result\">\n<p dir=\"auto\">");
     match s.saved {
         Some((sid, at)) => {
-            w!(out, "<strong>{} #{sid}</strong>, {}", esc(w.saved), ltr(at));
+            w!(out, "<strong>{} #{sid}</strong>, {}", esc(w.saved), ltr(w, at));
             if s.stale {
                 w!(out, " · <span class=\"stale\">{}</span>", esc(w.stale));
             } else {
@@ -211,7 +227,7 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
     ];
     for (k, v) in cells {
         let class = if k == w.support { format!(" class=\"support-{}\"", esc(&v)) } else { String::new() };
-        w!(out, "<div><dt dir=\"auto\">{}</dt><dd dir=\"auto\"{class}>{}</dd></div>", esc(k), esc(&v));
+        w!(out, "<div><dt>{}</dt><dd{class}>{}</dd></div>", esc(k), esc(&v));
     }
     out.push_str("</dl>\n");
     if let Some(note) = s.note {
@@ -242,38 +258,40 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
     }
     // The chart.
     let chart = view::chart(m, w, format!("chart-{}", rc.measure_id));
-    w!(out, "<figure class=\"chart\">\n{}\n<figcaption dir=\"auto\">{}</figcaption>\n</figure>\n", interval_chart(&chart, false), esc(w.legend));
+    w!(out, "<figure class=\"chart\">\n{}\n</figure>\n", interval_chart(&chart, false));
     conflicts(out, m, w);
 
     // The figures and the claims behind them, grouped as the chart is.
     w!(out, "<h3 dir=\"auto\">{}</h3>\n<table class=\"figures\">\n<thead><tr>", esc(w.figures));
-    for h in ["#", w.figure, w.reliability, w.voice, w.claim] {
+    for h in ["#", w.figure, w.voice, w.claim] {
         w!(out, "<th dir=\"auto\">{}</th>", esc(h));
     }
     out.push_str("</tr></thead>\n");
     for (voice, list) in view::groups(m) {
         let head = voice.map(|v| format!("{} {v}", w.voice)).unwrap_or_else(|| w.left_out.to_string());
-        w!(out, "<tbody>\n<tr><th colspan=\"5\" dir=\"auto\">{}</th></tr>\n", esc(&head));
+        w!(out, "<tbody>\n<tr><th colspan=\"4\" dir=\"auto\">{}</th></tr>\n", esc(&head));
         for (f, item) in list {
             let class = match view::state(item) {
                 super::svg::State::Included => "included",
                 super::svg::State::Relayed => "relayed",
                 super::svg::State::LeftOut => "left-out",
             };
-            w!(out, "<tr id=\"{}\" class=\"{class}\"><td class=\"num\">#{}</td>", anchor::figure(f.id), f.id);
-            w!(
-                out,
-                "<td><span class=\"reading\" dir=\"auto\">{}</span><br><span class=\"num\" dir=\"ltr\">{}</span> <span class=\"muted\">(<bdi>{}</bdi>, {} {})</span>",
-                esc(&f.notation),
-                esc(&view::interval(f, w)),
-                esc(&f.kind),
-                esc(w.best),
-                number(f.point)
-            );
+            w!(out, "<tr id=\"{}\" class=\"{class}\"><td>#{}</td>", anchor::figure(f.id), f.id);
+            w!(out, "<td><b dir=\"auto\">{}</b>", esc(&f.notation));
+            // How the notation was read, unless it is a plain number read as itself.
+            let interval = view::interval(f, w);
+            if interval != f.notation.trim() || f.kind != "exact" {
+                // Numbers left to right; the word for an open high isolated, as it may be Arabic.
+                let shown = match view::figure_high(f) {
+                    None => format!("{}–{}", number(f.low), iso(w, w.open)),
+                    Some(_) => esc(&interval),
+                };
+                w!(out, "<br><span dir=\"ltr\">{shown}</span> <small>({}, {} {})</small>", iso(w, &f.kind), esc(w.best), number(f.point));
+            }
             if f.provisional {
                 w!(out, "<br><span class=\"flag\" dir=\"auto\">{}</span>", esc(w.provisional));
             }
-            w!(out, "</td><td><span class=\"badge\">{}</span></td><td>{}</td>", esc(&f.rating), status(item, w));
+            w!(out, " <b class=\"badge\">{}</b></td><td>{}</td>", esc(&f.rating), status(item, w));
             match r.claims.get(&f.claim_id) {
                 Some(c) => {
                     let with_id = placed.insert(c.id);
@@ -290,24 +308,7 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
 
     if let Some(t) = view::timeline(m, w, format!("timeline-{}", rc.measure_id)) {
         w!(out, "<h3 dir=\"auto\">{}</h3>\n<figure class=\"timeline\">\n{}\n", esc(w.timeline), timeline_chart(&t, false));
-        w!(out, "<table class=\"timeline-table\"><thead><tr>");
-        for h in [w.date, w.low, w.best, w.high, w.support, w.voices] {
-            w!(out, "<th dir=\"auto\">{}</th>", esc(h));
-        }
-        out.push_str("</tr></thead><tbody>");
-        for t in &m.timeline {
-            w!(
-                out,
-                "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-                esc(&t.date),
-                view::value(t.low),
-                view::value(t.best),
-                esc(&view::high_text(t.high, t.open_high, w)),
-                esc(t.support.as_str()),
-                t.voices
-            );
-        }
-        out.push_str("</tbody></table>\n</figure>\n");
+        out.push_str("</figure>\n");
     }
     out.push_str("</section>\n");
 }
@@ -325,14 +326,16 @@ fn conflicts(out: &mut String, m: &MeasureReport, w: &Words) {
             .iter()
             .map(|p| {
                 format!(
-                    "<bdi><a href=\"#{}\">#{}</a> {} <a href=\"#{}\">#{}</a> ({} {})</bdi>",
+                    "{}<a href=\"#{}\">#{}</a> {} <a href=\"#{}\">#{}</a> ({} {}){}",
+                    if w.rtl { "<bdi>" } else { "" },
                     anchor::figure(p.a),
                     p.a,
                     esc(w.versus),
                     anchor::figure(p.b),
                     p.b,
                     esc(w.gap),
-                    number(p.gap)
+                    number(p.gap),
+                    if w.rtl { "</bdi>" } else { "" }
                 )
             })
             .collect();
@@ -354,8 +357,8 @@ fn status(item: &crate::reconcile::Item, w: &Words) -> String {
     let voice = item.voice.unwrap_or_default();
     match view::state(item) {
         State::Included => format!("{} {voice}", esc(w.voice)),
-        State::Relayed => format!("{} {voice}: <bdi>{}</bdi>", esc(w.voice), esc(&item.reason)),
-        State::LeftOut => format!("{}: <bdi>{}</bdi>", esc(w.left_out), esc(&item.reason)),
+        State::Relayed => format!("{} {voice}: {}", esc(w.voice), iso(w, &item.reason)),
+        State::LeftOut => format!("{}: {}", esc(w.left_out), iso(w, &item.reason)),
     }
 }
 
@@ -373,80 +376,95 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words) {
         w!(out, "<p class=\"flag\" dir=\"auto\">{}</p>", esc(w.unverified));
     }
     if c.text.trim() != c.quote.trim() {
-        w!(out, "<p class=\"rendering\" dir=\"auto\">{}: <bdi>{}</bdi></p>", esc(w.rendering), esc(&c.text));
+        w!(out, "<p class=\"rendering\">{}: {}</p>", esc(w.rendering), iso(w, &c.text));
     }
-    w!(out, "<p class=\"facts\" dir=\"auto\">{} #{} · ", esc(w.claim), c.id);
+    w!(out, "<p class=\"facts\">{} #{} · ", esc(w.claim), c.id);
     if c.sources.is_empty() {
         out.push_str(&esc(w.own_reporting));
         if let Some(o) = &c.outlet {
             out.push_str(" (");
-            source_link(out, o, idx);
+            source_link(out, o, idx, w);
             out.push(')');
         }
         if let Some(g) = c.reliability.first() {
-            w!(out, " <span class=\"badge\">{g}</span>");
+            w!(out, " <b class=\"badge\">{g}</b>");
         }
     } else {
         for (i, name) in c.sources.iter().enumerate() {
             if i > 0 {
                 out.push_str("; ");
             }
-            source_link(out, name, idx);
+            source_link(out, name, idx, w);
             if let Some(g) = c.reliability.get(i) {
-                w!(out, " <span class=\"badge\">{g}</span>");
+                w!(out, " <b class=\"badge\">{g}</b>");
             }
         }
     }
-    w!(out, " · {} <span class=\"badge\">{}</span> {}", esc(w.credibility), c.credibility, esc(&c.credibility_label));
-    if let Some(when) = when(c) {
+    w!(out, " · {} <b class=\"badge\">{}</b>", esc(w.credibility), c.credibility);
+    if let Some(when) = when(c, w) {
         w!(out, " · {} {when}", esc(w.when));
     }
     if let Some(p) = &c.place {
-        w!(out, " · {} <bdi>{}</bdi>", esc(w.place), esc(p));
+        w!(out, " · {} {}", esc(w.place), iso(w, p));
     }
     if !c.tags.is_empty() {
         w!(out, " · {} ", esc(w.tags));
         for t in &c.tags {
-            w!(out, "<span class=\"tag\" dir=\"auto\">{}</span>", esc(t));
+            w!(out, "<i class=\"tag\">{}</i>", iso(w, t));
         }
     }
     w!(out, " · {} ", esc(w.article));
     if idx.articles.contains_key(&c.article_id) {
-        w!(out, "<a href=\"#{}\"><bdi>{}</bdi></a>", anchor::article(c.article_id), esc(&c.article_title));
+        w!(out, "<a href=\"#{}\">{}</a>", anchor::article(c.article_id), iso(w, &c.article_title));
     } else {
-        w!(out, "<bdi>{}</bdi>", esc(&c.article_title));
+        out.push_str(&iso(w, &c.article_title));
     }
     if let Some(p) = &c.published {
-        w!(out, ", {}", ltr(p));
+        w!(out, ", {}", ltr(w, p));
     }
     out.push_str("</p>");
 }
 
-/// A date or a range of dates: kept left to right, which an Arabic neighbour would otherwise
-/// turn around (2014-12-05 read as 05-12-2014).
-fn ltr(s: &str) -> String {
-    format!("<span class=\"date\" dir=\"ltr\">{}</span>", esc(s))
+/// A date or a range of dates: kept left to right in a right-to-left page, which would
+/// otherwise turn it around (2014-12-05 read as 05-12-2014).
+fn ltr(w: &Words, s: &str) -> String {
+    if w.rtl {
+        format!("<span dir=\"ltr\">{}</span>", esc(s))
+    } else {
+        esc(s)
+    }
+}
+
+/// Notebook text among the page's own words: isolated in a `<bdi>` (its own direction) when
+/// it holds right-to-left letters or the page runs right to left, so that neither disturbs
+/// the other.
+fn iso(w: &Words, s: &str) -> String {
+    if w.rtl || crate::render::has_rtl(s) {
+        format!("<bdi>{}</bdi>", esc(s))
+    } else {
+        esc(s)
+    }
 }
 
 /// When a claim's event happened: the words and the dates they were read as, as HTML.
-fn when(c: &ClaimRow) -> Option<String> {
+fn when(c: &ClaimRow, w: &Words) -> Option<String> {
     let range = match (&c.when_from, &c.when_to) {
         (Some(a), Some(b)) if a == b => Some(a.clone()),
         (Some(a), Some(b)) => Some(format!("{a}..{b}")),
         _ => None,
     };
     match (&c.when_text, range) {
-        (Some(t), Some(r)) if *t != r => Some(format!("<bdi>{}</bdi> ({})", esc(t), ltr(&r))),
-        (Some(t), _) => Some(format!("<bdi>{}</bdi>", esc(t))),
-        (None, Some(r)) => Some(ltr(&r)),
+        (Some(t), Some(r)) if *t != r => Some(format!("{} ({})", iso(w, t), ltr(w, &r))),
+        (Some(t), _) => Some(iso(w, t)),
+        (None, Some(r)) => Some(ltr(w, &r)),
         (None, None) => None,
     }
 }
 
-fn source_link(out: &mut String, name: &str, idx: &Index<'_>) {
+fn source_link(out: &mut String, name: &str, idx: &Index<'_>, w: &Words) {
     match idx.sources.get(name) {
-        Some(id) => w!(out, "<a href=\"#{}\"><bdi>{}</bdi></a>", anchor::source(*id), esc(name)),
-        None => w!(out, "<bdi>{}</bdi>", esc(name)),
+        Some(id) => w!(out, "<a href=\"#{}\">{}</a>", anchor::source(*id), iso(w, name)),
+        None => out.push_str(&iso(w, name)),
     }
 }
 
@@ -463,21 +481,21 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
     out.push_str("</tr></thead>\n<tbody>\n");
     for a in &r.articles {
         let row = &a.row;
-        w!(out, "<tr id=\"{}\"><td class=\"num\">#{}</td>", anchor::article(row.id), row.id);
-        w!(out, "<td><a href=\"#{}\"><bdi>{}</bdi></a>", anchor::text(row.id), esc(&row.title));
-        w!(out, "<br><span class=\"muted\">{} · {} {}</span>", esc(w.full_text), number(row.chars), esc(w.characters));
+        w!(out, "<tr id=\"{}\"><td>#{}</td>", anchor::article(row.id), row.id);
+        w!(out, "<td><a href=\"#{}\">{}</a>", anchor::text(row.id), iso(w, &row.title));
+        w!(out, "<br><small>{} · {} {}</small>", esc(w.full_text), number(row.chars), esc(w.characters));
         if let Some(d) = row.near_duplicate_of {
             if idx.articles.contains_key(&d) {
-                w!(out, "<br><span class=\"muted\">{} <a href=\"#{}\">#{d}</a></span>", esc(w.near_duplicate), anchor::article(d));
+                w!(out, "<br><small>{} <a href=\"#{}\">#{d}</a></small>", esc(w.near_duplicate), anchor::article(d));
             } else {
-                w!(out, "<br><span class=\"muted\">{} #{d}</span>", esc(w.near_duplicate));
+                w!(out, "<br><small>{} #{d}</small>", esc(w.near_duplicate));
             }
         }
         out.push_str("</td><td>");
         if let Some(o) = &row.outlet {
-            source_link(out, o, idx);
+            source_link(out, o, idx, w);
         }
-        w!(out, "</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"url\">", row.published.as_deref().map(ltr).unwrap_or_default(), esc(row.language.as_deref().unwrap_or("")), row.claims);
+        w!(out, "</td><td>{}</td><td>{}</td><td>{}</td><td class=\"url\">", row.published.as_deref().map(|d| ltr(w, d)).unwrap_or_default(), esc(row.language.as_deref().unwrap_or("")), row.claims);
         if let Some(u) = &row.url {
             match web_address(u) {
                 Some(link) => w!(out, "<a href=\"{}\" rel=\"noopener noreferrer nofollow\" dir=\"ltr\">{}</a>", esc(link), esc(link)),
@@ -502,34 +520,34 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
     out.push_str("</tr></thead>\n<tbody>\n");
     for s in &r.sources {
         let row = &s.row;
-        w!(out, "<tr id=\"{}\"><td class=\"num\">#{}</td><td><strong><bdi>{}</bdi></strong>", anchor::source(row.id), row.id, esc(&row.name));
+        w!(out, "<tr id=\"{}\"><td>#{}</td><td><strong>{}</strong>", anchor::source(row.id), row.id, iso(w, &row.name));
         if !row.aliases.is_empty() {
-            w!(out, "<br><span class=\"muted\">{} <bdi>{}</bdi></span>", esc(w.aliases), esc(&row.aliases.join("; ")));
+            w!(out, "<br><small>{} {}</small>", esc(w.aliases), iso(w, &row.aliases.join("; ")));
         }
         if let Some(a) = &row.affiliation {
-            w!(out, "<br><span class=\"muted\">{}: <bdi>{}</bdi></span>", esc(w.affiliation), esc(a));
+            w!(out, "<br><small>{}: {}</small>", esc(w.affiliation), iso(w, a));
         }
         if !row.named {
-            w!(out, "<br><span class=\"muted\">{}</span>", esc(w.anonymous));
+            w!(out, "<br><small>{}</small>", esc(w.anonymous));
         }
         if let Some(n) = &row.note {
-            w!(out, "<br><span class=\"muted\">{}: <bdi>{}</bdi></span>", esc(w.note), esc(n));
+            w!(out, "<br><small>{}: {}</small>", esc(w.note), iso(w, n));
         }
         w!(
             out,
-            "</td><td>{}</td><td><span class=\"badge\">{}</span> {}</td><td class=\"num\">{}</td><td>",
+            "</td><td>{}</td><td><b class=\"badge\">{}</b> {}</td><td>{}</td><td>",
             esc(row.kind.as_str()),
             row.reliability,
             esc(&row.reliability_label),
             row.claims
         );
         if s.history.is_empty() {
-            w!(out, "<span class=\"muted\">{}</span>", esc(w.not_rated));
+            w!(out, "<small>{}</small>", esc(w.not_rated));
         } else {
             out.push_str("<ol class=\"history\">");
             for h in &s.history {
                 let from = h.from.map(|g| g.to_string()).unwrap_or_else(|| "–".into());
-                w!(out, "<li><span class=\"badge\">{from} → {}</span> <bdi>{}</bdi> <span class=\"muted\">{}</span></li>", h.to, esc(&h.why), ltr(&h.at));
+                w!(out, "<li><b class=\"badge\">{from} → {}</b> {} <small>{}</small></li>", h.to, iso(w, &h.why), ltr(w, &h.at));
             }
             out.push_str("</ol>");
         }
@@ -545,24 +563,24 @@ fn texts(out: &mut String, r: &Report, w: &Words, placed: &HashSet<i64>) {
     }
     w!(out, "<section class=\"texts\" id=\"texts\">\n<h2 dir=\"auto\">{}</h2>\n", esc(w.full_texts));
     for a in &r.articles {
-        text(out, a, placed);
+        text(out, a, w, placed);
     }
     out.push_str("</section>\n");
 }
 
-fn text(out: &mut String, a: &ArticleText, placed: &HashSet<i64>) {
+fn text(out: &mut String, a: &ArticleText, w: &Words, placed: &HashSet<i64>) {
     let row = &a.row;
     w!(out, "<article class=\"text\" id=\"{}\">\n<h3 dir=\"auto\"><a href=\"#{}\">#{}</a> {}</h3>\n", anchor::text(row.id), anchor::article(row.id), row.id, esc(&row.title));
     let meta: Vec<String> = [
-        row.outlet.as_deref().map(|o| format!("<bdi>{}</bdi>", esc(o))),
-        row.published.as_deref().map(ltr),
-        row.language.as_deref().map(|l| format!("<bdi>{}</bdi>", esc(l))),
+        row.outlet.as_deref().map(|o| iso(w, o)),
+        row.published.as_deref().map(|d| ltr(w, d)),
+        row.language.as_deref().map(|l| iso(w, l)),
     ]
     .into_iter()
     .flatten()
     .collect();
     if !meta.is_empty() {
-        w!(out, "<p class=\"muted\">{}</p>\n", meta.join(" · "));
+        w!(out, "<p><small>{}</small></p>\n", meta.join(" · "));
     }
     let lang = row.language.as_deref().and_then(lang_code).map(|l| format!(" lang=\"{}\"", esc(l))).unwrap_or_default();
     w!(out, "<div class=\"body\" dir=\"auto\"{lang}>");
@@ -592,8 +610,7 @@ fn text(out: &mut String, a: &ArticleText, placed: &HashSet<i64>) {
         }
         let many = if p.claims.len() > 1 { " many" } else { "" };
         let id = mark_id.map(|c| format!(" id=\"{}\"", anchor::quote(c))).unwrap_or_default();
-        let list: Vec<String> = p.claims.iter().map(|c| format!("#{c}")).collect();
-        w!(out, "<mark class=\"q{many}\"{id} title=\"{}\">{}</mark>", list.join(" "), esc(p.text));
+        w!(out, "<mark class=\"q{many}\"{id}>{}</mark>", esc(p.text));
     }
     out.push_str("</div>\n</article>\n");
 }
@@ -611,7 +628,7 @@ mod tests {
             spans: vec![Span { claim: 7, start: 4, end: 23 }, Span { claim: 8, start: 4, end: 12 }],
         };
         let mut out = String::new();
-        text(&mut out, &a, &HashSet::from([7]));
+        text(&mut out, &a, words(Lang::En), &HashSet::from([7]));
         assert!(out.contains("id=\"quote-7\""), "{out}");
         assert!(out.contains("id=\"quote-8\""), "{out}");
         assert!(out.contains("<a class=\"n\" href=\"#claim-7\">#7</a>"), "{out}");

@@ -27,6 +27,20 @@ pub fn axis(top: i64) -> Axis {
     Axis { max, step }
 }
 
+/// The values the ticks of an axis stand at, from zero to its end.
+pub fn ticks(a: Axis) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut t = 0i64;
+    while t <= a.max {
+        out.push(t);
+        t = match t.checked_add(a.step.max(1)) {
+            Some(next) => next,
+            None => break,
+        };
+    }
+    out
+}
+
 /// Maps values on an axis to x coordinates between `x0` and `x1`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scale {
@@ -136,9 +150,11 @@ const ARROW: f64 = 8.0;
 pub const CSS: &str = "\
 svg.chart-svg{font-family:system-ui,'Segoe UI','Noto Sans','Noto Naskh Arabic',Tahoma,sans-serif;font-size:11px;direction:ltr}
 svg.chart-svg .shade{fill:#f3f6f9}
-svg.chart-svg .grid{stroke:#dde2e7;stroke-width:1}
+svg.chart-svg .grid{stroke:#dde2e7;stroke-width:1;fill:none}
 svg.chart-svg .axis{stroke:#5b6670;stroke-width:1}
-svg.chart-svg .tick,svg.chart-svg .group{fill:#5b6670}
+svg.chart-svg .tick,svg.chart-svg .ytick,svg.chart-svg .group{fill:#5b6670}
+svg.chart-svg .tick,svg.chart-svg .best-label{text-anchor:middle}
+svg.chart-svg .ytick{text-anchor:end}
 svg.chart-svg .group{font-weight:600}
 svg.chart-svg .who{fill:#1d232a;text-anchor:end;unicode-bidi:plaintext}
 svg.chart-svg .badge{fill:#e6edf3}
@@ -149,6 +165,7 @@ svg.chart-svg .best{stroke:#b03a2e;stroke-width:1.5;stroke-dasharray:5 3;fill:no
 svg.chart-svg .tbest{stroke:#b03a2e;stroke-width:2;fill:none}
 svg.chart-svg .best-label{fill:#b03a2e;font-weight:600}
 svg.chart-svg .dot{fill:#b03a2e}
+svg.chart-svg .dot.low{fill:#2a7ab0}
 svg.chart-svg .open-high{stroke:#2a7ab0;stroke-width:1.5;stroke-dasharray:3 3}
 svg.chart-svg .bar,svg.chart-svg .point{stroke-width:1.3}
 svg.chart-svg .included .bar{fill:#1f5f8b;fill-opacity:.45;stroke:#1f5f8b}
@@ -215,22 +232,12 @@ pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
         spans.push((y, h));
         y += h + GROUP_GAP;
     }
-    // Grid and axis.
-    let mut tick = 0;
-    while tick <= axis.max {
-        let x = coord(scale.x(tick));
-        let _ = write!(
-            out,
-            "<line class=\"grid\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/><text class=\"tick\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            coord(TOP - 6.0),
-            coord(rows_end + 4.0),
-            coord(rows_end + 20.0),
-            number(tick)
-        );
-        tick = match tick.checked_add(axis.step) {
-            Some(t) => t,
-            None => break,
-        };
+    // Grid (one path) and axis.
+    let ticks = ticks(axis);
+    let grid: String = ticks.iter().map(|t| format!("M{} {}V{}", coord(scale.x(*t)), coord(TOP - 6.0), coord(rows_end + 4.0))).collect();
+    let _ = write!(out, "<path class=\"grid\" d=\"{grid}\"/>");
+    for t in &ticks {
+        let _ = write!(out, "<text class=\"tick\" x=\"{}\" y=\"{}\">{}</text>", coord(scale.x(*t)), coord(rows_end + 20.0), number(*t));
     }
     let _ = write!(out, "<line class=\"axis\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>", coord(PLOT_X0), coord(PLOT_X1), y = coord(rows_end + 4.0));
 
@@ -256,13 +263,13 @@ pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
         let _ = write!(out, "<line class=\"best\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>", coord(TOP - 12.0), coord(rows_end + 4.0), x = coord(x));
         let label = format!("{} {}", c.band.best_word, number(best));
         let anchor = if x > PLOT_X1 - 60.0 {
-            "end"
+            " text-anchor=\"end\""
         } else if x < PLOT_X0 + 40.0 {
-            "start"
+            " text-anchor=\"start\""
         } else {
-            "middle"
+            ""
         };
-        let _ = write!(out, "<text class=\"best-label\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>", coord(x), coord(TOP - 16.0), esc(&label));
+        let _ = write!(out, "<text class=\"best-label\" x=\"{}\" y=\"{}\"{anchor}>{}</text>", coord(x), coord(TOP - 16.0), esc(&label));
     }
 
     // The rows.
@@ -280,14 +287,15 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
     let high_attr = r.high.map(|h| h.to_string()).unwrap_or_default();
     let _ = write!(
         out,
-        "<g class=\"{}\" data-figure=\"{}\" data-low=\"{}\" data-high=\"{high_attr}\" data-point=\"{}\"><title>{}</title>",
+        "<g class=\"{}\" data-figure=\"{}\" data-low=\"{}\" data-high=\"{high_attr}\"><title>{}</title>",
         r.state.class(),
         r.figure,
         r.low,
-        r.point,
         esc(&r.title)
     );
-    let _ = write!(out, "<text class=\"who\" x=\"{}\" y=\"{}\" dir=\"auto\">{}</text>", coord(NAME_END), coord(yc + 4.0), esc(&clip(&r.label, 28)));
+    // Right-to-left names get their own direction (the stylesheet isolates every name too).
+    let dir = if crate::render::has_rtl(&r.label) { " dir=\"auto\"" } else { "" };
+    let _ = write!(out, "<text class=\"who\" x=\"{}\" y=\"{}\"{dir}>{}</text>", coord(NAME_END), coord(yc + 4.0), esc(&clip(&r.label, 28)));
     let badge = clip(&r.rating, 8);
     let bw = 10.0 + 6.6 * badge.chars().count() as f64;
     let _ = write!(
@@ -330,6 +338,7 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
 #[derive(Debug, Clone)]
 pub struct TimePoint {
     pub date: String,
+    /// What hovering the date's dot says; empty for nothing.
     pub low: Option<i64>,
     pub best: Option<i64>,
     pub high: Option<i64>,
@@ -360,22 +369,11 @@ pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
     let x = |i: usize| T_X0 + (i as f64 + 0.5) * (T_X1 - T_X0) / n as f64;
     let mut out = String::with_capacity(1500 + c.points.len() * 300);
     svg_open(&mut out, &c.id, &c.title, WIDTH, T_HEIGHT, standalone, &format!(" data-axis-max=\"{}\"", axis.max));
-    let mut tick = 0;
-    while tick <= axis.max {
-        let ty = coord(y(tick));
-        let _ = write!(
-            out,
-            "<line class=\"grid\" x1=\"{}\" y1=\"{ty}\" x2=\"{}\" y2=\"{ty}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            coord(T_X0),
-            coord(T_X1),
-            coord(T_X0 - 6.0),
-            coord(y(tick) + 4.0),
-            number(tick)
-        );
-        tick = match tick.checked_add(axis.step) {
-            Some(t) => t,
-            None => break,
-        };
+    let ticks = ticks(axis);
+    let grid: String = ticks.iter().map(|t| format!("M{} {}H{}", coord(T_X0), coord(y(*t)), coord(T_X1))).collect();
+    let _ = write!(out, "<path class=\"grid\" d=\"{grid}\"/>");
+    for t in &ticks {
+        let _ = write!(out, "<text class=\"ytick\" x=\"{}\" y=\"{}\">{}</text>", coord(T_X0 - 6.0), coord(y(*t) + 4.0), number(*t));
     }
     // The band, as one polygon over the dates that have a range.
     let ranged: Vec<(usize, &TimePoint)> = c.points.iter().enumerate().filter(|(_, p)| p.low.is_some()).collect();
@@ -404,17 +402,21 @@ pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
         let pts: Vec<String> = best.iter().map(|(i, b)| format!("{},{}", coord(x(*i)), coord(y(*b)))).collect();
         let _ = write!(out, "<polyline class=\"tbest\" points=\"{}\"/>", pts.join(" "));
     }
-    let every = c.points.len().div_ceil(12).max(1);
+    // At most seven dates are written under the axis; every date has its dot.
+    let every = c.points.len().div_ceil(7).max(1);
     for (i, p) in c.points.iter().enumerate() {
         let xi = coord(x(i));
-        let _ = write!(out, "<g class=\"date\" data-date=\"{}\"><title>{}</title>", esc(&p.date), esc(&p.title));
-        if let Some(b) = p.best {
-            let _ = write!(out, "<circle class=\"dot\" cx=\"{xi}\" cy=\"{}\" r=\"4\"/>", coord(y(b)));
+        if let Some(v) = p.best.or(p.low) {
+            let class = if p.best.is_some() { "dot" } else { "dot low" };
+            let _ = write!(out, "<circle class=\"{class}\" data-date=\"{}\" cx=\"{xi}\" cy=\"{}\" r=\"4\">", esc(&p.date), coord(y(v)));
+            if !p.title.is_empty() {
+                let _ = write!(out, "<title>{}</title>", esc(&p.title));
+            }
+            out.push_str("</circle>");
         }
         if i % every == 0 {
-            let _ = write!(out, "<text class=\"tick\" x=\"{xi}\" y=\"{}\" text-anchor=\"middle\">{}</text>", coord(T_BOTTOM + 18.0), esc(&p.date));
+            let _ = write!(out, "<text class=\"tick\" x=\"{xi}\" y=\"{}\">{}</text>", coord(T_BOTTOM + 18.0), esc(&p.date));
         }
-        out.push_str("</g>");
     }
     let _ = write!(out, "<line class=\"axis\" x1=\"{}\" y1=\"{b}\" x2=\"{}\" y2=\"{b}\"/>", coord(T_X0), coord(T_X1), b = coord(T_BOTTOM));
     out.push_str("</svg>");
@@ -501,6 +503,6 @@ mod tests {
             false,
         );
         assert!(svg.contains("class=\"tband\"") && svg.contains("class=\"tbest\"") && svg.contains("open-high"), "{svg}");
-        assert_eq!(svg.matches("data-date=").count(), 2);
+        assert_eq!(svg.matches("<circle class=\"dot\" data-date=").count(), 2);
     }
 }

@@ -168,16 +168,13 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
                     high: figure_high(f),
                     point: f.point,
                     state: state(item),
+                    // What a row does not show: how the notation was read and why the figure
+                    // counts or not.
                     title: format!(
-                        "#{} · {} · {} ({}) · {}, {} {} · {} · {}{}",
+                        "#{} · {} → {} · {}{}",
                         f.id,
-                        who(f, w),
                         f.notation,
-                        f.kind,
                         interval(f, w),
-                        w.best,
-                        number(f.point),
-                        f.rating,
                         status(item, w),
                         if f.provisional { format!(" · {}", w.provisional) } else { String::new() }
                     ),
@@ -227,14 +224,12 @@ pub fn timeline(m: &MeasureReport, w: &Words, id: String) -> Option<TimelineChar
                 high: t.high,
                 open_high: t.open_high,
                 title: format!(
-                    "{}: {} {}, {} {}, {} {} · {} · {} {}",
+                    "{}: {}–{}, {} {} · {} · {} {}",
                     t.date,
-                    w.low,
                     value(t.low),
+                    high_text(t.high, t.open_high, w),
                     w.best,
                     value(t.best),
-                    w.high,
-                    high_text(t.high, t.open_high, w),
                     t.support,
                     t.voices,
                     w.voices

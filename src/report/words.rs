@@ -5,6 +5,8 @@
 use super::Lang;
 
 pub struct Words {
+    /// The page runs right to left.
+    pub rtl: bool,
     pub title: &'static str,
     pub contents: &'static str,
     pub notebook: &'static str,
@@ -80,6 +82,7 @@ pub struct Words {
 }
 
 const EN: Words = Words {
+    rtl: false,
     title: "Crosscheck report",
     contents: "Contents",
     notebook: "Notebook",
@@ -155,6 +158,7 @@ const EN: Words = Words {
 };
 
 const AR: Words = Words {
+    rtl: true,
     title: "تقرير crosscheck",
     contents: "المحتويات",
     notebook: "الدفتر",
