@@ -84,7 +84,8 @@ body{font-size:10pt}
 header.top,main,footer{max-width:none;padding:0}
 nav.toc{break-after:page}
 section.measure{break-before:page;border-top:none}
-figure,.result,.conflicts,tr,blockquote,ul.claims li{break-inside:avoid}
+figure,.result,.conflicts,tr,tbody,blockquote,ul.claims li{break-inside:avoid}
+tbody th{break-after:avoid}
 figure svg{max-width:100%}
 h2,h3{break-after:avoid}
 thead{display:table-header-group}
@@ -159,7 +160,7 @@ fn header(out: &mut String, r: &Report, w: &Words) {
         r.filters.iter().map(|(k, v)| format!("--{k} {v}")).collect::<Vec<_>>().join("; ")
     };
     w!(out, "<dt>{}</dt><dd class=\"filters\">{}</dd>\n", esc(w.filters), iso(w, &filters));
-    w!(out, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.method), esc(r.method.as_str()));
+    w!(out, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.default_method), esc(r.method.as_str()));
     w!(out, "<p class=\"legend\" dir=\"auto\">{}</p>\n", esc(w.legend));
     scale(out, w);
     w!(out, "<nav class=\"toc\">\n<h2 dir=\"auto\">{}</h2>\n<ol>\n", esc(w.contents));
@@ -222,7 +223,7 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
         (w.high, view::high_text(s.high, s.open_high, w)),
         (w.method, s.method.to_string()),
         (w.support, s.support.to_string()),
-        (w.figures, format!("{} / {}", number(s.figures), number(total))),
+        (w.eligible, format!("{} / {}", number(s.figures), number(total))),
         (w.voices, number(s.voices)),
     ];
     for (k, v) in cells {

@@ -58,7 +58,7 @@ pub fn markdown(r: &Report, stem: &str) -> Markdown {
         r.filters.iter().map(|(k, v)| format!("--{k} {v}")).collect::<Vec<_>>().join("; ")
     };
     w!(out, "| {} | {} |\n", md(w.filters), md(&filters));
-    w!(out, "| {} | {} |\n\n", md(w.method), md(r.method.as_str()));
+    w!(out, "| {} | {} |\n\n", md(w.default_method), md(r.method.as_str()));
 
     w!(out, "## {}\n\n", md(w.contents));
     for m in &r.measures {
@@ -120,7 +120,7 @@ fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx:
         None => w!(out, "**{}**\n\n", md(w.computed)),
     }
     let best = if s.method == crate::reconcile::Method::Range { "–".to_string() } else { view::value(s.best) };
-    w!(out, "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n", md(w.low), md(w.best), md(w.high), md(w.method), md(w.support), md(w.figures), md(w.voices));
+    w!(out, "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n", md(w.low), md(w.best), md(w.high), md(w.method), md(w.support), md(w.eligible), md(w.voices));
     w!(
         out,
         "| {} | {} | {} | {} | {} | {} / {} | {} |\n\n",
@@ -209,7 +209,7 @@ fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx:
     }
     out.push('\n');
     if !claims.is_empty() {
-        w!(out, "#### {}\n\n", md(w.claims));
+        w!(out, "#### {}\n\n", md(w.claims_heading));
         for c in claims {
             let first = placed.insert(c.id);
             claim(out, c, idx, w, first);

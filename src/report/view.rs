@@ -92,16 +92,8 @@ pub fn figure_high(f: &FigureRow) -> Option<i64> {
     }
 }
 
-/// Who gives a figure: its sources, or the outlet for its own reporting.
-pub fn who(f: &FigureRow, w: &Words) -> String {
-    if f.sources.is_empty() {
-        format!("{} ({})", f.outlet.as_deref().unwrap_or("?"), w.own_reporting)
-    } else {
-        f.sources.join("; ")
-    }
-}
-
-/// The same, short, for a chart row: the outlet's name alone for its own reporting.
+/// Who gives a figure, as a chart row names it: its sources, or the outlet for its own
+/// reporting.
 pub fn who_short(f: &FigureRow) -> String {
     if f.sources.is_empty() {
         f.outlet.clone().unwrap_or_else(|| "?".into())
