@@ -119,17 +119,23 @@ pub fn status(item: &Item, w: &Words) -> String {
     }
 }
 
+/// A figure with what became of it in the reconciliation.
+pub type Judged<'a> = (&'a FigureRow, &'a Item);
+
+/// Figures that are one voice (`Some(n)`), or the figures left out (`None`).
+pub type VoiceGroup<'a> = (Option<usize>, Vec<Judged<'a>>);
+
 /// The figures of a measure with what became of each, grouped by voice in voice order, then
 /// the figures left out. Figures keep their order inside a group.
-pub fn groups<'a>(m: &'a MeasureReport) -> Vec<(Option<usize>, Vec<(&'a FigureRow, &'a Item)>)> {
+pub fn groups(m: &MeasureReport) -> Vec<VoiceGroup<'_>> {
     let r = &m.reconciled;
     let voices = r.outcome.voices;
-    let mut by_voice: Vec<Vec<(&FigureRow, &Item)>> = vec![Vec::new(); voices + 1];
+    let mut by_voice: Vec<Vec<Judged<'_>>> = vec![Vec::new(); voices + 1];
     for (f, item) in r.figures.iter().zip(&r.outcome.items) {
         let slot = item.voice.filter(|v| (1..=voices).contains(v)).unwrap_or(0);
         by_voice[slot].push((f, item));
     }
-    let mut out: Vec<(Option<usize>, Vec<(&FigureRow, &Item)>)> = Vec::with_capacity(voices + 1);
+    let mut out: Vec<VoiceGroup<'_>> = Vec::with_capacity(voices + 1);
     for (v, list) in by_voice.iter_mut().enumerate().skip(1) {
         if !list.is_empty() {
             out.push((Some(v), std::mem::take(list)));
