@@ -34,7 +34,8 @@ fn size(text: &str) -> Result<u64, String> {
         Some(i) => t.split_at(i),
         None => (t.as_str(), ""),
     };
-    let n: u64 = digits.parse().map_err(|_| format!("'{text}' is not a size; write it like 50MB or 200KB"))?;
+    let n: u64 =
+        digits.parse().map_err(|_| format!("'{text}' is not a size; write it like 50MB or 200KB"))?;
     let factor = match unit.trim() {
         "" | "B" => 1,
         "K" | "KB" => 1024,
@@ -42,15 +43,22 @@ fn size(text: &str) -> Result<u64, String> {
         "G" | "GB" => 1024 * 1024 * 1024,
         _ => return Err(format!("'{text}' is not a size; write it like 50MB or 200KB")),
     };
-    n.checked_mul(factor).filter(|n| *n > 0).ok_or_else(|| format!("'{text}' is not a size crosscheck accepts"))
+    n.checked_mul(factor)
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("'{text}' is not a size crosscheck accepts"))
 }
 
-fn columns(text: &str) -> Result<Vec<String>, String> {
-    let names: Vec<String> = text.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+/// The names given to `--columns`, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnList(pub Vec<String>);
+
+fn columns(text: &str) -> Result<ColumnList, String> {
+    let names: Vec<String> =
+        text.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if names.is_empty() {
         return Err("give column names separated by commas, such as id,quote,sources".into());
     }
-    Ok(names)
+    Ok(ColumnList(names))
 }
 
 const GLOBAL: &str = "Global options";
@@ -69,12 +77,12 @@ pub struct Cli {
     /// The notebook file [default: $CROSSCHECK_DB, else notebook.db in the data folder]
     #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// Output format [default: table; csv for export]
+    /// Output format [default: table]
     #[arg(long, global = true, value_enum, help_heading = GLOBAL)]
     pub format: Option<Format>,
     /// Print only these columns, in this order (every format)
     #[arg(long, global = true, value_name = "A,B,C", value_parser = columns, help_heading = GLOBAL)]
-    pub columns: Option<Vec<String>>,
+    pub columns: Option<ColumnList>,
     /// Print every column in a terminal table
     #[arg(long, global = true, conflicts_with = "columns", help_heading = GLOBAL)]
     pub wide: bool,
@@ -112,13 +120,19 @@ pub enum Command {
     #[command(subcommand)]
     Figure(FigureCommand),
     /// Reconcile a measure's figures into low, best and high, naming conflicts
-    #[command(after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'"
+    )]
     Reconcile(ReconcileArgs),
     /// Write a self-contained HTML report (or Markdown with SVG files) with interval charts
-    #[command(after_help = "Examples:\n  crosscheck report --all --out report.html\n  crosscheck report deaths.market --lang ar --out تقرير.html\n  crosscheck report --tag defections --min-reliability C --out defections.html\n  crosscheck --format markdown report --all --out report.md")]
+    #[command(
+        after_help = "Examples:\n  crosscheck report --all --out report.html\n  crosscheck report deaths.market --lang ar --out تقرير.html\n  crosscheck report --tag defections --min-reliability C --out defections.html\n  crosscheck --format markdown report --all --out report.md"
+    )]
     Report(ReportArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
-    #[command(after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json")]
+    #[command(
+        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
+    )]
     Export(ExportArgs),
     /// Bring another notebook's work into this one (a colleague's, or your laptop's)
     #[command(after_help = "Example:\n  crosscheck merge ~/shared/colleague.db")]
@@ -127,7 +141,9 @@ pub enum Command {
         other: PathBuf,
     },
     /// Search articles and claims (Arabic and English; harakat and alef forms ignored)
-    #[command(after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5")]
+    #[command(
+        after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5"
+    )]
     Search(SearchArgs),
     /// The audit trail: every update and delete, with the old row
     #[command(after_help = "Examples:\n  crosscheck history\n  crosscheck history claims 12")]
@@ -136,14 +152,18 @@ pub enum Command {
     #[command(after_help = "Examples:\n  crosscheck demo\n  crosscheck demo --db /tmp/try.db")]
     Demo,
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
-    #[command(after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck")]
+    #[command(
+        after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
+    )]
     Completions {
         /// The shell to write completions for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Write the man pages: one for crosscheck and one for each command
-    #[command(after_help = "Examples:\n  crosscheck man --out man/ && man man/crosscheck.1\n  crosscheck man claim add | man -l -")]
+    #[command(
+        after_help = "Examples:\n  crosscheck man --out man/ && man man/crosscheck.1\n  crosscheck man claim add | man -l -"
+    )]
     Man(ManArgs),
     /// Check integrity, foreign keys, hashes, spans and the search index; exit 1 on a problem
     #[command(after_help = "Examples:\n  crosscheck check\n  crosscheck check --repair")]
@@ -164,13 +184,29 @@ impl Command {
     /// Commands that only read never create a notebook and open it read-only.
     pub fn writes(&self) -> bool {
         match self {
-            Command::Info | Command::Search(_) | Command::History(_) | Command::Export(_) | Command::Report(_) | Command::Backup { .. } => false,
+            Command::Info
+            | Command::Search(_)
+            | Command::History(_)
+            | Command::Export(_)
+            | Command::Report(_)
+            | Command::Backup { .. } => false,
             Command::Check { repair } => *repair,
             Command::Article(c) => matches!(c, ArticleCommand::Rm { .. }),
-            Command::Source(c) => !matches!(c, SourceCommand::List | SourceCommand::Show { .. } | SourceCommand::Alias(AliasCommand::List { .. })),
+            Command::Source(c) => !matches!(
+                c,
+                SourceCommand::List
+                    | SourceCommand::Show { .. }
+                    | SourceCommand::Alias(AliasCommand::List { .. })
+            ),
             Command::Claim(c) => !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. }),
             Command::Measure(c) => matches!(c, MeasureCommand::Add { .. }),
-            Command::Figure(c) => matches!(c, FigureCommand::Add { .. } | FigureCommand::Rm { .. } | FigureCommand::Reread { .. } | FigureCommand::Terms { action: Some(_) }),
+            Command::Figure(c) => matches!(
+                c,
+                FigureCommand::Add { .. }
+                    | FigureCommand::Rm { .. }
+                    | FigureCommand::Reread { .. }
+                    | FigureCommand::Terms { action: Some(_) }
+            ),
             Command::Reconcile(a) => a.save,
             _ => true,
         }
@@ -193,13 +229,17 @@ pub enum ImportCommand {
     #[command(after_help = "Example:\n  crosscheck import sources sources.csv")]
     Sources(CsvImportArgs),
     /// Import claims from a CSV (article_id and quote at least; measure and figure optional)
-    #[command(after_help = "Examples:\n  crosscheck import claims claims-edited.csv\n  crosscheck claim suggest 3 --out s.csv && crosscheck import claims s.csv")]
+    #[command(
+        after_help = "Examples:\n  crosscheck import claims claims-edited.csv\n  crosscheck claim suggest 3 --out s.csv && crosscheck import claims s.csv"
+    )]
     Claims(CsvImportArgs),
     /// Import figures from a CSV with the columns `export figures` writes
     #[command(after_help = "Example:\n  crosscheck import figures figures.csv")]
     Figures(CsvImportArgs),
     /// Import .txt, .md and .html articles: files, folders (walked) or - for stdin
-    #[command(after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' \\\n      --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' \\\n      --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'"
+    )]
     Articles(ImportArticlesArgs),
 }
 
@@ -288,7 +328,9 @@ pub enum ArticleCommand {
 #[derive(Debug, Subcommand)]
 pub enum SourceCommand {
     /// Add a source (new sources start at F: not judged)
-    #[command(after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist \\\n      --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group \\\n      --anonymous --reliability E")]
+    #[command(
+        after_help = "Examples:\n  crosscheck source add 'Raqqa local activists' --kind activist \\\n      --reliability C\n  crosscheck source add 'unnamed Nusra source' --kind armed-group \\\n      --anonymous --reliability E"
+    )]
     Add {
         /// The source's name
         name: String,
@@ -318,7 +360,9 @@ pub enum SourceCommand {
         source: String,
     },
     /// Change a source's name, kind, affiliation, naming or note
-    #[command(after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' \\\n      --note 'met in Gaziantep'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source edit 4 --affiliation 'Free Syrian Army' \\\n      --note 'met in Gaziantep'"
+    )]
     Edit {
         /// The source: its id, name or one of its aliases
         source: String,
@@ -342,7 +386,9 @@ pub enum SourceCommand {
         note: Option<String>,
     },
     /// Re-rate a source's reliability, with the reason kept in its history
-    #[command(after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B \\\n      --why 'three reports confirmed by satellite imagery'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source rate 'Raqqa local activists' B \\\n      --why 'three reports confirmed by satellite imagery'"
+    )]
     Rate {
         /// The source: its id, name or one of its aliases
         source: String,
@@ -354,7 +400,9 @@ pub enum SourceCommand {
         why: String,
     },
     /// Merge FROM into INTO: attributions, articles and ratings move; FROM's name becomes an alias
-    #[command(after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'")]
+    #[command(
+        after_help = "Example:\n  crosscheck source merge 'activists in Raqqa' 'Raqqa local activists'"
+    )]
     Merge {
         /// The source that goes away
         from: String,
@@ -362,7 +410,10 @@ pub enum SourceCommand {
         into: String,
     },
     /// Other names of a source: add, remove, list
-    #[command(subcommand, after_help = "Examples:\n  crosscheck source alias add 'Syrian Observatory' 'المرصد السوري'\n  crosscheck source alias list")]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  crosscheck source alias add 'Syrian Observatory' 'المرصد السوري'\n  crosscheck source alias list"
+    )]
     Alias(AliasCommand),
 }
 
@@ -385,7 +436,9 @@ pub enum AliasCommand {
         alias: String,
     },
     /// List the other names of one source, or of all
-    #[command(after_help = "Examples:\n  crosscheck source alias list\n  crosscheck source alias list 'Syrian Observatory'")]
+    #[command(
+        after_help = "Examples:\n  crosscheck source alias list\n  crosscheck source alias list 'Syrian Observatory'"
+    )]
     List {
         /// The source: its id, name or one of its aliases
         source: Option<String>,
@@ -426,7 +479,9 @@ pub struct ClaimFilterArgs {
 #[derive(Debug, Subcommand)]
 pub enum ClaimCommand {
     /// Record a claim, anchored to a verbatim quote in its article
-    #[command(after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' \\\n      --source 'Raqqa local activists' --credibility 3 --when yesterday\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' \\\n      --source 4 --figure defectors.foreign")]
+    #[command(
+        after_help = "Examples:\n  crosscheck claim add --article 1 --quote 'انشقاق ثمانية آخرين' \\\n      --source 'Raqqa local activists' --credibility 3 --when yesterday\n  crosscheck claim add --article 2 --quote 'at least 40 fighters' \\\n      --source 4 --figure defectors.foreign"
+    )]
     Add(ClaimAddArgs),
     /// List claims, with filters
     #[command(after_help = "Example:\n  crosscheck claim list --min-reliability C --tag defections")]
@@ -556,7 +611,9 @@ pub struct HistoryArgs {
 #[derive(Debug, Subcommand)]
 pub enum MeasureCommand {
     /// Add a measure such as defectors.foreign
-    #[command(after_help = "Example:\n  crosscheck measure add defectors.foreign \\\n      --label 'foreign fighters who defected' --unit people")]
+    #[command(
+        after_help = "Example:\n  crosscheck measure add defectors.foreign \\\n      --label 'foreign fighters who defected' --unit people"
+    )]
     Add {
         /// The key: lowercase letters, digits, dots, dashes, underscores
         key: String,
@@ -581,7 +638,9 @@ pub enum MeasureCommand {
 #[derive(Debug, Subcommand)]
 pub enum FigureCommand {
     /// Give a claim's number for a measure
-    #[command(after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure add --claim 3 --measure defectors.local 'ما يزيد على 120'\n  crosscheck figure add --claim 5 --measure defectors.foreign dozens"
+    )]
     Add {
         /// The claim that gives the figure
         #[arg(long, value_name = "ID", value_parser = id)]
@@ -607,7 +666,9 @@ pub enum FigureCommand {
         id: i64,
     },
     /// Show how a notation is read, without touching the notebook
-    #[command(after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure parse 'ما يزيدُ على 100'\n  crosscheck figure parse 'about 45' --format json"
+    )]
     Parse {
         /// The figure as the article words it
         notation: String,
@@ -616,7 +677,9 @@ pub enum FigureCommand {
         explain: bool,
     },
     /// The vague-word table; `figure terms set` changes a word
-    #[command(after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36")]
+    #[command(
+        after_help = "Examples:\n  crosscheck figure terms\n  crosscheck figure terms set dozens --low 24 --high 99 --point 36"
+    )]
     Terms {
         #[command(subcommand)]
         action: Option<TermsCommand>,
@@ -687,30 +750,9 @@ pub struct ReconcileArgs {
     /// Draw the terminal chart with ASCII characters only
     #[arg(long)]
     pub ascii: bool,
+    /// The claim filters: figures they leave out are listed with the filter as the reason.
     #[command(flatten)]
-    pub filter: ReconcileFilterArgs,
-}
-
-#[derive(Debug, Args, Clone, Default)]
-pub struct ReconcileFilterArgs {
-    /// Leave out figures without a source rated this letter or better
-    #[arg(long, value_enum, ignore_case = true, value_name = "GRADE")]
-    pub min_reliability: Option<Reliability>,
-    /// Leave out figures of claims rated worse than this credibility
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(Credibility))]
-    pub max_credibility: Option<Credibility>,
-    /// Leave out figures not attributed to this source (id, name or alias)
-    #[arg(long)]
-    pub source: Option<String>,
-    /// Leave out figures of claims without this tag
-    #[arg(long)]
-    pub tag: Option<String>,
-    /// Leave out figures of claims whose event ends before this date
-    #[arg(long, value_name = "DATE", value_parser = date)]
-    pub since: Option<PartialDate>,
-    /// Leave out figures of claims whose event starts after this date
-    #[arg(long, value_name = "DATE", value_parser = date)]
-    pub until: Option<PartialDate>,
+    pub filter: ClaimFilterArgs,
 }
 
 #[derive(Debug, Args)]
@@ -718,7 +760,7 @@ pub struct ReportArgs {
     /// Measure keys [default: every measure]
     #[arg(conflicts_with = "all")]
     pub keys: Vec<String>,
-    /// Every measure, the claims without figures, every article and source
+    /// Every measure (the same as giving no key)
     #[arg(long)]
     pub all: bool,
     /// The file to write (- for standard output, HTML only)
@@ -733,11 +775,10 @@ pub struct ReportArgs {
     /// How many conflicting pairs to name under each chart (the widest gaps first)
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub max_pairs: usize,
-    /// Only the measures that this article's claims give figures for
-    #[arg(long, value_name = "ID", value_parser = id)]
-    pub article: Option<i64>,
+    /// The claim filters: figures they leave out are drawn hollow with the filter as the
+    /// reason; with no key, the measures are those the passing claims give figures for.
     #[command(flatten)]
-    pub filter: ReconcileFilterArgs,
+    pub filter: ClaimFilterArgs,
 }
 
 #[derive(Debug, Args)]
@@ -745,6 +786,9 @@ pub struct ExportArgs {
     /// The table to export
     #[arg(value_enum)]
     pub table: ExportTable,
+    /// Output format [default: csv]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -756,4 +800,21 @@ pub struct ExportArgs {
     pub raw: bool,
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_tree_is_well_formed() {
+        Cli::command().debug_assert();
+        let cli = Cli::try_parse_from(["crosscheck", "--columns", "id, quote", "claim", "list"]).unwrap();
+        assert_eq!(cli.columns, Some(ColumnList(vec!["id".into(), "quote".into()])));
+        assert_eq!(id("#12"), Ok(12));
+        assert!(id("0").is_err());
+        assert_eq!(size("50MB"), Ok(50 * 1024 * 1024));
+        assert!(size("lots").is_err());
+    }
 }

@@ -87,7 +87,9 @@ pub fn extract(kind: FileKind, text: &str) -> Result<Extracted, String> {
             let body = tidy(text);
             let title = body
                 .lines()
-                .find_map(|l| l.trim_start().strip_prefix('#').map(|h| h.trim_start_matches('#').trim().to_string()))
+                .find_map(|l| {
+                    l.trim_start().strip_prefix('#').map(|h| h.trim_start_matches('#').trim().to_string())
+                })
                 .filter(|t| !t.is_empty())
                 .or_else(|| first_line(&body));
             Extracted { body, title }
@@ -103,7 +105,10 @@ pub fn extract(kind: FileKind, text: &str) -> Result<Extracted, String> {
 fn extract_html(text: &str) -> Extracted {
     let doc = Html::parse_document(text);
     // Prefer the page's <article> or <main>: the rest is site furniture.
-    let root = ["article", "main"].iter().find_map(|name| find_element(doc.tree.root(), name)).unwrap_or(doc.tree.root());
+    let root = ["article", "main"]
+        .iter()
+        .find_map(|name| find_element(doc.tree.root(), name))
+        .unwrap_or(doc.tree.root());
     let body = tidy(&text_of(root, true));
     let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let title = find_element(root, "h1")
@@ -129,7 +134,9 @@ fn text_of(node: NodeRef<'_, Node>, skip_furniture: bool) -> String {
     for edge in node.traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
-                Node::Element(e) if skipping > 0 || (skip_furniture && SKIP.contains(&e.name())) => skipping += 1,
+                Node::Element(e) if skipping > 0 || (skip_furniture && SKIP.contains(&e.name())) => {
+                    skipping += 1
+                }
                 _ if skipping > 0 => {}
                 Node::Element(e) if BLOCK.contains(&e.name()) => newline(&mut out),
                 Node::Text(t) => push_text(&mut out, t),
@@ -331,7 +338,8 @@ mod tests {
 
     #[test]
     fn markdown_title_is_the_first_heading() {
-        let e = extract(FileKind::Markdown, "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n").unwrap();
+        let e = extract(FileKind::Markdown, "\u{FEFF}intro line\r\n\r\n\r\n## انشقاقات في الرقة\r\nنص  \n")
+            .unwrap();
         assert_eq!(e.title.as_deref(), Some("انشقاقات في الرقة"));
         assert_eq!(e.body, "intro line\n\n## انشقاقات في الرقة\nنص");
     }

@@ -30,20 +30,35 @@ fn identity(path: &Path) -> Option<PathBuf> {
     path.canonicalize().ok()
 }
 
+/// Why a file could not be used, in a few words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "there is no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::AlreadyExists => "it already exists".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::IsADirectory => "it is a folder".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Refuses a target that is the notebook or one of its journal files, by path or through a link.
-pub fn refuse_notebook_files(target: &Path, notebook: &Path, what: &str) -> Result<(), crate::notebook::Error> {
+/// The refusal is a sentence naming both.
+pub fn refuse_notebook_files(target: &Path, notebook: &Path, what: &str) -> Result<(), String> {
     let same_path = |a: &Path, b: &Path| {
         let parent = |p: &Path| p.parent().and_then(|d| d.canonicalize().ok());
         a == b || (a.file_name() == b.file_name() && parent(a).is_some() && parent(a) == parent(b))
     };
     for file in notebook_files(notebook) {
-        let same = same_path(target, &file) || matches!((identity(target), identity(&file)), (Some(a), Some(b)) if a == b);
+        let same = same_path(target, &file)
+            || matches!((identity(target), identity(&file)), (Some(a), Some(b)) if a == b);
         if same {
-            return Err(crate::notebook::Error::Invalid(format!(
+            return Err(format!(
                 "{} is the notebook {}; give another file for the {what}",
                 target.display(),
                 if file == notebook { "itself".to_string() } else { format!("journal {}", file.display()) }
-            )));
+            ));
         }
     }
     Ok(())
@@ -57,20 +72,19 @@ pub enum OutFile {
 }
 
 fn short(e: &io::Error) -> String {
-    crate::notebook::io_reason(e)
+    io_reason(e)
 }
 
 impl OutFile {
     /// Opens `path` for writing (see the module's rules). `notebook` is the open notebook, never
     /// to be written over.
-    pub fn create(path: &Path, notebook: Option<&Path>, what: &str) -> Result<OutFile, crate::notebook::Error> {
-        use crate::notebook::Error;
+    pub fn create(path: &Path, notebook: Option<&Path>, what: &str) -> Result<OutFile, String> {
         if let Some(nb) = notebook {
             refuse_notebook_files(path, nb, what)?;
         }
         let meta = std::fs::metadata(path).ok();
         if meta.as_ref().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(Error::Invalid(format!("{} is a folder; give a file name such as claims.csv", path.display())));
+            return Err(format!("{} is a folder; give a file name such as claims.csv", path.display()));
         }
         if let Some(m) = &meta {
             if !m.is_file() {
@@ -78,7 +92,7 @@ impl OutFile {
                 let f = std::fs::OpenOptions::new()
                     .write(true)
                     .open(path)
-                    .map_err(|e| Error::Io(format!("{} cannot be written: {}", path.display(), short(&e))))?;
+                    .map_err(|e| format!("{} cannot be written: {}", path.display(), short(&e)))?;
                 return Ok(OutFile::Direct(f));
             }
         }
@@ -87,7 +101,7 @@ impl OutFile {
             Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(path) {
                 Ok(target) if target.is_absolute() => target,
                 Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
-                Err(e) => return Err(Error::Io(format!("{} cannot be followed: {}", path.display(), short(&e)))),
+                Err(e) => return Err(format!("{} cannot be followed: {}", path.display(), short(&e))),
             },
             _ => path.to_path_buf(),
         };
@@ -104,21 +118,28 @@ impl OutFile {
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
         let tmp = builder.tempfile_in(&dir).map_err(|e| {
-            let why = if e.kind() == io::ErrorKind::NotFound { "its folder does not exist".to_string() } else { short(&e) };
-            Error::Io(format!("{} cannot be written: {why}", path.display()))
+            let why = if e.kind() == io::ErrorKind::NotFound {
+                "its folder does not exist".to_string()
+            } else {
+                short(&e)
+            };
+            format!("{} cannot be written: {why}", path.display())
         })?;
         Ok(OutFile::Atomic { tmp, dest })
     }
 
-    /// Moves a finished file into place.
-    pub fn finish(self) -> Result<(), crate::notebook::Error> {
-        use crate::notebook::Error;
+    /// Moves a finished file into place. A failed move keeps its kind, with the file named.
+    pub fn finish(self) -> io::Result<()> {
         match self {
-            OutFile::Direct(mut f) => f.flush().map_err(Error::Output),
+            OutFile::Direct(mut f) => f.flush(),
             OutFile::Atomic { mut tmp, dest } => {
-                tmp.flush().map_err(Error::Output)?;
-                tmp.persist(&dest)
-                    .map_err(|e| Error::Io(format!("{} cannot be written: {}", dest.display(), short(&e.error))))?;
+                tmp.flush()?;
+                tmp.persist(&dest).map_err(|e| {
+                    io::Error::new(
+                        e.error.kind(),
+                        format!("{} cannot be written: {}", dest.display(), short(&e.error)),
+                    )
+                })?;
                 Ok(())
             }
         }

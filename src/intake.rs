@@ -51,8 +51,12 @@ pub struct RawMeta {
 /// Checks metadata once, before anything is read or written. `place` prefixes messages.
 pub fn check_meta(raw: &RawMeta, place: &str) -> Result<ArticleMeta, String> {
     let clean = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    let published = clean(&raw.published).map(|p| PartialDate::parse(&p)).transpose().map_err(|e| format!("{place}{e}"))?;
-    let language = clean(&raw.lang).map(|l| parse_language(&l)).transpose().map_err(|e| format!("{place}{e}"))?;
+    let published = clean(&raw.published)
+        .map(|p| PartialDate::parse(&p))
+        .transpose()
+        .map_err(|e| format!("{place}{e}"))?;
+    let language =
+        clean(&raw.lang).map(|l| parse_language(&l)).transpose().map_err(|e| format!("{place}{e}"))?;
     Ok(ArticleMeta {
         title: clean(&raw.title),
         outlet: clean(&raw.outlet),
@@ -152,7 +156,10 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
         if ft.is_file() {
             out.push(Input::File(path));
         } else {
-            out.push(Input::Skipped(path, "is not a regular file (a device, socket or pipe); passed over".into()));
+            out.push(Input::Skipped(
+                path,
+                "is not a regular file (a device, socket or pipe); passed over".into(),
+            ));
         }
     }
 }
@@ -178,18 +185,28 @@ pub fn expand(paths: &[PathBuf], rules: ReadRules) -> Vec<Input> {
 pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, ArticleMeta)>, String> {
     const KNOWN: [&str; 7] = ["path", "title", "outlet", "author", "url", "published", "lang"];
     let shown = path.display();
-    let bytes = read_capped(&mut std::fs::File::open(path).map_err(|e| format!("the manifest {shown} cannot be read: {}", crate::notebook::io_reason(&e)))?, rules.max_size)
-        .map_err(|e| format!("the manifest {shown} {e}"))?;
+    let bytes = read_capped(
+        &mut std::fs::File::open(path)
+            .map_err(|e| format!("the manifest {shown} cannot be read: {}", crate::files::io_reason(&e)))?,
+        rules.max_size,
+    )
+    .map_err(|e| format!("the manifest {shown} {e}"))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let headers = rdr.headers().map_err(|e| format!("the manifest {shown} has no header row: {e}"))?.clone();
     for h in headers.iter() {
         if !KNOWN.contains(&h.trim()) {
-            return Err(format!("the manifest {shown} has a column '{h}'; its columns are {}", KNOWN.join(",")));
+            return Err(format!(
+                "the manifest {shown} has a column '{h}'; its columns are {}",
+                KNOWN.join(",")
+            ));
         }
     }
     if !headers.iter().any(|h| h.trim() == "path") {
-        return Err(format!("the manifest {shown} has no 'path' column; its columns are {}", KNOWN.join(",")));
+        return Err(format!(
+            "the manifest {shown} has no 'path' column; its columns are {}",
+            KNOWN.join(",")
+        ));
     }
     let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut out = Vec::new();
@@ -220,7 +237,10 @@ pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, Articl
         let input = if !full.exists() {
             Input::Refused(full, "there is no such file or folder".into())
         } else if !rules.follow_links && !inside(&full, base) {
-            Input::Refused(full, "leads outside the manifest's folder; add --follow-links to import it".into())
+            Input::Refused(
+                full,
+                "leads outside the manifest's folder; add --follow-links to import it".into(),
+            )
         } else {
             Input::File(full)
         };
@@ -235,7 +255,7 @@ pub fn read_capped(reader: &mut impl Read, max: u64) -> Result<Vec<u8>, String> 
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut buf)
-        .map_err(|e| format!("cannot be read: {}", crate::notebook::io_reason(&e)))?;
+        .map_err(|e| format!("cannot be read: {}", crate::files::io_reason(&e)))?;
     if buf.len() as u64 > max {
         return Err(format!(
             "is larger than the limit of {} per article; raise it with --max-size if it really is one article",
@@ -246,7 +266,7 @@ pub fn read_capped(reader: &mut impl Read, max: u64) -> Result<Vec<u8>, String> 
 }
 
 pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
         format!("{} MB", bytes / (1024 * 1024))
     } else if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
@@ -259,9 +279,12 @@ pub fn human_size(bytes: u64) -> String {
 pub fn read_input(input: &Input, max_size: u64) -> Result<(Vec<u8>, Option<String>), String> {
     match input {
         Input::Refused(_, why) | Input::Skipped(_, why) => Err(why.clone()),
-        Input::Stdin => Ok((read_capped(&mut std::io::stdin().lock(), max_size).map_err(|e| format!("stdin {e}"))?, None)),
+        Input::Stdin => {
+            Ok((read_capped(&mut std::io::stdin().lock(), max_size).map_err(|e| format!("stdin {e}"))?, None))
+        }
         Input::File(p) => {
-            let mut file = std::fs::File::open(p).map_err(|e| format!("cannot be read: {}", crate::notebook::io_reason(&e)))?;
+            let mut file = std::fs::File::open(p)
+                .map_err(|e| format!("cannot be read: {}", crate::files::io_reason(&e)))?;
             let bytes = read_capped(&mut file, max_size)?;
             Ok((bytes, p.file_name().map(|n| n.to_string_lossy().to_string())))
         }
@@ -280,8 +303,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         )
     })?;
     let total = text.chars().count().max(1);
-    let controls =
-        text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}')).count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}'))
+        .count();
     if controls * 20 > total {
         return Err("looks like a binary file, not text; import .txt, .md or .html articles".into());
     }

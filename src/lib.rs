@@ -11,6 +11,7 @@ pub mod intake;
 pub mod normalize;
 pub mod notation;
 pub mod notebook;
+pub mod numwords;
 pub mod ratings;
 pub mod reconcile;
 pub mod render;

@@ -10,7 +10,10 @@ use crosscheck::{cli, cmd, render};
 /// A write into a closed pipe (`crosscheck claim list | head`) is not a failure.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().map(|e| e.kind() == std::io::ErrorKind::BrokenPipe).unwrap_or(false)
+        cause
+            .downcast_ref::<std::io::Error>()
+            .map(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .unwrap_or(false)
     })
 }
 
@@ -18,10 +21,11 @@ fn main() -> ExitCode {
     // A panic is a bug, but the user still gets one sentence and no backtrace.
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("error: crosscheck hit an internal error{place}; nothing more was written. Please report it.");
+        eprintln!(
+            "error: crosscheck hit an internal error{place}; nothing more was written. Please report it."
+        );
     }));
-    let cli = cli::Cli::parse();
-    match std::panic::catch_unwind(move || cmd::run(cli)) {
+    match std::panic::catch_unwind(|| cmd::run(cli::Cli::parse())) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Ok(Err(err)) => {

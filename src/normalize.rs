@@ -309,8 +309,8 @@ const ENC: u8 = 2;
 /// A body prepared once for many quotes: its units, a map from each distinct word to where it
 /// occurs, and the words a clitic-free quote word may stand inside. Finding a quote costs about
 /// the occurrences of its rarest word, and never more than one linear pass over the body.
-pub struct QuoteIndex<'a> {
-    body: &'a str,
+pub struct QuoteIndex {
+    body: String,
     units: Vec<Unit>,
     ids: std::collections::HashMap<String, u32>,
     positions: Vec<Vec<u32>>,
@@ -415,9 +415,14 @@ fn fold_mark(c: char) -> char {
     }
 }
 
-impl<'a> QuoteIndex<'a> {
+impl QuoteIndex {
+    /// The body the index was made from.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
     /// Prepares a body: one pass over its words.
-    pub fn new(body: &'a str) -> Self {
+    pub fn new(body: &str) -> Self {
         let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let mut positions: Vec<Vec<u32>> = Vec::new();
         let mut units = Vec::with_capacity(body.len() / 6);
@@ -440,7 +445,7 @@ impl<'a> QuoteIndex<'a> {
                 inside.entry(form).or_default().push((*id, flag));
             }
         }
-        QuoteIndex { body, units, ids, positions, inside }
+        QuoteIndex { body: body.to_string(), units, ids, positions, inside }
     }
 
     /// The word ids a quote word may match at the quote's edge, with what is set aside.
@@ -547,7 +552,7 @@ impl<'a> QuoteIndex<'a> {
             let body_len = self.word_len(u0);
             let inner_len =
                 q[0].0.chars().count() + if q.len() == 1 { self.enc_len(u0, f_first, &q[0].0) } else { 0 };
-            start = word_char_offset(self.body, u0.start, u0.end, body_len - inner_len);
+            start = word_char_offset(&self.body, u0.start, u0.end, body_len - inner_len);
         }
         if f_last & ENC != 0 {
             let w = &q[q.len() - 1].0;
@@ -556,7 +561,7 @@ impl<'a> QuoteIndex<'a> {
             } else {
                 0
             };
-            end = word_char_offset(self.body, u1.start, u1.end, pro + w.chars().count());
+            end = word_char_offset(&self.body, u1.start, u1.end, pro + w.chars().count());
         }
         if f_first == 0 {
             let prefix = quote[..q[0].1].trim();

@@ -170,7 +170,9 @@ impl rusqlite::types::ToSql for Reliability {
 impl rusqlite::types::FromSql for Reliability {
     fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
         let text = v.as_str()?;
-        text.parse().map_err(|_| rusqlite::types::FromSqlError::Other(format!("'{text}' is not a reliability grade").into()))
+        text.parse().map_err(|_| {
+            rusqlite::types::FromSqlError::Other(format!("'{text}' is not a reliability grade").into())
+        })
     }
 }
 

@@ -190,9 +190,11 @@ fn supersession(figs: &[FigureIn], updates: &[Update]) -> Vec<Option<(i64, i64)>
         return out;
     }
     let by_claim: HashMap<i64, i64> = updates.iter().map(|u| (u.of, u.by)).collect();
-    let mut groups = Groups::by_keys(figs.len(), figs.iter().enumerate().map(|(i, f)| (i, f.voice_keys.as_slice())));
-    // Per voice, the dates at which it was updated, and by which update.
-    let mut updated: HashMap<usize, Vec<(Option<&str>, i64, i64)>> = HashMap::new();
+    let mut groups =
+        Groups::by_keys(figs.len(), figs.iter().enumerate().map(|(i, f)| (i, f.voice_keys.as_slice())));
+    // Per voice, the dates at which it was updated, and by which update (by, of).
+    type Updated<'a> = Vec<(Option<&'a str>, i64, i64)>;
+    let mut updated: HashMap<usize, Updated<'_>> = HashMap::new();
     for (i, f) in figs.iter().enumerate() {
         if let Some(&by) = by_claim.get(&f.claim_id) {
             out[i] = Some((by, f.claim_id));
@@ -244,7 +246,9 @@ fn excluded_reason(e: &Excluded) -> (String, String) {
 /// one date an original before a claim that repeats another (a relay is not a new word), then
 /// the highest claim id (then the highest figure id).
 fn latest(group: &[usize], figs: &[FigureIn]) -> usize {
-    let key = |&i: &usize| (figs[i].published.as_deref(), figs[i].repeats.is_empty(), figs[i].claim_id, figs[i].figure_id);
+    let key = |&i: &usize| {
+        (figs[i].published.as_deref(), figs[i].repeats.is_empty(), figs[i].claim_id, figs[i].figure_id)
+    };
     group.iter().copied().max_by(|a, b| key(a).cmp(&key(b))).unwrap_or(group[0])
 }
 
@@ -351,12 +355,102 @@ fn best(method: Method, chosen: &[&FigureIn], manual: Option<i64>) -> Option<i64
         Method::BestSource => chosen
             .iter()
             .max_by(|a, b| {
-                a.weight.total_cmp(&b.weight).then(a.published.cmp(&b.published)).then(b.figure_id.cmp(&a.figure_id))
+                a.weight
+                    .total_cmp(&b.weight)
+                    .then(a.published.cmp(&b.published))
+                    .then(b.figure_id.cmp(&a.figure_id))
             })
             .map(|f| f.point),
         Method::Manual => manual,
         Method::Range => None,
     }
+}
+
+/// Step 2: eligibility. Fills in the reason of every figure left out and returns the positions
+/// of the eligible ones. `--include-all` takes back what a judgement left out, never what a filter
+/// or the date did.
+fn eligibility(
+    figs: &[FigureIn],
+    superseded: &[Option<(i64, i64)>],
+    include_all: bool,
+    items: &mut [Item],
+) -> Vec<usize> {
+    let mut eligible = Vec::new();
+    for (i, f) in figs.iter().enumerate() {
+        let judged: Option<(String, String)> = match (&superseded[i], &f.excluded) {
+            (_, Some(e @ (Excluded::Filtered(_) | Excluded::NotYet(_)))) => {
+                (items[i].code, items[i].reason) = excluded_reason(e);
+                continue;
+            }
+            (Some((by, of)), _) => {
+                items[i].superseded_by = Some(*by);
+                let reason = if *of == f.claim_id {
+                    format!("superseded by #{by}, which updates it")
+                } else {
+                    format!("superseded by #{by} via the update of #{of}")
+                };
+                Some(("superseded".into(), reason))
+            }
+            (None, Some(e)) => Some(excluded_reason(e)),
+            (None, None) => None,
+        };
+        match judged {
+            Some((code, reason)) if !include_all => (items[i].code, items[i].reason) = (code, reason),
+            Some((_, reason)) => {
+                items[i].reason = format!("included by --include-all ({reason})");
+                eligible.push(i);
+            }
+            None => eligible.push(i),
+        }
+    }
+    eligible
+}
+
+/// Step 3: voices among the eligible figures, in order of their first figure. Each voice's
+/// representative (its latest word) is marked included; the others say which figure speaks for
+/// them and why. Returns the representatives.
+fn voices<'a>(figs: &'a [FigureIn], eligible: &[usize], items: &mut [Item]) -> Vec<&'a FigureIn> {
+    let mut groups =
+        Groups::by_keys(figs.len(), eligible.iter().map(|&i| (i, figs[i].voice_keys.as_slice())));
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for &i in eligible {
+        let s = *slot.entry(groups.root(i)).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[s].push(i);
+    }
+    let mut chosen = Vec::with_capacity(members.len());
+    for (n, group) in members.iter().enumerate() {
+        let rep = latest(group, figs);
+        chosen.push(&figs[rep]);
+        for &m in group {
+            let item = &mut items[m];
+            item.voice = Some(n + 1);
+            item.voice_of = Some(figs[rep].figure_id);
+            if m == rep {
+                item.included = true;
+                item.code = "yes".into();
+                if item.reason.is_empty() {
+                    item.reason = format!("voice {}", n + 1);
+                }
+                continue;
+            }
+            item.code = format!("voice of #{}", figs[rep].figure_id);
+            let why = if figs[m].published < figs[rep].published {
+                "which is later"
+            } else if figs[m].repeats.contains(&figs[rep].claim_id) {
+                "which it repeats"
+            } else if !figs[m].repeats.is_empty() {
+                "an original of the same day"
+            } else {
+                "which is a later claim"
+            };
+            item.reason = format!("same voice as #{}, {why}", figs[rep].figure_id);
+        }
+    }
+    chosen
 }
 
 /// Reconciles one measure's figures, given the `updates` links among their claims.
@@ -375,82 +469,25 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
             voice_of: None,
         })
         .collect();
-    // Step 2: eligibility. `--include-all` takes back what a judgement left out, never what a
-    // filter or the date did.
-    let mut eligible = Vec::new();
-    for (i, f) in figs.iter().enumerate() {
-        let judged: Option<(String, String)> = match (&superseded[i], &f.excluded) {
-            (_, Some(e @ (Excluded::Filtered(_) | Excluded::NotYet(_)))) => {
-                let (code, reason) = excluded_reason(e);
-                (items[i].code, items[i].reason) = (code, reason);
-                continue;
-            }
-            (Some((by, of)), _) => {
-                items[i].superseded_by = Some(*by);
-                let reason = if *of == f.claim_id {
-                    format!("superseded by #{by}, which updates it")
-                } else {
-                    format!("superseded by #{by} via the update of #{of}")
-                };
-                Some(("superseded".into(), reason))
-            }
-            (None, Some(e)) => Some(excluded_reason(e)),
-            (None, None) => None,
-        };
-        match judged {
-            Some((code, reason)) if !req.include_all => (items[i].code, items[i].reason) = (code, reason),
-            Some((_, reason)) => {
-                items[i].reason = format!("included by --include-all ({reason})");
-                eligible.push(i);
-            }
-            None => eligible.push(i),
-        }
-    }
-    // Step 3: voices among the eligible figures, each represented by its latest word.
-    let mut groups = Groups::by_keys(figs.len(), eligible.iter().map(|&i| (i, figs[i].voice_keys.as_slice())));
-    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
-    for &i in &eligible {
-        let root = groups.root(i);
-        let s = *slot.entry(root).or_insert_with(|| {
-            members.push((root, Vec::new()));
-            members.len() - 1
-        });
-        members[s].1.push(i);
-    }
-    let mut chosen: Vec<&FigureIn> = Vec::with_capacity(members.len());
-    for (n, (_, group)) in members.iter().enumerate() {
-        let rep = latest(group, figs);
-        chosen.push(&figs[rep]);
-        for &m in group {
-            let item = &mut items[m];
-            item.voice = Some(n + 1);
-            item.voice_of = Some(figs[rep].figure_id);
-            if m == rep {
-                item.included = true;
-                item.code = "yes".into();
-                if item.reason.is_empty() {
-                    item.reason = format!("voice {}", n + 1);
-                }
-            } else {
-                item.code = format!("voice of #{}", figs[rep].figure_id);
-                let later = if figs[m].published < figs[rep].published { "later" } else { "a later claim" };
-                item.reason = format!("same voice as #{}, which is {later}", figs[rep].figure_id);
-            }
-        }
-    }
-    let used: Vec<i64> = chosen.iter().map(|f| f.figure_id).collect();
+    let eligible = eligibility(figs, &superseded, req.include_all, &mut items);
+    let chosen = voices(figs, &eligible, &mut items);
     let (low, high, open_high) = if chosen.is_empty() { (None, None, false) } else { range(&chosen) };
-    let intervals: Vec<(i64, i64, Option<i64>)> = chosen.iter().map(|f| (f.figure_id, f.low, f.high())).collect();
+    let intervals: Vec<(i64, i64, Option<i64>)> =
+        chosen.iter().map(|f| (f.figure_id, f.low, f.high())).collect();
     let (conflicting_pairs, pairs, clusters) = conflicts(&intervals, req.max_pairs);
     let conflict = conflicting_pairs > 0;
+    // Step 7: support.
     let support = match chosen.len() {
         0 => Support::None,
         _ if conflict => Support::Contested,
         1 => Support::SingleSource,
         _ => Support::Corroborated,
     };
-    let best = if chosen.is_empty() && req.method != Method::Manual { None } else { best(req.method, &chosen, req.manual) };
+    let best = if chosen.is_empty() && req.method != Method::Manual {
+        None
+    } else {
+        best(req.method, &chosen, req.manual)
+    };
     Outcome {
         low,
         best,
@@ -463,8 +500,8 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
         conflicting_pairs,
         conflicts: pairs,
         clusters,
+        used: chosen.iter().map(|f| f.figure_id).collect(),
         items,
-        used,
     }
 }
 

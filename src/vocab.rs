@@ -87,6 +87,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// Who a source is.
+    #[derive(Default)]
     SourceKind, "source kind" {
         Outlet = "outlet",
         Journalist = "journalist",
@@ -98,6 +99,7 @@ vocabulary! {
         Document = "document",
         SocialMedia = "social-media",
         Anonymous = "anonymous",
+        #[default]
         Other = "other",
     }
 }
@@ -114,8 +116,10 @@ vocabulary! {
 
 vocabulary! {
     /// How the best estimate of a reconciliation is chosen.
+    #[derive(Default)]
     Method, "reconciliation method" {
         /// The weighted median of the voices' points.
+        #[default]
         Weighted = "weighted",
         /// The smallest point (ACLED's rule).
         Conservative = "conservative",
@@ -132,8 +136,10 @@ vocabulary! {
 
 vocabulary! {
     /// How well a reconciled figure is supported.
+    #[derive(Default)]
     Support, "support" {
         /// No eligible figure.
+        #[default]
         None = "none",
         /// One voice.
         SingleSource = "single-source",
@@ -188,7 +194,9 @@ vocabulary! {
 
 vocabulary! {
     /// How rows are printed: tables for people, the rest for programs and reports.
+    #[derive(Default)]
     Format, "output format" {
+        #[default]
         Table = "table",
         Csv = "csv",
         Tsv = "tsv",
@@ -207,33 +215,62 @@ vocabulary! {
     }
 }
 
-impl Default for SourceKind {
-    fn default() -> Self {
-        SourceKind::Other
-    }
-}
-
-impl Default for Format {
-    fn default() -> Self {
-        Format::Table
-    }
-}
-
-impl Default for Method {
-    fn default() -> Self {
-        Method::Weighted
-    }
-}
-
-impl Default for Support {
-    fn default() -> Self {
-        Support::None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quoted values of the CHECK (`column IN (...)`) of `column` in `table` in schema.sql.
+    fn check_list(table: &str, column: &str) -> Vec<String> {
+        let schema = crate::notebook::schema::SCHEMA;
+        let start =
+            schema.find(&format!("CREATE TABLE {table} (")).unwrap_or_else(|| panic!("no table {table}"));
+        let body = &schema[start..];
+        let body = &body[..body.find(") STRICT").unwrap()];
+        let from = body
+            .find(&format!("CHECK ({column} IN ("))
+            .unwrap_or_else(|| panic!("no CHECK on {table}.{column}"));
+        let list = &body[from..];
+        let list = &list[list.find("IN (").unwrap() + 4..list.find("))").unwrap()];
+        list.split(',').map(|v| v.trim().trim_matches('\'').to_string()).collect()
+    }
+
+    #[test]
+    fn every_vocabulary_matches_its_check_constraint() {
+        let names = |v: Vec<&str>| v.into_iter().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(check_list("sources", "kind"), names(SourceKind::names()));
+        assert_eq!(check_list("links", "relation"), names(Relation::names()));
+        assert_eq!(check_list("reconciliations", "method"), names(Method::names()));
+        assert_eq!(check_list("reconciliations", "support"), names(Support::names()));
+        let grades: Vec<String> = ["A", "B", "C", "D", "E", "F"]
+            .iter()
+            .map(|g| g.parse::<crate::ratings::Reliability>().unwrap().to_string())
+            .collect();
+        assert_eq!(check_list("sources", "reliability"), grades);
+        // And the database refuses what the enum does not know.
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::notebook::schema::SCHEMA).unwrap();
+        let insert = |kind: &str| {
+            conn.execute(
+                "INSERT INTO sources (uuid, name, name_key, kind, created_at) VALUES (?1, ?2, ?2, ?3, 'now')",
+                rusqlite::params![uuid::Uuid::now_v7().to_string(), kind, kind],
+            )
+        };
+        for k in SourceKind::ALL {
+            insert(k.as_str()).unwrap();
+        }
+        assert!(insert("militia").is_err());
+        // Every table with history is a table of the schema.
+        for t in HistoryTable::ALL {
+            let n: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                    [t.as_str()],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(n, 1, "{t}");
+        }
+    }
 
     #[test]
     fn values_parse_in_any_case_and_refuse_with_the_list() {

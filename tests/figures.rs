@@ -128,7 +128,9 @@ fn the_table_shows_figures_side_by_side_and_one_summary_line() {
     let nb = bridge();
     let out = nb.ok(&["reconcile", "deaths.bridge"]).stdout;
     assert!(
-        out.contains("low 12, best 32, high 99 (weighted), support contested, eligible figures 5 of 7, voices 4"),
+        out.contains(
+            "low 12, best 32, high 99 (weighted), support contested, eligible figures 5 of 7, voices 4"
+        ),
         "{out}"
     );
     assert!(out.contains("#3 vs #5 (gap 7)"), "{out}");

@@ -72,7 +72,21 @@ fn anchors_resolve(doc: &Html) {
 /// Nothing in the page can run or load: no script, frame, object, image, link, base or form;
 /// no event handler attribute; no source attribute; links only to #ids and http(s).
 fn inert(doc: &Html) {
-    for tag in ["script", "iframe", "frame", "object", "embed", "img", "link", "base", "form", "image", "use", "foreignObject", "meta[http-equiv=refresh]"] {
+    for tag in [
+        "script",
+        "iframe",
+        "frame",
+        "object",
+        "embed",
+        "img",
+        "link",
+        "base",
+        "form",
+        "image",
+        "use",
+        "foreignObject",
+        "meta[http-equiv=refresh]",
+    ] {
         assert_eq!(doc.select(&sel(tag)).count(), 0, "the page holds a <{tag}> element");
     }
     for node in doc.tree.nodes() {
@@ -80,10 +94,20 @@ fn inert(doc: &Html) {
         for (name, value) in el.attrs() {
             let name = name.to_ascii_lowercase();
             assert!(!name.starts_with("on"), "<{} {name}=\"{value}\"> is an event handler", el.name());
-            assert!(!matches!(name.as_str(), "src" | "srcset" | "action" | "formaction" | "xlink:href" | "style" | "background"), "<{} {name}>", el.name());
+            assert!(
+                !matches!(
+                    name.as_str(),
+                    "src" | "srcset" | "action" | "formaction" | "xlink:href" | "style" | "background"
+                ),
+                "<{} {name}>",
+                el.name()
+            );
             if name == "href" {
                 let v = value.trim().to_ascii_lowercase();
-                assert!(v.starts_with('#') || v.starts_with("http://") || v.starts_with("https://"), "href=\"{value}\"");
+                assert!(
+                    v.starts_with('#') || v.starts_with("http://") || v.starts_with("https://"),
+                    "href=\"{value}\""
+                );
             }
         }
     }
@@ -92,7 +116,10 @@ fn inert(doc: &Html) {
     assert_eq!(styles.len(), 1);
     let css = styles[0].text().collect::<String>();
     assert!(!css.contains("url(") && !css.contains("@import") && !css.contains("@font-face"), "{css}");
-    let csp = doc.select(&sel("meta[http-equiv=Content-Security-Policy]")).next().expect("a content security policy");
+    let csp = doc
+        .select(&sel("meta[http-equiv=Content-Security-Policy]"))
+        .next()
+        .expect("a content security policy");
     assert!(csp.value().attr("content").unwrap().starts_with("default-src 'none'"));
 }
 
@@ -111,7 +138,8 @@ fn arabic_is_isolated(doc: &Html) -> usize {
         if !text.chars().any(is_rtl) {
             continue;
         }
-        let in_title = node.ancestors().any(|a| a.value().as_element().map(|e| e.name() == "title").unwrap_or(false));
+        let in_title =
+            node.ancestors().any(|a| a.value().as_element().map(|e| e.name() == "title").unwrap_or(false));
         if in_title {
             continue;
         }
@@ -122,7 +150,9 @@ fn arabic_is_isolated(doc: &Html) -> usize {
             .find(|e| e.name() == "bdi" || e.attr("dir").is_some())
             .unwrap_or_else(|| panic!("the Arabic text {:?} has no direction of its own", &text[..]));
         assert!(
-            owner.name() == "bdi" || owner.attr("dir") == Some("auto") || (owner.name() == "html" && owner.attr("dir") == Some("rtl")),
+            owner.name() == "bdi"
+                || owner.attr("dir") == Some("auto")
+                || (owner.name() == "html" && owner.attr("dir") == Some("rtl")),
             "the Arabic text {:?} takes its direction from <{} dir={:?}>",
             &text[..],
             owner.name(),
@@ -169,7 +199,10 @@ fn the_demo_report_holds_every_measure_figure_claim_article_and_source() {
     for f in list(&nb, &["figure", "list"]) {
         let id = f["id"].as_i64().unwrap();
         assert_eq!(doc.select(&sel(&format!("tr#figure-{id}"))).count(), 1, "figure #{id} has a row");
-        let g = doc.select(&sel(&format!("g[data-figure=\"{id}\"]"))).next().unwrap_or_else(|| panic!("figure #{id} is not in a chart"));
+        let g = doc
+            .select(&sel(&format!("g[data-figure=\"{id}\"]")))
+            .next()
+            .unwrap_or_else(|| panic!("figure #{id} is not in a chart"));
         assert_eq!(g.value().attr("data-low").unwrap(), f["low"].to_string());
         let high = f["high"].as_i64().map(|h| h.to_string()).unwrap_or_default();
         assert_eq!(g.value().attr("data-high").unwrap(), high);
@@ -184,27 +217,37 @@ fn the_demo_report_holds_every_measure_figure_claim_article_and_source() {
     }
     for c in list(&nb, &["claim", "list"]) {
         let id = c["id"].as_i64().unwrap();
-        let el = doc.select(&sel(&format!("#claim-{id}"))).next().unwrap_or_else(|| panic!("claim #{id} is not in the page"));
+        let el = doc
+            .select(&sel(&format!("#claim-{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("claim #{id} is not in the page"));
         let quote = el.select(&sel("blockquote")).next().unwrap().text().collect::<String>();
         assert_eq!(quote, c["quote"].as_str().unwrap());
         // The quote links to where the article text marks it.
         let link = el.select(&sel("blockquote a")).next().unwrap().value().attr("href").unwrap().to_string();
         assert_eq!(link, format!("#quote-{id}"));
         let mark = doc.select(&sel(&format!("#quote-{id}"))).next().unwrap();
-        let text_of = mark.ancestors().filter_map(ElementRef::wrap).find(|e| e.value().name() == "article").unwrap();
+        let text_of =
+            mark.ancestors().filter_map(ElementRef::wrap).find(|e| e.value().name() == "article").unwrap();
         assert_eq!(text_of.value().attr("id").unwrap(), format!("text-{}", c["article_id"]));
     }
     for a in list(&nb, &["article", "list"]) {
         let id = a["id"].as_i64().unwrap();
-        let row = doc.select(&sel(&format!("tr#article-{id}"))).next().unwrap_or_else(|| panic!("article #{id}"));
+        let row =
+            doc.select(&sel(&format!("tr#article-{id}"))).next().unwrap_or_else(|| panic!("article #{id}"));
         assert!(row.text().collect::<String>().contains(a["title"].as_str().unwrap()));
         let body = doc.select(&sel(&format!("article#text-{id} .body"))).next().unwrap();
-        assert_eq!(body.select(&sel("a.n")).count() as i64, a["claims"].as_i64().unwrap(), "every claimed span of #{id} is numbered");
+        assert_eq!(
+            body.select(&sel("a.n")).count() as i64,
+            a["claims"].as_i64().unwrap(),
+            "every claimed span of #{id} is numbered"
+        );
         assert_eq!(body.value().attr("lang"), a["language"].as_str());
     }
     for s in list(&nb, &["source", "list"]) {
         let id = s["id"].as_i64().unwrap();
-        let row = doc.select(&sel(&format!("tr#source-{id}"))).next().unwrap_or_else(|| panic!("source #{id}"));
+        let row =
+            doc.select(&sel(&format!("tr#source-{id}"))).next().unwrap_or_else(|| panic!("source #{id}"));
         assert!(row.text().collect::<String>().contains(s["name"].as_str().unwrap()));
     }
     // The rating history of the activists: added at C.
@@ -217,12 +260,17 @@ fn the_demo_report_holds_every_measure_figure_claim_article_and_source() {
     let result = deaths.select(&sel(".result")).next().unwrap().text().collect::<String>();
     assert!(result.contains("Saved reconciliation #1") && result.contains("up to date"), "{result}");
     assert!(result.contains("best-source") && result.contains("hospital and monitor disagree"), "{result}");
-    let defectors = sections.iter().find(|s| s.text().collect::<String>().contains("defectors.foreign")).unwrap();
+    let defectors =
+        sections.iter().find(|s| s.text().collect::<String>().contains("defectors.foreign")).unwrap();
     let result = defectors.select(&sel(".result")).next().unwrap().text().collect::<String>();
     assert!(result.contains("Computed now (not saved)") && result.contains("open"), "{result}");
     // The conflicting pair is named with the count, as `reconcile` does.
     let conflicts = defectors.select(&sel(".conflicts")).next().unwrap().text().collect::<String>();
-    assert!(conflicts.contains("1 pair(s) of voices cannot both be true") && conflicts.contains("#1 vs #6 (gap 16)"), "{conflicts}");
+    assert!(
+        conflicts.contains("1 pair(s) of voices cannot both be true")
+            && conflicts.contains("#1 vs #6 (gap 16)"),
+        "{conflicts}"
+    );
     // The open high is an arrow; the band reaches the end of the plot.
     let chart = defectors.select(&sel("figure.chart svg")).next().unwrap();
     assert_eq!(chart.select(&sel("g[data-figure=\"6\"] polygon.arrow")).count(), 1);
@@ -242,7 +290,23 @@ fn small() -> Nb {
     let body = "Clinic staff said 10-20 people were hurt on Monday. Medics later counted 30-40 people at the gate. \
                 Volunteers reported more than 50 people in the square.\n\nالمتطوعون قالوا إن أكثر من 50 شخصا أصيبوا.";
     let r = nb.raw(
-        &["--format", "json", "import", "articles", "-", "--title", "Clinic report", "--outlet", "Test Wire", "--published", "2020-03-02", "--lang", "en", "--url", "https://example.org/clinic"],
+        &[
+            "--format",
+            "json",
+            "import",
+            "articles",
+            "-",
+            "--title",
+            "Clinic report",
+            "--outlet",
+            "Test Wire",
+            "--published",
+            "2020-03-02",
+            "--lang",
+            "en",
+            "--url",
+            "https://example.org/clinic",
+        ],
         Some(body.as_bytes()),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -251,9 +315,48 @@ fn small() -> Nb {
     nb.ok(&["source", "add", "Volunteers", "--kind", "activist", "--reliability", "D"]);
     nb.ok(&["measure", "add", "hurt.clinic", "--label", "people hurt at the clinic", "--unit", "people"]);
     nb.ok(&["measure", "add", "crowd.square", "--label", "people in the square"]);
-    nb.ok(&["claim", "add", "--article", "1", "--quote", "10-20 people were hurt", "--source", "Clinic staff", "--credibility", "2", "--figure", "hurt.clinic=10-20", "--tag", "casualties"]);
-    nb.ok(&["claim", "add", "--article", "1", "--quote", "30-40 people", "--source", "Medics", "--credibility", "3", "--figure", "hurt.clinic=30-40"]);
-    nb.ok(&["claim", "add", "--article", "1", "--quote", "more than 50 people", "--source", "Volunteers", "--figure", "crowd.square=more than 50"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "1",
+        "--quote",
+        "10-20 people were hurt",
+        "--source",
+        "Clinic staff",
+        "--credibility",
+        "2",
+        "--figure",
+        "hurt.clinic=10-20",
+        "--tag",
+        "casualties",
+    ]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "1",
+        "--quote",
+        "30-40 people",
+        "--source",
+        "Medics",
+        "--credibility",
+        "3",
+        "--figure",
+        "hurt.clinic=30-40",
+    ]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "1",
+        "--quote",
+        "more than 50 people",
+        "--source",
+        "Volunteers",
+        "--figure",
+        "crowd.square=more than 50",
+    ]);
     nb
 }
 
@@ -272,15 +375,28 @@ fn chart_coordinates_follow_the_intervals() {
         let g = svg.select(&sel(&format!("g[data-figure=\"{figure}\"]"))).next().unwrap();
         let bar = g.select(&sel("rect.bar")).next().unwrap();
         assert!(close(attr_f64(&bar, "x"), x0 + from * width), "figure {figure}: x {}", attr_f64(&bar, "x"));
-        assert!(close(attr_f64(&bar, "width"), (to - from) * width), "figure {figure}: width {}", attr_f64(&bar, "width"));
+        assert!(
+            close(attr_f64(&bar, "width"), (to - from) * width),
+            "figure {figure}: width {}",
+            attr_f64(&bar, "width")
+        );
         let dot = g.select(&sel("circle.point")).next().unwrap();
-        assert!(close(attr_f64(&dot, "cx"), x0 + (from + to) / 2.0 * width), "the point is the middle of a range");
+        assert!(
+            close(attr_f64(&dot, "cx"), x0 + (from + to) / 2.0 * width),
+            "the point is the middle of a range"
+        );
     }
     // The two figures cannot both be true: two voices, the band over both, a conflict named.
     assert_eq!(svg.select(&sel("g.included")).count(), 2);
     let band = svg.select(&sel("rect.band")).next().unwrap();
     assert!(close(attr_f64(&band, "x"), x0 + 0.25 * width) && close(attr_f64(&band, "width"), 0.75 * width));
-    assert!(doc.select(&sel(".conflicts")).next().unwrap().text().collect::<String>().contains("#1 vs #2 (gap 10)"));
+    assert!(doc
+        .select(&sel(".conflicts"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>()
+        .contains("#1 vs #2 (gap 10)"));
     // One measure asked for: one section, no other claims, only what it cites.
     assert_eq!(doc.select(&sel("section.measure")).count(), 1);
     assert!(doc.select(&sel("#other-claims")).next().is_none());
@@ -329,7 +445,12 @@ fn markdown_writes_the_svg_files_it_links() {
     linked.sort();
     assert_eq!(
         linked,
-        ["report-deaths.market-timeline.svg", "report-deaths.market.svg", "report-defectors.foreign-timeline.svg", "report-defectors.foreign.svg"]
+        [
+            "report-deaths.market-timeline.svg",
+            "report-deaths.market.svg",
+            "report-defectors.foreign-timeline.svg",
+            "report-defectors.foreign.svg"
+        ]
     );
     for name in &linked {
         let svg = read(&dir.join(name));
@@ -386,7 +507,10 @@ fn inert_fragment(doc: &Html) {
         let Some(el) = node.value().as_element() else { continue };
         assert!(!matches!(el.name(), "script" | "image" | "use" | "foreignObject" | "a"), "<{}>", el.name());
         for (name, _) in el.attrs() {
-            assert!(!name.to_ascii_lowercase().starts_with("on") && name != "href" && name != "xlink:href", "{name}");
+            assert!(
+                !name.to_ascii_lowercase().starts_with("on") && name != "href" && name != "xlink:href",
+                "{name}"
+            );
         }
     }
 }
@@ -409,20 +533,77 @@ fn hostile_text_stays_text() {
     );
     let title = format!("Title {}", HOSTILE[1]);
     let r = nb.raw(
-        &["--format", "json", "import", "articles", "-", "--title", &title, "--outlet", HOSTILE[0], "--published", "2021-05-01", "--url", "javascript:alert(7)"],
+        &[
+            "--format",
+            "json",
+            "import",
+            "articles",
+            "-",
+            "--title",
+            &title,
+            "--outlet",
+            HOSTILE[0],
+            "--published",
+            "2021-05-01",
+            "--url",
+            "javascript:alert(7)",
+        ],
         Some(body.as_bytes()),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = nb.raw(
-        &["--format", "json", "import", "articles", "-", "--title", "Second", "--outlet", "Plain", "--published", "2021-05-02", "--url", "https://example.org/x\"onmouseover=\"alert(8)"],
+        &[
+            "--format",
+            "json",
+            "import",
+            "articles",
+            "-",
+            "--title",
+            "Second",
+            "--outlet",
+            "Plain",
+            "--published",
+            "2021-05-02",
+            "--url",
+            "https://example.org/x\"onmouseover=\"alert(8)",
+        ],
         Some(b"A second count: 15 people."),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let evil_source = format!("{} \u{202E}gnp.exe", HOSTILE[2]);
-    nb.ok(&["source", "add", &evil_source, "--kind", "other", "--reliability", "C", "--note", HOSTILE[3], "--affiliation", HOSTILE[4]]);
+    nb.ok(&[
+        "source",
+        "add",
+        &evil_source,
+        "--kind",
+        "other",
+        "--reliability",
+        "C",
+        "--note",
+        HOSTILE[3],
+        "--affiliation",
+        HOSTILE[4],
+    ]);
     nb.ok(&["source", "rate", &evil_source, "B", "--why", HOSTILE[0]]);
     nb.ok(&["measure", "add", "count.x", "--label", HOSTILE[0], "--unit", HOSTILE[1]]);
-    nb.ok(&["claim", "add", "--article", "1", "--quote", "12 people", "--source", &evil_source, "--text", HOSTILE[3], "--tag", HOSTILE[1], "--place", HOSTILE[2], "--figure", "count.x=12"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "1",
+        "--quote",
+        "12 people",
+        "--source",
+        &evil_source,
+        "--text",
+        HOSTILE[3],
+        "--tag",
+        HOSTILE[1],
+        "--place",
+        HOSTILE[2],
+        "--figure",
+        "count.x=12",
+    ]);
     nb.ok(&["claim", "add", "--article", "1", "--quote", "javascript:alert(6)", "--tag", HOSTILE[4]]);
     nb.ok(&["claim", "add", "--article", "2", "--quote", "15 people", "--figure", "count.x=15"]);
     nb.ok(&["reconcile", "count.x", "--save", "--note", HOSTILE[3]]);
@@ -471,12 +652,19 @@ fn filters_decide_what_the_report_covers() {
     let (_, doc) = report(&nb, &["--tag", "defections"]);
     let filters = doc.select(&sel("dd.filters")).next().unwrap().text().collect::<String>();
     assert_eq!(filters, "--tag defections");
-    let keys: Vec<String> = doc.select(&sel("section.measure .sub code")).map(|c| c.text().collect()).collect();
+    let keys: Vec<String> =
+        doc.select(&sel("section.measure .sub code")).map(|c| c.text().collect()).collect();
     assert_eq!(keys, ["defectors.foreign"], "only the measure the tagged claims give figures for");
     // Figures of claims without the tag are drawn hollow with the filter as the reason.
     let g = doc.select(&sel("g[data-figure=\"6\"]")).next().unwrap();
     assert!(g.value().classes().any(|c| c == "left-out"));
-    assert!(g.select(&sel("title")).next().unwrap().text().collect::<String>().contains("left out by --tag defections"));
+    assert!(g
+        .select(&sel("title"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>()
+        .contains("left out by --tag defections"));
     assert!(doc.select(&sel("g[data-figure=\"1\"].included")).next().is_some());
     // The tagged claim without a figure is among the other claims; untagged ones are not.
     assert!(doc.select(&sel("#other-claims #claim-2")).next().is_some());
@@ -484,18 +672,30 @@ fn filters_decide_what_the_report_covers() {
     anchors_resolve(&doc);
 
     let (_, doc) = report(&nb, &["--article", "3"]);
-    let keys: Vec<String> = doc.select(&sel("section.measure .sub code")).map(|c| c.text().collect()).collect();
+    let keys: Vec<String> =
+        doc.select(&sel("section.measure .sub code")).map(|c| c.text().collect()).collect();
     assert_eq!(keys, ["defectors.foreign"], "article 3 gives figures for one measure");
     let filters = doc.select(&sel("dd.filters")).next().unwrap().text().collect::<String>();
     assert_eq!(filters, "--article 3");
+    // The figures of the other articles are beside it, left out with the filter as the reason.
+    let g = doc.select(&sel("g[data-figure=\"6\"]")).next().unwrap();
+    assert!(g.select(&sel("title")).next().unwrap().text().collect::<String>().contains("left out by --article 3"));
+    assert!(doc.select(&sel("g[data-figure=\"7\"].included")).next().is_some());
 
     let (_, doc) = report(&nb, &["--min-reliability", "B", "--since", "2014-12-01"]);
-    assert!(doc.select(&sel("dd.filters")).next().unwrap().text().collect::<String>().contains("--min-reliability B; --since 2014-12-01"));
+    assert!(doc
+        .select(&sel("dd.filters"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>()
+        .contains("--min-reliability B; --since 2014-12-01"));
     anchors_resolve(&doc);
 
     // Two keys, in the order given; an unknown one is refused with the near matches.
     let (_, doc) = report(&nb, &["deaths.market", "defectors.foreign"]);
-    let keys: Vec<String> = doc.select(&sel("section.measure .sub code")).map(|c| c.text().collect()).collect();
+    let keys: Vec<String> =
+        doc.select(&sel("section.measure .sub code")).map(|c| c.text().collect()).collect();
     assert_eq!(keys, ["deaths.market", "defectors.foreign"]);
     let out = nb.path("never.html");
     let r = nb.refuse(&["report", "deaths.markte", "--out", out.to_str().unwrap()], 1);
@@ -511,7 +711,10 @@ fn a_stale_saved_result_is_said_to_be_stale() {
     let result = doc.select(&sel(".result")).next().unwrap().text().collect::<String>();
     assert!(result.contains("Saved reconciliation #1") && result.contains("stale"), "{result}");
     assert!(result.contains("Computed now with the same method (best-source)"), "{result}");
-    let history = doc.select(&sel("tr#source-8 ol.history li")).map(|l| l.text().collect::<String>()).collect::<Vec<_>>();
+    let history = doc
+        .select(&sel("tr#source-8 ol.history li"))
+        .map(|l| l.text().collect::<String>())
+        .collect::<Vec<_>>();
     assert_eq!(history.len(), 2);
     assert!(history[1].contains("B → A") && history[1].contains("names published"), "{history:?}");
 }
@@ -555,8 +758,30 @@ fn large() -> Nb {
     }
     // Words drawn by a small generator, so no two articles look like copies of each other.
     const WORDS: [&str; 24] = [
-        "river", "market", "bridge", "school", "convoy", "clinic", "orchard", "mill", "checkpoint", "valley", "ridge", "station",
-        "harbour", "quarry", "bakery", "square", "depot", "garden", "tower", "canal", "farm", "road", "camp", "plain",
+        "river",
+        "market",
+        "bridge",
+        "school",
+        "convoy",
+        "clinic",
+        "orchard",
+        "mill",
+        "checkpoint",
+        "valley",
+        "ridge",
+        "station",
+        "harbour",
+        "quarry",
+        "bakery",
+        "square",
+        "depot",
+        "garden",
+        "tower",
+        "canal",
+        "farm",
+        "road",
+        "camp",
+        "plain",
     ];
     let mut seed: u64 = 7;
     let mut word = move || {
@@ -568,7 +793,10 @@ fn large() -> Nb {
         for j in 0..10 {
             let n = 10 + (i * 7 + j * 13) % 400;
             let context: Vec<&str> = (0..8).map(|_| word()).collect();
-            body.push_str(&format!("Near the {} Witness {j} of report {i} said {n} families left the district. ", context.join(" ")));
+            body.push_str(&format!(
+                "Near the {} Witness {j} of report {i} said {n} families left the district. ",
+                context.join(" ")
+            ));
             let figure = match j % 4 {
                 0 => format!("{n}"),
                 1 => format!("about {n}"),
@@ -585,7 +813,11 @@ fn large() -> Nb {
             ));
         }
         std::fs::write(folder.join(format!("r{i}.txt")), body).unwrap();
-        manifest.push_str(&format!("r{i}.txt,Field report {i},Wire {},,,2019-06-{:02},en\n", i % 5, 1 + (i / 10) % 10));
+        manifest.push_str(&format!(
+            "r{i}.txt,Field report {i},Wire {},,,2019-06-{:02},en\n",
+            i % 5,
+            1 + (i / 10) % 10
+        ));
     }
     std::fs::write(folder.join("manifest.csv"), manifest).unwrap();
     std::fs::write(nb.path("sources.csv"), sources).unwrap();
@@ -593,9 +825,15 @@ fn large() -> Nb {
     nb.ok(&["import", "articles", "--manifest", folder.join("manifest.csv").to_str().unwrap()]);
     nb.ok(&["import", "sources", nb.path("sources.csv").to_str().unwrap()]);
     {
-        let mut book = crosscheck::notebook::Notebook::open(&nb.db, crosscheck::notebook::Access::Write).unwrap();
+        let mut book =
+            crosscheck::notebook::Notebook::open(&nb.db, crosscheck::notebook::Access::Write).unwrap();
         for m in 0..100 {
-            book.add_measure(&format!("m.{m}"), &format!("Families displaced, district {m}"), Some("families")).unwrap();
+            book.add_measure(
+                &format!("m.{m}"),
+                &format!("Families displaced, district {m}"),
+                Some("families"),
+            )
+            .unwrap();
         }
     }
     nb.ok(&["import", "claims", nb.path("claims.csv").to_str().unwrap()]);

@@ -71,7 +71,8 @@ impl Browser {
         .stdout(std::fs::File::create(&out).unwrap())
         .stderr(std::fs::File::create(&err).unwrap());
         let started = Instant::now();
-        let mut child = cmd.spawn().unwrap_or_else(|e| panic!("{} could not be started: {e}", self.bin.display()));
+        let mut child =
+            cmd.spawn().unwrap_or_else(|e| panic!("{} could not be started: {e}", self.bin.display()));
         loop {
             if child.try_wait().unwrap().is_some() {
                 break;
@@ -93,7 +94,10 @@ impl Browser {
 
 /// The console messages Chromium logged: CSP violations, script errors, failed loads.
 fn console(stderr: &str) -> Vec<&str> {
-    stderr.lines().filter(|l| l.contains(":CONSOLE") || l.contains("Refused to") || l.contains("ERR_")).collect()
+    stderr
+        .lines()
+        .filter(|l| l.contains(":CONSOLE") || l.contains("Refused to") || l.contains("ERR_"))
+        .collect()
 }
 
 fn count(doc: &Html, selector: &str) -> usize {
@@ -123,7 +127,18 @@ fn the_demo_report_loads_prints_and_keeps_its_structure_in_chromium() {
     let dom = browser.run(&page, &["--dump-dom".into()]);
     assert!(console(&dom.stderr).is_empty(), "console messages:\n{}", console(&dom.stderr).join("\n"));
     let loaded = Html::parse_document(&dom.stdout);
-    for selector in ["section.measure", "figure.chart svg", "figure.timeline svg", "g[data-figure]", "tr[id^=figure-]", "[id^=claim-]", "article.text", "mark.q", "tr[id^=source-]", "script"] {
+    for selector in [
+        "section.measure",
+        "figure.chart svg",
+        "figure.timeline svg",
+        "g[data-figure]",
+        "tr[id^=figure-]",
+        "[id^=claim-]",
+        "article.text",
+        "mark.q",
+        "tr[id^=source-]",
+        "script",
+    ] {
         assert_eq!(count(&loaded, selector), count(&written, selector), "{selector} after loading");
     }
     assert_eq!(count(&loaded, "section.measure"), 2);
@@ -134,7 +149,8 @@ fn the_demo_report_loads_prints_and_keeps_its_structure_in_chromium() {
 
     // A screenshot at 1280 px: a PNG of that size with something drawn on it.
     let png = browser.dir.path().join("report.png");
-    let shot = browser.run(&page, &[format!("--screenshot={}", png.display()), "--window-size=1280,2000".into()]);
+    let shot =
+        browser.run(&page, &[format!("--screenshot={}", png.display()), "--window-size=1280,2000".into()]);
     assert!(console(&shot.stderr).is_empty(), "{}", shot.stderr);
     let bytes = std::fs::read(&png).unwrap_or_else(|e| panic!("no screenshot ({e}):\n{}", shot.stderr));
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
@@ -145,7 +161,8 @@ fn the_demo_report_loads_prints_and_keeps_its_structure_in_chromium() {
 
     // Printed to PDF: A4 pages, one measure a page after the contents.
     let pdf = browser.dir.path().join("report.pdf");
-    let print = browser.run(&page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+    let print =
+        browser.run(&page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
     assert!(console(&print.stderr).is_empty(), "{}", print.stderr);
     let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}):\n{}", print.stderr));
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000, "{} bytes", bytes.len());

@@ -238,7 +238,16 @@ fn a_killed_folder_import_leaves_whole_articles_and_resumes() {
     nb.ok(&["init"]);
     // Small batches, so the kill falls between commits.
     let mut child = Command::new(BIN)
-        .args(["--db", nb.db.to_str().unwrap(), "-q", "import", "articles", folder.to_str().unwrap(), "--batch", "25"])
+        .args([
+            "--db",
+            nb.db.to_str().unwrap(),
+            "-q",
+            "import",
+            "articles",
+            folder.to_str().unwrap(),
+            "--batch",
+            "25",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -363,7 +372,8 @@ fn a_version_2_notebook_is_upgraded_with_everything_in_it() {
     let nb = Nb::new();
     std::fs::copy(fixture("notebook-v2.db"), &nb.db).unwrap();
     let before = rusqlite::Connection::open(&nb.db).unwrap();
-    let count = |conn: &rusqlite::Connection, sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let count =
+        |conn: &rusqlite::Connection, sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     let history_before = count(&before, "SELECT count(*) FROM history");
     drop(before);
     // A backup of that version already there is kept; a new one, named for the time, is written.
@@ -371,7 +381,10 @@ fn a_version_2_notebook_is_upgraded_with_everything_in_it() {
     std::fs::write(&old_bak, "an older copy").unwrap();
     // A read-only command upgrades the file first (a write, after the copy), then only reads.
     let info = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!((info["schema_version"].as_i64(), info["articles"].as_i64(), info["claims"].as_i64()), (Some(3), Some(3), Some(5)));
+    assert_eq!(
+        (info["schema_version"].as_i64(), info["articles"].as_i64(), info["claims"].as_i64()),
+        (Some(3), Some(3), Some(5))
+    );
     assert_eq!(std::fs::read_to_string(&old_bak).unwrap(), "an older copy");
     let dated: Vec<_> = std::fs::read_dir(nb.dir.path())
         .unwrap()
@@ -401,7 +414,16 @@ fn a_version_2_notebook_is_upgraded_with_everything_in_it() {
     let hits = nb.ok(&["search", "المنشقين", "--format", "json"]).json();
     assert!(!hits.as_array().unwrap().is_empty());
     // It works as a new notebook does.
-    nb.ok(&["claim", "add", "--article", "2", "--quote", "at least two field commanders", "--figure", "defectors.foreign=at least two"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "2",
+        "--quote",
+        "at least two field commanders",
+        "--figure",
+        "defectors.foreign=at least two",
+    ]);
     nb.ok(&["reconcile", "deaths.market", "--save", "--note", "after the upgrade"]);
     let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
     assert_eq!(saved[0]["stale"], false);

@@ -41,7 +41,13 @@ fn show(ctx: &Ctx, id: i64, text: bool, access: Access) -> Result<()> {
     let claims = nb.claims(&ClaimFilter { article: Some(id), ..Default::default() })?;
     ctx.show(
         &crate::render::cells_of(&row)?,
-        &[Section::of("Claims", "claims_list", &columns::CLAIMS, &claims, "no claims recorded from this article yet")?],
+        &[Section::of(
+            "Claims",
+            "claims_list",
+            &columns::CLAIMS,
+            &claims,
+            "no claims recorded from this article yet",
+        )?],
     )
 }
 

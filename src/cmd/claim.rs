@@ -46,7 +46,11 @@ fn list(ctx: &Ctx, f: &ClaimFilterArgs, access: Access) -> Result<()> {
     ctx.check_columns(&columns::CLAIMS)?;
     let mut nb = ctx.open(access)?;
     let filter = filter(&nb, f)?;
-    let empty = if filter.is_empty() { "no claims yet; `crosscheck claim add` records one" } else { "no claims match" };
+    let empty = if filter.is_empty() {
+        "no claims yet; `crosscheck claim add` records one"
+    } else {
+        "no claims match"
+    };
     let mut w = ctx.writer(&columns::CLAIMS, empty)?;
     nb.for_each_claim(&filter, |c| w.row(&c).map_err(crate::notebook::Error::Output))?;
     w.finish()?;
@@ -56,8 +60,12 @@ fn list(ctx: &Ctx, f: &ClaimFilterArgs, access: Access) -> Result<()> {
 /// `--figure KEY=NOTATION` as (key, notation).
 fn figure_flag(f: &str) -> Result<(String, String)> {
     match f.split_once('=') {
-        Some((k, n)) if !k.trim().is_empty() && !n.trim().is_empty() => Ok((k.trim().to_string(), n.trim().to_string())),
-        _ => Err(anyhow!("--figure '{f}' is not KEY=NOTATION; write it like defectors.foreign='more than 100'")),
+        Some((k, n)) if !k.trim().is_empty() && !n.trim().is_empty() => {
+            Ok((k.trim().to_string(), n.trim().to_string()))
+        }
+        _ => Err(anyhow!(
+            "--figure '{f}' is not KEY=NOTATION; write it like defectors.foreign='more than 100'"
+        )),
     }
 }
 
@@ -81,7 +89,10 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
     };
     let row = nb.add_claim(&claim)?;
     if row.unverified {
-        ctx.note(&format!("claim #{} is marked unverified: its quote was not found in article #{}", row.id, row.article_id));
+        ctx.note(&format!(
+            "claim #{} is marked unverified: its quote was not found in article #{}",
+            row.id, row.article_id
+        ));
     }
     ctx.created(row.id, &row, &[])
 }
@@ -99,7 +110,13 @@ fn show(ctx: &Ctx, id: i64, access: Access) -> Result<()> {
     ctx.show(
         &fields,
         &[
-            Section::of("Sources", "sources_list", &columns::SOURCES, &sources, "no sources: the outlet's own reporting")?,
+            Section::of(
+                "Sources",
+                "sources_list",
+                &columns::SOURCES,
+                &sources,
+                "no sources: the outlet's own reporting",
+            )?,
             Section::of("Figures", "figures_list", &columns::FIGURES, &figures, "no figures")?,
             Section::of("Links", "links", &columns::LINKS, &links, "no links to other claims")?,
         ],

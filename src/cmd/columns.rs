@@ -22,6 +22,7 @@ pub const CLAIMS: Columns = Columns {
         "credibility",
         "credibility_label",
         "rating",
+        "figures",
         "place",
         "when_text",
         "when_from",
@@ -30,7 +31,8 @@ pub const CLAIMS: Columns = Columns {
         "tags",
         "created_at",
     ],
-    brief: &["id", "article_id", "rating", "quote", "sources", "when_text", "tags"],
+    brief: &["id", "rating", "quote", "sources", "figures"],
+    roomy: &["article_id", "when_text", "place", "tags", "published"],
     cut: &["quote"],
 };
 
@@ -51,6 +53,7 @@ pub const ARTICLES: Columns = Columns {
         "claims",
     ],
     brief: &["id", "title", "outlet", "published", "language", "claims"],
+    roomy: &["author", "chars", "near_duplicate_of"],
     cut: &["title"],
 };
 
@@ -68,8 +71,9 @@ pub const SOURCES: Columns = Columns {
         "note",
         "claims",
     ],
-    brief: &["id", "name", "kind", "reliability", "affiliation", "claims"],
-    cut: &["affiliation"],
+    brief: &["id", "name", "kind", "reliability", "claims"],
+    roomy: &["aliases", "affiliation", "named", "note"],
+    cut: &["note"],
 };
 
 pub const FIGURES: Columns = Columns {
@@ -95,7 +99,8 @@ pub const FIGURES: Columns = Columns {
         "outlet",
         "published",
     ],
-    brief: &["id", "measure", "claim_id", "notation", "low", "high", "point", "rating", "sources"],
+    brief: &["id", "measure", "notation", "low", "high", "rating", "sources"],
+    roomy: &["claim_id", "kind", "point", "weight", "superseded", "published"],
     cut: &["notation", "sources"],
 };
 
@@ -120,7 +125,8 @@ pub const RECONCILIATIONS: Columns = Columns {
         "stale",
         "created_at",
     ],
-    brief: &["id", "measure", "method", "low", "best", "high", "support", "voices", "note", "stale"],
+    brief: &["id", "measure", "method", "low", "best", "high", "support", "stale"],
+    roomy: &["voices", "figures", "as_of", "note", "created_at"],
     cut: &["note"],
 };
 
@@ -135,19 +141,29 @@ pub const LINKS: Columns = Columns::plain(&["from", "relation", "to"]);
 
 pub const TERMS: Columns = Columns::plain(&["word", "low", "high", "point"]);
 
-pub const HISTORY: Columns =
-    Columns { all: &["id", "table", "row_id", "action", "old", "at"], brief: &["id", "table", "row_id", "action", "old", "at"], cut: &["old"] };
+pub const HISTORY: Columns = Columns {
+    all: &["id", "table", "row_id", "action", "old", "at"],
+    brief: &["id", "table", "row_id", "action", "old", "at"],
+    roomy: &[],
+    cut: &["old"],
+};
 
-pub const SEARCH: Columns =
-    Columns { all: &["kind", "id", "title", "snippet", "rank"], brief: &["kind", "id", "title", "snippet"], cut: &["title"] };
+pub const SEARCH: Columns = Columns {
+    all: &["kind", "id", "title", "snippet", "rank"],
+    brief: &["kind", "id", "title", "snippet"],
+    roomy: &["rank"],
+    cut: &["title"],
+};
 
 pub const IMPORTED: Columns = Columns {
     all: &["path", "status", "id", "duplicate_of", "near_duplicate_of", "error"],
     brief: &["path", "status", "id", "duplicate_of", "near_duplicate_of", "error"],
+    roomy: &[],
     cut: &["path"],
 };
 
-pub const TALLY: Columns = Columns::plain(&["table", "added", "updated", "already_there", "deleted", "skipped"]);
+pub const TALLY: Columns =
+    Columns::plain(&["table", "added", "updated", "already_there", "deleted", "skipped"]);
 
 pub const INFO: Columns = Columns::plain(&[
     "path",
@@ -192,7 +208,7 @@ mod tests {
         ];
         for (have, columns) in cases {
             assert_eq!(have, columns.all);
-            for c in columns.brief.iter().chain(columns.cut) {
+            for c in columns.brief.iter().chain(columns.roomy).chain(columns.cut) {
                 assert!(columns.all.contains(c), "{c} is not a column");
             }
         }

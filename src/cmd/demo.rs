@@ -27,7 +27,8 @@ pub fn steps(dir: &Path) -> Result<Vec<Vec<String>>> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|line| {
-            let words = shlex::split(line).ok_or_else(|| anyhow!("the demo step '{line}' is not quoted properly"))?;
+            let words =
+                shlex::split(line).ok_or_else(|| anyhow!("the demo step '{line}' is not quoted properly"))?;
             Ok(words
                 .into_iter()
                 .map(|w| {
@@ -54,9 +55,16 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let (dir, db): (PathBuf, PathBuf) = match &ctx.db {
         Some(p) => {
             if p.exists() && std::fs::metadata(p).map(|m| m.len() > 0).unwrap_or(false) {
-                bail!("{} already exists; the demo builds a fresh notebook, so give a new file name", p.display());
+                bail!(
+                    "{} already exists; the demo builds a fresh notebook, so give a new file name",
+                    p.display()
+                );
             }
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
             (dir.join("crosscheck-demo-files"), p.clone())
         }
         None => {
@@ -71,8 +79,14 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     }
     let db_shown = shown(&[db.display().to_string()]);
     let mut out = ctx.stdout();
-    writeln!(out, "crosscheck demo: three fictional articles (one Arabic, two English) about one invented event.")?;
-    writeln!(out, "Every command below is a real crosscheck command on this notebook; to repeat any of them, first run")?;
+    writeln!(
+        out,
+        "crosscheck demo: three fictional articles (one Arabic, two English) about one invented event."
+    )?;
+    writeln!(
+        out,
+        "Every command below is a real crosscheck command on this notebook; to repeat any of them, first run"
+    )?;
     writeln!(out, "  export CROSSCHECK_DB={db_shown}")?;
     out.flush()?;
     for step in steps(&dir)? {

@@ -33,7 +33,9 @@ fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>)
             let filter = super::claim::filter(nb, &args.filter)?;
             nb.for_each_claim(&filter, |c| w.row(&c).map_err(out))?;
         }
-        ExportTable::Figures => nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(out))?,
+        ExportTable::Figures => {
+            nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(out))?
+        }
         ExportTable::Articles => nb.articles()?.iter().try_for_each(|r| w.row(r))?,
         ExportTable::Sources => nb.sources()?.iter().try_for_each(|r| w.row(r))?,
         ExportTable::Measures => nb.measures()?.iter().try_for_each(|r| w.row(r))?,
@@ -47,18 +49,20 @@ fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>)
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let cols = columns_of(args.table);
-    let format = if ctx.format_given { ctx.format } else { Format::Csv };
+    // Given after `export` or before it; CSV when given nowhere.
+    let format = args.format.or(ctx.format_given.then_some(ctx.format)).unwrap_or(Format::Csv);
     let opts = Options {
         format,
         bom: args.bom,
         raw: args.raw,
         terminal: ctx.terminal && args.out.is_none(),
         width: ctx.width,
-        // An export carries every column unless --columns says otherwise.
-        pick: if ctx.pick == Pick::Default { Pick::All } else { ctx.pick.clone() },
+        // An export carries every column unless --columns says otherwise (a table for people
+        // shows the few a person reads first, as a listing does).
+        pick: if ctx.pick == Pick::Default && format != Format::Table { Pick::All } else { ctx.pick.clone() },
         empty: Some(format!("no {} to export", args.table)),
     };
-    opts.pick.positions(cols, format).map_err(super::UsageError)?;
+    opts.pick.positions(cols, format, opts.width).map_err(super::UsageError)?;
     let mut nb = ctx.open(Access::Read)?;
     match &args.out {
         None => {
@@ -67,7 +71,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             w.finish()?;
         }
         Some(path) => {
-            let file = OutFile::create(path, Some(nb.path()), "export")?;
+            let file = OutFile::create(path, Some(nb.path()), "export").map_err(anyhow::Error::msg)?;
             let mut w = Writer::new(BufWriter::with_capacity(1 << 16, file), &opts, cols)?;
             write_rows(&mut nb, &args, &mut w)?;
             let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
@@ -89,6 +93,5 @@ pub fn merge(ctx: &Ctx, other: &Path) -> Result<()> {
     ctx.check_columns(&columns::TALLY)?;
     let mut nb = ctx.open(Access::Write)?;
     let tally = nb.merge_from(other)?;
-    nb.optimize();
     print_tally(ctx, &tally)
 }

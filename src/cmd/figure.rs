@@ -1,6 +1,8 @@
 //! `measure` and `figure`: hedged numbers into intervals, the vague-word table, and a measure's
 //! figures side by side.
 
+use std::io::Write;
+
 use anyhow::Result;
 
 use super::{columns, Ctx, Section};
@@ -21,7 +23,11 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand, access: Access) -> Result<()> {
         MeasureCommand::List => {
             ctx.check_columns(&columns::MEASURES)?;
             let rows = ctx.open(access)?.measures()?;
-            ctx.list(&columns::MEASURES, rows, "no measures yet; `crosscheck measure add KEY --label LABEL` adds one")
+            ctx.list(
+                &columns::MEASURES,
+                rows,
+                "no measures yet; `crosscheck measure add KEY --label LABEL` adds one",
+            )
         }
         MeasureCommand::Show { key } => {
             let mut nb = ctx.open(access)?;
@@ -30,8 +36,20 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand, access: Access) -> Result<()> {
             ctx.show(
                 &crate::render::cells_of(&row)?,
                 &[
-                    Section::of("Figures", "figures_list", &columns::FIGURES, &r.figures, "no figures for this measure yet")?,
-                    Section::of("Saved reconciliations", "reconciliations", &columns::RECONCILIATIONS, &saved, "no saved reconciliations")?,
+                    Section::of(
+                        "Figures",
+                        "figures_list",
+                        &columns::FIGURES,
+                        &r.figures,
+                        "no figures for this measure yet",
+                    )?,
+                    Section::of(
+                        "Saved reconciliations",
+                        "reconciliations",
+                        &columns::RECONCILIATIONS,
+                        &saved,
+                        "no saved reconciliations",
+                    )?,
                 ],
             )
         }
@@ -47,28 +65,49 @@ pub fn figure(ctx: &Ctx, c: FigureCommand, access: Access) -> Result<()> {
         FigureCommand::List { measure } => {
             ctx.check_columns(&columns::FIGURES)?;
             let rows = ctx.open(access)?.figures(measure.as_deref())?;
-            ctx.list(&columns::FIGURES, rows, "no figures yet; `crosscheck figure add` or `claim add --figure` records one")
+            ctx.list(
+                &columns::FIGURES,
+                rows,
+                "no figures yet; `crosscheck figure add` or `claim add --figure` records one",
+            )
         }
         FigureCommand::Rm { id } => {
             ctx.open(access)?.remove_figure(id)?;
             ctx.note(&format!("removed figure #{id}; `crosscheck history figures {id}` shows what it was"));
             Ok(())
         }
-        FigureCommand::Parse { notation, explain: _ } => {
+        FigureCommand::Parse { notation, explain } => {
             // No notebook needed; with --db its own vague words apply.
             let table = match &ctx.db {
                 Some(_) => ctx.open(Access::Read)?.vague_table()?,
                 None => default_vague_table(),
             };
             let r = parse(&notation, &table).map_err(anyhow::Error::msg)?;
-            ctx.record(&[
+            let mut fields = vec![
                 ("notation", Cell::text(notation.trim())),
                 ("kind", Cell::text(r.kind.as_str())),
                 ("low", Cell::Int(r.low)),
                 ("high", r.high.map(Cell::Int).unwrap_or(Cell::Null)),
                 ("point", Cell::Int(r.point)),
+                ("provisional", Cell::Bool(r.provisional)),
+                ("noun", r.noun.clone().map(Cell::Text).unwrap_or(Cell::Null)),
                 ("rule", Cell::text(r.rule)),
-            ])
+            ];
+            if !explain {
+                return ctx.record(&fields);
+            }
+            if !matches!(ctx.format, crate::render::Format::Table | crate::render::Format::Markdown) {
+                fields.push(("steps", Cell::List(r.steps)));
+                return ctx.record(&fields);
+            }
+            ctx.record(&fields)?;
+            ctx.heading("How it was read")?;
+            let mut out = ctx.stdout();
+            for (i, step) in r.steps.iter().enumerate() {
+                writeln!(out, "{:>3}. {}", i + 1, crate::render::escape_line(step))?;
+            }
+            out.flush()?;
+            Ok(())
         }
         FigureCommand::Terms { action: None } => {
             let rows = ctx.open(access)?.terms()?;

@@ -40,7 +40,8 @@ const LARGE: usize = 20;
 
 fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
     let flags = meta_of(&args.meta);
-    let rules = ReadRules { max_size: args.max_size.unwrap_or(DEFAULT_MAX_SIZE), follow_links: args.follow_links };
+    let rules =
+        ReadRules { max_size: args.max_size.unwrap_or(DEFAULT_MAX_SIZE), follow_links: args.follow_links };
     let mut inputs: Vec<(Input, ArticleMeta)> = Vec::new();
     if let Some(m) = &args.manifest {
         let listed = read_manifest(m, rules).map_err(anyhow::Error::msg)?;
@@ -57,7 +58,9 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
                 .collect();
             for input in expand(&args.paths, rules) {
                 let meta = match &input {
-                    Input::File(p) => p.canonicalize().ok().and_then(|c| by_path.get(&c)).map(|m| m.over(&flags)),
+                    Input::File(p) => {
+                        p.canonicalize().ok().and_then(|c| by_path.get(&c)).map(|m| m.over(&flags))
+                    }
                     _ => None,
                 };
                 inputs.push((input, meta.unwrap_or_else(|| flags.clone())));
@@ -67,7 +70,9 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         inputs.extend(expand(&args.paths, rules).into_iter().map(|i| (i, flags.clone())));
     }
     if inputs.is_empty() {
-        bail!("nothing to import: no .txt, .md or .html files were found; give files, folders or - for stdin");
+        bail!(
+            "nothing to import: no .txt, .md or .html files were found; give files, folders or - for stdin"
+        );
     }
     if inputs.iter().filter(|(i, _)| *i == Input::Stdin).count() > 1 {
         bail!("- (stdin) is given more than once; give it once");
@@ -92,15 +97,18 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let report = report?;
-    nb.optimize();
     drop(nb);
     print_report(ctx, &report.files, args.verbose)
 }
 
 fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
     let count = |s: ImportStatus| files.iter().filter(|r| r.status == s).count();
-    let (imported, duplicates, failed, skipped) =
-        (count(ImportStatus::Imported), count(ImportStatus::Duplicate), count(ImportStatus::Failed), count(ImportStatus::Skipped));
+    let (imported, duplicates, failed, skipped) = (
+        count(ImportStatus::Imported),
+        count(ImportStatus::Duplicate),
+        count(ImportStatus::Failed),
+        count(ImportStatus::Skipped),
+    );
     let near = files.iter().filter(|r| r.near_duplicate_of.is_some()).count();
     let people = ctx.format == Format::Table;
     if !people || (!ctx.quiet && (verbose || files.len() <= LARGE || !ctx.terminal)) {
@@ -110,7 +118,10 @@ fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
     }
     if ctx.quiet {
         for r in files.iter().filter(|r| r.status == ImportStatus::Failed) {
-            eprintln!("{}", crate::render::escape_line(&format!("{}: {}", r.path, r.error.clone().unwrap_or_default())));
+            eprintln!(
+                "{}",
+                crate::render::escape_line(&format!("{}: {}", r.path, r.error.clone().unwrap_or_default()))
+            );
         }
     }
     let mut line = format!("imported {imported}, duplicates {duplicates}, failed {failed}");
@@ -122,8 +133,15 @@ fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
     }
     ctx.note(&line);
     if failed > 0 {
-        let first = files.iter().find(|r| r.status == ImportStatus::Failed).map(|r| format!("{} {}", r.path, r.error.clone().unwrap_or_default()));
-        bail!("{failed} of {} file(s) could not be imported; first: {}", files.len(), first.unwrap_or_default());
+        let first = files
+            .iter()
+            .find(|r| r.status == ImportStatus::Failed)
+            .map(|r| format!("{}: {}", r.path, r.error.clone().unwrap_or_default()));
+        bail!(
+            "{failed} of {} file(s) could not be imported; first: {}",
+            files.len(),
+            first.unwrap_or_default()
+        );
     }
     Ok(())
 }
@@ -136,20 +154,38 @@ fn print_summary(ctx: &Ctx, files: &[FileResult]) -> Result<()> {
         files: usize,
         first: String,
     }
-    let group = |name: &'static str, pick: &dyn Fn(&FileResult) -> bool, show: &dyn Fn(&FileResult) -> String| {
-        let of: Vec<&FileResult> = files.iter().filter(|r| pick(r)).collect();
-        let first: Vec<String> = of.iter().take(5).map(|r| show(r)).collect();
-        Line { outcome: name, files: of.len(), first: first.join("; ") + if of.len() > 5 { " …" } else { "" } }
+    let group =
+        |name: &'static str, pick: &dyn Fn(&FileResult) -> bool, show: &dyn Fn(&FileResult) -> String| {
+            let of: Vec<&FileResult> = files.iter().filter(|r| pick(r)).collect();
+            let first: Vec<String> = of.iter().take(5).map(|r| show(r)).collect();
+            Line {
+                outcome: name,
+                files: of.len(),
+                first: first.join("; ") + if of.len() > 5 { " …" } else { "" },
+            }
+        };
+    let name = |r: &FileResult| {
+        Path::new(&r.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| r.path.clone())
     };
-    let name = |r: &FileResult| Path::new(&r.path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| r.path.clone());
     let lines = [
-        group("imported", &|r| r.status == ImportStatus::Imported, &|r| format!("{} #{}", name(r), r.id.unwrap_or_default())),
-        group("duplicates", &|r| r.status == ImportStatus::Duplicate, &|r| format!("{} = #{}", name(r), r.duplicate_of.unwrap_or_default())),
-        group("near duplicates", &|r| r.near_duplicate_of.is_some(), &|r| format!("{} ~ #{}", name(r), r.near_duplicate_of.unwrap_or_default())),
-        group("failed", &|r| r.status == ImportStatus::Failed, &|r| format!("{}: {}", name(r), r.error.clone().unwrap_or_default())),
+        group("imported", &|r| r.status == ImportStatus::Imported, &|r| {
+            format!("{} #{}", name(r), r.id.unwrap_or_default())
+        }),
+        group("duplicates", &|r| r.status == ImportStatus::Duplicate, &|r| {
+            format!("{} = #{}", name(r), r.duplicate_of.unwrap_or_default())
+        }),
+        group("near duplicates", &|r| r.near_duplicate_of.is_some(), &|r| {
+            format!("{} ~ #{}", name(r), r.near_duplicate_of.unwrap_or_default())
+        }),
+        group("failed", &|r| r.status == ImportStatus::Failed, &|r| {
+            format!("{}: {}", name(r), r.error.clone().unwrap_or_default())
+        }),
         group("passed over", &|r| r.status == ImportStatus::Skipped, &|r| name(r)),
     ];
-    const SUMMARY: crate::render::Columns = crate::render::Columns { all: &["outcome", "files", "first"], brief: &["outcome", "files", "first"], cut: &[] };
+    const SUMMARY: crate::render::Columns = crate::render::Columns::plain(&["outcome", "files", "first"]);
     let opts = crate::render::Options { pick: crate::render::Pick::All, ..ctx.options("") };
     let mut w = crate::render::Writer::new(ctx.stdout(), &opts, &SUMMARY)?;
     for l in lines.iter().filter(|l| l.files > 0) {
@@ -163,8 +199,10 @@ fn print_summary(ctx: &Ctx, files: &[FileResult]) -> Result<()> {
 fn csv_file(ctx: &Ctx, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
     ctx.check_columns(&columns::TALLY)?;
     let file = &args.file;
-    let mut f = std::fs::File::open(file).map_err(|e| anyhow::anyhow!("{}: {}", file.display(), crate::notebook::io_reason(&e)))?;
-    let data = read_capped(&mut f, 1024 * 1024 * 1024).map_err(|e| anyhow::anyhow!("{} {e}", file.display()))?;
+    let mut f = std::fs::File::open(file)
+        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), crate::notebook::io_reason(&e)))?;
+    let data =
+        read_capped(&mut f, 1024 * 1024 * 1024).map_err(|e| anyhow::anyhow!("{} {e}", file.display()))?;
     let lines = data.iter().filter(|b| **b == b'\n').count() as u64;
     let mut nb = ctx.open(Access::Write)?;
     let bar = (ctx.stderr_terminal && !ctx.quiet && lines > 1000).then(|| indicatif::ProgressBar::new(lines));
@@ -181,7 +219,6 @@ fn csv_file(ctx: &Ctx, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let tally = tally?;
-    nb.optimize();
     drop(nb);
     super::export::print_tally(ctx, &tally)
 }

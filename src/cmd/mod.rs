@@ -45,7 +45,9 @@ pub struct Ctx {
 }
 
 fn terminal_width(terminal: bool) -> Option<usize> {
-    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|n| *n >= 20) {
+    if let Some(n) =
+        std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|n| *n >= 20)
+    {
         return Some(n);
     }
     if !terminal {
@@ -62,7 +64,7 @@ impl Ctx {
             format: cli.format.unwrap_or(Format::Table),
             format_given: cli.format.is_some(),
             pick: match (&cli.columns, cli.wide) {
-                (Some(c), _) => Pick::Named(c.clone()),
+                (Some(c), _) => Pick::Named(c.0.clone()),
                 (None, true) => Pick::All,
                 _ => Pick::Default,
             },
@@ -104,7 +106,7 @@ impl Ctx {
 
     /// Checks `--columns` against a row type before anything is opened.
     pub fn check_columns(&self, columns: &Columns) -> Result<()> {
-        self.pick.positions(columns, self.format).map_err(UsageError)?;
+        self.pick.positions(columns, self.format, self.width).map_err(UsageError)?;
         Ok(())
     }
 
@@ -113,12 +115,21 @@ impl Ctx {
     }
 
     /// A streaming writer to stdout for rows of one type.
-    pub fn writer(&self, columns: &Columns, empty: &str) -> Result<Writer<BufWriter<io::StdoutLock<'static>>>> {
+    pub fn writer(
+        &self,
+        columns: &Columns,
+        empty: &str,
+    ) -> Result<Writer<BufWriter<io::StdoutLock<'static>>>> {
         Ok(Writer::new(self.stdout(), &self.options(empty), columns)?)
     }
 
     /// Prints rows of one type.
-    pub fn list<R: serde::Serialize>(&self, columns: &Columns, rows: impl IntoIterator<Item = R>, empty: &str) -> Result<()> {
+    pub fn list<R: serde::Serialize>(
+        &self,
+        columns: &Columns,
+        rows: impl IntoIterator<Item = R>,
+        empty: &str,
+    ) -> Result<()> {
         let mut w = self.writer(columns, empty)?;
         for r in rows {
             w.row(&r)?;
@@ -174,15 +185,25 @@ impl Ctx {
                         .rows
                         .iter()
                         .map(|r| {
-                            let obj: serde_json::Map<String, serde_json::Value> =
-                                s.columns.all.iter().zip(r).map(|(c, v)| (c.to_string(), v.borrow().json())).collect();
+                            let obj: serde_json::Map<String, serde_json::Value> = s
+                                .columns
+                                .all
+                                .iter()
+                                .zip(r)
+                                .map(|(c, v)| (c.to_string(), v.borrow().json()))
+                                .collect();
                             serde_json::Value::Object(obj)
                         })
                         .collect();
                     map.insert(s.key.to_string(), serde_json::Value::Array(rows));
                 }
                 let mut out = self.stdout();
-                render::write_json(&mut out, &serde_json::Value::Object(map), self.format == Format::Json, self.terminal)?;
+                render::write_json(
+                    &mut out,
+                    &serde_json::Value::Object(map),
+                    self.format == Format::Json,
+                    self.terminal,
+                )?;
                 if self.format == Format::Jsonl {
                     writeln!(out)?;
                 }
@@ -223,7 +244,13 @@ pub struct Section<'a> {
 }
 
 impl<'a> Section<'a> {
-    pub fn of<R: serde::Serialize>(title: &'a str, key: &'a str, columns: &'a Columns, rows: &[R], empty: &'a str) -> Result<Section<'a>> {
+    pub fn of<R: serde::Serialize>(
+        title: &'a str,
+        key: &'a str,
+        columns: &'a Columns,
+        rows: &[R],
+        empty: &'a str,
+    ) -> Result<Section<'a>> {
         let rows = rows
             .iter()
             .map(|r| Ok(render::cells_of(r)?.into_iter().map(|(_, c)| c).collect()))

@@ -39,7 +39,10 @@ pub fn check(ctx: &Ctx, repair: bool) -> Result<()> {
     }
     let problems = nb.check()?;
     if problems.is_empty() {
-        ctx.note(&format!("{}: no problems found (integrity, foreign keys, values, hashes, spans, search index)", nb.path().display()));
+        ctx.note(&format!(
+            "{}: no problems found (integrity, foreign keys, values, hashes, spans, search index)",
+            nb.path().display()
+        ));
         return Ok(());
     }
     let mut out = ctx.stdout();
@@ -80,7 +83,8 @@ pub fn completions(ctx: &Ctx, shell: clap_complete::Shell) -> Result<()> {
 
 /// Every command with its full name (`claim add` is `crosscheck-claim-add`), depth first.
 fn pages(cmd: &clap::Command, prefix: &str, out: &mut Vec<(String, clap::Command)>) {
-    let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
+    let name =
+        if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
     out.push((name.clone(), cmd.clone()));
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         pages(sub, &name, out);
@@ -100,17 +104,24 @@ pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
     let mut all = Vec::new();
     pages(&root, "", &mut all);
     if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{} cannot be created: {}", dir.display(), crate::notebook::io_reason(&e)))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!("{} cannot be created: {}", dir.display(), crate::notebook::io_reason(&e))
+        })?;
         for (name, cmd) in &all {
             let path = dir.join(format!("{name}.1"));
-            let mut file = crate::files::OutFile::create(&path, None, "man page")?;
+            let mut file =
+                crate::files::OutFile::create(&path, None, "man page").map_err(anyhow::Error::msg)?;
             file.write_all(&render_page(cmd.clone(), name)?)?;
             file.finish()?;
         }
         ctx.note(&format!("wrote {} man pages into {}", all.len(), dir.display()));
         return Ok(());
     }
-    let wanted = if args.command.is_empty() { "crosscheck".to_string() } else { format!("crosscheck-{}", args.command.join("-")) };
+    let wanted = if args.command.is_empty() {
+        "crosscheck".to_string()
+    } else {
+        format!("crosscheck-{}", args.command.join("-"))
+    };
     let Some((name, cmd)) = all.into_iter().find(|(n, _)| *n == wanted) else {
         bail!("there is no command '{}'; `crosscheck --help` lists them", args.command.join(" "));
     };

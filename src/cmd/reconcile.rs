@@ -10,7 +10,6 @@ use serde_json::{json, Value};
 
 use super::{columns, Ctx, UsageError};
 use crate::cli::ReconcileArgs;
-use crate::notebook::claims::ClaimFilter;
 use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, ReconciliationRow};
 use crate::notebook::Access;
 use crate::reconcile::{Method, Request};
@@ -82,12 +81,14 @@ const SIDE: Columns = Columns {
         "figure", "claim", "published", "source", "rating", "notation", "low", "high", "point", "weight", "voice",
         "included", "reason",
     ],
-    brief: &["figure", "claim", "source", "rating", "notation", "low", "high", "point", "voice", "included"],
+    brief: &["figure", "source", "rating", "notation", "low", "high", "voice", "included"],
+    roomy: &["claim", "published", "point", "weight"],
     cut: &["source", "notation"],
 };
 
 /// What the short codes of the `included` column mean, printed under the table.
-const LEGEND: &str = "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
+const LEGEND: &str =
+    "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
     superseded = an update replaced it; cred 5 = improbable; E-rated = all sources unreliable; \
     filtered = a filter left it out; not yet = published after --as-of";
 
@@ -107,10 +108,14 @@ fn side_rows(r: &Reconciled) -> Vec<SideRow> {
             rating: f.rating.clone(),
             notation: f.notation.clone(),
             low: f.low,
-            high: if f.provisional { "open (provisional)".into() } else { f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into()) },
+            high: if f.provisional {
+                "open (provisional)".into()
+            } else {
+                f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into())
+            },
             point: f.point,
             weight: f.weight,
-            voice: item.voice.map(|v| crate::notebook::sql_int(v)),
+            voice: item.voice.map(crate::notebook::sql_int),
             included: item.code.clone(),
             reason: item.reason.clone(),
         })
@@ -211,7 +216,8 @@ fn conflict_lines(r: &Reconciled) -> Vec<String> {
     if o.conflicting_pairs == 0 {
         return Vec::new();
     }
-    let named: Vec<String> = o.conflicts.iter().map(|p| format!("#{} vs #{} (gap {})", p.a, p.b, p.gap)).collect();
+    let named: Vec<String> =
+        o.conflicts.iter().map(|p| format!("#{} vs #{} (gap {})", p.a, p.b, p.gap)).collect();
     let mut lines = vec![format!(
         "{} pair(s) of voices cannot both be true{}{}",
         o.conflicting_pairs,
@@ -225,7 +231,11 @@ fn conflict_lines(r: &Reconciled) -> Vec<String> {
             .map(|c| {
                 let high = c.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into());
                 let ids: Vec<String> = c.figures.iter().take(8).map(|f| format!("#{f}")).collect();
-                let more = if c.figures.len() > 8 { format!(" and {} more", c.figures.len() - 8) } else { String::new() };
+                let more = if c.figures.len() > 8 {
+                    format!(" and {} more", c.figures.len() - 8)
+                } else {
+                    String::new()
+                };
                 format!("{}..{high} ({}{more})", c.low, ids.join(" "))
             })
             .collect();
@@ -234,7 +244,27 @@ fn conflict_lines(r: &Reconciled) -> Vec<String> {
     lines
 }
 
-fn print_table(ctx: &Ctx, r: &Reconciled) -> Result<()> {
+/// The figures on one axis under the table, with the reconciled band: terminal tables only.
+fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
+    use crate::render::chart::{draw, Band, Bar};
+    let bars: Vec<Bar> = r
+        .figures
+        .iter()
+        .zip(&r.outcome.items)
+        .map(|(f, item)| Bar {
+            label: format!("#{} {}", f.id, f.rating),
+            low: f.low,
+            high: if f.provisional { None } else { f.high },
+            point: f.point,
+            included: item.included,
+        })
+        .collect();
+    let o = &r.outcome;
+    let band = o.low.map(|low| Band { low, high: if o.open_high { None } else { o.high }, best: o.best });
+    draw(&bars, band, width, ascii)
+}
+
+fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool) -> Result<()> {
     ctx.heading(&format!("{} — {}", r.key, r.label))?;
     let mut w = Writer::new(ctx.stdout(), &ctx.options("no figures for this measure yet"), &SIDE)?;
     for row in side_rows(r) {
@@ -242,12 +272,23 @@ fn print_table(ctx: &Ctx, r: &Reconciled) -> Result<()> {
     }
     w.finish()?;
     let mut out = ctx.stdout();
-    writeln!(out, "{}", crate::render::escape_line(&summary(r)))?;
-    for line in conflict_lines(r) {
-        writeln!(out, "{}", crate::render::escape_line(&line))?;
+    let width = ctx.width.unwrap_or(usize::MAX);
+    for text in std::iter::once(summary(r)).chain(conflict_lines(r)) {
+        for line in crate::render::width::wrap(&crate::render::escape_line(&text), width) {
+            writeln!(out, "{line}")?;
+        }
     }
-    if !r.figures.is_empty() && ctx.format == Format::Table && ctx.pick == crate::render::Pick::Default {
-        writeln!(out, "{LEGEND}")?;
+    if !r.figures.is_empty() && ctx.format == Format::Table {
+        let width = ctx.width.unwrap_or(80);
+        writeln!(out)?;
+        for line in chart_lines(r, width, ascii) {
+            writeln!(out, "{}", crate::render::escape_line(&line))?;
+        }
+        if ctx.pick == crate::render::Pick::Default {
+            for line in crate::render::width::wrap(LEGEND, width) {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
     out.flush()?;
     Ok(())
@@ -257,12 +298,13 @@ fn print_table(ctx: &Ctx, r: &Reconciled) -> Result<()> {
 struct Printer<'a> {
     ctx: &'a Ctx,
     note: Option<&'a str>,
+    ascii: bool,
     count: usize,
     csv: Option<Writer<std::io::BufWriter<std::io::StdoutLock<'static>>>>,
 }
 
 impl<'a> Printer<'a> {
-    fn new(ctx: &'a Ctx, note: Option<&'a str>) -> Result<Printer<'a>> {
+    fn new(ctx: &'a Ctx, note: Option<&'a str>, ascii: bool) -> Result<Printer<'a>> {
         let csv = match ctx.format {
             Format::Csv | Format::Tsv => Some(ctx.writer(&columns::RECONCILIATIONS, "")?),
             Format::Json => {
@@ -273,12 +315,12 @@ impl<'a> Printer<'a> {
             }
             _ => None,
         };
-        Ok(Printer { ctx, note, count: 0, csv })
+        Ok(Printer { ctx, note, ascii, count: 0, csv })
     }
 
     fn print(&mut self, r: &Reconciled) -> Result<()> {
         match self.ctx.format {
-            Format::Table | Format::Markdown => print_table(self.ctx, r)?,
+            Format::Table | Format::Markdown => print_table(self.ctx, r, self.ascii)?,
             Format::Json | Format::Jsonl => {
                 let object = json_object(r, self.note);
                 let mut out = self.ctx.stdout();
@@ -321,18 +363,20 @@ impl<'a> Printer<'a> {
 
 fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> Result<ReconcileRequest> {
     let f = &args.filter;
-    let mut words = Vec::new();
-    let mut word = |name: &str, value: Option<String>| {
-        if let Some(v) = value {
-            words.push((name.to_string(), v));
-        }
-    };
-    word("min-reliability", f.min_reliability.map(|g| g.to_string()));
-    word("max-credibility", f.max_credibility.map(|c| c.to_string()));
-    word("source", f.source.clone());
-    word("tag", f.tag.clone());
-    word("since", f.since.map(|d| d.to_string()));
-    word("until", f.until.map(|d| d.to_string()));
+    // The filters as typed, for the reasons of the figures they leave out.
+    let words: Vec<(String, String)> = [
+        ("article", f.article.map(|a| a.to_string())),
+        ("source", f.source.clone()),
+        ("min-reliability", f.min_reliability.map(|g| g.to_string())),
+        ("max-credibility", f.max_credibility.map(|c| c.to_string())),
+        ("tag", f.tag.clone()),
+        ("place", f.place.clone()),
+        ("since", f.since.map(|d| d.to_string())),
+        ("until", f.until.map(|d| d.to_string())),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.map(|v| (name.to_string(), v)))
+    .collect();
     let json_like = matches!(ctx.format, Format::Json | Format::Jsonl);
     Ok(ReconcileRequest {
         keys: args.keys.clone(),
@@ -343,15 +387,7 @@ fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> R
             manual: args.value,
             max_pairs: if args.all_pairs && json_like { usize::MAX } else { args.max_pairs },
         },
-        filter: ClaimFilter {
-            source: f.source.as_deref().map(|s| nb.resolve_source(s)).transpose()?,
-            min_reliability: f.min_reliability,
-            max_credibility: f.max_credibility,
-            tag: f.tag.clone(),
-            since: f.since.map(|d| d.to_string()),
-            until: f.until.map(|d| d.to_string()),
-            ..Default::default()
-        },
+        filter: super::claim::filter(nb, f)?,
         filter_words: words,
         as_of: args.as_of,
         note: args.note.clone(),
@@ -367,7 +403,15 @@ fn check_flags(ctx: &Ctx, args: &ReconcileArgs) -> Result<()> {
             bail!("--method manual needs --note saying why you chose {}", args.value.unwrap_or_default());
         }
     } else if args.value.is_some() {
-        bail!("--value goes with --method manual; the {} method computes the best estimate itself", args.method);
+        bail!(
+            "--value goes with --method manual; the {} method computes the best estimate itself",
+            args.method
+        );
+    }
+    if args.filter.measure.is_some() {
+        bail!(UsageError(
+            "--measure is a claim list filter; name the measures to reconcile as KEY... or --all".into()
+        ));
     }
     if args.all_pairs && !matches!(ctx.format, Format::Json | Format::Jsonl) {
         bail!(UsageError("--all-pairs names every conflicting pair in JSON only; add --format json".into()));
@@ -394,11 +438,11 @@ pub fn run(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
         let mut spool = Spool::new();
         nb.reconcile_and_save(&req, |r| spool.push(r).map_err(crate::notebook::Error::Output))?;
         drop(nb);
-        let mut printer = Printer::new(ctx, note)?;
+        let mut printer = Printer::new(ctx, note, args.ascii)?;
         spool.drain(|r| printer.print(&r))?;
         return printer.finish();
     }
-    let mut printer = Printer::new(ctx, note)?;
+    let mut printer = Printer::new(ctx, note, args.ascii)?;
     nb.reconcile_each(&req, |r| printer.print(&r).map_err(output))?;
     printer.finish()
 }

@@ -59,7 +59,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         }
         return Ok(());
     }
-    let stem = args.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+    let stem =
+        args.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
     let md = crate::report::markdown(&report, &stem);
     let dir = match args.out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -70,67 +71,64 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         write_file(&dir.join(name), &notebook, svg.as_bytes())?;
     }
     write_file(&args.out, &notebook, md.text.as_bytes())?;
-    ctx.note(&format!("wrote {} and {} chart file(s) beside it ({counts})", args.out.display(), md.files.len()));
+    ctx.note(&format!(
+        "wrote {} and {} chart file(s) beside it ({counts})",
+        args.out.display(),
+        md.files.len()
+    ));
     Ok(())
 }
 
 fn write_file(path: &Path, notebook: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = OutFile::create(path, Some(notebook), "report")?;
-    file.write_all(bytes).map_err(crate::notebook::Error::Output)?;
+    let mut file = OutFile::create(path, Some(notebook), "report").map_err(anyhow::Error::msg)?;
+    file.write_all(bytes)?;
     file.finish()?;
     Ok(())
 }
 
-/// The filters as the claim listing reads them, and as reconciliation reads them (which has no
-/// article filter: a saved reconciliation records the latter).
+/// The filters, as `claim list` and `reconcile` read them, and as typed (for the page's header
+/// and the reasons of the figures they leave out).
 struct Filters {
     claims: ClaimFilter,
-    reconcile: ClaimFilter,
     words: Vec<(String, String)>,
 }
 
 fn filters(nb: &Notebook, args: &ReportArgs) -> Result<Filters> {
     let f = &args.filter;
-    let source = f.source.as_deref().map(|s| nb.resolve_source(s)).transpose()?;
-    if let Some(a) = args.article {
+    if let Some(a) = f.article {
         nb.article(a)?;
     }
-    let reconcile = ClaimFilter {
-        source,
-        min_reliability: f.min_reliability,
-        max_credibility: f.max_credibility,
-        tag: f.tag.clone(),
-        since: f.since.map(|d| d.to_string()),
-        until: f.until.map(|d| d.to_string()),
-        ..Default::default()
-    };
-    let claims = ClaimFilter { article: args.article, ..reconcile.clone() };
-    let mut words = Vec::new();
-    let mut word = |name: &str, value: Option<String>| {
-        if let Some(v) = value {
-            words.push((name.to_string(), v));
-        }
-    };
-    word("article", args.article.map(|a| a.to_string()));
-    word("source", f.source.clone());
-    word("min-reliability", f.min_reliability.map(|g| g.to_string()));
-    word("max-credibility", f.max_credibility.map(|c| c.to_string()));
-    word("tag", f.tag.clone());
-    word("since", f.since.map(|d| d.to_string()));
-    word("until", f.until.map(|d| d.to_string()));
-    Ok(Filters { claims, reconcile, words })
+    let words = [
+        ("article", f.article.map(|a| a.to_string())),
+        ("source", f.source.clone()),
+        ("min-reliability", f.min_reliability.map(|g| g.to_string())),
+        ("max-credibility", f.max_credibility.map(|c| c.to_string())),
+        ("tag", f.tag.clone()),
+        ("place", f.place.clone()),
+        ("since", f.since.map(|d| d.to_string())),
+        ("until", f.until.map(|d| d.to_string())),
+        ("measure", f.measure.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.map(|v| (name.to_string(), v)))
+    .collect();
+    Ok(Filters { claims: super::claim::filter(nb, f)?, words })
 }
 
-fn request(keys: Vec<String>, all: bool, method: Method, manual: Option<i64>, f: &Filters, max_pairs: usize) -> ReconcileRequest {
-    // The reason a filter gives names the flag as typed, as `reconcile` does; the article
-    // filter is not one reconciliation knows.
-    let filter_words = f.words.iter().filter(|(k, _)| k != "article").cloned().collect();
+fn request(
+    keys: Vec<String>,
+    all: bool,
+    method: Method,
+    manual: Option<i64>,
+    f: &Filters,
+    max_pairs: usize,
+) -> ReconcileRequest {
     ReconcileRequest {
         keys,
         all,
         core: Request { method, include_all: false, manual, max_pairs },
-        filter: f.reconcile.clone(),
-        filter_words,
+        filter: f.claims.clone(),
+        filter_words: f.words.clone(),
         as_of: None,
         note: None,
     }
@@ -178,13 +176,15 @@ fn gather(nb: &mut Notebook, args: &ReportArgs) -> Result<Report> {
         }
     }
     let whole = keys.is_empty();
-    let saved = saved_results(nb, &f.reconcile)?;
+    let saved = saved_results(nb, &f.claims)?;
 
     // Every requested measure, reconciled with the report's method first.
-    let mut measures = reconcile_all(nb, &request(keys.clone(), whole, args.method, None, &f, args.max_pairs))?;
+    let mut measures =
+        reconcile_all(nb, &request(keys.clone(), whole, args.method, None, &f, args.max_pairs))?;
 
     // Claims: all of them by id, and which pass the filters (as `claim list` reads them).
-    let mut claims: BTreeMap<i64, ClaimRow> = nb.claims(&ClaimFilter::default())?.into_iter().map(|c| (c.id, c)).collect();
+    let mut claims: BTreeMap<i64, ClaimRow> =
+        nb.claims(&ClaimFilter::default())?.into_iter().map(|c| (c.id, c)).collect();
     let passing: BTreeSet<i64> = if f.claims.is_empty() {
         claims.keys().copied().collect()
     } else {
@@ -225,8 +225,10 @@ fn gather(nb: &mut Notebook, args: &ReportArgs) -> Result<Report> {
 
     // The claims the page shows: those behind the figures, then (for a whole-notebook report)
     // the other claims that pass the filters.
-    let behind: BTreeSet<i64> = measures.iter().flat_map(|m| m.reconciled.figures.iter().map(|f| f.claim_id)).collect();
-    let other_claims: Vec<i64> = if whole { passing.iter().copied().filter(|c| !behind.contains(c)).collect() } else { Vec::new() };
+    let behind: BTreeSet<i64> =
+        measures.iter().flat_map(|m| m.reconciled.figures.iter().map(|f| f.claim_id)).collect();
+    let other_claims: Vec<i64> =
+        if whole { passing.iter().copied().filter(|c| !behind.contains(c)).collect() } else { Vec::new() };
     let shown: HashSet<i64> = behind.iter().chain(&other_claims).copied().collect();
     claims.retain(|id, _| shown.contains(id));
 

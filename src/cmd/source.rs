@@ -57,8 +57,20 @@ fn show(ctx: &Ctx, source: &str, access: Access) -> Result<()> {
     ctx.show(
         &crate::render::cells_of(&row)?,
         &[
-            Section::of("Rating history", "rating_history", &columns::RATINGS, &history, "never rated: F, not judged")?,
-            Section::of("Claims", "claims_list", &columns::CLAIMS, &claims, "no claims attributed to this source")?,
+            Section::of(
+                "Rating history",
+                "rating_history",
+                &columns::RATINGS,
+                &history,
+                "never rated: F, not judged",
+            )?,
+            Section::of(
+                "Claims",
+                "claims_list",
+                &columns::CLAIMS,
+                &claims,
+                "no claims attributed to this source",
+            )?,
         ],
     )
 }
@@ -109,7 +121,11 @@ fn alias(ctx: &Ctx, a: AliasCommand, access: Access) -> Result<()> {
             ctx.check_columns(&columns::ALIASES)?;
             let id = source.as_deref().map(|s| nb.resolve_source(s)).transpose()?;
             let rows = nb.aliases(id)?;
-            ctx.list(&columns::ALIASES, rows, "no aliases; `crosscheck source alias add SOURCE NAME` adds one")
+            ctx.list(
+                &columns::ALIASES,
+                rows,
+                "no aliases; `crosscheck source alias add SOURCE NAME` adds one",
+            )
         }
     }
 }

@@ -12,7 +12,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::{last_of_month, PartialDate, Precision, When, WHEN_FORMS};
-use crate::notation::tokens::{clitic_forms, tokenize, TokKind, Token};
+use crate::numwords::tokens::{clitic_forms, tokenize, TokKind, Token};
 
 /// One element of a pattern.
 #[derive(Debug, Clone, Copy)]
@@ -426,7 +426,7 @@ impl<'a> Matcher<'a> {
             i
         };
         for e in (start + 1..=(start + 8).min(self.toks.len())).rev() {
-            if let Some(v) = crate::notation::words_value(&self.toks[start..e]) {
+            if let Some(v) = crate::numwords::numbers::words_value(&self.toks[start..e]) {
                 out.push((v, e));
             }
         }
@@ -473,7 +473,7 @@ impl<'a> Matcher<'a> {
         let next = |e: usize, c: Caps, out: &mut Option<(usize, Caps)>| {
             let mut c = c;
             if let Some(end) = self.seq(rest, e, &mut c) {
-                if out.as_ref().map_or(true, |(best, _)| end > *best) {
+                if out.as_ref().is_none_or(|(best, _)| end > *best) {
                     *out = Some((end, c));
                 }
             }
@@ -546,7 +546,7 @@ impl<'a> Matcher<'a> {
     fn may_start(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.kind == TokKind::Num
-            || crate::notation::may_start_number(t)
+            || crate::numwords::numbers::may_start_number(t)
             || self.forms[i].iter().any(|w| start_words().contains(w))
     }
 
@@ -559,7 +559,7 @@ impl<'a> Matcher<'a> {
         for (pats, r) in PHRASES {
             let mut caps = Caps::default();
             if let Some(end) = self.seq(pats, i, &mut caps) {
-                if end > i && best.as_ref().map_or(true, |(b, _, _)| end > *b) {
+                if end > i && best.as_ref().is_none_or(|(b, _, _)| end > *b) {
                     best = Some((end, *r, caps));
                 }
             }

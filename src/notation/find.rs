@@ -5,8 +5,8 @@
 
 use super::read::{Part, Reader, VagueIndex};
 use super::tables::provisional_index;
-use super::tokens::{clitic_forms, tokenize, TokKind, Token};
 use super::{parse, Kind, Reading, VagueTable};
+use crate::numwords::tokens::{clitic_forms, tokenize, TokKind, Token};
 
 /// A figure found in a text: its byte span, the wording there, and how it reads.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,13 +13,11 @@ use std::fmt;
 use crate::normalize::normalize;
 
 mod find;
-mod numbers;
+
 mod read;
 mod tables;
-pub(crate) mod tokens;
 
 pub use find::{find_figures, FoundFigure};
-pub(crate) use numbers::{may_start_number, words_value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -171,11 +169,13 @@ fn read_wording(typed: &str, vague: &VagueTable) -> Result<Reading, String> {
     if typed.is_empty() {
         return Err(format!("the figure is empty; {ACCEPTED}"));
     }
-    let all = tokens::tokenize(typed);
-    if let Some(bad) = all.iter().find(|t| t.kind == tokens::TokKind::Num && t.value().is_none()) {
-        return Err(match tokens::number_value(&bad.norm) {
-            Err(tokens::NumError::TooLarge) => {
-                format!("'{typed}' is too large; figures go up to {}", tokens::MAX)
+    let all = crate::numwords::tokens::tokenize(typed);
+    if let Some(bad) =
+        all.iter().find(|t| t.kind == crate::numwords::tokens::TokKind::Num && t.value().is_none())
+    {
+        return Err(match crate::numwords::tokens::number_value(&bad.norm) {
+            Err(crate::numwords::tokens::NumError::TooLarge) => {
+                format!("'{typed}' is too large; figures go up to {}", crate::numwords::tokens::MAX)
             }
             _ => format!(
                 "'{typed}' has '{}', which is not a number: group thousands by three (1,200); {ACCEPTED}",

@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::numbers::{is_number_word, may_start_number, number_vocab, numbers_at, NumRead};
 use super::tables::{
     is_function_word, joiner_index, outcome_of, prefix_index, provisional_index, subset_index, suffix_index,
     Hedge, PhraseIndex, RANGE_SEPARATORS, WORD_FIGURES,
 };
-use super::tokens::{clitic_forms, TokKind, Token, MAX};
 use super::{Kind, VagueTable, VagueTerm};
+use crate::numwords::numbers::{is_number_word, may_start_number, number_vocab, numbers_at, NumRead};
+use crate::numwords::tokens::{clitic_forms, TokKind, Token, MAX};
 
 /// The notebook's vague words, looked up by their spaceless form so that a word may carry a
 /// clitic (العشرات، بعشرات) and a term of several words matches however it is spaced.
@@ -28,7 +28,7 @@ impl VagueIndex {
         let mut max_tokens = 1;
         for (key, term) in table {
             let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
-            let toks = super::tokens::tokenize(key);
+            let toks = crate::numwords::tokens::tokenize(key);
             max_tokens = max_tokens.max(toks.len());
             if let Some(t) = toks.first() {
                 first_words.insert(t.norm.clone());

@@ -391,7 +391,7 @@ fn english(n: u32, style: u8) -> String {
     let below100 = |n: u32| -> String {
         if n < 20 {
             UNITS[n as usize].to_string()
-        } else if n % 10 == 0 {
+        } else if n.is_multiple_of(10) {
             TENS[(n / 10) as usize].to_string()
         } else {
             let sep = if style & 1 == 0 { "-" } else { " " };
@@ -445,7 +445,7 @@ fn arabic(n: u32, style: u8) -> String {
             11 => pick(2, "أحد عشر", "إحدى عشرة").to_string(),
             12 => pick(2, "اثنا عشر", "اثني عشر").to_string(),
             13..=19 => format!("{} عشر", unit(n - 10)),
-            _ if n % 10 == 0 => tens(n / 10),
+            _ if n.is_multiple_of(10) => tens(n / 10),
             _ => format!("{} و{}", unit(n % 10), tens(n / 10)),
         }
     };

@@ -59,7 +59,9 @@ pub fn article_by_id(conn: &Connection, id: i64) -> Result<ArticleRow> {
     conn.prepare_cached(&format!("{ARTICLE_SELECT} WHERE a.id = ?1"))?
         .query_row([id], article_row)
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids")))
+        .ok_or_else(|| {
+            Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids"))
+        })
 }
 
 /// An article's body, or a sentence saying there is no such article.
@@ -67,7 +69,9 @@ pub fn body_of(conn: &Connection, id: i64) -> Result<String> {
     conn.prepare_cached("SELECT body FROM articles WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids")))
+        .ok_or_else(|| {
+            Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids"))
+        })
 }
 
 /// A claimed span of an article: (claim id, start, end) in characters of its body.
@@ -102,11 +106,7 @@ impl Notebook {
         )?;
         let rows = stmt
             .query_map([article], |r| {
-                Ok(Span {
-                    claim: r.get(0)?,
-                    start: super::count(r.get(1)?),
-                    end: super::count(r.get(2)?),
-                })
+                Ok(Span { claim: r.get(0)?, start: super::count(r.get(1)?), end: super::count(r.get(2)?) })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -133,8 +133,8 @@ impl Notebook {
 
 /// Writes one article's near-duplicate bands.
 pub(crate) fn insert_bands(conn: &Connection, id: i64, bands: &[i64]) -> Result<()> {
-    let mut insert =
-        conn.prepare_cached("INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?1, ?2, ?3)")?;
+    let mut insert = conn
+        .prepare_cached("INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?1, ?2, ?3)")?;
     for (band, hash) in bands.iter().enumerate() {
         insert.execute(params![super::sql_int(band), hash, id])?;
     }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::dates::{PartialDate, When};
-use crate::normalize::char_offset;
+use crate::normalize::{char_offset, QuoteIndex};
 use crate::ratings::{rating, Credibility, Reliability};
 use crate::vocab::{Relation, SourceKind};
 
@@ -32,6 +32,8 @@ pub struct ClaimRow {
     pub credibility: Credibility,
     pub credibility_label: String,
     pub rating: String,
+    /// The claim's figures as `measure=notation`.
+    pub figures: Vec<String>,
     pub place: Option<String>,
     pub when_text: Option<String>,
     pub when_from: Option<String>,
@@ -86,6 +88,7 @@ struct ClaimLists {
     kinds: Vec<SourceKind>,
     grades: Vec<Reliability>,
     tags: Vec<String>,
+    figures: Vec<String>,
 }
 
 fn claim_from(r: &rusqlite::Row<'_>, lists: ClaimLists) -> rusqlite::Result<ClaimRow> {
@@ -119,6 +122,7 @@ fn claim_from(r: &rusqlite::Row<'_>, lists: ClaimLists) -> rusqlite::Result<Clai
         source_kinds: lists.kinds,
         reliability,
         tags: lists.tags,
+        figures: lists.figures,
     })
 }
 
@@ -139,7 +143,10 @@ fn conditions(filter: &ClaimFilter) -> (String, Vec<Value>) {
         add("c.article_id = ?", Value::Integer(a));
     }
     if let Some(s) = filter.source {
-        add("EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id AND cs.source_id = ?)", Value::Integer(s));
+        add(
+            "EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id AND cs.source_id = ?)",
+            Value::Integer(s),
+        );
     }
     if let Some(g) = filter.min_reliability {
         add(
@@ -154,19 +161,29 @@ fn conditions(filter: &ClaimFilter) -> (String, Vec<Value>) {
         add("c.credibility <= ?", Value::Integer(c.value()));
     }
     if let Some(t) = &filter.tag {
-        add("EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?)", Value::Text(t.clone()));
+        add(
+            "EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?)",
+            Value::Text(t.clone()),
+        );
     }
     if let Some(p) = &filter.place {
         add("c.place = ? COLLATE NOCASE", Value::Text(p.clone()));
     }
-    if let Some(d) = filter.since.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.first_day()) {
+    if let Some(d) =
+        filter.since.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.first_day())
+    {
         add("c.when_to >= ?", Value::Text(d.to_string()));
     }
-    if let Some(d) = filter.until.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.last_day()) {
+    if let Some(d) =
+        filter.until.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.last_day())
+    {
         add("c.when_from <= ?", Value::Text(d.to_string()));
     }
     if let Some(m) = filter.measure {
-        add("EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id AND f.measure_id = ?)", Value::Integer(m));
+        add(
+            "EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id AND f.measure_id = ?)",
+            Value::Integer(m),
+        );
     }
     let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
     (clause, values)
@@ -178,7 +195,11 @@ fn is_narrow(filter: &ClaimFilter) -> bool {
 }
 
 /// Streams the claims that pass a filter to `f`, in id order.
-pub(crate) fn for_each_claim(conn: &Connection, filter: &ClaimFilter, f: impl FnMut(ClaimRow) -> Result<()>) -> Result<()> {
+pub(crate) fn for_each_claim(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    f: impl FnMut(ClaimRow) -> Result<()>,
+) -> Result<()> {
     if is_narrow(filter) {
         narrow(conn, filter, f)
     } else {
@@ -189,7 +210,11 @@ pub(crate) fn for_each_claim(conn: &Connection, filter: &ClaimFilter, f: impl Fn
 /// Reads a list of vocabulary values that SQL joined, refusing one the code does not know.
 fn parse_list<T: std::str::FromStr<Err = String>>(list: Vec<String>) -> rusqlite::Result<Vec<T>> {
     list.iter()
-        .map(|s| s.parse().map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(17, rusqlite::types::Type::Text, e.into())))
+        .map(|s| {
+            s.parse().map_err(|e: String| {
+                rusqlite::Error::FromSqlConversionFailure(17, rusqlite::types::Type::Text, e.into())
+            })
+        })
         .collect()
 }
 
@@ -203,7 +228,9 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
                 JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s),
             (SELECT group_concat(s.reliability, char(31)) FROM (SELECT s.reliability FROM claim_sources cs
                 JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s),
-            (SELECT group_concat(t.tag, char(31)) FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag) t)
+            (SELECT group_concat(t.tag, char(31)) FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag) t),
+            (SELECT group_concat(m.key || '=' || f.notation, char(31) ORDER BY f.id) FROM figures f
+                JOIN measures m ON m.id = f.measure_id WHERE f.claim_id = c.id)
          {CLAIM_FROM}{clause} ORDER BY c.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -214,6 +241,7 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
             kinds: parse_list(split_units(r.get(18)?))?,
             grades: parse_list(split_units(r.get(19)?))?,
             tags: split_units(r.get(20)?),
+            figures: split_units(r.get(21)?),
         };
         f(claim_from(r, lists)?)?;
     }
@@ -227,56 +255,72 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
     let (clause, values) = conditions(filter);
     let mut main = conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"))?;
     let mut attributions = conn.prepare_cached(
-        "SELECT cs.claim_id, cs.position, s.name, s.kind, s.reliability
+        "SELECT cs.claim_id, s.name, s.kind, s.reliability
          FROM claim_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY cs.claim_id, cs.position",
     )?;
     let mut tag_rows = conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
-    let mut attr = attributions.query([])?;
-    let mut tags = tag_rows.query([])?;
-    let mut next_attr: Option<(i64, String, SourceKind, Reliability)> = read_attribution(attr.next()?)?;
-    let mut next_tag: Option<(i64, String)> = match tags.next()? {
-        Some(t) => Some((t.get(0)?, t.get(1)?)),
-        None => None,
-    };
+    let mut figure_rows = conn.prepare_cached(
+        "SELECT f.claim_id, m.key || '=' || f.notation FROM figures f JOIN measures m ON m.id = f.measure_id
+         ORDER BY f.claim_id, f.id",
+    )?;
+    let mut attr = Beside::new(attributions.query([])?, |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let mut tags = Beside::new(tag_rows.query([])?, |r| r.get(1))?;
+    let mut figs = Beside::new(figure_rows.query([])?, |r| r.get(1))?;
     let mut rows = main.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let mut lists = ClaimLists::default();
-        while let Some((claim, name, kind, grade)) = next_attr.take() {
-            if claim > id {
-                next_attr = Some((claim, name, kind, grade));
-                break;
-            }
-            if claim == id {
-                lists.sources.push(name);
-                lists.kinds.push(kind);
-                lists.grades.push(grade);
-            }
-            next_attr = read_attribution(attr.next()?)?;
+        for (name, kind, grade) in attr.upto(id)? {
+            lists.sources.push(name);
+            lists.kinds.push(kind);
+            lists.grades.push(grade);
         }
-        while let Some((claim, tag)) = next_tag.take() {
-            if claim > id {
-                next_tag = Some((claim, tag));
-                break;
-            }
-            if claim == id {
-                lists.tags.push(tag);
-            }
-            next_tag = match tags.next()? {
-                Some(t) => Some((t.get(0)?, t.get(1)?)),
-                None => None,
-            };
-        }
+        lists.tags = tags.upto(id)?;
+        lists.figures = figs.upto(id)?;
         f(claim_from(r, lists)?)?;
     }
     Ok(())
 }
 
-fn read_attribution(r: Option<&rusqlite::Row<'_>>) -> Result<Option<(i64, String, SourceKind, Reliability)>> {
-    Ok(match r {
-        Some(r) => Some((r.get(0)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        None => None,
-    })
+/// A cursor over rows keyed by claim id, in claim order, read beside the claims: `upto(id)`
+/// returns the rows of that claim and skips those of claims the listing left out.
+struct Beside<'s, T, F> {
+    rows: rusqlite::Rows<'s>,
+    read: F,
+    next: Option<(i64, T)>,
+}
+
+impl<'s, T, F> Beside<'s, T, F>
+where
+    F: Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+{
+    fn new(mut rows: rusqlite::Rows<'s>, read: F) -> Result<Self> {
+        let next = Self::read_next(&mut rows, &read)?;
+        Ok(Beside { rows, read, next })
+    }
+
+    fn read_next(rows: &mut rusqlite::Rows<'s>, read: &F) -> Result<Option<(i64, T)>> {
+        Ok(match rows.next()? {
+            Some(r) => Some((r.get(0)?, read(r)?)),
+            None => None,
+        })
+    }
+
+    fn upto(&mut self, id: i64) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        while let Some((claim, _)) = &self.next {
+            if *claim > id {
+                break;
+            }
+            if let Some((claim, value)) = self.next.take() {
+                if claim == id {
+                    out.push(value);
+                }
+            }
+            self.next = Self::read_next(&mut self.rows, &self.read)?;
+        }
+        Ok(out)
+    }
 }
 
 pub fn claim_by_id(conn: &Connection, id: i64) -> Result<ClaimRow> {
@@ -285,7 +329,9 @@ pub fn claim_by_id(conn: &Connection, id: i64) -> Result<ClaimRow> {
         found = Some(c);
         Ok(())
     })?;
-    found.ok_or_else(|| Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids")))
+    found.ok_or_else(|| {
+        Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids"))
+    })
 }
 
 /// A claim ready to store.
@@ -323,7 +369,9 @@ pub(crate) fn article_published(conn: &Connection, article: i64) -> Result<Optio
         .query_row([article], |r| r.get(0))
         .optional()?;
     match published {
-        None => Err(Error::NotFound(format!("there is no article #{article}; `crosscheck article list` shows the ids"))),
+        None => Err(Error::NotFound(format!(
+            "there is no article #{article}; `crosscheck article list` shows the ids"
+        ))),
         Some(p) => Ok(p.and_then(|p| PartialDate::parse(&p).ok())),
     }
 }
@@ -336,7 +384,8 @@ fn resolve_when(conn: &Connection, article: i64, when: &str) -> Result<When> {
 fn set_sources(tx: &Connection, claim: i64, sources: &[i64]) -> Result<()> {
     tx.prepare_cached("DELETE FROM claim_sources WHERE claim_id = ?1")?.execute([claim])?;
     let mut seen = std::collections::HashSet::new();
-    let mut insert = tx.prepare_cached("INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?1, ?2, ?3)")?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?1, ?2, ?3)")?;
     for s in sources {
         if seen.insert(*s) {
             insert.execute(params![claim, s, super::sql_int(seen.len() - 1)])?;
@@ -358,9 +407,16 @@ fn add_tags(tx: &Connection, claim: i64, tags: &[String]) -> Result<()> {
 }
 
 /// A claim already recorded with the same article, quote and sources, if any.
-pub(crate) fn same_claim(conn: &Connection, article: i64, quote: &str, sources: &[i64]) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM claims WHERE article_id = ?1 AND quote = ?2 ORDER BY id")?;
-    let ids: Vec<i64> = stmt.query_map(params![article, quote], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+pub(crate) fn same_claim(
+    conn: &Connection,
+    article: i64,
+    quote: &str,
+    sources: &[i64],
+) -> Result<Option<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM claims WHERE article_id = ?1 AND quote = ?2 ORDER BY id")?;
+    let ids: Vec<i64> =
+        stmt.query_map(params![article, quote], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     let mut attribution =
         conn.prepare_cached("SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position")?;
     for id in ids {
@@ -380,17 +436,20 @@ pub(crate) struct Anchored {
     pub unverified: bool,
 }
 
-pub(crate) fn anchor(body: &str, article: i64, typed: &str, unverified_ok: bool) -> Result<Anchored> {
+pub(crate) fn anchor(index: &QuoteIndex, article: i64, typed: &str, unverified_ok: bool) -> Result<Anchored> {
     if typed.trim().is_empty() {
         return super::invalid("the quote is empty; give the article's words with --quote");
     }
-    match crate::normalize::find_quote(body, typed) {
+    let body = index.body();
+    match index.find(typed) {
         Some((s, e)) => Ok(Anchored {
             quote: body[s..e].to_string(),
             span: Some((super::sql_int(char_offset(body, s)), super::sql_int(char_offset(body, e)))),
             unverified: false,
         }),
-        None if unverified_ok => Ok(Anchored { quote: typed.trim().to_string(), span: None, unverified: true }),
+        None if unverified_ok => {
+            Ok(Anchored { quote: typed.trim().to_string(), span: None, unverified: true })
+        }
         None => super::invalid(format!(
             "the quote '{}' is not in article #{article} (compared without harakat, alef forms, punctuation \
              or spacing); check the words, or add --unverified to keep it marked as unverified",
@@ -399,9 +458,9 @@ pub(crate) fn anchor(body: &str, article: i64, typed: &str, unverified_ok: bool)
     }
 }
 
-/// Inserts a claim inside an open transaction and returns its id. The body is passed in so a
-/// caller storing many claims of one article reads and prepares it once.
-pub(crate) fn insert_claim(tx: &Connection, c: &NewClaim, body: &str) -> Result<i64> {
+/// Inserts a claim inside an open transaction and returns its id. The article's body comes
+/// prepared for quote matching, so a caller storing many claims of one article prepares it once.
+pub(crate) fn insert_claim(tx: &Connection, c: &NewClaim, body: &QuoteIndex) -> Result<i64> {
     let anchored = anchor(body, c.article_id, &c.quote, c.unverified)?;
     if !c.again {
         if let Some(id) = same_claim(tx, c.article_id, &anchored.quote, &c.sources)? {
@@ -413,8 +472,13 @@ pub(crate) fn insert_claim(tx: &Connection, c: &NewClaim, body: &str) -> Result<
         }
     }
     let when = c.when.as_deref().map(|w| resolve_when(tx, c.article_id, w)).transpose()?;
-    let text =
-        c.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).unwrap_or_else(|| anchored.quote.clone());
+    let text = c
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| anchored.quote.clone());
     tx.prepare_cached(
         "INSERT INTO claims (uuid, article_id, quote, span_start, span_end, text, unverified,
             credibility, place, when_text, when_from, when_to, when_precision, created_at)
@@ -504,7 +568,7 @@ pub(crate) fn apply_edit(tx: &Connection, id: i64, e: &ClaimEdit) -> Result<()> 
 impl Notebook {
     pub fn add_claim(&mut self, c: &NewClaim) -> Result<ClaimRow> {
         let tx = self.write()?;
-        let body = super::articles::body_of(&tx, c.article_id)?;
+        let body = QuoteIndex::new(&super::articles::body_of(&tx, c.article_id)?);
         let id = insert_claim(&tx, c, &body)?;
         let row = claim_by_id(&tx, id)?;
         tx.commit()?;
@@ -516,7 +580,11 @@ impl Notebook {
     }
 
     /// Streams the claims that pass a filter, in id order, inside one read transaction.
-    pub fn for_each_claim(&mut self, filter: &ClaimFilter, f: impl FnMut(ClaimRow) -> Result<()>) -> Result<()> {
+    pub fn for_each_claim(
+        &mut self,
+        filter: &ClaimFilter,
+        f: impl FnMut(ClaimRow) -> Result<()>,
+    ) -> Result<()> {
         let tx = self.read()?;
         for_each_claim(&tx, filter, f)
     }
@@ -549,7 +617,9 @@ impl Notebook {
     /// Links claim `a` to claim `b`. For `updates`, `a` is the later claim that supersedes `b`.
     pub fn link_claims(&mut self, a: i64, b: i64, relation: Relation) -> Result<LinkRow> {
         if a == b {
-            return super::invalid(format!("claim #{a} cannot be linked to itself; give two different claims"));
+            return super::invalid(format!(
+                "claim #{a} cannot be linked to itself; give two different claims"
+            ));
         }
         let tx = self.write()?;
         claim_by_id(&tx, a)?;
@@ -572,7 +642,13 @@ impl Notebook {
 
 /// Inserts a link (inside an open transaction), refusing a link already there and two claims
 /// that would each supersede the other.
-pub(crate) fn insert_link(tx: &Transaction<'_>, a: i64, b: i64, relation: Relation, uuid: Option<&str>) -> Result<bool> {
+pub(crate) fn insert_link(
+    tx: &Transaction<'_>,
+    a: i64,
+    b: i64,
+    relation: Relation,
+    uuid: Option<&str>,
+) -> Result<bool> {
     let exists: Option<i64> = tx
         .query_row(
             "SELECT id FROM links WHERE from_claim = ?1 AND to_claim = ?2 AND relation = ?3",

@@ -77,12 +77,17 @@ pub struct FigureRow {
     pub when_from: Option<String>,
     #[serde(skip)]
     pub when_to: Option<String>,
+    #[serde(skip)]
+    pub place: Option<String>,
 }
 
 /// The highest reliability weight among the sources (F when none is known), times the
 /// credibility weight.
 pub fn weight(reliability: &[Reliability], credibility: Credibility) -> f64 {
-    let best = reliability.iter().map(|g| g.weight()).fold(None, |acc: Option<f64>, w| Some(acc.map_or(w, |a| a.max(w))));
+    let best = reliability
+        .iter()
+        .map(|g| g.weight())
+        .fold(None, |acc: Option<f64>, w| Some(acc.map_or(w, |a| a.max(w))));
     best.unwrap_or(Reliability::F.weight()) * credibility.weight()
 }
 
@@ -98,7 +103,7 @@ const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_i
         EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
         c.article_id, o.name, a.outlet_id, a.published,
         (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id),
-        c.when_from, c.when_to
+        c.when_from, c.when_to, c.place
     FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id
     JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
 
@@ -138,6 +143,7 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         tags: split_units(r.get(22)?),
         when_from: r.get(23)?,
         when_to: r.get(24)?,
+        place: r.get(25)?,
     })
 }
 
@@ -150,11 +156,16 @@ pub struct FigureFilter {
 }
 
 /// Streams figures in measure order, then id order.
-pub(crate) fn for_each_figure(conn: &Connection, filter: FigureFilter, mut f: impl FnMut(FigureRow) -> Result<()>) -> Result<()> {
+pub(crate) fn for_each_figure(
+    conn: &Connection,
+    filter: FigureFilter,
+    mut f: impl FnMut(FigureRow) -> Result<()>,
+) -> Result<()> {
     // Only the filters in use are written, so each can use its index.
     let mut conds = Vec::new();
     let mut values = Vec::new();
-    for (col, v) in [("f.measure_id", filter.measure), ("f.id", filter.figure), ("f.claim_id", filter.claim)] {
+    for (col, v) in [("f.measure_id", filter.measure), ("f.id", filter.figure), ("f.claim_id", filter.claim)]
+    {
         if let Some(v) = v {
             values.push(v);
             conds.push(format!("{col} = ?{}", values.len()));
@@ -194,24 +205,21 @@ pub(crate) fn vague_table(conn: &Connection) -> Result<VagueTable> {
 /// Finds a measure by key; an unknown key lists the nearest keys and never creates one.
 pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
-    if let Some(id) = conn.prepare_cached("SELECT id FROM measures WHERE key = ?1")?.query_row([k], |r| r.get(0)).optional()? {
+    if let Some(id) = conn
+        .prepare_cached("SELECT id FROM measures WHERE key = ?1")?
+        .query_row([k], |r| r.get(0))
+        .optional()?
+    {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
-    let keys: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let mut near: Vec<(u64, String)> = keys
-        .into_iter()
-        .filter_map(|x| {
-            let similarity = strsim::normalized_damerau_levenshtein(&x, k);
-            let close = x.contains(k) || k.contains(x.as_str()) || similarity >= 0.7;
-            close.then(|| (((1.0 - similarity) * 1e6) as u64, x))
-        })
-        .collect();
-    near.sort();
+    let keys: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+    let near = super::did_you_mean(k, keys);
     let hint = if near.is_empty() {
         "add it first with `crosscheck measure add KEY --label LABEL`".to_string()
     } else {
-        format!("did you mean: {}?", near.into_iter().take(5).map(|(_, x)| x).collect::<Vec<_>>().join(", "))
+        format!("did you mean: {}?", near.join(", "))
     };
     Err(Error::NotFound(format!("there is no measure '{k}'; {hint}")))
 }
@@ -255,11 +263,20 @@ pub(crate) fn insert_figure(
         r.low,
         r.high,
         r.point,
-        false,
+        r.provisional,
         r.rule,
         now()
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Stores a figure's new reading (inside an open transaction).
+pub(crate) fn update_reading(tx: &Connection, id: i64, notation: &str, r: &Reading) -> Result<()> {
+    tx.execute(
+        "UPDATE figures SET notation = ?1, kind = ?2, low = ?3, high = ?4, point = ?5, provisional = ?6, rule = ?7 WHERE id = ?8",
+        params![notation.trim(), r.kind.as_str(), r.low, r.high, r.point, r.provisional, r.rule, id],
+    )?;
+    Ok(())
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -271,24 +288,30 @@ pub struct TermRow {
 }
 
 fn figure_by_id(conn: &Connection, id: i64) -> Result<FigureRow> {
-    figures_where(conn, FigureFilter { figure: Some(id), ..Default::default() })?
-        .pop()
-        .ok_or_else(|| Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids")))
+    figures_where(conn, FigureFilter { figure: Some(id), ..Default::default() })?.pop().ok_or_else(|| {
+        Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids"))
+    })
 }
 
 fn claim_exists(conn: &Connection, id: i64) -> Result<()> {
-    let found: Option<i64> = conn.query_row("SELECT id FROM claims WHERE id = ?1", [id], |r| r.get(0)).optional()?;
-    found.map(|_| ()).ok_or_else(|| Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids")))
+    let found: Option<i64> =
+        conn.query_row("SELECT id FROM claims WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    found.map(|_| ()).ok_or_else(|| {
+        Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids"))
+    })
 }
 
 impl Notebook {
     pub fn add_measure(&mut self, key: &str, label: &str, unit: Option<&str>) -> Result<MeasureRow> {
         let key = check_key(key)?;
         if label.trim().is_empty() {
-            return super::invalid("--label is empty; say what the measure counts, such as 'foreign fighters who defected'");
+            return super::invalid(
+                "--label is empty; say what the measure counts, such as 'foreign fighters who defected'",
+            );
         }
         let tx = self.write()?;
-        let exists: Option<i64> = tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
         if exists.is_some() {
             return Err(Error::Conflict(format!(
                 "a measure '{key}' already exists; `crosscheck measure show {key}` shows it"
@@ -300,7 +323,14 @@ impl Notebook {
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
-        Ok(MeasureRow { id, key, label: label.trim().to_string(), unit: unit.and_then(super::sources::empty_null).map(str::to_string), figures: 0, voices: 0 })
+        Ok(MeasureRow {
+            id,
+            key,
+            label: label.trim().to_string(),
+            unit: unit.and_then(super::sources::empty_null).map(str::to_string),
+            figures: 0,
+            voices: 0,
+        })
     }
 
     pub fn figures(&mut self, measure: Option<&str>) -> Result<Vec<FigureRow>> {
@@ -310,7 +340,11 @@ impl Notebook {
     }
 
     /// Streams every figure of a measure (or all figures), for exports.
-    pub fn for_each_figure(&mut self, measure: Option<&str>, f: impl FnMut(FigureRow) -> Result<()>) -> Result<()> {
+    pub fn for_each_figure(
+        &mut self,
+        measure: Option<&str>,
+        f: impl FnMut(FigureRow) -> Result<()>,
+    ) -> Result<()> {
         let tx = self.read()?;
         let m = measure.map(|k| measure_id(&tx, k)).transpose()?;
         for_each_figure(&tx, FigureFilter { measure: m, ..Default::default() }, f)
@@ -342,7 +376,9 @@ impl Notebook {
     pub fn remove_figure(&mut self, id: i64) -> Result<()> {
         let tx = self.write()?;
         if tx.execute("DELETE FROM figures WHERE id = ?1", [id])? == 0 {
-            return Err(Error::NotFound(format!("there is no figure #{id}; `crosscheck figure list` shows the ids")));
+            return Err(Error::NotFound(format!(
+                "there is no figure #{id}; `crosscheck figure list` shows the ids"
+            )));
         }
         tx.commit()?;
         Ok(())
@@ -353,9 +389,12 @@ impl Notebook {
     }
 
     pub fn terms(&self) -> Result<Vec<TermRow>> {
-        let mut stmt = self.conn.prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
+        let mut stmt =
+            self.conn.prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
         let rows = stmt
-            .query_map([], |r| Ok(TermRow { word: r.get(0)?, low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))?
+            .query_map([], |r| {
+                Ok(TermRow { word: r.get(0)?, low: r.get(1)?, high: r.get(2)?, point: r.get(3)? })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -363,7 +402,9 @@ impl Notebook {
     pub fn set_term(&mut self, word: &str, low: i64, high: i64, point: i64) -> Result<TermRow> {
         let key = notation::vague_key(word);
         if key.is_empty() || !key.chars().any(char::is_alphabetic) {
-            return super::invalid(format!("'{word}' is not a word; give a vague word such as dozens or عشرات"));
+            return super::invalid(format!(
+                "'{word}' is not a word; give a vague word such as dozens or عشرات"
+            ));
         }
         if !(0 <= low && low <= point && point <= high && high <= MAX_FIGURE) {
             return super::invalid(format!(
@@ -371,7 +412,9 @@ impl Notebook {
             ));
         }
         if notation::parse(word, &HashMap::new()).is_ok() {
-            return super::invalid(format!("'{word}' already reads as a number; a vague word must not be one"));
+            return super::invalid(format!(
+                "'{word}' already reads as a number; a vague word must not be one"
+            ));
         }
         let tx = self.write()?;
         tx.execute(
@@ -394,11 +437,10 @@ impl Notebook {
         for f in figs {
             let r = read_notation(&table, &f.notation)
                 .map_err(|e| Error::Invalid(format!("figure #{} can no longer be read: {e}", f.id)))?;
-            if (r.kind.as_str(), r.low, r.high, r.point, r.rule.as_str()) != (f.kind.as_str(), f.low, f.high, f.point, f.rule.as_str()) {
-                tx.execute(
-                    "UPDATE figures SET kind = ?1, low = ?2, high = ?3, point = ?4, rule = ?5 WHERE id = ?6",
-                    params![r.kind.as_str(), r.low, r.high, r.point, r.rule, f.id],
-                )?;
+            if (r.kind.as_str(), r.low, r.high, r.point, r.provisional, r.rule.as_str())
+                != (f.kind.as_str(), f.low, f.high, f.point, f.provisional, f.rule.as_str())
+            {
+                update_reading(&tx, f.id, &f.notation, &r)?;
                 changed.push(f.id);
             }
         }

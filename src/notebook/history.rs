@@ -19,7 +19,12 @@ pub struct HistoryRow {
 
 impl Notebook {
     /// The audit trail, of one table (and one row of it) or of everything, oldest first.
-    pub fn history(&mut self, table: Option<HistoryTable>, row_id: Option<i64>, mut f: impl FnMut(HistoryRow) -> Result<()>) -> Result<()> {
+    pub fn history(
+        &mut self,
+        table: Option<HistoryTable>,
+        row_id: Option<i64>,
+        mut f: impl FnMut(HistoryRow) -> Result<()>,
+    ) -> Result<()> {
         let tx = self.read()?;
         let mut stmt = tx.prepare(
             "SELECT id, tbl, row_id, action, old, at FROM history
@@ -27,7 +32,14 @@ impl Notebook {
         )?;
         let mut rows = stmt.query(rusqlite::params![table.map(|t| t.as_str()), row_id])?;
         while let Some(r) = rows.next()? {
-            f(HistoryRow { id: r.get(0)?, table: r.get(1)?, row_id: r.get(2)?, action: r.get(3)?, old: r.get(4)?, at: r.get(5)? })?;
+            f(HistoryRow {
+                id: r.get(0)?,
+                table: r.get(1)?,
+                row_id: r.get(2)?,
+                action: r.get(3)?,
+                old: r.get(4)?,
+                at: r.get(5)?,
+            })?;
         }
         Ok(())
     }

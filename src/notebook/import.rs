@@ -89,7 +89,13 @@ pub fn prepare(input: &Input, meta: &ArticleMeta, max_size: u64) -> std::result:
 }
 
 /// The derived parts of an article: its hash, search words and near-duplicate signature.
-pub fn prepared(source_path: Option<String>, body: String, title: String, language: Option<String>, meta: ArticleMeta) -> Prepared {
+pub fn prepared(
+    source_path: Option<String>,
+    body: String,
+    title: String,
+    language: Option<String>,
+    meta: ArticleMeta,
+) -> Prepared {
     // One pass over the body gives both the search words and the near-duplicate shingles.
     let (body_words, set) = crate::similarity::analyse(&body);
     Prepared {
@@ -135,8 +141,13 @@ struct Staged {
 /// The result of storing one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stored {
-    New { id: i64, near_duplicate_of: Option<i64> },
-    Duplicate { of: i64 },
+    New {
+        id: i64,
+        near_duplicate_of: Option<i64>,
+    },
+    Duplicate {
+        of: i64,
+    },
     /// Refused before anything was written (too large for the notebook); the import goes on.
     Refused(String),
 }
@@ -268,7 +279,10 @@ impl<'a> ImportBatch<'a> {
         let conn = self.conn;
         for chunk in self.staged.chunks(ROWS_PER_INSERT) {
             let row = format!("({})", vec!["?"; 13].join(", "));
-            let sql = format!("INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES {}", vec![row; chunk.len()].join(", "));
+            let sql = format!(
+                "INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES {}",
+                vec![row; chunk.len()].join(", ")
+            );
             let values: Vec<&Value> = chunk.iter().flat_map(|s| s.values.iter()).collect();
             conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
             let sql = format!(
@@ -277,7 +291,9 @@ impl<'a> ImportBatch<'a> {
             );
             let values: Vec<Value> = chunk
                 .iter()
-                .flat_map(|s| [Value::Integer(s.id), Value::Text(s.words[0].clone()), Value::Text(s.words[1].clone())])
+                .flat_map(|s| {
+                    [Value::Integer(s.id), Value::Text(s.words[0].clone()), Value::Text(s.words[1].clone())]
+                })
                 .collect();
             conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
         }
@@ -365,7 +381,11 @@ impl Notebook {
     /// writes; results come back tagged with their position and are stored in input order.
     /// `progress` is told how many inputs are done. A database failure stops the import: the
     /// error says how many articles were stored before it.
-    pub fn import_articles(&mut self, req: &ImportRequest, mut progress: impl FnMut(usize)) -> Result<ImportReport> {
+    pub fn import_articles(
+        &mut self,
+        req: &ImportRequest,
+        mut progress: impl FnMut(usize),
+    ) -> Result<ImportReport> {
         type Ready = (usize, std::result::Result<Prepared, String>);
         let inputs = &req.inputs;
         let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(64);
@@ -392,22 +412,29 @@ impl Notebook {
                     if let Some(p) = waiting.remove(&position) {
                         break p;
                     }
-                    let (i, p) = rx.recv().map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?;
+                    let (i, p) =
+                        rx.recv().map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?;
                     waiting.insert(i, p);
                 };
                 let label = input.label();
                 let result = match (input, prepared) {
-                    (Input::Skipped(_, why), _) => {
-                        FileResult { error: Some(why.clone()), ..FileResult::new(label, ImportStatus::Skipped) }
+                    (Input::Skipped(_, why), _) => FileResult {
+                        error: Some(why.clone()),
+                        ..FileResult::new(label, ImportStatus::Skipped)
+                    },
+                    (_, Err(e)) => {
+                        FileResult { error: Some(e), ..FileResult::new(label, ImportStatus::Failed) }
                     }
-                    (_, Err(e)) => FileResult { error: Some(e), ..FileResult::new(label, ImportStatus::Failed) },
                     (_, Ok(p)) => match batch.store(&p) {
-                        Ok(Stored::New { id, near_duplicate_of }) => {
-                            FileResult { id: Some(id), near_duplicate_of, ..FileResult::new(label, ImportStatus::Imported) }
-                        }
-                        Ok(Stored::Duplicate { of }) => {
-                            FileResult { duplicate_of: Some(of), ..FileResult::new(label, ImportStatus::Duplicate) }
-                        }
+                        Ok(Stored::New { id, near_duplicate_of }) => FileResult {
+                            id: Some(id),
+                            near_duplicate_of,
+                            ..FileResult::new(label, ImportStatus::Imported)
+                        },
+                        Ok(Stored::Duplicate { of }) => FileResult {
+                            duplicate_of: Some(of),
+                            ..FileResult::new(label, ImportStatus::Duplicate)
+                        },
                         Ok(Stored::Refused(why)) => {
                             FileResult { error: Some(why), ..FileResult::new(label, ImportStatus::Failed) }
                         }

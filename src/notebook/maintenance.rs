@@ -37,7 +37,8 @@ fn vocabulary_columns() -> Vec<(&'static str, &'static str, Vec<&'static str>)> 
 
 impl Notebook {
     pub fn info(&mut self) -> Result<Info> {
-        let size = std::fs::metadata(&self.path).map(|m| i64::try_from(m.len()).unwrap_or(i64::MAX)).unwrap_or(0);
+        let size =
+            std::fs::metadata(&self.path).map(|m| i64::try_from(m.len()).unwrap_or(i64::MAX)).unwrap_or(0);
         let path = self.path.display().to_string();
         let tx = self.read()?;
         let n = |table: &str| -> Result<i64> {
@@ -75,10 +76,16 @@ impl Notebook {
         }
         for (table, column, names) in vocabulary_columns() {
             let list: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-            let mut stmt = tx.prepare(&format!("SELECT id, {column} FROM {table} WHERE {column} NOT IN ({})", list.join(", ")))?;
-            let bad: Vec<(i64, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            let mut stmt = tx.prepare(&format!(
+                "SELECT id, {column} FROM {table} WHERE {column} NOT IN ({})",
+                list.join(", ")
+            ))?;
+            let bad: Vec<(i64, String)> =
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
             for (id, value) in bad {
-                problems.push(format!("value: {table} #{id} has {column} '{value}', which crosscheck does not know"));
+                problems.push(format!(
+                    "value: {table} #{id} has {column} '{value}', which crosscheck does not know"
+                ));
             }
         }
         let mut stmt = tx.prepare("SELECT id, body, sha256 FROM articles")?;
@@ -96,8 +103,10 @@ impl Notebook {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let (id, quote, start, end, body): (i64, String, i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-            let span: String = body.chars().skip(super::count(start)).take(super::count(end - start)).collect();
+            let (id, quote, start, end, body): (i64, String, i64, i64, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let span: String =
+                body.chars().skip(super::count(start)).take(super::count(end - start)).collect();
             if span != quote {
                 problems.push(format!("claim #{id}: its quote is not the text at its span in the article"));
             }
@@ -108,7 +117,9 @@ impl Notebook {
         while let Some(r) = rows.next()? {
             let (id, name, key): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
             if super::sources::name_key(&name) != key {
-                problems.push(format!("source #{id}: its name key does not match its name (edited outside crosscheck)"));
+                problems.push(format!(
+                    "source #{id}: its name key does not match its name (edited outside crosscheck)"
+                ));
             }
         }
         drop(rows);
@@ -118,7 +129,9 @@ impl Notebook {
             for fts in ["article_fts", "claim_fts"] {
                 let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
                 if tx.execute(&sql, []).is_err() {
-                    problems.push(format!("search index {fts} is damaged; `crosscheck check --repair` rebuilds it"));
+                    problems.push(format!(
+                        "search index {fts} is damaged; `crosscheck check --repair` rebuilds it"
+                    ));
                 }
             }
         }
@@ -131,10 +144,14 @@ impl Notebook {
     pub fn repair(&mut self) -> Result<usize> {
         let tx = self.write()?;
         let mut stmt = tx.prepare("SELECT id, name FROM sources")?;
-        let rows: Vec<(i64, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<(i64, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         drop(stmt);
         for (id, name) in rows {
-            tx.execute("UPDATE sources SET name_key = ?1 WHERE id = ?2 AND name_key <> ?1", rusqlite::params![super::sources::name_key(&name), id])?;
+            tx.execute(
+                "UPDATE sources SET name_key = ?1 WHERE id = ?2 AND name_key <> ?1",
+                rusqlite::params![super::sources::name_key(&name), id],
+            )?;
         }
         let n = super::search::reindex(&tx, false)?;
         tx.commit()?;
@@ -145,9 +162,12 @@ impl Notebook {
     /// commands may be writing. The copy is readable by its owner only.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let dest = super::absolute(dest)?;
-        crate::files::refuse_notebook_files(&dest, &self.path, "backup")?;
+        crate::files::refuse_notebook_files(&dest, &self.path, "backup").map_err(Error::Invalid)?;
         if dest.exists() || dest.symlink_metadata().is_ok() {
-            return Err(Error::Conflict(format!("{} already exists; give a new file name for the backup", dest.display())));
+            return Err(Error::Conflict(format!(
+                "{} already exists; give a new file name for the backup",
+                dest.display()
+            )));
         }
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
             if !parent.is_dir() {

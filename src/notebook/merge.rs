@@ -14,6 +14,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 
 use super::transfer::{Outcome, Tally};
 use super::{Error, Notebook, Result};
+use crate::ratings::Reliability;
 
 /// How long reading the other notebook may take before it is given up as hostile or damaged.
 const READ_LIMIT: Duration = Duration::from_secs(600);
@@ -53,26 +54,42 @@ fn snapshot(other: &Path) -> Result<Copy> {
         })
         .collect();
     let uri = format!("file:{encoded}?mode=ro{}", if immutable { "&immutable=1" } else { "" });
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut src = Connection::open_with_flags(&uri, flags).map_err(|e| their(other, super::describe_sql(&e)))?;
+    let flags =
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut src =
+        Connection::open_with_flags(&uri, flags).map_err(|e| their(other, super::describe_sql(&e)))?;
     super::configure(&src, false).map_err(|e| their(other, e))?;
     bound(&mut src, READ_LIMIT)?;
     let read_id = || -> rusqlite::Result<(i32, i64)> {
-        Ok((src.query_row("PRAGMA application_id", [], |r| r.get(0))?, src.query_row("PRAGMA user_version", [], |r| r.get(0))?))
+        Ok((
+            src.query_row("PRAGMA application_id", [], |r| r.get(0))?,
+            src.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        ))
     };
     let (app, version) = read_id().map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => their(other, "it is not a crosscheck notebook (not an SQLite file)"),
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            their(other, "it is not a crosscheck notebook (not an SQLite file)")
+        }
         _ => their(other, super::describe_sql(&e)),
     })?;
     if app != super::APPLICATION_ID {
         return Err(their(other, "it is not a crosscheck notebook"));
     }
     if version > super::schema::CURRENT_VERSION {
-        return Err(their(other, format!("it was written by a newer crosscheck (schema {version}); upgrade crosscheck first")));
+        return Err(their(
+            other,
+            format!("it was written by a newer crosscheck (schema {version}); upgrade crosscheck first"),
+        ));
     }
-    let dir = tempfile::Builder::new().prefix("crosscheck-merge-").tempdir().map_err(|e| Error::Io(e.to_string()))?;
+    let dir = tempfile::Builder::new()
+        .prefix("crosscheck-merge-")
+        .tempdir()
+        .map_err(|e| Error::Io(e.to_string()))?;
     let path = dir.path().join("other.db");
-    let mut dest = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let mut dest = Connection::open_with_flags(
+        &path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     rusqlite::backup::Backup::new(&src, &mut dest)
         .and_then(|b| b.run_to_completion(1024, Duration::ZERO, None))
         .map_err(|e| their(other, super::describe_sql(&e)))?;
@@ -112,10 +129,15 @@ fn vet(copy: &Copy, other: &Path) -> Result<Vec<String>> {
         }
     }
     if !fix.is_empty() {
-        notes.push(format!("{} article(s) of the other notebook had a hash that was not of their text; it was recomputed", fix.len()));
+        notes.push(format!(
+            "{} article(s) of the other notebook had a hash that was not of their text; it was recomputed",
+            fix.len()
+        ));
         // Two forged rows may hold one text: the later copy is dropped as a duplicate.
         for (id, real) in fix {
-            let taken: Option<i64> = tx.query_row("SELECT id FROM articles WHERE sha256 = ?1", [&real], |r| r.get(0)).optional()?;
+            let taken: Option<i64> = tx
+                .query_row("SELECT id FROM articles WHERE sha256 = ?1", [&real], |r| r.get(0))
+                .optional()?;
             if taken.is_some() {
                 tx.execute("DELETE FROM claims WHERE article_id = ?1", [id])?;
                 tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
@@ -133,13 +155,15 @@ fn vet(copy: &Copy, other: &Path) -> Result<Vec<String>> {
 /// Name keys are recomputed from names (a forged key could make one source pass for another).
 fn recompute_keys(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
     let mut stmt = tx.prepare("SELECT id, name, name_key FROM sources")?;
-    let rows: Vec<(i64, String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(i64, String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     let mut changed = 0;
     for (id, name, key) in rows {
         let real = super::sources::name_key(&name);
         if real != key && !real.is_empty() {
-            if tx.execute("UPDATE OR IGNORE sources SET name_key = ?1 WHERE id = ?2", params![real, id])? == 0 {
+            if tx.execute("UPDATE OR IGNORE sources SET name_key = ?1 WHERE id = ?2", params![real, id])? == 0
+            {
                 notes.push(format!("the other notebook's source #{id} '{name}' has the name of another of its sources; it is merged as that source"));
             }
             changed += 1;
@@ -158,8 +182,9 @@ fn reanchor(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
         "SELECT c.id, c.quote, c.span_start, c.span_end, a.body FROM claims c JOIN articles a ON a.id = c.article_id
          WHERE c.span_start IS NOT NULL",
     )?;
-    let rows: Vec<(i64, String, i64, i64, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(i64, String, i64, i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     let mut moved = 0;
     for (id, quote, start, end, body) in rows {
@@ -168,10 +193,16 @@ fn reanchor(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
             continue;
         }
         moved += 1;
-        let anchored = super::claims::anchor(&body, 0, &quote, true)?;
+        let anchored = super::claims::anchor(&crate::normalize::QuoteIndex::new(&body), 0, &quote, true)?;
         tx.execute(
             "UPDATE claims SET quote = ?1, span_start = ?2, span_end = ?3, unverified = ?4 WHERE id = ?5",
-            params![anchored.quote, anchored.span.map(|s| s.0), anchored.span.map(|s| s.1), anchored.unverified, id],
+            params![
+                anchored.quote,
+                anchored.span.map(|s| s.0),
+                anchored.span.map(|s| s.1),
+                anchored.unverified,
+                id
+            ],
         )?;
     }
     if moved > 0 {
@@ -189,7 +220,10 @@ impl Notebook {
     pub fn merge_from(&mut self, other: &Path) -> Result<Tally> {
         let other = super::absolute(other)?;
         if !other.exists() {
-            return Err(Error::NotFound(format!("there is no notebook at {}; give the path of a crosscheck notebook", other.display())));
+            return Err(Error::NotFound(format!(
+                "there is no notebook at {}; give the path of a crosscheck notebook",
+                other.display()
+            )));
         }
         if crate::files::refuse_notebook_files(&other, &self.path, "merge").is_err() {
             return super::invalid("a notebook cannot be merged into itself; give another notebook file");
@@ -204,9 +238,13 @@ impl Notebook {
             let mut tally = Tally::default();
             merge_rows(&tx, &mut tally, &label)?;
             apply_tombstones(&tx, &mut tally, &label)?;
-            let broken: i64 = tx.query_row("SELECT count(*) FROM main.pragma_foreign_key_check", [], |r| r.get(0))?;
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM main.pragma_foreign_key_check", [], |r| r.get(0))?;
             if broken > 0 {
-                return Err(their(&other, "its rows would leave this notebook inconsistent; nothing was merged"));
+                return Err(their(
+                    &other,
+                    "its rows would leave this notebook inconsistent; nothing was merged",
+                ));
             }
             tx.commit()?;
             Ok(tally)
@@ -229,7 +267,13 @@ fn counted(tx: &Transaction<'_>, tally: &mut Tally, table: &str, outcome: Outcom
 /// Maps the other notebook's ids of `table` to ours: first by uuid, then by `natural` joins (a
 /// statement selecting (their id, our id) pairs), then inserts the rest with `insert` (rows not
 /// deleted here) and maps them by uuid.
-fn map_and_insert(tx: &Transaction<'_>, tally: &mut Tally, table: &str, natural: &[&str], insert: &str) -> Result<()> {
+fn map_and_insert(
+    tx: &Transaction<'_>,
+    tally: &mut Tally,
+    table: &str,
+    natural: &[&str],
+    insert: &str,
+) -> Result<()> {
     tx.execute_batch(&format!(
         "DROP TABLE IF EXISTS temp.map_{table};
          CREATE TEMP TABLE map_{table} (their INTEGER PRIMARY KEY, ours INTEGER NOT NULL);
@@ -262,10 +306,14 @@ fn map_and_insert(tx: &Transaction<'_>, tally: &mut Tally, table: &str, natural:
 
 /// Rows of `table` not yet here, not deleted here.
 fn fresh(table: &str) -> String {
-    format!("o.id NOT IN (SELECT their FROM map_{table}) AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)")
+    format!(
+        "o.id NOT IN (SELECT their FROM map_{table}) AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)"
+    )
 }
 
-fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
+/// Sources come in first (by uuid, name or alias), with their rating histories and aliases; a
+/// differing rating of a source both notebooks hold is added to its history, not taken over.
+fn merge_source_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
     map_and_insert(
         tx,
         tally,
@@ -282,19 +330,20 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
             fresh("sources")
         ),
     )?;
-    // A differing rating of the same source is added to its history, not taken over.
-    tx.execute(
-        "INSERT INTO main.source_ratings (uuid, source_id, from_grade, to_grade, why, at)
-         SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-7' || substr(lower(hex(randomblob(2))), 2)
-                || '-8' || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-                m.id, m.reliability, o.reliability,
-                'rated ' || o.reliability || ' in the merged notebook ' || ?1 || '; this notebook keeps ' || m.reliability,
-                strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         FROM other.sources o JOIN temp.map_sources p ON p.their = o.id JOIN main.sources m ON m.id = p.ours
+    // A differing rating of the same source is added to its history, not taken over (once).
+    let mut stmt = tx.prepare(
+        "SELECT m.id, m.reliability, o.reliability FROM other.sources o
+         JOIN temp.map_sources p ON p.their = o.id JOIN main.sources m ON m.id = p.ours
          WHERE o.reliability <> m.reliability AND NOT EXISTS (SELECT 1 FROM main.source_ratings r
-             WHERE r.source_id = m.id AND r.to_grade = o.reliability AND r.why LIKE 'rated ' || o.reliability || ' in the merged notebook %')",
-        [label],
+             WHERE r.source_id = m.id AND r.to_grade = o.reliability AND r.why LIKE 'rated % in the merged notebook %')",
     )?;
+    let differ: Vec<(i64, Reliability, Reliability)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    for (id, ours, theirs) in differ {
+        let why = format!("rated {theirs} in the merged notebook {label}; this notebook keeps {ours}");
+        super::sources::record_rating(tx, id, Some(ours), theirs, &why)?;
+    }
     counted(
         tx,
         tally,
@@ -314,6 +363,11 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
          SELECT o.alias_key, p.ours, o.alias, o.created_at FROM other.source_aliases o JOIN temp.map_sources p ON p.their = o.source_id
          WHERE o.alias_key NOT IN (SELECT name_key FROM main.sources)",
     )?;
+    Ok(())
+}
+
+fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
+    merge_source_rows(tx, tally, label)?;
     merge_articles(tx, tally)?;
     merge_claims(tx, tally)?;
     map_and_insert(
@@ -409,7 +463,11 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
     while let Some(r) = rows.next()? {
         let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
         super::search::index_article(tx, id, &title, &body)?;
-        super::articles::insert_bands(tx, id, &crate::similarity::band_keys(&crate::similarity::shingles(&body)))?;
+        super::articles::insert_bands(
+            tx,
+            id,
+            &crate::similarity::band_keys(&crate::similarity::shingles(&body)),
+        )?;
     }
     Ok(())
 }
@@ -472,7 +530,8 @@ fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Res
         let mut stmt = tx.prepare(&format!(
             "SELECT m.id, t.at FROM other.tombstones t JOIN main.{table} m ON m.uuid = t.uuid WHERE t.tbl = '{table}'"
         ))?;
-        let doomed: Vec<(i64, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let doomed: Vec<(i64, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         drop(stmt);
         for (id, at) in doomed {
             let changed: Option<String> = tx

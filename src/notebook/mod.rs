@@ -59,13 +59,17 @@ pub fn invalid<T>(msg: impl Into<String>) -> Result<T> {
 fn describe_sql(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode;
     if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e {
-        return format!("the notebook holds a value crosscheck cannot read ({inner}); run `crosscheck check`");
+        return format!(
+            "the notebook holds a value crosscheck cannot read ({inner}); run `crosscheck check`"
+        );
     }
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             "the notebook is busy with another crosscheck command; try again in a moment".into()
         }
-        Some(ErrorCode::NotADatabase) => "the file is not a crosscheck notebook (it is not an SQLite database)".into(),
+        Some(ErrorCode::NotADatabase) => {
+            "the file is not a crosscheck notebook (it is not an SQLite database)".into()
+        }
         Some(ErrorCode::DatabaseCorrupt) => {
             "the notebook file is damaged; run `crosscheck check` and restore from a backup".into()
         }
@@ -77,7 +81,9 @@ fn describe_sql(e: &rusqlite::Error) -> String {
         Some(ErrorCode::ConstraintViolation) => {
             "the change breaks one of the notebook's rules, so nothing was written".into()
         }
-        Some(ErrorCode::OperationInterrupted) => "the work took too long and was stopped; nothing was written".into(),
+        Some(ErrorCode::OperationInterrupted) => {
+            "the work took too long and was stopped; nothing was written".into()
+        }
         Some(code) => format!("the notebook could not be read or written ({code:?})"),
         None => "the notebook could not be read or written (internal error)".into(),
     }
@@ -111,8 +117,7 @@ pub fn default_path() -> Result<PathBuf> {
 /// A path as SQLite must see it: absolute, so that a name beginning with `file:` is a file name
 /// and never a URI.
 pub fn absolute(path: &Path) -> Result<PathBuf> {
-    std::path::absolute(path)
-        .map_err(|e| Error::Io(format!("{} is not a usable path: {e}", path.display())))
+    std::path::absolute(path).map_err(|e| Error::Io(format!("{} is not a usable path: {e}", path.display())))
 }
 
 impl Notebook {
@@ -202,10 +207,12 @@ impl Notebook {
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
 
-    /// Lets SQLite refresh its statistics when a command that wrote closes (cheap, and only
-    /// what changed is analysed).
-    pub fn optimize(&self) {
+impl Drop for Notebook {
+    /// A command that could write lets SQLite refresh its statistics as it closes the notebook
+    /// (cheap: only what changed is analysed), so the filters keep using their indexes.
+    fn drop(&mut self) {
         if self.writable {
             let _ = self.conn.execute_batch("PRAGMA optimize");
         }
@@ -260,6 +267,47 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
+/// Up to five of `candidates` (shown form, comparison key) close to what was typed, best first:
+/// those that start with it (or it with them), contain it (or are contained), share a word with
+/// it, or are spelled nearly like it. Read only when a lookup fails, so a slip costs one pass over
+/// the names, never a lookup that succeeds.
+pub(crate) fn did_you_mean(
+    typed: &str,
+    candidates: impl IntoIterator<Item = (String, String)>,
+) -> Vec<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    let typed_words = words(typed);
+    let mut scored: Vec<(u8, f64, String)> = Vec::new();
+    for (shown, key) in candidates {
+        let similarity = strsim::normalized_damerau_levenshtein(&key, typed);
+        let rank = if key.starts_with(typed) || typed.starts_with(key.as_str()) {
+            0
+        } else if key.contains(typed) || typed.contains(key.as_str()) {
+            1
+        } else if words(&key).iter().any(|w| typed_words.contains(w)) {
+            2
+        } else if similarity >= 0.7 {
+            3
+        } else {
+            continue;
+        };
+        scored.push((rank, similarity, shown));
+    }
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, shown) in scored {
+        if !out.contains(&shown) && out.len() < 5 {
+            out.push(shown);
+        }
+    }
+    out
+}
+
 /// Now, as stored: RFC 3339 UTC to the second.
 pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
@@ -281,15 +329,4 @@ pub(crate) fn sql_int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Why a file could not be used, in a few words.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "there is no such file or folder".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::AlreadyExists => "it already exists".into(),
-        ErrorKind::StorageFull => "the disk is full".into(),
-        ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => e.to_string(),
-    }
-}
+pub use crate::files::io_reason;

@@ -100,7 +100,8 @@ struct Context {
 }
 
 fn load_context(conn: &Connection) -> Result<Context> {
-    let mut stmt = conn.prepare("SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL")?;
+    let mut stmt =
+        conn.prepare("SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL")?;
     let parent: HashMap<i64, i64> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     let mut roots = HashMap::new();
@@ -116,7 +117,8 @@ fn load_context(conn: &Connection) -> Result<Context> {
         roots.insert(id, r);
     }
     let mut stmt = conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'repeats'")?;
-    let links: Vec<(i64, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let links: Vec<(i64, i64)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     let mut parent: HashMap<i64, i64> = HashMap::new();
     fn find(parent: &mut HashMap<i64, i64>, x: i64) -> i64 {
         let mut r = x;
@@ -171,8 +173,20 @@ impl ReconcileRequest {
     fn filtered(&self, f: &FigureRow) -> Option<String> {
         let fl = &self.filter;
         let word = |name: &str| {
-            self.filter_words.iter().find(|(n, _)| n == name).map(|(n, v)| format!("--{n} {v}")).unwrap_or_default()
+            self.filter_words
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(n, v)| format!("--{n} {v}"))
+                .unwrap_or_default()
         };
+        if fl.article.is_some_and(|a| a != f.article_id) {
+            return Some(word("article"));
+        }
+        if let Some(p) = &fl.place {
+            if f.place.as_deref().is_none_or(|fp| fp.to_lowercase() != p.to_lowercase()) {
+                return Some(word("place"));
+            }
+        }
         if let Some(g) = fl.min_reliability {
             if !f.reliability.iter().any(|r| *r <= g && *r != Reliability::F) {
                 return Some(word("min-reliability"));
@@ -193,12 +207,16 @@ impl ReconcileRequest {
                 return Some(word("tag"));
             }
         }
-        if let Some(since) = fl.since.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.first_day()) {
+        if let Some(since) =
+            fl.since.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.first_day())
+        {
             if f.when_to.as_deref().map(|w| w < since.to_string().as_str()).unwrap_or(true) {
                 return Some(word("since"));
             }
         }
-        if let Some(until) = fl.until.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.last_day()) {
+        if let Some(until) =
+            fl.until.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.last_day())
+        {
             if f.when_from.as_deref().map(|w| w > until.to_string().as_str()).unwrap_or(true) {
                 return Some(word("until"));
             }
@@ -222,7 +240,10 @@ fn figure_in(f: &FigureRow, ctx: &Context, req: &ReconcileRequest) -> FigureIn {
     .or_else(|| {
         if f.credibility.value() == 5 {
             Some(Excluded::Improbable)
-        } else if !f.source_ids.is_empty() && !grades.is_empty() && grades.iter().all(|g| *g == Reliability::E) {
+        } else if !f.source_ids.is_empty()
+            && !grades.is_empty()
+            && grades.iter().all(|g| *g == Reliability::E)
+        {
             Some(Excluded::Unreliable)
         } else {
             None
@@ -230,7 +251,8 @@ fn figure_in(f: &FigureRow, ctx: &Context, req: &ReconcileRequest) -> FigureIn {
     });
     // One voice: a shared originating source (the outlet, for its own reporting), the same
     // source set in articles that are copies of each other, or claims linked `repeats`.
-    let originators: Vec<i64> = if f.source_ids.is_empty() { f.outlet_id.into_iter().collect() } else { f.source_ids.clone() };
+    let originators: Vec<i64> =
+        if f.source_ids.is_empty() { f.outlet_id.into_iter().collect() } else { f.source_ids.clone() };
     let mut keys: Vec<u64> = originators.iter().map(|s| hashed("source", &[*s])).collect();
     let root = ctx.roots.get(&f.article_id).copied().unwrap_or(f.article_id);
     let mut set = f.source_ids.clone();
@@ -274,7 +296,8 @@ fn inherit_sources(figs: &mut [FigureRow], conn: &Connection, ctx: &Context) -> 
     )?;
     for f in figs.iter_mut().filter(|f| f.source_ids.is_empty()) {
         for claim in ctx.repeats.get(&f.claim_id).into_iter().flatten() {
-            let found: Vec<(i64, String)> = stmt.query_map([claim], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            let found: Vec<(i64, String)> =
+                stmt.query_map([claim], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
             if !found.is_empty() {
                 (f.source_ids, f.sources) = found.into_iter().unzip();
                 break;
@@ -292,7 +315,9 @@ struct MeasureHead {
 }
 
 fn heads(conn: &Connection, req: &ReconcileRequest) -> Result<Vec<MeasureHead>> {
-    let read = |r: &rusqlite::Row<'_>| Ok(MeasureHead { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)? });
+    let read = |r: &rusqlite::Row<'_>| {
+        Ok(MeasureHead { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)? })
+    };
     if req.all {
         let mut stmt = conn.prepare("SELECT id, key, label, unit FROM measures ORDER BY id")?;
         let rows = stmt.query_map([], read)?.collect::<rusqlite::Result<_>>()?;
@@ -306,7 +331,13 @@ fn heads(conn: &Connection, req: &ReconcileRequest) -> Result<Vec<MeasureHead>> 
     Ok(out)
 }
 
-fn reconcile_one(conn: &Connection, ctx: &Context, head: &MeasureHead, mut figures: Vec<FigureRow>, req: &ReconcileRequest) -> Result<Reconciled> {
+fn reconcile_one(
+    conn: &Connection,
+    ctx: &Context,
+    head: &MeasureHead,
+    mut figures: Vec<FigureRow>,
+    req: &ReconcileRequest,
+) -> Result<Reconciled> {
     inherit_sources(&mut figures, conn, ctx)?;
     let inputs: Vec<FigureIn> = figures.iter().map(|f| figure_in(f, ctx, req)).collect();
     let outcome = reconcile(&inputs, &updates_known(ctx, req.as_of), &req.core);
@@ -326,7 +357,10 @@ fn reconcile_one(conn: &Connection, ctx: &Context, head: &MeasureHead, mut figur
 
 /// Streams every measure that has figures, in measure order, with its figures: one measure in
 /// memory at a time.
-fn for_each_measure_figures(conn: &Connection, mut f: impl FnMut(i64, Vec<FigureRow>) -> Result<()>) -> Result<()> {
+fn for_each_measure_figures(
+    conn: &Connection,
+    mut f: impl FnMut(i64, Vec<FigureRow>) -> Result<()>,
+) -> Result<()> {
     let mut current: Option<(i64, Vec<FigureRow>)> = None;
     super::figures::for_each_figure(conn, FigureFilter::default(), |fig| {
         match current.as_mut() {
@@ -347,7 +381,11 @@ fn for_each_measure_figures(conn: &Connection, mut f: impl FnMut(i64, Vec<Figure
 }
 
 /// Reconciles the requested measures in order, handing each result to `out`.
-fn each(conn: &Connection, req: &ReconcileRequest, mut out: impl FnMut(Reconciled) -> Result<()>) -> Result<()> {
+fn each(
+    conn: &Connection,
+    req: &ReconcileRequest,
+    mut out: impl FnMut(Reconciled) -> Result<()>,
+) -> Result<()> {
     let heads = heads(conn, req)?;
     let ctx = load_context(conn)?;
     if !req.all {
@@ -376,7 +414,8 @@ fn each(conn: &Connection, req: &ReconcileRequest, mut out: impl FnMut(Reconcile
     Ok(())
 }
 
-const RECONCILIATION_SELECT: &str = "SELECT r.id, m.key, r.method, r.low, r.best, r.high, r.open_high, r.conflict,
+const RECONCILIATION_SELECT: &str =
+    "SELECT r.id, m.key, r.method, r.low, r.best, r.high, r.open_high, r.conflict,
         r.support, r.figures, r.voices, r.filters, r.as_of, r.note, r.stale, r.created_at
     FROM reconciliations r JOIN measures m ON m.id = r.measure_id";
 
@@ -428,17 +467,25 @@ fn save(conn: &Connection, r: &Reconciled, note: Option<&str>) -> Result<Reconci
         now()
     ])?;
     let id = conn.last_insert_rowid();
-    let mut used = conn.prepare_cached("INSERT INTO reconciliation_figures (reconciliation_id, figure_id) VALUES (?1, ?2)")?;
+    let mut used = conn.prepare_cached(
+        "INSERT INTO reconciliation_figures (reconciliation_id, figure_id) VALUES (?1, ?2)",
+    )?;
     for f in &o.used {
         used.execute(params![id, f])?;
     }
-    Ok(conn.prepare_cached(&format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"))?.query_row([id], reconciliation_row)?)
+    Ok(conn
+        .prepare_cached(&format!("{RECONCILIATION_SELECT} WHERE r.id = ?1"))?
+        .query_row([id], reconciliation_row)?)
 }
 
 impl Notebook {
     /// Reconciles the requested measures, handing each result to `out` as soon as it is ready:
     /// one measure's figures are in memory at a time. Nothing is written.
-    pub fn reconcile_each(&mut self, req: &ReconcileRequest, out: impl FnMut(Reconciled) -> Result<()>) -> Result<()> {
+    pub fn reconcile_each(
+        &mut self,
+        req: &ReconcileRequest,
+        out: impl FnMut(Reconciled) -> Result<()>,
+    ) -> Result<()> {
         let tx = self.read()?;
         each(&tx, req, out)
     }
@@ -446,7 +493,11 @@ impl Notebook {
     /// Reconciles and saves every requested measure in one transaction. Each result is handed
     /// to `keep` (which must only store it: nothing is printed while the transaction is open)
     /// and the transaction is committed before this returns.
-    pub fn reconcile_and_save(&mut self, req: &ReconcileRequest, mut keep: impl FnMut(Reconciled) -> Result<()>) -> Result<usize> {
+    pub fn reconcile_and_save(
+        &mut self,
+        req: &ReconcileRequest,
+        mut keep: impl FnMut(Reconciled) -> Result<()>,
+    ) -> Result<usize> {
         let tx = self.write()?;
         let mut saved = 0;
         each(&tx, req, |mut r| {
@@ -464,7 +515,8 @@ impl Notebook {
         let ctx = load_context(&tx)?;
         let mut rows = Vec::new();
         for head in heads(&tx, req)? {
-            let mut figures = figures_where(&tx, FigureFilter { measure: Some(head.id), ..Default::default() })?;
+            let mut figures =
+                figures_where(&tx, FigureFilter { measure: Some(head.id), ..Default::default() })?;
             inherit_sources(&mut figures, &tx, &ctx)?;
             let dates: BTreeSet<String> = figures.iter().filter_map(|f| f.published.clone()).collect();
             for date in dates {
@@ -491,14 +543,18 @@ impl Notebook {
     pub fn reconciliations(&mut self, measure: Option<&str>) -> Result<Vec<ReconciliationRow>> {
         let tx = self.read()?;
         let m = measure.map(|k| measure_id(&tx, k)).transpose()?;
-        let mut stmt = tx.prepare(&format!("{RECONCILIATION_SELECT} WHERE (?1 IS NULL OR r.measure_id = ?1) ORDER BY r.id"))?;
+        let mut stmt = tx.prepare(&format!(
+            "{RECONCILIATION_SELECT} WHERE (?1 IS NULL OR r.measure_id = ?1) ORDER BY r.id"
+        ))?;
         let rows = stmt.query_map([m], reconciliation_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// The figure ids a saved reconciliation rested on.
     pub fn reconciliation_figures(&self, id: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare("SELECT figure_id FROM reconciliation_figures WHERE reconciliation_id = ?1 ORDER BY figure_id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT figure_id FROM reconciliation_figures WHERE reconciliation_id = ?1 ORDER BY figure_id",
+        )?;
         let rows = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -510,7 +566,8 @@ impl Notebook {
         let req = ReconcileRequest { all: true, ..Default::default() };
         let mut counts: HashMap<i64, (i64, i64)> = HashMap::new();
         each(&tx, &req, |r| {
-            counts.insert(r.measure_id, (super::sql_int(r.outcome.figures), super::sql_int(r.outcome.voices)));
+            counts
+                .insert(r.measure_id, (super::sql_int(r.outcome.figures), super::sql_int(r.outcome.voices)));
             Ok(())
         })?;
         let mut stmt = tx.prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;

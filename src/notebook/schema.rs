@@ -38,7 +38,10 @@ impl Version {
 
 /// Reads a file's schema version without changing anything.
 pub fn peek_version(path: &Path) -> Result<Version> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     let read = || -> rusqlite::Result<Version> {
         Ok(Version {
             user_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
@@ -173,7 +176,11 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     let mut n = 0;
     loop {
-        let candidate = named(if n == 0 { format!(".v{version}.{stamp}.bak") } else { format!(".v{version}.{stamp}-{n}.bak") });
+        let candidate = named(if n == 0 {
+            format!(".v{version}.{stamp}.bak")
+        } else {
+            format!(".v{version}.{stamp}-{n}.bak")
+        });
         if !candidate.exists() {
             return candidate;
         }
@@ -266,7 +273,8 @@ fn v2_to_v3(tx: &Transaction<'_>) -> Result<()> {
         "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL
          UNION ALL SELECT 'table', name FROM sqlite_master WHERE type = 'table' AND name IN ('article_fts', 'claim_fts')",
     )?;
-    let old: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let old: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     for (kind, name) in old {
         // Names come from the notebook's own schema and are quoted.
@@ -335,8 +343,10 @@ fn fold_sql(sql: &str) -> String {
 
 fn shape_of(conn: &Connection, schema: &str) -> Result<Shape> {
     // `schema` is "main" or "other", never user text.
-    let mut stmt = conn.prepare(&format!("SELECT type, name, coalesce(sql, '') FROM {schema}.sqlite_master"))?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT type, name, coalesce(sql, '') FROM {schema}.sqlite_master"))?;
+    let rows =
+        stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
     let mut shape = Shape::new();
     for row in rows {
         let (kind, name, sql) = row?;
@@ -377,7 +387,9 @@ pub fn verify_schema(conn: &Connection, schema: &str, path: &Path) -> Result<()>
     for ((kind, name), sql) in want {
         match have.get(&(kind.clone(), name.clone())) {
             None => differences.push(format!("the {kind} {name} is missing")),
-            Some(s) if s != sql => differences.push(format!("the {kind} {name} is not as crosscheck made it")),
+            Some(s) if s != sql => {
+                differences.push(format!("the {kind} {name} is not as crosscheck made it"))
+            }
             Some(_) => {}
         }
     }

@@ -54,13 +54,15 @@ pub fn reindex(conn: &Connection, missing: bool) -> Result<usize> {
         }
     };
     let mut done = 0;
-    let mut stmt = conn.prepare(&format!("SELECT id, title, body FROM articles{}", filter("articles", "article_fts")))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT id, title, body FROM articles{}", filter("articles", "article_fts")))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         index_article(conn, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
         done += 1;
     }
-    let mut stmt = conn.prepare(&format!("SELECT id, quote, text FROM claims{}", filter("claims", "claim_fts")))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT id, quote, text FROM claims{}", filter("claims", "claim_fts")))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         index_claim(conn, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
@@ -72,9 +74,11 @@ pub fn reindex(conn: &Connection, missing: bool) -> Result<usize> {
 /// A commutative fingerprint of a text's indexed words (column, position, word), so the index's
 /// own record of a row can be compared with the row's text without holding either in memory.
 fn fingerprint(column: i64, words: &str) -> u64 {
-    words.split(' ').filter(|w| !w.is_empty()).enumerate().fold(0u64, |acc, (i, w)| {
-        acc.wrapping_add(word_hash(column, super::sql_int(i), w))
-    })
+    words
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .fold(0u64, |acc, (i, w)| acc.wrapping_add(word_hash(column, super::sql_int(i), w)))
 }
 
 fn word_hash(column: i64, offset: i64, word: &str) -> u64 {
@@ -88,9 +92,10 @@ fn word_hash(column: i64, offset: i64, word: &str) -> u64 {
 /// stale, or left behind by a deleted row. Each problem is one sentence.
 pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
     let mut problems = Vec::new();
-    for (table, fts, what, cols) in
-        [("articles", "article_fts", "article", ["title", "body"]), ("claims", "claim_fts", "claim", ["quote", "text"])]
-    {
+    for (table, fts, what, cols) in [
+        ("articles", "article_fts", "article", ["title", "body"]),
+        ("claims", "claim_fts", "claim", ["quote", "text"]),
+    ] {
         // What the index holds, per row: read through FTS5's own vocabulary of instances.
         conn.execute_batch(&format!(
             "DROP TABLE IF EXISTS temp.check_vocab; CREATE VIRTUAL TABLE temp.check_vocab USING fts5vocab(main, {fts}, instance);"
@@ -99,7 +104,8 @@ pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
         let mut stmt = conn.prepare("SELECT term, doc, col, offset FROM temp.check_vocab")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let (term, doc, col, offset): (String, i64, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let (term, doc, col, offset): (String, i64, String, i64) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
             let column = i64::from(col == cols[1]);
             let e = held.entry(doc).or_default();
             *e = e.wrapping_add(word_hash(column, offset, &term));
@@ -118,8 +124,8 @@ pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let expected =
-                fingerprint(0, &index_text(&r.get::<_, String>(1)?)).wrapping_add(fingerprint(1, &index_text(&r.get::<_, String>(2)?)));
+            let expected = fingerprint(0, &index_text(&r.get::<_, String>(1)?))
+                .wrapping_add(fingerprint(1, &index_text(&r.get::<_, String>(2)?)));
             if !present.remove(&id) {
                 problems.push(format!(
                     "search index: {what} #{id} is not in the index (edited outside crosscheck); `crosscheck check --repair` adds it"
@@ -141,7 +147,9 @@ impl Notebook {
     pub fn search(&mut self, query: &str, within: SearchIn, limit: usize) -> Result<Vec<SearchHit>> {
         let terms = query_terms(query);
         let Some(expr) = fts_expression(&terms) else {
-            return invalid(format!("the search '{query}' has no words to look for; give at least one word or number"));
+            return invalid(format!(
+                "the search '{query}' has no words to look for; give at least one word or number"
+            ));
         };
         let limit_sql = super::sql_int(limit);
         let tx = self.read()?;
@@ -177,9 +185,18 @@ impl Notebook {
             while let Some(r) = rows.next()? {
                 let (quote, text): (String, String) = (r.get(2)?, r.get(3)?);
                 let in_quote = snippet(&quote, &terms, SNIPPET_CHARS);
-                let snip =
-                    if in_quote.contains('[') || text == quote { in_quote } else { snippet(&text, &terms, SNIPPET_CHARS) };
-                hits.push(SearchHit { kind: "claim".into(), id: r.get(0)?, title: r.get(1)?, snippet: snip, rank: -r.get::<_, f64>(4)? });
+                let snip = if in_quote.contains('[') || text == quote {
+                    in_quote
+                } else {
+                    snippet(&text, &terms, SNIPPET_CHARS)
+                };
+                hits.push(SearchHit {
+                    kind: "claim".into(),
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    snippet: snip,
+                    rank: -r.get::<_, f64>(4)?,
+                });
             }
         }
         hits.sort_by(|a, b| b.rank.total_cmp(&a.rank));

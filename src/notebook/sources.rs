@@ -119,38 +119,14 @@ fn holder(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(by_alias.map(|(id, name, alias)| format!("'{alias}', an alias of the source #{id} '{name}'")))
 }
 
-/// Up to five names or aliases close to what was typed, best first: those that start with it,
-/// contain it, share a word with it, or are spelled nearly like it. Read only when a name is
-/// not found, so a typing slip costs one pass over the names, never a lookup that succeeds.
+/// Up to five names or aliases close to what was typed, best first.
 fn near_names(conn: &Connection, typed: &str) -> Result<Vec<String>> {
-    let key = name_key(typed);
-    let words: Vec<&str> = key.split(' ').filter(|w| w.chars().count() > 2).collect();
     let mut stmt = conn.prepare(
         "SELECT name, name_key FROM sources UNION ALL SELECT alias, alias_key FROM source_aliases",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut scored: Vec<(u8, u64, String)> = Vec::new();
-    for row in rows {
-        let (name, k) = row?;
-        let similarity = strsim::normalized_damerau_levenshtein(&k, &key);
-        let rank = if k.starts_with(&key) || key.starts_with(&k) {
-            0
-        } else if k.contains(&key) || key.contains(&k) {
-            1
-        } else if k.split(' ').any(|w| words.contains(&w)) {
-            2
-        } else if similarity >= 0.7 {
-            3
-        } else {
-            continue;
-        };
-        // Distance as an integer, so the sort is total.
-        let distance = ((1.0 - similarity) * 1e6) as u64;
-        scored.push((rank, distance, name));
-    }
-    scored.sort();
-    scored.dedup_by(|a, b| a.2 == b.2);
-    Ok(scored.into_iter().take(5).map(|(_, _, n)| n).collect())
+    let all: Vec<(String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(super::did_you_mean(&name_key(typed), all))
 }
 
 /// Finds a source given as `12`, `#12`, its name or one of its aliases.
@@ -163,7 +139,9 @@ pub fn resolve(conn: &Connection, given: &str) -> Result<i64> {
     if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         let id: Option<i64> = digits.parse::<i64>().ok();
         let exists: Option<i64> = match id {
-            Some(id) => conn.query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get(0)).optional()?,
+            Some(id) => {
+                conn.query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get(0)).optional()?
+            }
             None => None,
         };
         return exists.ok_or_else(|| {
@@ -172,7 +150,8 @@ pub fn resolve(conn: &Connection, given: &str) -> Result<i64> {
     }
     let near = near_names(conn, t)?;
     let hint = if near.is_empty() {
-        "add it with `crosscheck source add NAME --kind KIND`, or give another name with `source alias add`".to_string()
+        "add it with `crosscheck source add NAME --kind KIND`, or give another name with `source alias add`"
+            .to_string()
     } else {
         format!("did you mean: {}?", near.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", "))
     };
@@ -187,7 +166,9 @@ pub fn find_or_create_outlet(conn: &Connection, name: &str) -> Result<i64> {
     }
     let key = name_key(name);
     if key.is_empty() {
-        return super::invalid(format!("the outlet name '{name}' has no letters or digits; give the publisher's name"));
+        return super::invalid(format!(
+            "the outlet name '{name}' has no letters or digits; give the publisher's name"
+        ));
     }
     if let Some(id) = find_by_key(conn, &key)? {
         return Ok(id);
@@ -204,7 +185,9 @@ pub fn source_by_id(conn: &Connection, id: i64) -> Result<SourceRow> {
     conn.prepare_cached(&format!("{SOURCE_SELECT} WHERE s.id = ?1"))?
         .query_row([id], source_row)
         .optional()?
-        .ok_or_else(|| Error::NotFound(format!("there is no source #{id}; `crosscheck source list` shows the ids")))
+        .ok_or_else(|| {
+            Error::NotFound(format!("there is no source #{id}; `crosscheck source list` shows the ids"))
+        })
 }
 
 /// Checks a new name or alias: not empty, and its key held by nobody else.
@@ -227,7 +210,13 @@ fn free_key(conn: &Connection, text: &str, what: &str, owner: Option<i64>) -> Re
     Ok(key)
 }
 
-pub(crate) fn record_rating(conn: &Connection, source: i64, from: Option<Reliability>, to: Reliability, why: &str) -> Result<()> {
+pub(crate) fn record_rating(
+    conn: &Connection,
+    source: i64,
+    from: Option<Reliability>,
+    to: Reliability,
+    why: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO source_ratings (uuid, source_id, from_grade, to_grade, why, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
@@ -273,7 +262,12 @@ impl Notebook {
         resolve(&self.conn, given)
     }
 
-    pub fn add_source(&mut self, name: &str, fields: &SourceFields, reliability: Option<Reliability>) -> Result<SourceRow> {
+    pub fn add_source(
+        &mut self,
+        name: &str,
+        fields: &SourceFields,
+        reliability: Option<Reliability>,
+    ) -> Result<SourceRow> {
         if name.trim().is_empty() {
             return super::invalid("the source name is empty; give a name such as 'Raqqa local activists'");
         }
@@ -304,10 +298,13 @@ impl Notebook {
     }
 
     pub fn rating_history(&self, id: i64) -> Result<Vec<RatingRow>> {
-        let mut stmt =
-            self.conn.prepare("SELECT from_grade, to_grade, why, at FROM source_ratings WHERE source_id = ?1 ORDER BY id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT from_grade, to_grade, why, at FROM source_ratings WHERE source_id = ?1 ORDER BY id",
+        )?;
         let rows = stmt
-            .query_map([id], |r| Ok(RatingRow { from: r.get(0)?, to: r.get(1)?, why: r.get(2)?, at: r.get(3)? }))?
+            .query_map([id], |r| {
+                Ok(RatingRow { from: r.get(0)?, to: r.get(1)?, why: r.get(2)?, at: r.get(3)? })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -321,9 +318,16 @@ impl Notebook {
     }
 
     /// Re-rates a source and returns it with the rating it had before.
-    pub fn rate_source(&mut self, id: i64, grade: Reliability, why: &str) -> Result<(SourceRow, Reliability)> {
+    pub fn rate_source(
+        &mut self,
+        id: i64,
+        grade: Reliability,
+        why: &str,
+    ) -> Result<(SourceRow, Reliability)> {
         if why.trim().is_empty() {
-            return super::invalid("--why is empty; say why the rating changes, such as 'two reports confirmed'");
+            return super::invalid(
+                "--why is empty; say why the rating changes, such as 'two reports confirmed'",
+            );
         }
         let tx = self.write()?;
         let before = source_by_id(&tx, id)?.reliability;
@@ -338,7 +342,9 @@ impl Notebook {
     /// keeps FROM's name as an alias of INTO, so the old name still finds the source.
     pub fn merge_sources(&mut self, from: i64, into: i64) -> Result<SourceRow> {
         if from == into {
-            return super::invalid(format!("cannot merge source #{from} into itself; give two different sources"));
+            return super::invalid(format!(
+                "cannot merge source #{from} into itself; give two different sources"
+            ));
         }
         let tx = self.write()?;
         let old = source_by_id(&tx, from)?;
@@ -407,7 +413,9 @@ impl Notebook {
              WHERE ?1 IS NULL OR a.source_id = ?1 ORDER BY s.id, a.alias",
         )?;
         let rows = stmt
-            .query_map([source], |r| Ok(AliasRow { source_id: r.get(0)?, source: r.get(1)?, alias: r.get(2)? }))?
+            .query_map([source], |r| {
+                Ok(AliasRow { source_id: r.get(0)?, source: r.get(1)?, alias: r.get(2)? })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -423,7 +431,10 @@ pub(crate) fn apply_edit(tx: &Connection, id: i64, fields: &SourceFields) -> Res
         let key = free_key(tx, name, "source name", Some(id))?;
         // The new name may have been one of this source's aliases: it is a name now.
         tx.execute("DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2", params![key, id])?;
-        tx.execute("UPDATE sources SET name = ?1, name_key = ?2 WHERE id = ?3", params![name.trim(), key, id])?;
+        tx.execute(
+            "UPDATE sources SET name = ?1, name_key = ?2 WHERE id = ?3",
+            params![name.trim(), key, id],
+        )?;
     }
     if let Some(kind) = fields.kind {
         tx.execute("UPDATE sources SET kind = ?1 WHERE id = ?2", params![kind, id])?;

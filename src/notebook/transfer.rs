@@ -15,6 +15,7 @@ use super::figures::{insert_figure, measure_id, read_notation, vague_table};
 use super::sources::{insert_source, source_by_id, SourceFields};
 use super::{Error, Notebook, Result};
 use crate::csvcell::{split_list, unguard};
+use crate::normalize::QuoteIndex;
 use crate::notation::VagueTable;
 use crate::ratings::{Credibility, Reliability};
 use crate::vocab::SourceKind;
@@ -141,7 +142,8 @@ impl Record<'_> {
         }
     }
     fn id(&self, name: &str) -> Result<i64> {
-        let v = self.get(name).ok_or_else(|| Error::Invalid(format!("line {}: {name} is empty", self.line)))?;
+        let v =
+            self.get(name).ok_or_else(|| Error::Invalid(format!("line {}: {name} is empty", self.line)))?;
         let digits = v.strip_prefix('#').unwrap_or(&v);
         match digits.parse::<i64>() {
             Ok(n) if n > 0 => Ok(n),
@@ -153,13 +155,17 @@ impl Record<'_> {
     }
 }
 
-/// Everything an import resolves once per file: names, measures, articles' texts.
+/// Everything an import resolves once per file: names, measures, and the last few articles'
+/// texts prepared for quote matching (a sheet usually keeps one article's claims together).
 struct Cache {
     sources: HashMap<String, i64>,
-    bodies: HashMap<i64, String>,
+    bodies: Vec<(i64, QuoteIndex)>,
     terms: VagueTable,
     update: bool,
 }
+
+/// How many prepared articles an import keeps at once.
+const PREPARED: usize = 4;
 
 impl Cache {
     fn source(&mut self, tx: &Connection, name: &str, r: &Record<'_>) -> Result<i64> {
@@ -171,29 +177,58 @@ impl Cache {
         Ok(id)
     }
 
-    fn body(&mut self, tx: &Connection, article: i64, r: &Record<'_>) -> Result<&str> {
-        if !self.bodies.contains_key(&article) {
-            let body = super::articles::body_of(tx, article).or_else(|e| r.fail(e))?;
-            self.bodies.insert(article, body);
+    fn body(&mut self, tx: &Connection, article: i64, r: &Record<'_>) -> Result<&QuoteIndex> {
+        match self.bodies.iter().position(|(a, _)| *a == article) {
+            Some(i) => {
+                let hit = self.bodies.remove(i);
+                self.bodies.push(hit);
+            }
+            None => {
+                let body = super::articles::body_of(tx, article).or_else(|e| r.fail(e))?;
+                if self.bodies.len() >= PREPARED {
+                    self.bodies.remove(0);
+                }
+                self.bodies.push((article, QuoteIndex::new(&body)));
+            }
         }
-        Ok(self.bodies.get(&article).map(String::as_str).unwrap_or(""))
+        Ok(&self.bodies.last().expect("just pushed").1)
     }
 }
 
 fn exists(tx: &Connection, table: &str, uuid: &Option<String>) -> Result<Option<i64>> {
     let Some(u) = uuid else { return Ok(None) };
     // Table names come from the fixed callers below, never from input.
-    Ok(tx.prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?.query_row([u], |r| r.get(0)).optional()?)
+    Ok(tx
+        .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
+        .query_row([u], |r| r.get(0))
+        .optional()?)
 }
 
-fn tombstoned(tx: &Connection, uuid: &Option<String>) -> Result<bool> {
+/// Was the row of this uuid deleted here? Then it is not added again, and the tally says so.
+fn deleted_here(
+    tx: &Connection,
+    uuid: &Option<String>,
+    r: &Record<'_>,
+    what: &str,
+    tally: &mut Tally,
+) -> Result<bool> {
     let Some(u) = uuid else { return Ok(false) };
-    Ok(tx.prepare_cached("SELECT 1 FROM tombstones WHERE uuid = ?1")?.query_row([u], |_| Ok(())).optional()?.is_some())
+    let gone = tx
+        .prepare_cached("SELECT 1 FROM tombstones WHERE uuid = ?1")?
+        .query_row([u], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if gone {
+        tally.note(format!("line {}: the {what} was deleted from this notebook; not added again", r.line));
+    }
+    Ok(gone)
 }
 
 fn read_headers(rdr: &mut csv::Reader<&[u8]>, table: CsvTable) -> Result<HashMap<String, usize>> {
-    let header_row =
-        rdr.headers().map_err(|e| Error::Invalid(format!("line 1: the header row cannot be read ({e})")))?.clone();
+    let header_row = rdr
+        .headers()
+        .map_err(|e| Error::Invalid(format!("line 1: the header row cannot be read ({e})")))?
+        .clone();
     let mut headers = HashMap::new();
     for (i, h) in header_row.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{FEFF}').to_string();
@@ -227,12 +262,19 @@ fn record_error(e: &csv::Error) -> Error {
 impl Notebook {
     /// Imports a CSV file's rows into one table in one transaction. `update` lets rows without a
     /// uuid that differ from the stored row they match change it.
-    pub fn import_csv(&mut self, table: CsvTable, data: &[u8], update: bool, mut progress: impl FnMut(u64)) -> Result<Tally> {
+    pub fn import_csv(
+        &mut self,
+        table: CsvTable,
+        data: &[u8],
+        update: bool,
+        mut progress: impl FnMut(u64),
+    ) -> Result<Tally> {
         let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
         let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(data);
         let headers = read_headers(&mut rdr, table)?;
         let tx = self.write()?;
-        let mut cache = Cache { sources: HashMap::new(), bodies: HashMap::new(), terms: vague_table(&tx)?, update };
+        let mut cache =
+            Cache { sources: HashMap::new(), bodies: Vec::new(), terms: vague_table(&tx)?, update };
         let mut tally = Tally::default();
         tally.touch(table.name());
         let mut record = csv::StringRecord::new();
@@ -254,10 +296,14 @@ impl Notebook {
     }
 }
 
-fn import_source(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally: &mut Tally) -> Result<Outcome> {
+fn import_source(
+    tx: &Transaction<'_>,
+    r: &Record<'_>,
+    cache: &mut Cache,
+    tally: &mut Tally,
+) -> Result<Outcome> {
     let uuid = r.uuid()?;
-    if tombstoned(tx, &uuid)? {
-        tally.note(format!("line {}: the source was deleted from this notebook; not added again", r.line));
+    if deleted_here(tx, &uuid, r, "source", tally)? {
         return Ok(Outcome::Skipped);
     }
     let name = r.get("name").ok_or_else(|| Error::Invalid(format!("line {}: name is empty", r.line)))?;
@@ -274,7 +320,15 @@ fn import_source(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally:
         None => super::sources::find_by_name(tx, &name)?.map(|id| (id, false)),
     };
     let Some((id, by_uuid)) = existing else {
-        insert_source(tx, &name, &fields, grade.unwrap_or_default(), uuid.as_deref(), "rated in an imported CSV").or_else(|e| r.fail(e))?;
+        insert_source(
+            tx,
+            &name,
+            &fields,
+            grade.unwrap_or_default(),
+            uuid.as_deref(),
+            "rated in an imported CSV",
+        )
+        .or_else(|e| r.fail(e))?;
         return Ok(Outcome::Added);
     };
     let now = source_by_id(tx, id)?;
@@ -335,42 +389,67 @@ fn figures_of_row(r: &Record<'_>) -> Result<Vec<(String, String)>> {
     }
     for pair in r.list("figures") {
         match pair.split_once('=') {
-            Some((m, f)) if !m.trim().is_empty() && !f.trim().is_empty() => out.push((m.trim().into(), f.trim().into())),
-            _ => return r.fail(format!("the figure '{pair}' is not MEASURE=FIGURE, such as deaths.market=about 15")),
+            Some((m, f)) if !m.trim().is_empty() && !f.trim().is_empty() => {
+                out.push((m.trim().into(), f.trim().into()))
+            }
+            _ => {
+                return r.fail(format!(
+                    "the figure '{pair}' is not MEASURE=FIGURE, such as deaths.market=about 15"
+                ))
+            }
         }
     }
     Ok(out)
 }
 
-fn import_claim(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally: &mut Tally) -> Result<Outcome> {
+fn import_claim(
+    tx: &Transaction<'_>,
+    r: &Record<'_>,
+    cache: &mut Cache,
+    tally: &mut Tally,
+) -> Result<Outcome> {
     let claim = claim_of_row(tx, r, cache)?;
-    if tombstoned(tx, &claim.uuid)? {
-        tally.note(format!("line {}: the claim was deleted from this notebook; not added again", r.line));
+    if deleted_here(tx, &claim.uuid, r, "claim", tally)? {
         return Ok(Outcome::Skipped);
     }
     if r.get("status").as_deref() == Some("recorded") {
         return Ok(Outcome::AlreadyThere);
     }
-    let body = cache.body(tx, claim.article_id, r)?.to_string();
+    let update = cache.update;
+    let body = cache.body(tx, claim.article_id, r)?;
     let existing = match exists(tx, "claims", &claim.uuid)? {
         Some(id) => Some((id, true)),
         None => {
-            let anchored = anchor(&body, claim.article_id, &claim.quote, true).or_else(|e| r.fail(e))?;
+            let anchored = anchor(body, claim.article_id, &claim.quote, true).or_else(|e| r.fail(e))?;
             same_claim(tx, claim.article_id, &anchored.quote, &claim.sources)?.map(|id| (id, false))
         }
     };
     let Some((id, by_uuid)) = existing else {
-        insert_claim(tx, &claim, &body).or_else(|e| r.fail(e))?;
+        insert_claim(tx, &claim, body).or_else(|e| r.fail(e))?;
         return Ok(Outcome::Added);
     };
     let now = claim_by_id(tx, id)?;
     let edit = ClaimEdit {
         text: r.get("text").filter(|t| *t != now.text),
         credibility: r.has("credibility").then_some(claim.credibility).filter(|c| *c != now.credibility),
-        place: r.has("place").then(|| claim.place.clone().unwrap_or_default()).filter(|p| Some(p) != now.place.as_ref() && !(p.is_empty() && now.place.is_none())),
-        when: r.has("when_text").then(|| claim.when.clone().unwrap_or_default()).filter(|w| Some(w) != now.when_text.as_ref() && !(w.is_empty() && now.when_text.is_none())),
-        add_tags: if r.has("tags") { claim.tags.iter().filter(|t| !now.tags.contains(t)).cloned().collect() } else { Vec::new() },
-        remove_tags: if r.has("tags") { now.tags.iter().filter(|t| !claim.tags.contains(t)).cloned().collect() } else { Vec::new() },
+        place: r
+            .has("place")
+            .then(|| claim.place.clone().unwrap_or_default())
+            .filter(|p| Some(p) != now.place.as_ref() && !(p.is_empty() && now.place.is_none())),
+        when: r
+            .has("when_text")
+            .then(|| claim.when.clone().unwrap_or_default())
+            .filter(|w| Some(w) != now.when_text.as_ref() && !(w.is_empty() && now.when_text.is_none())),
+        add_tags: if r.has("tags") {
+            claim.tags.iter().filter(|t| !now.tags.contains(t)).cloned().collect()
+        } else {
+            Vec::new()
+        },
+        remove_tags: if r.has("tags") {
+            now.tags.iter().filter(|t| !claim.tags.contains(t)).cloned().collect()
+        } else {
+            Vec::new()
+        },
         sources: None,
     };
     let changes = edit.text.is_some()
@@ -382,7 +461,7 @@ fn import_claim(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally: 
     if !changes {
         return Ok(Outcome::AlreadyThere);
     }
-    if !by_uuid && !cache.update {
+    if !by_uuid && !update {
         tally.note(format!(
             "line {}: claim #{id} has the same article, quote and sources but differs from the file; left unchanged (add --update to change it)",
             r.line
@@ -393,14 +472,19 @@ fn import_claim(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally: 
     Ok(Outcome::Updated)
 }
 
-fn import_figure(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally: &mut Tally) -> Result<Outcome> {
+fn import_figure(
+    tx: &Transaction<'_>,
+    r: &Record<'_>,
+    cache: &mut Cache,
+    tally: &mut Tally,
+) -> Result<Outcome> {
     let uuid = r.uuid()?;
-    if tombstoned(tx, &uuid)? {
-        tally.note(format!("line {}: the figure was deleted from this notebook; not added again", r.line));
+    if deleted_here(tx, &uuid, r, "figure", tally)? {
         return Ok(Outcome::Skipped);
     }
     let claim = r.id("claim_id")?;
-    let known: Option<i64> = tx.query_row("SELECT 1 FROM claims WHERE id = ?1", [claim], |r| r.get(0)).optional()?;
+    let known: Option<i64> =
+        tx.query_row("SELECT 1 FROM claims WHERE id = ?1", [claim], |r| r.get(0)).optional()?;
     if known.is_none() {
         return r.fail(format!("there is no claim #{claim}"));
     }
@@ -409,7 +493,9 @@ fn import_figure(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally:
     let notation = r.get("notation").unwrap_or_default();
     let reading = read_notation(&cache.terms, &notation).or_else(|e| r.fail(e))?;
     let existing: Option<(i64, String)> = match exists(tx, "figures", &uuid)? {
-        Some(id) => tx.query_row("SELECT id, notation FROM figures WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?,
+        Some(id) => tx
+            .query_row("SELECT id, notation FROM figures WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?,
         None => tx
             .query_row(
                 "SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2",
@@ -432,9 +518,6 @@ fn import_figure(tx: &Transaction<'_>, r: &Record<'_>, cache: &mut Cache, tally:
         ));
         return Ok(Outcome::Skipped);
     }
-    tx.execute(
-        "UPDATE figures SET notation = ?1, kind = ?2, low = ?3, high = ?4, point = ?5, rule = ?6 WHERE id = ?7",
-        params![notation.trim(), reading.kind.as_str(), reading.low, reading.high, reading.point, reading.rule, id],
-    )?;
+    super::figures::update_reading(tx, id, &notation, &reading)?;
     Ok(Outcome::Updated)
 }

@@ -47,7 +47,10 @@ fn excluded_figures_are_listed_with_their_reason() {
     let figs = vec![fig(1, 40, Some(40), 40, 0.5, &["s1"]), e];
     let o = run(&figs);
     assert_eq!((o.figures, o.voices, o.best), (1, 1, Some(40)));
-    assert_eq!((o.items[1].code.as_str(), o.items[1].reason.as_str()), ("E-rated", "all sources rated E (unreliable)"));
+    assert_eq!(
+        (o.items[1].code.as_str(), o.items[1].reason.as_str()),
+        ("E-rated", "all sources rated E (unreliable)")
+    );
     assert!(!o.items[1].included);
     // --include-all takes it back: 40 and 300 cannot both be true.
     let o = reconcile(&figs, &[], &Request { include_all: true, ..Request::default() });
@@ -221,7 +224,8 @@ fn the_six_methods() {
     assert_eq!(with(Method::Median, &figs).best, Some(12));
     assert_eq!(with(Method::BestSource, &figs).best, Some(20));
     assert_eq!(with(Method::Range, &figs).best, None);
-    let manual = reconcile(&figs, &[], &Request { method: Method::Manual, manual: Some(14), ..Request::default() });
+    let manual =
+        reconcile(&figs, &[], &Request { method: Method::Manual, manual: Some(14), ..Request::default() });
     assert_eq!(manual.best, Some(14));
 }
 

@@ -91,7 +91,8 @@ impl<W: Write> CsvWriter<W> {
     }
 
     pub fn finish(self) -> io::Result<W> {
-        let mut out = self.out.into_inner().map_err(|e| io::Error::new(e.error().kind(), e.error().to_string()))?;
+        let mut out =
+            self.out.into_inner().map_err(|e| io::Error::new(e.error().kind(), e.error().to_string()))?;
         out.flush()?;
         Ok(out)
     }

@@ -173,10 +173,19 @@ where
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), FieldError> {
         self.serialize_unit()
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), FieldError> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), FieldError> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), FieldError> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), FieldError> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -233,7 +242,11 @@ where
 {
     type Ok = ();
     type Error = FieldError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), FieldError> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), FieldError> {
         value.serialize(FieldSer { key, f: &mut *self.f })
     }
     fn skip_field(&mut self, _: &'static str) -> Result<(), FieldError> {
@@ -295,7 +308,14 @@ mod tests {
 
     #[test]
     fn fields_come_in_declared_order_with_their_names() {
-        let row = Row { a: 7, b: "انشقاق", tags: vec!["x".into(), "y".into()], inner: Inner { c: None }, w: 0.5, ok: true };
+        let row = Row {
+            a: 7,
+            b: "انشقاق",
+            tags: vec!["x".into(), "y".into()],
+            inner: Inner { c: None },
+            w: 0.5,
+            ok: true,
+        };
         let mut seen = Vec::new();
         let r = visit(&row, &mut |k, c| {
             seen.push(format!("{k}={c:?}"));

@@ -3,6 +3,7 @@
 //! through all but the table (which must see every row to size its columns). The renderer is
 //! the only code that knows cells, widths and formats: the notebook returns plain rows.
 
+pub mod chart;
 mod csv_out;
 mod fields;
 mod json;
@@ -17,18 +18,23 @@ pub use fields::{visit, CellRef, FieldError};
 pub use json::write_value as write_json;
 
 /// The columns of one row type: every column in the order the type declares its fields, the few
-/// a terminal shows by default, and those of them cut to one line in that default view.
+/// a terminal shows by default (chosen to fit 80 columns), the ones added on a wide terminal, and
+/// those cut to one line in the default view.
 #[derive(Debug, Clone, Copy)]
 pub struct Columns {
     pub all: &'static [&'static str],
     pub brief: &'static [&'static str],
+    pub roomy: &'static [&'static str],
     pub cut: &'static [&'static str],
 }
+
+/// A terminal at least this wide shows the roomy columns too.
+pub const ROOMY: usize = 140;
 
 impl Columns {
     /// A row type whose every column is shown everywhere.
     pub const fn plain(all: &'static [&'static str]) -> Columns {
-        Columns { all, brief: all, cut: &[] }
+        Columns { all, brief: all, roomy: &[], cut: &[] }
     }
 }
 
@@ -52,18 +58,23 @@ pub enum Pick {
 impl Pick {
     /// The positions of the picked columns in `columns.all`, or a sentence naming an unknown
     /// column and listing the valid ones.
-    pub fn positions(&self, columns: &Columns, format: Format) -> Result<Vec<usize>, String> {
+    pub fn positions(&self, columns: &Columns, format: Format, width: Option<usize>) -> Result<Vec<usize>, String> {
         let index = |name: &str| columns.all.iter().position(|c| *c == name);
         match self {
             Pick::Default if format == Format::Table => {
-                Ok(columns.brief.iter().filter_map(|c| index(c)).collect())
+                let roomy = if width.is_some_and(|w| w >= ROOMY) { columns.roomy } else { &[] };
+                Ok(columns.brief.iter().chain(roomy).filter_map(|c| index(c)).collect())
             }
             Pick::Default | Pick::All => Ok((0..columns.all.len()).collect()),
             Pick::Named(names) => names
                 .iter()
                 .map(|n| {
                     index(n.trim()).ok_or_else(|| {
-                        format!("there is no column '{}' here; the columns are: {}", n.trim(), columns.all.join(","))
+                        format!(
+                            "there is no column '{}' here; the columns are: {}",
+                            n.trim(),
+                            columns.all.join(",")
+                        )
                     })
                 })
                 .collect(),
@@ -179,7 +190,8 @@ pub fn format_float(f: f64) -> String {
 /// Writes rows of one type in one format.
 pub enum Writer<W: Write> {
     Table(table::TableWriter<W>),
-    Csv(csv_out::CsvWriter<W>),
+    /// Boxed: the CSV writer's state is large beside the others'.
+    Csv(Box<csv_out::CsvWriter<W>>),
     Json(json::JsonWriter<W>),
     Markdown(markdown::MarkdownWriter<W>),
 }
@@ -188,20 +200,21 @@ impl<W: Write> Writer<W> {
     /// A writer for rows with these columns. An unknown `--columns` name is an error here; the
     /// command line checks it earlier with [`Pick::positions`].
     pub fn new(out: W, opts: &Options, columns: &Columns) -> io::Result<Writer<W>> {
-        let positions = opts.pick.positions(columns, opts.format).map_err(io::Error::other)?;
+        let positions = opts.pick.positions(columns, opts.format, opts.width).map_err(io::Error::other)?;
         let names: Vec<String> = positions.iter().map(|&i| columns.all[i].to_string()).collect();
         let cut: Vec<bool> = positions
             .iter()
             .map(|&i| opts.pick == Pick::Default && columns.cut.contains(&columns.all[i]))
             .collect();
-        let identity = positions.len() == columns.all.len() && positions.iter().enumerate().all(|(i, p)| i == *p);
+        let identity =
+            positions.len() == columns.all.len() && positions.iter().enumerate().all(|(i, p)| i == *p);
         Writer::with(out, opts, Picked { positions, names, identity, all: columns.all.len() }, cut)
     }
 
     fn with(out: W, opts: &Options, pick: Picked, cut: Vec<bool>) -> io::Result<Writer<W>> {
         Ok(match opts.format {
             Format::Table => Writer::Table(table::TableWriter::new(out, opts, pick, cut)),
-            Format::Csv | Format::Tsv => Writer::Csv(csv_out::CsvWriter::new(out, opts, pick)?),
+            Format::Csv | Format::Tsv => Writer::Csv(Box::new(csv_out::CsvWriter::new(out, opts, pick)?)),
             Format::Json | Format::Jsonl => Writer::Json(json::JsonWriter::new(out, opts, pick)?),
             Format::Markdown => Writer::Markdown(markdown::MarkdownWriter::new(out, opts, pick)?),
         })
@@ -284,8 +297,12 @@ pub fn write_record<W: Write>(mut out: W, opts: &Options, fields: &[(&str, Cell)
         }
         _ => {
             let n = fields.len();
-            let pick =
-                Picked { positions: (0..n).collect(), names: fields.iter().map(|(f, _)| f.to_string()).collect(), identity: true, all: n };
+            let pick = Picked {
+                positions: (0..n).collect(),
+                names: fields.iter().map(|(f, _)| f.to_string()).collect(),
+                identity: true,
+                all: n,
+            };
             let mut w = Writer::with(out, opts, pick, vec![false; n])?;
             let cells: Vec<Cell> = fields.iter().map(|(_, c)| c.clone()).collect();
             w.cells(&cells)?;

@@ -54,41 +54,61 @@ fn frame(columns: usize) -> usize {
     3 * columns + 1
 }
 
-/// The widest a column must be, and the narrowest it may become.
+/// What a column needs: its natural width (its widest line), its header's width (never split),
+/// and its longest word.
 struct Need {
     natural: usize,
-    least: usize,
+    head: usize,
+    word: usize,
+    cut: bool,
 }
 
 fn needs(header: Option<&[String]>, rows: &[Vec<Vec<String>>], cut: &[bool]) -> Vec<Need> {
     (0..cut.len())
         .map(|c| {
             let head = header.and_then(|h| h.get(c)).map(|h| display_width(h)).unwrap_or(0);
-            let lines = rows.iter().flat_map(|r| r[c].iter());
-            let (mut natural, mut longest_word) = (head, 0);
-            for line in lines {
+            let (mut natural, mut word) = (head, 0);
+            for line in rows.iter().flat_map(|r| r[c].iter()) {
                 natural = natural.max(display_width(line));
-                for word in line.split(' ') {
-                    longest_word = longest_word.max(display_width(word));
+                for w in line.split(' ') {
+                    word = word.max(display_width(w));
                 }
             }
-            // A header is never split; a cut column may shrink to a few words; a wrapped column
-            // keeps room for its words up to a point (longer words are split).
-            let least = if cut[c] { head.max(8) } else { head.max(longest_word.min(16)) }.max(1);
-            Need { natural, least: least.min(natural.max(1)) }
+            Need { natural: natural.max(1), head, word, cut: cut[c] }
         })
         .collect()
 }
 
+impl Need {
+    /// The narrowest the column may become at a level of squeezing: a cut column keeps a share
+    /// of the room (it is the one a person reads), a wrapped one its words up to a cap (longer
+    /// words are split), and no column is narrower than its header.
+    fn least(&self, avail: usize, (word_cap, cut_share): (usize, usize)) -> usize {
+        let floor = if self.cut { (avail / cut_share).max(8) } else { self.word.min(word_cap) };
+        floor.max(self.head).min(self.natural).max(1)
+    }
+}
+
+/// How hard columns are squeezed, gentlest first: (longest word kept whole, share of the room a
+/// cut column keeps).
+const SQUEEZE: [(usize, usize); 5] = [(24, 3), (16, 3), (12, 4), (8, 5), (1, usize::MAX)];
+
 /// Column widths that fit `avail` columns of text: every column gets its natural width up to a
-/// common cap, and the cap is the largest that fits (never below a column's least width).
+/// common cap, and the cap is the largest that fits (never below a column's least width, at the
+/// gentlest squeeze that fits).
 fn fit(needs: &[Need], avail: Option<usize>) -> Vec<usize> {
-    let natural: Vec<usize> = needs.iter().map(|n| n.natural.max(1)).collect();
+    let natural: Vec<usize> = needs.iter().map(|n| n.natural).collect();
     let Some(avail) = avail else { return natural };
     if natural.iter().sum::<usize>() <= avail {
         return natural;
     }
-    let at = |cap: usize| -> Vec<usize> { needs.iter().map(|n| n.natural.min(cap).max(n.least).max(1)).collect() };
+    let at_level = |level: (usize, usize)| -> Vec<usize> { needs.iter().map(|n| n.least(avail, level)).collect() };
+    let least = SQUEEZE
+        .iter()
+        .map(|level| at_level(*level))
+        .find(|l| l.iter().sum::<usize>() <= avail)
+        .unwrap_or_else(|| at_level(SQUEEZE[SQUEEZE.len() - 1]));
+    let at = |cap: usize| -> Vec<usize> { natural.iter().zip(&least).map(|(n, l)| (*n).min(cap).max(*l)).collect() };
     let (mut lo, mut hi) = (1, natural.iter().copied().max().unwrap_or(1));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
@@ -101,11 +121,11 @@ fn fit(needs: &[Need], avail: Option<usize>) -> Vec<usize> {
     let mut widths = at(lo);
     // Hand what is left to the columns the cap cut, one column each.
     let mut left = avail.saturating_sub(widths.iter().sum());
-    for (w, n) in widths.iter_mut().zip(needs) {
+    for (w, n) in widths.iter_mut().zip(&natural) {
         if left == 0 {
             break;
         }
-        if *w < n.natural {
+        if *w < *n {
             *w += 1;
             left -= 1;
         }
@@ -150,7 +170,10 @@ pub fn write_grid<W: Write>(
     let needs = needs(header.as_deref(), &paragraphs, cut_columns);
     let widths = fit(&needs, width.map(|w| w.saturating_sub(frame(cut_columns.len()))));
     let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).force_no_tty();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty();
     if let Some(h) = &header {
         table.set_header(h.iter().map(|c| visual(c)).collect::<Vec<_>>());
     }

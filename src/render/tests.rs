@@ -11,11 +11,13 @@ struct Row3 {
     tags: Vec<String>,
 }
 
-const COLS: Columns = Columns { all: &["id", "title", "tags"], brief: &["id", "title"], cut: &[] };
+const COLS: Columns = Columns { all: &["id", "title", "tags"], brief: &["id", "title"], roomy: &["tags"], cut: &[] };
 
 fn sample() -> Vec<Row3> {
     vec![
-        Row3 { id: 1, title: "انشقاق في الرقة".into(), tags: vec!["raqqa".into(), "isis".into()] },
+        Row3 {
+            id: 1, title: "انشقاق في الرقة".into(), tags: vec!["raqqa".into(), "isis".into()]
+        },
         Row3 { id: 2, title: "=HYPERLINK(\"x\")".into(), tags: vec![] },
     ]
 }
@@ -59,13 +61,16 @@ fn columns_are_picked_by_name_in_every_format() {
     let opts = Options { pick: Pick::Named(vec!["tags".into()]), ..with(Format::Json) };
     let v: serde_json::Value = serde_json::from_str(&render(&opts, &sample())).unwrap();
     assert_eq!(v[0].as_object().unwrap().len(), 1);
-    let e = Pick::Named(vec!["nope".into()]).positions(&COLS, Format::Csv).unwrap_err();
+    let e = Pick::Named(vec!["nope".into()]).positions(&COLS, Format::Csv, None).unwrap_err();
     assert!(e.contains("'nope'") && e.contains("id,title,tags"), "{e}");
     // A terminal table shows the brief columns unless told otherwise.
     let table = render(&with(Format::Table), &sample());
     assert!(!table.contains("raqqa"), "{table}");
     let wide = render(&Options { pick: Pick::All, ..with(Format::Table) }, &sample());
     assert!(wide.contains("raqqa"), "{wide}");
+    // A wide terminal shows the roomy columns too.
+    let roomy = render(&Options { width: Some(160), ..with(Format::Table) }, &sample());
+    assert!(roomy.contains("raqqa"), "{roomy}");
 }
 
 #[test]
@@ -138,13 +143,18 @@ fn arabic_mixed_and_emoji_rows_keep_their_borders_at_80_columns() {
 
 #[test]
 fn wrapping_never_splits_a_word_where_a_space_exists() {
-    let rows = vec![Row3 { id: 1, title: "ثمانية عناصر من الشرطة الدينية فروا امس نحو الحدود الشمالية".into(), tags: vec![] }];
+    let rows = vec![Row3 {
+        id: 1,
+        title: "ثمانية عناصر من الشرطة الدينية فروا امس نحو الحدود الشمالية".into(),
+        tags: vec![],
+    }];
     let out = render(&Options { width: Some(30), ..with(Format::Table) }, &rows);
     check_table(&out, 30);
     let words: Vec<&str> = rows[0].title.split(' ').collect();
     for line in out.lines().skip(3) {
         let cell = line.split('┆').nth(1).unwrap_or("");
-        let text: String = cell.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}' | '\u{200C}' | '│')).collect();
+        let text: String =
+            cell.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}' | '\u{200C}' | '│')).collect();
         for w in text.split_whitespace() {
             assert!(words.contains(&w), "'{w}' is a split word:\n{out}");
         }
@@ -153,7 +163,8 @@ fn wrapping_never_splits_a_word_where_a_space_exists() {
 
 #[test]
 fn a_record_is_a_field_value_table_or_one_object() {
-    let fields = vec![("id", Cell::Int(3)), ("name", Cell::text("ناشطون")), ("tags", Cell::List(vec!["a".into()]))];
+    let fields =
+        vec![("id", Cell::Int(3)), ("name", Cell::text("ناشطون")), ("tags", Cell::List(vec!["a".into()]))];
     let out = String::from_utf8(write_record(Vec::new(), &with(Format::Json), &fields).unwrap()).unwrap();
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!((v["id"].as_i64(), v["tags"][0].as_str()), (Some(3), Some("a")));

@@ -164,7 +164,8 @@ mod tests {
 
     #[test]
     fn the_terminal_form_measures_alike_in_both_tables() {
-        for s in ["لا", "مقاتلاً الأجانب", "لَا إلى", "👨\u{200D}👩\u{200D}👧", "☺\u{FE0F}", "漢字 and لأ", "plain"] {
+        for s in ["لا", "مقاتلاً الأجانب", "لَا إلى", "👨\u{200D}👩\u{200D}👧", "☺\u{FE0F}", "漢字 and لأ", "plain"]
+        {
             let t = terminal_form(s);
             assert_eq!(t.width(), display_width(&t), "{s:?}");
             assert_eq!(display_width(&t), display_width(s).max(display_width(&t)), "{s:?}");

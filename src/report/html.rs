@@ -125,7 +125,11 @@ pub fn html(r: &Report) -> String {
         for id in &r.other_claims {
             if let Some(c) = r.claims.get(id) {
                 let with_id = claims_placed.insert(c.id);
-                w!(out, "<li{}>", if with_id { format!(" id=\"{}\"", anchor::claim(c.id)) } else { String::new() });
+                w!(
+                    out,
+                    "<li{}>",
+                    if with_id { format!(" id=\"{}\"", anchor::claim(c.id)) } else { String::new() }
+                );
                 claim(&mut out, c, &idx, w);
                 out.push_str("</li>\n");
             }
@@ -136,7 +140,13 @@ pub fn html(r: &Report) -> String {
     sources(&mut out, r, w);
     texts(&mut out, r, w, &claims_placed);
     out.push_str("</main>\n");
-    w!(out, "<footer dir=\"auto\">{} {} · {}</footer>\n</body>\n</html>\n", esc(w.footer), esc(&r.version), esc(&r.generated));
+    w!(
+        out,
+        "<footer dir=\"auto\">{} {} · {}</footer>\n</body>\n</html>\n",
+        esc(w.footer),
+        esc(&r.version),
+        esc(&r.generated)
+    );
     out
 }
 
@@ -153,7 +163,13 @@ fn header(out: &mut String, r: &Report, w: &Words) {
     w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.written), ltr(w, &r.generated));
     w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.version), ltr(w, &r.version));
     let scope = if r.keys.is_empty() { w.every_measure.to_string() } else { r.keys.join(", ") };
-    w!(out, "<dt>{}</dt><dd>{} ({})</dd>\n", esc(w.measures_shown), iso(w, &scope), number(r.measures.len() as i64));
+    w!(
+        out,
+        "<dt>{}</dt><dd>{} ({})</dd>\n",
+        esc(w.measures_shown),
+        iso(w, &scope),
+        number(r.measures.len() as i64)
+    );
     let filters = if r.filters.is_empty() {
         w.no_filters.to_string()
     } else {
@@ -166,7 +182,13 @@ fn header(out: &mut String, r: &Report, w: &Words) {
     w!(out, "<nav class=\"toc\">\n<h2 dir=\"auto\">{}</h2>\n<ol>\n", esc(w.contents));
     for m in &r.measures {
         let rc = &m.reconciled;
-        w!(out, "<li><a href=\"#{}\">{}</a> <code dir=\"ltr\">{}</code></li>\n", anchor::measure(rc.measure_id), iso(w, &rc.label), esc(&rc.key));
+        w!(
+            out,
+            "<li><a href=\"#{}\">{}</a> <code dir=\"ltr\">{}</code></li>\n",
+            anchor::measure(rc.measure_id),
+            iso(w, &rc.label),
+            esc(&rc.key)
+        );
     }
     if !r.other_claims.is_empty() {
         w!(out, "<li><a href=\"#other-claims\">{}</a></li>\n", esc(w.other_claims));
@@ -183,7 +205,8 @@ fn header(out: &mut String, r: &Report, w: &Words) {
 fn scale(out: &mut String, w: &Words) {
     use crate::ratings::{Credibility, Reliability};
     w!(out, "<table class=\"scale\"><thead><tr><th colspan=\"2\" dir=\"auto\">{}</th><th colspan=\"2\" dir=\"auto\">{}</th></tr></thead><tbody>", esc(w.reliability), esc(w.credibility));
-    let letters = [Reliability::A, Reliability::B, Reliability::C, Reliability::D, Reliability::E, Reliability::F];
+    let letters =
+        [Reliability::A, Reliability::B, Reliability::C, Reliability::D, Reliability::E, Reliability::F];
     for (n, g) in letters.iter().enumerate() {
         let c = Credibility::new(n as i64 + 1).unwrap_or_default();
         w!(out, "<tr><td><b class=\"badge\">{g}</b></td><td>{}</td><td><b class=\"badge\">{c}</b></td><td>{}</td></tr>", g.label(), c.label());
@@ -191,7 +214,14 @@ fn scale(out: &mut String, w: &Words) {
     out.push_str("</tbody></table>\n");
 }
 
-fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: &Words, placed: &mut HashSet<i64>) {
+fn measure(
+    out: &mut String,
+    r: &Report,
+    idx: &Index<'_>,
+    m: &MeasureReport,
+    w: &Words,
+    placed: &mut HashSet<i64>,
+) {
     let rc = &m.reconciled;
     let id = anchor::measure(rc.measure_id);
     w!(out, "<section class=\"measure\" id=\"{id}\">\n<h2 dir=\"auto\">{}</h2>\n", esc(&rc.label));
@@ -287,7 +317,13 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
                     None => format!("{}–{}", number(f.low), iso(w, w.open)),
                     Some(_) => esc(&interval),
                 };
-                w!(out, "<br><span dir=\"ltr\">{shown}</span> <small>({}, {} {})</small>", iso(w, &f.kind), esc(w.best), number(f.point));
+                w!(
+                    out,
+                    "<br><span dir=\"ltr\">{shown}</span> <small>({}, {} {})</small>",
+                    iso(w, &f.kind),
+                    esc(w.best),
+                    number(f.point)
+                );
             }
             if f.provisional {
                 w!(out, "<br><span class=\"flag\" dir=\"auto\">{}</span>", esc(w.provisional));
@@ -296,7 +332,11 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
             match r.claims.get(&f.claim_id) {
                 Some(c) => {
                     let with_id = placed.insert(c.id);
-                    w!(out, "<td{}>", if with_id { format!(" id=\"{}\"", anchor::claim(c.id)) } else { String::new() });
+                    w!(
+                        out,
+                        "<td{}>",
+                        if with_id { format!(" id=\"{}\"", anchor::claim(c.id)) } else { String::new() }
+                    );
                     claim(out, c, idx, w);
                     out.push_str("</td></tr>\n");
                 }
@@ -308,7 +348,12 @@ fn measure(out: &mut String, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: 
     out.push_str("</table>\n");
 
     if let Some(t) = view::timeline(m, w, format!("timeline-{}", rc.measure_id)) {
-        w!(out, "<h3 dir=\"auto\">{}</h3>\n<figure class=\"timeline\">\n{}\n", esc(w.timeline), timeline_chart(&t, false));
+        w!(
+            out,
+            "<h3 dir=\"auto\">{}</h3>\n<figure class=\"timeline\">\n{}\n",
+            esc(w.timeline),
+            timeline_chart(&t, false)
+        );
         out.push_str("</figure>\n");
     }
     out.push_str("</section>\n");
@@ -319,7 +364,13 @@ fn conflicts(out: &mut String, m: &MeasureReport, w: &Words) {
     if o.conflicting_pairs == 0 {
         return;
     }
-    w!(out, "<div class=\"conflicts\">\n<p dir=\"auto\"><strong>{}:</strong> {} {}", esc(w.conflicts), number(o.conflicting_pairs as i64), esc(w.pairs_cannot));
+    w!(
+        out,
+        "<div class=\"conflicts\">\n<p dir=\"auto\"><strong>{}:</strong> {} {}",
+        esc(w.conflicts),
+        number(o.conflicting_pairs as i64),
+        esc(w.pairs_cannot)
+    );
     if !o.conflicts.is_empty() {
         w!(out, "; {}: ", esc(w.widest));
         let named: Vec<String> = o
@@ -487,7 +538,12 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
         w!(out, "<br><small>{} · {} {}</small>", esc(w.full_text), number(row.chars), esc(w.characters));
         if let Some(d) = row.near_duplicate_of {
             if idx.articles.contains_key(&d) {
-                w!(out, "<br><small>{} <a href=\"#{}\">#{d}</a></small>", esc(w.near_duplicate), anchor::article(d));
+                w!(
+                    out,
+                    "<br><small>{} <a href=\"#{}\">#{d}</a></small>",
+                    esc(w.near_duplicate),
+                    anchor::article(d)
+                );
             } else {
                 w!(out, "<br><small>{} #{d}</small>", esc(w.near_duplicate));
             }
@@ -496,10 +552,21 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
         if let Some(o) = &row.outlet {
             source_link(out, o, idx, w);
         }
-        w!(out, "</td><td>{}</td><td>{}</td><td>{}</td><td class=\"url\">", row.published.as_deref().map(|d| ltr(w, d)).unwrap_or_default(), esc(row.language.as_deref().unwrap_or("")), row.claims);
+        w!(
+            out,
+            "</td><td>{}</td><td>{}</td><td>{}</td><td class=\"url\">",
+            row.published.as_deref().map(|d| ltr(w, d)).unwrap_or_default(),
+            esc(row.language.as_deref().unwrap_or("")),
+            row.claims
+        );
         if let Some(u) = &row.url {
             match web_address(u) {
-                Some(link) => w!(out, "<a href=\"{}\" rel=\"noopener noreferrer nofollow\" dir=\"ltr\">{}</a>", esc(link), esc(link)),
+                Some(link) => w!(
+                    out,
+                    "<a href=\"{}\" rel=\"noopener noreferrer nofollow\" dir=\"ltr\">{}</a>",
+                    esc(link),
+                    esc(link)
+                ),
                 None => w!(out, "<code dir=\"auto\">{}</code>", esc(u)),
             }
         }
@@ -521,7 +588,13 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
     out.push_str("</tr></thead>\n<tbody>\n");
     for s in &r.sources {
         let row = &s.row;
-        w!(out, "<tr id=\"{}\"><td>#{}</td><td><strong>{}</strong>", anchor::source(row.id), row.id, iso(w, &row.name));
+        w!(
+            out,
+            "<tr id=\"{}\"><td>#{}</td><td><strong>{}</strong>",
+            anchor::source(row.id),
+            row.id,
+            iso(w, &row.name)
+        );
         if !row.aliases.is_empty() {
             w!(out, "<br><small>{} {}</small>", esc(w.aliases), iso(w, &row.aliases.join("; ")));
         }
@@ -548,7 +621,13 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
             out.push_str("<ol class=\"history\">");
             for h in &s.history {
                 let from = h.from.map(|g| g.to_string()).unwrap_or_else(|| "–".into());
-                w!(out, "<li><b class=\"badge\">{from} → {}</b> {} <small>{}</small></li>", h.to, iso(w, &h.why), ltr(w, &h.at));
+                w!(
+                    out,
+                    "<li><b class=\"badge\">{from} → {}</b> {} <small>{}</small></li>",
+                    h.to,
+                    iso(w, &h.why),
+                    ltr(w, &h.at)
+                );
             }
             out.push_str("</ol>");
         }
@@ -571,7 +650,14 @@ fn texts(out: &mut String, r: &Report, w: &Words, placed: &HashSet<i64>) {
 
 fn text(out: &mut String, a: &ArticleText, w: &Words, placed: &HashSet<i64>) {
     let row = &a.row;
-    w!(out, "<article class=\"text\" id=\"{}\">\n<h3 dir=\"auto\"><a href=\"#{}\">#{}</a> {}</h3>\n", anchor::text(row.id), anchor::article(row.id), row.id, esc(&row.title));
+    w!(
+        out,
+        "<article class=\"text\" id=\"{}\">\n<h3 dir=\"auto\"><a href=\"#{}\">#{}</a> {}</h3>\n",
+        anchor::text(row.id),
+        anchor::article(row.id),
+        row.id,
+        esc(&row.title)
+    );
     let meta: Vec<String> = [
         row.outlet.as_deref().map(|o| iso(w, o)),
         row.published.as_deref().map(|d| ltr(w, d)),
@@ -583,7 +669,12 @@ fn text(out: &mut String, a: &ArticleText, w: &Words, placed: &HashSet<i64>) {
     if !meta.is_empty() {
         w!(out, "<p><small>{}</small></p>\n", meta.join(" · "));
     }
-    let lang = row.language.as_deref().and_then(lang_code).map(|l| format!(" lang=\"{}\"", esc(l))).unwrap_or_default();
+    let lang = row
+        .language
+        .as_deref()
+        .and_then(lang_code)
+        .map(|l| format!(" lang=\"{}\"", esc(l)))
+        .unwrap_or_default();
     w!(out, "<div class=\"body\" dir=\"auto\"{lang}>");
     let mut anchored: HashSet<i64> = HashSet::new();
     for p in super::spans::pieces(&a.body, &a.spans) {
@@ -624,7 +715,12 @@ mod tests {
     #[test]
     fn an_article_text_marks_and_numbers_its_spans() {
         let a = ArticleText {
-            row: ArticleRow { id: 3, title: "<b>t</b>".into(), language: Some("ar\" onload=\"x".into()), ..Default::default() },
+            row: ArticleRow {
+                id: 3,
+                title: "<b>t</b>".into(),
+                language: Some("ar\" onload=\"x".into()),
+                ..Default::default()
+            },
             body: "قال <script>45</script> مقاتلا".into(),
             spans: vec![Span { claim: 7, start: 4, end: 23 }, Span { claim: 8, start: 4, end: 12 }],
         };

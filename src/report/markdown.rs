@@ -47,7 +47,12 @@ pub fn markdown(r: &Report, stem: &str) -> Markdown {
     };
     w!(out, "# {}\n\n", md(&title));
     w!(out, "| | |\n|---|---|\n");
-    w!(out, "| {} | `{}` |\n", md(w.notebook), r.notebook.replace('`', "'").replace(['\n', '\r'], " ").replace('|', "\\|"));
+    w!(
+        out,
+        "| {} | `{}` |\n",
+        md(w.notebook),
+        r.notebook.replace('`', "'").replace(['\n', '\r'], " ").replace('|', "\\|")
+    );
     w!(out, "| {} | {} |\n", md(w.written), md(&r.generated));
     w!(out, "| {} | {} |\n", md(w.version), md(&r.version));
     let scope = if r.keys.is_empty() { w.every_measure.to_string() } else { r.keys.join(", ") };
@@ -99,7 +104,16 @@ pub fn markdown(r: &Report, stem: &str) -> Markdown {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx: &Index<'_>, m: &MeasureReport, w: &Words, stem: &str, placed: &mut HashSet<i64>) {
+fn measure(
+    out: &mut String,
+    files: &mut Vec<(String, String)>,
+    r: &Report,
+    idx: &Index<'_>,
+    m: &MeasureReport,
+    w: &Words,
+    stem: &str,
+    placed: &mut HashSet<i64>,
+) {
     let rc = &m.reconciled;
     w!(out, "<a id=\"{}\"></a>\n\n## {}\n\n", anchor::measure(rc.measure_id), md(&rc.label));
     w!(out, "{} `{}`", md(w.key), rc.key);
@@ -119,8 +133,19 @@ fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx:
         }
         None => w!(out, "**{}**\n\n", md(w.computed)),
     }
-    let best = if s.method == crate::reconcile::Method::Range { "–".to_string() } else { view::value(s.best) };
-    w!(out, "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n", md(w.low), md(w.best), md(w.high), md(w.method), md(w.support), md(w.eligible), md(w.voices));
+    let best =
+        if s.method == crate::reconcile::Method::Range { "–".to_string() } else { view::value(s.best) };
+    w!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n",
+        md(w.low),
+        md(w.best),
+        md(w.high),
+        md(w.method),
+        md(w.support),
+        md(w.eligible),
+        md(w.voices)
+    );
     w!(
         out,
         "| {} | {} | {} | {} | {} | {} / {} | {} |\n\n",
@@ -166,7 +191,22 @@ fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx:
     if o.conflicting_pairs > 0 {
         w!(out, "**{}:** {} {}", md(w.conflicts), number(o.conflicting_pairs as i64), md(w.pairs_cannot));
         if !o.conflicts.is_empty() {
-            let named: Vec<String> = o.conflicts.iter().map(|p| format!("[#{a}](#{}) {} [#{b}](#{}) ({} {})", anchor::figure(p.a), md(w.versus), anchor::figure(p.b), md(w.gap), number(p.gap), a = p.a, b = p.b)).collect();
+            let named: Vec<String> = o
+                .conflicts
+                .iter()
+                .map(|p| {
+                    format!(
+                        "[#{a}](#{}) {} [#{b}](#{}) ({} {})",
+                        anchor::figure(p.a),
+                        md(w.versus),
+                        anchor::figure(p.b),
+                        md(w.gap),
+                        number(p.gap),
+                        a = p.a,
+                        b = p.b
+                    )
+                })
+                .collect();
             w!(out, "; {}: {}", md(w.widest), named.join(", "));
             if (o.conflicts.len() as u64) < o.conflicting_pairs {
                 out.push_str(" …");
@@ -178,11 +218,20 @@ fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx:
         }
     }
 
-    w!(out, "### {}\n\n| # | {} | {} | {} | {} |\n|---|---|---|---|---|\n", md(w.figures), md(w.figure), md(w.reliability), md(w.voice), md(w.claim));
+    w!(
+        out,
+        "### {}\n\n| # | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
+        md(w.figures),
+        md(w.figure),
+        md(w.reliability),
+        md(w.voice),
+        md(w.claim)
+    );
     let mut claims: Vec<&ClaimRow> = Vec::new();
     for (_, list) in view::groups(m) {
         for (f, item) in list {
-            let provisional = if f.provisional { format!(" · {}", md(w.provisional)) } else { String::new() };
+            let provisional =
+                if f.provisional { format!(" · {}", md(w.provisional)) } else { String::new() };
             w!(
                 out,
                 "| <a id=\"{}\"></a>#{} | {} ({}, {}, {} {}){provisional} | {} | {} | ",
@@ -198,7 +247,13 @@ fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx:
             );
             match r.claims.get(&f.claim_id) {
                 Some(c) => {
-                    w!(out, "[#{}](#{}) {} |\n", c.id, anchor::claim(c.id), md(&super::text::clip(&c.quote, 80)));
+                    w!(
+                        out,
+                        "[#{}](#{}) {} |\n",
+                        c.id,
+                        anchor::claim(c.id),
+                        md(&super::text::clip(&c.quote, 80))
+                    );
                     if !claims.iter().any(|x| x.id == c.id) {
                         claims.push(c);
                     }
@@ -219,9 +274,27 @@ fn measure(out: &mut String, files: &mut Vec<(String, String)>, r: &Report, idx:
         let name = chart_file(stem, &rc.key, true);
         w!(out, "### {}\n\n![{}]({})\n\n", md(w.timeline), md(&t.title), link_path(&name));
         files.push((name, timeline_chart(&t, true)));
-        w!(out, "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n", md(w.date), md(w.low), md(w.best), md(w.high), md(w.support), md(w.voices));
+        w!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+            md(w.date),
+            md(w.low),
+            md(w.best),
+            md(w.high),
+            md(w.support),
+            md(w.voices)
+        );
         for t in &m.timeline {
-            w!(out, "| {} | {} | {} | {} | {} | {} |\n", md(&t.date), view::value(t.low), view::value(t.best), md(&view::high_text(t.high, t.open_high, w)), t.support, t.voices);
+            w!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |\n",
+                md(&t.date),
+                view::value(t.low),
+                view::value(t.best),
+                md(&view::high_text(t.high, t.open_high, w)),
+                t.support,
+                t.voices
+            );
         }
         out.push('\n');
     }
@@ -307,10 +380,28 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
         w!(out, "{}\n\n", md(w.none));
         return;
     }
-    w!(out, "| # | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n", md(w.title_col), md(w.outlet), md(w.published), md(w.language), md(w.claims), md(w.address));
+    w!(
+        out,
+        "| # | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n",
+        md(w.title_col),
+        md(w.outlet),
+        md(w.published),
+        md(w.language),
+        md(w.claims),
+        md(w.address)
+    );
     for a in &r.articles {
         let row = &a.row;
-        w!(out, "| <a id=\"{}\"></a>#{} | [{}](#{}) ({} {})", anchor::article(row.id), row.id, md(&row.title), anchor::text(row.id), number(row.chars), md(w.characters));
+        w!(
+            out,
+            "| <a id=\"{}\"></a>#{} | [{}](#{}) ({} {})",
+            anchor::article(row.id),
+            row.id,
+            md(&row.title),
+            anchor::text(row.id),
+            number(row.chars),
+            md(w.characters)
+        );
         if let Some(d) = row.near_duplicate_of {
             if idx.articles.contains_key(&d) {
                 w!(out, " · {} [#{d}](#{})", md(w.near_duplicate), anchor::article(d));
@@ -326,7 +417,13 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
             },
             None => String::new(),
         };
-        w!(out, " | {outlet} | {} | {} | {} | {url} |\n", md(row.published.as_deref().unwrap_or("")), md(row.language.as_deref().unwrap_or("")), row.claims);
+        w!(
+            out,
+            " | {outlet} | {} | {} | {} | {url} |\n",
+            md(row.published.as_deref().unwrap_or("")),
+            md(row.language.as_deref().unwrap_or("")),
+            row.claims
+        );
     }
     out.push('\n');
 }
@@ -337,7 +434,15 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
         w!(out, "{}\n\n", md(w.none));
         return;
     }
-    w!(out, "| # | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n", md(w.sources), md(w.kind), md(w.reliability), md(w.claims), md(w.history));
+    w!(
+        out,
+        "| # | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+        md(w.sources),
+        md(w.kind),
+        md(w.reliability),
+        md(w.claims),
+        md(w.history)
+    );
     for s in &r.sources {
         let row = &s.row;
         w!(out, "| <a id=\"{}\"></a>#{} | **{}**", anchor::source(row.id), row.id, md(&row.name));
@@ -358,11 +463,26 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
         } else {
             s.history
                 .iter()
-                .map(|h| format!("`{} → {}` {} {}", h.from.map(|g| g.to_string()).unwrap_or_else(|| "–".into()), h.to, md(&h.why), md(&h.at)))
+                .map(|h| {
+                    format!(
+                        "`{} → {}` {} {}",
+                        h.from.map(|g| g.to_string()).unwrap_or_else(|| "–".into()),
+                        h.to,
+                        md(&h.why),
+                        md(&h.at)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        w!(out, " | {} | `{}` {} | {} | {history} |\n", row.kind, row.reliability, md(&row.reliability_label), row.claims);
+        w!(
+            out,
+            " | {} | `{}` {} | {} | {history} |\n",
+            row.kind,
+            row.reliability,
+            md(&row.reliability_label),
+            row.claims
+        );
     }
     out.push('\n');
 }
@@ -372,7 +492,8 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
 fn text(out: &mut String, a: &ArticleText, placed: &HashSet<i64>) {
     let row = &a.row;
     w!(out, "<a id=\"{}\"></a>\n\n### #{} {}\n\n", anchor::text(row.id), row.id, md(&row.title));
-    let meta: Vec<String> = [row.outlet.clone(), row.published.clone(), row.language.clone()].into_iter().flatten().collect();
+    let meta: Vec<String> =
+        [row.outlet.clone(), row.published.clone(), row.language.clone()].into_iter().flatten().collect();
     if !meta.is_empty() {
         w!(out, "*{}*\n\n", md(&meta.join(" · ")));
     }
@@ -381,7 +502,8 @@ fn text(out: &mut String, a: &ArticleText, placed: &HashSet<i64>) {
     for p in super::spans::pieces(&a.body, &a.spans) {
         let mut prefix = String::new();
         for c in &p.starts {
-            let id = if anchored.insert(*c) { format!(" id=\"{}\"", anchor::quote(*c)) } else { String::new() };
+            let id =
+                if anchored.insert(*c) { format!(" id=\"{}\"", anchor::quote(*c)) } else { String::new() };
             if placed.contains(c) {
                 w!(prefix, "<sup{id}>[#{c}](#{})</sup>", anchor::claim(*c));
             } else {
@@ -430,7 +552,12 @@ mod tests {
         let mut out = String::new();
         text(&mut out, &a, &HashSet::from([9]));
         assert!(out.contains("### #2 \\# \\[x\\](javascript:y)"), "{out}");
-        assert!(out.contains("\\- first line with <sup id=\"quote-9\">[#9](#claim-9)</sup><mark>45 people</mark>"), "{out}");
+        assert!(
+            out.contains(
+                "\\- first line with <sup id=\"quote-9\">[#9](#claim-9)</sup><mark>45 people</mark>"
+            ),
+            "{out}"
+        );
         assert!(out.contains("<sup id=\"quote-10\">#10</sup><mark>&lt;b&gt;45&lt;/b&gt;</mark>"), "{out}");
         assert!(out.contains("people</mark>\n\nsecond"), "{out}");
     }

@@ -58,7 +58,11 @@ pub fn pieces<'a>(body: &'a str, spans: &[Span]) -> Vec<Piece<'a>> {
             starts.push(starting[si].1);
             si += 1;
         }
-        out.push(Piece { text: &body[bytes[w]..bytes[w + 1]], claims: active.iter().copied().collect(), starts });
+        out.push(Piece {
+            text: &body[bytes[w]..bytes[w + 1]],
+            claims: active.iter().copied().collect(),
+            starts,
+        });
     }
     out
 }

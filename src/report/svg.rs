@@ -22,7 +22,12 @@ pub fn axis(top: i64) -> Axis {
     while (magnitude as f64) * 10.0 <= raw && magnitude < i64::MAX / 100 {
         magnitude *= 10;
     }
-    let step = [1, 2, 5, 10].iter().map(|m| m * magnitude).find(|s| *s as f64 >= raw).unwrap_or(10 * magnitude).max(1);
+    let step = [1, 2, 5, 10]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s as f64 >= raw)
+        .unwrap_or(10 * magnitude)
+        .max(1);
     let max = (top / step + i64::from(top % step != 0)).saturating_mul(step);
     Axis { max, step }
 }
@@ -218,7 +223,12 @@ pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
     let rows_end = TOP + body_height;
     let height = rows_end + 40.0;
     let mut out = String::with_capacity(1200 + rows * 420);
-    let extra = format!(" data-axis-max=\"{}\" data-plot-x0=\"{}\" data-plot-x1=\"{}\"", axis.max, coord(PLOT_X0), coord(PLOT_X1));
+    let extra = format!(
+        " data-axis-max=\"{}\" data-plot-x0=\"{}\" data-plot-x1=\"{}\"",
+        axis.max,
+        coord(PLOT_X0),
+        coord(PLOT_X1)
+    );
     svg_open(&mut out, &c.id, &c.title, WIDTH, height, standalone, &extra);
 
     // Group backgrounds, every other one shaded.
@@ -226,20 +236,41 @@ pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
     let mut spans = Vec::with_capacity(c.groups.len());
     for (n, g) in c.groups.iter().enumerate() {
         let h = g.rows.len() as f64 * ROW;
-        if n % 2 == 0 {
-            let _ = write!(out, "<rect class=\"shade\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>", coord(y - 2.0), coord(WIDTH), coord(h + 4.0));
+        if n.is_multiple_of(2) {
+            let _ = write!(
+                out,
+                "<rect class=\"shade\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                coord(y - 2.0),
+                coord(WIDTH),
+                coord(h + 4.0)
+            );
         }
         spans.push((y, h));
         y += h + GROUP_GAP;
     }
     // Grid (one path) and axis.
     let ticks = ticks(axis);
-    let grid: String = ticks.iter().map(|t| format!("M{} {}V{}", coord(scale.x(*t)), coord(TOP - 6.0), coord(rows_end + 4.0))).collect();
+    let grid: String = ticks
+        .iter()
+        .map(|t| format!("M{} {}V{}", coord(scale.x(*t)), coord(TOP - 6.0), coord(rows_end + 4.0)))
+        .collect();
     let _ = write!(out, "<path class=\"grid\" d=\"{grid}\"/>");
     for t in &ticks {
-        let _ = write!(out, "<text class=\"tick\" x=\"{}\" y=\"{}\">{}</text>", coord(scale.x(*t)), coord(rows_end + 20.0), number(*t));
+        let _ = write!(
+            out,
+            "<text class=\"tick\" x=\"{}\" y=\"{}\">{}</text>",
+            coord(scale.x(*t)),
+            coord(rows_end + 20.0),
+            number(*t)
+        );
     }
-    let _ = write!(out, "<line class=\"axis\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>", coord(PLOT_X0), coord(PLOT_X1), y = coord(rows_end + 4.0));
+    let _ = write!(
+        out,
+        "<line class=\"axis\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>",
+        coord(PLOT_X0),
+        coord(PLOT_X1),
+        y = coord(rows_end + 4.0)
+    );
 
     // The reconciled band and best, behind the rows.
     if let Some(low) = c.band.low {
@@ -260,7 +291,13 @@ pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
     }
     if let Some(best) = c.band.best {
         let x = scale.x(best);
-        let _ = write!(out, "<line class=\"best\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>", coord(TOP - 12.0), coord(rows_end + 4.0), x = coord(x));
+        let _ = write!(
+            out,
+            "<line class=\"best\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
+            coord(TOP - 12.0),
+            coord(rows_end + 4.0),
+            x = coord(x)
+        );
         let label = format!("{} {}", c.band.best_word, number(best));
         let anchor = if x > PLOT_X1 - 60.0 {
             " text-anchor=\"end\""
@@ -269,12 +306,24 @@ pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
         } else {
             ""
         };
-        let _ = write!(out, "<text class=\"best-label\" x=\"{}\" y=\"{}\"{anchor}>{}</text>", coord(x), coord(TOP - 16.0), esc(&label));
+        let _ = write!(
+            out,
+            "<text class=\"best-label\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
+            coord(x),
+            coord(TOP - 16.0),
+            esc(&label)
+        );
     }
 
     // The rows.
     for (g, (gy, gh)) in c.groups.iter().zip(&spans) {
-        let _ = write!(out, "<text class=\"group\" x=\"6\" y=\"{}\"><title>{}</title>{}</text>", coord(gy + gh / 2.0 + 4.0), esc(&g.title), esc(&g.tag));
+        let _ = write!(
+            out,
+            "<text class=\"group\" x=\"6\" y=\"{}\"><title>{}</title>{}</text>",
+            coord(gy + gh / 2.0 + 4.0),
+            esc(&g.title),
+            esc(&g.tag)
+        );
         for (i, r) in g.rows.iter().enumerate() {
             row(&mut out, r, gy + i as f64 * ROW + ROW / 2.0, &scale);
         }
@@ -295,7 +344,13 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
     );
     // Right-to-left names get their own direction (the stylesheet isolates every name too).
     let dir = if crate::render::has_rtl(&r.label) { " dir=\"auto\"" } else { "" };
-    let _ = write!(out, "<text class=\"who\" x=\"{}\" y=\"{}\"{dir}>{}</text>", coord(NAME_END), coord(yc + 4.0), esc(&clip(&r.label, 28)));
+    let _ = write!(
+        out,
+        "<text class=\"who\" x=\"{}\" y=\"{}\"{dir}>{}</text>",
+        coord(NAME_END),
+        coord(yc + 4.0),
+        esc(&clip(&r.label, 28))
+    );
     let badge = clip(&r.rating, 8);
     let bw = 10.0 + 6.6 * badge.chars().count() as f64;
     let _ = write!(
@@ -312,7 +367,13 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
     match r.high {
         Some(h) => {
             let x_high = scale.x(h.max(r.low));
-            let _ = write!(out, "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\"/>", coord(x_low), coord(yc - 4.0), coord(x_high - x_low));
+            let _ = write!(
+                out,
+                "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\"/>",
+                coord(x_low),
+                coord(yc - 4.0),
+                coord(x_high - x_low)
+            );
         }
         None => {
             let end = (PLOT_X1 - ARROW).max(x_low);
@@ -331,7 +392,12 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
             );
         }
     }
-    let _ = write!(out, "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"4.5\"/></g>", coord(scale.x(r.point)), coord(yc));
+    let _ = write!(
+        out,
+        "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"4.5\"/></g>",
+        coord(scale.x(r.point)),
+        coord(yc)
+    );
 }
 
 /// One date of a timeline.
@@ -368,15 +434,31 @@ pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
     let y = |v: i64| T_BOTTOM - v.clamp(0, axis.max) as f64 / axis.max.max(1) as f64 * (T_BOTTOM - T_TOP);
     let x = |i: usize| T_X0 + (i as f64 + 0.5) * (T_X1 - T_X0) / n as f64;
     let mut out = String::with_capacity(1500 + c.points.len() * 300);
-    svg_open(&mut out, &c.id, &c.title, WIDTH, T_HEIGHT, standalone, &format!(" data-axis-max=\"{}\"", axis.max));
+    svg_open(
+        &mut out,
+        &c.id,
+        &c.title,
+        WIDTH,
+        T_HEIGHT,
+        standalone,
+        &format!(" data-axis-max=\"{}\"", axis.max),
+    );
     let ticks = ticks(axis);
-    let grid: String = ticks.iter().map(|t| format!("M{} {}H{}", coord(T_X0), coord(y(*t)), coord(T_X1))).collect();
+    let grid: String =
+        ticks.iter().map(|t| format!("M{} {}H{}", coord(T_X0), coord(y(*t)), coord(T_X1))).collect();
     let _ = write!(out, "<path class=\"grid\" d=\"{grid}\"/>");
     for t in &ticks {
-        let _ = write!(out, "<text class=\"ytick\" x=\"{}\" y=\"{}\">{}</text>", coord(T_X0 - 6.0), coord(y(*t) + 4.0), number(*t));
+        let _ = write!(
+            out,
+            "<text class=\"ytick\" x=\"{}\" y=\"{}\">{}</text>",
+            coord(T_X0 - 6.0),
+            coord(y(*t) + 4.0),
+            number(*t)
+        );
     }
     // The band, as one polygon over the dates that have a range.
-    let ranged: Vec<(usize, &TimePoint)> = c.points.iter().enumerate().filter(|(_, p)| p.low.is_some()).collect();
+    let ranged: Vec<(usize, &TimePoint)> =
+        c.points.iter().enumerate().filter(|(_, p)| p.low.is_some()).collect();
     if !ranged.is_empty() {
         let mut pts: Vec<String> = ranged
             .iter()
@@ -388,18 +470,27 @@ pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
                 format!("{},{}", coord(x(*i)), coord(hy))
             })
             .collect();
-        pts.extend(ranged.iter().rev().map(|(i, p)| format!("{},{}", coord(x(*i)), coord(y(p.low.unwrap_or(0))))));
+        pts.extend(
+            ranged.iter().rev().map(|(i, p)| format!("{},{}", coord(x(*i)), coord(y(p.low.unwrap_or(0))))),
+        );
         let _ = write!(out, "<polygon class=\"tband\" points=\"{}\"/>", pts.join(" "));
         for (i, p) in &ranged {
             if p.open_high || p.high.is_none() {
                 let xi = coord(x(*i));
-                let _ = write!(out, "<line class=\"open-high\" x1=\"{xi}\" y1=\"{}\" x2=\"{xi}\" y2=\"{}\"/>", coord(T_TOP), coord(T_TOP + 24.0));
+                let _ = write!(
+                    out,
+                    "<line class=\"open-high\" x1=\"{xi}\" y1=\"{}\" x2=\"{xi}\" y2=\"{}\"/>",
+                    coord(T_TOP),
+                    coord(T_TOP + 24.0)
+                );
             }
         }
     }
-    let best: Vec<(usize, i64)> = c.points.iter().enumerate().filter_map(|(i, p)| p.best.map(|b| (i, b))).collect();
+    let best: Vec<(usize, i64)> =
+        c.points.iter().enumerate().filter_map(|(i, p)| p.best.map(|b| (i, b))).collect();
     if best.len() > 1 {
-        let pts: Vec<String> = best.iter().map(|(i, b)| format!("{},{}", coord(x(*i)), coord(y(*b)))).collect();
+        let pts: Vec<String> =
+            best.iter().map(|(i, b)| format!("{},{}", coord(x(*i)), coord(y(*b)))).collect();
         let _ = write!(out, "<polyline class=\"tbest\" points=\"{}\"/>", pts.join(" "));
     }
     // At most seven dates are written under the axis; every date has its dot.
@@ -408,17 +499,33 @@ pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
         let xi = coord(x(i));
         if let Some(v) = p.best.or(p.low) {
             let class = if p.best.is_some() { "dot" } else { "dot low" };
-            let _ = write!(out, "<circle class=\"{class}\" data-date=\"{}\" cx=\"{xi}\" cy=\"{}\" r=\"4\">", esc(&p.date), coord(y(v)));
+            let _ = write!(
+                out,
+                "<circle class=\"{class}\" data-date=\"{}\" cx=\"{xi}\" cy=\"{}\" r=\"4\">",
+                esc(&p.date),
+                coord(y(v))
+            );
             if !p.title.is_empty() {
                 let _ = write!(out, "<title>{}</title>", esc(&p.title));
             }
             out.push_str("</circle>");
         }
         if i % every == 0 {
-            let _ = write!(out, "<text class=\"tick\" x=\"{xi}\" y=\"{}\">{}</text>", coord(T_BOTTOM + 18.0), esc(&p.date));
+            let _ = write!(
+                out,
+                "<text class=\"tick\" x=\"{xi}\" y=\"{}\">{}</text>",
+                coord(T_BOTTOM + 18.0),
+                esc(&p.date)
+            );
         }
     }
-    let _ = write!(out, "<line class=\"axis\" x1=\"{}\" y1=\"{b}\" x2=\"{}\" y2=\"{b}\"/>", coord(T_X0), coord(T_X1), b = coord(T_BOTTOM));
+    let _ = write!(
+        out,
+        "<line class=\"axis\" x1=\"{}\" y1=\"{b}\" x2=\"{}\" y2=\"{b}\"/>",
+        coord(T_X0),
+        coord(T_X1),
+        b = coord(T_BOTTOM)
+    );
     out.push_str("</svg>");
     out
 }
@@ -459,17 +566,36 @@ mod tests {
             id: "c".into(),
             title: "t".into(),
             groups: vec![Group { tag: "V1".into(), title: "voice 1".into(), rows }],
-            band: Band { low: Some(10), best: Some(15), high: Some(20), open_high: false, title: "band".into(), best_word: "best".into() },
+            band: Band {
+                low: Some(10),
+                best: Some(15),
+                high: Some(20),
+                open_high: false,
+                title: "band".into(),
+                best_word: "best".into(),
+            },
         }
     }
 
     fn row(figure: i64, low: i64, high: Option<i64>, state: State) -> Row {
-        Row { figure, label: "who".into(), rating: "B2".into(), low, high, point: low, state, title: "why".into() }
+        Row {
+            figure,
+            label: "who".into(),
+            rating: "B2".into(),
+            low,
+            high,
+            point: low,
+            state,
+            title: "why".into(),
+        }
     }
 
     #[test]
     fn a_bar_spans_its_interval() {
-        let svg = interval_chart(&chart(vec![row(1, 10, Some(20), State::Included), row(2, 30, Some(40), State::LeftOut)]), false);
+        let svg = interval_chart(
+            &chart(vec![row(1, 10, Some(20), State::Included), row(2, 30, Some(40), State::LeftOut)]),
+            false,
+        );
         assert!(svg.contains("data-axis-max=\"40\""), "{svg}");
         let w = PLOT_X1 - PLOT_X0;
         let bar = format!("x=\"{}\" y=", coord(PLOT_X0 + w / 4.0));
@@ -483,7 +609,10 @@ mod tests {
     fn an_open_high_is_an_arrow_to_the_end() {
         let svg = interval_chart(&chart(vec![row(1, 61, None, State::Included)]), false);
         assert!(svg.contains("class=\"arrow\""));
-        assert!(svg.contains(&format!(",{} ", coord(PLOT_X1))) || svg.contains(&format!(" {},", coord(PLOT_X1))), "{svg}");
+        assert!(
+            svg.contains(&format!(",{} ", coord(PLOT_X1))) || svg.contains(&format!(" {},", coord(PLOT_X1))),
+            "{svg}"
+        );
     }
 
     #[test]
@@ -497,12 +626,26 @@ mod tests {
 
     #[test]
     fn a_timeline_draws_a_band_and_a_best_line() {
-        let p = |d: &str, low, best, high| TimePoint { date: d.into(), low: Some(low), best: Some(best), high, open_high: high.is_none(), title: d.into() };
+        let p = |d: &str, low, best, high| TimePoint {
+            date: d.into(),
+            low: Some(low),
+            best: Some(best),
+            high,
+            open_high: high.is_none(),
+            title: d.into(),
+        };
         let svg = timeline_chart(
-            &TimelineChart { id: "t".into(), title: "t".into(), points: vec![p("2014-12-05", 11, 11, Some(17)), p("2014-12-06", 11, 15, None)] },
+            &TimelineChart {
+                id: "t".into(),
+                title: "t".into(),
+                points: vec![p("2014-12-05", 11, 11, Some(17)), p("2014-12-06", 11, 15, None)],
+            },
             false,
         );
-        assert!(svg.contains("class=\"tband\"") && svg.contains("class=\"tbest\"") && svg.contains("open-high"), "{svg}");
+        assert!(
+            svg.contains("class=\"tband\"") && svg.contains("class=\"tbest\"") && svg.contains("open-high"),
+            "{svg}"
+        );
         assert_eq!(svg.matches("<circle class=\"dot\" data-date=").count(), 2);
     }
 }

@@ -97,7 +97,12 @@ pub fn web_address(url: &str) -> Option<&str> {
     let u = url.trim();
     let lower = u.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
     let scheme = lower.starts_with("http://") || lower.starts_with("https://");
-    let clean = !u.chars().any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\'));
+    let clean = !u.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || is_bidi_control(c)
+            || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
+    });
     let host = u.split_once("//").map(|(_, rest)| !rest.is_empty()).unwrap_or(false);
     (scheme && clean && host && u.len() <= 2048).then_some(u)
 }
@@ -120,7 +125,7 @@ pub fn number(n: i64) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -158,7 +163,10 @@ mod tests {
 
     #[test]
     fn html_escapes_markup_quotes_and_controls() {
-        assert_eq!(escape_html(r#"<script>alert("x")</script>"#), "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+        assert_eq!(
+            escape_html(r#"<script>alert("x")</script>"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+        );
         assert_eq!(escape_html("a'b&c"), "a&#39;b&amp;c");
         assert_eq!(escape_html("x\u{202E}y\u{2066}z"), "x\\u{202E}y\\u{2066}z");
         assert_eq!(escape_html("bell\u{7}esc\u{1b}[31m"), "bell\\x07esc\\x1b[31m");
@@ -184,7 +192,16 @@ mod tests {
     fn only_plain_web_addresses_become_links() {
         assert_eq!(web_address("https://example.org/a?b=1"), Some("https://example.org/a?b=1"));
         assert_eq!(web_address(" HTTP://example.org "), Some("HTTP://example.org"));
-        for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//example.org", "https://", "http://a b", "https://x\"onmouseover=y", "http://x\u{202E}"] {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "//example.org",
+            "https://",
+            "http://a b",
+            "https://x\"onmouseover=y",
+            "http://x\u{202E}",
+        ] {
             assert_eq!(web_address(bad), None, "{bad}");
         }
     }

@@ -264,7 +264,15 @@ mod tests {
     fn measure() -> MeasureReport {
         let fig = |id: i64, low: i64, high: Option<i64>, voice: u64| {
             (
-                FigureRow { id, low, high, point: low, sources: vec![format!("s{voice}")], rating: "B2".into(), ..Default::default() },
+                FigureRow {
+                    id,
+                    low,
+                    high,
+                    point: low,
+                    sources: vec![format!("s{voice}")],
+                    rating: "B2".into(),
+                    ..Default::default()
+                },
                 FigureIn {
                     figure_id: id,
                     claim_id: id,
@@ -281,7 +289,8 @@ mod tests {
             )
         };
         let all = [fig(1, 10, Some(20), 1), fig(2, 30, Some(40), 2), fig(3, 12, Some(15), 1)];
-        let outcome = reconcile(&all.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>(), &[], &Request::default());
+        let outcome =
+            reconcile(&all.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>(), &[], &Request::default());
         MeasureReport {
             reconciled: Reconciled {
                 measure_id: 1,
@@ -303,7 +312,8 @@ mod tests {
     fn figures_are_grouped_by_voice() {
         let m = measure();
         let g = groups(&m);
-        let ids: Vec<(Option<usize>, Vec<i64>)> = g.iter().map(|(v, l)| (*v, l.iter().map(|(f, _)| f.id).collect())).collect();
+        let ids: Vec<(Option<usize>, Vec<i64>)> =
+            g.iter().map(|(v, l)| (*v, l.iter().map(|(f, _)| f.id).collect())).collect();
         assert_eq!(ids, vec![(Some(1), vec![1, 3]), (Some(2), vec![2])]);
         // Figure 3 is the later word of voice 1; figure 1 is relayed.
         assert_eq!(state(g[0].1[0].1), State::Relayed);

@@ -1,0 +1,229 @@
+//! The terminal at 80 columns: every list command on the demo notebook draws a table no wider
+//! than the terminal, with its borders aligned on every line (as a terminal draws Arabic:
+//! lam-alef two columns, harakat none), each Arabic line in its own isolate pair, and no word
+//! split where a space existed.
+
+mod common;
+use common::Nb;
+use crosscheck::render::width::display_width;
+use std::collections::HashSet;
+use std::process::Command;
+
+fn at_width(nb: &Nb, width: usize, args: &[&str]) -> String {
+    let out = Command::new(common::BIN)
+        .arg("--db")
+        .arg(&nb.db)
+        .args(args)
+        .env("COLUMNS", width.to_string())
+        .env_remove("CROSSCHECK_DB")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The words of every cell the command can print, from its JSON output.
+fn words_of(nb: &Nb, args: &[&str]) -> HashSet<String> {
+    let mut full = vec!["--format", "json"];
+    full.extend_from_slice(args);
+    let json = nb.ok(&full).stdout;
+    let mut out = HashSet::new();
+    fn walk(v: &serde_json::Value, out: &mut HashSet<String>) {
+        match v {
+            serde_json::Value::String(s) => {
+                out.extend(s.split_whitespace().map(str::to_string));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            other => {
+                out.insert(other.to_string());
+            }
+        }
+    }
+    walk(&serde_json::from_str(&json).unwrap(), &mut out);
+    out
+}
+
+fn is_border(c: char) -> bool {
+    matches!(c, '│' | '┆' | '┌' | '┐' | '└' | '┘' | '╞' | '╡' | '╪' | '┬' | '┴' | '─' | '═' | '┼' | '├' | '┤')
+}
+
+/// Checks every table in `out` and returns the words its cells show (headers apart).
+fn check_tables(out: &str, width: usize) -> Vec<String> {
+    let mut shown = Vec::new();
+    let mut border_width = None;
+    for line in out.lines() {
+        let first = line.chars().next().unwrap_or(' ');
+        if first == '┌' {
+            border_width = Some(display_width(line));
+        }
+        let header = first == '│' && border_width.is_some() && shown.is_empty();
+        let Some(w) = border_width else { continue };
+        assert!(display_width(line) <= width, "wider than {width}: {line}\n{out}");
+        assert_eq!(display_width(line), w, "not as wide as its border: {line}\n{out}");
+        assert_eq!(line.matches('\u{2068}').count(), line.matches('\u{2069}').count(), "isolates unpaired: {line}");
+        for cell in line.split(is_border).filter(|_| !header) {
+            let text: String = cell.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}' | '\u{200C}')).collect();
+            shown.extend(text.split_whitespace().map(str::to_string));
+        }
+        if first == '└' {
+            border_width = None;
+        }
+    }
+    shown
+}
+
+/// A word shown in a cell is a word of the data, a word cut with `…`, or a piece of a word too
+/// long for its column.
+fn check_words(shown: &[String], words: &HashSet<String>, what: &str) {
+    for w in shown {
+        if words.contains(w) || w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        let stem = w.trim_end_matches('…');
+        let piece_of_long = words.iter().any(|d| display_width(d) > 16 && d.contains(stem));
+        let cut = w.ends_with('…') && (stem.is_empty() || words.iter().any(|d| d.starts_with(stem)));
+        assert!(piece_of_long || cut, "{what}: '{w}' is a word split where a space existed");
+    }
+}
+
+#[test]
+fn list_commands_fit_80_columns() {
+    let nb = Nb::new();
+    nb.ok(&["demo"]);
+    let commands: &[&[&str]] = &[
+        &["claim", "list"],
+        &["article", "list"],
+        &["source", "list"],
+        &["figure", "list"],
+        &["measure", "list"],
+        &["search", "انشقاق"],
+        &["search", "killed"],
+        &["export", "reconciliations", "--format", "table"],
+    ];
+    for args in commands {
+        let out = at_width(&nb, 80, args);
+        assert!(out.contains('┌'), "{args:?} printed no table:\n{out}");
+        let shown = check_tables(&out, 80);
+        let data_args: Vec<&str> = args.iter().copied().filter(|a| *a != "--format" && *a != "table").collect();
+        check_words(&shown, &words_of(&nb, &data_args), &format!("{args:?}"));
+    }
+    // The claim list shows the short rating, the quote cut at a word, sources and figures.
+    let claims = at_width(&nb, 80, &["claim", "list"]);
+    assert!(claims.contains("F/B 2") && claims.contains("C3"), "{claims}");
+    assert!(claims.contains("deaths.market=11"), "{claims}");
+    assert!(!claims.contains(" text "), "text is left out: {claims}");
+}
+
+#[test]
+fn reconcile_fits_80_columns_with_codes_a_legend_and_a_chart() {
+    let nb = Nb::new();
+    nb.ok(&["demo"]);
+    let out = at_width(&nb, 80, &["reconcile", "--all"]);
+    check_tables(&out, 80);
+    for line in out.lines() {
+        assert!(display_width(line) <= 80, "wider than 80: {line}");
+    }
+    assert!(out.contains("E-rated") && out.contains("superseded") && out.contains("voice of #"), "{out}");
+    assert!(out.contains("included: yes = speaks for its voice"), "{out}");
+    assert!(out.contains("eligible figures 2 of 3"), "{out}");
+    // The chart: a bar a figure, the band and best on the axis.
+    assert!(out.contains('●') && out.contains('▲') && out.contains('═'), "{out}");
+    let ascii = at_width(&nb, 80, &["reconcile", "deaths.market", "--ascii"]);
+    let chart: Vec<&str> = ascii.lines().skip_while(|l| !l.starts_with("#3")).take(5).collect();
+    assert!(chart.len() == 5 && chart.iter().all(|l| l.is_ascii()), "{ascii}");
+    // Never in other formats.
+    let json = nb.ok(&["reconcile", "--all", "--format", "json"]).stdout;
+    assert!(!json.contains('●'));
+    // With --wide, the full sentences.
+    let wide = at_width(&nb, 160, &["--wide", "reconcile", "defectors.foreign"]);
+    assert!(wide.contains("all sources rated E"), "{wide}");
+}
+
+#[test]
+fn a_wide_terminal_shows_more_columns() {
+    let nb = Nb::new();
+    nb.ok(&["demo"]);
+    let narrow = at_width(&nb, 80, &["claim", "list"]);
+    let wide = at_width(&nb, 160, &["claim", "list"]);
+    assert!(!narrow.contains("when_text") && wide.contains("when_text"), "{wide}");
+    check_tables(&wide, 160);
+}
+
+#[test]
+fn empty_lists_are_one_line() {
+    let nb = Nb::new();
+    nb.ok(&["init"]);
+    assert_eq!(at_width(&nb, 80, &["claim", "list"]).trim(), "no claims yet; `crosscheck claim add` records one");
+    nb.ok(&["demo", "--db", nb.path("demo.db").to_str().unwrap()]);
+    let out = at_width(&nb, 80, &["source", "list"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let csv = nb.ok(&["claim", "list", "--format", "csv"]).stdout;
+    assert!(csv.starts_with("id,uuid,") && csv.lines().count() == 1);
+    assert_eq!(nb.ok(&["claim", "list", "--format", "json"]).stdout.trim(), "[]");
+}
+
+#[test]
+fn quiet_prints_only_the_id_of_what_is_created() {
+    let nb = Nb::new();
+    let out = nb.ok(&["-q", "source", "add", "Kafr Tala residents", "--kind", "resident"]).stdout;
+    assert_eq!(out, "1\n");
+    let out = nb.ok(&["-q", "measure", "add", "deaths.tala", "--label", "deaths"]).stdout;
+    assert_eq!(out.trim().parse::<i64>().unwrap(), 1);
+}
+
+#[test]
+fn help_teaches_at_80_columns() {
+    let out = Command::new(common::BIN).args(["claim", "add", "--help"]).env("COLUMNS", "80").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Global options:"), "{help}");
+    for line in help.lines() {
+        assert!(display_width(line) <= 80, "{line}");
+    }
+    // Every example line is whole: a line of the examples starts with `crosscheck` or continues
+    // a line that ended with a backslash.
+    let examples = &help[help.find("Examples:").unwrap()..];
+    let mut continued = false;
+    for line in examples.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let t = line.trim();
+        assert!(t.starts_with("crosscheck ") || continued, "an example was wrapped: {line}\n{help}");
+        continued = t.ends_with('\\');
+    }
+    // Every option has a description.
+    for cmd in [&["claim", "add"][..], &["claim", "list"], &["source", "add"], &["figure", "add"], &["reconcile"], &["import", "articles"]] {
+        let mut args = cmd.to_vec();
+        args.push("--help");
+        let out = Command::new(common::BIN).args(&args).env("COLUMNS", "200").output().unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        let options = &help[..help.find("Example").unwrap_or(help.len())];
+        let lines: Vec<&str> = options.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let rest = line.trim_start();
+            if !(rest.starts_with("--") || rest.starts_with('<') || rest.starts_with("-q")) {
+                continue;
+            }
+            // The description is on the same line, or (in the long layout) on the next.
+            let same = rest.split_once("  ").map(|(_, d)| !d.trim().is_empty()).unwrap_or(false);
+            let next = lines.get(i + 1).map(|l| !l.trim().is_empty() && !l.trim_start().starts_with('-')).unwrap_or(false);
+            assert!(same || next, "{cmd:?}: no description for `{rest}`\n{help}");
+        }
+    }
+}
+
+#[test]
+fn closed_pipes_end_quietly_everywhere() {
+    use std::io::Read;
+    for args in [&["completions", "bash"][..], &["man"], &["--help"]] {
+        let mut child = Command::new(common::BIN)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 8];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
