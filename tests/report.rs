@@ -679,7 +679,13 @@ fn filters_decide_what_the_report_covers() {
     assert_eq!(filters, "--article 3");
     // The figures of the other articles are beside it, left out with the filter as the reason.
     let g = doc.select(&sel("g[data-figure=\"6\"]")).next().unwrap();
-    assert!(g.select(&sel("title")).next().unwrap().text().collect::<String>().contains("left out by --article 3"));
+    assert!(g
+        .select(&sel("title"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>()
+        .contains("left out by --article 3"));
     assert!(doc.select(&sel("g[data-figure=\"7\"].included")).next().is_some());
 
     let (_, doc) = report(&nb, &["--min-reliability", "B", "--since", "2014-12-01"]);

@@ -228,6 +228,7 @@ fn measure(
         md(w.claim)
     );
     let mut claims: Vec<&ClaimRow> = Vec::new();
+    let mut listed: HashSet<i64> = HashSet::new();
     for (_, list) in view::groups(m) {
         for (f, item) in list {
             let provisional =
@@ -254,7 +255,7 @@ fn measure(
                         anchor::claim(c.id),
                         md(&super::text::clip(&c.quote, 80))
                     );
-                    if !claims.iter().any(|x| x.id == c.id) {
+                    if listed.insert(c.id) {
                         claims.push(c);
                     }
                 }
