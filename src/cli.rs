@@ -124,6 +124,11 @@ pub enum Command {
         after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'"
     )]
     Reconcile(ReconcileArgs),
+    /// Write a self-contained HTML report (or Markdown with SVG files) with interval charts
+    #[command(
+        after_help = "Examples:\n  crosscheck report --all --out report.html\n  crosscheck report deaths.market --lang ar --out تقرير.html\n  crosscheck report --tag defections --min-reliability C --out defections.html\n  crosscheck --format markdown report --all --out report.md"
+    )]
+    Report(ReportArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
     #[command(
         after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
@@ -183,6 +188,7 @@ impl Command {
             | Command::Search(_)
             | Command::History(_)
             | Command::Export(_)
+            | Command::Report(_)
             | Command::Backup { .. } => false,
             Command::Check { repair } => *repair,
             Command::Article(c) => matches!(c, ArticleCommand::Rm { .. }),
@@ -745,6 +751,32 @@ pub struct ReconcileArgs {
     #[arg(long)]
     pub ascii: bool,
     /// The claim filters: figures they leave out are listed with the filter as the reason.
+    #[command(flatten)]
+    pub filter: ClaimFilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Measure keys [default: every measure]
+    #[arg(conflicts_with = "all")]
+    pub keys: Vec<String>,
+    /// Every measure (the same as giving no key)
+    #[arg(long)]
+    pub all: bool,
+    /// The file to write (- for standard output, HTML only)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The page's language: en, or ar for Arabic headings and a right-to-left page
+    #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
+    pub lang: crate::report::Lang,
+    /// How the best estimate is chosen where no saved reconciliation applies
+    #[arg(long, value_enum, default_value_t = Method::Weighted)]
+    pub method: Method,
+    /// How many conflicting pairs to name under each chart (the widest gaps first)
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub max_pairs: usize,
+    /// The claim filters: figures they leave out are drawn hollow with the filter as the
+    /// reason; with no key, the measures are those the passing claims give figures for.
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
 }

@@ -15,6 +15,7 @@ pub mod numwords;
 pub mod ratings;
 pub mod reconcile;
 pub mod render;
+pub mod report;
 pub mod similarity;
 pub mod vocab;
 

@@ -10,6 +10,7 @@ mod figure;
 mod import;
 mod notebook;
 mod reconcile;
+mod report;
 mod search;
 mod source;
 
@@ -289,6 +290,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Measure(c) => figure::measure(&ctx, c, access),
         Command::Figure(c) => figure::figure(&ctx, c, access),
         Command::Reconcile(args) => reconcile::run(&ctx, args),
+        Command::Report(args) => report::run(&ctx, args),
         Command::Export(args) => export::export(&ctx, args),
         Command::Merge { other } => export::merge(&ctx, &other),
         Command::Demo => demo::run(&ctx),
