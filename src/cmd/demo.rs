@@ -21,7 +21,6 @@ const STEPS: &str = include_str!("../demo/steps.txt");
 
 /// The walk-through: each step one command line, as a user would type it.
 pub fn steps(dir: &Path) -> Result<Vec<Vec<String>>> {
-    let csv = dir.join("claims.csv").display().to_string();
     STEPS
         .lines()
         .map(str::trim)
@@ -32,8 +31,8 @@ pub fn steps(dir: &Path) -> Result<Vec<Vec<String>>> {
             Ok(words
                 .into_iter()
                 .map(|w| {
-                    if w == "@@claims.csv" {
-                        csv.clone()
+                    if let Some(name) = w.strip_prefix("@@") {
+                        dir.join(name).display().to_string()
                     } else if let Some(name) = w.strip_prefix('@') {
                         dir.join("articles").join(name).display().to_string()
                     } else {
@@ -105,6 +104,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let mut out = ctx.stdout();
     writeln!(out, "\nDone. The notebook is {}", db.display())?;
     writeln!(out, "The claims table for a spreadsheet is {}", dir.join("claims.csv").display())?;
+    writeln!(out, "The report to open in a browser is {}", dir.join("report.html").display())?;
     writeln!(out, "Try next (with crosscheck installed by `cargo install --path .`, or as `cargo run --release -- ...`):")?;
     writeln!(out, "  export CROSSCHECK_DB={db_shown}")?;
     writeln!(out, "  crosscheck claim list --min-reliability C")?;
