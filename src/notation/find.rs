@@ -378,7 +378,10 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         return false;
     }
     // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
-    if in_list(prev, NAME_BEFORE) || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged) {
+    // A range opened by a word is a count: "estimated to number between 4,000 and 5,000".
+    if (in_list(prev, NAME_BEFORE) && super::may_start_number(first))
+        || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged)
+    {
         return false;
     }
     let digits = first.kind == TokKind::Num;
@@ -469,6 +472,8 @@ mod tests {
             and up to 12 others were wounded. Brigade 17 lost nearly forty fighters, aged 25 on average, \
             at 10:30 near Route 4. Call +963 11 234 5678 or 0112345678.";
         assert_eq!(wordings(text), ["at least 30 civilians", "up to 12", "nearly forty fighters"]);
+        let text = "a panel estimated the group to number between 4,000 and 5,000 fighters, not number 5";
+        assert_eq!(wordings(text), ["between 4,000 and 5,000 fighters"]);
     }
 
     #[test]
