@@ -15,6 +15,7 @@ pub mod ratings;
 pub mod reconcile;
 pub mod render;
 pub mod similarity;
+pub mod suggest;
 pub mod vocab;
 
 #[cfg(feature = "cli")]

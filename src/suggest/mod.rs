@@ -1,0 +1,410 @@
+//! Candidate claims in an article (`claim suggest`): every hedged figure with the clause around
+//! it, who the article attributes it to and when, and every attributed statement without a
+//! figure. Pure: no I/O, no database.
+//!
+//! The work is table-driven and linear in the length of the text:
+//!
+//! 1. `text` finds paragraphs, headings (left out), sentences, clauses and quotations.
+//! 2. `find_figures` and `find_when` find the figures and the date phrases.
+//! 3. `attribution` finds every cue of `cues.rs` (قال، بحسب، said, according to ...), the source
+//!    phrase it names, and whether it points at what follows or at what came before.
+//! 4. Each figure takes the attribution of its quotation's speaker, else of its sentence; a
+//!    figure inside a source phrase (`two sources close to ...`) is not a claim.
+//!
+//! docs/suggest.md describes the cues and the choices for researchers.
+
+mod attribution;
+mod cues;
+mod tables;
+mod text;
+#[cfg(test)]
+mod tests;
+
+use crate::notation::tokens::{tokenize, TokKind, Token};
+use crate::notation::{find_figures, FoundFigure, VagueTable};
+
+use attribution::{Scan, Unit};
+use tables::Tables;
+use text::{Layout, NONE};
+
+/// One candidate claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Byte span of `quote` in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The article's own words: the sentence, or the clauses of it that hold the figure and
+    /// its attribution.
+    pub quote: String,
+    /// The hedged figure in the quote, as `find_figures` read it; None for a statement.
+    pub figure: Option<FoundFigure>,
+    /// The attribution phrase as written (`ناشطون محليّون`, `the health ministry`); None when
+    /// the claim is the outlet's own reporting.
+    pub source: Option<String>,
+    /// Byte span of `source` in the text. For a pronoun (`he said`) or a verb without a subject
+    /// (`وأضاف أنّ`), the span of the earlier phrase it stands for.
+    pub source_span: Option<(usize, usize)>,
+    /// A date phrase in the quote (`أمس`, `on Tuesday`), as written.
+    pub when: Option<String>,
+    pub when_span: Option<(usize, usize)>,
+    /// How many cues agreed: an attribution cue, a source noun in the source phrase, a figure,
+    /// a date phrase, reported speech in quotation marks.
+    pub confidence: u8,
+    /// The cues that fired, by name (`attribution verb`, `source noun`, `figure` ...).
+    pub cues: Vec<&'static str>,
+}
+
+/// Proposes the claims of an article, in order of position.
+pub fn suggest(text: &str, vague: &VagueTable) -> Vec<Suggestion> {
+    let toks = tokenize(text);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let t = tables::tables();
+    let lay = text::layout(text, &toks, t);
+    let figures = find_figures(text, vague);
+    let dates = crate::dates::find_when(text);
+    let (fig_toks, fig_at) = spans_to_tokens(&toks, figures.iter().map(|f| (f.start, f.end)));
+    let (date_toks, date_at) = spans_to_tokens(&toks, dates.iter().copied());
+    let scan = Scan::new(text, &toks, &lay, t, &fig_at, &date_at);
+    let units = scan.units();
+    let w = Writer { text, toks: &toks, lay: &lay, t, scan: &scan, units: &units, date_toks: &date_toks };
+    w.suggestions(&figures, &fig_toks)
+}
+
+/// Token spans of byte spans (both in order), and the span index of each token.
+fn spans_to_tokens(
+    toks: &[Token],
+    spans: impl Iterator<Item = (usize, usize)>,
+) -> (Vec<(usize, usize)>, Vec<u32>) {
+    let mut at = vec![NONE; toks.len()];
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (idx, (a, b)) in spans.enumerate() {
+        while k > 0 && toks[k - 1].end > a {
+            k -= 1;
+        }
+        while k < toks.len() && toks[k].end <= a {
+            k += 1;
+        }
+        let first = k;
+        let mut j = k;
+        while j < toks.len() && toks[j].start < b {
+            at[j] = idx as u32;
+            j += 1;
+        }
+        out.push((first, j));
+        k = j;
+    }
+    (out, at)
+}
+
+struct Writer<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lay: &'a Layout,
+    t: &'static Tables,
+    scan: &'a Scan<'a>,
+    units: &'a [Unit],
+    date_toks: &'a [(usize, usize)],
+}
+
+impl Writer<'_> {
+    fn suggestions(&self, figures: &[FoundFigure], fig_toks: &[(usize, usize)]) -> Vec<Suggestion> {
+        let units_of = self.units_by_sentence();
+        let speakers = self.speakers(&units_of);
+        let mut kept: Vec<(usize, Option<usize>)> = Vec::new();
+        for (fi, &(a, b)) in fig_toks.iter().enumerate() {
+            if a >= b {
+                continue;
+            }
+            let s = self.lay.sent_of[a] as usize;
+            let here = &units_of[s];
+            if self.lay.sentences[s].heading
+                || a < self.lay.sentences[s].body
+                || here.clone().any(|u| self.units[u].region.0 <= a && a < self.units[u].region.1)
+                || self.not_a_claim(a, b)
+            {
+                continue;
+            }
+            kept.push((fi, self.attribute(a, b, here.clone(), &speakers)));
+        }
+        let mut figs_in_sentence = vec![0u32; self.lay.sentences.len()];
+        for (fi, _) in &kept {
+            figs_in_sentence[self.lay.sent_of[fig_toks[*fi].0] as usize] += 1;
+        }
+        let mut out = Vec::new();
+        let mut used = vec![false; self.units.len()];
+        for (fi, unit) in kept {
+            let (a, b) = fig_toks[fi];
+            let s = self.lay.sent_of[a] as usize;
+            // A speaker named in another sentence still gets a statement of its own sentence.
+            if let Some(u) = unit.filter(|u| self.units[*u].sentence == s) {
+                used[u] = true;
+            }
+            let several = figs_in_sentence[s] > 1 || units_of[s].len() > 1;
+            let (qa, qb) = self.quote_span(a, b, unit.filter(|u| self.units[*u].sentence == s), several);
+            let in_speech = self.lay.quote_of[a] != NONE;
+            out.push(self.suggestion(qa, qb, Some(figures[fi].clone()), unit, (a, b), in_speech));
+        }
+        out.extend(self.statements(&used, &units_of));
+        out.sort_by_key(|s| (s.start, s.figure.as_ref().map(|f| f.start)));
+        out
+    }
+
+    /// The range of unit indices in each sentence.
+    fn units_by_sentence(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = vec![0..0; self.lay.sentences.len()];
+        let mut k = 0;
+        for (s, slot) in out.iter_mut().enumerate() {
+            let first = k;
+            while k < self.units.len() && self.units[k].sentence == s {
+                k += 1;
+            }
+            *slot = first..k;
+        }
+        out
+    }
+
+    /// Numbers that `find_figures` reads but that are not claims here: a compound adjective
+    /// (`a 40-page report`), a time (`8 a.m.`), a measure (`20 square metres`), an age after a
+    /// name set off by commas (`Samir Khalil, 52,`).
+    fn not_a_claim(&self, a: usize, b: usize) -> bool {
+        let toks = self.toks;
+        let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space_before);
+        for k in a..b {
+            if toks[k].kind == TokKind::Num
+                && toks.get(k + 1).is_some_and(|t| t.is_sym("-"))
+                && glued(k + 1)
+                && glued(k + 2)
+                && toks.get(k + 2).is_some_and(|t| t.kind == TokKind::Word)
+            {
+                return true;
+            }
+            if self.scan.in_set(k, &self.t.measure_nouns) {
+                return true;
+            }
+        }
+        let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
+        if matches!(word(b), Some("a" | "p")) && toks.get(b + 1).is_some_and(|t| t.is_sym(".")) && word(b + 2) == Some("m")
+        {
+            return true;
+        }
+        if self.scan.in_set(b, &self.t.measure_nouns) {
+            return true;
+        }
+        let bare_number = b == a + 1 && toks[a].kind == TokKind::Num;
+        let after_name = a >= 2 && toks[a - 1].is_sym(",") && toks[a - 2].upper && toks[a - 2].norm.is_ascii();
+        let closed = toks.get(b).is_some_and(|t| t.is_sym(",") || t.is_sym(".") || t.is_sym(")"));
+        bare_number && after_name && closed
+    }
+
+    /// Who is speaking in each quotation: the attribution right after it (`," said Mona`), or
+    /// the speaker of the quotation before it in the paragraph when it opens a sentence, or
+    /// the attribution that introduces it (`told this newspaper that "...`).
+    fn speakers(&self, units_of: &[std::ops::Range<usize>]) -> Vec<Option<usize>> {
+        let quotes = &self.lay.quotes;
+        let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
+        for q in 0..quotes.len() {
+            if !quotes[q].speech {
+                continue;
+            }
+            let (open, close) = (quotes[q].open, quotes[q].close);
+            let s_close = self.lay.sent_of[close] as usize;
+            let after = units_of[s_close].clone().find(|u| {
+                let r = self.units[*u].region.0;
+                r > close
+                    && r <= close + 3
+                    && (close + 1..r).all(|k| self.toks[k].is_sym(",") || self.toks[k].is_sym("."))
+                    && self.lay.sentences[self.units[*u].sentence].para == self.lay.sentences[s_close].para
+                    && self.units[*u].owner(*u).is_some()
+            });
+            let s_open = self.lay.sent_of[open] as usize;
+            let opens_sentence = open <= self.lay.sentences[s_open].body + 1;
+            let before_quote = (0..q).rev().take_while(|p| {
+                self.lay.sentences[self.lay.sent_of[quotes[*p].open] as usize].para == self.lay.sentences[s_open].para
+            });
+            let previous = || {
+                before_quote.clone().find(|p| quotes[*p].speech && quotes[*p].close < open).and_then(|p| out[p])
+            };
+            let introduced = units_of[s_open].clone().rev().find(|u| {
+                let un = &self.units[*u];
+                un.region.1 <= open && open <= un.region.1 + 3 && un.forward
+            });
+            out[q] = after.or_else(|| if opens_sentence { previous() } else { None }).or(introduced);
+        }
+        out
+    }
+
+    /// The attribution of a figure: its quotation's speaker, else the attribution that points
+    /// at it in its sentence.
+    fn attribute(
+        &self,
+        a: usize,
+        b: usize,
+        here: std::ops::Range<usize>,
+        speakers: &[Option<usize>],
+    ) -> Option<usize> {
+        let q = self.lay.quote_of[a];
+        if q != NONE {
+            if let Some(u) = speakers[q as usize] {
+                return Some(u);
+            }
+        }
+        let before = here.clone().rev().find(|u| self.units[*u].region.1 <= a);
+        let after = here.clone().find(|u| self.units[*u].region.0 >= b);
+        match (before, after) {
+            (Some(p), _) if self.units[p].forward => Some(p),
+            (_, Some(n)) if !self.units[n].forward => Some(n),
+            (Some(p), _) => Some(p),
+            (None, Some(n)) if here.len() == 1 => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Token span of the quote of a figure: its sentence, or, when the sentence holds several
+    /// figures or attributions, the clauses from its attribution to the figure.
+    fn quote_span(&self, a: usize, b: usize, unit: Option<usize>, several: bool) -> (usize, usize) {
+        let s = &self.lay.sentences[self.lay.sent_of[a] as usize];
+        if !several {
+            return self.trim_span(s.body, s.end);
+        }
+        let clause = |k: usize| self.lay.clauses[self.lay.clause_of[k] as usize];
+        let mut start = clause(a).0;
+        let mut end = clause(b - 1).1;
+        if let Some(u) = unit {
+            let (ra, rb) = self.units[u].region;
+            start = start.min(clause(ra).0);
+            end = end.max(clause(rb.saturating_sub(1).max(ra)).1);
+        }
+        self.trim_span(start.max(s.body), end.min(s.end))
+    }
+
+    /// Leaves out punctuation at either end of a span (but not quotation marks or brackets).
+    fn trim_span(&self, mut a: usize, mut b: usize) -> (usize, usize) {
+        let loose = |t: &Token| t.kind == TokKind::Sym && !matches!(t.norm.as_str(), "\"" | "(" | ")");
+        while a + 1 < b && loose(&self.toks[a]) {
+            a += 1;
+        }
+        while b > a + 1 && loose(&self.toks[b - 1]) {
+            b -= 1;
+        }
+        (a, b)
+    }
+
+    fn suggestion(
+        &self,
+        qa: usize,
+        qb: usize,
+        figure: Option<FoundFigure>,
+        unit: Option<usize>,
+        near: (usize, usize),
+        in_speech: bool,
+    ) -> Suggestion {
+        let (start, end) = (self.toks[qa].start, self.toks[qb - 1].end);
+        let mut cues: Vec<&'static str> = Vec::new();
+        let mut source = None;
+        let mut source_span = None;
+        if let Some(u) = unit {
+            cues.push(self.units[u].family.name());
+            match self.units[u].owner(u) {
+                Some(o) => {
+                    if let Some((sa, sb)) = self.units[o].source {
+                        let span = (self.toks[sa].start, self.toks[sb - 1].end);
+                        source = Some(self.text[span.0..span.1].to_string());
+                        source_span = Some(span);
+                    }
+                    if o != u {
+                        cues.push("carried over");
+                    }
+                    if self.units[o].noun {
+                        cues.push("source noun");
+                    }
+                }
+                None => cues.push("speaker not found"),
+            }
+        } else {
+            cues.push("own reporting");
+        }
+        if figure.is_some() {
+            cues.push("figure");
+        }
+        let when = self.nearest_date(qa, qb, near);
+        if when.is_some() {
+            cues.push("date");
+        }
+        if in_speech && unit.is_some() {
+            cues.push("quotation");
+        }
+        let confidence = cues.iter().filter(|c| !matches!(**c, "carried over" | "own reporting" | "speaker not found")).count() as u8;
+        Suggestion {
+            start,
+            end,
+            quote: self.text[start..end].to_string(),
+            figure,
+            source,
+            source_span,
+            when: when.map(|(a, b)| self.text[a..b].to_string()),
+            when_span: when,
+            confidence,
+            cues,
+        }
+    }
+
+    /// The date phrase in a quote closest to a figure (or the first, for a statement).
+    fn nearest_date(&self, qa: usize, qb: usize, near: (usize, usize)) -> Option<(usize, usize)> {
+        let lo = qa.max(near.0.saturating_sub(80));
+        let hi = qb.min(near.1 + 80);
+        let mut best: Option<(usize, u32)> = None;
+        for k in lo..hi {
+            let d = self.scan.date_at[k];
+            if d == NONE {
+                continue;
+            }
+            let dist = if k < near.0 { near.0 - k } else { k.saturating_sub(near.1) };
+            if best.is_none_or(|(bd, _)| dist < bd) {
+                best = Some((dist, d));
+            }
+        }
+        let (_, d) = best?;
+        let (a, b) = self.date_toks[d as usize];
+        (a < b).then(|| (self.toks[a].start, self.toks[b - 1].end))
+    }
+
+    /// Attributed statements that carry no figure: `activists confirmed the defection of ...`.
+    fn statements(&self, used: &[bool], units_of: &[std::ops::Range<usize>]) -> Vec<Suggestion> {
+        let mut out: Vec<Suggestion> = Vec::new();
+        let mut last_span = (usize::MAX, usize::MAX);
+        for (u, unit) in self.units.iter().enumerate() {
+            if used[u] || unit.owner(u).is_none() {
+                continue;
+            }
+            let s = &self.lay.sentences[unit.sentence];
+            let here = units_of[unit.sentence].clone();
+            let clause = |k: usize| self.lay.clauses[self.lay.clause_of[k] as usize];
+            let (a, b) = if here.len() == 1 {
+                (s.body, s.end)
+            } else if unit.forward {
+                let next = here.clone().find(|v| *v > u).map(|v| clause(self.units[v].region.0).0).unwrap_or(s.end);
+                (clause(unit.region.0).0, next.max(unit.region.1))
+            } else {
+                let prev = here.clone().rev().find(|v| *v < u).map(|v| self.units[v].region.1).unwrap_or(s.body);
+                (prev.min(unit.region.0), clause(unit.region.1.saturating_sub(1).max(unit.region.0)).1)
+            };
+            let (a, b) = (a.max(s.body), b.min(s.end));
+            let content = (a..b)
+                .filter(|k| (*k < unit.region.0 || *k >= unit.region.1) && self.toks[*k].kind == TokKind::Word)
+                .count();
+            if content < 2 || a >= b {
+                continue;
+            }
+            let (qa, qb) = self.trim_span(a, b);
+            if (qa, qb) == last_span {
+                continue;
+            }
+            last_span = (qa, qb);
+            out.push(self.suggestion(qa, qb, None, Some(u), unit.region, false));
+        }
+        out
+    }
+}
