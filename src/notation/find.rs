@@ -277,8 +277,14 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
             continue;
         };
         let overlaps_date = dates.iter().any(|(a, b)| part.start_byte < *b && *a < part.end_byte);
-        if overlaps_date || !is_count(&reader, &part) {
+        if overlaps_date {
             i = part.base_end.max(i + 1);
+            continue;
+        }
+        // A number that is not a count may end a reading that swallowed the next one
+        // ("المحور 3 إلى ٣٤ قتيلاً" is not a range): read on from the next token.
+        if !is_count(&reader, &part) {
+            i += 1;
             continue;
         }
         let mut end_tok = part.end;
@@ -357,12 +363,13 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     let prev2 = b.checked_sub(2).map(|k| &toks[k]);
     let next = toks.get(e);
     let next2 = toks.get(e + 1);
-    if p.vague {
-        return true;
-    }
-    // Durations, ages, times of day, shares, money and measures: "3 days", "25 عاماً", "10 صباحاً".
+    // Durations, ages, times of day, shares, money and measures: "3 days", "25 عاماً", "10 صباحاً",
+    // and vague ones: "several hours", "عدة أيام".
     if in_list(next, UNIT_AFTER) || sym(next, &["%"]) {
         return false;
+    }
+    if p.vague {
+        return true;
     }
     if sym(next, &["-"]) && in_list(next2, &["year", "years", "month", "day", "week"]) {
         return false;
@@ -474,6 +481,7 @@ mod tests {
         assert_eq!(wordings(text), ["at least 30 civilians", "up to 12", "nearly forty fighters"]);
         let text = "a panel estimated the group to number between 4,000 and 5,000 fighters, not number 5";
         assert_eq!(wordings(text), ["between 4,000 and 5,000 fighters"]);
+        assert_eq!(wordings("اندلعت في محيط المحور 3 إلى ٣٤ قتيلاً"), ["٣٤ قتيلاً"]);
     }
 
     #[test]
@@ -531,6 +539,8 @@ mod tests {
             "الأيام الثلاثة الماضية",
             "for 3 days",
             "الساعة 10 صباحاً",
+            "after a delay of several hours",
+            "منذ عدة أيام",
         ] {
             assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
         }
