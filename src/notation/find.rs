@@ -281,10 +281,11 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
             i = part.base_end.max(i + 1);
             continue;
         }
-        // A number that is not a count may end a reading that swallowed the next one
-        // ("المحور 3 إلى ٣٤ قتيلاً" is not a range): read on from the next token.
+        // A number that is not a count may have swallowed the next one ("المحور 3 إلى ٣٤ قتيلاً"
+        // is not a range): read on from the last number of the rejected reading.
         if !is_count(&reader, &part) {
-            i += 1;
+            let last = (part.base_start..part.base_end).rev().find(|k| super::may_start_number(&toks[*k]));
+            i = last.unwrap_or(i).max(i + 1);
             continue;
         }
         let mut end_tok = part.end;
@@ -540,6 +541,8 @@ mod tests {
             "for 3 days",
             "الساعة 10 صباحاً",
             "after a delay of several hours",
+            "most were between 18 and 25 years old",
+            "دفعت مبالغ تراوحت بين 500 و3000 دولار",
             "منذ عدة أيام",
         ] {
             assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
