@@ -162,8 +162,17 @@ impl<'a> Scan<'a> {
 
     fn cue_holds(&self, i: usize, end: usize, cue: &Cue) -> bool {
         let prev = i.checked_sub(1);
-        // Passives (were reported killed) and nouns (طلب عدم ذكر اسمه) are not statements.
-        if prev.is_some_and(|p| self.exact_in(p, &self.t.be) || self.exact_in(p, &self.t.negating_nouns)) {
+        // Passives (were reported killed, أُعلنت with its damma), nouns (طلب عدم ذكر اسمه, the
+        // estimate) and relative clauses (التهدئة التي أُعلنت) are not statements.
+        if prev.is_some_and(|p| {
+            self.exact_in(p, &self.t.be)
+                || self.exact_in(p, &self.t.negating_nouns)
+                || self.exact_in(p, &self.t.relatives)
+                || self.exact_in(p, &self.t.determiners)
+        }) {
+            return false;
+        }
+        if self.text[self.toks[i].start..].chars().nth(1) == Some('\u{064F}') {
             return false;
         }
         let not_before = &self.t.not_before[cue.forms];

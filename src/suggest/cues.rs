@@ -153,7 +153,8 @@ pub(crate) const ENGLISH: &[Cue] = &[
     participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
     cue("denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted", Deny, Auto),
     participle(cue("denying|dismissing", Deny, Auto)),
-    cue("estimated|estimates|estimate|documented|documents", Estimate, Auto),
+    // `estimates` and `documents` are left out: after a noun they are nouns far more often.
+    cue("estimated|estimate|documented", Estimate, Auto),
     needs(
         cue("put|puts|putting|placed|places", Estimate, Before),
         &["toll", "number", "figure", "tally", "count", "total"],
@@ -209,7 +210,7 @@ pub(crate) const COMPLEMENTIZERS: &[&str] = &[
 /// عسكري مسؤولية ...`, `أكّد ناشطون انشقاق ...`, `قدّر المرصد حصيلة القتلى بـ...`.
 pub(crate) const CONTENT_NOUNS: &[&str] = &[
     "حصيلة", "عدد", "مقتل", "سقوط", "انشقاق", "اعتقال", "إعدام", "إصابة", "نزوح", "استهداف", "وجود",
-    "مسؤولية", "أنباء", "تقارير", "رواية", "صحة", "وصول", "فرار", "خبر", "نبأ", "أسر", "تدمير", "سيطرة",
+    "مسؤولية", "أنباء", "تقارير", "رواية", "وصول", "فرار", "خبر", "نبأ", "أسر", "تدمير", "سيطرة",
     "اغتيال", "مصرع", "استشهاد", "بياناً", "تقريراً", "حصيلتها", "حصيلته", "خروج", "دخول", "إطلاق", "قصف",
 ];
 
@@ -222,7 +223,7 @@ pub(crate) const RECIPIENT_NOUNS: &[&str] =
 /// phrase after the verb ends there. English forms are whole phrases.
 pub(crate) const MANNER_NOUNS: &[&str] = &[
     "بيان", "تصريح", "تصريحات", "اتصال", "حديث", "مقابلة", "تغريدة", "منشور", "مؤتمر", "تقرير", "رسالة",
-    "كلمة", "إحاطة",
+    "كلمة", "إحاطة", "تسجيل",
 ];
 pub(crate) const MANNER_PHRASES: &[&str] = &[
     "in a statement", "in statement", "by telephone", "by phone", "in an interview", "on condition of anonymity",
@@ -264,8 +265,21 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "هو", 
 
 /// After a comma, these start a description of the speaker that is not part of the name: `X,
 /// who asked not to be named`, `أحد الباعة، وهو رجل في الخمسينيات`, `المصدر، الذي طلب ...`.
-pub(crate) const DESCRIPTION_OPENERS: &[&str] =
-    &["who", "which", "whose", "وهو", "وهي", "وهم", "الذي", "التي", "الذين", "اللذان", "اللتان"];
+pub(crate) const DESCRIPTION_OPENERS: &[&str] = &[
+    "who", "which", "whose", "وهو", "وهي", "وهم", "الذي", "التي", "الذين", "اللذان", "اللتان", "طلب", "طالباً",
+    "فضّل", "مفضّلاً", "رفض", "رافضاً",
+];
+
+/// Relative pronouns: an Arabic verb right after one (`التهدئة التي أُعلنت`) describes its
+/// antecedent and is no attribution.
+pub(crate) const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"];
+
+/// Determiners and possessives: an English cue word after one is a noun (`the estimate`).
+pub(crate) const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this", "that", "preliminary"];
+
+/// Words after a number that make it an age in Arabic (`في الثانية عشرة من عمره`).
+pub(crate) const AGE_AFTER: &[&str] = &["عمره", "عمرها", "العمر", "عمرهم"];
 
 /// Verbs after `who` that ask for anonymity (`who asked not to be named`; also `who was not
 /// authorised to ...`): such a clause is never part of a source's name.

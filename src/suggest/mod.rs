@@ -123,7 +123,7 @@ impl Writer<'_> {
             if self.lay.sentences[s].heading
                 || a < self.lay.sentences[s].body
                 || here.clone().any(|u| self.units[u].region.0 <= a && a < self.units[u].region.1)
-                || self.not_a_claim(a, b)
+                || self.not_a_claim(a, b, figures.get(fi))
             {
                 continue;
             }
@@ -169,7 +169,7 @@ impl Writer<'_> {
     /// Numbers that `find_figures` reads but that are not claims here: a compound adjective
     /// (`a 40-page report`), a time (`8 a.m.`), a measure (`20 square metres`), an age after a
     /// name set off by commas (`Samir Khalil, 52,`).
-    fn not_a_claim(&self, a: usize, b: usize) -> bool {
+    fn not_a_claim(&self, a: usize, b: usize, figure: Option<&FoundFigure>) -> bool {
         let toks = self.toks;
         let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space_before);
         for k in a..b {
@@ -192,6 +192,19 @@ impl Writer<'_> {
         }
         if self.scan.in_set(b, &self.t.measure_nouns) {
             return true;
+        }
+        // Arabic ages: في الثانية عشرة من عمره (the reader may take `من عمره` as the noun).
+        if (a..b + 2).any(|k| self.scan.in_set(k, &self.t.age_after)) {
+            return true;
+        }
+        // An Arabic number word with the article after a noun describes a known set, it does
+        // not count one: مستشفيات الوادي الخمسة، الأسابيع الستة.
+        if let Some(f) = figure {
+            let t = &toks[a];
+            let article = f.start > t.start && self.text[t.start..f.start].ends_with("ال");
+            if article && f.reading.kind == crate::notation::Kind::Exact && a > 0 && toks[a - 1].kind == TokKind::Word {
+                return true;
+            }
         }
         let bare_number = b == a + 1 && toks[a].kind == TokKind::Num;
         let after_name = a >= 2 && toks[a - 1].is_sym(",") && toks[a - 2].upper && toks[a - 2].norm.is_ascii();
