@@ -320,7 +320,7 @@ impl<'a> Scan<'a> {
         let start = self.skip_after_cue(k, end);
         let mut j = start;
         let mut words = 0usize;
-        while j < end && words < 14 {
+        while j < end && words < 14 && j < start + 40 {
             let t = &self.toks[j];
             if t.kind == TokKind::Sym {
                 match t.norm.as_str() {
@@ -389,10 +389,11 @@ impl<'a> Scan<'a> {
             && self.toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Sym && matches!(n.norm.as_str(), "," | "." | ")"))
     }
 
+    /// Does a speech quotation open at token j? (The innermost speech quotation holding its
+    /// opening mark is the one that opens there.)
     fn opens_speech(&self, j: usize) -> bool {
-        self.is_quote_mark(j)
-            && self.lay.quotes.iter().any(|q| q.open == j && q.speech)
-            && self.lay.quote_of[j] != NONE
+        let q = self.lay.quote_of.get(j).copied().unwrap_or(NONE);
+        self.is_quote_mark(j) && q != NONE && self.lay.quotes[q as usize].open == j
     }
 
     fn object_at(&self, j: usize, object: &str, words: usize) -> bool {
@@ -515,22 +516,24 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Words with content before a token in its sentence (not dates, adverbials, conjunctions).
+    /// Words with content before a token in its sentence (not dates, adverbials, conjunctions),
+    /// looked for backwards: two are enough, and sixty tokens without them are not expected.
     fn content_before(&self, body: usize, k: usize) -> bool {
-        let mut j = body;
         let mut n = 0;
-        while j < k {
-            if let Some(e) = self.phrase_at(j, &self.t.adverbials) {
-                j = e;
-                continue;
-            }
+        for j in (body.max(k.saturating_sub(60))..k).rev() {
             let t = &self.toks[j];
-            if t.kind != TokKind::Sym && !self.in_date(j) && !self.exact_in(j, &self.t.trim_start) {
+            if t.kind != TokKind::Sym
+                && !self.in_date(j)
+                && !self.exact_in(j, &self.t.trim_start)
+                && !self.exact_in(j, &self.t.adverbial_words)
+            {
                 n += 1;
+                if n >= 2 {
+                    return true;
+                }
             }
-            j += 1;
         }
-        n >= 2
+        false
     }
 
     /// Does the attribution close its clause (`..., X said.`, `..., according to X, as ...`)?

@@ -112,7 +112,7 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn suggestions(&self, figures: &[FoundFigure], fig_toks: &[(usize, usize)]) -> Vec<Suggestion> {
         let units_of = self.units_by_sentence();
-        let speakers = self.speakers(&units_of);
+        let speakers = self.speakers();
         let mut kept: Vec<(usize, Option<usize>)> = Vec::new();
         for (fi, &(a, b)) in fig_toks.iter().enumerate() {
             if a >= b {
@@ -122,7 +122,7 @@ impl Writer<'_> {
             let here = &units_of[s];
             if self.lay.sentences[s].heading
                 || a < self.lay.sentences[s].body
-                || here.clone().any(|u| self.units[u].region.0 <= a && a < self.units[u].region.1)
+                || self.in_region(a)
                 || self.not_a_claim(a, b, figures.get(fi))
             {
                 continue;
@@ -150,6 +150,19 @@ impl Writer<'_> {
         out.extend(self.statements(&used, &units_of));
         out.sort_by_key(|s| (s.start, s.figure.as_ref().map(|f| f.start)));
         out
+    }
+
+    /// Units whose cue starts in tokens `lo..hi` (units are in order of their cues).
+    fn units_between(&self, lo: usize, hi: usize) -> std::ops::Range<usize> {
+        let a = self.units.partition_point(|u| u.cue.0 < lo);
+        let b = self.units.partition_point(|u| u.cue.0 < hi);
+        a..b.max(a)
+    }
+
+    /// Does token k lie in an attribution's region? A region stays well within 128 tokens of
+    /// its cue (forty back, a source phrase of forty tokens and its description ahead).
+    fn in_region(&self, k: usize) -> bool {
+        self.units_between(k.saturating_sub(128), k + 128).any(|u| self.units[u].region.0 <= k && k < self.units[u].region.1)
     }
 
     /// The range of unit indices in each sentence.
@@ -215,36 +228,34 @@ impl Writer<'_> {
     /// Who is speaking in each quotation: the attribution right after it (`," said Mona`), or
     /// the speaker of the quotation before it in the paragraph when it opens a sentence, or
     /// the attribution that introduces it (`told this newspaper that "...`).
-    fn speakers(&self, units_of: &[std::ops::Range<usize>]) -> Vec<Option<usize>> {
+    fn speakers(&self) -> Vec<Option<usize>> {
         let quotes = &self.lay.quotes;
         let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
+        // The speaker of the last speech quotation, with its paragraph.
+        let mut previous: Option<(usize, Option<usize>)> = None;
         for q in 0..quotes.len() {
             if !quotes[q].speech {
                 continue;
             }
             let (open, close) = (quotes[q].open, quotes[q].close);
-            let s_close = self.lay.sent_of[close] as usize;
-            let after = units_of[s_close].clone().find(|u| {
+            let s_close = self.lay.sent_of[close];
+            let after = self.units_between(close + 1, close + 48).find(|u| {
                 let r = self.units[*u].region.0;
                 r > close
                     && r <= close + 3
                     && (close + 1..r).all(|k| self.toks[k].is_sym(",") || self.toks[k].is_sym("."))
-                    && self.lay.sentences[self.units[*u].sentence].para == self.lay.sentences[s_close].para
+                    && self.units[*u].sentence as u32 == s_close
                     && self.units[*u].owner(*u).is_some()
             });
-            let s_open = self.lay.sent_of[open] as usize;
-            let opens_sentence = open <= self.lay.sentences[s_open].body + 1;
-            let before_quote = (0..q).rev().take_while(|p| {
-                self.lay.sentences[self.lay.sent_of[quotes[*p].open] as usize].para == self.lay.sentences[s_open].para
-            });
-            let previous = || {
-                before_quote.clone().find(|p| quotes[*p].speech && quotes[*p].close < open).and_then(|p| out[p])
-            };
-            let introduced = units_of[s_open].clone().rev().find(|u| {
+            let s_open = &self.lay.sentences[self.lay.sent_of[open] as usize];
+            let opens_sentence = open <= s_open.body + 1;
+            let before = previous.filter(|(para, _)| *para == s_open.para).and_then(|(_, sp)| sp);
+            let introduced = self.units_between(open.saturating_sub(128), open).rev().find(|u| {
                 let un = &self.units[*u];
                 un.region.1 <= open && open <= un.region.1 + 3 && un.forward
             });
-            out[q] = after.or_else(|| if opens_sentence { previous() } else { None }).or(introduced);
+            out[q] = after.or(if opens_sentence { before } else { None }).or(introduced);
+            previous = Some((s_open.para, out[q]));
         }
         out
     }
@@ -264,13 +275,17 @@ impl Writer<'_> {
                 return Some(u);
             }
         }
-        let before = here.clone().rev().find(|u| self.units[*u].region.1 <= a);
-        let after = here.clone().find(|u| self.units[*u].region.0 >= b);
+        // Units are in order of their cues; a region ends well within 128 tokens of its cue.
+        let near = self.units_between(a.saturating_sub(128), b + 128);
+        let near = near.start.max(here.start)..near.end.min(here.end);
+        let before = near.clone().rev().find(|u| self.units[*u].region.1 <= a);
+        let after = near.clone().find(|u| self.units[*u].region.0 >= b);
         match (before, after) {
             (Some(p), _) if self.units[p].forward => Some(p),
             (_, Some(n)) if !self.units[n].forward => Some(n),
             (Some(p), _) => Some(p),
             (None, Some(n)) if here.len() == 1 => Some(n),
+            (None, None) if here.len() == 1 => here.clone().next(),
             _ => None,
         }
     }
@@ -398,10 +413,10 @@ impl Writer<'_> {
             let (a, b) = if here.len() == 1 {
                 (s.body, s.end)
             } else if unit.forward {
-                let next = here.clone().find(|v| *v > u).map(|v| clause(self.units[v].region.0).0).unwrap_or(s.end);
+                let next = (u + 1 < here.end).then(|| clause(self.units[u + 1].region.0).0).unwrap_or(s.end);
                 (clause(unit.region.0).0, next.max(unit.region.1))
             } else {
-                let prev = here.clone().rev().find(|v| *v < u).map(|v| self.units[v].region.1).unwrap_or(s.body);
+                let prev = (u > here.start).then(|| self.units[u - 1].region.1).unwrap_or(s.body);
                 (prev.min(unit.region.0), clause(unit.region.1.saturating_sub(1).max(unit.region.0)).1)
             };
             let (a, b) = (a.max(s.body), b.min(s.end));

@@ -24,7 +24,8 @@ pub(crate) struct Tables {
     pub trim_start: Words,
     pub trim_end: Words,
     pub skip_after_cue: Words,
-    pub adverbials: Vec<Vec<String>>,
+    /// Every word of the adverbial phrases.
+    pub adverbial_words: Words,
     pub pronouns: Words,
     pub description_openers: Words,
     pub relatives: Words,
@@ -88,7 +89,7 @@ fn build() -> Tables {
         trim_start: set(cues::TRIM_START),
         trim_end: set(cues::TRIM_END),
         skip_after_cue: set(cues::SKIP_AFTER_CUE),
-        adverbials: phrases(cues::ADVERBIALS),
+        adverbial_words: set(cues::ADVERBIALS),
         pronouns: set(cues::PRONOUNS),
         description_openers: set(cues::DESCRIPTION_OPENERS),
         relatives: set(cues::RELATIVES),

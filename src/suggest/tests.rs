@@ -45,3 +45,43 @@ fn dump() {
         );
     }
 }
+
+#[test]
+#[ignore]
+fn timing_parts() {
+    let dir = format!("{}/tests/fixtures/suggest", env!("CARGO_MANIFEST_DIR"));
+    let mut bodies: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    bodies.sort();
+    let mut text = String::new();
+    let mut k = 0;
+    while text.split_whitespace().count() < std::env::var("WORDS").ok().and_then(|w| w.parse().ok()).unwrap_or(20_000) {
+        text.push_str(&bodies[k % bodies.len()]);
+        text.push_str("\n\n");
+        k += 1;
+    }
+    let v = default_vague_table();
+    let t0 = std::time::Instant::now();
+    let toks = tokenize(&text);
+    let t1 = t0.elapsed();
+    let figures = find_figures(&text, &v);
+    let t2 = t0.elapsed();
+    let dates = crate::dates::find_when(&text);
+    let t3 = t0.elapsed();
+    let t = tables::tables();
+    let lay = text::layout(&text, &toks, t);
+    let t4 = t0.elapsed();
+    let (_, fig_at) = spans_to_tokens(&toks, figures.iter().map(|f| (f.start, f.end)));
+    let (_, date_at) = spans_to_tokens(&toks, dates.iter().copied());
+    let scan = Scan::new(&text, &toks, &lay, t, &fig_at, &date_at);
+    let t5 = t0.elapsed();
+    let units = scan.units();
+    let t6 = t0.elapsed();
+    let all = suggest(&text, &v);
+    let t7 = t0.elapsed();
+    eprintln!("tokenize {t1:?} figures {t2:?} dates {t3:?} layout {t4:?} cues {t5:?} units {t6:?} ({}) suggest {:?} ({})", units.len(), t7 - t6, all.len());
+}
