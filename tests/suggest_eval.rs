@@ -28,6 +28,7 @@ struct Gold {
     quote: String,
     figure: String,
     source: String,
+    when: String,
 }
 
 fn fixtures() -> Vec<(String, PathBuf)> {
@@ -47,7 +48,12 @@ fn gold(path: &Path) -> Vec<Gold> {
     rdr.records()
         .map(|r| {
             let r = r.expect("gold row");
-            Gold { quote: r[0].to_string(), figure: r[1].to_string(), source: r[2].to_string() }
+            Gold {
+                quote: r[0].to_string(),
+                figure: r[1].to_string(),
+                source: r[2].to_string(),
+                when: r.get(3).unwrap_or("").to_string(),
+            }
         })
         .collect()
 }
@@ -79,6 +85,14 @@ fn same_source(suggested: Option<&str>, gold: &str) -> bool {
     long.len() - short.len() <= 3 && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
+/// A date phrase matches when one holds the other's words (`on Tuesday`, `Tuesday`).
+fn same_when(suggested: Option<&str>, gold: &str) -> bool {
+    let g = norm_words(gold);
+    let s = suggested.map(norm_words).unwrap_or_default();
+    let (short, long) = if s.len() <= g.len() { (&s, &g) } else { (&g, &s) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
 #[derive(Default)]
 struct Tally {
     gold_figures: usize,
@@ -88,6 +102,8 @@ struct Tally {
     suggested_right: usize,
     gold_statements: usize,
     statements_found: usize,
+    gold_whens: usize,
+    whens_right: usize,
 }
 
 impl Tally {
@@ -102,6 +118,9 @@ impl Tally {
     }
     fn statements(&self) -> f64 {
         ratio(self.statements_found, self.gold_statements)
+    }
+    fn whens(&self) -> f64 {
+        ratio(self.whens_right, self.gold_whens)
     }
 }
 
@@ -169,6 +188,19 @@ fn evaluate(verbose: bool) -> BTreeMap<String, Tally> {
                 continue;
             };
             tally.found += 1;
+            if !g.when.is_empty() {
+                tally.gold_whens += 1;
+                let right = hits.iter().any(|k| same_when(suggestions[*k].when.as_deref(), &g.when));
+                tally.whens_right += usize::from(right);
+                if verbose && !right {
+                    eprintln!(
+                        "  {name}: when for '{}': suggested [{}], gold [{}]",
+                        g.figure,
+                        suggestions[k].when.as_deref().unwrap_or(""),
+                        g.when
+                    );
+                }
+            }
             if hits.iter().any(|k| same_source(suggestions[*k].source.as_deref(), &g.source)) {
                 tally.source_right += 1;
             } else if verbose {
@@ -202,7 +234,8 @@ fn suggestions_match_the_gold_claims() {
     for (lang, recall, source, precision, statements) in FLOORS {
         let t = tallies.get(lang).unwrap_or_else(|| panic!("no {lang} fixtures"));
         eprintln!(
-            "{lang}: recall {:.3} ({}/{}), source {:.3} ({}/{}), precision {:.3} ({}/{}), statements {:.3} ({}/{})",
+            "{lang}: recall {:.3} ({}/{}), source {:.3} ({}/{}), precision {:.3} ({}/{}), statements {:.3} ({}/{}), \
+             when {:.3} ({}/{})",
             t.recall(),
             t.found,
             t.gold_figures,
@@ -214,7 +247,10 @@ fn suggestions_match_the_gold_claims() {
             t.suggested_figures,
             t.statements(),
             t.statements_found,
-            t.gold_statements
+            t.gold_statements,
+            t.whens(),
+            t.whens_right,
+            t.gold_whens
         );
         assert!(t.recall() >= recall, "{lang}: recall {:.3} under {recall}", t.recall());
         assert!(t.source() >= source, "{lang}: source accuracy {:.3} under {source}", t.source());

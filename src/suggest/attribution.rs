@@ -343,7 +343,7 @@ impl<'a> Scan<'a> {
                 || (j > start && self.cue_at[j].is_some())
                 || (words > 0 && self.exact_in(j, &self.t.description_openers))
                 || (words > 0 && self.recipient_at(j).is_some())
-                || (words > 0 && self.manner_at(j).is_some())
+                || (words > 0 && self.manner_at(j).is_some() && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
                 || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
                 || object.is_some_and(|o| self.object_at(j, o, words));
@@ -422,8 +422,26 @@ impl<'a> Scan<'a> {
             return false;
         }
         if arabic {
-            // A circumstantial participle (مفضّلاً عدم ذكر اسمه، مشيراً إلى) ends the name.
-            return !(t.kind == TokKind::Word && t.tanween);
+            // A circumstantial participle (مفضّلاً عدم ذكر اسمه، مشيراً إلى) ends the name; a
+            // name in apposition is short and closed by a comma or what opens the claim
+            // (`، هالة مرعي، في بيان`, `، أبو عمر الحلبي، أنّ`).
+            if t.kind == TokKind::Word && t.tanween {
+                return false;
+            }
+            let mut words = 0;
+            for k in j..end.min(j + 8) {
+                if self.toks[k].is_sym(",")
+                    || self.complementizer(k)
+                    || self.recipient_at(k).is_some()
+                    || self.manner_at(k).is_some()
+                {
+                    return words > 0;
+                }
+                if self.toks[k].kind != TokKind::Sym {
+                    words += 1;
+                }
+            }
+            return false;
         }
         self.age_at(j)
             || matches!(self.word(j), Some("a" | "an" | "the" | "one"))

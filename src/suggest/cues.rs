@@ -207,11 +207,12 @@ pub(crate) const COMPLEMENTIZERS: &[&str] = &[
 ];
 
 /// Nouns that start the content of a claim right after an Arabic source phrase: `نفى مصدر
-/// عسكري مسؤولية ...`, `أكّد ناشطون انشقاق ...`, `قدّر المرصد حصيلة القتلى بـ...`.
+/// عسكري مسؤولية ...`, `أكّد ناشطون انشقاق ...`, `قدّر المرصد حصيلة القتلى بـ...`. (Not أنباء
+/// or صحة: وكالة الأنباء, وزارة الصحة.)
 pub(crate) const CONTENT_NOUNS: &[&str] = &[
     "حصيلة", "عدد", "مقتل", "سقوط", "انشقاق", "اعتقال", "إعدام", "إصابة", "نزوح", "استهداف", "وجود",
-    "مسؤولية", "أنباء", "تقارير", "رواية", "وصول", "فرار", "خبر", "نبأ", "أسر", "تدمير", "سيطرة",
-    "اغتيال", "مصرع", "استشهاد", "بياناً", "تقريراً", "حصيلتها", "حصيلته", "خروج", "دخول", "إطلاق", "قصف",
+    "مسؤولية", "تقارير", "رواية", "وصول", "فرار", "خبر", "نبأ", "أسر", "تدمير", "سيطرة",
+    "اغتيال", "مصرع", "استشهاد", "ارتفاع", "بياناً", "تقريراً", "حصيلتها", "حصيلته", "خروج", "دخول", "إطلاق", "قصف",
 ];
 
 /// Nouns after ل that name who was told (لوكالة، للصحيفة): a source phrase after the verb ends
@@ -243,10 +244,10 @@ pub(crate) const TRIM_START: &[&str] = &[
 ];
 
 /// Words trimmed from the end of a source phrase: adverbs and particles left before a verb,
-/// prepositions left before a stop.
+/// prepositions left before a stop. (Not على: it normalises like the name علي.)
 pub(crate) const TRIM_END: &[&str] = &[
     "also", "later", "earlier", "previously", "separately", "then", "on", "in", "of", "at", "by", "the",
-    "and", "to", "from", "with", "for", "و", "من", "في", "على", "عن", "قد", "لقد", "وقد", "أيضاً", "يومها",
+    "and", "to", "from", "with", "for", "و", "من", "في", "عن", "قد", "لقد", "وقد", "أيضاً", "يومها",
     "حينها", "بدوره", "بدورها", "كذلك", "مع",
 ];
 

@@ -44,7 +44,9 @@ pub struct Suggestion {
     /// Byte span of `source` in the text. For a pronoun (`he said`) or a verb without a subject
     /// (`وأضاف أنّ`), the span of the earlier phrase it stands for.
     pub source_span: Option<(usize, usize)>,
-    /// A date phrase in the quote (`أمس`, `on Tuesday`), as written.
+    /// A date phrase as written (`أمس`, `on Tuesday`, `خلال الأيام الثلاثة الماضية`): in the
+    /// quote's sentence, the one closest to the figure; a date right after the attribution
+    /// verb (`said on Sunday`) only when there is no other. `when_span` tells where it is.
     pub when: Option<String>,
     pub when_span: Option<(usize, usize)>,
     /// How many cues agreed: an attribution cue, a source noun in the source phrase, a figure,
@@ -357,7 +359,7 @@ impl Writer<'_> {
         if figure.is_some() {
             cues.push("figure");
         }
-        let when = self.nearest_date(qa, qb, near);
+        let when = self.nearest_date(near, unit);
         if when.is_some() {
             cues.push("date");
         }
@@ -379,23 +381,42 @@ impl Writer<'_> {
         }
     }
 
-    /// The date phrase in a quote closest to a figure (or the first, for a statement).
-    fn nearest_date(&self, qa: usize, qb: usize, near: (usize, usize)) -> Option<(usize, usize)> {
-        let lo = qa.max(near.0.saturating_sub(80));
-        let hi = qb.min(near.1 + 80);
-        let mut best: Option<(usize, u32)> = None;
-        for k in lo..hi {
+    /// The date phrase of a claim: in the sentence of the quote, the one closest to the figure
+    /// (or to the attribution, for a statement). A date right after the attribution verb (`said
+    /// on Sunday`) dates the statement, not the event: it is taken only when there is no other.
+    fn nearest_date(&self, near: (usize, usize), unit: Option<usize>) -> Option<(usize, usize)> {
+        let s = &self.lay.sentences[self.lay.sent_of[near.0] as usize];
+        let lo = s.body.max(near.0.saturating_sub(80));
+        let hi = s.end.min(near.1 + 80);
+        let said_on = |k: usize| {
+            unit.is_some_and(|u| {
+                let cue_end = self.units[u].cue.1;
+                cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end)
+            })
+        };
+        let mut best: Option<(bool, usize, u32)> = None;
+        let mut k = lo;
+        while k < hi {
             let d = self.scan.date_at[k];
             if d == NONE {
+                k += 1;
                 continue;
             }
             let dist = if k < near.0 { near.0 - k } else { k.saturating_sub(near.1) };
-            if best.is_none_or(|(bd, _)| dist < bd) {
-                best = Some((dist, d));
+            let key = (said_on(k), dist, d);
+            if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                best = Some(key);
             }
+            k = self.date_toks[d as usize].1.max(k + 1);
         }
-        let (_, d) = best?;
-        let (a, b) = self.date_toks[d as usize];
+        let (_, _, d) = best?;
+        let (mut a, b) = self.date_toks[d as usize];
+        // The preposition before a date phrase is part of it as written: `on Tuesday`, `خلال
+        // الأيام الثلاثة الماضية`.
+        let preposition = |t: &Token| matches!(t.norm.as_str(), "on" | "in" | "during" | "over" | "خلال" | "في");
+        if a > s.body && self.toks.get(a - 1).is_some_and(preposition) {
+            a -= 1;
+        }
         (a < b).then(|| (self.toks[a].start, self.toks[b - 1].end))
     }
 
