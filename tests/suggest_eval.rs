@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crosscheck::normalize::{find_quote, words};
+use crosscheck::normalize::{find_quote, stem, words};
 use crosscheck::notation::{default_vague_table, parse, Kind};
 use crosscheck::suggest::{suggest, Suggestion};
 
@@ -71,13 +71,20 @@ fn norm_words(s: &str) -> Vec<String> {
     words(s).into_iter().map(|w| w.norm).collect()
 }
 
-/// Two source phrases name the same source when their normalised words are equal, or when one
-/// holds the other as a run of words and is at most three words longer (`the Ain Sakhr Monitor
-/// for Human Rights` and `Ain Sakhr Monitor for Human Rights`; `أحد السكان، ويدعى أبو ماهر (47
-/// عاماً)` and `أحد السكان، ويدعى أبو ماهر`). Empty matches only empty.
+/// Normalised and lightly stemmed, so that a preposition or article glued to an Arabic noun
+/// does not count (`للمجلس` and `المجلس`).
+fn stemmed_words(s: &str) -> Vec<String> {
+    words(s).into_iter().map(|w| stem(&w.norm).into_owned()).collect()
+}
+
+/// Two source phrases name the same source when their words, normalised and lightly stemmed,
+/// are equal, or when one holds the other as a run of words and is at most three words longer
+/// (`the Ain Sakhr Monitor for Human Rights` and `Ain Sakhr Monitor for Human Rights`; `أحد
+/// السكان، ويدعى أبو ماهر (47 عاماً)` and `أحد السكان، ويدعى أبو ماهر`; `للمجلس` and `المجلس`).
+/// Empty matches only empty.
 fn same_source(suggested: Option<&str>, gold: &str) -> bool {
-    let g = norm_words(gold);
-    let s = suggested.map(norm_words).unwrap_or_default();
+    let g = stemmed_words(gold);
+    let s = suggested.map(stemmed_words).unwrap_or_default();
     if g.is_empty() || s.is_empty() {
         return g.is_empty() && s.is_empty();
     }

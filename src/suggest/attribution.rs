@@ -179,8 +179,12 @@ impl<'a> Scan<'a> {
         if self.word(end).is_some_and(|w| not_before.contains(w)) {
             return false;
         }
+        // `at` counts only before a figure: put the crowd at about 600 (not put at risk).
         let needs = &self.t.needs[cue.forms];
-        if !needs.is_empty() && !(end..end + 8).any(|k| self.in_set(k, needs)) {
+        let needed = |k: usize| {
+            self.in_set(k, needs) && (self.word(k) != Some("at") || self.fig_at.get(k + 1).is_some_and(|f| *f != NONE))
+        };
+        if !needs.is_empty() && !(end..end + 8).any(needed) {
             return false;
         }
         // `quoted X as saying`: the relay carries the attribution.
@@ -675,6 +679,22 @@ impl<'a> Scan<'a> {
                         source = self.trim(s0, b);
                     }
                     None => return None,
+                }
+            }
+        }
+        // `a statement by the village council`, `بيان صادر عن الوزارة`: the source follows.
+        if let Some((a, b)) = source {
+            let head = (a..b.min(a + 3)).find(|k| self.in_set(*k, &self.t.document_nouns));
+            if let Some(h) = head {
+                let mut k = h + 1;
+                while k < b.min(h + 3) && !self.exact_in(k, &self.t.document_links) {
+                    k += 1;
+                }
+                while k < b && self.exact_in(k, &self.t.document_links) {
+                    k += 1;
+                }
+                if k < b && k <= h + 3 {
+                    source = self.trim(k, b);
                 }
             }
         }

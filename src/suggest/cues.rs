@@ -135,6 +135,8 @@ pub(crate) const ARABIC: &[Cue] = &[
     cue("شدّد|شدّدت|شدّدوا", Say, Auto),
     participle(cue("مشدّداً|مشدّدة", Say, Auto)),
     cue("اتّهم|اتّهمت|اتّهموا", Say, Auto),
+    // A claim of responsibility is a statement too.
+    cue("تبنّى|تبنّت|تبنّوا|يتبنّى", Say, Auto),
     // Frames: the source follows. `بحسب ما أفاد X` hands over to the verb.
     cue("بحسب|حسب|وفقاً|وفق|طبقاً|على لسان|استناداً إلى", Frame, After),
     cue("نقلاً", Relay, After),
@@ -155,9 +157,10 @@ pub(crate) const ENGLISH: &[Cue] = &[
     participle(cue("denying|dismissing", Deny, Auto)),
     // `estimates` and `documents` are left out: after a noun they are nouns far more often.
     cue("estimated|estimate|documented", Estimate, Auto),
+    // put the toll (the number, the crowd ...) at N: with one of these nouns, or `at` and a figure.
     needs(
         cue("put|puts|putting|placed|places", Estimate, Before),
-        &["toll", "number", "figure", "tally", "count", "total"],
+        &["toll", "number", "figure", "tally", "count", "total", "at"],
     ),
     needs(
         cue("posted|published|issued|released", Say, Before),
@@ -198,6 +201,12 @@ pub(crate) const INFORMATION_NOUNS: &[&str] = &[
     "معلومات", "معطيات", "تقديرات", "أرقام", "إحصاءات", "إحصائيات", "حصيلة", "بيانات", "information",
     "data", "figures", "estimates", "tally", "count", "records", "numbers", "calculations",
 ];
+
+/// Documents that carry a source's words: `a statement by the council`, `بيان صادر عن الوزارة`.
+/// A source phrase that starts with one of them and a preposition names the source after it.
+pub(crate) const DOCUMENT_NOUNS: &[&str] =
+    &["statement", "report", "video", "post", "message", "بيان", "تقرير", "بياناً", "تسجيل", "رسالة"];
+pub(crate) const DOCUMENT_LINKS: &[&str] = &["by", "from", "of", "عن", "من", "صادر", "الصادر"];
 
 /// Words that open what is claimed. Arabic: إنّ، أنّ and their forms with a pronoun or بـ / فـ.
 /// English: that.
@@ -247,6 +256,7 @@ pub(crate) const TRIM_START: &[&str] = &[
 /// prepositions left before a stop. (Not على: it normalises like the name علي.)
 pub(crate) const TRIM_END: &[&str] = &[
     "also", "later", "earlier", "previously", "separately", "then", "on", "in", "of", "at", "by", "the",
+    "has", "have", "had", "will", "would", "could", "may", "might", "had", "now", "again",
     "and", "to", "from", "with", "for", "و", "من", "في", "عن", "قد", "لقد", "وقد", "أيضاً", "يومها",
     "حينها", "بدوره", "بدورها", "كذلك", "مع",
 ];

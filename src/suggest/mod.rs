@@ -340,7 +340,7 @@ impl Writer<'_> {
             match self.units[u].owner(u) {
                 Some(o) => {
                     if let Some((sa, sb)) = self.units[o].source {
-                        let span = (self.toks[sa].start, self.toks[sb - 1].end);
+                        let span = (self.source_start(sa), self.toks[sb - 1].end);
                         source = Some(self.text[span.0..span.1].to_string());
                         source_span = Some(span);
                     }
@@ -379,6 +379,21 @@ impl Writer<'_> {
             confidence,
             cues,
         }
+    }
+
+    /// Where a source phrase starts: after a preposition glued to its first noun (`لناشطين`,
+    /// `بالمرصد` start at `ناشطين`, `المرصد`).
+    fn source_start(&self, k: usize) -> usize {
+        let t = &self.toks[k];
+        for (n, clitic, rest) in crate::notation::tokens::clitic_forms(&t.norm) {
+            if matches!(clitic, "ل" | "ب" | "بال" | "وب" | "ول")
+                && (self.t.source_nouns.contains(rest) || self.t.source_nouns.contains(&format!("ال{rest}")))
+            {
+                let keep_article = if clitic.ends_with("ال") { n - 2 } else { n };
+                return t.offset_of_char(keep_article);
+            }
+        }
+        t.start
     }
 
     /// The date phrase of a claim: in the sentence of the quote, the one closest to the figure
@@ -434,7 +449,7 @@ impl Writer<'_> {
             let (a, b) = if here.len() == 1 {
                 (s.body, s.end)
             } else if unit.forward {
-                let next = (u + 1 < here.end).then(|| clause(self.units[u + 1].region.0).0).unwrap_or(s.end);
+                let next = (u + 1 < here.end).then(|| self.units[u + 1].region.0).unwrap_or(s.end);
                 (clause(unit.region.0).0, next.max(unit.region.1))
             } else {
                 let prev = (u > here.start).then(|| self.units[u - 1].region.1).unwrap_or(s.body);
