@@ -182,7 +182,8 @@ impl<'a> Scan<'a> {
         // `at` counts only before a figure: put the crowd at about 600 (not put at risk).
         let needs = &self.t.needs[cue.forms];
         let needed = |k: usize| {
-            self.in_set(k, needs) && (self.word(k) != Some("at") || self.fig_at.get(k + 1).is_some_and(|f| *f != NONE))
+            self.in_set(k, needs)
+                && (self.word(k) != Some("at") || self.fig_at.get(k + 1).is_some_and(|f| *f != NONE))
         };
         if !needs.is_empty() && !(end..end + 8).any(needed) {
             return false;
@@ -331,11 +332,7 @@ impl<'a> Scan<'a> {
                     ";" | ":" | "?" | "!" => break,
                     "." if self.toks.get(j + 1).is_none_or(|n| n.space_before) && j + 1 >= end => break,
                     "\"" if words > 0 && self.lay.quote_of[j] != NONE && self.opens_speech(j) => break,
-                    "," => {
-                        if !self.apposition_follows(j + 1, end, arabic) {
-                            break;
-                        }
-                    }
+                    "," if !self.apposition_follows(j + 1, end, arabic) => break,
                     _ => {}
                 }
                 j += 1;
@@ -347,7 +344,9 @@ impl<'a> Scan<'a> {
                 || (j > start && self.cue_at[j].is_some())
                 || (words > 0 && self.exact_in(j, &self.t.description_openers))
                 || (words > 0 && self.recipient_at(j).is_some())
-                || (words > 0 && self.manner_at(j).is_some() && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
+                || (words > 0
+                    && self.manner_at(j).is_some()
+                    && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
                 || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
                 || object.is_some_and(|o| self.object_at(j, o, words));
@@ -390,7 +389,10 @@ impl<'a> Scan<'a> {
         self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num)
             && j > 0
             && self.sym(j - 1, ",")
-            && self.toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Sym && matches!(n.norm.as_str(), "," | "." | ")"))
+            && self
+                .toks
+                .get(j + 1)
+                .is_none_or(|n| n.kind == TokKind::Sym && matches!(n.norm.as_str(), "," | "." | ")"))
     }
 
     /// Does a speech quotation open at token j? (The innermost speech quotation holding its
@@ -749,7 +751,8 @@ impl<'a> Scan<'a> {
             }
         }
         let closes = k >= s_end
-            || self.toks[k].kind == TokKind::Sym && matches!(self.toks[k].norm.as_str(), "," | "." | ";" | "?" | "!")
+            || self.toks[k].kind == TokKind::Sym
+                && matches!(self.toks[k].norm.as_str(), "," | "." | ";" | "?" | "!")
             || self.exact_in(k, &self.t.description_openers);
         if closes {
             Side::After
@@ -791,7 +794,9 @@ impl<'a> Scan<'a> {
             let s = &self.lay.sentences[units[k].sentence];
             if s.para != last_para {
                 // A new paragraph keeps the last speaker only for its first sentence.
-                if !(s.first && last.is_some_and(|l| self.lay.sentences[units[l].sentence].para + 1 == s.para)) {
+                if !(s.first
+                    && last.is_some_and(|l| self.lay.sentences[units[l].sentence].para + 1 == s.para))
+                {
                     last = None;
                 }
                 last_para = s.para;

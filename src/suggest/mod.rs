@@ -16,9 +16,9 @@
 mod attribution;
 mod cues;
 mod tables;
-mod text;
 #[cfg(test)]
 mod tests;
+mod text;
 
 use crate::notation::tokens::{tokenize, TokKind, Token};
 use crate::notation::{find_figures, FoundFigure, VagueTable};
@@ -164,7 +164,8 @@ impl Writer<'_> {
     /// Does token k lie in an attribution's region? A region stays well within 128 tokens of
     /// its cue (forty back, a source phrase of forty tokens and its description ahead).
     fn in_region(&self, k: usize) -> bool {
-        self.units_between(k.saturating_sub(128), k + 128).any(|u| self.units[u].region.0 <= k && k < self.units[u].region.1)
+        self.units_between(k.saturating_sub(128), k + 128)
+            .any(|u| self.units[u].region.0 <= k && k < self.units[u].region.1)
     }
 
     /// The range of unit indices in each sentence.
@@ -201,7 +202,9 @@ impl Writer<'_> {
             }
         }
         let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
-        if matches!(word(b), Some("a" | "p")) && toks.get(b + 1).is_some_and(|t| t.is_sym(".")) && word(b + 2) == Some("m")
+        if matches!(word(b), Some("a" | "p"))
+            && toks.get(b + 1).is_some_and(|t| t.is_sym("."))
+            && word(b + 2) == Some("m")
         {
             return true;
         }
@@ -217,12 +220,17 @@ impl Writer<'_> {
         if let Some(f) = figure {
             let t = &toks[a];
             let article = f.start > t.start && self.text[t.start..f.start].ends_with("ال");
-            if article && f.reading.kind == crate::notation::Kind::Exact && a > 0 && toks[a - 1].kind == TokKind::Word {
+            if article
+                && f.reading.kind == crate::notation::Kind::Exact
+                && a > 0
+                && toks[a - 1].kind == TokKind::Word
+            {
                 return true;
             }
         }
         let bare_number = b == a + 1 && toks[a].kind == TokKind::Num;
-        let after_name = a >= 2 && toks[a - 1].is_sym(",") && toks[a - 2].upper && toks[a - 2].norm.is_ascii();
+        let after_name =
+            a >= 2 && toks[a - 1].is_sym(",") && toks[a - 2].upper && toks[a - 2].norm.is_ascii();
         let closed = toks.get(b).is_some_and(|t| t.is_sym(",") || t.is_sym(".") || t.is_sym(")"));
         bare_number && after_name && closed
     }
@@ -366,7 +374,10 @@ impl Writer<'_> {
         if in_speech && unit.is_some() {
             cues.push("quotation");
         }
-        let confidence = cues.iter().filter(|c| !matches!(**c, "carried over" | "own reporting" | "speaker not found")).count() as u8;
+        let confidence = cues
+            .iter()
+            .filter(|c| !matches!(**c, "carried over" | "own reporting" | "speaker not found"))
+            .count() as u8;
         Suggestion {
             start,
             end,
@@ -428,7 +439,8 @@ impl Writer<'_> {
         let (mut a, b) = self.date_toks[d as usize];
         // The preposition before a date phrase is part of it as written: `on Tuesday`, `خلال
         // الأيام الثلاثة الماضية`.
-        let preposition = |t: &Token| matches!(t.norm.as_str(), "on" | "in" | "during" | "over" | "خلال" | "في");
+        let preposition =
+            |t: &Token| matches!(t.norm.as_str(), "on" | "in" | "during" | "over" | "خلال" | "في");
         if a > s.body && self.toks.get(a - 1).is_some_and(preposition) {
             a -= 1;
         }
@@ -449,15 +461,17 @@ impl Writer<'_> {
             let (a, b) = if here.len() == 1 {
                 (s.body, s.end)
             } else if unit.forward {
-                let next = (u + 1 < here.end).then(|| self.units[u + 1].region.0).unwrap_or(s.end);
+                let next = if u + 1 < here.end { self.units[u + 1].region.0 } else { s.end };
                 (clause(unit.region.0).0, next.max(unit.region.1))
             } else {
-                let prev = (u > here.start).then(|| self.units[u - 1].region.1).unwrap_or(s.body);
+                let prev = if u > here.start { self.units[u - 1].region.1 } else { s.body };
                 (prev.min(unit.region.0), clause(unit.region.1.saturating_sub(1).max(unit.region.0)).1)
             };
             let (a, b) = (a.max(s.body), b.min(s.end));
             let content = (a..b)
-                .filter(|k| (*k < unit.region.0 || *k >= unit.region.1) && self.toks[*k].kind == TokKind::Word)
+                .filter(|k| {
+                    (*k < unit.region.0 || *k >= unit.region.1) && self.toks[*k].kind == TokKind::Word
+                })
                 .count();
             if content < 2 || a >= b {
                 continue;

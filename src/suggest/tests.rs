@@ -6,7 +6,12 @@ fn all(text: &str) -> Vec<Suggestion> {
     for s in &out {
         assert_eq!(&text[s.start..s.end], s.quote, "quote span");
         if let Some(f) = &s.figure {
-            assert!(s.start <= f.start && f.end <= s.end, "figure '{}' outside its quote '{}'", f.wording, s.quote);
+            assert!(
+                s.start <= f.start && f.end <= s.end,
+                "figure '{}' outside its quote '{}'",
+                f.wording,
+                s.quote
+            );
         }
         if let (Some(src), Some((a, b))) = (&s.source, s.source_span) {
             assert_eq!(&text[a..b], src, "source span");
@@ -55,7 +60,11 @@ fn arabic_attribution_verbs_and_frames() {
         ("ورجّحت مصادر طبية ارتفاع الحصيلة إلى 50 قتيلاً.", "50", "مصادر طبية"),
         ("وقدّر ناشطون عدد النازحين بنحو 2000 شخص.", "نحو 2000", "ناشطون"),
         ("ونفى مصدر عسكري مقتل 30 جندياً.", "30", "مصدر عسكري"),
-        ("وأكّد مصدر محسوب على «جبهة الدرع» لـ«صوت المدى» أنّ عشرات المقاتلين ينتظرون.", "عشرات", "مصدر محسوب على «جبهة الدرع»"),
+        (
+            "وأكّد مصدر محسوب على «جبهة الدرع» لـ«صوت المدى» أنّ عشرات المقاتلين ينتظرون.",
+            "عشرات",
+            "مصدر محسوب على «جبهة الدرع»",
+        ),
         ("أما «المرصد المحلي» فقدّر عدد القتلى بـ17 شخصاً.", "17", "«المرصد المحلي»"),
         ("وكانت الأمم المتحدة قد أعلنت أنّ أكثر من 8 آلاف شخص نزحوا.", "أكثر من 8 آلاف", "الأمم المتحدة"),
     ] {
@@ -70,7 +79,11 @@ fn english_attribution_verbs_and_frames() {
         ("At least 30 people were killed, activists said.", "At least 30", "activists"),
         ("According to the ministry, 12 soldiers died.", "12", "the ministry"),
         ("Twelve soldiers died on Monday, according to the ministry.", "Twelve", "the ministry"),
-        ("A source in the brigade told reporters that 40 fighters had left.", "40", "A source in the brigade"),
+        (
+            "A source in the brigade told reporters that 40 fighters had left.",
+            "40",
+            "A source in the brigade",
+        ),
         ("The monitor reported 15 deaths on Tuesday.", "15", "The monitor"),
         ("The group claimed it had killed 70 militiamen.", "70", "The group"),
         ("The agency, citing a military source, said 9 soldiers died.", "9", "The agency"),
@@ -82,7 +95,11 @@ fn english_attribution_verbs_and_frames() {
         ("The ministry announced that 500 families had returned.", "500", "The ministry"),
         ("The group denied that 30 of its fighters had defected.", "30", "The group"),
         ("\"We counted 31 bodies,\" said Dr Nadia Saleh, a surgeon.", "31", "Dr Nadia Saleh, a surgeon"),
-        ("Since then, say residents reached by phone, a few hundred families remain.", "a few hundred", "residents reached by phone"),
+        (
+            "Since then, say residents reached by phone, a few hundred families remain.",
+            "a few hundred",
+            "residents reached by phone",
+        ),
         ("The charity said in a statement that 12 of its trucks were hit.", "12", "The charity"),
     ] {
         assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
@@ -133,11 +150,31 @@ fn several_sources_in_one_sentence() {
 #[test]
 fn source_phrase_extent() {
     for (text, wording, source) in [
-        ("Hala Murai, the U.N. coordinator for the area, said 35,000 people fled.", "35,000", "Hala Murai, the U.N. coordinator for the area"),
-        ("A doctor at the hospital, speaking on condition of anonymity, said 15 bodies arrived.", "15", "A doctor at the hospital"),
-        ("An aid worker, who asked not to be named, said 300 families live in tents.", "300", "An aid worker"),
-        ("A resident, who gave his name as Omar, said 4 men were executed.", "4", "A resident, who gave his name as Omar"),
-        ("An official, quoted by the local agency, said 2,000 families arrived.", "more than 2,000", "An official"),
+        (
+            "Hala Murai, the U.N. coordinator for the area, said 35,000 people fled.",
+            "35,000",
+            "Hala Murai, the U.N. coordinator for the area",
+        ),
+        (
+            "A doctor at the hospital, speaking on condition of anonymity, said 15 bodies arrived.",
+            "15",
+            "A doctor at the hospital",
+        ),
+        (
+            "An aid worker, who asked not to be named, said 300 families live in tents.",
+            "300",
+            "An aid worker",
+        ),
+        (
+            "A resident, who gave his name as Omar, said 4 men were executed.",
+            "4",
+            "A resident, who gave his name as Omar",
+        ),
+        (
+            "An official, quoted by the local agency, said 2,000 families arrived.",
+            "more than 2,000",
+            "An official",
+        ),
         ("وقال مدير المستشفى، سامر علي، في اتصال هاتفي إنّ 12 جريحاً وصلوا.", "12", "مدير المستشفى، سامر علي"),
         ("وقال أحد السكان، وهو رجل في الخمسين، إنّ 3 قذائف سقطت.", "3", "أحد السكان"),
         ("وأكّد مصدر، طلب عدم ذكر اسمه، أنّ 9 عناصر فرّوا.", "9", "مصدر"),
@@ -146,7 +183,10 @@ fn source_phrase_extent() {
         assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
     }
     // A number inside the source phrase is not a claim.
-    assert_eq!(figures("More than 100 recruits left, two sources close to the group said."), ["More than 100 recruits"]);
+    assert_eq!(
+        figures("More than 100 recruits left, two sources close to the group said."),
+        ["More than 100 recruits"]
+    );
 }
 
 #[test]

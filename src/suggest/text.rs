@@ -93,7 +93,8 @@ fn stop_ends_sentence(text: &str, toks: &[Token], i: usize, tables: &Tables) -> 
     let Some(next) = toks.get(i + 1) else { return true };
     let prev = i.checked_sub(1).map(|p| &toks[p]);
     let glued_prev = !toks[i].space_before;
-    let single = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokKind::Word && t.norm.chars().count() == 1);
+    let single =
+        |t: Option<&Token>| t.is_some_and(|t| t.kind == TokKind::Word && t.norm.chars().count() == 1);
     if glued_prev && single(prev) && prev.is_some_and(|p| p.norm.is_ascii()) {
         // An initialism: U.N. official, a.m., J. Smith.
         if !next.space_before && single(Some(next)) {
@@ -210,7 +211,12 @@ fn dateline_end(text: &str, toks: &[Token], start: usize, end: usize) -> usize {
     start
 }
 
-fn quotations(text: &str, toks: &[Token], sentences: &[Sentence], tables: &Tables) -> (Vec<Quotation>, Vec<u32>) {
+fn quotations(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Sentence],
+    tables: &Tables,
+) -> (Vec<Quotation>, Vec<u32>) {
     let mut quotes: Vec<Quotation> = Vec::new();
     let mut stack: Vec<(usize, bool)> = Vec::new();
     let mut para = usize::MAX;
@@ -222,8 +228,7 @@ fn quotations(text: &str, toks: &[Token], sentences: &[Sentence], tables: &Table
             }
             para = s.para;
         }
-        for i in s.start..s.end {
-            let t = &toks[i];
+        for (i, t) in toks.iter().enumerate().take(s.end).skip(s.start) {
             if t.kind != TokKind::Sym || t.norm != "\"" {
                 continue;
             }
@@ -256,9 +261,12 @@ fn quotations(text: &str, toks: &[Token], sentences: &[Sentence], tables: &Table
     // Reported speech: four words or more, unless the passage opens with a source noun and is
     // short (a name: «مرصد عين صخر لحقوق الإنسان», «شبكة تنسيقيات وادي السراق»).
     for q in quotes.iter_mut() {
-        let inner: Vec<&Token> = toks[q.open + 1..q.close.max(q.open + 1)].iter().filter(|t| t.kind == TokKind::Word).collect();
+        let inner: Vec<&Token> =
+            toks[q.open + 1..q.close.max(q.open + 1)].iter().filter(|t| t.kind == TokKind::Word).collect();
         let named = inner.first().is_some_and(|t| {
-            crate::notation::tokens::clitic_forms(&t.norm).iter().any(|(_, _, w)| tables.source_nouns.contains(*w))
+            crate::notation::tokens::clitic_forms(&t.norm)
+                .iter()
+                .any(|(_, _, w)| tables.source_nouns.contains(*w))
         });
         q.speech = inner.len() >= 4 && !(named && inner.len() <= 7);
     }
