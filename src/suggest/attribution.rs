@@ -591,6 +591,16 @@ impl<'a> Scan<'a> {
         true
     }
 
+    /// `a statement`, `the video`, `بياناً`: a document with no one named.
+    fn only_a_document(&self, (a, b): (usize, usize)) -> bool {
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        words.len() <= 2
+            && words.iter().any(|k| self.in_set(*k, &self.t.document_nouns))
+            && words
+                .iter()
+                .all(|k| self.in_set(*k, &self.t.document_nouns) || self.exact_in(*k, &self.t.determiners))
+    }
+
     fn is_pronoun(&self, p: (usize, usize)) -> bool {
         p.1 == p.0 + 1 && self.exact_in(p.0, &self.t.pronouns)
     }
@@ -801,9 +811,11 @@ impl<'a> Scan<'a> {
                 }
                 last_para = s.para;
             }
+            // `posted a statement saying ...`: the document speaks for the source before it.
+            let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
             let needs_source = match units[k].source {
                 None => true,
-                Some(p) => self.is_pronoun(p),
+                Some(p) => self.is_pronoun(p) || (same_sentence && self.only_a_document(p)),
             };
             if needs_source {
                 units[k].from = last.map(|l| units[l].from.unwrap_or(l));

@@ -146,6 +146,9 @@ impl Writer<'_> {
             }
             let several = figs_in_sentence[s] > 1 || units_of[s].len() > 1;
             let (qa, qb) = self.quote_span(a, b, unit.filter(|u| self.units[*u].sentence == s), several);
+            // The quote always holds the whole wording, even one the reader carried past the
+            // end of the sentence.
+            let (qa, qb) = (qa.min(a), qb.max(b));
             let in_speech = self.lay.quote_of[a] != NONE;
             out.push(self.suggestion(qa, qb, Some(figures[fi].clone()), unit, (a, b), in_speech));
         }
