@@ -17,6 +17,7 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod similarity;
+pub mod suggest;
 pub mod vocab;
 
 #[cfg(feature = "cli")]

@@ -277,8 +277,15 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
             continue;
         };
         let overlaps_date = dates.iter().any(|(a, b)| part.start_byte < *b && *a < part.end_byte);
-        if overlaps_date || !is_count(&reader, &part) {
+        if overlaps_date {
             i = part.base_end.max(i + 1);
+            continue;
+        }
+        // A number that is not a count may have swallowed the next one ("المحور 3 إلى ٣٤ قتيلاً"
+        // is not a range): read on from the last number of the rejected reading.
+        if !is_count(&reader, &part) {
+            let last = (part.base_start..part.base_end).rev().find(|k| super::may_start_number(&toks[*k]));
+            i = last.unwrap_or(i).max(i + 1);
             continue;
         }
         let mut end_tok = part.end;
@@ -357,12 +364,13 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     let prev2 = b.checked_sub(2).map(|k| &toks[k]);
     let next = toks.get(e);
     let next2 = toks.get(e + 1);
-    if p.vague {
-        return true;
-    }
-    // Durations, ages, times of day, shares, money and measures: "3 days", "25 عاماً", "10 صباحاً".
+    // Durations, ages, times of day, shares, money and measures: "3 days", "25 عاماً", "10 صباحاً",
+    // and vague ones: "several hours", "عدة أيام".
     if in_list(next, UNIT_AFTER) || sym(next, &["%"]) {
         return false;
+    }
+    if p.vague {
+        return true;
     }
     if sym(next, &["-"]) && in_list(next2, &["year", "years", "month", "day", "week"]) {
         return false;
@@ -378,7 +386,10 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         return false;
     }
     // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
-    if in_list(prev, NAME_BEFORE) || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged) {
+    // A range opened by a word is a count: "estimated to number between 4,000 and 5,000".
+    if (in_list(prev, NAME_BEFORE) && super::may_start_number(first))
+        || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged)
+    {
         return false;
     }
     let digits = first.kind == TokKind::Num;
@@ -469,6 +480,9 @@ mod tests {
             and up to 12 others were wounded. Brigade 17 lost nearly forty fighters, aged 25 on average, \
             at 10:30 near Route 4. Call +963 11 234 5678 or 0112345678.";
         assert_eq!(wordings(text), ["at least 30 civilians", "up to 12", "nearly forty fighters"]);
+        let text = "a panel estimated the group to number between 4,000 and 5,000 fighters, not number 5";
+        assert_eq!(wordings(text), ["between 4,000 and 5,000 fighters"]);
+        assert_eq!(wordings("اندلعت في محيط المحور 3 إلى ٣٤ قتيلاً"), ["٣٤ قتيلاً"]);
     }
 
     #[test]
@@ -526,6 +540,10 @@ mod tests {
             "الأيام الثلاثة الماضية",
             "for 3 days",
             "الساعة 10 صباحاً",
+            "after a delay of several hours",
+            "most were between 18 and 25 years old",
+            "دفعت مبالغ تراوحت بين 500 و3000 دولار",
+            "منذ عدة أيام",
         ] {
             assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
         }

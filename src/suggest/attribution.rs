@@ -1,0 +1,842 @@
+//! Attributions: where a cue (said, according to, قال، بحسب ...) stands, who its source phrase
+//! names, how far that phrase runs, and whether the cue points at what follows it (`X said
+//! that ...`, `قال X إنّ ...`) or at what came before (`..., X said.`, `...، بحسب X`).
+
+use crate::notation::tokens::{clitic_forms, TokKind, Token};
+
+use super::cues::{Cue, Family, Side};
+use super::tables::{Tables, Words};
+use super::text::{Layout, NONE};
+
+/// One attribution found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Tokens of the cue words.
+    pub cue: (usize, usize),
+    pub family: Family,
+    pub participle: bool,
+    /// Tokens of the source phrase written here, if any.
+    pub source: Option<(usize, usize)>,
+    /// The unit whose source phrase this one takes (a pronoun, `وأضاف أنّ`, `saying`).
+    pub from: Option<usize>,
+    /// Tokens that belong to the attribution (source, cue, description of the source, recipient):
+    /// a number inside is not a claim (`two sources close to ...`, `أم لثلاثة أبناء`).
+    pub region: (usize, usize),
+    pub sentence: usize,
+    /// The cue points at what follows it.
+    pub forward: bool,
+    /// The source phrase holds a source noun.
+    pub noun: bool,
+}
+
+/// The text as attribution finding sees it.
+pub(crate) struct Scan<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lay: &'a Layout,
+    pub t: &'static Tables,
+    pub fig_at: &'a [u32],
+    pub date_at: &'a [u32],
+    /// The cue starting at each token, with the token after its last word.
+    pub cue_at: Vec<Option<(&'static Cue, usize)>>,
+}
+
+fn is_arabic(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+impl<'a> Scan<'a> {
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        lay: &'a Layout,
+        t: &'static Tables,
+        fig_at: &'a [u32],
+        date_at: &'a [u32],
+    ) -> Self {
+        let mut s = Scan { text, toks, lay, t, fig_at, date_at, cue_at: vec![None; toks.len()] };
+        for i in 0..toks.len() {
+            s.cue_at[i] = s.match_cue(i);
+        }
+        s
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str())
+    }
+
+    fn sym(&self, i: usize, s: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Sym && t.norm == s)
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        self.sym(i, "\"")
+    }
+
+    fn upper(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.upper)
+    }
+
+    /// The word, or the word without a leading clitic, is in the list.
+    pub fn in_set(&self, i: usize, set: &Words) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        clitic_forms(w).iter().any(|(_, _, rest)| set.contains(*rest))
+    }
+
+    fn exact_in(&self, i: usize, set: &Words) -> bool {
+        self.word(i).is_some_and(|w| set.contains(w))
+    }
+
+    fn in_figure(&self, i: usize) -> bool {
+        self.fig_at.get(i).is_some_and(|f| *f != NONE)
+    }
+
+    fn in_date(&self, i: usize) -> bool {
+        self.date_at.get(i).is_some_and(|d| *d != NONE)
+    }
+
+    /// The phrase (normalised words) starts at token i; returns the token after it.
+    fn phrase_at(&self, i: usize, phrases: &[Vec<String>]) -> Option<usize> {
+        'next: for p in phrases {
+            let mut k = i;
+            for w in p {
+                while self.toks.get(k).is_some_and(|t| t.kind == TokKind::Sym && t.norm == "'") {
+                    k += 1;
+                }
+                if self.word(k) != Some(w.as_str()) {
+                    continue 'next;
+                }
+                k += 1;
+            }
+            return Some(k);
+        }
+        None
+    }
+
+    /// Forms under which a token may be a cue: as written, without a leading و or ف, without
+    /// an object pronoun (أعلنه), without both.
+    fn cue_forms(w: &str) -> Vec<&str> {
+        let mut out = vec![w];
+        if !is_arabic(w) {
+            return out;
+        }
+        let bare: Vec<&str> = [w]
+            .into_iter()
+            .chain(["و", "ف"].iter().filter_map(|p| w.strip_prefix(p)).filter(|r| r.chars().count() >= 2))
+            .collect();
+        for b in bare {
+            out.push(b);
+            for suffix in ["ه", "ها", "هم"] {
+                if let Some(r) = b.strip_suffix(suffix) {
+                    if r.chars().count() >= 3 {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn match_cue(&self, i: usize) -> Option<(&'static Cue, usize)> {
+        let t = &self.toks[i];
+        if t.kind != TokKind::Word || self.in_figure(i) || self.in_date(i) {
+            return None;
+        }
+        if self.lay.sentences[self.lay.sent_of[i] as usize].heading {
+            return None;
+        }
+        for form in Self::cue_forms(&t.norm) {
+            let Some(list) = self.t.cues.get(form) else { continue };
+            for (rest, cue) in list {
+                if !rest.iter().enumerate().all(|(k, w)| self.word(i + 1 + k) == Some(w.as_str())) {
+                    continue;
+                }
+                let end = i + 1 + rest.len();
+                if self.cue_holds(i, end, cue) {
+                    return Some((cue, end));
+                }
+            }
+        }
+        None
+    }
+
+    fn cue_holds(&self, i: usize, end: usize, cue: &Cue) -> bool {
+        let prev = i.checked_sub(1);
+        // Passives (were reported killed, أُعلنت with its damma), nouns (طلب عدم ذكر اسمه, the
+        // estimate) and relative clauses (التهدئة التي أُعلنت) are not statements.
+        if prev.is_some_and(|p| {
+            self.exact_in(p, &self.t.be)
+                || self.exact_in(p, &self.t.negating_nouns)
+                || self.exact_in(p, &self.t.relatives)
+                || self.exact_in(p, &self.t.determiners)
+        }) {
+            return false;
+        }
+        if self.text[self.toks[i].start..].chars().nth(1) == Some('\u{064F}') {
+            return false;
+        }
+        let not_before = &self.t.not_before[cue.forms];
+        if self.word(end).is_some_and(|w| not_before.contains(w)) {
+            return false;
+        }
+        // `at` counts only before a figure: put the crowd at about 600 (not put at risk).
+        let needs = &self.t.needs[cue.forms];
+        let needed = |k: usize| {
+            self.in_set(k, needs)
+                && (self.word(k) != Some("at") || self.fig_at.get(k + 1).is_some_and(|f| *f != NONE))
+        };
+        if !needs.is_empty() && !(end..end + 8).any(needed) {
+            return false;
+        }
+        // `quoted X as saying`: the relay carries the attribution.
+        if prev.is_some_and(|p| self.word(p) == Some("as")) && cue.participle {
+            return false;
+        }
+        // بحسب ما أفاد X / according to what X said: the verb carries the attribution.
+        if cue.family == Family::Frame
+            && matches!(self.word(end), Some("ما" | "what"))
+            && (end + 1..end + 3).any(|k| self.match_cue_plain(k))
+        {
+            return false;
+        }
+        true
+    }
+
+    /// A cue word at k, without the checks that need the cue table of the neighbours.
+    fn match_cue_plain(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| Self::cue_forms(w).iter().any(|f| self.t.cues.contains_key(*f)))
+    }
+
+    fn finite_cue(&self, k: usize) -> bool {
+        self.cue_at[k].is_some_and(|(c, _)| !c.participle)
+    }
+
+    fn complementizer(&self, k: usize) -> bool {
+        self.exact_in(k, &self.t.complementizers)
+    }
+
+    /// A recipient after a verb: `لـ«الأخبار»`, `لوكالة أنباء`, `للصحيفة`. Returns its end.
+    fn recipient_at(&self, k: usize) -> Option<usize> {
+        let w = self.word(k)?;
+        if !is_arabic(w) {
+            return None;
+        }
+        if w == "ل" {
+            // لـ«صوت المدى»: up to the closing mark, or one word.
+            if self.is_quote_mark(k + 1) {
+                let mut j = k + 2;
+                while j < self.toks.len() && j < k + 8 && !self.is_quote_mark(j) {
+                    j += 1;
+                }
+                return Some((j + 1).min(self.toks.len()));
+            }
+            return Some(k + 2);
+        }
+        let rest = w.strip_prefix("لل").or_else(|| w.strip_prefix('ل'))?;
+        if self.t.recipient_nouns.contains(rest) || self.t.recipient_nouns.contains(&format!("ا{rest}")) {
+            // The recipient's name: up to the next stop.
+            let mut j = k + 1;
+            while j < self.toks.len() && j < k + 5 && self.word(j).is_some() && !self.complementizer(j) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        None
+    }
+
+    /// A manner phrase: `في بيان`, `في اتصال هاتفي`, `in a statement`. Returns its end.
+    fn manner_at(&self, k: usize) -> Option<usize> {
+        if self.word(k) == Some("في") && self.in_set(k + 1, &self.t.manner_nouns) {
+            return Some(k + 2);
+        }
+        self.phrase_at(k, &self.t.manner_phrases)
+    }
+
+    /// Skips dates, recipients, manner phrases and adverbs after a verb.
+    fn skip_after_cue(&self, mut k: usize, end: usize) -> usize {
+        loop {
+            if k >= end {
+                return k;
+            }
+            if self.in_date(k) {
+                while k < end && self.in_date(k) {
+                    k += 1;
+                }
+                continue;
+            }
+            if let Some(j) = self.recipient_at(k).or_else(|| self.manner_at(k)) {
+                k = j;
+                continue;
+            }
+            if self.exact_in(k, &self.t.skip_after_cue) {
+                k += 1;
+                continue;
+            }
+            return k;
+        }
+    }
+
+    fn word_count(&self, a: usize, b: usize) -> usize {
+        self.toks[a..b].iter().filter(|t| t.kind != TokKind::Sym).count()
+    }
+
+    fn has_source_noun(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.in_set(k, &self.t.source_nouns))
+    }
+
+    /// Trims punctuation and small words from both ends of a phrase.
+    fn trim(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        loop {
+            if a >= b {
+                return None;
+            }
+            let t = &self.toks[a];
+            let opening_mark = t.kind == TokKind::Sym
+                && t.norm == "\""
+                && matches!(self.text[t.start..].chars().next(), Some('«' | '“' | '"' | '„'))
+                && (a + 1..b).any(|k| self.is_quote_mark(k));
+            if (t.kind == TokKind::Sym && !opening_mark) || self.exact_in(a, &self.t.trim_start) {
+                a += 1;
+                continue;
+            }
+            break;
+        }
+        loop {
+            if a >= b {
+                return None;
+            }
+            let t = &self.toks[b - 1];
+            let closing_mark = t.kind == TokKind::Sym
+                && (t.norm == ")" || (t.norm == "\"" && (a..b - 1).any(|k| self.is_quote_mark(k))));
+            if (t.kind == TokKind::Sym && !closing_mark) || self.exact_in(b - 1, &self.t.trim_end) {
+                b -= 1;
+                continue;
+            }
+            break;
+        }
+        Some((a, b))
+    }
+
+    /// The source phrase after a cue, from token `k`: returns the phrase and the end of the
+    /// attribution region.
+    fn after_phrase(&self, k: usize, end: usize, cue: &Cue) -> (Option<(usize, usize)>, usize) {
+        let arabic = self.word(k.saturating_sub(1)).is_some_and(is_arabic);
+        let object = cue.object.map(|o| self.t.objects[o].as_str());
+        let start = self.skip_after_cue(k, end);
+        let mut j = start;
+        let mut words = 0usize;
+        while j < end && words < 14 && j < start + 40 {
+            let t = &self.toks[j];
+            if t.kind == TokKind::Sym {
+                match t.norm.as_str() {
+                    ";" | ":" | "?" | "!" => break,
+                    "." if self.toks.get(j + 1).is_none_or(|n| n.space_before) && j + 1 >= end => break,
+                    "\"" if words > 0 && self.lay.quote_of[j] != NONE && self.opens_speech(j) => break,
+                    "," if !self.apposition_follows(j + 1, end, arabic) => break,
+                    _ => {}
+                }
+                j += 1;
+                continue;
+            }
+            let stop = self.complementizer(j)
+                || (self.in_figure(j) && !self.age_at(j))
+                || (words > 0 && self.in_date(j))
+                || (j > start && self.cue_at[j].is_some())
+                || (words > 0 && self.exact_in(j, &self.t.description_openers))
+                || (words > 0 && self.recipient_at(j).is_some())
+                || (words > 0
+                    && self.manner_at(j).is_some()
+                    && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
+                || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
+                || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
+                || object.is_some_and(|o| self.object_at(j, o, words));
+            if stop {
+                break;
+            }
+            words += 1;
+            j += 1;
+        }
+        let phrase = self.trim(start, j);
+        let phrase_end = phrase.map(|p| p.1).unwrap_or(start);
+        // The region runs on to the word that opens the claim, over a description of the source.
+        let mut region_end = phrase_end.max(k);
+        let mut m = phrase_end;
+        while m < end && m < phrase_end + 16 {
+            if self.complementizer(m) || (cue.family == Family::Relay && self.word(m) == Some("as")) {
+                region_end = m + 1;
+                if self.word(m) == Some("as") && self.word(m + 1) == Some("saying") {
+                    region_end = m + 2;
+                }
+                break;
+            }
+            if self.in_figure(m) && !arabic
+                || arabic && self.in_set(m, &self.t.content_nouns)
+                || object.is_some_and(|o| self.object_at(m, o, 1))
+                || self.cue_at[m].is_some()
+                || self.sym(m, ".")
+                || self.sym(m, ";")
+                || self.opens_speech(m)
+            {
+                break;
+            }
+            m += 1;
+        }
+        (phrase, region_end)
+    }
+
+    /// A bare number between commas after a name: an age (`Samir Khalil, 52, a seller`).
+    fn age_at(&self, j: usize) -> bool {
+        self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num)
+            && j > 0
+            && self.sym(j - 1, ",")
+            && self
+                .toks
+                .get(j + 1)
+                .is_none_or(|n| n.kind == TokKind::Sym && matches!(n.norm.as_str(), "," | "." | ")"))
+    }
+
+    /// Does a speech quotation open at token j? (The innermost speech quotation holding its
+    /// opening mark is the one that opens there.)
+    fn opens_speech(&self, j: usize) -> bool {
+        let q = self.lay.quote_of.get(j).copied().unwrap_or(NONE);
+        self.is_quote_mark(j) && q != NONE && self.lay.quotes[q as usize].open == j
+    }
+
+    fn object_at(&self, j: usize, object: &str, words: usize) -> bool {
+        let Some(w) = self.word(j) else { return false };
+        if object == "ب" {
+            return words > 0 && w.starts_with('ب') && !self.in_set(j, &self.t.source_nouns);
+        }
+        w == object
+    }
+
+    /// After a comma inside a source phrase: does the phrase go on (`X, a spokesman for Y`,
+    /// `Samir Khalil, 52,`, `منسّقة الشؤون الإنسانية، هالة مرعي`)?
+    fn apposition_follows(&self, j: usize, end: usize, arabic: bool) -> bool {
+        if j >= end {
+            return false;
+        }
+        let t = &self.toks[j];
+        if self.complementizer(j)
+            || self.cue_at[j].is_some()
+            || self.exact_in(j, &self.t.description_openers)
+            || self.recipient_at(j).is_some()
+            || self.manner_at(j).is_some()
+            || self.in_date(j)
+            || self.exact_in(j, &self.t.clause_openers)
+        {
+            return false;
+        }
+        if arabic {
+            // A circumstantial participle (مفضّلاً عدم ذكر اسمه، مشيراً إلى) ends the name; a
+            // name in apposition is short and closed by a comma or what opens the claim
+            // (`، هالة مرعي، في بيان`, `، أبو عمر الحلبي، أنّ`).
+            if t.kind == TokKind::Word && t.tanween {
+                return false;
+            }
+            let mut words = 0;
+            for k in j..end.min(j + 8) {
+                if self.toks[k].is_sym(",")
+                    || self.complementizer(k)
+                    || self.recipient_at(k).is_some()
+                    || self.manner_at(k).is_some()
+                {
+                    return words > 0;
+                }
+                if self.toks[k].kind != TokKind::Sym {
+                    words += 1;
+                }
+            }
+            return false;
+        }
+        self.age_at(j)
+            || matches!(self.word(j), Some("a" | "an" | "the" | "one"))
+            || (t.kind == TokKind::Word && t.upper && !self.in_figure(j))
+    }
+
+    /// Comma-separated chunks before a cue, nearest first, back to the start of the clause.
+    fn chunks_before(&self, cue: usize, floor: usize) -> Vec<(usize, usize)> {
+        // `X, speaking on condition of anonymity because ..., said`: the aside may hold a
+        // clause of its own, so clause openers do not end the scan there.
+        let aside = cue > 0 && self.sym(cue - 1, ",");
+        let mut chunks = Vec::new();
+        let mut chunk_end = cue;
+        let mut j = cue;
+        let lowest = floor.max(cue.saturating_sub(40));
+        while j > lowest {
+            let k = j - 1;
+            let t = &self.toks[k];
+            let speech_mark = self.is_quote_mark(k) && self.lay.quote_of[k] != NONE;
+            let stop = (t.kind == TokKind::Sym && matches!(t.norm.as_str(), ";" | ":" | "?" | "!"))
+                || speech_mark
+                || self.in_date(k)
+                || self.finite_cue(k)
+                || (self.complementizer(k) && self.word(k).is_some_and(is_arabic))
+                || (!aside && self.exact_in(k, &self.t.clause_openers));
+            if stop {
+                break;
+            }
+            if t.is_sym(",") {
+                chunks.push((k + 1, chunk_end));
+                chunk_end = k;
+            }
+            j = k;
+        }
+        chunks.push((j, chunk_end));
+        chunks
+    }
+
+    fn starts_parenthetical(&self, a: usize, b: usize) -> bool {
+        let Some(first) = (a..b).find(|k| self.toks[*k].kind == TokKind::Word) else { return true };
+        let w = self.word(first).unwrap_or("");
+        if matches!(w, "who") {
+            let next = self.word(first + 1).unwrap_or("");
+            let negated = matches!(self.word(first + 2), Some("not" | "n"));
+            let asks = self.t.anonymity_verbs.contains(next)
+                || (matches!(next, "was" | "were" | "is" | "did" | "does" | "could" | "would") && negated);
+            return asks || self.word_count(a, b) > 8;
+        }
+        if matches!(w, "which" | "whose" | "where" | "according" | "citing" | "quoted") {
+            return true;
+        }
+        if self.manner_at(first).is_some() {
+            return true;
+        }
+        // A participle phrase: speaking on condition ..., formed in 2015 ..., based in ...
+        w.is_ascii() && !self.upper(first) && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+    }
+
+    /// The source phrase before a cue.
+    fn before_phrase(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
+        let chunks = self.chunks_before(cue, floor);
+        let arabic = self.word(cue).is_some_and(is_arabic);
+        if arabic {
+            let (a, b) = chunks[0];
+            let noun = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns))?;
+            let mut s = noun;
+            while s > a && (self.is_quote_mark(s - 1) || self.in_set(s - 1, &self.t.source_nouns)) {
+                s -= 1;
+            }
+            return self.trim(s, b);
+        }
+        let (a0, b0) = chunks[0];
+        // `... and claimed that`: a verb joined to an earlier one shares its subject.
+        if b0 > a0 && matches!(self.word(b0 - 1), Some("and" | "but" | "or")) {
+            return None;
+        }
+        if self.trim(a0, b0).is_some() {
+            let (a, b) = self.trim(a0, b0)?;
+            return (self.word_count(a, b) <= 16).then_some((a, b));
+        }
+        // `X, Y, said`: Y describes X, or is an aside (speaking on condition of anonymity).
+        let (a1, b1) = *chunks.get(1)?;
+        let c2 = chunks.get(2).and_then(|(a, b)| self.trim(*a, *b));
+        if self.starts_parenthetical(a1, b1) {
+            return c2.or_else(|| self.trim(a1, b1));
+        }
+        match c2 {
+            Some((a2, _)) if self.word_count(a2, b1) <= 16 => self.trim(a2, b1),
+            _ => self.trim(a1, b1),
+        }
+    }
+
+    /// Words with content before a token in its sentence (not dates, adverbials, conjunctions),
+    /// looked for backwards: two are enough, and sixty tokens without them are not expected.
+    fn content_before(&self, body: usize, k: usize) -> bool {
+        let mut n = 0;
+        for j in (body.max(k.saturating_sub(60))..k).rev() {
+            let t = &self.toks[j];
+            if t.kind != TokKind::Sym
+                && !self.in_date(j)
+                && !self.exact_in(j, &self.t.trim_start)
+                && !self.exact_in(j, &self.t.adverbial_words)
+            {
+                n += 1;
+                if n >= 2 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Does the attribution close its clause (`..., X said.`, `..., according to X, as ...`)?
+    fn closes_clause(&self, k: usize, end: usize) -> bool {
+        let mut j = k;
+        let mut skipped = 0;
+        while j < end {
+            if self.in_date(j) {
+                j += 1;
+                continue;
+            }
+            if let Some(e) = self.manner_at(j).or_else(|| self.recipient_at(j)) {
+                j = e;
+                continue;
+            }
+            let t = &self.toks[j];
+            if t.kind == TokKind::Sym {
+                return match t.norm.as_str() {
+                    "," => !self.complementizer(j + 1),
+                    "." | ";" | "?" | "!" | ")" => true,
+                    "\"" => self.lay.quote_of[j] == NONE || !self.opens_speech(j),
+                    _ => false,
+                };
+            }
+            if self.complementizer(j) || self.in_figure(j) || skipped >= 4 {
+                return false;
+            }
+            skipped += 1;
+            j += 1;
+        }
+        true
+    }
+
+    /// `a statement`, `the video`, `بياناً`: a document with no one named.
+    fn only_a_document(&self, (a, b): (usize, usize)) -> bool {
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        words.len() <= 2
+            && words.iter().any(|k| self.in_set(*k, &self.t.document_nouns))
+            && words
+                .iter()
+                .all(|k| self.in_set(*k, &self.t.document_nouns) || self.exact_in(*k, &self.t.determiners))
+    }
+
+    fn is_pronoun(&self, p: (usize, usize)) -> bool {
+        p.1 == p.0 + 1 && self.exact_in(p.0, &self.t.pronouns)
+    }
+
+    /// Every attribution in the text, in order. Units whose cue lies inside another unit's
+    /// source phrase (`X, citing Y, put the toll at ...`) are dropped.
+    pub fn units(&self) -> Vec<Unit> {
+        let mut units: Vec<Unit> = Vec::new();
+        for i in 0..self.toks.len() {
+            let Some((cue, end)) = self.cue_at[i] else { continue };
+            let sentence = self.lay.sent_of[i] as usize;
+            let s = &self.lay.sentences[sentence];
+            if i < s.body {
+                continue;
+            }
+            if let Some(u) = self.unit_at(i, end, cue, sentence) {
+                units.push(u);
+            }
+        }
+        // Drop units nested in another's region (`X, citing Y, put ...`, `quoted Y as saying`).
+        let inside = |a: &Unit, b: &Unit| b.region.0 <= a.cue.0 && a.cue.1 <= b.region.1 && a.cue != b.cue;
+        let keep: Vec<bool> = (0..units.len())
+            .map(|a| {
+                let lo = a.saturating_sub(4);
+                let hi = (a + 5).min(units.len());
+                !(lo..hi).any(|b| {
+                    b != a
+                        && inside(&units[a], &units[b])
+                        && (!inside(&units[b], &units[a]) || (units[a].participle && !units[b].participle))
+                })
+            })
+            .collect();
+        let mut out: Vec<Unit> = units.into_iter().zip(keep).filter(|(_, k)| *k).map(|(u, _)| u).collect();
+        self.resolve(&mut out);
+        out
+    }
+
+    fn unit_at(&self, i: usize, end: usize, cue: &'static Cue, sentence: usize) -> Option<Unit> {
+        let s = &self.lay.sentences[sentence];
+        let arabic = self.word(i).is_some_and(is_arabic);
+        let side = match cue.side {
+            Side::After => Side::After,
+            Side::Before => Side::Before,
+            Side::Auto if arabic => self.arabic_side(i, end, s.body, s.end),
+            Side::Auto => self.english_side(i, end, s.end, cue),
+        };
+        let mut source = None;
+        let mut region_end = end;
+        let mut from_after = false;
+        if side == Side::After {
+            // نقلت X عن Y: the source is Y.
+            let mut k = end;
+            if cue.family == Family::Relay && arabic {
+                if let Some(an) = (end..(end + 8).min(s.end)).find(|k| self.word(*k) == Some("عن")) {
+                    k = an + 1;
+                }
+            }
+            if cue.family == Family::Relay && self.word(k) == Some("by") {
+                k += 1;
+            }
+            let (p, r) = self.after_phrase(k, s.end, cue);
+            source = p;
+            region_end = r.max(end);
+            from_after = p.is_some();
+        }
+        // A participle after a comma (`..., saying`, `، مشيراً`) takes the subject of the verb
+        // before it.
+        let follows_comma = i > 0 && self.sym(i - 1, ",");
+        if source.is_none() && cue.side != Side::After && !(cue.participle && follows_comma) {
+            source = self.before_phrase(i, s.body);
+        }
+        // A frame on information names its source further on, or is the outlet's own.
+        if let Some((a, b)) = source {
+            let head = (a..b.min(a + 5)).find(|k| {
+                self.in_set(*k, &self.t.information_nouns) || self.in_set(*k, &self.t.source_nouns)
+            });
+            if head.is_some_and(|k| self.in_set(k, &self.t.information_nouns)) {
+                match (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) {
+                    Some(n) => {
+                        let mut s0 = n;
+                        while s0 > a
+                            && (self.is_quote_mark(s0 - 1)
+                                || matches!(self.word(s0 - 1), Some("the" | "a" | "an"))
+                                || self.upper(s0 - 1) && self.word(s0 - 1).is_some_and(|w| w.is_ascii()))
+                        {
+                            s0 -= 1;
+                        }
+                        source = self.trim(s0, b);
+                    }
+                    None => return None,
+                }
+            }
+        }
+        // `a statement by the village council`, `بيان صادر عن الوزارة`: the source follows.
+        if let Some((a, b)) = source {
+            let head = (a..b.min(a + 3)).find(|k| self.in_set(*k, &self.t.document_nouns));
+            if let Some(h) = head {
+                let mut k = h + 1;
+                while k < b.min(h + 3) && !self.exact_in(k, &self.t.document_links) {
+                    k += 1;
+                }
+                while k < b && self.exact_in(k, &self.t.document_links) {
+                    k += 1;
+                }
+                if k < b && k <= h + 3 {
+                    source = self.trim(k, b);
+                }
+            }
+        }
+        let region = match source {
+            Some((a, b)) if from_after => (i.min(a), region_end.max(b)),
+            Some((a, b)) => (a.min(i), end.max(b)),
+            None => (i, region_end),
+        };
+        let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
+        let forward = !(self.content_before(s.body, region.0) && self.closes_clause(region.1, s.end));
+        Some(Unit {
+            cue: (i, end),
+            family: cue.family,
+            participle: cue.participle,
+            source,
+            from: None,
+            region,
+            sentence,
+            forward,
+            noun,
+        })
+    }
+
+    /// `..., said X.` and `"...," said X` name the source after the verb; `X said ...` and
+    /// `X, a spokesman, said ...` before it. `told` always has its source before it.
+    fn english_side(&self, i: usize, end: usize, s_end: usize, cue: &Cue) -> Side {
+        let prev_comma_or_quote = i.checked_sub(1).is_some_and(|p| self.sym(p, ",") || self.is_quote_mark(p));
+        // A name or a noun phrase: `said Mona`, `said the minister`, `say residents`.
+        let next_is_name = (self.upper(end)
+            || matches!(self.word(end), Some("the" | "a" | "an" | "one"))
+            || self.in_set(end, &self.t.source_nouns))
+            && self.word(end).is_some()
+            && !self.in_date(end)
+            && !self.in_figure(end)
+            && !self.exact_in(end, &self.t.pronouns);
+        let told = matches!(self.word(i), Some("told" | "tells"));
+        if !prev_comma_or_quote || !next_is_name || told {
+            return Side::Before;
+        }
+        // The name after the verb must close the clause: `, said Samir Khalil, 52, a seller.`,
+        // not `, said the ward had received 15 bodies`.
+        let (phrase, _) = self.after_phrase(end, s_end, cue);
+        let Some((_, b)) = phrase else { return Side::Before };
+        let mut k = b;
+        loop {
+            if self.sym(k, "\"") || self.in_date(k) {
+                k += 1;
+            } else if let Some(e) = self.manner_at(k) {
+                k = e;
+            } else {
+                break;
+            }
+        }
+        let closes = k >= s_end
+            || self.toks[k].kind == TokKind::Sym
+                && matches!(self.toks[k].norm.as_str(), "," | "." | ";" | "?" | "!")
+            || self.exact_in(k, &self.t.description_openers);
+        if closes {
+            Side::After
+        } else {
+            Side::Before
+        }
+    }
+
+    fn arabic_side(&self, i: usize, end: usize, body: usize, s_end: usize) -> Side {
+        let (a, b) = self.chunks_before(i, body)[0];
+        if self.has_source_noun(a, b) {
+            return Side::Before;
+        }
+        let k = self.skip_after_cue(end, s_end);
+        if k >= s_end
+            || self.complementizer(k)
+            || matches!(self.word(k), Some("فيه" | "فيها" | "فيهم"))
+            || self.in_set(k, &self.t.content_nouns)
+            || self.toks[k].kind == TokKind::Sym && !self.is_quote_mark(k)
+        {
+            return Side::Before;
+        }
+        if let Some((c, _)) = self.cue_at[i] {
+            if let Some(o) = c.object {
+                if self.object_at(k, &self.t.objects[o], 1) {
+                    return Side::Before;
+                }
+            }
+        }
+        Side::After
+    }
+
+    /// Sources taken from an earlier statement: a pronoun (he said, هؤلاء), a verb without a
+    /// subject (وأضاف أنّ، وأوضحت أنّ), a participle (saying, مشيراً).
+    fn resolve(&self, units: &mut [Unit]) {
+        let mut last: Option<usize> = None;
+        let mut last_para = usize::MAX;
+        for k in 0..units.len() {
+            let s = &self.lay.sentences[units[k].sentence];
+            if s.para != last_para {
+                // A new paragraph keeps the last speaker only for its first sentence.
+                if !(s.first
+                    && last.is_some_and(|l| self.lay.sentences[units[l].sentence].para + 1 == s.para))
+                {
+                    last = None;
+                }
+                last_para = s.para;
+            }
+            // `posted a statement saying ...`: the document speaks for the source before it.
+            let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
+            let needs_source = match units[k].source {
+                None => true,
+                Some(p) => self.is_pronoun(p) || (same_sentence && self.only_a_document(p)),
+            };
+            if needs_source {
+                units[k].from = last.map(|l| units[l].from.unwrap_or(l));
+                if units[k].from.is_some() {
+                    let f = units[k].from.unwrap_or(k);
+                    units[k].noun = units[f].noun;
+                }
+            } else {
+                last = Some(k);
+            }
+        }
+    }
+}
+
+impl Unit {
+    /// The unit whose source phrase this unit names.
+    pub fn owner(&self, me: usize) -> Option<usize> {
+        match (self.source, self.from) {
+            (_, Some(f)) => Some(f),
+            (Some(_), None) => Some(me),
+            (None, None) => None,
+        }
+    }
+}

@@ -1,0 +1,654 @@
+//! The cue tables of `claim suggest`, as data: attribution verbs and frames in Arabic and
+//! English, the nouns that name sources, and the small word lists that mark where a source
+//! phrase ends. Every word is written as an article writes it (with hamza, shadda, tanween);
+//! the tables are search-normalised once when first used, so `أكّد` also matches `اكد` and
+//! `أكد`. Arabic verbs match with a leading و or ف (`وقال`, `فقدّر`) and with an object
+//! pronoun (`أعلنه`); nouns match with any leading clitic (`للمصادر`, `لناشطين`).
+//! docs/suggest.md describes each family in plain words.
+
+/// What an attribution cue does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// A reporting verb: said, told, confirmed, قال، أكد، أفاد ...
+    Say,
+    /// A denial is a statement too: denied, نفى.
+    Deny,
+    /// An estimate or a count: estimated, put the toll at, documented, قدّر، وثّق.
+    Estimate,
+    /// A frame before the source: according to, بحسب، وفقاً لـ، نقلاً عن.
+    Frame,
+    /// A relay: X quoted Y as saying, X citing Y, نقلت X عن Y. The source is Y.
+    Relay,
+}
+
+impl Family {
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Say => "attribution verb",
+            Family::Deny => "denial",
+            Family::Estimate => "estimate",
+            Family::Frame => "attribution frame",
+            Family::Relay => "relay",
+        }
+    }
+}
+
+/// Where the source phrase of a cue is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// Decided from the words around the cue: English `X said` / `..., said X`; Arabic
+    /// `قال X إن` / `X قال إن` / `وقال إن` (the subject of an earlier verb).
+    Auto,
+    /// After the cue: according to X, بحسب X.
+    After,
+    /// Before the cue: X put the toll at.
+    Before,
+}
+
+/// One row of the cue table.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cue {
+    /// Alternatives separated by `|`; an alternative of several words matches them in a row.
+    pub forms: &'static str,
+    pub family: Family,
+    pub side: Side,
+    /// A participle or gerund (saying, citing, مشيراً): its subject is the subject of the
+    /// sentence's earlier verb, and a scan back over a source phrase does not stop at it.
+    pub participle: bool,
+    /// The preposition that opens what is claimed (تحدث عن، أشار إلى، أفاد بـ): a source phrase
+    /// after the cue ends there.
+    pub object: Option<&'static str>,
+    /// The cue is not an attribution when one of these words follows it (claimed responsibility).
+    pub not_before: &'static [&'static str],
+    /// The cue counts only when one of these words follows within four words (put the toll).
+    pub needs: &'static [&'static str],
+}
+
+const fn cue(forms: &'static str, family: Family, side: Side) -> Cue {
+    Cue { forms, family, side, participle: false, object: None, not_before: &[], needs: &[] }
+}
+
+const fn with_object(c: Cue, object: &'static str) -> Cue {
+    Cue { object: Some(object), ..c }
+}
+
+const fn participle(c: Cue) -> Cue {
+    Cue { participle: true, ..c }
+}
+
+const fn not_before(c: Cue, words: &'static [&'static str]) -> Cue {
+    Cue { not_before: words, ..c }
+}
+
+const fn needs(c: Cue, words: &'static [&'static str]) -> Cue {
+    Cue { needs: words, ..c }
+}
+
+use Family::*;
+use Side::*;
+
+/// Arabic attribution cues: past, present and feminine and plural forms, and the participle that
+/// carries the statement on (مشيراً إلى، مضيفاً أنّ). Left out on purpose: the impersonal passives
+/// `يُذكر أنّ` (it is worth noting) and `يُرجَّح أن` (it is likely), which are the outlet's own
+/// words, and `يُدعى` (he is called), which normalises like `يدّعي` (he claims).
+pub(crate) const ARABIC: &[Cue] = &[
+    cue("قال|قالت|قالوا|قلن|يقول|تقول|يقولون", Say, Auto),
+    participle(cue("قائلاً|قائلة", Say, Auto)),
+    cue("أكّد|أكّدت|أكّدوا|يؤكّد|تؤكّد|يؤكّدون", Say, Auto),
+    participle(cue("مؤكّداً|مؤكّدة", Say, Auto)),
+    with_object(cue("أفاد|أفادت|أفادوا|يفيد|تفيد|يفيدون", Say, Auto), "ب"),
+    cue("ذكر|ذكرت|ذكروا|تذكر|يذكرون", Say, Auto),
+    cue("أعلن|أعلنت|أعلنوا|يعلن|تعلن|يعلنون|بالإعلان", Say, Auto),
+    participle(cue("معلناً|معلنة", Say, Auto)),
+    cue("أصدر|أصدرت|أصدروا|يصدر|تصدر", Say, Auto),
+    with_object(cue("تحدّث|تحدّثت|تحدّثوا|يتحدّث|تتحدّث|يتحدّثون", Say, Auto), "عن"),
+    participle(with_object(cue("متحدّثاً|متحدّثة", Say, Auto), "عن")),
+    with_object(cue("أشار|أشارت|أشاروا|يشير|تشير|يشيرون", Say, Auto), "إلى"),
+    participle(with_object(cue("مشيراً|مشيرة", Say, Auto), "إلى")),
+    cue("أوضح|أوضحت|أوضحوا|يوضح|توضح|يوضحون", Say, Auto),
+    participle(cue("موضحاً|موضحة", Say, Auto)),
+    with_object(cue("كشف|كشفت|كشفوا|يكشف|تكشف|يكشفون", Say, Auto), "عن"),
+    participle(with_object(cue("كاشفاً|كاشفة", Say, Auto), "عن")),
+    cue("رجّح|رجّحت|رجّحوا|ترجّح|يرجّحون", Say, Auto),
+    participle(cue("مرجّحاً|مرجّحة", Say, Auto)),
+    with_object(cue("قدّر|قدّرت|قدّروا|يقدّر|تقدّر|يقدّرون", Estimate, Auto), "ب"),
+    participle(with_object(cue("مقدّراً|مقدّرة", Estimate, Auto), "ب")),
+    cue("أضاف|أضافت|أضافوا|يضيف|تضيف|يضيفون", Say, Auto),
+    participle(cue("مضيفاً|مضيفة", Say, Auto)),
+    with_object(cue("لفت|لفتت|لفتوا|يلفت|تلفت", Say, Auto), "إلى"),
+    participle(with_object(cue("لافتاً|لافتة", Say, Auto), "إلى")),
+    cue("نفى|نفت|نفوا|ينفي|تنفي|ينفون", Deny, Auto),
+    participle(cue("نافياً|نافية", Deny, Auto)),
+    cue("زعم|زعمت|زعموا|يزعم|تزعم|يزعمون", Say, Auto),
+    cue("ادّعى|ادّعت|ادّعوا|تدّعي|يدّعون", Say, Auto),
+    cue("روى|روت|رووا|يروي|تروي", Say, Auto),
+    cue("أبلغ|أبلغت|أبلغوا", Say, Auto),
+    cue("صرّح|صرّحت|صرّحوا|يصرّح|تصرّح", Say, Auto),
+    cue("توقّع|توقّعت|توقّعوا", Say, Auto),
+    cue("أحصى|أحصت|أحصوا|يحصي|تحصي", Estimate, Auto),
+    cue("وثّق|وثّقت|وثّقوا|يوثّق|توثّق", Estimate, Auto),
+    cue("سجّل|سجّلت|سجّلوا", Estimate, Auto),
+    with_object(cue("حذّر|حذّرت|حذّروا|يحذّر|تحذّر", Say, Auto), "من"),
+    participle(with_object(cue("محذّراً|محذّرة", Say, Auto), "من")),
+    cue("اعتبر|اعتبرت|اعتبروا|يعتبر|تعتبر", Say, Auto),
+    participle(cue("معتبراً|معتبرة", Say, Auto)),
+    cue("شدّد|شدّدت|شدّدوا", Say, Auto),
+    participle(cue("مشدّداً|مشدّدة", Say, Auto)),
+    cue("اتّهم|اتّهمت|اتّهموا", Say, Auto),
+    // A claim of responsibility is a statement too.
+    cue("تبنّى|تبنّت|تبنّوا|يتبنّى", Say, Auto),
+    // Frames: the source follows. `بحسب ما أفاد X` hands over to the verb.
+    cue("بحسب|حسب|وفقاً|وفق|طبقاً|على لسان|استناداً إلى", Frame, After),
+    cue("نقلاً", Relay, After),
+    // نقل alone also means "carried" (نُقل الجرحى): it is a relay only with عن after it.
+    needs(cue("نقل|نقلت|نقلوا|ينقل|تنقل", Relay, After), &["عن"]),
+];
+
+/// English attribution cues. A cue right after a form of "be" is a passive (`were reported
+/// killed`, `could not be confirmed`) and is passed over.
+pub(crate) const ENGLISH: &[Cue] = &[
+    cue("said|says|say|told|tells|added|stated|wrote|announced|announces|reported", Say, Auto),
+    not_before(cue("confirmed|confirms|confirm", Say, Auto), &["dead", "killed", "deaths", "cases"]),
+    not_before(
+        cue("claimed", Say, Auto),
+        &["responsibility", "lives", "the", "a", "an", "victory", "control"],
+    ),
+    cue("insisted|insists|alleged|alleges|acknowledged|admitted|noted|explained|revealed", Say, Auto),
+    cue("described|warned|warns|urged|urges|accused|accuses|testified|tweeted", Say, Auto),
+    participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
+    cue("denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted", Deny, Auto),
+    participle(cue("denying|dismissing", Deny, Auto)),
+    // `estimates` and `documents` are left out: after a noun they are nouns far more often.
+    cue("estimated|estimate|documented", Estimate, Auto),
+    // put the toll (the number, the crowd ...) at N: with one of these nouns, or `at` and a figure.
+    needs(
+        cue("put|puts|putting|placed|places", Estimate, Before),
+        &["toll", "number", "figure", "tally", "count", "total", "at"],
+    ),
+    needs(
+        cue("posted|published|issued|released", Say, Before),
+        &["statement", "video", "message", "online", "communique", "report", "tally"],
+    ),
+    cue("according to", Frame, After),
+    // `quoted` and `cited` are also participles: `An official, quoted by the agency, said`.
+    participle(cue("citing|quoting|cited|quoted", Relay, After)),
+];
+
+/// Nouns that name who speaks. They help to find where a source phrase starts (`مصدر مقرّب
+/// من ...`, `أما «المرصد» فقدّر`) and add to a suggestion's confidence.
+pub(crate) const SOURCE_NOUNS: &[&str] = &[
+    // Arabic
+    "ناشط",
+    "ناشطة",
+    "ناشطاً",
+    "ناشطون",
+    "ناشطين",
+    "ناشطو",
+    "نشطاء",
+    "مصدر",
+    "مصدراً",
+    "مصادر",
+    "مرصد",
+    "مسؤول",
+    "مسؤولاً",
+    "مسؤولون",
+    "مسؤولين",
+    "مسؤولو",
+    "شهود",
+    "شاهد",
+    "سكان",
+    "أهالي",
+    "مراسل",
+    "وكالة",
+    "بيان",
+    "تقرير",
+    "متحدث",
+    "ناطق",
+    "قائد",
+    "قيادي",
+    "قيادياً",
+    "طبيب",
+    "أطباء",
+    "مسعف",
+    "مسعفون",
+    "مسعفين",
+    "شرطة",
+    "جيش",
+    "وزارة",
+    "وزير",
+    "مديرية",
+    "لجنة",
+    "تنسيقيات",
+    "تنسيقية",
+    "مكتب",
+    "منظمة",
+    "هيئة",
+    "الأمم",
+    "شبكة",
+    "مجلس",
+    "حساب",
+    "صفحة",
+    "مواقع",
+    "وسائل",
+    "قناة",
+    "صحيفة",
+    "مدير",
+    "منسق",
+    "منسقة",
+    "عائلات",
+    "مراقبون",
+    "مراقبين",
+    "باحثون",
+    "باحثين",
+    "وجهاء",
+    "الدفاع",
+    "برنامج",
+    "محافظ",
+    "رئيس",
+    "عضو",
+    "ضابط",
+    "متطوعون",
+    "أحد",
+    "إحدى",
+    "حركة",
+    "فصائل",
+    // English
+    "activist",
+    "activists",
+    "source",
+    "sources",
+    "monitor",
+    "monitors",
+    "observatory",
+    "official",
+    "officials",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "ministry",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "commanders",
+    "doctor",
+    "doctors",
+    "medic",
+    "medics",
+    "nurse",
+    "nurses",
+    "rescuer",
+    "rescuers",
+    "police",
+    "army",
+    "military",
+    "government",
+    "statement",
+    "agency",
+    "group",
+    "network",
+    "committee",
+    "council",
+    "office",
+    "organisation",
+    "organization",
+    "charity",
+    "worker",
+    "workers",
+    "coordinator",
+    "governor",
+    "mayor",
+    "chief",
+    "officer",
+    "officers",
+    "correspondent",
+    "journalist",
+    "reporter",
+    "television",
+    "radio",
+    "media",
+    "account",
+    "un",
+    "nations",
+    "programme",
+    "program",
+    "panel",
+    "researchers",
+    "analysts",
+    "observers",
+    "relatives",
+    "families",
+    "survivors",
+    "detainees",
+    "villagers",
+    "locals",
+    "campaigners",
+    "movement",
+    "front",
+];
+
+/// Nouns for information rather than a speaker: a frame whose phrase starts with one of them
+/// names its source further on (`بحسب معلومات ... من مصادر ميدانية`, `according to figures from
+/// the ministry`) or none at all (the outlet's own information).
+pub(crate) const INFORMATION_NOUNS: &[&str] = &[
+    "معلومات",
+    "معطيات",
+    "تقديرات",
+    "أرقام",
+    "إحصاءات",
+    "إحصائيات",
+    "حصيلة",
+    "بيانات",
+    "information",
+    "data",
+    "figures",
+    "estimates",
+    "tally",
+    "count",
+    "records",
+    "numbers",
+    "calculations",
+];
+
+/// Documents that carry a source's words: `a statement by the council`, `بيان صادر عن الوزارة`.
+/// A source phrase that starts with one of them and a preposition names the source after it.
+pub(crate) const DOCUMENT_NOUNS: &[&str] =
+    &["statement", "report", "video", "post", "message", "بيان", "تقرير", "بياناً", "تسجيل", "رسالة"];
+pub(crate) const DOCUMENT_LINKS: &[&str] = &["by", "from", "of", "عن", "من", "صادر", "الصادر"];
+
+/// Words that open what is claimed. Arabic: إنّ، أنّ and their forms with a pronoun or بـ / فـ.
+/// English: that.
+pub(crate) const COMPLEMENTIZERS: &[&str] = &[
+    "إنّ",
+    "أنّ",
+    "إن",
+    "أن",
+    "بأن",
+    "بأنّ",
+    "فإن",
+    "فإنّ",
+    "أنه",
+    "إنه",
+    "أنها",
+    "إنها",
+    "أنهم",
+    "إنهم",
+    "بأنه",
+    "بأنها",
+    "بأنهم",
+    "أنّه",
+    "إنّه",
+    "أنّها",
+    "إنّها",
+    "أنّهم",
+    "إنّهم",
+    "that",
+];
+
+/// Nouns that start the content of a claim right after an Arabic source phrase: `نفى مصدر
+/// عسكري مسؤولية ...`, `أكّد ناشطون انشقاق ...`, `قدّر المرصد حصيلة القتلى بـ...`. (Not أنباء
+/// or صحة: وكالة الأنباء, وزارة الصحة.)
+pub(crate) const CONTENT_NOUNS: &[&str] = &[
+    "حصيلة",
+    "عدد",
+    "مقتل",
+    "سقوط",
+    "انشقاق",
+    "اعتقال",
+    "إعدام",
+    "إصابة",
+    "نزوح",
+    "استهداف",
+    "وجود",
+    "مسؤولية",
+    "تقارير",
+    "رواية",
+    "وصول",
+    "فرار",
+    "خبر",
+    "نبأ",
+    "أسر",
+    "تدمير",
+    "سيطرة",
+    "اغتيال",
+    "مصرع",
+    "استشهاد",
+    "ارتفاع",
+    "بياناً",
+    "تقريراً",
+    "حصيلتها",
+    "حصيلته",
+    "خروج",
+    "دخول",
+    "إطلاق",
+    "قصف",
+];
+
+/// Nouns after ل that name who was told (لوكالة، للصحيفة): a source phrase after the verb ends
+/// there. A lone لـ (لـ«الأخبار») does the same.
+pub(crate) const RECIPIENT_NOUNS: &[&str] =
+    &["وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "إذاعة", "مراسل", "مراسلة"];
+
+/// Nouns after في that say how something was said (في بيان، في تصريح، في اتصال): a source
+/// phrase after the verb ends there. English forms are whole phrases.
+pub(crate) const MANNER_NOUNS: &[&str] = &[
+    "بيان",
+    "تصريح",
+    "تصريحات",
+    "اتصال",
+    "حديث",
+    "مقابلة",
+    "تغريدة",
+    "منشور",
+    "مؤتمر",
+    "تقرير",
+    "رسالة",
+    "كلمة",
+    "إحاطة",
+    "تسجيل",
+];
+pub(crate) const MANNER_PHRASES: &[&str] = &[
+    "in a statement",
+    "in statement",
+    "by telephone",
+    "by phone",
+    "in an interview",
+    "on condition of anonymity",
+    "in a report",
+    "at a news conference",
+    "at a press conference",
+    "on television",
+    "on social media",
+];
+
+/// Words that end a scan back from a cue: a new clause starts after them.
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+    "while",
+    "whereas",
+    "because",
+    "although",
+    "though",
+    "when",
+    "after",
+    "before",
+    "if",
+    "unless",
+    "but",
+    "since",
+    "whether",
+    "بينما",
+    "فيما",
+    "حين",
+    "حيث",
+    "بعدما",
+    "عندما",
+    "لكن",
+    "لأن",
+    "إذ",
+    "كما",
+];
+
+/// Words trimmed from the start of a source phrase: conjunctions, discourse markers, relatives.
+pub(crate) const TRIM_START: &[&str] = &[
+    "and",
+    "but",
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "separately",
+    "moreover",
+    "yet",
+    "so",
+    "still",
+    "who",
+    "which",
+    "that",
+    "whose",
+    "while",
+    "as",
+    "و",
+    "ف",
+    "قد",
+    "لقد",
+    "وقد",
+    "أما",
+    "كذلك",
+    "أيضاً",
+    "بدوره",
+    "بدورها",
+    "غير",
+    "بالمقابل",
+    "ثم",
+];
+
+/// Words trimmed from the end of a source phrase: adverbs and particles left before a verb,
+/// prepositions left before a stop. (Not على: it normalises like the name علي.)
+pub(crate) const TRIM_END: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "separately",
+    "then",
+    "on",
+    "in",
+    "of",
+    "at",
+    "by",
+    "the",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "had",
+    "now",
+    "again",
+    "and",
+    "to",
+    "from",
+    "with",
+    "for",
+    "و",
+    "من",
+    "في",
+    "عن",
+    "قد",
+    "لقد",
+    "وقد",
+    "أيضاً",
+    "يومها",
+    "حينها",
+    "بدوره",
+    "بدورها",
+    "كذلك",
+    "مع",
+];
+
+/// Words passed over between a verb and its source phrase (قال أيضاً مصدر ..., أعلنه يومها X).
+pub(crate) const SKIP_AFTER_CUE: &[&str] =
+    &["أيضاً", "يومها", "حينها", "بدوره", "بدورها", "كذلك", "اليوم", "also", "later", "earlier", "on", "by"];
+
+/// Openings of a clause that never carry content (for deciding whether a cue closes a clause).
+pub(crate) const ADVERBIALS: &[&str] = &[
+    "since then",
+    "meanwhile",
+    "however",
+    "in addition",
+    "on the other hand",
+    "separately",
+    "من جهته",
+    "من جهتها",
+    "من جهتهم",
+    "في المقابل",
+    "بالمقابل",
+    "إلى ذلك",
+    "بدوره",
+    "بدورها",
+    "وفي السياق",
+    "كذلك",
+];
+
+/// Pronouns: a source phrase that is only a pronoun takes the source of the statement before.
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "هو", "هي", "هم", "هؤلاء", "هن"];
+
+/// After a comma, these start a description of the speaker that is not part of the name: `X,
+/// who asked not to be named`, `أحد الباعة، وهو رجل في الخمسينيات`, `المصدر، الذي طلب ...`.
+pub(crate) const DESCRIPTION_OPENERS: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "وهو",
+    "وهي",
+    "وهم",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذان",
+    "اللتان",
+    "طلب",
+    "طالباً",
+    "فضّل",
+    "مفضّلاً",
+    "رفض",
+    "رافضاً",
+];
+
+/// Relative pronouns: an Arabic verb right after one (`التهدئة التي أُعلنت`) describes its
+/// antecedent and is no attribution.
+pub(crate) const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"];
+
+/// Determiners and possessives: an English cue word after one is a noun (`the estimate`).
+pub(crate) const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this", "that", "preliminary"];
+
+/// Words after a number that make it an age in Arabic (`في الثانية عشرة من عمره`).
+pub(crate) const AGE_AFTER: &[&str] = &["عمره", "عمرها", "العمر", "عمرهم"];
+
+/// Verbs after `who` that ask for anonymity (`who asked not to be named`; also `who was not
+/// authorised to ...`): such a clause is never part of a source's name.
+pub(crate) const ANONYMITY_VERBS: &[&str] =
+    &["asked", "declined", "requested", "spoke", "refused", "preferred", "insisted"];
+
+/// Words before a cue that make it a noun, not a statement: `طلب عدم ذكر اسمه`.
+pub(crate) const NEGATING_NOUNS: &[&str] = &["عدم", "دون"];
+
+/// Forms of "be": a cue after one of them is passive (`were reported killed`).
+pub(crate) const BE: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
+
+/// Nouns after a number that make it a measure, not a count (`20 square metres`).
+pub(crate) const MEASURE_NOUNS: &[&str] =
+    &["square", "cubic", "sq", "hectares", "acres", "dunams", "دونم", "هكتار"];
+
+/// Abbreviations after which a full stop does not end a sentence.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "gov", "sen", "rep",
+    "inc", "co", "jr", "sr", "mt", "ft", "brig",
+];

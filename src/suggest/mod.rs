@@ -1,0 +1,491 @@
+//! Candidate claims in an article (`claim suggest`): every hedged figure with the clause around
+//! it, who the article attributes it to and when, and every attributed statement without a
+//! figure. Pure: no I/O, no database.
+//!
+//! The work is table-driven and linear in the length of the text:
+//!
+//! 1. `text` finds paragraphs, headings (left out), sentences, clauses and quotations.
+//! 2. `find_figures` and `find_when` find the figures and the date phrases.
+//! 3. `attribution` finds every cue of `cues.rs` (قال، بحسب، said, according to ...), the source
+//!    phrase it names, and whether it points at what follows or at what came before.
+//! 4. Each figure takes the attribution of its quotation's speaker, else of its sentence; a
+//!    figure inside a source phrase (`two sources close to ...`) is not a claim.
+//!
+//! docs/suggest.md describes the cues and the choices for researchers.
+
+mod attribution;
+mod cues;
+mod tables;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use crate::notation::tokens::{tokenize, TokKind, Token};
+use crate::notation::{find_figures, FoundFigure, VagueTable};
+
+use attribution::{Scan, Unit};
+use tables::Tables;
+use text::{Layout, NONE};
+
+/// One candidate claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Byte span of `quote` in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The article's own words: the sentence, or the clauses of it that hold the figure and
+    /// its attribution.
+    pub quote: String,
+    /// The hedged figure in the quote, as `find_figures` read it; None for a statement.
+    pub figure: Option<FoundFigure>,
+    /// The attribution phrase as written (`ناشطون محليّون`, `the health ministry`); None when
+    /// the claim is the outlet's own reporting.
+    pub source: Option<String>,
+    /// Byte span of `source` in the text. For a pronoun (`he said`) or a verb without a subject
+    /// (`وأضاف أنّ`), the span of the earlier phrase it stands for.
+    pub source_span: Option<(usize, usize)>,
+    /// A date phrase as written (`أمس`, `on Tuesday`, `خلال الأيام الثلاثة الماضية`): in the
+    /// quote's sentence, the one closest to the figure; a date right after the attribution
+    /// verb (`said on Sunday`) only when there is no other. `when_span` tells where it is.
+    pub when: Option<String>,
+    pub when_span: Option<(usize, usize)>,
+    /// How many cues agreed: an attribution cue, a source noun in the source phrase, a figure,
+    /// a date phrase, reported speech in quotation marks.
+    pub confidence: u8,
+    /// The cues that fired, by name (`attribution verb`, `source noun`, `figure` ...).
+    pub cues: Vec<&'static str>,
+}
+
+/// Proposes the claims of an article, in order of position.
+pub fn suggest(text: &str, vague: &VagueTable) -> Vec<Suggestion> {
+    let toks = tokenize(text);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let t = tables::tables();
+    let lay = text::layout(text, &toks, t);
+    let figures = find_figures(text, vague);
+    let dates = crate::dates::find_when(text);
+    let (fig_toks, fig_at) = spans_to_tokens(&toks, figures.iter().map(|f| (f.start, f.end)));
+    let (date_toks, date_at) = spans_to_tokens(&toks, dates.iter().copied());
+    let scan = Scan::new(text, &toks, &lay, t, &fig_at, &date_at);
+    let units = scan.units();
+    let w = Writer { text, toks: &toks, lay: &lay, t, scan: &scan, units: &units, date_toks: &date_toks };
+    w.suggestions(&figures, &fig_toks)
+}
+
+/// Token spans of byte spans (both in order), and the span index of each token.
+fn spans_to_tokens(
+    toks: &[Token],
+    spans: impl Iterator<Item = (usize, usize)>,
+) -> (Vec<(usize, usize)>, Vec<u32>) {
+    let mut at = vec![NONE; toks.len()];
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (idx, (a, b)) in spans.enumerate() {
+        while k > 0 && toks[k - 1].end > a {
+            k -= 1;
+        }
+        while k < toks.len() && toks[k].end <= a {
+            k += 1;
+        }
+        let first = k;
+        let mut j = k;
+        while j < toks.len() && toks[j].start < b {
+            at[j] = idx as u32;
+            j += 1;
+        }
+        out.push((first, j));
+        k = j;
+    }
+    (out, at)
+}
+
+struct Writer<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lay: &'a Layout,
+    t: &'static Tables,
+    scan: &'a Scan<'a>,
+    units: &'a [Unit],
+    date_toks: &'a [(usize, usize)],
+}
+
+impl Writer<'_> {
+    fn suggestions(&self, figures: &[FoundFigure], fig_toks: &[(usize, usize)]) -> Vec<Suggestion> {
+        let units_of = self.units_by_sentence();
+        let speakers = self.speakers();
+        let mut kept: Vec<(usize, Option<usize>)> = Vec::new();
+        for (fi, &(a, b)) in fig_toks.iter().enumerate() {
+            if a >= b {
+                continue;
+            }
+            let s = self.lay.sent_of[a] as usize;
+            let here = &units_of[s];
+            if self.lay.sentences[s].heading
+                || a < self.lay.sentences[s].body
+                || self.in_region(a)
+                || self.not_a_claim(a, b, figures.get(fi))
+            {
+                continue;
+            }
+            kept.push((fi, self.attribute(a, b, here.clone(), &speakers)));
+        }
+        let mut figs_in_sentence = vec![0u32; self.lay.sentences.len()];
+        for (fi, _) in &kept {
+            figs_in_sentence[self.lay.sent_of[fig_toks[*fi].0] as usize] += 1;
+        }
+        let mut out = Vec::new();
+        let mut used = vec![false; self.units.len()];
+        for (fi, unit) in kept {
+            let (a, b) = fig_toks[fi];
+            let s = self.lay.sent_of[a] as usize;
+            // A speaker named in another sentence still gets a statement of its own sentence.
+            if let Some(u) = unit.filter(|u| self.units[*u].sentence == s) {
+                used[u] = true;
+            }
+            let several = figs_in_sentence[s] > 1 || units_of[s].len() > 1;
+            let (qa, qb) = self.quote_span(a, b, unit.filter(|u| self.units[*u].sentence == s), several);
+            // The quote always holds the whole wording, even one the reader carried past the
+            // end of the sentence.
+            let (qa, qb) = (qa.min(a), qb.max(b));
+            let in_speech = self.lay.quote_of[a] != NONE;
+            out.push(self.suggestion(qa, qb, Some(figures[fi].clone()), unit, (a, b), in_speech));
+        }
+        out.extend(self.statements(&used, &units_of));
+        out.sort_by_key(|s| (s.start, s.figure.as_ref().map(|f| f.start)));
+        out
+    }
+
+    /// Units whose cue starts in tokens `lo..hi` (units are in order of their cues).
+    fn units_between(&self, lo: usize, hi: usize) -> std::ops::Range<usize> {
+        let a = self.units.partition_point(|u| u.cue.0 < lo);
+        let b = self.units.partition_point(|u| u.cue.0 < hi);
+        a..b.max(a)
+    }
+
+    /// Does token k lie in an attribution's region? A region stays well within 128 tokens of
+    /// its cue (forty back, a source phrase of forty tokens and its description ahead).
+    fn in_region(&self, k: usize) -> bool {
+        self.units_between(k.saturating_sub(128), k + 128)
+            .any(|u| self.units[u].region.0 <= k && k < self.units[u].region.1)
+    }
+
+    /// The range of unit indices in each sentence.
+    fn units_by_sentence(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = vec![0..0; self.lay.sentences.len()];
+        let mut k = 0;
+        for (s, slot) in out.iter_mut().enumerate() {
+            let first = k;
+            while k < self.units.len() && self.units[k].sentence == s {
+                k += 1;
+            }
+            *slot = first..k;
+        }
+        out
+    }
+
+    /// Numbers that `find_figures` reads but that are not claims here: a compound adjective
+    /// (`a 40-page report`), a time (`8 a.m.`), a measure (`20 square metres`), an age after a
+    /// name set off by commas (`Samir Khalil, 52,`).
+    fn not_a_claim(&self, a: usize, b: usize, figure: Option<&FoundFigure>) -> bool {
+        let toks = self.toks;
+        let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space_before);
+        for k in a..b {
+            if toks[k].kind == TokKind::Num
+                && toks.get(k + 1).is_some_and(|t| t.is_sym("-"))
+                && glued(k + 1)
+                && glued(k + 2)
+                && toks.get(k + 2).is_some_and(|t| t.kind == TokKind::Word)
+            {
+                return true;
+            }
+            if self.scan.in_set(k, &self.t.measure_nouns) {
+                return true;
+            }
+        }
+        let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
+        if matches!(word(b), Some("a" | "p"))
+            && toks.get(b + 1).is_some_and(|t| t.is_sym("."))
+            && word(b + 2) == Some("m")
+        {
+            return true;
+        }
+        if self.scan.in_set(b, &self.t.measure_nouns) {
+            return true;
+        }
+        // Arabic ages: في الثانية عشرة من عمره (the reader may take `من عمره` as the noun).
+        if (a..b + 2).any(|k| self.scan.in_set(k, &self.t.age_after)) {
+            return true;
+        }
+        // An Arabic number word with the article after a noun describes a known set, it does
+        // not count one: مستشفيات الوادي الخمسة، الأسابيع الستة.
+        if let Some(f) = figure {
+            let t = &toks[a];
+            let article = f.start > t.start && self.text[t.start..f.start].ends_with("ال");
+            if article
+                && f.reading.kind == crate::notation::Kind::Exact
+                && a > 0
+                && toks[a - 1].kind == TokKind::Word
+            {
+                return true;
+            }
+        }
+        let bare_number = b == a + 1 && toks[a].kind == TokKind::Num;
+        let after_name =
+            a >= 2 && toks[a - 1].is_sym(",") && toks[a - 2].upper && toks[a - 2].norm.is_ascii();
+        let closed = toks.get(b).is_some_and(|t| t.is_sym(",") || t.is_sym(".") || t.is_sym(")"));
+        bare_number && after_name && closed
+    }
+
+    /// Who is speaking in each quotation: the attribution right after it (`," said Mona`), or
+    /// the speaker of the quotation before it in the paragraph when it opens a sentence, or
+    /// the attribution that introduces it (`told this newspaper that "...`).
+    fn speakers(&self) -> Vec<Option<usize>> {
+        let quotes = &self.lay.quotes;
+        let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
+        // The speaker of the last speech quotation, with its paragraph.
+        let mut previous: Option<(usize, Option<usize>)> = None;
+        for q in 0..quotes.len() {
+            if !quotes[q].speech {
+                continue;
+            }
+            let (open, close) = (quotes[q].open, quotes[q].close);
+            let s_close = self.lay.sent_of[close];
+            let after = self.units_between(close + 1, close + 48).find(|u| {
+                let r = self.units[*u].region.0;
+                r > close
+                    && r <= close + 3
+                    && (close + 1..r).all(|k| self.toks[k].is_sym(",") || self.toks[k].is_sym("."))
+                    && self.units[*u].sentence as u32 == s_close
+                    && self.units[*u].owner(*u).is_some()
+            });
+            let s_open = &self.lay.sentences[self.lay.sent_of[open] as usize];
+            let opens_sentence = open <= s_open.body + 1;
+            let before = previous.filter(|(para, _)| *para == s_open.para).and_then(|(_, sp)| sp);
+            let introduced = self.units_between(open.saturating_sub(128), open).rev().find(|u| {
+                let un = &self.units[*u];
+                un.region.1 <= open && open <= un.region.1 + 3 && un.forward
+            });
+            out[q] = after.or(if opens_sentence { before } else { None }).or(introduced);
+            previous = Some((s_open.para, out[q]));
+        }
+        out
+    }
+
+    /// The attribution of a figure: its quotation's speaker, else the attribution that points
+    /// at it in its sentence.
+    fn attribute(
+        &self,
+        a: usize,
+        b: usize,
+        here: std::ops::Range<usize>,
+        speakers: &[Option<usize>],
+    ) -> Option<usize> {
+        let q = self.lay.quote_of[a];
+        if q != NONE {
+            if let Some(u) = speakers[q as usize] {
+                return Some(u);
+            }
+        }
+        // Units are in order of their cues; a region ends well within 128 tokens of its cue.
+        let near = self.units_between(a.saturating_sub(128), b + 128);
+        let near = near.start.max(here.start)..near.end.min(here.end);
+        let before = near.clone().rev().find(|u| self.units[*u].region.1 <= a);
+        let after = near.clone().find(|u| self.units[*u].region.0 >= b);
+        match (before, after) {
+            (Some(p), _) if self.units[p].forward => Some(p),
+            (_, Some(n)) if !self.units[n].forward => Some(n),
+            (Some(p), _) => Some(p),
+            (None, Some(n)) if here.len() == 1 => Some(n),
+            (None, None) if here.len() == 1 => here.clone().next(),
+            _ => None,
+        }
+    }
+
+    /// Token span of the quote of a figure: its sentence, or, when the sentence holds several
+    /// figures or attributions, the clauses from its attribution to the figure.
+    fn quote_span(&self, a: usize, b: usize, unit: Option<usize>, several: bool) -> (usize, usize) {
+        let s = &self.lay.sentences[self.lay.sent_of[a] as usize];
+        if !several {
+            return self.trim_span(s.body, s.end);
+        }
+        let clause = |k: usize| self.lay.clauses[self.lay.clause_of[k] as usize];
+        let mut start = clause(a).0;
+        let mut end = clause(b - 1).1;
+        if let Some(u) = unit {
+            let (ra, rb) = self.units[u].region;
+            start = start.min(clause(ra).0);
+            end = end.max(clause(rb.saturating_sub(1).max(ra)).1);
+        }
+        self.trim_span(start.max(s.body), end.min(s.end))
+    }
+
+    /// Leaves out punctuation at either end of a span (but not quotation marks or brackets).
+    fn trim_span(&self, mut a: usize, mut b: usize) -> (usize, usize) {
+        let loose = |t: &Token| t.kind == TokKind::Sym && !matches!(t.norm.as_str(), "\"" | "(" | ")");
+        while a + 1 < b && loose(&self.toks[a]) {
+            a += 1;
+        }
+        while b > a + 1 && loose(&self.toks[b - 1]) {
+            b -= 1;
+        }
+        (a, b)
+    }
+
+    fn suggestion(
+        &self,
+        qa: usize,
+        qb: usize,
+        figure: Option<FoundFigure>,
+        unit: Option<usize>,
+        near: (usize, usize),
+        in_speech: bool,
+    ) -> Suggestion {
+        let (start, end) = (self.toks[qa].start, self.toks[qb - 1].end);
+        let mut cues: Vec<&'static str> = Vec::new();
+        let mut source = None;
+        let mut source_span = None;
+        if let Some(u) = unit {
+            cues.push(self.units[u].family.name());
+            match self.units[u].owner(u) {
+                Some(o) => {
+                    if let Some((sa, sb)) = self.units[o].source {
+                        let span = (self.source_start(sa), self.toks[sb - 1].end);
+                        source = Some(self.text[span.0..span.1].to_string());
+                        source_span = Some(span);
+                    }
+                    if o != u {
+                        cues.push("carried over");
+                    }
+                    if self.units[o].noun {
+                        cues.push("source noun");
+                    }
+                }
+                None => cues.push("speaker not found"),
+            }
+        } else {
+            cues.push("own reporting");
+        }
+        if figure.is_some() {
+            cues.push("figure");
+        }
+        let when = self.nearest_date(near, unit);
+        if when.is_some() {
+            cues.push("date");
+        }
+        if in_speech && unit.is_some() {
+            cues.push("quotation");
+        }
+        let confidence = cues
+            .iter()
+            .filter(|c| !matches!(**c, "carried over" | "own reporting" | "speaker not found"))
+            .count() as u8;
+        Suggestion {
+            start,
+            end,
+            quote: self.text[start..end].to_string(),
+            figure,
+            source,
+            source_span,
+            when: when.map(|(a, b)| self.text[a..b].to_string()),
+            when_span: when,
+            confidence,
+            cues,
+        }
+    }
+
+    /// Where a source phrase starts: after a preposition glued to its first noun (`لناشطين`,
+    /// `بالمرصد` start at `ناشطين`, `المرصد`).
+    fn source_start(&self, k: usize) -> usize {
+        let t = &self.toks[k];
+        for (n, clitic, rest) in crate::notation::tokens::clitic_forms(&t.norm) {
+            if matches!(clitic, "ل" | "ب" | "بال" | "وب" | "ول")
+                && (self.t.source_nouns.contains(rest) || self.t.source_nouns.contains(&format!("ال{rest}")))
+            {
+                let keep_article = if clitic.ends_with("ال") { n - 2 } else { n };
+                return t.offset_of_char(keep_article);
+            }
+        }
+        t.start
+    }
+
+    /// The date phrase of a claim: in the sentence of the quote, the one closest to the figure
+    /// (or to the attribution, for a statement). A date right after the attribution verb (`said
+    /// on Sunday`) dates the statement, not the event: it is taken only when there is no other.
+    fn nearest_date(&self, near: (usize, usize), unit: Option<usize>) -> Option<(usize, usize)> {
+        let s = &self.lay.sentences[self.lay.sent_of[near.0] as usize];
+        let lo = s.body.max(near.0.saturating_sub(80));
+        let hi = s.end.min(near.1 + 80);
+        let said_on = |k: usize| {
+            unit.is_some_and(|u| {
+                let cue_end = self.units[u].cue.1;
+                cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end)
+            })
+        };
+        let mut best: Option<(bool, usize, u32)> = None;
+        let mut k = lo;
+        while k < hi {
+            let d = self.scan.date_at[k];
+            if d == NONE {
+                k += 1;
+                continue;
+            }
+            let dist = if k < near.0 { near.0 - k } else { k.saturating_sub(near.1) };
+            let key = (said_on(k), dist, d);
+            if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                best = Some(key);
+            }
+            k = self.date_toks[d as usize].1.max(k + 1);
+        }
+        let (_, _, d) = best?;
+        let (mut a, b) = self.date_toks[d as usize];
+        // The preposition before a date phrase is part of it as written: `on Tuesday`, `خلال
+        // الأيام الثلاثة الماضية`.
+        let preposition =
+            |t: &Token| matches!(t.norm.as_str(), "on" | "in" | "during" | "over" | "خلال" | "في");
+        if a > s.body && self.toks.get(a - 1).is_some_and(preposition) {
+            a -= 1;
+        }
+        (a < b).then(|| (self.toks[a].start, self.toks[b - 1].end))
+    }
+
+    /// Attributed statements that carry no figure: `activists confirmed the defection of ...`.
+    fn statements(&self, used: &[bool], units_of: &[std::ops::Range<usize>]) -> Vec<Suggestion> {
+        let mut out: Vec<Suggestion> = Vec::new();
+        let mut last_span = (usize::MAX, usize::MAX);
+        for (u, unit) in self.units.iter().enumerate() {
+            if used[u] || unit.owner(u).is_none() {
+                continue;
+            }
+            let s = &self.lay.sentences[unit.sentence];
+            let here = units_of[unit.sentence].clone();
+            let clause = |k: usize| self.lay.clauses[self.lay.clause_of[k] as usize];
+            let (a, b) = if here.len() == 1 {
+                (s.body, s.end)
+            } else if unit.forward {
+                let next = if u + 1 < here.end { self.units[u + 1].region.0 } else { s.end };
+                (clause(unit.region.0).0, next.max(unit.region.1))
+            } else {
+                let prev = if u > here.start { self.units[u - 1].region.1 } else { s.body };
+                (prev.min(unit.region.0), clause(unit.region.1.saturating_sub(1).max(unit.region.0)).1)
+            };
+            let (a, b) = (a.max(s.body), b.min(s.end));
+            let content = (a..b)
+                .filter(|k| {
+                    (*k < unit.region.0 || *k >= unit.region.1) && self.toks[*k].kind == TokKind::Word
+                })
+                .count();
+            if content < 2 || a >= b {
+                continue;
+            }
+            let (qa, qb) = self.trim_span(a, b);
+            if (qa, qb) == last_span {
+                continue;
+            }
+            last_span = (qa, qb);
+            out.push(self.suggestion(qa, qb, None, Some(u), unit.region, false));
+        }
+        out
+    }
+}

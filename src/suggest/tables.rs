@@ -1,0 +1,116 @@
+//! The cue tables of `cues.rs`, normalised once into lookups keyed by a token's normalised form.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::notation::tokens::{tokenize, TokKind};
+
+use super::cues::{self, Cue};
+
+/// A word list normalised as the tokenizer normalises words.
+pub(crate) type Words = HashSet<String>;
+
+pub(crate) struct Tables {
+    /// First word of every cue form -> (the following words, the cue), longest first.
+    pub cues: HashMap<String, Vec<(Vec<String>, &'static Cue)>>,
+    pub source_nouns: Words,
+    pub information_nouns: Words,
+    pub document_nouns: Words,
+    pub document_links: Words,
+    pub complementizers: Words,
+    pub content_nouns: Words,
+    pub recipient_nouns: Words,
+    pub manner_nouns: Words,
+    pub manner_phrases: Vec<Vec<String>>,
+    pub clause_openers: Words,
+    pub trim_start: Words,
+    pub trim_end: Words,
+    pub skip_after_cue: Words,
+    /// Every word of the adverbial phrases.
+    pub adverbial_words: Words,
+    pub pronouns: Words,
+    pub description_openers: Words,
+    pub relatives: Words,
+    pub determiners: Words,
+    pub age_after: Words,
+    pub anonymity_verbs: Words,
+    pub negating_nouns: Words,
+    pub be: Words,
+    pub measure_nouns: Words,
+    pub abbreviations: Words,
+    /// The objects of cues (عن، إلى، من), normalised, for `Cue::object`.
+    pub objects: HashMap<&'static str, String>,
+    /// `Cue::not_before` and `Cue::needs`, normalised.
+    pub not_before: HashMap<&'static str, Words>,
+    pub needs: HashMap<&'static str, Words>,
+}
+
+/// The normalised words of a phrase, as tokens read them (punctuation left out).
+pub(crate) fn norm_words(phrase: &str) -> Vec<String> {
+    tokenize(phrase).into_iter().filter(|t| t.kind != TokKind::Sym).map(|t| t.norm).collect()
+}
+
+fn set(list: &[&str]) -> Words {
+    list.iter().flat_map(|w| norm_words(w)).collect()
+}
+
+fn phrases(list: &[&str]) -> Vec<Vec<String>> {
+    list.iter().map(|p| norm_words(p)).filter(|w| !w.is_empty()).collect()
+}
+
+fn build() -> Tables {
+    let mut index: HashMap<String, Vec<(Vec<String>, &'static Cue)>> = HashMap::new();
+    let mut objects = HashMap::new();
+    let mut not_before = HashMap::new();
+    let mut needs = HashMap::new();
+    for cue in cues::ARABIC.iter().chain(cues::ENGLISH.iter()) {
+        for form in cue.forms.split('|') {
+            let words = norm_words(form);
+            let Some((first, rest)) = words.split_first() else { continue };
+            index.entry(first.clone()).or_default().push((rest.to_vec(), cue));
+        }
+        if let Some(o) = cue.object {
+            objects.insert(o, norm_words(o).concat());
+        }
+        not_before.insert(cue.forms, set(cue.not_before));
+        needs.insert(cue.forms, set(cue.needs));
+    }
+    for list in index.values_mut() {
+        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+    Tables {
+        cues: index,
+        source_nouns: set(cues::SOURCE_NOUNS),
+        information_nouns: set(cues::INFORMATION_NOUNS),
+        document_nouns: set(cues::DOCUMENT_NOUNS),
+        document_links: set(cues::DOCUMENT_LINKS),
+        complementizers: set(cues::COMPLEMENTIZERS),
+        content_nouns: set(cues::CONTENT_NOUNS),
+        recipient_nouns: set(cues::RECIPIENT_NOUNS),
+        manner_nouns: set(cues::MANNER_NOUNS),
+        manner_phrases: phrases(cues::MANNER_PHRASES),
+        clause_openers: set(cues::CLAUSE_OPENERS),
+        trim_start: set(cues::TRIM_START),
+        trim_end: set(cues::TRIM_END),
+        skip_after_cue: set(cues::SKIP_AFTER_CUE),
+        adverbial_words: set(cues::ADVERBIALS),
+        pronouns: set(cues::PRONOUNS),
+        description_openers: set(cues::DESCRIPTION_OPENERS),
+        relatives: set(cues::RELATIVES),
+        determiners: set(cues::DETERMINERS),
+        age_after: set(cues::AGE_AFTER),
+        anonymity_verbs: set(cues::ANONYMITY_VERBS),
+        negating_nouns: set(cues::NEGATING_NOUNS),
+        be: set(cues::BE),
+        measure_nouns: set(cues::MEASURE_NOUNS),
+        abbreviations: set(cues::ABBREVIATIONS),
+        objects,
+        not_before,
+        needs,
+    }
+}
+
+pub(crate) fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(build)
+}

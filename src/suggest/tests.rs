@@ -1,0 +1,455 @@
+use super::*;
+use crate::notation::default_vague_table;
+
+fn all(text: &str) -> Vec<Suggestion> {
+    let out = suggest(text, &default_vague_table());
+    for s in &out {
+        assert_eq!(&text[s.start..s.end], s.quote, "quote span");
+        if let Some(f) = &s.figure {
+            assert!(
+                s.start <= f.start && f.end <= s.end,
+                "figure '{}' outside its quote '{}'",
+                f.wording,
+                s.quote
+            );
+        }
+        if let (Some(src), Some((a, b))) = (&s.source, s.source_span) {
+            assert_eq!(&text[a..b], src, "source span");
+        }
+        if let (Some(w), Some((a, b))) = (&s.when, s.when_span) {
+            assert_eq!(&text[a..b], w, "when span");
+        }
+    }
+    out
+}
+
+/// The suggestion whose figure wording starts with `wording`.
+fn figure<'a>(out: &'a [Suggestion], wording: &str) -> &'a Suggestion {
+    out.iter()
+        .find(|s| s.figure.as_ref().is_some_and(|f| f.wording.starts_with(wording)))
+        .unwrap_or_else(|| panic!("no figure '{wording}' in {:#?}", out))
+}
+
+fn source_of(text: &str, wording: &str) -> Option<String> {
+    figure(&all(text), wording).source.clone()
+}
+
+fn figures(text: &str) -> Vec<String> {
+    all(text).into_iter().filter_map(|s| s.figure.map(|f| f.wording)).collect()
+}
+
+#[test]
+fn arabic_attribution_verbs_and_frames() {
+    for (text, wording, source) in [
+        ("قال ناشطون إنّ 30 شخصاً قتلوا.", "30", "ناشطون"),
+        ("وأكّدت مصادر محلية مقتل 12 مدنياً.", "12", "مصادر محلية"),
+        ("أفاد المرصد بمقتل 15 شخصاً.", "15", "المرصد"),
+        ("ذكرت وكالة الأنباء المحلية أنّ 20 جندياً أصيبوا.", "20", "وكالة الأنباء المحلية"),
+        ("أعلنت وزارة الدفاع أسر 7 مقاتلين.", "7", "وزارة الدفاع"),
+        ("ونقلت الصحيفة عن مصدر أمني أنّ 40 عنصراً فرّوا.", "40", "مصدر أمني"),
+        ("بحسب الدفاع المدني، قُتل 9 أشخاص.", "9", "الدفاع المدني"),
+        ("وفقاً لناشطين، انشقّ 25 مقاتلاً.", "25", "ناشطين"),
+        ("حسب المرصد، نزح 300 شخص.", "300", "المرصد"),
+        ("نقلاً عن شهود عيان، سقط 5 قتلى.", "5", "شهود عيان"),
+        ("وتحدّثت مصادر عن مقتل 8 أشخاص.", "8", "مصادر"),
+        ("مصادر مطلعة أكّدت أنّ 6 قادة انشقّوا.", "6", "مصادر مطلعة"),
+        ("وقال مصدر مقرّب من الفصيل إنّ 10 عناصر غادروا.", "10", "مصدر مقرّب من الفصيل"),
+        ("وأشار المرصد إلى مقتل 11 مدنياً.", "11", "المرصد"),
+        ("وأوضح المسؤول أنّ 4 مدارس تضررت.", "4", "المسؤول"),
+        ("وكشف ناشط عن اعتقال 14 شاباً.", "14", "ناشط"),
+        ("ورجّحت مصادر طبية ارتفاع الحصيلة إلى 50 قتيلاً.", "50", "مصادر طبية"),
+        ("وقدّر ناشطون عدد النازحين بنحو 2000 شخص.", "نحو 2000", "ناشطون"),
+        ("ونفى مصدر عسكري مقتل 30 جندياً.", "30", "مصدر عسكري"),
+        (
+            "وأكّد مصدر محسوب على «جبهة الدرع» لـ«صوت المدى» أنّ عشرات المقاتلين ينتظرون.",
+            "عشرات",
+            "مصدر محسوب على «جبهة الدرع»",
+        ),
+        ("أما «المرصد المحلي» فقدّر عدد القتلى بـ17 شخصاً.", "17", "«المرصد المحلي»"),
+        ("وكانت الأمم المتحدة قد أعلنت أنّ أكثر من 8 آلاف شخص نزحوا.", "أكثر من 8 آلاف", "الأمم المتحدة"),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+}
+
+#[test]
+fn english_attribution_verbs_and_frames() {
+    for (text, wording, source) in [
+        ("Activists said 30 people were killed.", "30", "Activists"),
+        ("At least 30 people were killed, activists said.", "At least 30", "activists"),
+        ("According to the ministry, 12 soldiers died.", "12", "the ministry"),
+        ("Twelve soldiers died on Monday, according to the ministry.", "Twelve", "the ministry"),
+        (
+            "A source in the brigade told reporters that 40 fighters had left.",
+            "40",
+            "A source in the brigade",
+        ),
+        ("The monitor reported 15 deaths on Tuesday.", "15", "The monitor"),
+        ("The group claimed it had killed 70 militiamen.", "70", "The group"),
+        ("The agency, citing a military source, said 9 soldiers died.", "9", "The agency"),
+        ("State media quoted an official as saying 20 people were arrested.", "20", "an official"),
+        ("Sources close to the commander said 6 officers defected.", "6", "Sources close to the commander"),
+        ("Doctors estimated that 200 people were wounded.", "200", "Doctors"),
+        ("Rescuers put the toll at 45.", "45", "Rescuers"),
+        ("The army confirmed that 3 soldiers died.", "3", "The army"),
+        ("The ministry announced that 500 families had returned.", "500", "The ministry"),
+        ("The group denied that 30 of its fighters had defected.", "30", "The group"),
+        ("\"We counted 31 bodies,\" said Dr Nadia Saleh, a surgeon.", "31", "Dr Nadia Saleh, a surgeon"),
+        (
+            "Since then, say residents reached by phone, a few hundred families remain.",
+            "a few hundred",
+            "residents reached by phone",
+        ),
+        ("The charity said in a statement that 12 of its trucks were hit.", "12", "The charity"),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+}
+
+/// Every form of every row of the cue tables, in a plain sentence of its kind, names its source.
+#[test]
+fn every_form_of_every_cue_names_its_source() {
+    let mut failures = Vec::new();
+    for cue in cues::ARABIC {
+        for form in cue.forms.split('|') {
+            let (text, source) = match (cue.family, cue.participle) {
+                (_, true) => {
+                    (format!("تحدّث مصدر مطلع عن الانشقاقات، {form} أنّ 30 عنصراً انشقّوا."), "مصدر مطلع")
+                }
+                (cues::Family::Frame, _) => (format!("{form} مصدر مطلع، انشقّ 30 عنصراً."), "مصدر مطلع"),
+                (cues::Family::Relay, _) if form.starts_with("نقلاً") => {
+                    (format!("{form} عن مصدر مطلع، انشقّ 30 عنصراً."), "مصدر مطلع")
+                }
+                (cues::Family::Relay, _) => {
+                    (format!("{form} وكالة محلية عن مصدر مطلع أنّ 30 عنصراً انشقّوا."), "مصدر مطلع")
+                }
+                _ if form == "بالإعلان" => {
+                    (format!("واكتفى مصدر مطلع {form} عن انشقاق 30 عنصراً."), "مصدر مطلع")
+                }
+                _ => (format!("و{form} مصدر مطلع أنّ 30 عنصراً انشقّوا."), "مصدر مطلع"),
+            };
+            let got = suggest(&text, &default_vague_table())
+                .into_iter()
+                .find(|s| s.figure.is_some())
+                .and_then(|s| s.source);
+            if got.as_deref() != Some(source) {
+                failures.push(format!("{form}: {text} -> {got:?}"));
+            }
+        }
+    }
+    for cue in cues::ENGLISH {
+        for form in cue.forms.split('|') {
+            let capital = |s: &str| s[..1].to_uppercase() + &s[1..];
+            let (text, source) = match (cue.family, cue.participle) {
+                (cues::Family::Relay, true) => {
+                    (format!("The agency, {form} the monitor, said 30 people died."), "The agency")
+                }
+                (_, true) => {
+                    (format!("The monitor said it was sure, {form} that 30 people died."), "The monitor")
+                }
+                (cues::Family::Frame, _) => {
+                    (format!("{} the monitor, 30 people died.", capital(form)), "the monitor")
+                }
+                _ if !cue.needs.is_empty() && cue.needs.contains(&"at") => {
+                    (format!("The monitor {form} the toll at 30."), "The monitor")
+                }
+                _ if !cue.needs.is_empty() => {
+                    (format!("The monitor {form} a statement saying 30 people died."), "The monitor")
+                }
+                _ => (format!("The monitor {form} that 30 people died."), "The monitor"),
+            };
+            let got = suggest(&text, &default_vague_table())
+                .into_iter()
+                .find(|s| s.figure.is_some())
+                .and_then(|s| s.source);
+            if got.as_deref() != Some(source) {
+                failures.push(format!("{form}: {text} -> {got:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_clause_without_attribution_is_the_outlets_own_reporting() {
+    let out = all("Some 200 families fled the village on Monday.");
+    let s = figure(&out, "Some 200");
+    assert_eq!((s.source.as_deref(), s.when.as_deref()), (None, Some("on Monday")));
+    assert!(s.cues.contains(&"own reporting"));
+    let out = all("نزحت آلاف العائلات خلال الأيام الثلاثة الماضية من القرى الحدودية.");
+    assert_eq!(figure(&out, "آلاف").source, None);
+    // Information the outlet gathered itself is its own reporting.
+    let text = "According to information obtained by this newspaper, 45 fighters left the group.";
+    assert_eq!(source_of(text, "45"), None);
+    let text = "وبحسب معلومات حصلت عليها «صوت المدى» من مصادر ميدانية، انشقّ 60 عنصراً.";
+    assert_eq!(source_of(text, "60").as_deref(), Some("مصادر ميدانية"));
+}
+
+#[test]
+fn numbers_that_are_not_figures() {
+    let text = "The attack in 2014 on Brigade 17 killed 5 people at 10:30 on 5 December. \
+        Samir Khalil, 52, said a 40-page report counted 8 cells of about 20 square metres. \
+        The blast came at 8 a.m. near Route 4.";
+    assert_eq!(figures(text), ["5 people", "8 cells"]);
+    let text = "قُتل طفل في الثانية عشرة من عمره، ونُقل 3 جرحى خلال الأسابيع الستة الماضية إلى مستشفيات الوادي الخمسة عام 2019.";
+    assert_eq!(figures(text), ["3 جرحى"]);
+}
+
+#[test]
+fn several_sources_in_one_sentence() {
+    let text = "Activists said 30 people were killed, while the ministry put the toll at 12.";
+    let out = all(text);
+    assert_eq!(figure(&out, "30").source.as_deref(), Some("Activists"));
+    assert_eq!(figure(&out, "12").source.as_deref(), Some("the ministry"));
+    assert!(figure(&out, "12").quote.starts_with("while the ministry"));
+    let text = "ففي حين تحدّث «المرصد الشمالي» عن سقوط 23 قتيلاً، قال ناشطون محليّون إنّ العدد تجاوز الثلاثين.";
+    let out = all(text);
+    assert_eq!(figure(&out, "23").source.as_deref(), Some("«المرصد الشمالي»"));
+    assert_eq!(figure(&out, "تجاوز").source.as_deref(), Some("ناشطون محليّون"));
+    // Two sources in one phrase stay together.
+    let text = "Residents and a doctor at the hospital said 11 people died.";
+    assert_eq!(source_of(text, "11").as_deref(), Some("Residents and a doctor at the hospital"));
+}
+
+#[test]
+fn source_phrase_extent() {
+    for (text, wording, source) in [
+        (
+            "Hala Murai, the U.N. coordinator for the area, said 35,000 people fled.",
+            "35,000",
+            "Hala Murai, the U.N. coordinator for the area",
+        ),
+        (
+            "A doctor at the hospital, speaking on condition of anonymity, said 15 bodies arrived.",
+            "15",
+            "A doctor at the hospital",
+        ),
+        (
+            "An aid worker, who asked not to be named, said 300 families live in tents.",
+            "300",
+            "An aid worker",
+        ),
+        (
+            "A resident, who gave his name as Omar, said 4 men were executed.",
+            "4",
+            "A resident, who gave his name as Omar",
+        ),
+        (
+            "An official, quoted by the local agency, said 2,000 families arrived.",
+            "more than 2,000",
+            "An official",
+        ),
+        ("وقال مدير المستشفى، سامر علي، في اتصال هاتفي إنّ 12 جريحاً وصلوا.", "12", "مدير المستشفى، سامر علي"),
+        ("وقال أحد السكان، وهو رجل في الخمسين، إنّ 3 قذائف سقطت.", "3", "أحد السكان"),
+        ("وأكّد مصدر، طلب عدم ذكر اسمه، أنّ 9 عناصر فرّوا.", "9", "مصدر"),
+    ] {
+        let wording = wording.trim_start_matches("more than ");
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+    // A number inside the source phrase is not a claim.
+    assert_eq!(
+        figures("More than 100 recruits left, two sources close to the group said."),
+        ["More than 100 recruits"]
+    );
+}
+
+#[test]
+fn statements_without_a_figure() {
+    let out = all("Local activists confirmed the defection of a senior commander on Sunday.");
+    assert_eq!(out.len(), 1);
+    assert_eq!((out[0].figure.as_ref(), out[0].source.as_deref()), (None, Some("Local activists")));
+    assert_eq!(out[0].when.as_deref(), Some("on Sunday"));
+    assert!(out[0].confidence < 4);
+    let out = all("وأكّد ناشطون محليّون انشقاق أمير الحقل النفطي.");
+    assert_eq!(out[0].source.as_deref(), Some("ناشطون محليّون"));
+    // A denial is a statement too.
+    let out = all("The brigade denied any defections in a short statement.");
+    assert_eq!(out[0].source.as_deref(), Some("The brigade"));
+}
+
+#[test]
+fn speakers_pronouns_and_verbs_without_a_subject() {
+    let text = "\"We eat once a day,\" said Mona, a teacher. \"Last week 40 people queued for bread.\"";
+    assert_eq!(source_of(text, "40").as_deref(), Some("Mona, a teacher"));
+    let text = "The monitor put the toll at 63. It said 4 civilians died.";
+    assert_eq!(source_of(text, "4").as_deref(), Some("The monitor"));
+    let text = "وقالت المنسّقة إنّ 35 ألف شخص نزحوا. وأوضحت أنّ 7 قرى فقط وصلتها المساعدات.";
+    assert_eq!(source_of(text, "7").as_deref(), Some("المنسّقة"));
+    let text = "نفى مصدر عسكري استهداف المدنيين، مؤكداً أنّ عشرات المسلحين قُتلوا.";
+    assert_eq!(source_of(text, "عشرات").as_deref(), Some("مصدر عسكري"));
+    let out = all(text);
+    assert!(figure(&out, "عشرات").cues.contains(&"carried over"));
+}
+
+#[test]
+fn headlines_datelines_and_dates() {
+    let text = "Monitor says 27 killed in market strike\n\nTELL HARIR, Feb 14 (Wire) - At least 27 people were killed \
+        on Tuesday, a monitor said.";
+    let out = all(text);
+    assert_eq!(out.len(), 1, "{out:#?}");
+    assert!(out[0].quote.starts_with("At least 27"));
+    assert_eq!(out[0].when.as_deref(), Some("on Tuesday"));
+    assert_eq!(out[0].confidence, 4);
+}
+
+#[test]
+fn quotes_narrow_to_clauses_when_a_sentence_holds_several_claims() {
+    let text = "قُتل 14 مدنياً، بحسب الدفاع المدني، فيما قدّر المرصد الحصيلة بـ17 شخصاً.";
+    let out = all(text);
+    let s = figure(&out, "17");
+    assert_eq!(s.source.as_deref(), Some("المرصد"));
+    assert_eq!(s.quote, "فيما قدّر المرصد الحصيلة بـ17 شخصاً");
+}
+
+#[test]
+fn odd_input_is_harmless() {
+    for text in [
+        "",
+        "   ",
+        "«««««",
+        "\"\"\"",
+        "said said said, according to according to.",
+        "قال قال قال إنّ إنّ",
+        "10 20 30 40",
+        "said 5",
+        ", said",
+        "«قال 5",
+        // The figure reader takes a noun across a blank line; the quote still holds it all.
+        "ناشطون \" ٤٥ \n\n told Brigade",
+    ] {
+        all(text);
+    }
+}
+
+/// Prints the attributions and suggestions of one fixture:
+/// `SUGGEST_DUMP=ar-01-defections cargo test --lib suggest::tests::dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump() {
+    let name = std::env::var("SUGGEST_DUMP").unwrap_or_else(|_| "en-01-market".into());
+    let path = format!("{}/tests/fixtures/suggest/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let toks = tokenize(&text);
+    let t = tables::tables();
+    let lay = text::layout(&text, &toks, t);
+    let figures = find_figures(&text, &default_vague_table());
+    let dates = crate::dates::find_when(&text);
+    let (_, fig_at) = spans_to_tokens(&toks, figures.iter().map(|f| (f.start, f.end)));
+    let (_, date_at) = spans_to_tokens(&toks, dates.iter().copied());
+    let scan = Scan::new(&text, &toks, &lay, t, &fig_at, &date_at);
+    let span = |a: usize, b: usize| text[toks[a].start..toks[b - 1].end].to_string();
+    for (k, s) in lay.sentences.iter().enumerate() {
+        eprintln!("S{k} p{} h{} | {}", s.para, u8::from(s.heading), span(s.body, s.end));
+    }
+    for (k, u) in scan.units().iter().enumerate() {
+        eprintln!(
+            "U{k} s{} {:?} fwd={} cue=[{}] source=[{}] from={:?} region=[{}]",
+            u.sentence,
+            u.family,
+            u.forward,
+            span(u.cue.0, u.cue.1),
+            u.source.map(|(a, b)| span(a, b)).unwrap_or_default(),
+            u.from,
+            span(u.region.0, u.region.1)
+        );
+    }
+    for s in all(&text) {
+        eprintln!(
+            "- [{}] fig={:?} src={:?} when={:?} c={} {:?}",
+            s.quote,
+            s.figure.map(|f| f.wording),
+            s.source,
+            s.when,
+            s.confidence,
+            s.cues
+        );
+    }
+}
+
+/// Hostile shapes stay linear: one sentence of 20,000 words full of cues, numbers and quotation
+/// marks. `cargo test --release --lib suggest::tests::hostile -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn hostile_shapes_stay_linear() {
+    for unit in [
+        "activists said 30 people, \"according to\" «the monitor» 12 ",
+        "قال ناشطون إنّ 30 «شخصاً» بحسب المرصد، 12 ",
+        "\" \" « « , , , said ",
+    ] {
+        let text = unit.repeat(20_000 / unit.split_whitespace().count());
+        let t = std::time::Instant::now();
+        let n = all(&text).len();
+        eprintln!("{} words: {n} suggestions in {:?}", text.split_whitespace().count(), t.elapsed());
+        assert!(t.elapsed().as_secs_f64() < 5.0);
+    }
+}
+
+mod property {
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "said",
+        "told",
+        "according to",
+        "activists",
+        "the monitor",
+        "قال",
+        "بحسب",
+        "ناشطون",
+        "مصدر",
+        "إنّ",
+        "أنّ",
+        "وأضاف",
+        "مشيراً",
+        "30",
+        "٤٥",
+        "about 45",
+        "ما يزيد على 100",
+        "dozens",
+        "عشرات",
+        "2014",
+        "Brigade 17",
+        "yesterday",
+        "أمس",
+        "on Tuesday",
+        ",",
+        "،",
+        ".",
+        "؟",
+        "!",
+        ";",
+        ":",
+        "\"",
+        "«",
+        "»",
+        "“",
+        "”",
+        "(",
+        ")",
+        "-",
+        " — ",
+        "\n",
+        "\n\n",
+        "a.m.",
+        "U.N.",
+        "who",
+        "الذي",
+        "he",
+        "It",
+        "لـ«صوت المدى»",
+        "في بيان",
+        "ً",
+        "ّ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any mix of cues, numbers, dates and punctuation gives suggestions whose spans are the
+        /// text's own words.
+        #[test]
+        fn spans_hold_for_any_mix(parts in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            let text: String = parts.iter().map(|k| PIECES[*k]).collect::<Vec<_>>().join(" ");
+            super::all(&text);
+        }
+    }
+}
