@@ -198,7 +198,9 @@ impl Command {
                     | SourceCommand::Show { .. }
                     | SourceCommand::Alias(AliasCommand::List { .. })
             ),
-            Command::Claim(c) => !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. }),
+            Command::Claim(c) => {
+                !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. } | ClaimCommand::Suggest(_))
+            }
             Command::Measure(c) => matches!(c, MeasureCommand::Add { .. }),
             Command::Figure(c) => matches!(
                 c,
@@ -486,6 +488,11 @@ pub enum ClaimCommand {
     /// List claims, with filters
     #[command(after_help = "Example:\n  crosscheck claim list --min-reliability C --tag defections")]
     List(ClaimFilterArgs),
+    /// Propose the claims an article makes (figures, who said them, when), to review and import
+    #[command(
+        after_help = "Examples:\n  crosscheck claim suggest 1\n  crosscheck claim suggest 1 --measure deaths.market --out suggested.csv\n  crosscheck import claims suggested.csv   # after reviewing the file"
+    )]
+    Suggest(ClaimSuggestArgs),
     /// Show a claim with its sources, figures and links
     #[command(after_help = "Example:\n  crosscheck claim show 12")]
     Show {
@@ -516,6 +523,22 @@ pub enum ClaimCommand {
         #[arg(long = "as", value_enum, ignore_case = true, value_name = "RELATION")]
         relation: Relation,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimSuggestArgs {
+    /// The article to read
+    #[arg(value_name = "ARTICLE", value_parser = id)]
+    pub article: i64,
+    /// The measure the suggested figures are of (filled in the measure column for import)
+    #[arg(long, value_name = "KEY")]
+    pub measure: Option<String>,
+    /// Write CSV (or --format) to this file, whole or not at all, ready for `import claims`
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Start the CSV with a byte order mark (Excel reads UTF-8 then)
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Args)]

@@ -267,3 +267,103 @@ fn every_refusal_is_one_sentence_and_writes_nothing() {
     );
     assert!(r.stderr.contains("publication date"), "{}", r.stderr);
 }
+
+#[test]
+fn suggested_claims_go_to_a_file_and_back_in_through_import() {
+    let (nb, id) = setup();
+    nb.ok(&["measure", "add", "deaths.market", "--label", "killed in the market"]);
+    nb.ok(&["claim", "add", "--article", &id, "--quote", "مقتل 11 شخصاً", "--source", "أحد سكان السهل"]);
+    let out = nb.path("suggested.csv");
+    let before = nb.dump();
+    let r = nb.ok(&["claim", "suggest", &id, "--measure", "deaths.market", "--out", out.to_str().unwrap()]);
+    assert_eq!(before, nb.dump(), "suggesting writes nothing to the notebook");
+    assert!(r.stderr.contains("import claims"), "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let h = rdr.headers().unwrap().clone();
+    let col = |r: &csv::StringRecord, name: &str| r[h.iter().position(|x| x == name).unwrap()].to_string();
+    // The activists' eight, with their source matched and yesterday resolved against the article.
+    let eight = rows.iter().find(|r| col(r, "figure").contains("ثمانية")).expect("the activists' figure");
+    assert_eq!(col(eight, "source_match"), "ناشطون محليون");
+    assert_eq!((col(eight, "low"), col(eight, "high")), ("8".into(), "8".into()));
+    assert_eq!(col(eight, "when_from"), "2014-12-04");
+    assert_eq!(col(eight, "measure"), "deaths.market");
+    assert_eq!(col(eight, "status"), "new");
+    // The resident's 11 is recorded already.
+    let eleven = rows.iter().find(|r| col(r, "figure").contains("11")).expect("the resident's figure");
+    assert_eq!(col(eleven, "status"), "recorded");
+
+    // Keep the rows whose sources the notebook knows, then import: the recorded row is left alone.
+    let kept: Vec<&csv::StringRecord> =
+        rows.iter().filter(|r| col(r, "source").is_empty() || !col(r, "source_match").is_empty()).collect();
+    let mut w = csv::Writer::from_path(nb.path("kept.csv")).unwrap();
+    w.write_record(&h).unwrap();
+    for r in &kept {
+        w.write_record(*r).unwrap();
+    }
+    w.flush().unwrap();
+    let tally =
+        nb.ok(&["import", "claims", nb.path("kept.csv").to_str().unwrap(), "--format", "json"]).json();
+    let new = kept.iter().filter(|r| col(r, "status") == "new").count();
+    assert_eq!(tally[0]["added"], new as i64, "{tally}");
+    assert_eq!(tally[0]["already_there"], (kept.len() - new) as i64, "{tally}");
+    let figures = nb.ok(&["export", "figures", "--measure", "deaths.market", "--format", "json"]).json();
+    assert!(figures.as_array().unwrap().iter().any(|f| f["point"] == 8), "{figures}");
+
+    // A phrase naming no known source stays in `sources`, so the import refuses it.
+    if let Some(unknown) =
+        rows.iter().find(|r| !col(r, "source").is_empty() && col(r, "source_match").is_empty())
+    {
+        assert_eq!(col(unknown, "sources"), col(unknown, "source"));
+    }
+}
+
+#[test]
+fn a_figure_key_alone_reads_the_one_figure_in_the_quote() {
+    let (nb, id) = setup();
+    nb.ok(&["measure", "add", "deaths.market", "--label", "killed in the market"]);
+    let claim = nb
+        .ok(&[
+            "claim",
+            "add",
+            "--article",
+            &id,
+            "--quote",
+            "بنحو 15 قتيلاً",
+            "--figure",
+            "deaths.market",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(claim["figures"][0], "deaths.market=نحو 15 قتيلاً", "{claim}");
+    let none = nb.refuse(
+        &[
+            "claim",
+            "add",
+            "--article",
+            &id,
+            "--quote",
+            "في قصف طال السوق الشعبية",
+            "--figure",
+            "deaths.market",
+        ],
+        1,
+    );
+    assert!(none.stderr.contains("no figure"), "{}", none.stderr);
+    let two = nb.refuse(
+        &[
+            "claim",
+            "add",
+            "--article",
+            &id,
+            "--quote",
+            "مقتل 11 شخصاً في قصف طال السوق الشعبية، بينما قدّر المرصد المحلي العدد بنحو 15",
+            "--figure",
+            "deaths.market",
+        ],
+        1,
+    );
+    assert!(two.stderr.contains("2 figures"), "{}", two.stderr);
+}

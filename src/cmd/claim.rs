@@ -4,6 +4,7 @@ use anyhow::{anyhow, Result};
 
 use super::{columns, Ctx, Section};
 use crate::cli::{ClaimAddArgs, ClaimCommand, ClaimEditArgs, ClaimFilterArgs};
+use crate::notation::VagueTable;
 use crate::notebook::claims::{ClaimEdit, ClaimFilter, NewClaim};
 use crate::notebook::{Access, Notebook};
 use crate::render::Cell;
@@ -28,6 +29,7 @@ pub fn run(ctx: &Ctx, c: ClaimCommand, access: Access) -> Result<()> {
     match c {
         ClaimCommand::Add(args) => add(ctx, args),
         ClaimCommand::List(f) => list(ctx, &f, access),
+        ClaimCommand::Suggest(args) => super::suggest::run(ctx, args),
         ClaimCommand::Show { id } => show(ctx, id, access),
         ClaimCommand::Edit(args) => edit(ctx, args),
         ClaimCommand::Rm { id } => {
@@ -57,21 +59,39 @@ fn list(ctx: &Ctx, f: &ClaimFilterArgs, access: Access) -> Result<()> {
     Ok(())
 }
 
-/// `--figure KEY=NOTATION` as (key, notation).
-fn figure_flag(f: &str) -> Result<(String, String)> {
+/// `--figure KEY=NOTATION` as (key, notation); `--figure KEY` alone takes the one figure the
+/// quote holds, as the notation reads it, and refuses a quote with none or several.
+fn figure_flag(f: &str, quote: &str, vague: &VagueTable) -> Result<(String, String)> {
     match f.split_once('=') {
         Some((k, n)) if !k.trim().is_empty() && !n.trim().is_empty() => {
             Ok((k.trim().to_string(), n.trim().to_string()))
         }
+        None if !f.trim().is_empty() => {
+            let found = crate::notation::find_figures(quote, vague);
+            match found.as_slice() {
+                [one] => Ok((f.trim().to_string(), one.wording.clone())),
+                [] => Err(anyhow!(
+                    "--figure {f}: the quote holds no figure crosscheck can read; give it as {f}='about 40'"
+                )),
+                many => Err(anyhow!(
+                    "--figure {f}: the quote holds {} figures ({}); give the one you mean as {f}=NOTATION",
+                    many.len(),
+                    many.iter().map(|m| format!("'{}'", m.wording)).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
         _ => Err(anyhow!(
-            "--figure '{f}' is not KEY=NOTATION; write it like defectors.foreign='more than 100'"
+            "--figure '{f}' is not KEY=NOTATION or KEY; write it like defectors.foreign='more than 100'"
         )),
     }
 }
 
 fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
-    let figures = args.figures.iter().map(|f| figure_flag(f)).collect::<Result<Vec<_>>>()?;
     let mut nb = ctx.open(Access::Write)?;
+    let vague =
+        if args.figures.iter().any(|f| !f.contains('=')) { nb.vague_table()? } else { VagueTable::new() };
+    let figures =
+        args.figures.iter().map(|f| figure_flag(f, &args.quote, &vague)).collect::<Result<Vec<_>>>()?;
     let sources = args.sources.iter().map(|s| nb.resolve_source(s)).collect::<Result<Vec<_>, _>>()?;
     let claim = NewClaim {
         article_id: args.article,

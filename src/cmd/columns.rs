@@ -177,6 +177,31 @@ pub const INFO: Columns = Columns::plain(&[
     "reconciliations",
 ]);
 
+pub const SUGGESTIONS: Columns = Columns {
+    all: &[
+        "article_id",
+        "quote",
+        "figure",
+        "kind",
+        "low",
+        "high",
+        "point",
+        "source",
+        "source_match",
+        "sources",
+        "when_text",
+        "when_from",
+        "when_to",
+        "measure",
+        "confidence",
+        "cues",
+        "status",
+    ],
+    brief: &["quote", "figure", "source", "status"],
+    roomy: &["when_text", "confidence", "source_match"],
+    cut: &["quote"],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ mod reconcile;
 mod report;
 mod search;
 mod source;
+mod suggest;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;

@@ -284,7 +284,9 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
         // A number that is not a count may have swallowed the next one ("المحور 3 إلى ٣٤ قتيلاً"
         // is not a range): read on from the last number of the rejected reading.
         if !is_count(&reader, &part) {
-            let last = (part.base_start..part.base_end).rev().find(|k| super::may_start_number(&toks[*k]));
+            let last = (part.base_start..part.base_end)
+                .rev()
+                .find(|k| crate::numwords::numbers::may_start_number(&toks[*k]));
             i = last.unwrap_or(i).max(i + 1);
             continue;
         }
@@ -387,7 +389,7 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     }
     // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
     // A range opened by a word is a count: "estimated to number between 4,000 and 5,000".
-    if (in_list(prev, NAME_BEFORE) && super::may_start_number(first))
+    if (in_list(prev, NAME_BEFORE) && crate::numwords::numbers::may_start_number(first))
         || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged)
     {
         return false;

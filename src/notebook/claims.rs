@@ -143,10 +143,7 @@ fn conditions(filter: &ClaimFilter) -> (String, Vec<Value>) {
         add("c.article_id = ?", Value::Integer(a));
     }
     if let Some(s) = filter.source {
-        add(
-            "EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id AND cs.source_id = ?)",
-            Value::Integer(s),
-        );
+        add("c.id IN (SELECT cs.claim_id FROM claim_sources cs WHERE cs.source_id = ?)", Value::Integer(s));
     }
     if let Some(g) = filter.min_reliability {
         add(

@@ -410,12 +410,13 @@ fn import_claim(
     cache: &mut Cache,
     tally: &mut Tally,
 ) -> Result<Outcome> {
+    // A suggestion already recorded (`claim suggest`) is left alone, whatever its other cells.
+    if r.get("status").as_deref() == Some("recorded") {
+        return Ok(Outcome::AlreadyThere);
+    }
     let claim = claim_of_row(tx, r, cache)?;
     if deleted_here(tx, &claim.uuid, r, "claim", tally)? {
         return Ok(Outcome::Skipped);
-    }
-    if r.get("status").as_deref() == Some("recorded") {
-        return Ok(Outcome::AlreadyThere);
     }
     let update = cache.update;
     let body = cache.body(tx, claim.article_id, r)?;

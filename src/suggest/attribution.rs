@@ -2,7 +2,7 @@
 //! names, how far that phrase runs, and whether the cue points at what follows it (`X said
 //! that ...`, `قال X إنّ ...`) or at what came before (`..., X said.`, `...، بحسب X`).
 
-use crate::notation::tokens::{clitic_forms, TokKind, Token};
+use crate::numwords::tokens::{clitic_forms, TokKind, Token};
 
 use super::cues::{Cue, Family, Side};
 use super::tables::{Tables, Words};

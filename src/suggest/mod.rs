@@ -20,8 +20,8 @@ mod tables;
 mod tests;
 mod text;
 
-use crate::notation::tokens::{tokenize, TokKind, Token};
 use crate::notation::{find_figures, FoundFigure, VagueTable};
+use crate::numwords::tokens::{tokenize, TokKind, Token};
 
 use attribution::{Scan, Unit};
 use tables::Tables;
@@ -399,7 +399,7 @@ impl Writer<'_> {
     /// `بالمرصد` start at `ناشطين`, `المرصد`).
     fn source_start(&self, k: usize) -> usize {
         let t = &self.toks[k];
-        for (n, clitic, rest) in crate::notation::tokens::clitic_forms(&t.norm) {
+        for (n, clitic, rest) in crate::numwords::tokens::clitic_forms(&t.norm) {
             if matches!(clitic, "ل" | "ب" | "بال" | "وب" | "ول")
                 && (self.t.source_nouns.contains(rest) || self.t.source_nouns.contains(&format!("ال{rest}")))
             {

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::notation::tokens::{tokenize, TokKind};
+use crate::numwords::tokens::{tokenize, TokKind};
 
 use super::cues::{self, Cue};
 

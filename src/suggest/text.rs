@@ -1,7 +1,7 @@
 //! The shape of an article: paragraphs, headings, sentences, clauses and quotations, found in
 //! one pass over its lines and one over its tokens.
 
-use crate::notation::tokens::{TokKind, Token};
+use crate::numwords::tokens::{TokKind, Token};
 
 use super::tables::Tables;
 
@@ -264,7 +264,7 @@ fn quotations(
         let inner: Vec<&Token> =
             toks[q.open + 1..q.close.max(q.open + 1)].iter().filter(|t| t.kind == TokKind::Word).collect();
         let named = inner.first().is_some_and(|t| {
-            crate::notation::tokens::clitic_forms(&t.norm)
+            crate::numwords::tokens::clitic_forms(&t.norm)
                 .iter()
                 .any(|(_, _, w)| tables.source_nouns.contains(*w))
         });

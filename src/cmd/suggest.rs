@@ -1,0 +1,147 @@
+//! `claim suggest ARTICLE`: the claims an article makes, proposed for review, in the columns
+//! `import claims` reads back.
+
+use std::io::BufWriter;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{columns, Ctx};
+use crate::cli::ClaimSuggestArgs;
+use crate::files::OutFile;
+use crate::normalize::normalize;
+use crate::notebook::claims::ClaimFilter;
+use crate::notebook::{Access, Error};
+use crate::render::{Options, Pick, Writer};
+use crate::vocab::Format;
+
+/// One proposed claim.
+#[derive(Debug, Clone, Serialize)]
+struct SuggestionRow {
+    article_id: i64,
+    /// The article's words, ready to be the claim's quote.
+    quote: String,
+    /// The hedged figure as written, ready to be a figure's notation.
+    figure: Option<String>,
+    kind: Option<String>,
+    low: Option<i64>,
+    high: Option<i64>,
+    point: Option<i64>,
+    /// Who the article says made the claim, as written.
+    source: Option<String>,
+    /// The notebook's source that phrase names (by name or alias), if any.
+    source_match: Option<String>,
+    /// What `import claims` attributes the claim to: the matched source, else the phrase as
+    /// written (which `import claims` refuses until such a source exists, so that nothing is
+    /// attributed to the outlet by mistake); empty for the outlet's own reporting.
+    sources: Vec<String>,
+    when_text: Option<String>,
+    when_from: Option<String>,
+    when_to: Option<String>,
+    /// `--measure`, for rows with a figure.
+    measure: Option<String>,
+    /// How many cues agreed (0–5): an attribution, a source noun, a figure, a date, quoted speech.
+    confidence: u8,
+    cues: Vec<&'static str>,
+    /// `new`, or `recorded` when a claim of this article already quotes these words (`import
+    /// claims` leaves such rows alone).
+    status: &'static str,
+}
+
+pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
+    let cols = &columns::SUGGESTIONS;
+    let format = if args.out.is_some() && !ctx.format_given { Format::Csv } else { ctx.format };
+    let opts = Options {
+        format,
+        bom: args.bom,
+        raw: false,
+        terminal: ctx.terminal && args.out.is_none(),
+        width: ctx.width,
+        pick: if args.out.is_some() && ctx.pick == Pick::Default { Pick::All } else { ctx.pick.clone() },
+        empty: Some(format!("no claims found to suggest in article #{}", args.article)),
+    };
+    opts.pick.positions(cols, format, opts.width).map_err(super::UsageError)?;
+    let mut nb = ctx.open(Access::Read)?;
+    let article = nb.article(args.article)?;
+    let body = nb.article_body(args.article)?;
+    if let Some(key) = &args.measure {
+        nb.measure_id(key)?;
+    }
+    let vague = nb.vague_table()?;
+    let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
+    // The quotes already recorded from this article, as a reader compares them.
+    let mut recorded: Vec<String> = Vec::new();
+    let filter = ClaimFilter { article: Some(args.article), ..ClaimFilter::default() };
+    nb.for_each_claim(&filter, |c| {
+        recorded.push(normalize(&c.quote));
+        Ok(())
+    })?;
+    let mut rows = Vec::new();
+    for s in crate::suggest::suggest(&body, &vague) {
+        let matched = s
+            .source
+            .as_deref()
+            .and_then(|p| nb.resolve_source(p).ok())
+            .map(|id| nb.source(id).map(|r| r.name))
+            .transpose()?;
+        let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
+        let quote = normalize(&s.quote);
+        let is_recorded =
+            recorded.iter().any(|r| !r.is_empty() && (quote.contains(r.as_str()) || r.contains(&quote)));
+        let reading = s.figure.as_ref().map(|f| &f.reading);
+        rows.push(SuggestionRow {
+            article_id: args.article,
+            quote: s.quote.clone(),
+            figure: s.figure.as_ref().map(|f| f.wording.clone()),
+            kind: reading.map(|r| r.kind.to_string()),
+            low: reading.map(|r| r.low),
+            high: reading.and_then(|r| r.high),
+            point: reading.map(|r| r.point),
+            source: s.source.clone(),
+            sources: matched.clone().or_else(|| s.source.clone()).into_iter().collect(),
+            source_match: matched,
+            when_text: when.as_ref().map(|w| w.text.clone()),
+            when_from: when.as_ref().map(|w| w.from.to_string()),
+            when_to: when.as_ref().map(|w| w.to.to_string()),
+            measure: s.figure.as_ref().and(args.measure.clone()),
+            confidence: s.confidence,
+            cues: s.cues.clone(),
+            status: if is_recorded { "recorded" } else { "new" },
+        });
+    }
+    drop(nb);
+    let unmatched =
+        rows.iter().filter(|r| r.status == "new" && r.source.is_some() && r.source_match.is_none()).count();
+    match &args.out {
+        None => {
+            let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
+            for r in &rows {
+                w.row(r)?;
+            }
+            w.finish()?;
+        }
+        Some(path) => {
+            let file = OutFile::create(path, None, "claim suggest").map_err(anyhow::Error::msg)?;
+            let mut w = Writer::new(BufWriter::new(file), &opts, cols)?;
+            for r in &rows {
+                w.row(r)?;
+            }
+            let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
+            file.finish()?;
+            ctx.note(&format!(
+                "wrote {} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
+                rows.len(),
+                args.article,
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    if unmatched > 0 {
+        ctx.note(&format!(
+            "{unmatched} suggestion(s) name a source the notebook does not have yet; `import claims` refuses \
+             them until you add it with `crosscheck source add` or write a known name in the sources column"
+        ));
+    }
+    Ok(())
+}
