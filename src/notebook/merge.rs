@@ -68,6 +68,11 @@ fn theirs(other: &Path, copy: &Path, e: Error) -> Error {
         Error::Sql(s) => their(other, describe_other(&s)),
         Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) | Error::Io(m) => {
             let m = shown(m);
+            // "X cannot be merged: X does not have ..." says X once.
+            let m = match m.strip_prefix(&format!("{} ", other.display())) {
+                Some(rest) => format!("it {rest}"),
+                None => m,
+            };
             if m.contains(" cannot be merged: ") {
                 Error::Invalid(m)
             } else {
@@ -177,51 +182,61 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
     if let Some(first) = problems.first() {
         return Err(Error::Invalid(format!("it is damaged or was edited outside crosscheck ({})", integrity_words(first))));
     }
-    let broken: i64 = nb.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+    let (broken, table): (i64, Option<String>) = nb.conn.query_row(
+        "SELECT count(*), min(\"table\") FROM pragma_foreign_key_check",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     if broken > 0 {
-        return Err(Error::Invalid(format!("{broken} of its rows point to rows that do not exist")));
+        return Err(Error::Invalid(format!(
+            "{broken} of its rows (in its {}) point to rows that do not exist",
+            table.unwrap_or_default()
+        )));
     }
     let tx = nb.write()?;
     let mut notes = Vec::new();
     // Hashes are recomputed from the texts: a forged hash must not make a genuine article look
     // like a duplicate of ours.
-    let mut fix = Vec::new();
+    let mut real_of: Vec<(i64, String, bool)> = Vec::new();
     {
-        let mut stmt = tx.prepare("SELECT id, body, sha256 FROM articles")?;
+        let mut stmt = tx.prepare("SELECT id, body, sha256 FROM articles ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let (id, body, sha): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
             let real = super::articles::body_sha256(&body);
-            if real != sha {
-                fix.push((id, real));
-            }
+            let forged = real != sha;
+            real_of.push((id, real, forged));
         }
     }
-    if !fix.is_empty() {
+    let forged = real_of.iter().filter(|(_, _, f)| *f).count();
+    if forged > 0 {
         notes.push(format!(
-            "{} article(s) of the other notebook had a hash that was not of their text; it was recomputed",
-            fix.len()
+            "{forged} article(s) of the other notebook had a hash that was not of their text; it was recomputed"
         ));
-        // Two forged rows may hold one text: they are one article, and the claims of the
-        // second move to the first (their spans are of the same text).
-        for (id, real) in fix {
-            let taken: Option<i64> = tx
-                .query_row("SELECT id FROM articles WHERE sha256 = ?1 AND id <> ?2", params![&real, id], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            match taken {
-                Some(kept) => {
-                    tx.execute("UPDATE claims SET article_id = ?1 WHERE article_id = ?2", params![kept, id])?;
-                    tx.execute(
-                        "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1",
-                        [id],
-                    )?;
-                    tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
-                }
-                None => {
-                    tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![real, id])?;
-                }
+        // First out of the way (a forged hash may be another row's real one), then the real
+        // hashes in. Two rows with one text are one article: the claims of the later move to
+        // the first (their spans are of the same text).
+        for (id, _, f) in &real_of {
+            if *f {
+                tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![format!("{id:0>64}"), id])?;
+            }
+        }
+        let mut first_of: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+        for (id, real, _) in &real_of {
+            if let Some(kept) = first_of.get(real.as_str()) {
+                tx.execute("UPDATE claims SET article_id = ?1 WHERE article_id = ?2", params![kept, id])?;
+                tx.execute(
+                    "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1",
+                    [id],
+                )?;
+                tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+            } else {
+                first_of.insert(real, *id);
+            }
+        }
+        for (id, real, f) in &real_of {
+            if *f && first_of.get(real.as_str()) == Some(id) {
+                tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![real, id])?;
             }
         }
     }
@@ -301,19 +316,22 @@ fn check_values(conn: &Connection) -> Result<()> {
         return refuse(format!("its tombstones hold a deletion crosscheck never writes ('{shown}')"));
     }
     let max = super::figures::MAX_FIGURE;
-    let bad_figure: Option<(i64, i64, Option<i64>, i64)> = conn
+    // Read back as SQL text, so that a value of the wrong kind is shown rather than misread.
+    let bad_figure: Option<(i64, String, String, String)> = conn
         .query_row(
-            "SELECT id, low, high, point FROM figures
-             WHERE NOT (0 <= low AND low <= point AND (high IS NULL OR point <= high) AND point <= ?1
-                 AND (high IS NULL OR high <= ?1)) LIMIT 1",
+            "SELECT id, substr(quote(low), 1, 40), substr(quote(point), 1, 40), substr(coalesce(quote(high), 'open'), 1, 40)
+             FROM figures
+             WHERE typeof(low) <> 'integer' OR typeof(point) <> 'integer'
+                OR typeof(high) NOT IN ('integer', 'null')
+                OR NOT (0 <= low AND low <= point AND (high IS NULL OR point <= high) AND point <= ?1
+                        AND (high IS NULL OR high <= ?1)) LIMIT 1",
             [max],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    if let Some((id, low, high, point)) = bad_figure {
-        let high = high.map(|h| h.to_string()).unwrap_or_else(|| "open".into());
+    if let Some((id, low, point, high)) = bad_figure {
         return refuse(format!(
-            "its figure #{id} has low {low}, point {point}, high {high}; a figure needs 0 <= low <= point <= high <= {max}"
+            "its figure #{id} has low {low}, point {point}, high {high}; a figure needs whole numbers with 0 <= low <= point <= high <= {max}"
         ));
     }
     let mut stmt = conn.prepare("SELECT key FROM measures")?;
@@ -789,6 +807,65 @@ const DEPENDENTS: &[(&str, &str)] = &[
     ("measures", "SELECT count(*) FROM main.reconciliations WHERE measure_id = ?1"),
 ];
 
+/// The rows a deletion there took with it (SQLite's cascades), by table: how to find, for a row
+/// here, the uuids and tables of the rows it hangs on.
+const CASCADED_FROM: &[(&str, &str, &str)] = &[
+    ("figures", "claims", "SELECT c.id, c.uuid FROM main.figures f JOIN main.claims c ON c.id = f.claim_id WHERE f.id = ?1"),
+    (
+        "links",
+        "claims",
+        "SELECT c.id, c.uuid FROM main.links l JOIN main.claims c ON c.id IN (l.from_claim, l.to_claim) WHERE l.id = ?1",
+    ),
+    (
+        "reconciliations",
+        "measures",
+        "SELECT m.id, m.uuid FROM main.reconciliations r JOIN main.measures m ON m.id = r.measure_id WHERE r.id = ?1",
+    ),
+    (
+        "source_ratings",
+        "sources",
+        "SELECT s.id, s.uuid FROM main.source_ratings r JOIN main.sources s ON s.id = r.source_id WHERE r.id = ?1",
+    ),
+];
+
+/// Was row `id` of `table` changed here after `at` (the time the other notebook deleted it)?
+fn changed_since(tx: &Transaction<'_>, table: &str, id: i64, at: &str) -> Result<bool> {
+    let changed: Option<String> = tx
+        .query_row(
+            "SELECT max(at) FROM main.history WHERE tbl = ?1 AND row_id = ?2 AND action = 'update'",
+            params![table, id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    Ok(changed.map(|c| c.as_str() > at).unwrap_or(false))
+}
+
+/// Did the other notebook delete this row only because it deleted the row it hangs on (in the
+/// same moment), while that row is kept here because it was changed here later? Then it stays
+/// with it.
+fn kept_with_parent(tx: &Transaction<'_>, table: &str, id: i64, at: &str) -> Result<Option<String>> {
+    let Some((_, parent_table, sql)) = CASCADED_FROM.iter().find(|(t, _, _)| *t == table) else {
+        return Ok(None);
+    };
+    let mut stmt = tx.prepare(sql)?;
+    let parents: Vec<(i64, String)> =
+        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (parent, uuid) in parents {
+        let parent_at: Option<String> = tx
+            .query_row("SELECT at FROM other.tombstones WHERE uuid = ?1 AND tbl = ?2", params![uuid, parent_table], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(parent_at) = parent_at {
+            if parent_at == at && changed_since(tx, parent_table, parent, &parent_at)? {
+                return Ok(Some(format!("{parent_table} #{parent}")));
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// Deletions made in the other notebook reach this one: a row it deleted is deleted here too,
 /// unless it was changed here after (or is still needed here). Its tombstones are kept here, so
 /// the next merge knows.
@@ -801,17 +878,16 @@ fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Res
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         drop(stmt);
         for (id, at) in doomed {
-            let changed: Option<String> = tx
-                .query_row(
-                    "SELECT max(at) FROM main.history WHERE tbl = ?1 AND row_id = ?2 AND action = 'update'",
-                    params![table, id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .flatten();
-            if changed.map(|c| c > at).unwrap_or(false) {
+            if changed_since(tx, table, id, &at)? {
                 tally.count(table, Outcome::Skipped, 1);
                 tally.note(format!("{table} #{id} was deleted in {label} but changed here later; kept"));
+                continue;
+            }
+            if let Some(parent) = kept_with_parent(tx, table, id, &at)? {
+                tally.count(table, Outcome::Skipped, 1);
+                tally.note(format!(
+                    "{table} #{id} was deleted in {label} with {parent}, which is kept here; kept with it"
+                ));
                 continue;
             }
             if let Some((_, sql)) = DEPENDENTS.iter().find(|(t, _)| t == table) {
@@ -840,6 +916,16 @@ fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Res
             }
         }
     }
-    tx.execute("INSERT OR IGNORE INTO main.tombstones SELECT uuid, tbl, at FROM other.tombstones", [])?;
+    // Their tombstones are kept here, except for rows this notebook kept: a tombstone here says
+    // this notebook deleted the row, and a row still here was not deleted.
+    for table in super::schema::TOMBSTONE_TABLES {
+        tx.execute(
+            &format!(
+                "INSERT OR IGNORE INTO main.tombstones SELECT t.uuid, t.tbl, t.at FROM other.tombstones t
+                 WHERE t.tbl = '{table}' AND t.uuid NOT IN (SELECT uuid FROM main.{table})"
+            ),
+            [],
+        )?;
+    }
     Ok(())
 }

@@ -158,20 +158,31 @@ impl Notebook {
             Error::Io(format!("the notebook {} could not be opened: {}", path.display(), describe_sql(&e)))
         })?;
         let mut nb = Notebook { conn, path: path.to_path_buf(), writable: access == Access::Write };
-        harden(&nb.conn).map_err(|e| nb.explain_open_error(e))?;
+        match nb.bring_up() {
+            Ok(()) => Ok(nb),
+            Err(e) => {
+                // A file refused is left exactly as it was: no statistics written as it closes.
+                nb.writable = false;
+                Err(e)
+            }
+        }
+    }
+
+    fn bring_up(&mut self) -> Result<()> {
+        harden(&self.conn).map_err(|e| self.explain_open_error(e))?;
         // A notebook of the current version is checked before anything is written to it or a
         // write lock is taken (switching the journal is a write): a file from someone else with
         // an extra trigger or view is refused while it is still untouched.
-        let current = is_current(&nb.conn).map_err(|e| nb.explain_open_error(e))?;
+        let current = is_current(&self.conn).map_err(|e| self.explain_open_error(e))?;
         if current {
-            schema::verify(&nb.conn, &nb.path)?;
+            schema::verify(&self.conn, &self.path)?;
         }
-        nb.configure().map_err(|e| nb.explain_open_error(e))?;
-        schema::bring_up_to_date(&mut nb).map_err(|e| nb.explain_open_error(e))?;
+        self.configure().map_err(|e| self.explain_open_error(e))?;
+        schema::bring_up_to_date(self).map_err(|e| self.explain_open_error(e))?;
         if !current {
-            schema::verify(&nb.conn, &nb.path)?;
+            schema::verify(&self.conn, &self.path)?;
         }
-        Ok(nb)
+        Ok(())
     }
 
     /// An in-memory notebook, for unit tests and the fuzz targets.

@@ -1,0 +1,9 @@
+//! Hostile input through the real binary: files, notebooks and web pages made to take control,
+//! lose data, hang or crash crosscheck. The corpus is built at test time by `tests/hostile/mod.rs`;
+//! docs/robustness.md lists what each module defends.
+
+mod common;
+#[path = "hostile/mod.rs"]
+mod corpus;
+#[path = "hostile/merging.rs"]
+mod merging;
