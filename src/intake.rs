@@ -133,6 +133,12 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
         };
         let path = entry.path().to_path_buf();
         let ft = entry.file_type();
+        // A link to a folder (a loop back to `.` perhaps) is named, whatever its name: the user
+        // learns that something in the folder was not walked.
+        if ft.is_symlink() && std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false) {
+            out.push(Input::Skipped(path, "is a link to a folder; links to folders are not followed".into()));
+            continue;
+        }
         if ft.is_dir() || FileKind::from_name(&entry.file_name().to_string_lossy()).is_none() {
             continue;
         }
@@ -148,10 +154,6 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
                         out.push(Input::File(path));
                     }
                 }
-                Ok(m) if m.is_dir() => out.push(Input::Skipped(
-                    path,
-                    "is a link to a folder; links to folders are not followed".into(),
-                )),
                 Ok(_) => out.push(Input::Skipped(
                     path,
                     "is a link to something that is not a regular file (a device, socket or pipe); passed over"

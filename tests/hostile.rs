@@ -7,3 +7,7 @@ mod common;
 mod corpus;
 #[path = "hostile/merging.rs"]
 mod merging;
+#[path = "hostile/out_files.rs"]
+mod out_files;
+#[path = "hostile/intake.rs"]
+mod intake;
