@@ -11,3 +11,9 @@ mod merging;
 mod out_files;
 #[path = "hostile/intake.rs"]
 mod intake;
+#[path = "hostile/spreadsheet.rs"]
+mod spreadsheet;
+#[path = "hostile/numbers.rs"]
+mod numbers;
+#[path = "hostile/terminal.rs"]
+mod terminal;

@@ -284,6 +284,11 @@ pub fn poisoned(label: &str) -> String {
     format!("{label} {}", TERMINAL_ATTACKS.join(" x "))
 }
 
+/// The same, usable as a file name (no `/`).
+pub fn poisoned_file_name(label: &str) -> String {
+    poisoned(label).replace('/', "\u{2215}")
+}
+
 /// Asserts that nothing a terminal would act on is in `text`.
 pub fn no_raw_controls(text: &str, context: &str) {
     for c in ['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}'] {
