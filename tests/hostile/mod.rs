@@ -85,12 +85,33 @@ pub fn mkfifo(path: &Path) {
     assert!(ok, "mkfifo {}", path.display());
 }
 
-/// A real notebook with everything in it (the bundled demo), built by the binary in `dir`.
+/// The bundled demo, built once per test run by the binary and copied wherever a test needs a
+/// notebook with everything in it (building it takes most of a second; copying it, none).
+fn demo_template() -> &'static Path {
+    static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        // In cargo's scratch folder for tests, one per test process, so nothing is left in the
+        // system's temporary folder.
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-demo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("demo.db");
+        let r = run_in(&dir, &["--db", db.to_str().unwrap(), "demo"], None, None);
+        assert_eq!(r.code, 0, "{}", describe(&r));
+        db
+    })
+}
+
+/// A real notebook with everything in it (the bundled demo) at `dir/name`.
 pub fn demo_notebook(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
-    let r = run_in(dir, &["--db", db.to_str().unwrap(), "demo"], None, None);
-    assert_eq!(r.code, 0, "{}", describe(&r));
+    copy_notebook(demo_template(), &db);
     db
+}
+
+/// Fills a fresh test notebook with the demo.
+pub fn demo_into(nb: &crate::common::Nb) {
+    copy_notebook(demo_template(), &nb.db);
 }
 
 /// A whole, private copy of a notebook in one file (no journal beside it), in WAL mode as

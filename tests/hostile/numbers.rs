@@ -3,7 +3,7 @@
 //! that takes a number (figure parse, figure add, CSV, --value, vague words) refuses the same.
 
 use crate::common::Nb;
-use crate::corpus::{clean_messages, describe};
+use crate::corpus::{self, clean_messages, describe};
 
 /// Wordings that must be refused: each would overflow, wrap or be guessed by a careless reader.
 const REFUSED: &[&str] = &[
@@ -31,15 +31,19 @@ const REFUSED: &[&str] = &[
 #[test]
 fn number_words_and_digits_past_the_bound_are_refused_everywhere() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     nb.ok(&["measure", "add", "test.big", "--label", "a large count"]);
+    let before = nb.dump();
     for wording in REFUSED {
-        let r = nb.refuse(&["figure", "parse", wording], 1);
-        clean_messages(&r);
-        let r = nb.refuse(&["figure", "add", "--claim", "2", "--measure", "test.big", wording], 1);
-        clean_messages(&r);
-        assert!(!r.stderr.contains("breaks one of the notebook's rules"), "a reading the notebook refuses: {}", r.stderr);
+        for args in [vec!["figure", "parse", wording], vec!["figure", "add", "--claim", "2", "--measure", "test.big", wording]] {
+            let r = nb.raw(&args, None);
+            assert_eq!(r.code, 1, "{}", describe(&r));
+            assert_eq!(r.stderr.lines().filter(|l| l.starts_with("error:")).count(), 1, "{}", describe(&r));
+            clean_messages(&r);
+            assert!(!r.stderr.contains("breaks one of the notebook's rules"), "a reading the notebook refuses: {}", r.stderr);
+        }
     }
+    crate::common::assert_same(&before, &nb.dump(), "a refused figure changed the notebook");
     // "a thousand thousand" is never read as 2000; the bound itself is accepted.
     for (wording, low, high) in [("1000000000000", 1_000_000_000_000i64, Some(1_000_000_000_000i64)), ("1000000000000+", 1_000_000_000_000, None), ("999,999,999,999", 999_999_999_999, Some(999_999_999_999))] {
         let r = nb.ok(&["figure", "parse", wording, "--format", "json"]);
@@ -57,7 +61,7 @@ fn number_words_and_digits_past_the_bound_are_refused_everywhere() {
 #[test]
 fn reconcile_values_and_vague_words_are_bounded() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     for v in ["1000000000001", "9223372036854775807", "99999999999999999999", "-5"] {
         let r = nb.refuse(&["reconcile", "deaths.market", "--method", "manual", &format!("--value={v}"), "--note", "x"], 2);
         clean_messages(&r);

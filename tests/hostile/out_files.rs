@@ -48,9 +48,10 @@ fn notebook_spellings(nb: &Nb) -> Vec<(String, PathBuf)> {
 #[test]
 fn out_and_backup_never_write_over_the_notebook_or_its_journals() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     let spellings = notebook_spellings(&nb);
     let dir = nb.dir.path().to_path_buf();
+    let before = nb.dump();
     for (how, target) in &spellings {
         let existed = target.symlink_metadata().is_ok();
         for args in [
@@ -58,7 +59,8 @@ fn out_and_backup_never_write_over_the_notebook_or_its_journals() {
             vec!["export", "sources", "--format", "json", "--out", s(target)],
             vec!["backup", s(target)],
         ] {
-            let r = nb.refuse(&args, 1);
+            let r = nb.raw(&args, None);
+            assert_eq!(r.code, 1, "{how}\n{}", describe(&r));
             clean_messages(&r);
             assert!(
                 r.stderr.contains("is the notebook") || r.stderr.contains("already exists"),
@@ -79,13 +81,14 @@ fn out_and_backup_never_write_over_the_notebook_or_its_journals() {
         assert_eq!(r.code, 1, "{name}\n{}", describe(&r));
     }
     assert!(!dir.join("notebook.db-journal").exists(), "a journal was planted beside the notebook");
+    crate::common::assert_same(&before, &nb.dump(), "the notebook changed");
     nb.ok(&["check"]);
 }
 
 #[test]
 fn what_is_not_a_regular_file_is_written_into_never_renamed_over() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     for dev in ["/dev/null", "/dev/stdout"] {
         let r = nb.ok(&["export", "sources", "--out", dev]);
         assert!(Path::new(dev).exists());
@@ -117,7 +120,7 @@ fn what_is_not_a_regular_file_is_written_into_never_renamed_over() {
 #[test]
 fn links_are_followed_to_their_end_and_left_in_place() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     let dir = nb.dir.path();
     let shared = dir.join("shared");
     std::fs::create_dir(&shared).unwrap();

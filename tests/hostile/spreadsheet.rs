@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::common::Nb;
-use crate::corpus::{clean_messages, describe};
+use crate::corpus::{self, clean_messages, describe};
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -43,7 +43,7 @@ fn tally_row(r: &crate::common::Run, table: &str) -> serde_json::Value {
 #[test]
 fn edits_made_in_a_spreadsheet_update_rows_and_keep_the_history() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     let file = nb.path("claims.csv");
     nb.ok(&["export", "claims", "--out", s(&file)]);
     let (h, rows) = read_csv(&file);
@@ -100,7 +100,7 @@ fn edits_made_in_a_spreadsheet_update_rows_and_keep_the_history() {
 #[test]
 fn a_row_without_uuid_that_differs_is_a_conflict_named_by_line_until_update() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     let file = nb.path("typed.csv");
     // Typed by hand: claim 2's article, quote and source, with a different credibility.
     std::fs::write(
@@ -123,7 +123,7 @@ fn a_row_without_uuid_that_differs_is_a_conflict_named_by_line_until_update() {
 #[test]
 fn a_name_with_a_semicolon_stays_one_source_through_export_and_import() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     nb.ok(&["source", "add", "Smith; Jones & Co", "--kind", "document"]);
     nb.ok(&["source", "add", r"Back\slash; Partners", "--kind", "other"]);
     nb.ok(&[
@@ -144,7 +144,7 @@ fn a_name_with_a_semicolon_stays_one_source_through_export_and_import() {
     nb.ok(&["export", "claims", "--out", s(&claims)]);
     // Into a colleague's notebook with the same articles.
     let other = Nb::new();
-    other.ok(&["demo"]);
+    corpus::demo_into(&other);
     let r = other.ok(&["--format", "json", "import", "sources", s(&sources)]);
     clean_messages(&r);
     let r = other.ok(&["--format", "json", "import", "claims", s(&claims)]);

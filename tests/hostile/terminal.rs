@@ -16,7 +16,7 @@ fn s(p: &Path) -> &str {
 #[test]
 fn escapes_from_labels_names_files_and_merged_rows_never_reach_the_terminal_raw() {
     let nb = Nb::new();
-    nb.ok(&["demo"]);
+    corpus::demo_into(&nb);
     let label = poisoned("people killed");
     let name = poisoned("Valley Watch");
     nb.ok(&["measure", "add", "hostile.count", "--label", &label]);
