@@ -2,9 +2,16 @@
 //! footers), the title from the first heading or line, and the language when none is given.
 //! Pure: takes text, returns text.
 
+use std::borrow::Cow;
+use std::cell::{Cell, Ref};
+use std::rc::Rc;
+
 use ego_tree::iter::Edge;
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use ego_tree::{NodeId, NodeRef};
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+use scraper::{Html, HtmlTreeSink, Node};
 
 /// The kinds of file `import articles` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +89,7 @@ const BLOCK: &[&str] = &[
 /// page of any depth is read (or refused) cleanly.
 pub fn extract(kind: FileKind, text: &str) -> Result<Extracted, String> {
     Ok(match kind {
-        FileKind::Html => extract_html(text),
+        FileKind::Html => extract_html(text)?,
         FileKind::Markdown => {
             let body = tidy(text);
             let title = body
@@ -102,8 +109,166 @@ pub fn extract(kind: FileKind, text: &str) -> Result<Extracted, String> {
     })
 }
 
-fn extract_html(text: &str) -> Extracted {
-    let doc = Html::parse_document(text);
+/// How deep elements may nest. Browsers stop nesting at 512 too; no article page comes near
+/// it, and past it the parser's cost grows with the square of the depth (a page of 20,000
+/// nested lists took minutes).
+pub const MAX_HTML_DEPTH: usize = 512;
+
+/// Parses a page in pieces, watching how deep its elements nest; a page nested deeper than
+/// [`MAX_HTML_DEPTH`] is refused as soon as it gets there, before it costs more.
+fn parse_html(text: &str) -> Result<Html, String> {
+    use html5ever::tendril::TendrilSink;
+    let too_deep = Rc::new(Cell::new(false));
+    let sink = DepthSink { inner: HtmlTreeSink::new(Html::new_document()), too_deep: too_deep.clone() };
+    let mut parser = html5ever::driver::parse_document(sink, Default::default());
+    const PIECE: usize = 8 * 1024;
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + PIECE).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&text[start..end]));
+        if too_deep.get() {
+            return Err(format!(
+                "is an HTML page whose elements nest more than {MAX_HTML_DEPTH} deep, which no article \
+                 page does; save its text as a .txt file and import that"
+            ));
+        }
+        start = end;
+    }
+    let doc = parser.finish();
+    if too_deep.get() {
+        return Err(format!(
+            "is an HTML page whose elements nest more than {MAX_HTML_DEPTH} deep, which no article \
+             page does; save its text as a .txt file and import that"
+        ));
+    }
+    Ok(doc)
+}
+
+/// scraper's tree sink, with a watch on the depth of every node put into the tree.
+struct DepthSink {
+    inner: HtmlTreeSink,
+    too_deep: Rc<Cell<bool>>,
+}
+
+impl DepthSink {
+    /// A node is going under `parent`: is the tree now too deep? Counts at most the limit's
+    /// number of ancestors, so each check costs no more than the limit.
+    fn watch(&self, parent: &NodeId) {
+        if self.too_deep.get() {
+            return;
+        }
+        let html = self.inner.0.borrow();
+        if let Some(node) = html.tree.get(*parent) {
+            if node.ancestors().take(MAX_HTML_DEPTH).count() >= MAX_HTML_DEPTH - 1 {
+                self.too_deep.set(true);
+            }
+        }
+    }
+
+    fn parent_of(&self, node: &NodeId) -> Option<NodeId> {
+        self.inner.0.borrow().tree.get(*node).and_then(|n| n.parent()).map(|p| p.id())
+    }
+}
+
+impl TreeSink for DepthSink {
+    type Handle = NodeId;
+    type Output = Html;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Html {
+        self.inner.finish()
+    }
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg)
+    }
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        self.inner.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.inner.create_element(name, attrs, flags)
+    }
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if matches!(child, NodeOrText::AppendNode(_)) {
+            self.watch(parent);
+        }
+        self.inner.append(parent, child)
+    }
+    fn append_based_on_parent_node(&self, element: &NodeId, prev: &NodeId, child: NodeOrText<NodeId>) {
+        if matches!(child, NodeOrText::AppendNode(_)) {
+            self.watch(&self.parent_of(element).unwrap_or(*prev));
+        }
+        self.inner.append_based_on_parent_node(element, prev, child)
+    }
+    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
+        self.inner.append_doctype_to_document(name, public_id, system_id)
+    }
+    fn mark_script_already_started(&self, node: &NodeId) {
+        self.inner.mark_script_already_started(node)
+    }
+    fn pop(&self, node: &NodeId) {
+        self.inner.pop(node)
+    }
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        if matches!(new_node, NodeOrText::AppendNode(_)) {
+            if let Some(parent) = self.parent_of(sibling) {
+                self.watch(&parent);
+            }
+        }
+        self.inner.append_before_sibling(sibling, new_node)
+    }
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+    fn associate_with_form(&self, target: &NodeId, form: &NodeId, nodes: (&NodeId, Option<&NodeId>)) {
+        self.inner.associate_with_form(target, form, nodes)
+    }
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.watch(new_parent);
+        self.inner.reparent_children(node, new_parent)
+    }
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.inner.is_mathml_annotation_xml_integration_point(handle)
+    }
+    fn set_current_line(&self, line: u64) {
+        self.inner.set_current_line(line)
+    }
+    fn allow_declarative_shadow_roots(&self, parent: &NodeId) -> bool {
+        self.inner.allow_declarative_shadow_roots(parent)
+    }
+    fn attach_declarative_shadow(&self, location: &NodeId, template: &NodeId, attrs: &[Attribute]) -> bool {
+        self.inner.attach_declarative_shadow(location, template, attrs)
+    }
+    fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
+        self.inner.maybe_clone_an_option_into_selectedcontent(option)
+    }
+}
+
+fn extract_html(text: &str) -> Result<Extracted, String> {
+    let doc = parse_html(text)?;
     // Prefer the page's <article> or <main>: the rest is site furniture.
     let root = ["article", "main"]
         .iter()
@@ -118,7 +283,7 @@ fn extract_html(text: &str) -> Extracted {
         .or_else(|| find_element(doc.tree.root(), "title").map(|n| one_line(text_of(n, false))))
         .filter(|t| !t.is_empty())
         .or_else(|| first_line(&body));
-    Extracted { body, title }
+    Ok(Extracted { body, title })
 }
 
 fn find_element<'a>(node: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {

@@ -43,22 +43,77 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Refuses a target that is the notebook or one of its journal files, by path or through a link.
-/// The refusal is a sentence naming both.
-pub fn refuse_notebook_files(target: &Path, notebook: &Path, what: &str) -> Result<(), String> {
-    let same_path = |a: &Path, b: &Path| {
-        let parent = |p: &Path| p.parent().and_then(|d| d.canonicalize().ok());
-        a == b || (a.file_name() == b.file_name() && parent(a).is_some() && parent(a) == parent(b))
+/// Where a path leads: its symbolic links followed to the end, even when the last one points to
+/// nothing yet (the file it names is what a write would create). A loop of links is an error.
+pub fn final_target(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // The limit the kernel itself puts on a chain of links.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                current = if target.is_absolute() {
+                    target
+                } else {
+                    current.parent().unwrap_or(Path::new("")).join(target)
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("it is a loop of symbolic links"))
+}
+
+/// The folder a path is in, resolved (a bare file name is in the current folder).
+fn folder_of(p: &Path) -> Option<PathBuf> {
+    let parent = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
-    for file in notebook_files(notebook) {
-        let same = same_path(target, &file)
-            || matches!((identity(target), identity(&file)), (Some(a), Some(b)) if a == b);
-        if same {
-            return Err(format!(
-                "{} is the notebook {}; give another file for the {what}",
-                target.display(),
-                if file == notebook { "itself".to_string() } else { format!("journal {}", file.display()) }
-            ));
+    parent.canonicalize().ok()
+}
+
+/// Do two paths name one file: the same name in the same folder (however the folders are
+/// spelled), or the same device and inode when the file exists?
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.file_name().is_some() && a.file_name() == b.file_name() {
+        if let (Some(x), Some(y)) = (folder_of(a), folder_of(b)) {
+            if x == y {
+                return true;
+            }
+        }
+    }
+    matches!((identity(a), identity(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Refuses a target that is the notebook or one of its journal files, by path or through a link
+/// (a chain of links is followed to its end, even to a file that does not exist yet, such as a
+/// journal SQLite would read as the notebook's). The refusal is a sentence naming both.
+pub fn refuse_notebook_files(target: &Path, notebook: &Path, what: &str) -> Result<(), String> {
+    let mut targets = vec![target.to_path_buf()];
+    match final_target(target) {
+        Ok(end) if end != target => targets.push(end),
+        Ok(_) => {}
+        Err(e) => return Err(format!("{} cannot be used for the {what}: {e}", target.display())),
+    }
+    let mut notebooks = vec![notebook.to_path_buf()];
+    if let Ok(end) = final_target(notebook) {
+        if end != notebook {
+            notebooks.push(end);
+        }
+    }
+    for nb in &notebooks {
+        for file in notebook_files(nb) {
+            if targets.iter().any(|t| same_file(t, &file)) {
+                return Err(format!(
+                    "{} is the notebook {}; give another file for the {what}",
+                    target.display(),
+                    if file == *nb { "itself".to_string() } else { format!("journal {}", file.display()) }
+                ));
+            }
         }
     }
     Ok(())
@@ -96,15 +151,10 @@ impl OutFile {
                 return Ok(OutFile::Direct(f));
             }
         }
-        // Through a symbolic link: the file it points to is replaced, the link stays.
-        let dest = match std::fs::symlink_metadata(path) {
-            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(path) {
-                Ok(target) if target.is_absolute() => target,
-                Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
-                Err(e) => return Err(format!("{} cannot be followed: {}", path.display(), short(&e))),
-            },
-            _ => path.to_path_buf(),
-        };
+        // Through symbolic links (a chain of them too): the file at the end is replaced, every
+        // link stays.
+        let dest = final_target(path)
+            .map_err(|e| format!("{} cannot be followed: {}", path.display(), short(&e)))?;
         let dir = match dest.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),

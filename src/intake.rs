@@ -133,6 +133,12 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
         };
         let path = entry.path().to_path_buf();
         let ft = entry.file_type();
+        // A link to a folder (a loop back to `.` perhaps) is named, whatever its name: the user
+        // learns that something in the folder was not walked.
+        if ft.is_symlink() && std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false) {
+            out.push(Input::Skipped(path, "is a link to a folder; links to folders are not followed".into()));
+            continue;
+        }
         if ft.is_dir() || FileKind::from_name(&entry.file_name().to_string_lossy()).is_none() {
             continue;
         }
@@ -148,8 +154,12 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
                         out.push(Input::File(path));
                     }
                 }
-                Ok(_) => {}
-                Err(_) => out.push(Input::Skipped(path, "is a link to nothing".into())),
+                Ok(_) => out.push(Input::Skipped(
+                    path,
+                    "is a link to something that is not a regular file (a device, socket or pipe); passed over"
+                        .into(),
+                )),
+                Err(_) => out.push(Input::Skipped(path, "is a link to nothing (or a loop of links)".into())),
             }
             continue;
         }
@@ -234,15 +244,22 @@ pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, Articl
         };
         let meta = check_meta(&raw, &format!("the manifest {shown} line {line}: "))?;
         let full = base.join(&file);
-        let input = if !full.exists() {
-            Input::Refused(full, "there is no such file or folder".into())
-        } else if !rules.follow_links && !inside(&full, base) {
-            Input::Refused(
+        // A manifest comes with the files it names, perhaps from someone else: it may name only
+        // regular files inside its own folder (a pipe would block the import, a device never end).
+        let input = match std::fs::metadata(&full) {
+            Err(_) => Input::Refused(full, "there is no such file or folder".into()),
+            Ok(_) if !rules.follow_links && !inside(&full, base) => Input::Refused(
                 full,
                 "leads outside the manifest's folder; add --follow-links to import it".into(),
-            )
-        } else {
-            Input::File(full)
+            ),
+            Ok(m) if m.is_dir() => {
+                Input::Refused(full, "is a folder; a manifest names one article file a line".into())
+            }
+            Ok(m) if !m.is_file() => Input::Skipped(
+                full,
+                "is not a regular file (a device, socket or pipe); passed over".into(),
+            ),
+            Ok(_) => Input::File(full),
         };
         out.push((input, meta));
     }
@@ -257,12 +274,16 @@ pub fn read_capped(reader: &mut impl Read, max: u64) -> Result<Vec<u8>, String> 
         .read_to_end(&mut buf)
         .map_err(|e| format!("cannot be read: {}", crate::files::io_reason(&e)))?;
     if buf.len() as u64 > max {
-        return Err(format!(
-            "is larger than the limit of {} per article; raise it with --max-size if it really is one article",
-            human_size(max)
-        ));
+        return Err(too_large(max));
     }
     Ok(buf)
+}
+
+fn too_large(max: u64) -> String {
+    format!(
+        "is larger than the limit of {} per article; raise it with --max-size if it really is one article",
+        human_size(max)
+    )
 }
 
 pub fn human_size(bytes: u64) -> String {
@@ -285,6 +306,13 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<(Vec<u8>, Option<Strin
         Input::File(p) => {
             let mut file = std::fs::File::open(p)
                 .map_err(|e| format!("cannot be read: {}", crate::files::io_reason(&e)))?;
+            // A regular file says its size: one too large is refused without reading it. Other
+            // files (a pipe, /dev/zero) are read up to the limit and no further.
+            if let Ok(m) = file.metadata() {
+                if m.is_file() && m.len() > max_size {
+                    return Err(too_large(max_size));
+                }
+            }
             let bytes = read_capped(&mut file, max_size)?;
             Ok((bytes, p.file_name().map(|n| n.to_string_lossy().to_string())))
         }

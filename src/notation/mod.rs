@@ -198,6 +198,16 @@ fn read_wording(typed: &str, vague: &VagueTable) -> Result<Reading, String> {
             format!("'{typed}' {e}")
         }
     })?;
+    // A hedge can carry a number past the bound (about 999,999,999,999 reaches 1.1 times it):
+    // refused here, as the notebook would refuse it, rather than read and then not stored.
+    let max = crate::numwords::tokens::MAX;
+    if r.low > max || r.point > max || r.high.is_some_and(|h| h > max) {
+        return Err(format!(
+            "'{typed}' reads as {}..{}, past the largest figure crosscheck keeps ({max})",
+            r.low,
+            r.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into())
+        ));
+    }
     if !provisional.is_empty() {
         r.provisional = true;
         r.rule.push_str(&format!(

@@ -118,7 +118,8 @@ pub struct ImportBatch<'a> {
     conn: &'a Connection,
     tx: Option<Transaction<'a>>,
     since: std::time::Instant,
-    next_id: i64,
+    /// The id the next article gets; None once the largest id is taken.
+    next_id: Option<i64>,
     staged: Vec<Staged>,
     staged_sha: HashMap<String, i64>,
     staged_bands: HashMap<(usize, i64), Vec<i64>>,
@@ -162,7 +163,7 @@ impl<'a> ImportBatch<'a> {
             conn,
             tx: None,
             since: std::time::Instant::now(),
-            next_id: 0,
+            next_id: None,
             staged: Vec::new(),
             staged_sha: HashMap::new(),
             staged_bands: HashMap::new(),
@@ -177,7 +178,8 @@ impl<'a> ImportBatch<'a> {
         if self.tx.is_none() {
             let tx = Transaction::new_unchecked(self.conn, TransactionBehavior::Immediate)?;
             // The write lock is held, so no other writer can take these ids.
-            self.next_id = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| r.get(0))?;
+            let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| r.get(0))?;
+            self.next_id = last.checked_add(1);
             self.tx = Some(tx);
             self.since = std::time::Instant::now();
         }
@@ -208,8 +210,14 @@ impl<'a> ImportBatch<'a> {
         }
         let outlet_id = self.outlet(p.meta.outlet.as_deref())?;
         let near = self.nearest(&p.set, &p.bands)?;
-        let id = self.next_id;
-        self.next_id += 1;
+        // A notebook from elsewhere may hold the largest id SQLite allows: no id is made up.
+        let Some(id) = self.next_id else {
+            return Err(Error::Invalid(format!(
+                "the notebook has no article id left (it holds the largest, {})",
+                i64::MAX
+            )));
+        };
+        self.next_id = id.checked_add(1);
         let text = |s: Option<String>| s.map(Value::Text).unwrap_or(Value::Null);
         let values = vec![
             Value::Integer(id),

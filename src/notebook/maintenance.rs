@@ -159,14 +159,19 @@ impl Notebook {
     }
 
     /// A consistent copy of the notebook, taken with SQLite's online backup while other
-    /// commands may be writing. The copy is readable by its owner only.
+    /// commands may be writing. The copy is readable by its owner only, also when the path given
+    /// is a symbolic link to a file not yet there (the file at the end of the link is created;
+    /// the link stays). An existing file is never written over.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let dest = super::absolute(dest)?;
-        crate::files::refuse_notebook_files(&dest, &self.path, "backup").map_err(Error::Invalid)?;
-        if dest.exists() || dest.symlink_metadata().is_ok() {
+        let given = super::absolute(dest)?;
+        crate::files::refuse_notebook_files(&given, &self.path, "backup").map_err(Error::Invalid)?;
+        let dest = crate::files::final_target(&given)
+            .map_err(|e| Error::Invalid(format!("{} cannot be used for the backup: {e}", given.display())))?;
+        let exists = |p: &Path| p.exists() || p.symlink_metadata().is_ok();
+        if exists(&dest) {
             return Err(Error::Conflict(format!(
                 "{} already exists; give a new file name for the backup",
-                dest.display()
+                given.display()
             )));
         }
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -177,7 +182,20 @@ impl Notebook {
                 ));
             }
         }
-        super::create_private_file(&dest)?;
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        opts.open(&dest).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::Conflict(format!(
+                "{} already exists; give a new file name for the backup",
+                given.display()
+            )),
+            _ => Error::Io(format!("{} could not be created: {}", given.display(), super::io_reason(&e))),
+        })?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let result = (|| -> Result<()> {
             let mut target = Connection::open_with_flags(&dest, flags)?;

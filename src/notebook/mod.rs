@@ -158,10 +158,31 @@ impl Notebook {
             Error::Io(format!("the notebook {} could not be opened: {}", path.display(), describe_sql(&e)))
         })?;
         let mut nb = Notebook { conn, path: path.to_path_buf(), writable: access == Access::Write };
-        nb.configure().map_err(|e| nb.explain_open_error(e))?;
-        schema::bring_up_to_date(&mut nb).map_err(|e| nb.explain_open_error(e))?;
-        schema::verify(&nb.conn, &nb.path)?;
-        Ok(nb)
+        match nb.bring_up() {
+            Ok(()) => Ok(nb),
+            Err(e) => {
+                // A file refused is left exactly as it was: no statistics written as it closes.
+                nb.writable = false;
+                Err(e)
+            }
+        }
+    }
+
+    fn bring_up(&mut self) -> Result<()> {
+        harden(&self.conn).map_err(|e| self.explain_open_error(e))?;
+        // A notebook of the current version is checked before anything is written to it or a
+        // write lock is taken (switching the journal is a write): a file from someone else with
+        // an extra trigger or view is refused while it is still untouched.
+        let current = is_current(&self.conn).map_err(|e| self.explain_open_error(e))?;
+        if current {
+            schema::verify(&self.conn, &self.path)?;
+        }
+        self.configure().map_err(|e| self.explain_open_error(e))?;
+        schema::bring_up_to_date(self).map_err(|e| self.explain_open_error(e))?;
+        if !current {
+            schema::verify(&self.conn, &self.path)?;
+        }
+        Ok(())
     }
 
     /// An in-memory notebook, for unit tests and the fuzz targets.
@@ -219,15 +240,29 @@ impl Drop for Notebook {
     }
 }
 
-/// Connection settings every notebook connection gets, including the other notebook of a merge.
-pub(crate) fn configure(conn: &Connection, writable: bool) -> Result<()> {
+/// Is this a crosscheck notebook of the version this crosscheck writes (read from the header,
+/// without reading the schema)?
+fn is_current(conn: &Connection) -> Result<bool> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    Ok(version == schema::CURRENT_VERSION && app == APPLICATION_ID)
+}
+
+/// Settings every connection gets before it reads anything, including the other notebook of a
+/// merge: a file from someone else must not run code, so no untrusted functions in its schema,
+/// no writes to the schema tables, no loading of extensions.
+pub(crate) fn harden(conn: &Connection) -> Result<()> {
     use rusqlite::config::DbConfig;
-    // A file from someone else must not run code: no untrusted functions in its schema, no
-    // writes to the schema tables, no loading of extensions.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     // Two commands run at once must both succeed: wait for the other writer, never fail.
     conn.busy_timeout(Duration::from_secs(30))?;
+    Ok(())
+}
+
+/// Connection settings every notebook connection gets, including the other notebook of a merge.
+pub(crate) fn configure(conn: &Connection, writable: bool) -> Result<()> {
+    harden(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     if writable {
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -238,7 +273,11 @@ pub(crate) fn configure(conn: &Connection, writable: bool) -> Result<()> {
 
 /// Creates an empty file readable by its owner only: a notebook may name confidential sources.
 /// A folder made for it is private too.
+/// Through a symbolic link (or a chain of them) to a file that does not exist yet, the file at
+/// the end of the links is created, private too; the links stay.
 pub fn create_private_file(path: &Path) -> Result<()> {
+    let path = &crate::files::final_target(path)
+        .map_err(|e| Error::Io(format!("{} cannot be used: {e}", path.display())))?;
     if let Some(parent) = path.parent() {
         if !parent.as_os_str().is_empty() && !parent.exists() {
             let mut builder = std::fs::DirBuilder::new();

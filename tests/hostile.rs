@@ -1,0 +1,19 @@
+//! Hostile input through the real binary: files, notebooks and web pages made to take control,
+//! lose data, hang or crash crosscheck. The corpus is built at test time by `tests/hostile/mod.rs`;
+//! docs/robustness.md lists what each module defends.
+
+mod common;
+#[path = "hostile/mod.rs"]
+mod corpus;
+#[path = "hostile/merging.rs"]
+mod merging;
+#[path = "hostile/out_files.rs"]
+mod out_files;
+#[path = "hostile/intake.rs"]
+mod intake;
+#[path = "hostile/spreadsheet.rs"]
+mod spreadsheet;
+#[path = "hostile/numbers.rs"]
+mod numbers;
+#[path = "hostile/terminal.rs"]
+mod terminal;

@@ -1,0 +1,171 @@
+//! A colleague's spreadsheet (issue points 3 and 4): edits made in the exported CSV are not
+//! dropped on import (kept in the history), a row that matches a claim but differs is named by
+//! its line and left alone unless --update, and names holding `;` stay one name.
+
+use std::path::Path;
+
+use crate::common::Nb;
+use crate::corpus::{self, clean_messages, describe};
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn read_csv(path: &Path) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let mut rdr = csv::Reader::from_path(path).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    let rows = rdr.records().map(Result::unwrap).collect();
+    (h, rows)
+}
+
+fn write_csv(path: &Path, headers: &csv::StringRecord, rows: &[csv::StringRecord]) {
+    let mut w = csv::Writer::from_path(path).unwrap();
+    w.write_record(headers).unwrap();
+    for r in rows {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+}
+
+fn set(headers: &csv::StringRecord, row: &csv::StringRecord, column: &str, value: &str) -> csv::StringRecord {
+    let i = headers.iter().position(|h| h == column).unwrap_or_else(|| panic!("no column {column}"));
+    row.iter().enumerate().map(|(j, v)| if j == i { value } else { v }).collect()
+}
+
+fn get<'a>(headers: &csv::StringRecord, row: &'a csv::StringRecord, column: &str) -> &'a str {
+    &row[headers.iter().position(|h| h == column).unwrap()]
+}
+
+fn tally_row(r: &crate::common::Run, table: &str) -> serde_json::Value {
+    r.json().as_array().unwrap().iter().find(|x| x["table"] == table).cloned().unwrap_or_else(|| panic!("{}", describe(r)))
+}
+
+#[test]
+fn edits_made_in_a_spreadsheet_update_rows_and_keep_the_history() {
+    let nb = Nb::new();
+    corpus::demo_into(&nb);
+    let file = nb.path("claims.csv");
+    nb.ok(&["export", "claims", "--out", s(&file)]);
+    let (h, rows) = read_csv(&file);
+    // A colleague retranslates claim 1, lowers the credibility of claim 2 and tags claim 3.
+    let mut edited = rows.clone();
+    edited[0] = set(&h, &edited[0], "text", "He said 45 fighters (checked by the paper)");
+    edited[1] = set(&h, &edited[1], "credibility", "5");
+    edited[2] = set(&h, &edited[2], "tags", "defections; disputed");
+    write_csv(&file, &h, &edited);
+    let r = nb.ok(&["--format", "json", "import", "claims", s(&file)]);
+    clean_messages(&r);
+    let row = tally_row(&r, "claims");
+    assert_eq!((row["updated"].as_i64(), row["added"].as_i64()), (Some(3), Some(0)), "{}", describe(&r));
+    assert_eq!(row["already_there"].as_i64(), Some(rows.len() as i64 - 3), "{}", describe(&r));
+    let c1 = nb.ok(&["claim", "show", "1", "--format", "json"]).json();
+    assert_eq!(c1["text"], "He said 45 fighters (checked by the paper)");
+    assert_eq!(nb.ok(&["claim", "show", "2", "--format", "json"]).json()["credibility"], 5);
+    let tags = nb.ok(&["claim", "show", "3", "--format", "json"]).json()["tags"].clone();
+    assert!(tags.as_array().unwrap().iter().any(|t| t == "disputed"), "{tags}");
+    let history = nb.ok(&["history", "claims", "1", "--format", "json"]).json();
+    let old = history.as_array().unwrap().iter().find(|h| h["action"] == "update").unwrap()["old"].clone();
+    assert!(old.to_string().contains(get(&h, &rows[0], "text")), "the old text is kept: {old}");
+    // Importing the same file again changes nothing.
+    let r = nb.ok(&["--format", "json", "import", "claims", s(&file)]);
+    assert_eq!(tally_row(&r, "claims")["updated"].as_i64(), Some(0), "{}", describe(&r));
+    // Sources and figures the same way.
+    let sources = nb.path("sources.csv");
+    nb.ok(&["export", "sources", "--out", s(&sources)]);
+    let (h, rows) = read_csv(&sources);
+    let i = rows.iter().position(|r| get(&h, r, "name") == "Gulf Wire").unwrap();
+    let mut edited = rows.clone();
+    edited[i] = set(&h, &edited[i], "note", "wire service; relays the activists");
+    edited[i] = set(&h, &edited[i], "reliability", "D");
+    write_csv(&sources, &h, &edited);
+    let r = nb.ok(&["--format", "json", "import", "sources", s(&sources)]);
+    assert_eq!(tally_row(&r, "sources")["updated"].as_i64(), Some(1), "{}", describe(&r));
+    let gulf = nb.ok(&["source", "show", "Gulf Wire", "--format", "json"]).json();
+    assert_eq!(gulf["reliability"], "D");
+    assert!(gulf["rating_history"].as_array().unwrap().iter().any(|x| x["to"] == "D"), "{gulf}");
+    let figures = nb.path("figures.csv");
+    nb.ok(&["export", "figures", "--out", s(&figures)]);
+    let (h, rows) = read_csv(&figures);
+    let mut edited = rows.clone();
+    edited[0] = set(&h, &edited[0], "notation", "about 45");
+    write_csv(&figures, &h, &edited);
+    let r = nb.ok(&["--format", "json", "import", "figures", s(&figures)]);
+    assert_eq!(tally_row(&r, "figures")["updated"].as_i64(), Some(1), "{}", describe(&r));
+    let f = nb.ok(&["figure", "list", "--format", "json"]).json();
+    let f1 = f.as_array().unwrap().iter().find(|x| x["uuid"].as_str() == Some(get(&h, &rows[0], "uuid"))).unwrap();
+    assert_eq!((f1["kind"].as_str(), f1["low"].as_i64()), (Some("approx"), Some(40)), "{f1}");
+    nb.ok(&["check"]);
+}
+
+#[test]
+fn a_row_without_uuid_that_differs_is_a_conflict_named_by_line_until_update() {
+    let nb = Nb::new();
+    corpus::demo_into(&nb);
+    let file = nb.path("typed.csv");
+    // Typed by hand: claim 2's article, quote and source, with a different credibility.
+    std::fs::write(
+        &file,
+        "article_id,quote,sources,credibility\n\
+         1,ثمانية عناصر من «الشرطة الدينية» فرّوا أمس,ناشطون محليون,1\n",
+    )
+    .unwrap();
+    let before = nb.dump();
+    let r = nb.ok(&["--format", "json", "import", "claims", s(&file)]);
+    clean_messages(&r);
+    assert_eq!(nb.dump(), before, "a conflict changed the notebook\n{}", describe(&r));
+    assert_eq!(tally_row(&r, "claims")["skipped"].as_i64(), Some(1), "{}", describe(&r));
+    assert!(r.stderr.contains("line 2") && r.stderr.contains("--update"), "{}", r.stderr);
+    let r = nb.ok(&["--format", "json", "import", "claims", s(&file), "--update"]);
+    assert_eq!(tally_row(&r, "claims")["updated"].as_i64(), Some(1), "{}", describe(&r));
+    assert_eq!(nb.ok(&["claim", "show", "2", "--format", "json"]).json()["credibility"], 1);
+}
+
+#[test]
+fn a_name_with_a_semicolon_stays_one_source_through_export_and_import() {
+    let nb = Nb::new();
+    corpus::demo_into(&nb);
+    nb.ok(&["source", "add", "Smith; Jones & Co", "--kind", "document"]);
+    nb.ok(&["source", "add", r"Back\slash; Partners", "--kind", "other"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "2",
+        "--quote",
+        "15 people were killed",
+        "--source",
+        "Smith; Jones & Co",
+        "--source",
+        r"Back\slash; Partners",
+    ]);
+    let sources = nb.path("sources.csv");
+    let claims = nb.path("claims.csv");
+    nb.ok(&["export", "sources", "--out", s(&sources)]);
+    nb.ok(&["export", "claims", "--out", s(&claims)]);
+    // Into a colleague's notebook with the same articles.
+    let other = Nb::new();
+    corpus::demo_into(&other);
+    let r = other.ok(&["--format", "json", "import", "sources", s(&sources)]);
+    clean_messages(&r);
+    let r = other.ok(&["--format", "json", "import", "claims", s(&claims)]);
+    clean_messages(&r);
+    let list = other.ok(&["claim", "list", "--format", "json"]).json();
+    let c = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["sources"].as_array().unwrap().iter().any(|x| x == "Smith; Jones & Co"))
+        .unwrap_or_else(|| panic!("the claim did not arrive with its source whole: {list}"));
+    assert_eq!(c["sources"].as_array().unwrap().len(), 2, "{c}");
+    assert_eq!(c["sources"][1], r"Back\slash; Partners");
+    let names: Vec<String> = other
+        .ok(&["source", "list", "--format", "json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!names.iter().any(|n| n == "Smith" || n == "Jones & Co"), "the name was split: {names:?}");
+    other.ok(&["check"]);
+}
