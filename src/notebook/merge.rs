@@ -180,13 +180,15 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
         rows.into_iter().filter(|r| r != "ok").collect()
     };
     if let Some(first) = problems.first() {
-        return Err(Error::Invalid(format!("it is damaged or was edited outside crosscheck ({})", integrity_words(first))));
+        return Err(Error::Invalid(format!(
+            "it is damaged or was edited outside crosscheck ({})",
+            integrity_words(first)
+        )));
     }
-    let (broken, table): (i64, Option<String>) = nb.conn.query_row(
-        "SELECT count(*), min(\"table\") FROM pragma_foreign_key_check",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (broken, table): (i64, Option<String>) =
+        nb.conn.query_row("SELECT count(*), min(\"table\") FROM pragma_foreign_key_check", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     if broken > 0 {
         return Err(Error::Invalid(format!(
             "{broken} of its rows (in its {}) point to rows that do not exist",
@@ -218,7 +220,10 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
         // the first (their spans are of the same text).
         for (id, _, f) in &real_of {
             if *f {
-                tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![format!("{id:0>64}"), id])?;
+                tx.execute(
+                    "UPDATE articles SET sha256 = ?1 WHERE id = ?2",
+                    params![format!("{id:0>64}"), id],
+                )?;
             }
         }
         let mut first_of: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
@@ -250,7 +255,9 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
 fn integrity_words(line: &str) -> String {
     let table = line
         .rsplit_once(" in ")
-        .map(|(_, t)| t.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '_'))
+        .map(|(_, t)| {
+            t.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
+        })
         .filter(|t| !t.is_empty());
     let what = if line.contains("CHECK") {
         "a row breaks one of the notebook's rules"
@@ -353,8 +360,8 @@ fn check_values(conn: &Connection) -> Result<()> {
         let word_ok = key == word && key.chars().any(char::is_alphabetic);
         let order_ok = 0 <= low && low <= point && point <= high && high <= max;
         // A word that already reads as a number ("forty") would change what figures mean.
-        let number = !defaults.contains_key(&word)
-            && crate::notation::parse(&display, &Default::default()).is_ok();
+        let number =
+            !defaults.contains_key(&word) && crate::notation::parse(&display, &Default::default()).is_ok();
         if !word_ok || !order_ok || number {
             return refuse(format!(
                 "its vague word '{shown}' ({low}..{high}, point {point}) could not have been typed: \
@@ -853,9 +860,11 @@ fn kept_with_parent(tx: &Transaction<'_>, table: &str, id: i64, at: &str) -> Res
         stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     for (parent, uuid) in parents {
         let parent_at: Option<String> = tx
-            .query_row("SELECT at FROM other.tombstones WHERE uuid = ?1 AND tbl = ?2", params![uuid, parent_table], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT at FROM other.tombstones WHERE uuid = ?1 AND tbl = ?2",
+                params![uuid, parent_table],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(parent_at) = parent_at {
             if parent_at == at && changed_since(tx, parent_table, parent, &parent_at)? {
