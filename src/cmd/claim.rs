@@ -25,6 +25,25 @@ pub fn filter(nb: &Notebook, f: &ClaimFilterArgs) -> Result<ClaimFilter> {
     })
 }
 
+/// The filter flags as typed, by name (`min-reliability` = `C`): for the reasons of the figures
+/// a filter leaves out and for a report's header. `--measure` only where it filters.
+pub fn filter_words(f: &ClaimFilterArgs, with_measure: bool) -> Vec<(String, String)> {
+    [
+        ("article", f.article.map(|a| a.to_string())),
+        ("source", f.source.clone()),
+        ("min-reliability", f.min_reliability.map(|g| g.to_string())),
+        ("max-credibility", f.max_credibility.map(|c| c.to_string())),
+        ("tag", f.tag.clone()),
+        ("place", f.place.clone()),
+        ("since", f.since.map(|d| d.to_string())),
+        ("until", f.until.map(|d| d.to_string())),
+        ("measure", f.measure.clone().filter(|_| with_measure)),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.map(|v| (name.to_string(), v)))
+    .collect()
+}
+
 pub fn run(ctx: &Ctx, c: ClaimCommand, access: Access) -> Result<()> {
     match c {
         ClaimCommand::Add(args) => add(ctx, args),

@@ -413,19 +413,7 @@ impl<'a> Printer<'a> {
 fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> Result<ReconcileRequest> {
     let f = &args.filter;
     // The filters as typed, for the reasons of the figures they leave out.
-    let words: Vec<(String, String)> = [
-        ("article", f.article.map(|a| a.to_string())),
-        ("source", f.source.clone()),
-        ("min-reliability", f.min_reliability.map(|g| g.to_string())),
-        ("max-credibility", f.max_credibility.map(|c| c.to_string())),
-        ("tag", f.tag.clone()),
-        ("place", f.place.clone()),
-        ("since", f.since.map(|d| d.to_string())),
-        ("until", f.until.map(|d| d.to_string())),
-    ]
-    .into_iter()
-    .filter_map(|(name, v)| v.map(|v| (name.to_string(), v)))
-    .collect();
+    let words = super::claim::filter_words(f, false);
     let json_like = matches!(ctx.format, Format::Json | Format::Jsonl);
     Ok(ReconcileRequest {
         keys: args.keys.clone(),

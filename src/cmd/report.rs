@@ -98,20 +98,7 @@ fn filters(nb: &Notebook, args: &ReportArgs) -> Result<Filters> {
     if let Some(a) = f.article {
         nb.article(a)?;
     }
-    let words = [
-        ("article", f.article.map(|a| a.to_string())),
-        ("source", f.source.clone()),
-        ("min-reliability", f.min_reliability.map(|g| g.to_string())),
-        ("max-credibility", f.max_credibility.map(|c| c.to_string())),
-        ("tag", f.tag.clone()),
-        ("place", f.place.clone()),
-        ("since", f.since.map(|d| d.to_string())),
-        ("until", f.until.map(|d| d.to_string())),
-        ("measure", f.measure.clone()),
-    ]
-    .into_iter()
-    .filter_map(|(name, v)| v.map(|v| (name.to_string(), v)))
-    .collect();
+    let words = super::claim::filter_words(f, true);
     Ok(Filters { claims: super::claim::filter(nb, f)?, words })
 }
 

@@ -271,7 +271,7 @@ fn merging_from_a_read_only_folder_leaves_nothing_beside_the_other_notebook() {
         std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     clean_messages(&r);
-    assert_eq!(tally(&r, "claims").0, 8, "{}", describe(&r));
+    assert_eq!(tally(&r, "claims").0, 10, "{}", describe(&r));
     assert_eq!(corpus::listing(&shelf), before, "files appeared beside the other notebook");
     assert!(std::fs::read(&other).unwrap() == bytes, "the other notebook was written");
     // A missing notebook and a folder are named as the other notebook, not ours.
