@@ -34,7 +34,13 @@ fn main() -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
             );
             let label = if colour { "\x1b[1;31merror:\x1b[0m" } else { "error:" };
-            eprintln!("{label} {}", render::escape_line(&format!("{err:#}")));
+            let text = format!("error: {}", render::escape_line(&format!("{err:#}")));
+            for (i, line) in cmd::stderr_lines(&text).iter().enumerate() {
+                match (i, line.strip_prefix("error:")) {
+                    (0, Some(rest)) => eprintln!("{label}{rest}"),
+                    _ => eprintln!("{line}"),
+                }
+            }
             if err.downcast_ref::<cmd::UsageError>().is_some() {
                 ExitCode::from(2)
             } else {

@@ -297,6 +297,16 @@ fn suggested_claims_go_to_a_file_and_back_in_through_import() {
     // Keep the rows whose sources the notebook knows, then import: the recorded row is left alone.
     let kept: Vec<&csv::StringRecord> =
         rows.iter().filter(|r| col(r, "source").is_empty() || !col(r, "source_match").is_empty()).collect();
+    // Without a measure, a suggested figure is refused, never dropped in silence.
+    let m = h.iter().position(|x| x == "measure").unwrap();
+    let mut w = csv::Writer::from_path(nb.path("no-measure.csv")).unwrap();
+    w.write_record(&h).unwrap();
+    for r in &kept {
+        w.write_record(r.iter().enumerate().map(|(i, c)| if i == m { "" } else { c })).unwrap();
+    }
+    w.flush().unwrap();
+    let refused = nb.refuse(&["import", "claims", nb.path("no-measure.csv").to_str().unwrap()], 1);
+    assert!(refused.stderr.contains("has no measure"), "{}", refused.stderr);
     let mut w = csv::Writer::from_path(nb.path("kept.csv")).unwrap();
     w.write_record(&h).unwrap();
     for r in &kept {

@@ -57,6 +57,15 @@ fn terminal_width(terminal: bool) -> Option<usize> {
     comfy_table::Table::new().width().map(usize::from).filter(|w| *w >= 20)
 }
 
+/// A message for stderr as lines: wrapped at spaces to the terminal's width when stderr is a
+/// terminal (so a word is never broken by the terminal), whole otherwise.
+pub fn stderr_lines(text: &str) -> Vec<String> {
+    match io::stderr().is_terminal().then(|| terminal_width(true)).flatten() {
+        Some(width) => render::width::wrap(text, width),
+        None => vec![text.to_string()],
+    }
+}
+
 impl Ctx {
     fn from(cli: &Cli) -> Ctx {
         let terminal = io::stdout().is_terminal();
@@ -229,7 +238,9 @@ impl Ctx {
     /// --quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{}", render::escape_line(text));
+            for line in stderr_lines(&render::escape_line(text)) {
+                eprintln!("{line}");
+            }
         }
     }
 }

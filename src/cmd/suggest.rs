@@ -86,8 +86,14 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
             .transpose()?;
         let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
         let quote = normalize(&s.quote);
-        let is_recorded =
-            recorded.iter().any(|r| !r.is_empty() && (quote.contains(r.as_str()) || r.contains(&quote)));
+        // Recorded: a claim of the article quotes these words, and holds this figure's words
+        // when there is a figure (another figure of the same sentence is still new).
+        let figure_words = s.figure.as_ref().map(|f| normalize(&f.wording));
+        let is_recorded = recorded.iter().any(|r| {
+            !r.is_empty()
+                && (quote.contains(r.as_str()) || r.contains(&quote))
+                && figure_words.as_deref().is_none_or(|f| r.contains(f))
+        });
         let reading = s.figure.as_ref().map(|f| &f.reading);
         rows.push(SuggestionRow {
             article_id: args.article,
@@ -110,8 +116,15 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         });
     }
     drop(nb);
-    let unmatched =
-        rows.iter().filter(|r| r.status == "new" && r.source.is_some() && r.source_match.is_none()).count();
+    let mut unmatched: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.status == "new" && r.source_match.is_none())
+        .filter_map(|r| r.source.as_deref())
+        .collect();
+    unmatched.sort_unstable();
+    unmatched.dedup();
+    let figures_without_measure =
+        rows.iter().filter(|r| r.status == "new" && r.figure.is_some() && r.measure.is_none()).count();
     match &args.out {
         None => {
             let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
@@ -137,10 +150,17 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
             ));
         }
     }
-    if unmatched > 0 {
+    if !unmatched.is_empty() {
         ctx.note(&format!(
-            "{unmatched} suggestion(s) name a source the notebook does not have yet; `import claims` refuses \
-             them until you add it with `crosscheck source add` or write a known name in the sources column"
+            "the notebook has no source named {}; `import claims` refuses those rows until you add the \
+             source (`crosscheck source add`) or write a known name in their sources cell",
+            unmatched.iter().map(|u| format!("'{u}'")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if figures_without_measure > 0 {
+        ctx.note(&format!(
+            "{figures_without_measure} new suggestion(s) hold a figure with no measure; give --measure KEY, \
+             or fill their measure cell, for `import claims` to record the figures"
         ));
     }
     Ok(())

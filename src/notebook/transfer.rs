@@ -386,8 +386,16 @@ fn claim_of_row(tx: &Connection, r: &Record<'_>, cache: &mut Cache) -> Result<Ne
 /// `measure=figure` pairs.
 fn figures_of_row(r: &Record<'_>) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    if let (Some(m), Some(f)) = (r.get("measure"), r.get("figure")) {
-        out.push((m, f));
+    match (r.get("measure"), r.get("figure")) {
+        (Some(m), Some(f)) => out.push((m, f)),
+        // A figure is never dropped in silence (a suggestion file written without --measure).
+        (None, Some(f)) => {
+            return r.fail(format!(
+                "the figure '{f}' has no measure; fill the measure cell with a key such as deaths.market \
+                 (`crosscheck measure list`), or empty the figure cell"
+            ))
+        }
+        _ => {}
     }
     for pair in r.list("figures") {
         match pair.split_once('=') {
