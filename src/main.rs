@@ -17,7 +17,21 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// SQLite allocates through the C library. glibc hands the top of its heap back to the system
+/// whenever more than 128 KB of it is free, which SQLite's full-text indexing triggers several
+/// times for every row of a CSV import (a third of the import spent in the kernel). Keep up to
+/// 64 MB of freed memory for reuse instead.
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets allocator parameters; it is called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
+    }
+}
+
 fn main() -> ExitCode {
+    keep_freed_memory();
     // A panic is a bug, but the user still gets one sentence and no backtrace.
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
