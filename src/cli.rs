@@ -16,6 +16,7 @@ pub fn id(text: &str) -> Result<i64, String> {
     let t = text.trim();
     match t.strip_prefix('#').unwrap_or(t).parse::<i64>() {
         Ok(n) if n > 0 => Ok(n),
+        Ok(_) => Err(format!("'{text}' is not an id; ids start at 1 (such as 12 or #12)")),
         _ => Err(format!("'{text}' is not an id; write a number such as 12 or #12")),
     }
 }
