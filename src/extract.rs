@@ -372,10 +372,27 @@ pub fn tidy(text: &str) -> String {
 }
 
 fn first_line(body: &str) -> Option<String> {
-    body.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| {
-        let t: String = l.chars().take(200).collect();
-        t.trim_start_matches('#').trim().to_string()
-    })
+    body.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| short_title(l.trim_start_matches('#').trim()))
+}
+
+/// Longest title taken from a first line, in characters.
+const TITLE_CHARS: usize = 80;
+
+/// A first line as a title: whole when short; a paragraph (an article with no heading line) cut
+/// at its first sentence end, or at a word within 80 characters, with `…`.
+fn short_title(line: &str) -> String {
+    if line.chars().count() <= TITLE_CHARS {
+        return line.to_string();
+    }
+    let head: String = line.chars().take(TITLE_CHARS).collect();
+    let sentence_end = head.char_indices().find(|(i, c)| {
+        matches!(c, '.' | '!' | '?' | '؟') && head[i + c.len_utf8()..].starts_with(char::is_whitespace)
+    });
+    if let Some((i, c)) = sentence_end.filter(|(i, _)| *i > 0) {
+        return format!("{}…", &head[..i + c.len_utf8()]);
+    }
+    let cut = head.rfind(char::is_whitespace).filter(|i| *i > 0).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end())
 }
 
 /// The ISO 639-1 codes `--lang` accepts.
@@ -507,6 +524,20 @@ mod tests {
             .unwrap();
         assert_eq!(e.title.as_deref(), Some("انشقاقات في الرقة"));
         assert_eq!(e.body, "intro line\n\n## انشقاقات في الرقة\nنص");
+    }
+
+    #[test]
+    fn a_paragraph_as_first_line_is_cut_at_its_first_sentence_or_a_word() {
+        let short = "Shelling hits the market";
+        assert_eq!(short_title(short), short);
+        let para = "Local activists said on Friday that dozens of fighters had left. The brigade denied it \
+                    and said its positions were held.";
+        assert_eq!(short_title(para), "Local activists said on Friday that dozens of fighters had left.…");
+        let ar = "قال ناشطون محليون إنّ عشرات المقاتلين الأجانب انشقوا عن اللواء خلال الأيام الماضية وإنّ آخرين ينتظرون فرصة للخروج من المدينة";
+        let t = short_title(ar);
+        assert!(t.ends_with('…') && t.chars().count() <= TITLE_CHARS + 1, "{t}");
+        assert!(ar.starts_with(t.trim_end_matches('…')), "cut at a word: {t}");
+        assert!(!t.trim_end_matches('…').ends_with(' '));
     }
 
     #[test]
