@@ -136,6 +136,13 @@ fn list_commands_fit_80_columns() {
     assert!(claims.contains("F/B 2") && claims.contains("C3"), "{claims}");
     assert!(claims.contains("deaths.market=11"), "{claims}");
     assert!(!claims.contains(" text "), "text is left out: {claims}");
+    // A measure key is one word: never split across lines.
+    let figures = at_width(&nb, 80, &["figure", "list"]);
+    assert!(figures.contains("defectors.foreign "), "{figures}");
+    // The suggestions of an article fit too, with their status.
+    let suggested = at_width(&nb, 80, &["claim", "suggest", "1"]);
+    check_tables(&suggested, 80);
+    assert!(suggested.contains("recorded") && suggested.contains("new"), "{suggested}");
 }
 
 #[test]

@@ -88,6 +88,10 @@ impl Need {
     /// of the room (it is the one a person reads), a wrapped one its words up to a cap (longer
     /// words are split), and no column is narrower than its header.
     fn least(&self, avail: usize, (word_cap, cut_share): (usize, usize)) -> usize {
+        // A column of single words (keys, dates, names without spaces) keeps them whole up to
+        // the gentlest cap until the last level: `defectors.foreign` is not split.
+        let word_cap =
+            if self.natural == self.word && word_cap > 1 { word_cap.max(SQUEEZE[0].0) } else { word_cap };
         let floor = if self.cut { (avail / cut_share).max(8) } else { self.word.min(word_cap) };
         floor.max(self.head).min(self.natural).max(1)
     }
