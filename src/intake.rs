@@ -255,10 +255,9 @@ pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, Articl
             Ok(m) if m.is_dir() => {
                 Input::Refused(full, "is a folder; a manifest names one article file a line".into())
             }
-            Ok(m) if !m.is_file() => Input::Skipped(
-                full,
-                "is not a regular file (a device, socket or pipe); passed over".into(),
-            ),
+            Ok(m) if !m.is_file() => {
+                Input::Skipped(full, "is not a regular file (a device, socket or pipe); passed over".into())
+            }
             Ok(_) => Input::File(full),
         };
         out.push((input, meta));

@@ -5,15 +5,15 @@
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
-#[path = "hostile/merging.rs"]
-mod merging;
-#[path = "hostile/out_files.rs"]
-mod out_files;
 #[path = "hostile/intake.rs"]
 mod intake;
-#[path = "hostile/spreadsheet.rs"]
-mod spreadsheet;
+#[path = "hostile/merging.rs"]
+mod merging;
 #[path = "hostile/numbers.rs"]
 mod numbers;
+#[path = "hostile/out_files.rs"]
+mod out_files;
+#[path = "hostile/spreadsheet.rs"]
+mod spreadsheet;
 #[path = "hostile/terminal.rs"]
 mod terminal;

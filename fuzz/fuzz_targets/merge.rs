@@ -51,7 +51,10 @@ fn seeds() -> &'static Seeds {
         crosscheck(&theirs, &["source", "rate", "Gulf Wire", "D", "--why", "relays without checking"]);
         crosscheck(&ours, &["claim", "edit", "4", "--credibility", "1"]);
         crosscheck(&ours, &["figure", "rm", "2"]);
-        Seeds { ours: bytes_of(&ours, dir.path(), "ours-final.db"), theirs: bytes_of(&theirs, dir.path(), "theirs-final.db") }
+        Seeds {
+            ours: bytes_of(&ours, dir.path(), "ours-final.db"),
+            theirs: bytes_of(&theirs, dir.path(), "theirs-final.db"),
+        }
     })
 }
 
@@ -129,7 +132,9 @@ fn columns(conn: &Connection, table: &str) -> Vec<String> {
         Ok(s) => s,
         Err(_) => return Vec::new(),
     };
-    stmt.query_map([table], |r| r.get(0)).map(|rows| rows.filter_map(Result::ok).collect()).unwrap_or_default()
+    stmt.query_map([table], |r| r.get(0))
+        .map(|rows| rows.filter_map(Result::ok).collect())
+        .unwrap_or_default()
 }
 
 /// The row of `table` at position `k` (modulo the row count), by rowid.
@@ -138,7 +143,8 @@ fn nth_rowid(conn: &Connection, table: &str, k: u8) -> Option<i64> {
     if n == 0 {
         return None;
     }
-    conn.query_row(&format!("SELECT rowid FROM {table} LIMIT 1 OFFSET ?1"), [i64::from(k) % n], |r| r.get(0)).ok()
+    conn.query_row(&format!("SELECT rowid FROM {table} LIMIT 1 OFFSET ?1"), [i64::from(k) % n], |r| r.get(0))
+        .ok()
 }
 
 /// Applies the edits to the colleague's copy; returns the bytes to overwrite afterwards.
@@ -185,7 +191,8 @@ fn tamper(path: &Path, input: &mut Bytes<'_>) -> Vec<(usize, u8)> {
             3 => {
                 // A tombstone for a row that still exists (ours has it too), at some time.
                 let table = input.pick(UUID_TABLES);
-                let at = if input.byte() % 2 == 0 { "2099-01-01T00:00:00Z".to_string() } else { input.text() };
+                let at =
+                    if input.byte() % 2 == 0 { "2099-01-01T00:00:00Z".to_string() } else { input.text() };
                 if let Some(rowid) = nth_rowid(&conn, table, input.byte()) {
                     let _ = conn.execute(
                         &format!("INSERT OR REPLACE INTO tombstones (uuid, tbl, at) SELECT uuid, ?1, ?2 FROM {table} WHERE rowid = ?3"),
@@ -200,10 +207,15 @@ fn tamper(path: &Path, input: &mut Bytes<'_>) -> Vec<(usize, u8)> {
                 let uuid = input.uuid();
                 if let Some(rowid) = nth_rowid(&conn, table, input.byte()) {
                     let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
-                    let select =
-                        cols.iter().map(|c| if c == "uuid" { "?1".to_string() } else { format!("\"{c}\"") }).collect::<Vec<_>>().join(", ");
+                    let select = cols
+                        .iter()
+                        .map(|c| if c == "uuid" { "?1".to_string() } else { format!("\"{c}\"") })
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let _ = conn.execute(
-                        &format!("INSERT INTO {table} ({list}) SELECT {select} FROM {table} WHERE rowid = ?2"),
+                        &format!(
+                            "INSERT INTO {table} ({list}) SELECT {select} FROM {table} WHERE rowid = ?2"
+                        ),
                         rusqlite::params![uuid, rowid],
                     );
                 }
@@ -216,7 +228,9 @@ fn tamper(path: &Path, input: &mut Bytes<'_>) -> Vec<(usize, u8)> {
                 let _ = conn.execute_batch(input.pick(SCHEMA_CHANGES));
             }
             _ => {
-                let at = (usize::from(input.byte()) << 16) | (usize::from(input.byte()) << 8) | usize::from(input.byte());
+                let at = (usize::from(input.byte()) << 16)
+                    | (usize::from(input.byte()) << 8)
+                    | usize::from(input.byte());
                 pokes.push((at, input.byte()));
             }
         }
@@ -263,7 +277,9 @@ fn run(data: &[u8]) {
         Ok(_) => {}
         Err(e) => {
             let msg = e.to_string();
-            for bad in ["Error code", "not an error", "constraint failed", "SQLITE_", "crosscheck-merge-", "restore"] {
+            for bad in
+                ["Error code", "not an error", "constraint failed", "SQLITE_", "crosscheck-merge-", "restore"]
+            {
                 assert!(!msg.contains(bad), "'{bad}' in the message: {msg}");
             }
             assert_eq!(before, counts(&mut nb), "a refused merge changed this notebook: {msg}");

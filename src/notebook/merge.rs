@@ -113,8 +113,7 @@ fn snapshot(other: &Path) -> Result<Copy> {
     let uri = format!("file:{encoded}?mode=ro{}", if immutable { "&immutable=1" } else { "" });
     let flags =
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut src =
-        Connection::open_with_flags(&uri, flags).map_err(|e| their(other, describe_other(&e)))?;
+    let mut src = Connection::open_with_flags(&uri, flags).map_err(|e| their(other, describe_other(&e)))?;
     super::configure(&src, false).map_err(|e| theirs(other, other, e))?;
     bound(&mut src, READ_LIMIT)?;
     let read_id = || -> rusqlite::Result<(i32, i64)> {
@@ -196,13 +195,15 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
         rows.into_iter().filter(|r| r != "ok").collect()
     };
     if let Some(first) = problems.first() {
-        return Err(Error::Invalid(format!("it is damaged or was edited outside crosscheck ({})", integrity_words(first))));
+        return Err(Error::Invalid(format!(
+            "it is damaged or was edited outside crosscheck ({})",
+            integrity_words(first)
+        )));
     }
-    let (broken, table): (i64, Option<String>) = nb.conn.query_row(
-        "SELECT count(*), min(\"table\") FROM pragma_foreign_key_check",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (broken, table): (i64, Option<String>) =
+        nb.conn.query_row("SELECT count(*), min(\"table\") FROM pragma_foreign_key_check", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     if broken > 0 {
         return Err(Error::Invalid(format!(
             "{broken} of its rows (in its {}) point to rows that do not exist",
@@ -234,7 +235,10 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
         // the first (their spans are of the same text).
         for (id, _, f) in &real_of {
             if *f {
-                tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![format!("{id:0>64}"), id])?;
+                tx.execute(
+                    "UPDATE articles SET sha256 = ?1 WHERE id = ?2",
+                    params![format!("{id:0>64}"), id],
+                )?;
             }
         }
         let mut first_of: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
@@ -266,7 +270,9 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
 fn integrity_words(line: &str) -> String {
     let table = line
         .rsplit_once(" in ")
-        .map(|(_, t)| t.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '_'))
+        .map(|(_, t)| {
+            t.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '_')
+        })
         .filter(|t| !t.is_empty());
     let what = if line.contains("CHECK") {
         "a row breaks one of the notebook's rules"
@@ -339,7 +345,7 @@ fn check_values(conn: &Connection) -> Result<()> {
     // Read back as SQL text, so that a value of the wrong kind is shown rather than misread.
     let bad_figure: Option<(i64, String, String, String)> = conn
         .query_row(
-            "SELECT id, substr(quote(low), 1, 40), substr(quote(point), 1, 40), substr(coalesce(quote(high), 'open'), 1, 40)
+            "SELECT id, substr(quote(low), 1, 40), substr(quote(point), 1, 40), CASE WHEN high IS NULL THEN 'open' ELSE substr(quote(high), 1, 40) END
              FROM figures
              WHERE typeof(low) <> 'integer' OR typeof(point) <> 'integer'
                 OR typeof(high) NOT IN ('integer', 'null')
@@ -373,8 +379,8 @@ fn check_values(conn: &Connection) -> Result<()> {
         let word_ok = key == word && key.chars().any(char::is_alphabetic);
         let order_ok = 0 <= low && low <= point && point <= high && high <= max;
         // A word that already reads as a number ("forty") would change what figures mean.
-        let number = !defaults.contains_key(&word)
-            && crate::notation::parse(&display, &Default::default()).is_ok();
+        let number =
+            !defaults.contains_key(&word) && crate::notation::parse(&display, &Default::default()).is_ok();
         if !word_ok || !order_ok || number {
             return refuse(format!(
                 "its vague word '{shown}' ({low}..{high}, point {point}) could not have been typed: \
@@ -873,9 +879,11 @@ fn kept_with_parent(tx: &Transaction<'_>, table: &str, id: i64, at: &str) -> Res
         stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     for (parent, uuid) in parents {
         let parent_at: Option<String> = tx
-            .query_row("SELECT at FROM other.tombstones WHERE uuid = ?1 AND tbl = ?2", params![uuid, parent_table], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT at FROM other.tombstones WHERE uuid = ?1 AND tbl = ?2",
+                params![uuid, parent_table],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(parent_at) = parent_at {
             if parent_at == at && changed_since(tx, parent_table, parent, &parent_at)? {

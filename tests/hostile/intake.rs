@@ -25,7 +25,8 @@ fn statuses(r: &crate::common::Run) -> Vec<(String, String, String)> {
         .iter()
         .map(|f| {
             let path = f["path"].as_str().unwrap();
-            let name = Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name =
+                Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             (name, f["status"].as_str().unwrap().to_string(), f["error"].as_str().unwrap_or("").to_string())
         })
         .collect()
@@ -42,7 +43,8 @@ fn a_hostile_folder_imports_what_is_sound_and_says_what_it_passed_over() {
     std::fs::create_dir(&folder).unwrap();
     let outside = nb.path("outside.txt");
     std::fs::write(&outside, "A private note kept outside the imported folder.").unwrap();
-    std::fs::write(folder.join("a-report.txt"), "Local activists said 12 fighters left the brigade.").unwrap();
+    std::fs::write(folder.join("a-report.txt"), "Local activists said 12 fighters left the brigade.")
+        .unwrap();
     std::fs::write(folder.join("b-report.md"), "# Defections\n\nA resident said dozens had left.").unwrap();
     std::fs::write(folder.join("c-binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3].repeat(64)).unwrap();
     // Sixty megabytes that take no room: refused by its size, never read.
@@ -118,7 +120,9 @@ fn a_manifest_cannot_reach_outside_its_folder_or_block_on_a_pipe() {
          sub,A folder,\n",
     )
     .unwrap();
-    let (r, took) = corpus::timed(|| nb.raw(&["--format", "json", "import", "articles", "--manifest", s(&manifest)], None));
+    let (r, took) = corpus::timed(|| {
+        nb.raw(&["--format", "json", "import", "articles", "--manifest", s(&manifest)], None)
+    });
     assert!(took < Duration::from_secs(20), "took {took:?}");
     assert_eq!(r.code, 1, "{}", describe(&r));
     clean_messages(&r);
@@ -145,9 +149,15 @@ fn a_manifest_cannot_reach_outside_its_folder_or_block_on_a_pipe() {
     assert_eq!(articles.as_array().unwrap().len(), 1);
     assert_eq!(articles[0]["title"], "A sound report");
     // With --follow-links the colleague's file outside the folder is read, as asked.
-    let r = nb.raw(&["--format", "json", "import", "articles", "--manifest", s(&manifest), "--follow-links"], None);
+    let r = nb
+        .raw(&["--format", "json", "import", "articles", "--manifest", s(&manifest), "--follow-links"], None);
     let report = r.json();
-    let secret = report.as_array().unwrap().iter().find(|x| x["path"].as_str().unwrap().ends_with("secret.txt")).unwrap();
+    let secret = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["path"].as_str().unwrap().ends_with("secret.txt"))
+        .unwrap();
     assert_eq!(secret["status"], "imported", "{}", describe(&r));
 }
 
@@ -175,7 +185,8 @@ fn endless_input_is_refused_at_the_size_limit_not_read_until_memory_runs_out() {
     std::fs::File::create(&big).unwrap().set_len(60 * 1024 * 1024).unwrap();
     let small = nb.path("small.txt");
     std::fs::write(&small, "A short report: 3 fighters left.").unwrap();
-    let (r, took) = corpus::timed(|| nb.raw(&["--format", "json", "import", "articles", s(&big), s(&small)], None));
+    let (r, took) =
+        corpus::timed(|| nb.raw(&["--format", "json", "import", "articles", s(&big), s(&small)], None));
     assert!(took < Duration::from_secs(10), "took {took:?}");
     assert_eq!(r.code, 1);
     let rows = r.json();

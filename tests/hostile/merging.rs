@@ -32,7 +32,8 @@ fn uuid_of(nb: &Nb, what: &str, id: i64) -> String {
 
 fn has_uuid(nb: &Nb, what: &str, uuid: &str) -> bool {
     let conn = rusqlite::Connection::open(&nb.db).unwrap();
-    conn.query_row(&format!("SELECT count(*) FROM {what} WHERE uuid = ?1"), [uuid], |r| r.get::<_, i64>(0)).unwrap()
+    conn.query_row(&format!("SELECT count(*) FROM {what} WHERE uuid = ?1"), [uuid], |r| r.get::<_, i64>(0))
+        .unwrap()
         > 0
 }
 
@@ -75,7 +76,12 @@ fn deletions_survive_a_merge_both_ways_and_merging_twice_adds_nothing() {
         let before = a.dump();
         let r = a.ok(&["--format", "json", "merge", s(&b.db)]);
         for row in r.json().as_array().unwrap() {
-            assert_eq!((row["added"].as_i64(), row["deleted"].as_i64()), (Some(0), Some(0)), "{}", describe(&r));
+            assert_eq!(
+                (row["added"].as_i64(), row["deleted"].as_i64()),
+                (Some(0), Some(0)),
+                "{}",
+                describe(&r)
+            );
         }
         let after = a.dump();
         let strip = |d: &str| d.lines().filter(|l| !l.contains("sqlite_stat")).collect::<Vec<_>>().join("\n");
@@ -215,7 +221,12 @@ fn forged_hashes_spans_and_keys_are_recomputed_not_believed() {
     let articles = nb.ok(&["article", "list", "--format", "json"]).json();
     assert!(articles.as_array().unwrap().iter().any(|a| a["title"] == "A genuine report"));
     let claims = nb.ok(&["claim", "list", "--format", "json"]).json();
-    let c = claims.as_array().unwrap().iter().find(|c| c["uuid"] == "01900000-0000-7000-8000-00000000c1a1").unwrap();
+    let c = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["uuid"] == "01900000-0000-7000-8000-00000000c1a1")
+        .unwrap();
     assert_eq!(c["unverified"], false, "the quote was found again in its article: {c}");
     // The forged key did not fold Northern Monitor into Gulf Wire, and the forged alias key
     // did not make 'Reuters' a name of anything.

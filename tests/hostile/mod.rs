@@ -74,8 +74,10 @@ pub fn mode(path: &Path) -> u32 {
 }
 
 pub fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -151,13 +153,15 @@ pub fn craft_without_rules(base: &Path, dest: &Path, table: &str, lax: &str, row
         .query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", [table], |r| r.get(0))
         .unwrap();
     conn.execute_batch("PRAGMA writable_schema = ON").unwrap();
-    conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2", [lax, table]).unwrap();
+    conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2", [lax, table])
+        .unwrap();
     drop(conn);
     let conn = Connection::open(dest).unwrap();
     conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
     conn.execute_batch(rows).unwrap_or_else(|e| panic!("writing lax rows: {e}"));
     conn.execute_batch("PRAGMA writable_schema = ON").unwrap();
-    conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2", [&real, table]).unwrap();
+    conn.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2", [&real, table])
+        .unwrap();
     drop(conn);
 }
 
@@ -171,7 +175,8 @@ pub struct Refused {
 }
 
 /// A recursive query that never ends, for views and triggers.
-pub const ENDLESS: &str = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
+pub const ENDLESS: &str =
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
 
 /// Crafted notebooks that `merge` (and, for schema changes, `--db`) must refuse, each built from
 /// `base` in `dir`.
@@ -202,21 +207,31 @@ pub fn refused_notebooks(base: &Path, dir: &Path) -> Vec<Refused> {
         "DROP TRIGGER claims_tombstone;
          CREATE TRIGGER claims_tombstone AFTER DELETE ON claims BEGIN DELETE FROM tombstones; END;",
     );
-    add("table-renamed", "the table measures is missing", true, "PRAGMA legacy_alter_table = ON; ALTER TABLE measures RENAME TO gauges;");
-    add("table-extra", "extra table", true, "CREATE TABLE payload (x TEXT); INSERT INTO payload VALUES ('x');");
+    add(
+        "table-renamed",
+        "the table measures is missing",
+        true,
+        "PRAGMA legacy_alter_table = ON; ALTER TABLE measures RENAME TO gauges;",
+    );
+    add(
+        "table-extra",
+        "extra table",
+        true,
+        "CREATE TABLE payload (x TEXT); INSERT INTO payload VALUES ('x');",
+    );
     add(
         "uuid-not-a-uuid",
         "not a UUID",
         false,
         "UPDATE claims SET uuid = 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz' WHERE id = 2;",
     );
+    add("uuid-upper-case", "not a UUID", false, "UPDATE sources SET uuid = upper(uuid) WHERE id = 1;");
     add(
-        "uuid-upper-case",
-        "not a UUID",
+        "figure-low-above-point",
+        "0 <= low <= point",
         false,
-        "UPDATE sources SET uuid = upper(uuid) WHERE id = 1;",
+        "UPDATE figures SET low = 50, point = 45 WHERE id = 1;",
     );
-    add("figure-low-above-point", "0 <= low <= point", false, "UPDATE figures SET low = 50, point = 45 WHERE id = 1;");
     add(
         "figure-past-the-bound",
         "0 <= low <= point",
@@ -242,8 +257,18 @@ pub fn refused_notebooks(base: &Path, dir: &Path) -> Vec<Refused> {
         false,
         "INSERT INTO tombstones (uuid, tbl, at) VALUES ('01900000-0000-7000-8000-0000000000aa', 'history', 'never');",
     );
-    add("dangling-claim", "(in its claims) point to rows that do not exist", false, "UPDATE claims SET article_id = 999 WHERE id = 1;");
-    add("credibility-nine", "breaks one of the notebook's rules", false, "UPDATE claims SET credibility = 9 WHERE id = 1;");
+    add(
+        "dangling-claim",
+        "(in its claims) point to rows that do not exist",
+        false,
+        "UPDATE claims SET article_id = 999 WHERE id = 1;",
+    );
+    add(
+        "credibility-nine",
+        "breaks one of the notebook's rules",
+        false,
+        "UPDATE claims SET credibility = 9 WHERE id = 1;",
+    );
     add("newer-version", "newer crosscheck", false, "PRAGMA user_version = 99;");
     // A version number edited by hand: the tables are not those of the version claimed.
     add("version-zero", "says it is a notebook of schema version 0", true, "PRAGMA user_version = 0;");
@@ -286,7 +311,11 @@ pub fn html_bombs(dir: &Path) -> Vec<(PathBuf, bool)> {
         ("misnested.html", page("<b><i>word</b></i> ".repeat(n)), true),
         ("anchors.html", page(format!("{}deep text", "<a href='#'>".repeat(n))), true),
         ("paragraphs.html", page("<p>one more paragraph of the report".repeat(n)), true),
-        ("within-limit.html", page(format!("{}text within the limit{}", "<div>".repeat(400), "</div>".repeat(400))), true),
+        (
+            "within-limit.html",
+            page(format!("{}text within the limit{}", "<div>".repeat(400), "</div>".repeat(400))),
+            true,
+        ),
     ];
     cases
         .into_iter()
@@ -300,8 +329,13 @@ pub fn html_bombs(dir: &Path) -> Vec<(PathBuf, bool)> {
 
 /// The strings no terminal may receive raw: a clipboard write (OSC 52), a hidden link (OSC 8),
 /// a screen wipe (CSI 2J), a right-to-left override, and a C1 control introducer.
-pub const TERMINAL_ATTACKS: &[&str] =
-    &["\u{1b}]52;c;Y3VybCBldmlsLmludmFsaWQ=\u{7}", "\u{1b}]8;;http://evil.invalid\u{7}", "\u{1b}[2J", "\u{202e}", "\u{9b}"];
+pub const TERMINAL_ATTACKS: &[&str] = &[
+    "\u{1b}]52;c;Y3VybCBldmlsLmludmFsaWQ=\u{7}",
+    "\u{1b}]8;;http://evil.invalid\u{7}",
+    "\u{1b}[2J",
+    "\u{202e}",
+    "\u{9b}",
+];
 
 /// A text carrying every attack.
 pub fn poisoned(label: &str) -> String {

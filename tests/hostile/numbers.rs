@@ -35,17 +35,28 @@ fn number_words_and_digits_past_the_bound_are_refused_everywhere() {
     nb.ok(&["measure", "add", "test.big", "--label", "a large count"]);
     let before = nb.dump();
     for wording in REFUSED {
-        for args in [vec!["figure", "parse", wording], vec!["figure", "add", "--claim", "2", "--measure", "test.big", wording]] {
+        for args in [
+            vec!["figure", "parse", wording],
+            vec!["figure", "add", "--claim", "2", "--measure", "test.big", wording],
+        ] {
             let r = nb.raw(&args, None);
             assert_eq!(r.code, 1, "{}", describe(&r));
             assert_eq!(r.stderr.lines().filter(|l| l.starts_with("error:")).count(), 1, "{}", describe(&r));
             clean_messages(&r);
-            assert!(!r.stderr.contains("breaks one of the notebook's rules"), "a reading the notebook refuses: {}", r.stderr);
+            assert!(
+                !r.stderr.contains("breaks one of the notebook's rules"),
+                "a reading the notebook refuses: {}",
+                r.stderr
+            );
         }
     }
     crate::common::assert_same(&before, &nb.dump(), "a refused figure changed the notebook");
     // "a thousand thousand" is never read as 2000; the bound itself is accepted.
-    for (wording, low, high) in [("1000000000000", 1_000_000_000_000i64, Some(1_000_000_000_000i64)), ("1000000000000+", 1_000_000_000_000, None), ("999,999,999,999", 999_999_999_999, Some(999_999_999_999))] {
+    for (wording, low, high) in [
+        ("1000000000000", 1_000_000_000_000i64, Some(1_000_000_000_000i64)),
+        ("1000000000000+", 1_000_000_000_000, None),
+        ("999,999,999,999", 999_999_999_999, Some(999_999_999_999)),
+    ] {
         let r = nb.ok(&["figure", "parse", wording, "--format", "json"]);
         let j = r.json();
         let j = if j.is_array() { j[0].clone() } else { j };
@@ -53,7 +64,8 @@ fn number_words_and_digits_past_the_bound_are_refused_everywhere() {
     }
     // The same through a CSV file: refused with its line, nothing written.
     let csv = nb.path("figures.csv");
-    std::fs::write(&csv, "measure,claim_id,notation\ntest.big,2,12\ntest.big,3,a thousand thousand\n").unwrap();
+    std::fs::write(&csv, "measure,claim_id,notation\ntest.big,2,12\ntest.big,3,a thousand thousand\n")
+        .unwrap();
     let r = nb.refuse(&["import", "figures", csv.to_str().unwrap()], 1);
     assert!(r.stderr.contains("line 3"), "{}", r.stderr);
 }
@@ -63,12 +75,28 @@ fn reconcile_values_and_vague_words_are_bounded() {
     let nb = Nb::new();
     corpus::demo_into(&nb);
     for v in ["1000000000001", "9223372036854775807", "99999999999999999999", "-5"] {
-        let r = nb.refuse(&["reconcile", "deaths.market", "--method", "manual", &format!("--value={v}"), "--note", "x"], 2);
+        let r = nb.refuse(
+            &["reconcile", "deaths.market", "--method", "manual", &format!("--value={v}"), "--note", "x"],
+            2,
+        );
         clean_messages(&r);
     }
-    let r = nb.ok(&["reconcile", "deaths.market", "--method", "manual", "--value", "1000000000000", "--note", "upper bound", "--format", "json"]);
+    let r = nb.ok(&[
+        "reconcile",
+        "deaths.market",
+        "--method",
+        "manual",
+        "--value",
+        "1000000000000",
+        "--note",
+        "upper bound",
+        "--format",
+        "json",
+    ]);
     assert_eq!(r.json()[0]["best"].as_i64(), Some(1_000_000_000_000), "{}", describe(&r));
-    for (low, high, point) in [("0", "1000000000001", "5"), ("0", "9223372036854775807", "5"), ("-1", "10", "5")] {
+    for (low, high, point) in
+        [("0", "1000000000001", "5"), ("0", "9223372036854775807", "5"), ("-1", "10", "5")]
+    {
         let args = ["figure", "terms", "set", "heaps", "--low", low, "--high", high, "--point", point];
         let r = nb.raw(&args, None);
         assert_ne!(r.code, 0, "{}", describe(&r));

@@ -146,8 +146,11 @@ fn links_are_followed_to_their_end_and_left_in_place() {
     let r = nb.refuse(&["export", "claims", "--out", s(&dir.join("loop-a.csv"))], 1);
     assert!(r.stderr.contains("loop of symbolic links"), "{}", r.stderr);
     // Nothing temporary was left behind.
-    let left: Vec<String> =
-        corpus::listing(dir).into_iter().chain(corpus::listing(&shared)).filter(|n| n.starts_with(".crosscheck-")).collect();
+    let left: Vec<String> = corpus::listing(dir)
+        .into_iter()
+        .chain(corpus::listing(&shared))
+        .filter(|n| n.starts_with(".crosscheck-"))
+        .collect();
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -189,7 +192,8 @@ fn exports_get_the_umask_and_notebooks_and_backups_stay_private_through_links() 
     assert_eq!(r.code, 0, "{}", describe(&r));
     assert!(dir.join("mine.db").symlink_metadata().unwrap().file_type().is_symlink());
     assert_eq!(mode(&dir.join("vault/mine.db")), 0o600);
-    let r = run_in(dir, &["--db", "mine.db", "source", "add", "Valley Paper", "--kind", "outlet"], None, None);
+    let r =
+        run_in(dir, &["--db", "mine.db", "source", "add", "Valley Paper", "--kind", "outlet"], None, None);
     assert_eq!(r.code, 0, "{}", describe(&r));
     // And through a link into a folder not there yet: the folder is made private too.
     link(Path::new("private/deep.db"), &dir.join("deep.db"));
@@ -206,7 +210,11 @@ fn names_beginning_with_file_colon_are_file_names_not_uris() {
     for name in ["file:x.db", "file:y.db?mode=memory", "file::memory:"] {
         let r = run_in(dir, &["--db", name, "source", "add", "Valley Paper", "--kind", "outlet"], None, None);
         assert_eq!(r.code, 0, "{name}\n{}", describe(&r));
-        assert!(dir.join(name).is_file(), "{name} is a file in the current folder: {:?}", corpus::listing(dir));
+        assert!(
+            dir.join(name).is_file(),
+            "{name} is a file in the current folder: {:?}",
+            corpus::listing(dir)
+        );
         assert_eq!(mode(&dir.join(name)), 0o600);
     }
     let r = run_in(dir, &["--db", "file:x.db", "backup", "file:copy.db"], None, None);

@@ -37,7 +37,13 @@ fn get<'a>(headers: &csv::StringRecord, row: &'a csv::StringRecord, column: &str
 }
 
 fn tally_row(r: &crate::common::Run, table: &str) -> serde_json::Value {
-    r.json().as_array().unwrap().iter().find(|x| x["table"] == table).cloned().unwrap_or_else(|| panic!("{}", describe(r)))
+    r.json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["table"] == table)
+        .cloned()
+        .unwrap_or_else(|| panic!("{}", describe(r)))
 }
 
 #[test]
@@ -92,7 +98,8 @@ fn edits_made_in_a_spreadsheet_update_rows_and_keep_the_history() {
     let r = nb.ok(&["--format", "json", "import", "figures", s(&figures)]);
     assert_eq!(tally_row(&r, "figures")["updated"].as_i64(), Some(1), "{}", describe(&r));
     let f = nb.ok(&["figure", "list", "--format", "json"]).json();
-    let f1 = f.as_array().unwrap().iter().find(|x| x["uuid"].as_str() == Some(get(&h, &rows[0], "uuid"))).unwrap();
+    let f1 =
+        f.as_array().unwrap().iter().find(|x| x["uuid"].as_str() == Some(get(&h, &rows[0], "uuid"))).unwrap();
     assert_eq!((f1["kind"].as_str(), f1["low"].as_i64()), (Some("approx"), Some(40)), "{f1}");
     nb.ok(&["check"]);
 }

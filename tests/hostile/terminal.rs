@@ -27,24 +27,38 @@ fn escapes_from_labels_names_files_and_merged_rows_never_reach_the_terminal_raw(
     std::fs::create_dir(&folder).unwrap();
     let file_name = format!("{}\nerror: forged line.txt", poisoned_file_name("report"));
     let article = folder.join(&file_name);
-    std::fs::write(&article, format!("{}\n\nAbout 20 people were killed, {} said.", poisoned("Title"), name)).unwrap();
+    std::fs::write(&article, format!("{}\n\nAbout 20 people were killed, {} said.", poisoned("Title"), name))
+        .unwrap();
     let binary = folder.join(format!("{}.txt", poisoned_file_name("photo")));
     std::fs::write(&binary, [0u8, 1, 2, 3, 255, 254].repeat(40)).unwrap();
     let r = nb.raw(&["import", "articles", s(&folder)], None);
     assert_eq!(r.code, 1, "the binary file fails\n{}", describe(&r));
     let mut seen = vec![r];
-    let id = nb.ok(&["--format", "json", "article", "list"]).json().as_array().unwrap().last().unwrap()["id"].to_string();
-    nb.ok(&["claim", "add", "--article", &id, "--quote", "About 20 people were killed", "--source", &name, "--figure", "hostile.count=about 20", "--tag", &poisoned("tag")]);
+    let id = nb.ok(&["--format", "json", "article", "list"]).json().as_array().unwrap().last().unwrap()["id"]
+        .to_string();
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &id,
+        "--quote",
+        "About 20 people were killed",
+        "--source",
+        &name,
+        "--figure",
+        "hostile.count=about 20",
+        "--tag",
+        &poisoned("tag"),
+    ]);
     // A colleague's notebook whose file name and rows carry the attacks, and which deleted a
     // row of ours, so the merge has notes to print.
     let other_dir = tempfile::tempdir().unwrap();
     let other = other_dir.path().join(format!("{}.db", poisoned_file_name("colleague")));
     let r = run_in(other_dir.path(), &["--db", s(&other), "merge", s(&nb.db)], None, None);
     assert_eq!(r.code, 0, "{}", describe(&r));
-    for args in [
-        vec!["source", "add", &poisoned("Their source"), "--kind", "activist"],
-        vec!["claim", "rm", "3"],
-    ] {
+    for args in
+        [vec!["source", "add", &poisoned("Their source"), "--kind", "activist"], vec!["claim", "rm", "3"]]
+    {
         let mut full = vec!["--db", s(&other)];
         full.extend(args.iter().copied());
         let r = run_in(other_dir.path(), &full, None, None);
