@@ -1,8 +1,9 @@
 //! Files crosscheck writes for the user (exports, reports, man pages): written whole or not at
 //! all, never over the notebook or its journal files (compared by device and inode, so a link
 //! or another spelling of the path cannot fool it), written straight into what is not a regular
-//! file (`/dev/stdout`, a pipe), and through a symbolic link into the file it points to, the link
-//! left in place. Export files get the user's usual permissions: they are meant to be shared.
+//! file (`/dev/stdout`, a pipe), and through symbolic links (a chain of them too) into the file at
+//! their end, every link left in place. Export files get the user's usual permissions: they are
+//! meant to be shared.
 
 use std::fs::File;
 use std::io::{self, Write};

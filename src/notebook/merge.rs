@@ -39,6 +39,9 @@ fn describe_other(e: &rusqlite::Error) -> String {
         | rusqlite::Error::IntegralValueOutOfRange(..) => {
             return "it holds a value of the wrong kind where crosscheck expects another".into()
         }
+        rusqlite::Error::Utf8Error(..) => {
+            return "it holds text that is not UTF-8, so it was edited outside crosscheck".into()
+        }
         _ => {}
     }
     match e.sqlite_error_code() {
@@ -110,9 +113,8 @@ fn snapshot(other: &Path) -> Result<Copy> {
     let uri = format!("file:{encoded}?mode=ro{}", if immutable { "&immutable=1" } else { "" });
     let flags =
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut src =
-        Connection::open_with_flags(&uri, flags).map_err(|e| their(other, super::describe_sql(&e)))?;
-    super::configure(&src, false).map_err(|e| their(other, e))?;
+    let mut src = Connection::open_with_flags(&uri, flags).map_err(|e| their(other, describe_other(&e)))?;
+    super::configure(&src, false).map_err(|e| theirs(other, other, e))?;
     bound(&mut src, READ_LIMIT)?;
     let read_id = || -> rusqlite::Result<(i32, i64)> {
         Ok((
@@ -124,7 +126,7 @@ fn snapshot(other: &Path) -> Result<Copy> {
         Some(rusqlite::ErrorCode::NotADatabase) => {
             their(other, "it is not a crosscheck notebook (not an SQLite file)")
         }
-        _ => their(other, super::describe_sql(&e)),
+        _ => their(other, describe_other(&e)),
     })?;
     if app != super::APPLICATION_ID {
         return Err(their(other, "it is not a crosscheck notebook"));
@@ -135,18 +137,22 @@ fn snapshot(other: &Path) -> Result<Copy> {
             format!("it was written by a newer crosscheck (schema {version}); upgrade crosscheck first"),
         ));
     }
+    let no_copy = |why: String| {
+        their(other, format!("no private copy of it could be made in the temporary folder ({why})"))
+    };
     let dir = tempfile::Builder::new()
         .prefix("crosscheck-merge-")
         .tempdir()
-        .map_err(|e| Error::Io(e.to_string()))?;
+        .map_err(|e| no_copy(super::io_reason(&e)))?;
     let path = dir.path().join("other.db");
     let mut dest = Connection::open_with_flags(
         &path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    )
+    .map_err(|e| no_copy(describe_other(&e)))?;
     rusqlite::backup::Backup::new(&src, &mut dest)
         .and_then(|b| b.run_to_completion(1024, Duration::ZERO, None))
-        .map_err(|e| their(other, super::describe_sql(&e)))?;
+        .map_err(|e| their(other, describe_other(&e)))?;
     Ok(Copy { _dir: dir, path })
 }
 
@@ -171,7 +177,16 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
         super::schema::verify_schema(&nb.conn, "main", other)?;
     }
     super::configure(&nb.conn, true)?;
-    super::schema::bring_up_to_date(&mut nb)?;
+    // An older notebook is upgraded in the copy. If its tables are not those of the version it
+    // claims (a version number edited by hand), the upgrade fails on them: that is said plainly.
+    super::schema::bring_up_to_date(&mut nb).map_err(|e| match e {
+        Error::Sql(ref s) if !matches!(s.sqlite_error_code(), Some(rusqlite::ErrorCode::OperationInterrupted)) => {
+            Error::Invalid(format!(
+                "it says it is a notebook of schema version {version}, but its tables are not those of that version, so it cannot be upgraded"
+            ))
+        }
+        other => other,
+    })?;
     super::schema::verify_schema(&nb.conn, "main", other)?;
     check_values(&nb.conn)?;
     let problems: Vec<String> = {
@@ -300,7 +315,11 @@ fn check_values(conn: &Connection) -> Result<()> {
         let mut stmt = conn.prepare(&format!("SELECT uuid FROM {table}"))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let u: String = r.get(0)?;
+            // Read as it is stored: a number or bytes where text belongs is shown, not misread.
+            let u = match r.get_ref(0)? {
+                rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                other => format!("{other:?}"),
+            };
             let canonical = uuid::Uuid::parse_str(&u).map(|p| p.hyphenated().to_string());
             if canonical.as_deref().ok() != Some(u.as_str()) {
                 let shown: String = u.chars().take(40).collect();
@@ -326,7 +345,7 @@ fn check_values(conn: &Connection) -> Result<()> {
     // Read back as SQL text, so that a value of the wrong kind is shown rather than misread.
     let bad_figure: Option<(i64, String, String, String)> = conn
         .query_row(
-            "SELECT id, substr(quote(low), 1, 40), substr(quote(point), 1, 40), substr(coalesce(quote(high), 'open'), 1, 40)
+            "SELECT id, substr(quote(low), 1, 40), substr(quote(point), 1, 40), CASE WHEN high IS NULL THEN 'open' ELSE substr(quote(high), 1, 40) END
              FROM figures
              WHERE typeof(low) <> 'integer' OR typeof(point) <> 'integer'
                 OR typeof(high) NOT IN ('integer', 'null')

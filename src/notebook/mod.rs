@@ -178,7 +178,19 @@ impl Notebook {
             schema::verify(&self.conn, &self.path)?;
         }
         self.configure().map_err(|e| self.explain_open_error(e))?;
-        schema::bring_up_to_date(self).map_err(|e| self.explain_open_error(e))?;
+        schema::bring_up_to_date(self).map_err(|e| match e {
+            // SQLite's plain error while creating or upgrading: the tables are not those of the
+            // version the file claims (a version number edited by hand). Nothing was changed.
+            Error::Sql(ref s) if plain_sql_error(s) => {
+                Error::Invalid(format!(
+                    "{} says it is a notebook of schema version {}, but its tables are not those of that version, \
+                     so it was not upgraded and is unchanged",
+                    self.path.display(),
+                    self.schema_version().unwrap_or(-1)
+                ))
+            }
+            other => self.explain_open_error(other),
+        })?;
         if !current {
             schema::verify(&self.conn, &self.path)?;
         }
@@ -237,6 +249,16 @@ impl Drop for Notebook {
         if self.writable {
             let _ = self.conn.execute_batch("PRAGMA optimize");
         }
+    }
+}
+
+/// SQLite's generic error ("no such table", "table already exists"), as opposed to a busy,
+/// full, damaged or unreadable file.
+fn plain_sql_error(e: &rusqlite::Error) -> bool {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => f.code == rusqlite::ErrorCode::Unknown,
+        rusqlite::Error::SqlInputError { error, .. } => error.code == rusqlite::ErrorCode::Unknown,
+        _ => false,
     }
 }
 

@@ -154,7 +154,7 @@ fn crafted_notebooks_are_refused_naming_what_differs_without_hanging_or_writing(
     let corpus_dir = tempfile::tempdir().unwrap();
     let base = corpus::demo_notebook(corpus_dir.path(), "base.db");
     let cases = corpus::refused_notebooks(&base, corpus_dir.path());
-    assert!(cases.len() >= 20, "{} cases", cases.len());
+    assert!(cases.len() >= 23, "{} cases", cases.len());
     for case in &cases {
         let bytes = std::fs::read(&case.path).unwrap();
         let beside = corpus::listing(corpus_dir.path());

@@ -270,6 +270,9 @@ pub fn refused_notebooks(base: &Path, dir: &Path) -> Vec<Refused> {
         "UPDATE claims SET credibility = 9 WHERE id = 1;",
     );
     add("newer-version", "newer crosscheck", false, "PRAGMA user_version = 99;");
+    // A version number edited by hand: the tables are not those of the version claimed.
+    add("version-zero", "says it is a notebook of schema version 0", true, "PRAGMA user_version = 0;");
+    add("version-older", "says it is a notebook of schema version 2", true, "PRAGMA user_version = 2;");
     add("other-application", "not a crosscheck notebook", false, "PRAGMA application_id = 7;");
     // A value of the wrong kind in a STRICT table, written while the table was not strict.
     let strict = dir.join("figure-text-low.db");
