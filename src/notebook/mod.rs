@@ -55,6 +55,22 @@ pub fn invalid<T>(msg: impl Into<String>) -> Result<T> {
     Err(Error::Invalid(msg.into()))
 }
 
+/// Did opening fail because another connection held the notebook?
+fn is_busy(e: &Error) -> bool {
+    match e {
+        Error::Sql(s) => {
+            matches!(
+                s.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            )
+        }
+        other => other.to_string().contains(BUSY),
+    }
+}
+
+/// What a command says when the notebook stays busy.
+const BUSY: &str = "the notebook is busy with another crosscheck command; try again in a moment";
+
 /// Turns a SQLite failure into a sentence, never a raw SQL message.
 fn describe_sql(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode;
@@ -64,9 +80,7 @@ fn describe_sql(e: &rusqlite::Error) -> String {
         );
     }
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            "the notebook is busy with another crosscheck command; try again in a moment".into()
-        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => BUSY.into(),
         Some(ErrorCode::NotADatabase) => {
             "the file is not a crosscheck notebook (it is not an SQLite database)".into()
         }
@@ -146,7 +160,24 @@ impl Notebook {
             // An older notebook is upgraded (a write, after a backup copy) before it is read.
             drop(Notebook::connect(&path, Access::Write)?);
         }
-        Notebook::connect(&path, access)
+        Notebook::connect_patiently(&path, access)
+    }
+
+    /// Connects, waiting out another command that is creating or upgrading the notebook at the
+    /// same moment: SQLite answers "busy" at once, without waiting, when two connections would
+    /// deadlock on the first write, so the whole opening is tried again for up to 30 seconds.
+    fn connect_patiently(path: &Path, access: Access) -> Result<Notebook> {
+        let start = std::time::Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match Notebook::connect(path, access) {
+                Err(e) if is_busy(&e) && start.elapsed() < Duration::from_secs(30) => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                other => return other,
+            }
+        }
     }
 
     fn connect(path: &Path, access: Access) -> Result<Notebook> {
