@@ -97,7 +97,7 @@ pub struct VagueTerm {
 /// The notebook's vague words, keyed by their search-normalised form.
 pub type VagueTable = HashMap<String, VagueTerm>;
 
-/// The default vague words: DESIGN.md's table (ACLED's conservative points), then the
+/// The default vague words (the conservative points of common conflict-data practice), then the
 /// compound words added with the Arabic number words (docs/notation.md gives the reasons).
 pub const DEFAULT_VAGUE_TERMS: &[(&str, i64, i64, i64)] = &[
     ("a few", 2, 9, 3),
