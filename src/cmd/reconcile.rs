@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::{columns, Ctx, UsageError};
 use crate::cli::ReconcileArgs;
-use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, ReconciliationRow};
+use crate::notebook::reconciliations::{ReconcileRequest, Reconciled};
 use crate::notebook::Access;
 use crate::reconcile::{Method, Request};
 use crate::render::{Columns, Format, Writer};
@@ -133,31 +133,6 @@ fn side_rows(r: &Reconciled) -> Vec<SideRow> {
         .collect()
 }
 
-fn saved_or_computed(r: &Reconciled, note: Option<&str>) -> ReconciliationRow {
-    if let Some(saved) = &r.saved {
-        return saved.clone();
-    }
-    let o = &r.outcome;
-    ReconciliationRow {
-        id: 0,
-        measure: r.key.clone(),
-        method: r.method,
-        low: o.low,
-        best: o.best,
-        high: o.high,
-        open_high: o.open_high,
-        conflict: o.conflict,
-        support: o.support,
-        figures: crate::notebook::sql_int(o.figures),
-        voices: crate::notebook::sql_int(o.voices),
-        filters: serde_json::to_string(&r.filters).unwrap_or_else(|_| "{}".into()),
-        as_of: r.as_of.clone(),
-        note: note.map(str::to_string),
-        stale: false,
-        created_at: String::new(),
-    }
-}
-
 /// One measure as a JSON object: the reconciliation's columns plus its conflicts and items,
 /// borrowed from the result and streamed, so a measure of many figures is not copied.
 #[derive(Serialize)]
@@ -207,7 +182,7 @@ impl Serialize for Items<'_> {
 }
 
 fn json_object<'a>(r: &'a Reconciled, note: Option<&str>) -> JsonMeasure<'a> {
-    let row = saved_or_computed(r, note);
+    let row = r.row(note);
     let o = &r.outcome;
     JsonMeasure {
         id: r.saved.as_ref().map(|s| s.id),
@@ -384,7 +359,7 @@ impl<'a> Printer<'a> {
             }
             Format::Csv | Format::Tsv => {
                 if let Some(w) = self.csv.as_mut() {
-                    w.row(&saved_or_computed(r, self.note))?;
+                    w.row(&r.row(self.note))?;
                 }
             }
         }

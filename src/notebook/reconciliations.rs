@@ -66,6 +66,36 @@ pub struct Reconciled {
     pub saved: Option<ReconciliationRow>,
 }
 
+impl Reconciled {
+    /// The result as a reconciliation row: the saved one when it is a saved result, else the
+    /// one computed now (id 0, no date), with `note`.
+    pub fn row(&self, note: Option<&str>) -> ReconciliationRow {
+        let r = self;
+        if let Some(saved) = &r.saved {
+            return saved.clone();
+        }
+        let o = &r.outcome;
+        ReconciliationRow {
+            id: 0,
+            measure: r.key.clone(),
+            method: r.method,
+            low: o.low,
+            best: o.best,
+            high: o.high,
+            open_high: o.open_high,
+            conflict: o.conflict,
+            support: o.support,
+            figures: super::sql_int(o.figures),
+            voices: super::sql_int(o.voices),
+            filters: serde_json::to_string(&r.filters).unwrap_or_else(|_| "{}".into()),
+            as_of: r.as_of.clone(),
+            note: note.map(str::to_string),
+            stale: false,
+            created_at: String::new(),
+        }
+    }
+}
+
 /// One date of a measure's timeline: the reconciliation as of the end of that day.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TimelineRow {

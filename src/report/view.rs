@@ -27,36 +27,19 @@ pub struct Shown<'a> {
 
 pub fn shown(m: &MeasureReport) -> Shown<'_> {
     let r = &m.reconciled;
-    match &r.saved {
-        Some(s) => Shown {
-            saved: Some((s.id, s.created_at.as_str())),
-            method: s.method,
-            low: s.low,
-            best: s.best,
-            high: s.high,
-            open_high: s.open_high,
-            support: s.support,
-            figures: s.figures,
-            voices: s.voices,
-            note: s.note.as_deref(),
-            stale: s.stale,
-        },
-        None => {
-            let o = &r.outcome;
-            Shown {
-                saved: None,
-                method: r.method,
-                low: o.low,
-                best: o.best,
-                high: o.high,
-                open_high: o.open_high,
-                support: o.support,
-                figures: i64::try_from(o.figures).unwrap_or(i64::MAX),
-                voices: i64::try_from(o.voices).unwrap_or(i64::MAX),
-                note: None,
-                stale: false,
-            }
-        }
+    let row = r.row(None);
+    Shown {
+        saved: r.saved.as_ref().map(|s| (s.id, s.created_at.as_str())),
+        method: row.method,
+        low: row.low,
+        best: row.best,
+        high: row.high,
+        open_high: row.open_high,
+        support: row.support,
+        figures: row.figures,
+        voices: row.voices,
+        note: r.saved.as_ref().and_then(|s| s.note.as_deref()),
+        stale: row.stale,
     }
 }
 
