@@ -70,10 +70,10 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
     let vague = nb.vague_table()?;
     let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
     // The quotes already recorded from this article, as a reader compares them.
-    let mut recorded: Vec<String> = Vec::new();
+    let mut recorded = Recorded::default();
     let filter = ClaimFilter { article: Some(args.article), ..ClaimFilter::default() };
     nb.for_each_claim(&filter, |c| {
-        recorded.push(normalize(&c.quote));
+        recorded.add(normalize(&c.quote));
         Ok(())
     })?;
     let mut rows = Vec::new();
@@ -81,7 +81,9 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         let matched = s
             .source
             .as_deref()
-            .and_then(|p| nb.resolve_source(p).ok())
+            .map(|p| nb.source_named(p))
+            .transpose()?
+            .flatten()
             .map(|id| nb.source(id).map(|r| r.name))
             .transpose()?;
         let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
@@ -89,9 +91,8 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         // Recorded: a claim of the article quotes these words, and holds this figure's words
         // when there is a figure (another figure of the same sentence is still new).
         let figure_words = s.figure.as_ref().map(|f| normalize(&f.wording));
-        let is_recorded = recorded.iter().any(|r| {
-            !r.is_empty()
-                && (quote.contains(r.as_str()) || r.contains(&quote))
+        let is_recorded = recorded.candidates(&quote).any(|r| {
+            (quote.contains(r) || r.contains(quote.as_str()))
                 && figure_words.as_deref().is_none_or(|f| r.contains(f))
         });
         let reading = s.figure.as_ref().map(|f| &f.reading);
@@ -154,7 +155,7 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         ctx.note(&format!(
             "the notebook has no source named {}; `import claims` refuses those rows until you add the \
              source (`crosscheck source add`) or write a known name in their sources cell",
-            unmatched.iter().map(|u| format!("'{u}'")).collect::<Vec<_>>().join(", ")
+            named_some(&unmatched)
         ));
     }
     if figures_without_measure > 0 {
@@ -164,4 +165,51 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Up to five names quoted, and how many more.
+fn named_some(names: &[&str]) -> String {
+    let mut text = names.iter().take(5).map(|u| format!("'{u}'")).collect::<Vec<_>>().join(", ");
+    if names.len() > 5 {
+        text.push_str(&format!(" and {} more", names.len() - 5));
+    }
+    text
+}
+
+/// The quotes already recorded from an article, found by their words: a suggestion is compared
+/// only with the quotes that begin with one of its words or hold its first word, so an article
+/// with thousands of claims is not compared claim by claim with every suggestion.
+#[derive(Default)]
+struct Recorded {
+    quotes: Vec<String>,
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Recorded {
+    fn add(&mut self, quote: String) {
+        let i = self.quotes.len();
+        let mut words: Vec<&str> = quote.split_whitespace().collect();
+        let Some(first) = words.first() else { return };
+        self.by_first.entry(first.to_string()).or_default().push(i);
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            self.by_word.entry(w.to_string()).or_default().push(i);
+        }
+        self.quotes.push(quote);
+    }
+
+    fn candidates<'a>(&'a self, quote: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let mut ids: Vec<usize> = quote
+            .split_whitespace()
+            .filter_map(|w| self.by_first.get(w))
+            .chain(quote.split_whitespace().next().and_then(|w| self.by_word.get(w)))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|i| self.quotes[i].as_str())
+    }
 }

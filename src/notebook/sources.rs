@@ -262,6 +262,12 @@ impl Notebook {
         resolve(&self.conn, given)
     }
 
+    /// The source with this name or alias (compared by its key), if any: an indexed lookup,
+    /// without the near names a refusal lists.
+    pub fn source_named(&self, name: &str) -> Result<Option<i64>> {
+        find_by_name(&self.conn, name.trim())
+    }
+
     pub fn add_source(
         &mut self,
         name: &str,
