@@ -5,10 +5,11 @@
 //! cannot be read is that file's failure and the import goes on; a database failure stops the
 //! import and says exactly how many articles were stored.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rusqlite::types::Value;
+use rustc_hash::FxHashMap as HashMap;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +18,7 @@ use super::{new_uuid, now, Error, Notebook, Result};
 use crate::extract::{detect_language, extract, FileKind};
 use crate::intake::{decode, read_input, ArticleMeta, Input};
 use crate::normalize::index_text;
-use crate::similarity::{band_keys, jaccard, shingles, NEAR_DUPLICATE};
+use crate::similarity::{band_keys, jaccard, shingles, Shingles, NEAR_DUPLICATE};
 use crate::vocab::ImportStatus;
 
 /// What became of one file.
@@ -62,7 +63,7 @@ pub struct Prepared {
     sha: String,
     title_words: String,
     body_words: String,
-    set: HashSet<u64>,
+    set: Shingles,
     bands: Vec<i64>,
 }
 
@@ -136,7 +137,7 @@ struct Staged {
     values: Vec<Value>,
     words: [String; 2],
     bands: Vec<i64>,
-    set: HashSet<u64>,
+    set: Shingles,
 }
 
 /// The result of storing one article.
@@ -165,10 +166,10 @@ impl<'a> ImportBatch<'a> {
             since: std::time::Instant::now(),
             next_id: None,
             staged: Vec::new(),
-            staged_sha: HashMap::new(),
-            staged_bands: HashMap::new(),
+            staged_sha: HashMap::default(),
+            staged_bands: HashMap::default(),
             limit: limit.max(1),
-            outlets: HashMap::new(),
+            outlets: HashMap::default(),
             max_length: usize::try_from(max_length).unwrap_or(usize::MAX),
             committed: 0,
         }
@@ -258,9 +259,9 @@ impl<'a> ImportBatch<'a> {
     }
 
     /// The most similar earlier article (stored or staged) at Jaccard >= 0.8.
-    fn nearest(&self, set: &HashSet<u64>, bands: &[i64]) -> Result<Option<i64>> {
+    fn nearest(&self, set: &Shingles, bands: &[i64]) -> Result<Option<i64>> {
         let mut best = nearest_stored(self.conn, set, bands)?;
-        let mut shared: HashMap<i64, usize> = HashMap::new();
+        let mut shared: HashMap<i64, usize> = HashMap::default();
         for (band, hash) in bands.iter().enumerate() {
             for id in self.staged_bands.get(&(band, *hash)).into_iter().flatten() {
                 *shared.entry(*id).or_default() += 1;
@@ -345,7 +346,7 @@ impl<'a> ImportBatch<'a> {
 }
 
 /// The most similar stored article at Jaccard >= 0.8, found through the MinHash bands.
-fn nearest_stored(conn: &Connection, set: &HashSet<u64>, bands: &[i64]) -> Result<Option<(f64, i64)>> {
+fn nearest_stored(conn: &Connection, set: &Shingles, bands: &[i64]) -> Result<Option<(f64, i64)>> {
     if bands.is_empty() {
         return Ok(None);
     }
