@@ -97,6 +97,26 @@ fn claims_export_to_csv_for_spreadsheets() {
 }
 
 #[test]
+fn a_whole_export_gives_each_claim_the_heading_a_filtered_one_does() {
+    // Unfiltered, an export reads each article's heading once and remembers it; a filter on the
+    // outlet joins it to every claim. The rows must not tell the two apart.
+    let (nb, _, _) = notebook();
+    nb.ok(&["source", "rate", "صحيفة الوادي", "B", "--why", "its own reports held up"]);
+    let (h, all) = parse_csv(&nb.ok(&["export", "claims"]).stdout);
+    let (h2, filtered) = parse_csv(&nb.ok(&["export", "claims", "--min-reliability", "B"]).stdout);
+    assert_eq!(h, h2);
+    assert_eq!(filtered.len(), 1, "only the outlet's own report is rated B or better");
+    assert_eq!(all[0], filtered[0]);
+    assert_eq!(all[0][col(&h, "outlet")], "صحيفة الوادي");
+    assert_eq!(all[0][col(&h, "published")], "2014-12-05");
+    assert_eq!(all[0][col(&h, "reliability")], "B");
+    assert_eq!(all[0][col(&h, "rating")], "B2");
+    assert_eq!(all[1][col(&h, "outlet")], "صحيفة الوادي", "the same article's second claim");
+    assert_eq!(all[1][col(&h, "reliability")], "C; F", "a claim with sources keeps theirs");
+    assert_eq!(all[2][col(&h, "outlet")], "");
+}
+
+#[test]
 fn json_markdown_and_tsv_exports() {
     let (nb, _, _) = notebook();
     let json = nb.ok(&["export", "claims", "--format", "json"]).json();

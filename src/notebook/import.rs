@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rusqlite::types::Value;
-use rustc_hash::FxHashMap as HashMap;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::articles::body_sha256;

@@ -14,6 +14,7 @@ use super::claims::{
     anchor, apply_edit, claim_by_id, insert_anchored, insert_claim, same_claim, ClaimEdit, NewClaim,
 };
 use super::figures::{insert_figure, measure_id, read_notation, vague_table};
+use super::search::ClaimWords;
 use super::sources::{insert_source, source_by_id, SourceFields};
 use super::{Error, Notebook, Result};
 use crate::csvcell::{split_list, unguard};
@@ -162,6 +163,8 @@ impl Record<'_> {
 struct Cache {
     sources: HashMap<String, i64>,
     bodies: Vec<(i64, QuoteIndex)>,
+    /// New claims' search words, written in batches and before the commit.
+    words: ClaimWords,
     terms: VagueTable,
     update: bool,
 }
@@ -179,21 +182,27 @@ impl Cache {
         Ok(id)
     }
 
-    fn body(&mut self, tx: &Connection, article: i64, r: &Record<'_>) -> Result<&QuoteIndex> {
-        match self.bodies.iter().position(|(a, _)| *a == article) {
+    /// An article prepared for quote matching, from the few kept (`bodies` of a cache).
+    fn body<'b>(
+        bodies: &'b mut Vec<(i64, QuoteIndex)>,
+        tx: &Connection,
+        article: i64,
+        r: &Record<'_>,
+    ) -> Result<&'b QuoteIndex> {
+        match bodies.iter().position(|(a, _)| *a == article) {
             Some(i) => {
-                let hit = self.bodies.remove(i);
-                self.bodies.push(hit);
+                let hit = bodies.remove(i);
+                bodies.push(hit);
             }
             None => {
                 let body = super::articles::body_of(tx, article).or_else(|e| r.fail(e))?;
-                if self.bodies.len() >= PREPARED {
-                    self.bodies.remove(0);
+                if bodies.len() >= PREPARED {
+                    bodies.remove(0);
                 }
-                self.bodies.push((article, QuoteIndex::new(&body)));
+                bodies.push((article, QuoteIndex::new(&body)));
             }
         }
-        Ok(&self.bodies.last().expect("just pushed").1)
+        Ok(&bodies.last().expect("just pushed").1)
     }
 }
 
@@ -275,8 +284,13 @@ impl Notebook {
         let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(data);
         let headers = read_headers(&mut rdr, table)?;
         let tx = self.write()?;
-        let mut cache =
-            Cache { sources: HashMap::new(), bodies: Vec::new(), terms: vague_table(&tx)?, update };
+        let mut cache = Cache {
+            sources: HashMap::new(),
+            bodies: Vec::new(),
+            words: ClaimWords::default(),
+            terms: vague_table(&tx)?,
+            update,
+        };
         let mut tally = Tally::default();
         tally.touch(table.name());
         let mut record = csv::StringRecord::new();
@@ -293,6 +307,7 @@ impl Notebook {
             count += 1;
             progress(count);
         }
+        cache.words.flush(&tx)?;
         tx.commit()?;
         Ok(tally)
     }
@@ -427,7 +442,7 @@ fn import_claim(
         return Ok(Outcome::Skipped);
     }
     let update = cache.update;
-    let body = cache.body(tx, claim.article_id, r)?;
+    let body = Cache::body(&mut cache.bodies, tx, claim.article_id, r)?;
     let (existing, anchored) = match exists(tx, "claims", &claim.uuid)? {
         Some(id) => (Some((id, true)), None),
         None => {
@@ -438,8 +453,8 @@ fn import_claim(
     };
     let Some((id, by_uuid)) = existing else {
         match anchored {
-            Some(a) if !a.unverified || claim.unverified => insert_anchored(tx, &claim, &a),
-            _ => insert_claim(tx, &claim, body),
+            Some(a) if !a.unverified || claim.unverified => insert_anchored(tx, &claim, &a, &mut cache.words),
+            _ => insert_claim(tx, &claim, body, &mut cache.words),
         }
         .or_else(|e| r.fail(e))?;
         return Ok(Outcome::Added);
@@ -484,6 +499,8 @@ fn import_claim(
         ));
         return Ok(Outcome::Skipped);
     }
+    // The claim may be one this file added: its queued words go in before the edit rewrites them.
+    cache.words.flush(tx)?;
     apply_edit(tx, id, &edit).or_else(|e| r.fail(e))?;
     Ok(Outcome::Updated)
 }
