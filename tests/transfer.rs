@@ -114,6 +114,15 @@ fn a_whole_export_gives_each_claim_the_heading_a_filtered_one_does() {
     assert_eq!(all[1][col(&h, "outlet")], "صحيفة الوادي", "the same article's second claim");
     assert_eq!(all[1][col(&h, "reliability")], "C; F", "a claim with sources keeps theirs");
     assert_eq!(all[2][col(&h, "outlet")], "");
+    // A figure of the outlet's own report takes the outlet's heading and grade the same way.
+    nb.ok(&["measure", "add", "defections.foreign", "--label", "foreign fighters who defected"]);
+    nb.ok(&["figure", "add", "--claim", "1", "--measure", "defections.foreign", "45"]);
+    let (h, figures) = parse_csv(&nb.ok(&["export", "figures"]).stdout);
+    assert_eq!(figures.len(), 1);
+    assert_eq!(figures[0][col(&h, "outlet")], "صحيفة الوادي");
+    assert_eq!(figures[0][col(&h, "published")], "2014-12-05");
+    assert_eq!(figures[0][col(&h, "reliability")], "B");
+    assert_eq!(figures[0][col(&h, "sources")], "");
 }
 
 #[test]

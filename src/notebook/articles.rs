@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{Error, Notebook, Result};
+use crate::ratings::Reliability;
 use crate::similarity::{band_keys, shingles};
 
 /// The SHA-256 of a body, in hex: how an exact duplicate is found.
@@ -152,4 +153,54 @@ pub fn rebuild_bands(conn: &Connection) -> Result<()> {
         insert_bands(conn, id, &band_keys(&shingles(&body)))?;
     }
     Ok(())
+}
+
+/// An article's heading as listings show it beside a claim or figure.
+#[derive(Clone)]
+pub(crate) struct Heading {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub outlet_id: Option<i64>,
+    pub published: Option<String>,
+    /// The outlet's reliability, which its own reporting carries.
+    pub reliability: Option<Reliability>,
+}
+
+/// The headings of the articles a long listing meets, read once each instead of joining the
+/// article's row (which holds its body) to every claim or figure. A bounded table, emptied
+/// when full, so memory stays flat however many articles there are.
+pub(crate) struct Headings<'c> {
+    stmt: rusqlite::CachedStatement<'c>,
+    known: rustc_hash::FxHashMap<i64, Heading>,
+}
+
+const HEADINGS_KEPT: usize = 50_000;
+
+impl<'c> Headings<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        let stmt = conn.prepare_cached(
+            "SELECT a.title, o.name, a.outlet_id, a.published, o.reliability FROM articles a
+             LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1",
+        )?;
+        Ok(Headings { stmt, known: rustc_hash::FxHashMap::default() })
+    }
+
+    pub fn of(&mut self, article: i64) -> Result<&Heading> {
+        if !self.known.contains_key(&article) {
+            let h = self.stmt.query_row([article], |r| {
+                Ok(Heading {
+                    title: r.get(0)?,
+                    outlet: r.get(1)?,
+                    outlet_id: r.get(2)?,
+                    published: r.get(3)?,
+                    reliability: r.get(4)?,
+                })
+            })?;
+            if self.known.len() >= HEADINGS_KEPT {
+                self.known.clear();
+            }
+            self.known.insert(article, h);
+        }
+        Ok(&self.known[&article])
+    }
 }

@@ -270,7 +270,7 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
                 .replace("o.reliability", "NULL")
         ))?
     };
-    let mut headings = Headings::new(conn)?;
+    let mut headings = super::articles::Headings::new(conn)?;
     let mut attributions = conn.prepare_cached(
         "SELECT cs.claim_id, s.name, s.kind, s.reliability
          FROM claim_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY cs.claim_id, cs.position",
@@ -312,52 +312,6 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
         f(row)?;
     }
     Ok(())
-}
-
-/// An article's heading as a claim listing shows it.
-#[derive(Clone)]
-struct Heading {
-    title: String,
-    outlet: Option<String>,
-    published: Option<String>,
-    reliability: Option<Reliability>,
-}
-
-/// The headings of the articles a listing met, read once each (a bounded table, emptied when
-/// full, so the memory stays flat however many articles there are).
-struct Headings<'c> {
-    stmt: rusqlite::CachedStatement<'c>,
-    known: rustc_hash::FxHashMap<i64, Heading>,
-}
-
-const HEADINGS_KEPT: usize = 50_000;
-
-impl<'c> Headings<'c> {
-    fn new(conn: &'c Connection) -> Result<Self> {
-        let stmt = conn.prepare_cached(
-            "SELECT a.title, o.name, a.published, o.reliability FROM articles a
-             LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1",
-        )?;
-        Ok(Headings { stmt, known: rustc_hash::FxHashMap::default() })
-    }
-
-    fn of(&mut self, article: i64) -> Result<&Heading> {
-        if !self.known.contains_key(&article) {
-            let h = self.stmt.query_row([article], |r| {
-                Ok(Heading {
-                    title: r.get(0)?,
-                    outlet: r.get(1)?,
-                    published: r.get(2)?,
-                    reliability: r.get(3)?,
-                })
-            })?;
-            if self.known.len() >= HEADINGS_KEPT {
-                self.known.clear();
-            }
-            self.known.insert(article, h);
-        }
-        Ok(&self.known[&article])
-    }
 }
 
 /// A cursor over rows keyed by claim id, in claim order, read beside the claims: `upto(id)`

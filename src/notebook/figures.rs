@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use super::articles::Heading;
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::notation::{self, Reading, VagueTable, VagueTerm};
@@ -93,29 +94,32 @@ pub fn weight(reliability: &[Reliability], credibility: Credibility) -> f64 {
 
 const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
         f.low, f.high, f.point, f.provisional, f.rule,
-        (SELECT group_concat(s.name, char(31) ORDER BY cs.position) FROM claim_sources cs
-            JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
-        (SELECT group_concat(s.id, char(31) ORDER BY cs.position) FROM claim_sources cs
-            JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
-        (SELECT group_concat(s.reliability, char(31) ORDER BY cs.position) FROM claim_sources cs
-            JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
-        o.reliability, c.credibility,
+        (SELECT group_concat(s.id || char(30) || s.reliability || char(30) || s.name, char(31) ORDER BY cs.position)
+            FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
+        c.credibility,
         EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
-        c.article_id, o.name, a.outlet_id, a.published,
+        c.article_id,
         (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id),
         c.when_from, c.when_to, c.place
-    FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id
-    JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
+    FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id";
 
-fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
-    let sources = split_units(r.get(12)?);
-    let source_ids = split_units(r.get(13)?).iter().filter_map(|s| s.parse().ok()).collect();
-    let reliability: Vec<Reliability> = if sources.is_empty() {
-        r.get::<_, Option<Reliability>>(15)?.into_iter().collect()
-    } else {
-        split_units(r.get(14)?).iter().filter_map(|g| g.parse().ok()).collect()
-    };
-    let credibility: Credibility = r.get(16)?;
+/// A figure from a row of [`FIGURE_SELECT`] and its article's heading (read once per article,
+/// not joined to every figure).
+fn figure_row(r: &rusqlite::Row<'_>, heading: &Heading) -> rusqlite::Result<FigureRow> {
+    // Each source is "id, reliability, name" (separated by U+001E), in attribution order: one
+    // lookup of the claim's sources instead of one per column.
+    let (mut sources, mut source_ids, mut grades) = (Vec::new(), Vec::new(), Vec::new());
+    for unit in split_units(r.get(12)?) {
+        let mut parts = unit.splitn(3, '\u{1E}');
+        if let (Some(id), Some(grade), Some(name)) = (parts.next(), parts.next(), parts.next()) {
+            source_ids.extend(id.parse::<i64>().ok());
+            grades.extend(grade.parse::<Reliability>().ok());
+            sources.push(name.to_string());
+        }
+    }
+    let reliability: Vec<Reliability> =
+        if sources.is_empty() { heading.reliability.into_iter().collect() } else { grades };
+    let credibility: Credibility = r.get(13)?;
     Ok(FigureRow {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -135,15 +139,15 @@ fn figure_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FigureRow> {
         source_ids,
         reliability,
         credibility,
-        superseded: r.get(17)?,
-        article_id: r.get(18)?,
-        outlet: r.get(19)?,
-        outlet_id: r.get(20)?,
-        published: r.get(21)?,
-        tags: split_units(r.get(22)?),
-        when_from: r.get(23)?,
-        when_to: r.get(24)?,
-        place: r.get(25)?,
+        superseded: r.get(14)?,
+        article_id: r.get(15)?,
+        outlet: heading.outlet.clone(),
+        outlet_id: heading.outlet_id,
+        published: heading.published.clone(),
+        tags: split_units(r.get(16)?),
+        when_from: r.get(17)?,
+        when_to: r.get(18)?,
+        place: r.get(19)?,
     })
 }
 
@@ -173,9 +177,11 @@ pub(crate) fn for_each_figure(
     }
     let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
     let mut stmt = conn.prepare_cached(&format!("{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"))?;
+    let mut headings = super::articles::Headings::new(conn)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
-        f(figure_row(r)?)?;
+        let heading = headings.of(r.get(15)?)?;
+        f(figure_row(r, heading)?)?;
     }
     Ok(())
 }
