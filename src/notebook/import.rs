@@ -404,7 +404,8 @@ impl Notebook {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(64);
         let next = AtomicUsize::new(0);
         let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(1, 4);
-        let mut batch = ImportBatch::new(&self.conn, if req.batch == 0 { BATCH_ARTICLES } else { req.batch })?;
+        let mut batch =
+            ImportBatch::new(&self.conn, if req.batch == 0 { BATCH_ARTICLES } else { req.batch })?;
         let mut files: Vec<FileResult> = Vec::with_capacity(inputs.len());
         let max_size = req.max_size;
         let outcome = std::thread::scope(|scope| -> Result<()> {
