@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -49,6 +50,8 @@ pub struct ImportRequest {
 
 /// Articles per commit unless the request says otherwise.
 pub const BATCH_ARTICLES: usize = 1000;
+/// The most article text prepared and waiting for the writer, in bytes.
+const IN_FLIGHT: usize = 32 << 20;
 const BATCH_SECONDS: u64 = 2;
 /// Rows per INSERT statement (13 values each, well under SQLite's limit of 32,766 variables).
 const ROWS_PER_INSERT: usize = 1000;
@@ -401,20 +404,34 @@ impl Notebook {
     ) -> Result<ImportReport> {
         type Ready = (usize, std::result::Result<Prepared, String>);
         let inputs = &req.inputs;
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(64);
+        // Room for many small articles, so the readers keep working while a batch is written,
+        // but never more than IN_FLIGHT bytes of text waiting (a folder of very long files).
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(1024);
         let next = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(1, 4);
+        let in_flight = AtomicUsize::new(0);
+        // The writer keeps one core busy; the readers share the rest.
+        let workers =
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).saturating_sub(1).clamp(1, 4);
         let mut batch =
             ImportBatch::new(&self.conn, if req.batch == 0 { BATCH_ARTICLES } else { req.batch })?;
         let mut files: Vec<FileResult> = Vec::with_capacity(inputs.len());
         let max_size = req.max_size;
         let outcome = std::thread::scope(|scope| -> Result<()> {
             for _ in 0..workers {
-                let (tx, next) = (tx.clone(), &next);
+                let (tx, next, in_flight) = (tx.clone(), &next, &in_flight);
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some((input, meta)) = inputs.get(i) else { break };
-                    if tx.send((i, prepare(input, meta, max_size))).is_err() {
+                    let prepared = prepare(input, meta, max_size);
+                    let size = prepared.as_ref().map(|p| p.body.len()).unwrap_or(0);
+                    // The writer empties the channel whenever it waits, so this cannot stall it.
+                    while in_flight.load(Ordering::Acquire) > 0
+                        && in_flight.load(Ordering::Acquire) + size > IN_FLIGHT
+                    {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                    in_flight.fetch_add(size, Ordering::AcqRel);
+                    if tx.send((i, prepared)).is_err() {
                         break;
                     }
                 });
@@ -428,6 +445,7 @@ impl Notebook {
                     }
                     let (i, p) =
                         rx.recv().map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?;
+                    in_flight.fetch_sub(p.as_ref().map(|p| p.body.len()).unwrap_or(0), Ordering::AcqRel);
                     waiting.insert(i, p);
                 };
                 let label = input.label();
