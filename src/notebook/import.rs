@@ -443,8 +443,23 @@ impl Notebook {
                     if let Some(p) = waiting.remove(&position) {
                         break p;
                     }
-                    let (i, p) =
-                        rx.recv().map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?;
+                    let (i, p) = match rx.try_recv() {
+                        Ok(ready) => ready,
+                        // Nothing is ready: rather than wait, this thread prepares the next
+                        // input itself (the readers are behind, so the writer has a core).
+                        Err(std::sync::mpsc::TryRecvError::Empty) => {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if let Some((input, meta)) = inputs.get(i) {
+                                waiting.insert(i, prepare(input, meta, max_size));
+                                continue;
+                            }
+                            rx.recv()
+                                .map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?
+                        }
+                        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                            return Err(Error::Io("the file readers stopped unexpectedly".into()))
+                        }
+                    };
                     in_flight.fetch_sub(p.as_ref().map(|p| p.body.len()).unwrap_or(0), Ordering::AcqRel);
                     waiting.insert(i, p);
                 };
