@@ -123,6 +123,11 @@ fn a_whole_export_gives_each_claim_the_heading_a_filtered_one_does() {
     assert_eq!(figures[0][col(&h, "published")], "2014-12-05");
     assert_eq!(figures[0][col(&h, "reliability")], "B");
     assert_eq!(figures[0][col(&h, "sources")], "");
+    // And the claim's row lists it, read from the figures in one sorted pass.
+    let (h, all) = parse_csv(&nb.ok(&["export", "claims"]).stdout);
+    assert_eq!(all[0][col(&h, "figures")], "defections.foreign=45");
+    assert_eq!(all[1][col(&h, "figures")], "");
+    assert_eq!(all[1][col(&h, "sources")], "ناشطون محليون; أحد سكان السهل");
 }
 
 #[test]

@@ -166,41 +166,60 @@ pub(crate) struct Heading {
     pub reliability: Option<Reliability>,
 }
 
-/// The headings of the articles a long listing meets, read once each instead of joining the
-/// article's row (which holds its body) to every claim or figure. A bounded table, emptied
-/// when full, so memory stays flat however many articles there are.
-pub(crate) struct Headings<'c> {
+/// Rows looked up by id once each and remembered: a long listing meets the same article,
+/// source or measure many times, and reading it again is a random page read. A bounded table,
+/// emptied when full, so memory stays flat however many rows there are.
+pub(crate) struct Remembered<'c, T> {
     stmt: rusqlite::CachedStatement<'c>,
-    known: rustc_hash::FxHashMap<i64, Heading>,
+    read: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    known: rustc_hash::FxHashMap<i64, T>,
+    most: usize,
 }
 
-const HEADINGS_KEPT: usize = 50_000;
-
-impl<'c> Headings<'c> {
-    pub fn new(conn: &'c Connection) -> Result<Self> {
-        let stmt = conn.prepare_cached(
-            "SELECT a.title, o.name, a.outlet_id, a.published, o.reliability FROM articles a
-             LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1",
-        )?;
-        Ok(Headings { stmt, known: rustc_hash::FxHashMap::default() })
+impl<'c, T> Remembered<'c, T> {
+    /// `sql` selects one row by `?1`; `read` turns it into a value; at most `most` are kept.
+    pub fn new(
+        conn: &'c Connection,
+        sql: &str,
+        read: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        most: usize,
+    ) -> Result<Self> {
+        Ok(Remembered {
+            stmt: conn.prepare_cached(sql)?,
+            read,
+            known: rustc_hash::FxHashMap::default(),
+            most,
+        })
     }
 
-    pub fn of(&mut self, article: i64) -> Result<&Heading> {
-        if !self.known.contains_key(&article) {
-            let h = self.stmt.query_row([article], |r| {
-                Ok(Heading {
-                    title: r.get(0)?,
-                    outlet: r.get(1)?,
-                    outlet_id: r.get(2)?,
-                    published: r.get(3)?,
-                    reliability: r.get(4)?,
-                })
-            })?;
-            if self.known.len() >= HEADINGS_KEPT {
+    pub fn of(&mut self, id: i64) -> Result<&T> {
+        if !self.known.contains_key(&id) {
+            let value = self.stmt.query_row([id], self.read)?;
+            if self.known.len() >= self.most {
                 self.known.clear();
             }
-            self.known.insert(article, h);
+            self.known.insert(id, value);
         }
-        Ok(&self.known[&article])
+        Ok(&self.known[&id])
     }
+}
+
+/// The headings of articles, read once per article instead of joining the article's row
+/// (which holds its body) to every claim or figure.
+pub(crate) fn headings(conn: &Connection) -> Result<Remembered<'_, Heading>> {
+    Remembered::new(
+        conn,
+        "SELECT a.title, o.name, a.outlet_id, a.published, o.reliability FROM articles a
+         LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1",
+        |r| {
+            Ok(Heading {
+                title: r.get(0)?,
+                outlet: r.get(1)?,
+                outlet_id: r.get(2)?,
+                published: r.get(3)?,
+                reliability: r.get(4)?,
+            })
+        },
+        50_000,
+    )
 }

@@ -7,6 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use super::articles::Remembered;
 use super::search::ClaimWords;
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
@@ -270,30 +271,42 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
                 .replace("o.reliability", "NULL")
         ))?
     };
-    let mut headings = super::articles::Headings::new(conn)?;
-    let mut attributions = conn.prepare_cached(
-        "SELECT cs.claim_id, s.name, s.kind, s.reliability
-         FROM claim_sources cs JOIN sources s ON s.id = cs.source_id ORDER BY cs.claim_id, cs.position",
+    let mut headings = super::articles::headings(conn)?;
+    // Sources and measures are remembered by id too, and the attributions and figures read in
+    // claim order without joins: figures are sorted from one pass over their table, which is
+    // several times quicker than visiting each through its claim index.
+    let mut sources: Remembered<'_, (String, SourceKind, Reliability)> = Remembered::new(
+        conn,
+        "SELECT name, kind, reliability FROM sources WHERE id = ?1",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        200_000,
     )?;
+    let mut keys: Remembered<'_, String> =
+        Remembered::new(conn, "SELECT key FROM measures WHERE id = ?1", |r| r.get(0), 200_000)?;
+    let mut attributions =
+        conn.prepare_cached("SELECT claim_id, source_id FROM claim_sources ORDER BY claim_id, position")?;
     let mut tag_rows = conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
     let mut figure_rows = conn.prepare_cached(
-        "SELECT f.claim_id, m.key || '=' || f.notation FROM figures f JOIN measures m ON m.id = f.measure_id
-         ORDER BY f.claim_id, f.id",
+        "SELECT claim_id, measure_id, notation FROM figures NOT INDEXED ORDER BY claim_id, id",
     )?;
-    let mut attr = Beside::new(attributions.query([])?, |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let mut attr = Beside::new(attributions.query([])?, |r| r.get::<_, i64>(1))?;
     let mut tags = Beside::new(tag_rows.query([])?, |r| r.get(1))?;
-    let mut figs = Beside::new(figure_rows.query([])?, |r| r.get(1))?;
+    let mut figs =
+        Beside::new(figure_rows.query([])?, |r| Ok((r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
     let mut rows = main.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let mut lists = ClaimLists::default();
-        for (name, kind, grade) in attr.upto(id)? {
-            lists.sources.push(name);
-            lists.kinds.push(kind);
-            lists.grades.push(grade);
+        for source in attr.upto(id)? {
+            let (name, kind, grade) = sources.of(source)?;
+            lists.sources.push(name.clone());
+            lists.kinds.push(*kind);
+            lists.grades.push(*grade);
         }
         lists.tags = tags.upto(id)?;
-        lists.figures = figs.upto(id)?;
+        for (measure, notation) in figs.upto(id)? {
+            lists.figures.push(format!("{}={notation}", keys.of(measure)?));
+        }
         if joined {
             f(claim_from(r, lists)?)?;
             continue;

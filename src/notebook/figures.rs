@@ -177,7 +177,7 @@ pub(crate) fn for_each_figure(
     }
     let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
     let mut stmt = conn.prepare_cached(&format!("{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"))?;
-    let mut headings = super::articles::Headings::new(conn)?;
+    let mut headings = super::articles::headings(conn)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let heading = headings.of(r.get(15)?)?;
