@@ -205,7 +205,7 @@ impl<'a> ImportBatch<'a> {
 
     /// Checks one article and stages it; it is written with the rest of its batch. An error
     /// here is the database's own (a full disk, a damaged file): the caller stops the import.
-    pub fn store(&mut self, p: &Prepared) -> Result<Stored> {
+    pub fn store(&mut self, p: Prepared) -> Result<Stored> {
         if p.body.len() >= self.max_length || p.title.len() >= self.max_length {
             return Ok(Stored::Refused(format!(
                 "is too large for the notebook to hold ({} bytes; SQLite's limit is {})",
@@ -236,27 +236,27 @@ impl<'a> ImportBatch<'a> {
         };
         self.next_id = id.checked_add(1);
         let text = |s: Option<String>| s.map(Value::Text).unwrap_or(Value::Null);
-        let values = vec![
-            Value::Integer(id),
-            Value::Text(new_uuid()),
-            Value::Text(p.title.clone()),
-            outlet_id.map(Value::Integer).unwrap_or(Value::Null),
-            text(p.meta.author.clone()),
-            text(p.meta.url.clone()),
-            text(p.meta.published.map(|d| d.to_string())),
-            text(p.language.clone()),
-            Value::Text(p.body.clone()),
-            Value::Text(p.sha.clone()),
-            near.map(Value::Integer).unwrap_or(Value::Null),
-            text(p.source_path.clone()),
-            Value::Text(now()),
-        ];
         for (band, hash) in p.bands.iter().enumerate() {
             self.staged_bands.entry((band, *hash)).or_default().push(id);
         }
         self.staged_sha.insert(p.sha.clone(), id);
-        let words = [p.title_words.clone(), p.body_words.clone()];
-        self.staged.push(Staged { id, values, words, bands: p.bands.clone(), set: p.set.clone() });
+        let values = vec![
+            Value::Integer(id),
+            Value::Text(new_uuid()),
+            Value::Text(p.title),
+            outlet_id.map(Value::Integer).unwrap_or(Value::Null),
+            text(p.meta.author),
+            text(p.meta.url),
+            text(p.meta.published.map(|d| d.to_string())),
+            text(p.language),
+            Value::Text(p.body),
+            Value::Text(p.sha),
+            near.map(Value::Integer).unwrap_or(Value::Null),
+            text(p.source_path),
+            Value::Text(now()),
+        ];
+        let words = [p.title_words, p.body_words];
+        self.staged.push(Staged { id, values, words, bands: p.bands, set: p.set });
         if self.staged.len() >= ROWS_PER_INSERT {
             self.flush()?;
         }
@@ -329,13 +329,13 @@ impl<'a> ImportBatch<'a> {
                 "INSERT INTO article_fts (rowid, title, body) VALUES {}",
                 vec!["(?, ?, ?)"; chunk.len()].join(", ")
             );
-            let values: Vec<Value> = chunk
-                .iter()
-                .flat_map(|s| {
-                    [Value::Integer(s.id), Value::Text(s.words[0].clone()), Value::Text(s.words[1].clone())]
-                })
-                .collect();
-            conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+            let mut stmt = conn.prepare_cached(&sql)?;
+            for (k, s) in chunk.iter().enumerate() {
+                stmt.raw_bind_parameter(3 * k + 1, s.id)?;
+                stmt.raw_bind_parameter(3 * k + 2, &s.words[0])?;
+                stmt.raw_bind_parameter(3 * k + 3, &s.words[1])?;
+            }
+            stmt.raw_execute()?;
         }
         let bands: Vec<Value> = self
             .staged
@@ -494,7 +494,7 @@ impl Notebook {
                     (_, Err(e)) => {
                         FileResult { error: Some(e), ..FileResult::new(label, ImportStatus::Failed) }
                     }
-                    (_, Ok(p)) => match batch.store(&p) {
+                    (_, Ok(p)) => match batch.store(p) {
                         Ok(Stored::New { id, near_duplicate_of }) => FileResult {
                             id: Some(id),
                             near_duplicate_of,
