@@ -94,8 +94,8 @@ pub fn weight(reliability: &[Reliability], credibility: Credibility) -> f64 {
 
 const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
         f.low, f.high, f.point, f.provisional, f.rule,
-        (SELECT group_concat(s.id || char(30) || s.reliability || char(30) || s.name, char(31) ORDER BY cs.position)
-            FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id),
+        (SELECT group_concat(cs.source_id, char(31) ORDER BY cs.position) FROM claim_sources cs
+            WHERE cs.claim_id = c.id),
         c.credibility,
         EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
         c.article_id,
@@ -103,19 +103,19 @@ const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_i
         c.when_from, c.when_to, c.place
     FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id";
 
-/// A figure from a row of [`FIGURE_SELECT`] and its article's heading (read once per article,
-/// not joined to every figure).
-fn figure_row(r: &rusqlite::Row<'_>, heading: &Heading) -> rusqlite::Result<FigureRow> {
-    // Each source is "id, reliability, name" (separated by U+001E), in attribution order: one
-    // lookup of the claim's sources instead of one per column.
+/// A figure from a row of [`FIGURE_SELECT`], its article's heading and its claim's sources
+/// (id, name, grade, in attribution order), both read once each and remembered rather than
+/// joined to every figure: with a million figures those joins were random page reads.
+fn figure_row(
+    r: &rusqlite::Row<'_>,
+    heading: &Heading,
+    attributed: Vec<(i64, String, Reliability)>,
+) -> rusqlite::Result<FigureRow> {
     let (mut sources, mut source_ids, mut grades) = (Vec::new(), Vec::new(), Vec::new());
-    for unit in split_units(r.get(12)?) {
-        let mut parts = unit.splitn(3, '\u{1E}');
-        if let (Some(id), Some(grade), Some(name)) = (parts.next(), parts.next(), parts.next()) {
-            source_ids.extend(id.parse::<i64>().ok());
-            grades.extend(grade.parse::<Reliability>().ok());
-            sources.push(name.to_string());
-        }
+    for (id, name, grade) in attributed {
+        source_ids.push(id);
+        sources.push(name);
+        grades.push(grade);
     }
     let reliability: Vec<Reliability> =
         if sources.is_empty() { heading.reliability.into_iter().collect() } else { grades };
@@ -178,10 +178,22 @@ pub(crate) fn for_each_figure(
     let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
     let mut stmt = conn.prepare_cached(&format!("{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"))?;
     let mut headings = super::articles::headings(conn)?;
+    let mut known_sources: super::articles::Remembered<'_, (String, Reliability)> =
+        super::articles::Remembered::new(
+            conn,
+            "SELECT name, reliability FROM sources WHERE id = ?1",
+            |r| Ok((r.get(0)?, r.get(1)?)),
+            200_000,
+        )?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
+        let mut attributed = Vec::new();
+        for id in split_units(r.get(12)?).iter().filter_map(|s| s.parse::<i64>().ok()) {
+            let (name, grade) = known_sources.of(id)?;
+            attributed.push((id, name.clone(), *grade));
+        }
         let heading = headings.of(r.get(15)?)?;
-        f(figure_row(r, heading)?)?;
+        f(figure_row(r, heading, attributed)?)?;
     }
     Ok(())
 }
