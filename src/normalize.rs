@@ -512,10 +512,7 @@ impl QuoteIndex {
             }
             return self.inside.get_or_init(|| inside).get(w).cloned().unwrap_or_default();
         }
-        // An inner form is part of its word and holds an Arabic letter.
-        if !w.chars().any(is_arabic_letter) {
-            return Vec::new();
-        }
+        // An inner form is part of its word (it may have no Arabic letter left: وISIS -> isis).
         let mut out = Vec::new();
         for (word, id) in &self.ids {
             if word.len() > w.len() && word.contains(w) {
@@ -857,7 +854,7 @@ mod tests {
         fn a_quote_is_found_alike_before_and_after_the_clitic_table_is_made(
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "وقال", "قال", "والمقاتلون", "المقاتلون", "مقاتلون", "بالمدينه", "مدينته", "مدينه",
-                "وكتابهم", "كتاب", "كتابهم", "فقتلوا", "قتلوا", "ولهم", "the", "fighters",
+                "وكتابهم", "كتاب", "كتابهم", "فقتلوا", "قتلوا", "ولهم", "the", "fighters", "وisis", "isis",
             ]), 1..40),
             picks in proptest::collection::vec((0usize..40, 1usize..4), 6),
         ) {
@@ -895,6 +892,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_latin_word_after_a_clitic_is_found_by_the_first_quote_too() {
+        let body = "قال مسؤول إن وISIS هاجمت المدينة امس.";
+        let fresh = QuoteIndex::new(body);
+        let found = fresh.find("ISIS هاجمت المدينة");
+        assert!(found.is_some());
+        let used = QuoteIndex::new(body);
+        for _ in 0..3 {
+            used.find("المدينة");
+        }
+        assert_eq!(used.find("ISIS هاجمت المدينة"), found);
     }
 
     #[test]

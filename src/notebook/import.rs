@@ -55,6 +55,8 @@ pub struct ImportRequest {
 pub const BATCH_ARTICLES: usize = 10_000;
 /// The most article text prepared and waiting for the writer, in bytes.
 const IN_FLIGHT: usize = 32 << 20;
+/// The next input to read once the writer has stopped: beyond any input, so readers stop.
+const STOPPED: usize = usize::MAX / 2;
 const BATCH_SECONDS: u64 = 2;
 /// Rows per INSERT statement (13 values each, well under SQLite's limit of 32,766 variables).
 const ROWS_PER_INSERT: usize = 1000;
@@ -446,10 +448,14 @@ impl Notebook {
                     let Some((input, meta)) = inputs.get(i) else { break };
                     let prepared = prepare(input, meta, max_size);
                     let size = prepared.as_ref().map(|p| p.body.len()).unwrap_or(0);
-                    // The writer empties the channel whenever it waits, so this cannot stall it.
+                    // The writer empties the channel whenever it waits, so this cannot stall it;
+                    // a writer that stopped (a database error) stops the readers too.
                     while in_flight.load(Ordering::Acquire) > 0
                         && in_flight.load(Ordering::Acquire) + size > IN_FLIGHT
                     {
+                        if next.load(Ordering::Relaxed) >= STOPPED {
+                            return;
+                        }
                         std::thread::sleep(Duration::from_millis(1));
                     }
                     in_flight.fetch_add(size, Ordering::AcqRel);
@@ -509,7 +515,7 @@ impl Notebook {
                         }
                         Err(e) => {
                             // Stop the readers; nothing of this batch is kept.
-                            next.store(usize::MAX / 2, Ordering::Relaxed);
+                            next.store(STOPPED, Ordering::Relaxed);
                             drop(rx);
                             return Err(Error::Io(format!(
                                 "the import stopped at {label}: {e}; {} article(s) before it were stored and the \
