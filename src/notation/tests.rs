@@ -706,3 +706,35 @@ fn hostile_wording_stays_linear() {
         eprintln!("{name}: {n} found in {:?}", start.elapsed());
     }
 }
+
+#[test]
+fn scales_multipliers_and_negations_are_refused_not_misread() {
+    for (w, says) in [
+        ("two trillion", "scale word 'trillion'"),
+        ("5 trillion people", "scale word 'trillion'"),
+        ("nearly 20 times", "multiplier"),
+        ("ثلاثة أضعاف", "multiplier"),
+        ("عشر مرات", "multiplier"),
+        ("لن يفوق 40", "not a figure"),
+        ("لم يتخطَّ أحد", "not a figure"),
+        ("the 1990s", "not a figure"),
+    ] {
+        let e = parse(w, &default_vague_table()).unwrap_err();
+        assert!(e.contains(says), "{w}: {e}");
+    }
+    assert_eq!(p("مليار").low, 1_000_000_000);
+    assert_eq!(p("تريليون").low, 1_000_000_000_000);
+    assert_eq!((p("3 مليار").low, p("ألف و200").low), (3_000_000_000, 1200));
+    let r = p("about 40 at most");
+    assert_eq!((r.kind, r.low, r.high), (AtMost, 0, Some(40)));
+}
+
+#[test]
+fn the_vague_word_guard_refuses_words_the_reader_already_reads() {
+    for w in ["hundred", "a", "about", "and", "million", "نحو", "at least", "مليار", "not"] {
+        assert!(not_a_vague_word(w).is_some(), "{w} accepted as a vague word");
+    }
+    for w in ["dozens", "scores", "عشرات", "a handful", "umpteen"] {
+        assert!(not_a_vague_word(w).is_none(), "{w} refused");
+    }
+}

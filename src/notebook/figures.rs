@@ -460,6 +460,9 @@ impl Notebook {
                 "low {low}, point {point}, high {high} are out of order; a term needs 0 <= low <= point <= high <= {MAX_FIGURE}"
             ));
         }
+        if let Some(why) = notation::not_a_vague_word(word) {
+            return super::invalid(format!("{why}; give a vague word such as dozens or عشرات"));
+        }
         if notation::parse(word, &HashMap::new()).is_ok() {
             return super::invalid(format!(
                 "'{word}' already reads as a number; a vague word must not be one"
