@@ -9,7 +9,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::dates::PartialDate;
 use crate::ratings::{Credibility, Reliability};
-use crate::vocab::{ExportTable, Format, HistoryTable, Method, Relation, SearchIn, SourceKind};
+use crate::vocab::{
+    DatePrecision, EventProfile, ExportFormat, ExportTable, HistoryTable, MeasureRole, Method, Relation,
+    SearchIn, SourceKind,
+};
 
 /// An id as people write it: `12` or `#12`.
 pub fn id(text: &str) -> Result<i64, String> {
@@ -23,6 +26,50 @@ pub fn id(text: &str) -> Result<i64, String> {
 
 fn date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text)
+}
+
+/// A value an edit may also clear: an empty text ('') clears it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clearable<T>(pub Option<T>);
+
+fn clearable<T>(text: &str, parse: impl Fn(&str) -> Result<T, String>) -> Result<Clearable<T>, String> {
+    if text.trim().is_empty() {
+        Ok(Clearable(None))
+    } else {
+        parse(text).map(|v| Clearable(Some(v)))
+    }
+}
+
+fn latitude(text: &str) -> Result<String, String> {
+    crate::events::latitude(text)
+}
+
+fn longitude(text: &str) -> Result<String, String> {
+    crate::events::longitude(text)
+}
+
+fn where_precision(text: &str) -> Result<u8, String> {
+    crate::events::where_precision(text)
+}
+
+fn latitude_or_clear(text: &str) -> Result<Clearable<String>, String> {
+    clearable(text, latitude)
+}
+
+fn longitude_or_clear(text: &str) -> Result<Clearable<String>, String> {
+    clearable(text, longitude)
+}
+
+fn where_precision_or_clear(text: &str) -> Result<Clearable<u8>, String> {
+    clearable(text, where_precision)
+}
+
+fn date_or_clear(text: &str) -> Result<Clearable<PartialDate>, String> {
+    clearable(text, date)
+}
+
+fn role_or_clear(text: &str) -> Result<Clearable<MeasureRole>, String> {
+    clearable(text, |t| t.parse::<MeasureRole>())
 }
 
 fn language(text: &str) -> Result<String, String> {
@@ -78,9 +125,9 @@ pub struct Cli {
     /// The notebook file [default: $CROSSCHECK_DB, else notebook.db in the data folder]
     #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// Output format [default: table]
+    /// Output format [default: table]; csl-json and bibtex are for `export articles` only
     #[arg(long, global = true, value_enum, help_heading = GLOBAL)]
-    pub format: Option<Format>,
+    pub format: Option<ExportFormat>,
     /// Print only these columns, in this order (every format)
     #[arg(long, global = true, value_name = "A,B,C", value_parser = columns, help_heading = GLOBAL)]
     pub columns: Option<ColumnList>,
@@ -117,6 +164,9 @@ pub enum Command {
     /// Add, list and show measures: quantities several claims give figures for
     #[command(subcommand)]
     Measure(MeasureCommand),
+    /// Add, list, show, edit and remove incidents: events with a date, a place and their counts
+    #[command(subcommand)]
+    Incident(IncidentCommand),
     /// Add, list, remove and parse figures; the vague-word table
     #[command(subcommand)]
     Figure(FigureCommand),
@@ -130,9 +180,10 @@ pub enum Command {
         after_help = "Examples:\n  crosscheck report --all --out report.html\n  crosscheck report deaths.market --lang ar --out تقرير.html\n  crosscheck report --tag defections --min-reliability C --out defections.html\n  crosscheck --format markdown report --all --out report.md"
     )]
     Report(ReportArgs),
-    /// Export a table for reports and spreadsheets (CSV by default)
+    /// Export a table for reports and spreadsheets (CSV by default), events as monitors publish
+    /// them, or articles for citation managers
     #[command(
-        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
+        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json\n  crosscheck export events --profile ucdp --out ged.csv\n  crosscheck export articles --format csl-json --out sources.json"
     )]
     Export(ExportArgs),
     /// Bring another notebook's work into this one (a colleague's, or your laptop's)
@@ -202,7 +253,8 @@ impl Command {
             Command::Claim(c) => {
                 !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. } | ClaimCommand::Suggest(_))
             }
-            Command::Measure(c) => matches!(c, MeasureCommand::Add { .. }),
+            Command::Measure(c) => matches!(c, MeasureCommand::Add { .. } | MeasureCommand::Edit(_)),
+            Command::Incident(c) => !matches!(c, IncidentCommand::List | IncidentCommand::Show { .. }),
             Command::Figure(c) => matches!(
                 c,
                 FigureCommand::Add { .. }
@@ -534,6 +586,9 @@ pub struct ClaimSuggestArgs {
     /// The measure the suggested figures are of (filled in the measure column for import)
     #[arg(long, value_name = "KEY")]
     pub measure: Option<String>,
+    /// The incident the suggested claims are about (filled in the incident column for import)
+    #[arg(long, value_name = "KEY")]
+    pub incident: Option<String>,
     /// Write CSV (or --format) to this file, whole or not at all, ready for `import claims`
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
@@ -571,6 +626,9 @@ pub struct ClaimAddArgs {
     /// A figure: KEY=NOTATION, or KEY alone to read the number in the quote
     #[arg(long = "figure", value_name = "KEY[=NOTATION]")]
     pub figures: Vec<String>,
+    /// The incident the claim is about (its key), with or without a figure
+    #[arg(long, value_name = "KEY")]
+    pub incident: Option<String>,
     /// Keep a quote that cannot be found in the article, marked unverified
     #[arg(long)]
     pub unverified: bool,
@@ -608,6 +666,9 @@ pub struct ClaimEditArgs {
     /// Make the claim the outlet's own report (no sources)
     #[arg(long, conflicts_with = "sources")]
     pub no_sources: bool,
+    /// The incident the claim is about (its key; empty to untie it)
+    #[arg(long, value_name = "KEY")]
+    pub incident: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -647,7 +708,18 @@ pub enum MeasureCommand {
         /// The unit, such as people
         #[arg(long)]
         unit: Option<String>,
+        /// The incident it counts for (its key)
+        #[arg(long, value_name = "KEY")]
+        incident: Option<String>,
+        /// What it counts at the incident
+        #[arg(long, value_enum, ignore_case = true)]
+        role: Option<MeasureRole>,
     },
+    /// Change a measure's label, unit, incident or role
+    #[command(
+        after_help = "Examples:\n  crosscheck measure edit tokhar.killed --incident tokhar.2017-03-14 --role killed\n  crosscheck measure edit tokhar.killed --incident ''   # untie it"
+    )]
+    Edit(MeasureEditArgs),
     /// List measures with their figure and voice counts
     #[command(after_help = "Example:\n  crosscheck measure list")]
     List,
@@ -657,6 +729,124 @@ pub enum MeasureCommand {
         /// The measure's key
         key: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct MeasureEditArgs {
+    /// The measure's key
+    pub key: String,
+    /// What the measure counts
+    #[arg(long)]
+    pub label: Option<String>,
+    /// The unit, such as people (empty to clear)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// The incident it counts for (its key; empty to untie it)
+    #[arg(long, value_name = "KEY")]
+    pub incident: Option<String>,
+    /// What it counts at the incident: killed, injured, missing, displaced, arrested, defected,
+    /// other (empty to clear)
+    #[arg(long, value_name = "ROLE", value_parser = role_or_clear)]
+    pub role: Option<Clearable<MeasureRole>>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// Add an incident: what happened, when and where, with UCDP's precision codes
+    #[command(
+        after_help = "Examples:\n  crosscheck incident add tokhar.2017-03-14 --label 'shelling of Tokhar market' \\\n      --from 2017-03-14 --place 'طخار / Tokhar' --lat 36.5142 --lon 37.9120 --where-precision 1\n  crosscheck incident add valley.2017-03 --label 'raids in the valley' --from 2017-03 \\\n      --where-precision 4"
+    )]
+    Add(IncidentAddArgs),
+    /// List incidents, earliest first
+    #[command(after_help = "Example:\n  crosscheck incident list --format csv")]
+    List,
+    /// Show an incident, its measures' reconciliations (saved or computed), voices and support,
+    /// and its claims
+    #[command(after_help = "Example:\n  crosscheck incident show tokhar.2017-03-14")]
+    Show {
+        /// The incident's key
+        key: String,
+    },
+    /// Change an incident's label, dates, place, coordinates, precision codes or note
+    #[command(
+        after_help = "Examples:\n  crosscheck incident edit tokhar.2017-03-14 --to 2017-03-15 --where-precision 2\n  crosscheck incident edit tokhar.2017-03-14 --lat '' --lon ''   # clear the coordinates"
+    )]
+    Edit(IncidentEditArgs),
+    /// Remove an incident (refused while measures or claims are tied to it, unless --force)
+    #[command(after_help = "Example:\n  crosscheck incident rm tokhar.2017-03-14 --force")]
+    Rm {
+        /// The incident's key
+        key: String,
+        /// Untie its measures and claims (they are kept) and remove it
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentAddArgs {
+    /// The key: lowercase letters, digits, dots, dashes, underscores, such as tokhar.2017-03-14
+    pub key: String,
+    /// What happened
+    #[arg(long)]
+    pub label: String,
+    /// The first day it may have happened: YYYY, YYYY-MM or YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub from: Option<PartialDate>,
+    /// The last day it may have happened [default: the end of --from]
+    #[arg(long, value_name = "DATE", value_parser = date, requires = "from")]
+    pub to: Option<PartialDate>,
+    /// How precisely the date is known [default: as the dates are typed]
+    #[arg(long, value_enum, ignore_case = true, requires = "from")]
+    pub date_precision: Option<DatePrecision>,
+    /// Where it happened, in Arabic, English or both
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Latitude in decimal degrees, kept as typed (- for south)
+    #[arg(long, value_name = "DEGREES", value_parser = latitude, requires = "lon", allow_hyphen_values = true)]
+    pub lat: Option<String>,
+    /// Longitude in decimal degrees, kept as typed (- for west)
+    #[arg(long, value_name = "DEGREES", value_parser = longitude, requires = "lat", allow_hyphen_values = true)]
+    pub lon: Option<String>,
+    /// How precisely the place is known, as UCDP GED's where_prec: 1 (the exact place) to 7
+    #[arg(long, value_name = "1-7", value_parser = where_precision)]
+    pub where_precision: Option<u8>,
+    /// A note for yourself
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentEditArgs {
+    /// The incident's key
+    pub key: String,
+    /// What happened
+    #[arg(long)]
+    pub label: Option<String>,
+    /// The first day it may have happened (empty to clear the dates)
+    #[arg(long, value_name = "DATE", value_parser = date_or_clear)]
+    pub from: Option<Clearable<PartialDate>>,
+    /// The last day it may have happened
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub to: Option<PartialDate>,
+    /// How precisely the date is known
+    #[arg(long, value_enum, ignore_case = true)]
+    pub date_precision: Option<DatePrecision>,
+    /// Where it happened (empty to clear)
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Latitude in decimal degrees, kept as typed (empty, with --lon '', to clear)
+    #[arg(long, value_name = "DEGREES", value_parser = latitude_or_clear, requires = "lon", allow_hyphen_values = true)]
+    pub lat: Option<Clearable<String>>,
+    /// Longitude in decimal degrees, kept as typed
+    #[arg(long, value_name = "DEGREES", value_parser = longitude_or_clear, requires = "lat", allow_hyphen_values = true)]
+    pub lon: Option<Clearable<String>>,
+    /// How precisely the place is known: 1 (the exact place) to 7 (empty to clear)
+    #[arg(long, value_name = "1-7", value_parser = where_precision_or_clear)]
+    pub where_precision: Option<Clearable<u8>>,
+    /// A note for yourself (empty to clear)
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -816,9 +1006,12 @@ pub struct ExportArgs {
     /// The table to export
     #[arg(value_enum)]
     pub table: ExportTable,
-    /// Output format [default: csv]
+    /// Output format [default: csv]; csl-json and bibtex for articles
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ExportFormat>,
+    /// For events: the dataset whose columns and codes the rows take
+    #[arg(long, value_enum, ignore_case = true)]
+    pub profile: Option<EventProfile>,
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

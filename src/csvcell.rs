@@ -20,7 +20,20 @@ fn needs_guard(s: &str) -> bool {
     if rest.len() != s.len() && rest.is_empty() {
         return false;
     }
+    // A negative decimal number (a longitude west of Greenwich, -70.66) is a number to every
+    // spreadsheet, never a formula: it is written as it is, so it stays a number.
+    if is_negative_number(rest) {
+        return false;
+    }
     matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠'))
+}
+
+/// `-` and digits, with at most one decimal point between digits: `-70.66`, `-3`.
+fn is_negative_number(s: &str) -> bool {
+    let Some(digits) = s.strip_prefix('-') else { return false };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 /// Removes the guard again on import.
@@ -84,6 +97,15 @@ mod tests {
             assert_eq!(unguard(&guard(s)), s);
         }
         assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        // A negative number is a number, not a formula; anything more after the sign is guarded.
+        for n in ["-70.66", "-3", "'-70.66"] {
+            assert_eq!(guard(n), n);
+            assert_eq!(unguard(&guard(n)), n);
+        }
+        for f in ["-3+4", "-70.", "-.5", "-1e5", "-2-cmd|' /C calc'!A0"] {
+            assert_eq!(guard(f), format!("'{f}"));
+            assert_eq!(unguard(&guard(f)), f);
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! default), the command line and the commands the binary runs. The fuzz targets and the
 //! benchmark generator use the library without the command line.
 
+pub mod citation;
 pub mod csvcell;
 pub mod dates;
+pub mod events;
 pub mod extract;
 pub mod files;
 pub mod intake;

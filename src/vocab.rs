@@ -207,6 +207,30 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The event datasets `export events` writes rows for, each in its own columns and codes.
+    EventProfile, "event dataset profile" {
+        /// UCDP's Georeferenced Event Dataset (GED).
+        Ucdp = "ucdp",
+        /// The Armed Conflict Location & Event Data Project.
+        Acled = "acled",
+        /// Airwars' civilian harm incidents.
+        Airwars = "airwars",
+    }
+}
+
+vocabulary! {
+    /// How Airwars grades an incident; crosscheck's reading of it from the support and the
+    /// sources' ratings is in docs/formats.md.
+    AirwarsGrade, "Airwars grade" {
+        Confirmed = "confirmed",
+        Fair = "fair",
+        Weak = "weak",
+        Contested = "contested",
+        Discounted = "discounted",
+    }
+}
+
+vocabulary! {
     /// The tables `export` writes.
     ExportTable, "table to export" {
         Articles = "articles",
@@ -216,6 +240,9 @@ vocabulary! {
         Measures = "measures",
         Reconciliations = "reconciliations",
         History = "history",
+        Incidents = "incidents",
+        /// One row per incident in an event dataset's columns (`--profile`).
+        Events = "events",
     }
 }
 
@@ -230,6 +257,38 @@ vocabulary! {
         Json = "json",
         Jsonl = "jsonl",
         Markdown = "markdown",
+    }
+}
+
+vocabulary! {
+    /// What `export` writes: a table format, or (for articles) a citation format that
+    /// citation managers import.
+    ExportFormat, "export format" {
+        Table = "table",
+        Csv = "csv",
+        Tsv = "tsv",
+        Json = "json",
+        Jsonl = "jsonl",
+        Markdown = "markdown",
+        /// CSL-JSON, the citation data Zotero, Mendeley and citeproc read.
+        CslJson = "csl-json",
+        /// BibTeX (BibLaTeX's @online entries).
+        Bibtex = "bibtex",
+    }
+}
+
+impl ExportFormat {
+    /// The table format this is, or None for a citation format.
+    pub fn table(self) -> Option<Format> {
+        Some(match self {
+            ExportFormat::Table => Format::Table,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Tsv => Format::Tsv,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Jsonl => Format::Jsonl,
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::CslJson | ExportFormat::Bibtex => return None,
+        })
     }
 }
 

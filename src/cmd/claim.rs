@@ -122,6 +122,7 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
         when: args.when,
         tags: args.tags,
         unverified: args.unverified,
+        incident: args.incident,
         figures,
         uuid: None,
         again: args.again,
@@ -179,6 +180,7 @@ fn edit(ctx: &Ctx, args: ClaimEditArgs) -> Result<()> {
         add_tags: args.tags,
         remove_tags: args.untags,
         sources,
+        incident: args.incident,
     };
     let row = nb.edit_claim(args.id, &e)?;
     ctx.created(row.id, &row, &[])

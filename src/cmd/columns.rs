@@ -24,6 +24,7 @@ pub const CLAIMS: Columns = Columns {
         "rating",
         "figures",
         "place",
+        "incident",
         "when_text",
         "when_from",
         "when_to",
@@ -104,7 +105,129 @@ pub const FIGURES: Columns = Columns {
     cut: &["notation", "sources"],
 };
 
-pub const MEASURES: Columns = Columns::plain(&["key", "label", "unit", "figures", "voices"]);
+pub const MEASURES: Columns = Columns {
+    all: &["key", "label", "unit", "figures", "voices", "incident", "role"],
+    brief: &["key", "label", "unit", "figures", "voices", "incident", "role"],
+    roomy: &[],
+    cut: &["label"],
+};
+
+pub const INCIDENTS: Columns = Columns {
+    all: &[
+        "key",
+        "label",
+        "date_from",
+        "date_to",
+        "date_precision",
+        "place",
+        "latitude",
+        "longitude",
+        "where_precision",
+        "measures",
+        "claims",
+        "note",
+    ],
+    brief: &["key", "label", "date_from", "place", "measures", "claims"],
+    roomy: &["date_to", "date_precision", "latitude", "longitude", "where_precision"],
+    cut: &["label"],
+};
+
+pub const INCIDENT_MEASURES: Columns = Columns {
+    all: &[
+        "measure",
+        "role",
+        "label",
+        "method",
+        "low",
+        "best",
+        "high",
+        "open_high",
+        "support",
+        "figures",
+        "voices",
+        "saved",
+        "stale",
+    ],
+    brief: &["measure", "role", "low", "best", "high", "support", "voices", "saved"],
+    roomy: &["method", "figures", "stale", "label"],
+    cut: &["label"],
+};
+
+pub const UCDP: Columns = Columns {
+    all: &[
+        "relid",
+        "year",
+        "date_start",
+        "date_end",
+        "date_prec",
+        "where_description",
+        "latitude",
+        "longitude",
+        "where_prec",
+        "best",
+        "low",
+        "high",
+        "number_of_sources",
+        "source_article",
+        "source_office",
+        "source_date",
+        "source_headline",
+        "source_original",
+    ],
+    brief: &[
+        "relid",
+        "date_start",
+        "date_prec",
+        "where_description",
+        "best",
+        "low",
+        "high",
+        "number_of_sources",
+    ],
+    roomy: &["date_end", "latitude", "longitude", "where_prec", "source_office"],
+    cut: &["where_description"],
+};
+
+pub const ACLED: Columns = Columns {
+    all: &[
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+    ],
+    brief: &["event_id_cnty", "event_date", "time_precision", "location", "geo_precision", "fatalities"],
+    roomy: &["latitude", "longitude", "source", "notes"],
+    cut: &["location", "notes"],
+};
+
+pub const AIRWARS: Columns = Columns {
+    all: &[
+        "code",
+        "date",
+        "date_end",
+        "location",
+        "latitude",
+        "longitude",
+        "killed_min",
+        "killed_max",
+        "injured_min",
+        "injured_max",
+        "grade",
+        "grade_reason",
+        "ratings",
+        "sources",
+    ],
+    brief: &["code", "date", "location", "killed_min", "killed_max", "injured_min", "injured_max", "grade"],
+    roomy: &["date_end", "ratings", "grade_reason"],
+    cut: &["location", "grade_reason"],
+};
 
 pub const RECONCILIATIONS: Columns = Columns {
     all: &[
@@ -193,6 +316,7 @@ pub const SUGGESTIONS: Columns = Columns {
         "when_from",
         "when_to",
         "measure",
+        "incident",
         "confidence",
         "cues",
         "status",
@@ -220,6 +344,11 @@ mod tests {
             (names(&notebook::sources::SourceRow::default()), &SOURCES),
             (names(&notebook::figures::FigureRow::default()), &FIGURES),
             (names(&notebook::figures::MeasureRow::default()), &MEASURES),
+            (names(&notebook::incidents::IncidentRow::default()), &INCIDENTS),
+            (names(&notebook::incidents::IncidentMeasureRow::default()), &INCIDENT_MEASURES),
+            (names(&crate::events::UcdpRow::default()), &UCDP),
+            (names(&crate::events::AcledRow::default()), &ACLED),
+            (names(&crate::events::AirwarsRow::default()), &AIRWARS),
             (names(&notebook::reconciliations::ReconciliationRow::default()), &RECONCILIATIONS),
             (names(&notebook::reconciliations::TimelineRow::default()), &TIMELINE),
             (names(&notebook::sources::RatingRow::default()), &RATINGS),

@@ -1,4 +1,5 @@
-//! `export TABLE` (streamed, to stdout or a file written whole or not at all) and `merge`.
+//! `export TABLE` (streamed, to stdout or a file written whole or not at all): a table, the
+//! incidents as an event dataset (`--profile`), or the articles as citations; and `merge`.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -11,10 +12,16 @@ use crate::files::OutFile;
 use crate::notebook::transfer::Tally;
 use crate::notebook::{Access, Error, Notebook};
 use crate::render::{Columns, Format, Options, Pick, Writer};
-use crate::vocab::ExportTable;
+use crate::vocab::{EventProfile, ExportFormat, ExportTable};
 
-fn columns_of(table: ExportTable) -> &'static Columns {
+fn columns_of(table: ExportTable, profile: Option<EventProfile>) -> &'static Columns {
     match table {
+        ExportTable::Incidents => &columns::INCIDENTS,
+        ExportTable::Events => match profile {
+            Some(EventProfile::Acled) => &columns::ACLED,
+            Some(EventProfile::Airwars) => &columns::AIRWARS,
+            _ => &columns::UCDP,
+        },
         ExportTable::Articles => &columns::ARTICLES,
         ExportTable::Sources => &columns::SOURCES,
         ExportTable::Claims => &columns::CLAIMS,
@@ -43,14 +50,112 @@ fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>)
             nb.reconciliations(args.filter.measure.as_deref())?.iter().try_for_each(|r| w.row(r))?
         }
         ExportTable::History => nb.history(None, None, |h| w.row(&h).map_err(out))?,
+        ExportTable::Incidents => nb.incidents()?.iter().try_for_each(|r| w.row(r))?,
+        ExportTable::Events => {
+            let events = nb.events()?;
+            for e in &events {
+                match args.profile {
+                    Some(EventProfile::Acled) => w.row(&crate::events::acled(e))?,
+                    Some(EventProfile::Airwars) => w.row(&crate::events::airwars(e))?,
+                    _ => w.row(&crate::events::ucdp(e))?,
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The format `export` was given (after `export` or before it), CSV when given nowhere.
+fn chosen_format(ctx: &Ctx, args: &ExportArgs) -> ExportFormat {
+    let global = ctx.format_given.then(|| {
+        ExportFormat::ALL.iter().copied().find(|f| f.table() == Some(ctx.format)).unwrap_or(ExportFormat::Csv)
+    });
+    args.format.or(global).unwrap_or(ExportFormat::Csv)
+}
+
+/// Flag combinations `export` refuses before a notebook is opened (exit 2).
+fn check_combination(args: &ExportArgs, format: ExportFormat) -> Result<()> {
+    let usage = |m: &str| Err(super::UsageError(m.to_string()).into());
+    match (args.table, args.profile) {
+        (ExportTable::Events, None) => {
+            return usage(
+                "`export events` needs --profile ucdp, acled or airwars: the dataset whose columns to write",
+            )
+        }
+        (t, Some(_)) if t != ExportTable::Events => {
+            return usage(&format!("--profile is for `export events`, not `export {t}`"))
+        }
+        _ => {}
+    }
+    if format.table().is_none() && args.table != ExportTable::Articles {
+        return usage(&format!(
+            "--format {format} is for `export articles` (citations); `export {}` writes table, csv, tsv, json, jsonl or markdown",
+            args.table
+        ));
+    }
+    Ok(())
+}
+
+/// The articles as CSL-JSON (an array of items) or BibTeX entries, one per article.
+fn write_citations<W: Write>(
+    nb: &mut Notebook,
+    format: ExportFormat,
+    terminal: bool,
+    out: &mut W,
+) -> Result<()> {
+    let mut first = true;
+    let put = |out: &mut W, text: String| -> std::io::Result<()> {
+        let text = if terminal { crate::render::escape_controls(&text, true) } else { text };
+        out.write_all(text.as_bytes())
+    };
+    if format == ExportFormat::CslJson {
+        put(out, "[".into())?;
+    }
+    nb.for_each_citable(|c| {
+        let text = match format {
+            ExportFormat::CslJson => {
+                let item = serde_json::to_string_pretty(&crate::citation::csl_item(&c))
+                    .map_err(|e| Error::Output(std::io::Error::other(e)))?;
+                let indented = item.replace('\n', "\n  ");
+                format!("{}\n  {indented}", if first { "" } else { "," })
+            }
+            _ => format!("{}{}", if first { "" } else { "\n" }, crate::citation::bibtex_entry(&c)),
+        };
+        first = false;
+        put(out, text).map_err(Error::Output)
+    })?;
+    if format == ExportFormat::CslJson {
+        put(out, if first { "]\n".into() } else { "\n]\n".into() })?;
+    }
+    Ok(())
+}
+
+fn export_citations(ctx: &Ctx, args: &ExportArgs, format: ExportFormat) -> Result<()> {
+    let mut nb = ctx.open(Access::Read)?;
+    match &args.out {
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            write_citations(&mut nb, format, ctx.terminal, &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let file = OutFile::create(path, Some(nb.path()), "export").map_err(anyhow::Error::msg)?;
+            let mut out = BufWriter::with_capacity(1 << 16, file);
+            write_citations(&mut nb, format, false, &mut out)?;
+            out.into_inner().map_err(|e| Error::Output(e.into_error()))?.finish()?;
+            ctx.note(&format!("wrote {}", path.display()));
+        }
     }
     Ok(())
 }
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let cols = columns_of(args.table);
-    // Given after `export` or before it; CSV when given nowhere.
-    let format = args.format.or(ctx.format_given.then_some(ctx.format)).unwrap_or(Format::Csv);
+    let chosen = chosen_format(ctx, &args);
+    check_combination(&args, chosen)?;
+    let Some(format) = chosen.table() else {
+        return export_citations(ctx, &args, chosen);
+    };
+    let cols = columns_of(args.table, args.profile);
     let opts = Options {
         format,
         bom: args.bom,

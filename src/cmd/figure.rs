@@ -12,12 +12,25 @@ use crate::render::Cell;
 
 pub fn measure(ctx: &Ctx, c: MeasureCommand, access: Access) -> Result<()> {
     match c {
-        MeasureCommand::Add { key, label, unit } => {
-            let row = ctx.open(access)?.add_measure(&key, &label, unit.as_deref())?;
+        MeasureCommand::Add { key, label, unit, incident, role } => {
+            let row =
+                ctx.open(access)?.add_measure_to(&key, &label, unit.as_deref(), incident.as_deref(), role)?;
             if ctx.quiet {
                 return ctx.created(row.id, &row, &[]);
             }
             ctx.record(&crate::render::cells_of(&row)?)
+        }
+        MeasureCommand::Edit(args) => {
+            let edit = crate::notebook::figures::MeasureEdit {
+                label: args.label,
+                unit: args.unit,
+                incident: args.incident.map(Some),
+                role: args.role.map(|r| r.0),
+            };
+            let mut nb = ctx.open(access)?;
+            nb.edit_measure(&args.key, &edit)?;
+            let (row, _) = nb.measure(&args.key)?;
+            ctx.created(row.id, &row, &[])
         }
         MeasureCommand::List => {
             ctx.check_columns(&columns::MEASURES)?;

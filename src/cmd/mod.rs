@@ -8,6 +8,7 @@ mod demo;
 mod export;
 mod figure;
 mod import;
+mod incident;
 mod notebook;
 mod reconcile;
 mod report;
@@ -71,7 +72,7 @@ impl Ctx {
         let terminal = io::stdout().is_terminal();
         Ctx {
             db: cli.db.clone(),
-            format: cli.format.unwrap_or(Format::Table),
+            format: cli.format.and_then(|f| f.table()).unwrap_or(Format::Table),
             format_given: cli.format.is_some(),
             pick: match (&cli.columns, cli.wide) {
                 (Some(c), _) => Pick::Named(c.0.clone()),
@@ -279,6 +280,15 @@ pub fn run(cli: Cli) -> Result<()> {
         out.flush()?;
         return Ok(());
     };
+    // The citation formats are `export articles`'s alone (the flag is shared with export's own).
+    if let Some(f) = cli.format.filter(|f| f.table().is_none()) {
+        if !matches!(command, Command::Export(_)) {
+            return Err(UsageError(format!(
+                "--format {f} is for `export articles`; this command prints table, csv, tsv, json, jsonl or markdown"
+            ))
+            .into());
+        }
+    }
     let access = if command.writes() { Access::Write } else { Access::Read };
     match command {
         Command::Init => notebook::init(&ctx),
@@ -294,6 +304,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Source(c) => source::run(&ctx, c, access),
         Command::Claim(c) => claim::run(&ctx, c, access),
         Command::Measure(c) => figure::measure(&ctx, c, access),
+        Command::Incident(c) => incident::run(&ctx, c, access),
         Command::Figure(c) => figure::figure(&ctx, c, access),
         Command::Reconcile(args) => reconcile::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),

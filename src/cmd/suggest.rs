@@ -40,6 +40,8 @@ struct SuggestionRow {
     when_to: Option<String>,
     /// `--measure`, for rows with a figure.
     measure: Option<String>,
+    /// `--incident`, for every row: `import claims` ties the claims to it.
+    incident: Option<String>,
     /// How many cues agreed (0–5): an attribution, a source noun, a figure, a date, quoted speech.
     confidence: u8,
     cues: Vec<&'static str>,
@@ -66,6 +68,9 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
     let body = nb.article_body(args.article)?;
     if let Some(key) = &args.measure {
         nb.measure_id(key)?;
+    }
+    if let Some(key) = &args.incident {
+        nb.incident_id(key)?;
     }
     let vague = nb.vague_table()?;
     let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
@@ -111,6 +116,7 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
             when_from: when.as_ref().map(|w| w.from.to_string()),
             when_to: when.as_ref().map(|w| w.to.to_string()),
             measure: s.figure.as_ref().and(args.measure.clone()),
+            incident: args.incident.as_ref().map(|k| k.trim().to_string()),
             confidence: s.confidence,
             cues: s.cues.clone(),
             status: if is_recorded { "recorded" } else { "new" },

@@ -37,6 +37,8 @@ pub struct ClaimRow {
     /// The claim's figures as `measure=notation`.
     pub figures: Vec<String>,
     pub place: Option<String>,
+    /// The incident the claim is about (its key), when tied to one.
+    pub incident: Option<String>,
     pub when_text: Option<String>,
     pub when_from: Option<String>,
     pub when_to: Option<String>,
@@ -79,7 +81,7 @@ impl ClaimFilter {
 /// The columns every claim query starts with, in the order `claim_from` reads them.
 const CLAIM_COLUMNS: &str = "c.id, c.uuid, c.article_id, a.title, o.name, a.published, c.quote, c.text,
         c.unverified, c.credibility, c.place, c.when_text, c.when_from, c.when_to, c.when_precision,
-        c.created_at, o.reliability";
+        c.created_at, o.reliability, c.incident_id";
 const CLAIM_FROM: &str =
     "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
 
@@ -91,6 +93,7 @@ struct ClaimLists {
     grades: Vec<Reliability>,
     tags: Vec<String>,
     figures: Vec<String>,
+    incident: Option<String>,
 }
 
 fn claim_from(r: &rusqlite::Row<'_>, lists: ClaimLists) -> rusqlite::Result<ClaimRow> {
@@ -115,6 +118,7 @@ fn claim_from(r: &rusqlite::Row<'_>, lists: ClaimLists) -> rusqlite::Result<Clai
         credibility_label: credibility.label().to_string(),
         rating: rating(&reliability, credibility),
         place: r.get(10)?,
+        incident: lists.incident,
         when_text: r.get(11)?,
         when_from: r.get(12)?,
         when_to: r.get(13)?,
@@ -241,14 +245,16 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
          {CLAIM_FROM}{clause} ORDER BY c.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let incidents = super::incidents::keys_by_id(conn)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let lists = ClaimLists {
-            sources: split_units(r.get(17)?),
-            kinds: parse_list(split_units(r.get(18)?))?,
-            grades: parse_list(split_units(r.get(19)?))?,
-            tags: split_units(r.get(20)?),
-            figures: split_units(r.get(21)?),
+            sources: split_units(r.get(18)?),
+            kinds: parse_list(split_units(r.get(19)?))?,
+            grades: parse_list(split_units(r.get(20)?))?,
+            tags: split_units(r.get(21)?),
+            figures: split_units(r.get(22)?),
+            incident: r.get::<_, Option<i64>>(17)?.and_then(|i| incidents.get(&i).cloned()),
         };
         f(claim_from(r, lists)?)?;
     }
@@ -301,10 +307,14 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
     let mut tags = Beside::new(tag_rows.query([])?, |r| r.get(1))?;
     let mut figs =
         Beside::new(figure_rows.query([])?, |r| Ok((r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+    let incidents = super::incidents::keys_by_id(conn)?;
     let mut rows = main.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let mut lists = ClaimLists::default();
+        let mut lists = ClaimLists {
+            incident: r.get::<_, Option<i64>>(17)?.and_then(|i| incidents.get(&i).cloned()),
+            ..ClaimLists::default()
+        };
         for source in attr.upto(id)? {
             let (name, kind, grade) = sources.of(source)?;
             lists.sources.push(name.clone());
@@ -399,6 +409,8 @@ pub struct NewClaim {
     pub when: Option<String>,
     pub tags: Vec<String>,
     pub unverified: bool,
+    /// The incident the claim is about, by key.
+    pub incident: Option<String>,
     /// Figures this claim gives: (measure key, notation).
     pub figures: Vec<(String, String)>,
     /// Kept when the claim comes from another notebook or an export.
@@ -548,6 +560,12 @@ pub(crate) fn insert_anchored(
     words: &mut ClaimWords,
 ) -> Result<i64> {
     let when = c.when.as_deref().map(|w| resolve_when(tx, c.article_id, w)).transpose()?;
+    let incident = c
+        .incident
+        .as_deref()
+        .filter(|k| !k.trim().is_empty())
+        .map(|k| super::incidents::incident_id(tx, k))
+        .transpose()?;
     let text = c
         .text
         .as_deref()
@@ -557,8 +575,8 @@ pub(crate) fn insert_anchored(
         .unwrap_or_else(|| anchored.quote.clone());
     tx.prepare_cached(
         "INSERT INTO claims (uuid, article_id, quote, span_start, span_end, text, unverified,
-            credibility, place, when_text, when_from, when_to, when_precision, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            credibility, place, when_text, when_from, when_to, when_precision, created_at, incident_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         c.uuid.clone().unwrap_or_else(new_uuid),
@@ -575,6 +593,7 @@ pub(crate) fn insert_anchored(
         when.as_ref().map(|w| w.to.to_string()),
         when.as_ref().map(|w| w.precision.as_str()),
         now(),
+        incident,
     ])?;
     let id = tx.last_insert_rowid();
     words.push(tx, id, &anchored.quote, &text)?;
@@ -600,6 +619,8 @@ pub struct ClaimEdit {
     pub add_tags: Vec<String>,
     pub remove_tags: Vec<String>,
     pub sources: Option<Vec<i64>>,
+    /// The incident (by key); an empty key unties the claim.
+    pub incident: Option<String>,
 }
 
 /// Applies an edit inside an open transaction.
@@ -637,6 +658,11 @@ pub(crate) fn apply_edit(tx: &Connection, id: i64, e: &ClaimEdit) -> Result<()> 
     }
     if let Some(sources) = &e.sources {
         set_sources(tx, id, sources)?;
+    }
+    if let Some(key) = &e.incident {
+        let incident =
+            super::sources::empty_null(key).map(|k| super::incidents::incident_id(tx, k)).transpose()?;
+        tx.execute("UPDATE claims SET incident_id = ?1 WHERE id = ?2", params![incident, id])?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::notation::{self, Reading, VagueTable, VagueTerm};
 use crate::ratings::{rating, Credibility, Reliability};
+use crate::vocab::MeasureRole;
 
 /// The largest number a figure may hold, as the notation parser reads digits.
 pub const MAX_FIGURE: i64 = 1_000_000_000_000;
@@ -38,6 +39,9 @@ pub struct MeasureRow {
     pub unit: Option<String>,
     pub figures: i64,
     pub voices: i64,
+    /// The incident the measure counts for, and what it counts there.
+    pub incident: Option<String>,
+    pub role: Option<MeasureRole>,
     #[serde(skip)]
     pub id: i64,
 }
@@ -328,6 +332,16 @@ pub(crate) fn update_reading(tx: &Connection, id: i64, notation: &str, r: &Readi
     Ok(())
 }
 
+/// What `measure edit` changes; `None` leaves a field as it is (`Some(None)` or an empty text
+/// clears it).
+#[derive(Debug, Clone, Default)]
+pub struct MeasureEdit {
+    pub label: Option<String>,
+    pub unit: Option<String>,
+    pub incident: Option<Option<String>>,
+    pub role: Option<Option<MeasureRole>>,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TermRow {
     pub word: String,
@@ -352,6 +366,18 @@ fn claim_exists(conn: &Connection, id: i64) -> Result<()> {
 
 impl Notebook {
     pub fn add_measure(&mut self, key: &str, label: &str, unit: Option<&str>) -> Result<MeasureRow> {
+        self.add_measure_to(key, label, unit, None, None)
+    }
+
+    /// Adds a measure, tied to an incident (by key) with what it counts there when given.
+    pub fn add_measure_to(
+        &mut self,
+        key: &str,
+        label: &str,
+        unit: Option<&str>,
+        incident: Option<&str>,
+        role: Option<MeasureRole>,
+    ) -> Result<MeasureRow> {
         let key = check_key(key)?;
         if label.trim().is_empty() {
             return super::invalid(
@@ -366,9 +392,19 @@ impl Notebook {
                 "a measure '{key}' already exists; `crosscheck measure show {key}` shows it"
             )));
         }
+        let incident_id = incident.map(|k| super::incidents::incident_id(&tx, k)).transpose()?;
         tx.execute(
-            "INSERT INTO measures (uuid, key, label, unit, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![new_uuid(), key, label.trim(), unit.and_then(super::sources::empty_null), now()],
+            "INSERT INTO measures (uuid, key, label, unit, created_at, incident_id, role)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                new_uuid(),
+                key,
+                label.trim(),
+                unit.and_then(super::sources::empty_null),
+                now(),
+                incident_id,
+                role
+            ],
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
@@ -379,7 +415,45 @@ impl Notebook {
             unit: unit.and_then(super::sources::empty_null).map(str::to_string),
             figures: 0,
             voices: 0,
+            incident: incident.map(|k| k.trim().to_string()),
+            role,
         })
+    }
+
+    /// Changes a measure's label, unit, incident or role (each kept in the history).
+    pub fn edit_measure(&mut self, key: &str, e: &MeasureEdit) -> Result<()> {
+        if e.label.is_none() && e.unit.is_none() && e.incident.is_none() && e.role.is_none() {
+            return super::invalid(
+                "nothing to change; give --label, --unit, --incident or --role (`crosscheck measure edit --help`)",
+            );
+        }
+        if e.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+            return super::invalid("--label is empty; a measure keeps a label");
+        }
+        let tx = self.write()?;
+        let id = measure_id(&tx, key)?;
+        if let Some(label) = &e.label {
+            tx.execute("UPDATE measures SET label = ?1 WHERE id = ?2", params![label.trim(), id])?;
+        }
+        if let Some(unit) = &e.unit {
+            tx.execute(
+                "UPDATE measures SET unit = ?1 WHERE id = ?2",
+                params![super::sources::empty_null(unit), id],
+            )?;
+        }
+        if let Some(incident) = &e.incident {
+            let incident_id = incident
+                .as_deref()
+                .filter(|k| !k.trim().is_empty())
+                .map(|k| super::incidents::incident_id(&tx, k))
+                .transpose()?;
+            tx.execute("UPDATE measures SET incident_id = ?1 WHERE id = ?2", params![incident_id, id])?;
+        }
+        if let Some(role) = e.role {
+            tx.execute("UPDATE measures SET role = ?1 WHERE id = ?2", params![role, id])?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn figures(&mut self, measure: Option<&str>) -> Result<Vec<FigureRow>> {

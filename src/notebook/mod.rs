@@ -4,10 +4,12 @@
 //! rows (structs that derive `Serialize`) and typed errors.
 
 pub mod articles;
+pub mod citations;
 pub mod claims;
 pub mod figures;
 pub mod history;
 pub mod import;
+pub mod incidents;
 pub mod maintenance;
 pub mod merge;
 mod migrations;

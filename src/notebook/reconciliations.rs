@@ -413,7 +413,7 @@ fn for_each_measure_figures(
 }
 
 /// Reconciles the requested measures in order, handing each result to `out`.
-fn each(
+pub(crate) fn each(
     conn: &Connection,
     req: &ReconcileRequest,
     mut out: impl FnMut(Reconciled) -> Result<()>,
@@ -470,6 +470,13 @@ fn reconciliation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReconciliationR
         stale: r.get(14)?,
         created_at: r.get(15)?,
     })
+}
+
+/// Every saved reconciliation, in id order.
+pub(crate) fn all_saved(conn: &Connection) -> Result<Vec<ReconciliationRow>> {
+    let mut stmt = conn.prepare_cached(&format!("{RECONCILIATION_SELECT} ORDER BY r.id"))?;
+    let rows = stmt.query_map([], reconciliation_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// Stores one reconciliation with the figures it used, inside an open transaction.
@@ -602,12 +609,24 @@ impl Notebook {
                 .insert(r.measure_id, (super::sql_int(r.outcome.figures), super::sql_int(r.outcome.voices)));
             Ok(())
         })?;
-        let mut stmt = tx.prepare("SELECT id, key, label, unit FROM measures ORDER BY key")?;
+        let mut stmt = tx.prepare(
+            "SELECT m.id, m.key, m.label, m.unit, i.key, m.role FROM measures m
+             LEFT JOIN incidents i ON i.id = m.incident_id ORDER BY m.key",
+        )?;
         let rows = stmt
             .query_map([], |r| {
                 let id: i64 = r.get(0)?;
                 let (figures, voices) = counts.get(&id).copied().unwrap_or((0, 0));
-                Ok(MeasureRow { id, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)?, figures, voices })
+                Ok(MeasureRow {
+                    id,
+                    key: r.get(1)?,
+                    label: r.get(2)?,
+                    unit: r.get(3)?,
+                    figures,
+                    voices,
+                    incident: r.get(4)?,
+                    role: r.get(5)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -623,6 +642,11 @@ impl Notebook {
             Ok(())
         })?;
         let r = found.ok_or_else(|| Error::NotFound(format!("there is no measure '{key}'")))?;
+        let (incident, role) = tx.query_row(
+            "SELECT i.key, m.role FROM measures m LEFT JOIN incidents i ON i.id = m.incident_id WHERE m.id = ?1",
+            [r.measure_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
         let row = MeasureRow {
             id: r.measure_id,
             key: r.key.clone(),
@@ -630,6 +654,8 @@ impl Notebook {
             unit: r.unit.clone(),
             figures: super::sql_int(r.outcome.figures),
             voices: super::sql_int(r.outcome.voices),
+            incident,
+            role,
         };
         Ok((row, r))
     }

@@ -391,6 +391,7 @@ fn claim_of_row(tx: &Connection, r: &Record<'_>, cache: &mut Cache) -> Result<Ne
         when: r.get("when_text"),
         tags: r.list("tags"),
         unverified: r.boolean("unverified", false)?,
+        incident: r.get("incident"),
         figures: figures_of_row(r)?,
         uuid: r.uuid()?,
         again: false,
@@ -482,8 +483,13 @@ fn import_claim(
             Vec::new()
         },
         sources: None,
+        incident: r
+            .has("incident")
+            .then(|| claim.incident.clone().unwrap_or_default())
+            .filter(|k| Some(k) != now.incident.as_ref() && !(k.is_empty() && now.incident.is_none())),
     };
     let changes = edit.text.is_some()
+        || edit.incident.is_some()
         || edit.credibility.is_some()
         || edit.place.is_some()
         || edit.when.is_some()

@@ -1,0 +1,55 @@
+//! The articles as citations: the metadata a citation names (outlet, author, dates, addresses),
+//! read without the bodies.
+
+use rusqlite::Connection;
+
+use super::{Notebook, Result};
+use crate::citation::Citable;
+
+const CITABLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, o.name, a.author, a.url, a.published,
+        a.language, a.archived_url, a.archived_at, a.imported_at
+    FROM articles a LEFT JOIN sources o ON o.id = a.outlet_id";
+
+fn citable(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citable> {
+    Ok(Citable {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        title: r.get(2)?,
+        outlet: r.get(3)?,
+        author: r.get(4)?,
+        url: r.get(5)?,
+        published: r.get(6)?,
+        language: r.get(7)?,
+        archived_url: r.get(8)?,
+        archived_at: r.get(9)?,
+        accessed: r.get(10)?,
+    })
+}
+
+/// Streams every article's citation, in id order.
+pub(crate) fn for_each_citable(conn: &Connection, mut f: impl FnMut(Citable) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!("{CITABLE_SELECT} ORDER BY a.id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(citable(r)?)?;
+    }
+    Ok(())
+}
+
+impl Notebook {
+    /// Streams every article's citation in one read transaction.
+    pub fn for_each_citable(&mut self, f: impl FnMut(Citable) -> Result<()>) -> Result<()> {
+        let tx = self.read()?;
+        for_each_citable(&tx, f)
+    }
+
+    /// The citations of every article, by id.
+    pub fn citables(&mut self) -> Result<std::collections::HashMap<i64, Citable>> {
+        let mut out = std::collections::HashMap::new();
+        self.for_each_citable(|c| {
+            out.insert(c.id, c);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
