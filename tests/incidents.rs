@@ -26,6 +26,9 @@ const DEFENCE: &str = "Tala Civil Defence";
 const RESIDENTS: &str = "Kafr Sama residents";
 const LOCAL: &str = "مصادر محلية";
 
+/// (article, quote, sources, credibility, figures)
+type Claim<'a> = (&'a str, &'a str, &'a [&'a str], &'a str, &'a [&'a str]);
+
 fn build() -> Nb {
     let nb = Nb::new();
     for (name, kind, grade) in [
@@ -127,7 +130,7 @@ fn build() -> Nb {
     ] {
         nb.ok(&["measure", "add", key, "--label", label, "--incident", incident, "--role", role]);
     }
-    let claims: &[(&str, &str, &[&str], &str, &[&str])] = &[
+    let claims: &[Claim<'_>] = &[
         (&a1, "نحو 12 مدنياً قتلوا", &[OBSERVATORY], "2", &["tokhar.killed=نحو 12"]),
         (&a1, "وأصيب نحو 30 آخرين", &[OBSERVATORY], "2", &["tokhar.injured=نحو 30"]),
         (&a2, "at least 14 people were killed", &[DEFENCE], "1", &["tokhar.killed=at least 14"]),

@@ -547,10 +547,10 @@ impl Notebook {
 
     pub fn edit_incident(&mut self, key: &str, e: &IncidentEdit) -> Result<IncidentRow> {
         if e.is_empty() {
-            return super::invalid(format!(
+            return super::invalid(
                 "nothing to change; give --label, --from, --to, --date-precision, --place, --lat and --lon, \
-                 --where-precision or --note (`crosscheck incident edit --help`)"
-            ));
+                 --where-precision or --note (`crosscheck incident edit --help`)",
+            );
         }
         if e.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
             return super::invalid("--label is empty; an incident keeps a label");
