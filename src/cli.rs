@@ -154,7 +154,7 @@ pub enum Command {
     Demo,
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     #[command(
-        after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
+        after_help = "Examples (make the folder first on a fresh machine):\n  mkdir -p ~/.local/share/bash-completion/completions\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
     )]
     Completions {
         /// The shell to write completions for
@@ -790,6 +790,12 @@ pub struct ReportArgs {
     /// The file to write (- for standard output, HTML only)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// The page's title [default: the notebook's file name, without its folder]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Who wrote the report, named under the title [default: nobody is named]
+    #[arg(long, value_name = "TEXT")]
+    pub author: Option<String>,
     /// The page's language: en, or ar for Arabic headings and a right-to-left page
     #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
     pub lang: crate::report::Lang,

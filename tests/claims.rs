@@ -377,3 +377,58 @@ fn a_figure_key_alone_reads_the_one_figure_in_the_quote() {
     );
     assert!(two.stderr.contains("2 figures"), "{}", two.stderr);
 }
+
+#[test]
+fn a_claim_without_a_source_is_its_outlets_everywhere() {
+    let (nb, article) = setup();
+    nb.ok(&["claim", "add", "--article", &article, "--quote", "بلغ 45 مقاتلا اجنبيا"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &article,
+        "--quote",
+        "ما يزيدُ على 120",
+        "--source",
+        "ناشطون محليون",
+    ]);
+    // An outlet named only as a claim's source counts that claim once, not twice.
+    nb.ok(&["claim", "add", "--article", &article, "--quote", "مقتل 11 شخصاً", "--source", "صحيفة الوادي"]);
+
+    let shown = nb.ok(&["source", "show", "صحيفة الوادي", "--format", "json"]).json();
+    assert_eq!(shown["claims"], 2, "{shown}");
+    let listed: Vec<i64> =
+        shown["claims_list"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(listed, [1, 3]);
+
+    let by_source = nb.ok(&["claim", "list", "--source", "صحيفة الوادي", "--format", "json"]).json();
+    let ids: Vec<i64> = by_source.as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, [1, 3]);
+    let activists = nb.ok(&["claim", "list", "--source", "ناشطون محليون", "--format", "json"]).json();
+    assert_eq!(activists.as_array().unwrap().len(), 1, "another source's claims are its own");
+
+    let counts: std::collections::HashMap<String, i64> = nb
+        .ok(&["source", "list", "--format", "json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["claims"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(counts["صحيفة الوادي"], 2);
+    assert_eq!(counts["ناشطون محليون"], 1);
+    assert_eq!(counts["أحد سكان السهل"], 0);
+
+    // The report's sources table says the same.
+    let out = nb.path("r.html");
+    nb.ok(&["report", "--out", out.to_str().unwrap()]);
+    let page = scraper::Html::parse_document(&std::fs::read_to_string(&out).unwrap());
+    let row = scraper::Selector::parse("section.sources tbody tr").unwrap();
+    let cell = scraper::Selector::parse("td").unwrap();
+    let outlet = page
+        .select(&row)
+        .find(|r| r.text().collect::<String>().contains("صحيفة الوادي"))
+        .expect("the outlet is in the sources table");
+    let cells: Vec<String> = outlet.select(&cell).map(|c| c.text().collect::<String>()).collect();
+    assert_eq!(cells[4].trim(), "2", "{cells:?}");
+}

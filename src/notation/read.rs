@@ -785,6 +785,9 @@ impl<'a> Reader<'a> {
             let mut subset: Option<usize> = None;
             while k < toks.len() {
                 if let Some(j) = self.joiner_at(k) {
+                    if j >= toks.len() && toks[k].norm != "," {
+                        return Err(dangling_joiner(typed, self.typed(toks[k].start, toks[j - 1].end)));
+                    }
                     if self.part_at(j)?.is_some() {
                         next = Some(j);
                         break;
@@ -824,6 +827,15 @@ impl<'a> Reader<'a> {
         }
         combine(typed, parts, steps)
     }
+}
+
+/// A wording that ends on a joiner (`12 apples and`) promises a second part it never gives:
+/// cut short when pasted, so refused rather than read as the first part alone.
+fn dangling_joiner(typed: &str, joiner: &str) -> String {
+    format!(
+        "'{typed}' ends with '{joiner}' and nothing after it; write the whole sum (for example \
+         '6 Syrians and 9 Iraqis') or leave '{joiner}' out"
+    )
 }
 
 fn second_number(typed: &str, second: &str) -> String {

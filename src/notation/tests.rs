@@ -285,6 +285,28 @@ fn refusals_say_what_to_do() {
 }
 
 #[test]
+fn a_wording_ending_on_a_joiner_is_refused_not_cut_to_its_first_part() {
+    let t = default_vague_table();
+    for (bad, joiner) in [
+        ("12 apples and", "and"),
+        ("12 and", "and"),
+        ("6 Syrians, and", "and"),
+        ("about 45 and", "and"),
+        ("45 fighters as well as", "as well as"),
+        ("12 مقاتلا و", "و"),
+        ("نحو 40 فضلا عن", "فضلا عن"),
+    ] {
+        let e = parse(bad, &t).unwrap_err();
+        assert!(e.contains(&format!("'{bad}' ends with '{joiner}'")), "{bad}: {e}");
+    }
+    // A joiner followed by something is still read; a provisional tail is not a joiner.
+    assert_eq!(p("6 Syrians and 9 Iraqis").point, 15);
+    assert_eq!(p("12 fighters and their commanders").point, 12);
+    assert!(p("31 and rising").provisional);
+    assert_eq!(p("45 fighters,").point, 45);
+}
+
+#[test]
 fn the_rule_quotes_the_wording_as_typed() {
     let r = p("ما يزيدُ على 100");
     assert_eq!(r.rule, "more-than ('ما يزيدُ على'): n+1..open, point n+1 with n = 100");
