@@ -555,7 +555,13 @@ impl<'a> Reader<'a> {
             && pre.as_ref().is_some_and(|p| p.end == i + 1 && self.toks[i].norm == "estimated")
             && i > 0
             && self.toks[i - 1].is_word()
-            && !self.word_is(i - 1, &["an", "a", "the", "some", "of", "and", "or", "with", "by"])
+            && !self.word_is(
+                i - 1,
+                &[
+                    "an", "a", "the", "some", "of", "and", "or", "with", "by", "said", "says", "that", "was",
+                    "were", "is", "are", "be", "been",
+                ],
+            )
         {
             return Ok(None);
         }
