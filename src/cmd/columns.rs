@@ -133,6 +133,8 @@ pub const RECONCILIATIONS: Columns = Columns {
 pub const TIMELINE: Columns =
     Columns::plain(&["measure", "date", "low", "best", "high", "open_high", "support", "figures", "voices"]);
 
+pub const REDATED: Columns = Columns::plain(&["claim_id", "when_text", "was", "now", "when_precision"]);
+
 pub const RATINGS: Columns = Columns::plain(&["from", "to", "why", "at"]);
 
 pub const ALIASES: Columns = Columns::plain(&["source_id", "source", "alias"]);
@@ -223,6 +225,7 @@ mod tests {
             (names(&notebook::reconciliations::ReconciliationRow::default()), &RECONCILIATIONS),
             (names(&notebook::reconciliations::TimelineRow::default()), &TIMELINE),
             (names(&notebook::sources::RatingRow::default()), &RATINGS),
+            (names(&notebook::articles::Redated::default()), &REDATED),
             (names(&notebook::sources::AliasRow::default()), &ALIASES),
             (names(&notebook::claims::LinkRow::default()), &LINKS),
             (names(&notebook::figures::TermRow::default()), &TERMS),
