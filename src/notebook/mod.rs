@@ -10,6 +10,7 @@ pub mod history;
 pub mod import;
 pub mod maintenance;
 pub mod merge;
+mod migrations;
 pub mod reconciliations;
 pub mod schema;
 pub mod search;
