@@ -7,7 +7,6 @@ use anyhow::Result;
 
 use super::{columns, Ctx, Section};
 use crate::cli::{FigureCommand, MeasureCommand, TermsCommand};
-use crate::notation::{default_vague_table, parse};
 use crate::notebook::Access;
 use crate::render::Cell;
 
@@ -39,14 +38,14 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand, access: Access) -> Result<()> {
                     Section::of(
                         "Figures",
                         "figures_list",
-                        &columns::FIGURES,
+                        &columns::FIGURES_OF_MEASURE,
                         &r.figures,
                         "no figures for this measure yet",
                     )?,
                     Section::of(
                         "Saved reconciliations",
                         "reconciliations",
-                        &columns::RECONCILIATIONS,
+                        &columns::RECONCILIATIONS_OF_MEASURE,
                         &saved,
                         "no saved reconciliations",
                     )?,
@@ -77,12 +76,8 @@ pub fn figure(ctx: &Ctx, c: FigureCommand, access: Access) -> Result<()> {
             Ok(())
         }
         FigureCommand::Parse { notation, explain } => {
-            // No notebook needed; with --db its own vague words apply.
-            let table = match &ctx.db {
-                Some(_) => ctx.open(Access::Read)?.vague_table()?,
-                None => default_vague_table(),
-            };
-            let r = parse(&notation, &table).map_err(anyhow::Error::msg)?;
+            // No notebook needed; an existing notebook's own vague words apply.
+            let r = crate::notebook::figures::parse_wording(ctx.notebook_path().ok().as_deref(), &notation)?;
             let mut fields = vec![
                 ("notation", Cell::text(notation.trim())),
                 ("kind", Cell::text(r.kind.as_str())),

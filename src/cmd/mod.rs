@@ -86,13 +86,7 @@ impl Ctx {
     }
 
     pub fn notebook_path(&self) -> Result<PathBuf> {
-        if let Some(p) = &self.db {
-            return Ok(p.clone());
-        }
-        if let Some(p) = std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()) {
-            return Ok(PathBuf::from(p));
-        }
-        Ok(crate::notebook::default_path()?)
+        Ok(crate::notebook::locate(self.db.as_deref())?)
     }
 
     /// Where the files this command writes may go: never over the notebook in use, the one
