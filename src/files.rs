@@ -232,9 +232,13 @@ impl Outputs {
                 for name in &names {
                     if same_file(t, name) {
                         return Err(format!(
-                            "{} is the notebook {}; give another file for the {what}",
+                            "{} is the notebook itself{}; give another file for the {what}",
                             target.display(),
-                            name.display()
+                            if target == name.as_path() {
+                                String::new()
+                            } else {
+                                format!(" ({})", name.display())
+                            }
                         ));
                     }
                     // A journal of the notebook, under its own name or under any other name
