@@ -5,6 +5,8 @@
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
+#[path = "hostile/every_output.rs"]
+mod every_output;
 #[path = "hostile/intake.rs"]
 mod intake;
 #[path = "hostile/merging.rs"]
@@ -15,5 +17,7 @@ mod numbers;
 mod out_files;
 #[path = "hostile/spreadsheet.rs"]
 mod spreadsheet;
+#[path = "hostile/suggesting.rs"]
+mod suggesting;
 #[path = "hostile/terminal.rs"]
 mod terminal;

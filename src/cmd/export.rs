@@ -8,7 +8,6 @@ use anyhow::Result;
 
 use super::{columns, Ctx};
 use crate::cli::ExportArgs;
-use crate::files::OutFile;
 use crate::notebook::transfer::Tally;
 use crate::notebook::{Access, Error, Notebook};
 use crate::render::{Columns, Format, Options, Pick, Writer};
@@ -139,10 +138,13 @@ fn export_citations(ctx: &Ctx, args: &ExportArgs, format: ExportFormat) -> Resul
             out.flush()?;
         }
         Some(path) => {
-            let file = OutFile::create(path, Some(nb.path()), "export").map_err(anyhow::Error::msg)?;
+            let outputs = ctx.outputs(Some(args.force));
+            let file = outputs.file(path, "export").map_err(anyhow::Error::msg)?;
             let mut out = BufWriter::with_capacity(1 << 16, file);
             write_citations(&mut nb, format, false, &mut out)?;
-            out.into_inner().map_err(|e| Error::Output(e.into_error()))?.finish()?;
+            for note in out.into_inner().map_err(|e| Error::Output(e.into_error()))?.finish()? {
+                ctx.note(&note);
+            }
             ctx.note(&format!("wrote {}", path.display()));
         }
     }
@@ -176,11 +178,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             w.finish()?;
         }
         Some(path) => {
-            let file = OutFile::create(path, Some(nb.path()), "export").map_err(anyhow::Error::msg)?;
+            let outputs = ctx.outputs(Some(args.force));
+            let file = outputs.file(path, "export").map_err(anyhow::Error::msg)?;
             let mut w = Writer::new(BufWriter::with_capacity(1 << 16, file), &opts, cols)?;
             write_rows(&mut nb, &args, &mut w)?;
             let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            file.finish()?;
+            for note in file.finish()? {
+                ctx.note(&note);
+            }
             ctx.note(&format!("wrote {}", path.display()));
         }
     }
