@@ -3,26 +3,24 @@
 //! for Markdown, the chart files beside it), each file whole or not at all.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 
-use super::{Ctx, UsageError};
+use super::{Need, Plan, Run, UsageError};
 use crate::cli::ReportArgs;
-use crate::files::OutFile;
 use crate::notebook::claims::{ClaimFilter, ClaimRow};
 use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, ReconciliationRow, TimelineRow};
-use crate::notebook::{Access, Notebook};
+use crate::notebook::Notebook;
 use crate::reconcile::{Method, Request};
-use crate::render::Format;
+use crate::render::{Format, Output, Shape};
 use crate::report::{ArticleText, MeasureReport, Report, SourceReport};
 
-pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
-    let markdown = match (ctx.format_given, ctx.format) {
-        (false, _) => false,
-        (true, Format::Markdown) => true,
-        (true, other) => bail!(UsageError(format!(
+pub fn plan(args: ReportArgs, out: &Output) -> Result<Plan> {
+    let markdown = match out.format_given() {
+        None => false,
+        Some(Format::Markdown) => true,
+        Some(other) => bail!(UsageError(format!(
             "report writes an HTML page, or Markdown with --format markdown; --format {other} is not one of them"
         ))),
     };
@@ -35,10 +33,16 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             "--method manual needs a value and a note; save one with `crosscheck reconcile KEY --method manual --value N --note WHY` and the report shows it".into()
         ));
     }
-    let mut nb = ctx.open(Access::Read)?;
-    let report = gather(&mut nb, &args)?;
+    let shape = if to_stdout { Shape::Text } else { Shape::Nothing };
+    Ok(Plan::new("report", Need::Read, shape, move |run| write(run, &args, markdown)))
+}
+
+fn write(run: &mut Run<'_>, args: &ReportArgs, markdown: bool) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
+    let report = gather(nb, args)?;
     let notebook = nb.path().to_path_buf();
-    drop(nb);
+    run.close();
 
     let counts = format!(
         "{} measure(s), {} figure(s), {} claim(s), {} article(s)",
@@ -49,13 +53,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     );
     if !markdown {
         let page = crate::report::html(&report);
-        if to_stdout {
-            let mut out = ctx.stdout();
-            out.write_all(page.as_bytes())?;
-            out.flush()?;
+        if args.out.as_os_str() == "-" {
+            out.bytes(page.as_bytes())?;
         } else {
-            write_file(&args.out, &notebook, page.as_bytes())?;
-            ctx.note(&format!("wrote {} ({counts})", args.out.display()));
+            out.file(&args.out, Some(&notebook), "report", page.as_bytes())?;
+            out.note(&format!("wrote {} ({counts})", args.out.display()));
         }
         return Ok(());
     }
@@ -68,21 +70,14 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     };
     // The charts first: a report is never left linking to files that were not written.
     for (name, svg) in &md.files {
-        write_file(&dir.join(name), &notebook, svg.as_bytes())?;
+        out.file(&dir.join(name), Some(&notebook), "report", svg.as_bytes())?;
     }
-    write_file(&args.out, &notebook, md.text.as_bytes())?;
-    ctx.note(&format!(
+    out.file(&args.out, Some(&notebook), "report", md.text.as_bytes())?;
+    out.note(&format!(
         "wrote {} and {} chart file(s) beside it ({counts})",
         args.out.display(),
         md.files.len()
     ));
-    Ok(())
-}
-
-fn write_file(path: &Path, notebook: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = OutFile::create(path, Some(notebook), "report").map_err(anyhow::Error::msg)?;
-    file.write_all(bytes)?;
-    file.finish()?;
     Ok(())
 }
 
