@@ -25,6 +25,17 @@ fn date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text)
 }
 
+/// A date that may be cleared: empty means "no date".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateOrNone(pub Option<PartialDate>);
+
+fn date_or_none(text: &str) -> Result<DateOrNone, String> {
+    if text.trim().is_empty() {
+        return Ok(DateOrNone(None));
+    }
+    PartialDate::parse(text).map(|d| DateOrNone(Some(d)))
+}
+
 fn language(text: &str) -> Result<String, String> {
     crate::extract::parse_language(text)
 }
@@ -105,7 +116,7 @@ pub enum Command {
     /// Import articles or CSV files
     #[command(subcommand)]
     Import(ImportCommand),
-    /// List, show and remove articles
+    /// List, show, edit and remove articles
     #[command(subcommand)]
     Article(ArticleCommand),
     /// Add, list, show, edit, rate, merge and alias sources
@@ -154,7 +165,7 @@ pub enum Command {
     Demo,
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     #[command(
-        after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
+        after_help = "Examples (make the folder first on a fresh machine):\n  mkdir -p ~/.local/share/bash-completion/completions\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
     )]
     Completions {
         /// The shell to write completions for
@@ -280,6 +291,36 @@ pub enum ArticleCommand {
         /// Print the body with each claimed span marked ⟦#N …⟧
         #[arg(long)]
         text: bool,
+    },
+    /// Change an article's title, outlet, author, address, date or language (kept in the history)
+    #[command(
+        after_help = "Examples:\n  crosscheck article edit 3 --title 'Defections spread east of Raqqa'\n  crosscheck article edit 3 --published 2014-12-06 --outlet 'Valley Daily'\n  crosscheck article edit 3 --author ''                 # clears the author",
+        group(clap::ArgGroup::new("fields").required(true).multiple(true)
+            .args(["title", "outlet", "author", "url", "published", "lang"]))
+    )]
+    Edit {
+        /// The article's id
+        #[arg(value_parser = id)]
+        id: i64,
+        /// A new title
+        #[arg(long)]
+        title: Option<String>,
+        /// The publisher (an unknown name becomes a new source of kind outlet; empty to clear)
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The author's name (empty to clear)
+        #[arg(long)]
+        author: Option<String>,
+        /// Where it was published online (empty to clear)
+        #[arg(long)]
+        url: Option<String>,
+        /// Publication date YYYY, YYYY-MM or YYYY-MM-DD (empty to clear); the claims' relative
+        /// --when phrases are read again against it
+        #[arg(long, value_name = "DATE", value_parser = date_or_none)]
+        published: Option<DateOrNone>,
+        /// ISO 639-1 language code such as ar or en
+        #[arg(long, value_parser = language)]
+        lang: Option<String>,
     },
     /// Remove an article (refused while claims cite it, unless --force)
     #[command(after_help = "Example:\n  crosscheck article rm 3 --force")]
@@ -755,6 +796,12 @@ pub struct ReportArgs {
     /// The file to write (- for standard output, HTML only)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// The page's title [default: the notebook's file name, without its folder]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Who wrote the report, named under the title [default: nobody is named]
+    #[arg(long, value_name = "TEXT")]
+    pub author: Option<String>,
     /// The page's language: en, or ar for Arabic headings and a right-to-left page
     #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
     pub lang: crate::report::Lang,

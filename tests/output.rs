@@ -151,6 +151,7 @@ fn walk_lines(nb: &Nb) -> Vec<(&'static str, Vec<String>)> {
         ("import figures", vec!["import", "figures", &csv]),
         ("article list", vec!["article", "list"]),
         ("article show", vec!["article", "show", "1"]),
+        ("article edit", vec!["article", "edit", "2", "--author", "Desk"]),
         ("source add", vec!["source", "add", "Harbour office", "--kind", "official"]),
         ("source list", vec!["source", "list"]),
         ("source show", vec!["source", "show", "1"]),

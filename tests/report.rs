@@ -174,9 +174,12 @@ fn the_demo_report_holds_every_measure_figure_claim_article_and_source() {
     let html = doc.select(&sel("html")).next().unwrap();
     assert_eq!((html.value().attr("lang"), html.value().attr("dir")), (Some("en"), Some("ltr")));
 
-    // The top says where it came from.
+    // The top names the notebook by its file name, never by a path on this machine.
     let header = doc.select(&sel("header.top")).next().unwrap().text().collect::<String>();
-    assert!(header.contains(nb.db.to_str().unwrap()), "{header}");
+    let h1 = doc.select(&sel("h1")).next().unwrap().text().collect::<String>();
+    assert_eq!(h1, "notebook");
+    assert!(!text.contains(nb.dir.path().to_str().unwrap()), "a local path is on the page");
+    assert!(doc.select(&sel("title")).next().unwrap().text().collect::<String>().starts_with("notebook"));
     assert!(header.contains(env!("CARGO_PKG_VERSION")), "{header}");
     assert!(header.contains("none: every claim"), "{header}");
 

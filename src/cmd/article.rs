@@ -1,10 +1,10 @@
-//! `article list|show|rm`.
+//! `article list|show|edit|rm`.
 
 use anyhow::Result;
 
 use super::{Need, Plan, Run};
 use crate::cli::ArticleCommand;
-use crate::notebook::articles::{ArticleRow, Span};
+use crate::notebook::articles::{ArticleEdit, ArticleRow, Redated, Span};
 use crate::notebook::claims::{ClaimFilter, ClaimRow};
 use crate::render::{Record, Shape};
 
@@ -28,6 +28,13 @@ pub fn plan(c: ArticleCommand) -> Plan {
             let shape = Shape::record::<ArticleRow>(&["claims_list"]);
             Plan::new("article show", Need::Read, shape, move |run| show(run, id))
         }
+        ArticleCommand::Edit { id, title, outlet, author, url, published, lang } => {
+            let edit =
+                ArticleEdit { title, outlet, author, url, published: published.map(|d| d.0), language: lang };
+            // The article, then the claims whose dates the change moved.
+            let shape = Shape::record::<ArticleRow>(&["redated"]);
+            Plan::new("article edit", Need::Write, shape, move |run| edit_article(run, id, &edit))
+        }
         ArticleCommand::Rm { id, force } => {
             Plan::new("article rm", Need::Write, Shape::Nothing, move |run| {
                 let removed = run.nb()?.remove_article(id, force)?;
@@ -50,6 +57,26 @@ fn show(run: &mut Run<'_>, id: i64) -> Result<()> {
         "no claims recorded from this article yet",
     )?;
     out.record(&record)
+}
+
+fn edit_article(run: &mut Run<'_>, id: i64, edit: &ArticleEdit) -> Result<()> {
+    let done = run.nb()?.edit_article(id, edit)?;
+    run.close();
+    if !done.stale.is_empty() {
+        let ids: Vec<String> = done.stale.iter().map(|r| format!("#{r}")).collect();
+        run.out.note(&format!(
+            "{} saved reconciliation(s) rested on what changed and are now stale: {}",
+            ids.len(),
+            ids.join(", ")
+        ));
+    }
+    let record = Record::of(&done.row)?.section::<Redated>(
+        "redated",
+        "Claims re-dated",
+        &done.redated,
+        "no claim's date changed",
+    )?;
+    run.out.created(id, &record)
 }
 
 /// The body with each claimed span (character offsets) marked ⟦#N …⟧. Overlapping spans are

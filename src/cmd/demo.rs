@@ -50,6 +50,14 @@ fn shown(words: &[String]) -> String {
     shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))
 }
 
+/// The folder of a demo's articles, CSV and report, beside its notebook and named after it
+/// (`a.db` -> `a-files/`), so two demos in one folder never write over each other's files.
+pub fn demo_files(db: &Path) -> PathBuf {
+    let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_default();
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "demo".into());
+    dir.join(format!("{stem}-files"))
+}
+
 pub fn plan() -> Plan {
     Plan::new("demo", Need::Nothing, Shape::Text, run)
 }
@@ -59,18 +67,21 @@ fn run(run: &mut Run<'_>) -> Result<()> {
     // Never the user's own notebook: only --db, never $CROSSCHECK_DB, and never an existing file.
     let (dir, db): (PathBuf, PathBuf) = match run.db_given() {
         Some(p) => {
-            if p.exists() && std::fs::metadata(p).map(|m| m.len() > 0).unwrap_or(false) {
+            let p = crate::notebook::home_expanded(p)?;
+            if p.exists() && std::fs::metadata(&p).map(|m| m.len() > 0).unwrap_or(false) {
                 bail!(
                     "{} already exists; the demo builds a fresh notebook, so give a new file name",
                     p.display()
                 );
             }
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from("."));
-            (dir.join("crosscheck-demo-files"), p.clone())
+            let files = demo_files(&p);
+            if std::fs::read_dir(&files).map(|mut d| d.next().is_some()).unwrap_or(false) {
+                bail!(
+                    "{} already holds another demo's files; give the notebook another name",
+                    files.display()
+                );
+            }
+            (files, p)
         }
         None => {
             let dir = tempfile::Builder::new().prefix("crosscheck-demo-").tempdir()?.keep();

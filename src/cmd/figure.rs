@@ -5,7 +5,6 @@ use anyhow::Result;
 
 use super::{Need, Plan, Run};
 use crate::cli::{FigureCommand, MeasureCommand, TermsCommand};
-use crate::notation::{default_vague_table, parse};
 use crate::notebook::figures::{FigureRow, MeasureRow, TermRow};
 use crate::render::{Cell, Record, Shape};
 
@@ -23,7 +22,8 @@ pub fn measure(c: MeasureCommand) -> Plan {
             out.list(&rows, "no measures yet; `crosscheck measure add KEY --label LABEL` adds one")
         }),
         MeasureCommand::Show { key } => {
-            // The measure, then its figures and its saved reconciliations.
+            // The measure, then its figures and its saved reconciliations, without the key on
+            // every row.
             let shape = Shape::record::<MeasureRow>(&["figures_list", "reconciliations"]);
             Plan::new("measure show", Need::Read, shape, move |run| {
                 let out = run.out;
@@ -31,10 +31,17 @@ pub fn measure(c: MeasureCommand) -> Plan {
                 let (row, r) = nb.measure(&key)?;
                 let saved = nb.reconciliations(Some(&key))?;
                 let record = Record::of(&row)?
-                    .section("figures_list", "Figures", &r.figures, "no figures for this measure yet")?
-                    .section(
+                    .section_in(
+                        "figures_list",
+                        "Figures",
+                        crate::rows::declared::figures_of_measure(),
+                        &r.figures,
+                        "no figures for this measure yet",
+                    )?
+                    .section_in(
                         "reconciliations",
                         "Saved reconciliations",
+                        crate::rows::declared::reconciliations_of_measure(),
                         &saved,
                         "no saved reconciliations",
                     )?;
@@ -67,7 +74,7 @@ pub fn figure(c: FigureCommand) -> Plan {
         }),
         FigureCommand::Parse { notation, explain } => {
             let shape = Shape::Record(crate::render::Columns::plain(&PARSED).and(&["steps"]));
-            Plan::new("figure parse", Need::Read, shape, move |run| parse_figure(run, &notation, explain))
+            Plan::new("figure parse", Need::Nothing, shape, move |run| parse_figure(run, &notation, explain))
         }
         FigureCommand::Terms { action: None } => {
             Plan::new("figure terms", Need::Read, Shape::rows::<TermRow>(), |run| {
@@ -97,13 +104,9 @@ pub fn figure(c: FigureCommand) -> Plan {
 /// The fields of a figure as `figure parse` reads it.
 const PARSED: [&str; 8] = ["notation", "kind", "low", "high", "point", "provisional", "noun", "rule"];
 
-/// How a notation is read. No notebook needed; with --db its own vague words apply.
+/// How a notation is read. No notebook needed; an existing notebook's own vague words apply.
 fn parse_figure(run: &mut Run<'_>, notation: &str, explain: bool) -> Result<()> {
-    let table = match run.db_given() {
-        Some(_) => run.nb()?.vague_table()?,
-        None => default_vague_table(),
-    };
-    let r = parse(notation, &table).map_err(anyhow::Error::msg)?;
+    let r = crate::notebook::figures::parse_wording(run.notebook_path().ok().as_deref(), notation)?;
     let cells = [
         Cell::text(notation.trim()),
         Cell::text(r.kind.as_str()),

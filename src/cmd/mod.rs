@@ -75,13 +75,7 @@ pub struct Run<'a> {
 impl Run<'_> {
     /// The notebook's path: `--db`, else `$CROSSCHECK_DB`, else the platform's data folder.
     pub fn notebook_path(&self) -> Result<PathBuf> {
-        if let Some(p) = &self.db {
-            return Ok(p.clone());
-        }
-        if let Some(p) = std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()) {
-            return Ok(PathBuf::from(p));
-        }
-        Ok(crate::notebook::default_path()?)
+        Ok(crate::notebook::locate(self.db.as_deref())?)
     }
 
     /// Was a notebook named with `--db`?

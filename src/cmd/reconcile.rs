@@ -123,7 +123,9 @@ pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
             let nb = run.nb()?;
             let req = request(&args, json_like, nb)?;
             let rows = nb.timeline(&req)?;
-            out.list(&rows, "no dated figures for this measure yet")
+            // For people, one table per measure under its key, so that no row repeats the key
+            // and the dates and support words keep their width at 80 columns.
+            out.grouped(&rows, |r| r.measure.as_str(), "no dated figures for this measure yet")
         }));
     }
     let shape = Shape::Rows(Columns::plain(MEASURE_COLUMNS));

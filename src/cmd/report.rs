@@ -239,8 +239,13 @@ fn gather(nb: &mut Notebook, args: &ReportArgs) -> Result<Report> {
         }
     }
 
+    let title = match &args.title {
+        Some(t) => t.clone(),
+        None => crate::report::default_title(nb.path()),
+    };
     Ok(Report {
-        notebook: nb.path().display().to_string(),
+        title,
+        author: args.author.clone(),
         generated: crate::notebook::now(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         lang: args.lang,

@@ -196,6 +196,22 @@ impl Output {
         w.finish()
     }
 
+    /// Rows held in memory that fall into groups by a key, in order: for people, a table a group
+    /// under its key (so no row repeats it); elsewhere one listing.
+    pub fn grouped<R: Row>(&self, rows: &[R], key: impl Fn(&R) -> &str, empty: &str) -> Result<()> {
+        if !self.table() || self.pick != Pick::Default || rows.is_empty() {
+            return self.list(rows, empty);
+        }
+        let mut rest = rows;
+        while let Some(first) = rest.first() {
+            let n = rest.iter().take_while(|r| key(r) == key(first)).count();
+            self.heading(key(first))?;
+            self.list(&rest[..n], empty)?;
+            rest = &rest[n..];
+        }
+        Ok(())
+    }
+
     /// Rows of one type to standard output or a file.
     pub fn rows_to<R: Row>(&self, dest: Dest<'_>, defaults: Defaults, empty: &str) -> Result<RowWriter<R>> {
         self.columns_to(&Columns::of::<R>(), dest, defaults, empty).map(RowWriter::typed)
@@ -279,6 +295,14 @@ impl Output {
             return Ok(());
         }
         self.record(record)
+    }
+
+    /// A heading between tables, after an empty line.
+    pub fn heading(&self, text: &str) -> Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(out, "\n{}", escape_line(text))?;
+        out.flush()?;
+        Ok(())
     }
 
     /// Lines of text for people and programs alike (the problems `check` found), each on one line.

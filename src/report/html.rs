@@ -27,6 +27,7 @@ body{margin:0;font:15px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,'Noto San
 header.top,main,footer{max-width:1000px;margin:0 auto;padding:0 28px}
 header.top{padding-top:28px}
 h1{font-size:1.8rem;margin:0 0 .6rem}
+.kicker{margin:0;color:var(--muted);font-size:.85rem;letter-spacing:.04em}
 h2{font-size:1.35rem;margin:2.2rem 0 .4rem}
 h3{font-size:1.05rem;margin:1.4rem 0 .4rem}
 a{color:var(--accent)}
@@ -151,15 +152,15 @@ pub fn html(r: &Report) -> String {
 }
 
 fn title(r: &Report, w: &Words) -> String {
-    match r.keys.as_slice() {
-        [] => w.title.to_string(),
-        keys => format!("{}: {}", w.title, keys.join(", ")),
-    }
+    format!("{} · {}", r.title, w.title)
 }
 
 fn header(out: &mut String, r: &Report, w: &Words) {
-    w!(out, "<header class=\"top\">\n<h1 dir=\"auto\">{}</h1>\n<dl class=\"meta\">\n", esc(&title(r, w)));
-    w!(out, "<dt>{}</dt><dd><code dir=\"ltr\">{}</code></dd>\n", esc(w.notebook), esc(&r.notebook));
+    w!(out, "<header class=\"top\">\n<p class=\"kicker\" dir=\"auto\">{}</p>\n", esc(w.title));
+    w!(out, "<h1 dir=\"auto\">{}</h1>\n<dl class=\"meta\">\n", esc(&r.title));
+    if let Some(author) = &r.author {
+        w!(out, "<dt>{}</dt><dd dir=\"auto\">{}</dd>\n", esc(w.author), esc(author));
+    }
     w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.written), ltr(w, &r.generated));
     w!(out, "<dt>{}</dt><dd>{}</dd>\n", esc(w.version), ltr(w, &r.version));
     let scope = if r.keys.is_empty() { w.every_measure.to_string() } else { r.keys.join(", ") };

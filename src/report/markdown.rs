@@ -41,18 +41,11 @@ pub fn markdown(r: &Report, stem: &str) -> Markdown {
     let idx = Index::of(r);
     let mut out = String::with_capacity(8192 + r.claims.len() * 600);
     let mut files = Vec::new();
-    let title = match r.keys.as_slice() {
-        [] => w.title.to_string(),
-        keys => format!("{}: {}", w.title, keys.join(", ")),
-    };
-    w!(out, "# {}\n\n", md(&title));
+    w!(out, "# {}\n\n{}\n\n", md(&r.title), md(w.title));
     w!(out, "| | |\n|---|---|\n");
-    w!(
-        out,
-        "| {} | `{}` |\n",
-        md(w.notebook),
-        r.notebook.replace('`', "'").replace(['\n', '\r'], " ").replace('|', "\\|")
-    );
+    if let Some(author) = &r.author {
+        w!(out, "| {} | {} |\n", md(w.author), md(author));
+    }
     w!(out, "| {} | {} |\n", md(w.written), md(&r.generated));
     w!(out, "| {} | {} |\n", md(w.version), md(&r.version));
     let scope = if r.keys.is_empty() { w.every_measure.to_string() } else { r.keys.join(", ") };

@@ -4,7 +4,7 @@
 //! listing is a field (and its SQL) in `src/notebook/`, a name here if a terminal should show
 //! it by default, and its line in docs/formats.md.
 
-use super::Row;
+use super::{Columns, Row};
 use crate::notebook::{articles, claims, figures, history, import, maintenance, reconciliations};
 use crate::notebook::{search, sources, transfer};
 
@@ -42,7 +42,31 @@ impl Row for reconciliations::ReconciliationRow {
     const CUT: &'static [&'static str] = &["note"];
 }
 
-impl Row for reconciliations::TimelineRow {}
+/// A measure's own figures (`measure show`): the key is the heading's, not every row's.
+pub fn figures_of_measure() -> Columns {
+    Columns {
+        brief: vec!["id", "claim_id", "notation", "low", "high", "rating", "sources"],
+        roomy: vec!["kind", "point", "weight", "superseded", "outlet", "published"],
+        ..Columns::of::<figures::FigureRow>()
+    }
+}
+
+/// A measure's own saved reconciliations (`measure show`), without the key on every row.
+pub fn reconciliations_of_measure() -> Columns {
+    Columns {
+        brief: vec!["id", "method", "low", "best", "high", "support", "stale", "note"],
+        roomy: vec!["voices", "figures", "as_of", "created_at"],
+        ..Columns::of::<reconciliations::ReconciliationRow>()
+    }
+}
+
+/// A terminal shows the timeline one measure at a time, under its key (see `reconcile`).
+impl Row for reconciliations::TimelineRow {
+    const BRIEF: &'static [&'static str] = &["date", "low", "best", "high", "open_high", "support", "voices"];
+    const ROOMY: &'static [&'static str] = &["figures"];
+}
+
+impl Row for articles::Redated {}
 
 impl Row for sources::RatingRow {}
 
@@ -53,6 +77,8 @@ impl Row for claims::LinkRow {}
 impl Row for figures::TermRow {}
 
 impl Row for history::HistoryRow {
+    const BRIEF: &'static [&'static str] = &["table", "row_id", "changes", "at"];
+    const ROOMY: &'static [&'static str] = &["id", "action"];
     const CUT: &'static [&'static str] = &["old"];
 }
 

@@ -3,7 +3,7 @@
 //! case returns a listing of such rows, streams them to a sink, or returns one record with
 //! sections. Nothing here knows a format, a width or a terminal.
 
-mod declared;
+pub mod declared;
 mod fields;
 
 pub use fields::{visit, CellRef, FieldError};
@@ -233,9 +233,22 @@ impl Record {
 
     /// A section of rows of one type.
     pub fn section<R: Row>(
+        self,
+        key: &'static str,
+        title: &'static str,
+        rows: &[R],
+        empty: &str,
+    ) -> std::io::Result<Record> {
+        self.section_in(key, title, Columns::of::<R>(), rows, empty)
+    }
+
+    /// A section of rows of one type, shown with other terminal choices than its type's (a
+    /// measure's figures without the measure).
+    pub fn section_in<R: serde::Serialize>(
         mut self,
         key: &'static str,
         title: &'static str,
+        columns: Columns,
         rows: &[R],
         empty: &str,
     ) -> std::io::Result<Record> {
@@ -243,7 +256,7 @@ impl Record {
             .iter()
             .map(|r| Ok(cells_of(r)?.into_iter().map(|(_, c)| c).collect()))
             .collect::<std::io::Result<Vec<Vec<Cell>>>>()?;
-        let body = Body::Rows { columns: Columns::of::<R>(), rows, empty: empty.to_string() };
+        let body = Body::Rows { columns, rows, empty: empty.to_string() };
         self.sections.push(Section { key, title, body });
         Ok(self)
     }

@@ -23,11 +23,17 @@ fn every_row_type_has_its_columns() {
     declared::<notebook::sources::AliasRow>();
     declared::<notebook::claims::LinkRow>();
     declared::<notebook::figures::TermRow>();
+    declared::<notebook::articles::Redated>();
     declared::<notebook::history::HistoryRow>();
     declared::<notebook::search::SearchHit>();
     declared::<notebook::import::FileResult>();
     declared::<notebook::transfer::TallyRow>();
     declared::<notebook::maintenance::Info>();
+    for c in [declared::figures_of_measure(), declared::reconciliations_of_measure()] {
+        for name in c.brief.iter().chain(&c.roomy).chain(&c.cut) {
+            assert!(c.all.contains(name), "{name} is not a column");
+        }
+    }
     let claims = declared::<notebook::claims::ClaimRow>();
     // Read from the fields, in their order: the CSV header and the JSON keys.
     assert_eq!(&claims.all[..4], &["id", "uuid", "article_id", "article_title"]);
