@@ -28,9 +28,16 @@ pub fn plan(c: ArticleCommand) -> Plan {
             let shape = Shape::record::<ArticleRow>(&["claims_list"]);
             Plan::new("article show", Need::Read, shape, move |run| show(run, id))
         }
-        ArticleCommand::Edit { id, title, outlet, author, url, published, lang } => {
-            let edit =
-                ArticleEdit { title, outlet, author, url, published: published.map(|d| d.0), language: lang };
+        ArticleCommand::Edit { id, title, outlet, author, url, published, lang, note } => {
+            let edit = ArticleEdit {
+                title,
+                outlet,
+                author,
+                url,
+                published: published.map(|d| d.0),
+                language: lang,
+                note,
+            };
             // The article, then the claims whose dates the change moved.
             let shape = Shape::record::<ArticleRow>(&["redated"]);
             Plan::new("article edit", Need::Write, shape, move |run| edit_article(run, id, &edit))

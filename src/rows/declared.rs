@@ -16,8 +16,8 @@ impl Row for claims::ClaimRow {
 
 impl Row for articles::ArticleRow {
     const BRIEF: &'static [&'static str] = &["id", "title", "outlet", "published", "language", "claims"];
-    const ROOMY: &'static [&'static str] = &["author", "chars", "near_duplicate_of"];
-    const CUT: &'static [&'static str] = &["title"];
+    const ROOMY: &'static [&'static str] = &["author", "chars", "near_duplicate_of", "note"];
+    const CUT: &'static [&'static str] = &["title", "note"];
 }
 
 impl Row for sources::SourceRow {
