@@ -9,7 +9,7 @@ use crate::notebook::claims::{ClaimEdit, ClaimFilter, ClaimRow, LinkRow, NewClai
 use crate::notebook::figures::FigureRow;
 use crate::notebook::sources::SourceRow;
 use crate::notebook::Notebook;
-use crate::render::{Cell, Output, Record, Shape};
+use crate::render::{Cell, Record, Shape};
 
 /// Resolves the filter flags that name things (a source, a measure) once the notebook is open.
 pub fn filter(nb: &Notebook, f: &ClaimFilterArgs) -> Result<ClaimFilter> {
@@ -46,7 +46,7 @@ pub fn filter_words(f: &ClaimFilterArgs, with_measure: bool) -> Vec<(String, Str
     .collect()
 }
 
-pub fn plan(c: ClaimCommand, out: &Output) -> Result<Plan> {
+pub fn plan(c: ClaimCommand) -> Result<Plan> {
     Ok(match c {
         ClaimCommand::Add(args) => {
             Plan::new("claim add", Need::Write, Shape::record::<ClaimRow>(&[]), move |run| add(run, args))
@@ -54,7 +54,7 @@ pub fn plan(c: ClaimCommand, out: &Output) -> Result<Plan> {
         ClaimCommand::List(f) => {
             Plan::new("claim list", Need::Read, Shape::rows::<ClaimRow>(), move |run| list(run, &f))
         }
-        ClaimCommand::Suggest(args) => super::suggest::plan(args, out),
+        ClaimCommand::Suggest(args) => super::suggest::plan(args),
         ClaimCommand::Show { id } => {
             // The claim, then its sources, figures and links.
             let shape = Shape::record::<ClaimRow>(&["UNVERIFIED", "sources_list", "figures_list", "links"]);

@@ -134,7 +134,7 @@ fn plan(command: Command, out: &Output) -> Result<Plan> {
         Command::Article(c) => Ok(article::plan(c)),
         Command::Search(args) => Ok(search::plan(args)),
         Command::Source(c) => Ok(source::plan(c)),
-        Command::Claim(c) => claim::plan(c, out),
+        Command::Claim(c) => claim::plan(c),
         Command::Measure(c) => Ok(figure::measure(c)),
         Command::Figure(c) => Ok(figure::figure(c)),
         Command::Reconcile(args) => reconcile::plan(args, out),

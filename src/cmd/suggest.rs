@@ -9,7 +9,7 @@ use crate::cli::ClaimSuggestArgs;
 use crate::normalize::normalize;
 use crate::notebook::claims::ClaimFilter;
 use crate::render::output::Defaults;
-use crate::render::{Dest, Format, Output, Shape};
+use crate::render::{Dest, Format, Shape};
 
 /// One proposed claim.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -50,7 +50,7 @@ impl crate::rows::Row for SuggestionRow {
     const CUT: &'static [&'static str] = &["quote"];
 }
 
-pub fn plan(args: ClaimSuggestArgs, _out: &Output) -> Plan {
+pub fn plan(args: ClaimSuggestArgs) -> Plan {
     Plan::new("claim suggest", Need::Read, Shape::rows::<SuggestionRow>(), move |run| suggest(run, args))
 }
 
@@ -71,8 +71,12 @@ fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
         recorded.add(normalize(&c.quote));
         Ok(())
     })?;
-    let mut rows = Vec::new();
-    for s in crate::suggest::suggest(&body, &vague) {
+    // Rows are written as they are read, piece by piece: memory follows the piece, not the
+    // article.
+    let mut unmatched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut figures_without_measure = 0usize;
+    let mut count = 0usize;
+    let mut each = |s: crate::suggest::Suggestion| -> Result<SuggestionRow> {
         let matched = s
             .source
             .as_deref()
@@ -91,7 +95,7 @@ fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
                 && figure_words.as_deref().is_none_or(|f| r.contains(f))
         });
         let reading = s.figure.as_ref().map(|f| &f.reading);
-        rows.push(SuggestionRow {
+        let row = SuggestionRow {
             article_id: args.article,
             quote: s.quote.clone(),
             figure: s.figure.as_ref().map(|f| f.wording.clone()),
@@ -109,19 +113,18 @@ fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
             confidence: s.confidence,
             cues: s.cues.clone(),
             status: if is_recorded { "recorded" } else { "new" },
-        });
-    }
-    let notebook = nb.path().to_path_buf();
-    run.close();
-    let mut unmatched: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.status == "new" && r.source_match.is_none())
-        .filter_map(|r| r.source.as_deref())
-        .collect();
-    unmatched.sort_unstable();
-    unmatched.dedup();
-    let figures_without_measure =
-        rows.iter().filter(|r| r.status == "new" && r.figure.is_some() && r.measure.is_none()).count();
+        };
+        count += 1;
+        if row.status == "new" {
+            if let (None, Some(src)) = (&row.source_match, &row.source) {
+                if unmatched.len() < 1_000 || unmatched.contains(src) {
+                    unmatched.insert(src.clone());
+                }
+            }
+            figures_without_measure += usize::from(row.figure.is_some() && row.measure.is_none());
+        }
+        Ok(row)
+    };
     let empty = format!("no claims found to suggest in article #{}", args.article);
     let defaults = Defaults {
         // A file for review and `import claims`: CSV with every column unless told otherwise.
@@ -130,22 +133,24 @@ fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
         bom: args.bom,
         raw: false,
     };
+    let notebook = nb.path().to_path_buf();
     let dest = match &args.out {
         None => Dest::Stdout,
         Some(path) => Dest::File { path, notebook: Some(&notebook), what: "claim suggest" },
     };
     let mut w = out.rows_to::<SuggestionRow>(dest, defaults, &empty)?;
-    rows.iter().try_for_each(|r| w.row(r))?;
+    crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
     w.finish()?;
     if let Some(path) = &args.out {
         out.note(&format!(
-            "wrote {} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
-            rows.len(),
+            "wrote {count} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
             args.article,
             path.display(),
             path.display()
         ));
     }
+    run.close();
+    let unmatched: Vec<&str> = unmatched.iter().map(String::as_str).collect();
     if !unmatched.is_empty() {
         out.note(&format!(
             "the notebook has no source named {}; `import claims` refuses those rows until you add the \
