@@ -88,10 +88,10 @@ fn run(run: &mut Run<'_>) -> Result<()> {
             (dir.clone(), dir.join("notebook.db"))
         }
     };
-    std::fs::create_dir_all(dir.join("articles"))
-        .map_err(|e| anyhow!("the demo folder {} cannot be created: {e}", dir.display()))?;
+    let outputs = run.outputs(None).protecting(&db);
+    let folder = outputs.folder(&dir.join("articles"), "demo's articles").map_err(anyhow::Error::msg)?;
     for (name, text) in ARTICLES {
-        std::fs::write(dir.join("articles").join(name), text)?;
+        run.out.file(folder.file(name), text.as_bytes())?;
     }
     let db_shown = shown(&[db.display().to_string()]);
     let mut out = String::new();

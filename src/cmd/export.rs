@@ -30,6 +30,7 @@ fn shape_of(table: ExportTable) -> Shape {
 pub fn export(args: ExportArgs) -> Plan {
     Plan::new("export", Need::Read, shape_of(args.table), move |run| {
         let out = run.out;
+        let outputs = run.outputs(Some(args.force));
         let nb = run.nb()?;
         let defaults = Defaults {
             // Given after `export` or before it; CSV when given nowhere.
@@ -38,10 +39,9 @@ pub fn export(args: ExportArgs) -> Plan {
             bom: args.bom,
             raw: args.raw,
         };
-        let notebook = nb.path().to_path_buf();
         let dest = match &args.out {
             None => Dest::Stdout,
-            Some(path) => Dest::File { path, notebook: Some(&notebook), what: "export" },
+            Some(path) => Dest::File { path, outputs: &outputs, what: "export" },
         };
         let empty = format!("no {} to export", args.table);
         write_rows(nb, out, &args, dest, defaults, &empty)?;

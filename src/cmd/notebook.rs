@@ -107,12 +107,10 @@ pub fn man(args: ManArgs) -> Plan {
         let mut all = Vec::new();
         pages(&root, "", &mut all);
         if let Some(dir) = &args.out {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                anyhow::anyhow!("{} cannot be created: {}", dir.display(), crate::notebook::io_reason(&e))
-            })?;
+            let outputs = run.outputs(Some(args.force));
+            let folder = outputs.folder(dir, "man pages").map_err(anyhow::Error::msg)?;
             for (name, cmd) in &all {
-                let path = dir.join(format!("{name}.1"));
-                run.out.file(&path, None, "man page", &render_page(cmd.clone(), name)?)?;
+                run.out.file(folder.file(&format!("{name}.1")), &render_page(cmd.clone(), name)?)?;
             }
             run.out.note(&format!("wrote {} man pages into {}", all.len(), dir.display()));
             return Ok(());

@@ -41,8 +41,8 @@ fn write(run: &mut Run<'_>, args: &ReportArgs, markdown: bool) -> Result<()> {
     let out = run.out;
     let nb = run.nb()?;
     let report = gather(nb, args)?;
-    let notebook = nb.path().to_path_buf();
     run.close();
+    let outputs = run.outputs(Some(args.force));
 
     let counts = format!(
         "{} measure(s), {} figure(s), {} claim(s), {} article(s)",
@@ -56,7 +56,7 @@ fn write(run: &mut Run<'_>, args: &ReportArgs, markdown: bool) -> Result<()> {
         if args.out.as_os_str() == "-" {
             out.bytes(page.as_bytes())?;
         } else {
-            out.file(&args.out, Some(&notebook), "report", page.as_bytes())?;
+            out.file(outputs.file(&args.out, "report"), page.as_bytes())?;
             out.note(&format!("wrote {} ({counts})", args.out.display()));
         }
         return Ok(());
@@ -68,11 +68,22 @@ fn write(run: &mut Run<'_>, args: &ReportArgs, markdown: bool) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    // The charts first: a report is never left linking to files that were not written.
-    for (name, svg) in &md.files {
-        out.file(&dir.join(name), Some(&notebook), "report", svg.as_bytes())?;
+    // Checked before any chart is written: a refused report leaves no charts behind.
+    let page = outputs.file(&args.out, "report");
+    if let Err(e) = &page {
+        bail!("{e}");
     }
-    out.file(&args.out, Some(&notebook), "report", md.text.as_bytes())?;
+    // The charts first: a report is never left linking to files that were not written. They
+    // go into the report's folder under names crosscheck chose, so a link found there is
+    // refused, never followed.
+    let charts = outputs.folder(&dir, "report's charts").map_err(anyhow::Error::msg)?;
+    for (name, _) in &md.files {
+        charts.vet(name).map_err(anyhow::Error::msg)?;
+    }
+    for (name, svg) in &md.files {
+        out.file(charts.file(name), svg.as_bytes())?;
+    }
+    out.file(page, md.text.as_bytes())?;
     out.note(&format!(
         "wrote {} and {} chart file(s) beside it ({counts})",
         args.out.display(),

@@ -56,6 +56,7 @@ pub fn plan(args: ClaimSuggestArgs) -> Plan {
 
 fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
     let out = run.out;
+    let outputs = run.outputs(Some(args.force));
     let nb = run.nb()?;
     let article = nb.article(args.article)?;
     let body = nb.article_body(args.article)?;
@@ -133,10 +134,9 @@ fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
         bom: args.bom,
         raw: false,
     };
-    let notebook = nb.path().to_path_buf();
     let dest = match &args.out {
         None => Dest::Stdout,
-        Some(path) => Dest::File { path, notebook: Some(&notebook), what: "claim suggest" },
+        Some(path) => Dest::File { path, outputs: &outputs, what: "suggestions" },
     };
     let mut w = out.rows_to::<SuggestionRow>(dest, defaults, &empty)?;
     crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;

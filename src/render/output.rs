@@ -14,7 +14,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{escape_controls, escape_line, json, plain, table, width, Options, Pick, Writer};
-use crate::files::OutFile;
+use crate::files::{OutFile, Outputs};
 use crate::rows::{Body, Cell, CellRef, Columns, Record, Row, Section, Shape};
 use crate::vocab::Format;
 
@@ -40,12 +40,12 @@ pub struct Output {
     width: Option<usize>,
 }
 
-/// Where rows go: standard output, or a file written whole or not at all (never over the
-/// notebook).
-#[derive(Debug, Clone, Copy)]
+/// Where rows go: standard output, or a file written whole or not at all, opened by the one
+/// guarded opener (never over the notebook).
+#[derive(Clone, Copy)]
 pub enum Dest<'a> {
     Stdout,
-    File { path: &'a Path, notebook: Option<&'a Path>, what: &'static str },
+    File { path: &'a Path, outputs: &'a Outputs, what: &'static str },
 }
 
 /// What a command decides about its rows beyond the global flags.
@@ -227,15 +227,21 @@ impl Output {
     ) -> Result<RowWriter<()>> {
         let (sink, to_terminal) = match dest {
             Dest::Stdout => (Sink::Stdout(BufWriter::new(io::stdout().lock())), self.terminal),
-            Dest::File { path, notebook, what } => {
-                let file = OutFile::create(path, notebook, what).map_err(anyhow::Error::msg)?;
+            Dest::File { path, outputs, what } => {
+                let file = outputs.file(path, what).map_err(anyhow::Error::msg)?;
                 (Sink::File(BufWriter::with_capacity(1 << 16, file)), false)
             }
         };
         let opts = self.options(to_terminal, defaults, empty);
         let quiet_empty = opts.plain && !self.quiet;
         let writer = Writer::new(sink, &opts, columns)?;
-        Ok(RowWriter { writer, rows: 0, empty: quiet_empty.then(|| empty.to_string()), kind: PhantomData })
+        Ok(RowWriter {
+            writer,
+            rows: 0,
+            empty: quiet_empty.then(|| empty.to_string()),
+            quiet: self.quiet,
+            kind: PhantomData,
+        })
     }
 
     /// Prints one record: its fields, then its sections (for people), or one object with an
@@ -331,11 +337,14 @@ impl Output {
         Ok(())
     }
 
-    /// A file written whole or not at all, never over the notebook.
-    pub fn file(&self, path: &Path, notebook: Option<&Path>, what: &'static str, bytes: &[u8]) -> Result<()> {
-        let mut file = OutFile::create(path, notebook, what).map_err(anyhow::Error::msg)?;
+    /// A whole file, opened by the guarded opener (`Outputs`), written whole or not at all;
+    /// what the opener noticed (a replaced file's permissions kept ...) is said on stderr.
+    pub fn file(&self, file: Result<OutFile, String>, bytes: &[u8]) -> Result<()> {
+        let mut file = file.map_err(anyhow::Error::msg)?;
         file.write_all(bytes)?;
-        file.finish()?;
+        for note in file.finish()? {
+            self.note(&note);
+        }
         Ok(())
     }
 
@@ -477,12 +486,19 @@ pub struct RowWriter<R> {
     rows: usize,
     /// Said on stderr when rows for programs turn out to be none (a table says it on stdout).
     empty: Option<String>,
+    quiet: bool,
     kind: PhantomData<fn(&R)>,
 }
 
 impl RowWriter<()> {
     fn typed<R>(self) -> RowWriter<R> {
-        RowWriter { writer: self.writer, rows: self.rows, empty: self.empty, kind: PhantomData }
+        RowWriter {
+            writer: self.writer,
+            rows: self.rows,
+            empty: self.empty,
+            quiet: self.quiet,
+            kind: PhantomData,
+        }
     }
 
     /// A row of any type whose fields are the writer's columns.
@@ -509,7 +525,14 @@ impl<R: serde::Serialize> RowWriter<R> {
         let sink = self.writer.finish()?;
         match sink {
             Sink::Stdout(mut w) => w.flush()?,
-            Sink::File(w) => w.into_inner().map_err(|e| e.into_error())?.finish()?,
+            Sink::File(w) => {
+                let notes = w.into_inner().map_err(|e| e.into_error())?.finish()?;
+                for note in notes.iter().filter(|_| !self.quiet) {
+                    for l in stderr_lines(&escape_line(note)) {
+                        eprintln!("{l}");
+                    }
+                }
+            }
         }
         if let (0, Some(line)) = (self.rows, &self.empty) {
             for l in stderr_lines(&escape_line(line)) {
