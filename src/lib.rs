@@ -18,6 +18,7 @@ pub mod ratings;
 pub mod reconcile;
 pub mod render;
 pub mod report;
+pub mod rows;
 pub mod similarity;
 pub mod suggest;
 pub mod vocab;

@@ -1,210 +1,207 @@
 //! `export TABLE` (streamed, to stdout or a file written whole or not at all): a table, the
 //! incidents as an event dataset (`--profile`), or the articles as citations; and `merge`.
 
-use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{columns, Ctx};
+use super::{Need, Plan, Run};
 use crate::cli::ExportArgs;
-use crate::notebook::transfer::Tally;
-use crate::notebook::{Access, Error, Notebook};
-use crate::render::{Columns, Format, Options, Pick, Writer};
+use crate::notebook::transfer::{Tally, TallyRow};
+use crate::notebook::{Error, Notebook};
+use crate::render::output::Defaults;
+use crate::render::{Dest, Format, Output, RowWriter, Shape};
+use crate::rows::Row;
 use crate::vocab::{EventProfile, ExportFormat, ExportTable};
 
-fn columns_of(table: ExportTable, profile: Option<EventProfile>) -> &'static Columns {
+/// The rows of each table, by their row type.
+fn shape_of(table: ExportTable, profile: Option<EventProfile>) -> Shape {
+    use crate::notebook::*;
     match table {
-        ExportTable::Incidents => &columns::INCIDENTS,
+        ExportTable::Incidents => Shape::rows::<incidents::IncidentRow>(),
         ExportTable::Events => match profile {
-            Some(EventProfile::Acled) => &columns::ACLED,
-            Some(EventProfile::Airwars) => &columns::AIRWARS,
-            _ => &columns::UCDP,
+            Some(EventProfile::Acled) => Shape::rows::<crate::events::AcledRow>(),
+            Some(EventProfile::Airwars) => Shape::rows::<crate::events::AirwarsRow>(),
+            _ => Shape::rows::<crate::events::UcdpRow>(),
         },
-        ExportTable::Articles => &columns::ARTICLES,
-        ExportTable::Sources => &columns::SOURCES,
-        ExportTable::Claims => &columns::CLAIMS,
-        ExportTable::Figures => &columns::FIGURES,
-        ExportTable::Measures => &columns::MEASURES,
-        ExportTable::Reconciliations => &columns::RECONCILIATIONS,
-        ExportTable::History => &columns::HISTORY,
+        ExportTable::Articles => Shape::rows::<articles::ArticleRow>(),
+        ExportTable::Sources => Shape::rows::<sources::SourceRow>(),
+        ExportTable::Claims => Shape::rows::<claims::ClaimRow>(),
+        ExportTable::Figures => Shape::rows::<figures::FigureRow>(),
+        ExportTable::Measures => Shape::rows::<figures::MeasureRow>(),
+        ExportTable::Reconciliations => Shape::rows::<reconciliations::ReconciliationRow>(),
+        ExportTable::History => Shape::rows::<history::HistoryRow>(),
     }
-}
-
-/// Streams the rows of one table into a writer.
-fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>) -> Result<()> {
-    let out = |e| Error::Output(e);
-    match args.table {
-        ExportTable::Claims => {
-            let filter = super::claim::filter(nb, &args.filter)?;
-            nb.for_each_claim(&filter, |c| w.row(&c).map_err(out))?;
-        }
-        ExportTable::Figures => {
-            nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(out))?
-        }
-        ExportTable::Articles => nb.articles()?.iter().try_for_each(|r| w.row(r))?,
-        ExportTable::Sources => nb.sources()?.iter().try_for_each(|r| w.row(r))?,
-        ExportTable::Measures => nb.measures()?.iter().try_for_each(|r| w.row(r))?,
-        ExportTable::Reconciliations => {
-            nb.reconciliations(args.filter.measure.as_deref())?.iter().try_for_each(|r| w.row(r))?
-        }
-        ExportTable::History => nb.history(None, None, |h| w.row(&h).map_err(out))?,
-        ExportTable::Incidents => nb.incidents()?.iter().try_for_each(|r| w.row(r))?,
-        ExportTable::Events => {
-            let events = nb.events()?;
-            for e in &events {
-                match args.profile {
-                    Some(EventProfile::Acled) => w.row(&crate::events::acled(e))?,
-                    Some(EventProfile::Airwars) => w.row(&crate::events::airwars(e))?,
-                    _ => w.row(&crate::events::ucdp(e))?,
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The format `export` was given (after `export` or before it), CSV when given nowhere.
-fn chosen_format(ctx: &Ctx, args: &ExportArgs) -> ExportFormat {
-    let global = ctx.format_given.then(|| {
-        ExportFormat::ALL.iter().copied().find(|f| f.table() == Some(ctx.format)).unwrap_or(ExportFormat::Csv)
-    });
-    args.format.or(global).unwrap_or(ExportFormat::Csv)
 }
 
 /// Flag combinations `export` refuses before a notebook is opened (exit 2).
-fn check_combination(args: &ExportArgs, format: ExportFormat) -> Result<()> {
-    let usage = |m: &str| Err(super::UsageError(m.to_string()).into());
+fn check_combination(args: &ExportArgs) -> Result<()> {
+    let usage = |m: String| Err(super::UsageError(m).into());
     match (args.table, args.profile) {
         (ExportTable::Events, None) => {
             return usage(
-                "`export events` needs --profile ucdp, acled or airwars: the dataset whose columns to write",
+                "`export events` needs --profile ucdp, acled or airwars: the dataset whose columns to write"
+                    .into(),
             )
         }
         (t, Some(_)) if t != ExportTable::Events => {
-            return usage(&format!("--profile is for `export events`, not `export {t}`"))
+            return usage(format!("--profile is for `export events`, not `export {t}`"))
         }
         _ => {}
     }
-    if format.table().is_none() && args.table != ExportTable::Articles {
-        return usage(&format!(
-            "--format {format} is for `export articles` (citations); `export {}` writes table, csv, tsv, json, jsonl or markdown",
-            args.table
-        ));
+    if let Some(f) = args.format.filter(|f| f.table().is_none()) {
+        if args.table != ExportTable::Articles {
+            return usage(format!(
+                "--format {f} is for `export articles` (citations); `export {}` writes table, csv, tsv, json, jsonl or markdown",
+                args.table
+            ));
+        }
     }
     Ok(())
 }
 
 /// The articles as CSL-JSON (an array of items) or BibTeX entries, one per article.
-fn write_citations<W: Write>(
-    nb: &mut Notebook,
-    format: ExportFormat,
-    terminal: bool,
-    out: &mut W,
-) -> Result<()> {
-    let mut first = true;
-    let put = |out: &mut W, text: String| -> std::io::Result<()> {
-        let text = if terminal { crate::render::escape_controls(&text, true) } else { text };
-        out.write_all(text.as_bytes())
-    };
-    if format == ExportFormat::CslJson {
-        put(out, "[".into())?;
-    }
+fn citations(nb: &mut Notebook, format: ExportFormat) -> Result<String> {
+    let mut text = String::new();
+    let mut items = Vec::new();
     nb.for_each_citable(|c| {
-        let text = match format {
-            ExportFormat::CslJson => {
-                let item = serde_json::to_string_pretty(&crate::citation::csl_item(&c))
-                    .map_err(|e| Error::Output(std::io::Error::other(e)))?;
-                let indented = item.replace('\n', "\n  ");
-                format!("{}\n  {indented}", if first { "" } else { "," })
+        match format {
+            ExportFormat::CslJson => items.push(crate::citation::csl_item(&c)),
+            _ => {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&crate::citation::bibtex_entry(&c));
             }
-            _ => format!("{}{}", if first { "" } else { "\n" }, crate::citation::bibtex_entry(&c)),
-        };
-        first = false;
-        put(out, text).map_err(Error::Output)
+        }
+        Ok(())
     })?;
     if format == ExportFormat::CslJson {
-        put(out, if first { "]\n".into() } else { "\n]\n".into() })?;
+        text = serde_json::to_string_pretty(&items)?;
+        text.push('\n');
     }
-    Ok(())
+    Ok(text)
 }
 
-fn export_citations(ctx: &Ctx, args: &ExportArgs, format: ExportFormat) -> Result<()> {
-    let mut nb = ctx.open(Access::Read)?;
-    match &args.out {
-        None => {
-            let mut out = BufWriter::new(std::io::stdout().lock());
-            write_citations(&mut nb, format, ctx.terminal, &mut out)?;
-            out.flush()?;
-        }
-        Some(path) => {
-            let outputs = ctx.outputs(Some(args.force));
-            let file = outputs.file(path, "export").map_err(anyhow::Error::msg)?;
-            let mut out = BufWriter::with_capacity(1 << 16, file);
-            write_citations(&mut nb, format, false, &mut out)?;
-            for note in out.into_inner().map_err(|e| Error::Output(e.into_error()))?.finish()? {
-                ctx.note(&note);
+pub fn export(args: ExportArgs) -> Result<Plan> {
+    check_combination(&args)?;
+    if let Some(cite) = args.format.filter(|f| f.table().is_none()) {
+        return Ok(Plan::new("export", Need::Read, Shape::Text, move |run| {
+            let out = run.out;
+            let outputs = run.outputs(Some(args.force));
+            let text = citations(run.nb()?, cite)?;
+            match &args.out {
+                None if out.terminal() => out.bytes(crate::render::escape_controls(&text, true).as_bytes()),
+                None => out.bytes(text.as_bytes()),
+                Some(path) => {
+                    out.file(outputs.file(path, "export"), text.as_bytes())?;
+                    out.note(&format!("wrote {}", path.display()));
+                    Ok(())
+                }
             }
-            ctx.note(&format!("wrote {}", path.display()));
-        }
+        }));
     }
-    Ok(())
+    Ok(Plan::new("export", Need::Read, shape_of(args.table, args.profile), move |run| {
+        let out = run.out;
+        let outputs = run.outputs(Some(args.force));
+        let nb = run.nb()?;
+        let defaults = Defaults {
+            // Given after `export` or before it; CSV when given nowhere.
+            format: Some(args.format.and_then(|f| f.table()).or(out.format_given()).unwrap_or(Format::Csv)),
+            every_column: false,
+            bom: args.bom,
+            raw: args.raw,
+        };
+        let dest = match &args.out {
+            None => Dest::Stdout,
+            Some(path) => Dest::File { path, outputs: &outputs, what: "export" },
+        };
+        let empty = format!("no {} to export", args.table);
+        write_rows(nb, out, &args, dest, defaults, &empty)?;
+        if let Some(path) = &args.out {
+            out.note(&format!("wrote {}", path.display()));
+        }
+        Ok(())
+    }))
 }
 
-pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let chosen = chosen_format(ctx, &args);
-    check_combination(&args, chosen)?;
-    let Some(format) = chosen.table() else {
-        return export_citations(ctx, &args, chosen);
-    };
-    let cols = columns_of(args.table, args.profile);
-    let opts = Options {
-        format,
-        bom: args.bom,
-        raw: args.raw,
-        terminal: ctx.terminal && args.out.is_none(),
-        width: ctx.width,
-        // An export carries every column unless --columns says otherwise (a table for people
-        // shows the few a person reads first, as a listing does).
-        pick: if ctx.pick == Pick::Default && format != Format::Table { Pick::All } else { ctx.pick.clone() },
-        empty: Some(format!("no {} to export", args.table)),
-    };
-    opts.pick.positions(cols, format, opts.width).map_err(super::UsageError)?;
-    let mut nb = ctx.open(Access::Read)?;
-    match &args.out {
-        None => {
-            let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
-            write_rows(&mut nb, &args, &mut w)?;
-            w.finish()?;
+/// Streams the rows of one table into a writer.
+fn write_rows(
+    nb: &mut Notebook,
+    out: &Output,
+    args: &ExportArgs,
+    dest: Dest<'_>,
+    defaults: Defaults,
+    empty: &str,
+) -> Result<()> {
+    fn open<R: Row>(out: &Output, dest: Dest<'_>, d: Defaults, empty: &str) -> Result<RowWriter<R>> {
+        out.rows_to::<R>(dest, d, empty)
+    }
+    let err = |e| Error::Output(e);
+    match args.table {
+        ExportTable::Claims => {
+            let filter = super::claim::filter(nb, &args.filter)?;
+            let mut w = open(out, dest, defaults, empty)?;
+            nb.for_each_claim(&filter, |c| w.row(&c).map_err(err))?;
+            w.finish()
         }
-        Some(path) => {
-            let outputs = ctx.outputs(Some(args.force));
-            let file = outputs.file(path, "export").map_err(anyhow::Error::msg)?;
-            let mut w = Writer::new(BufWriter::with_capacity(1 << 16, file), &opts, cols)?;
-            write_rows(&mut nb, &args, &mut w)?;
-            let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            for note in file.finish()? {
-                ctx.note(&note);
+        ExportTable::Figures => {
+            let mut w = open(out, dest, defaults, empty)?;
+            nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(err))?;
+            w.finish()
+        }
+        ExportTable::History => {
+            let mut w = open(out, dest, defaults, empty)?;
+            nb.history(None, None, |h| w.row(&h).map_err(err))?;
+            w.finish()
+        }
+        ExportTable::Articles => all(open(out, dest, defaults, empty)?, &nb.articles()?),
+        ExportTable::Sources => all(open(out, dest, defaults, empty)?, &nb.sources()?),
+        ExportTable::Measures => all(open(out, dest, defaults, empty)?, &nb.measures()?),
+        ExportTable::Incidents => all(open(out, dest, defaults, empty)?, &nb.incidents()?),
+        ExportTable::Events => {
+            let events = nb.events()?;
+            match args.profile {
+                Some(EventProfile::Acled) => all(
+                    open(out, dest, defaults, empty)?,
+                    &events.iter().map(crate::events::acled).collect::<Vec<_>>(),
+                ),
+                Some(EventProfile::Airwars) => all(
+                    open(out, dest, defaults, empty)?,
+                    &events.iter().map(crate::events::airwars).collect::<Vec<_>>(),
+                ),
+                _ => all(
+                    open(out, dest, defaults, empty)?,
+                    &events.iter().map(crate::events::ucdp).collect::<Vec<_>>(),
+                ),
             }
-            ctx.note(&format!("wrote {}", path.display()));
+        }
+        ExportTable::Reconciliations => {
+            all(open(out, dest, defaults, empty)?, &nb.reconciliations(args.filter.measure.as_deref())?)
         }
     }
-    Ok(())
 }
 
-pub fn print_tally(ctx: &Ctx, tally: &Tally) -> Result<()> {
+fn all<R: Row>(mut w: RowWriter<R>, rows: &[R]) -> Result<()> {
+    rows.iter().try_for_each(|r| w.row(r))?;
+    w.finish()
+}
+
+/// What an import or a merge did, table by table, after its notes.
+pub fn print_tally(out: &Output, tally: &Tally) -> Result<()> {
     for note in &tally.notes {
-        ctx.note(note);
+        out.note(note);
     }
-    if ctx.quiet {
+    if out.quiet() {
         return Ok(());
     }
-    ctx.list(&columns::TALLY, tally.rows.iter(), "nothing to do")
+    out.list(&tally.rows, "nothing to do")
 }
 
-pub fn merge(ctx: &Ctx, other: &Path) -> Result<()> {
-    ctx.check_columns(&columns::TALLY)?;
-    let mut nb = ctx.open(Access::Write)?;
-    let tally = nb.merge_from(other)?;
-    print_tally(ctx, &tally)
+pub fn merge(other: PathBuf) -> Plan {
+    Plan::new("merge", Need::Write, Shape::rows::<TallyRow>(), move |run: &mut Run<'_>| {
+        let tally = run.nb()?.merge_from(&other)?;
+        run.close();
+        print_tally(run.out, &tally)
+    })
 }

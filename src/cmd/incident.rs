@@ -3,59 +3,68 @@
 
 use anyhow::Result;
 
-use super::{columns, Ctx, Section};
+use super::{Need, Plan, Run, UsageError};
 use crate::cli::{IncidentAddArgs, IncidentCommand, IncidentEditArgs};
 use crate::events::Span;
-use crate::notebook::incidents::{IncidentEdit, NewIncident};
-use crate::notebook::{Access, Error};
+use crate::notebook::claims::ClaimRow;
+use crate::notebook::incidents::{IncidentEdit, IncidentMeasureRow, IncidentRow, NewIncident};
+use crate::notebook::Error;
+use crate::render::{Record, Shape};
 
-pub fn run(ctx: &Ctx, c: IncidentCommand, access: Access) -> Result<()> {
+pub fn plan(c: IncidentCommand) -> Plan {
     match c {
-        IncidentCommand::Add(args) => add(ctx, args, access),
+        IncidentCommand::Add(args) => {
+            Plan::new("incident add", Need::Write, Shape::record::<IncidentRow>(&[]), move |run| {
+                add(run, args)
+            })
+        }
         IncidentCommand::List => {
-            ctx.check_columns(&columns::INCIDENTS)?;
-            let rows = ctx.open(access)?.incidents()?;
-            ctx.list(
-                &columns::INCIDENTS,
-                rows,
-                "no incidents yet; `crosscheck incident add KEY --label LABEL` adds one",
-            )
+            Plan::new("incident list", Need::Read, Shape::rows::<IncidentRow>(), |run| {
+                let out = run.out;
+                let rows = run.nb()?.incidents()?;
+                out.list(&rows, "no incidents yet; `crosscheck incident add KEY --label LABEL` adds one")
+            })
         }
         IncidentCommand::Show { key } => {
-            let shown = ctx.open(access)?.incident(&key)?;
-            ctx.show(
-                &crate::render::cells_of(&shown.row)?,
-                &[
-                    Section::of(
-                        "Measures (reconciled with their saved method, else weighted)",
+            let shape = Shape::record::<IncidentRow>(&["measures_list", "claims_list"]);
+            Plan::new("incident show", Need::Read, shape, move |run| {
+                let out = run.out;
+                let shown = run.nb()?.incident(&key)?;
+                let record = Record::of(&shown.row)?
+                    .section::<IncidentMeasureRow>(
                         "measures_list",
-                        &columns::INCIDENT_MEASURES,
+                        "Measures (reconciled with their saved method, else weighted)",
                         &shown.measures,
                         "no measures; `crosscheck measure add KEY --label LABEL --incident KEY --role killed` adds one",
-                    )?,
-                    Section::of(
-                        "Claims",
+                    )?
+                    .section::<ClaimRow>(
                         "claims_list",
-                        &columns::CLAIMS,
+                        "Claims",
                         &shown.claims,
                         "no claims; `crosscheck claim add --incident KEY` ties one",
-                    )?,
-                ],
-            )
+                    )?;
+                out.record(&record)
+            })
         }
-        IncidentCommand::Edit(args) => edit(ctx, args, access),
+        IncidentCommand::Edit(args) => {
+            Plan::new("incident edit", Need::Write, Shape::record::<IncidentRow>(&[]), move |run| {
+                edit(run, args)
+            })
+        }
         IncidentCommand::Rm { key, force } => {
-            let row = ctx.open(access)?.remove_incident(&key, force)?;
-            ctx.note(&format!(
-                "removed incident '{}'; `crosscheck history incidents {}` shows what it was",
-                row.key, row.id
-            ));
-            Ok(())
+            Plan::new("incident rm", Need::Write, Shape::Nothing, move |run| {
+                let row = run.nb()?.remove_incident(&key, force)?;
+                run.out.note(&format!(
+                    "removed incident '{}'; `crosscheck history incidents {}` shows what it was",
+                    row.key, row.id
+                ));
+                Ok(())
+            })
         }
     }
 }
 
-fn add(ctx: &Ctx, args: IncidentAddArgs, access: Access) -> Result<()> {
+fn add(run: &mut Run<'_>, args: IncidentAddArgs) -> Result<()> {
     let span = args
         .from
         .map(|from| Span::typed(from, args.to, args.date_precision))
@@ -70,17 +79,18 @@ fn add(ctx: &Ctx, args: IncidentAddArgs, access: Access) -> Result<()> {
         where_precision: args.where_precision,
         note: args.note,
     };
-    let row = ctx.open(access)?.add_incident(&new)?;
-    ctx.created(row.id, &row, &[])
+    let out = run.out;
+    let row = run.nb()?.add_incident(&new)?;
+    out.created(row.id, &Record::of(&row)?)
 }
 
-fn edit(ctx: &Ctx, args: IncidentEditArgs, access: Access) -> Result<()> {
+fn edit(run: &mut Run<'_>, args: IncidentEditArgs) -> Result<()> {
     let coordinates = match (args.lat, args.lon) {
         (Some(lat), Some(lon)) => match (lat.0, lon.0) {
             (Some(lat), Some(lon)) => Some(Some((lat, lon))),
             (None, None) => Some(None),
             _ => {
-                return Err(super::UsageError(
+                return Err(UsageError(
                     "give --lat and --lon both, or both empty ('') to clear the coordinates".into(),
                 )
                 .into())
@@ -98,6 +108,7 @@ fn edit(ctx: &Ctx, args: IncidentEditArgs, access: Access) -> Result<()> {
         where_precision: args.where_precision.map(|w| w.0),
         note: args.note.map(Some),
     };
-    let row = ctx.open(access)?.edit_incident(&args.key, &e)?;
-    ctx.created(row.id, &row, &[])
+    let out = run.out;
+    let row = run.nb()?.edit_incident(&args.key, &e)?;
+    out.created(row.id, &Record::of(&row)?)
 }
