@@ -10,6 +10,7 @@ pub mod figures;
 pub mod history;
 pub mod import;
 pub mod incidents;
+pub mod integrity;
 pub mod maintenance;
 pub mod merge;
 mod migrations;
