@@ -10,6 +10,7 @@ use crate::normalize::normalize;
 use crate::notebook::claims::ClaimFilter;
 use crate::notebook::{Notebook, Result};
 use crate::rows::Row;
+use crate::suggest::sources::KnownSources;
 
 /// One proposed claim.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -25,8 +26,11 @@ pub struct SuggestionRow {
     pub point: Option<i64>,
     /// Who the article says made the claim, as written.
     pub source: Option<String>,
-    /// The notebook's source that phrase names (by name or alias), if any.
+    /// The notebook's source that phrase names, if any, found as a reader matches names.
     pub source_match: Option<String>,
+    /// How the phrase matched it: `exact`, `alias`, `folded` (quotation marks, the article and
+    /// endings aside) or `head words`.
+    pub matched_by: Option<&'static str>,
     /// What `import claims` attributes the claim to: the matched source, else the phrase as
     /// written (which `import claims` refuses until such a source exists, so that nothing is
     /// attributed to the outlet by mistake); empty for the outlet's own reporting.
@@ -36,6 +40,8 @@ pub struct SuggestionRow {
     pub when_to: Option<String>,
     /// `--measure`, for rows with a figure.
     pub measure: Option<String>,
+    /// Left empty for the researcher to grade (1–6) before `import claims`, which reads it.
+    pub credibility: Option<u8>,
     /// How many cues agreed (0–5): an attribution, a source noun, a figure, a date, quoted speech.
     pub confidence: u8,
     pub cues: Vec<&'static str>,
@@ -118,8 +124,10 @@ pub fn suggest_claims(
             recorded.add(normalize(&c.quote));
             Ok(())
         })?;
+        // Every name and alias, once: each phrase is then matched in its own length.
+        let known = KnownSources::new(nb.source_names()?);
         let mut found = Suggested::default();
-        let make = |s| row(nb, query, &recorded, published, s);
+        let make = |s| row(nb, query, &recorded, &known, published, s);
         crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> {
             let r = make(s)?;
             found.count += 1;
@@ -143,17 +151,12 @@ fn row(
     nb: &Notebook,
     query: &SuggestQuery,
     recorded: &Recorded,
+    known: &KnownSources,
     published: Option<crate::dates::PartialDate>,
     s: crate::suggest::Suggestion,
 ) -> Result<SuggestionRow> {
-    let matched = s
-        .source
-        .as_deref()
-        .map(|p| nb.source_named(p))
-        .transpose()?
-        .flatten()
-        .map(|id| nb.source(id).map(|r| r.name))
-        .transpose()?;
+    let hit = s.source.as_deref().and_then(|p| known.find(p));
+    let matched = hit.map(|(id, _)| nb.source(id).map(|r| r.name)).transpose()?;
     let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
     let quote = normalize(&s.quote);
     // Recorded: a claim of the article quotes these words, and holds this figure's words
@@ -175,10 +178,12 @@ fn row(
         source: s.source.clone(),
         sources: matched.clone().or_else(|| s.source.clone()).into_iter().collect(),
         source_match: matched,
+        matched_by: hit.map(|(_, how)| how.as_str()),
         when_text: when.as_ref().map(|w| w.text.clone()),
         when_from: when.as_ref().map(|w| w.from.to_string()),
         when_to: when.as_ref().map(|w| w.to.to_string()),
         measure: s.figure.as_ref().and(query.measure.clone()),
+        credibility: None,
         confidence: s.confidence,
         cues: s.cues.clone(),
         status: if is_recorded { "recorded" } else { "new" },
