@@ -430,7 +430,7 @@ impl Notebook {
         if e.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
             return super::invalid("--label is empty; a measure keeps a label");
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let id = measure_id(&tx, key)?;
         if let Some(label) = &e.label {
             tx.execute("UPDATE measures SET label = ?1 WHERE id = ?2", params![label.trim(), id])?;

@@ -485,7 +485,7 @@ impl Notebook {
                 "--label is empty; say what happened, such as 'shelling of the Tokhar market'",
             );
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let exists: Option<i64> =
             tx.query_row("SELECT id FROM incidents WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
         if exists.is_some() {
@@ -555,7 +555,7 @@ impl Notebook {
         if e.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
             return super::invalid("--label is empty; an incident keeps a label");
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let id = incident_id(&tx, key)?;
         let current = incident_by_id(&tx, id)?;
         if let Some(label) = &e.label {
@@ -619,7 +619,7 @@ impl Notebook {
     /// Removes an incident. Refused while measures or claims are tied to it, unless `force`,
     /// which unties them (they are kept). Returns the incident as it was.
     pub fn remove_incident(&mut self, key: &str, force: bool) -> Result<IncidentRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let id = incident_id(&tx, key)?;
         let row = incident_by_id(&tx, id)?;
         let direct: i64 =
