@@ -342,6 +342,7 @@ pub(crate) struct Heading {
     pub outlet: Option<String>,
     pub outlet_id: Option<i64>,
     pub published: Option<String>,
+    pub language: Option<String>,
     /// The outlet's reliability, which its own reporting carries.
     pub reliability: Option<Reliability>,
 }
@@ -401,7 +402,7 @@ pub(crate) fn headings(conn: &Connection) -> Result<Remembered<'_, Heading>> {
 /// joins `articles a` and its outlet `sources o`.
 pub(crate) const HEADING_COLUMNS: &str = "a.title AS heading_title, o.name AS heading_outlet,
     a.outlet_id AS heading_outlet_id, a.published AS heading_published,
-    o.reliability AS heading_reliability";
+    a.language AS heading_language, o.reliability AS heading_reliability";
 
 /// An article's heading from a row that holds [`HEADING_COLUMNS`], by name.
 pub(crate) fn heading_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<Heading> {
@@ -410,6 +411,7 @@ pub(crate) fn heading_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<Heading> {
         outlet: r.get("heading_outlet")?,
         outlet_id: r.get("heading_outlet_id")?,
         published: r.get("heading_published")?,
+        language: r.get("heading_language")?,
         reliability: r.get("heading_reliability")?,
     })
 }

@@ -25,6 +25,8 @@ pub struct ClaimRow {
     pub article_title: String,
     pub outlet: Option<String>,
     pub published: Option<String>,
+    /// The language of the claim's article (ISO 639-1).
+    pub language: Option<String>,
     pub quote: String,
     pub text: String,
     pub unverified: bool,
@@ -136,10 +138,16 @@ struct ClaimLists {
 }
 
 /// A claim from its row, its article's heading and its lists.
-fn claim_from(r: &rusqlite::Row<'_>, at: &ClaimAt, h: &Heading, lists: ClaimLists) -> rusqlite::Result<ClaimRow> {
+fn claim_from(
+    r: &rusqlite::Row<'_>,
+    at: &ClaimAt,
+    h: &Heading,
+    lists: ClaimLists,
+) -> rusqlite::Result<ClaimRow> {
     let credibility: Credibility = r.get(at.credibility)?;
     // The outlet's own reporting carries the outlet's rating.
-    let reliability = if lists.sources.is_empty() { h.reliability.into_iter().collect() } else { lists.grades };
+    let reliability =
+        if lists.sources.is_empty() { h.reliability.into_iter().collect() } else { lists.grades };
     Ok(ClaimRow {
         id: r.get(at.id)?,
         uuid: r.get(at.uuid)?,
@@ -147,6 +155,7 @@ fn claim_from(r: &rusqlite::Row<'_>, at: &ClaimAt, h: &Heading, lists: ClaimList
         article_title: h.title.clone(),
         outlet: h.outlet.clone(),
         published: h.published.clone(),
+        language: h.language.clone(),
         quote: r.get(at.quote)?,
         text: r.get(at.text)?,
         unverified: r.get(at.unverified)?,
@@ -312,7 +321,9 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
     // A false alarm only costs the join; every condition on them names `a.` or `o.`.
     let joined = clause.contains("a.") || clause.contains("o.");
     let mut main = if joined {
-        conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS}, {HEADING_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"))?
+        conn.prepare_cached(&format!(
+            "SELECT {CLAIM_COLUMNS}, {HEADING_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"
+        ))?
     } else {
         conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} FROM claims c{clause} ORDER BY c.id"))?
     };
