@@ -146,6 +146,13 @@ fn print_report(out: &crate::render::Output, files: &[FileResult], verbose: bool
 
 /// `import sources|claims|figures FILE.csv`: one transaction; a bad row stops the whole file.
 fn csv_file(run: &mut Run<'_>, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
+    if args.add_sources && table != CsvTable::Claims {
+        return Err(super::UsageError(format!(
+            "--add-sources is for `import claims`; `import {}` names no sources to add",
+            table.name()
+        ))
+        .into());
+    }
     let out = run.out;
     let file = &args.file;
     let mut f = std::fs::File::open(file)
@@ -157,14 +164,25 @@ fn csv_file(run: &mut Run<'_>, table: CsvTable, args: &CsvImportArgs) -> Result<
     let bar =
         (out.stderr_terminal() && !out.quiet() && lines > 1000).then(|| indicatif::ProgressBar::new(lines));
     let tally = nb
-        .import_csv(table, &data, args.update, |n| {
-            if let Some(b) = &bar {
-                if n % 256 == 0 {
-                    b.set_position(n);
+        .import_csv_with(
+            table,
+            &data,
+            crate::notebook::transfer::CsvOptions { update: args.update, add_sources: args.add_sources },
+            |n| {
+                if let Some(b) = &bar {
+                    if n % 256 == 0 {
+                        b.set_position(n);
+                    }
                 }
-            }
-        })
-        .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()));
+            },
+        )
+        .map_err(|e| {
+            // A refusal of several rows lists them on the lines after its first.
+            let e = e.to_string();
+            let (first, rest) =
+                e.split_once('\n').map(|(a, b)| (a, format!("\n{b}"))).unwrap_or((&e, String::new()));
+            anyhow::anyhow!("{}: {first}; nothing was imported{rest}", file.display())
+        });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
