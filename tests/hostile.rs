@@ -5,6 +5,8 @@
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
+#[path = "hostile/arrivals.rs"]
+mod arrivals;
 #[path = "hostile/intake.rs"]
 mod intake;
 #[path = "hostile/merging.rs"]

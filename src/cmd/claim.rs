@@ -140,6 +140,10 @@ fn show(ctx: &Ctx, id: i64, access: Access) -> Result<()> {
     let nb = ctx.open(access)?;
     let row = nb.claim(id)?;
     let mut fields = crate::render::cells_of(&row)?;
+    if let Some(page) = nb.claim_page(id)? {
+        let at = fields.iter().position(|(name, _)| *name == "quote").map(|i| i + 1).unwrap_or(fields.len());
+        fields.insert(at, ("page", Cell::text(format!("p. {page}"))));
+    }
     if row.unverified {
         fields.insert(0, ("UNVERIFIED", Cell::text("the quote was not found in the article")));
     }

@@ -51,6 +51,12 @@ pub const ARTICLES: Columns = Columns {
         "near_duplicate_of",
         "imported_at",
         "claims",
+        "encoding",
+        "pages",
+        "archived_url",
+        "archived_at",
+        "archive_file",
+        "archive_digest",
     ],
     brief: &["id", "title", "outlet", "published", "language", "claims"],
     roomy: &["author", "chars", "near_duplicate_of"],
@@ -156,8 +162,8 @@ pub const SEARCH: Columns = Columns {
 };
 
 pub const IMPORTED: Columns = Columns {
-    all: &["path", "status", "id", "duplicate_of", "near_duplicate_of", "error"],
-    brief: &["path", "status", "id", "duplicate_of", "near_duplicate_of", "error"],
+    all: &["path", "status", "id", "duplicate_of", "near_duplicate_of", "encoding", "metadata", "error"],
+    brief: &["path", "status", "id", "duplicate_of", "near_duplicate_of", "encoding", "metadata", "error"],
     roomy: &[],
     cut: &["path"],
 };

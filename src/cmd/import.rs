@@ -16,7 +16,7 @@ use crate::vocab::ImportStatus;
 
 pub fn run(ctx: &Ctx, c: ImportCommand) -> Result<()> {
     match c {
-        ImportCommand::Articles(args) => articles(ctx, args),
+        ImportCommand::Articles(args) => articles(ctx, *args),
         ImportCommand::Sources(a) => csv_file(ctx, CsvTable::Sources, &a),
         ImportCommand::Claims(a) => csv_file(ctx, CsvTable::Claims, &a),
         ImportCommand::Figures(a) => csv_file(ctx, CsvTable::Figures, &a),
@@ -32,6 +32,9 @@ fn meta_of(args: &ArticleMetaArgs) -> ArticleMeta {
         url: clean(&args.url),
         published: args.published,
         language: args.lang.clone(),
+        archived_url: clean(&args.archived_url),
+        read_as: args.read_as.map(Into::into),
+        ..Default::default()
     }
 }
 

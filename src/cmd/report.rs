@@ -244,6 +244,12 @@ fn gather(nb: &mut Notebook, args: &ReportArgs) -> Result<Report> {
         }
     }
 
+    let mut pages = BTreeMap::new();
+    for id in claims.keys() {
+        if let Some(page) = nb.claim_page(*id)? {
+            pages.insert(*id, page);
+        }
+    }
     let title = match &args.title {
         Some(t) => t.clone(),
         None => crate::report::default_title(nb.path()),
@@ -262,5 +268,6 @@ fn gather(nb: &mut Notebook, args: &ReportArgs) -> Result<Report> {
         other_claims,
         articles,
         sources,
+        pages,
     })
 }
