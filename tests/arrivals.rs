@@ -489,3 +489,23 @@ fn archived_url_is_kept_and_shown() {
     assert_eq!(a["archived_url"], "https://archive.example/abc12");
     assert!(nb.ok(&["article", "show", "1"]).stdout.contains("https://archive.example/abc12"));
 }
+
+#[test]
+fn a_merged_notebook_brings_its_pages_and_archive_columns() {
+    let theirs = Nb::new();
+    make::write(&theirs.path("sahl-report.pdf"), &make::two_page_report());
+    make::write(&theirs.path("capture.warc"), &make::three_captures(false));
+    theirs.ok(&["import", "articles", s(&theirs.path("sahl-report.pdf")), s(&theirs.path("capture.warc"))]);
+    theirs.ok(&["claim", "add", "--article", "1", "--quote", "bread prices had risen by a third"]);
+    let ours = Nb::new();
+    ours.ok(&["init"]);
+    ours.ok(&["merge", s(&theirs.db)]);
+    let a = article(&ours, 1);
+    assert_eq!((a["pages"].as_i64(), a["title"].as_str()), (Some(2), Some("تقرير الوضع في السهل")));
+    assert_eq!(ours.ok(&["claim", "show", "1", "--format", "json"]).json()["page"], "p. 2");
+    let captured = article(&ours, 2);
+    assert_eq!(captured["archived_at"], "2024-04-02T10:00:02Z");
+    assert_eq!(captured["archive_digest"], "sha1:CONVOYPAGEDIGEST234567ABCDEFGHIJ");
+    assert_eq!(captured["encoding"], "utf-8");
+    ours.ok(&["check"]);
+}
