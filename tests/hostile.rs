@@ -2,11 +2,13 @@
 //! lose data, hang or crash crosscheck. The corpus is built at test time by `tests/hostile/mod.rs`;
 //! docs/robustness.md lists what each module defends.
 
+#[path = "hostile/arrivals.rs"]
+mod arrivals;
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
-#[path = "hostile/arrivals.rs"]
-mod arrivals;
+#[path = "hostile/every_output.rs"]
+mod every_output;
 #[path = "hostile/intake.rs"]
 mod intake;
 #[path = "hostile/merging.rs"]
@@ -17,5 +19,7 @@ mod numbers;
 mod out_files;
 #[path = "hostile/spreadsheet.rs"]
 mod spreadsheet;
+#[path = "hostile/suggesting.rs"]
+mod suggesting;
 #[path = "hostile/terminal.rs"]
 mod terminal;

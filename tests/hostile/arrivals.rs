@@ -113,7 +113,14 @@ fn a_web_archive_record_claiming_ten_gigabytes_is_not_read() {
     let first = &rows[0];
     assert_eq!(first["status"], "failed", "{}", describe(&r));
     assert!(first["path"].as_str().unwrap().contains("(https://valley.example/huge)"), "{}", describe(&r));
-    assert!(first["error"].as_str().unwrap().contains("10 GB (as its record says), larger than the limit of 50 MB"), "{}", describe(&r));
+    assert!(
+        first["error"]
+            .as_str()
+            .unwrap()
+            .contains("10 GB (as its record says), larger than the limit of 50 MB"),
+        "{}",
+        describe(&r)
+    );
     assert_eq!(nb.ok(&["article", "list", "--format", "json"]).json().as_array().map(Vec::len), Some(0));
 }
 
@@ -125,23 +132,61 @@ fn pages_that_declare_one_encoding_and_hold_another() {
     let utf8 = format!("<html><head><meta charset=\"windows-1256\"></head><body><p>{text}</p></body></html>");
     make::write(&nb.path("a-declared-1256.html"), utf8.as_bytes());
     // Declared UTF-8, saved as windows-1256: the bytes decide.
-    let cp = encoding_rs::WINDOWS_1256.encode(&format!("<html><head><meta charset=\"utf-8\"></head><body><p>{text}</p></body></html>")).0.into_owned();
+    let cp = encoding_rs::WINDOWS_1256
+        .encode(&format!("<html><head><meta charset=\"utf-8\"></head><body><p>{text}</p></body></html>"))
+        .0
+        .into_owned();
     make::write(&nb.path("b-declared-utf8.html"), &cp);
     // Declared windows-1256 in UTF-16 without a mark: found by its bytes.
-    let u16: Vec<u8> = format!("<html><head><meta charset=\"windows-1256\"></head><body><p>{text}</p></body></html>").encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let u16: Vec<u8> =
+        format!("<html><head><meta charset=\"windows-1256\"></head><body><p>{text}</p></body></html>")
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
     make::write(&nb.path("c-utf16.html"), &u16);
     // Declared ISO-8859-6 over bytes that are no text at all: refused, naming the encoding.
     let mut noise = b"<meta charset=\"iso-8859-6\">".to_vec();
     noise.extend((0..4000u32).map(|i| 0xA0 + (i * 7 % 16) as u8));
     make::write(&nb.path("d-noise.html"), &noise);
-    let (r, killed) = bounded(&nb, &["--format", "json", "import", "articles", s(&nb.path("a-declared-1256.html")), s(&nb.path("b-declared-utf8.html")), s(&nb.path("c-utf16.html")), s(&nb.path("d-noise.html"))]);
+    let (r, killed) = bounded(
+        &nb,
+        &[
+            "--format",
+            "json",
+            "import",
+            "articles",
+            s(&nb.path("a-declared-1256.html")),
+            s(&nb.path("b-declared-utf8.html")),
+            s(&nb.path("c-utf16.html")),
+            s(&nb.path("d-noise.html")),
+        ],
+    );
     assert!(!killed, "{}", describe(&r));
     assert_eq!(r.code, 1, "{}", describe(&r));
     clean_messages(&r);
     let rows = r.json();
-    assert_eq!(rows[0]["encoding"], "utf-8 (declared windows-1256, but the bytes are UTF-8)", "{}", describe(&r));
-    assert_eq!((rows[1]["status"].as_str(), rows[1]["duplicate_of"].as_i64(), rows[1]["encoding"].as_str()), (Some("duplicate"), Some(1), Some("windows-1256 (detected)")), "{}", describe(&r));
-    assert_eq!((rows[2]["status"].as_str(), rows[2]["encoding"].as_str()), (Some("duplicate"), Some("utf-16le (detected)")), "{}", describe(&r));
+    assert_eq!(
+        rows[0]["encoding"],
+        "utf-8 (declared windows-1256, but the bytes are UTF-8)",
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(
+        (rows[1]["status"].as_str(), rows[1]["duplicate_of"].as_i64(), rows[1]["encoding"].as_str()),
+        (Some("duplicate"), Some(1), Some("windows-1256 (detected)")),
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(
+        (rows[2]["status"].as_str(), rows[2]["encoding"].as_str()),
+        (Some("duplicate"), Some("utf-16le (detected)")),
+        "{}",
+        describe(&r)
+    );
     assert_eq!(rows[3]["status"], "failed");
-    assert!(rows[3]["error"].as_str().unwrap().contains("decodes as iso-8859-6 to mostly unreadable characters"), "{}", describe(&r));
+    assert!(
+        rows[3]["error"].as_str().unwrap().contains("decodes as iso-8859-6 to mostly unreadable characters"),
+        "{}",
+        describe(&r)
+    );
 }
