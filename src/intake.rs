@@ -446,8 +446,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, markup: bool) -> Result<enco
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}'))
         .count();
-    // A NUL is never text in a one-byte encoding: such a file is binary, whatever a guess says.
-    if controls * 20 > total || (!d.encoding.starts_with("utf-16") && d.text.contains('\0')) {
+    // A NUL is never text in a legacy one-byte encoding: such a file is binary, whatever a
+    // guess says (valid UTF-8 with a stray NUL is kept as it is).
+    if controls * 20 > total || (!d.encoding.starts_with("utf-") && d.text.contains('\0')) {
         return Err(format!(
             "looks like a binary file, not text (read as {}); import .txt, .md, .html, .pdf or .warc articles",
             d.encoding

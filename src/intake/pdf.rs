@@ -289,6 +289,88 @@ pub fn fold_presentation_forms(text: &str) -> String {
     out
 }
 
+/// The shape of each Arabic presentation form: 0 isolated, 1 final, 2 initial, 3 medial (the
+/// order Unicode gives the forms of each letter in U+FE80–U+FEFC).
+fn form_of(c: char) -> Option<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    static FORMS: std::sync::OnceLock<HashMap<char, u8>> = std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let mut out = HashMap::new();
+        let mut last = String::new();
+        let mut place = 0u8;
+        for c in '\u{FE80}'..='\u{FEFC}' {
+            let base: String = std::iter::once(c).nfkc().collect();
+            place = if base == last { place + 1 } else { 0 };
+            out.insert(c, place);
+            last = base;
+        }
+        out
+    });
+    forms.get(&c).copied()
+}
+
+/// Does a line of shaped Arabic run in visual order (drawn right to left as stored left to
+/// right, as some PDF writers store it)? In reading order a word starts with an initial or
+/// isolated form and ends with a final or isolated one; reversed, its first glyph is a final
+/// form and its last an initial one.
+fn visual_order(line: &str) -> bool {
+    let (mut logical, mut visual) = (0, 0);
+    for word in line.split(' ') {
+        let forms: Vec<u8> = word.chars().filter_map(form_of).collect();
+        if forms.len() < 2 {
+            continue;
+        }
+        let (first, last) = (forms[0], forms[forms.len() - 1]);
+        if first == 2 || last == 1 {
+            logical += 1;
+        }
+        if first == 1 || last == 2 {
+            visual += 1;
+        }
+    }
+    visual > logical
+}
+
+/// A visual-order line put back in reading order: reversed whole, then each run of digits and
+/// Latin letters (which read left to right inside it) turned back, and brackets mirrored.
+fn logical_from_visual(line: &str) -> String {
+    let reversed: Vec<char> = line
+        .chars()
+        .rev()
+        .map(|c| match c {
+            '(' => ')',
+            ')' => '(',
+            '[' => ']',
+            ']' => '[',
+            '«' => '»',
+            '»' => '«',
+            other => other,
+        })
+        .collect();
+    let ltr = |c: char| c.is_ascii_alphanumeric();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < reversed.len() {
+        if ltr(reversed[i]) {
+            let mut j = i;
+            // A run: letters and digits, with a point, comma or slash between two of them.
+            while j + 1 < reversed.len()
+                && (ltr(reversed[j + 1])
+                    || (matches!(reversed[j + 1], '.' | ',' | '/' | ':')
+                        && reversed.get(j + 2).is_some_and(|c| ltr(*c))))
+            {
+                j += 1;
+            }
+            out.extend(reversed[i..=j].iter().rev());
+            i = j + 1;
+        } else {
+            out.push(reversed[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// A line that is only a page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 40`, `صفحة ١٢`.
 fn page_number(line: &str) -> Option<String> {
     let words: Vec<&str> = line
@@ -491,6 +573,23 @@ mod tests {
         assert_eq!(fold_presentation_forms("\u{FE8D}\u{FEDF}\u{FEB4}\u{FEFC}\u{FEE1}"), "السلام");
         assert_eq!(fold_presentation_forms("ﻗﺎﻝ"), "قال");
         assert_eq!(fold_presentation_forms("plain ﻻ"), "plain لا");
+    }
+
+    #[test]
+    fn visual_order_lines_are_put_back_in_reading_order() {
+        // "نزحت 300 عائلة" shaped, then stored as drawn: right to left.
+        let logical = "\u{FEE7}\u{FEB0}\u{FEA3}\u{FE96} 300 \u{FECB}\u{FE8E}\u{FE8b}\u{FEE0}\u{FE94}";
+        assert!(!visual_order(logical));
+        let visual: String =
+            "\u{FE94}\u{FEE0}\u{FE8b}\u{FE8E}\u{FECB} 300 \u{FE96}\u{FEA3}\u{FEB0}\u{FEE7}".into();
+        assert!(visual_order(&visual));
+        assert_eq!(fold_presentation_forms(&logical_from_visual(&visual)), "نزحت 300 عائلة");
+        assert_eq!(fold_presentation_forms(logical), "نزحت 300 عائلة");
+        // Brackets mirror; Latin runs keep their order.
+        assert_eq!(logical_from_visual("(ABC 12.5) \u{FE94}\u{FEE0}"), "\u{FEE0}\u{FE94} (12.5 ABC)");
+        assert_eq!(form_of('\u{FEE7}'), Some(2));
+        assert_eq!(form_of('\u{FE94}'), Some(1));
+        assert_eq!(form_of('\u{FE8D}'), Some(0));
     }
 
     #[test]
