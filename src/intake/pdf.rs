@@ -269,7 +269,11 @@ fn page_lines(content: &[u8], fonts: &BTreeMap<Vec<u8>, Encoding>) -> (Vec<Strin
     end_line(&mut line, &mut lines);
     let lines = lines
         .into_iter()
-        .map(|l| fold_presentation_forms(l.split_whitespace().collect::<Vec<_>>().join(" ").as_str()))
+        .map(|l| {
+            let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            let l = if visual_order(&l) { logical_from_visual(&l) } else { l };
+            fold_presentation_forms(&l)
+        })
         .collect();
     (lines, images)
 }
