@@ -36,6 +36,12 @@ pub struct FileResult {
     pub error: Option<String>,
 }
 
+impl Default for FileResult {
+    fn default() -> FileResult {
+        FileResult::new(String::new(), ImportStatus::Imported)
+    }
+}
+
 impl FileResult {
     fn new(path: String, status: ImportStatus) -> FileResult {
         FileResult {
