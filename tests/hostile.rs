@@ -4,6 +4,8 @@
 
 #[path = "hostile/arrivals.rs"]
 mod arrivals;
+#[path = "hostile/checking.rs"]
+mod checking;
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
