@@ -169,25 +169,55 @@ pub fn bibtex_entry(c: &Citable) -> String {
     out
 }
 
+/// The elements of a citation for people, in the order they are read: what the CSL-JSON item
+/// and the BibTeX entry hold, for pages that link and escape each element their own way (the
+/// report's claims).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts<'a> {
+    pub author: Option<&'a str>,
+    pub title: &'a str,
+    pub outlet: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub archived_url: Option<&'a str>,
+    /// The day the article was taken into the notebook.
+    pub accessed: Option<String>,
+}
+
+/// What a citation of the article shows, each element trimmed and empty ones left out.
+pub fn parts(c: &Citable) -> Parts<'_> {
+    fn text(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    Parts {
+        author: text(&c.author),
+        title: c.title.trim(),
+        outlet: text(&c.outlet),
+        published: text(&c.published),
+        url: text(&c.url),
+        archived_url: text(&c.archived_url),
+        accessed: c.accessed_day(),
+    }
+}
+
 /// The article as one line for people, with the elements of the entries above: author, title
 /// in quotes, outlet, date, address, archived copy and access date.
 pub fn plain(c: &Citable) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(a) = c.author.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-        parts.push(a.to_string());
-    }
-    parts.push(format!("“{}”", c.title.trim()));
-    parts.extend(c.outlet.clone());
-    parts.extend(c.published.clone());
-    let mut line = parts.join(", ");
-    if let Some(u) = &c.url {
+    let p = parts(c);
+    let mut items: Vec<String> = Vec::new();
+    items.extend(p.author.map(str::to_string));
+    items.push(format!("“{}”", p.title));
+    items.extend(p.outlet.map(str::to_string));
+    items.extend(p.published.map(str::to_string));
+    let mut line = items.join(", ");
+    if let Some(u) = p.url {
         line.push_str(&format!(". {u}"));
     }
     let mut extra = Vec::new();
-    if let Some(a) = &c.archived_url {
+    if let Some(a) = p.archived_url {
         extra.push(format!("archived: {a}"));
     }
-    if let Some(d) = c.accessed_day() {
+    if let Some(d) = p.accessed {
         extra.push(format!("accessed {d}"));
     }
     if !extra.is_empty() {

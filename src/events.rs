@@ -21,10 +21,25 @@ pub const WHERE_PRECISION: [&str; 7] = [
     "international waters or airspace, or wider than one country",
 ];
 
+/// Arabic-Indic and Eastern Arabic-Indic digits, the Arabic decimal separator and the minus
+/// sign written as the ASCII a coordinate is stored in (`٣٦٫٥١٤٠` is `36.5140`, every decimal
+/// kept).
+fn ascii_number(text: &str) -> String {
+    text.chars()
+        .map(|c| match crate::numwords::ascii_digit(c) {
+            '\u{066B}' => '.',
+            '\u{2212}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 /// A latitude or longitude as typed: decimal degrees, `-` for south and west. The text is kept
-/// whole (`36.20` keeps its two decimals: they say how precisely the place is known).
+/// whole (`36.20` keeps its two decimals: they say how precisely the place is known), in ASCII
+/// digits whichever digits it was typed in.
 fn coordinate(text: &str, what: &str, limit: u32) -> Result<String, String> {
-    let t = text.trim();
+    let folded = ascii_number(text);
+    let t = folded.trim();
     let t = t.strip_prefix('+').unwrap_or(t);
     let digits = t.strip_prefix('-').unwrap_or(t);
     let (whole, fraction) = match digits.split_once('.') {

@@ -5,7 +5,8 @@
 //! `scripts/golden.sh`, and the diff of the transcripts shows exactly what changed.
 //!
 //! Paths, uuids and timestamps differ from run to run and machine to machine, so they are
-//! written as `<dir>`, `<uuid>` and `<time>`. Commands run in the notebook's folder with
+//! written as `<dir>`, `<uuid>` and `<time>`, and the day of the run (an access date: the day
+//! an article was imported) as `<today>`. Commands run in the notebook's folder with
 //! relative paths, so that a table never wraps a long temporary path differently.
 
 mod common;
@@ -124,6 +125,27 @@ fn normalise(text: &str, dirs: &[String]) -> String {
     let mut text = text.to_string();
     for d in dirs {
         text = text.replace(d.as_str(), "<dir>");
+    }
+    // The demo's articles are of 2014: today's date (or yesterday's, for a run across midnight)
+    // can only be the day they were imported. Timestamps keep their own placeholder.
+    let today = chrono::Utc::now().date_naive();
+    for day in [today, today - chrono::Days::new(1)] {
+        let day = day.format("%Y-%m-%d").to_string();
+        let mut kept = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(&day) {
+            kept.push_str(&rest[..at]);
+            let after = &rest[at + day.len()..];
+            // `2026-12-06T09:10:11Z` is a timestamp: left for its own placeholder.
+            if after.starts_with('T') {
+                kept.push_str(&day);
+            } else {
+                kept.push_str("<today>");
+            }
+            rest = after;
+        }
+        kept.push_str(rest);
+        text = kept;
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());

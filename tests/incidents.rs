@@ -429,6 +429,26 @@ fn coordinates_and_precisions_are_checked_and_kept_as_typed() {
     let csv = nb.ok(&["incident", "list", "--format", "csv"]).stdout;
     assert!(csv.contains(",-33.4500,-70.66,"), "{csv}");
     nb.refuse(&["incident", "add", "south.west", "--label", "again"], 1);
+    // Typed in Arabic-Indic digits, with the Arabic decimal separator: the same decimals kept.
+    let row = nb
+        .ok(&[
+            "--format",
+            "json",
+            "incident",
+            "add",
+            "tokhar.ar",
+            "--label",
+            "قصف سوق طخار",
+            "--lat",
+            "٣٦٫٥١٤٠",
+            "--lon",
+            "٣٧٫٩١٢",
+            "--from",
+            "٢٠١٧-٠٣-١٤",
+        ])
+        .json();
+    assert_eq!((row["latitude"].as_str(), row["longitude"].as_str()), (Some("36.5140"), Some("37.912")));
+    assert_eq!(row["date_from"], "2017-03-14");
     // Edits: one coordinate cleared alone is refused; both cleared together is fine.
     nb.refuse(&["incident", "edit", "south.west", "--lat", "", "--lon", "3"], 2);
     let row = nb.ok(&["--format", "json", "incident", "edit", "south.west", "--lat", "", "--lon", ""]).json();
@@ -514,7 +534,13 @@ fn two_heads_of_one_role_are_refused_with_the_fix() {
         "killed",
     ]);
     let r = nb.refuse(&["export", "events", "--profile", "ucdp"], 1);
-    assert!(r.stderr.contains("tokhar.killed") && r.stderr.contains("--sum"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("tokhar.killed")
+            && r.stderr.contains("crosscheck measure edit tokhar.killed.late --role other")
+            && r.stderr.lines().count() == 1,
+        "{}",
+        r.stderr
+    );
     // Another role ends the ambiguity.
     nb.ok(&["measure", "edit", "tokhar.killed.late", "--role", "other"]);
     nb.ok(&["export", "events", "--profile", "ucdp"]);
@@ -574,4 +600,74 @@ fn the_articles_cite_as_csl_json_and_bibtex() {
     // Citation formats belong to articles.
     nb.refuse(&["export", "claims", "--format", "bibtex"], 2);
     nb.refuse(&["--format", "csl-json", "claim", "list"], 2);
+}
+
+#[test]
+fn the_report_cites_each_claims_article_as_the_citation_export_does() {
+    let nb = build();
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    conn.execute(
+        "UPDATE articles SET archived_url = 'https://web.archive.org/web/20170315/https://gulfwire.example/tokhar' WHERE id = 2",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let csl = nb.ok(&["export", "articles", "--format", "csl-json"]).json();
+    let page = nb.path("report.html");
+    nb.ok(&["report", "--out", page.to_str().unwrap()]);
+    let doc = scraper::Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+    let select = |s: &str| scraper::Selector::parse(s).unwrap();
+    let text = |e: scraper::ElementRef<'_>| e.text().collect::<String>();
+    let facts: Vec<String> = doc.select(&select("p.facts")).map(text).collect();
+    let rows: Vec<String> = doc.select(&select("section.articles tr[id^=article-]")).map(text).collect();
+    assert_eq!(rows.len(), 4);
+    for item in csl.as_array().unwrap() {
+        // The citation the export gives, element by element, as the claim rows print it.
+        let mut line = String::new();
+        if let Some(a) = item["author"][0]["literal"].as_str() {
+            line.push_str(&format!("{a}, "));
+        }
+        let parts = item["issued"]["date-parts"][0].as_array().unwrap();
+        let date =
+            format!("{}-{:02}-{:02}", parts[0], parts[1].as_i64().unwrap(), parts[2].as_i64().unwrap());
+        line.push_str(&format!(
+            "“{}”, {}, {date}",
+            item["title"].as_str().unwrap(),
+            item["container-title"].as_str().unwrap()
+        ));
+        if let Some(u) = item["URL"].as_str() {
+            line.push_str(&format!(". {u}"));
+        }
+        if let Some(a) = item["archive_location"].as_str() {
+            line.push_str(&format!(" (archived: {a})"));
+        }
+        let cited = facts.iter().filter(|f| f.ends_with(&format!("article {line}"))).count();
+        assert!(cited >= 1, "no claim row cites {line}\n{facts:#?}");
+        // The access date is the article's, once, in its row of the Articles table.
+        let accessed = item["accessed"]["date-parts"][0].as_array().unwrap();
+        let day = format!(
+            "{}-{:02}-{:02}",
+            accessed[0],
+            accessed[1].as_i64().unwrap(),
+            accessed[2].as_i64().unwrap()
+        );
+        let id = item["id"].as_str().unwrap().trim_start_matches("article");
+        let row = rows.iter().find(|r| r.starts_with(&format!("#{id}"))).unwrap();
+        assert!(row.contains(&format!("accessed {day}")), "{row}");
+    }
+    // The Markdown page cites the same way, the title linking to the article's row.
+    let md = nb.path("report.md");
+    nb.ok(&["report", "--format", "markdown", "--out", md.to_str().unwrap()]);
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        md.contains(
+            "](#article-2)”, Gulf Wire, 2017-03-15. <https://gulfwire.example/tokhar?id=7&s=1> \
+             (archived: <https://web.archive.org/web/20170315/https://gulfwire.example/tokhar>)"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("سامي حداد, “[قصف يطال سوق طخار الشعبي](#article-1)”, صحيفة الوادي, 2017-03-14."),
+        "{md}"
+    );
 }

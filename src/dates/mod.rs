@@ -16,8 +16,11 @@ pub struct PartialDate {
 const DATE_FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD, such as 2014, 2014-12 or 2014-12-05";
 
 impl PartialDate {
+    /// A date typed `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in ASCII or Arabic-Indic digits
+    /// (`٢٠١٧-٠٣-١٤`).
     pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let t = text.trim();
+        let folded: String = text.chars().map(crate::numwords::ascii_digit).collect();
+        let t = folded.trim();
         let bad = || format!("'{text}' is not a date; {DATE_FORMS}");
         let parts: Vec<&str> = t.split('-').collect();
         let num = |s: &str, len: usize| -> Result<u32, String> {
@@ -194,6 +197,9 @@ mod tests {
     #[test]
     fn partial_dates() {
         assert_eq!(PartialDate::parse("2014").unwrap().to_string(), "2014");
+        assert_eq!(PartialDate::parse("٢٠١٧-٠٣-١٤").unwrap().to_string(), "2017-03-14");
+        assert_eq!(PartialDate::parse("۲۰۱۷-۰۳").unwrap().to_string(), "2017-03");
+        assert!(PartialDate::parse("٢٠١٧-٠٢-٣٠").is_err());
         assert_eq!(PartialDate::parse("2014-12").unwrap().last_day(), Some(ymd("2014-12-31")));
         assert_eq!(PartialDate::parse("2016-02").unwrap().last_day(), Some(ymd("2016-02-29")));
         for bad in ["2014-13-45", "2014-02-30", "14", "2014/12/05", "", "2014-1-5", "abcd"] {

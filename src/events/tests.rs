@@ -16,6 +16,11 @@ fn coordinates_are_kept_as_typed_and_checked() {
     assert_eq!(latitude("+12").unwrap(), "12");
     assert_eq!(latitude("-0.0").unwrap(), "0.0");
     assert_eq!(longitude("-180").unwrap(), "-180");
+    // Arabic-Indic digits (both sets), the Arabic decimal separator and the minus sign.
+    assert_eq!(latitude("٣٦٫٥١٤٠").unwrap(), "36.5140");
+    assert_eq!(longitude("۳۷٫۹۱۲").unwrap(), "37.912");
+    assert_eq!(longitude("\u{2212}70.66").unwrap(), "-70.66");
+    assert!(latitude("٩١").is_err());
     for bad in ["90.0001", "-91", "36,2", "36.", ".5", "36°12'", "N36", "", "-", "1e2", "12.3.4"] {
         assert!(latitude(bad).is_err(), "{bad}");
     }
@@ -188,4 +193,31 @@ fn rows_name_their_dataset_columns() {
     let bare = Event { killed: None, ..e };
     assert_eq!(acled(&bare).fatalities, 0);
     assert_eq!((ucdp(&bare).best, ucdp(&bare).number_of_sources), (None, 0));
+}
+
+proptest::proptest! {
+    /// Any coordinate within range, with any number of decimals, is kept exactly as typed, and
+    /// the same digits typed in Arabic-Indic give the same text.
+    #[test]
+    fn a_coordinate_in_range_is_kept_as_typed(whole in 0u32..=89, fraction in "[0-9]{0,8}", south: bool) {
+        let mut text = format!("{}{whole}", if south { "-" } else { "" });
+        if !fraction.is_empty() {
+            text.push('.');
+            text.push_str(&fraction);
+        }
+        let kept = latitude(&text).unwrap();
+        let zero = whole == 0 && fraction.bytes().all(|b| b == b'0');
+        proptest::prop_assert_eq!(&kept, if south && zero { &text[1..] } else { &text });
+        let arabic: String = text
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap(),
+                '.' => '\u{066B}',
+                c => c,
+            })
+            .collect();
+        proptest::prop_assert_eq!(latitude(&arabic).unwrap(), kept);
+        let beyond = (181 + whole).to_string();
+        proptest::prop_assert!(longitude(&beyond).is_err());
+    }
 }

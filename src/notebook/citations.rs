@@ -3,8 +3,28 @@
 
 use rusqlite::Connection;
 
+use super::articles::ArticleRow;
 use super::{Notebook, Result};
 use crate::citation::Citable;
+
+/// An article's row cites as the export does (the report's claims cite their article so).
+impl From<&ArticleRow> for Citable {
+    fn from(a: &ArticleRow) -> Citable {
+        Citable {
+            id: a.id,
+            uuid: a.uuid.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            author: a.author.clone(),
+            url: a.url.clone(),
+            published: a.published.clone(),
+            language: a.language.clone(),
+            archived_url: a.archived_url.clone(),
+            archived_at: a.archived_at.clone(),
+            accessed: Some(a.imported_at.clone()),
+        }
+    }
+}
 
 const CITABLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, o.name, a.author, a.url, a.published,
         a.language, a.archived_url, a.archived_at, a.imported_at

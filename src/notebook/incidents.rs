@@ -328,10 +328,10 @@ fn heads(conn: &Connection, incident: &IncidentRow) -> Result<HashMap<MeasureRol
     for (key, role) in rows {
         if let Some(first) = out.get(&role) {
             return Err(Error::Invalid(format!(
-                "incident '{}' has two {role} measures, {first} and {key}, and no sum of them; add one with \
-                 `crosscheck measure add {}.{role} --sum {first},{key} --incident {} --role {role}`, or give \
-                 one of them another role with `crosscheck measure edit`",
-                incident.key, incident.key, incident.key
+                "incident '{}' has two {role} measures, {first} and {key}, and only one can be its {role} \
+                 count; give the other another role with `crosscheck measure edit {key} --role other`, or tie it \
+                 to another incident with `crosscheck measure edit {key} --incident KEY`",
+                incident.key
             )));
         }
         out.insert(role, key);

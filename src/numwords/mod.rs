@@ -4,3 +4,13 @@
 
 pub mod numbers;
 pub mod tokens;
+
+/// A digit of the scripts articles and researchers type (Arabic-Indic `٣`, Eastern Arabic-Indic
+/// `۳`) as its ASCII digit; any other character as it is.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        c => c,
+    }
+}

@@ -11,6 +11,7 @@ use super::text::{escape_html as esc, lang_code, number, web_address};
 use super::view::{self, shown};
 use super::words::{words, Words};
 use super::{anchor, ArticleText, Index, Lang, MeasureReport, Report};
+use crate::citation::{self, Citable};
 use crate::notebook::claims::ClaimRow;
 
 macro_rules! w {
@@ -487,18 +488,67 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words) {
         }
     }
     w!(out, " · {} ", esc(w.article));
-    if idx.articles.contains_key(&c.article_id) {
-        w!(out, "<a href=\"#{}\">{}</a>", anchor::article(c.article_id), iso(w, &c.article_title));
-    } else {
-        out.push_str(&iso(w, &c.article_title));
-    }
-    if let Some(p) = &c.published {
-        w!(out, ", {}", ltr(w, p));
-    }
-    if let Some(page) = idx.pages.get(&c.id) {
-        w!(out, ", {} {}", esc(w.page), ltr(w, page));
+    match idx.articles.get(&c.article_id) {
+        Some(a) => cite(out, &Citable::from(&a.row), idx.pages.get(&c.id), w),
+        None => {
+            out.push_str(&iso(w, &c.article_title));
+            if let Some(p) = &c.published {
+                w!(out, ", {}", ltr(w, p));
+            }
+            if let Some(page) = idx.pages.get(&c.id) {
+                w!(out, ", {} {}", esc(w.page), ltr(w, page));
+            }
+        }
     }
     out.push_str("</p>");
+}
+
+/// A claim's article cited with the elements `export articles --format csl-json` and `bibtex`
+/// give (author, title, outlet, date, page, address, archived copy; the access date, the same
+/// for every claim of an article, is in the article's row of the Articles table); the title
+/// links to the article's row (which links the outlet to its source).
+fn cite(out: &mut String, c: &Citable, page: Option<&String>, w: &Words) {
+    let p = citation::parts(c);
+    if let Some(a) = p.author {
+        w!(out, "{}, ", iso(w, a));
+    }
+    w!(
+        out,
+        "{}<a href=\"#{}\">{}</a>{}",
+        w.quote_open,
+        anchor::article(c.id),
+        iso(w, p.title),
+        w.quote_close
+    );
+    if let Some(o) = p.outlet {
+        w!(out, ", {}", iso(w, o));
+    }
+    if let Some(d) = p.published {
+        w!(out, ", {}", ltr(w, d));
+    }
+    if let Some(page) = page {
+        w!(out, ", {} {}", esc(w.page), ltr(w, page));
+    }
+    if let Some(u) = p.url {
+        w!(out, ". {}", address(u));
+    }
+    if let Some(a) = p.archived_url {
+        w!(out, " ({} {})", esc(w.archived), address(a));
+    }
+}
+
+/// A web address as a link that leaves the page, or as code when it is not one to follow.
+fn address(u: &str) -> String {
+    match web_address(u) {
+        Some(link) => {
+            format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer nofollow\" dir=\"ltr\">{}</a>",
+                esc(link),
+                esc(link)
+            )
+        }
+        None => format!("<code dir=\"auto\">{}</code>", esc(u)),
+    }
 }
 
 /// A date or a range of dates: kept left to right in a right-to-left page, which would
@@ -585,15 +635,12 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
             row.claims
         );
         if let Some(u) = &row.url {
-            match web_address(u) {
-                Some(link) => w!(
-                    out,
-                    "<a href=\"{}\" rel=\"noopener noreferrer nofollow\" dir=\"ltr\">{}</a>",
-                    esc(link),
-                    esc(link)
-                ),
-                None => w!(out, "<code dir=\"auto\">{}</code>", esc(u)),
-            }
+            out.push_str(&address(u));
+        }
+        // The access date of the article's citation (the day it was imported).
+        if let Some(d) = citation::parts(&Citable::from(row)).accessed {
+            let br = if row.url.is_some() { "<br>" } else { "" };
+            w!(out, "{br}<small>{} {}</small>", esc(w.accessed), ltr(w, &d));
         }
         out.push_str("</td></tr>\n");
     }

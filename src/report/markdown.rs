@@ -11,6 +11,7 @@ use super::text::{escape_md as md, escape_md_line, link_path, number, web_addres
 use super::view::{self, shown};
 use super::words::{words, Words};
 use super::{anchor, ArticleText, Index, MeasureReport, Report};
+use crate::citation::{self, Citable};
 use crate::notebook::claims::ClaimRow;
 
 macro_rules! w {
@@ -349,16 +350,18 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words, first: bool
         let tags: Vec<String> = c.tags.iter().map(|t| md(t)).collect();
         w!(out, " · {} {}", md(w.tags), tags.join(", "));
     }
-    if idx.articles.contains_key(&c.article_id) {
-        w!(out, " · {} [{}](#{})", md(w.article), md(&c.article_title), anchor::article(c.article_id));
-    } else {
-        w!(out, " · {} {}", md(w.article), md(&c.article_title));
-    }
-    if let Some(p) = &c.published {
-        w!(out, ", {}", date(w, p));
-    }
-    if let Some(page) = idx.pages.get(&c.id) {
-        w!(out, ", {} {}", md(w.page), md(page));
+    w!(out, " · {} ", md(w.article));
+    match idx.articles.get(&c.article_id) {
+        Some(a) => cite(out, &Citable::from(&a.row), idx.pages.get(&c.id), w),
+        None => {
+            out.push_str(&md(&c.article_title));
+            if let Some(p) = &c.published {
+                w!(out, ", {}", date(w, p));
+            }
+            if let Some(page) = idx.pages.get(&c.id) {
+                w!(out, ", {} {}", md(w.page), md(page));
+            }
+        }
     }
     out.push_str("\n\n> ");
     out.push_str(&md(&c.quote));
@@ -371,6 +374,41 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words, first: bool
     }
     if c.text.trim() != c.quote.trim() {
         w!(out, "{}: {}\n\n", md(w.rendering), md(&c.text));
+    }
+}
+
+/// A claim's article cited with the elements `export articles --format csl-json` and `bibtex`
+/// give (author, title, outlet, date, page, address, archived copy; the access date, the same
+/// for every claim of an article, is in the article's row of the Articles table); the title
+/// links to the article's row (which links the outlet to its source).
+fn cite(out: &mut String, c: &Citable, page: Option<&String>, w: &Words) {
+    let p = citation::parts(c);
+    if let Some(a) = p.author {
+        w!(out, "{}, ", md(a));
+    }
+    w!(out, "{}[{}](#{}){}", w.quote_open, md(p.title), anchor::article(c.id), w.quote_close);
+    if let Some(o) = p.outlet {
+        w!(out, ", {}", md(o));
+    }
+    if let Some(d) = p.published {
+        w!(out, ", {}", date(w, d));
+    }
+    if let Some(page) = page {
+        w!(out, ", {} {}", md(w.page), md(page));
+    }
+    if let Some(u) = p.url {
+        w!(out, ". {}", address(u));
+    }
+    if let Some(a) = p.archived_url {
+        w!(out, " ({} {})", md(w.archived), address(a));
+    }
+}
+
+/// A web address as an autolink, or as escaped text when it is not one to follow.
+fn address(u: &str) -> String {
+    match web_address(u) {
+        Some(link) => format!("<{}>", link.replace('|', "%7C")),
+        None => md(u),
     }
 }
 
@@ -417,13 +455,12 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
             }
         }
         let outlet = row.outlet.as_deref().map(|o| source_link(o, idx)).unwrap_or_default();
-        let url = match row.url.as_deref() {
-            Some(u) => match web_address(u) {
-                Some(link) => format!("<{}>", link.replace('|', "%7C")),
-                None => md(u),
-            },
-            None => String::new(),
-        };
+        let mut url = row.url.as_deref().map(address).unwrap_or_default();
+        // The access date of the article's citation (the day it was imported).
+        if let Some(d) = citation::parts(&Citable::from(row)).accessed {
+            let sep = if url.is_empty() { "" } else { " · " };
+            url.push_str(&format!("{sep}{} {}", md(w.accessed), date(w, &d)));
+        }
         w!(
             out,
             " | {outlet} | {} | {} | {} | {url} |\n",

@@ -76,6 +76,13 @@ pub struct Words {
     pub article: &'static str,
     /// Before a page number in a citation: `p. 12`.
     pub page: &'static str,
+    /// A citation's title between these marks: “...” in English, «...» in Arabic.
+    pub quote_open: &'static str,
+    pub quote_close: &'static str,
+    /// Before the address of an archived copy in a citation.
+    pub archived: &'static str,
+    /// Before the day the article was taken into the notebook, in a citation.
+    pub accessed: &'static str,
     pub timeline: &'static str,
     pub date: &'static str,
     pub other_claims: &'static str,
@@ -156,6 +163,10 @@ const EN: Words = Words {
     tags: "tags",
     article: "article",
     page: "p.",
+    quote_open: "“",
+    quote_close: "”",
+    archived: "archived:",
+    accessed: "accessed",
     timeline: "Timeline",
     date: "date",
     other_claims: "Other claims",
@@ -236,6 +247,10 @@ const AR: Words = Words {
     tags: "الوسوم",
     article: "المقال",
     page: "ص",
+    quote_open: "«",
+    quote_close: "»",
+    archived: "نسخة مؤرشفة:",
+    accessed: "تاريخ الاطلاع",
     timeline: "التسلسل الزمني",
     date: "التاريخ",
     other_claims: "ادعاءات أخرى",
