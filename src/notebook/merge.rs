@@ -69,7 +69,7 @@ fn theirs(other: &Path, copy: &Path, e: Error) -> Error {
     let shown = |m: String| m.replace(&copy.display().to_string(), &other.display().to_string());
     match e {
         Error::Sql(s) => their(other, describe_other(&s)),
-        Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) | Error::Io(m) => {
+        Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) | Error::Io(m) | Error::Busy(m) => {
             let m = shown(m);
             // "X cannot be merged: X does not have ..." says X once.
             let m = match m.strip_prefix(&format!("{} ", other.display())) {
@@ -412,6 +412,14 @@ impl Notebook {
                 "there is no notebook at {}; give the path of a crosscheck notebook",
                 other.display()
             )));
+        }
+        if let Ok(m) = std::fs::metadata(&other) {
+            if !m.is_file() {
+                return Err(their(
+                    &other,
+                    format!("it is {}, and a notebook is a regular file", crate::files::kind_of_file(&m)),
+                ));
+            }
         }
         if crate::files::Outputs::new(&self.path).refuse_protected(&other, "merge").is_err() {
             return super::invalid("a notebook cannot be merged into itself; give another notebook file");
