@@ -230,7 +230,7 @@ fn earlier_copies(path: &Path, version: i64) -> Vec<PathBuf> {
             Some((m.modified().ok()?, e.path()))
         })
         .collect();
-    copies.sort_by(|a, b| b.0.cmp(&a.0));
+    copies.sort_by_key(|c| std::cmp::Reverse(c.0));
     copies.into_iter().map(|(_, p)| p).collect()
 }
 
