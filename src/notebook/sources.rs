@@ -267,6 +267,26 @@ impl Notebook {
 
     /// The source with this name or alias (compared by its key), if any: an indexed lookup,
     /// without the near names a refusal lists.
+    /// Every source's id, name and aliases (for matching source phrases as a reader does).
+    pub fn source_names(&self) -> Result<Vec<(i64, String, Vec<String>)>> {
+        let mut out: Vec<(i64, String, Vec<String>)> = self
+            .conn
+            .prepare("SELECT id, name FROM sources ORDER BY id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, Vec::new())))?
+            .collect::<rusqlite::Result<_>>()?;
+        let index: std::collections::HashMap<i64, usize> =
+            out.iter().enumerate().map(|(k, (id, _, _))| (*id, k)).collect();
+        let mut stmt = self.conn.prepare("SELECT source_id, alias FROM source_aliases")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, alias): (i64, String) = (r.get(0)?, r.get(1)?);
+            if let Some(k) = index.get(&id) {
+                out[*k].2.push(alias);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn source_named(&self, name: &str) -> Result<Option<i64>> {
         find_by_name(&self.conn, name.trim())
     }
@@ -280,7 +300,7 @@ impl Notebook {
         if name.trim().is_empty() {
             return super::invalid("the source name is empty; give a name such as 'Raqqa local activists'");
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let id = insert_source(&tx, name, fields, reliability.unwrap_or_default(), None, "rated when added")?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
@@ -319,7 +339,7 @@ impl Notebook {
     }
 
     pub fn edit_source(&mut self, id: i64, fields: &SourceFields) -> Result<SourceRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         apply_edit(&tx, id, fields)?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
@@ -338,7 +358,7 @@ impl Notebook {
                 "--why is empty; say why the rating changes, such as 'two reports confirmed'",
             );
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let before = source_by_id(&tx, id)?.reliability;
         tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![grade, id])?;
         record_rating(&tx, id, Some(before), grade, why.trim())?;
@@ -355,7 +375,7 @@ impl Notebook {
                 "cannot merge source #{from} into itself; give two different sources"
             ));
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let old = source_by_id(&tx, from)?;
         source_by_id(&tx, into)?;
         // A claim that already names INTO keeps that attribution; FROM's duplicate goes.
@@ -379,7 +399,7 @@ impl Notebook {
     }
 
     pub fn add_alias(&mut self, source: i64, alias: &str) -> Result<AliasRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let row = source_by_id(&tx, source)?;
         let key = free_key(&tx, alias, "alias", None).map_err(|e| match e {
             Error::Conflict(m) if find_by_key(&tx, &name_key(alias)).ok().flatten() == Some(source) => {
@@ -396,7 +416,7 @@ impl Notebook {
     }
 
     pub fn remove_alias(&mut self, source: i64, alias: &str) -> Result<()> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let row = source_by_id(&tx, source)?;
         let n = tx.execute(
             "DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2",
