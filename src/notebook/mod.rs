@@ -95,6 +95,16 @@ fn busy_error(path: &Path) -> Error {
     ))
 }
 
+/// A transaction that could not begin: when the notebook stayed busy, who holds it.
+fn begin_error(path: &Path, e: rusqlite::Error) -> Error {
+    let e = Error::Sql(e);
+    if is_busy(&e) {
+        busy_error(path)
+    } else {
+        e
+    }
+}
+
 /// The process holding a lock on the notebook or its shared-memory file, and its name.
 #[cfg(target_os = "linux")]
 fn lock_holder(path: &Path) -> Option<(u32, String)> {
@@ -481,21 +491,19 @@ impl Notebook {
     /// command (an import, a merge); a change a use case makes among others uses [`change`].
     fn write(&mut self) -> Result<Transaction<'_>> {
         let path = self.path.clone();
-        self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| {
-            let e = Error::Sql(e);
-            if is_busy(&e) {
-                busy_error(&path)
-            } else {
-                e
-            }
-        })
+        self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| begin_error(&path, e))
     }
 
     /// A write transaction of its own, or the one a use case opened around this change
     /// ([`Notebook::writing`]), which commits it.
     fn change(&mut self) -> Result<Tx<'_>> {
         if self.conn.is_autocommit() {
-            Ok(Tx::Own(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?))
+            let path = self.path.clone();
+            Ok(Tx::Own(
+                self.conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(|e| begin_error(&path, e))?,
+            ))
         } else {
             Ok(Tx::Within(&self.conn))
         }
@@ -528,7 +536,7 @@ impl Notebook {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn.execute_batch(begin)?;
+        self.conn.execute_batch(begin).map_err(|e| begin_error(&self.path, e))?;
         let result = f(self);
         let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
         match (result, self.conn.execute_batch(end)) {
