@@ -233,6 +233,9 @@ pub struct CsvImportArgs {
     /// Let rows without a uuid change the stored row they match
     #[arg(long)]
     pub update: bool,
+    /// Claims only: record each unknown source the file names, unrated (F), its kind guessed
+    #[arg(long)]
+    pub add_sources: bool,
 }
 
 #[derive(Debug, Args)]

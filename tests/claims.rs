@@ -570,3 +570,61 @@ fn cumulative_windows_are_stored_as_such() {
         );
     }
 }
+
+/// A suggestions file with unknown sources: the refusal names every unknown source and every bad
+/// row with its line, and writes nothing; `--add-sources` records the sources unrated (F), their
+/// kind guessed, and says so.
+#[test]
+fn import_claims_lists_every_unknown_source_and_adds_them_when_asked() {
+    let (nb, id) = setup();
+    nb.ok(&["measure", "add", "deaths.market", "--label", "killed in the market"]);
+    let out = nb.path("suggested.csv");
+    nb.ok(&["claim", "suggest", &id, "--measure", "deaths.market", "--out", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let h = rdr.headers().unwrap().clone();
+    let at = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let mut w = csv::Writer::from_path(nb.path("all.csv")).unwrap();
+    w.write_record(&h).unwrap();
+    let mut unknown = Vec::new();
+    for (k, r) in rows.iter().enumerate() {
+        let mut cells: Vec<String> = r.iter().map(str::to_string).collect();
+        // Two rows name sources nobody added.
+        if k == 0 {
+            cells[at("sources")] = "مصادر «ميدانية» في السهل".into();
+            unknown.push("مصادر «ميدانية» في السهل");
+        }
+        if k == 1 {
+            cells[at("sources")] = "Valley residents".into();
+            unknown.push("Valley residents");
+        }
+        w.write_record(&cells).unwrap();
+    }
+    w.flush().unwrap();
+    let file = nb.path("all.csv");
+    let refused = nb.refuse(&["import", "claims", file.to_str().unwrap()], 1);
+    for name in &unknown {
+        assert!(refused.stderr.contains(name), "{name} not named:\n{}", refused.stderr);
+    }
+    assert!(refused.stderr.contains("line 2:") && refused.stderr.contains("line 3:"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("--add-sources"), "{}", refused.stderr);
+    // Every row naming an unknown source is listed with its line, not only the first.
+    let bad = rows
+        .iter()
+        .enumerate()
+        .filter(|(k, r)| *k < 2 || (!r[at("source")].is_empty() && r[at("source_match")].is_empty()))
+        .count();
+    assert!(refused.stderr.contains(&format!("{bad} row(s) cannot be imported")), "{}", refused.stderr);
+    assert_eq!(refused.stderr.matches("line ").count(), bad, "{}", refused.stderr);
+
+    let r = nb.ok(&["import", "claims", file.to_str().unwrap(), "--add-sources"]);
+    let listed = refused.stderr.split("unknown sources: ").nth(1).unwrap().split(" (add").next().unwrap();
+    assert_eq!(r.stderr.matches("added source").count(), listed.matches("', '").count() + 1, "{}", r.stderr);
+    assert!(r.stderr.contains("added source Valley residents (resident)"), "{}", r.stderr);
+    let src = nb.ok(&["source", "show", "Valley residents", "--format", "json"]).json();
+    assert_eq!((src["kind"].as_str(), src["reliability"].as_str()), (Some("resident"), Some("F")), "{src}");
+    let src = nb.ok(&["source", "show", "مصادر «ميدانية» في السهل", "--format", "json"]).json();
+    assert_eq!(src["kind"].as_str(), Some("anonymous"), "{src}");
+    nb.refuse(&["import", "sources", file.to_str().unwrap(), "--add-sources"], 2);
+}

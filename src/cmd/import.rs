@@ -99,10 +99,19 @@ fn articles(run: &mut Run<'_>, query: &ArticlesQuery, verbose: bool) -> Result<(
 
 /// `import sources|claims|figures FILE.csv`: one transaction; a bad row stops the whole file.
 fn csv_file(run: &mut Run<'_>, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
+    if args.add_sources && table != CsvTable::Claims {
+        return Err(super::UsageError(format!(
+            "--add-sources is for `import claims`; `import {}` names no sources to add",
+            table.name()
+        ))
+        .into());
+    }
     let data = uses::read_csv(&args.file)?;
     let lines = data.iter().filter(|b| **b == b'\n').count() as u64;
     let bar = progress_bar(run, lines, "{bar:30} {pos}/{len} lines {elapsed}").filter(|_| lines > 1000);
-    let tally = uses::import_csv(run.nb()?, table, &args.file, &data, args.update, |n| {
+    let options =
+        crate::notebook::transfer::CsvOptions { update: args.update, add_sources: args.add_sources };
+    let tally = uses::import_csv(run.nb()?, table, &args.file, &data, options, |n| {
         if let Some(b) = &bar {
             if n % 256 == 0 {
                 b.set_position(n);

@@ -229,6 +229,87 @@ pub(crate) fn record_rating(
 
 /// Inserts a source (inside an open transaction) and returns its id. A rating other than F is
 /// recorded as the first entry of its history.
+/// The kind of a source guessed from the words of its name (for sources an import adds):
+/// `ناشطون محليون` is an activist, `مصدر أمني` anonymous, `the health ministry` an official.
+pub fn guess_kind(name: &str) -> SourceKind {
+    const KINDS: &[(SourceKind, &[&str])] = &[
+        (SourceKind::Monitor, &["monitor", "observatory", "watch", "مرصد", "شبكه"]),
+        (SourceKind::Activist, &["activist", "activists", "ناشط", "نشطاء", "تنسيقيه", "تنسيقيات"]),
+        (
+            SourceKind::Resident,
+            &["resident", "residents", "witness", "witnesses", "سكان", "اهالي", "شهود", "شاهد"],
+        ),
+        (
+            SourceKind::Official,
+            &[
+                "ministry",
+                "minister",
+                "official",
+                "officials",
+                "governor",
+                "police",
+                "spokesman",
+                "وزاره",
+                "وزير",
+                "مسوول",
+                "محافظ",
+                "شرطه",
+                "متحدث",
+                "ناطق",
+                "مديريه",
+                "مجلس",
+                "council",
+            ],
+        ),
+        (
+            SourceKind::ArmedGroup,
+            &[
+                "army",
+                "brigade",
+                "militia",
+                "front",
+                "forces",
+                "جيش",
+                "لواء",
+                "فصيل",
+                "كتائب",
+                "قوات",
+                "حركه",
+                "جبهه",
+            ],
+        ),
+        (
+            SourceKind::Outlet,
+            &[
+                "agency",
+                "television",
+                "tv",
+                "newspaper",
+                "radio",
+                "channel",
+                "وكاله",
+                "قناه",
+                "صحيفه",
+                "اذاعه",
+                "تلفزيون",
+            ],
+        ),
+        (SourceKind::SocialMedia, &["account", "page", "channel", "حساب", "صفحه", "تلغرام"]),
+        (SourceKind::Document, &["statement", "report", "بيان", "تقرير"]),
+        (SourceKind::Anonymous, &["source", "sources", "مصدر", "مصادر"]),
+    ];
+    let words = crate::normalize::fold_name(name);
+    let norm: Vec<String> = crate::normalize::words(name).into_iter().map(|w| w.norm).collect();
+    KINDS
+        .iter()
+        .find(|(_, list)| {
+            list.iter()
+                .any(|k| words.iter().chain(norm.iter()).any(|w| w == k || w.strip_prefix("ال") == Some(k)))
+        })
+        .map(|(kind, _)| *kind)
+        .unwrap_or(SourceKind::Other)
+}
+
 pub(crate) fn insert_source(
     conn: &Connection,
     name: &str,
@@ -265,8 +346,6 @@ impl Notebook {
         resolve(&self.conn, given)
     }
 
-    /// The source with this name or alias (compared by its key), if any: an indexed lookup,
-    /// without the near names a refusal lists.
     /// Every source's id, name and aliases (for matching source phrases as a reader does).
     pub fn source_names(&self) -> Result<Vec<(i64, String, Vec<String>)>> {
         let mut out: Vec<(i64, String, Vec<String>)> = self
@@ -287,6 +366,8 @@ impl Notebook {
         Ok(out)
     }
 
+    /// The source with this name or alias (compared by its key), if any: an indexed lookup,
+    /// without the near names a refusal lists.
     pub fn source_named(&self, name: &str) -> Result<Option<i64>> {
         find_by_name(&self.conn, name.trim())
     }

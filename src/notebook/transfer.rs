@@ -39,7 +39,7 @@ impl CsvTable {
         }
     }
 
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             CsvTable::Sources => "sources",
             CsvTable::Claims => "claims",
@@ -167,6 +167,10 @@ struct Cache {
     words: ClaimWords,
     terms: VagueTable,
     update: bool,
+    /// `import claims --add-sources`: an unknown source is recorded unrated (F), its kind
+    /// guessed from its name, and listed in the tally's notes.
+    add_sources: bool,
+    added: Vec<String>,
 }
 
 /// How many prepared articles an import keeps at once.
@@ -177,7 +181,19 @@ impl Cache {
         if let Some(id) = self.sources.get(name) {
             return Ok(*id);
         }
-        let id = super::sources::resolve(tx, name).or_else(|e| r.fail(e))?;
+        let id = match super::sources::resolve(tx, name) {
+            Ok(id) => id,
+            Err(Error::NotFound(_)) if self.add_sources && !name.trim().is_empty() => {
+                let kind = super::sources::guess_kind(name);
+                let fields = SourceFields { kind: Some(kind), ..SourceFields::default() };
+                let why = "added unrated by import claims --add-sources";
+                let id = insert_source(tx, name.trim(), &fields, crate::ratings::Reliability::F, None, why)
+                    .or_else(|e| r.fail(e))?;
+                self.added.push(format!("{} ({kind})", name.trim()));
+                id
+            }
+            Err(e) => return r.fail(e),
+        };
         self.sources.insert(name.to_string(), id);
         Ok(id)
     }
@@ -258,6 +274,21 @@ fn read_headers(rdr: &mut csv::Reader<&[u8]>, table: CsvTable) -> Result<HashMap
     Ok(headers)
 }
 
+/// What `import_csv_with` may do besides adding rows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CsvOptions {
+    /// Rows without a uuid that differ from the stored row they match change it.
+    pub update: bool,
+    /// Claims: unknown sources are recorded unrated (F), their kind guessed from the name.
+    pub add_sources: bool,
+}
+
+/// The unknown source a row's refusal names, if it names one.
+fn unknown_source(why: &str) -> Option<String> {
+    let rest = why.split_once("there is no source named '")?.1;
+    Some(rest.split_once("';")?.0.to_string())
+}
+
 fn record_error(e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
     let why = match e.kind() {
@@ -278,8 +309,22 @@ impl Notebook {
         table: CsvTable,
         data: &[u8],
         update: bool,
+        progress: impl FnMut(u64),
+    ) -> Result<Tally> {
+        self.import_csv_with(table, data, CsvOptions { update, add_sources: false }, progress)
+    }
+
+    /// `import_csv` with every option. Every row is read even after a bad one, so that a refusal
+    /// lists every bad row with its line and every unknown source (up to 50 lines); nothing is
+    /// written unless every row is good.
+    pub fn import_csv_with(
+        &mut self,
+        table: CsvTable,
+        data: &[u8],
+        options: CsvOptions,
         mut progress: impl FnMut(u64),
     ) -> Result<Tally> {
+        let update = options.update;
         let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
         let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(data);
         let headers = read_headers(&mut rdr, table)?;
@@ -290,22 +335,62 @@ impl Notebook {
             words: ClaimWords::default(),
             terms: vague_table(&tx)?,
             update,
+            add_sources: options.add_sources,
+            added: Vec::new(),
         };
         let mut tally = Tally::default();
         tally.touch(table.name());
         let mut record = csv::StringRecord::new();
         let mut count = 0u64;
+        let (mut bad, mut bad_rows, mut unknown) = (0usize, Vec::<String>::new(), Vec::<String>::new());
         while rdr.read_record(&mut record).map_err(|e| record_error(&e))? {
             let line = record.position().map(|p| p.line()).unwrap_or(0);
             let r = Record { headers: &headers, rec: &record, line };
             let outcome = match table {
-                CsvTable::Sources => import_source(&tx, &r, &mut cache, &mut tally)?,
-                CsvTable::Claims => import_claim(&tx, &r, &mut cache, &mut tally)?,
-                CsvTable::Figures => import_figure(&tx, &r, &mut cache, &mut tally)?,
+                CsvTable::Sources => import_source(&tx, &r, &mut cache, &mut tally),
+                CsvTable::Claims => import_claim(&tx, &r, &mut cache, &mut tally),
+                CsvTable::Figures => import_figure(&tx, &r, &mut cache, &mut tally),
             };
-            tally.count(table.name(), outcome, 1);
             count += 1;
             progress(count);
+            match outcome {
+                Ok(outcome) => tally.count(table.name(), outcome, 1),
+                // A bad row: noted, and the reading goes on so that the refusal lists them all.
+                Err(Error::Invalid(why) | Error::NotFound(why)) => {
+                    if let Some(name) = unknown_source(&why) {
+                        if !unknown.contains(&name) {
+                            unknown.push(name);
+                        }
+                    }
+                    bad += 1;
+                    if bad_rows.len() < 50 {
+                        bad_rows.push(why);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if bad > 0 {
+            let mut msg = format!("{bad} row(s) cannot be imported");
+            if !unknown.is_empty() {
+                msg.push_str(&format!(
+                    "; unknown sources: {} (add them with `crosscheck source add`, or import claims with \
+                     --add-sources to record them unrated)",
+                    unknown.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            for row in &bad_rows {
+                msg.push_str(&format!("\n  {row}"));
+            }
+            if bad > bad_rows.len() {
+                msg.push_str(&format!("\n  and {} more", bad - bad_rows.len()));
+            }
+            return Err(Error::Invalid(msg));
+        }
+        for name in &cache.added {
+            tally
+                .notes
+                .push(format!("added source {name}, unrated (F): rate it with `crosscheck source rate`"));
         }
         cache.words.flush(&tx)?;
         tx.commit()?;

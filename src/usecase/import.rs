@@ -132,16 +132,22 @@ pub fn read_csv(file: &Path) -> Result<Vec<u8>> {
     read_capped(&mut f, 1024 * 1024 * 1024).map_err(|e| Error::Io(format!("{} {e}", file.display())))
 }
 
-/// `import sources|claims|figures FILE.csv`: one transaction; a bad row stops the whole file.
-/// `progress` is told how many lines are done.
+/// `import sources|claims|figures FILE.csv`: one transaction; any bad row stops the whole file,
+/// and the refusal lists every bad row and unknown source. `progress` is told how many lines are
+/// done.
 pub fn import_csv(
     nb: &mut Notebook,
     table: CsvTable,
     file: &Path,
     data: &[u8],
-    update: bool,
+    options: crate::notebook::transfer::CsvOptions,
     progress: impl FnMut(u64),
 ) -> Result<Tally> {
-    nb.import_csv(table, data, update, progress)
-        .map_err(|e| Error::Invalid(format!("{}: {e}; nothing was imported", file.display())))
+    nb.import_csv_with(table, data, options, progress).map_err(|e| {
+        // A refusal of several rows lists them after its first sentence.
+        let e = e.to_string();
+        let (first, rest) =
+            e.split_once('\n').map(|(a, b)| (a, format!("\n{b}"))).unwrap_or((&e, String::new()));
+        Error::Invalid(format!("{}: {first}; nothing was imported{rest}", file.display()))
+    })
 }
