@@ -9,6 +9,8 @@ mod checking;
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
+#[path = "hostile/events.rs"]
+mod events;
 #[path = "hostile/every_output.rs"]
 mod every_output;
 #[path = "hostile/intake.rs"]

@@ -671,3 +671,124 @@ fn the_report_cites_each_claims_article_as_the_citation_export_does() {
         "{md}"
     );
 }
+
+#[test]
+fn a_version_3_notebook_takes_incidents_after_its_upgrade_and_a_failed_upgrade_changes_nothing() {
+    // A notebook of schema version 3 (before incidents) is upgraded by the first command, after
+    // a copy, and its measures and claims then tie to incidents and export as events.
+    let nb = Nb::new();
+    std::fs::copy(fixture("notebook-v3.db"), &nb.db).unwrap();
+    nb.ok(&[
+        "incident",
+        "add",
+        "sahl.market",
+        "--label",
+        "market shelling",
+        "--place",
+        "سوق السهل",
+        "--lat",
+        "35.95",
+        "--lon",
+        "39.01",
+        "--where-precision",
+        "2",
+    ]);
+    assert!(nb.dir.path().join("notebook.db.v3.bak").exists(), "the version 3 copy is written first");
+    nb.ok(&["measure", "edit", "deaths.market", "--incident", "sahl.market", "--role", "killed"]);
+    nb.ok(&["claim", "edit", "2", "--incident", "sahl.market"]);
+    let ged = nb.ok(&["export", "events", "--profile", "ucdp", "--format", "json"]).json();
+    let r = nb.ok(&["reconcile", "deaths.market", "--format", "json"]).json();
+    assert_eq!(ged[0]["relid"], "sahl.market");
+    assert_eq!((ged[0]["latitude"].as_str(), ged[0]["where_prec"].as_i64()), (Some("35.95"), Some(2)));
+    assert_eq!(ged[0]["number_of_sources"], r[0]["voices"]);
+    assert!(ged[0]["number_of_sources"].as_i64().unwrap() >= 1, "{ged}");
+    // Without dates of its own, the incident takes its claims' span.
+    assert_eq!(
+        (ged[0]["date_start"].as_str(), ged[0]["date_end"].as_str()),
+        (Some("2014-12-04"), Some("2014-12-04"))
+    );
+    nb.ok(&["check"]);
+
+    // The upgrade is one transaction: a version 3 file holding a row that points nowhere is
+    // refused in one sentence and left exactly as it was (version, rows), its copy beside it.
+    let broken = Nb::new();
+    std::fs::copy(fixture("notebook-v3.db"), &broken.db).unwrap();
+    let conn = rusqlite::Connection::open(&broken.db).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; UPDATE figures SET measure_id = 999 WHERE id = 1;")
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(&broken.db).unwrap();
+    let r = broken.refuse(&["incident", "add", "x", "--label", "y"], 1);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("not upgraded"), "{}", r.stderr);
+    let conn = rusqlite::Connection::open(&broken.db).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 3);
+    let incidents: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'incidents'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(incidents, 0, "no table of version 4 is left behind");
+    drop(conn);
+    assert_eq!(std::fs::read(&broken.db).unwrap(), before, "the file is byte for byte as it was");
+    assert!(broken.dir.path().join("notebook.db.v3.bak").exists());
+}
+
+#[test]
+fn an_incident_without_dates_or_place_takes_them_from_its_claims() {
+    let nb = build();
+    nb.ok(&["incident", "add", "sama.wells", "--label", "wells poisoned near Kafr Sama"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "3",
+        "--quote",
+        "Three days of raids",
+        "--incident",
+        "sama.wells",
+        "--place",
+        "كفر سما",
+        "--when",
+        "2017-03-08",
+    ]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "4",
+        "--quote",
+        "مداهمة كفر سما",
+        "--incident",
+        "sama.wells",
+        "--place",
+        "كفر سما",
+        "--when",
+        "2017-03-11",
+    ]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        "3",
+        "--quote",
+        "leave Kafr Sama shaken",
+        "--incident",
+        "sama.wells",
+        "--place",
+        "Kafr Sama outskirts",
+    ]);
+    let ged = nb.ok(&["export", "events", "--profile", "ucdp", "--format", "json"]).json();
+    let row = ged.as_array().unwrap().iter().find(|r| r["relid"] == "sama.wells").unwrap();
+    // 8 to 11 March: four days, UCDP 2; the place most claims give.
+    assert_eq!(
+        (row["date_start"].as_str(), row["date_end"].as_str()),
+        (Some("2017-03-08"), Some("2017-03-11"))
+    );
+    assert_eq!(row["date_prec"], 2);
+    assert_eq!(row["where_description"], "كفر سما");
+    assert!(row["best"].is_null() && row["number_of_sources"] == 0, "{row}");
+    let acled = nb.ok(&["export", "events", "--profile", "acled", "--format", "json"]).json();
+    let row = acled.as_array().unwrap().iter().find(|r| r["event_id_cnty"] == "sama.wells").unwrap();
+    assert_eq!((row["event_date"].as_str(), row["time_precision"].as_i64()), (Some("2017-03-09"), Some(2)));
+    assert_eq!(row["fatalities"], 0);
+}

@@ -4,7 +4,7 @@
 //! method when there is one); the dataset columns themselves are worked out by the pure
 //! `crate::events`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -387,20 +387,20 @@ fn span_from_claims(claims: &[ClaimRow]) -> Option<Span> {
     let day = |d: &Option<String>| d.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let from = claims.iter().filter_map(|c| day(&c.when_from)).min()?;
     let to = claims.iter().filter_map(|c| day(&c.when_to)).max()?;
-    Some(Span { from, to, precision: Span::precision_of((to - from).num_days() + 1) })
+    // The claims' dates are days: the span's length alone says how precise it is (as for an
+    // incident typed with --from and --to), so a 4-day span is UCDP's 2, not a week's 3.
+    Some(Span { from, to, precision: DatePrecision::Day })
 }
 
 /// The place most of the incident's claims give (the first given, on a tie), when it has none.
 fn place_from_claims(claims: &[ClaimRow]) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for p in claims.iter().filter_map(|c| c.place.clone()) {
-        match counts.iter_mut().find(|(q, _)| *q == p) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((p, 1)),
-        }
+    // (count, first position) by place: one pass, whatever the number of places.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (at, p) in claims.iter().filter_map(|c| c.place.as_deref()).enumerate() {
+        counts.entry(p).or_insert((0, at)).0 += 1;
     }
-    let most = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == most).map(|(p, _)| p)
+    let (place, _) = counts.into_iter().max_by(|(_, (n, at)), (_, (m, bt))| n.cmp(m).then(bt.cmp(at)))?;
+    Some(place.to_string())
 }
 
 /// Everything the dataset profiles need, for every incident, in one read.
@@ -433,12 +433,14 @@ fn gather_events(conn: &Connection) -> Result<Vec<Event>> {
             .collect::<Result<Vec<ClaimRow>>>()?;
         let mut articles: Vec<(Option<String>, i64)> = Vec::new();
         let mut originators: Vec<String> = Vec::new();
+        let mut seen_articles: HashSet<i64> = HashSet::new();
+        let mut seen_sources: HashSet<&str> = HashSet::new();
         for c in &claims {
-            if !articles.iter().any(|(_, a)| *a == c.article_id) {
+            if seen_articles.insert(c.article_id) {
                 articles.push((c.published.clone(), c.article_id));
             }
             for s in &c.sources {
-                if !originators.contains(s) {
+                if seen_sources.insert(s) {
                     originators.push(s.clone());
                 }
             }
