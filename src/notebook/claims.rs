@@ -300,11 +300,19 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let at = ClaimAt::of(&stmt)?;
-    let incidents = super::incidents::keys_by_id(conn)?;
+    // A narrow read (one claim, an article's claims) looks up only its claims' incidents: reading
+    // every incident's key here made `claim show` cost the whole incident table, and a walk over
+    // an incident's claims one by one cost its square.
+    let mut incidents: Remembered<'_, String> =
+        Remembered::new(conn, "SELECT key FROM incidents WHERE id = ?1", |r| r.get(0), 200_000)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
+        let incident = match r.get::<_, Option<i64>>(at.incident_id)? {
+            Some(i) => Some(incidents.of(i)?.clone()),
+            None => None,
+        };
         let lists = ClaimLists {
-            incident: r.get::<_, Option<i64>>(at.incident_id)?.and_then(|i| incidents.get(&i).cloned()),
+            incident,
             sources: split_units(r.get("source_names")?),
             kinds: parse_list(split_units(r.get("source_kinds")?))?,
             grades: parse_list(split_units(r.get("source_grades")?))?,
