@@ -60,6 +60,13 @@ pub fn run(ctx: &Ctx, c: ClaimCommand, access: Access) -> Result<()> {
             let link = ctx.open(access)?.link_claims(a, b, relation)?;
             ctx.created(a, &link, &[])
         }
+        ClaimCommand::Unlink { a, b, relation } => {
+            let removed = ctx.open(access)?.unlink_claims(a, b, relation)?;
+            let list: Vec<String> =
+                removed.iter().map(|l| format!("#{} {} #{}", l.from, l.relation, l.to)).collect();
+            ctx.note(&format!("removed the link {}", list.join(", ")));
+            Ok(())
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use crate::notebook::reconciliations::{ReconcileRequest, Reconciled};
 use crate::notebook::Access;
 use crate::reconcile::{Method, Request};
 use crate::render::{Columns, Format, Writer};
+use crate::report::Lang;
 
 /// Results kept until the transaction that saved them is committed: in memory while few, in a
 /// temporary file beyond that.
@@ -100,8 +101,10 @@ const SIDE: Columns = Columns {
 /// What the short codes of the `included` column mean, printed under the table.
 const LEGEND: &str =
     "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
-    superseded = an update replaced it; cred 5 = improbable; E-rated = all sources unreliable; \
-    filtered = a filter left it out; not yet = published after --as-of";
+    superseded = an update replaced it; overtaken by #N = a floor that a later count passed (its \
+    voice still counts); relay differs = repeats its original with another number; cred 5 = \
+    improbable; E-rated = all sources unreliable; filtered = a filter left it out; not yet = \
+    published after --as-of; other window = its --when is outside --window";
 
 fn side_rows(r: &Reconciled) -> Vec<SideRow> {
     r.figures
@@ -154,11 +157,20 @@ struct JsonMeasure<'a> {
     note: Option<String>,
     stale: bool,
     created_at: Option<&'a str>,
+    envelope: crate::reconcile::Envelope,
+    low_by: Option<i64>,
+    high_by: Option<i64>,
+    best_by: Option<i64>,
+    no_floor: bool,
     conflicting_pairs: u64,
     conflicts: Vec<[i64; 2]>,
     conflict_gaps: Vec<i64>,
     clusters: &'a [crate::reconcile::Cluster],
+    windows: &'a [crate::reconcile::Window],
+    rings: &'a [Vec<i64>],
     items: Items<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Vec<String>>,
 }
 
 /// The items of a measure, serialized one by one.
@@ -176,12 +188,14 @@ impl Serialize for Items<'_> {
                 "voice": i.voice,
                 "superseded_by": i.superseded_by,
                 "voice_of": i.voice_of,
+                "relay_of": i.relay_of,
+                "overtaken_by": i.overtaken_by,
             })
         }))
     }
 }
 
-fn json_object<'a>(r: &'a Reconciled, note: Option<&str>) -> JsonMeasure<'a> {
+fn json_object<'a>(r: &'a Reconciled, note: Option<&str>, explain: Option<Lang>) -> JsonMeasure<'a> {
     let row = r.row(note);
     let o = &r.outcome;
     JsonMeasure {
@@ -202,11 +216,19 @@ fn json_object<'a>(r: &'a Reconciled, note: Option<&str>) -> JsonMeasure<'a> {
         note: row.note,
         stale: row.stale,
         created_at: r.saved.as_ref().map(|s| s.created_at.as_str()),
+        envelope: o.envelope,
+        low_by: o.low_by,
+        high_by: o.high_by,
+        best_by: o.best_by,
+        no_floor: o.no_floor,
         conflicting_pairs: o.conflicting_pairs,
         conflicts: o.conflicts.iter().map(|p| [p.a, p.b]).collect(),
         conflict_gaps: o.conflicts.iter().map(|p| p.gap).collect(),
         clusters: &o.clusters,
+        windows: &o.windows,
+        rings: &o.rings,
         items: Items(&o.items),
+        explanation: explain.map(|lang| r.explanation(lang)),
     }
 }
 
@@ -216,9 +238,10 @@ fn summary(r: &Reconciled) -> String {
     let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
     let high = if o.open_high { "open".to_string() } else { show(o.high) };
     let best = if r.method == Method::Range { String::new() } else { format!("best {}, ", show(o.best)) };
+    let low = if o.no_floor { format!("{} (no floor stated)", show(o.low)) } else { show(o.low) };
+    let envelope = if o.envelope == crate::reconcile::Envelope::Union { ", envelope union" } else { "" };
     let mut line = format!(
-        "low {}, {best}high {high} ({}), support {}, eligible figures {} of {}, voices {}",
-        show(o.low),
+        "low {low}, {best}high {high} ({}{envelope}), support {}, eligible figures {} of {}, voices {}",
         r.method,
         o.support,
         o.figures,
@@ -232,6 +255,37 @@ fn summary(r: &Reconciled) -> String {
         line.push_str(&format!("; saved as reconciliation #{}", s.id));
     }
     line
+}
+
+/// What needs the researcher's eye: windows that differ, rings of updates.
+fn warning_lines(r: &Reconciled) -> Vec<String> {
+    let o = &r.outcome;
+    let mut lines = Vec::new();
+    if !o.windows.is_empty() {
+        let list: Vec<String> = o
+            .windows
+            .iter()
+            .map(|w| {
+                let ids: Vec<String> = w.figures.iter().take(8).map(|f| format!("#{f}")).collect();
+                let more = if w.figures.len() > 8 { " …" } else { "" };
+                format!("{}..{} ({}{more})", w.from, w.to, ids.join(" "))
+            })
+            .collect();
+        lines.push(format!(
+            "warning: the figures cover time windows that do not overlap: {}; keep one with --window FROM..TO",
+            list.join(" | ")
+        ));
+    }
+    for ring in &o.rings {
+        let path: Vec<String> = ring.iter().chain(ring.first()).map(|c| format!("#{c}")).collect();
+        let (first, last) =
+            (ring.first().copied().unwrap_or_default(), ring.last().copied().unwrap_or_default());
+        lines.push(format!(
+            "warning: claims update one another in a ring ({}); those links are set aside until one is removed (crosscheck claim unlink {last} {first} --as updates)",
+            path.join(" updates ")
+        ));
+    }
+    lines
 }
 
 /// The conflict in words: how many pairs, the widest named, and the clusters.
@@ -285,10 +339,28 @@ fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
         .collect();
     let o = &r.outcome;
     let band = o.low.map(|low| Band { low, high: if o.open_high { None } else { o.high }, best: o.best });
-    draw(&bars, band, width, ascii)
+    let mut lines = draw(&bars, band, width, ascii);
+    // Which figure set each end of the band.
+    let by = |f: Option<i64>| f.map(|f| format!("#{f}"));
+    let mut ends = Vec::new();
+    match (by(o.low_by), o.no_floor) {
+        (Some(f), _) => ends.push(format!("low set by {f}")),
+        (None, true) => ends.push("low: no floor stated".to_string()),
+        (None, false) => {}
+    }
+    if let Some(f) = by(o.high_by) {
+        ends.push(format!("{} set by {f}", if o.open_high { "open high" } else { "high" }));
+    }
+    if let Some(f) = by(o.best_by) {
+        ends.push(format!("best {f}"));
+    }
+    if !lines.is_empty() && !ends.is_empty() {
+        lines.push(ends.join(", "));
+    }
+    lines
 }
 
-fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool) -> Result<()> {
+fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool, explain: Option<Lang>) -> Result<()> {
     ctx.heading(&format!("{} — {}", r.key, r.label))?;
     let mut w = Writer::new(ctx.stdout(), &ctx.options("no figures for this measure yet"), &SIDE)?;
     for row in side_rows(r) {
@@ -297,7 +369,7 @@ fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool) -> Result<()> {
     w.finish()?;
     let mut out = ctx.stdout();
     let width = ctx.width.unwrap_or(usize::MAX);
-    for text in std::iter::once(summary(r)).chain(conflict_lines(r)) {
+    for text in std::iter::once(summary(r)).chain(conflict_lines(r)).chain(warning_lines(r)) {
         for line in crate::render::width::wrap(&crate::render::escape_line(&text), width) {
             writeln!(out, "{line}")?;
         }
@@ -314,6 +386,17 @@ fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool) -> Result<()> {
             }
         }
     }
+    if let Some(lang) = explain {
+        writeln!(out)?;
+        let width = ctx.width.unwrap_or(usize::MAX);
+        for sentence in r.explanation(lang) {
+            for line in
+                crate::render::width::wrap(&crate::render::escape_line(&format!("- {sentence}")), width)
+            {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
     out.flush()?;
     Ok(())
 }
@@ -323,12 +406,14 @@ struct Printer<'a> {
     ctx: &'a Ctx,
     note: Option<&'a str>,
     ascii: bool,
+    /// The language of the explanation, when asked for.
+    explain: Option<Lang>,
     count: usize,
     csv: Option<Writer<std::io::BufWriter<std::io::StdoutLock<'static>>>>,
 }
 
 impl<'a> Printer<'a> {
-    fn new(ctx: &'a Ctx, note: Option<&'a str>, ascii: bool) -> Result<Printer<'a>> {
+    fn new(ctx: &'a Ctx, note: Option<&'a str>, ascii: bool, explain: Option<Lang>) -> Result<Printer<'a>> {
         let csv = match ctx.format {
             Format::Csv | Format::Tsv => Some(ctx.writer(&columns::RECONCILIATIONS, "")?),
             Format::Json => {
@@ -339,14 +424,14 @@ impl<'a> Printer<'a> {
             }
             _ => None,
         };
-        Ok(Printer { ctx, note, ascii, count: 0, csv })
+        Ok(Printer { ctx, note, ascii, explain, count: 0, csv })
     }
 
     fn print(&mut self, r: &Reconciled) -> Result<()> {
         match self.ctx.format {
-            Format::Table | Format::Markdown => print_table(self.ctx, r, self.ascii)?,
+            Format::Table | Format::Markdown => print_table(self.ctx, r, self.ascii, self.explain)?,
             Format::Json | Format::Jsonl => {
-                let object = json_object(r, self.note);
+                let object = json_object(r, self.note, self.explain);
                 let mut out = self.ctx.stdout();
                 if self.ctx.format == Format::Json {
                     out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
@@ -395,6 +480,7 @@ fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> R
         all: args.all,
         core: Request {
             method: args.method,
+            envelope: args.envelope,
             include_all: args.include_all,
             manual: args.value,
             max_pairs: if args.all_pairs && json_like { usize::MAX } else { args.max_pairs },
@@ -402,6 +488,7 @@ fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> R
         filter: super::claim::filter(nb, f)?,
         filter_words: words,
         as_of: args.as_of,
+        window: args.window,
         note: args.note.clone(),
     })
 }
@@ -425,6 +512,12 @@ fn check_flags(ctx: &Ctx, args: &ReconcileArgs) -> Result<()> {
             "--measure is a claim list filter; name the measures to reconcile as KEY... or --all".into()
         ));
     }
+    if args.explain && matches!(ctx.format, Format::Csv | Format::Tsv) {
+        bail!(UsageError(format!(
+            "--explain prints sentences, which {} has no place for; use --format table, markdown or json",
+            ctx.format
+        )));
+    }
     if args.all_pairs && !matches!(ctx.format, Format::Json | Format::Jsonl) {
         bail!(UsageError("--all-pairs names every conflicting pair in JSON only; add --format json".into()));
     }
@@ -445,16 +538,17 @@ pub fn run(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
         return ctx.list(&columns::TIMELINE, rows, "no dated figures for this measure yet");
     }
     let note = args.note.as_deref();
+    let explain = args.explain.then_some(args.lang);
     if args.save {
         // Compute, commit, then render: nothing is printed while the transaction is open.
         let mut spool = Spool::new();
         nb.reconcile_and_save(&req, |r| spool.push(r).map_err(crate::notebook::Error::Output))?;
         drop(nb);
-        let mut printer = Printer::new(ctx, note, args.ascii)?;
+        let mut printer = Printer::new(ctx, note, args.ascii, explain)?;
         spool.drain(|r| printer.print(&r))?;
         return printer.finish();
     }
-    let mut printer = Printer::new(ctx, note, args.ascii)?;
+    let mut printer = Printer::new(ctx, note, args.ascii, explain)?;
     nb.reconcile_each(&req, |r| printer.print(&r).map_err(output))?;
     printer.finish()
 }

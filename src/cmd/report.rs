@@ -113,10 +113,11 @@ fn request(
     ReconcileRequest {
         keys,
         all,
-        core: Request { method, include_all: false, manual, max_pairs },
+        core: Request { method, include_all: false, manual, max_pairs, ..Request::default() },
         filter: f.claims.clone(),
         filter_words: f.words.clone(),
         as_of: None,
+        window: None,
         note: None,
     }
 }

@@ -35,6 +35,26 @@ fn vocabulary_columns() -> Vec<(&'static str, &'static str, Vec<&'static str>)> 
     ]
 }
 
+/// Rings of `updates` links (each claim superseding another, round to the first): `claim link`
+/// refuses them, but a notebook edited by hand or merged from two may hold one.
+fn update_rings(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'updates'")?;
+    let updates: Vec<crate::reconcile::Update> = stmt
+        .query_map([], |r| Ok(crate::reconcile::Update { by: r.get(0)?, of: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(crate::reconcile::rings(&updates)
+        .into_iter()
+        .map(|ring| {
+            let path: Vec<String> = ring.iter().chain(ring.first()).map(|c| format!("#{c}")).collect();
+            let (first, last) = (ring.first().copied().unwrap_or_default(), ring.last().copied().unwrap_or_default());
+            format!(
+                "links: claims update one another in a ring ({}); reconcile sets these links aside until one is removed, such as with `crosscheck claim unlink {last} {first} --as updates`",
+                path.join(" updates ")
+            )
+        })
+        .collect())
+}
+
 impl Notebook {
     pub fn info(&mut self) -> Result<Info> {
         let size =
@@ -135,6 +155,7 @@ impl Notebook {
                 }
             }
         }
+        problems.extend(update_rings(&tx)?);
         problems.extend(super::search::index_problems(&tx)?);
         Ok(problems)
     }

@@ -268,12 +268,16 @@ mod tests {
                     voice_keys: vec![voice],
                     published: Some(format!("2014-12-0{id}")),
                     repeats: vec![],
+                    ..FigureIn::default()
                 },
             )
         };
         let all = [fig(1, 10, Some(20), 1), fig(2, 30, Some(40), 2), fig(3, 12, Some(15), 1)];
-        let outcome =
-            reconcile(&all.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>(), &[], &Request::default());
+        let outcome = reconcile(
+            &all.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>(),
+            &Default::default(),
+            &Request::default(),
+        );
         MeasureReport {
             reconciled: Reconciled {
                 measure_id: 1,
