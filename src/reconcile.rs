@@ -18,7 +18,7 @@ pub use crate::vocab::{Envelope, Method, Support};
 mod chains;
 pub mod explain;
 
-pub use chains::rings;
+pub use chains::{ring_text, rings};
 
 /// Why a figure is left out before voices are formed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,6 +155,9 @@ pub struct Item {
     /// same voice, or the claim a relay repeats).
     #[serde(default)]
     pub update_of: Option<i64>,
+    /// The update reached it through the claim it repeats (a relay of an old count).
+    #[serde(default)]
+    pub relayed: bool,
     /// What left the figure out before voices were formed, if anything did.
     #[serde(default)]
     pub excluded: Option<Excluded>,
@@ -313,6 +316,7 @@ fn eligibility(
             (Some((by, of)), _) => {
                 items[i].superseded_by = Some(*by);
                 items[i].update_of = (*of != f.claim_id).then_some(*of);
+                items[i].relayed = f.repeats.contains(of);
                 let reason = if *of == f.claim_id {
                     format!("superseded by #{by}, which updates it")
                 } else {
@@ -691,6 +695,7 @@ pub fn reconcile(figs: &[FigureIn], links: &Links, req: &Request) -> Outcome {
             voice: None,
             superseded_by: None,
             update_of: None,
+            relayed: false,
             excluded: None,
             voice_of: None,
             relay_of: None,

@@ -228,7 +228,8 @@ fn json_object<'a>(r: &'a Reconciled, note: Option<&str>, explain: Option<Lang>)
         windows: &o.windows,
         rings: &o.rings,
         items: Items(&o.items),
-        explanation: explain.map(|lang| r.explanation(lang)),
+        explanation: explain
+            .map(|lang| r.explanation(lang).iter().map(|l| crate::reconcile::explain::plain(l)).collect()),
     }
 }
 
@@ -277,12 +278,11 @@ fn warning_lines(r: &Reconciled) -> Vec<String> {
         ));
     }
     for ring in &o.rings {
-        let path: Vec<String> = ring.iter().chain(ring.first()).map(|c| format!("#{c}")).collect();
         let (first, last) =
             (ring.first().copied().unwrap_or_default(), ring.last().copied().unwrap_or_default());
         lines.push(format!(
             "warning: claims update one another in a ring ({}); those links are set aside until one is removed (crosscheck claim unlink {last} {first} --as updates)",
-            path.join(" updates ")
+            crate::reconcile::ring_text(ring, " updates ")
         ));
     }
     lines
@@ -390,15 +390,53 @@ fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool, explain: Option<Lang>) ->
         writeln!(out)?;
         let width = ctx.width.unwrap_or(usize::MAX);
         for sentence in r.explanation(lang) {
-            for line in
-                crate::render::width::wrap(&crate::render::escape_line(&format!("- {sentence}")), width)
+            // A hanging indent: each sentence is one item.
+            for (n, line) in
+                terminal_lines(&sentence, width.saturating_sub(2).max(20)).into_iter().enumerate()
             {
-                writeln!(out, "{line}")?;
+                writeln!(out, "{}{line}", if n == 0 { "- " } else { "  " })?;
             }
         }
     }
     out.flush()?;
     Ok(())
+}
+
+/// A sentence of the explanation for a terminal: escaped, its Arabic notebook text in Unicode
+/// isolates (closed at the end of each line and opened again on the next), wrapped to `width`.
+fn terminal_lines(sentence: &str, width: usize) -> Vec<String> {
+    let (open, close) = ('\u{2068}', '\u{2069}');
+    let text: String = crate::reconcile::explain::parts(sentence)
+        .into_iter()
+        .map(|(quoted, part)| {
+            let shown = crate::render::escape_line(part);
+            if quoted && crate::render::has_rtl(&shown) {
+                format!("{open}{shown}{close}")
+            } else {
+                shown
+            }
+        })
+        .collect();
+    let mut carried = false;
+    crate::render::width::wrap(&text, width)
+        .into_iter()
+        .map(|line| {
+            let mut depth = i32::from(carried);
+            for c in line.chars() {
+                if c == open {
+                    depth += 1;
+                } else if c == close {
+                    depth -= 1;
+                }
+            }
+            let mut shown = if carried { format!("{open}{line}") } else { line };
+            carried = depth > 0;
+            if carried {
+                shown.push(close);
+            }
+            shown
+        })
+        .collect()
 }
 
 /// Prints results one by one in the chosen format.

@@ -786,10 +786,10 @@ pub(crate) fn insert_link(
     if relation == Relation::Updates {
         if let Some(ring) = update_path(tx, b, a)? {
             // ring: b updates ... updates a; with a updates b it would close.
-            let mut names: Vec<String> = std::iter::once(a).chain(ring).map(|c| format!("#{c}")).collect();
-            let shown = names.join(" updates ");
-            names.pop();
-            return Err(Error::Conflict(if names.len() == 2 {
+            let claims: Vec<i64> =
+                std::iter::once(a).chain(ring.into_iter().take_while(|&c| c != a)).collect();
+            let shown = crate::reconcile::ring_text(&claims, " updates ");
+            return Err(Error::Conflict(if claims.len() == 2 {
                 format!("claim #{b} already updates claim #{a}; two claims cannot each supersede the other")
             } else {
                 format!(

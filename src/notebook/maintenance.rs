@@ -45,11 +45,10 @@ fn update_rings(conn: &rusqlite::Connection) -> Result<Vec<String>> {
     Ok(crate::reconcile::rings(&updates)
         .into_iter()
         .map(|ring| {
-            let path: Vec<String> = ring.iter().chain(ring.first()).map(|c| format!("#{c}")).collect();
             let (first, last) = (ring.first().copied().unwrap_or_default(), ring.last().copied().unwrap_or_default());
             format!(
                 "links: claims update one another in a ring ({}); reconcile sets these links aside until one is removed, such as with `crosscheck claim unlink {last} {first} --as updates`",
-                path.join(" updates ")
+                crate::reconcile::ring_text(&ring, " updates ")
             )
         })
         .collect())

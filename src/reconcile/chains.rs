@@ -122,6 +122,25 @@ fn cycle_through(start: usize, adj: &[Vec<usize>], inside: &HashSet<usize>) -> V
     vec![start]
 }
 
+/// A ring in words, `#1 updates #3 updates #2 updates #1` (with `joiner` " updates "), back to
+/// its first claim; a ring of more than a dozen claims is shown by its ends and its length.
+pub fn ring_text(ring: &[i64], joiner: &str) -> String {
+    let ids: Vec<String> = ring.iter().map(|c| format!("#{c}")).collect();
+    let first = ids.first().cloned().unwrap_or_default();
+    let shown: Vec<String> = if ids.len() <= 12 {
+        ids
+    } else {
+        let mut v = ids[..6].to_vec();
+        v.push(format!("… {} more …", ids.len() - 11));
+        v.extend_from_slice(&ids[ids.len() - 5..]);
+        v
+    };
+    let mut out = shown.join(joiner);
+    out.push_str(joiner);
+    out.push_str(&first);
+    out
+}
+
 /// Drops the links that form rings, returning the rest.
 pub(super) fn without_rings(updates: &[Update], rings: &[Vec<i64>]) -> Vec<Update> {
     if rings.is_empty() {
@@ -200,8 +219,10 @@ pub(super) fn speaking_dates(
 /// voice that speaks no later than an updated claim of that voice (the relays of the old count),
 /// except the claims of a chain that updates it: a claim that itself updates another is set aside
 /// only by an update of a strictly later date, so a chain published on one day keeps its last
-/// word, whatever the order of the claim ids. Finally a figure whose claim repeats a superseded
-/// claim is superseded, whenever it was published.
+/// word, whatever the order of the claim ids. A relay (a claim linked as repeating another)
+/// follows what it repeats: superseded, whenever it was published, when a claim it repeats is;
+/// never set aside by its voice's updates while its original has a figure here (it relays the
+/// original's word, current or not); dated by its original like any other word when it has none.
 pub(super) fn supersession(
     figs: &[FigureIn],
     updates: &[Update],
@@ -227,6 +248,9 @@ pub(super) fn supersession(
             .or_insert(u.by);
     }
     let updaters: HashSet<i64> = updates.iter().map(|u| u.by).collect();
+    // A relay whose original has a figure here, or whose original was updated, follows it.
+    let follows =
+        |f: &FigureIn| f.repeats.iter().any(|c| when_of_claim.contains_key(c) || by_claim.contains_key(c));
     let mut groups =
         Groups::by_keys(figs.len(), figs.iter().enumerate().map(|(i, f)| (i, f.voice_keys.as_slice())));
     // Per voice, the dates its updated claims speak at, and by which update (by, of).
@@ -242,7 +266,7 @@ pub(super) fn supersession(
         list.sort();
     }
     for (i, f) in figs.iter().enumerate() {
-        if out[i].is_some() {
+        if out[i].is_some() || follows(f) {
             continue;
         }
         let Some(list) = updated.get(&groups.root(i)) else { continue };

@@ -2,9 +2,48 @@
 //! and the best estimate and by which rule, every figure overtaken, superseded, left out or
 //! flagged, the voices, the support, and the windows and rings that need the researcher's eye.
 //! `reconcile --explain` prints them and the report shows them. Pure: an outcome in, lines out.
+//!
+//! Text from the notebook inside a sentence (a notation, a source's name, a date, a filter's
+//! value) is marked with [`OPEN`] and [`CLOSE`], so that each renderer can isolate it in its own
+//! direction: `<bdi>` in a page, Unicode isolates in a terminal; [`plain`] drops the marks.
 
 use super::{Excluded, Item, Method, Outcome, Support};
 use crate::report::Lang;
+
+/// Opens notebook text inside a sentence (a private-use character, removed from the text itself).
+pub const OPEN: char = '\u{E000}';
+/// Closes notebook text inside a sentence.
+pub const CLOSE: char = '\u{E001}';
+
+/// Notebook text, marked.
+fn quoted(s: &str) -> String {
+    format!("{OPEN}{}{CLOSE}", s.replace([OPEN, CLOSE], ""))
+}
+
+/// A sentence without its marks.
+pub fn plain(s: &str) -> String {
+    s.replace([OPEN, CLOSE], "")
+}
+
+/// A sentence cut into its own words (`false`) and the notebook text in it (`true`).
+pub fn parts(s: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    let mut start = 0;
+    for (at, c) in s.char_indices() {
+        if c == OPEN || c == CLOSE {
+            if at > start {
+                out.push((inside, &s[start..at]));
+            }
+            inside = c == OPEN;
+            start = at + c.len_utf8();
+        }
+    }
+    if start < s.len() {
+        out.push((inside, &s[start..]));
+    }
+    out
+}
 
 /// What a sentence needs to name one figure.
 #[derive(Debug, Clone, Default)]
@@ -33,11 +72,7 @@ pub fn explain(o: &Outcome, method: Method, figures: &[Named], lang: Lang) -> Ve
         out.push(t.high(o));
         out.push(t.best(o, method));
     }
-    for item in &o.items {
-        if let Some(line) = t.item(item) {
-            out.push(line);
-        }
-    }
+    out.extend(t.items(o));
     out.extend(t.voices(o));
     if o.voices > 0 {
         out.push(t.support(o));
@@ -83,11 +118,21 @@ impl Text<'_> {
     fn fig(&self, id: i64) -> String {
         let Some(f) = self.named(id) else { return format!("#{id}") };
         let sep = if self.lang == Lang::Ar { "، " } else { ", " };
-        let mut parts = vec![f.notation.clone(), f.who.clone()];
+        let mut parts = vec![quoted(&f.notation), quoted(&f.who)];
         if let Some(d) = &f.published {
-            parts.push(d.clone());
+            parts.push(quoted(d));
         }
         format!("#{id} ({})", parts.join(sep))
+    }
+
+    /// `#7 (31 and rising, 2017-03-16)`: for sentences that already say who.
+    fn fig_short(&self, id: i64) -> String {
+        let Some(f) = self.named(id) else { return format!("#{id}") };
+        let sep = if self.lang == Lang::Ar { "، " } else { ", " };
+        match &f.published {
+            Some(d) => format!("#{id} ({}{sep}{})", quoted(&f.notation), quoted(d)),
+            None => format!("#{id} ({})", quoted(&f.notation)),
+        }
     }
 
     fn low(&self, o: &Outcome) -> String {
@@ -194,94 +239,184 @@ impl Text<'_> {
         }
     }
 
-    /// A figure that does not speak for a voice, unless it is only another word of one (the
-    /// voices' sentences name those).
-    fn item(&self, i: &Item) -> Option<String> {
-        let f = self.fig(i.figure_id);
+    /// The figures that do not speak for a voice, unless they are only another word of one (the
+    /// voices' sentences name those): each overtaken floor and differing relay in a sentence of
+    /// its own, the others grouped by why they are left out, one sentence a group, so a measure of
+    /// a thousand superseded figures reads in a few lines.
+    fn items(&self, o: &Outcome) -> Vec<String> {
         let en = self.lang == Lang::En;
-        if let Some(by) = i.overtaken_by {
-            return Some(if en {
-                format!(
-                    "{f} is overtaken by {}: published later, it states a higher floor, so #{} does not set the low; its voice still counts.",
-                    self.fig(by),
-                    i.figure_id
-                )
-            } else {
-                format!(
-                    "{f} تجاوزه {}: نُشر لاحقًا بحد أدنى أعلى، فلا يحدد الأدنى؛ ويبقى صوته محسوبًا.",
-                    self.fig(by)
-                )
-            });
-        }
-        if i.voice.is_some() {
-            if i.reason.starts_with("included by --include-all") {
-                return Some(if en {
+        let mut single = Vec::new();
+        let q = quoted;
+        // (group key, the sentence for one figure, the opening of a group, one figure's part)
+        let mut groups: Vec<(String, String, String, Vec<String>)> = Vec::new();
+        let mut group = |key: String, alone: String, head: String, part: String| match groups
+            .iter_mut()
+            .find(|g| g.0 == key)
+        {
+            Some(g) => g.3.push(part),
+            None => groups.push((key, alone, head, vec![part])),
+        };
+        for i in &o.items {
+            let f = self.fig_short(i.figure_id);
+            if let Some(by) = i.overtaken_by {
+                single.push(if en {
                     format!(
-                        "{f} is taken in by --include-all: {}.",
-                        i.reason.trim_start_matches("included by --include-all ")
+                        "{f} is overtaken by {}: published later, it states a higher floor, so #{} does not set the low; its voice still counts.",
+                        self.fig(by),
+                        i.figure_id
                     )
                 } else {
-                    format!("{f} أُدخل بالخيار --include-all رغم أنه كان سيُستبعد.")
+                    format!("{f} تجاوزه {}: نُشر لاحقًا بحد أدنى أعلى، فلا يحدد الأدنى؛ ويبقى صوته محسوبًا.", self.fig(by))
                 });
+                continue;
             }
-            return None;
-        }
-        if let Some(by) = i.superseded_by {
-            return Some(match (i.update_of, en) {
-                (None, true) => format!("{f} is superseded by claim #{by}, which updates it."),
-                (Some(of), true) => format!(
-                    "{f} is superseded by claim #{by} via its update of claim #{of}: an earlier word of the same voice."
-                ),
-                (None, false) => format!("{f} حلّ محله الادعاء #{by} الذي يحدّثه."),
-                (Some(of), false) => {
-                    format!("{f} حلّ محله الادعاء #{by} عبر تحديثه للادعاء #{of}: كلمة سابقة للصوت نفسه.")
+            if i.voice.is_some() {
+                if i.reason.starts_with("included by --include-all") {
+                    let (alone, head) = if en {
+                        (
+                            format!("{f} is taken in by --include-all, which overrides why it was left out."),
+                            "Taken in by --include-all, which overrides why they were left out:".to_string(),
+                        )
+                    } else {
+                        (
+                            format!("{f} أُدخل بالخيار --include-all رغم أنه كان سيُستبعد."),
+                            "أُدخلت بالخيار --include-all رغم أنها كانت ستُستبعد:".to_string(),
+                        )
+                    };
+                    group("include-all".into(), alone, head, f);
                 }
-            });
+                continue;
+            }
+            if let Some(by) = i.superseded_by {
+                match (i.update_of, i.relayed, en) {
+                    (Some(of), true, true) => group(
+                        "relayed".into(),
+                        format!("{f} relays claim #{of}, which claim #{by} updates: superseded with it."),
+                        "Relays of superseded counts, superseded with them:".into(),
+                        format!("{f} relays claim #{of}, which claim #{by} updates"),
+                    ),
+                    (Some(of), true, false) => group(
+                        "relayed".into(),
+                        format!("{f} ينقل الادعاء #{of} الذي حدّثه الادعاء #{by}، فحلّ محله معه."),
+                        "نواقل لأرقام حلّ محلها غيرها، فحلّ محلها معها:".into(),
+                        format!("{f} ينقل الادعاء #{of} الذي حدّثه الادعاء #{by}"),
+                    ),
+                    (None, _, true) => group(
+                        "updated".into(),
+                        format!("{f} is superseded by claim #{by}, which updates it."),
+                        "Superseded, each by the claim that updates it:".into(),
+                        format!("{f} by claim #{by}"),
+                    ),
+                    (None, _, false) => group(
+                        "updated".into(),
+                        format!("{f} حلّ محله الادعاء #{by} الذي يحدّثه."),
+                        "حلّ محل كل منها الادعاء الذي يحدّثه:".into(),
+                        format!("{f} حلّ محله الادعاء #{by}"),
+                    ),
+                    (Some(of), false, true) => group(
+                        "swept".into(),
+                        format!("{f} is superseded by claim #{by} via its update of claim #{of}: an earlier word of the same voice."),
+                        "Earlier words of a voice, superseded by its update:".into(),
+                        format!("{f} by claim #{by} via its update of claim #{of}"),
+                    ),
+                    (Some(of), false, false) => group(
+                        "swept".into(),
+                        format!("{f} حلّ محله الادعاء #{by} عبر تحديثه للادعاء #{of}: كلمة سابقة للصوت نفسه."),
+                        "كلمات سابقة لصوت حلّ محلها تحديثه:".into(),
+                        format!("{f} حلّ محله الادعاء #{by} عبر تحديثه للادعاء #{of}"),
+                    ),
+                }
+                continue;
+            }
+            if i.code == "relay differs" {
+                let original = i.relay_of.and_then(|o| self.named(o));
+                let own = self.named(i.figure_id).map(|n| n.point).unwrap_or_default();
+                let theirs = original.map(|n| n.point).unwrap_or_default();
+                let o = i.relay_of.map(|o| format!("#{o}")).unwrap_or_default();
+                single.push(if en {
+                    format!("{f} relays {o} but says {own} where the original says {theirs} (relay differs: {own} vs {theirs}): left out of the range.")
+                } else {
+                    format!("{f} ينقل {o} لكنه يقول {own} حيث يقول الأصل {theirs} (نقل مختلف: {own} مقابل {theirs})، فاستُبعد من المجال.")
+                });
+                continue;
+            }
+            let (key, alone, head) = match (&i.excluded, en) {
+                (Some(Excluded::Improbable), true) => (
+                    "cred5".to_string(),
+                    format!("{f} is left out: its claim has credibility 5 (improbable)."),
+                    "Left out, their claims having credibility 5 (improbable):".to_string(),
+                ),
+                (Some(Excluded::Improbable), false) => (
+                    "cred5".into(),
+                    format!("{f} مستبعد: مصداقية ادعائه 5 (مستبعد الصحة)."),
+                    "مستبعدة لأن مصداقية ادعاءاتها 5 (مستبعدة الصحة):".into(),
+                ),
+                (Some(Excluded::Unreliable), true) => (
+                    "e".into(),
+                    format!("{f} is left out: all its sources are rated E (unreliable)."),
+                    "Left out, all their sources rated E (unreliable):".into(),
+                ),
+                (Some(Excluded::Unreliable), false) => (
+                    "e".into(),
+                    format!("{f} مستبعد: كل مصادره مصنفة E (غير موثوقة)."),
+                    "مستبعدة لأن كل مصادرها مصنفة E (غير موثوقة):".into(),
+                ),
+                (Some(Excluded::Filtered(why)), true) => (
+                    format!("f {why}"),
+                    format!("{f} is left out by {}.", q(why)),
+                    format!("Left out by {}:", q(why)),
+                ),
+                (Some(Excluded::Filtered(why)), false) => (
+                    format!("f {why}"),
+                    format!("{f} استبعده عامل التصفية {}.", q(why)),
+                    format!("استبعدها عامل التصفية {}:", q(why)),
+                ),
+                (Some(Excluded::NotYet(d)), true) => (
+                    "not yet".into(),
+                    format!("{f} is left out: published after {d}, the --as-of date."),
+                    format!("Left out, published after {d}, the --as-of date:"),
+                ),
+                (Some(Excluded::NotYet(d)), false) => (
+                    "not yet".into(),
+                    format!("{f} مستبعد: نُشر بعد {d}، تاريخ --as-of."),
+                    format!("مستبعدة لأنها نُشرت بعد {d}، تاريخ --as-of:"),
+                ),
+                (Some(Excluded::OtherWindow(own, asked)), true) => (
+                    format!("w {asked}"),
+                    match own {
+                        Some(own) => {
+                            format!("{f} is left out: its window {own} is not inside --window {asked}.")
+                        }
+                        None => format!("{f} is left out: no --when places it inside --window {asked}."),
+                    },
+                    format!("Left out, their windows not inside --window {asked}:"),
+                ),
+                (Some(Excluded::OtherWindow(own, asked)), false) => (
+                    format!("w {asked}"),
+                    match own {
+                        Some(own) => format!("{f} مستبعد: فترته {own} ليست داخل --window {asked}."),
+                        None => format!("{f} مستبعد: لا --when يضعه داخل --window {asked}."),
+                    },
+                    format!("مستبعدة لأن فتراتها ليست داخل --window {asked}:"),
+                ),
+                (None, true) => (
+                    format!("r {}", i.reason),
+                    format!("{f} is left out: {}.", i.reason),
+                    format!("Left out ({}):", i.reason),
+                ),
+                (None, false) => ("out".into(), format!("{f} مستبعد."), "مستبعدة:".into()),
+            };
+            group(key, alone, head, f);
         }
-        if i.code == "relay differs" {
-            let original = i.relay_of.and_then(|o| self.named(o));
-            let (own, theirs) = (
-                self.named(i.figure_id).map(|n| n.point).unwrap_or_default(),
-                original.map(|n| n.point).unwrap_or_default(),
-            );
-            let o = i.relay_of.map(|o| format!("#{o}")).unwrap_or_default();
-            return Some(if en {
-                format!("{f} relays {o} but says {own} where the original says {theirs} (relay differs: {own} vs {theirs}): left out of the range.")
+        let sep = if en { "; " } else { "؛ " };
+        single.extend(groups.into_iter().map(|(_, alone, head, parts)| {
+            if parts.len() == 1 {
+                alone
             } else {
-                format!("{f} ينقل {o} لكنه يقول {own} حيث يقول الأصل {theirs} (نقل مختلف: {own} مقابل {theirs})، فاستُبعد من المجال.")
-            });
-        }
-        let line = match (&i.excluded, en) {
-            (Some(Excluded::Improbable), true) => {
-                format!("{f} is left out: its claim has credibility 5 (improbable).")
+                format!("{head} {}.", parts.join(sep))
             }
-            (Some(Excluded::Improbable), false) => format!("{f} مستبعد: مصداقية ادعائه 5 (مستبعد الصحة)."),
-            (Some(Excluded::Unreliable), true) => {
-                format!("{f} is left out: all its sources are rated E (unreliable).")
-            }
-            (Some(Excluded::Unreliable), false) => format!("{f} مستبعد: كل مصادره مصنفة E (غير موثوقة)."),
-            (Some(Excluded::Filtered(why)), true) => format!("{f} is left out by {why}."),
-            (Some(Excluded::Filtered(why)), false) => format!("{f} استبعده عامل التصفية {why}."),
-            (Some(Excluded::NotYet(d)), true) => {
-                format!("{f} is left out: published after {d}, the --as-of date.")
-            }
-            (Some(Excluded::NotYet(d)), false) => format!("{f} مستبعد: نُشر بعد {d}، تاريخ --as-of."),
-            (Some(Excluded::OtherWindow(Some(own), asked)), true) => {
-                format!("{f} is left out: its window {own} is not inside --window {asked}.")
-            }
-            (Some(Excluded::OtherWindow(Some(own), asked)), false) => {
-                format!("{f} مستبعد: فترته {own} ليست داخل --window {asked}.")
-            }
-            (Some(Excluded::OtherWindow(None, asked)), true) => {
-                format!("{f} is left out: no --when places it inside --window {asked}.")
-            }
-            (Some(Excluded::OtherWindow(None, asked)), false) => {
-                format!("{f} مستبعد: لا --when يضعه داخل --window {asked}.")
-            }
-            (None, true) => format!("{f} is left out: {}.", i.reason),
-            (None, false) => format!("{f} مستبعد."),
-        };
-        Some(line)
+        }));
+        single
     }
 
     fn voices(&self, o: &Outcome) -> Vec<String> {
@@ -289,11 +424,16 @@ impl Text<'_> {
         for v in 1..=o.voices {
             let members: Vec<&Item> = o.items.iter().filter(|i| i.voice == Some(v)).collect();
             let Some(speaker) = members.iter().find_map(|i| i.voice_of) else { continue };
-            let who = self.named(speaker).map(|n| n.who.clone()).unwrap_or_default();
+            let who = quoted(&self.named(speaker).map(|n| n.who.clone()).unwrap_or_default());
             let others: Vec<i64> = members.iter().map(|i| i.figure_id).filter(|&id| id != speaker).collect();
+            let overtaken = o.items.iter().any(|i| i.figure_id == speaker && i.overtaken_by.is_some());
             let (word, also) = match self.lang {
                 Lang::En => (
-                    format!("Voice {v} ({who}) speaks with {}", self.fig(speaker)),
+                    format!(
+                        "Voice {v} ({who}) speaks with {}{}",
+                        self.fig_short(speaker),
+                        if overtaken { ", overtaken" } else { "" }
+                    ),
                     if others.is_empty() {
                         String::new()
                     } else {
@@ -301,7 +441,11 @@ impl Text<'_> {
                     },
                 ),
                 Lang::Ar => (
-                    format!("الصوت {v} ({who}) يتكلم بـ {}", self.fig(speaker)),
+                    format!(
+                        "الصوت {v} ({who}) يتكلم بـ {}{}",
+                        self.fig_short(speaker),
+                        if overtaken { "، وقد تجاوزه رقم لاحق" } else { "" }
+                    ),
                     if others.is_empty() {
                         String::new()
                     } else {
@@ -368,20 +512,14 @@ impl Text<'_> {
     }
 
     fn ring(&self, ring: &[i64]) -> String {
-        let mut path: Vec<String> = ring.iter().map(|c| format!("#{c}")).collect();
-        if let Some(first) = path.first().cloned() {
-            path.push(first);
-        }
         match self.lang {
             Lang::En => format!(
-                "Claims {} update one another in a ring ({}); those links are set aside until one is removed with `crosscheck claim unlink`.",
-                ids(ring, self.lang),
-                path.join(" updates ")
+                "Claims update one another in a ring ({}); those links are set aside until one is removed with `crosscheck claim unlink`.",
+                super::ring_text(ring, " updates ")
             ),
             Lang::Ar => format!(
-                "الادعاءات {} يحدّث بعضها بعضًا في حلقة ({})؛ نُحّيت هذه الروابط حتى يُحذف أحدها بالأمر crosscheck claim unlink.",
-                ids(ring, self.lang),
-                path.join(" يحدّث ")
+                "ادعاءات يحدّث بعضها بعضًا في حلقة ({})؛ نُحّيت هذه الروابط حتى يُحذف أحدها بالأمر crosscheck claim unlink.",
+                super::ring_text(ring, " يحدّث ")
             ),
         }
     }

@@ -142,6 +142,8 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
             rows: list
                 .into_iter()
                 .map(|(f, item)| Row {
+                    sets_low: r.outcome.low_by == Some(f.id),
+                    sets_high: r.outcome.high_by == Some(f.id),
                     figure: f.id,
                     label: who_short(f),
                     rating: f.rating.clone(),
@@ -152,12 +154,13 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
                     // What a row does not show: how the notation was read and why the figure
                     // counts or not.
                     title: format!(
-                        "#{} · {} → {} · {}{}",
+                        "#{} · {} → {} · {}{}{}",
                         f.id,
                         f.notation,
                         interval(f, w),
                         status(item, w),
-                        if f.provisional { format!(" · {}", w.provisional) } else { String::new() }
+                        if f.provisional { format!(" · {}", w.provisional) } else { String::new() },
+                        sets(r, f.id, w)
                     ),
                 })
                 .collect(),
@@ -183,6 +186,20 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
             ),
             best_word: w.best.to_string(),
         },
+    }
+}
+
+/// " · sets the band's low" (or high, or both) for a figure that set an end.
+fn sets(r: &crate::notebook::reconciliations::Reconciled, id: i64, w: &Words) -> String {
+    let ends: Vec<&str> = [(r.outcome.low_by, w.low), (r.outcome.high_by, w.high)]
+        .into_iter()
+        .filter(|(by, _)| *by == Some(id))
+        .map(|(_, word)| word)
+        .collect();
+    if ends.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} {}", w.sets_end, ends.join(" + "))
     }
 }
 

@@ -44,6 +44,12 @@ pub struct Words {
     pub versus: &'static str,
     pub gap: &'static str,
     pub clusters: &'static str,
+    /// The heading over a measure's reconciliation told in sentences.
+    pub why: &'static str,
+    /// What a figure does when it sets an end of the band (followed by low or high).
+    pub sets_end: &'static str,
+    /// What the tick at a bar's end means, after the chart's legend.
+    pub sets_legend: &'static str,
     pub chart: &'static str,
     pub legend: &'static str,
     pub no_figures: &'static str,
@@ -123,6 +129,9 @@ const EN: Words = Words {
     versus: "vs",
     gap: "gap",
     clusters: "clusters of voices that agree",
+    why: "How the range was reached",
+    sets_end: "sets the band's",
+    sets_legend: "A blue tick across a bar's end marks the figure that set that end of the band.",
     chart: "Interval chart",
     legend: "A bar runs from low to high (an arrow: no upper bound), the dot is the point. Filled: speaks for its voice; hollow: left out or relayed (hover for why). The shaded band is the reconciled range, the dashed line the best estimate.",
     no_figures: "No figures for this measure yet.",
@@ -202,6 +211,9 @@ const AR: Words = Words {
     versus: "مقابل",
     gap: "الفارق",
     clusters: "مجموعات الأصوات المتفقة",
+    why: "كيف بُلغ هذا المجال",
+    sets_end: "يحدد من المجال حدّه",
+    sets_legend: "العلامة الزرقاء المعترضة عند طرف الشريط تدل على الرقم الذي حدد ذلك الطرف من المجال.",
     chart: "مخطط المجالات",
     legend: "يمتد كل شريط من الأدنى إلى الأعلى (السهم: بلا حد أعلى)، والنقطة هي القيمة المرجحة. المملوء يتكلم باسم صوته، والمفرغ مستبعد أو منقول (مرّر المؤشر لمعرفة السبب). الشريط المظلل هو المجال الموفَّق، والخط المتقطع هو التقدير الأرجح.",
     no_figures: "لا أرقام لهذا المقياس بعد.",
