@@ -1,8 +1,8 @@
--- crosscheck notebook schema, version 3.
+-- crosscheck notebook schema, version 4.
 --
 -- This file is the whole schema of the tables, indexes and search indexes. It is embedded in
--- the binary and run once on a new notebook; `PRAGMA user_version` records the version and
--- src/notebook/schema.rs upgrades older files. The history and tombstone triggers are
+-- the binary and run once on a new notebook; `PRAGMA user_version` records the version and the
+-- frozen scripts in src/notebook/migrations/ upgrade older files. The history and tombstone triggers are
 -- generated from the columns of the tables below (src/notebook/schema.rs), so they record every
 -- column and cannot drift from the tables; a test proves it.
 --
@@ -82,7 +82,17 @@ CREATE TABLE articles (
     sha256            TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
     near_duplicate_of INTEGER REFERENCES articles (id) ON DELETE SET NULL,
     source_path       TEXT,
-    imported_at       TEXT NOT NULL
+    imported_at       TEXT NOT NULL,
+    -- The character encoding the file was decoded from (utf-8, windows-1256 ...), when known.
+    encoding          TEXT CHECK (encoding IS NULL OR length(encoding) BETWEEN 1 AND 40),
+    -- Where a copy of the page is kept: a Wayback or archive.today link, or the web archive
+    -- (WARC) file and the digest of the record the article was read from, with the capture time
+    -- (RFC 3339 or a date).
+    archived_url      TEXT,
+    archived_at       TEXT CHECK (archived_at GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
+    archive_file      TEXT,
+    archive_digest    TEXT,
+    note              TEXT
 ) STRICT;
 CREATE INDEX articles_by_outlet ON articles (outlet_id);
 CREATE INDEX articles_by_near_duplicate ON articles (near_duplicate_of)
@@ -98,6 +108,40 @@ CREATE TABLE article_bands (
     PRIMARY KEY (band, hash, article_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX article_bands_by_article ON article_bands (article_id);
+
+-- Where each page of a paginated original (a PDF) begins in the body, as a character offset, so
+-- that a quote can cite its page. `label` is the page's printed label when it has one ("iv").
+CREATE TABLE article_pages (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    page       INTEGER NOT NULL CHECK (page >= 1),
+    start      INTEGER NOT NULL CHECK (start >= 0),
+    label      TEXT CHECK (label IS NULL OR length(label) BETWEEN 1 AND 40),
+    PRIMARY KEY (article_id, page)
+) STRICT, WITHOUT ROWID;
+
+-- One event as monitors record it (UCDP GED, ACLED, Airwars): when, with a precision; where,
+-- with coordinates kept as typed (their decimals say how precise they are) and UCDP's
+-- where_prec code (1 exact place .. 7 country or wider). Measures and claims may belong to one.
+CREATE TABLE incidents (
+    id              INTEGER PRIMARY KEY,
+    uuid            TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    key             TEXT NOT NULL UNIQUE CHECK (key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9._-]*'
+                        AND length(key) <= 100),
+    label           TEXT NOT NULL CHECK (length(trim(label)) > 0),
+    date_from       TEXT CHECK (date_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    date_to         TEXT CHECK (date_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    date_precision  TEXT CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+    place           TEXT,
+    latitude        TEXT CHECK (latitude GLOB '*[0-9]*' AND latitude NOT GLOB '*[^0-9.-]*'
+                        AND CAST(latitude AS REAL) BETWEEN -90 AND 90),
+    longitude       TEXT CHECK (longitude GLOB '*[0-9]*' AND longitude NOT GLOB '*[^0-9.-]*'
+                        AND CAST(longitude AS REAL) BETWEEN -180 AND 180),
+    where_precision INTEGER CHECK (where_precision BETWEEN 1 AND 7),
+    note            TEXT,
+    created_at      TEXT NOT NULL,
+    CHECK ((latitude IS NULL) = (longitude IS NULL)),
+    CHECK (date_from IS NULL OR date_to IS NULL OR date_from <= date_to)
+) STRICT;
 
 -- One statement an article attributes to its sources, anchored to a verbatim quote: a verified
 -- quote has its character span in the body; an unverified one (not found) has none.
@@ -116,8 +160,11 @@ CREATE TABLE claims (
     when_text      TEXT,
     when_from      TEXT CHECK (when_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     when_to        TEXT CHECK (when_to GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-    when_precision TEXT CHECK (when_precision IN ('year', 'month', 'day', 'range', 'clipped')),
+    -- `cumulative`: a toll since a date ("since 7 October"), from that date to publication.
+    when_precision TEXT CHECK (when_precision IN ('year', 'month', 'day', 'range', 'clipped',
+                       'cumulative')),
     created_at     TEXT NOT NULL,
+    incident_id    INTEGER REFERENCES incidents (id) ON DELETE SET NULL,
     CHECK ((span_start IS NULL) = (span_end IS NULL)),
     CHECK (span_start IS NULL OR (0 <= span_start AND span_start <= span_end)),
     CHECK ((span_start IS NULL) = (unverified = 1)),
@@ -130,6 +177,7 @@ CREATE INDEX claims_by_article ON claims (article_id, span_start);
 CREATE INDEX claims_by_when_to ON claims (when_to) WHERE when_to IS NOT NULL;
 CREATE INDEX claims_by_when_from ON claims (when_from) WHERE when_from IS NOT NULL;
 CREATE INDEX claims_by_credibility ON claims (credibility);
+CREATE INDEX claims_by_incident ON claims (incident_id) WHERE incident_id IS NOT NULL;
 
 -- The originators of a claim, in the order the analyst gave them. None: the outlet's own report.
 CREATE TABLE claim_sources (
@@ -160,6 +208,21 @@ CREATE TABLE links (
 ) STRICT;
 CREATE INDEX links_by_to ON links (to_claim);
 
+-- A suggested claim the researcher turned down, so that `claim suggest` and the review page do
+-- not offer it again: the article and the character span of the suggested quote.
+CREATE TABLE rejected_suggestions (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    span_start INTEGER NOT NULL CHECK (span_start >= 0),
+    span_end   INTEGER NOT NULL,
+    quote      TEXT NOT NULL CHECK (length(quote) > 0),
+    reason     TEXT,
+    created_at TEXT NOT NULL,
+    CHECK (span_start < span_end),
+    UNIQUE (article_id, span_start, span_end)
+) STRICT;
+
 -- A quantity that several claims may give a number for, such as defectors.foreign.
 CREATE TABLE measures (
     id         INTEGER PRIMARY KEY,
@@ -167,9 +230,43 @@ CREATE TABLE measures (
     key        TEXT NOT NULL UNIQUE CHECK (key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9._-]*'
                    AND length(key) <= 100),
     label      TEXT NOT NULL CHECK (length(trim(label)) > 0),
-    unit       TEXT,
-    created_at TEXT NOT NULL
+    unit        TEXT,
+    created_at  TEXT NOT NULL,
+    -- The incident the measure counts for, and what it counts there.
+    incident_id INTEGER REFERENCES incidents (id) ON DELETE SET NULL,
+    role        TEXT CHECK (role IN ('killed', 'injured', 'missing', 'displaced', 'arrested',
+                    'defected', 'other'))
 ) STRICT;
+CREATE INDEX measures_by_incident ON measures (incident_id) WHERE incident_id IS NOT NULL;
+
+-- A derived measure is the sum of its parts (the killed and the missing, or several sites), in
+-- the order given: it is reconciled from its parts' reconciliations and has no figures itself.
+CREATE TABLE measure_parts (
+    measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+    part_id    INTEGER NOT NULL REFERENCES measures (id) ON DELETE RESTRICT,
+    position   INTEGER NOT NULL CHECK (position >= 0),
+    PRIMARY KEY (measure_id, part_id),
+    CHECK (measure_id <> part_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX measure_parts_by_part ON measure_parts (part_id);
+
+-- Every derived measure that rests on a part, at any depth: (part_id, measure_id). Built from
+-- measure_parts only, so it costs nothing while a notebook has no derived measure; the staleness
+-- triggers below use it to reach the sums a changed figure feeds.
+CREATE VIEW measure_dependents (part_id, measure_id) AS
+WITH RECURSIVE up (part_id, measure_id) AS (
+    SELECT part_id, measure_id FROM measure_parts
+    UNION
+    SELECT up.part_id, mp.measure_id FROM up JOIN measure_parts mp ON mp.part_id = up.measure_id
+)
+SELECT part_id, measure_id FROM up;
+
+-- A sum that contains itself, at any depth, could never be reconciled.
+CREATE TRIGGER measure_parts_no_cycle BEFORE INSERT ON measure_parts
+WHEN EXISTS (SELECT 1 FROM measure_dependents WHERE part_id = new.measure_id AND measure_id = new.part_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a derived measure cannot be a part of itself');
+END;
 
 -- One claim's number for one measure, read from its notation into an interval. high NULL is an
 -- open upper bound ("more than 100"); a provisional toll ("and rising") is open in
@@ -304,56 +401,72 @@ END;
 
 -- A saved reconciliation goes stale as soon as anything it rested on changes: a figure of its
 -- measure, the credibility, sources or links of a claim with a figure of its measure, the
--- rating of a source behind one, or the date or copies of an article behind one.
+-- rating of a source behind one, or the date or copies of an article behind one. A derived
+-- measure rests on its parts: `measure_family` gives each measure itself and every sum above it.
+CREATE VIEW measure_family (part_id, measure_id) AS
+SELECT id, id FROM measures
+UNION ALL
+SELECT part_id, measure_id FROM measure_dependents;
 CREATE TRIGGER figures_stale_insert AFTER INSERT ON figures BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE measure_id = new.measure_id AND stale = 0;
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM measure_family WHERE part_id = new.measure_id);
 END;
 CREATE TRIGGER figures_stale_update AFTER UPDATE ON figures BEGIN
-    UPDATE reconciliations SET stale = 1
-    WHERE measure_id IN (old.measure_id, new.measure_id) AND stale = 0;
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM measure_family WHERE part_id IN (old.measure_id, new.measure_id));
 END;
 CREATE TRIGGER figures_stale_delete AFTER DELETE ON figures BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE measure_id = old.measure_id AND stale = 0;
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0
+        AND measure_id IN (SELECT measure_id FROM measure_family WHERE part_id = old.measure_id);
 END;
 CREATE TRIGGER claims_stale_update AFTER UPDATE OF credibility, when_from, when_to, article_id ON claims
 BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE stale = 0
-        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = new.id);
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT measure_id FROM figures WHERE claim_id = new.id));
 END;
 CREATE TRIGGER claim_sources_stale_insert AFTER INSERT ON claim_sources BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE stale = 0
-        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = new.claim_id);
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT measure_id FROM figures WHERE claim_id = new.claim_id));
 END;
 CREATE TRIGGER claim_sources_stale_delete AFTER DELETE ON claim_sources BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE stale = 0
-        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = old.claim_id);
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT measure_id FROM figures WHERE claim_id = old.claim_id));
 END;
 CREATE TRIGGER claim_tags_stale_insert AFTER INSERT ON claim_tags BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND filters <> '{}'
-        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = new.claim_id);
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND filters <> '{}' AND measure_id IN (
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT measure_id FROM figures WHERE claim_id = new.claim_id));
 END;
 CREATE TRIGGER claim_tags_stale_delete AFTER DELETE ON claim_tags BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND filters <> '{}'
-        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id = old.claim_id);
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND filters <> '{}' AND measure_id IN (
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT measure_id FROM figures WHERE claim_id = old.claim_id));
 END;
 CREATE TRIGGER links_stale_insert AFTER INSERT ON links BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE stale = 0
-        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id IN (new.from_claim, new.to_claim));
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT measure_id FROM figures WHERE claim_id IN (new.from_claim, new.to_claim)));
 END;
 CREATE TRIGGER links_stale_delete AFTER DELETE ON links BEGIN
-    UPDATE reconciliations SET stale = 1 WHERE stale = 0
-        AND measure_id IN (SELECT measure_id FROM figures WHERE claim_id IN (old.from_claim, old.to_claim));
+    UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT measure_id FROM figures WHERE claim_id IN (old.from_claim, old.to_claim)));
 END;
 CREATE TRIGGER sources_stale_rating AFTER UPDATE OF reliability ON sources BEGIN
     UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
-        SELECT f.measure_id FROM figures f JOIN claim_sources cs ON cs.claim_id = f.claim_id
-        WHERE cs.source_id = new.id
-        UNION
-        SELECT f.measure_id FROM figures f JOIN claims c ON c.id = f.claim_id
-        JOIN articles a ON a.id = c.article_id WHERE a.outlet_id = new.id);
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT f.measure_id FROM figures f JOIN claim_sources cs ON cs.claim_id = f.claim_id
+            WHERE cs.source_id = new.id
+            UNION
+            SELECT f.measure_id FROM figures f JOIN claims c ON c.id = f.claim_id
+            JOIN articles a ON a.id = c.article_id WHERE a.outlet_id = new.id));
 END;
 CREATE TRIGGER articles_stale_update AFTER UPDATE OF published, near_duplicate_of, outlet_id ON articles
 BEGIN
     UPDATE reconciliations SET stale = 1 WHERE stale = 0 AND measure_id IN (
-        SELECT f.measure_id FROM figures f JOIN claims c ON c.id = f.claim_id WHERE c.article_id = new.id);
+        SELECT measure_id FROM measure_family WHERE part_id IN (
+            SELECT f.measure_id FROM figures f JOIN claims c ON c.id = f.claim_id WHERE c.article_id = new.id));
 END;

@@ -30,6 +30,17 @@ fn window(text: &str) -> Result<Window, String> {
     text.parse()
 }
 
+/// A date that may be cleared: empty means "no date".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateOrNone(pub Option<PartialDate>);
+
+fn date_or_none(text: &str) -> Result<DateOrNone, String> {
+    if text.trim().is_empty() {
+        return Ok(DateOrNone(None));
+    }
+    PartialDate::parse(text).map(|d| DateOrNone(Some(d)))
+}
+
 fn language(text: &str) -> Result<String, String> {
     crate::extract::parse_language(text)
 }
@@ -110,7 +121,7 @@ pub enum Command {
     /// Import articles or CSV files
     #[command(subcommand)]
     Import(ImportCommand),
-    /// List, show and remove articles
+    /// List, show, edit and remove articles
     #[command(subcommand)]
     Article(ArticleCommand),
     /// Add, list, show, edit, rate, merge and alias sources
@@ -159,7 +170,7 @@ pub enum Command {
     Demo,
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     #[command(
-        after_help = "Examples:\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
+        after_help = "Examples (make the folder first on a fresh machine):\n  mkdir -p ~/.local/share/bash-completion/completions\n  crosscheck completions bash \\\n      > ~/.local/share/bash-completion/completions/crosscheck\n  crosscheck completions zsh > ~/.zfunc/_crosscheck"
     )]
     Completions {
         /// The shell to write completions for
@@ -186,46 +197,15 @@ pub enum Command {
     },
 }
 
-impl Command {
-    /// Commands that only read never create a notebook and open it read-only.
-    pub fn writes(&self) -> bool {
-        match self {
-            Command::Info
-            | Command::Search(_)
-            | Command::History(_)
-            | Command::Export(_)
-            | Command::Report(_)
-            | Command::Backup { .. } => false,
-            Command::Check { repair } => *repair,
-            Command::Article(c) => matches!(c, ArticleCommand::Rm { .. }),
-            Command::Source(c) => !matches!(
-                c,
-                SourceCommand::List
-                    | SourceCommand::Show { .. }
-                    | SourceCommand::Alias(AliasCommand::List { .. })
-            ),
-            Command::Claim(c) => {
-                !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. } | ClaimCommand::Suggest(_))
-            }
-            Command::Measure(c) => matches!(c, MeasureCommand::Add { .. }),
-            Command::Figure(c) => matches!(
-                c,
-                FigureCommand::Add { .. }
-                    | FigureCommand::Rm { .. }
-                    | FigureCommand::Reread { .. }
-                    | FigureCommand::Terms { action: Some(_) }
-            ),
-            Command::Reconcile(a) => a.save,
-            _ => true,
-        }
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write every page into this folder instead of printing one
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Replace files in the folder even when they are notebooks or .bak copies (never the
+    /// notebook in use)
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// The command whose page to print, such as: claim add
     #[arg(value_name = "COMMAND")]
     pub command: Vec<String>,
@@ -320,6 +300,39 @@ pub enum ArticleCommand {
         /// Print the body with each claimed span marked ⟦#N …⟧
         #[arg(long)]
         text: bool,
+    },
+    /// Change an article's title, outlet, author, address, date, language or note (kept in the history)
+    #[command(
+        after_help = "Examples:\n  crosscheck article edit 3 --title 'Defections spread east of Raqqa'\n  crosscheck article edit 3 --published 2014-12-06 --outlet 'Valley Daily'\n  crosscheck article edit 3 --note 'the date on the page is the update'\n  crosscheck article edit 3 --author ''                 # clears the author",
+        group(clap::ArgGroup::new("fields").required(true).multiple(true)
+            .args(["title", "outlet", "author", "url", "published", "lang", "note"]))
+    )]
+    Edit {
+        /// The article's id
+        #[arg(value_parser = id)]
+        id: i64,
+        /// A new title
+        #[arg(long)]
+        title: Option<String>,
+        /// The publisher (an unknown name becomes a new source of kind outlet; empty to clear)
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The author's name (empty to clear)
+        #[arg(long)]
+        author: Option<String>,
+        /// Where it was published online (empty to clear)
+        #[arg(long)]
+        url: Option<String>,
+        /// Publication date YYYY, YYYY-MM or YYYY-MM-DD (empty to clear); the claims' relative
+        /// --when phrases are read again against it
+        #[arg(long, value_name = "DATE", value_parser = date_or_none)]
+        published: Option<DateOrNone>,
+        /// ISO 639-1 language code such as ar or en
+        #[arg(long, value_parser = language)]
+        lang: Option<String>,
+        /// A note for yourself on the article (empty to clear)
+        #[arg(long)]
+        note: Option<String>,
     },
     /// Remove an article (refused while claims cite it, unless --force)
     #[command(after_help = "Example:\n  crosscheck article rm 3 --force")]
@@ -557,6 +570,9 @@ pub struct ClaimSuggestArgs {
     /// Write CSV (or --format) to this file, whole or not at all, ready for `import claims`
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
+    /// Replace the file even when it is another notebook or a .bak copy (never the notebook in use)
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Start the CSV with a byte order mark (Excel reads UTF-8 then)
     #[arg(long)]
     pub bom: bool,
@@ -824,6 +840,15 @@ pub struct ReportArgs {
     /// The file to write (- for standard output, HTML only)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Replace the file even when it is another notebook or a .bak copy (never the notebook in use)
+    #[arg(long)]
+    pub force: bool,
+    /// The page's title [default: the notebook's file name, without its folder]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Who wrote the report, named under the title [default: nobody is named]
+    #[arg(long, value_name = "TEXT")]
+    pub author: Option<String>,
     /// The page's language: en, or ar for Arabic headings and a right-to-left page
     #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
     pub lang: crate::report::Lang,
@@ -850,6 +875,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the file even when it is another notebook or a .bak copy (never the notebook in use)
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Start with a byte-order mark so spreadsheet programs read Arabic as UTF-8
     #[arg(long)]
     pub bom: bool,

@@ -344,8 +344,8 @@ fn eligibility(
 
 /// Step 3: relays. An eligible figure whose claim repeats a claim with an eligible figure here
 /// relays that figure (the first such original that is no relay itself, else the nearest): it
-/// belongs to the original's voice and never speaks for it. A relay whose number differs from
-/// its original's is flagged and left out (`--include-all` keeps it in the voice, still silent).
+/// belongs to the original's voice and never speaks for it. A relay whose interval leaves out its
+/// original's number is flagged and left out (`--include-all` keeps it in the voice, still silent).
 /// Returns each figure's original, by position.
 fn relays(
     figs: &[FigureIn],
@@ -377,7 +377,10 @@ fn relays(
     for &i in eligible.iter() {
         let Some(o) = relay_of[i] else { continue };
         items[i].relay_of = Some(figs[o].figure_id);
-        if figs[i].point == figs[o].point {
+        // A relay may round or hedge ("about 50", "more than 50", "dozens" for 54): it differs
+        // when what it says leaves out the original's number.
+        let (f, original) = (&figs[i], figs[o].point);
+        if f.low <= original && f.high().is_none_or(|h| original <= h) {
             continue;
         }
         let why = format!(

@@ -189,6 +189,33 @@ vocabulary! {
         VagueTerms = "vague_terms",
         Reconciliations = "reconciliations",
         ReconciliationFigures = "reconciliation_figures",
+        Incidents = "incidents",
+        MeasureParts = "measure_parts",
+        RejectedSuggestions = "rejected_suggestions",
+    }
+}
+
+vocabulary! {
+    /// What a measure counts at its incident (UCDP, ACLED and Airwars keep these apart).
+    MeasureRole, "measure role" {
+        Killed = "killed",
+        Injured = "injured",
+        Missing = "missing",
+        Displaced = "displaced",
+        Arrested = "arrested",
+        Defected = "defected",
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// How precisely an incident's date is known, as UCDP GED's `date_prec` and ACLED's
+    /// `time_precision` grade it.
+    DatePrecision, "date precision" {
+        Day = "day",
+        Week = "week",
+        Month = "month",
+        Year = "year",
     }
 }
 
@@ -254,6 +281,8 @@ mod tests {
         assert_eq!(check_list("links", "relation"), names(Relation::names()));
         assert_eq!(check_list("reconciliations", "method"), names(Method::names()));
         assert_eq!(check_list("reconciliations", "support"), names(Support::names()));
+        assert_eq!(check_list("measures", "role"), names(MeasureRole::names()));
+        assert_eq!(check_list("incidents", "date_precision"), names(DatePrecision::names()));
         let grades: Vec<String> = ["A", "B", "C", "D", "E", "F"]
             .iter()
             .map(|g| g.parse::<crate::ratings::Reliability>().unwrap().to_string())

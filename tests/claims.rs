@@ -377,3 +377,162 @@ fn a_figure_key_alone_reads_the_one_figure_in_the_quote() {
     );
     assert!(two.stderr.contains("2 figures"), "{}", two.stderr);
 }
+
+#[test]
+fn a_claim_without_a_source_is_its_outlets_everywhere() {
+    let (nb, article) = setup();
+    nb.ok(&["claim", "add", "--article", &article, "--quote", "بلغ 45 مقاتلا اجنبيا"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &article,
+        "--quote",
+        "ما يزيدُ على 120",
+        "--source",
+        "ناشطون محليون",
+    ]);
+    // An outlet named only as a claim's source counts that claim once, not twice.
+    nb.ok(&["claim", "add", "--article", &article, "--quote", "مقتل 11 شخصاً", "--source", "صحيفة الوادي"]);
+
+    let shown = nb.ok(&["source", "show", "صحيفة الوادي", "--format", "json"]).json();
+    assert_eq!(shown["claims"], 2, "{shown}");
+    let listed: Vec<i64> =
+        shown["claims_list"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(listed, [1, 3]);
+
+    let by_source = nb.ok(&["claim", "list", "--source", "صحيفة الوادي", "--format", "json"]).json();
+    let ids: Vec<i64> = by_source.as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, [1, 3]);
+    let activists = nb.ok(&["claim", "list", "--source", "ناشطون محليون", "--format", "json"]).json();
+    assert_eq!(activists.as_array().unwrap().len(), 1, "another source's claims are its own");
+
+    let counts: std::collections::HashMap<String, i64> = nb
+        .ok(&["source", "list", "--format", "json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["claims"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(counts["صحيفة الوادي"], 2);
+    assert_eq!(counts["ناشطون محليون"], 1);
+    assert_eq!(counts["أحد سكان السهل"], 0);
+
+    // The report's sources table says the same.
+    let out = nb.path("r.html");
+    nb.ok(&["report", "--out", out.to_str().unwrap()]);
+    let page = scraper::Html::parse_document(&std::fs::read_to_string(&out).unwrap());
+    let row = scraper::Selector::parse("section.sources tbody tr").unwrap();
+    let cell = scraper::Selector::parse("td").unwrap();
+    let outlet = page
+        .select(&row)
+        .find(|r| r.text().collect::<String>().contains("صحيفة الوادي"))
+        .expect("the outlet is in the sources table");
+    let cells: Vec<String> = outlet.select(&cell).map(|c| c.text().collect::<String>()).collect();
+    assert_eq!(cells[4].trim(), "2", "{cells:?}");
+}
+
+#[test]
+fn article_edit_fixes_the_heading_and_re_dates_the_claims_it_moves() {
+    let (nb, article) = setup();
+    nb.ok(&["measure", "add", "defectors.local", "--label", "local fighters who defected"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &article,
+        "--quote",
+        "ثمانية عناصر من الشرطة الدينية فروا امس",
+        "--source",
+        "ناشطون محليون",
+        "--when",
+        "أمس",
+        "--figure",
+        "defectors.local=ثمانية",
+    ]);
+    nb.ok(&["claim", "add", "--article", &article, "--quote", "مقتل 11 شخصاً", "--when", "2014-12-01"]);
+    nb.ok(&["reconcile", "defectors.local", "--save", "--note", "activists only"]);
+    let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
+    assert_eq!(saved[0]["stale"], false);
+
+    let edited = nb
+        .ok(&[
+            "article",
+            "edit",
+            &article,
+            "--published",
+            "2014-12-07",
+            "--title",
+            "انشقاقات في صفوف اللواء",
+            "--author",
+            "مراسل الصحيفة",
+            "--outlet",
+            "Valley Daily",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(edited["title"], "انشقاقات في صفوف اللواء");
+    assert_eq!(edited["published"], "2014-12-07");
+    assert_eq!(edited["author"], "مراسل الصحيفة");
+    assert_eq!(edited["outlet"], "Valley Daily");
+    // Only the relative phrase moved; the explicit date is the analyst's and stays.
+    let redated = edited["redated"].as_array().unwrap();
+    assert_eq!(redated.len(), 1, "{edited}");
+    assert_eq!(redated[0]["claim_id"], 1);
+    assert_eq!(
+        (redated[0]["was"].as_str(), redated[0]["now"].as_str()),
+        (Some("2014-12-04"), Some("2014-12-06"))
+    );
+    let moved = nb.ok(&["claim", "show", "1", "--format", "json"]).json();
+    assert_eq!(
+        (moved["when_from"].as_str(), moved["when_to"].as_str()),
+        (Some("2014-12-06"), Some("2014-12-06"))
+    );
+    let kept = nb.ok(&["claim", "show", "2", "--format", "json"]).json();
+    assert_eq!(kept["when_from"], "2014-12-01");
+    // The saved reconciliation rested on the moved claim: stale now.
+    let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
+    assert_eq!(saved[0]["stale"], true);
+    // Each change is in the history, and the new title is searchable.
+    let h = nb.ok(&["history", "articles", &article, "--format", "json"]).json();
+    assert!(
+        h.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["old"].as_str().unwrap().contains("\"published\":\"2014-12-05\"")),
+        "{h}"
+    );
+    let hits = nb.ok(&["search", "صفوف اللواء", "--in", "articles", "--format", "json"]).json();
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+
+    // Clearing the date would leave 'أمس' unplaced: refused, naming the claim, nothing written.
+    let r = nb.refuse(&["article", "edit", &article, "--published", ""], 1);
+    assert!(r.stderr.contains("claim #1") && r.stderr.contains("أمس"), "{}", r.stderr);
+    // A refused title, an unknown article, no field, a malformed date.
+    nb.refuse(&["article", "edit", &article, "--title", "  "], 1);
+    nb.refuse(&["article", "edit", "99", "--title", "x"], 1);
+    nb.refuse(&["article", "edit", &article], 2);
+    nb.refuse(&["article", "edit", &article, "--published", "2014-13"], 2);
+    nb.refuse(&["article", "edit", &article, "--lang", "arabic"], 2);
+    // A note, kept in the history when it changes; empty values clear.
+    let noted = nb
+        .ok(&[
+            "article",
+            "edit",
+            &article,
+            "--note",
+            "التاريخ على الصفحة هو تاريخ التحديث",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(noted["note"], "التاريخ على الصفحة هو تاريخ التحديث");
+    let cleared =
+        nb.ok(&["article", "edit", &article, "--author", "", "--note", "", "--format", "json"]).json();
+    assert!(cleared["author"].is_null() && cleared["note"].is_null(), "{cleared}");
+    let h = nb.ok(&["history", "articles", &article, "--format", "json"]).json();
+    let last = h.as_array().unwrap().last().unwrap();
+    assert!(last["changes"].as_str().unwrap().contains("note: 'التاريخ على الصفحة"), "{last}");
+}

@@ -229,6 +229,74 @@ fn figure_parse_needs_no_notebook() {
     assert!(!dir.path().join("never.db").exists());
 }
 
+/// `figure parse` run by a newcomer: no `--db`, no `$CROSSCHECK_DB`, no notebook in the data
+/// folder of an empty home.
+fn parse_at_home(home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(common::BIN)
+        .args(["figure", "parse"])
+        .args(args)
+        .env_remove("CROSSCHECK_DB")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", home)
+        .current_dir(home)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn figure_parse_reads_with_the_built_in_terms_or_the_notebooks_and_says_which() {
+    let home = tempfile::tempdir().unwrap();
+    let out = parse_at_home(home.path(), &["dozens", "--explain", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["low"].as_i64(), v["point"].as_i64()), (Some(12), Some(12)));
+    let first = v["steps"][0].as_str().unwrap();
+    assert!(first.starts_with("vague words: the built-in table"), "{first}");
+    assert!(v["rule"].as_str().unwrap().contains("built-in terms"), "{v}");
+    let mut files: Vec<_> = walk(home.path());
+    files.sort();
+    assert!(files.is_empty(), "figure parse created {files:?}");
+
+    // The notebook in the data folder, with its own table: used, and named.
+    let db = home.path().join(".local/share/crosscheck/notebook.db");
+    let set = std::process::Command::new(common::BIN)
+        .args(["--db", db.to_str().unwrap(), "figure", "terms", "set", "dozens"])
+        .args(["--low", "24", "--high", "99", "--point", "36"])
+        .output()
+        .unwrap();
+    assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    let out = parse_at_home(home.path(), &["dozens", "--explain", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["low"].as_i64(), v["point"].as_i64()), (Some(24), Some(36)));
+    let first = v["steps"][0].as_str().unwrap();
+    assert!(
+        first.starts_with("vague words: the notebook's table") && first.contains("notebook.db"),
+        "{first}"
+    );
+
+    // A dangling joiner is refused like any other tail that cannot be read.
+    for bad in ["12 apples and", "45 مقاتلا و"] {
+        let out = parse_at_home(home.path(), &[bad]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{bad}: {err}");
+        assert!(err.starts_with("error: ") && err.contains(bad) && err.contains("nothing after it"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
 #[test]
 fn figure_refusals_write_nothing() {
     let nb = bridge();
@@ -241,9 +309,10 @@ fn figure_refusals_write_nothing() {
         1,
     );
     assert!(r.stderr.contains("deaths.bridge"), "{}", r.stderr);
-    let r = nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--value", "30"], 1);
+    // Flags that do not go together are a malformed command line.
+    let r = nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--value", "30"], 2);
     assert!(r.stderr.contains("--note"), "{}", r.stderr);
-    nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--note", "x"], 1);
+    nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--note", "x"], 2);
     nb.refuse(&["measure", "add", "Deaths Bridge", "--label", "x"], 1);
     nb.refuse(&["measure", "add", "deaths.bridge", "--label", "again"], 1);
     nb.refuse(&["figure", "add", "--claim", "1", "--measure", "deaths.bridge", "99999999999999999999"], 1);

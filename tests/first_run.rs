@@ -29,12 +29,19 @@ fn the_demo_builds_a_full_notebook_and_says_where_it_is() {
     assert_eq!(rec[0]["support"], "contested", "the demo's figures conflict");
     let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
     assert!(saved[0]["note"].as_str().unwrap().len() > 10);
-    let csv_path = nb.dir.path().join("crosscheck-demo-files/claims.csv");
+    let csv_path = nb.dir.path().join("notebook-files/claims.csv");
     let bytes = std::fs::read(&csv_path).expect("the demo writes a CSV beside the notebook");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     nb.ok(&["check"]);
     // Never over an existing notebook.
     nb.refuse(&["demo"], 1);
+    // A second demo in the same folder keeps its own files.
+    let second = Nb { dir: tempfile::tempdir().unwrap(), db: nb.path("second.db") };
+    second.ok(&["demo"]);
+    let report = |name: &str| std::fs::read_to_string(nb.path(name)).unwrap();
+    assert!(report("second-files/report.html").contains("second"), "named after its notebook");
+    assert!(report("notebook-files/report.html").contains("notebook"));
+    assert!(nb.path("second-files/claims.csv").is_file() && nb.path("notebook-files/claims.csv").is_file());
 }
 
 #[test]
@@ -212,4 +219,35 @@ fn the_readme_worked_example_runs_as_written() {
     let csv = std::fs::read(dir.path().join("claims.csv")).unwrap();
     assert!(csv.starts_with(b"\xEF\xBB\xBF"));
     assert!(String::from_utf8_lossy(&csv).contains("هو 45 مقاتلاً"));
+}
+
+#[test]
+fn a_tilde_the_shell_did_not_expand_means_the_home_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], env_db: Option<&str>| {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args).env("HOME", home.path()).current_dir(work.path()).env_remove("CROSSCHECK_DB");
+        if let Some(db) = env_db {
+            cmd.env("CROSSCHECK_DB", db);
+        }
+        cmd.output().unwrap()
+    };
+    let out = run(&["init"], Some("~/research/x.db"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let made = home.path().join("research/x.db");
+    assert!(made.is_file(), "the notebook is in the home folder");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), made.display().to_string());
+    // `--db=~/...` reaches crosscheck unexpanded too.
+    let out = run(&["--db=~/research/x.db", "info", "--format", "json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info["path"].as_str(), Some(made.to_str().unwrap()));
+    assert!(!work.path().join("~").exists(), "a folder named ~ was created");
+    // Another user's home is not guessed.
+    let out = run(&["init"], Some("~bob/x.db"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("~bob/x.db") && err.contains("full path"), "{err}");
+    assert!(std::fs::read_dir(work.path()).unwrap().next().is_none(), "nothing written");
 }

@@ -5,6 +5,8 @@
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
+#[path = "hostile/every_output.rs"]
+mod every_output;
 #[path = "hostile/intake.rs"]
 mod intake;
 #[path = "hostile/merging.rs"]
@@ -17,5 +19,7 @@ mod out_files;
 mod rings;
 #[path = "hostile/spreadsheet.rs"]
 mod spreadsheet;
+#[path = "hostile/suggesting.rs"]
+mod suggesting;
 #[path = "hostile/terminal.rs"]
 mod terminal;

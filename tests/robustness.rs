@@ -104,8 +104,8 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
         (vec!["figure", "terms", "set", "heaps", "--low", "9", "--high", "5", "--point", "7"], 1),
         (vec!["figure", "terms", "set", "45", "--low", "1", "--high", "5", "--point", "3"], 1),
         (vec!["reconcile", "no.such"], 1),
-        (vec!["reconcile", "deaths.market", "--method", "manual", "--value", "12"], 1),
-        (vec!["reconcile", "deaths.market", "--value", "12"], 1),
+        (vec!["reconcile", "deaths.market", "--method", "manual", "--value", "12"], 2),
+        (vec!["reconcile", "deaths.market", "--value", "12"], 2),
         (vec!["search", "   "], 1),
         (vec!["search", "x", "--limit", "0"], 2),
         (vec!["search", "x", "--in", "everything"], 2),
@@ -343,7 +343,7 @@ fn a_version_1_notebook_is_upgraded_after_a_backup() {
     let nb = Nb::new();
     std::fs::copy(fixture("notebook-v1.db"), &nb.db).unwrap();
     let info = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!(info["schema_version"], 3);
+    assert_eq!(info["schema_version"], 4);
     assert_eq!(info["claims"], 2);
     assert_eq!(info["reconciliations"], 1);
     let backup = nb.dir.path().join("notebook.db.v1.bak");
@@ -383,7 +383,7 @@ fn a_version_2_notebook_is_upgraded_with_everything_in_it() {
     let info = nb.ok(&["info", "--format", "json"]).json();
     assert_eq!(
         (info["schema_version"].as_i64(), info["articles"].as_i64(), info["claims"].as_i64()),
-        (Some(3), Some(3), Some(5))
+        (Some(4), Some(3), Some(5))
     );
     assert_eq!(std::fs::read_to_string(&old_bak).unwrap(), "an older copy");
     let dated: Vec<_> = std::fs::read_dir(nb.dir.path())
@@ -428,4 +428,70 @@ fn a_version_2_notebook_is_upgraded_with_everything_in_it() {
     let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
     assert_eq!(saved[0]["stale"], false);
     assert_eq!(saved.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_version_3_notebook_is_upgraded_with_everything_in_it() {
+    let nb = Nb::new();
+    std::fs::copy(fixture("notebook-v3.db"), &nb.db).unwrap();
+    let count =
+        |conn: &rusqlite::Connection, sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let before = rusqlite::Connection::open(&nb.db).unwrap();
+    let tables = [
+        "articles",
+        "article_bands",
+        "sources",
+        "source_aliases",
+        "source_ratings",
+        "claims",
+        "claim_sources",
+        "claim_tags",
+        "links",
+        "measures",
+        "figures",
+        "reconciliations",
+        "reconciliation_figures",
+        "history",
+        "tombstones",
+    ];
+    let counts_before: Vec<i64> =
+        tables.iter().map(|t| count(&before, &format!("SELECT count(*) FROM {t}"))).collect();
+    let stale_before = count(&before, "SELECT sum(stale << (id - 1)) FROM reconciliations");
+    drop(before);
+    // A reading command upgrades first, after one copy of the version 3 file.
+    let info = nb.ok(&["info", "--format", "json"]).json();
+    assert_eq!(info["schema_version"], 4);
+    let backup = nb.dir.path().join("notebook.db.v3.bak");
+    let old = rusqlite::Connection::open(&backup).expect("a copy was written before the upgrade");
+    assert_eq!(count(&old, "PRAGMA user_version"), 3);
+    nb.ok(&["check"]);
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    // Every row of every table is carried over (the history gains nothing from the copy itself).
+    let counts_after: Vec<i64> =
+        tables.iter().map(|t| count(&conn, &format!("SELECT count(*) FROM {t}"))).collect();
+    assert_eq!(counts_after, counts_before, "{tables:?}");
+    assert_eq!(count(&conn, "SELECT sum(stale << (id - 1)) FROM reconciliations"), stale_before);
+    assert_eq!(stale_before, 2, "the fixture's second saved result is stale, the first is not");
+    // The rebuilt tables keep their ids, texts, spans and dates.
+    assert_eq!(count(&conn, "SELECT count(*) FROM claims WHERE unverified = 1 AND span_start IS NULL"), 1);
+    assert_eq!(count(&conn, "SELECT count(*) FROM claims WHERE when_precision IS NOT NULL"), 2);
+    assert_eq!(count(&conn, "SELECT near_duplicate_of FROM articles WHERE id = 3"), 2);
+    // Search, aliases and the claims' sources work as before.
+    let hits = nb.ok(&["search", "المنشقين", "--format", "json"]).json();
+    assert!(!hits.as_array().unwrap().is_empty());
+    let shown = nb.ok(&["source", "show", "المرصد المحلي", "--format", "json"]).stdout;
+    assert!(shown.contains("local monitor"), "{shown}");
+    // And the history triggers of the rebuilt tables record edits again.
+    let history = count(&conn, "SELECT count(*) FROM history");
+    nb.ok(&["claim", "edit", "2", "--credibility", "2"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM history"), history + 1);
+    // What version 4 adds is there: a cumulative date, an incident, a derived measure.
+    conn.execute_batch(
+        "INSERT INTO incidents (uuid, key, label, latitude, longitude, created_at)
+             VALUES ('00000000-0000-7000-8000-000000000001', 'sahl.market', 'Sahl market', '35.95', '39.01', 'now');
+         UPDATE measures SET incident_id = 1, role = 'killed' WHERE key = 'deaths.market';
+         UPDATE claims SET when_precision = 'cumulative' WHERE id = 1;",
+    )
+    .unwrap();
+    nb.ok(&["check"]);
 }

@@ -4,17 +4,15 @@
 
 use std::io::{BufRead, Write};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use serde::{de::DeserializeOwned, Serialize};
-use serde_json::json;
 
-use super::{columns, Ctx, UsageError};
+use super::{Need, Plan, Run, UsageError};
 use crate::cli::ReconcileArgs;
-use crate::notebook::reconciliations::{ReconcileRequest, Reconciled};
-use crate::notebook::Access;
+use crate::notebook::reconciliations::{ReconcileRequest, TimelineRow};
 use crate::reconcile::{Method, Request};
-use crate::render::{Columns, Format, Writer};
-use crate::report::Lang;
+use crate::render::reconcile::{MeasurePrinter, MEASURE_COLUMNS};
+use crate::render::{Columns, Format, Output, Shape};
 
 /// Results kept until the transaction that saved them is committed: in memory while few, in a
 /// temporary file beyond that.
@@ -59,460 +57,14 @@ impl<T: Serialize + DeserializeOwned> Spool<T> {
     }
 }
 
-/// One figure of a measure beside the others, as the reconcile table shows it.
-#[derive(Debug, Clone, Default, Serialize)]
-struct SideRow {
-    figure: i64,
-    claim: i64,
-    published: Option<String>,
-    source: String,
-    rating: String,
-    notation: String,
-    low: i64,
-    high: String,
-    point: i64,
-    weight: f64,
-    voice: Option<i64>,
-    included: String,
-    reason: String,
-}
-
-const SIDE: Columns = Columns {
-    all: &[
-        "figure",
-        "claim",
-        "published",
-        "source",
-        "rating",
-        "notation",
-        "low",
-        "high",
-        "point",
-        "weight",
-        "voice",
-        "included",
-        "reason",
-    ],
-    brief: &["figure", "source", "rating", "notation", "low", "high", "voice", "included"],
-    roomy: &["claim", "published", "point", "weight"],
-    cut: &["source", "notation"],
-};
-
-/// What the short codes of the `included` column mean, printed under the table.
-const LEGEND: &str =
-    "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
-    superseded = an update replaced it; overtaken by #N = a floor that a later count passed (its \
-    voice still counts); relay differs = repeats its original with another number; cred 5 = \
-    improbable; E-rated = all sources unreliable; filtered = a filter left it out; not yet = \
-    published after --as-of; other window = its --when is outside --window";
-
-fn side_rows(r: &Reconciled) -> Vec<SideRow> {
-    r.figures
-        .iter()
-        .zip(&r.outcome.items)
-        .map(|(f, item)| SideRow {
-            figure: f.id,
-            claim: f.claim_id,
-            published: f.published.clone(),
-            source: if f.sources.is_empty() {
-                format!("{} (own report)", f.outlet.clone().unwrap_or_else(|| "no outlet".into()))
-            } else {
-                f.sources.join("; ")
-            },
-            rating: f.rating.clone(),
-            notation: f.notation.clone(),
-            low: f.low,
-            high: if f.provisional {
-                "open (provisional)".into()
-            } else {
-                f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into())
-            },
-            point: f.point,
-            weight: f.weight,
-            voice: item.voice.map(crate::notebook::sql_int),
-            included: item.code.clone(),
-            reason: item.reason.clone(),
-        })
-        .collect()
-}
-
-/// One measure as a JSON object: the reconciliation's columns plus its conflicts and items,
-/// borrowed from the result and streamed, so a measure of many figures is not copied.
-#[derive(Serialize)]
-struct JsonMeasure<'a> {
-    id: Option<i64>,
-    measure: String,
-    label: &'a str,
-    method: Method,
-    low: Option<i64>,
-    best: Option<i64>,
-    high: Option<i64>,
-    open_high: bool,
-    conflict: bool,
-    support: crate::reconcile::Support,
-    figures: i64,
-    voices: i64,
-    filters: &'a crate::notebook::claims::ClaimFilter,
-    as_of: &'a Option<String>,
-    note: Option<String>,
-    stale: bool,
-    created_at: Option<&'a str>,
-    envelope: crate::reconcile::Envelope,
-    low_by: Option<i64>,
-    high_by: Option<i64>,
-    best_by: Option<i64>,
-    no_floor: bool,
-    conflicting_pairs: u64,
-    conflicts: Vec<[i64; 2]>,
-    conflict_gaps: Vec<i64>,
-    clusters: &'a [crate::reconcile::Cluster],
-    windows: &'a [crate::reconcile::Window],
-    rings: &'a [Vec<i64>],
-    items: Items<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explanation: Option<Vec<String>>,
-}
-
-/// The items of a measure, serialized one by one.
-struct Items<'a>(&'a [crate::reconcile::Item]);
-
-impl Serialize for Items<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|i| {
-            json!({
-                "figure_id": i.figure_id,
-                "included": i.included,
-                "code": i.code,
-                "reason": i.reason,
-                "weight": i.weight,
-                "voice": i.voice,
-                "superseded_by": i.superseded_by,
-                "voice_of": i.voice_of,
-                "relay_of": i.relay_of,
-                "overtaken_by": i.overtaken_by,
-            })
-        }))
-    }
-}
-
-fn json_object<'a>(r: &'a Reconciled, note: Option<&str>, explain: Option<Lang>) -> JsonMeasure<'a> {
-    let row = r.row(note);
-    let o = &r.outcome;
-    JsonMeasure {
-        id: r.saved.as_ref().map(|s| s.id),
-        measure: row.measure,
-        label: &r.label,
-        method: row.method,
-        low: row.low,
-        best: row.best,
-        high: row.high,
-        open_high: row.open_high,
-        conflict: row.conflict,
-        support: row.support,
-        figures: row.figures,
-        voices: row.voices,
-        filters: &r.filters,
-        as_of: &r.as_of,
-        note: row.note,
-        stale: row.stale,
-        created_at: r.saved.as_ref().map(|s| s.created_at.as_str()),
-        envelope: o.envelope,
-        low_by: o.low_by,
-        high_by: o.high_by,
-        best_by: o.best_by,
-        no_floor: o.no_floor,
-        conflicting_pairs: o.conflicting_pairs,
-        conflicts: o.conflicts.iter().map(|p| [p.a, p.b]).collect(),
-        conflict_gaps: o.conflicts.iter().map(|p| p.gap).collect(),
-        clusters: &o.clusters,
-        windows: &o.windows,
-        rings: &o.rings,
-        items: Items(&o.items),
-        explanation: explain
-            .map(|lang| r.explanation(lang).iter().map(|l| crate::reconcile::explain::plain(l)).collect()),
-    }
-}
-
-/// The summary line under a measure's table.
-fn summary(r: &Reconciled) -> String {
-    let o = &r.outcome;
-    let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
-    let high = if o.open_high { "open".to_string() } else { show(o.high) };
-    let best = if r.method == Method::Range { String::new() } else { format!("best {}, ", show(o.best)) };
-    let low = if o.no_floor { format!("{} (no floor stated)", show(o.low)) } else { show(o.low) };
-    let envelope = if o.envelope == crate::reconcile::Envelope::Union { ", envelope union" } else { "" };
-    let mut line = format!(
-        "low {low}, {best}high {high} ({}{envelope}), support {}, eligible figures {} of {}, voices {}",
-        r.method,
-        o.support,
-        o.figures,
-        o.items.len(),
-        o.voices
-    );
-    if let Some(d) = &r.as_of {
-        line.push_str(&format!(", as of {d}"));
-    }
-    if let Some(s) = &r.saved {
-        line.push_str(&format!("; saved as reconciliation #{}", s.id));
-    }
-    line
-}
-
-/// What needs the researcher's eye: windows that differ, rings of updates.
-fn warning_lines(r: &Reconciled) -> Vec<String> {
-    let o = &r.outcome;
-    let mut lines = Vec::new();
-    if !o.windows.is_empty() {
-        let list: Vec<String> = o
-            .windows
-            .iter()
-            .map(|w| {
-                let ids: Vec<String> = w.figures.iter().take(8).map(|f| format!("#{f}")).collect();
-                let more = if w.figures.len() > 8 { " …" } else { "" };
-                format!("{}..{} ({}{more})", w.from, w.to, ids.join(" "))
-            })
-            .collect();
-        lines.push(format!(
-            "warning: the figures cover time windows that do not overlap: {}; keep one with --window FROM..TO",
-            list.join(" | ")
-        ));
-    }
-    for ring in &o.rings {
-        let (first, last) =
-            (ring.first().copied().unwrap_or_default(), ring.last().copied().unwrap_or_default());
-        lines.push(format!(
-            "warning: claims update one another in a ring ({}); those links are set aside until one is removed (crosscheck claim unlink {last} {first} --as updates)",
-            crate::reconcile::ring_text(ring, " updates ")
-        ));
-    }
-    lines
-}
-
-/// The conflict in words: how many pairs, the widest named, and the clusters.
-fn conflict_lines(r: &Reconciled) -> Vec<String> {
-    let o = &r.outcome;
-    if o.conflicting_pairs == 0 {
-        return Vec::new();
-    }
-    let named: Vec<String> =
-        o.conflicts.iter().map(|p| format!("#{} vs #{} (gap {})", p.a, p.b, p.gap)).collect();
-    let mut lines = vec![format!(
-        "{} pair(s) of voices cannot both be true{}{}",
-        o.conflicting_pairs,
-        if named.is_empty() { String::new() } else { format!("; widest: {}", named.join(", ")) },
-        if (o.conflicts.len() as u64) < o.conflicting_pairs { " …" } else { "" }
-    )];
-    if o.clusters.len() > 1 {
-        let clusters: Vec<String> = o
-            .clusters
-            .iter()
-            .map(|c| {
-                let high = c.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into());
-                let ids: Vec<String> = c.figures.iter().take(8).map(|f| format!("#{f}")).collect();
-                let more = if c.figures.len() > 8 {
-                    format!(" and {} more", c.figures.len() - 8)
-                } else {
-                    String::new()
-                };
-                format!("{}..{high} ({}{more})", c.low, ids.join(" "))
-            })
-            .collect();
-        lines.push(format!("clusters of voices that agree: {}", clusters.join(" | ")));
-    }
-    lines
-}
-
-/// The figures on one axis under the table, with the reconciled band: terminal tables only.
-fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
-    use crate::render::chart::{draw, Band, Bar};
-    let bars: Vec<Bar> = r
-        .figures
-        .iter()
-        .zip(&r.outcome.items)
-        .map(|(f, item)| Bar {
-            label: format!("#{} {}", f.id, f.rating),
-            low: f.low,
-            high: if f.provisional { None } else { f.high },
-            point: f.point,
-            included: item.included,
-        })
-        .collect();
-    let o = &r.outcome;
-    let band = o.low.map(|low| Band { low, high: if o.open_high { None } else { o.high }, best: o.best });
-    let mut lines = draw(&bars, band, width, ascii);
-    // Which figure set each end of the band.
-    let by = |f: Option<i64>| f.map(|f| format!("#{f}"));
-    let mut ends = Vec::new();
-    match (by(o.low_by), o.no_floor) {
-        (Some(f), _) => ends.push(format!("low set by {f}")),
-        (None, true) => ends.push("low: no floor stated".to_string()),
-        (None, false) => {}
-    }
-    if let Some(f) = by(o.high_by) {
-        ends.push(format!("{} set by {f}", if o.open_high { "open high" } else { "high" }));
-    }
-    if let Some(f) = by(o.best_by) {
-        ends.push(format!("best {f}"));
-    }
-    if !lines.is_empty() && !ends.is_empty() {
-        lines.push(ends.join(", "));
-    }
-    lines
-}
-
-fn print_table(ctx: &Ctx, r: &Reconciled, ascii: bool, explain: Option<Lang>) -> Result<()> {
-    ctx.heading(&format!("{} — {}", r.key, r.label))?;
-    let mut w = Writer::new(ctx.stdout(), &ctx.options("no figures for this measure yet"), &SIDE)?;
-    for row in side_rows(r) {
-        w.row(&row)?;
-    }
-    w.finish()?;
-    let mut out = ctx.stdout();
-    let width = ctx.width.unwrap_or(usize::MAX);
-    for text in std::iter::once(summary(r)).chain(conflict_lines(r)).chain(warning_lines(r)) {
-        for line in crate::render::width::wrap(&crate::render::escape_line(&text), width) {
-            writeln!(out, "{line}")?;
-        }
-    }
-    if !r.figures.is_empty() && ctx.format == Format::Table {
-        let width = ctx.width.unwrap_or(80);
-        writeln!(out)?;
-        for line in chart_lines(r, width, ascii) {
-            writeln!(out, "{}", crate::render::escape_line(&line))?;
-        }
-        if ctx.pick == crate::render::Pick::Default {
-            for line in crate::render::width::wrap(LEGEND, width) {
-                writeln!(out, "{line}")?;
-            }
-        }
-    }
-    if let Some(lang) = explain {
-        writeln!(out)?;
-        let width = ctx.width.unwrap_or(usize::MAX);
-        for sentence in r.explanation(lang) {
-            // A hanging indent: each sentence is one item.
-            for (n, line) in
-                terminal_lines(&sentence, width.saturating_sub(2).max(20)).into_iter().enumerate()
-            {
-                writeln!(out, "{}{line}", if n == 0 { "- " } else { "  " })?;
-            }
-        }
-    }
-    out.flush()?;
-    Ok(())
-}
-
-/// A sentence of the explanation for a terminal: escaped, its Arabic notebook text in Unicode
-/// isolates (closed at the end of each line and opened again on the next), wrapped to `width`.
-fn terminal_lines(sentence: &str, width: usize) -> Vec<String> {
-    let (open, close) = ('\u{2068}', '\u{2069}');
-    let text: String = crate::reconcile::explain::parts(sentence)
-        .into_iter()
-        .map(|(quoted, part)| {
-            let shown = crate::render::escape_line(part);
-            if quoted && crate::render::has_rtl(&shown) {
-                format!("{open}{shown}{close}")
-            } else {
-                shown
-            }
-        })
-        .collect();
-    let mut carried = false;
-    crate::render::width::wrap(&text, width)
-        .into_iter()
-        .map(|line| {
-            let mut depth = i32::from(carried);
-            for c in line.chars() {
-                if c == open {
-                    depth += 1;
-                } else if c == close {
-                    depth -= 1;
-                }
-            }
-            let mut shown = if carried { format!("{open}{line}") } else { line };
-            carried = depth > 0;
-            if carried {
-                shown.push(close);
-            }
-            shown
-        })
-        .collect()
-}
-
-/// Prints results one by one in the chosen format.
-struct Printer<'a> {
-    ctx: &'a Ctx,
-    note: Option<&'a str>,
-    ascii: bool,
-    /// The language of the explanation, when asked for.
-    explain: Option<Lang>,
-    count: usize,
-    csv: Option<Writer<std::io::BufWriter<std::io::StdoutLock<'static>>>>,
-}
-
-impl<'a> Printer<'a> {
-    fn new(ctx: &'a Ctx, note: Option<&'a str>, ascii: bool, explain: Option<Lang>) -> Result<Printer<'a>> {
-        let csv = match ctx.format {
-            Format::Csv | Format::Tsv => Some(ctx.writer(&columns::RECONCILIATIONS, "")?),
-            Format::Json => {
-                let mut out = ctx.stdout();
-                out.write_all(b"[")?;
-                out.flush()?;
-                None
-            }
-            _ => None,
-        };
-        Ok(Printer { ctx, note, ascii, explain, count: 0, csv })
-    }
-
-    fn print(&mut self, r: &Reconciled) -> Result<()> {
-        match self.ctx.format {
-            Format::Table | Format::Markdown => print_table(self.ctx, r, self.ascii, self.explain)?,
-            Format::Json | Format::Jsonl => {
-                let object = json_object(r, self.note, self.explain);
-                let mut out = self.ctx.stdout();
-                if self.ctx.format == Format::Json {
-                    out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-                    crate::render::write_json(&mut out, &object, false, self.ctx.terminal)?;
-                } else {
-                    crate::render::write_json(&mut out, &object, false, self.ctx.terminal)?;
-                    out.write_all(b"\n")?;
-                }
-                out.flush()?;
-            }
-            Format::Csv | Format::Tsv => {
-                if let Some(w) = self.csv.as_mut() {
-                    w.row(&r.row(self.note))?;
-                }
-            }
-        }
-        self.count += 1;
-        Ok(())
-    }
-
-    fn finish(self) -> Result<()> {
-        if let Some(w) = self.csv {
-            w.finish()?;
-        }
-        if self.ctx.format == Format::Json {
-            let mut out = self.ctx.stdout();
-            out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })?;
-            out.flush()?;
-        }
-        if self.count == 0 && matches!(self.ctx.format, Format::Table | Format::Markdown) {
-            let mut out = self.ctx.stdout();
-            writeln!(out, "there are no measures to reconcile; add one with `crosscheck measure add`")?;
-            out.flush()?;
-        }
-        Ok(())
-    }
-}
-
-fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> Result<ReconcileRequest> {
+fn request(
+    args: &ReconcileArgs,
+    json_like: bool,
+    nb: &crate::notebook::Notebook,
+) -> Result<ReconcileRequest> {
     let f = &args.filter;
     // The filters as typed, for the reasons of the figures they leave out.
     let words = super::claim::filter_words(f, false);
-    let json_like = matches!(ctx.format, Format::Json | Format::Jsonl);
     Ok(ReconcileRequest {
         keys: args.keys.clone(),
         all: args.all,
@@ -531,62 +83,79 @@ fn request(ctx: &Ctx, args: &ReconcileArgs, nb: &crate::notebook::Notebook) -> R
     })
 }
 
-fn check_flags(ctx: &Ctx, args: &ReconcileArgs) -> Result<()> {
+/// Flags that do not go together: a malformed command line.
+fn check_flags(args: &ReconcileArgs, json_like: bool, format: Option<Format>) -> Result<(), UsageError> {
+    let usage = |m: String| Err(UsageError(m));
     if args.method == Method::Manual {
         if args.value.is_none() {
-            bail!("--method manual needs --value N, the best estimate you chose, and --note saying why");
+            return usage(
+                "--method manual needs --value N, the best estimate you chose, and --note saying why".into(),
+            );
         }
         if args.note.as_deref().map(str::trim).unwrap_or("").is_empty() {
-            bail!("--method manual needs --note saying why you chose {}", args.value.unwrap_or_default());
+            return usage(format!(
+                "--method manual needs --note saying why you chose {}",
+                args.value.unwrap_or_default()
+            ));
         }
     } else if args.value.is_some() {
-        bail!(
+        return usage(format!(
             "--value goes with --method manual; the {} method computes the best estimate itself",
             args.method
-        );
-    }
-    if args.filter.measure.is_some() {
-        bail!(UsageError(
-            "--measure is a claim list filter; name the measures to reconcile as KEY... or --all".into()
         ));
     }
-    if args.explain && matches!(ctx.format, Format::Csv | Format::Tsv) {
-        bail!(UsageError(format!(
-            "--explain prints sentences, which {} has no place for; use --format table, markdown or json",
-            ctx.format
-        )));
+    if args.filter.measure.is_some() {
+        return usage(
+            "--measure is a claim list filter; name the measures to reconcile as KEY... or --all".into(),
+        );
     }
-    if args.all_pairs && !matches!(ctx.format, Format::Json | Format::Jsonl) {
-        bail!(UsageError("--all-pairs names every conflicting pair in JSON only; add --format json".into()));
+    if args.explain && matches!(format, Some(Format::Csv | Format::Tsv)) {
+        return usage(
+            "--explain prints sentences, which CSV and TSV have no place for; use --format table, markdown or json"
+                .into(),
+        );
     }
-    if args.timeline {
-        ctx.check_columns(&columns::TIMELINE)?;
-    } else if matches!(ctx.format, Format::Csv | Format::Tsv) {
-        ctx.check_columns(&columns::RECONCILIATIONS)?;
+    if args.all_pairs && !json_like {
+        return usage("--all-pairs names every conflicting pair in JSON only; add --format json".into());
     }
     Ok(())
 }
 
-pub fn run(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
-    check_flags(ctx, &args)?;
-    let mut nb = ctx.open(if args.save { Access::Write } else { Access::Read })?;
-    let req = request(ctx, &args, &nb)?;
+pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
+    let json_like = matches!(out.format_given(), Some(Format::Json | Format::Jsonl));
+    check_flags(&args, json_like, out.format_given())?;
+    let need = if args.save { Need::Write } else { Need::Read };
     if args.timeline {
-        let rows = nb.timeline(&req)?;
-        return ctx.list(&columns::TIMELINE, rows, "no dated figures for this measure yet");
+        return Ok(Plan::new("reconcile --timeline", need, Shape::rows::<TimelineRow>(), move |run| {
+            let out = run.out;
+            let nb = run.nb()?;
+            let req = request(&args, json_like, nb)?;
+            let rows = nb.timeline(&req)?;
+            // For people, one table per measure under its key, so that no row repeats the key
+            // and the dates and support words keep their width at 80 columns.
+            out.grouped(&rows, |r| r.measure.as_str(), "no dated figures for this measure yet")
+        }));
     }
+    let shape = Shape::Rows(Columns::plain(MEASURE_COLUMNS));
+    Ok(Plan::new("reconcile", need, shape, move |run| reconcile(run, &args, json_like)))
+}
+
+fn reconcile(run: &mut Run<'_>, args: &ReconcileArgs, json_like: bool) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
+    let req = request(args, json_like, nb)?;
     let note = args.note.as_deref();
     let explain = args.explain.then_some(args.lang);
     if args.save {
         // Compute, commit, then render: nothing is printed while the transaction is open.
         let mut spool = Spool::new();
         nb.reconcile_and_save(&req, |r| spool.push(r).map_err(crate::notebook::Error::Output))?;
-        drop(nb);
-        let mut printer = Printer::new(ctx, note, args.ascii, explain)?;
+        run.close();
+        let mut printer = MeasurePrinter::new(out, note, args.ascii, explain)?;
         spool.drain(|r| printer.print(&r))?;
         return printer.finish();
     }
-    let mut printer = Printer::new(ctx, note, args.ascii, explain)?;
+    let mut printer = MeasurePrinter::new(out, note, args.ascii, explain)?;
     nb.reconcile_each(&req, |r| printer.print(&r).map_err(output))?;
     printer.finish()
 }

@@ -1,23 +1,19 @@
 //! `claim suggest ARTICLE`: the claims an article makes, proposed for review, in the columns
 //! `import claims` reads back.
 
-use std::io::BufWriter;
-
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{columns, Ctx};
+use super::{Need, Plan, Run};
 use crate::cli::ClaimSuggestArgs;
-use crate::files::OutFile;
 use crate::normalize::normalize;
 use crate::notebook::claims::ClaimFilter;
-use crate::notebook::{Access, Error};
-use crate::render::{Options, Pick, Writer};
-use crate::vocab::Format;
+use crate::render::output::Defaults;
+use crate::render::{Dest, Format, Shape};
 
 /// One proposed claim.
-#[derive(Debug, Clone, Serialize)]
-struct SuggestionRow {
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SuggestionRow {
     article_id: i64,
     /// The article's words, ready to be the claim's quote.
     quote: String,
@@ -48,20 +44,20 @@ struct SuggestionRow {
     status: &'static str,
 }
 
-pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
-    let cols = &columns::SUGGESTIONS;
-    let format = if args.out.is_some() && !ctx.format_given { Format::Csv } else { ctx.format };
-    let opts = Options {
-        format,
-        bom: args.bom,
-        raw: false,
-        terminal: ctx.terminal && args.out.is_none(),
-        width: ctx.width,
-        pick: if args.out.is_some() && ctx.pick == Pick::Default { Pick::All } else { ctx.pick.clone() },
-        empty: Some(format!("no claims found to suggest in article #{}", args.article)),
-    };
-    opts.pick.positions(cols, format, opts.width).map_err(super::UsageError)?;
-    let mut nb = ctx.open(Access::Read)?;
+impl crate::rows::Row for SuggestionRow {
+    const BRIEF: &'static [&'static str] = &["quote", "figure", "source", "status"];
+    const ROOMY: &'static [&'static str] = &["when_text", "confidence", "source_match"];
+    const CUT: &'static [&'static str] = &["quote"];
+}
+
+pub fn plan(args: ClaimSuggestArgs) -> Plan {
+    Plan::new("claim suggest", Need::Read, Shape::rows::<SuggestionRow>(), move |run| suggest(run, args))
+}
+
+fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
+    let out = run.out;
+    let outputs = run.outputs(Some(args.force));
+    let nb = run.nb()?;
     let article = nb.article(args.article)?;
     let body = nb.article_body(args.article)?;
     if let Some(key) = &args.measure {
@@ -76,8 +72,12 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         recorded.add(normalize(&c.quote));
         Ok(())
     })?;
-    let mut rows = Vec::new();
-    for s in crate::suggest::suggest(&body, &vague) {
+    // Rows are written as they are read, piece by piece: memory follows the piece, not the
+    // article.
+    let mut unmatched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut figures_without_measure = 0usize;
+    let mut count = 0usize;
+    let mut each = |s: crate::suggest::Suggestion| -> Result<SuggestionRow> {
         let matched = s
             .source
             .as_deref()
@@ -96,7 +96,7 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
                 && figure_words.as_deref().is_none_or(|f| r.contains(f))
         });
         let reading = s.figure.as_ref().map(|f| &f.reading);
-        rows.push(SuggestionRow {
+        let row = SuggestionRow {
             article_id: args.article,
             quote: s.quote.clone(),
             figure: s.figure.as_ref().map(|f| f.wording.clone()),
@@ -114,52 +114,52 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
             confidence: s.confidence,
             cues: s.cues.clone(),
             status: if is_recorded { "recorded" } else { "new" },
-        });
-    }
-    drop(nb);
-    let mut unmatched: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.status == "new" && r.source_match.is_none())
-        .filter_map(|r| r.source.as_deref())
-        .collect();
-    unmatched.sort_unstable();
-    unmatched.dedup();
-    let figures_without_measure =
-        rows.iter().filter(|r| r.status == "new" && r.figure.is_some() && r.measure.is_none()).count();
-    match &args.out {
-        None => {
-            let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
-            for r in &rows {
-                w.row(r)?;
+        };
+        count += 1;
+        if row.status == "new" {
+            if let (None, Some(src)) = (&row.source_match, &row.source) {
+                if unmatched.len() < 1_000 || unmatched.contains(src) {
+                    unmatched.insert(src.clone());
+                }
             }
-            w.finish()?;
+            figures_without_measure += usize::from(row.figure.is_some() && row.measure.is_none());
         }
-        Some(path) => {
-            let file = OutFile::create(path, None, "claim suggest").map_err(anyhow::Error::msg)?;
-            let mut w = Writer::new(BufWriter::new(file), &opts, cols)?;
-            for r in &rows {
-                w.row(r)?;
-            }
-            let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            file.finish()?;
-            ctx.note(&format!(
-                "wrote {} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
-                rows.len(),
-                args.article,
-                path.display(),
-                path.display()
-            ));
-        }
+        Ok(row)
+    };
+    let empty = format!("no claims found to suggest in article #{}", args.article);
+    let defaults = Defaults {
+        // A file for review and `import claims`: CSV with every column unless told otherwise.
+        format: args.out.as_ref().map(|_| out.format_given().unwrap_or(Format::Csv)),
+        every_column: args.out.is_some(),
+        bom: args.bom,
+        raw: false,
+    };
+    let dest = match &args.out {
+        None => Dest::Stdout,
+        Some(path) => Dest::File { path, outputs: &outputs, what: "suggestions" },
+    };
+    let mut w = out.rows_to::<SuggestionRow>(dest, defaults, &empty)?;
+    crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
+    w.finish()?;
+    if let Some(path) = &args.out {
+        out.note(&format!(
+            "wrote {count} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
+            args.article,
+            path.display(),
+            path.display()
+        ));
     }
+    run.close();
+    let unmatched: Vec<&str> = unmatched.iter().map(String::as_str).collect();
     if !unmatched.is_empty() {
-        ctx.note(&format!(
+        out.note(&format!(
             "the notebook has no source named {}; `import claims` refuses those rows until you add the \
              source (`crosscheck source add`) or write a known name in their sources cell",
             named_some(&unmatched)
         ));
     }
     if figures_without_measure > 0 {
-        ctx.note(&format!(
+        out.note(&format!(
             "{figures_without_measure} new suggestion(s) hold a figure with no measure; give --measure KEY, \
              or fill their measure cell, for `import claims` to record the figures"
         ));

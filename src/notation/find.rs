@@ -270,14 +270,30 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
     let reader = Reader { toks: &toks, text, vague: &index, find: true };
     let dates = crate::dates::find_when(text);
     let mut out: Vec<FoundFigure> = Vec::new();
+    // Date phrases are in order: the first that ends after the current part (parts are in
+    // order too), so that checking every part against the dates stays linear.
+    let mut d = 0;
     let mut i = 0;
     while i < toks.len() {
         let Ok(Some(part)) = reader.part_at(i) else {
             i += 1;
             continue;
         };
-        let overlaps_date = dates.iter().any(|(a, b)| part.start_byte < *b && *a < part.end_byte);
-        if overlaps_date {
+        while d < dates.len() && dates[d].1 <= part.start_byte {
+            d += 1;
+        }
+        let overlaps_date = dates.get(d).is_some_and(|(a, _)| *a < part.end_byte);
+        // The second day of a date span: `between March 3 and 4`, `من 3 إلى 4 آذار`.
+        let after_date = part.base_start >= 2
+            && in_list(toks.get(part.base_start - 1), &["and", "to", "و", "الي", "حتي", "-"])
+            && d > 0
+            && dates[d - 1].1 == toks[part.base_start - 2].end;
+        let glued_waw_after_date = part.lead_clitic == 1
+            && toks[part.base_start].norm.starts_with('و')
+            && d > 0
+            && part.base_start >= 1
+            && dates[d - 1].1 == toks[part.base_start - 1].end;
+        if overlaps_date || after_date || glued_waw_after_date {
             i = part.base_end.max(i + 1);
             continue;
         }
@@ -405,8 +421,11 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         // Digits with a scale word (3 آلاف) are counts.
         return true;
     }
-    // Codes and models glued to Latin letters: MH17, G20, Su-24, COVID-19; ordinals "الـ17".
+    // Codes and models glued to Latin letters: MH17, G20, Su-24, COVID-19; ordinals "الـ17"
+    // (but not the article after a hedge: "تجاوز الـ40").
+    let article_after_hedge = prev.is_some_and(|t| t.norm == "ال" && p.start_byte < t.start);
     if !first.space_before
+        && !article_after_hedge
         && prev.is_some_and(|t| t.kind == TokKind::Word && (t.norm.is_ascii() || t.norm == "ال"))
     {
         return false;
@@ -581,6 +600,84 @@ mod tests {
         assert_eq!(wordings(text).len(), 4);
     }
 
+    /// The wordings of issue-class reports: each reads in running text as `figure parse` reads
+    /// it alone, with its interval.
+    #[test]
+    fn hedges_of_real_reports() {
+        let o = None;
+        for (text, wording, kind, low, high) in [
+            ("قال إن عدد القتلى ليس أكثر من 40 شخصاً", "ليس أكثر من 40 شخصاً", Kind::AtMost, 0, Some(40)),
+            (
+                "The official said not more than 40 people died",
+                "not more than 40 people",
+                Kind::AtMost,
+                0,
+                Some(40),
+            ),
+            ("وقالت إن الحصيلة تجاوزت مئتي شخص", "تجاوزت مئتي شخص", Kind::MoreThan, 201, o),
+            ("وقال إن العدد تخطى 300 مدني", "تخطى 300 مدني", Kind::MoreThan, 301, o),
+            ("وأكد أن عدد القتلى تجاوز الـ40 عنصرًا", "تجاوز الـ40 عنصرًا", Kind::MoreThan, 41, o),
+            ("The toll passed 300 on Friday", "passed 300", Kind::MoreThan, 301, o),
+            ("انشقاق مجاهدين بارزين (ثلاثة) على الأقل", "(ثلاثة) على الأقل", Kind::AtLeast, 3, o),
+            ("قتل نحو 90 شخصاً على الأقل", "نحو 90 شخصاً على الأقل", Kind::AtLeast, 90, o),
+            ("انتشال ألفين و350 جثة من المقبرة", "ألفين و350 جثة", Kind::Exact, 2350, Some(2350)),
+            ("قتل أكثر من 300مدني", "أكثر من 300مدني", Kind::MoreThan, 301, o),
+            ("100s of people fled", "100s of people", Kind::Vague, 100, Some(999)),
+            ("1,000s of residents fled", "1,000s of residents", Kind::Vague, 1000, Some(9999)),
+            (
+                "anywhere from 40 to 190 people died",
+                "anywhere from 40 to 190 people",
+                Kind::Range,
+                40,
+                Some(190),
+            ),
+            (
+                "hundreds of millions of people",
+                "hundreds of millions of people",
+                Kind::Vague,
+                100_000_000,
+                Some(999_000_000),
+            ),
+            (
+                "هدد مئات الملايين من الناس",
+                "مئات الملايين من الناس",
+                Kind::Vague,
+                100_000_000,
+                Some(999_000_000),
+            ),
+        ] {
+            let f = find_figures(text, &default_vague_table());
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].wording, wording, "{text}");
+            assert_eq!((f[0].reading.kind, f[0].reading.low, f[0].reading.high), (kind, low, high), "{text}");
+            assert_eq!(parse(wording, &default_vague_table()).unwrap(), f[0].reading, "{wording}");
+        }
+    }
+
+    #[test]
+    fn words_that_are_not_counts() {
+        for text in [
+            "ووقع الهجوم يوم الاثنين في البلدة",
+            "وقع الهجوم الاثنين الماضي",
+            "اجتمع المجلس الأحد",
+            "صادرت كمية كبيرة من الأسلحة",
+            "لست متأكداً من العدد",
+            "prices rose nearly 20 times",
+            "a three-fold rise",
+            "ارتفعت الأسعار ثلاثة أضعاف",
+            "قصف الحي عشر مرات",
+            "between March 3 and 4 the army shelled the town",
+            "two trillion people",
+            "5 trillion dollars",
+            "in the 1990s the town grew",
+            "لم يتخطَّ أحد الحاجز",
+        ] {
+            assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
+        }
+        // A negated hedge the tables do not hold is refused, never read backwards.
+        assert!(wordings("وقال إن العدد لن يفوق 40 شخصاً").iter().all(|w| !w.contains("يفوق")));
+    }
+
     /// Run with `cargo test --release --lib find_timing -- --ignored --nocapture`.
     #[test]
     #[ignore]
@@ -600,5 +697,157 @@ mod tests {
             text.split_whitespace().count(),
             t.elapsed()
         );
+    }
+}
+#[cfg(test)]
+mod document {
+    //! docs/notation.md's tables walked through both readers: every hedge and every number form
+    //! it lists reads in running text to the interval `figure parse` gives the wording alone.
+
+    use super::*;
+    use crate::notation::default_vague_table;
+
+    const DOC: &str = include_str!("../../docs/notation.md");
+
+    /// The rows of the table whose header starts with `header`.
+    fn table(header: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut inside = false;
+        for line in DOC.lines() {
+            if line.starts_with(header) {
+                inside = true;
+                continue;
+            }
+            if inside && !line.starts_with('|') {
+                break;
+            }
+            if inside && !line.starts_with("|---") {
+                rows.push(line.trim_matches('|').split('|').map(|c| c.trim().to_string()).collect());
+            }
+        }
+        assert!(!rows.is_empty(), "no table {header} in docs/notation.md");
+        rows
+    }
+
+    /// The phrases of one cell: before and after (`after:`, `بعده:`), split at commas, with
+    /// `على/عن` and `حوالي/حوالى` alternatives spelled out.
+    fn phrases(cell: &str) -> (Vec<String>, Vec<String>) {
+        let (before, after) = match cell.split_once("after:").or_else(|| cell.split_once("بعده:")) {
+            Some((b, a)) => (b, a),
+            None => (cell, ""),
+        };
+        let split = |s: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for p in s.split([',', '،', ';', '؛']) {
+                let p = p.trim().trim_matches('`').trim();
+                if p.is_empty() || p.contains("number alone") {
+                    continue;
+                }
+                match p.rsplit_once('/') {
+                    Some((head, alt)) => {
+                        let stem = head.rsplit_once(' ').map(|(s, _)| format!("{s} ")).unwrap_or_default();
+                        out.push(head.to_string());
+                        out.push(format!("{stem}{alt}"));
+                    }
+                    None => out.push(p.to_string()),
+                }
+            }
+            out
+        };
+        (split(before), split(after))
+    }
+
+    type Iv = (Kind, i64, Option<i64>);
+
+    fn interval(w: &str) -> Result<Iv, String> {
+        parse(w, &default_vague_table()).map(|r| (r.kind, r.low, r.high)).map_err(|e| format!("{w}: {e}"))
+    }
+
+    /// The one figure of a sentence, as running text reads it.
+    fn in_text(text: &str) -> Result<Iv, String> {
+        let f = find_figures(text, &default_vague_table());
+        if f.len() != 1 {
+            return Err(format!("{text}: {:?}", f.iter().map(|f| &f.wording).collect::<Vec<_>>()));
+        }
+        Ok((f[0].reading.kind, f[0].reading.low, f[0].reading.high))
+    }
+
+    /// Both readers agree on the wording `w` inside `text`; else what went wrong.
+    fn agree(text: &str, w: &str, bad: &mut Vec<String>) {
+        match (in_text(text), interval(w)) {
+            (Ok(a), Ok(b)) if a == b => {}
+            (a, b) => bad.push(format!("{text}\n    running text {a:?}\n    figure parse {b:?}")),
+        }
+    }
+
+    fn arabic(s: &str) -> bool {
+        s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    }
+
+    #[test]
+    fn every_hedge_reads_alike_in_running_text() {
+        let mut checked = 0;
+        let mut bad = Vec::new();
+        for row in table("| kind |") {
+            if row[0] == "range" {
+                for w in row[2].split([',', '،']).chain(row[3].split([',', '،'])) {
+                    let w = w.trim().trim_matches('`');
+                    let text = if arabic(w) {
+                        format!("وقال المصدر إن {w} مقاتلاً قتلوا في الهجوم.")
+                    } else {
+                        format!("Officials said {w} fighters were killed in the attack.")
+                    };
+                    agree(&text, w, &mut bad);
+                    checked += 1;
+                }
+                continue;
+            }
+            for cell in [&row[2], &row[3]] {
+                let (before, after) = phrases(cell);
+                for h in before {
+                    let w = format!("{h} 40");
+                    let text = if arabic(&h) {
+                        format!("وقال المصدر إن {w} شخصاً قتلوا في الهجوم.")
+                    } else {
+                        format!("Officials said {w} people were killed in the attack.")
+                    };
+                    agree(&text, &w, &mut bad);
+                    checked += 1;
+                }
+                for h in after {
+                    let w = if h == "+" { "40+".to_string() } else { format!("40 {h}") };
+                    let text = if arabic(&h) {
+                        format!("وقال المصدر إن {w} قتلوا في الهجوم.")
+                    } else {
+                        format!("Officials said {w} were killed in the attack.")
+                    };
+                    agree(&text, &w, &mut bad);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} of {checked} disagree:\n{}", bad.len(), bad.join("\n"));
+        assert!(checked > 120, "only {checked} wordings walked");
+    }
+
+    #[test]
+    fn every_number_form_reads_alike_in_running_text() {
+        let mut checked = 0;
+        let mut bad = Vec::new();
+        for row in table("| written as |") {
+            for w in row[1].split([',', '،', '/']) {
+                let w = w.trim();
+                let Some(w) = w.strip_prefix('`').and_then(|w| w.split('`').next()) else { continue };
+                let text = if arabic(w) {
+                    format!("وقال المصدر إن {w} نازح وصلوا إلى المخيم.")
+                } else {
+                    format!("Officials said {w} displaced people reached the camp.")
+                };
+                agree(&text, w, &mut bad);
+                checked += 1;
+            }
+        }
+        assert!(bad.is_empty(), "{} of {checked} disagree:\n{}", bad.len(), bad.join("\n"));
+        assert!(checked > 20, "only {checked} numbers walked");
     }
 }

@@ -152,6 +152,32 @@ pub(crate) fn not_a_figure(typed: &str) -> String {
     format!("'{typed}' is not a figure crosscheck reads; {ACCEPTED}")
 }
 
+/// Why a word cannot be a vague word, if it cannot: a word the reader already reads as part of
+/// a number (`hundred`, `a`, `and`, `million`), a hedge (`about`, `نحو`, `at least`), a
+/// negation or a word that is never a counted noun. A term made of such a word would change
+/// how every figure with it reads.
+pub fn not_a_vague_word(word: &str) -> Option<String> {
+    let key = vague_key(word);
+    let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let toks = crate::numwords::tokens::tokenize(&key);
+    let hedge = |idx: &tables::PhraseIndex<tables::Hedge>| {
+        compact.chars().next().is_some_and(|c| idx.candidates(c).iter().any(|(p, _)| *p == compact))
+    };
+    if hedge(tables::prefix_index()) || hedge(tables::suffix_index()) {
+        return Some(format!("'{word}' is a hedge (about, نحو, at least ...), not a vague word"));
+    }
+    if toks.len() == 1 {
+        let t = &toks[0];
+        if crate::numwords::numbers::number_vocab(t) || tables::SCALE_WORDS.contains(&t.norm.as_str()) {
+            return Some(format!("'{word}' is read as part of a number (hundred, a, and, million ...)"));
+        }
+        if tables::is_function_word(&t.norm) || tables::NEGATIONS.contains(&t.norm.as_str()) {
+            return Some(format!("'{word}' is a function word, never a count"));
+        }
+    }
+    None
+}
+
 /// Reads a figure's wording. Errors are one sentence that echoes the wording as typed (a
 /// very long wording is shortened in the message).
 pub fn parse(notation: &str, vague: &VagueTable) -> Result<Reading, String> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::tables::{
     is_function_word, joiner_index, outcome_of, prefix_index, provisional_index, subset_index, suffix_index,
-    Hedge, PhraseIndex, RANGE_SEPARATORS, WORD_FIGURES,
+    Hedge, PhraseIndex, NEGATIONS, NOT_COUNTED, PLURAL_SCALES, RANGE_SEPARATORS, SCALE_WORDS, WORD_FIGURES,
 };
 use super::{Kind, VagueTable, VagueTerm};
 use crate::numwords::numbers::{is_number_word, may_start_number, number_vocab, numbers_at, NumRead};
@@ -143,6 +143,17 @@ fn show_high(h: Option<i64>) -> String {
 /// one interval lies inside the other it is kept whole (its kind and point); when they only
 /// overlap the result is a range whose point is the lower bound the source stands behind.
 pub(crate) fn narrow(a: Interval, b: Interval, steps: &mut Vec<String>) -> Result<Interval, String> {
+    // An approximation and a bound (`نحو 90 على الأقل`, `about 40 at most`): the bound is what
+    // the source states; the approximation adds no ceiling (or floor) of its own.
+    let bound = |x: &Interval| is_lower(x.kind) || is_upper(x.kind);
+    if a.kind == Kind::Approx && bound(&b) || b.kind == Kind::Approx && bound(&a) {
+        let (approx, bound) = if a.kind == Kind::Approx { (a, b) } else { (b, a) };
+        steps.push(format!(
+            "two hedges: {} and {}; the bound is what is stated, keeping {}",
+            approx.label, bound.label, bound.label
+        ));
+        return Ok(Interval { label: format!("{} with {}", bound.label, approx.label), ..bound });
+    }
     let low = a.low.max(b.low);
     let high = match (a.high, b.high) {
         (Some(x), Some(y)) => Some(x.min(y)),
@@ -284,6 +295,9 @@ impl<'a> Reader<'a> {
         let intro = if t.norm == "ما" && self.word_is(j + 1, &["بين"]) {
             k = j + 2;
             "مابين".to_string()
+        } else if t.norm == "anywhere" && self.word_is(j + 1, &["from", "between"]) {
+            k = j + 2;
+            self.toks[j + 1].norm.clone()
         } else {
             clitic_forms(&t.norm)
                 .into_iter()
@@ -349,6 +363,11 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some(x) = reads.first() {
+            // `100s`, `1,000s`: hundreds, thousands. Another number with `s` (`the 1990s`) is
+            // a decade or a name, never a count.
+            if !x.words && self.toks.get(x.end).is_some_and(|t| t.norm == "s" && !t.space_before) {
+                return Ok(self.plural_digits(j, x.value, x.end + 1));
+            }
             return Ok(Some((self.number_base(j, x), x.end, x.clitic)));
         }
         if let Some(t) = self.toks.get(j) {
@@ -359,10 +378,59 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some(v) = self.vague_at(j) {
-            let wording = self.typed(v.start_byte, v.end_byte).to_string();
-            return Ok(Some((Base::Vague { term: v.value, wording }, v.end, v.clitic)));
+            let (mut term, mut end) = (v.value, v.end);
+            // A scale after the vague word: `hundreds of millions`, `مئات الملايين`.
+            if let Some((scale, e)) = self.plural_scale_at(end) {
+                let times = |x: i64| x.checked_mul(scale).filter(|y| *y <= MAX);
+                match (times(term.low), times(term.high), times(term.point)) {
+                    (Some(low), Some(high), Some(point)) => {
+                        term = VagueTerm { low, high, point };
+                        end = e;
+                    }
+                    _ => {
+                        return Err(format!(
+                            "reads past the largest figure crosscheck keeps ({MAX}): '{}' times {scale}",
+                            self.typed(v.start_byte, v.end_byte)
+                        ))
+                    }
+                }
+            }
+            let wording = self.typed(v.start_byte, self.toks[end - 1].end).to_string();
+            return Ok(Some((Base::Vague { term, wording }, end, v.clitic)));
         }
         Ok(None)
+    }
+
+    /// A plural scale word at `k` (`of millions`, `الملايين`): its value and the token after.
+    fn plural_scale_at(&self, k: usize) -> Option<(i64, usize)> {
+        let at = if self.word_is(k, &["of", "من"]) { k + 1 } else { k };
+        let t = self.toks.get(at)?;
+        let found = clitic_forms(&t.norm)
+            .into_iter()
+            .filter(|(n, cl, _)| *n == 0 || *cl == "ال")
+            .find_map(|(_, _, w)| PLURAL_SCALES.iter().find(|(s, _)| *s == w))?;
+        Some((found.1, at + 1))
+    }
+
+    /// `100s`, `1,000s`: the vague word of that power of ten, from the notebook's terms when it
+    /// has one (hundreds, thousands ...), else n..10n-1 with point n.
+    fn plural_digits(&self, j: usize, n: i64, end: usize) -> Option<(Base, usize, usize)> {
+        let word = match n {
+            100 => "hundreds",
+            1_000 => "thousands",
+            10_000 => "tens of thousands",
+            100_000 => "hundreds of thousands",
+            1_000_000 => "millions",
+            _ => return None,
+        };
+        let compact: String = word.split(' ').collect();
+        let term = self.vague.by_compact.get(&compact).copied().unwrap_or(VagueTerm {
+            low: n,
+            high: n * 10 - 1,
+            point: n,
+        });
+        let wording = self.typed(self.toks[j].start, self.toks[end - 1].end).to_string();
+        Some((Base::Vague { term, wording }, end, 0))
     }
 
     fn number_base(&self, j: usize, x: &NumRead) -> Base {
@@ -389,6 +457,33 @@ impl<'a> Reader<'a> {
             return None;
         }
         Some(h)
+    }
+
+    /// After a number: a scale word the number reader did not take (`two trillion`, past the
+    /// largest figure) or a multiplier or amount (`20 times`, `أضعاف`) makes the wording no count.
+    fn refuse_what_is_not_counted(&self, k: usize) -> Result<(), String> {
+        let mut at = k;
+        if self.toks.get(at).is_some_and(|t| t.is_sym("-")) {
+            at += 1;
+        }
+        if self.word_is(at, &["of", "من"]) {
+            at += 1;
+        }
+        let Some(t) = self.toks.get(at).filter(|t| t.is_word()) else { return Ok(()) };
+        let forms = clitic_forms(&t.norm);
+        let typed = self.typed(t.start, t.end);
+        if forms.iter().any(|(n, cl, w)| (*n == 0 || *cl == "ال") && SCALE_WORDS.contains(w)) {
+            return Err(format!(
+                "has the scale word '{typed}' after the number, which crosscheck cannot read with it (figures go \
+                 up to {MAX}); write the whole number in digits"
+            ));
+        }
+        if forms.iter().any(|(_, _, w)| NOT_COUNTED.contains(w)) {
+            return Err(format!(
+                "is a multiplier or an amount ('{typed}'), not a count of anything; write the count itself"
+            ));
+        }
+        Ok(())
     }
 
     /// A word that may be (part of) the counted noun.
@@ -454,12 +549,59 @@ impl<'a> Reader<'a> {
     pub fn part_at(&self, i: usize) -> Result<Option<Part>, String> {
         let mut steps = Vec::new();
         let pre = self.phrase_at(prefix_index(), i, true);
-        let q = pre.as_ref().map(|p| p.end).unwrap_or(i);
+        // In running text, `estimated` after a noun is the verb (`rescuers estimated 60`): the
+        // number is read from the next word; `an estimated 60` stays a hedge.
+        if self.find
+            && pre.as_ref().is_some_and(|p| p.end == i + 1 && self.toks[i].norm == "estimated")
+            && i > 0
+            && self.toks[i - 1].is_word()
+            && !self.word_is(
+                i - 1,
+                &[
+                    "an", "a", "the", "some", "of", "and", "or", "with", "by", "said", "says", "that", "was",
+                    "were", "is", "are", "be", "been",
+                ],
+            )
+        {
+            return Ok(None);
+        }
+        if let Some(p) = &pre {
+            // A negation before a hedge the table does not hold whole would flip it.
+            let negated = i > 0 && self.word_is(i - 1, NEGATIONS);
+            if negated && p.clitic == 0 {
+                return Err(format!(
+                    "negates the hedge '{}' ('{}'); write the bound the source states (at most 40, لا يتجاوز 40)",
+                    self.typed(p.start_byte, p.end_byte),
+                    self.typed(self.toks[i - 1].start, p.end_byte)
+                ));
+            }
+        }
+        let mut q = pre.as_ref().map(|p| p.end).unwrap_or(i);
+        // `تجاوز الـ40`: the article on a number after a hedge.
+        if pre.is_some()
+            && self.toks.get(q).is_some_and(|t| t.norm == "ال")
+            && self.toks.get(q + 1).is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+        {
+            q += 1;
+        }
+        // `(ثلاثة) على الأقل`: a number in brackets with a hedge after the bracket.
+        let bracket = pre.is_none() && self.toks.get(q).is_some_and(|t| t.is_sym("("));
+        if bracket {
+            q += 1;
+        }
         let Some((base, mut k, base_clitic)) = self.base_at(q)? else { return Ok(None) };
+        if bracket {
+            if !(self.toks.get(k).is_some_and(|t| t.is_sym(")")) && self.suffix_at(k + 1).is_some()) {
+                return Ok(None);
+            }
+            k += 1;
+        }
         let (start_byte, lead_clitic) = match &pre {
             Some(p) => (p.start_byte, p.clitic),
+            None if bracket => (self.toks[i].start, 0),
             None => (self.toks[q].offset_of_char(base_clitic), base_clitic),
         };
+        self.refuse_what_is_not_counted(k)?;
         if lead_clitic > 0 {
             let t = &self.toks[i];
             let cl: String = t.norm.chars().take(lead_clitic).collect();
@@ -472,6 +614,9 @@ impl<'a> Reader<'a> {
         }
         let max_noun = if self.find { 2 } else { 3 };
         let (noun, after_noun) = self.noun_at(k, max_noun);
+        if noun.is_some() {
+            self.refuse_what_is_not_counted(k)?;
+        }
         if noun.is_some() {
             k = after_noun;
             if suffix.is_none() {
@@ -646,6 +791,9 @@ impl<'a> Reader<'a> {
             let mut subset: Option<usize> = None;
             while k < toks.len() {
                 if let Some(j) = self.joiner_at(k) {
+                    if j >= toks.len() && toks[k].norm != "," {
+                        return Err(dangling_joiner(typed, self.typed(toks[k].start, toks[j - 1].end)));
+                    }
                     if self.part_at(j)?.is_some() {
                         next = Some(j);
                         break;
@@ -685,6 +833,15 @@ impl<'a> Reader<'a> {
         }
         combine(typed, parts, steps)
     }
+}
+
+/// A wording that ends on a joiner (`12 apples and`) promises a second part it never gives:
+/// cut short when pasted, so refused rather than read as the first part alone.
+fn dangling_joiner(typed: &str, joiner: &str) -> String {
+    format!(
+        "'{typed}' ends with '{joiner}' and nothing after it; write the whole sum (for example \
+         '6 Syrians and 9 Iraqis') or leave '{joiner}' out"
+    )
 }
 
 fn second_number(typed: &str, second: &str) -> String {

@@ -53,6 +53,16 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("not quite", ApproxBelow),
     ("more than", MoreThan),
     ("over", MoreThan),
+    // Verbs of passing a mark: the toll passed 300, exceeded 40.
+    ("passed", MoreThan),
+    ("passing", MoreThan),
+    ("exceeded", MoreThan),
+    ("exceeding", MoreThan),
+    ("exceeds", MoreThan),
+    ("surpassed", MoreThan),
+    ("surpassing", MoreThan),
+    ("topped", MoreThan),
+    ("tops", MoreThan),
     ("just over", MoreThan),
     ("well over", MoreThan),
     ("upwards of", MoreThan),
@@ -78,6 +88,9 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("as much as", AtMost),
     ("no more than", AtMost),
     ("not more than", AtMost),
+    ("not over", AtMost),
+    ("not above", AtMost),
+    ("never more than", AtMost),
     ("a maximum of", AtMost),
     ("<=", AtMost),
     // Arabic
@@ -107,13 +120,33 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("ما يفوق", MoreThan),
     ("يفوق", MoreThan),
     ("تفوق", MoreThan),
+    // Verbs of passing a mark, in their past, present, feminine and plural forms (a leading و
+    // or ف is set aside like any clitic): تجاوزت الحصيلة 300، تخطّى عددهم 40.
     ("تجاوز", MoreThan),
+    ("تجاوزت", MoreThan),
+    ("تجاوزوا", MoreThan),
     ("يتجاوز", MoreThan),
     ("تتجاوز", MoreThan),
+    ("يتجاوزون", MoreThan),
     ("ما يتجاوز", MoreThan),
+    ("جاوز", MoreThan),
+    ("جاوزت", MoreThan),
     ("تخطي", MoreThan),
+    ("تخطت", MoreThan),
+    ("تخطوا", MoreThan),
     ("يتخطي", MoreThan),
+    ("تتخطي", MoreThan),
     ("ما يتخطي", MoreThan),
+    ("فاق", MoreThan),
+    ("فاقت", MoreThan),
+    ("زاد علي", MoreThan),
+    ("زاد عن", MoreThan),
+    ("زادت علي", MoreThan),
+    ("زادت عن", MoreThan),
+    ("ناهز", ApproxBelow),
+    ("ناهزت", ApproxBelow),
+    ("قارب", ApproxBelow),
+    ("قاربت", ApproxBelow),
     ("فوق", MoreThan),
     ("ما فوق", MoreThan),
     ("ما لا يقل عن", AtLeast),
@@ -121,6 +154,20 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("لا تقل عن", AtLeast),
     ("ما لا يقل علي", AtLeast),
     ("ليس اقل من", AtLeast),
+    ("لا اقل من", AtLeast),
+    ("ليس اكثر من", AtMost),
+    ("لا اكثر من", AtMost),
+    ("ليست اكثر من", AtMost),
+    ("لم يتجاوز", AtMost),
+    ("لم تتجاوز", AtMost),
+    ("لا يتعدي", AtMost),
+    ("لم يتخط", AtMost),
+    ("لم تتخط", AtMost),
+    ("لم يزد علي", AtMost),
+    ("لم يزد عن", AtMost),
+    ("لم تزد علي", AtMost),
+    ("لم تزد عن", AtMost),
+    ("لم يتعد", AtMost),
     ("علي الاقل", AtLeast),
     ("اقل من", FewerThan),
     ("دون", FewerThan),
@@ -470,6 +517,57 @@ pub(crate) const OUTCOMES: &[(&str, &[&str])] = &[
     ("defected", &["defected", "defectors", "deserted", "منشق", "منشقين", "منشقون", "انشق", "انشقوا"]),
 ];
 
+/// Words after a number that make it something other than a count of things: a multiplier
+/// (`nearly 20 times`, `ثلاثة أضعاف`) or an amount (`كمية`). The reader refuses them, so that
+/// neither `figure parse` nor `claim suggest` takes one for a count.
+pub(crate) const NOT_COUNTED: &[&str] =
+    &["times", "fold", "-fold", "مره", "مرات", "اضعاف", "ضعف", "ضعفا", "اضعافا", "كميه", "كميات"];
+
+/// Negations: before a hedge the table does not hold as a whole phrase (`لم يتخطَّ`, `not
+/// over`), they would flip it, so the reader refuses the wording instead of reading it backwards.
+pub(crate) const NEGATIONS: &[&str] = &["not", "never", "no", "ليس", "ليست", "لا", "لم", "لن", "غير"];
+
+/// Plural scale words after a vague word (`hundreds of millions`, `مئات الملايين`): the term is
+/// read with its scale. (The singular forms are number words.)
+pub(crate) const PLURAL_SCALES: &[(&str, i64)] = &[
+    ("thousands", 1_000),
+    ("millions", 1_000_000),
+    ("billions", 1_000_000_000),
+    ("trillions", 1_000_000_000_000),
+    ("الاف", 1_000),
+    ("الوف", 1_000),
+    ("ملايين", 1_000_000),
+    ("مليارات", 1_000_000_000),
+    ("بلايين", 1_000_000_000),
+    ("تريليونات", 1_000_000_000_000),
+];
+
+/// Scale words that are never a counted noun: after a number they either multiply it (read by
+/// the number reader) or, past the largest figure, make the wording refused.
+pub(crate) const SCALE_WORDS: &[&str] = &[
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "bn",
+    "mn",
+    "الف",
+    "الاف",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "بليون",
+    "بلايين",
+    "تريليون",
+    "ترليون",
+    "تريليونات",
+];
+
 /// Words that start a range after a number (`10-20`, `10 to 20`, `خمسة أو ستة`) or between two.
 pub(crate) const RANGE_SEPARATORS: &[&str] = &["-", "to", "or", "الي", "او", "حتي"];
 
@@ -548,6 +646,10 @@ mod tests {
             .chain(JOINERS.iter().copied())
             .chain(SUBSET.iter().copied())
             .chain(FUNCTION_WORDS.iter().copied())
+            .chain(NOT_COUNTED.iter().copied())
+            .chain(NEGATIONS.iter().copied())
+            .chain(SCALE_WORDS.iter().copied())
+            .chain(PLURAL_SCALES.iter().map(|(w, _)| *w))
             .chain(OUTCOMES.iter().flat_map(|(_, w)| w.iter().copied()));
         for p in all {
             assert_eq!(normalize(p), p, "{p} is not in its normalised form");

@@ -285,6 +285,28 @@ fn refusals_say_what_to_do() {
 }
 
 #[test]
+fn a_wording_ending_on_a_joiner_is_refused_not_cut_to_its_first_part() {
+    let t = default_vague_table();
+    for (bad, joiner) in [
+        ("12 apples and", "and"),
+        ("12 and", "and"),
+        ("6 Syrians, and", "and"),
+        ("about 45 and", "and"),
+        ("45 fighters as well as", "as well as"),
+        ("12 مقاتلا و", "و"),
+        ("نحو 40 فضلا عن", "فضلا عن"),
+    ] {
+        let e = parse(bad, &t).unwrap_err();
+        assert!(e.contains(&format!("'{bad}' ends with '{joiner}'")), "{bad}: {e}");
+    }
+    // A joiner followed by something is still read; a provisional tail is not a joiner.
+    assert_eq!(p("6 Syrians and 9 Iraqis").point, 15);
+    assert_eq!(p("12 fighters and their commanders").point, 12);
+    assert!(p("31 and rising").provisional);
+    assert_eq!(p("45 fighters,").point, 45);
+}
+
+#[test]
 fn the_rule_quotes_the_wording_as_typed() {
     let r = p("ما يزيدُ على 100");
     assert_eq!(r.rule, "more-than ('ما يزيدُ على'): n+1..open, point n+1 with n = 100");
@@ -682,5 +704,37 @@ fn hostile_wording_stays_linear() {
         let start = std::time::Instant::now();
         let n = find_figures(&w, &t).len();
         eprintln!("{name}: {n} found in {:?}", start.elapsed());
+    }
+}
+
+#[test]
+fn scales_multipliers_and_negations_are_refused_not_misread() {
+    for (w, says) in [
+        ("two trillion", "scale word 'trillion'"),
+        ("5 trillion people", "scale word 'trillion'"),
+        ("nearly 20 times", "multiplier"),
+        ("ثلاثة أضعاف", "multiplier"),
+        ("عشر مرات", "multiplier"),
+        ("لن يفوق 40", "not a figure"),
+        ("لم يتخطَّ أحد", "not a figure"),
+        ("the 1990s", "not a figure"),
+    ] {
+        let e = parse(w, &default_vague_table()).unwrap_err();
+        assert!(e.contains(says), "{w}: {e}");
+    }
+    assert_eq!(p("مليار").low, 1_000_000_000);
+    assert_eq!(p("تريليون").low, 1_000_000_000_000);
+    assert_eq!((p("3 مليار").low, p("ألف و200").low), (3_000_000_000, 1200));
+    let r = p("about 40 at most");
+    assert_eq!((r.kind, r.low, r.high), (AtMost, 0, Some(40)));
+}
+
+#[test]
+fn the_vague_word_guard_refuses_words_the_reader_already_reads() {
+    for w in ["hundred", "a", "about", "and", "million", "نحو", "at least", "مليار", "not"] {
+        assert!(not_a_vague_word(w).is_some(), "{w} accepted as a vague word");
+    }
+    for w in ["dozens", "scores", "عشرات", "a handful", "umpteen"] {
+        assert!(not_a_vague_word(w).is_none(), "{w} refused");
     }
 }

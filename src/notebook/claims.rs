@@ -145,7 +145,15 @@ fn conditions(filter: &ClaimFilter) -> (String, Vec<Value>) {
         add("c.article_id = ?", Value::Integer(a));
     }
     if let Some(s) = filter.source {
-        add("c.id IN (SELECT cs.claim_id FROM claim_sources cs WHERE cs.source_id = ?)", Value::Integer(s));
+        // A claim with no source of its own is its outlet's reporting, so the outlet's too.
+        add(
+            "c.id IN (SELECT cs.claim_id FROM claim_sources cs WHERE cs.source_id = ?
+                      UNION ALL
+                      SELECT c2.id FROM articles a2 JOIN claims c2 ON c2.article_id = a2.id
+                      WHERE a2.outlet_id = ?
+                        AND NOT EXISTS (SELECT 1 FROM claim_sources cs2 WHERE cs2.claim_id = c2.id))",
+            Value::Integer(s),
+        );
     }
     if let Some(g) = filter.min_reliability {
         add(

@@ -251,6 +251,37 @@ pub fn read_notation(table: &VagueTable, notation: &str) -> Result<Reading> {
     notation::parse(notation, table).map_err(Error::Invalid)
 }
 
+/// `figure parse`: reads a wording with the vague words of the notebook at `path` when there is
+/// one, else with the built-in table, so no notebook is needed. The first step says which table
+/// was used.
+pub fn parse_wording(path: Option<&std::path::Path>, notation: &str) -> Result<Reading> {
+    let existing = path.filter(|p| p.is_file());
+    let (table, from) = match existing {
+        Some(p) => (
+            Notebook::open(p, super::Access::Read)?.vague_table()?,
+            format!("vague words: the notebook's table ({}; `crosscheck figure terms`)", p.display()),
+        ),
+        None => (
+            notation::default_vague_table(),
+            match path {
+                Some(p) => {
+                    format!("vague words: the built-in table (there is no notebook at {})", p.display())
+                }
+                None => "vague words: the built-in table (no notebook)".to_string(),
+            },
+        ),
+    };
+    let mut r = read_notation(&table, notation)?;
+    if existing.is_none() {
+        // The reader names the table a stored figure was read with; here no notebook was.
+        let built_in = |t: &str| t.replace("from the notebook's terms", "from the built-in terms");
+        r.rule = built_in(&r.rule);
+        r.steps = r.steps.iter().map(|s| built_in(s)).collect();
+    }
+    r.steps.insert(0, from);
+    Ok(r)
+}
+
 /// Reads and stores a figure inside an open transaction, refusing a second figure of one claim
 /// for one measure. Returns its id.
 pub(crate) fn insert_figure(
@@ -432,6 +463,9 @@ impl Notebook {
             return super::invalid(format!(
                 "low {low}, point {point}, high {high} are out of order; a term needs 0 <= low <= point <= high <= {MAX_FIGURE}"
             ));
+        }
+        if let Some(why) = notation::not_a_vague_word(word) {
+            return super::invalid(format!("{why}; give a vague word such as dozens or عشرات"));
         }
         if notation::parse(word, &HashMap::new()).is_ok() {
             return super::invalid(format!(

@@ -10,6 +10,7 @@ pub mod history;
 pub mod import;
 pub mod maintenance;
 pub mod merge;
+mod migrations;
 pub mod reconciliations;
 pub mod schema;
 pub mod search;
@@ -126,6 +127,47 @@ pub fn default_path() -> Result<PathBuf> {
         Error::Invalid("no home folder was found for the notebook; give one with --db PATH".into())
     })?;
     Ok(dirs.data_dir().join("notebook.db"))
+}
+
+/// The notebook a command names: `--db`, else `$CROSSCHECK_DB`, else the data folder's, with a
+/// leading `~` read as the home folder.
+pub fn locate(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = given {
+        return home_expanded(p);
+    }
+    if let Some(p) = std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()) {
+        return home_expanded(Path::new(&p));
+    }
+    default_path()
+}
+
+/// `~` and `~/…` are the home folder. A shell expands a tilde only at the start of a word, so
+/// `--db=~/x.db` and `CROSSCHECK_DB='~/x.db'` arrive unexpanded; taken literally they would create
+/// a folder named `~` in the working folder. `~name/…` (another user's home) is refused unless a
+/// folder of that name really is there.
+pub fn home_expanded(path: &Path) -> Result<PathBuf> {
+    let home = || -> Result<PathBuf> {
+        directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()).ok_or_else(|| {
+            Error::Invalid(format!(
+                "{} starts with ~ but no home folder was found; write the full path",
+                path.display()
+            ))
+        })
+    };
+    if let Ok(rest) = path.strip_prefix("~") {
+        return Ok(if rest.as_os_str().is_empty() { home()? } else { home()?.join(rest) });
+    }
+    let first = path.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    if let Some(first) = first.filter(|f| f.starts_with('~')) {
+        if !Path::new(&first).exists() {
+            return invalid(format!(
+                "{} starts with '{first}', which crosscheck does not read as a home folder (only ~/ \
+                 is yours); write the full path",
+                path.display()
+            ));
+        }
+    }
+    Ok(path.to_path_buf())
 }
 
 /// A path as SQLite must see it: absolute, so that a name beginning with `file:` is a file name

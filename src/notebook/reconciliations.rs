@@ -298,7 +298,9 @@ impl ReconcileRequest {
             }
         }
         if let Some(s) = fl.source {
-            if !f.source_ids.contains(&s) {
+            // A figure without a source is its outlet's, as `claim list --source` reads it.
+            let own = f.source_ids.is_empty() && f.outlet_id == Some(s);
+            if !own && !f.source_ids.contains(&s) {
                 return Some(word("source"));
             }
         }

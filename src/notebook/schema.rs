@@ -1,14 +1,14 @@
 //! Creating, upgrading and verifying notebooks. `schema.sql` is the whole current schema of the
 //! tables; the history and tombstone triggers are generated here from the tables' own columns.
-//! An older file is brought forward in one transaction after a backup copy; a file from a newer
-//! crosscheck is refused; and every notebook (ours or a colleague's) must match the expected
+//! An older file is brought forward in one transaction after a backup copy, by the frozen steps
+//! of `migrations/`; a file from a newer crosscheck is refused; and every notebook (ours or a colleague's) must match the expected
 //! schema exactly before anything is read from it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use rusqlite::{params, Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction};
 
 use super::{Error, Notebook, Result, APPLICATION_ID};
 use crate::vocab::HistoryTable;
@@ -16,11 +16,21 @@ use crate::vocab::HistoryTable;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` describes.
-pub const CURRENT_VERSION: i64 = 3;
+pub const CURRENT_VERSION: i64 = 4;
 
 /// The tables whose deleted rows leave a tombstone: every table whose rows have a uuid.
-pub const TOMBSTONE_TABLES: &[&str] =
-    &["sources", "source_ratings", "articles", "claims", "links", "measures", "figures", "reconciliations"];
+pub const TOMBSTONE_TABLES: &[&str] = &[
+    "sources",
+    "source_ratings",
+    "articles",
+    "claims",
+    "links",
+    "measures",
+    "figures",
+    "reconciliations",
+    "incidents",
+    "rejected_suggestions",
+];
 
 /// What a file says about itself before it is opened for real.
 #[derive(Debug, Clone, Copy)]
@@ -111,6 +121,11 @@ fn create(tx: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The current tables with history, by name.
+fn history_tables() -> Vec<&'static str> {
+    HistoryTable::ALL.iter().map(|t| t.as_str()).collect()
+}
+
 /// The columns of a table, in order.
 fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
@@ -135,8 +150,18 @@ const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 /// The history triggers (every column of the old row, as JSON, for every update that changes
 /// something and every delete) and the tombstone triggers, made from the tables' columns.
 pub fn generated_triggers(conn: &Connection) -> Result<String> {
+    generated_triggers_for(conn, &history_tables(), TOMBSTONE_TABLES)
+}
+
+/// The generated triggers of the given tables: an upgrade step names the tables of its own
+/// version, so that what it builds never depends on tables added later.
+pub(super) fn generated_triggers_for(
+    conn: &Connection,
+    history: &[&str],
+    tombstones: &[&str],
+) -> Result<String> {
     let mut sql = String::new();
-    for table in HistoryTable::ALL.iter().map(|t| t.as_str()) {
+    for &table in history {
         let cols = columns(conn, table)?;
         let object: Vec<String> = cols.iter().map(|c| format!("'{c}', old.{c}")).collect();
         let object = format!("json_object({})", object.join(", "));
@@ -152,7 +177,7 @@ pub fn generated_triggers(conn: &Connection) -> Result<String> {
              INSERT INTO history (tbl, row_id, action, old, at) VALUES ('{table}', {row}, 'delete', {object}, {NOW}); END;\n"
         ));
     }
-    for table in TOMBSTONE_TABLES {
+    for table in tombstones {
         sql.push_str(&format!(
             "CREATE TRIGGER {table}_tombstone AFTER DELETE ON {table} BEGIN \
              INSERT OR REPLACE INTO tombstones (uuid, tbl, at) VALUES (old.uuid, '{table}', {NOW}); END;\n"
@@ -188,23 +213,6 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
     }
 }
 
-/// Upgrade steps from version 1. Each says why the schema changed.
-fn step(tx: &Transaction<'_>, from: i64) -> Result<()> {
-    match from {
-        // Version 2 changed only indexes, the search tokenizer and how near-duplicate bands are
-        // hashed; the tables were those of version 1. Version 3 rebuilds all three.
-        1 => {}
-        // Version 3: STRICT tables with CHECKs for every rule the code relies on; indexed
-        // source name keys and aliases; tombstones; figures' provisional flag and sums; saved
-        // reconciliations with their filters and a table of the figures they used; generated
-        // history triggers; and contentless search indexes with English stemming (the stored
-        // normalised copies are gone).
-        2 => v2_to_v3(tx)?,
-        _ => return Err(Error::Invalid(format!("no upgrade is known from notebook schema {from}"))),
-    }
-    Ok(())
-}
-
 fn upgrade(nb: &mut Notebook, from: i64) -> Result<()> {
     let backup = backup_path(&nb.path, from);
     nb.backup_to(&backup)?;
@@ -214,10 +222,11 @@ fn upgrade(nb: &mut Notebook, from: i64) -> Result<()> {
         let tx = nb.write()?;
         let mut version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         while version < CURRENT_VERSION {
-            step(&tx, version)?;
+            super::migrations::step(&tx, version)?;
             version += 1;
             tx.execute_batch(&format!("PRAGMA user_version = {version}"))?;
         }
+        refresh_generated_triggers(&tx)?;
         let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
         if broken > 0 {
             return Err(Error::Invalid(format!(
@@ -233,104 +242,20 @@ fn upgrade(nb: &mut Notebook, from: i64) -> Result<()> {
     result
 }
 
-/// The tables of version 2, renamed away and copied into the version 3 tables.
-const V2_TABLES: &[&str] = &[
-    "sources",
-    "source_ratings",
-    "articles",
-    "article_bands",
-    "claims",
-    "claim_sources",
-    "claim_tags",
-    "links",
-    "measures",
-    "figures",
-    "vague_terms",
-    "reconciliations",
-    "history",
-];
-
-/// How version 2 rows are copied into the version 3 tables, table by table.
-const V2_COPIES: &[(&str, &str)] = &[
-    // The history first, with its ids, before anything else could add to it.
-    ("history", "INSERT INTO history SELECT id, tbl, row_id, action, old, at FROM v2_history"),
-    ("source_ratings", "INSERT INTO source_ratings SELECT id, uuid, source_id, from_grade, to_grade, why, at FROM v2_source_ratings"),
-    ("articles", "INSERT INTO articles (id, uuid, title, outlet_id, author, url, published, language, body, sha256, near_duplicate_of, source_path, imported_at) SELECT id, uuid, title, outlet_id, author, url, published, language, body, sha256, near_duplicate_of, source_path, imported_at FROM v2_articles"),
-    ("claims", "INSERT INTO claims (id, uuid, article_id, quote, span_start, span_end, text, unverified, credibility, place, when_text, when_from, when_to, when_precision, created_at) SELECT id, uuid, article_id, quote, span_start, span_end, text, unverified, credibility, place, when_text, when_from, when_to, when_precision, created_at FROM v2_claims"),
-    ("claim_sources", "INSERT INTO claim_sources SELECT claim_id, source_id, position FROM v2_claim_sources"),
-    ("claim_tags", "INSERT INTO claim_tags SELECT claim_id, tag FROM v2_claim_tags"),
-    ("links", "INSERT INTO links SELECT id, uuid, from_claim, to_claim, relation, created_at FROM v2_links"),
-    ("measures", "INSERT INTO measures SELECT id, uuid, key, label, unit, created_at FROM v2_measures"),
-    ("figures", "INSERT INTO figures (id, uuid, claim_id, measure_id, notation, kind, low, high, point, rule, created_at) SELECT id, uuid, claim_id, measure_id, notation, kind, low, high, point, rule, created_at FROM v2_figures"),
-    // REPLACE over the seeded defaults, without a history entry (no delete trigger fires).
-    ("vague_terms", "INSERT OR REPLACE INTO vague_terms SELECT word, display, low, high, point FROM v2_vague_terms"),
-    ("reconciliations", "INSERT INTO reconciliations (id, uuid, measure_id, method, low, best, high, open_high, conflict, support, figures, voices, note, stale, created_at) SELECT id, uuid, measure_id, method, low, best, high, open_high, conflict, support, figures, voices, note, stale, created_at FROM v2_reconciliations"),
-    ("reconciliation_figures", "INSERT OR IGNORE INTO reconciliation_figures (reconciliation_id, figure_id) SELECT r.id, j.value FROM v2_reconciliations r, json_each(r.figure_ids) j WHERE json_valid(r.figure_ids) AND j.value IN (SELECT id FROM figures)"),
-];
-
-fn v2_to_v3(tx: &Transaction<'_>) -> Result<()> {
+/// The generated triggers are rewritten as today's code makes them, whatever version wrote
+/// them: the expected schema is made by today's generator.
+fn refresh_generated_triggers(tx: &Transaction<'_>) -> Result<()> {
     let mut stmt = tx.prepare(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL
-         UNION ALL SELECT 'table', name FROM sqlite_master WHERE type = 'table' AND name IN ('article_fts', 'claim_fts')",
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name GLOB '*_history_update'
+         OR name GLOB '*_history_delete' OR name GLOB '*_tombstone')",
     )?;
-    let old: Vec<(String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     drop(stmt);
-    for (kind, name) in old {
+    for name in names {
         // Names come from the notebook's own schema and are quoted.
-        let sql = match kind.as_str() {
-            "trigger" => format!("DROP TRIGGER IF EXISTS \"{name}\""),
-            "index" => format!("DROP INDEX IF EXISTS \"{name}\""),
-            _ => format!("DROP TABLE IF EXISTS \"{name}\""),
-        };
-        tx.execute_batch(&sql)?;
+        tx.execute_batch(&format!("DROP TRIGGER IF EXISTS \"{}\"", name.replace('"', "\"\"")))?;
     }
-    for t in V2_TABLES {
-        tx.execute_batch(&format!("ALTER TABLE {t} RENAME TO v2_{t}"))?;
-    }
-    create(tx)?;
-    for (table, sql) in V2_COPIES {
-        tx.execute_batch(sql).map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::ConstraintViolation) => Error::Invalid(format!(
-                "the notebook's {table} hold a row that version 3 does not allow, so it was not upgraded; it is unchanged"
-            )),
-            _ => e.into(),
-        })?;
-    }
-    copy_sources(tx)?;
-    for t in V2_TABLES {
-        tx.execute_batch(&format!("DROP TABLE v2_{t}"))?;
-    }
-    super::articles::rebuild_bands(tx)?;
-    super::search::reindex(tx, false)?;
-    Ok(())
-}
-
-/// Sources get their name key, computed as every later name is.
-fn copy_sources(tx: &Transaction<'_>) -> Result<()> {
-    let mut read = tx.prepare(
-        "SELECT id, uuid, name, kind, affiliation, named, reliability, note, created_at FROM v2_sources ORDER BY id",
-    )?;
-    let mut write = tx.prepare(
-        "INSERT INTO sources (id, uuid, name, name_key, kind, affiliation, named, reliability, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    let mut rows = read.query([])?;
-    while let Some(r) = rows.next()? {
-        let name: String = r.get(2)?;
-        write.execute(params![
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            name,
-            super::sources::name_key(&name),
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, i64>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, Option<String>>(7)?,
-            r.get::<_, String>(8)?,
-        ])?;
-    }
+    tx.execute_batch(&generated_triggers(tx)?)?;
     Ok(())
 }
 
@@ -361,7 +286,7 @@ fn shape_of(conn: &Connection, schema: &str) -> Result<Shape> {
 
 /// The SHA-256 of the expected schema's shape ([`fingerprint`] of [`expected`]). When the schema
 /// changes, the test `the_fingerprint_is_that_of_the_schema` fails and prints the new value.
-const EXPECTED_FINGERPRINT: &str = "7b0424ff63074aa9a49108c3bc8df9e7082d5ef7a0dabad3db6b37ba910b07f2";
+const EXPECTED_FINGERPRINT: &str = "e15581f98254e1f005afdc89b411d36389c1ed1d9c9befd365cac0d248c8af3a";
 
 /// A digest of a shape: every entry's type, name and folded statement, in order, each part
 /// preceded by its length, so no content (a NUL in a statement, say) can move a boundary and
@@ -409,21 +334,26 @@ pub fn verify_schema(conn: &Connection, schema: &str, path: &Path) -> Result<()>
     if have.is_empty() {
         return Err(Error::Invalid(format!("{} is empty, not a crosscheck notebook", path.display())));
     }
+    // Tables first: a missing or renamed table explains the indexes and triggers it takes along.
+    let rank =
+        |kind: &str| ["table", "view", "index", "trigger"].iter().position(|k| *k == kind).unwrap_or(4);
     let mut differences = Vec::new();
     for ((kind, name), sql) in want {
         match have.get(&(kind.clone(), name.clone())) {
-            None => differences.push(format!("the {kind} {name} is missing")),
+            None => differences.push((rank(kind), format!("the {kind} {name} is missing"))),
             Some(s) if s != sql => {
-                differences.push(format!("the {kind} {name} is not as crosscheck made it"))
+                differences.push((rank(kind), format!("the {kind} {name} is not as crosscheck made it")))
             }
             Some(_) => {}
         }
     }
     for (kind, name) in have.keys() {
         if !want.contains_key(&(kind.clone(), name.clone())) {
-            differences.push(format!("it has an extra {kind} {name}"));
+            differences.push((rank(kind), format!("it has an extra {kind} {name}")));
         }
     }
+    differences.sort_by_key(|(rank, _)| *rank);
+    let differences: Vec<String> = differences.into_iter().map(|(_, d)| d).collect();
     let shown: Vec<String> = differences.iter().take(3).cloned().collect();
     let more = differences.len().saturating_sub(3);
     Err(Error::Invalid(format!(
@@ -502,5 +432,86 @@ mod tests {
         conn.execute_batch("CREATE VIEW spy AS SELECT 1; DROP TRIGGER claims_tombstone;").unwrap();
         let e = verify(&conn, Path::new("x.db")).unwrap_err().to_string();
         assert!(e.contains("extra view spy") && e.contains("trigger claims_tombstone is missing"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod derived_measure_tests {
+    use super::*;
+
+    fn notebook() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        create(&conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO measures (id, uuid, key, label, created_at) VALUES
+                 (1, '00000000-0000-7000-8000-000000000001', 'a.killed', 'killed', 'now'),
+                 (2, '00000000-0000-7000-8000-000000000002', 'a.missing', 'missing', 'now'),
+                 (3, '00000000-0000-7000-8000-000000000003', 'a.toll', 'toll', 'now'),
+                 (4, '00000000-0000-7000-8000-000000000004', 'region.toll', 'region', 'now'),
+                 (5, '00000000-0000-7000-8000-000000000005', 'b.killed', 'other site', 'now');
+             INSERT INTO measure_parts (measure_id, part_id, position) VALUES (3, 1, 0), (3, 2, 1), (4, 3, 0), (4, 5, 1);
+             INSERT INTO sources (id, uuid, name, name_key, kind, created_at)
+                 VALUES (1, '00000000-0000-7000-8000-000000000006', 'x', 'x', 'other', 'now');
+             INSERT INTO articles (id, uuid, title, body, sha256, imported_at)
+                 VALUES (1, '00000000-0000-7000-8000-000000000007', 't', 'b', printf('%064d', 1), 'now');
+             INSERT INTO claims (id, uuid, article_id, quote, text, unverified, created_at)
+                 VALUES (1, '00000000-0000-7000-8000-000000000008', 1, 'q', 'q', 1, 'now');",
+        )
+        .unwrap();
+        conn
+    }
+
+    fn save_all(conn: &Connection) {
+        conn.execute_batch(
+            "DELETE FROM reconciliations;
+             INSERT INTO reconciliations (uuid, measure_id, method, support, figures, voices, created_at)
+             SELECT printf('00000000-0000-7000-9000-%012d', id), id, 'weighted', 'none', 0, 0, 'now' FROM measures;",
+        )
+        .unwrap();
+    }
+
+    fn stale(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT m.key FROM reconciliations r JOIN measures m ON m.id = r.measure_id WHERE r.stale = 1 ORDER BY m.id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    #[test]
+    fn a_changed_part_makes_every_sum_above_it_stale_and_nothing_else() {
+        let conn = notebook();
+        save_all(&conn);
+        conn.execute_batch(
+            "INSERT INTO figures (uuid, claim_id, measure_id, notation, kind, low, high, point, rule, created_at)
+             VALUES ('00000000-0000-7000-8000-000000000009', 1, 2, '5', 'exact', 5, 5, 5, 'exact', 'now')",
+        )
+        .unwrap();
+        assert_eq!(stale(&conn), ["a.missing", "a.toll", "region.toll"]);
+        save_all(&conn);
+        conn.execute_batch("UPDATE claims SET credibility = 2 WHERE id = 1").unwrap();
+        assert_eq!(stale(&conn), ["a.missing", "a.toll", "region.toll"]);
+        save_all(&conn);
+        conn.execute_batch("UPDATE figures SET measure_id = 5").unwrap();
+        assert_eq!(stale(&conn), ["a.missing", "a.toll", "region.toll", "b.killed"]);
+    }
+
+    #[test]
+    fn a_sum_that_would_contain_itself_is_refused() {
+        let conn = notebook();
+        for (measure, part) in [(1, 3), (1, 4), (3, 4), (3, 3)] {
+            let e = conn
+                .execute(
+                    "INSERT INTO measure_parts (measure_id, part_id, position) VALUES (?1, ?2, 9)",
+                    [measure, part],
+                )
+                .unwrap_err();
+            assert!(
+                e.to_string().contains("part of itself") || e.to_string().contains("CHECK"),
+                "{measure} {part}: {e}"
+            );
+        }
+        // A measure may be a part of two sums.
+        conn.execute("INSERT INTO measure_parts (measure_id, part_id, position) VALUES (4, 1, 2)", [])
+            .unwrap();
     }
 }

@@ -56,6 +56,9 @@ const SOURCE_SELECT: &str = "SELECT s.id, s.uuid, s.name,
             WHERE source_id = s.id ORDER BY alias) a),
         s.kind, s.affiliation, s.named, s.reliability, s.note,
         (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id)
+          + (SELECT count(*) FROM articles a JOIN claims c ON c.article_id = a.id
+             WHERE a.outlet_id = s.id
+               AND NOT EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id))
     FROM sources s";
 
 /// Splits a list that SQL joined with the unit separator (a character nobody types).

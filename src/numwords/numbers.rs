@@ -50,6 +50,7 @@ fn en_scale(w: &str) -> Option<i64> {
         "thousand" => Some(1_000),
         "million" => Some(1_000_000),
         "billion" => Some(1_000_000_000),
+        "trillion" => Some(1_000_000_000_000),
         _ => None,
     }
 }
@@ -227,6 +228,9 @@ const AR_SCALES: &[ArScale] = &[
     (1_000, "الف", "الفا", &["الفان", "الفين", "الفي"], &["الاف", "الوف"]),
     (1_000_000, "مليون", "مليونا", &["مليونان", "مليونين", "مليوني"], &["ملايين"]),
     (1_000_000_000, "مليار", "مليارا", &["ملياران", "مليارين", "ملياري"], &["مليارات"]),
+    (1_000_000_000, "بليون", "بليونا", &["بليونان", "بليونين", "بليوني"], &["بلايين"]),
+    (1_000_000_000_000, "تريليون", "تريليونا", &["تريليونان", "تريليونين"], &["تريليونات"]),
+    (1_000_000_000_000, "ترليون", "ترليونا", &["ترليونان", "ترليونين"], &["ترليونات"]),
 ];
 
 fn ar_class(w: &str) -> Option<Ar> {
@@ -475,9 +479,33 @@ pub(crate) fn numbers_at(toks: &[Token], i: usize) -> Vec<NumRead> {
                 _ => Vec::new(),
             }
         }
-        TokKind::Word => words_at(toks, i),
+        TokKind::Word => {
+            let mut out = words_at(toks, i);
+            // `ألفين و350`, `ألف و200`: digits joined by و to a round number in words.
+            if let Some(r) = out.first() {
+                let waw = toks.get(r.end).is_some_and(|t| t.is_word() && t.norm == "و");
+                let digits = toks.get(r.end + 1).filter(|t| t.kind == TokKind::Num && !t.space_before);
+                if let (true, Some(v)) = (waw, digits.and_then(|t| t.value())) {
+                    let round = r.value >= 1_000 && r.value % 1_000 == 0;
+                    if round && v < 1_000 && toks.get(r.end + 2).is_none_or(|t| t.kind != TokKind::Num) {
+                        let read =
+                            NumRead { value: r.value + v, end: r.end + 2, clitic: r.clitic, words: true };
+                        out.insert(0, read);
+                    }
+                }
+            }
+            out
+        }
         TokKind::Sym => Vec::new(),
     }
+}
+
+/// Words that look like a number word with a clitic but are something else: the weekdays
+/// Sunday and Monday (الأحد، الاثنين), an amount (كمية: ك + مية), `لست` (I am not).
+fn not_a_number_word(clitic: &str, rest: &str) -> bool {
+    (clitic.ends_with("ال") && matches!(rest, "اثنين" | "احد" | "اثنان"))
+        || (clitic.contains('ك') && matches!(rest, "ميه" | "مئه" | "مائه"))
+        || (clitic.ends_with('ل') && rest == "ست")
 }
 
 fn words_at(toks: &[Token], i: usize) -> Vec<NumRead> {
@@ -485,7 +513,11 @@ fn words_at(toks: &[Token], i: usize) -> Vec<NumRead> {
         return vec![NumRead { value: 0, end: i + 1, clitic: 0, words: true }];
     }
     let mut out = Vec::new();
-    for (clitic, _, first) in clitic_forms(&toks[i].norm) {
+    for (clitic, cl, first) in clitic_forms(&toks[i].norm) {
+        if not_a_number_word(cl, first) {
+            // The whole word is something else: no shorter reading of it either.
+            break;
+        }
         let first_ok = ar_class(first).is_some()
             || (clitic == 0 && (en_vocab(&toks[i]) && !matches!(first, "and" | "-" | ",")));
         if !first_ok {
@@ -514,6 +546,13 @@ fn words_at(toks: &[Token], i: usize) -> Vec<NumRead> {
         if !out.is_empty() {
             break;
         }
+    }
+    // `أحد` alone is "one of" or "anyone" (أحد الحاجز، لم يتخطَّ أحد), never the count one
+    // (written واحد); it counts only in a compound (أحد عشر).
+    if out.iter().any(|r| r.end == i + 1)
+        && clitic_forms(&toks[i].norm).iter().any(|(_, _, w)| matches!(*w, "احد" | "احدي"))
+    {
+        out.retain(|r| r.end > i + 1);
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.end));
     out

@@ -65,16 +65,20 @@ pub struct Named {
 pub fn explain(o: &Outcome, method: Method, figures: &[Named], lang: Lang) -> Vec<String> {
     let t = Text { lang, figures };
     let mut out = Vec::new();
-    if o.voices == 0 {
-        out.push(t.pick("No eligible figure: there is nothing to reconcile.", "لا رقم مؤهلًا: لا شيء للتوفيق."));
-    } else {
-        out.push(t.low(o));
-        out.push(t.high(o));
-        out.push(t.best(o, method));
+    match o.voices {
+        0 => out
+            .push(t.pick("No eligible figure: there is nothing to reconcile.", "لا رقم مؤهلًا: لا شيء للتوفيق.")),
+        // One voice: its word is the range, said once.
+        1 => out.push(t.alone(o, method)),
+        _ => {
+            out.push(t.low(o));
+            out.push(t.high(o));
+            out.push(t.best(o, method));
+        }
     }
     out.extend(t.items(o));
-    out.extend(t.voices(o));
-    if o.voices > 0 {
+    if o.voices > 1 {
+        out.extend(t.voices(o));
         out.push(t.support(o));
     }
     if !o.windows.is_empty() {
@@ -132,6 +136,55 @@ impl Text<'_> {
         match &f.published {
             Some(d) => format!("#{id} ({}{sep}{})", quoted(&f.notation), quoted(d)),
             None => format!("#{id} ({})", quoted(&f.notation)),
+        }
+    }
+
+    /// The sentence for a measure of one voice: its word is the whole range.
+    fn alone(&self, o: &Outcome, method: Method) -> String {
+        let Some(speaker) = o.items.iter().find(|i| i.included).map(|i| i.figure_id) else {
+            return self.pick("No figure sets the range.", "لا رقم يحدد المجال.");
+        };
+        let en = self.lang == Lang::En;
+        let low = match (o.no_floor, en) {
+            (true, true) => "0 (no floor stated)".to_string(),
+            (true, false) => "0 (لا حد أدنى مذكور)".to_string(),
+            _ => o.low.unwrap_or_default().to_string(),
+        };
+        let high = match (o.open_high, en) {
+            (true, true) => "open".to_string(),
+            (true, false) => "مفتوح".to_string(),
+            _ => o.high.unwrap_or_default().to_string(),
+        };
+        let best = match (method, o.best, en) {
+            (Method::Range, _, true) | (_, None, true) => "no best".to_string(),
+            (Method::Range, _, false) | (_, None, false) => "بلا تقدير أرجح".to_string(),
+            (_, Some(b), true) => format!("best {b}"),
+            (_, Some(b), false) => format!("الأرجح {b}"),
+        };
+        let others: Vec<i64> = o
+            .items
+            .iter()
+            .filter(|i| i.voice.is_some() && i.figure_id != speaker)
+            .map(|i| i.figure_id)
+            .collect();
+        let (also_en, also_ar) = if others.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(" (its other words: {})", ids(&others, Lang::En)),
+                format!(" (وكلماته الأخرى: {})", ids(&others, Lang::Ar)),
+            )
+        };
+        if en {
+            format!(
+                "One voice, single-source: {}{also_en} gives the range, low {low}, {best}, high {high}.",
+                self.fig(speaker)
+            )
+        } else {
+            format!(
+                "صوت واحد، مصدر واحد: {}{also_ar} يعطي المجال، الأدنى {low}، {best}، الأعلى {high}.",
+                self.fig(speaker)
+            )
         }
     }
 
@@ -218,7 +271,7 @@ impl Text<'_> {
                 format!("Best {best}: the smallest point of the voices, {by} (conservative, ACLED's rule).")
             }
             (Method::Conservative, Lang::Ar) => {
-                format!("الأرجح {best}: أصغر قيمة بين الأصوات، {by} (الطريقة المتحفظة، قاعدة ACLED).")
+                format!("الأرجح {best}: أصغر قيمة بين الأصوات، {by} (التقدير المتحفظ).")
             }
             (Method::Median, Lang::En) => format!(
                 "Best {best}: the middle point of the voices, {by} (median; the lower middle of an even count)."
@@ -230,12 +283,12 @@ impl Text<'_> {
                 format!("Best {best}: the point of the heaviest figure, {by}, weight {weight} (best-source).")
             }
             (Method::BestSource, Lang::Ar) => {
-                format!("الأرجح {best}: قيمة الرقم الأثقل وزنًا، {by}، بوزن {weight} (best-source).")
+                format!("الأرجح {best}: قيمة الرقم الأثقل وزنًا، {by}، بوزن {weight} (المصدر الأوثق).")
             }
             (Method::Manual, Lang::En) => format!("Best {best}: chosen by hand (manual); the note says why."),
-            (Method::Manual, Lang::Ar) => format!("الأرجح {best}: اختير يدويًا (manual)، والملاحظة تذكر السبب."),
+            (Method::Manual, Lang::Ar) => format!("الأرجح {best}: قيمة يدوية، والملاحظة تذكر سبب اختيارها."),
             (Method::Range, Lang::En) => "No best estimate: the range method gives low and high only.".into(),
-            (Method::Range, Lang::Ar) => "لا تقدير أرجح: طريقة المجال (range) تعطي الأدنى والأعلى فقط.".into(),
+            (Method::Range, Lang::Ar) => "لا تقدير أرجح: طريقة المجال دون تقدير أرجح تعطي الأدنى والأعلى فقط.".into(),
         }
     }
 
@@ -468,14 +521,14 @@ impl Text<'_> {
                         o.conflicting_pairs
                     ),
                     (Lang::Ar, Some((a, b, gap))) => format!(
-                        "السند متنازع عليه (contested): {} زوج من الأصوات لا يمكن أن يصدقا معًا؛ الأوسع #{a} مقابل #{b}، والفارق {gap}.",
+                        "السند: متنازع عليه؛ {} زوج من الأصوات لا يمكن أن يصدقا معًا، والأوسع #{a} مقابل #{b} بفارق {gap}.",
                         o.conflicting_pairs
                     ),
                     (Lang::En, None) => {
                         format!("Support contested: {} pair(s) of voices cannot both be true.", o.conflicting_pairs)
                     }
                     (Lang::Ar, None) => format!(
-                        "السند متنازع عليه (contested): {} زوج من الأصوات لا يمكن أن يصدقا معًا.",
+                        "السند: متنازع عليه؛ {} زوج من الأصوات لا يمكن أن يصدقا معًا.",
                         o.conflicting_pairs
                     ),
                 }
@@ -484,10 +537,10 @@ impl Text<'_> {
                 format!("Support corroborated: {} voices, all of which can be true together.", o.voices)
             }
             (Support::Corroborated, Lang::Ar) => {
-                format!("السند مؤيَّد (corroborated): {} أصوات يمكن أن تصدق كلها معًا.", o.voices)
+                format!("السند: متعدد المصادر ومتسق؛ {} أصوات يمكن أن تصدق كلها معًا.", o.voices)
             }
             (Support::SingleSource, Lang::En) => "Support single-source: one voice only.".into(),
-            (Support::SingleSource, Lang::Ar) => "السند مصدر واحد (single-source): صوت واحد فقط.".into(),
+            (Support::SingleSource, Lang::Ar) => "السند: مصدر واحد؛ صوت واحد فقط.".into(),
             (Support::None, Lang::En) => "Support none.".into(),
             (Support::None, Lang::Ar) => "لا سند.".into(),
         }
@@ -505,7 +558,7 @@ impl Text<'_> {
                 list.join("; ")
             ),
             Lang::Ar => format!(
-                "تغطي الأرقام فترات زمنية لا تتداخل: {}. قد تعدّ أشياء مختلفة؛ احتفظ بفترة واحدة بالخيار --window FROM..TO.",
+                "تغطي الأرقام فترات زمنية لا تتداخل: {}. قد تعدّ أشياء مختلفة؛ احتفظ بفترة واحدة بالخيار --window (من..إلى).",
                 list.join("؛ ")
             ),
         }

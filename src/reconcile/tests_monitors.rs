@@ -198,6 +198,12 @@ fn a_relay_never_speaks_over_its_original_and_a_differing_one_is_left_out() {
     let o = run(&faithful, &[]);
     assert_eq!((o.used.clone(), o.figures), (vec![1, 3], 3));
     assert_eq!(item(&o, 2).reason, "same voice as #1, which it repeats");
+    // A relay that rounds or hedges the number is faithful: "about 50" and "more than 50" for 54.
+    for (low, high, point) in [(45, Some(55), 50), (51, None, 51)] {
+        let mut hedged = faithful.clone();
+        hedged[1] = relay(fig(2, low, high, point, "monitor", "2023-11-28"), &[1], Some("2023-11-02"));
+        assert_eq!(run(&hedged, &[]).figures, 3);
+    }
     // --include-all keeps the differing relay in the voice, still silent.
     let all = reconcile(&figs, &Links::default(), &Request { include_all: true, ..Request::default() });
     assert_eq!((all.figures, all.used.clone()), (3, vec![1, 3]));

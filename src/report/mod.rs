@@ -35,11 +35,25 @@ pub enum Lang {
     Ar,
 }
 
+/// A report's title when none is given: the notebook's file name without its folder and
+/// extension (`~/research/raqqa.db` -> `raqqa`).
+pub fn default_title(notebook: &std::path::Path) -> String {
+    notebook
+        .file_stem()
+        .or_else(|| notebook.file_name())
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "crosscheck".to_string())
+}
+
 /// Everything a report shows, read from the notebook before anything is rendered.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
-    /// The notebook's path, as the page names it.
-    pub notebook: String,
+    /// The page's title (`--title`, else the notebook's file name: never a path, which would
+    /// tell a reader about the writer's machine).
+    pub title: String,
+    /// Who wrote the report (`--author`).
+    pub author: Option<String>,
     /// When the report was written (RFC 3339, UTC).
     pub generated: String,
     /// The crosscheck version that wrote it.
