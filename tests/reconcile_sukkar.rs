@@ -356,16 +356,18 @@ fn windows_that_differ_are_named_and_one_can_be_kept() {
     nb.ok(&["claim", "edit", "1", "--when", "2024-02-04..2024-02-10"]);
     nb.ok(&["claim", "edit", "6", "--when", "2024-02-11"]);
     nb.ok(&["claim", "edit", "13", "--when", "2024-02-11"]);
+    // The directorate's toll of the 14th is cumulative: since the strike, to publication.
+    nb.ok(&["claim", "edit", "21", "--when", "since February 11"]);
     let r = reconcile(&nb, "sukkar.killed", &[]);
     assert_eq!(
         r["windows"],
         serde_json::json!([
             {"from": "2024-02-04", "to": "2024-02-10", "figures": [1]},
-            {"from": "2024-02-11", "to": "2024-02-11", "figures": [6, 13]},
+            {"from": "2024-02-11", "to": "2024-02-14", "figures": [6, 13, 21]},
         ])
     );
     let table = nb.ok(&["reconcile", "sukkar.killed"]).stdout;
-    assert!(table.contains("warning: the figures cover time windows that do not overlap: 2024-02-04..2024-02-10 (#1) | 2024-02-11..2024-02-11 (#6 #13); keep one with --window FROM..TO"), "{table}");
+    assert!(table.contains("warning: the figures cover time windows that do not overlap: 2024-02-04..2024-02-10 (#1) | 2024-02-11..2024-02-14 (#6 #13 #21); keep one with --window FROM..TO"), "{table}");
     // Keep the day of the strike: only figures whose --when lies inside it.
     let kept = reconcile(&nb, "sukkar.killed", &["--window", "2024-02-11..2024-02-11"]);
     // 54 and 68, weighing 0.375 each: half of 0.75 is reached at 54.
@@ -375,7 +377,11 @@ fn windows_that_differ_are_named_and_one_can_be_kept() {
         item(&kept, 1)["reason"],
         "its window 2024-02-04..2024-02-10 is not inside --window 2024-02-11..2024-02-11"
     );
-    assert_eq!(item(&kept, 21)["reason"], "no --when places it inside --window 2024-02-11..2024-02-11");
+    assert_eq!(
+        item(&kept, 21)["reason"],
+        "its window 2024-02-11..2024-02-14 is not inside --window 2024-02-11..2024-02-11"
+    );
+    assert_eq!(item(&kept, 16)["reason"], "no --when places it inside --window 2024-02-11..2024-02-11");
     assert_eq!(kept["windows"], serde_json::json!([]));
 }
 
