@@ -375,7 +375,7 @@ fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
 }
 
 /// Where the measures go, decided once.
-enum Mode {
+enum Mode<'a> {
     /// A table (or Markdown) per measure, with its summary; `width` wraps the text under it.
     People {
         options: Options,
@@ -391,9 +391,9 @@ enum Mode {
         terminal: bool,
     },
     /// One row a measure: saved-result rows (CSV, TSV).
-    Rows(RowWriter<ReconciliationRow>),
+    Rows(RowWriter<'a, ReconciliationRow>),
     /// One row a measure of the columns `--columns` names.
-    Picked(RowWriter<()>),
+    Picked(RowWriter<'a, ()>),
 }
 
 /// Prints results one by one.
@@ -404,7 +404,7 @@ pub struct MeasurePrinter<'a> {
     /// The language of `--explain`, when asked for.
     explain: Option<Lang>,
     count: usize,
-    mode: Mode,
+    mode: Mode<'a>,
 }
 
 const NO_FIGURES: &str = "no figures for this measure yet";
@@ -421,11 +421,11 @@ impl<'a> MeasurePrinter<'a> {
             && !matches!(options.format, Format::Json | Format::Jsonl)
         {
             Mode::Picked(out.columns_to(
-                &Columns::plain(MEASURE_COLUMNS),
+                Columns::plain(MEASURE_COLUMNS),
                 super::Dest::Stdout,
                 Default::default(),
                 "",
-            )?)
+            ))
         } else if options.plain {
             Mode::Plain { options }
         } else {
@@ -442,7 +442,7 @@ impl<'a> MeasurePrinter<'a> {
                     }
                     Mode::Json { lines, terminal: options.terminal }
                 }
-                Format::Csv | Format::Tsv => Mode::Rows(out.rows("")?),
+                Format::Csv | Format::Tsv => Mode::Rows(out.rows("")),
             }
         };
         Ok(MeasurePrinter { out, note: note.map(str::to_string), ascii, explain, count: 0, mode })
