@@ -477,7 +477,9 @@ fn english_words(doc: &Html, data: &[String]) -> Vec<String> {
             continue;
         }
         let mut t = text.to_string();
-        for d in data {
+        // Numbers from the notebook ("15") are not words, and taking them out of a time such as
+        // 08:22:15Z would leave its "Z" behind as if it were one.
+        for d in data.iter().filter(|d| !d.chars().all(|c| c.is_ascii_digit())) {
             t = t.replace(d.as_str(), " ");
         }
         for word in t.split_whitespace() {
