@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::dates::PartialDate;
+use crate::notebook::reconciliations::Window;
 use crate::ratings::{Credibility, Reliability};
-use crate::vocab::{ExportTable, Format, HistoryTable, Method, Relation, SearchIn, SourceKind};
+use crate::vocab::{Envelope, ExportTable, Format, HistoryTable, Method, Relation, SearchIn, SourceKind};
 
 /// An id as people write it: `12` or `#12`.
 pub fn id(text: &str) -> Result<i64, String> {
@@ -23,6 +24,10 @@ pub fn id(text: &str) -> Result<i64, String> {
 
 fn date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text)
+}
+
+fn window(text: &str) -> Result<Window, String> {
+    text.parse()
 }
 
 /// A date that may be cleared: empty means "no date".
@@ -133,7 +138,7 @@ pub enum Command {
     Figure(FigureCommand),
     /// Reconcile a measure's figures into low, best and high, naming conflicts
     #[command(
-        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'"
+        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --explain --lang ar\n  crosscheck reconcile deaths.market --envelope union --window 2014-12-01..2014-12-05\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'"
     )]
     Reconcile(ReconcileArgs),
     /// Write a self-contained HTML report (or Markdown with SVG files) with interval charts
@@ -564,6 +569,21 @@ pub enum ClaimCommand {
         #[arg(long = "as", value_enum, ignore_case = true, value_name = "RELATION")]
         relation: Relation,
     },
+    /// Remove the link from claim A to claim B (kept in history)
+    #[command(
+        after_help = "Examples:\n  crosscheck claim unlink 14 12 --as updates\n  crosscheck claim unlink 14 12"
+    )]
+    Unlink {
+        /// The first claim of the link
+        #[arg(value_parser = id)]
+        a: i64,
+        /// The second claim
+        #[arg(value_parser = id)]
+        b: i64,
+        /// Only the link of this relation [default: every link from A to B]
+        #[arg(long = "as", value_enum, ignore_case = true, value_name = "RELATION")]
+        relation: Option<Relation>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -808,6 +828,20 @@ pub struct ReconcileArgs {
     /// The best value, for --method manual
     #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
     pub value: Option<i64>,
+    /// Which figures bound the range: the bounds each states (floors a later count passed set
+    /// aside), or every voice's low and high
+    #[arg(long, value_enum, default_value_t = Envelope::Stated)]
+    pub envelope: Envelope,
+    /// Only figures whose --when lies inside these days (FROM..TO, such as 2017-03-10..2017-03-12)
+    #[arg(long, value_name = "FROM..TO", value_parser = window)]
+    pub window: Option<Window>,
+    /// Say in sentences which figure set the low, the high and the best, and why each other
+    /// figure does not
+    #[arg(long, conflicts_with = "timeline")]
+    pub explain: bool,
+    /// The language of --explain: en, or ar for Arabic sentences
+    #[arg(long, value_enum, default_value_t = crate::report::Lang::En, requires = "explain")]
+    pub lang: crate::report::Lang,
     /// How many conflicting pairs to name (the widest gaps first)
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub max_pairs: usize,

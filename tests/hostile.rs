@@ -19,6 +19,8 @@ mod merging;
 mod numbers;
 #[path = "hostile/out_files.rs"]
 mod out_files;
+#[path = "hostile/rings.rs"]
+mod rings;
 #[path = "hostile/spreadsheet.rs"]
 mod spreadsheet;
 #[path = "hostile/suggesting.rs"]

@@ -167,6 +167,7 @@ fn walk_lines(nb: &Nb) -> Vec<(&'static str, Vec<String>)> {
         ("claim show", vec!["claim", "show", "1"]),
         ("claim edit", vec!["claim", "edit", "1", "--tag", "t"]),
         ("claim link", vec!["claim", "link", "2", "1", "--as", "corroborates"]),
+        ("claim unlink", vec!["claim", "unlink", "2", "1", "--as", "corroborates"]),
         ("claim rm", vec!["claim", "rm", "2"]),
         ("measure add", vec!["measure", "add", "shops.damaged", "--label", "shops"]),
         ("measure list", vec!["measure", "list"]),

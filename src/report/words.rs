@@ -57,6 +57,12 @@ pub struct Words {
     pub versus: &'static str,
     pub gap: &'static str,
     pub clusters: &'static str,
+    /// The heading over a measure's reconciliation told in sentences.
+    pub why: &'static str,
+    /// What a figure does when it sets an end of the band (followed by low or high).
+    pub sets_end: &'static str,
+    /// What the tick at a bar's end means, after the chart's legend.
+    pub sets_legend: &'static str,
     pub chart: &'static str,
     pub legend: &'static str,
     pub no_figures: &'static str,
@@ -138,6 +144,9 @@ const EN: Words = Words {
     versus: "vs",
     gap: "gap",
     clusters: "clusters of voices that agree",
+    why: "How the range was reached",
+    sets_end: "sets the band's",
+    sets_legend: "A blue tick across a bar's end marks the figure that set that end of the band.",
     chart: "Interval chart",
     legend: "A bar runs from low to high (an arrow: no upper bound), the dot is the point. Filled: speaks for its voice; hollow: left out or relayed (hover for why). The shaded band is the reconciled range, the dashed line the best estimate.",
     no_figures: "No figures for this measure yet.",
@@ -218,6 +227,9 @@ const AR: Words = Words {
     versus: "مقابل",
     gap: "الفارق",
     clusters: "مجموعات الأصوات المتفقة",
+    why: "كيف بُلغ هذا المجال",
+    sets_end: "يحدد من المجال حدّه",
+    sets_legend: "العلامة الزرقاء المعترضة عند طرف الشريط تدل على الرقم الذي حدد ذلك الطرف من المجال.",
     chart: "مخطط المجالات",
     legend: "يمتد كل شريط من الأدنى إلى الأعلى (السهم: بلا حد أعلى)، والنقطة هي القيمة المرجحة. المملوء يتكلم باسم صوته، والمفرغ مستبعد أو منقول (مرّر المؤشر لمعرفة السبب). الشريط المظلل هو المجال الموفَّق، والخط المتقطع هو التقدير الأرجح.",
     no_figures: "لا أرقام لهذا المقياس بعد.",
@@ -421,6 +433,17 @@ const AR_REASONS: &[(&str, &str)] = &[
     ("same voice as #{}, which it repeats", "الصوت نفسه مثل #{} الذي ينقله"),
     ("same voice as #{}, an original of the same day", "الصوت نفسه مثل #{}، وهو أصلٌ من اليوم نفسه"),
     ("same voice as #{}, which is a later claim", "الصوت نفسه مثل #{}، وهو ادعاء لاحق"),
+    ("same voice as #{}, and it repeats #{}", "الصوت نفسه مثل #{}، وهو ينقل #{}"),
+    (
+        "relay differs: {} vs {} (it repeats #{}, which says {})",
+        "نقل مختلف: {} مقابل {} (ينقل #{} الذي يقول {})",
+    ),
+    (
+        "overtaken by #{}: published later ({}), it states a floor of {} above this floor of {}",
+        "تجاوزه #{}: نُشر لاحقًا ({}) بحد أدنى قدره {} فوق هذا الحد الأدنى {}",
+    ),
+    ("its window {} is not inside --window {}", "فترته {} ليست داخل --window {}"),
+    ("no --when places it inside --window {}", "لا --when يضعه داخل --window {}"),
     ("voice {}", "الصوت {}"),
 ];
 
@@ -467,7 +490,7 @@ fn arabic_reason(sentence: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reconcile::{reconcile, Excluded, FigureIn, Request, Update};
+    use crate::reconcile::{reconcile, Excluded, FigureIn, Links, Request, Update};
 
     #[test]
     fn reasons_are_read_by_their_pattern_and_translated_inside_out() {
@@ -504,6 +527,7 @@ mod tests {
                 voice_keys: vec![voice],
                 published: Some(published.into()),
                 repeats,
+                ..FigureIn::default()
             };
         let figs = vec![
             fig(1, 1, None, "2014-12-01", vec![]),
@@ -521,15 +545,45 @@ mod tests {
             fig(13, 9, None, "2014-12-01", vec![]),
             fig(14, 10, None, "2014-12-02", vec![13]),
             fig(15, 11, None, "2014-12-03", vec![14]),
+            // A floor that #15, two days later, passes; windows outside the one asked for.
+            FigureIn {
+                low: 5,
+                high: None,
+                point: 5,
+                lower_bound: true,
+                ..fig(16, 12, None, "2014-12-01", vec![])
+            },
+            fig(
+                17,
+                13,
+                Some(Excluded::OtherWindow(
+                    Some("2014-11-01..2014-11-07".into()),
+                    "2014-12-01..2014-12-05".into(),
+                )),
+                "2014-12-01",
+                vec![],
+            ),
+            fig(
+                18,
+                14,
+                Some(Excluded::OtherWindow(None, "2014-12-01..2014-12-05".into())),
+                "2014-12-01",
+                vec![],
+            ),
         ];
         let updates = [Update { by: 15, of: 14 }, Update { by: 2, of: 1 }];
         let mut reasons = Vec::new();
         for include_all in [false, true] {
             let req = Request { include_all, ..Request::default() };
-            reasons.extend(reconcile(&figs, &updates, &req).items.into_iter().map(|i| i.reason));
+            reasons.extend(reconcile(&figs, &Links::of(&updates), &req).items.into_iter().map(|i| i.reason));
         }
         reasons.retain(|r| !r.is_empty());
         assert!(reasons.len() >= 10, "{reasons:?}");
+        for new_rule in
+            ["relay differs: 80 vs 70", "overtaken by #15", "its window 2014-11-01", "no --when places"]
+        {
+            assert!(reasons.iter().any(|r| r.contains(new_rule)), "{new_rule} in {reasons:?}");
+        }
         let ar = words(Lang::Ar);
         for r in &reasons {
             let shown = ar.reason(r);
