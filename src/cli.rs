@@ -25,6 +25,17 @@ fn date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text)
 }
 
+/// A date that may be cleared: empty means "no date".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateOrNone(pub Option<PartialDate>);
+
+fn date_or_none(text: &str) -> Result<DateOrNone, String> {
+    if text.trim().is_empty() {
+        return Ok(DateOrNone(None));
+    }
+    PartialDate::parse(text).map(|d| DateOrNone(Some(d)))
+}
+
 fn language(text: &str) -> Result<String, String> {
     crate::extract::parse_language(text)
 }
@@ -105,7 +116,7 @@ pub enum Command {
     /// Import articles or CSV files
     #[command(subcommand)]
     Import(ImportCommand),
-    /// List, show and remove articles
+    /// List, show, edit and remove articles
     #[command(subcommand)]
     Article(ArticleCommand),
     /// Add, list, show, edit, rate, merge and alias sources
@@ -192,7 +203,7 @@ impl Command {
             | Command::Report(_)
             | Command::Backup { .. } => false,
             Command::Check { repair } => *repair,
-            Command::Article(c) => matches!(c, ArticleCommand::Rm { .. }),
+            Command::Article(c) => matches!(c, ArticleCommand::Rm { .. } | ArticleCommand::Edit { .. }),
             Command::Source(c) => !matches!(
                 c,
                 SourceCommand::List
@@ -315,6 +326,36 @@ pub enum ArticleCommand {
         /// Print the body with each claimed span marked ⟦#N …⟧
         #[arg(long)]
         text: bool,
+    },
+    /// Change an article's title, outlet, author, address, date or language (kept in the history)
+    #[command(
+        after_help = "Examples:\n  crosscheck article edit 3 --title 'Defections spread east of Raqqa'\n  crosscheck article edit 3 --published 2014-12-06 --outlet 'Valley Daily'\n  crosscheck article edit 3 --author ''                 # clears the author",
+        group(clap::ArgGroup::new("fields").required(true).multiple(true)
+            .args(["title", "outlet", "author", "url", "published", "lang"]))
+    )]
+    Edit {
+        /// The article's id
+        #[arg(value_parser = id)]
+        id: i64,
+        /// A new title
+        #[arg(long)]
+        title: Option<String>,
+        /// The publisher (an unknown name becomes a new source of kind outlet; empty to clear)
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The author's name (empty to clear)
+        #[arg(long)]
+        author: Option<String>,
+        /// Where it was published online (empty to clear)
+        #[arg(long)]
+        url: Option<String>,
+        /// Publication date YYYY, YYYY-MM or YYYY-MM-DD (empty to clear); the claims' relative
+        /// --when phrases are read again against it
+        #[arg(long, value_name = "DATE", value_parser = date_or_none)]
+        published: Option<DateOrNone>,
+        /// ISO 639-1 language code such as ar or en
+        #[arg(long, value_parser = language)]
+        lang: Option<String>,
     },
     /// Remove an article (refused while claims cite it, unless --force)
     #[command(after_help = "Example:\n  crosscheck article rm 3 --force")]

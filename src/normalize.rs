@@ -268,6 +268,38 @@ fn arabic_stem(word: &str) -> &str {
     s
 }
 
+/// Broken plurals of source nouns, folded to their singular so that `مصادر` and `مصدر`, `نشطاء`
+/// and `ناشط` compare alike (the regular plurals ـون ـين ـات are stripped by the stemmer).
+const BROKEN_PLURALS: &[(&str, &str)] = &[
+    ("مصادر", "مصدر"),
+    ("نشطاء", "ناشط"),
+    ("اطباء", "طبيب"),
+    ("شهود", "شاهد"),
+    ("مسعفو", "مسعف"),
+    ("مسوولو", "مسوول"),
+];
+
+/// The words of a name as a reader compares them: normalised (harakat, hamza forms, ة/ه, ى/ي),
+/// quotation marks, guillemets and punctuation left out, the article and leading clitics, the
+/// case and plural endings (ـون ـين ـات, English -s) and `the` dropped, broken plurals of source
+/// nouns singular. `مصادر «جهادية»` and `المصادر الجهادية`, `ناشطين` and `ناشطون`, `the Syrian
+/// Observatory` and `Syrian observatory` fold alike. Used to match source names; never stored.
+pub fn fold_name(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w, _, _| {
+        if matches!(w, "the" | "a" | "an") {
+            return;
+        }
+        let stemmed = stem(w);
+        let s: &str = &stemmed;
+        let s = s.strip_suffix('ا').filter(|r| r.chars().count() >= 3 && !w.is_ascii()).unwrap_or(s);
+        let folded =
+            BROKEN_PLURALS.iter().find(|(p, _)| *p == s || Some(*p) == s.strip_prefix("ال")).map(|(_, x)| *x);
+        out.push(folded.unwrap_or(s).to_string());
+    });
+    out
+}
+
 /// The text stored in the full-text index: the stems of its words, space-separated.
 pub fn index_text(text: &str) -> String {
     index_of_words(&words(text))

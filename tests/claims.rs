@@ -432,3 +432,91 @@ fn a_claim_without_a_source_is_its_outlets_everywhere() {
     let cells: Vec<String> = outlet.select(&cell).map(|c| c.text().collect::<String>()).collect();
     assert_eq!(cells[4].trim(), "2", "{cells:?}");
 }
+
+#[test]
+fn article_edit_fixes_the_heading_and_re_dates_the_claims_it_moves() {
+    let (nb, article) = setup();
+    nb.ok(&["measure", "add", "defectors.local", "--label", "local fighters who defected"]);
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &article,
+        "--quote",
+        "ثمانية عناصر من الشرطة الدينية فروا امس",
+        "--source",
+        "ناشطون محليون",
+        "--when",
+        "أمس",
+        "--figure",
+        "defectors.local=ثمانية",
+    ]);
+    nb.ok(&["claim", "add", "--article", &article, "--quote", "مقتل 11 شخصاً", "--when", "2014-12-01"]);
+    nb.ok(&["reconcile", "defectors.local", "--save", "--note", "activists only"]);
+    let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
+    assert_eq!(saved[0]["stale"], false);
+
+    let edited = nb
+        .ok(&[
+            "article",
+            "edit",
+            &article,
+            "--published",
+            "2014-12-07",
+            "--title",
+            "انشقاقات في صفوف اللواء",
+            "--author",
+            "مراسل الصحيفة",
+            "--outlet",
+            "Valley Daily",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(edited["title"], "انشقاقات في صفوف اللواء");
+    assert_eq!(edited["published"], "2014-12-07");
+    assert_eq!(edited["author"], "مراسل الصحيفة");
+    assert_eq!(edited["outlet"], "Valley Daily");
+    // Only the relative phrase moved; the explicit date is the analyst's and stays.
+    let redated = edited["redated"].as_array().unwrap();
+    assert_eq!(redated.len(), 1, "{edited}");
+    assert_eq!(redated[0]["claim_id"], 1);
+    assert_eq!(
+        (redated[0]["was"].as_str(), redated[0]["now"].as_str()),
+        (Some("2014-12-04"), Some("2014-12-06"))
+    );
+    let moved = nb.ok(&["claim", "show", "1", "--format", "json"]).json();
+    assert_eq!(
+        (moved["when_from"].as_str(), moved["when_to"].as_str()),
+        (Some("2014-12-06"), Some("2014-12-06"))
+    );
+    let kept = nb.ok(&["claim", "show", "2", "--format", "json"]).json();
+    assert_eq!(kept["when_from"], "2014-12-01");
+    // The saved reconciliation rested on the moved claim: stale now.
+    let saved = nb.ok(&["export", "reconciliations", "--format", "json"]).json();
+    assert_eq!(saved[0]["stale"], true);
+    // Each change is in the history, and the new title is searchable.
+    let h = nb.ok(&["history", "articles", &article, "--format", "json"]).json();
+    assert!(
+        h.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["old"].as_str().unwrap().contains("\"published\":\"2014-12-05\"")),
+        "{h}"
+    );
+    let hits = nb.ok(&["search", "صفوف اللواء", "--in", "articles", "--format", "json"]).json();
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+
+    // Clearing the date would leave 'أمس' unplaced: refused, naming the claim, nothing written.
+    let r = nb.refuse(&["article", "edit", &article, "--published", ""], 1);
+    assert!(r.stderr.contains("claim #1") && r.stderr.contains("أمس"), "{}", r.stderr);
+    // A refused title, an unknown article, no field, a malformed date.
+    nb.refuse(&["article", "edit", &article, "--title", "  "], 1);
+    nb.refuse(&["article", "edit", "99", "--title", "x"], 1);
+    nb.refuse(&["article", "edit", &article], 2);
+    nb.refuse(&["article", "edit", &article, "--published", "2014-13"], 2);
+    nb.refuse(&["article", "edit", &article, "--lang", "arabic"], 2);
+    // Clearing the author is allowed.
+    let cleared = nb.ok(&["article", "edit", &article, "--author", "", "--format", "json"]).json();
+    assert!(cleared["author"].is_null());
+}

@@ -171,7 +171,12 @@ fn evaluate(verbose: bool) -> BTreeMap<String, Tally> {
                 });
                 tally.statements_found += usize::from(found);
                 if verbose && !found {
-                    eprintln!("  {name}: statement missed: [{}] {}", g.source, g.quote);
+                    let near: Vec<&str> = suggestions
+                        .iter()
+                        .filter(|s| s.end.min(qb).saturating_sub(s.start.max(qa)) >= half)
+                        .filter_map(|s| s.source.as_deref())
+                        .collect();
+                    eprintln!("  {name}: statement missed: [{}] (suggested {near:?}) {}", g.source, g.quote);
                 }
                 continue;
             }

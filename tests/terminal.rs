@@ -69,12 +69,18 @@ fn is_border(c: char) -> bool {
 fn check_tables(out: &str, width: usize) -> Vec<String> {
     let mut shown = Vec::new();
     let mut border_width = None;
+    // The lines between a table's top border and the line under its header.
+    let mut in_header = false;
     for line in out.lines() {
         let first = line.chars().next().unwrap_or(' ');
         if first == '┌' {
             border_width = Some(display_width(line));
+            in_header = true;
         }
-        let header = first == '│' && border_width.is_some() && shown.is_empty();
+        if first == '╞' {
+            in_header = false;
+        }
+        let header = in_header;
         let Some(w) = border_width else { continue };
         assert!(display_width(line) <= width, "wider than {width}: {line}\n{out}");
         assert_eq!(display_width(line), w, "not as wide as its border: {line}\n{out}");
@@ -99,6 +105,8 @@ fn check_tables(out: &str, width: usize) -> Vec<String> {
 /// long for its column.
 fn check_words(shown: &[String], words: &HashSet<String>, what: &str) {
     for w in shown {
+        // A list is joined with "; " in a table.
+        let w = &w.strip_suffix(';').unwrap_or(w).to_string();
         if words.contains(w) || w.chars().all(|c| c.is_ascii_digit() || c == '.') {
             continue;
         }
@@ -270,4 +278,52 @@ fn closed_pipes_end_quietly_everywhere() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
+}
+
+#[test]
+fn timelines_history_imports_and_a_measure_keep_their_words_whole_at_80_columns() {
+    let nb = Nb::new();
+    nb.ok(&["demo"]);
+    nb.ok(&["source", "rate", "Al-Sahl local monitor", "C", "--why", "one toll revised twice"]);
+    nb.ok(&["claim", "edit", "3", "--credibility", "3"]);
+
+    // The timeline: one table a measure under its key; no key, support word or date split.
+    let args = ["reconcile", "deaths.market", "defectors.foreign", "--timeline"];
+    let out = at_width(&nb, 80, &args);
+    let shown = check_tables(&out, 80);
+    let words = words_of(&nb, &args);
+    for w in &shown {
+        assert!(words.contains(w), "'{w}' is not a whole word of the timeline:\n{out}");
+    }
+    assert!(
+        shown.iter().any(|w| w == "single-source") && shown.iter().any(|w| w == "contested"),
+        "{shown:?}\n{out}"
+    );
+    let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("de")).collect();
+    assert_eq!(headings, ["deaths.market", "defectors.foreign"], "{out}");
+    assert!(!shown.iter().any(|w| w.starts_with("de")), "the key is repeated in the rows:\n{out}");
+
+    // measure show names its key once, above the figures.
+    let out = at_width(&nb, 80, &["measure", "show", "defectors.foreign"]);
+    check_tables(&out, 80);
+    assert_eq!(out.matches("defectors.foreign").count(), 1, "{out}");
+
+    // history says what changed, field by field, instead of a cut JSON row.
+    let out = at_width(&nb, 80, &["history"]);
+    check_tables(&out, 80);
+    assert!(out.contains("reliability: B → C") && out.contains("credibility: 4 → 3"), "{out}");
+    assert!(!out.contains("{\""), "{out}");
+
+    // Import rows keep the file name and leave out the columns nothing filled.
+    let deep = nb.path("a long folder of the December reports from the valley/and one more level");
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(
+        deep.join("market-shelling-report-final.txt"),
+        "Market toll\n\nEleven people were killed.\n",
+    )
+    .unwrap();
+    let out = at_width(&nb, 80, &["import", "articles", deep.to_str().unwrap()]);
+    check_tables(&out, 80);
+    assert!(out.contains("/market-shelling-report-final.txt ") && out.contains('…'), "{out}");
+    assert!(!out.contains("duplicate_of") && !out.contains("error"), "{out}");
 }

@@ -1,4 +1,4 @@
-//! `article list|show|rm`.
+//! `article list|show|edit|rm`.
 
 use std::io::Write;
 
@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::{columns, Ctx, Section};
 use crate::cli::ArticleCommand;
-use crate::notebook::articles::Span;
+use crate::notebook::articles::{ArticleEdit, Span};
 use crate::notebook::claims::ClaimFilter;
 use crate::notebook::Access;
 use crate::render::escape_controls;
@@ -19,6 +19,32 @@ pub fn run(ctx: &Ctx, c: ArticleCommand, access: Access) -> Result<()> {
             ctx.list(&columns::ARTICLES, rows, "no articles yet; `crosscheck import articles FILE` adds one")
         }
         ArticleCommand::Show { id, text } => show(ctx, id, text, access),
+        ArticleCommand::Edit { id, title, outlet, author, url, published, lang } => {
+            let edit =
+                ArticleEdit { title, outlet, author, url, published: published.map(|d| d.0), language: lang };
+            let done = ctx.open(access)?.edit_article(id, &edit)?;
+            if !done.stale.is_empty() {
+                let ids: Vec<String> = done.stale.iter().map(|r| format!("#{r}")).collect();
+                ctx.note(&format!(
+                    "{} saved reconciliation(s) rested on what changed and are now stale: {}",
+                    ids.len(),
+                    ids.join(", ")
+                ));
+            }
+            if ctx.quiet {
+                return ctx.created(id, &done.row, &[]);
+            }
+            ctx.show(
+                &crate::render::cells_of(&done.row)?,
+                &[Section::of(
+                    "Claims re-dated",
+                    "redated",
+                    &columns::REDATED,
+                    &done.redated,
+                    "no claim's date changed",
+                )?],
+            )
+        }
         ArticleCommand::Rm { id, force } => {
             let removed = ctx.open(access)?.remove_article(id, force)?;
             ctx.note(&format!("removed article #{id} and {removed} claim(s) citing it"));

@@ -104,6 +104,14 @@ pub const FIGURES: Columns = Columns {
     cut: &["notation", "sources"],
 };
 
+/// A measure's own figures (`measure show`): the key is the heading's, not every row's.
+pub const FIGURES_OF_MEASURE: Columns = Columns {
+    all: FIGURES.all,
+    brief: &["id", "claim_id", "notation", "low", "high", "rating", "sources"],
+    roomy: &["kind", "point", "weight", "superseded", "outlet", "published"],
+    cut: &["notation", "sources"],
+};
+
 pub const MEASURES: Columns = Columns::plain(&["key", "label", "unit", "figures", "voices"]);
 
 pub const RECONCILIATIONS: Columns = Columns {
@@ -130,8 +138,23 @@ pub const RECONCILIATIONS: Columns = Columns {
     cut: &["note"],
 };
 
-pub const TIMELINE: Columns =
-    Columns::plain(&["measure", "date", "low", "best", "high", "open_high", "support", "figures", "voices"]);
+/// A measure's own saved reconciliations (`measure show`), without the key on every row.
+pub const RECONCILIATIONS_OF_MEASURE: Columns = Columns {
+    all: RECONCILIATIONS.all,
+    brief: &["id", "method", "low", "best", "high", "support", "stale", "note"],
+    roomy: &["voices", "figures", "as_of", "created_at"],
+    cut: &["note"],
+};
+
+/// A terminal shows the timeline one measure at a time, under its key (see `reconcile`).
+pub const TIMELINE: Columns = Columns {
+    all: &["measure", "date", "low", "best", "high", "open_high", "support", "figures", "voices"],
+    brief: &["date", "low", "best", "high", "open_high", "support", "voices"],
+    roomy: &["figures"],
+    cut: &[],
+};
+
+pub const REDATED: Columns = Columns::plain(&["claim_id", "when_text", "was", "now", "when_precision"]);
 
 pub const RATINGS: Columns = Columns::plain(&["from", "to", "why", "at"]);
 
@@ -142,9 +165,9 @@ pub const LINKS: Columns = Columns::plain(&["from", "relation", "to"]);
 pub const TERMS: Columns = Columns::plain(&["word", "low", "high", "point"]);
 
 pub const HISTORY: Columns = Columns {
-    all: &["id", "table", "row_id", "action", "old", "at"],
-    brief: &["id", "table", "row_id", "action", "old", "at"],
-    roomy: &[],
+    all: &["id", "table", "row_id", "action", "changes", "old", "at"],
+    brief: &["table", "row_id", "changes", "at"],
+    roomy: &["id", "action"],
     cut: &["old"],
 };
 
@@ -223,6 +246,7 @@ mod tests {
             (names(&notebook::reconciliations::ReconciliationRow::default()), &RECONCILIATIONS),
             (names(&notebook::reconciliations::TimelineRow::default()), &TIMELINE),
             (names(&notebook::sources::RatingRow::default()), &RATINGS),
+            (names(&notebook::articles::Redated::default()), &REDATED),
             (names(&notebook::sources::AliasRow::default()), &ALIASES),
             (names(&notebook::claims::LinkRow::default()), &LINKS),
             (names(&notebook::figures::TermRow::default()), &TERMS),

@@ -38,14 +38,14 @@ pub fn measure(ctx: &Ctx, c: MeasureCommand, access: Access) -> Result<()> {
                     Section::of(
                         "Figures",
                         "figures_list",
-                        &columns::FIGURES,
+                        &columns::FIGURES_OF_MEASURE,
                         &r.figures,
                         "no figures for this measure yet",
                     )?,
                     Section::of(
                         "Saved reconciliations",
                         "reconciliations",
-                        &columns::RECONCILIATIONS,
+                        &columns::RECONCILIATIONS_OF_MEASURE,
                         &saved,
                         "no saved reconciliations",
                     )?,

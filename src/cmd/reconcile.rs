@@ -442,7 +442,20 @@ pub fn run(ctx: &Ctx, args: ReconcileArgs) -> Result<()> {
     let req = request(ctx, &args, &nb)?;
     if args.timeline {
         let rows = nb.timeline(&req)?;
-        return ctx.list(&columns::TIMELINE, rows, "no dated figures for this measure yet");
+        let empty = "no dated figures for this measure yet";
+        if ctx.format != Format::Table || ctx.pick != crate::render::Pick::Default || rows.is_empty() {
+            return ctx.list(&columns::TIMELINE, rows, empty);
+        }
+        // For people, one table per measure under its key, so that no row repeats the key and
+        // the dates and support words keep their width at 80 columns.
+        let mut rest = rows.as_slice();
+        while let Some(first) = rest.first() {
+            let n = rest.iter().take_while(|r| r.measure == first.measure).count();
+            ctx.heading(&first.measure)?;
+            ctx.list(&columns::TIMELINE, &rest[..n], empty)?;
+            rest = &rest[n..];
+        }
+        return Ok(());
     }
     let note = args.note.as_deref();
     if args.save {

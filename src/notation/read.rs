@@ -549,6 +549,22 @@ impl<'a> Reader<'a> {
     pub fn part_at(&self, i: usize) -> Result<Option<Part>, String> {
         let mut steps = Vec::new();
         let pre = self.phrase_at(prefix_index(), i, true);
+        // In running text, `estimated` after a noun is the verb (`rescuers estimated 60`): the
+        // number is read from the next word; `an estimated 60` stays a hedge.
+        if self.find
+            && pre.as_ref().is_some_and(|p| p.end == i + 1 && self.toks[i].norm == "estimated")
+            && i > 0
+            && self.toks[i - 1].is_word()
+            && !self.word_is(
+                i - 1,
+                &[
+                    "an", "a", "the", "some", "of", "and", "or", "with", "by", "said", "says", "that", "was",
+                    "were", "is", "are", "be", "been",
+                ],
+            )
+        {
+            return Ok(None);
+        }
         if let Some(p) = &pre {
             // A negation before a hedge the table does not hold whole would flip it.
             let negated = i > 0 && self.word_is(i - 1, NEGATIONS);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{Error, Notebook, Result};
+use crate::dates::PartialDate;
 use crate::ratings::Reliability;
 use crate::similarity::{band_keys, shingles};
 
@@ -75,6 +76,116 @@ pub fn body_of(conn: &Connection, id: i64) -> Result<String> {
         })
 }
 
+/// The fields `article edit` changes; `None` leaves a field as it is. For the optional
+/// fields, an empty text clears them.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleEdit {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    /// `Some(None)` clears the date.
+    pub published: Option<Option<PartialDate>>,
+    pub language: Option<String>,
+}
+
+impl ArticleEdit {
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.outlet.is_none()
+            && self.author.is_none()
+            && self.url.is_none()
+            && self.published.is_none()
+            && self.language.is_none()
+    }
+}
+
+/// A claim whose relative `--when` phrase was read again against a changed publication date.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Redated {
+    pub claim_id: i64,
+    pub when_text: String,
+    /// What it was read as before, `from..to` (one date when both are the same day).
+    pub was: String,
+    pub now: String,
+    pub when_precision: String,
+}
+
+/// What `article edit` did: the article as it is now, the claims re-dated, and the saved
+/// reconciliations that went stale because of it.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleEdited {
+    pub row: ArticleRow,
+    pub redated: Vec<Redated>,
+    pub stale: Vec<i64>,
+}
+
+/// A resolved date span as the re-dating rows show it.
+fn span_text(from: &str, to: &str) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}..{to}")
+    }
+}
+
+/// Reads every `--when` of an article's claims again against `published`, inside an open
+/// transaction, and stores those whose dates change. A phrase the new date cannot read
+/// (`yesterday` with no date at all) refuses the whole edit, naming the claim.
+fn redate_claims(tx: &Connection, article: i64, published: Option<PartialDate>) -> Result<Vec<Redated>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, when_text, when_from, when_to, when_precision FROM claims
+         WHERE article_id = ?1 AND when_text IS NOT NULL ORDER BY id",
+    )?;
+    let claims = stmt
+        .query_map([article], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut update = tx.prepare_cached(
+        "UPDATE claims SET when_from = ?1, when_to = ?2, when_precision = ?3 WHERE id = ?4",
+    )?;
+    let mut out = Vec::new();
+    for (id, text, from, to, precision) in claims {
+        let when = crate::dates::parse_when(&text, published).map_err(|e| {
+            Error::Invalid(format!(
+                "claim #{id} of this article dates its event '{text}', which the new publication date \
+                 cannot place: {e} (or set the claim's own date first with `crosscheck claim edit {id} --when \
+                 YYYY-MM-DD`)"
+            ))
+        })?;
+        let (new_from, new_to) = (when.from.to_string(), when.to.to_string());
+        let new_precision = when.precision.as_str();
+        if from.as_deref() == Some(&new_from)
+            && to.as_deref() == Some(&new_to)
+            && precision.as_deref() == Some(new_precision)
+        {
+            continue;
+        }
+        update.execute(params![new_from, new_to, new_precision, id])?;
+        out.push(Redated {
+            claim_id: id,
+            was: span_text(from.as_deref().unwrap_or(""), to.as_deref().unwrap_or("")),
+            now: span_text(&new_from, &new_to),
+            when_text: text,
+            when_precision: new_precision.to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// An optional text field as stored: trimmed, and empty meaning none.
+fn optional_text(v: &str) -> Option<String> {
+    let t = v.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
 /// A claimed span of an article: (claim id, start, end) in characters of its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -111,6 +222,65 @@ impl Notebook {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    /// Changes an article's heading in one transaction (each change kept in the history). A new
+    /// publication date re-reads the relative `--when` phrases of its claims; the saved
+    /// reconciliations resting on what changed are marked stale (by the schema's triggers).
+    pub fn edit_article(&mut self, id: i64, e: &ArticleEdit) -> Result<ArticleEdited> {
+        if e.is_empty() {
+            return super::invalid(
+                "nothing to change; give --title, --outlet, --author, --url, --published or --lang",
+            );
+        }
+        let tx = self.write()?;
+        let before = article_by_id(&tx, id)?;
+        let fresh: Vec<i64> = tx
+            .prepare_cached("SELECT id FROM reconciliations WHERE stale = 0")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(title) = &e.title {
+            let title = title.trim();
+            if title.is_empty() {
+                return super::invalid("--title is empty; give the article's headline");
+            }
+            if title != before.title {
+                tx.execute("UPDATE articles SET title = ?1 WHERE id = ?2", params![title, id])?;
+                super::search::index_article(&tx, id, title, &body_of(&tx, id)?)?;
+            }
+        }
+        if let Some(outlet) = &e.outlet {
+            let outlet_id = match optional_text(outlet) {
+                Some(name) => Some(super::sources::find_or_create_outlet(&tx, &name)?),
+                None => None,
+            };
+            tx.execute("UPDATE articles SET outlet_id = ?1 WHERE id = ?2", params![outlet_id, id])?;
+        }
+        if let Some(author) = &e.author {
+            tx.execute("UPDATE articles SET author = ?1 WHERE id = ?2", params![optional_text(author), id])?;
+        }
+        if let Some(url) = &e.url {
+            tx.execute("UPDATE articles SET url = ?1 WHERE id = ?2", params![optional_text(url), id])?;
+        }
+        if let Some(language) = &e.language {
+            tx.execute("UPDATE articles SET language = ?1 WHERE id = ?2", params![language, id])?;
+        }
+        let mut redated = Vec::new();
+        if let Some(published) = &e.published {
+            let text = published.as_ref().map(|d| d.to_string());
+            if text != before.published {
+                tx.execute("UPDATE articles SET published = ?1 WHERE id = ?2", params![text, id])?;
+                redated = redate_claims(&tx, id, *published)?;
+            }
+        }
+        let still: std::collections::HashSet<i64> = tx
+            .prepare_cached("SELECT id FROM reconciliations WHERE stale = 0")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let stale = fresh.into_iter().filter(|r| !still.contains(r)).collect();
+        let row = article_by_id(&tx, id)?;
+        tx.commit()?;
+        Ok(ArticleEdited { row, redated, stale })
     }
 
     /// Removes an article. Refused while claims cite it, unless `force`, which removes those

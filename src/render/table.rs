@@ -17,11 +17,22 @@ pub struct TableWriter<W: Write> {
     width: Option<usize>,
     rows: Vec<Vec<String>>,
     empty: Option<String>,
+    /// The columns were chosen for the reader (not by `--columns` or `--wide`): a column with
+    /// nothing in any row is left out rather than drawn empty.
+    drop_empty: bool,
 }
 
 impl<W: Write> TableWriter<W> {
     pub fn new(out: W, opts: &Options, pick: Picked, cut: Vec<bool>) -> TableWriter<W> {
-        TableWriter { out, pick, cut, width: opts.width, rows: Vec::new(), empty: opts.empty.clone() }
+        TableWriter {
+            out,
+            pick,
+            cut,
+            width: opts.width,
+            rows: Vec::new(),
+            empty: opts.empty.clone(),
+            drop_empty: opts.pick == super::Pick::Default,
+        }
     }
 
     pub fn row<R: serde::Serialize + ?Sized>(&mut self, row: &R) -> io::Result<()> {
@@ -43,9 +54,68 @@ impl<W: Write> TableWriter<W> {
                 return Ok(self.out);
             }
         }
-        write_grid(&mut self.out, Some(&self.pick.names), &self.rows, &self.cut, self.width)?;
+        let mut names = self.pick.names.clone();
+        if self.drop_empty {
+            drop_empty_columns(&mut names, &mut self.rows, &mut self.cut);
+        }
+        write_grid(&mut self.out, Some(&names), &self.rows, &self.cut, self.width)?;
         self.out.flush()?;
         Ok(self.out)
+    }
+}
+
+/// Leaves out the columns that hold nothing in any row (keeping at least one column).
+fn drop_empty_columns(names: &mut Vec<String>, rows: &mut [Vec<String>], cut: &mut Vec<bool>) {
+    if rows.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = (0..names.len())
+        .map(|c| rows.iter().any(|r| r.get(c).is_some_and(|v| !v.trim().is_empty())))
+        .collect();
+    if !keep.iter().any(|k| *k) || keep.iter().all(|k| *k) {
+        return;
+    }
+    fn kept<T>(v: &mut Vec<T>, keep: &[bool]) {
+        let mut i = 0;
+        v.retain(|_| {
+            i += 1;
+            keep.get(i - 1).copied().unwrap_or(true)
+        });
+    }
+    kept(names, &keep);
+    kept(cut, &keep);
+    for r in rows.iter_mut() {
+        kept(r, &keep);
+    }
+}
+
+/// A column of file paths, cut at the folder so that the file's name stays whole: a long
+/// path is shown by its end, `…nested folder/report-12.txt`.
+fn is_path_column(name: &str) -> bool {
+    name == "path"
+}
+
+/// The end of a path that fits `width`, after `…`.
+fn cut_folder(line: &str, width: usize) -> String {
+    if display_width(line) <= width {
+        return line.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut start = line.len();
+    for (i, ch) in line.char_indices().rev() {
+        let w = display_width(ch.encode_utf8(&mut [0; 4]));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    // Start at a folder's boundary when the end holds one: `…/reports/12.txt`, not `…ports/12.txt`.
+    let tail = &line[start..];
+    match tail.find('/') {
+        Some(i) if i > 0 => format!("…{}", &tail[i..]),
+        _ => format!("…{tail}"),
     }
 }
 
@@ -192,6 +262,9 @@ fn write_slices<W: Write>(
     slice_rows: usize,
 ) -> io::Result<()> {
     let header: Option<Vec<String>> = header.map(|h| h.iter().map(|c| escape_controls(c, false)).collect());
+    let paths: Vec<bool> = (0..cut_columns.len())
+        .map(|c| header.as_ref().and_then(|h| h.get(c)).is_some_and(|n| is_path_column(n)))
+        .collect();
     let needs = needs(header.as_deref(), rows.iter().map(|r| paragraphs(r, cut_columns)), cut_columns);
     let widths = fit(&needs, width.map(|w| w.saturating_sub(frame(cut_columns.len()))));
     let lay_out = |row: &[String]| -> Vec<Vec<String>> {
@@ -199,7 +272,9 @@ fn write_slices<W: Write>(
             .iter()
             .enumerate()
             .map(|(c, pars)| {
-                if cut_columns[c] {
+                if cut_columns[c] && paths[c] {
+                    pars.iter().map(|p| cut_folder(p, widths[c])).collect()
+                } else if cut_columns[c] {
                     pars.iter().map(|p| cut(p, widths[c])).collect()
                 } else {
                     pars.iter().flat_map(|p| wrap(p, widths[c])).collect()
@@ -274,6 +349,32 @@ mod tests {
         let mut out = Vec::new();
         write_slices(&mut out, header, rows, cut, width, slice).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_long_path_is_cut_at_a_folder_and_keeps_its_file_name() {
+        let p = "reports/december/الرقة/market-report-12.txt";
+        assert_eq!(cut_folder(p, 60), p);
+        assert_eq!(cut_folder(p, 30), "…/الرقة/market-report-12.txt");
+        assert_eq!(cut_folder(p, 22), "…/market-report-12.txt");
+        assert_eq!(cut_folder(p, 10), "…rt-12.txt");
+        for w in 4..50 {
+            assert!(display_width(&cut_folder(p, w)) <= w, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_column_empty_in_every_row_is_left_out() {
+        let mut names: Vec<String> = ["path", "id", "error"].map(String::from).to_vec();
+        let mut rows = vec![
+            vec!["a.txt".to_string(), "1".into(), "".into()],
+            vec!["b.txt".into(), "".into(), " ".into()],
+        ];
+        let mut cut = vec![true, false, false];
+        drop_empty_columns(&mut names, &mut rows, &mut cut);
+        assert_eq!(names, ["path", "id"]);
+        assert_eq!(rows[1], ["b.txt", ""]);
+        assert_eq!(cut, [true, false]);
     }
 
     proptest! {

@@ -27,6 +27,12 @@ pub(crate) struct Unit {
     pub forward: bool,
     /// The source phrase holds a source noun.
     pub noun: bool,
+    /// The source phrase only stands in for a source named before: a pronoun (`they`, `it`,
+    /// `هم`), which names nobody when nothing came before.
+    pub stands_in: bool,
+    /// The attribution sits in a relative clause (`the SDF, which activists accused of ...`):
+    /// it speaks of what follows it, never of a figure before it.
+    pub relative: bool,
 }
 
 /// The text as attribution finding sees it.
@@ -145,7 +151,13 @@ impl<'a> Scan<'a> {
         if self.lay.sentences[self.lay.sent_of[i] as usize].heading {
             return None;
         }
+        // A word written with ة is a noun (إضافة، زيادة), not a verb with its object pronoun ه.
+        let ta_marbuta =
+            self.text[t.start..t.end].trim_end_matches(|c: char| !c.is_alphabetic()).ends_with('ة');
         for form in Self::cue_forms(&t.norm) {
+            if ta_marbuta && !form.ends_with('ه') {
+                continue;
+            }
             let Some(list) = self.t.cues.get(form) else { continue };
             for (rest, cue) in list {
                 if !rest.iter().enumerate().all(|(k, w)| self.word(i + 1 + k) == Some(w.as_str())) {
@@ -295,7 +307,10 @@ impl<'a> Scan<'a> {
                 && t.norm == "\""
                 && matches!(self.text[t.start..].chars().next(), Some('«' | '“' | '"' | '„'))
                 && (a + 1..b).any(|k| self.is_quote_mark(k));
-            if (t.kind == TokKind::Sym && !opening_mark) || self.exact_in(a, &self.t.trim_start) {
+            if (t.kind == TokKind::Sym && !opening_mark)
+                || self.exact_in(a, &self.t.trim_start)
+                || self.in_set(a, &self.t.adverbs)
+            {
                 a += 1;
                 continue;
             }
@@ -308,7 +323,10 @@ impl<'a> Scan<'a> {
             let t = &self.toks[b - 1];
             let closing_mark = t.kind == TokKind::Sym
                 && (t.norm == ")" || (t.norm == "\"" && (a..b - 1).any(|k| self.is_quote_mark(k))));
-            if (t.kind == TokKind::Sym && !closing_mark) || self.exact_in(b - 1, &self.t.trim_end) {
+            if (t.kind == TokKind::Sym && !closing_mark)
+                || self.exact_in(b - 1, &self.t.trim_end)
+                || self.in_set(b - 1, &self.t.adverbs)
+            {
                 b -= 1;
                 continue;
             }
@@ -601,6 +619,23 @@ impl<'a> Scan<'a> {
                 .all(|k| self.in_set(*k, &self.t.document_nouns) || self.exact_in(*k, &self.t.determiners))
     }
 
+    /// The folded head word of a generic reference (`the source`, `المصدر`, `the group`,
+    /// `الناشطون`): one word after `the` or with the article, from the table of generic heads.
+    fn generic_head(&self, (a, b): (usize, usize)) -> Option<String> {
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        let (det, head) = match words.as_slice() {
+            [d, h] if self.word(*d) == Some("the") => (true, *h),
+            [h] => (false, *h),
+            _ => return None,
+        };
+        let w = self.word(head)?;
+        let definite = det || w.starts_with("ال") || w.starts_with("وال") || w.starts_with("فال");
+        let bare = clitic_forms(w).into_iter().find(|(_, cl, _)| cl.ends_with("ال")).map(|(_, _, r)| r);
+        let known =
+            self.t.generic_heads.contains(w) || bare.is_some_and(|r| self.t.generic_heads.contains(r));
+        (definite && known).then(|| crate::normalize::fold_name(w).pop()).flatten()
+    }
+
     fn is_pronoun(&self, p: (usize, usize)) -> bool {
         p.1 == p.0 + 1 && self.exact_in(p.0, &self.t.pronouns)
     }
@@ -650,6 +685,10 @@ impl<'a> Scan<'a> {
         let mut source = None;
         let mut region_end = end;
         let mut from_after = false;
+        // `...، مرجّحاً وقوف ...`: a participle after a comma has the subject of the verb before.
+        let follows_comma = i > 0 && self.sym(i - 1, ",");
+        let side =
+            if cue.participle && follows_comma && cue.side == Side::Auto { Side::Before } else { side };
         if side == Side::After {
             // نقلت X عن Y: the source is Y.
             let mut k = end;
@@ -662,13 +701,20 @@ impl<'a> Scan<'a> {
                 k += 1;
             }
             let (p, r) = self.after_phrase(k, s.end, cue);
+            // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
+            let mut p = p.filter(|(a, _)| !self.exact_in(*a, &self.t.prepositions));
+            // An accusation's object is the accused party: the source ends before it.
+            if let Some((a, b)) = p.filter(|_| cue.accuse) {
+                if let Some(h) = (a + 1..b).find(|k| self.in_set(*k, &self.t.accused_heads)) {
+                    p = self.trim(a, h);
+                }
+            }
             source = p;
             region_end = r.max(end);
             from_after = p.is_some();
         }
         // A participle after a comma (`..., saying`, `، مشيراً`) takes the subject of the verb
         // before it.
-        let follows_comma = i > 0 && self.sym(i - 1, ",");
         if source.is_none() && cue.side != Side::After && !(cue.participle && follows_comma) {
             source = self.before_phrase(i, s.body);
         }
@@ -727,6 +773,12 @@ impl<'a> Scan<'a> {
             sentence,
             forward,
             noun,
+            stands_in: source.is_some_and(|p| self.is_pronoun(p)),
+            relative: !from_after
+                && source.is_some_and(|(a, _)| {
+                    (a.saturating_sub(2)..a)
+                        .any(|k| matches!(self.word(k), Some("which" | "who" | "whom" | "that")))
+                }),
         })
     }
 
@@ -798,6 +850,10 @@ impl<'a> Scan<'a> {
     /// Sources taken from an earlier statement: a pronoun (he said, هؤلاء), a verb without a
     /// subject (وأضاف أنّ، وأوضحت أنّ), a participle (saying, مشيراً).
     fn resolve(&self, units: &mut [Unit]) {
+        // The last unit naming each folded word, for `the source`, `المصدر`, `the group`.
+        let mut named: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        // The last named source of the paragraph, for `the source`, `المصدر`, `المصادر`.
+        let mut last_named: Option<usize> = None;
         let mut last: Option<usize> = None;
         let mut last_para = usize::MAX;
         for k in 0..units.len() {
@@ -809,6 +865,7 @@ impl<'a> Scan<'a> {
                 {
                     last = None;
                 }
+                last_named = None;
                 last_para = s.para;
             }
             // `posted a statement saying ...`: the document speaks for the source before it.
@@ -817,6 +874,25 @@ impl<'a> Scan<'a> {
                 None => true,
                 Some(p) => self.is_pronoun(p) || (same_sentence && self.only_a_document(p)),
             };
+            if let Some(head) = units[k].source.and_then(|p| self.generic_head(p)) {
+                let any = matches!(head.as_str(), "sourc" | "source" | "مصدر");
+                let found = if any { last_named } else { named.get(&head).copied() };
+                if let Some(f) = found {
+                    units[k].from = Some(units[f].from.unwrap_or(f));
+                    units[k].noun = true;
+                    last = Some(k);
+                    continue;
+                }
+            }
+            if let Some((a, b)) = units[k].source.filter(|_| !needs_source) {
+                let text = &self.text[self.toks[a].start..self.toks[b - 1].end];
+                if self.generic_head((a, b)).is_none() {
+                    for w in crate::normalize::fold_name(text) {
+                        named.insert(w, k);
+                    }
+                    last_named = Some(k);
+                }
+            }
             if needs_source {
                 units[k].from = last.map(|l| units[l].from.unwrap_or(l));
                 if units[k].from.is_some() {
@@ -835,6 +911,7 @@ impl Unit {
     pub fn owner(&self, me: usize) -> Option<usize> {
         match (self.source, self.from) {
             (_, Some(f)) => Some(f),
+            (Some(_), None) if self.stands_in => None,
             (Some(_), None) => Some(me),
             (None, None) => None,
         }

@@ -62,14 +62,21 @@ pub(crate) struct Cue {
     pub not_before: &'static [&'static str],
     /// The cue counts only when one of these words follows within four words (put the toll).
     pub needs: &'static [&'static str],
+    /// An accusation: its object is the accused party, which a source phrase after the cue
+    /// never takes in (`اتّهم ناشطون قوات النظام`: the source is ناشطون).
+    pub accuse: bool,
 }
 
 const fn cue(forms: &'static str, family: Family, side: Side) -> Cue {
-    Cue { forms, family, side, participle: false, object: None, not_before: &[], needs: &[] }
+    Cue { forms, family, side, participle: false, object: None, not_before: &[], needs: &[], accuse: false }
 }
 
 const fn with_object(c: Cue, object: &'static str) -> Cue {
     Cue { object: Some(object), ..c }
+}
+
+const fn accuse(c: Cue) -> Cue {
+    Cue { accuse: true, ..c }
 }
 
 const fn participle(c: Cue) -> Cue {
@@ -114,6 +121,11 @@ pub(crate) const ARABIC: &[Cue] = &[
     with_object(cue("قدّر|قدّرت|قدّروا|يقدّر|تقدّر|يقدّرون", Estimate, Auto), "ب"),
     participle(with_object(cue("مقدّراً|مقدّرة", Estimate, Auto), "ب")),
     cue("أضاف|أضافت|أضافوا|يضيف|تضيف|يضيفون", Say, Auto),
+    cue("أورد|أوردت|أوردوا|يورد|تورد", Say, Auto),
+    cue("تابع|تابعت|تابعوا", Say, Auto),
+    cue("مضى قائلاً|مضت قائلةً|مضى قائلا|مضت قائلة", Say, Auto),
+    cue("استطرد|استطردت", Say, Auto),
+    // Not بيّن: it normalises like بين (between), بينهم.
     participle(cue("مضيفاً|مضيفة", Say, Auto)),
     with_object(cue("لفت|لفتت|لفتوا|يلفت|تلفت", Say, Auto), "إلى"),
     participle(with_object(cue("لافتاً|لافتة", Say, Auto), "إلى")),
@@ -134,7 +146,8 @@ pub(crate) const ARABIC: &[Cue] = &[
     participle(cue("معتبراً|معتبرة", Say, Auto)),
     cue("شدّد|شدّدت|شدّدوا", Say, Auto),
     participle(cue("مشدّداً|مشدّدة", Say, Auto)),
-    cue("اتّهم|اتّهمت|اتّهموا", Say, Auto),
+    // Its object is the accused party, never part of the source: `اتّهم ناشطون قوات ... بقتل`.
+    accuse(with_object(cue("اتّهم|اتّهمت|اتّهموا|يتّهم|تتّهم", Say, Auto), "ب")),
     // A claim of responsibility is a statement too.
     cue("تبنّى|تبنّت|تبنّوا|يتبنّى", Say, Auto),
     // Frames: the source follows. `بحسب ما أفاد X` hands over to the verb.
@@ -154,12 +167,17 @@ pub(crate) const ENGLISH: &[Cue] = &[
         &["responsibility", "lives", "the", "a", "an", "victory", "control"],
     ),
     cue("insisted|insists|alleged|alleges|acknowledged|admitted|noted|explained|revealed", Say, Auto),
-    cue("described|warned|warns|urged|urges|accused|accuses|testified|tweeted", Say, Auto),
+    // After a noun these are verbs (`the group claims`, `the monitor reports`); after a
+    // determiner they are nouns (`the claims`), which `cue_holds` passes over.
+    not_before(cue("claims|reports|concluded|concludes", Say, Auto), &["of"]),
+    needs(cue("found|finds", Say, Auto), &["that"]),
+    cue("described|warned|warns|urged|urges|testified|tweeted", Say, Auto),
+    accuse(cue("accused|accuses|blamed|blames", Say, Auto)),
     participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
     cue("denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted", Deny, Auto),
     participle(cue("denying|dismissing", Deny, Auto)),
     // `estimates` and `documents` are left out: after a noun they are nouns far more often.
-    cue("estimated|estimate|documented", Estimate, Auto),
+    cue("estimated|estimate|documented|tallied", Estimate, Auto),
     // put the toll (the number, the crowd ...) at N: with one of these nouns, or `at` and a figure.
     needs(
         cue("put|puts|putting|placed|places", Estimate, Before),
@@ -327,6 +345,22 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "campaigners",
     "movement",
     "front",
+    "inquiry",
+    "investigation",
+    "investigators",
+    "commission",
+    "study",
+    "survey",
+    "tribunal",
+    "court",
+    "prosecutor",
+    "prosecutors",
+    "team",
+    "تحقيق",
+    "دراسة",
+    "محكمة",
+    "نيابة",
+    "فريق",
 ];
 
 /// Nouns for information rather than a speaker: a frame whose phrase starts with one of them
@@ -424,6 +458,22 @@ pub(crate) const CONTENT_NOUNS: &[&str] = &[
     "دخول",
     "إطلاق",
     "قصف",
+    "زيادة",
+    "انخفاض",
+    "تراجع",
+    "وقوع",
+    "حدوث",
+    "قيام",
+    "تسجيل",
+    "توثيق",
+    "تعرض",
+    "اندلاع",
+    "عودة",
+    "تضرر",
+    "احتجاز",
+    "اختطاف",
+    "وقوف",
+    "تورط",
 ];
 
 /// Nouns after ل that name who was told (لوكالة، للصحيفة): a source phrase after the verb ends
@@ -572,8 +622,112 @@ pub(crate) const TRIM_END: &[&str] = &[
 ];
 
 /// Words passed over between a verb and its source phrase (قال أيضاً مصدر ..., أعلنه يومها X).
-pub(crate) const SKIP_AFTER_CUE: &[&str] =
-    &["أيضاً", "يومها", "حينها", "بدوره", "بدورها", "كذلك", "اليوم", "also", "later", "earlier", "on", "by"];
+pub(crate) const SKIP_AFTER_CUE: &[&str] = &[
+    "أيضاً",
+    "يومها",
+    "حينها",
+    "بدوره",
+    "بدورها",
+    "كذلك",
+    "اليوم",
+    "also",
+    "later",
+    "earlier",
+    "on",
+    "by",
+    "سابقاً",
+    "لاحقاً",
+    "مجدداً",
+    "مؤخراً",
+    "أخيراً",
+    "initially",
+    "previously",
+    "again",
+    "recently",
+];
+
+/// Adverbs: never a source phrase, nor its first or last word (`وقال سابقاً إنّ`, `initially`).
+pub(crate) const ADVERBS: &[&str] = &[
+    "سابقاً",
+    "لاحقاً",
+    "مجدداً",
+    "مؤخراً",
+    "أخيراً",
+    "أيضاً",
+    "حينها",
+    "يومها",
+    "بدوره",
+    "بدورها",
+    "كذلك",
+    "initially",
+    "previously",
+    "recently",
+    "again",
+    "also",
+    "later",
+    "earlier",
+    "meanwhile",
+    "separately",
+    "however",
+];
+
+/// Prepositions: a phrase after a cue that starts with one is what the cue speaks of (`تفيد عن
+/// قيام التنظيم`), never who speaks.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "عن", "على", "في", "إلى", "من", "مع", "حول", "بشأن", "ضد", "لدى", "about", "of", "on", "in", "at", "to",
+    "from", "with", "against", "over",
+];
+
+/// Generic references to a source named earlier: `the source`, `المصدر`, `the group`,
+/// `الناشطون` stand for the last source named before them whose words hold the same head word
+/// (folded: `الناشطون` finds `ناشطين محليين`, `the observatory` finds `the Syrian Observatory
+/// for Human Rights`).
+pub(crate) const GENERIC_HEADS: &[&str] = &[
+    "source",
+    "sources",
+    "group",
+    "monitor",
+    "observatory",
+    "ministry",
+    "agency",
+    "network",
+    "official",
+    "officials",
+    "activists",
+    "activist",
+    "organisation",
+    "organization",
+    "committee",
+    "council",
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "coalition",
+    "charity",
+    "watchdog",
+    "مصدر",
+    "مصادر",
+    "مرصد",
+    "ناشطون",
+    "ناشطين",
+    "نشطاء",
+    "وزارة",
+    "وكالة",
+    "شبكة",
+    "مسؤول",
+    "منظمة",
+    "هيئة",
+    "لجنة",
+    "مجلس",
+    "مكتب",
+    "جماعة",
+    "متحدث",
+    "ناطق",
+    "تنسيقية",
+    "تنسيقيات",
+    "مسعفون",
+    "مسعفين",
+];
 
 /// Openings of a clause that never carry content (for deciding whether a cue closes a clause).
 pub(crate) const ADVERBIALS: &[&str] = &[
@@ -593,6 +747,30 @@ pub(crate) const ADVERBIALS: &[&str] = &[
     "بدورها",
     "وفي السياق",
     "كذلك",
+];
+
+/// The heads of an accused party after an accusation verb: a source phrase stops before them.
+pub(crate) const ACCUSED_HEADS: &[&str] = &[
+    "قوات",
+    "جيش",
+    "النظام",
+    "تنظيم",
+    "التنظيم",
+    "ميليشيا",
+    "ميليشيات",
+    "مليشيات",
+    "فصائل",
+    "فصيل",
+    "عناصر",
+    "الحكومة",
+    "حكومة",
+    "الجيش",
+    "القوات",
+    "الشرطة",
+    "مسلحين",
+    "مسلحون",
+    "جماعة",
+    "الجماعة",
 ];
 
 /// Pronouns: a source phrase that is only a pronoun takes the source of the statement before.
@@ -650,5 +828,6 @@ pub(crate) const MEASURE_NOUNS: &[&str] =
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "gov", "sen", "rep",
-    "inc", "co", "jr", "sr", "mt", "ft", "brig",
+    "inc", "co", "jr", "sr", "mt", "ft", "brig", "cmdr", "adm", "pvt", "cpl", "govt", "dept", "approx",
+    "est", "nos", "vol", "pp", "fig", "al", "د", "م", "أ", "ج", "ص", "ت",
 ];

@@ -292,7 +292,13 @@ impl Writer<'_> {
         let near = self.units_between(a.saturating_sub(128), b + 128);
         let near = near.start.max(here.start)..near.end.min(here.end);
         let before = near.clone().rev().find(|u| self.units[*u].region.1 <= a);
-        let after = near.clone().find(|u| self.units[*u].region.0 >= b);
+        // An attribution in a relative clause speaks only of what follows it.
+        let after = near.clone().find(|u| self.units[*u].region.0 >= b).filter(|u| !self.units[*u].relative);
+        let here = if here.clone().any(|u| self.units[u].relative && self.units[u].region.0 >= b) {
+            here.start..here.start
+        } else {
+            here
+        };
         match (before, after) {
             (Some(p), _) if self.units[p].forward => Some(p),
             (_, Some(n)) if !self.units[n].forward => Some(n),

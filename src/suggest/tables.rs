@@ -38,6 +38,10 @@ pub(crate) struct Tables {
     pub be: Words,
     pub measure_nouns: Words,
     pub abbreviations: Words,
+    pub adverbs: Words,
+    pub prepositions: Words,
+    pub generic_heads: Words,
+    pub accused_heads: Words,
     /// The objects of cues (عن، إلى، من), normalised, for `Cue::object`.
     pub objects: HashMap<&'static str, String>,
     /// `Cue::not_before` and `Cue::needs`, normalised.
@@ -104,6 +108,10 @@ fn build() -> Tables {
         be: set(cues::BE),
         measure_nouns: set(cues::MEASURE_NOUNS),
         abbreviations: set(cues::ABBREVIATIONS),
+        adverbs: set(cues::ADVERBS),
+        prepositions: set(cues::PREPOSITIONS),
+        generic_heads: set(cues::GENERIC_HEADS),
+        accused_heads: set(cues::ACCUSED_HEADS),
         objects,
         not_before,
         needs,

@@ -114,6 +114,17 @@ fn stop_ends_sentence(text: &str, toks: &[Token], i: usize, tables: &Tables) -> 
     if next.kind == TokKind::Sym && matches!(next.norm.as_str(), "," | ";" | ":") {
         return false;
     }
+    // `the U.S.-led coalition`, `U.K.-based`: a stop glued to a hyphen is inside a word.
+    if !next.space_before && next.kind == TokKind::Sym && matches!(next.norm.as_str(), "-" | "/") {
+        return false;
+    }
+    // Arabic abbreviations and initials: `د. سمير`, `ع. م. الأحمد` (one letter and a stop).
+    let arabic_letter = prev.is_some_and(|p| {
+        p.kind == TokKind::Word && p.norm.chars().count() == 1 && !p.norm.is_ascii() && p.space_before
+    });
+    if glued_prev && (arabic_letter || prev.is_some_and(|p| tables.abbreviations.contains(&p.norm))) {
+        return false;
+    }
     true
 }
 
