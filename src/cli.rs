@@ -327,11 +327,11 @@ pub enum ArticleCommand {
         #[arg(long)]
         text: bool,
     },
-    /// Change an article's title, outlet, author, address, date or language (kept in the history)
+    /// Change an article's title, outlet, author, address, date, language or note (kept in the history)
     #[command(
-        after_help = "Examples:\n  crosscheck article edit 3 --title 'Defections spread east of Raqqa'\n  crosscheck article edit 3 --published 2014-12-06 --outlet 'Valley Daily'\n  crosscheck article edit 3 --author ''                 # clears the author",
+        after_help = "Examples:\n  crosscheck article edit 3 --title 'Defections spread east of Raqqa'\n  crosscheck article edit 3 --published 2014-12-06 --outlet 'Valley Daily'\n  crosscheck article edit 3 --note 'the date on the page is the update'\n  crosscheck article edit 3 --author ''                 # clears the author",
         group(clap::ArgGroup::new("fields").required(true).multiple(true)
-            .args(["title", "outlet", "author", "url", "published", "lang"]))
+            .args(["title", "outlet", "author", "url", "published", "lang", "note"]))
     )]
     Edit {
         /// The article's id
@@ -356,6 +356,9 @@ pub enum ArticleCommand {
         /// ISO 639-1 language code such as ar or en
         #[arg(long, value_parser = language)]
         lang: Option<String>,
+        /// A note for yourself on the article (empty to clear)
+        #[arg(long)]
+        note: Option<String>,
     },
     /// Remove an article (refused while claims cite it, unless --force)
     #[command(after_help = "Example:\n  crosscheck article rm 3 --force")]

@@ -516,7 +516,23 @@ fn article_edit_fixes_the_heading_and_re_dates_the_claims_it_moves() {
     nb.refuse(&["article", "edit", &article], 2);
     nb.refuse(&["article", "edit", &article, "--published", "2014-13"], 2);
     nb.refuse(&["article", "edit", &article, "--lang", "arabic"], 2);
-    // Clearing the author is allowed.
-    let cleared = nb.ok(&["article", "edit", &article, "--author", "", "--format", "json"]).json();
-    assert!(cleared["author"].is_null());
+    // A note, kept in the history when it changes; empty values clear.
+    let noted = nb
+        .ok(&[
+            "article",
+            "edit",
+            &article,
+            "--note",
+            "التاريخ على الصفحة هو تاريخ التحديث",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(noted["note"], "التاريخ على الصفحة هو تاريخ التحديث");
+    let cleared =
+        nb.ok(&["article", "edit", &article, "--author", "", "--note", "", "--format", "json"]).json();
+    assert!(cleared["author"].is_null() && cleared["note"].is_null(), "{cleared}");
+    let h = nb.ok(&["history", "articles", &article, "--format", "json"]).json();
+    let last = h.as_array().unwrap().last().unwrap();
+    assert!(last["changes"].as_str().unwrap().contains("note: 'التاريخ على الصفحة"), "{last}");
 }

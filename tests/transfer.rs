@@ -329,3 +329,15 @@ fn unwritable_output_is_refused_and_leaves_no_file() {
     assert!(r.stderr.contains("folder"), "{}", r.stderr);
     nb.refuse(&["export", "everything"], 2);
 }
+
+#[test]
+fn an_articles_note_comes_with_it_in_a_merge() {
+    let mine = Nb::new();
+    let theirs = Nb::new();
+    mine.ok(&["init"]);
+    let a = theirs.import("sahl-en.md", &["--published", "2014-12-06"]).to_string();
+    theirs.ok(&["article", "edit", &a, "--note", "wire copy; the toll was revised later"]);
+    mine.ok(&["merge", theirs.db.to_str().unwrap()]);
+    let articles = mine.ok(&["article", "list", "--format", "json"]).json();
+    assert_eq!(articles[0]["note"], "wire copy; the toll was revised later");
+}

@@ -19,9 +19,16 @@ pub fn run(ctx: &Ctx, c: ArticleCommand, access: Access) -> Result<()> {
             ctx.list(&columns::ARTICLES, rows, "no articles yet; `crosscheck import articles FILE` adds one")
         }
         ArticleCommand::Show { id, text } => show(ctx, id, text, access),
-        ArticleCommand::Edit { id, title, outlet, author, url, published, lang } => {
-            let edit =
-                ArticleEdit { title, outlet, author, url, published: published.map(|d| d.0), language: lang };
+        ArticleCommand::Edit { id, title, outlet, author, url, published, lang, note } => {
+            let edit = ArticleEdit {
+                title,
+                outlet,
+                author,
+                url,
+                published: published.map(|d| d.0),
+                language: lang,
+                note,
+            };
             let done = ctx.open(access)?.edit_article(id, &edit)?;
             if !done.stale.is_empty() {
                 let ids: Vec<String> = done.stale.iter().map(|r| format!("#{r}")).collect();

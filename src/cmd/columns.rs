@@ -51,10 +51,11 @@ pub const ARTICLES: Columns = Columns {
         "near_duplicate_of",
         "imported_at",
         "claims",
+        "note",
     ],
     brief: &["id", "title", "outlet", "published", "language", "claims"],
-    roomy: &["author", "chars", "near_duplicate_of"],
-    cut: &["title"],
+    roomy: &["author", "chars", "near_duplicate_of", "note"],
+    cut: &["title", "note"],
 };
 
 pub const SOURCES: Columns = Columns {

@@ -32,11 +32,13 @@ pub struct ArticleRow {
     pub near_duplicate_of: Option<i64>,
     pub imported_at: String,
     pub claims: i64,
+    /// The analyst's note on the article (`article edit --note`).
+    pub note: Option<String>,
 }
 
 const ARTICLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, s.name, a.author, a.url, a.published,
         a.language, length(a.body), a.sha256, a.near_duplicate_of, a.imported_at,
-        (SELECT count(*) FROM claims c WHERE c.article_id = a.id)
+        (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.note
     FROM articles a LEFT JOIN sources s ON s.id = a.outlet_id";
 
 fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
@@ -54,6 +56,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
         near_duplicate_of: r.get(10)?,
         imported_at: r.get(11)?,
         claims: r.get(12)?,
+        note: r.get(13)?,
     })
 }
 
@@ -87,6 +90,7 @@ pub struct ArticleEdit {
     /// `Some(None)` clears the date.
     pub published: Option<Option<PartialDate>>,
     pub language: Option<String>,
+    pub note: Option<String>,
 }
 
 impl ArticleEdit {
@@ -97,6 +101,7 @@ impl ArticleEdit {
             && self.url.is_none()
             && self.published.is_none()
             && self.language.is_none()
+            && self.note.is_none()
     }
 }
 
@@ -230,7 +235,7 @@ impl Notebook {
     pub fn edit_article(&mut self, id: i64, e: &ArticleEdit) -> Result<ArticleEdited> {
         if e.is_empty() {
             return super::invalid(
-                "nothing to change; give --title, --outlet, --author, --url, --published or --lang",
+                "nothing to change; give --title, --outlet, --author, --url, --published, --lang or --note",
             );
         }
         let tx = self.write()?;
@@ -261,6 +266,11 @@ impl Notebook {
         }
         if let Some(url) = &e.url {
             tx.execute("UPDATE articles SET url = ?1 WHERE id = ?2", params![optional_text(url), id])?;
+        }
+        if let Some(note) = &e.note {
+            // Kept as written (lines and all), only trimmed; empty clears it.
+            let note = Some(note.trim()).filter(|n| !n.is_empty());
+            tx.execute("UPDATE articles SET note = ?1 WHERE id = ?2", params![note, id])?;
         }
         if let Some(language) = &e.language {
             tx.execute("UPDATE articles SET language = ?1 WHERE id = ?2", params![language, id])?;

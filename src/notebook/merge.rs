@@ -714,9 +714,9 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
         &["SELECT o.id, m.id FROM other.articles o JOIN main.articles m ON m.sha256 = o.sha256"],
         &format!(
             "INSERT INTO main.articles (uuid, title, outlet_id, author, url, published, language, body, sha256,
-                source_path, imported_at)
+                source_path, imported_at, note)
              SELECT o.uuid, o.title, s.ours, o.author, o.url, o.published, o.language, o.body, o.sha256, o.source_path,
-                o.imported_at
+                o.imported_at, o.note
              FROM other.articles o LEFT JOIN temp.map_sources s ON s.their = o.outlet_id WHERE {} ORDER BY o.id",
             fresh("articles")
         ),
