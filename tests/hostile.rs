@@ -15,5 +15,7 @@ mod numbers;
 mod out_files;
 #[path = "hostile/spreadsheet.rs"]
 mod spreadsheet;
+#[path = "hostile/suggesting.rs"]
+mod suggesting;
 #[path = "hostile/terminal.rs"]
 mod terminal;

@@ -76,8 +76,12 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         recorded.add(normalize(&c.quote));
         Ok(())
     })?;
-    let mut rows = Vec::new();
-    for s in crate::suggest::suggest(&body, &vague) {
+    // Rows are written as they are read, piece by piece: memory follows the piece, not the
+    // article.
+    let mut unmatched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut figures_without_measure = 0usize;
+    let mut count = 0usize;
+    let mut each = |s: crate::suggest::Suggestion| -> Result<SuggestionRow> {
         let matched = s
             .source
             .as_deref()
@@ -96,7 +100,7 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
                 && figure_words.as_deref().is_none_or(|f| r.contains(f))
         });
         let reading = s.figure.as_ref().map(|f| &f.reading);
-        rows.push(SuggestionRow {
+        let row = SuggestionRow {
             article_id: args.article,
             quote: s.quote.clone(),
             figure: s.figure.as_ref().map(|f| f.wording.clone()),
@@ -114,43 +118,40 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
             confidence: s.confidence,
             cues: s.cues.clone(),
             status: if is_recorded { "recorded" } else { "new" },
-        });
-    }
-    drop(nb);
-    let mut unmatched: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.status == "new" && r.source_match.is_none())
-        .filter_map(|r| r.source.as_deref())
-        .collect();
-    unmatched.sort_unstable();
-    unmatched.dedup();
-    let figures_without_measure =
-        rows.iter().filter(|r| r.status == "new" && r.figure.is_some() && r.measure.is_none()).count();
+        };
+        count += 1;
+        if row.status == "new" {
+            if let (None, Some(src)) = (&row.source_match, &row.source) {
+                if unmatched.len() < 1_000 || unmatched.contains(src) {
+                    unmatched.insert(src.clone());
+                }
+            }
+            figures_without_measure += usize::from(row.figure.is_some() && row.measure.is_none());
+        }
+        Ok(row)
+    };
     match &args.out {
         None => {
             let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
-            for r in &rows {
-                w.row(r)?;
-            }
+            crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
             w.finish()?;
         }
         Some(path) => {
             let file = OutFile::create(path, None, "claim suggest").map_err(anyhow::Error::msg)?;
             let mut w = Writer::new(BufWriter::new(file), &opts, cols)?;
-            for r in &rows {
-                w.row(r)?;
-            }
+            crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
             let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
             file.finish()?;
             ctx.note(&format!(
-                "wrote {} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
-                rows.len(),
+                "wrote {count} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
                 args.article,
                 path.display(),
                 path.display()
             ));
         }
     }
+    drop(nb);
+    let unmatched: Vec<&str> = unmatched.iter().map(String::as_str).collect();
     if !unmatched.is_empty() {
         ctx.note(&format!(
             "the notebook has no source named {}; `import claims` refuses those rows until you add the \

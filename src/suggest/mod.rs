@@ -56,6 +56,70 @@ pub struct Suggestion {
     pub cues: Vec<&'static str>,
 }
 
+/// The longest quote a suggestion carries, in characters: the clause around the figure (or the
+/// attribution) is cut on word boundaries past this, so that a paragraph without a full stop
+/// does not copy itself into every suggestion.
+pub const QUOTE_CAP: usize = 320;
+
+/// How much text `suggest_each` reads at a time: pieces end at a line break past this many
+/// bytes (or at a sentence end, in a line longer than `MAX_PIECE`), so that memory follows the
+/// piece, not the article.
+const PIECE: usize = 64 * 1024;
+const MAX_PIECE: usize = 4 * 1024 * 1024;
+
+/// Proposes the claims of an article piece by piece (whole paragraphs of about 64 KB), handing
+/// each suggestion on in order of position, with spans in the whole text. A source named in one
+/// piece is not carried into the next: pieces are whole paragraphs, and a pronoun or `the
+/// source` reaches back only within a paragraph or to the one before.
+pub fn suggest_each<E>(
+    text: &str,
+    vague: &VagueTable,
+    mut each: impl FnMut(Suggestion) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut at = 0;
+    while at < text.len() {
+        let end = piece_end(text, at);
+        for mut s in suggest(&text[at..end], vague) {
+            shift(&mut s, at);
+            each(s)?;
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+/// Where the piece starting at `at` ends: after the first line break past `PIECE` bytes; in a
+/// longer line, after the first sentence end past `MAX_PIECE`; else at the end of the text.
+fn piece_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let from = (at + PIECE).min(text.len());
+    if let Some(k) = bytes[from..].iter().position(|b| *b == b'\n') {
+        let end = from + k + 1;
+        if end - at <= MAX_PIECE {
+            return end;
+        }
+    }
+    let far = (at + MAX_PIECE).min(text.len());
+    if far == text.len() {
+        return far;
+    }
+    // A sentence end (`. ` or `。`-free Arabic `. `) past the cap, else the next space.
+    let rest = &text[far..];
+    let cut = rest.find(". ").map(|k| k + 2).or_else(|| rest.find(' ').map(|k| k + 1)).unwrap_or(rest.len());
+    far + cut
+}
+
+fn shift(s: &mut Suggestion, by: usize) {
+    s.start += by;
+    s.end += by;
+    if let Some(f) = s.figure.as_mut() {
+        f.start += by;
+        f.end += by;
+    }
+    s.source_span = s.source_span.map(|(a, b)| (a + by, b + by));
+    s.when_span = s.when_span.map(|(a, b)| (a + by, b + by));
+}
+
 /// Proposes the claims of an article, in order of position.
 pub fn suggest(text: &str, vague: &VagueTable) -> Vec<Suggestion> {
     let toks = tokenize(text);
@@ -348,6 +412,7 @@ impl Writer<'_> {
         near: (usize, usize),
         in_speech: bool,
     ) -> Suggestion {
+        let (qa, qb) = self.cap(qa, qb, near);
         let (start, end) = (self.toks[qa].start, self.toks[qb - 1].end);
         let mut cues: Vec<&'static str> = Vec::new();
         let mut source = None;
@@ -399,6 +464,58 @@ impl Writer<'_> {
             confidence,
             cues,
         }
+    }
+
+    /// A quote of at most `QUOTE_CAP` characters: past that, the words nearest to `near` (the
+    /// figure, or the attribution of a statement), taken one at a time on either side, on word
+    /// boundaries. The figure's own wording is always kept whole.
+    fn cap(&self, qa: usize, qb: usize, near: (usize, usize)) -> (usize, usize) {
+        let count = |from: usize, to: usize| self.text[from..to].chars().count();
+        let bytes = self.toks[qb - 1].end - self.toks[qa].start;
+        // A character is at most four bytes: only a quote of up to 4 × the cap is counted.
+        if bytes <= QUOTE_CAP
+            || (bytes <= 4 * QUOTE_CAP && count(self.toks[qa].start, self.toks[qb - 1].end) <= QUOTE_CAP)
+        {
+            return (qa, qb);
+        }
+        let (mut a, mut b) = (near.0.clamp(qa, qb - 1), near.1.clamp(qa + 1, qb));
+        // The words nearest `near`, one at a time, counting only what each adds.
+        let mut n = 0usize;
+        let mut k = a;
+        while k < b && n <= QUOTE_CAP {
+            let from = if k == a { self.toks[k].start } else { self.toks[k - 1].end };
+            n += count(from, self.toks[k].end);
+            k += 1;
+        }
+        if n > QUOTE_CAP {
+            // The figure or attribution alone is long: its first words, and the figure whole.
+            let keep = if near.1 - near.0 == 0 { k } else { k.max(near.1.min(qb)) };
+            return (a, keep.max(a + 1));
+        }
+        loop {
+            let mut grew = false;
+            if a > qa {
+                let add = count(self.toks[a - 1].start, self.toks[a].start);
+                if n + add <= QUOTE_CAP {
+                    n += add;
+                    a -= 1;
+                    grew = true;
+                }
+            }
+            if b < qb {
+                let add = count(self.toks[b - 1].end, self.toks[b].end);
+                if n + add <= QUOTE_CAP {
+                    n += add;
+                    b += 1;
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        // Start and end on a word, not on punctuation.
+        self.trim_span(a, b)
     }
 
     /// Where a source phrase starts: after a preposition glued to its first noun (`لناشطين`,

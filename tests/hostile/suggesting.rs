@@ -1,0 +1,64 @@
+//! `claim suggest` stays linear (issue point 4 of the third round): a paragraph of a quarter of a
+//! megabyte without a full stop, in every cue shape, used to copy itself into each of its
+//! thousands of suggestions (a 1 MB one was killed at 24 GB). The run is bounded through the
+//! process: an address-space cap (`ulimit -v`) and a timeout, never a timing assertion.
+
+use crate::common::{Nb, BIN};
+
+/// One segment of each cue shape: attribution verbs and frames, relays, hedges, number words,
+/// ranges, in English and Arabic, with and without commas.
+const SEGMENTS: &[&str] = &[
+    "according to local activists at least 30 civilians and between 40 and 50 fighters and about two \
+     hundred people were killed said the monitor citing sources who put the toll at more than 1,000 ",
+    "وقال المرصد إن ما لا يقل عن 30 مدنياً وبين 40 و50 مقاتلاً ونحو مئتي شخص قتلوا بحسب ناشطين نقلاً عن \
+     مصادر قدرت الحصيلة بأكثر من ألف ",
+    "«قال مصدر إن عشرات المقاتلين» وصلوا، وأكد ناشطون، بحسب مصادر، أن 12 عنصراً على الأقل انشقوا، ",
+    "\"officials said dozens, as many as 60, were held,\" said the group, adding that 5 to 9 died, ",
+];
+
+/// Runs `crosscheck claim suggest` under a 2 GB address-space cap and a 240 s timeout (a debug
+/// build; the release build takes seconds and about 100 MB).
+fn capped_suggest(nb: &Nb, id: &str, out: &std::path::Path) -> std::process::Output {
+    let script = format!(
+        "ulimit -v 2097152; exec timeout 240 \"$0\" --db \"$1\" claim suggest {id} --out \"$2\" --measure deaths.x"
+    );
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(BIN)
+        .arg(nb.path("notebook.db"))
+        .arg(out)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run sh")
+}
+
+#[test]
+fn a_long_paragraph_without_a_stop_stays_linear() {
+    for seg in SEGMENTS {
+        let nb = Nb::new();
+        nb.ok(&["measure", "add", "deaths.x", "--label", "Deaths"]);
+        let mut text = String::from("Report\n\n");
+        while text.len() < 256 * 1024 {
+            text.push_str(seg);
+        }
+        text.push('\n');
+        let file = nb.path("long.txt");
+        std::fs::write(&file, &text).unwrap();
+        let r = nb.ok(&["--format", "json", "import", "articles", file.to_str().unwrap()]);
+        let id = r.json()[0]["id"].as_i64().unwrap().to_string();
+        let out = nb.path("out.csv");
+        let run = capped_suggest(&nb, &id, &out);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success(), "{}: exit {:?}: {stderr}", &seg[..40], run.status.code());
+        let mut rdr = csv::Reader::from_path(&out).unwrap();
+        let quote = rdr.headers().unwrap().iter().position(|h| h == "quote").unwrap();
+        let mut rows = 0;
+        for r in rdr.records() {
+            let r = r.unwrap();
+            assert!(r[quote].chars().count() <= 400, "a quote of {} characters", r[quote].chars().count());
+            rows += 1;
+        }
+        assert!(rows > 1_000, "{rows} suggestions from {} repeats", text.len() / seg.len());
+    }
+}
