@@ -18,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod similarity;
 pub mod suggest;
+pub mod team;
 pub mod vocab;
 
 #[cfg(feature = "cli")]

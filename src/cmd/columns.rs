@@ -189,6 +189,16 @@ pub const IMPORTED: Columns = Columns {
 pub const TALLY: Columns =
     Columns::plain(&["table", "added", "updated", "already_there", "deleted", "skipped"]);
 
+/// No columns: what `export datasette-metadata` writes is one JSON document.
+pub const NONE: Columns = Columns::plain(&[]);
+
+pub const TEAM_PULL: Columns = Columns::plain(&[
+    "member", "replica", "status", "txid", "added", "updated", "deleted", "kept", "refused", "error",
+]);
+
+pub const TEAM_STATUS: Columns =
+    Columns::plain(&["member", "replica", "last_change", "txid", "merged", "merged_at", "error"]);
+
 pub const INFO: Columns = Columns::plain(&[
     "path",
     "schema_version",
@@ -255,6 +265,8 @@ mod tests {
             (names(&notebook::search::SearchHit::default()), &SEARCH),
             (names(&notebook::transfer::TallyRow::default()), &TALLY),
             (names(&notebook::maintenance::Info::default()), &INFO),
+            (names(&crate::team::PullRow::default()), &TEAM_PULL),
+            (names(&crate::team::StatusRow::default()), &TEAM_STATUS),
         ];
         for (have, columns) in cases {
             assert_eq!(have, columns.all);

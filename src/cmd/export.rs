@@ -22,6 +22,7 @@ fn columns_of(table: ExportTable) -> &'static Columns {
         ExportTable::Measures => &columns::MEASURES,
         ExportTable::Reconciliations => &columns::RECONCILIATIONS,
         ExportTable::History => &columns::HISTORY,
+        ExportTable::DatasetteMetadata => &columns::NONE,
     }
 }
 
@@ -43,11 +44,15 @@ fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>)
             nb.reconciliations(args.filter.measure.as_deref())?.iter().try_for_each(|r| w.row(r))?
         }
         ExportTable::History => nb.history(None, None, |h| w.row(&h).map_err(out))?,
+        ExportTable::DatasetteMetadata => {}
     }
     Ok(())
 }
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    if args.table == ExportTable::DatasetteMetadata {
+        return datasette_metadata(ctx, &args);
+    }
     let cols = columns_of(args.table);
     // Given after `export` or before it; CSV when given nowhere.
     let format = args.format.or(ctx.format_given.then_some(ctx.format)).unwrap_or(Format::Csv);
@@ -97,4 +102,37 @@ pub fn merge(ctx: &Ctx, other: &Path) -> Result<()> {
     let mut nb = ctx.open(Access::Write)?;
     let tally = nb.merge_from(other)?;
     print_tally(ctx, &tally)
+}
+
+/// The metadata Datasette reads beside the published notebook, named for the notebook's file
+/// (Datasette serves `public.db` as the database `public`): run it on the file you publish.
+fn datasette_metadata(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
+    let format = args.format.or(ctx.format_given.then_some(ctx.format));
+    if format.is_some_and(|f| f != Format::Json) || args.bom || args.raw {
+        return Err(super::UsageError(
+            "export datasette-metadata writes JSON only; give no --format (or --format json), --bom or --raw"
+                .into(),
+        )
+        .into());
+    }
+    let nb = ctx.open(Access::Read)?;
+    let database = nb.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let metadata = crate::team::datasette::metadata(&database, crate::notebook::schema::SCHEMA);
+    let mut text = serde_json::to_string_pretty(&metadata)?;
+    text.push('\n');
+    match &args.out {
+        None => {
+            let mut out = ctx.stdout();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let mut file =
+                OutFile::create(path, Some(nb.path()), "Datasette metadata").map_err(anyhow::Error::msg)?;
+            file.write_all(text.as_bytes())?;
+            file.finish()?;
+            ctx.note(&format!("wrote {} (for the database {database})", path.display()));
+        }
+    }
+    Ok(())
 }

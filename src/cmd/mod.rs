@@ -14,6 +14,7 @@ mod report;
 mod search;
 mod source;
 mod suggest;
+mod team;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -299,6 +300,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => report::run(&ctx, args),
         Command::Export(args) => export::export(&ctx, args),
         Command::Merge { other } => export::merge(&ctx, &other),
+        Command::Team(c) => team::run(&ctx, c),
         Command::Demo => demo::run(&ctx),
     }
 }
