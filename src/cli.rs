@@ -237,6 +237,10 @@ pub struct ManArgs {
     /// Write every page into this folder instead of printing one
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Replace files in the folder even when they are notebooks or .bak copies (never the
+    /// notebook in use)
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// The command whose page to print, such as: claim add
     #[arg(value_name = "COMMAND")]
     pub command: Vec<String>,
@@ -586,6 +590,9 @@ pub struct ClaimSuggestArgs {
     /// Write CSV (or --format) to this file, whole or not at all, ready for `import claims`
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
+    /// Replace the file even when it is another notebook or a .bak copy (never the notebook in use)
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Start the CSV with a byte order mark (Excel reads UTF-8 then)
     #[arg(long)]
     pub bom: bool,
@@ -839,6 +846,9 @@ pub struct ReportArgs {
     /// The file to write (- for standard output, HTML only)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Replace the file even when it is another notebook or a .bak copy (never the notebook in use)
+    #[arg(long)]
+    pub force: bool,
     /// The page's title [default: the notebook's file name, without its folder]
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
@@ -930,6 +940,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the file even when it is another notebook or a .bak copy (never the notebook in use)
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Start with a byte-order mark so spreadsheet programs read Arabic as UTF-8
     #[arg(long)]
     pub bom: bool,

@@ -5,6 +5,8 @@
 mod common;
 #[path = "hostile/mod.rs"]
 mod corpus;
+#[path = "hostile/every_output.rs"]
+mod every_output;
 #[path = "hostile/intake.rs"]
 mod intake;
 #[path = "hostile/merging.rs"]

@@ -82,10 +82,14 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             (dir.clone(), dir.join("notebook.db"))
         }
     };
-    std::fs::create_dir_all(dir.join("articles"))
-        .map_err(|e| anyhow!("the demo folder {} cannot be created: {e}", dir.display()))?;
+    let outputs = ctx.outputs(None).protecting(&db);
+    let folder = outputs.folder(&dir.join("articles"), "demo's articles").map_err(anyhow::Error::msg)?;
     for (name, text) in ARTICLES {
-        std::fs::write(dir.join("articles").join(name), text)?;
+        let mut file = folder.file(name).map_err(anyhow::Error::msg)?;
+        file.write_all(text.as_bytes())?;
+        for note in file.finish()? {
+            ctx.note(&note);
+        }
     }
     let db_shown = shown(&[db.display().to_string()]);
     let mut out = ctx.stdout();

@@ -7,7 +7,6 @@ use anyhow::Result;
 
 use super::{columns, Ctx};
 use crate::cli::ExportArgs;
-use crate::files::OutFile;
 use crate::notebook::transfer::Tally;
 use crate::notebook::{Access, Error, Notebook};
 use crate::render::{Columns, Format, Options, Pick, Writer};
@@ -76,11 +75,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             w.finish()?;
         }
         Some(path) => {
-            let file = OutFile::create(path, Some(nb.path()), "export").map_err(anyhow::Error::msg)?;
+            let outputs = ctx.outputs(Some(args.force));
+            let file = outputs.file(path, "export").map_err(anyhow::Error::msg)?;
             let mut w = Writer::new(BufWriter::with_capacity(1 << 16, file), &opts, cols)?;
             write_rows(&mut nb, &args, &mut w)?;
             let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            file.finish()?;
+            for note in file.finish()? {
+                ctx.note(&note);
+            }
             ctx.note(&format!("wrote {}", path.display()));
         }
     }

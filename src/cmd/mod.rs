@@ -90,6 +90,28 @@ impl Ctx {
         Ok(crate::notebook::locate(self.db.as_deref())?)
     }
 
+    /// Where the files this command writes may go: never over the notebook in use, the one
+    /// `$CROSSCHECK_DB` names or the default one, nor (unless `force` is `Some(true)`) over
+    /// another notebook or a `.bak` copy. `force` is `None` for a command without `--force`.
+    pub fn outputs(&self, force: Option<bool>) -> crate::files::Outputs {
+        let mut named: Vec<PathBuf> = Vec::new();
+        named.extend(self.notebook_path().ok());
+        named.extend(std::env::var_os("CROSSCHECK_DB").filter(|p| !p.is_empty()).map(PathBuf::from));
+        named.extend(crate::notebook::default_path().ok());
+        let mut named = named.into_iter();
+        // With no notebook path at all (no home folder), the current folder's notebook.db is
+        // the one a user would mean.
+        let first = named.next().unwrap_or_else(|| PathBuf::from("notebook.db"));
+        let mut outputs = crate::files::Outputs::new(&first);
+        for other in named {
+            outputs = outputs.protecting(&other);
+        }
+        match force {
+            Some(f) => outputs.with_force(f),
+            None => outputs,
+        }
+    }
+
     /// Opens the notebook: read-only for commands that only read (a missing notebook is then an
     /// error, never created), created when missing for those that write.
     pub fn open(&self, access: Access) -> Result<Notebook> {

@@ -104,15 +104,14 @@ pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
     let mut all = Vec::new();
     pages(&root, "", &mut all);
     if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            anyhow::anyhow!("{} cannot be created: {}", dir.display(), crate::notebook::io_reason(&e))
-        })?;
+        let outputs = ctx.outputs(Some(args.force));
+        let folder = outputs.folder(dir, "man pages").map_err(anyhow::Error::msg)?;
         for (name, cmd) in &all {
-            let path = dir.join(format!("{name}.1"));
-            let mut file =
-                crate::files::OutFile::create(&path, None, "man page").map_err(anyhow::Error::msg)?;
+            let mut file = folder.file(&format!("{name}.1")).map_err(anyhow::Error::msg)?;
             file.write_all(&render_page(cmd.clone(), name)?)?;
-            file.finish()?;
+            for note in file.finish()? {
+                ctx.note(&note);
+            }
         }
         ctx.note(&format!("wrote {} man pages into {}", all.len(), dir.display()));
         return Ok(());

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 
@@ -37,8 +37,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     }
     let mut nb = ctx.open(Access::Read)?;
     let report = gather(&mut nb, &args)?;
-    let notebook = nb.path().to_path_buf();
     drop(nb);
+    let outputs = ctx.outputs(Some(args.force));
 
     let counts = format!(
         "{} measure(s), {} figure(s), {} claim(s), {} article(s)",
@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             out.write_all(page.as_bytes())?;
             out.flush()?;
         } else {
-            write_file(&args.out, &notebook, page.as_bytes())?;
+            write_file(ctx, outputs.file(&args.out, "report"), page.as_bytes())?;
             ctx.note(&format!("wrote {} ({counts})", args.out.display()));
         }
         return Ok(());
@@ -66,11 +66,22 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    // The charts first: a report is never left linking to files that were not written.
-    for (name, svg) in &md.files {
-        write_file(&dir.join(name), &notebook, svg.as_bytes())?;
+    // Checked before any chart is written: a refused report leaves no charts behind.
+    let page = outputs.file(&args.out, "report");
+    if let Err(e) = &page {
+        bail!("{e}");
     }
-    write_file(&args.out, &notebook, md.text.as_bytes())?;
+    // The charts first: a report is never left linking to files that were not written. They
+    // go into the report's folder under names crosscheck chose, so a link found there is
+    // refused, never followed.
+    let charts = outputs.folder(&dir, "report's charts").map_err(anyhow::Error::msg)?;
+    for (name, _) in &md.files {
+        charts.vet(name).map_err(anyhow::Error::msg)?;
+    }
+    for (name, svg) in &md.files {
+        write_file(ctx, charts.file(name), svg.as_bytes())?;
+    }
+    write_file(ctx, page, md.text.as_bytes())?;
     ctx.note(&format!(
         "wrote {} and {} chart file(s) beside it ({counts})",
         args.out.display(),
@@ -79,10 +90,12 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     Ok(())
 }
 
-fn write_file(path: &Path, notebook: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = OutFile::create(path, Some(notebook), "report").map_err(anyhow::Error::msg)?;
+fn write_file(ctx: &Ctx, file: std::result::Result<OutFile, String>, bytes: &[u8]) -> Result<()> {
+    let mut file = file.map_err(anyhow::Error::msg)?;
     file.write_all(bytes)?;
-    file.finish()?;
+    for note in file.finish()? {
+        ctx.note(&note);
+    }
     Ok(())
 }
 

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::{columns, Ctx};
 use crate::cli::ClaimSuggestArgs;
-use crate::files::OutFile;
 use crate::normalize::normalize;
 use crate::notebook::claims::ClaimFilter;
 use crate::notebook::{Access, Error};
@@ -137,11 +136,13 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
             w.finish()?;
         }
         Some(path) => {
-            let file = OutFile::create(path, None, "claim suggest").map_err(anyhow::Error::msg)?;
+            let file = ctx.outputs(Some(args.force)).file(path, "suggestions").map_err(anyhow::Error::msg)?;
             let mut w = Writer::new(BufWriter::new(file), &opts, cols)?;
             crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
             let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            file.finish()?;
+            for note in file.finish()? {
+                ctx.note(&note);
+            }
             ctx.note(&format!(
                 "wrote {count} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
                 args.article,

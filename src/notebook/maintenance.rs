@@ -164,38 +164,10 @@ impl Notebook {
     /// the link stays). An existing file is never written over.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let given = super::absolute(dest)?;
-        crate::files::refuse_notebook_files(&given, &self.path, "backup").map_err(Error::Invalid)?;
-        let dest = crate::files::final_target(&given)
-            .map_err(|e| Error::Invalid(format!("{} cannot be used for the backup: {e}", given.display())))?;
-        let exists = |p: &Path| p.exists() || p.symlink_metadata().is_ok();
-        if exists(&dest) {
-            return Err(Error::Conflict(format!(
-                "{} already exists; give a new file name for the backup",
-                given.display()
-            )));
-        }
-        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !parent.is_dir() {
-                return super::invalid(format!(
-                    "the folder {} does not exist; create it first or give another path for the backup",
-                    parent.display()
-                ));
-            }
-        }
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        opts.open(&dest).map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::Conflict(format!(
-                "{} already exists; give a new file name for the backup",
-                given.display()
-            )),
-            _ => Error::Io(format!("{} could not be created: {}", given.display(), super::io_reason(&e))),
-        })?;
+        let (file, dest) = crate::files::Outputs::new(&self.path)
+            .new_private_file(&given, "backup")
+            .map_err(Error::Invalid)?;
+        drop(file);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let result = (|| -> Result<()> {
             let mut target = Connection::open_with_flags(&dest, flags)?;

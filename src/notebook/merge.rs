@@ -482,7 +482,7 @@ impl Notebook {
                 other.display()
             )));
         }
-        if crate::files::refuse_notebook_files(&other, &self.path, "merge").is_err() {
+        if crate::files::Outputs::new(&self.path).refuse_protected(&other, "merge").is_err() {
             return super::invalid("a notebook cannot be merged into itself; give another notebook file");
         }
         let copy = snapshot(&other)?;

@@ -18,7 +18,7 @@ fn link(target: &Path, at: &Path) {
 }
 
 /// Every way of naming the notebook or a journal of it that a target may take.
-fn notebook_spellings(nb: &Nb) -> Vec<(String, PathBuf)> {
+pub fn notebook_spellings(nb: &Nb) -> Vec<(String, PathBuf)> {
     let dir = nb.dir.path();
     let sub = dir.join("sub");
     std::fs::create_dir_all(&sub).unwrap();
