@@ -130,9 +130,11 @@ fn datasette_metadata(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         }
         Some(path) => {
             let mut file =
-                OutFile::create(path, Some(nb.path()), "Datasette metadata").map_err(anyhow::Error::msg)?;
+                ctx.outputs(Some(args.force)).file(path, "Datasette metadata").map_err(anyhow::Error::msg)?;
             file.write_all(text.as_bytes())?;
-            file.finish()?;
+            for note in file.finish()? {
+                ctx.note(&note);
+            }
             ctx.note(&format!("wrote {} (for the database {database})", path.display()));
         }
     }

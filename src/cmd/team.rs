@@ -24,11 +24,15 @@ fn init(ctx: &Ctx, args: TeamInitArgs) -> Result<()> {
         members: args.members.into_iter().map(|m| Member { name: m.name, replica: m.replica }).collect(),
         force: args.force,
     };
+    let force = args.force;
     // The notebook is created (or upgraded) first: the Litestream configuration names it.
     let nb = ctx.open(Access::Write)?;
     let paths = Paths::of(nb.path())?;
     drop(nb);
-    let done = team::init(&paths, request)?;
+    let done = team::init(&paths, &ctx.outputs(Some(force)), request)?;
+    for note in &done.notes {
+        ctx.note(note);
+    }
     let command = done
         .command
         .as_ref()
@@ -55,7 +59,7 @@ fn pull(ctx: &Ctx) -> Result<()> {
     let mut nb = ctx.open(Access::Write)?;
     let paths = Paths::of(nb.path())?;
     let file = team::load(&paths)?;
-    let rows = team::pull(&mut nb, &paths, &file)?;
+    let rows = team::pull(&mut nb, &paths, &ctx.outputs(None), &file)?;
     drop(nb);
     for row in &rows {
         for note in &row.notes {

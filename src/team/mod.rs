@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::Outputs;
 use crate::notebook::{Error, Notebook, Result};
 use litestream::{Litestream, Position};
 
@@ -265,9 +266,10 @@ fn read_small(path: &Path) -> std::result::Result<String, ReadError> {
     Ok(text)
 }
 
-/// Writes one file crosscheck owns beside the notebook, through the guarded output opener.
-fn write_file(path: &Path, notebook: &Path, what: &str, text: &str) -> Result<()> {
-    let mut file = crate::files::OutFile::create(path, Some(notebook), what).map_err(Error::Invalid)?;
+/// Writes one file crosscheck owns beside the notebook, through the one guarded output opener
+/// (never over a notebook or its journals). Returns what the opener has to say (a kept mode).
+fn write_file(outputs: &Outputs, path: &Path, what: &str, text: &str) -> Result<Vec<String>> {
+    let mut file = outputs.file(path, what).map_err(Error::Invalid)?;
     file.write_all(text.as_bytes()).and_then(|_| file.finish()).map_err(|e| {
         Error::Io(format!("{} could not be written: {}", path.display(), crate::files::io_reason(&e)))
     })
@@ -293,11 +295,14 @@ pub struct InitDone {
     pub litestream_config: Option<String>,
     /// The command that replicates this notebook, one argument an element.
     pub command: Option<Vec<String>>,
+    /// What the output opener said of the files written.
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 /// Writes the team file and, when this notebook is a member, the Litestream configuration that
 /// replicates it to that member's replica.
-pub fn init(paths: &Paths, req: InitRequest) -> Result<InitDone> {
+pub fn init(paths: &Paths, outputs: &Outputs, req: InitRequest) -> Result<InitDone> {
     let file = TeamFile {
         team: req.team,
         me: req.me,
@@ -329,9 +334,9 @@ pub fn init(paths: &Paths, req: InitRequest) -> Result<InitDone> {
     }
     let team_text = file.to_text()?;
     let config_text = mine.as_ref().map(|me| litestream::config(&paths.notebook, &file.team, me));
-    write_file(&paths.team_file, &paths.notebook, "team file", &team_text)?;
+    let mut notes = write_file(outputs, &paths.team_file, "team file", &team_text)?;
     if let Some(text) = &config_text {
-        write_file(&paths.litestream_config, &paths.notebook, "Litestream configuration", text)?;
+        notes.extend(write_file(outputs, &paths.litestream_config, "Litestream configuration", text)?);
     }
     let command = mine.as_ref().map(|_| litestream::replicate_command(&paths.litestream_config));
     Ok(InitDone {
@@ -341,6 +346,7 @@ pub fn init(paths: &Paths, req: InitRequest) -> Result<InitDone> {
         team_file: paths.team_file.display().to_string(),
         litestream_config: mine.map(|_| paths.litestream_config.display().to_string()),
         command,
+        notes,
     })
 }
 
@@ -367,7 +373,7 @@ impl Pulls {
         read_small(&paths.pulls).ok().and_then(|t| toml::from_str(&t).ok()).unwrap_or_default()
     }
 
-    fn save(&self, paths: &Paths) -> Result<()> {
+    fn save(&self, paths: &Paths, outputs: &Outputs) -> Result<()> {
         let body = toml::to_string(self)
             .map_err(|e| Error::Invalid(format!("the record of pulls could not be written: {e}")))?;
         let text = format!(
@@ -376,7 +382,7 @@ impl Pulls {
              # reads it.\n\n{body}",
             paths.notebook.display()
         );
-        write_file(&paths.pulls, &paths.notebook, "record of pulls", &text)
+        write_file(outputs, &paths.pulls, "record of pulls", &text).map(|_| ())
     }
 
     /// Has this notebook merged the member's replica at `txid` (or later)?
@@ -416,7 +422,7 @@ pub struct PullRow {
 /// Restores every other member's latest replica and merges it into this notebook, one member
 /// after another, each merge its own transaction. A member whose replica cannot be had or is
 /// refused is reported as such; the others are merged all the same.
-pub fn pull(nb: &mut Notebook, paths: &Paths, file: &TeamFile) -> Result<Vec<PullRow>> {
+pub fn pull(nb: &mut Notebook, paths: &Paths, outputs: &Outputs, file: &TeamFile) -> Result<Vec<PullRow>> {
     let litestream = file.litestream();
     let mut pulls = Pulls::load(paths);
     let mut rows = Vec::new();
@@ -461,7 +467,7 @@ pub fn pull(nb: &mut Notebook, paths: &Paths, file: &TeamFile) -> Result<Vec<Pul
         rows.push(row);
     }
     if rows.iter().any(|r| r.status == "merged") {
-        pulls.save(paths)?;
+        pulls.save(paths, outputs)?;
     }
     Ok(rows)
 }
