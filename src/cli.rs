@@ -196,42 +196,6 @@ pub enum Command {
     },
 }
 
-impl Command {
-    /// Commands that only read never create a notebook and open it read-only.
-    pub fn writes(&self) -> bool {
-        match self {
-            Command::Info
-            | Command::Search(_)
-            | Command::History(_)
-            | Command::Export(_)
-            | Command::Report(_)
-            | Command::Backup { .. } => false,
-            Command::Check { repair } => *repair,
-            Command::Article(c) => matches!(c, ArticleCommand::Rm { .. } | ArticleCommand::Edit { .. }),
-            Command::Source(c) => !matches!(
-                c,
-                SourceCommand::List
-                    | SourceCommand::Show { .. }
-                    | SourceCommand::Alias(AliasCommand::List { .. })
-            ),
-            Command::Claim(c) => {
-                !matches!(c, ClaimCommand::List(_) | ClaimCommand::Show { .. } | ClaimCommand::Suggest(_))
-            }
-            Command::Measure(c) => matches!(c, MeasureCommand::Add { .. }),
-            Command::Figure(c) => matches!(
-                c,
-                FigureCommand::Add { .. }
-                    | FigureCommand::Rm { .. }
-                    | FigureCommand::Reread { .. }
-                    | FigureCommand::Terms { action: Some(_) }
-            ),
-            Command::Reconcile(a) => a.save,
-            Command::Team(c) => !matches!(c, TeamCommand::Status),
-            _ => true,
-        }
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write every page into this folder instead of printing one

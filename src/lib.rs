@@ -16,6 +16,7 @@ pub mod ratings;
 pub mod reconcile;
 pub mod render;
 pub mod report;
+pub mod rows;
 pub mod similarity;
 pub mod suggest;
 pub mod team;

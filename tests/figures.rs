@@ -309,9 +309,10 @@ fn figure_refusals_write_nothing() {
         1,
     );
     assert!(r.stderr.contains("deaths.bridge"), "{}", r.stderr);
-    let r = nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--value", "30"], 1);
+    // Flags that do not go together are a malformed command line.
+    let r = nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--value", "30"], 2);
     assert!(r.stderr.contains("--note"), "{}", r.stderr);
-    nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--note", "x"], 1);
+    nb.refuse(&["reconcile", "deaths.bridge", "--method", "manual", "--note", "x"], 2);
     nb.refuse(&["measure", "add", "Deaths Bridge", "--label", "x"], 1);
     nb.refuse(&["measure", "add", "deaths.bridge", "--label", "again"], 1);
     nb.refuse(&["figure", "add", "--claim", "1", "--measure", "deaths.bridge", "99999999999999999999"], 1);

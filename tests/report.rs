@@ -435,6 +435,126 @@ fn lang_ar_lays_the_page_out_right_to_left() {
     assert_eq!(ids(&en), ids(&doc));
 }
 
+/// Every text the researcher typed or imported, longest first: what a page may show as it is.
+fn notebook_strings(nb: &Nb) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut take = |what: &[&str], fields: &[&str]| {
+        for row in list(nb, what) {
+            for f in fields {
+                match &row[*f] {
+                    Value::String(s) => out.push(s.clone()),
+                    Value::Array(a) => out.extend(a.iter().filter_map(|v| v.as_str().map(str::to_string))),
+                    _ => {}
+                }
+            }
+        }
+    };
+    take(
+        &["claim", "list"],
+        &["quote", "text", "when_text", "place", "tags", "sources", "article_title", "outlet"],
+    );
+    take(&["source", "list"], &["name", "aliases", "note", "affiliation"]);
+    take(&["article", "list"], &["title", "outlet", "author", "url", "note"]);
+    take(&["measure", "list"], &["key", "label", "unit"]);
+    take(&["figure", "list"], &["notation"]);
+    take(&["export", "reconciliations"], &["note"]);
+    out.retain(|s| !s.trim().is_empty());
+    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    out.dedup();
+    out
+}
+
+/// The words of the page's own that are English: every text but the article bodies, with the
+/// notebook's strings, flags (`--tag`), grades (A–F), numbers and dates taken out.
+fn english_words(doc: &Html, data: &[String]) -> Vec<String> {
+    let mut left = Vec::new();
+    for node in doc.root_element().descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let skipped = node.ancestors().filter_map(ElementRef::wrap).any(|e| {
+            matches!(e.value().name(), "style" | "script") || e.value().classes().any(|c| c == "body")
+        });
+        if skipped {
+            continue;
+        }
+        let mut t = text.to_string();
+        for d in data {
+            t = t.replace(d.as_str(), " ");
+        }
+        for word in t.split_whitespace() {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let english = w.chars().any(|c| c.is_ascii_alphabetic())
+                && !w.starts_with("--")
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && w != "crosscheck"
+                // Admiralty grades: `B`, `F/B`.
+                && !w.chars().all(|c| matches!(c, 'A'..='F' | '/'));
+            if english {
+                left.push(format!("{w} (in \"{}\")", text.trim()));
+            }
+        }
+    }
+    left
+}
+
+#[test]
+fn lang_ar_leaves_no_english_word_of_the_pages_own() {
+    let nb = demo();
+    // A figure of credibility 5, so that every kind of reason is on the page.
+    nb.ok(&["claim", "edit", "3", "--credibility", "5"]);
+    let data = notebook_strings(&nb);
+    let args = ["--lang", "ar", "--title", "تقرير سوق السهل", "--author", "مكتب التحقق"];
+    let (_, doc) = report(&nb, &args);
+    let left = english_words(&doc, &data);
+    assert!(left.is_empty(), "English left on the Arabic page:\n{}", left.join("\n"));
+    // Every heading and table header is Arabic (the page's own words, checked by element too).
+    for e in doc.select(&sel("h2, h3, th, dt, legend, caption, .numbers dd")) {
+        let t: String = e.text().collect();
+        let t = data.iter().fold(t.replace("crosscheck", " "), |t, d| t.replace(d.as_str(), " "));
+        assert!(!t.chars().any(|c| c.is_ascii_lowercase()), "'{t}' is not Arabic");
+    }
+    assert_eq!(doc.select(&sel("h1")).next().unwrap().text().collect::<String>(), "تقرير سوق السهل");
+    let header = doc.select(&sel("header.top")).next().unwrap().text().collect::<String>();
+    assert!(header.contains("مكتب التحقق"), "{header}");
+    // A filtered report names its filter in Arabic around the flag.
+    let (_, filtered) = report(&nb, &["--lang", "ar", "--min-reliability", "C"]);
+    let text: String = filtered.root_element().text().collect();
+    assert!(text.contains("استبعده عامل التصفية --min-reliability C"), "no filtered reason");
+    assert!(english_words(&filtered, &data)
+        .iter()
+        .all(|w| w.starts_with("n ") || w.starts_with("notebook ")));
+
+    // Date ranges keep their reading order: left to right and never broken across lines.
+    let ranges: Vec<ElementRef<'_>> =
+        doc.select(&sel("span.d")).filter(|e| e.text().collect::<String>().contains("..")).collect();
+    assert!(!ranges.is_empty(), "the demo has claims dated by a range");
+    for r in &ranges {
+        assert_eq!(r.value().attr("dir"), Some("ltr"));
+    }
+    let style: String = doc.select(&sel("style")).map(|s| s.text().collect::<String>()).collect();
+    assert!(style.contains(".d{white-space:nowrap}"), "dates may wrap");
+}
+
+#[test]
+fn chart_rows_are_named_as_the_conflicts_name_them() {
+    let nb = demo();
+    let (_, doc) = report(&nb, &[]);
+    for section in doc.select(&sel("section.measure")) {
+        let mut named = HashSet::new();
+        for g in section.select(&sel("figure.chart g[data-figure]")) {
+            let id = g.value().attr("data-figure").unwrap();
+            let label = g.select(&sel("text.fid")).next().unwrap().text().collect::<String>();
+            assert_eq!(label, format!("#{id}"));
+            named.insert(label);
+        }
+        for a in section.select(&sel(".conflicts a")) {
+            let shown = a.text().collect::<String>();
+            assert!(named.contains(&shown), "the conflicts name {shown}, the chart {named:?}");
+        }
+        let voice = section.select(&sel("figure.chart text")).any(|t| t.text().any(|x| x.starts_with('V')));
+        assert!(!voice, "rows named V1, V2 …");
+    }
+}
+
 #[test]
 fn markdown_writes_the_svg_files_it_links() {
     let nb = demo();

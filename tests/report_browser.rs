@@ -1,7 +1,7 @@
 //! The demo's report in a real browser: headless Chromium loads the page, takes a screenshot at
 //! 1280 px, prints it to PDF (A4) and dumps the DOM after layout. The page must load without a
 //! console message (the page's Content-Security-Policy reports any script or fetch it blocks),
-//! keep its whole structure, and print one measure a page.
+//! keep its whole structure, and print measures that fit on the rest of a page on that page.
 //!
 //! Chromium is Debian's `chromium` package. Without it the test is skipped, unless `CI` is set:
 //! then it fails, since CI installs it (`.ci/run`). `CROSSCHECK_CHROMIUM` names another binary.
@@ -92,6 +92,21 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// Prints a page to an A4 PDF and counts its pages.
+    fn pages(&mut self, page: &Path) -> (usize, Outcome) {
+        let pdf = self.dir.path().join(format!("print-{}.pdf", self.runs + 1));
+        let print =
+            self.run(page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+        assert!(console(&print.stderr).is_empty(), "{}", print.stderr);
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}):\n{}", print.stderr));
+        assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000, "{} bytes", bytes.len());
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("/MediaBox [0 0 594.9") && text.contains(" 841.9"), "pages are A4");
+        (text.matches("/Type /Page").count() - text.matches("/Type /Pages").count(), print)
+    }
+}
+
 /// The console messages Chromium logged: CSP violations, script errors, failed loads.
 fn console(stderr: &str) -> Vec<&str> {
     stderr
@@ -164,17 +179,9 @@ fn the_demo_report_loads_prints_and_keeps_its_structure_in_chromium() {
     assert_eq!((width, height), (1280, 2000));
     assert!(bytes.len() > 30_000, "a nearly empty screenshot ({} bytes)", bytes.len());
 
-    // Printed to PDF: A4 pages, one measure a page after the contents.
-    let pdf = browser.dir.path().join("report.pdf");
-    let print =
-        browser.run(&page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
-    assert!(console(&print.stderr).is_empty(), "{}", print.stderr);
-    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}):\n{}", print.stderr));
-    assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000, "{} bytes", bytes.len());
-    let text = String::from_utf8_lossy(&bytes);
-    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
-    assert!(pages >= 2 + 2, "{pages} pages: the contents, then each measure on its own page");
-    assert!(text.contains("/MediaBox [0 0 594.9") && text.contains(" 841.9"), "pages are A4");
+    // Printed to PDF: A4 pages.
+    let (pages, print) = browser.pages(&page);
+    assert!(pages >= 3, "{pages} pages: the measures, then the article texts from a new page");
 
     // The Arabic page runs right to left once loaded.
     let ar = browser.run(&arabic, &["--dump-dom".into()]);
@@ -191,5 +198,63 @@ fn the_demo_report_loads_prints_and_keeps_its_structure_in_chromium() {
         shot.took,
         print.took,
         ar.took
+    );
+}
+
+#[test]
+fn a_measure_starts_a_new_page_only_when_it_does_not_fit() {
+    let Some(bin) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is not installed, and CI must run the browser test"
+        );
+        return;
+    };
+    // Six small measures, one figure each: each takes a few lines of a page.
+    let nb = Nb::new();
+    let article =
+        nb.import("sahl-en.md", &["--outlet", "The Valley Herald", "--published", "2014-12-05"]).to_string();
+    let figures = [
+        ("defectors.foreign", "45 foreign fighters", "45"),
+        ("recruits.local", "more than 120 local recruits", "more than 120"),
+        ("police.fled", "eight members of the religious police", "eight"),
+        ("commanders.left", "at least two field", "at least two"),
+        ("deaths.market", "11 people were killed", "11"),
+        ("deaths.monitor", "the toll at about 15", "about 15"),
+    ];
+    for (key, quote, notation) in figures {
+        nb.ok(&["measure", "add", key, "--label", key]);
+        nb.ok(&[
+            "claim",
+            "add",
+            "--article",
+            &article,
+            "--quote",
+            quote,
+            "--figure",
+            &format!("{key}={notation}"),
+        ]);
+    }
+    let page = nb.path("small.html");
+    nb.ok(&["report", "--out", page.to_str().unwrap()]);
+    // The same page with every measure forced onto a page of its own, to compare.
+    let forced = nb.path("forced.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("section.measure{break-before:page"),
+        "the page forces a break before each measure"
+    );
+    std::fs::write(
+        &forced,
+        html.replacen("@media print{", "@media print{section.measure{break-before:page}", 1),
+    )
+    .unwrap();
+    let mut browser = Browser { bin, dir: tempfile::tempdir().unwrap(), runs: 0 };
+    let (pages, _) = browser.pages(&page);
+    let (one_each, _) = browser.pages(&forced);
+    assert!(one_each >= 7, "{one_each} pages with a page a measure");
+    assert!(
+        pages + 2 <= one_each,
+        "{pages} pages, {one_each} with a page a measure: measures that fit share a page"
     );
 }

@@ -9,10 +9,12 @@ use crosscheck::render::width::display_width;
 use std::collections::HashSet;
 use std::process::Command;
 
+/// A table as a terminal of this width gets it (`--format table`: a pipe gets rows for programs).
 fn at_width(nb: &Nb, width: usize, args: &[&str]) -> String {
     let out = Command::new(common::BIN)
         .arg("--db")
         .arg(&nb.db)
+        .args(["--format", "table"])
         .args(args)
         .env("COLUMNS", width.to_string())
         .env_remove("CROSSCHECK_DB")

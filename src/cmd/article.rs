@@ -1,24 +1,33 @@
 //! `article list|show|edit|rm`.
 
-use std::io::Write;
-
 use anyhow::Result;
 
-use super::{columns, Ctx, Section};
+use super::{Need, Plan, Run};
 use crate::cli::ArticleCommand;
-use crate::notebook::articles::{ArticleEdit, Span};
-use crate::notebook::claims::ClaimFilter;
-use crate::notebook::Access;
-use crate::render::escape_controls;
+use crate::notebook::articles::{ArticleEdit, ArticleRow, Redated, Span};
+use crate::notebook::claims::{ClaimFilter, ClaimRow};
+use crate::render::{Record, Shape};
 
-pub fn run(ctx: &Ctx, c: ArticleCommand, access: Access) -> Result<()> {
+pub fn plan(c: ArticleCommand) -> Plan {
     match c {
-        ArticleCommand::List => {
-            ctx.check_columns(&columns::ARTICLES)?;
-            let rows = ctx.open(access)?.articles()?;
-            ctx.list(&columns::ARTICLES, rows, "no articles yet; `crosscheck import articles FILE` adds one")
+        ArticleCommand::List => Plan::new("article list", Need::Read, Shape::rows::<ArticleRow>(), |run| {
+            let out = run.out;
+            let rows = run.nb()?.articles()?;
+            out.list(&rows, "no articles yet; `crosscheck import articles FILE` adds one")
+        }),
+        ArticleCommand::Show { id, text: true } => {
+            Plan::new("article show --text", Need::Read, Shape::Text, move |run| {
+                let out = run.out;
+                let nb = run.nb()?;
+                nb.article(id)?;
+                let body = nb.article_body(id)?;
+                out.text(&mark_spans(&body, &nb.claim_spans(id)?))
+            })
         }
-        ArticleCommand::Show { id, text } => show(ctx, id, text, access),
+        ArticleCommand::Show { id, text: false } => {
+            let shape = Shape::record::<ArticleRow>(&["claims_list"]);
+            Plan::new("article show", Need::Read, shape, move |run| show(run, id))
+        }
         ArticleCommand::Edit { id, title, outlet, author, url, published, lang, note } => {
             let edit = ArticleEdit {
                 title,
@@ -29,59 +38,52 @@ pub fn run(ctx: &Ctx, c: ArticleCommand, access: Access) -> Result<()> {
                 language: lang,
                 note,
             };
-            let done = ctx.open(access)?.edit_article(id, &edit)?;
-            if !done.stale.is_empty() {
-                let ids: Vec<String> = done.stale.iter().map(|r| format!("#{r}")).collect();
-                ctx.note(&format!(
-                    "{} saved reconciliation(s) rested on what changed and are now stale: {}",
-                    ids.len(),
-                    ids.join(", ")
-                ));
-            }
-            if ctx.quiet {
-                return ctx.created(id, &done.row, &[]);
-            }
-            ctx.show(
-                &crate::render::cells_of(&done.row)?,
-                &[Section::of(
-                    "Claims re-dated",
-                    "redated",
-                    &columns::REDATED,
-                    &done.redated,
-                    "no claim's date changed",
-                )?],
-            )
+            // The article, then the claims whose dates the change moved.
+            let shape = Shape::record::<ArticleRow>(&["redated"]);
+            Plan::new("article edit", Need::Write, shape, move |run| edit_article(run, id, &edit))
         }
         ArticleCommand::Rm { id, force } => {
-            let removed = ctx.open(access)?.remove_article(id, force)?;
-            ctx.note(&format!("removed article #{id} and {removed} claim(s) citing it"));
-            Ok(())
+            Plan::new("article rm", Need::Write, Shape::Nothing, move |run| {
+                let removed = run.nb()?.remove_article(id, force)?;
+                run.out.note(&format!("removed article #{id} and {removed} claim(s) citing it"));
+                Ok(())
+            })
         }
     }
 }
 
-fn show(ctx: &Ctx, id: i64, text: bool, access: Access) -> Result<()> {
-    let mut nb = ctx.open(access)?;
+fn show(run: &mut Run<'_>, id: i64) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
     let row = nb.article(id)?;
-    if text {
-        let body = nb.article_body(id)?;
-        let marked = mark_spans(&body, &nb.claim_spans(id)?);
-        let mut out = ctx.stdout();
-        writeln!(out, "{}", escape_controls(&marked, true))?;
-        out.flush()?;
-        return Ok(());
+    let claims: Vec<ClaimRow> = nb.claims(&ClaimFilter { article: Some(id), ..Default::default() })?;
+    let record = Record::of(&row)?.section(
+        "claims_list",
+        "Claims",
+        &claims,
+        "no claims recorded from this article yet",
+    )?;
+    out.record(&record)
+}
+
+fn edit_article(run: &mut Run<'_>, id: i64, edit: &ArticleEdit) -> Result<()> {
+    let done = run.nb()?.edit_article(id, edit)?;
+    run.close();
+    if !done.stale.is_empty() {
+        let ids: Vec<String> = done.stale.iter().map(|r| format!("#{r}")).collect();
+        run.out.note(&format!(
+            "{} saved reconciliation(s) rested on what changed and are now stale: {}",
+            ids.len(),
+            ids.join(", ")
+        ));
     }
-    let claims = nb.claims(&ClaimFilter { article: Some(id), ..Default::default() })?;
-    ctx.show(
-        &crate::render::cells_of(&row)?,
-        &[Section::of(
-            "Claims",
-            "claims_list",
-            &columns::CLAIMS,
-            &claims,
-            "no claims recorded from this article yet",
-        )?],
-    )
+    let record = Record::of(&done.row)?.section::<Redated>(
+        "redated",
+        "Claims re-dated",
+        &done.redated,
+        "no claim's date changed",
+    )?;
+    run.out.created(id, &record)
 }
 
 /// The body with each claimed span (character offsets) marked ⟦#N …⟧. Overlapping spans are

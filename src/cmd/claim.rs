@@ -2,12 +2,14 @@
 
 use anyhow::{anyhow, Result};
 
-use super::{columns, Ctx, Section};
+use super::{Need, Plan, Run};
 use crate::cli::{ClaimAddArgs, ClaimCommand, ClaimEditArgs, ClaimFilterArgs};
 use crate::notation::VagueTable;
-use crate::notebook::claims::{ClaimEdit, ClaimFilter, NewClaim};
-use crate::notebook::{Access, Notebook};
-use crate::render::Cell;
+use crate::notebook::claims::{ClaimEdit, ClaimFilter, ClaimRow, LinkRow, NewClaim};
+use crate::notebook::figures::FigureRow;
+use crate::notebook::sources::SourceRow;
+use crate::notebook::Notebook;
+use crate::render::{Cell, Record, Shape};
 
 /// Resolves the filter flags that name things (a source, a measure) once the notebook is open.
 pub fn filter(nb: &Notebook, f: &ClaimFilterArgs) -> Result<ClaimFilter> {
@@ -44,38 +46,49 @@ pub fn filter_words(f: &ClaimFilterArgs, with_measure: bool) -> Vec<(String, Str
     .collect()
 }
 
-pub fn run(ctx: &Ctx, c: ClaimCommand, access: Access) -> Result<()> {
-    match c {
-        ClaimCommand::Add(args) => add(ctx, args),
-        ClaimCommand::List(f) => list(ctx, &f, access),
-        ClaimCommand::Suggest(args) => super::suggest::run(ctx, args),
-        ClaimCommand::Show { id } => show(ctx, id, access),
-        ClaimCommand::Edit(args) => edit(ctx, args),
-        ClaimCommand::Rm { id } => {
-            ctx.open(access)?.remove_claim(id)?;
-            ctx.note(&format!("removed claim #{id}; `crosscheck history claims {id}` shows what it was"));
+pub fn plan(c: ClaimCommand) -> Result<Plan> {
+    Ok(match c {
+        ClaimCommand::Add(args) => {
+            Plan::new("claim add", Need::Write, Shape::record::<ClaimRow>(&[]), move |run| add(run, args))
+        }
+        ClaimCommand::List(f) => {
+            Plan::new("claim list", Need::Read, Shape::rows::<ClaimRow>(), move |run| list(run, &f))
+        }
+        ClaimCommand::Suggest(args) => super::suggest::plan(args),
+        ClaimCommand::Show { id } => {
+            // The claim, then its sources, figures and links.
+            let shape = Shape::record::<ClaimRow>(&["UNVERIFIED", "sources_list", "figures_list", "links"]);
+            Plan::new("claim show", Need::Read, shape, move |run| show(run, id))
+        }
+        ClaimCommand::Edit(args) => {
+            Plan::new("claim edit", Need::Write, Shape::record::<ClaimRow>(&[]), move |run| edit(run, args))
+        }
+        ClaimCommand::Rm { id } => Plan::new("claim rm", Need::Write, Shape::Nothing, move |run| {
+            run.nb()?.remove_claim(id)?;
+            run.out.note(&format!("removed claim #{id}; `crosscheck history claims {id}` shows what it was"));
             Ok(())
-        }
+        }),
         ClaimCommand::Link { a, b, relation } => {
-            let link = ctx.open(access)?.link_claims(a, b, relation)?;
-            ctx.created(a, &link, &[])
+            Plan::new("claim link", Need::Write, Shape::record::<LinkRow>(&[]), move |run| {
+                let link = run.nb()?.link_claims(a, b, relation)?;
+                run.out.created(a, &Record::of(&link)?)
+            })
         }
-    }
+    })
 }
 
-fn list(ctx: &Ctx, f: &ClaimFilterArgs, access: Access) -> Result<()> {
-    ctx.check_columns(&columns::CLAIMS)?;
-    let mut nb = ctx.open(access)?;
-    let filter = filter(&nb, f)?;
+fn list(run: &mut Run<'_>, f: &ClaimFilterArgs) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
+    let filter = filter(nb, f)?;
     let empty = if filter.is_empty() {
         "no claims yet; `crosscheck claim add` records one"
     } else {
         "no claims match"
     };
-    let mut w = ctx.writer(&columns::CLAIMS, empty)?;
+    let mut w = out.rows::<ClaimRow>(empty)?;
     nb.for_each_claim(&filter, |c| w.row(&c).map_err(crate::notebook::Error::Output))?;
-    w.finish()?;
-    Ok(())
+    w.finish()
 }
 
 /// `--figure KEY=NOTATION` as (key, notation); `--figure KEY` alone takes the one figure the
@@ -105,8 +118,9 @@ fn figure_flag(f: &str, quote: &str, vague: &VagueTable) -> Result<(String, Stri
     }
 }
 
-fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
-    let mut nb = ctx.open(Access::Write)?;
+fn add(run: &mut Run<'_>, args: ClaimAddArgs) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
     let vague =
         if args.figures.iter().any(|f| !f.contains('=')) { nb.vague_table()? } else { VagueTable::new() };
     let figures =
@@ -128,42 +142,35 @@ fn add(ctx: &Ctx, args: ClaimAddArgs) -> Result<()> {
     };
     let row = nb.add_claim(&claim)?;
     if row.unverified {
-        ctx.note(&format!(
+        out.note(&format!(
             "claim #{} is marked unverified: its quote was not found in article #{}",
             row.id, row.article_id
         ));
     }
-    ctx.created(row.id, &row, &[])
+    out.created(row.id, &Record::of(&row)?)
 }
 
-fn show(ctx: &Ctx, id: i64, access: Access) -> Result<()> {
-    let nb = ctx.open(access)?;
+fn show(run: &mut Run<'_>, id: i64) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
     let row = nb.claim(id)?;
-    let mut fields = crate::render::cells_of(&row)?;
+    let mut record = Record::of(&row)?;
     if row.unverified {
-        fields.insert(0, ("UNVERIFIED", Cell::text("the quote was not found in the article")));
+        record = record.first("UNVERIFIED", Cell::text("the quote was not found in the article"));
     }
-    let sources = nb.sources_of_claim(id)?;
-    let figures = nb.figures_of_claim(id)?;
+    let sources: Vec<SourceRow> = nb.sources_of_claim(id)?;
+    let figures: Vec<FigureRow> = nb.figures_of_claim(id)?;
     let links = nb.links_of(id)?;
-    ctx.show(
-        &fields,
-        &[
-            Section::of(
-                "Sources",
-                "sources_list",
-                &columns::SOURCES,
-                &sources,
-                "no sources: the outlet's own reporting",
-            )?,
-            Section::of("Figures", "figures_list", &columns::FIGURES, &figures, "no figures")?,
-            Section::of("Links", "links", &columns::LINKS, &links, "no links to other claims")?,
-        ],
-    )
+    let record = record
+        .section("sources_list", "Sources", &sources, "no sources: the outlet's own reporting")?
+        .section("figures_list", "Figures", &figures, "no figures")?
+        .section("links", "Links", &links, "no links to other claims")?;
+    out.record(&record)
 }
 
-fn edit(ctx: &Ctx, args: ClaimEditArgs) -> Result<()> {
-    let mut nb = ctx.open(Access::Write)?;
+fn edit(run: &mut Run<'_>, args: ClaimEditArgs) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
     let sources = if args.no_sources {
         Some(Vec::new())
     } else if args.sources.is_empty() {
@@ -181,5 +188,5 @@ fn edit(ctx: &Ctx, args: ClaimEditArgs) -> Result<()> {
         sources,
     };
     let row = nb.edit_claim(args.id, &e)?;
-    ctx.created(row.id, &row, &[])
+    out.created(row.id, &Record::of(&row)?)
 }

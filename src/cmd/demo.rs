@@ -2,14 +2,15 @@
 //! articles about one invented event) by running the real commands of `src/demo/steps.txt`,
 //! each printed before its output, and ends by saying where the notebook and the CSV are.
 
-use std::io::Write;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Result};
 use clap::Parser;
 
-use super::Ctx;
+use super::{Need, Plan, Run};
 use crate::cli::Cli;
+use crate::render::Shape;
 
 const ARTICLES: &[(&str, &str)] = &[
     ("valley-daily-ar.txt", include_str!("../demo/valley-daily-ar.txt")),
@@ -57,9 +58,14 @@ pub fn demo_files(db: &Path) -> PathBuf {
     dir.join(format!("{stem}-files"))
 }
 
-pub fn run(ctx: &Ctx) -> Result<()> {
+pub fn plan() -> Plan {
+    Plan::new("demo", Need::Nothing, Shape::Text, run)
+}
+
+fn run(run: &mut Run<'_>) -> Result<()> {
+    let quiet = run.out.quiet();
     // Never the user's own notebook: only --db, never $CROSSCHECK_DB, and never an existing file.
-    let (dir, db): (PathBuf, PathBuf) = match &ctx.db {
+    let (dir, db): (PathBuf, PathBuf) = match run.db_given() {
         Some(p) => {
             let p = crate::notebook::home_expanded(p)?;
             if p.exists() && std::fs::metadata(&p).map(|m| m.len() > 0).unwrap_or(false) {
@@ -82,17 +88,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             (dir.clone(), dir.join("notebook.db"))
         }
     };
-    let outputs = ctx.outputs(None).protecting(&db);
+    let outputs = run.outputs(None).protecting(&db);
     let folder = outputs.folder(&dir.join("articles"), "demo's articles").map_err(anyhow::Error::msg)?;
     for (name, text) in ARTICLES {
-        let mut file = folder.file(name).map_err(anyhow::Error::msg)?;
-        file.write_all(text.as_bytes())?;
-        for note in file.finish()? {
-            ctx.note(&note);
-        }
+        run.out.file(folder.file(name), text.as_bytes())?;
     }
     let db_shown = shown(&[db.display().to_string()]);
-    let mut out = ctx.stdout();
+    let mut out = String::new();
     writeln!(
         out,
         "crosscheck demo: three fictional articles (one Arabic, two English) about one invented event."
@@ -102,21 +104,21 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         "Every command below is a real crosscheck command on this notebook; to repeat any of them, first run"
     )?;
     writeln!(out, "  export CROSSCHECK_DB={db_shown}")?;
-    out.flush()?;
+    run.out.bytes(std::mem::take(&mut out).as_bytes())?;
     for step in steps(&dir)? {
         let line = shown(&step);
-        let mut out = ctx.stdout();
+        let mut out = String::new();
         writeln!(out, "\n$ crosscheck {line}")?;
-        out.flush()?;
+        run.out.bytes(std::mem::take(&mut out).as_bytes())?;
         let mut args = vec!["crosscheck".to_string(), "--db".to_string(), db.display().to_string()];
-        if ctx.quiet {
+        if quiet {
             args.push("--quiet".into());
         }
         args.extend(step.iter().cloned());
         let cli = Cli::try_parse_from(&args).map_err(|e| anyhow!("demo step '{line}' is malformed: {e}"))?;
         super::run(cli).map_err(|e| anyhow!("demo step 'crosscheck {line}' failed: {e:#}"))?;
     }
-    let mut out = ctx.stdout();
+    let mut out = String::new();
     writeln!(out, "\nDone. The notebook is {}", db.display())?;
     writeln!(out, "The claims table for a spreadsheet is {}", dir.join("claims.csv").display())?;
     writeln!(out, "The report to open in a browser is {}", dir.join("report.html").display())?;
@@ -127,6 +129,6 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     writeln!(out, "  crosscheck reconcile deaths.market --timeline")?;
     writeln!(out, "  crosscheck article show 1 --text")?;
     writeln!(out, "  crosscheck search 'اكد'")?;
-    out.flush()?;
+    run.out.bytes(std::mem::take(&mut out).as_bytes())?;
     Ok(())
 }

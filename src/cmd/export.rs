@@ -1,142 +1,152 @@
 //! `export TABLE` (streamed, to stdout or a file written whole or not at all) and `merge`.
 
-use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{columns, Ctx};
+use super::{Need, Plan, Run};
 use crate::cli::ExportArgs;
-use crate::notebook::transfer::Tally;
-use crate::notebook::{Access, Error, Notebook};
-use crate::render::{Columns, Format, Options, Pick, Writer};
+use crate::notebook::transfer::{Tally, TallyRow};
+use crate::notebook::{Error, Notebook};
+use crate::render::output::Defaults;
+use crate::render::{Dest, Format, Output, RowWriter, Shape};
+use crate::rows::Row;
 use crate::vocab::ExportTable;
 
-fn columns_of(table: ExportTable) -> &'static Columns {
+/// The rows of each table, by their row type.
+fn shape_of(table: ExportTable) -> Shape {
+    use crate::notebook::*;
     match table {
-        ExportTable::Articles => &columns::ARTICLES,
-        ExportTable::Sources => &columns::SOURCES,
-        ExportTable::Claims => &columns::CLAIMS,
-        ExportTable::Figures => &columns::FIGURES,
-        ExportTable::Measures => &columns::MEASURES,
-        ExportTable::Reconciliations => &columns::RECONCILIATIONS,
-        ExportTable::History => &columns::HISTORY,
-        ExportTable::DatasetteMetadata => &columns::NONE,
+        ExportTable::Articles => Shape::rows::<articles::ArticleRow>(),
+        ExportTable::Sources => Shape::rows::<sources::SourceRow>(),
+        ExportTable::Claims => Shape::rows::<claims::ClaimRow>(),
+        ExportTable::Figures => Shape::rows::<figures::FigureRow>(),
+        ExportTable::Measures => Shape::rows::<figures::MeasureRow>(),
+        ExportTable::Reconciliations => Shape::rows::<reconciliations::ReconciliationRow>(),
+        ExportTable::History => Shape::rows::<history::HistoryRow>(),
+        ExportTable::DatasetteMetadata => Shape::Text,
     }
 }
 
-/// Streams the rows of one table into a writer.
-fn write_rows<W: Write>(nb: &mut Notebook, args: &ExportArgs, w: &mut Writer<W>) -> Result<()> {
-    let out = |e| Error::Output(e);
-    match args.table {
-        ExportTable::Claims => {
-            let filter = super::claim::filter(nb, &args.filter)?;
-            nb.for_each_claim(&filter, |c| w.row(&c).map_err(out))?;
-        }
-        ExportTable::Figures => {
-            nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(out))?
-        }
-        ExportTable::Articles => nb.articles()?.iter().try_for_each(|r| w.row(r))?,
-        ExportTable::Sources => nb.sources()?.iter().try_for_each(|r| w.row(r))?,
-        ExportTable::Measures => nb.measures()?.iter().try_for_each(|r| w.row(r))?,
-        ExportTable::Reconciliations => {
-            nb.reconciliations(args.filter.measure.as_deref())?.iter().try_for_each(|r| w.row(r))?
-        }
-        ExportTable::History => nb.history(None, None, |h| w.row(&h).map_err(out))?,
-        ExportTable::DatasetteMetadata => {}
-    }
-    Ok(())
-}
-
-pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+pub fn export(args: ExportArgs, out: &Output) -> Result<Plan> {
     if args.table == ExportTable::DatasetteMetadata {
-        return datasette_metadata(ctx, &args);
+        return datasette_metadata(args, out);
     }
-    let cols = columns_of(args.table);
-    // Given after `export` or before it; CSV when given nowhere.
-    let format = args.format.or(ctx.format_given.then_some(ctx.format)).unwrap_or(Format::Csv);
-    let opts = Options {
-        format,
-        bom: args.bom,
-        raw: args.raw,
-        terminal: ctx.terminal && args.out.is_none(),
-        width: ctx.width,
-        // An export carries every column unless --columns says otherwise (a table for people
-        // shows the few a person reads first, as a listing does).
-        pick: if ctx.pick == Pick::Default && format != Format::Table { Pick::All } else { ctx.pick.clone() },
-        empty: Some(format!("no {} to export", args.table)),
-    };
-    opts.pick.positions(cols, format, opts.width).map_err(super::UsageError)?;
-    let mut nb = ctx.open(Access::Read)?;
-    match &args.out {
-        None => {
-            let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
-            write_rows(&mut nb, &args, &mut w)?;
-            w.finish()?;
+    Ok(Plan::new("export", Need::Read, shape_of(args.table), move |run| {
+        let out = run.out;
+        let outputs = run.outputs(Some(args.force));
+        let nb = run.nb()?;
+        let defaults = Defaults {
+            // Given after `export` or before it; CSV when given nowhere.
+            format: Some(args.format.or(out.format_given()).unwrap_or(Format::Csv)),
+            every_column: false,
+            bom: args.bom,
+            raw: args.raw,
+        };
+        let dest = match &args.out {
+            None => Dest::Stdout,
+            Some(path) => Dest::File { path, outputs: &outputs, what: "export" },
+        };
+        let empty = format!("no {} to export", args.table);
+        write_rows(nb, out, &args, dest, defaults, &empty)?;
+        if let Some(path) = &args.out {
+            out.note(&format!("wrote {}", path.display()));
         }
-        Some(path) => {
-            let outputs = ctx.outputs(Some(args.force));
-            let file = outputs.file(path, "export").map_err(anyhow::Error::msg)?;
-            let mut w = Writer::new(BufWriter::with_capacity(1 << 16, file), &opts, cols)?;
-            write_rows(&mut nb, &args, &mut w)?;
-            let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            for note in file.finish()? {
-                ctx.note(&note);
-            }
-            ctx.note(&format!("wrote {}", path.display()));
-        }
-    }
-    Ok(())
-}
-
-pub fn print_tally(ctx: &Ctx, tally: &Tally) -> Result<()> {
-    for note in &tally.notes {
-        ctx.note(note);
-    }
-    if ctx.quiet {
-        return Ok(());
-    }
-    ctx.list(&columns::TALLY, tally.rows.iter(), "nothing to do")
-}
-
-pub fn merge(ctx: &Ctx, other: &Path) -> Result<()> {
-    ctx.check_columns(&columns::TALLY)?;
-    let mut nb = ctx.open(Access::Write)?;
-    let tally = nb.merge_from(other)?;
-    print_tally(ctx, &tally)
+        Ok(())
+    }))
 }
 
 /// The metadata Datasette reads beside the published notebook, named for the notebook's file
 /// (Datasette serves `public.db` as the database `public`): run it on the file you publish.
-fn datasette_metadata(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
-    let format = args.format.or(ctx.format_given.then_some(ctx.format));
+fn datasette_metadata(args: ExportArgs, out: &Output) -> Result<Plan> {
+    let format = args.format.or(out.format_given());
     if format.is_some_and(|f| f != Format::Json) || args.bom || args.raw {
-        return Err(super::UsageError(
+        return Err(crate::render::UsageError(
             "export datasette-metadata writes JSON only; give no --format (or --format json), --bom or --raw"
                 .into(),
         )
         .into());
     }
-    let nb = ctx.open(Access::Read)?;
-    let database = nb.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let metadata = crate::team::datasette::metadata(&database, crate::notebook::schema::SCHEMA);
-    let mut text = serde_json::to_string_pretty(&metadata)?;
-    text.push('\n');
-    match &args.out {
-        None => {
-            let mut out = ctx.stdout();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-        Some(path) => {
-            let mut file =
-                ctx.outputs(Some(args.force)).file(path, "Datasette metadata").map_err(anyhow::Error::msg)?;
-            file.write_all(text.as_bytes())?;
-            for note in file.finish()? {
-                ctx.note(&note);
+    Ok(Plan::new("export", Need::Read, Shape::Text, move |run| {
+        let outputs = run.outputs(Some(args.force));
+        let nb = run.nb()?;
+        let database = nb.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let metadata = crate::team::datasette::metadata(&database, crate::notebook::schema::SCHEMA);
+        let mut text = serde_json::to_string_pretty(&metadata)?;
+        text.push('\n');
+        run.close();
+        match &args.out {
+            None => run.out.bytes(text.as_bytes()),
+            Some(path) => {
+                run.out.file(outputs.file(path, "Datasette metadata"), text.as_bytes())?;
+                run.out.note(&format!("wrote {} (for the database {database})", path.display()));
+                Ok(())
             }
-            ctx.note(&format!("wrote {} (for the database {database})", path.display()));
         }
+    }))
+}
+
+/// Streams the rows of one table into a writer.
+fn write_rows(
+    nb: &mut Notebook,
+    out: &Output,
+    args: &ExportArgs,
+    dest: Dest<'_>,
+    defaults: Defaults,
+    empty: &str,
+) -> Result<()> {
+    fn open<R: Row>(out: &Output, dest: Dest<'_>, d: Defaults, empty: &str) -> Result<RowWriter<R>> {
+        out.rows_to::<R>(dest, d, empty)
     }
-    Ok(())
+    let err = |e| Error::Output(e);
+    match args.table {
+        ExportTable::Claims => {
+            let filter = super::claim::filter(nb, &args.filter)?;
+            let mut w = open(out, dest, defaults, empty)?;
+            nb.for_each_claim(&filter, |c| w.row(&c).map_err(err))?;
+            w.finish()
+        }
+        ExportTable::Figures => {
+            let mut w = open(out, dest, defaults, empty)?;
+            nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(err))?;
+            w.finish()
+        }
+        ExportTable::History => {
+            let mut w = open(out, dest, defaults, empty)?;
+            nb.history(None, None, |h| w.row(&h).map_err(err))?;
+            w.finish()
+        }
+        ExportTable::Articles => all(open(out, dest, defaults, empty)?, &nb.articles()?),
+        ExportTable::Sources => all(open(out, dest, defaults, empty)?, &nb.sources()?),
+        ExportTable::Measures => all(open(out, dest, defaults, empty)?, &nb.measures()?),
+        ExportTable::Reconciliations => {
+            all(open(out, dest, defaults, empty)?, &nb.reconciliations(args.filter.measure.as_deref())?)
+        }
+        // Written by its own plan (datasette_metadata).
+        ExportTable::DatasetteMetadata => Ok(()),
+    }
+}
+
+fn all<R: Row>(mut w: RowWriter<R>, rows: &[R]) -> Result<()> {
+    rows.iter().try_for_each(|r| w.row(r))?;
+    w.finish()
+}
+
+/// What an import or a merge did, table by table, after its notes.
+pub fn print_tally(out: &Output, tally: &Tally) -> Result<()> {
+    for note in &tally.notes {
+        out.note(note);
+    }
+    if out.quiet() {
+        return Ok(());
+    }
+    out.list(&tally.rows, "nothing to do")
+}
+
+pub fn merge(other: PathBuf) -> Plan {
+    Plan::new("merge", Need::Write, Shape::rows::<TallyRow>(), move |run: &mut Run<'_>| {
+        let tally = run.nb()?.merge_from(&other)?;
+        run.close();
+        print_tally(run.out, &tally)
+    })
 }

@@ -1,122 +1,125 @@
 //! `measure` and `figure`: hedged numbers into intervals, the vague-word table, and a measure's
 //! figures side by side.
 
-use std::io::Write;
-
 use anyhow::Result;
 
-use super::{columns, Ctx, Section};
+use super::{Need, Plan, Run};
 use crate::cli::{FigureCommand, MeasureCommand, TermsCommand};
-use crate::notebook::Access;
-use crate::render::Cell;
+use crate::notebook::figures::{FigureRow, MeasureRow, TermRow};
+use crate::render::{Cell, Record, Shape};
 
-pub fn measure(ctx: &Ctx, c: MeasureCommand, access: Access) -> Result<()> {
+pub fn measure(c: MeasureCommand) -> Plan {
     match c {
         MeasureCommand::Add { key, label, unit } => {
-            let row = ctx.open(access)?.add_measure(&key, &label, unit.as_deref())?;
-            if ctx.quiet {
-                return ctx.created(row.id, &row, &[]);
-            }
-            ctx.record(&crate::render::cells_of(&row)?)
+            Plan::new("measure add", Need::Write, Shape::record::<MeasureRow>(&[]), move |run| {
+                let row = run.nb()?.add_measure(&key, &label, unit.as_deref())?;
+                run.out.created(row.id, &Record::of(&row)?)
+            })
         }
-        MeasureCommand::List => {
-            ctx.check_columns(&columns::MEASURES)?;
-            let rows = ctx.open(access)?.measures()?;
-            ctx.list(
-                &columns::MEASURES,
-                rows,
-                "no measures yet; `crosscheck measure add KEY --label LABEL` adds one",
-            )
-        }
+        MeasureCommand::List => Plan::new("measure list", Need::Read, Shape::rows::<MeasureRow>(), |run| {
+            let out = run.out;
+            let rows = run.nb()?.measures()?;
+            out.list(&rows, "no measures yet; `crosscheck measure add KEY --label LABEL` adds one")
+        }),
         MeasureCommand::Show { key } => {
-            let mut nb = ctx.open(access)?;
-            let (row, r) = nb.measure(&key)?;
-            let saved = nb.reconciliations(Some(&key))?;
-            ctx.show(
-                &crate::render::cells_of(&row)?,
-                &[
-                    Section::of(
-                        "Figures",
+            // The measure, then its figures and its saved reconciliations, without the key on
+            // every row.
+            let shape = Shape::record::<MeasureRow>(&["figures_list", "reconciliations"]);
+            Plan::new("measure show", Need::Read, shape, move |run| {
+                let out = run.out;
+                let nb = run.nb()?;
+                let (row, r) = nb.measure(&key)?;
+                let saved = nb.reconciliations(Some(&key))?;
+                let record = Record::of(&row)?
+                    .section_in(
                         "figures_list",
-                        &columns::FIGURES_OF_MEASURE,
+                        "Figures",
+                        crate::rows::declared::figures_of_measure(),
                         &r.figures,
                         "no figures for this measure yet",
-                    )?,
-                    Section::of(
-                        "Saved reconciliations",
+                    )?
+                    .section_in(
                         "reconciliations",
-                        &columns::RECONCILIATIONS_OF_MEASURE,
+                        "Saved reconciliations",
+                        crate::rows::declared::reconciliations_of_measure(),
                         &saved,
                         "no saved reconciliations",
-                    )?,
-                ],
-            )
+                    )?;
+                out.record(&record)
+            })
         }
     }
 }
 
-pub fn figure(ctx: &Ctx, c: FigureCommand, access: Access) -> Result<()> {
+pub fn figure(c: FigureCommand) -> Plan {
     match c {
         FigureCommand::Add { claim, measure, notation } => {
-            let row = ctx.open(access)?.add_figure(claim, &measure, &notation)?;
-            ctx.created(row.id, &row, &[])
+            Plan::new("figure add", Need::Write, Shape::record::<FigureRow>(&[]), move |run| {
+                let row = run.nb()?.add_figure(claim, &measure, &notation)?;
+                run.out.created(row.id, &Record::of(&row)?)
+            })
         }
         FigureCommand::List { measure } => {
-            ctx.check_columns(&columns::FIGURES)?;
-            let rows = ctx.open(access)?.figures(measure.as_deref())?;
-            ctx.list(
-                &columns::FIGURES,
-                rows,
-                "no figures yet; `crosscheck figure add` or `claim add --figure` records one",
-            )
+            Plan::new("figure list", Need::Read, Shape::rows::<FigureRow>(), move |run| {
+                let out = run.out;
+                let rows = run.nb()?.figures(measure.as_deref())?;
+                out.list(&rows, "no figures yet; `crosscheck figure add` or `claim add --figure` records one")
+            })
         }
-        FigureCommand::Rm { id } => {
-            ctx.open(access)?.remove_figure(id)?;
-            ctx.note(&format!("removed figure #{id}; `crosscheck history figures {id}` shows what it was"));
+        FigureCommand::Rm { id } => Plan::new("figure rm", Need::Write, Shape::Nothing, move |run| {
+            run.nb()?.remove_figure(id)?;
+            run.out
+                .note(&format!("removed figure #{id}; `crosscheck history figures {id}` shows what it was"));
             Ok(())
-        }
+        }),
         FigureCommand::Parse { notation, explain } => {
-            // No notebook needed; an existing notebook's own vague words apply.
-            let r = crate::notebook::figures::parse_wording(ctx.notebook_path().ok().as_deref(), &notation)?;
-            let mut fields = vec![
-                ("notation", Cell::text(notation.trim())),
-                ("kind", Cell::text(r.kind.as_str())),
-                ("low", Cell::Int(r.low)),
-                ("high", r.high.map(Cell::Int).unwrap_or(Cell::Null)),
-                ("point", Cell::Int(r.point)),
-                ("provisional", Cell::Bool(r.provisional)),
-                ("noun", r.noun.clone().map(Cell::Text).unwrap_or(Cell::Null)),
-                ("rule", Cell::text(r.rule)),
-            ];
-            if !explain {
-                return ctx.record(&fields);
-            }
-            if !matches!(ctx.format, crate::render::Format::Table | crate::render::Format::Markdown) {
-                fields.push(("steps", Cell::List(r.steps)));
-                return ctx.record(&fields);
-            }
-            ctx.record(&fields)?;
-            ctx.heading("How it was read")?;
-            let mut out = ctx.stdout();
-            for (i, step) in r.steps.iter().enumerate() {
-                writeln!(out, "{:>3}. {}", i + 1, crate::render::escape_line(step))?;
-            }
-            out.flush()?;
-            Ok(())
+            let shape = Shape::Record(crate::render::Columns::plain(&PARSED).and(&["steps"]));
+            Plan::new("figure parse", Need::Nothing, shape, move |run| parse_figure(run, &notation, explain))
         }
         FigureCommand::Terms { action: None } => {
-            let rows = ctx.open(access)?.terms()?;
-            ctx.list(&columns::TERMS, rows, "no vague words")
+            Plan::new("figure terms", Need::Read, Shape::rows::<TermRow>(), |run| {
+                let out = run.out;
+                let rows = run.nb()?.terms()?;
+                out.list(&rows, "no vague words")
+            })
         }
         FigureCommand::Terms { action: Some(TermsCommand::Set { word, low, high, point }) } => {
-            let row = ctx.open(access)?.set_term(&word, low, high, point)?;
-            ctx.note("the change applies to figures entered from now on; `crosscheck figure reread` applies it to existing ones");
-            ctx.list(&columns::TERMS, [row], "")
+            Plan::new("figure terms set", Need::Write, Shape::rows::<TermRow>(), move |run| {
+                let row = run.nb()?.set_term(&word, low, high, point)?;
+                run.out.note("the change applies to figures entered from now on; `crosscheck figure reread` applies it to existing ones");
+                run.out.list(&[row], "")
+            })
         }
         FigureCommand::Reread { measure } => {
-            let rows = ctx.open(access)?.reread(measure.as_deref())?;
-            ctx.note(&format!("{} figure(s) re-read with the current terms", rows.len()));
-            ctx.list(&columns::FIGURES, rows, "no figure changed")
+            Plan::new("figure reread", Need::Write, Shape::rows::<FigureRow>(), move |run| {
+                let rows = run.nb()?.reread(measure.as_deref())?;
+                run.close();
+                run.out.note(&format!("{} figure(s) re-read with the current terms", rows.len()));
+                run.out.list(&rows, "no figure changed")
+            })
         }
     }
+}
+
+/// The fields of a figure as `figure parse` reads it.
+const PARSED: [&str; 8] = ["notation", "kind", "low", "high", "point", "provisional", "noun", "rule"];
+
+/// How a notation is read. No notebook needed; an existing notebook's own vague words apply.
+fn parse_figure(run: &mut Run<'_>, notation: &str, explain: bool) -> Result<()> {
+    let r = crate::notebook::figures::parse_wording(run.notebook_path().ok().as_deref(), notation)?;
+    let cells = [
+        Cell::text(notation.trim()),
+        Cell::text(r.kind.as_str()),
+        Cell::Int(r.low),
+        r.high.map(Cell::Int).unwrap_or(Cell::Null),
+        Cell::Int(r.point),
+        Cell::Bool(r.provisional),
+        r.noun.clone().map(Cell::Text).unwrap_or(Cell::Null),
+        Cell::text(r.rule),
+    ];
+    let mut record = Record::of_fields(PARSED.into_iter().zip(cells).collect());
+    if explain {
+        record = record.steps("steps", "How it was read", r.steps);
+    }
+    run.out.record(&record)
 }

@@ -1,26 +1,30 @@
 //! `import articles` (files, folders and stdin, prepared on worker threads and stored in
 //! batches by the notebook) and `import sources|claims|figures FILE.csv`.
 
-use std::path::Path;
-
 use anyhow::{bail, Result};
 
-use super::{columns, Ctx};
+use super::{Need, Plan, Run};
 use crate::cli::{ArticleMetaArgs, CsvImportArgs, ImportArticlesArgs, ImportCommand};
 use crate::intake::{expand, read_capped, read_manifest, ArticleMeta, Input, ReadRules, DEFAULT_MAX_SIZE};
 use crate::notebook::import::{FileResult, ImportRequest};
-use crate::notebook::transfer::CsvTable;
-use crate::notebook::Access;
-use crate::render::Format;
+use crate::notebook::transfer::{CsvTable, TallyRow};
+use crate::render::Shape;
 use crate::vocab::ImportStatus;
 
-pub fn run(ctx: &Ctx, c: ImportCommand) -> Result<()> {
-    match c {
-        ImportCommand::Articles(args) => articles(ctx, args),
-        ImportCommand::Sources(a) => csv_file(ctx, CsvTable::Sources, &a),
-        ImportCommand::Claims(a) => csv_file(ctx, CsvTable::Claims, &a),
-        ImportCommand::Figures(a) => csv_file(ctx, CsvTable::Figures, &a),
-    }
+pub fn plan(c: ImportCommand) -> Result<Plan> {
+    let csv = |name, table, a: CsvImportArgs| {
+        Plan::new(name, Need::Write, Shape::rows::<TallyRow>(), move |run| csv_file(run, table, &a))
+    };
+    Ok(match c {
+        ImportCommand::Articles(args) => {
+            Plan::new("import articles", Need::Write, Shape::rows::<FileResult>(), move |run| {
+                articles(run, args)
+            })
+        }
+        ImportCommand::Sources(a) => csv("import sources", CsvTable::Sources, a),
+        ImportCommand::Claims(a) => csv("import claims", CsvTable::Claims, a),
+        ImportCommand::Figures(a) => csv("import figures", CsvTable::Figures, a),
+    })
 }
 
 fn meta_of(args: &ArticleMetaArgs) -> ArticleMeta {
@@ -35,10 +39,7 @@ fn meta_of(args: &ArticleMetaArgs) -> ArticleMeta {
     }
 }
 
-/// How many files make an import large: past it, a terminal gets a summary, not a row a file.
-const LARGE: usize = 20;
-
-fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
+fn articles(run: &mut Run<'_>, args: ImportArticlesArgs) -> Result<()> {
     let flags = meta_of(&args.meta);
     let rules =
         ReadRules { max_size: args.max_size.unwrap_or(DEFAULT_MAX_SIZE), follow_links: args.follow_links };
@@ -77,9 +78,10 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
     if inputs.iter().filter(|(i, _)| *i == Input::Stdin).count() > 1 {
         bail!("- (stdin) is given more than once; give it once");
     }
-    let mut nb = ctx.open(Access::Write)?;
+    let out = run.out;
+    let nb = run.nb()?;
     let total = inputs.len();
-    let bar = (ctx.stderr_terminal && !ctx.quiet && total > 1).then(|| {
+    let bar = (out.stderr_terminal() && !out.quiet() && total > 1).then(|| {
         let b = indicatif::ProgressBar::new(total as u64);
         b.set_style(
             indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} articles {elapsed}")
@@ -97,11 +99,12 @@ fn articles(ctx: &Ctx, args: ImportArticlesArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let report = report?;
-    drop(nb);
-    print_report(ctx, &report.files, args.verbose)
+    run.close();
+    print_report(out, &report.files, args.verbose)
 }
 
-fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
+/// The files imported, then a line of counts; an error when a file failed.
+fn print_report(out: &crate::render::Output, files: &[FileResult], verbose: bool) -> Result<()> {
     let count = |s: ImportStatus| files.iter().filter(|r| r.status == s).count();
     let (imported, duplicates, failed, skipped) = (
         count(ImportStatus::Imported),
@@ -110,13 +113,8 @@ fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
         count(ImportStatus::Skipped),
     );
     let near = files.iter().filter(|r| r.near_duplicate_of.is_some()).count();
-    let people = ctx.format == Format::Table;
-    if !people || (!ctx.quiet && (verbose || files.len() <= LARGE || !ctx.terminal)) {
-        ctx.list(&columns::IMPORTED, files.iter(), "nothing was imported")?;
-    } else if !ctx.quiet {
-        print_summary(ctx, files)?;
-    }
-    if ctx.quiet {
+    crate::render::imported::files(out, files, verbose)?;
+    if out.quiet() {
         for r in files.iter().filter(|r| r.status == ImportStatus::Failed) {
             eprintln!(
                 "{}",
@@ -131,7 +129,7 @@ fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
     if skipped > 0 {
         line.push_str(&format!(", passed over {skipped}"));
     }
-    ctx.note(&line);
+    out.note(&line);
     if failed > 0 {
         let first = files
             .iter()
@@ -146,66 +144,18 @@ fn print_report(ctx: &Ctx, files: &[FileResult], verbose: bool) -> Result<()> {
     Ok(())
 }
 
-/// A large import on a terminal: one line per outcome with the first five files of each.
-fn print_summary(ctx: &Ctx, files: &[FileResult]) -> Result<()> {
-    #[derive(serde::Serialize)]
-    struct Line {
-        outcome: &'static str,
-        files: usize,
-        first: String,
-    }
-    let group =
-        |name: &'static str, pick: &dyn Fn(&FileResult) -> bool, show: &dyn Fn(&FileResult) -> String| {
-            let of: Vec<&FileResult> = files.iter().filter(|r| pick(r)).collect();
-            let first: Vec<String> = of.iter().take(5).map(|r| show(r)).collect();
-            Line {
-                outcome: name,
-                files: of.len(),
-                first: first.join("; ") + if of.len() > 5 { " …" } else { "" },
-            }
-        };
-    let name = |r: &FileResult| {
-        Path::new(&r.path)
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| r.path.clone())
-    };
-    let lines = [
-        group("imported", &|r| r.status == ImportStatus::Imported, &|r| {
-            format!("{} #{}", name(r), r.id.unwrap_or_default())
-        }),
-        group("duplicates", &|r| r.status == ImportStatus::Duplicate, &|r| {
-            format!("{} = #{}", name(r), r.duplicate_of.unwrap_or_default())
-        }),
-        group("near duplicates", &|r| r.near_duplicate_of.is_some(), &|r| {
-            format!("{} ~ #{}", name(r), r.near_duplicate_of.unwrap_or_default())
-        }),
-        group("failed", &|r| r.status == ImportStatus::Failed, &|r| {
-            format!("{}: {}", name(r), r.error.clone().unwrap_or_default())
-        }),
-        group("passed over", &|r| r.status == ImportStatus::Skipped, &|r| name(r)),
-    ];
-    const SUMMARY: crate::render::Columns = crate::render::Columns::plain(&["outcome", "files", "first"]);
-    let opts = crate::render::Options { pick: crate::render::Pick::All, ..ctx.options("") };
-    let mut w = crate::render::Writer::new(ctx.stdout(), &opts, &SUMMARY)?;
-    for l in lines.iter().filter(|l| l.files > 0) {
-        w.row(l)?;
-    }
-    w.finish()?;
-    Ok(())
-}
-
 /// `import sources|claims|figures FILE.csv`: one transaction; a bad row stops the whole file.
-fn csv_file(ctx: &Ctx, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
-    ctx.check_columns(&columns::TALLY)?;
+fn csv_file(run: &mut Run<'_>, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
+    let out = run.out;
     let file = &args.file;
     let mut f = std::fs::File::open(file)
         .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), crate::notebook::io_reason(&e)))?;
     let data =
         read_capped(&mut f, 1024 * 1024 * 1024).map_err(|e| anyhow::anyhow!("{} {e}", file.display()))?;
     let lines = data.iter().filter(|b| **b == b'\n').count() as u64;
-    let mut nb = ctx.open(Access::Write)?;
-    let bar = (ctx.stderr_terminal && !ctx.quiet && lines > 1000).then(|| indicatif::ProgressBar::new(lines));
+    let nb = run.nb()?;
+    let bar =
+        (out.stderr_terminal() && !out.quiet() && lines > 1000).then(|| indicatif::ProgressBar::new(lines));
     let tally = nb
         .import_csv(table, &data, args.update, |n| {
             if let Some(b) = &bar {
@@ -219,6 +169,6 @@ fn csv_file(ctx: &Ctx, table: CsvTable, args: &CsvImportArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let tally = tally?;
-    drop(nb);
-    super::export::print_tally(ctx, &tally)
+    run.close();
+    super::export::print_tally(out, &tally)
 }

@@ -1,84 +1,86 @@
 //! `init`, `info`, `check`, `backup`, `history`, `completions` and `man`: the notebook as a
 //! whole, and the command line describing itself.
 
-use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 
-use super::{columns, Ctx};
+use super::{Need, Plan};
 use crate::cli::{Cli, HistoryArgs, ManArgs};
-use crate::notebook::Access;
-use crate::render::{Cell, Format};
+use crate::notebook::history::HistoryRow;
+use crate::notebook::maintenance::Info;
+use crate::render::{Cell, Columns, Record, Shape};
 
-pub fn init(ctx: &Ctx) -> Result<()> {
-    let nb = ctx.open(Access::Write)?;
-    let path = nb.path().display().to_string();
-    if ctx.format == Format::Table {
-        let mut out = ctx.stdout();
-        writeln!(out, "{}", crate::render::escape_line(&path))?;
-        out.flush()?;
+pub fn init() -> Plan {
+    let shape = Shape::Record(Columns::plain(&["path", "schema_version"]));
+    Plan::new("init", Need::Write, shape, |run| {
+        let nb = run.nb()?;
+        let path = nb.path().display().to_string();
+        let fields =
+            vec![("path", Cell::text(path.clone())), ("schema_version", Cell::Int(nb.schema_version()?))];
+        // People read the path alone.
+        run.out.record(&Record { line: Some(path), ..Record::of_fields(fields) })
+    })
+}
+
+pub fn info() -> Plan {
+    Plan::new("info", Need::Read, Shape::record::<Info>(&[]), |run| {
+        let info = run.nb()?.info()?;
+        run.out.record(&Record::of(&info)?)
+    })
+}
+
+pub fn check(repair: bool) -> Plan {
+    let need = if repair { Need::Write } else { Need::Read };
+    Plan::new("check", need, Shape::Text, move |run| {
+        let out = run.out;
+        let nb = run.nb()?;
+        if repair {
+            let n = nb.repair()?;
+            out.note(&format!("rebuilt the search index of {n} article(s) and claim(s) and every name key"));
+        }
+        let problems = nb.check()?;
+        if problems.is_empty() {
+            out.note(&format!(
+                "{}: no problems found (integrity, foreign keys, values, hashes, spans, search index)",
+                nb.path().display()
+            ));
+            return Ok(());
+        }
+        out.lines(&problems)?;
+        bail!("the notebook has {} problem(s), listed above; `crosscheck check --repair` mends the search index, a backup the rest", problems.len())
+    })
+}
+
+pub fn backup(file: PathBuf) -> Plan {
+    Plan::new("backup", Need::Read, Shape::Nothing, move |run| {
+        let nb = run.nb()?;
+        nb.backup_to(&file)?;
+        let line = format!("copied {} to {}", nb.path().display(), file.display());
+        run.out.note(&line);
         Ok(())
-    } else {
-        ctx.record(&[("path", Cell::text(path)), ("schema_version", Cell::Int(nb.schema_version()?))])
-    }
+    })
 }
 
-pub fn info(ctx: &Ctx) -> Result<()> {
-    ctx.check_columns(&columns::INFO)?;
-    let mut nb = ctx.open(Access::Read)?;
-    let info = nb.info()?;
-    ctx.record(&crate::render::cells_of(&info)?)
+pub fn history(args: HistoryArgs) -> Plan {
+    Plan::new("history", Need::Read, Shape::rows::<HistoryRow>(), move |run| {
+        let out = run.out;
+        let nb = run.nb()?;
+        let mut w = out.rows::<HistoryRow>("no history yet: nothing has been changed or removed")?;
+        nb.history(args.table, args.id, |row| w.row(&row).map_err(crate::notebook::Error::Output))?;
+        w.finish()
+    })
 }
 
-pub fn check(ctx: &Ctx, repair: bool) -> Result<()> {
-    let mut nb = ctx.open(if repair { Access::Write } else { Access::Read })?;
-    if repair {
-        let n = nb.repair()?;
-        ctx.note(&format!("rebuilt the search index of {n} article(s) and claim(s) and every name key"));
-    }
-    let problems = nb.check()?;
-    if problems.is_empty() {
-        ctx.note(&format!(
-            "{}: no problems found (integrity, foreign keys, values, hashes, spans, search index)",
-            nb.path().display()
-        ));
-        return Ok(());
-    }
-    let mut out = ctx.stdout();
-    for p in &problems {
-        writeln!(out, "{}", crate::render::escape_line(p))?;
-    }
-    out.flush()?;
-    bail!("the notebook has {} problem(s), listed above; `crosscheck check --repair` mends the search index, a backup the rest", problems.len())
-}
-
-pub fn backup(ctx: &Ctx, file: &Path) -> Result<()> {
-    let nb = ctx.open(Access::Read)?;
-    nb.backup_to(file)?;
-    ctx.note(&format!("copied {} to {}", nb.path().display(), file.display()));
-    Ok(())
-}
-
-pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
-    ctx.check_columns(&columns::HISTORY)?;
-    let mut nb = ctx.open(Access::Read)?;
-    let mut w = ctx.writer(&columns::HISTORY, "no history yet: nothing has been changed or removed")?;
-    nb.history(args.table, args.id, |row| w.row(&row).map_err(crate::notebook::Error::Output))?;
-    w.finish()?;
-    Ok(())
-}
-
-pub fn completions(ctx: &Ctx, shell: clap_complete::Shell) -> Result<()> {
-    let mut cmd = <Cli as clap::CommandFactory>::command();
-    // Generated into memory first: the generator panics on a closed pipe, so the bytes are
-    // written by us, where a closed pipe is an ordinary error.
-    let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut cmd, "crosscheck", &mut buf);
-    let mut out = ctx.stdout();
-    out.write_all(&buf)?;
-    out.flush()?;
-    Ok(())
+pub fn completions(shell: clap_complete::Shell) -> Plan {
+    Plan::new("completions", Need::Nothing, Shape::Text, move |run| {
+        let mut cmd = <Cli as clap::CommandFactory>::command();
+        // Generated into memory first: the generator panics on a closed pipe, so the bytes are
+        // written by us, where a closed pipe is an ordinary error.
+        let mut buf = Vec::new();
+        clap_complete::generate(shell, &mut cmd, "crosscheck", &mut buf);
+        run.out.bytes(&buf)
+    })
 }
 
 /// Every command with its full name (`claim add` is `crosscheck-claim-add`), depth first.
@@ -98,34 +100,29 @@ fn render_page(cmd: clap::Command, name: &str) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
-    let mut root = <Cli as clap::CommandFactory>::command();
-    root.build();
-    let mut all = Vec::new();
-    pages(&root, "", &mut all);
-    if let Some(dir) = &args.out {
-        let outputs = ctx.outputs(Some(args.force));
-        let folder = outputs.folder(dir, "man pages").map_err(anyhow::Error::msg)?;
-        for (name, cmd) in &all {
-            let mut file = folder.file(&format!("{name}.1")).map_err(anyhow::Error::msg)?;
-            file.write_all(&render_page(cmd.clone(), name)?)?;
-            for note in file.finish()? {
-                ctx.note(&note);
+pub fn man(args: ManArgs) -> Plan {
+    Plan::new("man", Need::Nothing, Shape::Text, move |run| {
+        let mut root = <Cli as clap::CommandFactory>::command();
+        root.build();
+        let mut all = Vec::new();
+        pages(&root, "", &mut all);
+        if let Some(dir) = &args.out {
+            let outputs = run.outputs(Some(args.force));
+            let folder = outputs.folder(dir, "man pages").map_err(anyhow::Error::msg)?;
+            for (name, cmd) in &all {
+                run.out.file(folder.file(&format!("{name}.1")), &render_page(cmd.clone(), name)?)?;
             }
+            run.out.note(&format!("wrote {} man pages into {}", all.len(), dir.display()));
+            return Ok(());
         }
-        ctx.note(&format!("wrote {} man pages into {}", all.len(), dir.display()));
-        return Ok(());
-    }
-    let wanted = if args.command.is_empty() {
-        "crosscheck".to_string()
-    } else {
-        format!("crosscheck-{}", args.command.join("-"))
-    };
-    let Some((name, cmd)) = all.into_iter().find(|(n, _)| *n == wanted) else {
-        bail!("there is no command '{}'; `crosscheck --help` lists them", args.command.join(" "));
-    };
-    let mut out = ctx.stdout();
-    out.write_all(&render_page(cmd, &name)?)?;
-    out.flush()?;
-    Ok(())
+        let wanted = if args.command.is_empty() {
+            "crosscheck".to_string()
+        } else {
+            format!("crosscheck-{}", args.command.join("-"))
+        };
+        let Some((name, cmd)) = all.into_iter().find(|(n, _)| *n == wanted) else {
+            bail!("there is no command '{}'; `crosscheck --help` lists them", args.command.join(" "));
+        };
+        run.out.bytes(&render_page(cmd, &name)?)
+    })
 }

@@ -3,26 +3,24 @@
 //! for Markdown, the chart files beside it), each file whole or not at all.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 
-use super::{Ctx, UsageError};
+use super::{Need, Plan, Run, UsageError};
 use crate::cli::ReportArgs;
-use crate::files::OutFile;
 use crate::notebook::claims::{ClaimFilter, ClaimRow};
 use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, ReconciliationRow, TimelineRow};
-use crate::notebook::{Access, Notebook};
+use crate::notebook::Notebook;
 use crate::reconcile::{Method, Request};
-use crate::render::Format;
+use crate::render::{Format, Output, Shape};
 use crate::report::{ArticleText, MeasureReport, Report, SourceReport};
 
-pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
-    let markdown = match (ctx.format_given, ctx.format) {
-        (false, _) => false,
-        (true, Format::Markdown) => true,
-        (true, other) => bail!(UsageError(format!(
+pub fn plan(args: ReportArgs, out: &Output) -> Result<Plan> {
+    let markdown = match out.format_given() {
+        None => false,
+        Some(Format::Markdown) => true,
+        Some(other) => bail!(UsageError(format!(
             "report writes an HTML page, or Markdown with --format markdown; --format {other} is not one of them"
         ))),
     };
@@ -35,10 +33,16 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             "--method manual needs a value and a note; save one with `crosscheck reconcile KEY --method manual --value N --note WHY` and the report shows it".into()
         ));
     }
-    let mut nb = ctx.open(Access::Read)?;
-    let report = gather(&mut nb, &args)?;
-    drop(nb);
-    let outputs = ctx.outputs(Some(args.force));
+    let shape = if to_stdout { Shape::Text } else { Shape::Nothing };
+    Ok(Plan::new("report", Need::Read, shape, move |run| write(run, &args, markdown)))
+}
+
+fn write(run: &mut Run<'_>, args: &ReportArgs, markdown: bool) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
+    let report = gather(nb, args)?;
+    run.close();
+    let outputs = run.outputs(Some(args.force));
 
     let counts = format!(
         "{} measure(s), {} figure(s), {} claim(s), {} article(s)",
@@ -49,13 +53,11 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     );
     if !markdown {
         let page = crate::report::html(&report);
-        if to_stdout {
-            let mut out = ctx.stdout();
-            out.write_all(page.as_bytes())?;
-            out.flush()?;
+        if args.out.as_os_str() == "-" {
+            out.bytes(page.as_bytes())?;
         } else {
-            write_file(ctx, outputs.file(&args.out, "report"), page.as_bytes())?;
-            ctx.note(&format!("wrote {} ({counts})", args.out.display()));
+            out.file(outputs.file(&args.out, "report"), page.as_bytes())?;
+            out.note(&format!("wrote {} ({counts})", args.out.display()));
         }
         return Ok(());
     }
@@ -79,23 +81,14 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         charts.vet(name).map_err(anyhow::Error::msg)?;
     }
     for (name, svg) in &md.files {
-        write_file(ctx, charts.file(name), svg.as_bytes())?;
+        out.file(charts.file(name), svg.as_bytes())?;
     }
-    write_file(ctx, page, md.text.as_bytes())?;
-    ctx.note(&format!(
+    out.file(page, md.text.as_bytes())?;
+    out.note(&format!(
         "wrote {} and {} chart file(s) beside it ({counts})",
         args.out.display(),
         md.files.len()
     ));
-    Ok(())
-}
-
-fn write_file(ctx: &Ctx, file: std::result::Result<OutFile, String>, bytes: &[u8]) -> Result<()> {
-    let mut file = file.map_err(anyhow::Error::msg)?;
-    file.write_all(bytes)?;
-    for note in file.finish()? {
-        ctx.note(&note);
-    }
     Ok(())
 }
 

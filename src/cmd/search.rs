@@ -1,14 +1,14 @@
 //! `search QUERY`: ranked matches with a snippet of the original text.
 
-use anyhow::Result;
-
-use super::{columns, Ctx};
+use super::{Need, Plan};
 use crate::cli::SearchArgs;
-use crate::notebook::Access;
+use crate::notebook::search::SearchHit;
+use crate::render::Shape;
 
-pub fn run(ctx: &Ctx, args: SearchArgs) -> Result<()> {
-    ctx.check_columns(&columns::SEARCH)?;
-    let mut nb = ctx.open(Access::Read)?;
-    let hits = nb.search(&args.query, args.within, args.limit as usize)?;
-    ctx.list(&columns::SEARCH, hits, &format!("no match for '{}'", args.query))
+pub fn plan(args: SearchArgs) -> Plan {
+    Plan::new("search", Need::Read, Shape::rows::<SearchHit>(), move |run| {
+        let out = run.out;
+        let hits = run.nb()?.search(&args.query, args.within, args.limit as usize)?;
+        out.list(&hits, &format!("no match for '{}'", args.query))
+    })
 }

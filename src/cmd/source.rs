@@ -2,130 +2,116 @@
 
 use anyhow::Result;
 
-use super::{columns, Ctx, Section};
+use super::{Need, Plan, Run};
 use crate::cli::{AliasCommand, SourceCommand};
-use crate::notebook::claims::ClaimFilter;
-use crate::notebook::sources::SourceFields;
-use crate::notebook::{Access, Notebook};
+use crate::notebook::claims::{ClaimFilter, ClaimRow};
+use crate::notebook::sources::{AliasRow, SourceFields, SourceRow};
 use crate::ratings::Reliability;
-use crate::render::Cell;
-use crate::vocab::SourceKind;
+use crate::render::{Cell, Record, Shape};
 
-pub fn run(ctx: &Ctx, c: SourceCommand, access: Access) -> Result<()> {
+pub fn plan(c: SourceCommand) -> Plan {
+    let record = || Shape::record::<SourceRow>(&[]);
     match c {
         SourceCommand::Add { name, kind, reliability, affiliation, anonymous, note } => {
-            add(ctx, &name, kind, reliability, affiliation, anonymous, note)
+            let fields =
+                SourceFields { name: None, kind: Some(kind), affiliation, named: Some(!anonymous), note };
+            Plan::new("source add", Need::Write, record(), move |run| add(run, &name, &fields, reliability))
         }
-        SourceCommand::List => list(ctx, access),
-        SourceCommand::Show { source } => show(ctx, &source, access),
+        SourceCommand::List => Plan::new("source list", Need::Read, Shape::rows::<SourceRow>(), |run| {
+            let out = run.out;
+            let rows = run.nb()?.sources()?;
+            out.list(&rows, "no sources yet; `crosscheck source add NAME --kind KIND` adds one")
+        }),
+        SourceCommand::Show { source } => {
+            // The source, then its rating history and its claims.
+            let shape = Shape::record::<SourceRow>(&["rating_history", "claims_list"]);
+            Plan::new("source show", Need::Read, shape, move |run| show(run, &source))
+        }
         SourceCommand::Edit { source, name, kind, affiliation, anonymous, named, note } => {
             let named = if anonymous { Some(false) } else { named.then_some(true) };
-            edit(ctx, &source, SourceFields { name, kind, affiliation, named, note })
+            let fields = SourceFields { name, kind, affiliation, named, note };
+            Plan::new("source edit", Need::Write, record(), move |run| edit(run, &source, &fields))
         }
-        SourceCommand::Rate { source, grade, why } => rate(ctx, &source, grade, &why),
-        SourceCommand::Merge { from, into } => merge(ctx, &from, &into),
-        SourceCommand::Alias(a) => alias(ctx, a, access),
+        SourceCommand::Rate { source, grade, why } => {
+            let shape = Shape::record::<SourceRow>(&["previous_reliability"]);
+            Plan::new("source rate", Need::Write, shape, move |run| rate(run, &source, grade, &why))
+        }
+        SourceCommand::Merge { from, into } => {
+            Plan::new("source merge", Need::Write, record(), move |run| merge(run, &from, &into))
+        }
+        SourceCommand::Alias(a) => alias(a),
     }
 }
 
-fn add(
-    ctx: &Ctx,
-    name: &str,
-    kind: SourceKind,
-    reliability: Option<Reliability>,
-    affiliation: Option<String>,
-    anonymous: bool,
-    note: Option<String>,
-) -> Result<()> {
-    let fields = SourceFields { name: None, kind: Some(kind), affiliation, named: Some(!anonymous), note };
-    let row = ctx.open(Access::Write)?.add_source(name, &fields, reliability)?;
-    ctx.created(row.id, &row, &[])
+fn add(run: &mut Run<'_>, name: &str, fields: &SourceFields, reliability: Option<Reliability>) -> Result<()> {
+    let row = run.nb()?.add_source(name, fields, reliability)?;
+    run.out.created(row.id, &Record::of(&row)?)
 }
 
-fn list(ctx: &Ctx, access: Access) -> Result<()> {
-    ctx.check_columns(&columns::SOURCES)?;
-    let rows = ctx.open(access)?.sources()?;
-    ctx.list(&columns::SOURCES, rows, "no sources yet; `crosscheck source add NAME --kind KIND` adds one")
-}
-
-fn show(ctx: &Ctx, source: &str, access: Access) -> Result<()> {
-    let mut nb = ctx.open(access)?;
+fn show(run: &mut Run<'_>, source: &str) -> Result<()> {
+    let out = run.out;
+    let nb = run.nb()?;
     let id = nb.resolve_source(source)?;
     let row = nb.source(id)?;
     let history = nb.rating_history(id)?;
-    let claims = nb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
-    ctx.show(
-        &crate::render::cells_of(&row)?,
-        &[
-            Section::of(
-                "Rating history",
-                "rating_history",
-                &columns::RATINGS,
-                &history,
-                "never rated: F, not judged",
-            )?,
-            Section::of(
-                "Claims",
-                "claims_list",
-                &columns::CLAIMS,
-                &claims,
-                "no claims attributed to this source",
-            )?,
-        ],
-    )
+    let claims: Vec<ClaimRow> = nb.claims(&ClaimFilter { source: Some(id), ..Default::default() })?;
+    let record = Record::of(&row)?
+        .section("rating_history", "Rating history", &history, "never rated: F, not judged")?
+        .section("claims_list", "Claims", &claims, "no claims attributed to this source")?;
+    out.record(&record)
 }
 
-fn edit(ctx: &Ctx, source: &str, fields: SourceFields) -> Result<()> {
-    let mut nb = ctx.open(Access::Write)?;
+fn edit(run: &mut Run<'_>, source: &str, fields: &SourceFields) -> Result<()> {
+    let nb = run.nb()?;
     let id = nb.resolve_source(source)?;
-    let row = nb.edit_source(id, &fields)?;
-    ctx.created(row.id, &row, &[])
+    let row = nb.edit_source(id, fields)?;
+    run.out.created(row.id, &Record::of(&row)?)
 }
 
-fn rate(ctx: &Ctx, source: &str, grade: Reliability, why: &str) -> Result<()> {
-    let mut nb = ctx.open(Access::Write)?;
+fn rate(run: &mut Run<'_>, source: &str, grade: Reliability, why: &str) -> Result<()> {
+    let nb = run.nb()?;
     let id = nb.resolve_source(source)?;
     let (row, before) = nb.rate_source(id, grade, why)?;
-    ctx.note(&format!("source #{id} '{}' is now rated {grade} (was {before})", row.name));
-    ctx.created(row.id, &row, &[("previous_reliability", Cell::text(before.letter()))])
+    run.out.note(&format!("source #{id} '{}' is now rated {grade} (was {before})", row.name));
+    run.out.created(row.id, &Record::of(&row)?.with("previous_reliability", Cell::text(before.letter())))
 }
 
-fn merge(ctx: &Ctx, from: &str, into: &str) -> Result<()> {
-    let mut nb = ctx.open(Access::Write)?;
-    let from_id = resolve(&nb, from)?;
-    let into_id = resolve(&nb, into)?;
+fn merge(run: &mut Run<'_>, from: &str, into: &str) -> Result<()> {
+    let nb = run.nb()?;
+    let from_id = nb.resolve_source(from)?;
+    let into_id = nb.resolve_source(into)?;
     let row = nb.merge_sources(from_id, into_id)?;
-    ctx.note(&format!("merged source #{from_id} into #{into_id}; its name is kept as an alias"));
-    ctx.created(row.id, &row, &[])
+    run.out.note(&format!("merged source #{from_id} into #{into_id}; its name is kept as an alias"));
+    run.out.created(row.id, &Record::of(&row)?)
 }
 
-fn resolve(nb: &Notebook, given: &str) -> Result<i64> {
-    Ok(nb.resolve_source(given)?)
-}
-
-fn alias(ctx: &Ctx, a: AliasCommand, access: Access) -> Result<()> {
-    let mut nb = ctx.open(access)?;
+fn alias(a: AliasCommand) -> Plan {
     match a {
         AliasCommand::Add { source, alias } => {
-            let id = nb.resolve_source(&source)?;
-            let row = nb.add_alias(id, &alias)?;
-            ctx.created(id, &row, &[])
+            Plan::new("source alias add", Need::Write, Shape::record::<AliasRow>(&[]), move |run| {
+                let nb = run.nb()?;
+                let id = nb.resolve_source(&source)?;
+                let row = nb.add_alias(id, &alias)?;
+                run.out.created(id, &Record::of(&row)?)
+            })
         }
         AliasCommand::Rm { source, alias } => {
-            let id = nb.resolve_source(&source)?;
-            nb.remove_alias(id, &alias)?;
-            ctx.note(&format!("'{}' is no longer a name of source #{id}", alias.trim()));
-            Ok(())
+            Plan::new("source alias rm", Need::Write, Shape::Nothing, move |run| {
+                let nb = run.nb()?;
+                let id = nb.resolve_source(&source)?;
+                nb.remove_alias(id, &alias)?;
+                run.out.note(&format!("'{}' is no longer a name of source #{id}", alias.trim()));
+                Ok(())
+            })
         }
         AliasCommand::List { source } => {
-            ctx.check_columns(&columns::ALIASES)?;
-            let id = source.as_deref().map(|s| nb.resolve_source(s)).transpose()?;
-            let rows = nb.aliases(id)?;
-            ctx.list(
-                &columns::ALIASES,
-                rows,
-                "no aliases; `crosscheck source alias add SOURCE NAME` adds one",
-            )
+            Plan::new("source alias list", Need::Read, Shape::rows::<AliasRow>(), move |run| {
+                let out = run.out;
+                let nb = run.nb()?;
+                let id = source.as_deref().map(|s| nb.resolve_source(s)).transpose()?;
+                let rows = nb.aliases(id)?;
+                out.list(&rows, "no aliases; `crosscheck source alias add SOURCE NAME` adds one")
+            })
         }
     }
 }

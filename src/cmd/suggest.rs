@@ -1,22 +1,19 @@
 //! `claim suggest ARTICLE`: the claims an article makes, proposed for review, in the columns
 //! `import claims` reads back.
 
-use std::io::BufWriter;
-
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{columns, Ctx};
+use super::{Need, Plan, Run};
 use crate::cli::ClaimSuggestArgs;
 use crate::normalize::normalize;
 use crate::notebook::claims::ClaimFilter;
-use crate::notebook::{Access, Error};
-use crate::render::{Options, Pick, Writer};
-use crate::vocab::Format;
+use crate::render::output::Defaults;
+use crate::render::{Dest, Format, Shape};
 
 /// One proposed claim.
-#[derive(Debug, Clone, Serialize)]
-struct SuggestionRow {
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SuggestionRow {
     article_id: i64,
     /// The article's words, ready to be the claim's quote.
     quote: String,
@@ -47,20 +44,20 @@ struct SuggestionRow {
     status: &'static str,
 }
 
-pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
-    let cols = &columns::SUGGESTIONS;
-    let format = if args.out.is_some() && !ctx.format_given { Format::Csv } else { ctx.format };
-    let opts = Options {
-        format,
-        bom: args.bom,
-        raw: false,
-        terminal: ctx.terminal && args.out.is_none(),
-        width: ctx.width,
-        pick: if args.out.is_some() && ctx.pick == Pick::Default { Pick::All } else { ctx.pick.clone() },
-        empty: Some(format!("no claims found to suggest in article #{}", args.article)),
-    };
-    opts.pick.positions(cols, format, opts.width).map_err(super::UsageError)?;
-    let mut nb = ctx.open(Access::Read)?;
+impl crate::rows::Row for SuggestionRow {
+    const BRIEF: &'static [&'static str] = &["quote", "figure", "source", "status"];
+    const ROOMY: &'static [&'static str] = &["when_text", "confidence", "source_match"];
+    const CUT: &'static [&'static str] = &["quote"];
+}
+
+pub fn plan(args: ClaimSuggestArgs) -> Plan {
+    Plan::new("claim suggest", Need::Read, Shape::rows::<SuggestionRow>(), move |run| suggest(run, args))
+}
+
+fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
+    let out = run.out;
+    let outputs = run.outputs(Some(args.force));
+    let nb = run.nb()?;
     let article = nb.article(args.article)?;
     let body = nb.article_body(args.article)?;
     if let Some(key) = &args.measure {
@@ -129,39 +126,40 @@ pub fn run(ctx: &Ctx, args: ClaimSuggestArgs) -> Result<()> {
         }
         Ok(row)
     };
-    match &args.out {
-        None => {
-            let mut w = Writer::new(BufWriter::new(std::io::stdout().lock()), &opts, cols)?;
-            crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
-            w.finish()?;
-        }
-        Some(path) => {
-            let file = ctx.outputs(Some(args.force)).file(path, "suggestions").map_err(anyhow::Error::msg)?;
-            let mut w = Writer::new(BufWriter::new(file), &opts, cols)?;
-            crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
-            let file = w.finish()?.into_inner().map_err(|e| Error::Output(e.into_error()))?;
-            for note in file.finish()? {
-                ctx.note(&note);
-            }
-            ctx.note(&format!(
-                "wrote {count} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
-                args.article,
-                path.display(),
-                path.display()
-            ));
-        }
+    let empty = format!("no claims found to suggest in article #{}", args.article);
+    let defaults = Defaults {
+        // A file for review and `import claims`: CSV with every column unless told otherwise.
+        format: args.out.as_ref().map(|_| out.format_given().unwrap_or(Format::Csv)),
+        every_column: args.out.is_some(),
+        bom: args.bom,
+        raw: false,
+    };
+    let dest = match &args.out {
+        None => Dest::Stdout,
+        Some(path) => Dest::File { path, outputs: &outputs, what: "suggestions" },
+    };
+    let mut w = out.rows_to::<SuggestionRow>(dest, defaults, &empty)?;
+    crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> { Ok(w.row(&each(s)?)?) })?;
+    w.finish()?;
+    if let Some(path) = &args.out {
+        out.note(&format!(
+            "wrote {count} suggested claim(s) of article #{} to {}; review them, then `crosscheck import claims {}`",
+            args.article,
+            path.display(),
+            path.display()
+        ));
     }
-    drop(nb);
+    run.close();
     let unmatched: Vec<&str> = unmatched.iter().map(String::as_str).collect();
     if !unmatched.is_empty() {
-        ctx.note(&format!(
+        out.note(&format!(
             "the notebook has no source named {}; `import claims` refuses those rows until you add the \
              source (`crosscheck source add`) or write a known name in their sources cell",
             named_some(&unmatched)
         ));
     }
     if figures_without_measure > 0 {
-        ctx.note(&format!(
+        out.note(&format!(
             "{figures_without_measure} new suggestion(s) hold a figure with no measure; give --measure KEY, \
              or fill their measure cell, for `import claims` to record the figures"
         ));

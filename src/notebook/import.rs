@@ -33,6 +33,12 @@ pub struct FileResult {
     pub error: Option<String>,
 }
 
+impl Default for FileResult {
+    fn default() -> FileResult {
+        FileResult::new(String::new(), ImportStatus::Imported)
+    }
+}
+
 impl FileResult {
     fn new(path: String, status: ImportStatus) -> FileResult {
         FileResult { path, status, id: None, duplicate_of: None, near_duplicate_of: None, error: None }

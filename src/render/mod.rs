@@ -5,43 +5,24 @@
 
 pub mod chart;
 mod csv_out;
-mod fields;
+pub mod imported;
 mod json;
 mod markdown;
+pub mod output;
+mod plain;
+pub mod reconcile;
 mod table;
 pub mod width;
 
 use std::io::{self, Write};
 
+pub use crate::rows::{cells_of, format_float, visit, Cell, CellRef, Columns, FieldError, Record, Shape};
 pub use crate::vocab::Format;
-pub use fields::{visit, CellRef, FieldError};
 pub use json::write_value as write_json;
-
-/// The columns of one row type: every column in the order the type declares its fields, the few
-/// a terminal shows by default (chosen to fit 80 columns), the ones added on a wide terminal, and
-/// those cut to one line in the default view.
-#[derive(Debug, Clone, Copy)]
-pub struct Columns {
-    pub all: &'static [&'static str],
-    pub brief: &'static [&'static str],
-    pub roomy: &'static [&'static str],
-    pub cut: &'static [&'static str],
-}
+pub use output::{Dest, Output, RowWriter, UsageError};
 
 /// A terminal at least this wide shows the roomy columns too.
 pub const ROOMY: usize = 140;
-
-impl Columns {
-    /// A row type whose every column is shown everywhere.
-    pub const fn plain(all: &'static [&'static str]) -> Columns {
-        Columns { all, brief: all, roomy: &[], cut: &[] }
-    }
-}
-
-/// A row type that knows its columns.
-pub trait Row: serde::Serialize {
-    const COLUMNS: Columns;
-}
 
 /// Which columns to print.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -67,7 +48,7 @@ impl Pick {
         let index = |name: &str| columns.all.iter().position(|c| *c == name);
         match self {
             Pick::Default if format == Format::Table => {
-                let roomy = if width.is_some_and(|w| w >= ROOMY) { columns.roomy } else { &[] };
+                let roomy: &[&str] = if width.is_some_and(|w| w >= ROOMY) { &columns.roomy } else { &[] };
                 Ok(columns.brief.iter().chain(roomy).filter_map(|c| index(c)).collect())
             }
             Pick::Default | Pick::All => Ok((0..columns.all.len()).collect()),
@@ -102,94 +83,9 @@ pub struct Options {
     pub pick: Pick,
     /// The one line a table prints when there are no rows ("no claims match").
     pub empty: Option<String>,
-}
-
-/// One owned cell, for rows built at run time (the sections of a `show`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Null,
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Text(String),
-    List(Vec<String>),
-}
-
-impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
-    }
-
-    pub fn borrow(&self) -> CellRef<'_> {
-        match self {
-            Cell::Null => CellRef::Null,
-            Cell::Int(n) => CellRef::Int(*n),
-            Cell::Float(f) => CellRef::Float(*f),
-            Cell::Bool(b) => CellRef::Bool(*b),
-            Cell::Text(s) => CellRef::Text(s),
-            Cell::List(l) => CellRef::List(l),
-        }
-    }
-}
-
-impl From<CellRef<'_>> for Cell {
-    fn from(c: CellRef<'_>) -> Cell {
-        match c {
-            CellRef::Null => Cell::Null,
-            CellRef::Int(n) => Cell::Int(n),
-            CellRef::Float(f) => Cell::Float(f),
-            CellRef::Bool(b) => Cell::Bool(b),
-            CellRef::Text(s) => Cell::Text(s.to_string()),
-            CellRef::List(l) => Cell::List(l.to_vec()),
-        }
-    }
-}
-
-impl CellRef<'_> {
-    /// The cell as people read it: lists joined with `; `, numbers plain, empty for none.
-    pub fn plain(&self) -> String {
-        match self {
-            CellRef::Null => String::new(),
-            CellRef::Int(n) => n.to_string(),
-            CellRef::Float(f) => format_float(*f),
-            CellRef::Bool(b) => b.to_string(),
-            CellRef::Text(s) => s.to_string(),
-            CellRef::List(items) => items.join("; "),
-        }
-    }
-
-    pub fn json(&self) -> serde_json::Value {
-        use serde_json::Value;
-        match self {
-            CellRef::Null => Value::Null,
-            CellRef::Int(n) => Value::from(*n),
-            CellRef::Float(f) => serde_json::Number::from_f64(*f).map(Value::Number).unwrap_or(Value::Null),
-            CellRef::Bool(b) => Value::Bool(*b),
-            CellRef::Text(s) => Value::String(s.to_string()),
-            CellRef::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
-        }
-    }
-}
-
-/// Every cell of a row, in declared order.
-pub fn cells_of<R: serde::Serialize + ?Sized>(row: &R) -> io::Result<Vec<(&'static str, Cell)>> {
-    let mut out = Vec::new();
-    visit(row, &mut |name, c| {
-        out.push((name, Cell::from(c)));
-        Ok(())
-    })?;
-    Ok(out)
-}
-
-/// Numbers with a fraction (weights) to four places, trailing zeros dropped.
-pub fn format_float(f: f64) -> String {
-    let s = format!("{f:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s.is_empty() || s == "-" || s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    /// Rows for programs reading a pipe: tab-separated, the text as stored (tabs, newlines and
+    /// backslashes escaped), no quoting, no formula guard (`format` is then `Tsv`).
+    pub plain: bool,
 }
 
 /// Writes rows of one type in one format.
@@ -199,6 +95,7 @@ pub enum Writer<W: Write> {
     Csv(Box<csv_out::CsvWriter<W>>),
     Json(json::JsonWriter<W>),
     Markdown(markdown::MarkdownWriter<W>),
+    Plain(plain::PlainWriter<W>),
 }
 
 impl<W: Write> Writer<W> {
@@ -219,6 +116,7 @@ impl<W: Write> Writer<W> {
     fn with(out: W, opts: &Options, pick: Picked, cut: Vec<bool>) -> io::Result<Writer<W>> {
         Ok(match opts.format {
             Format::Table => Writer::Table(table::TableWriter::new(out, opts, pick, cut)),
+            Format::Tsv if opts.plain => Writer::Plain(plain::PlainWriter::new(out, pick)?),
             Format::Csv | Format::Tsv => Writer::Csv(Box::new(csv_out::CsvWriter::new(out, opts, pick)?)),
             Format::Json | Format::Jsonl => Writer::Json(json::JsonWriter::new(out, opts, pick)?),
             Format::Markdown => Writer::Markdown(markdown::MarkdownWriter::new(out, opts, pick)?),
@@ -231,6 +129,7 @@ impl<W: Write> Writer<W> {
             Writer::Csv(w) => w.row(row),
             Writer::Json(w) => w.row(row),
             Writer::Markdown(w) => w.row(row),
+            Writer::Plain(w) => w.row(row),
         }
     }
 
@@ -242,6 +141,7 @@ impl<W: Write> Writer<W> {
             Writer::Csv(w) => w.cells(&refs),
             Writer::Json(w) => w.cells(&refs),
             Writer::Markdown(w) => w.cells(&refs),
+            Writer::Plain(w) => w.cells(&refs),
         }
     }
 
@@ -251,6 +151,7 @@ impl<W: Write> Writer<W> {
             Writer::Csv(w) => w.finish(),
             Writer::Json(w) => w.finish(),
             Writer::Markdown(w) => w.finish(),
+            Writer::Plain(w) => w.finish(),
         }
     }
 }
@@ -279,40 +180,6 @@ impl Picked {
     /// The picked cells of a row given as cells in declared order.
     pub fn select<'a>(&self, cells: &[CellRef<'a>]) -> Vec<CellRef<'a>> {
         self.positions.iter().map(|&i| cells.get(i).copied().unwrap_or(CellRef::Null)).collect()
-    }
-}
-
-/// Writes one object: a two-column field/value table for people, one JSON object, or a
-/// one-row table in the other formats.
-pub fn write_record<W: Write>(mut out: W, opts: &Options, fields: &[(&str, Cell)]) -> io::Result<W> {
-    match opts.format {
-        Format::Table => {
-            let rows: Vec<Vec<String>> =
-                fields.iter().map(|(name, cell)| vec![name.to_string(), cell.borrow().plain()]).collect();
-            table::write_grid(&mut out, None, &rows, &[false, false], opts.width)?;
-            Ok(out)
-        }
-        Format::Json => {
-            let mut map = serde_json::Map::new();
-            for (name, cell) in fields {
-                map.insert(name.to_string(), cell.borrow().json());
-            }
-            json::write_value(&mut out, &serde_json::Value::Object(map), true, opts.terminal)?;
-            Ok(out)
-        }
-        _ => {
-            let n = fields.len();
-            let pick = Picked {
-                positions: (0..n).collect(),
-                names: fields.iter().map(|(f, _)| f.to_string()).collect(),
-                identity: true,
-                all: n,
-            };
-            let mut w = Writer::with(out, opts, pick, vec![false; n])?;
-            let cells: Vec<Cell> = fields.iter().map(|(_, c)| c.clone()).collect();
-            w.cells(&cells)?;
-            w.finish()
-        }
     }
 }
 
@@ -352,7 +219,7 @@ pub fn escape_controls(s: &str, keep_tabs: bool) -> String {
     out
 }
 
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 

@@ -11,8 +11,9 @@ struct Row3 {
     tags: Vec<String>,
 }
 
-const COLS: Columns =
-    Columns { all: &["id", "title", "tags"], brief: &["id", "title"], roomy: &["tags"], cut: &[] };
+fn cols() -> Columns {
+    Columns { all: vec!["id", "title", "tags"], brief: vec!["id", "title"], roomy: vec!["tags"], cut: vec![] }
+}
 
 fn sample() -> Vec<Row3> {
     vec![
@@ -24,7 +25,7 @@ fn sample() -> Vec<Row3> {
 }
 
 fn render(opts: &Options, rows: &[Row3]) -> String {
-    let mut w = Writer::new(Vec::new(), opts, &COLS).unwrap();
+    let mut w = Writer::new(Vec::new(), opts, &cols()).unwrap();
     for r in rows {
         w.row(r).unwrap();
     }
@@ -62,7 +63,7 @@ fn columns_are_picked_by_name_in_every_format() {
     let opts = Options { pick: Pick::Named(vec!["tags".into()]), ..with(Format::Json) };
     let v: serde_json::Value = serde_json::from_str(&render(&opts, &sample())).unwrap();
     assert_eq!(v[0].as_object().unwrap().len(), 1);
-    let e = Pick::Named(vec!["nope".into()]).positions(&COLS, Format::Csv, None).unwrap_err();
+    let e = Pick::Named(vec!["nope".into()]).positions(&cols(), Format::Csv, None).unwrap_err();
     assert!(e.contains("'nope'") && e.contains("id,title,tags"), "{e}");
     // A terminal table shows the brief columns unless told otherwise.
     let table = render(&with(Format::Table), &sample());
@@ -162,15 +163,41 @@ fn wrapping_never_splits_a_word_where_a_space_exists() {
     }
 }
 
+fn record_in(format: Format, plain: bool, record: &Record) -> String {
+    let mut out = Vec::new();
+    output::write_record(&mut out, &Options { plain, ..with(format) }, record).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
 #[test]
 fn a_record_is_a_field_value_table_or_one_object() {
     let fields =
         vec![("id", Cell::Int(3)), ("name", Cell::text("ناشطون")), ("tags", Cell::List(vec!["a".into()]))];
-    let out = String::from_utf8(write_record(Vec::new(), &with(Format::Json), &fields).unwrap()).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let record = Record::of_fields(fields).steps("steps", "How", vec!["one".into(), "two".into()]);
+    let v: serde_json::Value = serde_json::from_str(&record_in(Format::Json, false, &record)).unwrap();
     assert_eq!((v["id"].as_i64(), v["tags"][0].as_str()), (Some(3), Some("a")));
-    let csv = String::from_utf8(write_record(Vec::new(), &with(Format::Csv), &fields).unwrap()).unwrap();
-    assert_eq!(csv, "id,name,tags\n3,ناشطون,a\n");
-    let table = String::from_utf8(write_record(Vec::new(), &with(Format::Table), &fields).unwrap()).unwrap();
-    check_table(&table, 200);
+    assert_eq!(v["steps"][1], "two");
+    assert_eq!(record_in(Format::Csv, false, &record), "id,name,tags,steps\n3,ناشطون,a,one; two\n");
+    check_table(&record_in(Format::Table, false, &record), 200);
+    // For a pipe: a field a line, the text as stored.
+    assert_eq!(record_in(Format::Tsv, true, &record), "id\t3\nname\tناشطون\ntags\ta\n");
+}
+
+#[test]
+fn rows_for_a_pipe_are_plain_tab_separated_lines() {
+    let rows = vec![
+        Row3 { id: 1, title: "لا بد\tمن \\ هنا\nثم".into(), tags: vec!["a;b".into(), "c".into()] },
+        Row3 { id: 2, title: "=SUM(1)".repeat(40), tags: vec![] },
+        Row3 { id: 3, title: "a\u{1b}[2J\u{202E}b".into(), tags: vec![] },
+    ];
+    let out = render(&Options { plain: true, ..with(Format::Tsv) }, &rows);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "id\ttitle\ttags");
+    assert_eq!(lines[1], "1\tلا بد\\tمن \\\\ هنا\\nثم\ta\\\\;b; c");
+    // Nothing guarded, cut, isolated or joined.
+    assert_eq!(lines[2], format!("2\t{}\t", "=SUM(1)".repeat(40)));
+    // What would act on a terminal at the end of the pipe is escaped as everywhere else.
+    assert_eq!(lines[3], "3\ta\\e[2J\\u{202E}b\t");
+    assert_eq!(lines.len(), 4);
+    assert!(!out.contains(['\u{2068}', '\u{2069}', '\u{200C}', '\u{1b}']));
 }

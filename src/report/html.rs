@@ -66,6 +66,7 @@ blockquote{margin:0 0 .3rem;padding-inline-start:.6rem;border-inline-start:3px s
 blockquote a{color:inherit;text-decoration-color:var(--accent)}
 .rendering{margin:.1rem 0;color:var(--muted)}
 .facts{margin:.15rem 0;font-size:.85rem;color:var(--muted)}
+.d{white-space:nowrap}
 .badge{display:inline-block;font:600 .8rem/1.3 ui-monospace,Menlo,Consolas,monospace;padding:0 .35em;border-radius:3px;background:#e6edf3;color:var(--ink);white-space:nowrap;direction:ltr;unicode-bidi:isolate}
 .tag{display:inline-block;font-style:normal;font-size:.78rem;background:#eef2e6;border-radius:9px;padding:0 .5em;margin-inline-end:.2em}
 .flag{color:var(--warn);font-weight:600}
@@ -83,14 +84,27 @@ footer{color:var(--muted);font-size:.82rem;margin:3rem auto 2rem;border-top:1px 
 @page{size:A4;margin:16mm 14mm}
 body{font-size:10pt}
 header.top,main,footer{max-width:none;padding:0}
-nav.toc{break-after:page}
-section.measure{break-before:page;border-top:none}
+section.measure{break-inside:avoid;margin-top:1rem}
+h2{font-size:1.2rem;margin:.6rem 0 .1rem}
+h3{font-size:.95rem;margin:.5rem 0 .1rem}
+.sub{margin:0 0 .2rem}
+.result{padding:.2rem .6rem;margin:.2rem 0}
+.result p{margin:0}
+.numbers{margin:0;gap:0 1.2rem}
+.numbers dt{font-size:.65rem}
+.numbers dd{font-size:.95rem}
+figure{margin:.2rem 0}
+table{font-size:.85rem;margin:.2rem 0}
+th,td{padding:.15rem .35rem}
+thead th{font-size:.68rem}
+blockquote{font-size:.9rem}
+.facts{font-size:.78rem}
 figure,.result,.conflicts,tr,tbody,blockquote,ul.claims li{break-inside:avoid}
 tbody th{break-after:avoid}
 figure svg{max-width:100%}
 h2,h3{break-after:avoid}
 thead{display:table-header-group}
-section.articles,section.sources,section.texts,section.other{break-before:page}
+section.texts{break-before:page}
 article.text{break-inside:auto}
 a{color:inherit;text-decoration:none}
 .result{background:none}
@@ -177,7 +191,7 @@ fn header(out: &mut String, r: &Report, w: &Words) {
         r.filters.iter().map(|(k, v)| format!("--{k} {v}")).collect::<Vec<_>>().join("; ")
     };
     w!(out, "<dt>{}</dt><dd class=\"filters\">{}</dd>\n", esc(w.filters), iso(w, &filters));
-    w!(out, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.default_method), esc(r.method.as_str()));
+    w!(out, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.default_method), esc(w.method(r.method)));
     w!(out, "<p class=\"legend\" dir=\"auto\">{}</p>\n", esc(w.legend));
     scale(out, w);
     w!(out, "<nav class=\"toc\">\n<h2 dir=\"auto\">{}</h2>\n<ol>\n", esc(w.contents));
@@ -210,7 +224,12 @@ fn scale(out: &mut String, w: &Words) {
         [Reliability::A, Reliability::B, Reliability::C, Reliability::D, Reliability::E, Reliability::F];
     for (n, g) in letters.iter().enumerate() {
         let c = Credibility::new(n as i64 + 1).unwrap_or_default();
-        w!(out, "<tr><td><b class=\"badge\">{g}</b></td><td>{}</td><td><b class=\"badge\">{c}</b></td><td>{}</td></tr>", g.label(), c.label());
+        w!(
+            out,
+            "<tr><td><b class=\"badge\">{g}</b></td><td>{}</td><td><b class=\"badge\">{c}</b></td><td>{}</td></tr>",
+            esc(w.reliability_label(*g)),
+            esc(w.credibility_label(c))
+        );
     }
     out.push_str("</tbody></table>\n");
 }
@@ -252,13 +271,14 @@ fn measure(
         (w.low, view::value(s.low)),
         (w.best, if s.method == crate::reconcile::Method::Range { "–".into() } else { view::value(s.best) }),
         (w.high, view::high_text(s.high, s.open_high, w)),
-        (w.method, s.method.to_string()),
-        (w.support, s.support.to_string()),
+        (w.method, w.method(s.method).to_string()),
+        (w.support, w.support_word(s.support).to_string()),
         (w.eligible, format!("{} / {}", number(s.figures), number(total))),
         (w.voices, number(s.voices)),
     ];
     for (k, v) in cells {
-        let class = if k == w.support { format!(" class=\"support-{}\"", esc(&v)) } else { String::new() };
+        let class =
+            if k == w.support { format!(" class=\"support-{}\"", s.support.as_str()) } else { String::new() };
         w!(out, "<div><dt>{}</dt><dd{class}>{}</dd></div>", esc(k), esc(&v));
     }
     out.push_str("</dl>\n");
@@ -271,7 +291,7 @@ fn measure(
             out,
             "<p dir=\"auto\">{} ({}): {} {} · {} {} · {} {} · {} {}</p>\n",
             esc(w.stale_note),
-            esc(rc.method.as_str()),
+            esc(w.method(rc.method)),
             esc(w.low),
             view::value(o.low),
             esc(w.best),
@@ -279,7 +299,7 @@ fn measure(
             esc(w.high),
             esc(&view::high_text(o.high, o.open_high, w)),
             esc(w.support),
-            esc(o.support.as_str())
+            esc(w.support_word(o.support))
         );
     }
     out.push_str("</div>\n");
@@ -320,8 +340,8 @@ fn measure(
                 };
                 w!(
                     out,
-                    "<br><span dir=\"ltr\">{shown}</span> <small>({}, {} {})</small>",
-                    iso(w, &f.kind),
+                    "<br><span class=\"d\" dir=\"ltr\">{shown}</span> <small>({}, {} {})</small>",
+                    iso(w, &w.figure_kind(&f.kind)),
                     esc(w.best),
                     number(f.point)
                 );
@@ -410,8 +430,8 @@ fn status(item: &crate::reconcile::Item, w: &Words) -> String {
     let voice = item.voice.unwrap_or_default();
     match view::state(item) {
         State::Included => format!("{} {voice}", esc(w.voice)),
-        State::Relayed => format!("{} {voice}: {}", esc(w.voice), iso(w, &item.reason)),
-        State::LeftOut => format!("{}: {}", esc(w.left_out), iso(w, &item.reason)),
+        State::Relayed => format!("{} {voice}: {}", esc(w.voice), iso(w, &w.reason(&item.reason))),
+        State::LeftOut => format!("{}: {}", esc(w.left_out), iso(w, &w.reason(&item.reason))),
     }
 }
 
@@ -479,12 +499,13 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words) {
 }
 
 /// A date or a range of dates: kept left to right in a right-to-left page, which would
-/// otherwise turn it around (2014-12-05 read as 05-12-2014).
+/// otherwise turn it around (2014-12-05 read as 05-12-2014), and never broken across lines
+/// (`2014-12-` above `05`).
 fn ltr(w: &Words, s: &str) -> String {
     if w.rtl {
-        format!("<span dir=\"ltr\">{}</span>", esc(s))
+        format!("<span class=\"d\" dir=\"ltr\">{}</span>", esc(s))
     } else {
-        esc(s)
+        format!("<span class=\"d\">{}</span>", esc(s))
     }
 }
 
@@ -557,7 +578,7 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
             out,
             "</td><td>{}</td><td>{}</td><td>{}</td><td class=\"url\">",
             row.published.as_deref().map(|d| ltr(w, d)).unwrap_or_default(),
-            esc(row.language.as_deref().unwrap_or("")),
+            iso(w, &w.language(row.language.as_deref().unwrap_or(""))),
             row.claims
         );
         if let Some(u) = &row.url {
@@ -611,9 +632,9 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
         w!(
             out,
             "</td><td>{}</td><td><b class=\"badge\">{}</b> {}</td><td>{}</td><td>",
-            esc(row.kind.as_str()),
+            esc(w.source_kind(row.kind)),
             row.reliability,
-            esc(&row.reliability_label),
+            esc(w.reliability_label(row.reliability)),
             row.claims
         );
         if s.history.is_empty() {
@@ -626,7 +647,7 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
                     out,
                     "<li><b class=\"badge\">{from} → {}</b> {} <small>{}</small></li>",
                     h.to,
-                    iso(w, &h.why),
+                    iso(w, &w.written(&h.why)),
                     ltr(w, &h.at)
                 );
             }
@@ -662,7 +683,7 @@ fn text(out: &mut String, a: &ArticleText, w: &Words, placed: &HashSet<i64>) {
     let meta: Vec<String> = [
         row.outlet.as_deref().map(|o| iso(w, o)),
         row.published.as_deref().map(|d| ltr(w, d)),
-        row.language.as_deref().map(|l| iso(w, l)),
+        row.language.as_deref().map(|l| iso(w, &w.language(l))),
     ]
     .into_iter()
     .flatten()

@@ -56,7 +56,7 @@ pub fn markdown(r: &Report, stem: &str) -> Markdown {
         r.filters.iter().map(|(k, v)| format!("--{k} {v}")).collect::<Vec<_>>().join("; ")
     };
     w!(out, "| {} | {} |\n", md(w.filters), md(&filters));
-    w!(out, "| {} | {} |\n\n", md(w.default_method), md(r.method.as_str()));
+    w!(out, "| {} | {} |\n\n", md(w.default_method), md(w.method(r.method)));
 
     w!(out, "## {}\n\n", md(w.contents));
     for m in &r.measures {
@@ -89,7 +89,7 @@ pub fn markdown(r: &Report, stem: &str) -> Markdown {
     if !r.articles.is_empty() {
         w!(out, "<a id=\"texts\"></a>\n\n## {}\n\n", md(w.full_texts));
         for a in &r.articles {
-            text(&mut out, a, &placed);
+            text(&mut out, a, w, &placed);
         }
     }
     w!(out, "---\n\n{} {} · {}\n", md(w.footer), md(&r.version), md(&r.generated));
@@ -145,8 +145,8 @@ fn measure(
         view::value(s.low),
         best,
         md(&view::high_text(s.high, s.open_high, w)),
-        s.method,
-        s.support,
+        md(w.method(s.method)),
+        md(w.support_word(s.support)),
         number(s.figures),
         number(rc.figures.len() as i64),
         number(s.voices)
@@ -160,7 +160,7 @@ fn measure(
             out,
             "{} ({}): {} {} · {} {} · {} {} · {} {}\n\n",
             md(w.stale_note),
-            rc.method,
+            md(w.method(rc.method)),
             md(w.low),
             view::value(o.low),
             md(w.best),
@@ -168,7 +168,7 @@ fn measure(
             md(w.high),
             md(&view::high_text(o.high, o.open_high, w)),
             md(w.support),
-            o.support
+            md(w.support_word(o.support))
         );
     }
     if rc.figures.is_empty() {
@@ -233,7 +233,7 @@ fn measure(
                 f.id,
                 md(&f.notation),
                 md(&view::interval(f, w)),
-                md(&f.kind),
+                md(&w.figure_kind(&f.kind)),
                 md(w.best),
                 number(f.point),
                 md(&f.rating),
@@ -286,11 +286,21 @@ fn measure(
                 view::value(t.low),
                 view::value(t.best),
                 md(&view::high_text(t.high, t.open_high, w)),
-                t.support,
+                md(w.support_word(t.support)),
                 t.voices
             );
         }
         out.push('\n');
+    }
+}
+
+/// A date or a range of dates: in a right-to-left report, isolated left to right (U+2066 …
+/// U+2069), so that `2014-12-08..2014-12-14` is not turned around by the Arabic around it.
+fn date(w: &Words, s: &str) -> String {
+    if w.rtl {
+        format!("\u{2066}{}\u{2069}", md(s))
+    } else {
+        md(s)
     }
 }
 
@@ -320,16 +330,16 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words, first: bool
             .collect();
         out.push_str(&list.join("; "));
     }
-    w!(out, " · {} `{}` {}", md(w.credibility), c.credibility, md(&c.credibility_label));
+    w!(out, " · {} `{}` {}", md(w.credibility), c.credibility, md(w.credibility_label(c.credibility)));
     let range = match (&c.when_from, &c.when_to) {
         (Some(a), Some(b)) if a == b => Some(a.clone()),
         (Some(a), Some(b)) => Some(format!("{a}..{b}")),
         _ => None,
     };
     match (&c.when_text, range) {
-        (Some(t), Some(r)) if *t != r => w!(out, " · {} {} ({})", md(w.when), md(t), md(&r)),
+        (Some(t), Some(r)) if *t != r => w!(out, " · {} {} ({})", md(w.when), md(t), date(w, &r)),
         (Some(t), _) => w!(out, " · {} {}", md(w.when), md(t)),
-        (None, Some(r)) => w!(out, " · {} {}", md(w.when), md(&r)),
+        (None, Some(r)) => w!(out, " · {} {}", md(w.when), date(w, &r)),
         (None, None) => {}
     }
     if let Some(p) = &c.place {
@@ -345,7 +355,7 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words, first: bool
         w!(out, " · {} {}", md(w.article), md(&c.article_title));
     }
     if let Some(p) = &c.published {
-        w!(out, ", {}", md(p));
+        w!(out, ", {}", date(w, p));
     }
     out.push_str("\n\n> ");
     out.push_str(&md(&c.quote));
@@ -414,8 +424,8 @@ fn articles(out: &mut String, r: &Report, idx: &Index<'_>, w: &Words) {
         w!(
             out,
             " | {outlet} | {} | {} | {} | {url} |\n",
-            md(row.published.as_deref().unwrap_or("")),
-            md(row.language.as_deref().unwrap_or("")),
+            row.published.as_deref().map(|d| date(w, d)).unwrap_or_default(),
+            md(&w.language(row.language.as_deref().unwrap_or(""))),
             row.claims
         );
     }
@@ -462,7 +472,7 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
                         "`{} → {}` {} {}",
                         h.from.map(|g| g.to_string()).unwrap_or_else(|| "–".into()),
                         h.to,
-                        md(&h.why),
+                        md(&w.written(&h.why)),
                         md(&h.at)
                     )
                 })
@@ -472,9 +482,9 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
         w!(
             out,
             " | {} | `{}` {} | {} | {history} |\n",
-            row.kind,
+            md(w.source_kind(row.kind)),
             row.reliability,
-            md(&row.reliability_label),
+            md(w.reliability_label(row.reliability)),
             row.claims
         );
     }
@@ -483,13 +493,19 @@ fn sources(out: &mut String, r: &Report, w: &Words) {
 
 /// An article's text with every claimed span in a mark, numbered where it starts. Marks are
 /// closed and opened again at line ends, so that no paragraph is left inside one.
-fn text(out: &mut String, a: &ArticleText, placed: &HashSet<i64>) {
+fn text(out: &mut String, a: &ArticleText, w: &Words, placed: &HashSet<i64>) {
     let row = &a.row;
     w!(out, "<a id=\"{}\"></a>\n\n### #{} {}\n\n", anchor::text(row.id), row.id, md(&row.title));
-    let meta: Vec<String> =
-        [row.outlet.clone(), row.published.clone(), row.language.clone()].into_iter().flatten().collect();
+    let meta: Vec<String> = [
+        row.outlet.as_deref().map(md),
+        row.published.as_deref().map(|d| date(w, d)),
+        row.language.as_deref().map(|l| md(&w.language(l))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !meta.is_empty() {
-        w!(out, "*{}*\n\n", md(&meta.join(" · ")));
+        w!(out, "*{}*\n\n", meta.join(" · "));
     }
     let mut lines: Vec<String> = vec![String::new()];
     let mut anchored: HashSet<i64> = HashSet::new();
@@ -544,7 +560,7 @@ mod tests {
             spans: vec![Span { claim: 9, start: 18, end: 27 }, Span { claim: 10, start: 36, end: 45 }],
         };
         let mut out = String::new();
-        text(&mut out, &a, &HashSet::from([9]));
+        text(&mut out, &a, words(crate::report::Lang::En), &HashSet::from([9]));
         assert!(out.contains("### #2 \\# \\[x\\](javascript:y)"), "{out}");
         assert!(
             out.contains(

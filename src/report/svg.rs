@@ -109,12 +109,10 @@ pub struct Row {
     pub title: String,
 }
 
-/// Figures that are one voice (or the figures left out), drawn together.
+/// Figures that are one voice (or the figures left out), drawn together on one shade.
 #[derive(Debug, Clone)]
 pub struct Group {
-    /// A short label drawn at the left (`V1`, `out`).
-    pub tag: String,
-    /// What hovering the label says.
+    /// What the group is (`voice 1`, `left out`), said when hovering it.
     pub title: String,
     pub rows: Vec<Row>,
 }
@@ -157,10 +155,10 @@ svg.chart-svg{font-family:system-ui,'Segoe UI','Noto Sans','Noto Naskh Arabic',T
 svg.chart-svg .shade{fill:#f3f6f9}
 svg.chart-svg .grid{stroke:#dde2e7;stroke-width:1;fill:none}
 svg.chart-svg .axis{stroke:#5b6670;stroke-width:1}
-svg.chart-svg .tick,svg.chart-svg .ytick,svg.chart-svg .group{fill:#5b6670}
+svg.chart-svg .tick,svg.chart-svg .ytick,svg.chart-svg .fid{fill:#5b6670}
 svg.chart-svg .tick,svg.chart-svg .best-label{text-anchor:middle}
 svg.chart-svg .ytick{text-anchor:end}
-svg.chart-svg .group{font-weight:600}
+svg.chart-svg .fid{font-weight:600;font-family:ui-monospace,Menlo,Consolas,monospace}
 svg.chart-svg .who{fill:#1d232a;text-anchor:end;unicode-bidi:plaintext}
 svg.chart-svg .badge{fill:#e6edf3}
 svg.chart-svg .rating{fill:#1d232a;text-anchor:middle;font-family:ui-monospace,Menlo,Consolas,monospace;font-weight:600}
@@ -316,17 +314,12 @@ pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
     }
 
     // The rows.
-    for (g, (gy, gh)) in c.groups.iter().zip(&spans) {
-        let _ = write!(
-            out,
-            "<text class=\"group\" x=\"6\" y=\"{}\"><title>{}</title>{}</text>",
-            coord(gy + gh / 2.0 + 4.0),
-            esc(&g.title),
-            esc(&g.tag)
-        );
+    for (g, (gy, _)) in c.groups.iter().zip(&spans) {
+        let _ = write!(out, "<g class=\"voice\"><title>{}</title>", esc(&g.title));
         for (i, r) in g.rows.iter().enumerate() {
             row(&mut out, r, gy + i as f64 * ROW + ROW / 2.0, &scale);
         }
+        out.push_str("</g>");
     }
     out.push_str("</svg>");
     out
@@ -342,6 +335,8 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
         r.low,
         esc(&r.title)
     );
+    // The figure's number, as the conflicts line and the figures table name it.
+    let _ = write!(out, "<text class=\"fid\" x=\"6\" y=\"{}\">#{}</text>", coord(yc + 4.0), r.figure);
     // Right-to-left names get their own direction (the stylesheet isolates every name too).
     let dir = if crate::render::has_rtl(&r.label) { " dir=\"auto\"" } else { "" };
     let _ = write!(
@@ -349,7 +344,7 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
         "<text class=\"who\" x=\"{}\" y=\"{}\"{dir}>{}</text>",
         coord(NAME_END),
         coord(yc + 4.0),
-        esc(&clip(&r.label, 28))
+        esc(&clip(&r.label, 24))
     );
     let badge = clip(&r.rating, 8);
     let bw = 10.0 + 6.6 * badge.chars().count() as f64;
@@ -565,7 +560,7 @@ mod tests {
         IntervalChart {
             id: "c".into(),
             title: "t".into(),
-            groups: vec![Group { tag: "V1".into(), title: "voice 1".into(), rows }],
+            groups: vec![Group { title: "voice 1".into(), rows }],
             band: Band {
                 low: Some(10),
                 best: Some(15),

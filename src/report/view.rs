@@ -97,8 +97,10 @@ pub fn state(item: &Item) -> State {
 pub fn status(item: &Item, w: &Words) -> String {
     match state(item) {
         State::Included => format!("{} {}", w.voice, item.voice.unwrap_or_default()),
-        State::Relayed => format!("{} {}: {}", w.voice, item.voice.unwrap_or_default(), item.reason),
-        State::LeftOut => format!("{}: {}", w.left_out, item.reason),
+        State::Relayed => {
+            format!("{} {}: {}", w.voice, item.voice.unwrap_or_default(), w.reason(&item.reason))
+        }
+        State::LeftOut => format!("{}: {}", w.left_out, w.reason(&item.reason)),
     }
 }
 
@@ -137,7 +139,6 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
     let groups = groups(m)
         .into_iter()
         .map(|(voice, list)| Group {
-            tag: voice.map(|v| format!("V{v}")).unwrap_or_else(|| "–".into()),
             title: voice.map(|v| format!("{} {v}", w.voice)).unwrap_or_else(|| w.left_out.to_string()),
             rows: list
                 .into_iter()
@@ -211,7 +212,7 @@ pub fn timeline(m: &MeasureReport, w: &Words, id: String) -> Option<TimelineChar
                     high_text(t.high, t.open_high, w),
                     w.best,
                     value(t.best),
-                    t.support,
+                    w.support_word(t.support),
                     t.voices,
                     w.voices
                 ),

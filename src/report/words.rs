@@ -1,8 +1,21 @@
-//! The page's own words in English and Arabic. Vocabulary that the notebook stores (methods,
-//! support, source kinds, rules) stays as stored, so a reader can match it with the other
-//! commands' output.
+//! The page's own words in English and Arabic. In English the vocabulary the notebook stores
+//! (methods, support, kinds, reasons) is shown as stored, so a reader can match it with the
+//! other commands' output; an Arabic page shows all of it in Arabic too (`Words::method`,
+//! `Words::reason` ...). Only what the researcher typed (names, quotes, notes, `--when` words,
+//! units) is shown as typed.
+//!
+//! **Adding a word**: a new field of `Words` needs its line in `EN` and `AR` (the compiler
+//! says so). A new method, support, figure kind or source kind is a new arm in the `match` of
+//! its function below (the compiler says so too). A new reason sentence of the reconciliation
+//! (`src/reconcile.rs`) needs a line in `AR_REASONS`, its English pattern with `{}` where a value
+//! goes; `every_reason_the_reconciliation_gives_has_its_arabic` and the report test that parses
+//! the Arabic page for English words fail until it has one.
 
 use super::Lang;
+use crate::notation::Kind;
+use crate::ratings::{Credibility, Reliability};
+use crate::reconcile::{Method, Support};
+use crate::vocab::SourceKind;
 
 pub struct Words {
     /// The page runs right to left.
@@ -249,5 +262,280 @@ pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Ar => &AR,
+    }
+}
+
+impl Words {
+    /// A reconciliation method as the page names it.
+    pub fn method(&self, m: Method) -> &'static str {
+        if !self.rtl {
+            return m.as_str();
+        }
+        match m {
+            Method::Weighted => "الوسيط المرجَّح",
+            Method::Conservative => "التقدير المتحفظ",
+            Method::Median => "الوسيط",
+            Method::BestSource => "المصدر الأوثق",
+            Method::Manual => "قيمة يدوية",
+            Method::Range => "المجال دون تقدير أرجح",
+        }
+    }
+
+    pub fn support_word(&self, s: Support) -> &'static str {
+        if !self.rtl {
+            return s.as_str();
+        }
+        match s {
+            Support::None => "لا سند",
+            Support::SingleSource => "مصدر واحد",
+            Support::Corroborated => "متعدد المصادر ومتسق",
+            Support::Contested => "متنازع عليه",
+        }
+    }
+
+    /// A figure's kind (`more-than`), as stored in the notebook.
+    pub fn figure_kind(&self, stored: &str) -> String {
+        let kind = Kind::ALL.iter().find(|k| k.as_str() == stored);
+        match (self.rtl, kind) {
+            (true, Some(k)) => match k {
+                Kind::Exact => "عدد محدد",
+                Kind::Approx => "تقريبي",
+                Kind::MoreThan => "أكثر من",
+                Kind::AtLeast => "على الأقل",
+                Kind::FewerThan => "أقل من",
+                Kind::AtMost => "على الأكثر",
+                Kind::Range => "مجال",
+                Kind::Vague => "لفظ مبهم",
+                Kind::Sum => "مجموع",
+            }
+            .to_string(),
+            _ => stored.to_string(),
+        }
+    }
+
+    pub fn source_kind(&self, k: SourceKind) -> &'static str {
+        if !self.rtl {
+            return k.as_str();
+        }
+        match k {
+            SourceKind::Outlet => "وسيلة إعلام",
+            SourceKind::Journalist => "صحفي",
+            SourceKind::Official => "جهة رسمية",
+            SourceKind::ArmedGroup => "جماعة مسلحة",
+            SourceKind::Monitor => "جهة رصد",
+            SourceKind::Activist => "ناشطون",
+            SourceKind::Resident => "من السكان",
+            SourceKind::Document => "وثيقة",
+            SourceKind::SocialMedia => "وسائل التواصل",
+            SourceKind::Anonymous => "مجهول",
+            SourceKind::Other => "أخرى",
+        }
+    }
+
+    /// What a reliability letter means (the Admiralty code).
+    pub fn reliability_label(&self, g: Reliability) -> &'static str {
+        if !self.rtl {
+            return g.label();
+        }
+        match g {
+            Reliability::A => "موثوق تمامًا",
+            Reliability::B => "موثوق عادةً",
+            Reliability::C => "موثوق إلى حد ما",
+            Reliability::D => "غير موثوق عادةً",
+            Reliability::E => "غير موثوق",
+            Reliability::F => "لا يمكن الحكم على موثوقيته",
+        }
+    }
+
+    /// What a credibility digit means (the Admiralty code).
+    pub fn credibility_label(&self, c: Credibility) -> &'static str {
+        if !self.rtl {
+            return c.label();
+        }
+        match c.value() {
+            1 => "أكدته مصادر أخرى",
+            2 => "صحيح على الأرجح",
+            3 => "ربما يكون صحيحًا",
+            4 => "مشكوك فيه",
+            5 => "مستبعد الصحة",
+            _ => "لا يمكن الحكم على صحته",
+        }
+    }
+
+    /// A language code as the page names it: the code in English, the language's name in Arabic
+    /// for the languages of the region's reporting (an unknown code stays a code).
+    pub fn language(&self, code: &str) -> String {
+        if !self.rtl {
+            return code.to_string();
+        }
+        let name = match code.trim().to_ascii_lowercase().as_str() {
+            "ar" => "العربية",
+            "en" => "الإنجليزية",
+            "fr" => "الفرنسية",
+            "de" => "الألمانية",
+            "es" => "الإسبانية",
+            "ru" => "الروسية",
+            "tr" => "التركية",
+            "fa" => "الفارسية",
+            "ku" => "الكردية",
+            "he" => "العبرية",
+            "ur" => "الأردية",
+            _ => return code.to_string(),
+        };
+        name.to_string()
+    }
+
+    /// Text crosscheck wrote into the notebook itself (the reason of a source's first rating).
+    pub fn written(&self, stored: &str) -> String {
+        match (self.rtl, stored) {
+            (true, "rated when added") => "قُيِّم عند إضافته".to_string(),
+            _ => stored.to_string(),
+        }
+    }
+
+    /// Why a figure counts or not, as the reconciliation said it (`same voice as #6, which it
+    /// repeats`), in the page's language.
+    pub fn reason(&self, sentence: &str) -> String {
+        if !self.rtl {
+            return sentence.to_string();
+        }
+        arabic_reason(sentence).unwrap_or_else(|| sentence.to_string())
+    }
+}
+
+/// The reconciliation's reasons, English pattern then Arabic, `{}` where a value goes (a value
+/// that is itself a reason is translated too). See the module's comment for adding one.
+const AR_REASONS: &[(&str, &str)] = &[
+    ("claim credibility 5 (improbable)", "مصداقية الادعاء 5 (مستبعد الصحة)"),
+    ("all sources rated E (unreliable)", "كل مصادره مصنفة E (غير موثوقة)"),
+    ("left out by {}", "استبعده عامل التصفية {}"),
+    ("published after {}, the --as-of date", "نُشر بعد {}، وهو تاريخ --as-of"),
+    ("superseded by #{}, which updates it", "حلّ محله #{} الذي يحدّثه"),
+    ("superseded by #{} via the update of #{}", "حلّ محله #{} عبر تحديث #{}"),
+    ("included by --include-all ({})", "أُدخل بالخيار --include-all ({})"),
+    ("same voice as #{}, which is later", "الصوت نفسه مثل #{}، وهو الأحدث"),
+    ("same voice as #{}, which it repeats", "الصوت نفسه مثل #{} الذي ينقله"),
+    ("same voice as #{}, an original of the same day", "الصوت نفسه مثل #{}، وهو أصلٌ من اليوم نفسه"),
+    ("same voice as #{}, which is a later claim", "الصوت نفسه مثل #{}، وهو ادعاء لاحق"),
+    ("voice {}", "الصوت {}"),
+];
+
+/// The values a pattern's `{}` stand for in `text`, when the text is of that pattern.
+fn fill<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    let pieces: Vec<&str> = pattern.split("{}").collect();
+    let mut rest = text.strip_prefix(pieces[0])?;
+    let mut values = Vec::new();
+    for (i, piece) in pieces.iter().enumerate().skip(1) {
+        let last = i == pieces.len() - 1;
+        let at = if last {
+            rest.len().checked_sub(piece.len()).filter(|at| rest[*at..] == **piece)?
+        } else {
+            rest.find(piece).filter(|_| !piece.is_empty())?
+        };
+        values.push(&rest[..at]);
+        rest = &rest[at + piece.len()..];
+    }
+    (pieces.len() > 1 || rest.is_empty()).then_some(values)
+}
+
+/// A reason in Arabic, or None when no pattern knows it. Reasons joined with `; ` are
+/// translated one by one.
+fn arabic_reason(sentence: &str) -> Option<String> {
+    if sentence.contains("; ") {
+        let parts: Option<Vec<String>> = sentence.split("; ").map(arabic_reason).collect();
+        return parts.map(|p| p.join("؛ "));
+    }
+    AR_REASONS.iter().find_map(|(en, ar)| {
+        let values = fill(en, sentence)?;
+        let mut out = String::new();
+        let mut values = values.into_iter();
+        for (i, piece) in ar.split("{}").enumerate() {
+            if i > 0 {
+                let v = values.next().unwrap_or_default();
+                out.push_str(&arabic_reason(v).unwrap_or_else(|| v.to_string()));
+            }
+            out.push_str(piece);
+        }
+        Some(out)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::{reconcile, Excluded, FigureIn, Request, Update};
+
+    #[test]
+    fn reasons_are_read_by_their_pattern_and_translated_inside_out() {
+        let ar = words(Lang::Ar);
+        assert_eq!(ar.reason("same voice as #6, which it repeats"), "الصوت نفسه مثل #6 الذي ينقله");
+        assert_eq!(ar.reason("superseded by #9 via the update of #4"), "حلّ محله #9 عبر تحديث #4");
+        assert_eq!(
+            ar.reason("included by --include-all (all sources rated E (unreliable))"),
+            "أُدخل بالخيار --include-all (كل مصادره مصنفة E (غير موثوقة))"
+        );
+        assert_eq!(ar.reason("left out by --tag defections"), "استبعده عامل التصفية --tag defections");
+        // Unknown: shown as it is, never mangled; English pages are never touched.
+        assert_eq!(ar.reason("a reason nobody wrote yet"), "a reason nobody wrote yet");
+        assert_eq!(words(Lang::En).reason("voice 2"), "voice 2");
+        assert_eq!(fill("voice {}", "voice"), None);
+        assert_eq!(fill("a {} b {}", "a 1 b 2"), Some(vec!["1", "2"]));
+        assert_eq!(fill("plain", "plain"), Some(vec![]));
+        assert_eq!(fill("plain", "plainer"), None);
+    }
+
+    /// Every reason `reconcile` gives today, from figures that meet each rule.
+    #[test]
+    fn every_reason_the_reconciliation_gives_has_its_arabic() {
+        let fig =
+            |id: i64, voice: u64, excluded: Option<Excluded>, published: &str, repeats: Vec<i64>| FigureIn {
+                figure_id: id,
+                claim_id: id,
+                low: 10 * id,
+                high: Some(10 * id),
+                point: 10 * id,
+                provisional: false,
+                weight: 0.5,
+                excluded,
+                voice_keys: vec![voice],
+                published: Some(published.into()),
+                repeats,
+            };
+        let figs = vec![
+            fig(1, 1, None, "2014-12-01", vec![]),
+            fig(2, 1, None, "2014-12-02", vec![]),
+            fig(3, 2, Some(Excluded::Improbable), "2014-12-01", vec![]),
+            fig(4, 3, Some(Excluded::Unreliable), "2014-12-01", vec![]),
+            fig(5, 4, Some(Excluded::Filtered("--tag سوق".into())), "2014-12-01", vec![]),
+            fig(6, 5, Some(Excluded::NotYet("2014-12-03".into())), "2014-12-09", vec![]),
+            fig(7, 6, None, "2014-12-01", vec![]),
+            fig(8, 6, None, "2014-12-05", vec![7]),
+            fig(9, 7, None, "2014-12-01", vec![]),
+            fig(10, 7, None, "2014-12-01", vec![9]),
+            fig(11, 8, None, "2014-12-01", vec![]),
+            fig(12, 8, None, "2014-12-01", vec![]),
+            fig(13, 9, None, "2014-12-01", vec![]),
+            fig(14, 10, None, "2014-12-02", vec![13]),
+            fig(15, 11, None, "2014-12-03", vec![14]),
+        ];
+        let updates = [Update { by: 15, of: 14 }, Update { by: 2, of: 1 }];
+        let mut reasons = Vec::new();
+        for include_all in [false, true] {
+            let req = Request { include_all, ..Request::default() };
+            reasons.extend(reconcile(&figs, &updates, &req).items.into_iter().map(|i| i.reason));
+        }
+        reasons.retain(|r| !r.is_empty());
+        assert!(reasons.len() >= 10, "{reasons:?}");
+        let ar = words(Lang::Ar);
+        for r in &reasons {
+            let shown = ar.reason(r);
+            // Flags stay flags and grades letters; no English word is left.
+            let english = shown.split(|c: char| c.is_whitespace() || "();،".contains(c)).find(|w| {
+                w.chars().any(|c| c.is_ascii_alphabetic())
+                    && !w.starts_with("--")
+                    && !matches!(*w, "A" | "B" | "C" | "D" | "E" | "F")
+            });
+            assert_eq!(english, None, "{r} -> {shown}");
+        }
     }
 }

@@ -1,0 +1,458 @@
+//! How `reconcile` prints its results, one measure after another as they are computed: for
+//! people, each measure's figures side by side with the result, its conflicts and a chart; for
+//! programs reading a pipe, the same without the chart; in JSON an array of objects (JSONL one
+//! a line); in CSV and TSV one row a measure. With `--columns`, one row a measure in every
+//! format, of the columns of the JSON object.
+
+use std::io::{BufWriter, Write};
+
+use anyhow::Result;
+use serde::Serialize;
+use serde_json::json;
+
+use super::output::{Output, RowWriter};
+use super::{escape_line, width, Format, Options, Pick, Writer};
+use crate::notebook::reconciliations::{Reconciled, ReconciliationRow};
+use crate::reconcile::Method;
+use crate::rows::{Cell, Columns};
+
+/// The keys of a measure's JSON object: the columns `--columns` may name for `reconcile`.
+pub const MEASURE_COLUMNS: &[&str] = &[
+    "id",
+    "measure",
+    "label",
+    "method",
+    "low",
+    "best",
+    "high",
+    "open_high",
+    "conflict",
+    "support",
+    "figures",
+    "voices",
+    "filters",
+    "as_of",
+    "note",
+    "stale",
+    "created_at",
+    "conflicting_pairs",
+    "conflicts",
+    "conflict_gaps",
+    "clusters",
+    "items",
+];
+
+/// One figure of a measure beside the others, as the reconcile table shows it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SideRow {
+    figure: i64,
+    claim: i64,
+    published: Option<String>,
+    source: String,
+    rating: String,
+    notation: String,
+    low: i64,
+    high: String,
+    point: i64,
+    weight: f64,
+    voice: Option<i64>,
+    included: String,
+    reason: String,
+}
+
+impl crate::rows::Row for SideRow {
+    const BRIEF: &'static [&'static str] =
+        &["figure", "source", "rating", "notation", "low", "high", "voice", "included"];
+    const ROOMY: &'static [&'static str] = &["claim", "published", "point", "weight"];
+    const CUT: &'static [&'static str] = &["source", "notation"];
+}
+
+/// What the short codes of the `included` column mean, printed under the table.
+const LEGEND: &str =
+    "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
+    superseded = an update replaced it; cred 5 = improbable; E-rated = all sources unreliable; \
+    filtered = a filter left it out; not yet = published after --as-of";
+
+fn side_rows(r: &Reconciled) -> Vec<SideRow> {
+    r.figures
+        .iter()
+        .zip(&r.outcome.items)
+        .map(|(f, item)| SideRow {
+            figure: f.id,
+            claim: f.claim_id,
+            published: f.published.clone(),
+            source: if f.sources.is_empty() {
+                format!("{} (own report)", f.outlet.clone().unwrap_or_else(|| "no outlet".into()))
+            } else {
+                f.sources.join("; ")
+            },
+            rating: f.rating.clone(),
+            notation: f.notation.clone(),
+            low: f.low,
+            high: if f.provisional {
+                "open (provisional)".into()
+            } else {
+                f.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into())
+            },
+            point: f.point,
+            weight: f.weight,
+            voice: item.voice.map(crate::notebook::sql_int),
+            included: item.code.clone(),
+            reason: item.reason.clone(),
+        })
+        .collect()
+}
+
+/// One measure as a JSON object: the reconciliation's columns plus its conflicts and items,
+/// borrowed from the result and streamed, so a measure of many figures is not copied.
+#[derive(Serialize)]
+pub struct JsonMeasure<'a> {
+    id: Option<i64>,
+    measure: String,
+    label: &'a str,
+    method: Method,
+    low: Option<i64>,
+    best: Option<i64>,
+    high: Option<i64>,
+    open_high: bool,
+    conflict: bool,
+    support: crate::reconcile::Support,
+    figures: i64,
+    voices: i64,
+    filters: &'a crate::notebook::claims::ClaimFilter,
+    as_of: &'a Option<String>,
+    note: Option<String>,
+    stale: bool,
+    created_at: Option<&'a str>,
+    conflicting_pairs: u64,
+    conflicts: Vec<[i64; 2]>,
+    conflict_gaps: Vec<i64>,
+    clusters: &'a [crate::reconcile::Cluster],
+    items: Items<'a>,
+}
+
+/// The items of a measure, serialized one by one.
+struct Items<'a>(&'a [crate::reconcile::Item]);
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|i| {
+            json!({
+                "figure_id": i.figure_id,
+                "included": i.included,
+                "code": i.code,
+                "reason": i.reason,
+                "weight": i.weight,
+                "voice": i.voice,
+                "superseded_by": i.superseded_by,
+                "voice_of": i.voice_of,
+            })
+        }))
+    }
+}
+
+fn json_object<'a>(r: &'a Reconciled, note: Option<&str>) -> JsonMeasure<'a> {
+    let row = r.row(note);
+    let o = &r.outcome;
+    JsonMeasure {
+        id: r.saved.as_ref().map(|s| s.id),
+        measure: row.measure,
+        label: &r.label,
+        method: row.method,
+        low: row.low,
+        best: row.best,
+        high: row.high,
+        open_high: row.open_high,
+        conflict: row.conflict,
+        support: row.support,
+        figures: row.figures,
+        voices: row.voices,
+        filters: &r.filters,
+        as_of: &r.as_of,
+        note: row.note,
+        stale: row.stale,
+        created_at: r.saved.as_ref().map(|s| s.created_at.as_str()),
+        conflicting_pairs: o.conflicting_pairs,
+        conflicts: o.conflicts.iter().map(|p| [p.a, p.b]).collect(),
+        conflict_gaps: o.conflicts.iter().map(|p| p.gap).collect(),
+        clusters: &o.clusters,
+        items: Items(&o.items),
+    }
+}
+
+/// The summary line under a measure's table.
+fn summary(r: &Reconciled) -> String {
+    let o = &r.outcome;
+    let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
+    let high = if o.open_high { "open".to_string() } else { show(o.high) };
+    let best = if r.method == Method::Range { String::new() } else { format!("best {}, ", show(o.best)) };
+    let mut line = format!(
+        "low {}, {best}high {high} ({}), support {}, eligible figures {} of {}, voices {}",
+        show(o.low),
+        r.method,
+        o.support,
+        o.figures,
+        o.items.len(),
+        o.voices
+    );
+    if let Some(d) = &r.as_of {
+        line.push_str(&format!(", as of {d}"));
+    }
+    if let Some(s) = &r.saved {
+        line.push_str(&format!("; saved as reconciliation #{}", s.id));
+    }
+    line
+}
+
+/// The conflict in words: how many pairs, the widest named, and the clusters.
+fn conflict_lines(r: &Reconciled) -> Vec<String> {
+    let o = &r.outcome;
+    if o.conflicting_pairs == 0 {
+        return Vec::new();
+    }
+    let named: Vec<String> =
+        o.conflicts.iter().map(|p| format!("#{} vs #{} (gap {})", p.a, p.b, p.gap)).collect();
+    let mut lines = vec![format!(
+        "{} pair(s) of voices cannot both be true{}{}",
+        o.conflicting_pairs,
+        if named.is_empty() { String::new() } else { format!("; widest: {}", named.join(", ")) },
+        if (o.conflicts.len() as u64) < o.conflicting_pairs { " …" } else { "" }
+    )];
+    if o.clusters.len() > 1 {
+        let clusters: Vec<String> = o
+            .clusters
+            .iter()
+            .map(|c| {
+                let high = c.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into());
+                let ids: Vec<String> = c.figures.iter().take(8).map(|f| format!("#{f}")).collect();
+                let more = if c.figures.len() > 8 {
+                    format!(" and {} more", c.figures.len() - 8)
+                } else {
+                    String::new()
+                };
+                format!("{}..{high} ({}{more})", c.low, ids.join(" "))
+            })
+            .collect();
+        lines.push(format!("clusters of voices that agree: {}", clusters.join(" | ")));
+    }
+    lines
+}
+
+/// The figures on one axis under the table, with the reconciled band: terminal tables only.
+fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
+    use super::chart::{draw, Band, Bar};
+    let bars: Vec<Bar> = r
+        .figures
+        .iter()
+        .zip(&r.outcome.items)
+        .map(|(f, item)| Bar {
+            label: format!("#{} {}", f.id, f.rating),
+            low: f.low,
+            high: if f.provisional { None } else { f.high },
+            point: f.point,
+            included: item.included,
+        })
+        .collect();
+    let o = &r.outcome;
+    let band = o.low.map(|low| Band { low, high: if o.open_high { None } else { o.high }, best: o.best });
+    draw(&bars, band, width, ascii)
+}
+
+/// Where the measures go, decided once.
+enum Mode {
+    /// A table (or Markdown) per measure, with its summary; `width` wraps the text under it.
+    People {
+        options: Options,
+        chart: Option<usize>,
+        width: usize,
+    },
+    /// The same without the chart, for a pipe.
+    Plain {
+        options: Options,
+    },
+    Json {
+        lines: bool,
+        terminal: bool,
+    },
+    /// One row a measure: saved-result rows (CSV, TSV).
+    Rows(RowWriter<ReconciliationRow>),
+    /// One row a measure of the columns `--columns` names.
+    Picked(RowWriter<()>),
+}
+
+/// Prints results one by one.
+pub struct MeasurePrinter<'a> {
+    out: &'a Output,
+    note: Option<String>,
+    ascii: bool,
+    count: usize,
+    mode: Mode,
+}
+
+const NO_FIGURES: &str = "no figures for this measure yet";
+
+impl<'a> MeasurePrinter<'a> {
+    pub fn new(out: &'a Output, note: Option<&str>, ascii: bool) -> Result<MeasurePrinter<'a>> {
+        let options = out.measure_options(NO_FIGURES);
+        let mode = if matches!(out.pick(), Pick::Named(_))
+            && !matches!(options.format, Format::Json | Format::Jsonl)
+        {
+            Mode::Picked(out.columns_to(
+                &Columns::plain(MEASURE_COLUMNS),
+                super::Dest::Stdout,
+                Default::default(),
+                "",
+            )?)
+        } else if options.plain {
+            Mode::Plain { options }
+        } else {
+            match options.format {
+                Format::Table | Format::Markdown => {
+                    let chart = out.terminal_table();
+                    let width = out.text_width().unwrap_or(usize::MAX);
+                    Mode::People { options, chart, width }
+                }
+                Format::Json | Format::Jsonl => {
+                    let lines = options.format == Format::Jsonl;
+                    if !lines {
+                        out.bytes(b"[")?;
+                    }
+                    Mode::Json { lines, terminal: options.terminal }
+                }
+                Format::Csv | Format::Tsv => Mode::Rows(out.rows("")?),
+            }
+        };
+        Ok(MeasurePrinter { out, note: note.map(str::to_string), ascii, count: 0, mode })
+    }
+
+    pub fn print(&mut self, r: &Reconciled) -> Result<()> {
+        let note = self.note.as_deref();
+        match &mut self.mode {
+            Mode::People { options, chart, width } => {
+                people(options, r, *width, chart.map(|w| (w, self.ascii)), self.out.pick() == &Pick::Default)?
+            }
+            Mode::Plain { options } => people(options, r, usize::MAX, None, false)?,
+            Mode::Json { lines, terminal } => {
+                let object = picked_json(&json_object(r, note), self.out.pick())?;
+                let mut out = BufWriter::new(std::io::stdout().lock());
+                if !*lines {
+                    out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+                }
+                super::write_json(&mut out, &object, false, *terminal)?;
+                if *lines {
+                    out.write_all(b"\n")?;
+                }
+                out.flush()?;
+            }
+            Mode::Rows(w) => w.row(&r.row(note))?,
+            Mode::Picked(w) => {
+                let object = serde_json::to_value(json_object(r, note))?;
+                let cells: Vec<Cell> = MEASURE_COLUMNS.iter().map(|k| cell_of(&object[*k])).collect();
+                w.cells(&cells)?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<()> {
+        match self.mode {
+            Mode::Rows(w) => w.finish()?,
+            Mode::Picked(w) => w.finish()?,
+            Mode::Json { lines: false, .. } => {
+                self.out.bytes(if self.count == 0 { b"]\n" } else { b"\n]\n" })?;
+            }
+            Mode::People { .. } if self.count == 0 => self
+                .out
+                .lines(["there are no measures to reconcile; add one with `crosscheck measure add`"])?,
+            Mode::Plain { .. } if self.count == 0 => {
+                self.out.note("there are no measures to reconcile; add one with `crosscheck measure add`")
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// A JSON value as one cell: text, a number, or compact JSON for a list or an object.
+fn cell_of(v: &serde_json::Value) -> Cell {
+    use serde_json::Value;
+    match v {
+        Value::Null => Cell::Null,
+        Value::Bool(b) => Cell::Bool(*b),
+        Value::Number(n) => {
+            n.as_i64().map(Cell::Int).unwrap_or_else(|| Cell::Float(n.as_f64().unwrap_or(0.0)))
+        }
+        Value::String(s) => Cell::Text(s.clone()),
+        other => Cell::Text(other.to_string()),
+    }
+}
+
+/// The measure's object, or only the keys `--columns` names, in its order.
+fn picked_json(object: &JsonMeasure<'_>, pick: &Pick) -> Result<serde_json::Value> {
+    let value = serde_json::to_value(object)?;
+    let Pick::Named(names) = pick else { return Ok(value) };
+    let map = names.iter().map(|n| (n.trim().to_string(), value[n.trim()].clone())).collect();
+    Ok(serde_json::Value::Object(map))
+}
+
+/// One measure for people: a heading, its figures side by side, the result and its conflicts
+/// in words, and (on a terminal table) the chart with its legend.
+fn people(
+    options: &Options,
+    r: &Reconciled,
+    wrap: usize,
+    chart: Option<(usize, bool)>,
+    legend: bool,
+) -> Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    writeln!(out, "\n{}", escape_line(&format!("{} — {}", r.key, r.label)))?;
+    let options = Options { empty: Some(NO_FIGURES.to_string()), ..options.clone() };
+    let mut w = Writer::new(out, &options, &Columns::of::<SideRow>())?;
+    for row in side_rows(r) {
+        w.row(&row)?;
+    }
+    let mut out = w.finish()?;
+    for text in std::iter::once(summary(r)).chain(conflict_lines(r)) {
+        for line in width::wrap(&escape_line(&text), wrap) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if let (false, Some((chart_width, ascii))) = (r.figures.is_empty(), chart) {
+        writeln!(out)?;
+        for line in chart_lines(r, chart_width, ascii) {
+            writeln!(out, "{}", escape_line(&line))?;
+        }
+        if legend {
+            for line in width::wrap(LEGEND, chart_width) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_measure_columns_are_the_keys_of_its_object() {
+        let r = Reconciled {
+            measure_id: 1,
+            key: "deaths.market".into(),
+            label: "killed".into(),
+            unit: None,
+            figures: Vec::new(),
+            outcome: crate::reconcile::reconcile(&[], &[], &crate::reconcile::Request::default()),
+            method: Method::Weighted,
+            as_of: None,
+            filters: Default::default(),
+            saved: None,
+        };
+        let value = serde_json::to_value(json_object(&r, None)).unwrap();
+        let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, MEASURE_COLUMNS);
+    }
+}
