@@ -25,8 +25,11 @@ pub struct SuggestionRow {
     point: Option<i64>,
     /// Who the article says made the claim, as written.
     source: Option<String>,
-    /// The notebook's source that phrase names (by name or alias), if any.
+    /// The notebook's source that phrase names, if any, found as a reader matches names.
     source_match: Option<String>,
+    /// How the phrase matched it: `exact`, `alias`, `folded` (quotation marks, the article and
+    /// endings aside) or `head words`.
+    matched_by: Option<&'static str>,
     /// What `import claims` attributes the claim to: the matched source, else the phrase as
     /// written (which `import claims` refuses until such a source exists, so that nothing is
     /// attributed to the outlet by mistake); empty for the outlet's own reporting.
@@ -36,6 +39,8 @@ pub struct SuggestionRow {
     when_to: Option<String>,
     /// `--measure`, for rows with a figure.
     measure: Option<String>,
+    /// Left empty for the researcher to grade (1–6) before `import claims`, which reads it.
+    credibility: Option<u8>,
     /// How many cues agreed (0–5): an attribution, a source noun, a figure, a date, quoted speech.
     confidence: u8,
     cues: Vec<&'static str>,
@@ -72,20 +77,16 @@ fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
         recorded.add(normalize(&c.quote));
         Ok(())
     })?;
+    // Every name and alias, once: each phrase is then matched in its own length.
+    let known = crate::suggest::sources::KnownSources::new(nb.source_names()?);
     // Rows are written as they are read, piece by piece: memory follows the piece, not the
     // article.
     let mut unmatched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut figures_without_measure = 0usize;
     let mut count = 0usize;
     let mut each = |s: crate::suggest::Suggestion| -> Result<SuggestionRow> {
-        let matched = s
-            .source
-            .as_deref()
-            .map(|p| nb.source_named(p))
-            .transpose()?
-            .flatten()
-            .map(|id| nb.source(id).map(|r| r.name))
-            .transpose()?;
+        let hit = s.source.as_deref().and_then(|p| known.find(p));
+        let matched = hit.map(|(id, _)| nb.source(id).map(|r| r.name)).transpose()?;
         let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
         let quote = normalize(&s.quote);
         // Recorded: a claim of the article quotes these words, and holds this figure's words
@@ -107,10 +108,12 @@ fn suggest(run: &mut Run<'_>, args: ClaimSuggestArgs) -> Result<()> {
             source: s.source.clone(),
             sources: matched.clone().or_else(|| s.source.clone()).into_iter().collect(),
             source_match: matched,
+            matched_by: hit.map(|(_, how)| how.as_str()),
             when_text: when.as_ref().map(|w| w.text.clone()),
             when_from: when.as_ref().map(|w| w.from.to_string()),
             when_to: when.as_ref().map(|w| w.to.to_string()),
             measure: s.figure.as_ref().and(args.measure.clone()),
+            credibility: None,
             confidence: s.confidence,
             cues: s.cues.clone(),
             status: if is_recorded { "recorded" } else { "new" },
