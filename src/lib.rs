@@ -20,6 +20,7 @@ pub mod rows;
 pub mod similarity;
 pub mod suggest;
 pub mod team;
+pub mod usecase;
 pub mod vocab;
 
 #[cfg(feature = "cli")]

@@ -436,7 +436,7 @@ pub fn pull(nb: &mut Notebook, paths: &Paths, outputs: &Outputs, file: &TeamFile
             }
             Ok(restored) => {
                 row.txid = Some(restored.txid.clone());
-                match nb.merge_from(&restored.path) {
+                match crate::usecase::notebook::merge(nb, &restored.path) {
                     Ok(tally) => {
                         row.status = "merged".into();
                         for t in &tally.rows {
