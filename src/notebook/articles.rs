@@ -342,6 +342,7 @@ pub(crate) struct Heading {
     pub outlet: Option<String>,
     pub outlet_id: Option<i64>,
     pub published: Option<String>,
+    pub language: Option<String>,
     /// The outlet's reliability, which its own reporting carries.
     pub reliability: Option<Reliability>,
 }
@@ -389,17 +390,28 @@ impl<'c, T> Remembered<'c, T> {
 pub(crate) fn headings(conn: &Connection) -> Result<Remembered<'_, Heading>> {
     Remembered::new(
         conn,
-        "SELECT a.title, o.name, a.outlet_id, a.published, o.reliability FROM articles a
-         LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1",
-        |r| {
-            Ok(Heading {
-                title: r.get(0)?,
-                outlet: r.get(1)?,
-                outlet_id: r.get(2)?,
-                published: r.get(3)?,
-                reliability: r.get(4)?,
-            })
-        },
+        &format!(
+            "SELECT {HEADING_COLUMNS} FROM articles a LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1"
+        ),
+        heading_from,
         50_000,
     )
+}
+
+/// The columns of an article's heading, named as [`heading_from`] reads them, for a query that
+/// joins `articles a` and its outlet `sources o`.
+pub(crate) const HEADING_COLUMNS: &str = "a.title AS heading_title, o.name AS heading_outlet,
+    a.outlet_id AS heading_outlet_id, a.published AS heading_published,
+    a.language AS heading_language, o.reliability AS heading_reliability";
+
+/// An article's heading from a row that holds [`HEADING_COLUMNS`], by name.
+pub(crate) fn heading_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<Heading> {
+    Ok(Heading {
+        title: r.get("heading_title")?,
+        outlet: r.get("heading_outlet")?,
+        outlet_id: r.get("heading_outlet_id")?,
+        published: r.get("heading_published")?,
+        language: r.get("heading_language")?,
+        reliability: r.get("heading_reliability")?,
+    })
 }
