@@ -478,7 +478,9 @@ fn english_words(doc: &Html, data: &[String]) -> Vec<String> {
         }
         let mut t = text.to_string();
         for d in data {
-            t = t.replace(d.as_str(), " ");
+            // A digit, not a space: a figure's notation ("45") inside a timestamp of the page
+            // ("…T08:34:45Z") must not leave the "Z" behind as a word of its own.
+            t = t.replace(d.as_str(), "0");
         }
         for word in t.split_whitespace() {
             let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
