@@ -34,11 +34,23 @@ pub struct ArticleRow {
     pub claims: i64,
     /// The analyst's note on the article (`article edit --note`).
     pub note: Option<String>,
+    /// The character encoding the file was read in (`windows-1256`).
+    pub encoding: Option<String>,
+    /// The pages of a paginated original (a PDF); 0 for a page of text.
+    pub pages: i64,
+    /// Where a copy of the page is kept: a link, or a web archive file and its record's digest,
+    /// with the capture time.
+    pub archived_url: Option<String>,
+    pub archived_at: Option<String>,
+    pub archive_file: Option<String>,
+    pub archive_digest: Option<String>,
 }
 
 const ARTICLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, s.name, a.author, a.url, a.published,
         a.language, length(a.body), a.sha256, a.near_duplicate_of, a.imported_at,
-        (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.note
+        (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.note,
+        a.encoding, (SELECT count(*) FROM article_pages p WHERE p.article_id = a.id),
+        a.archived_url, a.archived_at, a.archive_file, a.archive_digest
     FROM articles a LEFT JOIN sources s ON s.id = a.outlet_id";
 
 fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
@@ -57,6 +69,12 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
         imported_at: r.get(11)?,
         claims: r.get(12)?,
         note: r.get(13)?,
+        encoding: r.get(14)?,
+        pages: r.get(15)?,
+        archived_url: r.get(16)?,
+        archived_at: r.get(17)?,
+        archive_file: r.get(18)?,
+        archive_digest: r.get(19)?,
     })
 }
 
@@ -199,7 +217,26 @@ pub struct Span {
     pub end: usize,
 }
 
+/// The page a claim's quote is on (its number, or the label printed on it: `12`, `iv`), when
+/// its article has pages.
+pub fn page_of_claim(conn: &Connection, claim: i64) -> Result<Option<String>> {
+    let page: Option<(i64, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT p.page, p.label FROM claims c JOIN article_pages p
+               ON p.article_id = c.article_id AND p.start <= c.span_start
+             WHERE c.id = ?1 ORDER BY p.start DESC LIMIT 1",
+        )?
+        .query_row([claim], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(page.map(|(n, label)| label.unwrap_or_else(|| n.to_string())))
+}
+
 impl Notebook {
+    /// The page a claim's quote is on (`12`), when its article has pages.
+    pub fn claim_page(&self, claim: i64) -> Result<Option<String>> {
+        page_of_claim(&self.conn, claim)
+    }
+
     pub fn articles(&mut self) -> Result<Vec<ArticleRow>> {
         let tx = self.read()?;
         let mut stmt = tx.prepare(&format!("{ARTICLE_SELECT} ORDER BY a.id"))?;
