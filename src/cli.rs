@@ -148,7 +148,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
     #[command(
-        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
+        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json\n  crosscheck --db public.db export datasette-metadata --out metadata.json"
     )]
     Export(ExportArgs),
     /// Bring another notebook's work into this one (a colleague's, or your laptop's)
@@ -157,6 +157,10 @@ pub enum Command {
         /// The other notebook file (it is only read)
         other: PathBuf,
     },
+    /// A team's notebooks replicated with Litestream: write the team file, pull and merge every
+    /// member's replica, see where each stands
+    #[command(subcommand)]
+    Team(TeamCommand),
     /// Search articles and claims (Arabic and English; harakat and alef forms ignored)
     #[command(
         after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5"
@@ -889,6 +893,65 @@ pub struct ReportArgs {
     /// reason; with no key, the measures are those the passing claims give figures for.
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
+}
+
+/// A member as `team init --member` takes it: `NAME=REPLICA_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberArg {
+    pub name: String,
+    pub replica: String,
+}
+
+fn member(text: &str) -> Result<MemberArg, String> {
+    let Some((name, replica)) = text.split_once('=') else {
+        return Err(format!(
+            "'{text}' is not a member; write NAME=REPLICA_URL, such as amal=s3://desk-bucket/amal"
+        ));
+    };
+    let (name, replica) = (name.trim(), replica.trim());
+    crate::team::check_member_name(name)?;
+    crate::team::check_replica(replica)?;
+    Ok(MemberArg { name: name.to_string(), replica: replica.to_string() })
+}
+
+fn member_name(text: &str) -> Result<String, String> {
+    crate::team::check_member_name(text.trim()).map(|_| text.trim().to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Write the team file beside the notebook and, for your own member, a Litestream
+    /// configuration; print the command that replicates the notebook
+    #[command(
+        after_help = "Example (Amal's notebook; the desk and Bilal replicate to the same bucket):\n  crosscheck --db amal.db team init --name 'Valley desk' --me amal \\\n      --member amal=s3://valley-desk/amal --member bilal=s3://valley-desk/bilal \\\n      --member desk=s3://valley-desk/desk\n  litestream replicate -config amal.litestream.yml"
+    )]
+    Init(TeamInitArgs),
+    /// Restore every other member's latest replica, check it as any other notebook, and merge it
+    /// here: one report per member; running it again changes nothing
+    #[command(
+        after_help = "Example:\n  crosscheck --db desk.db team pull\n  crosscheck --db desk.db team pull --format json"
+    )]
+    Pull,
+    /// Each member's replica: when it last changed, its Litestream transaction id, and whether
+    /// this notebook has merged it since
+    #[command(after_help = "Example:\n  crosscheck --db desk.db team status")]
+    Status,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamInitArgs {
+    /// The team's name
+    #[arg(long, value_name = "TEAM")]
+    pub name: String,
+    /// Which member this notebook is (its replica gets a Litestream configuration)
+    #[arg(long, value_name = "NAME", value_parser = member_name)]
+    pub me: Option<String>,
+    /// A member and their replica URL, once for each member (you too)
+    #[arg(long = "member", value_name = "NAME=URL", value_parser = member, required = true)]
+    pub members: Vec<MemberArg>,
+    /// Write the team file and Litestream configuration anew when they exist
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -229,6 +229,8 @@ vocabulary! {
         Measures = "measures",
         Reconciliations = "reconciliations",
         History = "history",
+        /// Not a table: the metadata file Datasette reads to describe the published notebook.
+        DatasetteMetadata = "datasette-metadata",
     }
 }
 

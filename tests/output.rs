@@ -193,6 +193,9 @@ fn walk_lines(nb: &Nb) -> Vec<(&'static str, Vec<String>)> {
         ("man", vec!["man"]),
         ("check", vec!["check"]),
         ("backup", vec!["backup", "copy.db"]),
+        ("team init", vec!["team", "init", "--name", "Desk", "--member", "desk=file:///srv/desk"]),
+        ("team pull", vec!["team", "pull"]),
+        ("team status", vec!["team", "status"]),
         ("article rm", vec!["article", "rm", "3", "--force"]),
     ];
     lines.into_iter().map(|(name, args)| (name, args.into_iter().map(String::from).collect())).collect()

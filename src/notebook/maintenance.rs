@@ -173,6 +173,13 @@ impl Notebook {
             let mut target = Connection::open_with_flags(&dest, flags)?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
             backup.run_to_completion(256, Duration::from_millis(5), None)?;
+            drop(backup);
+            // The copy is a plain notebook: Litestream's state tables describe the replication
+            // of this file, not of the copy (Litestream makes them again in whatever it
+            // replicates next).
+            for (table, _) in super::schema::LITESTREAM_TABLES {
+                target.execute_batch(&format!("DROP TABLE IF EXISTS {table}"))?;
+            }
             Ok(())
         })();
         if result.is_err() {
