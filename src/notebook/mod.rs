@@ -8,6 +8,7 @@ pub mod claims;
 pub mod figures;
 pub mod history;
 pub mod import;
+pub mod listings;
 pub mod maintenance;
 pub mod merge;
 mod migrations;
@@ -15,6 +16,7 @@ pub mod reconciliations;
 pub mod schema;
 pub mod search;
 pub mod sources;
+pub mod suggestions;
 pub mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -305,13 +307,47 @@ impl Notebook {
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
-    /// A read transaction: every query of one command sees the same notebook.
-    fn read(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?)
+    /// A read transaction: every query of one command sees the same notebook. Inside a
+    /// `snapshot` the snapshot's transaction serves instead.
+    fn read(&mut self) -> Result<Reading<'_>> {
+        if self.conn.is_autocommit() {
+            Ok(Reading::Own(self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?))
+        } else {
+            Ok(Reading::Within(&self.conn))
+        }
+    }
+
+    /// Runs `f` inside one read transaction, so that everything it reads (a page of `serve`
+    /// built from several use cases) sees the notebook as it was at one moment, however other
+    /// commands write meanwhile. `f` only reads: a write inside it is refused by SQLite.
+    pub fn snapshot<T>(&mut self, f: impl FnOnce(&mut Notebook) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = f(self);
+        // Nothing was written, so ending the read either way leaves the notebook as it was.
+        let end = self.conn.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let out = out?;
+        end?;
+        Ok(out)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+/// The transaction a read runs in: its own, or the one a `snapshot` already holds.
+pub(crate) enum Reading<'a> {
+    Own(Transaction<'a>),
+    Within(&'a Connection),
+}
+
+impl std::ops::Deref for Reading<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            Reading::Own(tx) => tx,
+            Reading::Within(conn) => conn,
+        }
     }
 }
 
