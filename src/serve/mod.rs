@@ -178,7 +178,9 @@ fn answer(app: &pages::App, cfg: &Config, port: u16, mut req: tiny_http::Request
         ),
         ("X-Content-Type-Options", "nosniff".to_string()),
         ("X-Frame-Options", "DENY".to_string()),
-        ("Referrer-Policy", "no-referrer".to_string()),
+        // No address leaves for another site; a form sent to this server names its origin, which
+        // the server checks (with no-referrer a browser sends `Origin: null`).
+        ("Referrer-Policy", "same-origin".to_string()),
         ("Cache-Control", "no-store".to_string()),
         ("Cross-Origin-Opener-Policy", "same-origin".to_string()),
         ("Cross-Origin-Resource-Policy", "same-origin".to_string()),

@@ -103,6 +103,8 @@ impl App {
             Ok(r) => r,
             Err(e) => {
                 let (status, heading) = match &e {
+                    // A form that names something missing is a refusal of the form.
+                    Error::NotFound(_) if req.post => (422, w.serve.cannot),
                     Error::NotFound(_) => (404, w.serve.not_found),
                     Error::Invalid(_) | Error::Conflict(_) => (422, w.serve.cannot),
                     _ => (500, w.serve.cannot),

@@ -61,7 +61,10 @@
     e.preventDefault();
   });
   document.addEventListener("click", function (e) {
-    var s = e.target.closest && e.target.closest(".body .s");
+    if (!e.target.closest) return;
+    var li = e.target.closest("li.sugg");
+    if (li && !e.target.closest("form")) { show(items.indexOf(li), false); return; }
+    var s = e.target.closest(".body .s");
     if (!s) return;
     for (var i = 0; i < items.length; i++) {
       if (items[i].dataset.s === s.dataset.s) { show(i); return; }
