@@ -536,3 +536,37 @@ fn article_edit_fixes_the_heading_and_re_dates_the_claims_it_moves() {
     let last = h.as_array().unwrap().last().unwrap();
     assert!(last["changes"].as_str().unwrap().contains("note: 'التاريخ على الصفحة"), "{last}");
 }
+
+/// A cumulative window (`since May 31`, `منذ السابع من تشرين الأول`) is stored from its date to
+/// the article's publication, marked `cumulative`; a span of two days and a night are ranges.
+#[test]
+fn cumulative_windows_are_stored_as_such() {
+    let (nb, article) = setup();
+    for (when, from, to, precision) in [
+        ("since May 31", "2014-05-31", "2014-12-05", "cumulative"),
+        ("منذ السابع من تشرين الأول 2013", "2013-10-07", "2014-12-05", "cumulative"),
+        ("between November 25 and 26", "2014-11-25", "2014-11-26", "range"),
+        ("خلال الليل", "2014-12-04", "2014-12-05", "range"),
+    ] {
+        let c = nb
+            .ok(&[
+                "claim",
+                "add",
+                "--article",
+                &article,
+                "--quote",
+                "بلغ ٤٥",
+                "--when",
+                when,
+                "--again",
+                "--format",
+                "json",
+            ])
+            .json();
+        assert_eq!(
+            (c["when_from"].as_str(), c["when_to"].as_str(), c["when_precision"].as_str()),
+            (Some(from), Some(to), Some(precision)),
+            "{when}: {c}"
+        );
+    }
+}

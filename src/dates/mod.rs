@@ -98,12 +98,21 @@ pub enum Precision {
     /// A phrase whose span ran past the publication date, cut at it (`this week` on a
     /// Wednesday ends on that Wednesday).
     Clipped,
+    /// A cumulative window (`since May 31`, `منذ السابع من تشرين الأول`): from its date to
+    /// publication, a toll counted over all of it rather than an event on one day.
+    Cumulative,
 }
 
 impl Precision {
     /// Every precision, in the order of `as_str` (the schema's CHECK list must hold exactly these).
-    pub const ALL: [Precision; 5] =
-        [Precision::Year, Precision::Month, Precision::Day, Precision::Range, Precision::Clipped];
+    pub const ALL: [Precision; 6] = [
+        Precision::Year,
+        Precision::Month,
+        Precision::Day,
+        Precision::Range,
+        Precision::Clipped,
+        Precision::Cumulative,
+    ];
 
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -112,6 +121,7 @@ impl Precision {
             Precision::Day => "day",
             Precision::Range => "range",
             Precision::Clipped => "clipped",
+            Precision::Cumulative => "cumulative",
         }
     }
 }
@@ -128,7 +138,8 @@ pub struct When {
 pub(crate) const WHEN_FORMS: &str = "2014, 2014-12, 2014-12-05, a range 2014-12-02..2014-12-05, or a phrase \
     read against the article's date: today, yesterday, last night, Tuesday, late Thursday, past N days, \
     past few days, this week, last week, early|mid|late MONTH, 5 December, أمس، أمس الأول، مساء الخميس، \
-    ليلة الخميس، الأيام الثلاثة الماضية، أواخر تشرين الثاني (docs/notation.md lists them all)";
+    ليلة الخميس، الأيام الثلاثة الماضية، أواخر تشرين الثاني, since May 31, منذ السابع من تشرين الأول 2023, \
+    between December 25 and 26, خلال الليل (docs/notation.md lists them all)";
 
 /// Reads a `--when` value: an explicit date or range as typed, else a phrase read against the
 /// article's publication date.
@@ -238,7 +249,7 @@ mod tests {
             ("5 December", FRI, "2014-12-05", "2014-12-05", Day),
             ("December 3", FRI, "2014-12-03", "2014-12-03", Day),
             ("mid-November", FRI, "2014-11-11", "2014-11-20", Range),
-            ("since Tuesday", FRI, "2014-12-02", "2014-12-05", Range),
+            ("since Tuesday", FRI, "2014-12-02", "2014-12-05", Cumulative),
             ("الثلاثاء", FRI, "2014-12-02", "2014-12-02", Day),
             ("يوم الثلاثاء", FRI, "2014-12-02", "2014-12-02", Day),
             ("ليلة الخميس", FRI, "2014-12-03", "2014-12-04", Range),
@@ -261,7 +272,29 @@ mod tests {
             ("خلال الأيام الماضية", FRI, "2014-12-02", "2014-12-04", Range),
             ("اليومين الماضيين", FRI, "2014-12-03", "2014-12-04", Range),
             ("قبل ثلاثة أيام", FRI, "2014-12-02", "2014-12-02", Day),
-            ("منذ الثلاثاء", FRI, "2014-12-02", "2014-12-05", Range),
+            ("منذ الثلاثاء", FRI, "2014-12-02", "2014-12-05", Cumulative),
+            // Cumulative windows, spans of two days, nights and counted days, as reports write them.
+            ("since May 31", FRI, "2014-05-31", "2014-12-05", Cumulative),
+            ("since 31 May", FRI, "2014-05-31", "2014-12-05", Cumulative),
+            ("since October 7, 2013", FRI, "2013-10-07", "2014-12-05", Cumulative),
+            ("منذ السابع من تشرين الأول 2013", FRI, "2013-10-07", "2014-12-05", Cumulative),
+            ("منذ 7 أكتوبر", FRI, "2014-10-07", "2014-12-05", Cumulative),
+            ("since January", FRI, "2014-01-01", "2014-12-05", Cumulative),
+            ("منذ آذار", FRI, "2014-03-01", "2014-12-05", Cumulative),
+            ("since the beginning of the month", FRI, "2014-12-01", "2014-12-05", Cumulative),
+            ("since the start of the year", FRI, "2014-01-01", "2014-12-05", Cumulative),
+            ("منذ مطلع العام", FRI, "2014-01-01", "2014-12-05", Cumulative),
+            ("between December 25 and 26", FRI, "2013-12-25", "2013-12-26", Range),
+            ("between November 25 and 26", FRI, "2014-11-25", "2014-11-26", Range),
+            ("بين 25 و26 تشرين الثاني", FRI, "2014-11-25", "2014-11-26", Range),
+            ("ليلة 25 على 26 تشرين الثاني", FRI, "2014-11-25", "2014-11-26", Range),
+            ("in March", FRI, "2014-03-01", "2014-03-31", Month),
+            ("خلال الليل", FRI, "2014-12-04", "2014-12-05", Range),
+            ("خلال ثلاثة أيام", FRI, "2014-12-02", "2014-12-04", Range),
+            ("over three days", FRI, "2014-12-02", "2014-12-04", Range),
+            ("over the past month", FRI, "2014-11-05", "2014-12-04", Range),
+            ("فجر اليوم", FRI, "2014-12-05", "2014-12-05", Day),
+            ("مساء أمس", FRI, "2014-12-04", "2014-12-04", Day),
             ("مطلع الشهر", FRI, "2014-12-01", "2014-12-05", Clipped),
             ("الشهر الماضي", FRI, "2014-11-01", "2014-11-30", Month),
             ("منتصف تشرين الثاني", FRI, "2014-11-11", "2014-11-20", Range),
@@ -361,10 +394,37 @@ mod tests {
         assert_eq!((w.from, w.to), (ymd("2015-02-11"), ymd("2015-02-20")));
     }
 
+    /// The phrases of real reports are found in running text as written, and the words around
+    /// that make them something else are not.
+    #[test]
+    fn report_phrases_in_running_text() {
+        for (text, phrase) in [
+            ("The toll has reached 300 since May 31, the ministry said.", "since May 31"),
+            ("وقالت الوزارة إن 300 قتلوا منذ السابع من تشرين الأول 2023.", "منذ السابع من تشرين الأول 2023"),
+            ("Shelling between December 25 and 26 killed 12.", "between December 25 and 26"),
+            ("قتل 12 شخصاً خلال الليل في القصف.", "الليل"),
+            ("وقتل 40 خلال ثلاثة أيام من المعارك.", "ثلاثة أيام"),
+            ("At least 40 were arrested in March, activists said.", "March"),
+            ("وقتل خمسة فجر اليوم.", "فجر اليوم"),
+            ("Arrests rose over the past month, the monitor said.", "the past month"),
+        ] {
+            let found: Vec<&str> = find_when(text).iter().map(|(a, b)| &text[*a..*b]).collect();
+            assert_eq!(found, [phrase], "{text}");
+        }
+        for text in [
+            "He sat in the dark of الليل",
+            "The siege lasted 3 days.",
+            "استمر الحصار ثلاثة أيام",
+            "He may come.",
+        ] {
+            assert!(find_when(text).is_empty(), "{text}: {:?}", find_when(text));
+        }
+    }
+
     #[test]
     fn precision_strings_are_exactly_these() {
         let all: Vec<&str> = Precision::ALL.iter().map(|p| p.as_str()).collect();
-        assert_eq!(all, ["year", "month", "day", "range", "clipped"]);
+        assert_eq!(all, ["year", "month", "day", "range", "clipped", "cumulative"]);
     }
 
     #[test]

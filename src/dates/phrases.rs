@@ -65,6 +65,16 @@ enum R {
     SinceWeekday,
     SinceBack(i64),
     SinceMonthPart,
+    /// since May 31, منذ السابع من تشرين الأول 2023: from that day to publication.
+    SinceDay,
+    /// since March, منذ آذار: from the first of that month to publication.
+    SinceMonth,
+    /// since the start of the month (year, week), منذ مطلع العام: from its first day.
+    SinceStartMonth,
+    SinceStartYear,
+    SinceStartWeek,
+    /// between December 25 and 26, بين 25 و26 كانون الأول: both days.
+    DaySpan,
 }
 
 use P::*;
@@ -99,6 +109,17 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("since"), W("yesterday")], R::SinceBack(1)),
     (&[W("since"), Weekday], R::SinceWeekday),
     (&[W("since"), Part, Month, OYear], R::SinceMonthPart),
+    (&[W("since"), O("the"), Day, O("of"), Month, OYear], R::SinceDay),
+    (&[W("since"), Month, Day, OYear], R::SinceDay),
+    (&[W("since"), O("the"), W("beginning|start"), W("of"), W("the|this"), W("month")], R::SinceStartMonth),
+    (&[W("since"), O("the"), W("beginning|start"), W("of"), W("the|this"), W("year")], R::SinceStartYear),
+    (&[W("since"), O("the"), W("beginning|start"), W("of"), W("the|this"), W("week")], R::SinceStartWeek),
+    (&[W("since"), Month, OYear], R::SinceMonth),
+    (&[O("the"), W("past"), W("month")], R::PastFixed(30)),
+    (&[O("the"), W("past"), W("year")], R::PastFixed(365)),
+    (&[W("between|from"), Month, Day, W("and|to|-"), Day, OYear], R::DaySpan),
+    (&[W("between|from"), O("the"), Day, W("and|to|-"), Day, O("of"), Month, OYear], R::DaySpan),
+    (&[Count, W("days")], R::PastDays),
     // English: months and days of the month
     (&[Part, Month, OYear], R::MonthPart),
     (&[O("the"), Day, O("of"), Month, OYear], R::DayMonth),
@@ -142,6 +163,17 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("منذ"), W("امس|الامس")], R::SinceBack(1)),
     (&[W("منذ"), O("يوم"), Weekday], R::SinceWeekday),
     (&[W("منذ"), Part, Month, OYear], R::SinceMonthPart),
+    (&[W("منذ"), O("يوم"), Day, O("من"), Month, OYear], R::SinceDay),
+    (
+        &[W("منذ"), W("بدايه|مطلع|اول"), W("العام|السنه"), O("الجاري|الحالي|الجاريه|الحاليه")],
+        R::SinceStartYear,
+    ),
+    (&[W("منذ"), W("بدايه|مطلع|اول"), W("الاسبوع"), O("الجاري|الحالي")], R::SinceStartWeek),
+    (&[W("منذ"), Month, OYear], R::SinceMonth),
+    (&[W("بين|ما بين"), Day, W("و|-"), Day, O("من"), Month, OYear], R::DaySpan),
+    (&[W("ليلتي|ليله|ليل"), Day, W("علي|و|-"), Day, O("من"), Month, OYear], R::DaySpan),
+    (&[W("الليل")], R::Overnight),
+    (&[Count, W("ايام|يوما")], R::PastDays),
     // Arabic: months and days of the month
     (&[Part, Month, OYear], R::MonthPart),
     (&[O("يوم"), Day, O("من"), Month, OYear], R::DayMonth),
@@ -291,6 +323,8 @@ struct Caps {
     year: Option<i32>,
     count: Option<i64>,
     day: Option<u32>,
+    /// The second day of a span (`between December 25 and 26`).
+    day2: Option<u32>,
     part: Option<u8>,
     /// The words that matched only as an ambiguous bare month (for `find`).
     bare_month: bool,
@@ -525,7 +559,11 @@ impl<'a> Matcher<'a> {
             Day => {
                 if let Some((d, e)) = self.day_at(i) {
                     let mut c = caps.clone();
-                    c.day = Some(d);
+                    if c.day.is_some() {
+                        c.day2 = Some(d);
+                    } else {
+                        c.day = Some(d);
+                    }
                     next(e, c, &mut best);
                 }
             }
@@ -631,6 +669,8 @@ fn resolve(
     let day = |d: NaiveDate| Ok((d, d, Precision::Day));
     let span =
         |a: NaiveDate, b: NaiveDate| Ok((a, b, if a == b { Precision::Day } else { Precision::Range }));
+    // A cumulative window runs from its date to publication, whatever its length.
+    let since = |a: NaiveDate, b: NaiveDate| Ok((a, b, Precision::Cumulative));
     let count = |max: i64| {
         c.count.filter(|n| (1..=max).contains(n)).ok_or_else(|| {
             format!("'{t}' needs a number from 1 to {max}, such as 'past 3 days' or 'الأيام الثلاثة الماضية'")
@@ -734,17 +774,66 @@ fn resolve(
         }
         R::SinceWeekday => {
             let p = need()?;
-            span(on_or_before(p, wd(0)?), p)
+            since(on_or_before(p, wd(0)?), p)
         }
         R::SinceBack(n) => {
             let p = need()?;
-            span(p - Duration::days(n), p)
+            since(p - Duration::days(n), p)
         }
         R::SinceMonthPart => {
             let p = need()?;
             let (y, m) = month()?;
             let (a, _) = part(y, m)?;
-            span(a, p)
+            since(a, p)
+        }
+        R::SinceDay => {
+            let p = need()?;
+            let (y, m) = month()?;
+            let d = c.day.unwrap_or(1);
+            let on = |y: i32| {
+                NaiveDate::from_ymd_opt(y, m, d)
+                    .ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))
+            };
+            // Without a year, the latest such day on or before publication.
+            let from = match on(y)? {
+                f if f > p && c.year.is_none() => on(y - 1)?,
+                f => f,
+            };
+            since(from, p)
+        }
+        R::SinceMonth => {
+            let p = need()?;
+            let (y, m) = month()?;
+            since(month_bounds(y, m)?.0, p)
+        }
+        R::SinceStartMonth => {
+            let p = need()?;
+            since(month_bounds(p.year(), p.month())?.0, p)
+        }
+        R::SinceStartYear => {
+            let p = need()?;
+            since(ymd(p.year(), 1, 1)?, p)
+        }
+        R::SinceStartWeek => {
+            let p = need()?;
+            since(monday_of(p), p)
+        }
+        R::DaySpan => {
+            let (y, m) = month()?;
+            let (a, b) = (c.day.unwrap_or(1), c.day2.unwrap_or(1));
+            if b <= a {
+                return Err(format!("'{t}' runs from day {a} to day {b}; write the earlier day first"));
+            }
+            let date = |y: i32, d: u32| {
+                NaiveDate::from_ymd_opt(y, m, d)
+                    .ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))
+            };
+            // Without a year, the latest such span that starts on or before publication.
+            let y = match pubd {
+                Some(p) if c.year.is_none() && date(y, a)? > p => y - 1,
+                _ => y,
+            };
+            span(date(y, a)?, date(y, b)?)
         }
     }
 }
@@ -843,8 +932,16 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     if end == i + 1 && r == R::Weekday && m.is(i, "الاثنين") {
         return true;
     }
-    // آب, مارس, May alone: a word, unless شهر, a day or a year goes with it.
-    if r == R::MonthWhole && caps.bare_month && caps.year.is_none() {
+    // آب, مارس, May alone: a word, unless شهر, a day or a year goes with it, or a preposition
+    // of time before it (`in March`, `during May`, `في آذار`, `خلال أيار`).
+    let time_before = i > 0 && m.is(i - 1, "in|during|في|خلال|طوال") && !m.is(i, "may");
+    if r == R::MonthWhole && caps.bare_month && caps.year.is_none() && !time_before {
+        return true;
+    }
+    // الليل and `3 days`, `ثلاثة أيام` are a duration or any night, unless `خلال`, `over` or
+    // `during` makes them the window before publication.
+    let over_before = i > 0 && m.is(i - 1, "over|during|خلال|طوال");
+    if (r == R::Overnight && m.is(i, "الليل") || r == R::PastDays && end == i + 2) && !over_before {
         return true;
     }
     // اليوم التالي (the next day), اليوم نفسه: counted from the event, not from publication.

@@ -7,8 +7,10 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
-use super::{Error, Notebook, Result};
-use crate::vocab::{Relation, SourceKind};
+use super::{integrity, Error, Notebook, Result};
+
+/// How many problems `check` lists before it only counts them.
+pub const LISTED: usize = 10_000;
 
 /// What `info` prints.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -24,15 +26,28 @@ pub struct Info {
     pub reconciliations: i64,
 }
 
-/// The closed vocabularies the schema guards with CHECKs, read back here to prove no row holds a
-/// value the code would refuse.
-fn vocabulary_columns() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
-    vec![
-        ("sources", "kind", SourceKind::names()),
-        ("links", "relation", Relation::names()),
-        ("reconciliations", "method", crate::vocab::Method::names()),
-        ("reconciliations", "support", crate::vocab::Support::names()),
-    ]
+/// The problems `check` lists, at most [`LISTED`], then how many more.
+#[derive(Default)]
+struct Listing {
+    lines: Vec<String>,
+    more: usize,
+}
+
+impl Listing {
+    fn add(&mut self, line: String) {
+        if self.lines.len() < LISTED {
+            self.lines.push(line);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn lines(mut self) -> Vec<String> {
+        if self.more > 0 {
+            self.lines.push(format!("... and {} more problem(s) of the same kinds", self.more));
+        }
+        self.lines
+    }
 }
 
 impl Notebook {
@@ -58,85 +73,48 @@ impl Notebook {
         })
     }
 
-    /// Integrity, foreign keys, values, hashes, spans and the search indexes. Returns the
-    /// problems found, each one sentence.
+    /// Integrity, foreign keys, every row against the schema's rules and the typed values,
+    /// hashes, name keys, spans and the search indexes. Returns the problems found, each one
+    /// sentence (at most [`LISTED`], then how many more).
     pub fn check(&mut self) -> Result<Vec<String>> {
         let writable = self.writable;
         let tx = self.read()?;
-        let mut problems = Vec::new();
-        let mut stmt = tx.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        problems.extend(rows.into_iter().filter(|r| r != "ok").map(|r| format!("integrity: {r}")));
-        let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
-        let fk: Vec<(String, i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (table, rowid, parent) in fk {
-            problems.push(format!("foreign key: {table} row {rowid} points to a missing {parent} row"));
+        let mut list = Listing::default();
+        let mut add = |p: String| list.add(p);
+        for line in integrity::sqlite_integrity(&tx, 100)? {
+            add(format!("integrity: {line}"));
         }
-        for (table, column, names) in vocabulary_columns() {
-            let list: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-            let mut stmt = tx.prepare(&format!(
-                "SELECT id, {column} FROM {table} WHERE {column} NOT IN ({})",
-                list.join(", ")
-            ))?;
-            let bad: Vec<(i64, String)> =
-                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-            for (id, value) in bad {
-                problems.push(format!(
-                    "value: {table} #{id} has {column} '{value}', which crosscheck does not know"
-                ));
-            }
+        for (table, rowid, parent) in integrity::dangling(&tx)? {
+            add(format!("foreign key: {table} row {rowid} points to a missing {parent} row"));
         }
-        let mut stmt = tx.prepare("SELECT id, body, sha256 FROM articles")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (id, body, sha): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            if super::articles::body_sha256(&body) != sha {
-                problems.push(format!("article #{id}: its stored hash is not the hash of its text"));
-            }
+        integrity::rows(&tx, &mut |p| {
+            add(p.to_string());
+            true
+        })?;
+        integrity::references(&tx, &mut |p| {
+            add(p.to_string());
+            true
+        })?;
+        for m in integrity::misplaced_quotes(&tx)? {
+            add(format!(
+                "claims #{}: its quote is not the text at its span in article #{}",
+                m.claim, m.article
+            ));
         }
-        drop(rows);
-        let mut stmt = tx.prepare(
-            "SELECT c.id, c.quote, c.span_start, c.span_end, a.body FROM claims c JOIN articles a ON a.id = c.article_id
-             WHERE c.span_start IS NOT NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (id, quote, start, end, body): (i64, String, i64, i64, String) =
-                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-            let span: String =
-                body.chars().skip(super::count(start)).take(super::count(end - start)).collect();
-            if span != quote {
-                problems.push(format!("claim #{id}: its quote is not the text at its span in the article"));
-            }
-        }
-        drop(rows);
-        let mut stmt = tx.prepare("SELECT id, name, name_key FROM sources")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (id, name, key): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            if super::sources::name_key(&name) != key {
-                problems.push(format!(
-                    "source #{id}: its name key does not match its name (edited outside crosscheck)"
-                ));
-            }
-        }
-        drop(rows);
         // FTS5's own check is a write command, so it runs only when the notebook is open for
         // writing (`check --repair`); the comparison below reads the whole index either way.
         if writable {
             for fts in ["article_fts", "claim_fts"] {
                 let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
                 if tx.execute(&sql, []).is_err() {
-                    problems.push(format!(
-                        "search index {fts} is damaged; `crosscheck check --repair` rebuilds it"
-                    ));
+                    add(format!("search index {fts} is damaged; `crosscheck check --repair` rebuilds it"));
                 }
             }
         }
-        problems.extend(super::search::index_problems(&tx)?);
-        Ok(problems)
+        for p in super::search::index_problems(&tx)? {
+            add(p);
+        }
+        Ok(list.lines())
     }
 
     /// Rebuilds the search indexes and the name keys from the texts. Returns how many rows were

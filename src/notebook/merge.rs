@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 
 use super::transfer::{Outcome, Tally};
-use super::{Error, Notebook, Result};
+use super::{integrity, Error, Notebook, Result};
 use crate::ratings::Reliability;
 
 /// How long reading the other notebook may take before it is given up as hostile or damaged.
@@ -189,25 +189,18 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
     })?;
     super::schema::verify_schema(&nb.conn, "main", other)?;
     check_values(&nb.conn)?;
-    let problems: Vec<String> = {
-        let mut stmt = nb.conn.prepare("PRAGMA integrity_check(20)")?;
-        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        rows.into_iter().filter(|r| r != "ok").collect()
-    };
+    let problems = integrity::sqlite_integrity(&nb.conn, 20)?;
     if let Some(first) = problems.first() {
         return Err(Error::Invalid(format!(
             "it is damaged or was edited outside crosscheck ({})",
             integrity_words(first)
         )));
     }
-    let (broken, table): (i64, Option<String>) =
-        nb.conn.query_row("SELECT count(*), min(\"table\") FROM pragma_foreign_key_check", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    if broken > 0 {
+    let dangling = integrity::dangling(&nb.conn)?;
+    if let Some((table, _, _)) = dangling.iter().min_by(|a, b| a.0.cmp(&b.0)) {
         return Err(Error::Invalid(format!(
-            "{broken} of its rows (in its {}) point to rows that do not exist",
-            table.unwrap_or_default()
+            "{} of its rows (in its {table}) point to rows that do not exist",
+            dangling.len()
         )));
     }
     let tx = nb.write()?;
@@ -291,102 +284,42 @@ fn integrity_words(line: &str) -> String {
     }
 }
 
-/// The tables whose rows carry a uuid, and the tombstones (which name such rows).
-const UUID_TABLES: &[&str] = &[
-    "sources",
-    "source_ratings",
-    "articles",
-    "claims",
-    "links",
-    "measures",
-    "figures",
-    "reconciliations",
-    "tombstones",
-];
-
 /// Every value that crosscheck would have refused had it been typed is refused here, naming the
-/// table and the value: uuids that are not UUIDs, figures out of order, measure keys and vague
-/// words that could not be typed, tombstones of tables that have none. (Hashes, name keys and
-/// quote spans are recomputed afterwards rather than refused.)
+/// table, the row and the value: the rows are held against the schema's rules and the typed
+/// values by the checks `check` runs (`integrity.rs`), and an article must fit the size an
+/// import accepts. (Hashes, name keys and quote spans are recomputed afterwards rather than
+/// refused.)
 fn check_values(conn: &Connection) -> Result<()> {
-    let refuse = |what: String| -> Result<()> { Err(Error::Invalid(what)) };
-    for table in UUID_TABLES {
-        // Table names come from the fixed list above.
-        let mut stmt = conn.prepare(&format!("SELECT uuid FROM {table}"))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            // Read as it is stored: a number or bytes where text belongs is shown, not misread.
-            let u = match r.get_ref(0)? {
-                rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-                other => format!("{other:?}"),
-            };
-            let canonical = uuid::Uuid::parse_str(&u).map(|p| p.hyphenated().to_string());
-            if canonical.as_deref().ok() != Some(u.as_str()) {
-                let shown: String = u.chars().take(40).collect();
-                return refuse(format!("its {table} hold a uuid '{shown}' that is not a UUID"));
-            }
+    let mut first: Option<integrity::Problem> = None;
+    let mut refuse_first = |p: integrity::Problem| {
+        if first.is_some() {
+            return false;
         }
+        if p.kind == integrity::Kind::Value {
+            first = Some(p);
+            return false;
+        }
+        true
+    };
+    integrity::rows(conn, &mut refuse_first)?;
+    integrity::references(conn, &mut refuse_first)?;
+    if let Some(p) = first {
+        return Err(Error::Invalid(format!("its {} {}: {}", p.table, p.row, p.what)));
     }
-    let bad_tombstone: Option<(String, String)> = conn
+    let cap = crate::intake::DEFAULT_MAX_SIZE;
+    let large: Option<(i64, i64)> = conn
         .query_row(
-            &format!(
-                "SELECT tbl, at FROM tombstones WHERE tbl NOT IN ({}) OR at NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*Z' LIMIT 1",
-                super::schema::TOMBSTONE_TABLES.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ")
-            ),
-            [],
+            "SELECT id, length(CAST(body AS BLOB)) FROM articles WHERE length(CAST(body AS BLOB)) > ?1 LIMIT 1",
+            [super::sql_int(usize::try_from(cap).unwrap_or(usize::MAX))],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    if let Some((tbl, at)) = bad_tombstone {
-        let shown: String = format!("{tbl} at {at}").chars().take(80).collect();
-        return refuse(format!("its tombstones hold a deletion crosscheck never writes ('{shown}')"));
-    }
-    let max = super::figures::MAX_FIGURE;
-    // Read back as SQL text, so that a value of the wrong kind is shown rather than misread.
-    let bad_figure: Option<(i64, String, String, String)> = conn
-        .query_row(
-            "SELECT id, substr(quote(low), 1, 40), substr(quote(point), 1, 40), CASE WHEN high IS NULL THEN 'open' ELSE substr(quote(high), 1, 40) END
-             FROM figures
-             WHERE typeof(low) <> 'integer' OR typeof(point) <> 'integer'
-                OR typeof(high) NOT IN ('integer', 'null')
-                OR NOT (0 <= low AND low <= point AND (high IS NULL OR point <= high) AND point <= ?1
-                        AND (high IS NULL OR high <= ?1)) LIMIT 1",
-            [max],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
-    if let Some((id, low, point, high)) = bad_figure {
-        return refuse(format!(
-            "its figure #{id} has low {low}, point {point}, high {high}; a figure needs whole numbers with 0 <= low <= point <= high <= {max}"
-        ));
-    }
-    let mut stmt = conn.prepare("SELECT key FROM measures")?;
-    let keys: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    for key in keys {
-        if super::figures::check_key(&key).ok().as_deref() != Some(key.as_str()) {
-            let shown: String = key.chars().take(60).collect();
-            return refuse(format!("its measures hold a key '{shown}' that is not a measure key"));
-        }
-    }
-    let defaults = crate::notation::default_vague_table();
-    let mut stmt = conn.prepare("SELECT word, display, low, high, point FROM vague_terms")?;
-    let terms: Vec<(String, String, i64, i64, i64)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (word, display, low, high, point) in terms {
-        let key = crate::notation::vague_key(&display);
-        let shown: String = display.chars().take(60).collect();
-        let word_ok = key == word && key.chars().any(char::is_alphabetic);
-        let order_ok = 0 <= low && low <= point && point <= high && high <= max;
-        // A word that already reads as a number ("forty") would change what figures mean.
-        let number =
-            !defaults.contains_key(&word) && crate::notation::parse(&display, &Default::default()).is_ok();
-        if !word_ok || !order_ok || number {
-            return refuse(format!(
-                "its vague word '{shown}' ({low}..{high}, point {point}) could not have been typed: \
-                 a vague word is a word that is not a number, with 0 <= low <= point <= high <= {max}"
-            ));
-        }
+    if let Some((id, bytes)) = large {
+        return Err(Error::Invalid(format!(
+            "its article #{id} is {} MB, more than the {} MB an import accepts",
+            bytes / (1024 * 1024),
+            cap / (1024 * 1024)
+        )));
     }
     Ok(())
 }
@@ -433,24 +366,22 @@ fn recompute_keys(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
 }
 
 /// Quotes are re-anchored in their articles: a span that does not hold its quote is found
-/// again, or the claim is marked unverified.
+/// again, or the claim is marked unverified. The quotes are compared article by article (each
+/// body read once), and an article's words are indexed once for all its misplaced quotes, so
+/// memory holds one article at a time however many claims quote it.
 fn reanchor(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
-    let mut stmt = tx.prepare(
-        "SELECT c.id, c.quote, c.span_start, c.span_end, a.body FROM claims c JOIN articles a ON a.id = c.article_id
-         WHERE c.span_start IS NOT NULL",
-    )?;
-    let rows: Vec<(i64, String, i64, i64, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    drop(stmt);
-    let mut moved = 0;
-    for (id, quote, start, end, body) in rows {
-        let held: String = body.chars().skip(super::count(start)).take(super::count(end - start)).collect();
-        if held == quote {
-            continue;
+    let misplaced = integrity::misplaced_quotes(tx)?;
+    let mut index: Option<(i64, crate::normalize::QuoteIndex)> = None;
+    for m in &misplaced {
+        if index.as_ref().map(|i| i.0) != Some(m.article) {
+            // Dropped before the next is made: one article's index at a time.
+            drop(index.take());
+            let body: String =
+                tx.query_row("SELECT body FROM articles WHERE id = ?1", [m.article], |r| r.get(0))?;
+            index = Some((m.article, crate::normalize::QuoteIndex::new(&body)));
         }
-        moved += 1;
-        let anchored = super::claims::anchor(&crate::normalize::QuoteIndex::new(&body), 0, &quote, true)?;
+        let Some((_, quotes)) = &index else { continue };
+        let anchored = super::claims::anchor(quotes, 0, &m.quote, true)?;
         tx.execute(
             "UPDATE claims SET quote = ?1, span_start = ?2, span_end = ?3, unverified = ?4 WHERE id = ?5",
             params![
@@ -458,12 +389,12 @@ fn reanchor(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
                 anchored.span.map(|s| s.0),
                 anchored.span.map(|s| s.1),
                 anchored.unverified,
-                id
+                m.claim
             ],
         )?;
     }
-    if moved > 0 {
-        notes.push(format!("{moved} quote(s) of the other notebook were not where their span said; they were found again or marked unverified"));
+    if !misplaced.is_empty() {
+        notes.push(format!("{} quote(s) of the other notebook were not where their span said; they were found again or marked unverified", misplaced.len()));
     }
     Ok(())
 }

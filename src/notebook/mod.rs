@@ -8,6 +8,7 @@ pub mod claims;
 pub mod figures;
 pub mod history;
 pub mod import;
+pub mod integrity;
 pub mod listings;
 pub mod maintenance;
 pub mod merge;

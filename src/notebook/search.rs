@@ -149,8 +149,15 @@ pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
         let mut stmt = conn.prepare("SELECT term, doc, col, offset FROM temp.check_vocab")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
+            // Read as stored: an index edited outside crosscheck may hold anything.
+            let text = |i: usize| -> rusqlite::Result<String> {
+                Ok(match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                    _ => String::new(),
+                })
+            };
             let (term, doc, col, offset): (String, i64, String, i64) =
-                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+                (text(0)?, r.get(1).unwrap_or(0), text(2)?, r.get(3).unwrap_or(0));
             let column = i64::from(col == cols[1]);
             let e = held.entry(doc).or_default();
             *e = e.wrapping_add(word_hash(column, offset, &term));
@@ -169,8 +176,20 @@ pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let expected = fingerprint(0, &index_text(&r.get::<_, String>(1)?))
-                .wrapping_add(fingerprint(1, &index_text(&r.get::<_, String>(2)?)));
+            // A text that is not UTF-8 (or not text) is named by the check of the rows.
+            let text = |i: usize| -> rusqlite::Result<Option<String>> {
+                Ok(match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).ok().map(str::to_string),
+                    rusqlite::types::ValueRef::Null => Some(String::new()),
+                    _ => None,
+                })
+            };
+            let (Some(first), Some(second)) = (text(1)?, text(2)?) else {
+                present.remove(&id);
+                continue;
+            };
+            let expected =
+                fingerprint(0, &index_text(&first)).wrapping_add(fingerprint(1, &index_text(&second)));
             if !present.remove(&id) {
                 problems.push(format!(
                     "search index: {what} #{id} is not in the index (edited outside crosscheck); `crosscheck check --repair` adds it"

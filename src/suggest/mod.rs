@@ -546,7 +546,14 @@ impl Writer<'_> {
                 cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end)
             })
         };
-        let mut best: Option<(bool, usize, u32)> = None;
+        // A cumulative window (`since January`, `منذ مطلع العام`) dates a toll over all of it:
+        // it wins over the day of the statement or of the last event in the same sentence.
+        let cumulative = |k: usize| {
+            crate::numwords::tokens::clitic_forms(&self.toks[k].norm)
+                .iter()
+                .any(|(_, _, w)| matches!(*w, "since" | "منذ"))
+        };
+        let mut best: Option<(bool, bool, usize, u32)> = None;
         let mut k = lo;
         while k < hi {
             let d = self.scan.date_at[k];
@@ -555,13 +562,13 @@ impl Writer<'_> {
                 continue;
             }
             let dist = if k < near.0 { near.0 - k } else { k.saturating_sub(near.1) };
-            let key = (said_on(k), dist, d);
-            if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+            let key = (said_on(k), !cumulative(k), dist, d);
+            if best.is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
                 best = Some(key);
             }
             k = self.date_toks[d as usize].1.max(k + 1);
         }
-        let (_, _, d) = best?;
+        let (_, _, _, d) = best?;
         let (mut a, b) = self.date_toks[d as usize];
         // The preposition before a date phrase is part of it as written: `on Tuesday`, `خلال
         // الأيام الثلاثة الماضية`.

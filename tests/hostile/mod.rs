@@ -353,3 +353,54 @@ pub fn no_raw_controls(text: &str, context: &str) {
         assert!(!text.contains(c), "raw {c:?} reached the terminal in {context}:\n{text}");
     }
 }
+
+/// Runs the binary with `args` (no `--db` added) in `dir`, bounded through the process: an
+/// address-space cap of `megabytes` (`ulimit -v`) and a timeout of `seconds`, never a timing
+/// assertion. A run killed by either exits non-zero (the timeout with 124).
+pub fn capped(dir: &Path, args: &[&str], megabytes: u64, seconds: u64) -> Run {
+    let script = format!("ulimit -v {}; exec timeout {seconds} \"$0\" \"$@\"", megabytes * 1024);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CROSSCHECK_DB")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sh");
+    Run {
+        cmd: format!("(under {megabytes} MB and {seconds} s) crosscheck {}", args.join(" ")),
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A fictional wire report of about `bytes` bytes, one numbered sentence a line, each unique
+/// (so any of them can be quoted), in English and Arabic by turns.
+pub fn long_article(bytes: usize) -> String {
+    let mut text = String::from("Council tallies of displaced families, district by district\n\n");
+    let mut n = 0u64;
+    while text.len() < bytes {
+        n += 1;
+        if n.is_multiple_of(2) {
+            text.push_str(&format!(
+                "The council in district {n} reported {n} displaced families on the day it counted.\n"
+            ));
+        } else {
+            text.push_str(&format!("وقال المجلس في الحي {n} إن {n} عائلة نزحت في يوم العد.\n"));
+        }
+    }
+    text
+}
+
+/// The quote of sentence `n` of [`long_article`].
+pub fn long_article_quote(n: u64) -> String {
+    if n.is_multiple_of(2) {
+        format!("The council in district {n} reported {n} displaced families")
+    } else {
+        format!("وقال المجلس في الحي {n} إن {n} عائلة نزحت")
+    }
+}
