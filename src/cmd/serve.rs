@@ -11,7 +11,7 @@ use crate::render::Shape;
 
 pub fn plan(args: ServeArgs) -> Plan {
     let need = if args.read_only { Need::Read } else { Need::Write };
-    Plan::new("serve", need, Shape::Text, move |run| serve(run, args))
+    Plan::new("serve", need, Shape::Nothing, move |run| serve(run, args))
 }
 
 fn serve(run: &mut Run<'_>, args: ServeArgs) -> Result<()> {

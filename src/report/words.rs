@@ -464,86 +464,6 @@ fn arabic_reason(sentence: &str) -> Option<String> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::reconcile::{reconcile, Excluded, FigureIn, Request, Update};
-
-    #[test]
-    fn reasons_are_read_by_their_pattern_and_translated_inside_out() {
-        let ar = words(Lang::Ar);
-        assert_eq!(ar.reason("same voice as #6, which it repeats"), "الصوت نفسه مثل #6 الذي ينقله");
-        assert_eq!(ar.reason("superseded by #9 via the update of #4"), "حلّ محله #9 عبر تحديث #4");
-        assert_eq!(
-            ar.reason("included by --include-all (all sources rated E (unreliable))"),
-            "أُدخل بالخيار --include-all (كل مصادره مصنفة E (غير موثوقة))"
-        );
-        assert_eq!(ar.reason("left out by --tag defections"), "استبعده عامل التصفية --tag defections");
-        // Unknown: shown as it is, never mangled; English pages are never touched.
-        assert_eq!(ar.reason("a reason nobody wrote yet"), "a reason nobody wrote yet");
-        assert_eq!(words(Lang::En).reason("voice 2"), "voice 2");
-        assert_eq!(fill("voice {}", "voice"), None);
-        assert_eq!(fill("a {} b {}", "a 1 b 2"), Some(vec!["1", "2"]));
-        assert_eq!(fill("plain", "plain"), Some(vec![]));
-        assert_eq!(fill("plain", "plainer"), None);
-    }
-
-    /// Every reason `reconcile` gives today, from figures that meet each rule.
-    #[test]
-    fn every_reason_the_reconciliation_gives_has_its_arabic() {
-        let fig =
-            |id: i64, voice: u64, excluded: Option<Excluded>, published: &str, repeats: Vec<i64>| FigureIn {
-                figure_id: id,
-                claim_id: id,
-                low: 10 * id,
-                high: Some(10 * id),
-                point: 10 * id,
-                provisional: false,
-                weight: 0.5,
-                excluded,
-                voice_keys: vec![voice],
-                published: Some(published.into()),
-                repeats,
-            };
-        let figs = vec![
-            fig(1, 1, None, "2014-12-01", vec![]),
-            fig(2, 1, None, "2014-12-02", vec![]),
-            fig(3, 2, Some(Excluded::Improbable), "2014-12-01", vec![]),
-            fig(4, 3, Some(Excluded::Unreliable), "2014-12-01", vec![]),
-            fig(5, 4, Some(Excluded::Filtered("--tag سوق".into())), "2014-12-01", vec![]),
-            fig(6, 5, Some(Excluded::NotYet("2014-12-03".into())), "2014-12-09", vec![]),
-            fig(7, 6, None, "2014-12-01", vec![]),
-            fig(8, 6, None, "2014-12-05", vec![7]),
-            fig(9, 7, None, "2014-12-01", vec![]),
-            fig(10, 7, None, "2014-12-01", vec![9]),
-            fig(11, 8, None, "2014-12-01", vec![]),
-            fig(12, 8, None, "2014-12-01", vec![]),
-            fig(13, 9, None, "2014-12-01", vec![]),
-            fig(14, 10, None, "2014-12-02", vec![13]),
-            fig(15, 11, None, "2014-12-03", vec![14]),
-        ];
-        let updates = [Update { by: 15, of: 14 }, Update { by: 2, of: 1 }];
-        let mut reasons = Vec::new();
-        for include_all in [false, true] {
-            let req = Request { include_all, ..Request::default() };
-            reasons.extend(reconcile(&figs, &updates, &req).items.into_iter().map(|i| i.reason));
-        }
-        reasons.retain(|r| !r.is_empty());
-        assert!(reasons.len() >= 10, "{reasons:?}");
-        let ar = words(Lang::Ar);
-        for r in &reasons {
-            let shown = ar.reason(r);
-            // Flags stay flags and grades letters; no English word is left.
-            let english = shown.split(|c: char| c.is_whitespace() || "();،".contains(c)).find(|w| {
-                w.chars().any(|c| c.is_ascii_alphabetic())
-                    && !w.starts_with("--")
-                    && !matches!(*w, "A" | "B" | "C" | "D" | "E" | "F")
-            });
-            assert_eq!(english, None, "{r} -> {shown}");
-        }
-    }
-}
-
 /// The words of `serve`'s review pages, beside the report's: one table for both.
 pub struct ServeWords {
     pub articles: &'static str,
@@ -763,3 +683,83 @@ const SERVE_AR: ServeWords = ServeWords {
     cannot: "لم يُنفَّذ",
     no_sources: "لا مصادر مطابقة.",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::{reconcile, Excluded, FigureIn, Request, Update};
+
+    #[test]
+    fn reasons_are_read_by_their_pattern_and_translated_inside_out() {
+        let ar = words(Lang::Ar);
+        assert_eq!(ar.reason("same voice as #6, which it repeats"), "الصوت نفسه مثل #6 الذي ينقله");
+        assert_eq!(ar.reason("superseded by #9 via the update of #4"), "حلّ محله #9 عبر تحديث #4");
+        assert_eq!(
+            ar.reason("included by --include-all (all sources rated E (unreliable))"),
+            "أُدخل بالخيار --include-all (كل مصادره مصنفة E (غير موثوقة))"
+        );
+        assert_eq!(ar.reason("left out by --tag defections"), "استبعده عامل التصفية --tag defections");
+        // Unknown: shown as it is, never mangled; English pages are never touched.
+        assert_eq!(ar.reason("a reason nobody wrote yet"), "a reason nobody wrote yet");
+        assert_eq!(words(Lang::En).reason("voice 2"), "voice 2");
+        assert_eq!(fill("voice {}", "voice"), None);
+        assert_eq!(fill("a {} b {}", "a 1 b 2"), Some(vec!["1", "2"]));
+        assert_eq!(fill("plain", "plain"), Some(vec![]));
+        assert_eq!(fill("plain", "plainer"), None);
+    }
+
+    /// Every reason `reconcile` gives today, from figures that meet each rule.
+    #[test]
+    fn every_reason_the_reconciliation_gives_has_its_arabic() {
+        let fig =
+            |id: i64, voice: u64, excluded: Option<Excluded>, published: &str, repeats: Vec<i64>| FigureIn {
+                figure_id: id,
+                claim_id: id,
+                low: 10 * id,
+                high: Some(10 * id),
+                point: 10 * id,
+                provisional: false,
+                weight: 0.5,
+                excluded,
+                voice_keys: vec![voice],
+                published: Some(published.into()),
+                repeats,
+            };
+        let figs = vec![
+            fig(1, 1, None, "2014-12-01", vec![]),
+            fig(2, 1, None, "2014-12-02", vec![]),
+            fig(3, 2, Some(Excluded::Improbable), "2014-12-01", vec![]),
+            fig(4, 3, Some(Excluded::Unreliable), "2014-12-01", vec![]),
+            fig(5, 4, Some(Excluded::Filtered("--tag سوق".into())), "2014-12-01", vec![]),
+            fig(6, 5, Some(Excluded::NotYet("2014-12-03".into())), "2014-12-09", vec![]),
+            fig(7, 6, None, "2014-12-01", vec![]),
+            fig(8, 6, None, "2014-12-05", vec![7]),
+            fig(9, 7, None, "2014-12-01", vec![]),
+            fig(10, 7, None, "2014-12-01", vec![9]),
+            fig(11, 8, None, "2014-12-01", vec![]),
+            fig(12, 8, None, "2014-12-01", vec![]),
+            fig(13, 9, None, "2014-12-01", vec![]),
+            fig(14, 10, None, "2014-12-02", vec![13]),
+            fig(15, 11, None, "2014-12-03", vec![14]),
+        ];
+        let updates = [Update { by: 15, of: 14 }, Update { by: 2, of: 1 }];
+        let mut reasons = Vec::new();
+        for include_all in [false, true] {
+            let req = Request { include_all, ..Request::default() };
+            reasons.extend(reconcile(&figs, &updates, &req).items.into_iter().map(|i| i.reason));
+        }
+        reasons.retain(|r| !r.is_empty());
+        assert!(reasons.len() >= 10, "{reasons:?}");
+        let ar = words(Lang::Ar);
+        for r in &reasons {
+            let shown = ar.reason(r);
+            // Flags stay flags and grades letters; no English word is left.
+            let english = shown.split(|c: char| c.is_whitespace() || "();،".contains(c)).find(|w| {
+                w.chars().any(|c| c.is_ascii_alphabetic())
+                    && !w.starts_with("--")
+                    && !matches!(*w, "A" | "B" | "C" | "D" | "E" | "F")
+            });
+            assert_eq!(english, None, "{r} -> {shown}");
+        }
+    }
+}
