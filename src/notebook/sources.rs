@@ -276,9 +276,33 @@ pub(crate) fn insert_alias(conn: &Connection, source: i64, alias: &str) -> Resul
     Ok(())
 }
 
+/// Every source's id, name and aliases (for matching source phrases as a reader does).
+pub(crate) fn source_names(conn: &Connection) -> Result<Vec<(i64, String, Vec<String>)>> {
+    let mut out: Vec<(i64, String, Vec<String>)> = conn
+        .prepare("SELECT id, name FROM sources ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, Vec::new())))?
+        .collect::<rusqlite::Result<_>>()?;
+    let index: std::collections::HashMap<i64, usize> =
+        out.iter().enumerate().map(|(k, (id, _, _))| (*id, k)).collect();
+    let mut stmt = conn.prepare("SELECT source_id, alias FROM source_aliases")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, alias): (i64, String) = (r.get(0)?, r.get(1)?);
+        if let Some(k) = index.get(&id) {
+            out[*k].2.push(alias);
+        }
+    }
+    Ok(out)
+}
+
 impl Notebook {
     pub fn resolve_source(&self, given: &str) -> Result<i64> {
         resolve(&self.conn, given)
+    }
+
+    /// Every source's id, name and aliases (for matching source phrases as a reader does).
+    pub fn source_names(&self) -> Result<Vec<(i64, String, Vec<String>)>> {
+        source_names(&self.conn)
     }
 
     /// The source with this name or alias (compared by its key), if any: an indexed lookup,

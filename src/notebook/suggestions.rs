@@ -30,8 +30,11 @@ pub struct SuggestionRow {
     pub point: Option<i64>,
     /// Who the article says made the claim, as written.
     pub source: Option<String>,
-    /// The notebook's source that phrase names (by name or alias), if any.
+    /// The notebook's source that phrase names, if any, found as a reader matches names.
     pub source_match: Option<String>,
+    /// How the phrase matched it: `exact`, `alias`, `folded` (quotation marks, the article and
+    /// endings aside) or `head words`.
+    pub matched_by: Option<&'static str>,
     /// What `import claims` attributes the claim to: the matched source, else the phrase as
     /// written (which `import claims` refuses until such a source exists, so that nothing is
     /// attributed to the outlet by mistake); empty for the outlet's own reporting.
@@ -41,6 +44,8 @@ pub struct SuggestionRow {
     pub when_to: Option<String>,
     /// `--measure`, for rows with a figure.
     pub measure: Option<String>,
+    /// Left empty for the researcher to grade (1–6) before `import claims`, which reads it.
+    pub credibility: Option<u8>,
     /// How many cues agreed (0–5): an attribution, a source noun, a figure, a date, quoted speech.
     pub confidence: u8,
     pub cues: Vec<&'static str>,
@@ -154,7 +159,9 @@ impl Notebook {
         })?;
         let rejected = rejected_spans(conn, article)?;
         let mut chars = CharCounter::new(&body);
-        let mut names: HashMap<String, Option<(i64, String)>> = HashMap::new();
+        // Every name and alias, once: each phrase is then matched in its own length.
+        let known = crate::suggest::sources::KnownSources::new(super::sources::source_names(conn)?);
+        let mut names: HashMap<i64, String> = HashMap::new();
         let mut summary = SuggestSummary::default();
         crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> {
             let marks = Marks {
@@ -168,18 +175,17 @@ impl Notebook {
                 summary.rejected += 1;
                 return Ok(());
             }
-            let matched = match &s.source {
+            let hit = s.source.as_deref().and_then(|p| known.find(p));
+            let matched = match hit {
                 None => None,
-                Some(phrase) => match names.get(phrase) {
-                    Some(m) => m.clone(),
+                Some((id, _)) => match names.get(&id) {
+                    Some(name) => Some((id, name.clone())),
                     None => {
-                        let m = super::sources::find_by_name(conn, phrase.trim())?
-                            .map(|id| super::sources::source_by_id(conn, id).map(|r| (id, r.name)))
-                            .transpose()?;
+                        let name = super::sources::source_by_id(conn, id)?.name;
                         if names.len() < 10_000 {
-                            names.insert(phrase.clone(), m.clone());
+                            names.insert(id, name.clone());
                         }
-                        m
+                        Some((id, name))
                     }
                 },
             };
@@ -209,10 +215,12 @@ impl Notebook {
                     .into_iter()
                     .collect(),
                 source_match: matched.as_ref().map(|m| m.1.clone()),
+                matched_by: hit.map(|(_, how)| how.as_str()),
                 when_text: when.as_ref().map(|w| w.text.clone()),
                 when_from: when.as_ref().map(|w| w.from.to_string()),
                 when_to: when.as_ref().map(|w| w.to.to_string()),
                 measure: s.figure.as_ref().and(opts.measure.clone()),
+                credibility: None,
                 confidence: s.confidence,
                 cues: s.cues.clone(),
                 status: if is_recorded { "recorded" } else { "new" },

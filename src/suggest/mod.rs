@@ -15,6 +15,7 @@
 
 mod attribution;
 mod cues;
+pub mod sources;
 mod tables;
 #[cfg(test)]
 mod tests;
