@@ -767,7 +767,10 @@ fn sugg(i: usize, r: &SuggestionRow, w: &Words) -> views::Sugg {
     let (who, how) = match (&r.source, &r.source_match) {
         (None, _) => (w.own_reporting.to_string(), s.outlet_own.to_string()),
         (Some(p), Some(m)) => {
-            let how = r.matched_by.map(|b| format!("{}: {b}", s.matched_name)).unwrap_or_else(|| s.matched_name.to_string());
+            let how = r
+                .matched_by
+                .map(|b| format!("{}: {b}", s.matched_name))
+                .unwrap_or_else(|| s.matched_name.to_string());
             (if p == m { m.clone() } else { format!("{p} → {m}") }, how)
         }
         (Some(p), None) => (p.clone(), s.unmatched.to_string()),
