@@ -19,6 +19,7 @@ pub mod report;
 pub mod rows;
 pub mod similarity;
 pub mod suggest;
+pub mod usecase;
 pub mod vocab;
 
 #[cfg(feature = "cli")]

@@ -7,31 +7,25 @@ use anyhow::Result;
 use super::{Need, Plan, Run};
 use crate::cli::ExportArgs;
 use crate::notebook::transfer::{Tally, TallyRow};
-use crate::notebook::{Error, Notebook};
+use crate::notebook::Error;
 use crate::render::output::Defaults;
 use crate::render::{Dest, Format, Output, RowWriter, Shape};
 use crate::rows::Row;
-use crate::vocab::ExportTable;
+use crate::usecase::export as uses;
 
-/// The rows of each table, by their row type.
-fn shape_of(table: ExportTable) -> Shape {
-    use crate::notebook::*;
-    match table {
-        ExportTable::Articles => Shape::rows::<articles::ArticleRow>(),
-        ExportTable::Sources => Shape::rows::<sources::SourceRow>(),
-        ExportTable::Claims => Shape::rows::<claims::ClaimRow>(),
-        ExportTable::Figures => Shape::rows::<figures::FigureRow>(),
-        ExportTable::Measures => Shape::rows::<figures::MeasureRow>(),
-        ExportTable::Reconciliations => Shape::rows::<reconciliations::ReconciliationRow>(),
-        ExportTable::History => Shape::rows::<history::HistoryRow>(),
+/// Exported rows into the renderer.
+struct Into<'a>(RowWriter<'a, ()>);
+
+impl uses::Rows for Into<'_> {
+    fn row<R: Row>(&mut self, row: &R) -> crate::notebook::Result<()> {
+        self.0.any(row).map_err(Error::Output)
     }
 }
 
 pub fn export(args: ExportArgs) -> Plan {
-    Plan::new("export", Need::Read, shape_of(args.table), move |run| {
+    Plan::new("export", Need::Read, Shape::Rows(uses::columns(args.table)), move |run| {
         let out = run.out;
         let outputs = run.outputs(Some(args.force));
-        let nb = run.nb()?;
         let defaults = Defaults {
             // Given after `export` or before it; CSV when given nowhere.
             format: Some(args.format.or(out.format_given()).unwrap_or(Format::Csv)),
@@ -44,56 +38,14 @@ pub fn export(args: ExportArgs) -> Plan {
             Some(path) => Dest::File { path, outputs: &outputs, what: "export" },
         };
         let empty = format!("no {} to export", args.table);
-        write_rows(nb, out, &args, dest, defaults, &empty)?;
+        let mut sink = Into(out.columns_to(uses::columns(args.table), dest, defaults, &empty));
+        uses::export(run.nb()?, args.table, &super::claim::query(&args.filter), &mut sink)?;
+        sink.0.finish()?;
         if let Some(path) = &args.out {
             out.note(&format!("wrote {}", path.display()));
         }
         Ok(())
     })
-}
-
-/// Streams the rows of one table into a writer.
-fn write_rows(
-    nb: &mut Notebook,
-    out: &Output,
-    args: &ExportArgs,
-    dest: Dest<'_>,
-    defaults: Defaults,
-    empty: &str,
-) -> Result<()> {
-    fn open<R: Row>(out: &Output, dest: Dest<'_>, d: Defaults, empty: &str) -> Result<RowWriter<R>> {
-        out.rows_to::<R>(dest, d, empty)
-    }
-    let err = |e| Error::Output(e);
-    match args.table {
-        ExportTable::Claims => {
-            let filter = super::claim::filter(nb, &args.filter)?;
-            let mut w = open(out, dest, defaults, empty)?;
-            nb.for_each_claim(&filter, |c| w.row(&c).map_err(err))?;
-            w.finish()
-        }
-        ExportTable::Figures => {
-            let mut w = open(out, dest, defaults, empty)?;
-            nb.for_each_figure(args.filter.measure.as_deref(), |f| w.row(&f).map_err(err))?;
-            w.finish()
-        }
-        ExportTable::History => {
-            let mut w = open(out, dest, defaults, empty)?;
-            nb.history(None, None, |h| w.row(&h).map_err(err))?;
-            w.finish()
-        }
-        ExportTable::Articles => all(open(out, dest, defaults, empty)?, &nb.articles()?),
-        ExportTable::Sources => all(open(out, dest, defaults, empty)?, &nb.sources()?),
-        ExportTable::Measures => all(open(out, dest, defaults, empty)?, &nb.measures()?),
-        ExportTable::Reconciliations => {
-            all(open(out, dest, defaults, empty)?, &nb.reconciliations(args.filter.measure.as_deref())?)
-        }
-    }
-}
-
-fn all<R: Row>(mut w: RowWriter<R>, rows: &[R]) -> Result<()> {
-    rows.iter().try_for_each(|r| w.row(r))?;
-    w.finish()
 }
 
 /// What an import or a merge did, table by table, after its notes.
@@ -109,7 +61,7 @@ pub fn print_tally(out: &Output, tally: &Tally) -> Result<()> {
 
 pub fn merge(other: PathBuf) -> Plan {
     Plan::new("merge", Need::Write, Shape::rows::<TallyRow>(), move |run: &mut Run<'_>| {
-        let tally = run.nb()?.merge_from(&other)?;
+        let tally = crate::usecase::notebook::merge(run.nb()?, &other)?;
         run.close();
         print_tally(run.out, &tally)
     })

@@ -9,23 +9,21 @@ use super::{Need, Plan};
 use crate::cli::{Cli, HistoryArgs, ManArgs};
 use crate::notebook::history::HistoryRow;
 use crate::notebook::maintenance::Info;
-use crate::render::{Cell, Columns, Record, Shape};
+use crate::notebook::Error;
+use crate::render::{Columns, Record, Shape};
+use crate::usecase::notebook as uses;
 
 pub fn init() -> Plan {
-    let shape = Shape::Record(Columns::plain(&["path", "schema_version"]));
+    let shape = Shape::Record(Columns::plain(uses::INIT_FIELDS));
     Plan::new("init", Need::Write, shape, |run| {
-        let nb = run.nb()?;
-        let path = nb.path().display().to_string();
-        let fields =
-            vec![("path", Cell::text(path.clone())), ("schema_version", Cell::Int(nb.schema_version()?))];
-        // People read the path alone.
-        run.out.record(&Record { line: Some(path), ..Record::of_fields(fields) })
+        let record = uses::init(run.nb()?)?;
+        run.out.record(&record)
     })
 }
 
 pub fn info() -> Plan {
     Plan::new("info", Need::Read, Shape::record::<Info>(&[]), |run| {
-        let info = run.nb()?.info()?;
+        let info = uses::info(run.nb()?)?;
         run.out.record(&Record::of(&info)?)
     })
 }
@@ -35,11 +33,11 @@ pub fn check(repair: bool) -> Plan {
     Plan::new("check", need, Shape::Text, move |run| {
         let out = run.out;
         let nb = run.nb()?;
-        if repair {
-            let n = nb.repair()?;
+        let checked = uses::check(nb, repair)?;
+        if let Some(n) = checked.rebuilt {
             out.note(&format!("rebuilt the search index of {n} article(s) and claim(s) and every name key"));
         }
-        let problems = nb.check()?;
+        let problems = checked.problems;
         if problems.is_empty() {
             out.note(&format!(
                 "{}: no problems found (integrity, foreign keys, values, hashes, spans, search index)",
@@ -55,7 +53,7 @@ pub fn check(repair: bool) -> Plan {
 pub fn backup(file: PathBuf) -> Plan {
     Plan::new("backup", Need::Read, Shape::Nothing, move |run| {
         let nb = run.nb()?;
-        nb.backup_to(&file)?;
+        uses::backup(nb, &file)?;
         let line = format!("copied {} to {}", nb.path().display(), file.display());
         run.out.note(&line);
         Ok(())
@@ -65,9 +63,8 @@ pub fn backup(file: PathBuf) -> Plan {
 pub fn history(args: HistoryArgs) -> Plan {
     Plan::new("history", Need::Read, Shape::rows::<HistoryRow>(), move |run| {
         let out = run.out;
-        let nb = run.nb()?;
-        let mut w = out.rows::<HistoryRow>("no history yet: nothing has been changed or removed")?;
-        nb.history(args.table, args.id, |row| w.row(&row).map_err(crate::notebook::Error::Output))?;
+        let mut w = out.rows::<HistoryRow>("no history yet: nothing has been changed or removed");
+        uses::history(run.nb()?, args.table, args.id, |row| w.row(&row).map_err(Error::Output))?;
         w.finish()
     })
 }

@@ -7,8 +7,8 @@ use crate::render::Shape;
 
 pub fn plan(args: SearchArgs) -> Plan {
     Plan::new("search", Need::Read, Shape::rows::<SearchHit>(), move |run| {
-        let out = run.out;
-        let hits = run.nb()?.search(&args.query, args.within, args.limit as usize)?;
-        out.list(&hits, &format!("no match for '{}'", args.query))
+        let hits =
+            crate::usecase::notebook::search(run.nb()?, &args.query, args.within, args.limit as usize)?;
+        run.out.list(&hits, &format!("no match for '{}'", args.query))
     })
 }

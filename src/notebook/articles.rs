@@ -238,7 +238,7 @@ impl Notebook {
                 "nothing to change; give --title, --outlet, --author, --url, --published, --lang or --note",
             );
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let before = article_by_id(&tx, id)?;
         let fresh: Vec<i64> = tx
             .prepare_cached("SELECT id FROM reconciliations WHERE stale = 0")?
@@ -296,7 +296,7 @@ impl Notebook {
     /// Removes an article. Refused while claims cite it, unless `force`, which removes those
     /// claims (and their figures and links) too. Returns the number of claims removed.
     pub fn remove_article(&mut self, id: i64, force: bool) -> Result<usize> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let row = article_by_id(&tx, id)?;
         if row.claims > 0 && !force {
             return Err(Error::Conflict(format!(

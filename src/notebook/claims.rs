@@ -4,7 +4,7 @@
 //! cursors that read every attribution beside the claims for a broad listing or export.
 
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::articles::Remembered;
@@ -643,7 +643,7 @@ pub(crate) fn apply_edit(tx: &Connection, id: i64, e: &ClaimEdit) -> Result<()> 
 
 impl Notebook {
     pub fn add_claim(&mut self, c: &NewClaim) -> Result<ClaimRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let body = QuoteIndex::new(&super::articles::body_of(&tx, c.article_id)?);
         let mut words = ClaimWords::default();
         let id = insert_claim(&tx, c, &body, &mut words)?;
@@ -677,7 +677,7 @@ impl Notebook {
     }
 
     pub fn edit_claim(&mut self, id: i64, e: &ClaimEdit) -> Result<ClaimRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         apply_edit(&tx, id, e)?;
         let row = claim_by_id(&tx, id)?;
         tx.commit()?;
@@ -685,7 +685,7 @@ impl Notebook {
     }
 
     pub fn remove_claim(&mut self, id: i64) -> Result<()> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         claim_by_id(&tx, id)?;
         tx.execute("DELETE FROM claims WHERE id = ?1", [id])?;
         tx.commit()?;
@@ -699,7 +699,7 @@ impl Notebook {
                 "claim #{a} cannot be linked to itself; give two different claims"
             ));
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         claim_by_id(&tx, a)?;
         claim_by_id(&tx, b)?;
         insert_link(&tx, a, b, relation, None)?;
@@ -721,7 +721,7 @@ impl Notebook {
 /// Inserts a link (inside an open transaction), refusing a link already there and two claims
 /// that would each supersede the other.
 pub(crate) fn insert_link(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     a: i64,
     b: i64,
     relation: Relation,

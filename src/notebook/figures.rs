@@ -358,7 +358,7 @@ impl Notebook {
                 "--label is empty; say what the measure counts, such as 'foreign fighters who defected'",
             );
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let exists: Option<i64> =
             tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
         if exists.is_some() {
@@ -412,7 +412,7 @@ impl Notebook {
     }
 
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         claim_exists(&tx, claim)?;
         let m = measure_id(&tx, measure)?;
         let table = vague_table(&tx)?;
@@ -423,7 +423,7 @@ impl Notebook {
     }
 
     pub fn remove_figure(&mut self, id: i64) -> Result<()> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         if tx.execute("DELETE FROM figures WHERE id = ?1", [id])? == 0 {
             return Err(Error::NotFound(format!(
                 "there is no figure #{id}; `crosscheck figure list` shows the ids"
@@ -468,7 +468,7 @@ impl Notebook {
                 "'{word}' already reads as a number; a vague word must not be one"
             ));
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         tx.execute(
             "INSERT INTO vague_terms (word, display, low, high, point) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (word) DO UPDATE SET display = excluded.display, low = excluded.low,
@@ -481,7 +481,7 @@ impl Notebook {
 
     /// Applies the current vague-word table to existing figures and returns those it changed.
     pub fn reread(&mut self, measure: Option<&str>) -> Result<Vec<FigureRow>> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let m = measure.map(|k| measure_id(&tx, k)).transpose()?;
         let table = vague_table(&tx)?;
         let figs = figures_where(&tx, FigureFilter { measure: m, ..Default::default() })?;

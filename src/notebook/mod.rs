@@ -123,6 +123,34 @@ pub struct Notebook {
     writable: bool,
 }
 
+/// The transaction a notebook method runs in: its own (committed by the method), or the one a
+/// use case opened around it (committed by the use case).
+pub(crate) enum Tx<'a> {
+    Own(Transaction<'a>),
+    Within(&'a Connection),
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Tx::Own(tx) => tx,
+            Tx::Within(conn) => conn,
+        }
+    }
+}
+
+impl Tx<'_> {
+    /// Commits a transaction of the method's own; one opened around it is the opener's.
+    pub fn commit(self) -> Result<()> {
+        match self {
+            Tx::Own(tx) => Ok(tx.commit()?),
+            Tx::Within(_) => Ok(()),
+        }
+    }
+}
+
 /// Where the notebook lives when neither `--db` nor `$CROSSCHECK_DB` says: the platform data
 /// folder.
 pub fn default_path() -> Result<PathBuf> {
@@ -303,52 +331,64 @@ impl Notebook {
     }
 
     /// Starts a write transaction that takes the write lock at once, so that concurrent writers
-    /// queue on the busy timeout instead of failing on a lock upgrade.
+    /// queue on the busy timeout instead of failing on a lock upgrade. For the work of a whole
+    /// command (an import, a merge); a change a use case makes among others uses [`change`].
     fn write(&mut self) -> Result<Transaction<'_>> {
         Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
-    /// A read transaction: every query of one command sees the same notebook. Inside a
-    /// `snapshot` the snapshot's transaction serves instead.
-    fn read(&mut self) -> Result<Reading<'_>> {
+    /// A write transaction of its own, or the one a use case opened around this change
+    /// ([`Notebook::writing`]), which commits it.
+    fn change(&mut self) -> Result<Tx<'_>> {
         if self.conn.is_autocommit() {
-            Ok(Reading::Own(self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?))
+            Ok(Tx::Own(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?))
         } else {
-            Ok(Reading::Within(&self.conn))
+            Ok(Tx::Within(&self.conn))
         }
     }
 
-    /// Runs `f` inside one read transaction, so that everything it reads (a page of `serve`
-    /// built from several use cases) sees the notebook as it was at one moment, however other
-    /// commands write meanwhile. `f` only reads: a write inside it is refused by SQLite.
-    pub fn snapshot<T>(&mut self, f: impl FnOnce(&mut Notebook) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN DEFERRED")?;
-        let out = f(self);
-        // Nothing was written, so ending the read either way leaves the notebook as it was.
-        let end = self.conn.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
-        let out = out?;
-        end?;
-        Ok(out)
+    /// A read transaction, so every query of one method sees the same notebook; inside a use
+    /// case's transaction ([`Notebook::reading`], [`Notebook::writing`]), that one.
+    fn read(&mut self) -> Result<Tx<'_>> {
+        if self.conn.is_autocommit() {
+            Ok(Tx::Own(self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?))
+        } else {
+            Ok(Tx::Within(&self.conn))
+        }
+    }
+
+    /// Runs `f` in one read transaction: every query it makes, through any method, sees one
+    /// notebook (a snapshot: a writer committing meanwhile is not seen). Within another
+    /// use case's transaction, `f` runs in that one.
+    pub fn reading<T>(&mut self, f: impl FnOnce(&mut Notebook) -> Result<T>) -> Result<T> {
+        self.scope("BEGIN DEFERRED", f)
+    }
+
+    /// Runs `f` in one write transaction, committed when `f` succeeds and rolled back when it
+    /// fails: every change it makes, through any method, is kept together or not at all.
+    pub fn writing<T>(&mut self, f: impl FnOnce(&mut Notebook) -> Result<T>) -> Result<T> {
+        self.scope("BEGIN IMMEDIATE", f)
+    }
+
+    fn scope<T>(&mut self, begin: &str, f: impl FnOnce(&mut Notebook) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch(begin)?;
+        let result = f(self);
+        let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        match (result, self.conn.execute_batch(end)) {
+            (Ok(value), Ok(())) => Ok(value),
+            (Ok(_), Err(e)) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e.into())
+            }
+            (Err(e), _) => Err(e),
+        }
     }
 
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
-    }
-}
-
-/// The transaction a read runs in: its own, or the one a `snapshot` already holds.
-pub(crate) enum Reading<'a> {
-    Own(Transaction<'a>),
-    Within(&'a Connection),
-}
-
-impl std::ops::Deref for Reading<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        match self {
-            Reading::Own(tx) => tx,
-            Reading::Within(conn) => conn,
-        }
     }
 }
 

@@ -530,7 +530,7 @@ impl Notebook {
         req: &ReconcileRequest,
         mut keep: impl FnMut(Reconciled) -> Result<()>,
     ) -> Result<usize> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let mut saved = 0;
         each(&tx, req, |mut r| {
             r.saved = Some(save(&tx, &r, req.note.as_deref())?);

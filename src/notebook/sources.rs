@@ -320,7 +320,7 @@ impl Notebook {
         if name.trim().is_empty() {
             return super::invalid("the source name is empty; give a name such as 'Raqqa local activists'");
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let id = insert_source(&tx, name, fields, reliability.unwrap_or_default(), None, "rated when added")?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
@@ -359,7 +359,7 @@ impl Notebook {
     }
 
     pub fn edit_source(&mut self, id: i64, fields: &SourceFields) -> Result<SourceRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         apply_edit(&tx, id, fields)?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
@@ -378,7 +378,7 @@ impl Notebook {
                 "--why is empty; say why the rating changes, such as 'two reports confirmed'",
             );
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let before = source_by_id(&tx, id)?.reliability;
         tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![grade, id])?;
         record_rating(&tx, id, Some(before), grade, why.trim())?;
@@ -395,7 +395,7 @@ impl Notebook {
                 "cannot merge source #{from} into itself; give two different sources"
             ));
         }
-        let tx = self.write()?;
+        let tx = self.change()?;
         let old = source_by_id(&tx, from)?;
         source_by_id(&tx, into)?;
         // A claim that already names INTO keeps that attribution; FROM's duplicate goes.
@@ -419,7 +419,7 @@ impl Notebook {
     }
 
     pub fn add_alias(&mut self, source: i64, alias: &str) -> Result<AliasRow> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let row = source_by_id(&tx, source)?;
         insert_alias(&tx, source, alias)?;
         tx.commit()?;
@@ -427,7 +427,7 @@ impl Notebook {
     }
 
     pub fn remove_alias(&mut self, source: i64, alias: &str) -> Result<()> {
-        let tx = self.write()?;
+        let tx = self.change()?;
         let row = source_by_id(&tx, source)?;
         let n = tx.execute(
             "DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2",

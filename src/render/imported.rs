@@ -70,11 +70,11 @@ fn summary(out: &Output, files: &[FileResult]) -> Result<()> {
     let lines: Vec<Line> = lines.into_iter().filter(|l| l.files > 0).collect();
     // Every column, whatever the terminal's width.
     let mut w = out.columns_to(
-        &Columns::of::<Line>(),
+        Columns::of::<Line>(),
         super::Dest::Stdout,
         super::output::Defaults { every_column: true, ..Default::default() },
         "",
-    )?;
+    );
     lines.iter().try_for_each(|l| w.any(l))?;
     w.finish()
 }

@@ -185,13 +185,15 @@ impl Output {
     }
 
     /// Rows of one type to standard output; `empty` is what a table says when there are none.
-    pub fn rows<R: Row>(&self, empty: &str) -> Result<RowWriter<R>> {
+    /// Nothing is written until the first row or the end: a use case that fails before its
+    /// first row (an unknown name) leaves standard output empty.
+    pub fn rows<R: Row>(&self, empty: &str) -> RowWriter<'_, R> {
         self.rows_to(Dest::Stdout, Defaults::default(), empty)
     }
 
     /// Rows held in memory, to standard output.
     pub fn list<R: Row>(&self, rows: &[R], empty: &str) -> Result<()> {
-        let mut w = self.rows::<R>(empty)?;
+        let mut w = self.rows::<R>(empty);
         rows.iter().try_for_each(|r| w.row(r))?;
         w.finish()
     }
@@ -212,36 +214,26 @@ impl Output {
         Ok(())
     }
 
-    /// Rows of one type to standard output or a file.
-    pub fn rows_to<R: Row>(&self, dest: Dest<'_>, defaults: Defaults, empty: &str) -> Result<RowWriter<R>> {
-        self.columns_to(&Columns::of::<R>(), dest, defaults, empty).map(RowWriter::typed)
+    /// Rows of one type to standard output or a file, opened with the first row (or at the end).
+    pub fn rows_to<'a, R: Row>(
+        &'a self,
+        dest: Dest<'a>,
+        defaults: Defaults,
+        empty: &str,
+    ) -> RowWriter<'a, R> {
+        self.columns_to(Columns::of::<R>(), dest, defaults, empty).typed()
     }
 
     /// Rows with these columns (rows built at run time, as cells or any `Serialize` type).
-    pub fn columns_to(
-        &self,
-        columns: &Columns,
-        dest: Dest<'_>,
+    pub fn columns_to<'a>(
+        &'a self,
+        columns: Columns,
+        dest: Dest<'a>,
         defaults: Defaults,
         empty: &str,
-    ) -> Result<RowWriter<()>> {
-        let (sink, to_terminal) = match dest {
-            Dest::Stdout => (Sink::Stdout(BufWriter::new(io::stdout().lock())), self.terminal),
-            Dest::File { path, outputs, what } => {
-                let file = outputs.file(path, what).map_err(anyhow::Error::msg)?;
-                (Sink::File(BufWriter::with_capacity(1 << 16, file)), false)
-            }
-        };
-        let opts = self.options(to_terminal, defaults, empty);
-        let quiet_empty = opts.plain && !self.quiet;
-        let writer = Writer::new(sink, &opts, columns)?;
-        Ok(RowWriter {
-            writer,
-            rows: 0,
-            empty: quiet_empty.then(|| empty.to_string()),
-            quiet: self.quiet,
-            kind: PhantomData,
-        })
+    ) -> RowWriter<'a, ()> {
+        let pending = Pending { out: self, columns, dest, defaults, empty: empty.to_string() };
+        RowWriter { state: State::Pending(Box::new(pending)), rows: 0, kind: PhantomData }
     }
 
     /// Prints one record: its fields, then its sections (for people), or one object with an
@@ -335,6 +327,42 @@ impl Output {
         out.write_all(bytes)?;
         out.flush()?;
         Ok(())
+    }
+
+    /// A page made whole elsewhere (a report), to standard output or into a file.
+    pub fn page(&self, dest: Dest<'_>, bytes: &[u8]) -> Result<()> {
+        match dest {
+            Dest::Stdout => self.bytes(bytes),
+            Dest::File { path, outputs, what } => self.file(outputs.file(path, what), bytes),
+        }
+    }
+
+    /// A page with the files it links to (a Markdown report's charts), each written whole into
+    /// the page's folder under the name crosscheck chose for it. The page's own file is checked
+    /// first, so a refused page leaves no files behind; the files are written before the page,
+    /// so a page never links to a file that was not written; a link found in the folder under
+    /// one of the names is refused, never followed.
+    pub fn page_with_files(
+        &self,
+        outputs: &Outputs,
+        path: &Path,
+        text: &[u8],
+        files: &[(String, String)],
+        what: &'static str,
+    ) -> Result<()> {
+        let page = outputs.file(path, what).map_err(anyhow::Error::msg)?;
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let folder = outputs.folder(&dir, "report's charts").map_err(anyhow::Error::msg)?;
+        for (name, _) in files {
+            folder.vet(name).map_err(anyhow::Error::msg)?;
+        }
+        for (name, body) in files {
+            self.file(folder.file(name), body.as_bytes())?;
+        }
+        self.file(Ok(page), text)
     }
 
     /// A whole file, opened by the guarded opener (`Outputs`), written whole or not at all;
@@ -479,66 +507,115 @@ impl Write for Sink {
     }
 }
 
-/// Writes rows of type `R` (or of any type, for `RowWriter<()>`) and, when done, makes a file
-/// whole.
-pub struct RowWriter<R> {
+/// A writer's settings until its first row.
+struct Pending<'a> {
+    out: &'a Output,
+    columns: Columns,
+    dest: Dest<'a>,
+    defaults: Defaults,
+    empty: String,
+}
+
+impl Pending<'_> {
+    fn open(self) -> io::Result<Open> {
+        let out = self.out;
+        let (sink, to_terminal) = match self.dest {
+            Dest::Stdout => (Sink::Stdout(BufWriter::new(io::stdout().lock())), out.terminal),
+            Dest::File { path, outputs, what } => {
+                let file = outputs.file(path, what).map_err(io::Error::other)?;
+                (Sink::File(BufWriter::with_capacity(1 << 16, file)), false)
+            }
+        };
+        let opts = out.options(to_terminal, self.defaults, &self.empty);
+        let empty = (opts.plain && !out.quiet).then(|| self.empty.clone());
+        Ok(Open { writer: Writer::new(sink, &opts, &self.columns)?, empty, quiet: out.quiet })
+    }
+}
+
+/// An open writer.
+struct Open {
     writer: Writer<Sink>,
-    rows: usize,
     /// Said on stderr when rows for programs turn out to be none (a table says it on stdout).
     empty: Option<String>,
     quiet: bool,
+}
+
+enum State<'a> {
+    /// Boxed: the settings are large beside the open writer's handle.
+    Pending(Box<Pending<'a>>),
+    Open(Box<Open>),
+    /// Opening failed (the error was returned then).
+    Failed,
+}
+
+/// Writes rows of type `R` (or of any type, for `RowWriter<()>`) and, when done, makes a file
+/// whole.
+pub struct RowWriter<'a, R> {
+    state: State<'a>,
+    rows: usize,
     kind: PhantomData<fn(&R)>,
 }
 
-impl RowWriter<()> {
-    fn typed<R>(self) -> RowWriter<R> {
-        RowWriter {
-            writer: self.writer,
-            rows: self.rows,
-            empty: self.empty,
-            quiet: self.quiet,
-            kind: PhantomData,
-        }
+impl<'a> RowWriter<'a, ()> {
+    fn typed<R>(self) -> RowWriter<'a, R> {
+        RowWriter { state: self.state, rows: self.rows, kind: PhantomData }
     }
 
     /// A row of any type whose fields are the writer's columns.
     pub fn any<T: serde::Serialize + ?Sized>(&mut self, row: &T) -> io::Result<()> {
         self.rows += 1;
-        self.writer.row(row)
+        self.open()?.writer.row(row)
     }
 }
 
-impl<R: serde::Serialize> RowWriter<R> {
-    pub fn row(&mut self, row: &R) -> io::Result<()> {
-        self.rows += 1;
-        self.writer.row(row)
+impl<R> RowWriter<'_, R> {
+    fn open(&mut self) -> io::Result<&mut Open> {
+        self.state = match std::mem::replace(&mut self.state, State::Failed) {
+            State::Pending(p) => State::Open(Box::new(p.open()?)),
+            other => other,
+        };
+        match &mut self.state {
+            State::Open(open) => Ok(open),
+            _ => Err(io::Error::other("the output could not be opened")),
+        }
     }
 
     /// A row given as cells in the order of the columns.
     pub fn cells(&mut self, cells: &[Cell]) -> io::Result<()> {
         self.rows += 1;
-        self.writer.cells(cells)
+        self.open()?.writer.cells(cells)
     }
 
     /// Ends the rows: flushed to standard output, or the file made whole.
-    pub fn finish(self) -> Result<()> {
-        let sink = self.writer.finish()?;
-        match sink {
+    pub fn finish(mut self) -> Result<()> {
+        self.open()?;
+        let State::Open(open) = self.state else {
+            return Err(io::Error::other("the output could not be opened").into());
+        };
+        let Open { writer, empty, quiet } = *open;
+        match writer.finish()? {
             Sink::Stdout(mut w) => w.flush()?,
             Sink::File(w) => {
                 let notes = w.into_inner().map_err(|e| e.into_error())?.finish()?;
-                for note in notes.iter().filter(|_| !self.quiet) {
+                for note in notes.iter().filter(|_| !quiet) {
                     for l in stderr_lines(&escape_line(note)) {
                         eprintln!("{l}");
                     }
                 }
             }
         }
-        if let (0, Some(line)) = (self.rows, &self.empty) {
+        if let (0, Some(line)) = (self.rows, &empty) {
             for l in stderr_lines(&escape_line(line)) {
                 eprintln!("{l}");
             }
         }
         Ok(())
+    }
+}
+
+impl<R: serde::Serialize> RowWriter<'_, R> {
+    pub fn row(&mut self, row: &R) -> io::Result<()> {
+        self.rows += 1;
+        self.open()?.writer.row(row)
     }
 }

@@ -259,7 +259,7 @@ fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
 }
 
 /// Where the measures go, decided once.
-enum Mode {
+enum Mode<'a> {
     /// A table (or Markdown) per measure, with its summary; `width` wraps the text under it.
     People {
         options: Options,
@@ -275,9 +275,9 @@ enum Mode {
         terminal: bool,
     },
     /// One row a measure: saved-result rows (CSV, TSV).
-    Rows(RowWriter<ReconciliationRow>),
+    Rows(RowWriter<'a, ReconciliationRow>),
     /// One row a measure of the columns `--columns` names.
-    Picked(RowWriter<()>),
+    Picked(RowWriter<'a, ()>),
 }
 
 /// Prints results one by one.
@@ -286,7 +286,7 @@ pub struct MeasurePrinter<'a> {
     note: Option<String>,
     ascii: bool,
     count: usize,
-    mode: Mode,
+    mode: Mode<'a>,
 }
 
 const NO_FIGURES: &str = "no figures for this measure yet";
@@ -298,11 +298,11 @@ impl<'a> MeasurePrinter<'a> {
             && !matches!(options.format, Format::Json | Format::Jsonl)
         {
             Mode::Picked(out.columns_to(
-                &Columns::plain(MEASURE_COLUMNS),
+                Columns::plain(MEASURE_COLUMNS),
                 super::Dest::Stdout,
                 Default::default(),
                 "",
-            )?)
+            ))
         } else if options.plain {
             Mode::Plain { options }
         } else {
@@ -319,7 +319,7 @@ impl<'a> MeasurePrinter<'a> {
                     }
                     Mode::Json { lines, terminal: options.terminal }
                 }
-                Format::Csv | Format::Tsv => Mode::Rows(out.rows("")?),
+                Format::Csv | Format::Tsv => Mode::Rows(out.rows("")),
             }
         };
         Ok(MeasurePrinter { out, note: note.map(str::to_string), ascii, count: 0, mode })

@@ -11,10 +11,12 @@ use askama::Template;
 
 use super::views::{self, Chrome};
 use super::{encode, Keys, Params, Reply, Request};
-use crate::notebook::claims::{ClaimEdit, ClaimFilter};
+use crate::notebook::claims::ClaimFilter;
+use crate::usecase::claims::{ClaimQuery, EditClaim};
+use crate::usecase::reconcile::ReconcileQuery;
 use crate::notebook::listings::ArticleFilter;
-use crate::notebook::reconciliations::ReconcileRequest;
-use crate::notebook::suggestions::{Acceptance, Attribution, SuggestOptions, SuggestionRow};
+use crate::notebook::suggestions::{Acceptance, Attribution};
+use crate::usecase::suggest::{SuggestQuery, SuggestionRow};
 use crate::notebook::{Access, Error, Notebook};
 use crate::ratings::{Credibility, Reliability};
 use crate::reconcile::Method;
@@ -150,7 +152,7 @@ impl App {
         match req.path.as_str() {
             "/article/accept" => {
                 let a = acceptance(&nb, f)?;
-                nb.accept_suggestion(&a)?;
+                crate::usecase::suggest::accept_suggestion(&mut nb, &a)?;
                 Ok(Reply::see_other(back_of(req).unwrap_or_default()))
             }
             "/article/reject" => {
@@ -158,37 +160,27 @@ impl App {
                 let start = number_param(f, "start")?;
                 let end = number_param(f, "end")?;
                 let quote = param(f, "quote").unwrap_or("");
-                nb.reject_suggestion(article, (start, end), quote, param(f, "reason"))?;
+                crate::usecase::suggest::reject_suggestion(&mut nb, article, (start, end), quote, param(f, "reason"))?;
                 Ok(Reply::see_other(back_of(req).unwrap_or_default()))
             }
             "/claim/edit" => {
                 let id = id_param(f, "id")?;
                 let now = nb.claim(id)?;
-                let credibility =
-                    param(f, "credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?;
-                let text = param(f, "text").map(str::to_string).filter(|t| t != &now.text);
-                let when = param(f, "when")
-                    .map(str::to_string)
-                    .filter(|t| Some(t.as_str()) != now.when_text.as_deref());
-                let place = param(f, "place")
-                    .map(str::to_string)
-                    .filter(|t| Some(t.as_str()) != now.place.as_deref());
-                let tags: Vec<String> = param(f, "tag")
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .into_iter()
-                    .collect();
-                let e = ClaimEdit {
-                    text,
+                let credibility = given(f, "credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?;
+                // Only what the form changed: an unchanged field is left as it is.
+                let changed = |name: &str, was: Option<&str>| {
+                    param(f, name).map(str::trim).filter(|v| *v != was.unwrap_or("")).map(str::to_string)
+                };
+                let e = EditClaim {
+                    text: changed("text", Some(now.text.as_str())),
                     credibility: credibility.filter(|c| *c != now.credibility),
-                    place: place.filter(|p| !(p.is_empty() && now.place.is_none())),
-                    when: when.filter(|w| !(w.is_empty() && now.when_text.is_none())),
-                    add_tags: tags,
+                    place: changed("place", now.place.as_deref()),
+                    when: changed("when", now.when_text.as_deref()),
+                    add_tags: given(f, "tag").map(str::to_string).into_iter().collect(),
                     remove_tags: Vec::new(),
                     sources: None,
                 };
-                nb.edit_claim(id, &e)?;
+                crate::usecase::claims::edit_claim(&mut nb, id, &e)?;
                 Ok(Reply::see_other(format!("/claim?id={id}")))
             }
             "/claim/link" => {
@@ -196,29 +188,31 @@ impl App {
                 let other = id_param(f, "other")?;
                 let relation =
                     param(f, "relation").unwrap_or("").parse::<Relation>().map_err(Error::Invalid)?;
-                nb.link_claims(id, other, relation)?;
+                crate::usecase::claims::link_claims(&mut nb, id, other, relation)?;
                 Ok(Reply::see_other(format!("/claim?id={id}")))
             }
             "/measure/save" => {
                 let key = param(f, "key").unwrap_or("").to_string();
-                let r = reconcile_request(&nb, &key, f, param(f, "note"))?;
-                nb.reconcile_and_save(&r, |_| Ok(()))?;
+                let mut q = reconcile_query(&key, f)?;
+                q.save = true;
+                q.note = given(f, "note").map(str::to_string);
+                crate::usecase::reconcile::reconcile(&mut nb, &q, |_| Ok(()))?;
                 Ok(Reply::see_other(measure_url(&key, f)))
             }
             "/source/rate" => {
                 let id = id_param(f, "id")?;
                 let grade = param(f, "grade").unwrap_or("").parse::<Reliability>().map_err(Error::Invalid)?;
-                nb.rate_source(id, grade, param(f, "why").unwrap_or(""))?;
+                crate::usecase::sources::rate_source(&mut nb, &format!("#{id}"), grade, param(f, "why").unwrap_or(""))?;
                 Ok(Reply::see_other(format!("/source?id={id}")))
             }
             "/source/alias" => {
                 let id = id_param(f, "id")?;
-                nb.add_alias(id, param(f, "alias").unwrap_or(""))?;
+                crate::usecase::sources::add_alias(&mut nb, &format!("#{id}"), param(f, "alias").unwrap_or(""))?;
                 Ok(Reply::see_other(format!("/source?id={id}")))
             }
             "/source/unalias" => {
                 let id = id_param(f, "id")?;
-                nb.remove_alias(id, param(f, "alias").unwrap_or(""))?;
+                crate::usecase::sources::remove_alias(&mut nb, &format!("#{id}"), param(f, "alias").unwrap_or(""))?;
                 Ok(Reply::see_other(format!("/source?id={id}")))
             }
             _ => Err(Error::NotFound(format!("there is nothing to send to {}", req.path))),
@@ -234,7 +228,7 @@ impl App {
             outlet: param(q, "outlet").filter(|o| !o.is_empty()).map(str::to_string),
         };
         let mut nb = self.open(Access::Read)?;
-        let (rows, (outlets, languages)) = nb.snapshot(|nb| {
+        let (rows, (outlets, languages)) = nb.reading(|nb| {
             let rows = if filter.words.as_deref().is_some_and(|w| !w.trim().is_empty())
                 && crate::normalize::fts_expression(&crate::normalize::query_terms(
                     filter.words.as_deref().unwrap_or(""),
@@ -279,13 +273,13 @@ impl App {
         let id = id_param(q, "id")?;
         let measure = param(q, "measure").unwrap_or("").trim().to_string();
         let mut nb = self.open(Access::Read)?;
-        let (a, body, spans, rows, rejected, measures) = nb.snapshot(|nb| {
+        let (a, body, spans, rows, rejected, measures) = nb.reading(|nb| {
             let a = nb.article(id)?;
             let body = nb.article_body(id)?;
             let spans = nb.claim_spans(id)?;
             let mut rows: Vec<SuggestionRow> = Vec::new();
-            let opts = SuggestOptions { measure: None };
-            let summary = nb.suggest_claims(id, &opts, |r| {
+            let query = SuggestQuery { article: id, measure: None };
+            let summary = crate::usecase::suggest::suggest_claims(nb, &query, |r| {
                 rows.push(r);
                 Ok(())
             })?;
@@ -341,8 +335,8 @@ impl App {
         let q = &req.query;
         let page = page_number(q);
         let mut nb = self.open(Access::Read)?;
-        let rows = nb.snapshot(|nb| {
-            let filter = claim_filter(nb, q)?;
+        let rows = nb.reading(|nb| {
+            let filter = claim_query(q)?.resolve(nb)?;
             nb.claims_page(&filter, (page - 1) * PER_PAGE, PER_PAGE)
         })?;
         let w = words(lang);
@@ -360,7 +354,7 @@ impl App {
     fn claim(&self, req: &Request, lang: Lang) -> PageResult {
         let id = id_param(&req.query, "id")?;
         let mut nb = self.open(Access::Read)?;
-        let (r, sources, figures, links) = nb.snapshot(|nb| {
+        let (r, sources, figures, links) = nb.reading(|nb| {
             Ok((nb.claim(id)?, nb.sources_of_claim(id)?, nb.figures_of_claim(id)?, nb.links_of(id)?))
         })?;
         let w = words(lang);
@@ -411,16 +405,15 @@ impl App {
         let q = &req.query;
         let key = param(q, "key").unwrap_or("").to_string();
         let mut nb = self.open(Access::Read)?;
-        let (request, reconciled, timeline) = nb.snapshot(|nb| {
-            let request = reconcile_request(nb, &key, q, None)?;
+        let query = reconcile_query(&key, q)?;
+        let (reconciled, timeline) = nb.reading(|nb| {
             let mut found = None;
-            nb.reconcile_each(&request, |r| {
+            crate::usecase::reconcile::reconcile(nb, &query, |r| {
                 found = Some(r);
                 Ok(())
             })?;
             let reconciled = found.ok_or_else(|| Error::NotFound(format!("there is no measure '{key}'")))?;
-            let timeline = nb.timeline(&request)?;
-            Ok((request, reconciled, timeline))
+            Ok((reconciled, crate::usecase::reconcile::timeline(nb, &query)?))
         })?;
         let w = words(lang);
         let m = MeasureReport { reconciled, timeline };
@@ -458,13 +451,15 @@ impl App {
             unit: r.unit.clone(),
             methods: Method::ALL
                 .iter()
-                .map(|x| (x.as_str(), w.method(*x), *x == request.core.method))
+                .filter(|x| **x != Method::Manual)
+                .map(|x| (x.as_str(), w.method(*x), *x == query.method))
                 .collect(),
-            method_value: request.core.method.as_str(),
+            method_value: query.method.as_str(),
             method: w.method(shown.method),
             filters: MEASURE_FILTERS.iter().map(|k| (*k, param(q, k).unwrap_or("").to_string())).collect(),
-            filter_text: request
-                .filter_words
+            filter_text: query
+                .claims
+                .words(false)
                 .iter()
                 .map(|(k, v)| format!("--{k} {v}"))
                 .collect::<Vec<_>>()
@@ -527,7 +522,7 @@ impl App {
     fn source(&self, req: &Request, lang: Lang) -> PageResult {
         let id = id_param(&req.query, "id")?;
         let mut nb = self.open(Access::Read)?;
-        let (s, history, claims) = nb.snapshot(|nb| {
+        let (s, history, claims) = nb.reading(|nb| {
             let s = nb.source(id)?;
             let history = nb.rating_history(id)?;
             let filter = ClaimFilter { source: Some(id), ..ClaimFilter::default() };
@@ -632,73 +627,49 @@ fn credibilities(w: &Words) -> Vec<(u8, &'static str)> {
         .collect()
 }
 
-/// `claim list`'s filter from a page's parameters, names resolved as the command line does.
-fn claim_filter(nb: &Notebook, q: &Params) -> Result<ClaimFilter, Error> {
-    let date = |name: &str| -> Result<Option<String>, Error> {
+/// `claim list`'s request from a page's parameters, the same struct the command line fills.
+fn claim_query(q: &Params) -> Result<ClaimQuery, Error> {
+    let date = |name: &str| -> Result<Option<crate::dates::PartialDate>, Error> {
         given(q, name)
-            .map(|d| {
-                crate::dates::PartialDate::parse(d)
-                    .map(|d| d.to_string())
-                    .map_err(|e| Error::Invalid(format!("{name}: {e}")))
-            })
+            .map(|d| crate::dates::PartialDate::parse(d).map_err(|e| Error::Invalid(format!("{name}: {e}"))))
             .transpose()
     };
-    Ok(ClaimFilter {
+    Ok(ClaimQuery {
         article: given(q, "article").map(|_| id_param(q, "article")).transpose()?,
-        source: given(q, "source").map(|s| nb.resolve_source(s)).transpose()?,
-        min_reliability: given(q, "min-reliability")
-            .map(Reliability::from_str)
-            .transpose()
-            .map_err(Error::Invalid)?,
-        max_credibility: given(q, "max-credibility")
-            .map(Credibility::from_str)
-            .transpose()
-            .map_err(Error::Invalid)?,
+        source: given(q, "source").map(str::to_string),
+        min_reliability: given(q, "min-reliability").map(Reliability::from_str).transpose().map_err(Error::Invalid)?,
+        max_credibility: given(q, "max-credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?,
         tag: given(q, "tag").map(str::to_string),
         place: given(q, "place").map(str::to_string),
         since: date("since")?,
         until: date("until")?,
-        measure: given(q, "measure").map(|k| nb.measure_id(k)).transpose()?,
-        id: None,
+        measure: given(q, "measure").map(str::to_string),
     })
 }
 
-/// `reconcile KEY`'s request from a page's parameters.
-fn reconcile_request(
-    nb: &Notebook,
-    key: &str,
-    q: &Params,
-    note: Option<&str>,
-) -> Result<ReconcileRequest, Error> {
-    nb.measure_id(key)?;
-    let method = given(q, "method")
-        .map(Method::from_str)
-        .transpose()
-        .map_err(Error::Invalid)?
-        .unwrap_or(Method::Weighted);
-    if method == Method::Manual {
-        return Err(Error::Invalid(
-            "the manual method needs a value and a note; use `crosscheck reconcile KEY --method manual --value N --note ...`"
-                .into(),
-        ));
-    }
+/// `reconcile KEY`'s request from a page's parameters, checked as the command line checks it.
+fn reconcile_query(key: &str, q: &Params) -> Result<ReconcileQuery, Error> {
+    let method = given(q, "method").map(Method::from_str).transpose().map_err(Error::Invalid)?.unwrap_or(Method::Weighted);
     let as_of = given(q, "as-of")
         .map(|d| crate::dates::PartialDate::parse(d).map_err(|e| Error::Invalid(format!("as-of: {e}"))))
         .transpose()?;
-    let filter_words: Vec<(String, String)> = MEASURE_FILTERS
-        .iter()
-        .filter(|k| **k != "as-of")
-        .filter_map(|k| given(q, k).map(|v| ((*k).to_string(), v.to_string())))
-        .collect();
-    Ok(ReconcileRequest {
+    let mut claims = claim_query(q)?;
+    // A measure's page filters the claims, never by another measure.
+    claims.measure = None;
+    let query = ReconcileQuery {
         keys: vec![key.to_string()],
         all: false,
-        core: crate::reconcile::Request { method, ..Default::default() },
-        filter: claim_filter(nb, q)?,
-        filter_words,
+        method,
+        include_all: false,
+        value: None,
+        max_pairs: crate::reconcile::Request::default().max_pairs,
+        claims,
         as_of,
-        note: note.map(str::trim).filter(|n| !n.is_empty()).map(str::to_string),
-    })
+        note: None,
+        save: false,
+    };
+    query.check().map_err(Error::Invalid)?;
+    Ok(query)
 }
 
 /// A suggestion accepted, from its form.

@@ -1,0 +1,345 @@
+//! `claim suggest ARTICLE`: the claims an article makes, proposed for review, in the columns
+//! `import claims` reads back. Rows are handed on as they are read, piece by piece: memory
+//! follows the piece, not the article.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::normalize::normalize;
+use crate::notebook::claims::ClaimFilter;
+use crate::notebook::{Notebook, Result};
+use crate::rows::Row;
+use crate::suggest::sources::KnownSources;
+
+/// One proposed claim.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SuggestionRow {
+    pub article_id: i64,
+    /// The article's words, ready to be the claim's quote.
+    pub quote: String,
+    /// The hedged figure as written, ready to be a figure's notation.
+    pub figure: Option<String>,
+    pub kind: Option<String>,
+    pub low: Option<i64>,
+    pub high: Option<i64>,
+    pub point: Option<i64>,
+    /// Who the article says made the claim, as written.
+    pub source: Option<String>,
+    /// The notebook's source that phrase names, if any, found as a reader matches names.
+    pub source_match: Option<String>,
+    /// How the phrase matched it: `exact`, `alias`, `folded` (quotation marks, the article and
+    /// endings aside) or `head words`.
+    pub matched_by: Option<&'static str>,
+    /// What `import claims` attributes the claim to: the matched source, else the phrase as
+    /// written (which `import claims` refuses until such a source exists, so that nothing is
+    /// attributed to the outlet by mistake); empty for the outlet's own reporting.
+    pub sources: Vec<String>,
+    pub when_text: Option<String>,
+    pub when_from: Option<String>,
+    pub when_to: Option<String>,
+    /// `--measure`, for rows with a figure.
+    pub measure: Option<String>,
+    /// Left empty for the researcher to grade (1–6) before `import claims`, which reads it.
+    pub credibility: Option<u8>,
+    /// How many cues agreed (0–5): an attribution, a source noun, a figure, a date, quoted speech.
+    pub confidence: u8,
+    pub cues: Vec<&'static str>,
+    /// `new`, or `recorded` when a claim of this article already quotes these words (`import
+    /// claims` leaves such rows alone).
+    pub status: &'static str,
+    /// Where the review pages of `serve` mark it: character spans in the body (not columns).
+    #[serde(skip)]
+    pub marks: Marks,
+    /// The matched source's id.
+    #[serde(skip)]
+    pub source_id: Option<i64>,
+    /// The counted noun written with the figure (`civilians`, `مدنياً`).
+    #[serde(skip)]
+    pub noun: Option<String>,
+}
+
+/// Character spans of a suggestion and of its parts in the article's body; a rejected
+/// suggestion is remembered by its span.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub start: usize,
+    pub end: usize,
+    pub figure: Option<(usize, usize)>,
+    pub source: Option<(usize, usize)>,
+    pub when: Option<(usize, usize)>,
+}
+
+impl Row for SuggestionRow {
+    const BRIEF: &'static [&'static str] = &["quote", "figure", "source", "status"];
+    const ROOMY: &'static [&'static str] = &["when_text", "confidence", "source_match"];
+    const CUT: &'static [&'static str] = &["quote"];
+}
+
+/// Which article to read, and the measure its figures are of.
+#[derive(Debug, Clone, Default)]
+pub struct SuggestQuery {
+    pub article: i64,
+    /// Filled in the measure cell of rows with a figure, for `import claims`.
+    pub measure: Option<String>,
+}
+
+/// What a run of suggestions found beside its rows.
+#[derive(Debug, Clone, Default)]
+pub struct Suggested {
+    pub count: usize,
+    /// Source phrases of new rows that name no source of the notebook (at most 1,000 kept).
+    pub unmatched: BTreeSet<String>,
+    /// New rows with a figure and no measure.
+    pub figures_without_measure: usize,
+    /// Suggestions left out because a reviewer rejected them (`serve`).
+    pub rejected: usize,
+}
+
+impl Suggested {
+    /// What a person should know before importing the rows.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.rejected > 0 {
+            notes.push(format!("{} suggestion(s) rejected in review were left out", self.rejected));
+        }
+        let unmatched: Vec<&str> = self.unmatched.iter().map(String::as_str).collect();
+        if !unmatched.is_empty() {
+            notes.push(format!(
+                "the notebook has no source named {}; `import claims` refuses those rows until you add the \
+                 source (`crosscheck source add`) or write a known name in their sources cell",
+                named_some(&unmatched)
+            ));
+        }
+        if self.figures_without_measure > 0 {
+            notes.push(format!(
+                "{} new suggestion(s) hold a figure with no measure; give --measure KEY, \
+                 or fill their measure cell, for `import claims` to record the figures",
+                self.figures_without_measure
+            ));
+        }
+        notes
+    }
+}
+
+/// What `claim suggest` says when an article holds nothing to suggest.
+pub fn no_suggestions(article: i64) -> String {
+    format!("no claims found to suggest in article #{article}")
+}
+
+/// `claim suggest`: each proposed claim of the article handed to `sink` as it is read, in one
+/// read transaction.
+pub fn suggest_claims(
+    nb: &mut Notebook,
+    query: &SuggestQuery,
+    mut sink: impl FnMut(SuggestionRow) -> Result<()>,
+) -> Result<Suggested> {
+    nb.reading(|nb| {
+        let article = nb.article(query.article)?;
+        let body = nb.article_body(query.article)?;
+        if let Some(key) = &query.measure {
+            nb.measure_id(key)?;
+        }
+        let vague = nb.vague_table()?;
+        let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
+        // The quotes already recorded from this article, as a reader compares them.
+        let mut recorded = Recorded::default();
+        let filter = ClaimFilter { article: Some(query.article), ..ClaimFilter::default() };
+        nb.for_each_claim(&filter, |c| {
+            recorded.add(normalize(&c.quote));
+            Ok(())
+        })?;
+        // Every name and alias, once: each phrase is then matched in its own length.
+        let known = KnownSources::new(nb.source_names()?);
+        let rejected = nb.rejected_spans(query.article)?;
+        let mut chars = CharCounter::new(&body);
+        let mut found = Suggested::default();
+        let make = |s, marks| row(nb, query, &recorded, &known, published, s, marks);
+        crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> {
+            let marks = Marks {
+                start: chars.at(s.start),
+                end: chars.at(s.end),
+                figure: s.figure.as_ref().map(|f| (chars.at(f.start), chars.at(f.end))),
+                source: s.source_span.map(|(a, b)| (chars.at(a), chars.at(b))),
+                when: s.when_span.map(|(a, b)| (chars.at(a), chars.at(b))),
+            };
+            if rejected.contains(&(marks.start, marks.end)) {
+                found.rejected += 1;
+                return Ok(());
+            }
+            let r = make(s, marks)?;
+            found.count += 1;
+            if r.status == "new" {
+                if let (None, Some(src)) = (&r.source_match, &r.source) {
+                    if found.unmatched.len() < 1_000 || found.unmatched.contains(src) {
+                        found.unmatched.insert(src.clone());
+                    }
+                }
+                found.figures_without_measure += usize::from(r.figure.is_some() && r.measure.is_none());
+            }
+            sink(r)
+        })?;
+        Ok(found)
+    })
+}
+
+/// One suggestion as a row: its source phrase matched against the notebook's sources, its
+/// date phrase read against the article's date, and whether a claim already quotes it.
+fn row(
+    nb: &Notebook,
+    query: &SuggestQuery,
+    recorded: &Recorded,
+    known: &KnownSources,
+    published: Option<crate::dates::PartialDate>,
+    s: crate::suggest::Suggestion,
+    marks: Marks,
+) -> Result<SuggestionRow> {
+    let hit = s.source.as_deref().and_then(|p| known.find(p));
+    let matched = hit.map(|(id, _)| nb.source(id).map(|r| r.name)).transpose()?;
+    let source_id = hit.map(|(id, _)| id);
+    let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
+    let quote = normalize(&s.quote);
+    // Recorded: a claim of the article quotes these words, and holds this figure's words
+    // when there is a figure (another figure of the same sentence is still new).
+    let figure_words = s.figure.as_ref().map(|f| normalize(&f.wording));
+    let is_recorded = recorded.candidates(&quote).any(|r| {
+        (quote.contains(r) || r.contains(quote.as_str()))
+            && figure_words.as_deref().is_none_or(|f| r.contains(f))
+    });
+    let reading = s.figure.as_ref().map(|f| &f.reading);
+    let row = SuggestionRow {
+        article_id: query.article,
+        quote: s.quote.clone(),
+        figure: s.figure.as_ref().map(|f| f.wording.clone()),
+        kind: reading.map(|r| r.kind.to_string()),
+        low: reading.map(|r| r.low),
+        high: reading.and_then(|r| r.high),
+        point: reading.map(|r| r.point),
+        source: s.source.clone(),
+        sources: matched.clone().or_else(|| s.source.clone()).into_iter().collect(),
+        source_match: matched,
+        matched_by: hit.map(|(_, how)| how.as_str()),
+        when_text: when.as_ref().map(|w| w.text.clone()),
+        when_from: when.as_ref().map(|w| w.from.to_string()),
+        when_to: when.as_ref().map(|w| w.to.to_string()),
+        measure: s.figure.as_ref().and(query.measure.clone()),
+        credibility: None,
+        confidence: s.confidence,
+        cues: s.cues.clone(),
+        status: if is_recorded { "recorded" } else { "new" },
+        marks,
+        source_id,
+        noun: reading.and_then(|r| r.noun.clone()),
+    };
+    Ok(row)
+}
+
+/// Up to five names quoted, and how many more.
+fn named_some(names: &[&str]) -> String {
+    let mut text = names.iter().take(5).map(|u| format!("'{u}'")).collect::<Vec<_>>().join(", ");
+    if names.len() > 5 {
+        text.push_str(&format!(" and {} more", names.len() - 5));
+    }
+    text
+}
+
+/// The quotes already recorded from an article, found by their words: a suggestion is compared
+/// only with the quotes that begin with one of its words or hold its first word, so an article
+/// with thousands of claims is not compared claim by claim with every suggestion.
+#[derive(Default)]
+struct Recorded {
+    quotes: Vec<String>,
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Recorded {
+    fn add(&mut self, quote: String) {
+        let i = self.quotes.len();
+        let mut words: Vec<&str> = quote.split_whitespace().collect();
+        let Some(first) = words.first() else { return };
+        self.by_first.entry(first.to_string()).or_default().push(i);
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            self.by_word.entry(w.to_string()).or_default().push(i);
+        }
+        self.quotes.push(quote);
+    }
+
+    fn candidates<'a>(&'a self, quote: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let mut ids: Vec<usize> = quote
+            .split_whitespace()
+            .filter_map(|w| self.by_first.get(w))
+            .chain(quote.split_whitespace().next().and_then(|w| self.by_word.get(w)))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|i| self.quotes[i].as_str())
+    }
+}
+
+/// Byte offsets to character offsets, for offsets that mostly grow: counting resumes from the
+/// last offset asked, and steps back only for an earlier one (a source named before its claim),
+/// so a whole article costs one pass plus the short steps back.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter { text, byte: 0, chars: 0 }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            let back = self.text.get(byte..self.byte).map(|s| s.chars().count()).unwrap_or(0);
+            return self.chars - back;
+        }
+        self.chars += self.text.get(self.byte..byte).map(|s| s.chars().count()).unwrap_or(0);
+        self.byte = byte;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod char_tests {
+    use super::CharCounter;
+
+    #[test]
+    fn byte_offsets_become_character_offsets_forwards_and_back() {
+        let text = "قال ناشطون إن 45 مقاتلاً";
+        let mut c = CharCounter::new(text);
+        let forty = text.find("45").unwrap();
+        assert_eq!(c.at(forty), text[..forty].chars().count());
+        let said = text.find("ناشطون").unwrap();
+        assert_eq!(c.at(said), 4);
+        assert_eq!(c.at(text.len()), text.chars().count());
+    }
+}
+
+/// `serve`'s accept: the suggestion recorded as a claim (with the new source or alias it asks
+/// for), in one write transaction.
+pub fn accept_suggestion(
+    nb: &mut Notebook,
+    accepted: &crate::notebook::suggestions::Acceptance,
+) -> Result<crate::notebook::claims::ClaimRow> {
+    nb.writing(|nb| nb.accept_suggestion(accepted))
+}
+
+/// `serve`'s reject: the suggestion remembered by its character span and words, in one write
+/// transaction, so that neither `claim suggest` nor the review pages offer it again.
+pub fn reject_suggestion(
+    nb: &mut Notebook,
+    article: i64,
+    span: (usize, usize),
+    quote: &str,
+    reason: Option<&str>,
+) -> Result<crate::notebook::suggestions::RejectedRow> {
+    nb.writing(|nb| nb.reject_suggestion(article, span, quote, reason))
+}
