@@ -12,16 +12,16 @@ use askama::Template;
 use super::views::{self, Chrome};
 use super::{encode, Keys, Params, Reply, Request};
 use crate::notebook::claims::ClaimFilter;
-use crate::usecase::claims::{ClaimQuery, EditClaim};
-use crate::usecase::reconcile::ReconcileQuery;
 use crate::notebook::listings::ArticleFilter;
 use crate::notebook::suggestions::{Acceptance, Attribution};
-use crate::usecase::suggest::{SuggestQuery, SuggestionRow};
 use crate::notebook::{Access, Error, Notebook};
 use crate::ratings::{Credibility, Reliability};
 use crate::reconcile::Method;
 use crate::report::words::{words, Words};
 use crate::report::{Lang, MeasureReport};
+use crate::usecase::claims::{ClaimQuery, EditClaim};
+use crate::usecase::reconcile::ReconcileQuery;
+use crate::usecase::suggest::{SuggestQuery, SuggestionRow};
 use crate::vocab::{Relation, SourceKind};
 
 const CSS: &str = include_str!("assets/app.css");
@@ -160,13 +160,20 @@ impl App {
                 let start = number_param(f, "start")?;
                 let end = number_param(f, "end")?;
                 let quote = param(f, "quote").unwrap_or("");
-                crate::usecase::suggest::reject_suggestion(&mut nb, article, (start, end), quote, param(f, "reason"))?;
+                crate::usecase::suggest::reject_suggestion(
+                    &mut nb,
+                    article,
+                    (start, end),
+                    quote,
+                    param(f, "reason"),
+                )?;
                 Ok(Reply::see_other(back_of(req).unwrap_or_default()))
             }
             "/claim/edit" => {
                 let id = id_param(f, "id")?;
                 let now = nb.claim(id)?;
-                let credibility = given(f, "credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?;
+                let credibility =
+                    given(f, "credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?;
                 // Only what the form changed: an unchanged field is left as it is.
                 let changed = |name: &str, was: Option<&str>| {
                     param(f, name).map(str::trim).filter(|v| *v != was.unwrap_or("")).map(str::to_string)
@@ -202,17 +209,30 @@ impl App {
             "/source/rate" => {
                 let id = id_param(f, "id")?;
                 let grade = param(f, "grade").unwrap_or("").parse::<Reliability>().map_err(Error::Invalid)?;
-                crate::usecase::sources::rate_source(&mut nb, &format!("#{id}"), grade, param(f, "why").unwrap_or(""))?;
+                crate::usecase::sources::rate_source(
+                    &mut nb,
+                    &format!("#{id}"),
+                    grade,
+                    param(f, "why").unwrap_or(""),
+                )?;
                 Ok(Reply::see_other(format!("/source?id={id}")))
             }
             "/source/alias" => {
                 let id = id_param(f, "id")?;
-                crate::usecase::sources::add_alias(&mut nb, &format!("#{id}"), param(f, "alias").unwrap_or(""))?;
+                crate::usecase::sources::add_alias(
+                    &mut nb,
+                    &format!("#{id}"),
+                    param(f, "alias").unwrap_or(""),
+                )?;
                 Ok(Reply::see_other(format!("/source?id={id}")))
             }
             "/source/unalias" => {
                 let id = id_param(f, "id")?;
-                crate::usecase::sources::remove_alias(&mut nb, &format!("#{id}"), param(f, "alias").unwrap_or(""))?;
+                crate::usecase::sources::remove_alias(
+                    &mut nb,
+                    &format!("#{id}"),
+                    param(f, "alias").unwrap_or(""),
+                )?;
                 Ok(Reply::see_other(format!("/source?id={id}")))
             }
             _ => Err(Error::NotFound(format!("there is nothing to send to {}", req.path))),
@@ -637,8 +657,14 @@ fn claim_query(q: &Params) -> Result<ClaimQuery, Error> {
     Ok(ClaimQuery {
         article: given(q, "article").map(|_| id_param(q, "article")).transpose()?,
         source: given(q, "source").map(str::to_string),
-        min_reliability: given(q, "min-reliability").map(Reliability::from_str).transpose().map_err(Error::Invalid)?,
-        max_credibility: given(q, "max-credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?,
+        min_reliability: given(q, "min-reliability")
+            .map(Reliability::from_str)
+            .transpose()
+            .map_err(Error::Invalid)?,
+        max_credibility: given(q, "max-credibility")
+            .map(Credibility::from_str)
+            .transpose()
+            .map_err(Error::Invalid)?,
         tag: given(q, "tag").map(str::to_string),
         place: given(q, "place").map(str::to_string),
         since: date("since")?,
@@ -649,7 +675,11 @@ fn claim_query(q: &Params) -> Result<ClaimQuery, Error> {
 
 /// `reconcile KEY`'s request from a page's parameters, checked as the command line checks it.
 fn reconcile_query(key: &str, q: &Params) -> Result<ReconcileQuery, Error> {
-    let method = given(q, "method").map(Method::from_str).transpose().map_err(Error::Invalid)?.unwrap_or(Method::Weighted);
+    let method = given(q, "method")
+        .map(Method::from_str)
+        .transpose()
+        .map_err(Error::Invalid)?
+        .unwrap_or(Method::Weighted);
     let as_of = given(q, "as-of")
         .map(|d| crate::dates::PartialDate::parse(d).map_err(|e| Error::Invalid(format!("as-of: {e}"))))
         .transpose()?;

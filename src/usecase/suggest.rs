@@ -307,22 +307,6 @@ impl<'a> CharCounter<'a> {
     }
 }
 
-#[cfg(test)]
-mod char_tests {
-    use super::CharCounter;
-
-    #[test]
-    fn byte_offsets_become_character_offsets_forwards_and_back() {
-        let text = "قال ناشطون إن 45 مقاتلاً";
-        let mut c = CharCounter::new(text);
-        let forty = text.find("45").unwrap();
-        assert_eq!(c.at(forty), text[..forty].chars().count());
-        let said = text.find("ناشطون").unwrap();
-        assert_eq!(c.at(said), 4);
-        assert_eq!(c.at(text.len()), text.chars().count());
-    }
-}
-
 /// `serve`'s accept: the suggestion recorded as a claim (with the new source or alias it asks
 /// for), in one write transaction.
 pub fn accept_suggestion(
@@ -342,4 +326,20 @@ pub fn reject_suggestion(
     reason: Option<&str>,
 ) -> Result<crate::notebook::suggestions::RejectedRow> {
     nb.writing(|nb| nb.reject_suggestion(article, span, quote, reason))
+}
+
+#[cfg(test)]
+mod char_tests {
+    use super::CharCounter;
+
+    #[test]
+    fn byte_offsets_become_character_offsets_forwards_and_back() {
+        let text = "قال ناشطون إن 45 مقاتلاً";
+        let mut c = CharCounter::new(text);
+        let forty = text.find("45").unwrap();
+        assert_eq!(c.at(forty), text[..forty].chars().count());
+        let said = text.find("ناشطون").unwrap();
+        assert_eq!(c.at(said), 4);
+        assert_eq!(c.at(text.len()), text.chars().count());
+    }
 }
