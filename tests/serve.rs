@@ -180,6 +180,11 @@ fn a_change_without_token_host_or_csrf_key_is_refused_and_writes_nothing() {
         assert_eq!(r.status, 403, "{what}: {}", r.body);
         common::assert_same(&before, &nb.dump(), what);
     }
+    // A form over 1 MB is refused before it is read.
+    let big = format!("csrf={csrf}&id=1&grade=A&why={}", "x".repeat(1_100_000));
+    let r = send(&here, true, &big, "");
+    assert_eq!(r.status, 413, "{}", r.body);
+    common::assert_same(&before, &nb.dump(), "an oversized form");
     // A change is never made by GET.
     let r = s.get("/source/rate?id=1&grade=A&why=forged");
     assert_eq!(r.status, 404);
