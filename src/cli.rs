@@ -224,11 +224,11 @@ pub enum ImportCommand {
     /// Import figures from a CSV with the columns `export figures` writes
     #[command(after_help = "Example:\n  crosscheck import figures figures.csv")]
     Figures(CsvImportArgs),
-    /// Import .txt, .md and .html articles: files, folders (walked) or - for stdin
+    /// Import articles (.txt, .md, .html in any encoding, .pdf, .warc web archives): files, folders (walked) or - for stdin
     #[command(
-        after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' \\\n      --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  cat page.html | crosscheck import articles - --title 'Defections'"
+        after_help = "Examples:\n  crosscheck import articles report.md --outlet 'Al-Madina Daily' \\\n      --published 2014-12-05 --lang ar\n  crosscheck import articles reports/ --manifest reports/manifest.csv\n  crosscheck import articles un-report.pdf capture.warc.gz\n  cat page.html | crosscheck import articles - --title 'Defections'"
     )]
-    Articles(ImportArticlesArgs),
+    Articles(Box<ImportArticlesArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -284,6 +284,30 @@ pub struct ArticleMetaArgs {
     /// ISO 639-1 language code such as ar or en [default: detected]
     #[arg(long, value_parser = language)]
     pub lang: Option<String>,
+    /// Where a copy of the page is kept (a Wayback or archive.today link)
+    #[arg(long, value_name = "URL")]
+    pub archived_url: Option<String>,
+    /// Read every file as this kind of text, whatever it looks like
+    #[arg(long = "as", value_name = "KIND")]
+    pub read_as: Option<ReadAs>,
+}
+
+/// The kinds of text `import articles --as` reads a file as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReadAs {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl From<ReadAs> for crate::extract::FileKind {
+    fn from(r: ReadAs) -> Self {
+        match r {
+            ReadAs::Text => crate::extract::FileKind::Text,
+            ReadAs::Markdown => crate::extract::FileKind::Markdown,
+            ReadAs::Html => crate::extract::FileKind::Html,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

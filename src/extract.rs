@@ -1,6 +1,10 @@
 //! Turning an imported file into article text: readable text from HTML (no menus, scripts or
 //! footers), the title from the first heading or line, and the language when none is given.
-//! Pure: takes text, returns text.
+//! Pure: takes text, returns text. `reader` finds a page's article by text and link density;
+//! `meta` reads what a page says about itself (Open Graph, JSON-LD, bylines).
+
+pub mod meta;
+pub mod reader;
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref};
@@ -45,18 +49,15 @@ impl FileKind {
     }
 }
 
-/// An article's text and the title found in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An article's text, the title found in it, and what a web page says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extracted {
     pub body: String,
     pub title: Option<String>,
+    pub meta: meta::PageMeta,
 }
 
-/// Elements whose text is never article text.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg", "template",
-    "button", "menu", "select", "object", "embed", "canvas", "head",
-];
+use reader::SKIP;
 /// Elements that end a line of text.
 const BLOCK: &[&str] = &[
     "p",
@@ -99,12 +100,12 @@ pub fn extract(kind: FileKind, text: &str) -> Result<Extracted, String> {
                 })
                 .filter(|t| !t.is_empty())
                 .or_else(|| first_line(&body));
-            Extracted { body, title }
+            Extracted { body, title, ..Default::default() }
         }
         FileKind::Text => {
             let body = tidy(text);
             let title = first_line(&body);
-            Extracted { body, title }
+            Extracted { body, title, ..Default::default() }
         }
     })
 }
@@ -269,12 +270,27 @@ impl TreeSink for DepthSink {
 
 fn extract_html(text: &str) -> Result<Extracted, String> {
     let doc = parse_html(text)?;
-    // Prefer the page's <article> or <main>: the rest is site furniture.
-    let root = ["article", "main"]
+    // The article as a reader mode finds it; a page with no paragraph long enough to judge
+    // falls back to its <article> or <main>, or the whole page, less its furniture.
+    let reading = reader::read(&doc);
+    let fallback = ["article", "main"]
         .iter()
         .find_map(|name| find_element(doc.tree.root(), name))
         .unwrap_or(doc.tree.root());
-    let body = tidy(&text_of(root, true));
+    let (body, root) = match &reading {
+        Some(r) => {
+            let mut body = String::new();
+            for id in &r.roots {
+                if let Some(n) = doc.tree.get(*id) {
+                    newline(&mut body);
+                    body.push_str(&text_without(n, &r.dropped));
+                }
+            }
+            (tidy(&body), r.roots.first().and_then(|id| doc.tree.get(*id)).unwrap_or(fallback))
+        }
+        None => (tidy(&text_of(fallback, true)), fallback),
+    };
+    let meta = meta::read(&doc, Some(root));
     let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let title = find_element(root, "h1")
         .or_else(|| find_element(doc.tree.root(), "h1"))
@@ -283,7 +299,12 @@ fn extract_html(text: &str) -> Result<Extracted, String> {
         .or_else(|| find_element(doc.tree.root(), "title").map(|n| one_line(text_of(n, false))))
         .filter(|t| !t.is_empty())
         .or_else(|| first_line(&body));
-    Ok(Extracted { body, title })
+    Ok(Extracted { body, title, meta })
+}
+
+/// The readable text under a node, leaving out the elements `dropped` names (and furniture).
+fn text_without(node: NodeRef<'_, Node>, dropped: &std::collections::HashSet<NodeId>) -> String {
+    walk_text(node, |n, e| dropped.contains(&n) || reader::is_furniture(e))
 }
 
 fn find_element<'a>(node: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
@@ -293,15 +314,18 @@ fn find_element<'a>(node: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, N
 /// The readable text under a node: page furniture skipped (when `skip_furniture`), whitespace
 /// folded, a line break around each block. An iterative walk over open and close events.
 fn text_of(node: NodeRef<'_, Node>, skip_furniture: bool) -> String {
+    walk_text(node, |_, e| skip_furniture && SKIP.contains(&e.name()))
+}
+
+/// The text under a node, skipping the elements `skip` picks and all under them.
+fn walk_text(node: NodeRef<'_, Node>, skip: impl Fn(NodeId, &scraper::node::Element) -> bool) -> String {
     let mut out = String::new();
     // How deep inside a skipped element the walk is (0: not inside one).
     let mut skipping = 0usize;
     for edge in node.traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
-                Node::Element(e) if skipping > 0 || (skip_furniture && SKIP.contains(&e.name())) => {
-                    skipping += 1
-                }
+                Node::Element(e) if skipping > 0 || skip(n.id(), e) => skipping += 1,
                 _ if skipping > 0 => {}
                 Node::Element(e) if BLOCK.contains(&e.name()) => newline(&mut out),
                 Node::Text(t) => push_text(&mut out, t),

@@ -1,13 +1,19 @@
 //! Finding and reading the files an import names: folders walked (their symbolic links to
 //! folders never followed, and a file link leading out of the folder refused), manifests read,
 //! only regular files taken from a folder, every read capped in size, and the bytes decoded as
-//! UTF-8 text. Nothing here touches the notebook.
+//! text in whatever encoding it arrives in. `sniff` says what a file is, `encoding` decodes
+//! it, `pdf` and `warc` read those formats. Nothing here touches the notebook.
+
+pub mod encoding;
+pub mod pdf;
+pub mod sniff;
+pub mod warc;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::dates::PartialDate;
-use crate::extract::{parse_language, FileKind};
+use crate::extract::{detect_language, extract, parse_language, FileKind};
 
 /// The largest article read by default: 50 MB, far beyond any news report.
 pub const DEFAULT_MAX_SIZE: u64 = 50 * 1024 * 1024;
@@ -21,6 +27,12 @@ pub struct ArticleMeta {
     pub url: Option<String>,
     pub published: Option<PartialDate>,
     pub language: Option<String>,
+    /// Where a copy of the page is kept (a Wayback or archive.today link).
+    pub archived_url: Option<String>,
+    /// Read the file as this kind of text, whatever it looks like (`--as`).
+    pub read_as: Option<FileKind>,
+    /// The fields a manifest gave (the others given came from the command line).
+    pub from_manifest: Vec<&'static str>,
 }
 
 impl ArticleMeta {
@@ -33,6 +45,18 @@ impl ArticleMeta {
             url: self.url.clone().or_else(|| flags.url.clone()),
             published: self.published.or(flags.published),
             language: self.language.clone().or_else(|| flags.language.clone()),
+            archived_url: self.archived_url.clone().or_else(|| flags.archived_url.clone()),
+            read_as: self.read_as.or(flags.read_as),
+            from_manifest: self.from_manifest.clone(),
+        }
+    }
+
+    /// Where a given value came from: the manifest or a flag.
+    fn given(&self, field: &'static str) -> &'static str {
+        if self.from_manifest.contains(&field) {
+            "manifest"
+        } else {
+            "flag"
         }
     }
 }
@@ -46,6 +70,7 @@ pub struct RawMeta {
     pub url: Option<String>,
     pub published: Option<String>,
     pub lang: Option<String>,
+    pub archived_url: Option<String>,
 }
 
 /// Checks metadata once, before anything is read or written. `place` prefixes messages.
@@ -57,14 +82,29 @@ pub fn check_meta(raw: &RawMeta, place: &str) -> Result<ArticleMeta, String> {
         .map_err(|e| format!("{place}{e}"))?;
     let language =
         clean(&raw.lang).map(|l| parse_language(&l)).transpose().map_err(|e| format!("{place}{e}"))?;
-    Ok(ArticleMeta {
+    let mut meta = ArticleMeta {
         title: clean(&raw.title),
         outlet: clean(&raw.outlet),
         author: clean(&raw.author),
         url: clean(&raw.url),
         published,
         language,
-    })
+        archived_url: clean(&raw.archived_url),
+        ..Default::default()
+    };
+    for (field, present) in [
+        ("title", meta.title.is_some()),
+        ("outlet", meta.outlet.is_some()),
+        ("author", meta.author.is_some()),
+        ("url", meta.url.is_some()),
+        ("published", meta.published.is_some()),
+        ("archived_url", meta.archived_url.is_some()),
+    ] {
+        if present {
+            meta.from_manifest.push(field);
+        }
+    }
+    Ok(meta)
 }
 
 /// One thing to import.
@@ -76,6 +116,15 @@ pub enum Input {
     Refused(PathBuf, String),
     /// Met in a folder and passed over, and why (a device, a socket, a pipe).
     Skipped(PathBuf, String),
+    /// One captured page of a web archive.
+    Capture(Box<warc::Capture>),
+    /// A record of a web archive that is not imported (a capture of an image: passed over,
+    /// when `passed`), or cannot be (refused), named by the archive and its address.
+    Record {
+        label: String,
+        why: String,
+        passed: bool,
+    },
 }
 
 impl Input {
@@ -83,6 +132,16 @@ impl Input {
         match self {
             Input::File(p) | Input::Refused(p, _) | Input::Skipped(p, _) => p.display().to_string(),
             Input::Stdin => "-".into(),
+            Input::Capture(c) => warc::label(&c.archive, &c.target),
+            Input::Record { label, .. } => label.clone(),
+        }
+    }
+
+    /// Is this input passed over rather than imported or failed?
+    pub fn passed_over(&self) -> Option<&str> {
+        match self {
+            Input::Skipped(_, why) | Input::Record { why, passed: true, .. } => Some(why),
+            _ => None,
         }
     }
 }
@@ -139,7 +198,15 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
             out.push(Input::Skipped(path, "is a link to a folder; links to folders are not followed".into()));
             continue;
         }
-        if ft.is_dir() || FileKind::from_name(&entry.file_name().to_string_lossy()).is_none() {
+        if ft.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_string();
+        if sniff::article_by_name(&name).is_none() {
+            // What else the folder holds is named in its row, so nothing is left out unsaid.
+            if ft.is_file() {
+                out.push(Input::Skipped(path.clone(), sniff::passed_over(&name, &head_of(&path))));
+            }
             continue;
         }
         if ft.is_symlink() {
@@ -151,7 +218,7 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
                             "is a link to a file outside the imported folder; add --follow-links to import it".into(),
                         ));
                     } else {
-                        out.push(Input::File(path));
+                        push_file(path, rules, out);
                     }
                 }
                 Ok(_) => out.push(Input::Skipped(
@@ -164,12 +231,49 @@ fn walk_folder(root: &Path, rules: ReadRules, out: &mut Vec<Input>) {
             continue;
         }
         if ft.is_file() {
-            out.push(Input::File(path));
+            push_file(path, rules, out);
         } else {
             out.push(Input::Skipped(
                 path,
                 "is not a regular file (a device, socket or pipe); passed over".into(),
             ));
+        }
+    }
+}
+
+/// The first bytes of a file, to say what it is (empty when it cannot be read).
+fn head_of(path: &Path) -> Vec<u8> {
+    let mut head = Vec::new();
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = f.take(sniff::HEAD as u64).read_to_end(&mut head);
+    }
+    head
+}
+
+/// A file to import: a web archive is opened up into its captures here, so that each page is
+/// an input of its own (read, deduplicated and reported like any file); other files as they are.
+fn push_file(path: PathBuf, rules: ReadRules, out: &mut Vec<Input>) {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let gz = match sniff::look(Some(&name), &head_of(&path)) {
+        Ok(sniff::Article::Warc { gz }) => gz,
+        _ => {
+            out.push(Input::File(path));
+            return;
+        }
+    };
+    match warc::scan(&path, gz, rules.max_size) {
+        Err(why) => out.push(Input::Refused(path, why)),
+        Ok(entries) if entries.is_empty() => {
+            out.push(Input::Refused(path, "is a web archive with no records in it".into()))
+        }
+        Ok(entries) => {
+            for e in entries {
+                out.push(match e {
+                    warc::Entry::Html(c) => Input::Capture(Box::new(c)),
+                    warc::Entry::Passed(label, why) => Input::Record { label, why, passed: true },
+                    warc::Entry::Refused(label, why) => Input::Record { label, why, passed: false },
+                });
+            }
         }
     }
 }
@@ -183,7 +287,7 @@ pub fn expand(paths: &[PathBuf], rules: ReadRules) -> Vec<Input> {
         } else if p.is_dir() {
             walk_folder(p, rules, &mut out);
         } else if p.exists() {
-            out.push(Input::File(p.clone()));
+            push_file(p.clone(), rules, &mut out);
         } else {
             out.push(Input::Refused(p.clone(), "there is no such file or folder".into()));
         }
@@ -193,7 +297,8 @@ pub fn expand(paths: &[PathBuf], rules: ReadRules) -> Vec<Input> {
 
 /// A manifest: per-file metadata, each file checked to stay inside the manifest's folder.
 pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, ArticleMeta)>, String> {
-    const KNOWN: [&str; 7] = ["path", "title", "outlet", "author", "url", "published", "lang"];
+    const KNOWN: [&str; 8] =
+        ["path", "title", "outlet", "author", "url", "published", "lang", "archived_url"];
     let shown = path.display();
     let bytes = read_capped(
         &mut std::fs::File::open(path)
@@ -241,6 +346,7 @@ pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, Articl
             url: get("url"),
             published: get("published"),
             lang: get("lang"),
+            archived_url: get("archived_url"),
         };
         let meta = check_meta(&raw, &format!("the manifest {shown} line {line}: "))?;
         let full = base.join(&file);
@@ -258,7 +364,14 @@ pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, Articl
             Ok(m) if !m.is_file() => {
                 Input::Skipped(full, "is not a regular file (a device, socket or pipe); passed over".into())
             }
-            Ok(_) => Input::File(full),
+            Ok(_) => {
+                let mut files = Vec::new();
+                push_file(full, rules, &mut files);
+                for input in files {
+                    out.push((input, meta.clone()));
+                }
+                continue;
+            }
         };
         out.push((input, meta));
     }
@@ -286,7 +399,10 @@ fn too_large(max: u64) -> String {
 }
 
 pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
+    const GB: u64 = 1024 * 1024 * 1024;
+    if bytes >= GB && bytes.is_multiple_of(GB) {
+        format!("{} GB", bytes / GB)
+    } else if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
         format!("{} MB", bytes / (1024 * 1024))
     } else if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
@@ -298,7 +414,8 @@ pub fn human_size(bytes: u64) -> String {
 /// The bytes of one input and the file name (for the kind of file and a fallback title).
 pub fn read_input(input: &Input, max_size: u64) -> Result<(Vec<u8>, Option<String>), String> {
     match input {
-        Input::Refused(_, why) | Input::Skipped(_, why) => Err(why.clone()),
+        Input::Refused(_, why) | Input::Skipped(_, why) | Input::Record { why, .. } => Err(why.clone()),
+        Input::Capture(c) => Ok((warc::read_capture(c, max_size)?, None)),
         Input::Stdin => {
             Ok((read_capped(&mut std::io::stdin().lock(), max_size).map_err(|e| format!("stdin {e}"))?, None))
         }
@@ -318,26 +435,165 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<(Vec<u8>, Option<Strin
     }
 }
 
-/// Bytes to text, refusing what is not a UTF-8 text file.
-pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("is UTF-16 text; save it as UTF-8 and import it again".into());
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 or check that it is an article",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let total = text.chars().count().max(1);
-    let controls = text
+/// Bytes to text in whatever encoding they are (see [`encoding::decode`]), refusing what is
+/// not text. `declared` is what the carrier says (a captured page's HTTP header); `markup`
+/// whether to look for a declaration inside.
+pub fn decode(bytes: &[u8], declared: Option<&str>, markup: bool) -> Result<encoding::Decoded, String> {
+    let mut d = encoding::decode(bytes, declared, markup)?;
+    let total = d.text.chars().count().max(1);
+    let controls = d
+        .text
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}'))
         .count();
-    if controls * 20 > total {
-        return Err("looks like a binary file, not text; import .txt, .md or .html articles".into());
+    // A NUL is never text in a legacy one-byte encoding: such a file is binary, whatever a
+    // guess says (valid UTF-8 with a stray NUL is kept as it is).
+    if controls * 20 > total || (!d.encoding.starts_with("utf-") && d.text.contains('\0')) {
+        return Err(format!(
+            "looks like a binary file, not text (read as {}); import .txt, .md, .html, .pdf or .warc articles",
+            d.encoding
+        ));
     }
-    Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text))
+    if d.text.starts_with('\u{FEFF}') {
+        d.text.remove(0);
+    }
+    Ok(d)
+}
+
+/// An article read from its input, with every value it carries and where each came from:
+/// all the work of an import that needs no notebook but the hashing and indexing.
+#[derive(Debug, Clone, Default)]
+pub struct ReadArticle {
+    pub body: String,
+    pub title: String,
+    pub language: Option<String>,
+    /// The metadata as stored: given values over the ones found in the file.
+    pub meta: ArticleMeta,
+    /// The encoding it was read in (`windows-1256`), and as the import row says it
+    /// (`windows-1256 (declared)`).
+    pub encoding: Option<String>,
+    pub encoding_shown: Option<String>,
+    /// Where each value came from: `title=og:title; outlet=flag`.
+    pub provenance: Option<String>,
+    pub archived_at: Option<String>,
+    pub archive_file: Option<String>,
+    pub archive_digest: Option<String>,
+    /// Pages of a PDF: number, start in the body in characters, printed label.
+    pub pages: Vec<(u32, usize, Option<String>)>,
+    pub source_path: Option<String>,
+}
+
+/// Reads one input into an article: what it is decided (refusing what is not an article),
+/// the bytes decoded, the text and metadata extracted, given values put over found ones.
+pub fn read_article(input: &Input, given: &ArticleMeta, max_size: u64) -> Result<ReadArticle, String> {
+    let (bytes, name) = read_input(input, max_size)?;
+    let capture = match input {
+        Input::Capture(c) => Some(c.as_ref()),
+        _ => None,
+    };
+    let kind = match (given.read_as, capture) {
+        (Some(k), _) => sniff::Article::Text(k),
+        (None, Some(_)) => sniff::Article::Text(FileKind::Html),
+        (None, None) => sniff::look(name.as_deref(), &bytes[..bytes.len().min(sniff::HEAD)])?,
+    };
+    let mut found = crate::extract::Extracted::default();
+    let mut out = ReadArticle::default();
+    // (field, value found in the file, where) for the row's provenance.
+    let mut origin: Vec<(&'static str, &'static str)> = Vec::new();
+    let mut published_found = None;
+    match kind {
+        sniff::Article::Warc { .. } => {
+            return Err(
+                "is a web archive; name the .warc file itself (a web archive cannot be read from stdin)"
+                    .into(),
+            )
+        }
+        sniff::Article::Pdf => {
+            let pdf = pdf::read(&bytes)?;
+            found.body = pdf.body;
+            if let Some(t) = pdf.title {
+                found.title = Some(t);
+                origin.push(("title", "PDF Title"));
+            }
+            out.pages = pdf.pages;
+            if let Some(a) = pdf.author {
+                found.meta.author = Some(crate::extract::meta::Found { value: a, from: "PDF Author" });
+            }
+            if let Some(d) = pdf.published {
+                published_found = Some((d, "PDF CreationDate"));
+            }
+        }
+        sniff::Article::Text(k) => {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+            let kind = if name.is_none() && given.read_as.is_none() && capture.is_none() {
+                FileKind::sniff(&head)
+            } else {
+                k
+            };
+            let declared = capture.and_then(|c| c.charset.as_deref());
+            let text = decode(&bytes, declared, kind == FileKind::Html)?;
+            found = extract(kind, &text.text)?;
+            out.encoding_shown = Some(text.describe());
+            out.encoding = Some(text.encoding);
+            if let Some(t) = found.meta.title.take() {
+                found.title = Some(t.value);
+                origin.push(("title", t.from));
+            }
+        }
+    }
+    if found.body.trim().is_empty() {
+        return Err("is empty: there is no article text in it".into());
+    }
+    let page = found.meta;
+    let mut meta = given.clone();
+    let mut from = |field: &'static str, given_value: bool, page_from: Option<&'static str>| {
+        if given_value {
+            origin.retain(|(f, _)| *f != field);
+            origin.push((field, given.given(field)));
+        } else if let Some(w) = page_from {
+            origin.push((field, w));
+        }
+    };
+    from("title", given.title.is_some(), None);
+    from("outlet", given.outlet.is_some(), page.outlet.as_ref().map(|f| f.from));
+    from("author", given.author.is_some(), page.author.as_ref().map(|f| f.from));
+    let published = page.published.map(|f| (f.value, f.from)).or(published_found);
+    from("published", given.published.is_some(), published.map(|p| p.1));
+    let target = capture.map(|c| c.target.clone()).filter(|t| !t.is_empty());
+    from(
+        "url",
+        given.url.is_some(),
+        target.as_ref().map(|_| "WARC-Target-URI").or(page.url.as_ref().map(|f| f.from)),
+    );
+    from("archived_url", given.archived_url.is_some(), None);
+    meta.outlet = meta.outlet.or(page.outlet.map(|f| f.value));
+    meta.author = meta.author.or(page.author.map(|f| f.value));
+    meta.published = meta.published.or(published.map(|p| p.0));
+    meta.url = meta.url.or(target).or(page.url.map(|f| f.value));
+    let order = ["title", "outlet", "author", "published", "url", "archived_url"];
+    origin.sort_by_key(|(f, _)| order.iter().position(|o| o == f));
+    out.provenance = (!origin.is_empty())
+        .then(|| origin.iter().map(|(f, w)| format!("{f}={w}")).collect::<Vec<_>>().join("; "));
+    let stem = name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
+    out.title = meta.title.clone().or(found.title).or(stem).unwrap_or_else(|| "untitled".into());
+    out.language = meta.language.clone().or_else(|| detect_language(&found.body));
+    out.body = found.body;
+    if let Some(c) = capture {
+        out.archived_at = c.date.clone().filter(|d| {
+            let b = d.as_bytes();
+            b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-'
+        });
+        out.archive_file =
+            Some(c.archive.canonicalize().unwrap_or_else(|_| c.archive.clone()).display().to_string());
+        out.archive_digest = c.digest.clone();
+    }
+    out.source_path = match input {
+        Input::File(p) => Some(p.display().to_string()),
+        Input::Capture(c) => Some(c.archive.display().to_string()),
+        _ => None,
+    };
+    out.meta = meta;
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -353,9 +609,9 @@ mod tests {
     }
 
     #[test]
-    fn binary_and_utf16_are_refused() {
-        assert!(decode(vec![0xFF, 0xFE, 0x41, 0x00]).unwrap_err().contains("UTF-16"));
-        assert!(decode(vec![0x00; 50]).unwrap_err().contains("binary"));
-        assert_eq!(decode("\u{FEFF}نص".as_bytes().to_vec()).unwrap(), "نص");
+    fn binary_is_refused_and_utf16_read() {
+        assert_eq!(decode(&[0xFF, 0xFE, 0x41, 0x00], None, false).unwrap().text, "A");
+        assert!(decode(&[0x01; 50], None, false).unwrap_err().contains("binary"));
+        assert_eq!(decode("\u{FEFF}نص".as_bytes(), None, false).unwrap().text, "نص");
     }
 }

@@ -2,6 +2,8 @@
 //! lose data, hang or crash crosscheck. The corpus is built at test time by `tests/hostile/mod.rs`;
 //! docs/robustness.md lists what each module defends.
 
+#[path = "hostile/arrivals.rs"]
+mod arrivals;
 #[path = "hostile/checking.rs"]
 mod checking;
 mod common;

@@ -46,6 +46,9 @@ fn meta_of(args: &ArticleMetaArgs) -> ArticleMeta {
         url: clean(&args.url),
         published: args.published,
         language: args.lang.clone(),
+        archived_url: clean(&args.archived_url),
+        read_as: args.read_as.map(Into::into),
+        ..Default::default()
     }
 }
 

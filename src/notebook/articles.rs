@@ -34,11 +34,23 @@ pub struct ArticleRow {
     pub claims: i64,
     /// The analyst's note on the article (`article edit --note`).
     pub note: Option<String>,
+    /// The character encoding the file was read in (`windows-1256`).
+    pub encoding: Option<String>,
+    /// The pages of a paginated original (a PDF); 0 for a page of text.
+    pub pages: i64,
+    /// Where a copy of the page is kept: a link, or a web archive file and its record's digest,
+    /// with the capture time.
+    pub archived_url: Option<String>,
+    pub archived_at: Option<String>,
+    pub archive_file: Option<String>,
+    pub archive_digest: Option<String>,
 }
 
 pub(crate) const ARTICLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, s.name, a.author, a.url, a.published,
         a.language, length(a.body), a.sha256, a.near_duplicate_of, a.imported_at,
-        (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.note
+        (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.note,
+        a.encoding, (SELECT count(*) FROM article_pages p WHERE p.article_id = a.id),
+        a.archived_url, a.archived_at, a.archive_file, a.archive_digest
     FROM articles a LEFT JOIN sources s ON s.id = a.outlet_id";
 
 pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
@@ -57,6 +69,12 @@ pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow>
         imported_at: r.get(11)?,
         claims: r.get(12)?,
         note: r.get(13)?,
+        encoding: r.get(14)?,
+        pages: r.get(15)?,
+        archived_url: r.get(16)?,
+        archived_at: r.get(17)?,
+        archive_file: r.get(18)?,
+        archive_digest: r.get(19)?,
     })
 }
 
@@ -199,7 +217,26 @@ pub struct Span {
     pub end: usize,
 }
 
+/// The page a claim's quote is on (its number, or the label printed on it: `12`, `iv`), when
+/// its article has pages.
+pub fn page_of_claim(conn: &Connection, claim: i64) -> Result<Option<String>> {
+    let page: Option<(i64, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT p.page, p.label FROM claims c JOIN article_pages p
+               ON p.article_id = c.article_id AND p.start <= c.span_start
+             WHERE c.id = ?1 ORDER BY p.start DESC LIMIT 1",
+        )?
+        .query_row([claim], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(page.map(|(n, label)| label.unwrap_or_else(|| n.to_string())))
+}
+
 impl Notebook {
+    /// The page a claim's quote is on (`12`), when its article has pages.
+    pub fn claim_page(&self, claim: i64) -> Result<Option<String>> {
+        page_of_claim(&self.conn, claim)
+    }
+
     pub fn articles(&mut self) -> Result<Vec<ArticleRow>> {
         let tx = self.read()?;
         let mut stmt = tx.prepare(&format!("{ARTICLE_SELECT} ORDER BY a.id"))?;
@@ -342,6 +379,7 @@ pub(crate) struct Heading {
     pub outlet: Option<String>,
     pub outlet_id: Option<i64>,
     pub published: Option<String>,
+    pub language: Option<String>,
     /// The outlet's reliability, which its own reporting carries.
     pub reliability: Option<Reliability>,
 }
@@ -389,17 +427,28 @@ impl<'c, T> Remembered<'c, T> {
 pub(crate) fn headings(conn: &Connection) -> Result<Remembered<'_, Heading>> {
     Remembered::new(
         conn,
-        "SELECT a.title, o.name, a.outlet_id, a.published, o.reliability FROM articles a
-         LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1",
-        |r| {
-            Ok(Heading {
-                title: r.get(0)?,
-                outlet: r.get(1)?,
-                outlet_id: r.get(2)?,
-                published: r.get(3)?,
-                reliability: r.get(4)?,
-            })
-        },
+        &format!(
+            "SELECT {HEADING_COLUMNS} FROM articles a LEFT JOIN sources o ON o.id = a.outlet_id WHERE a.id = ?1"
+        ),
+        heading_from,
         50_000,
     )
+}
+
+/// The columns of an article's heading, named as [`heading_from`] reads them, for a query that
+/// joins `articles a` and its outlet `sources o`.
+pub(crate) const HEADING_COLUMNS: &str = "a.title AS heading_title, o.name AS heading_outlet,
+    a.outlet_id AS heading_outlet_id, a.published AS heading_published,
+    a.language AS heading_language, o.reliability AS heading_reliability";
+
+/// An article's heading from a row that holds [`HEADING_COLUMNS`], by name.
+pub(crate) fn heading_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<Heading> {
+    Ok(Heading {
+        title: r.get("heading_title")?,
+        outlet: r.get("heading_outlet")?,
+        outlet_id: r.get("heading_outlet_id")?,
+        published: r.get("heading_published")?,
+        language: r.get("heading_language")?,
+        reliability: r.get("heading_reliability")?,
+    })
 }

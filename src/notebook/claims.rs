@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::articles::Remembered;
+use super::articles::{heading_from, Heading, Remembered, HEADING_COLUMNS};
 use super::search::ClaimWords;
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
@@ -25,6 +25,8 @@ pub struct ClaimRow {
     pub article_title: String,
     pub outlet: Option<String>,
     pub published: Option<String>,
+    /// The language of the claim's article (ISO 639-1).
+    pub language: Option<String>,
     pub quote: String,
     pub text: String,
     pub unverified: bool,
@@ -76,12 +78,54 @@ impl ClaimFilter {
     }
 }
 
-/// The columns every claim query starts with, in the order `claim_from` reads them.
-const CLAIM_COLUMNS: &str = "c.id, c.uuid, c.article_id, a.title, o.name, a.published, c.quote, c.text,
-        c.unverified, c.credibility, c.place, c.when_text, c.when_from, c.when_to, c.when_precision,
-        c.created_at, o.reliability";
+/// A claim's own columns, named as [`ClaimAt`] finds them.
+const CLAIM_COLUMNS: &str = "c.id AS id, c.uuid AS uuid, c.article_id AS article_id, c.quote AS quote,
+        c.text AS text, c.unverified AS unverified, c.credibility AS credibility, c.place AS place,
+        c.when_text AS when_text, c.when_from AS when_from, c.when_to AS when_to,
+        c.when_precision AS when_precision, c.created_at AS created_at";
+/// The claims with their article and its outlet, whose heading is read beside each claim
+/// ([`super::articles::HEADING_COLUMNS`]).
 const CLAIM_FROM: &str =
     "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources o ON o.id = a.outlet_id";
+
+/// Where a claim query's own columns are: found by name once per statement, so rows are read
+/// by name at the cost of reading them by position.
+struct ClaimAt {
+    id: usize,
+    uuid: usize,
+    article_id: usize,
+    quote: usize,
+    text: usize,
+    unverified: usize,
+    credibility: usize,
+    place: usize,
+    when_text: usize,
+    when_from: usize,
+    when_to: usize,
+    when_precision: usize,
+    created_at: usize,
+}
+
+impl ClaimAt {
+    fn of(stmt: &rusqlite::Statement<'_>) -> Result<ClaimAt> {
+        let at = |name: &str| stmt.column_index(name);
+        Ok(ClaimAt {
+            id: at("id")?,
+            uuid: at("uuid")?,
+            article_id: at("article_id")?,
+            quote: at("quote")?,
+            text: at("text")?,
+            unverified: at("unverified")?,
+            credibility: at("credibility")?,
+            place: at("place")?,
+            when_text: at("when_text")?,
+            when_from: at("when_from")?,
+            when_to: at("when_to")?,
+            when_precision: at("when_precision")?,
+            created_at: at("created_at")?,
+        })
+    }
+}
 
 /// A claim's lists, in the order of its sources (tags in alphabetical order).
 #[derive(Default)]
@@ -93,33 +137,37 @@ struct ClaimLists {
     figures: Vec<String>,
 }
 
-fn claim_from(r: &rusqlite::Row<'_>, lists: ClaimLists) -> rusqlite::Result<ClaimRow> {
-    let credibility: Credibility = r.get(9)?;
+/// A claim from its row, its article's heading and its lists.
+fn claim_from(
+    r: &rusqlite::Row<'_>,
+    at: &ClaimAt,
+    h: &Heading,
+    lists: ClaimLists,
+) -> rusqlite::Result<ClaimRow> {
+    let credibility: Credibility = r.get(at.credibility)?;
     // The outlet's own reporting carries the outlet's rating.
-    let reliability = if lists.sources.is_empty() {
-        r.get::<_, Option<Reliability>>(16)?.into_iter().collect()
-    } else {
-        lists.grades
-    };
+    let reliability =
+        if lists.sources.is_empty() { h.reliability.into_iter().collect() } else { lists.grades };
     Ok(ClaimRow {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        article_id: r.get(2)?,
-        article_title: r.get(3)?,
-        outlet: r.get(4)?,
-        published: r.get(5)?,
-        quote: r.get(6)?,
-        text: r.get(7)?,
-        unverified: r.get(8)?,
+        id: r.get(at.id)?,
+        uuid: r.get(at.uuid)?,
+        article_id: r.get(at.article_id)?,
+        article_title: h.title.clone(),
+        outlet: h.outlet.clone(),
+        published: h.published.clone(),
+        language: h.language.clone(),
+        quote: r.get(at.quote)?,
+        text: r.get(at.text)?,
+        unverified: r.get(at.unverified)?,
         credibility,
         credibility_label: credibility.label().to_string(),
         rating: rating(&reliability, credibility),
-        place: r.get(10)?,
-        when_text: r.get(11)?,
-        when_from: r.get(12)?,
-        when_to: r.get(13)?,
-        when_precision: r.get(14)?,
-        created_at: r.get(15)?,
+        place: r.get(at.place)?,
+        when_text: r.get(at.when_text)?,
+        when_from: r.get(at.when_from)?,
+        when_to: r.get(at.when_to)?,
+        when_precision: r.get(at.when_precision)?,
+        created_at: r.get(at.created_at)?,
         sources: lists.sources,
         source_kinds: lists.kinds,
         reliability,
@@ -228,29 +276,34 @@ fn parse_list<T: std::str::FromStr<Err = String>>(list: Vec<String>) -> rusqlite
 fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -> Result<()>) -> Result<()> {
     let (clause, values) = conditions(filter);
     let sql = format!(
-        "SELECT {CLAIM_COLUMNS},
+        "SELECT {CLAIM_COLUMNS}, {HEADING_COLUMNS},
             (SELECT group_concat(s.name, char(31)) FROM (SELECT s.name FROM claim_sources cs
-                JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s),
+                JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s)
+                AS source_names,
             (SELECT group_concat(s.kind, char(31)) FROM (SELECT s.kind FROM claim_sources cs
-                JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s),
+                JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s)
+                AS source_kinds,
             (SELECT group_concat(s.reliability, char(31)) FROM (SELECT s.reliability FROM claim_sources cs
-                JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s),
-            (SELECT group_concat(t.tag, char(31)) FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag) t),
+                JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.position) s)
+                AS source_grades,
+            (SELECT group_concat(t.tag, char(31)) FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag) t)
+                AS tags,
             (SELECT group_concat(m.key || '=' || f.notation, char(31) ORDER BY f.id) FROM figures f
-                JOIN measures m ON m.id = f.measure_id WHERE f.claim_id = c.id)
+                JOIN measures m ON m.id = f.measure_id WHERE f.claim_id = c.id) AS figures
          {CLAIM_FROM}{clause} ORDER BY c.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let at = ClaimAt::of(&stmt)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let lists = ClaimLists {
-            sources: split_units(r.get(17)?),
-            kinds: parse_list(split_units(r.get(18)?))?,
-            grades: parse_list(split_units(r.get(19)?))?,
-            tags: split_units(r.get(20)?),
-            figures: split_units(r.get(21)?),
+            sources: split_units(r.get("source_names")?),
+            kinds: parse_list(split_units(r.get("source_kinds")?))?,
+            grades: parse_list(split_units(r.get("source_grades")?))?,
+            tags: split_units(r.get("tags")?),
+            figures: split_units(r.get("figures")?),
         };
-        f(claim_from(r, lists)?)?;
+        f(claim_from(r, &at, &heading_from(r)?, lists)?)?;
     }
     Ok(())
 }
@@ -268,17 +321,13 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
     // A false alarm only costs the join; every condition on them names `a.` or `o.`.
     let joined = clause.contains("a.") || clause.contains("o.");
     let mut main = if joined {
-        conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"))?
-    } else {
         conn.prepare_cached(&format!(
-            "SELECT {} FROM claims c{clause} ORDER BY c.id",
-            CLAIM_COLUMNS
-                .replace("a.title", "''")
-                .replace("o.name", "NULL")
-                .replace("a.published", "NULL")
-                .replace("o.reliability", "NULL")
+            "SELECT {CLAIM_COLUMNS}, {HEADING_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"
         ))?
+    } else {
+        conn.prepare_cached(&format!("SELECT {CLAIM_COLUMNS} FROM claims c{clause} ORDER BY c.id"))?
     };
+    let at = ClaimAt::of(&main)?;
     let mut headings = super::articles::headings(conn)?;
     // Sources and measures are remembered by id too, and the attributions and figures read in
     // claim order without joins: figures are sorted from one pass over their table, which is
@@ -303,7 +352,7 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
         Beside::new(figure_rows.query([])?, |r| Ok((r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
     let mut rows = main.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
+        let id: i64 = r.get(at.id)?;
         let mut lists = ClaimLists::default();
         for source in attr.upto(id)? {
             let (name, kind, grade) = sources.of(source)?;
@@ -316,21 +365,11 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
             lists.figures.push(format!("{}={notation}", keys.of(measure)?));
         }
         if joined {
-            f(claim_from(r, lists)?)?;
-            continue;
+            f(claim_from(r, &at, &heading_from(r)?, lists)?)?;
+        } else {
+            let h = headings.of(r.get(at.article_id)?)?;
+            f(claim_from(r, &at, h, lists)?)?;
         }
-        let article: i64 = r.get(2)?;
-        let h = headings.of(article)?;
-        let own_grade = lists.sources.is_empty();
-        let mut row = claim_from(r, lists)?;
-        row.article_title = h.title.clone();
-        row.outlet = h.outlet.clone();
-        row.published = h.published.clone();
-        if own_grade {
-            row.reliability = h.reliability.into_iter().collect();
-            row.rating = rating(&row.reliability, row.credibility);
-        }
-        f(row)?;
     }
     Ok(())
 }

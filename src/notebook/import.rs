@@ -16,8 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::articles::body_sha256;
 use super::{new_uuid, now, Error, Notebook, Result};
-use crate::extract::{detect_language, extract, FileKind};
-use crate::intake::{decode, read_input, ArticleMeta, Input};
+use crate::intake::{read_article, ArticleMeta, Input, ReadArticle};
 use crate::normalize::index_text;
 use crate::similarity::{band_keys, jaccard, shingles, Shingles, NEAR_DUPLICATE};
 use crate::vocab::ImportStatus;
@@ -30,6 +29,10 @@ pub struct FileResult {
     pub id: Option<i64>,
     pub duplicate_of: Option<i64>,
     pub near_duplicate_of: Option<i64>,
+    /// The encoding the file was read in, and how it was decided: `windows-1256 (declared)`.
+    pub encoding: Option<String>,
+    /// Where each metadata value came from: `title=og:title; author=flag`.
+    pub metadata: Option<String>,
     pub error: Option<String>,
 }
 
@@ -41,7 +44,16 @@ impl Default for FileResult {
 
 impl FileResult {
     fn new(path: String, status: ImportStatus) -> FileResult {
-        FileResult { path, status, id: None, duplicate_of: None, near_duplicate_of: None, error: None }
+        FileResult {
+            path,
+            status,
+            id: None,
+            duplicate_of: None,
+            near_duplicate_of: None,
+            encoding: None,
+            metadata: None,
+            error: None,
+        }
     }
 }
 
@@ -64,7 +76,7 @@ const IN_FLIGHT: usize = 32 << 20;
 /// The next input to read once the writer has stopped: beyond any input, so readers stop.
 const STOPPED: usize = usize::MAX / 2;
 const BATCH_SECONDS: u64 = 2;
-/// Rows per INSERT statement (13 values each, well under SQLite's limit of 32,766 variables).
+/// Rows per INSERT statement (18 values each, well under SQLite's limit of 32,766 variables).
 const ROWS_PER_INSERT: usize = 1000;
 
 /// An article with the work that needs no database done. Made by [`prepare`], on any thread.
@@ -79,28 +91,20 @@ pub struct Prepared {
     body_words: String,
     set: Shingles,
     bands: Vec<i64>,
+    /// What the file said beyond its text: encoding, archive, pages, provenance.
+    read: ReadArticle,
 }
 
 /// Reads one input and does all the work that needs no database.
 pub fn prepare(input: &Input, meta: &ArticleMeta, max_size: u64) -> std::result::Result<Prepared, String> {
-    let (bytes, name) = read_input(input, max_size)?;
-    let text = decode(bytes)?;
-    let kind = match &name {
-        Some(n) => FileKind::from_name(n).unwrap_or(FileKind::Text),
-        None => FileKind::sniff(&text),
-    };
-    let found = extract(kind, &text).map_err(|e| e.to_string())?;
-    if found.body.trim().is_empty() {
-        return Err("is empty: there is no article text in it".into());
-    }
-    let stem = name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
-    let title = meta.title.clone().or(found.title).or(stem).unwrap_or_else(|| "untitled".into());
-    let language = meta.language.clone().or_else(|| detect_language(&found.body));
-    let source_path = match input {
-        Input::File(p) => Some(p.display().to_string()),
-        _ => None,
-    };
-    Ok(prepared(source_path, found.body, title, language, meta.clone()))
+    let mut read = read_article(input, meta, max_size)?;
+    let body = std::mem::take(&mut read.body);
+    let title = std::mem::take(&mut read.title);
+    let (language, meta, source_path) =
+        (read.language.take(), std::mem::take(&mut read.meta), read.source_path.take());
+    let mut p = prepared(source_path, body, title, language, meta);
+    p.read = read;
+    Ok(p)
 }
 
 /// The derived parts of an article: its hash, search words and near-duplicate signature.
@@ -124,6 +128,7 @@ pub fn prepared(
         title,
         language,
         meta,
+        read: ReadArticle::default(),
     }
 }
 
@@ -154,6 +159,7 @@ struct Staged {
     words: [String; 2],
     bands: Vec<i64>,
     set: Shingles,
+    pages: Vec<(u32, usize, Option<String>)>,
 }
 
 /// The result of storing one article.
@@ -171,7 +177,8 @@ pub enum Stored {
 }
 
 const ARTICLE_COLUMNS: &str = "id, uuid, title, outlet_id, author, url, published, language, body, sha256, \
-    near_duplicate_of, source_path, imported_at";
+    near_duplicate_of, source_path, imported_at, encoding, archived_url, archived_at, archive_file, archive_digest";
+const ARTICLE_VALUES: usize = 18;
 
 impl<'a> ImportBatch<'a> {
     pub fn new(conn: &'a Connection, limit: usize) -> Result<ImportBatch<'a>> {
@@ -262,9 +269,14 @@ impl<'a> ImportBatch<'a> {
             near.map(Value::Integer).unwrap_or(Value::Null),
             text(p.source_path),
             Value::Text(now()),
+            text(p.read.encoding),
+            text(p.meta.archived_url),
+            text(p.read.archived_at),
+            text(p.read.archive_file),
+            text(p.read.archive_digest),
         ];
         let words = [p.title_words, p.body_words];
-        self.staged.push(Staged { id, values, words, bands: p.bands, set: p.set });
+        self.staged.push(Staged { id, values, words, bands: p.bands, set: p.set, pages: p.read.pages });
         if self.staged.len() >= ROWS_PER_INSERT {
             self.flush()?;
         }
@@ -326,7 +338,7 @@ impl<'a> ImportBatch<'a> {
     fn write_staged(&mut self) -> Result<()> {
         let conn = self.conn;
         for chunk in self.staged.chunks(ROWS_PER_INSERT) {
-            let row = format!("({})", vec!["?"; 13].join(", "));
+            let row = format!("({})", vec!["?"; ARTICLE_VALUES].join(", "));
             let sql = format!(
                 "INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES {}",
                 vec![row; chunk.len()].join(", ")
@@ -344,6 +356,14 @@ impl<'a> ImportBatch<'a> {
                 stmt.raw_bind_parameter(3 * k + 3, &s.words[1])?;
             }
             stmt.raw_execute()?;
+        }
+        let mut page_stmt = conn.prepare_cached(
+            "INSERT INTO article_pages (article_id, page, start, label) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for s in &self.staged {
+            for (page, start, label) in &s.pages {
+                page_stmt.execute(rusqlite::params![s.id, page, super::sql_int(*start), label])?;
+            }
         }
         let bands: Vec<Value> = self
             .staged
@@ -503,33 +523,42 @@ impl Notebook {
                         error: Some(why.clone()),
                         ..FileResult::new(label, ImportStatus::Skipped)
                     },
+                    (Input::Record { why, passed: true, .. }, _) => FileResult {
+                        error: Some(why.clone()),
+                        ..FileResult::new(label, ImportStatus::Skipped)
+                    },
                     (_, Err(e)) => {
                         FileResult { error: Some(e), ..FileResult::new(label, ImportStatus::Failed) }
                     }
-                    (_, Ok(p)) => match batch.store(p) {
-                        Ok(Stored::New { id, near_duplicate_of }) => FileResult {
-                            id: Some(id),
-                            near_duplicate_of,
+                    (_, Ok(p)) => {
+                        let (encoding, metadata) = (p.read.encoding_shown.clone(), p.read.provenance.clone());
+                        let read = FileResult {
+                            encoding,
+                            metadata,
                             ..FileResult::new(label, ImportStatus::Imported)
-                        },
-                        Ok(Stored::Duplicate { of }) => FileResult {
-                            duplicate_of: Some(of),
-                            ..FileResult::new(label, ImportStatus::Duplicate)
-                        },
-                        Ok(Stored::Refused(why)) => {
-                            FileResult { error: Some(why), ..FileResult::new(label, ImportStatus::Failed) }
-                        }
-                        Err(e) => {
-                            // Stop the readers; nothing of this batch is kept.
-                            next.store(STOPPED, Ordering::Relaxed);
-                            drop(rx);
-                            return Err(Error::Io(format!(
-                                "the import stopped at {label}: {e}; {} article(s) before it were stored and the \
+                        };
+                        match batch.store(p) {
+                            Ok(Stored::New { id, near_duplicate_of }) => {
+                                FileResult { id: Some(id), near_duplicate_of, ..read }
+                            }
+                            Ok(Stored::Duplicate { of }) => {
+                                FileResult { duplicate_of: Some(of), status: ImportStatus::Duplicate, ..read }
+                            }
+                            Ok(Stored::Refused(why)) => {
+                                FileResult { error: Some(why), status: ImportStatus::Failed, ..read }
+                            }
+                            Err(e) => {
+                                // Stop the readers; nothing of this batch is kept.
+                                next.store(STOPPED, Ordering::Relaxed);
+                                drop(rx);
+                                return Err(Error::Io(format!(
+                                "the import stopped at {}: {e}; {} article(s) before it were stored and the \
                                  rest were not; run the same import again to continue",
-                                batch.committed
+                                read.path, batch.committed
                             )));
+                            }
                         }
-                    },
+                    }
                 };
                 files.push(result);
                 progress(files.len());

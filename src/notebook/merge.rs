@@ -645,9 +645,9 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
         &["SELECT o.id, m.id FROM other.articles o JOIN main.articles m ON m.sha256 = o.sha256"],
         &format!(
             "INSERT INTO main.articles (uuid, title, outlet_id, author, url, published, language, body, sha256,
-                source_path, imported_at, note)
+                source_path, imported_at, encoding, archived_url, archived_at, archive_file, archive_digest, note)
              SELECT o.uuid, o.title, s.ours, o.author, o.url, o.published, o.language, o.body, o.sha256, o.source_path,
-                o.imported_at, o.note
+                o.imported_at, o.encoding, o.archived_url, o.archived_at, o.archive_file, o.archive_digest, o.note
              FROM other.articles o LEFT JOIN temp.map_sources s ON s.their = o.outlet_id WHERE {} ORDER BY o.id",
             fresh("articles")
         ),
@@ -657,6 +657,16 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
             SELECT n.ours FROM other.articles o JOIN temp.map_articles me ON me.their = o.id
             JOIN temp.map_articles n ON n.their = o.near_duplicate_of WHERE me.ours = main.articles.id)
          WHERE id > ?1",
+        [before],
+    )?;
+    // Where each page of a PDF begins, for the articles that came in and for ours of the same
+    // text that had none (a page start past the end of the text is not taken).
+    tx.execute(
+        "INSERT OR IGNORE INTO main.article_pages (article_id, page, start, label)
+         SELECT m.ours, p.page, p.start, p.label FROM other.article_pages p
+         JOIN temp.map_articles m ON m.their = p.article_id JOIN main.articles a ON a.id = m.ours
+         WHERE p.start <= length(a.body)
+           AND (m.ours > ?1 OR NOT EXISTS (SELECT 1 FROM main.article_pages q WHERE q.article_id = m.ours))",
         [before],
     )?;
     // The new articles' search words and near-duplicate bands are made here, from their text.

@@ -495,6 +495,9 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words) {
     if let Some(p) = &c.published {
         w!(out, ", {}", ltr(w, p));
     }
+    if let Some(page) = idx.pages.get(&c.id) {
+        w!(out, ", {} {}", esc(w.page), ltr(w, page));
+    }
     out.push_str("</p>");
 }
 

@@ -357,6 +357,9 @@ fn claim(out: &mut String, c: &ClaimRow, idx: &Index<'_>, w: &Words, first: bool
     if let Some(p) = &c.published {
         w!(out, ", {}", date(w, p));
     }
+    if let Some(page) = idx.pages.get(&c.id) {
+        w!(out, ", {} {}", md(w.page), md(page));
+    }
     out.push_str("\n\n> ");
     out.push_str(&md(&c.quote));
     if idx.quoted.contains(&c.id) {

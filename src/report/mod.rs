@@ -73,6 +73,9 @@ pub struct Report {
     pub other_claims: Vec<i64>,
     pub articles: Vec<ArticleText>,
     pub sources: Vec<SourceReport>,
+    /// The page each claim's quote is on (its number, or the label printed on it), for the
+    /// claims whose article has pages (a PDF).
+    pub pages: BTreeMap<i64, String>,
 }
 
 /// One measure: its figures and the reconciliation computed now (with the saved method when a
@@ -132,6 +135,8 @@ pub(crate) struct Index<'a> {
     pub sources: std::collections::HashMap<&'a str, i64>,
     /// Claims whose quote is marked in an article text the page holds.
     pub quoted: std::collections::HashSet<i64>,
+    /// The page of each claim's quote, where its article has pages.
+    pub pages: &'a BTreeMap<i64, String>,
 }
 
 impl<'a> Index<'a> {
@@ -140,6 +145,7 @@ impl<'a> Index<'a> {
             articles: r.articles.iter().map(|a| (a.row.id, a)).collect(),
             sources: r.sources.iter().map(|s| (s.row.name.as_str(), s.row.id)).collect(),
             quoted: r.articles.iter().flat_map(|a| a.spans.iter().map(|s| s.claim)).collect(),
+            pages: &r.pages,
         }
     }
 }

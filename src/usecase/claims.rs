@@ -89,7 +89,7 @@ pub fn no_claims(query: &ClaimQuery) -> &'static str {
 }
 
 /// The sections of `claim show`, by key: what `--columns` may name beside the claim's fields.
-pub const CLAIM_SECTIONS: &[&str] = &["UNVERIFIED", "sources_list", "figures_list", "links"];
+pub const CLAIM_SECTIONS: &[&str] = &["UNVERIFIED", "page", "sources_list", "figures_list", "links"];
 
 /// `claim show`: the claim (a warning first when its quote was not found), then its sources,
 /// figures and links.
@@ -97,6 +97,12 @@ pub fn show_claim(nb: &mut Notebook, id: i64) -> Result<Record> {
     nb.reading(|nb| {
         let row = nb.claim(id)?;
         let mut record = Record::of(&row).map_err(super::unreadable)?;
+        if let Some(page) = nb.claim_page(id)? {
+            // The page of the quote, beside it: what a citation of a PDF needs.
+            let at = record.fields.iter().position(|(name, _)| *name == "quote").map(|i| i + 1);
+            let at = at.unwrap_or(record.fields.len());
+            record.fields.insert(at, ("page", Cell::text(format!("p. {page}"))));
+        }
         if row.unverified {
             record = record.first("UNVERIFIED", Cell::text("the quote was not found in the article"));
         }

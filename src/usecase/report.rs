@@ -103,6 +103,13 @@ fn gather(nb: &mut Notebook, query: &ReportQuery) -> Result<Report> {
     // shown claims cite (and the articles' outlets).
     let everything = whole && f.claims.is_empty();
     let (articles, sources) = texts(nb, &claims, everything)?;
+    // The page of each quote whose article has pages (a PDF), for its citation.
+    let mut pages = BTreeMap::new();
+    for id in claims.keys() {
+        if let Some(page) = nb.claim_page(*id)? {
+            pages.insert(*id, page);
+        }
+    }
     let title = match &query.title {
         Some(t) => t.clone(),
         None => crate::report::default_title(nb.path()),
@@ -121,6 +128,7 @@ fn gather(nb: &mut Notebook, query: &ReportQuery) -> Result<Report> {
         other_claims,
         articles,
         sources,
+        pages,
     })
 }
 
