@@ -146,6 +146,11 @@ pub enum Command {
         after_help = "Examples:\n  crosscheck report --all --out report.html\n  crosscheck report deaths.market --lang ar --out تقرير.html\n  crosscheck report --tag defections --min-reliability C --out defections.html\n  crosscheck --format markdown report --all --out report.md"
     )]
     Report(ReportArgs),
+    /// Review in the browser: serve the notebook's pages on this machine until Ctrl-C
+    #[command(
+        after_help = "Examples:\n  crosscheck serve --open\n  crosscheck serve --port 8750 --read-only\n  crosscheck serve --bind 192.168.1.20 --port 8750   # other machines too: read the warning"
+    )]
+    Serve(ServeArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
     #[command(
         after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json\n  crosscheck --db public.db export datasette-metadata --out metadata.json"
@@ -858,6 +863,26 @@ pub struct ReconcileArgs {
     /// The claim filters: figures they leave out are listed with the filter as the reason.
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on [default: a free port]
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// Open the page in the browser once the server listens
+    #[arg(long)]
+    pub open: bool,
+    /// Refuse every change: the pages only read
+    #[arg(long)]
+    pub read_only: bool,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then reach the pages; a
+    /// warning says so)
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Stop after this many seconds without a request [default: never]
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_timeout: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -27,3 +27,5 @@ pub mod vocab;
 pub mod cli;
 #[cfg(feature = "cli")]
 pub mod cmd;
+#[cfg(feature = "cli")]
+pub mod serve;

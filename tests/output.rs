@@ -187,6 +187,8 @@ fn walk_lines(nb: &Nb) -> Vec<(&'static str, Vec<String>)> {
         ("export", vec!["export", "claims"]),
         ("merge", vec!["merge", "other.db"]),
         ("search", vec!["search", "الشرطة"]),
+        // Refused before it listens: it prints no rows.
+        ("serve", vec!["serve", "--idle-timeout", "1"]),
         ("history", vec!["history"]),
         ("demo", vec!["demo"]),
         ("completions", vec!["completions", "bash"]),

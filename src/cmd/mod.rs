@@ -14,6 +14,7 @@ mod notebook;
 mod reconcile;
 mod report;
 mod search;
+mod serve;
 mod source;
 mod suggest;
 mod team;
@@ -162,6 +163,7 @@ fn plan(command: Command, out: &Output) -> Result<Plan> {
         Command::Figure(c) => Ok(figure::figure(c)),
         Command::Reconcile(args) => reconcile::plan(args, out),
         Command::Report(args) => report::plan(args, out),
+        Command::Serve(args) => Ok(serve::plan(args)),
         Command::Export(args) => export::export(args, out),
         Command::Merge { other } => Ok(export::merge(other)),
         Command::Team(c) => Ok(team::plan(c)),
