@@ -13,10 +13,11 @@ use super::views::{self, Chrome};
 use super::{encode, Keys, Params, Reply, Request};
 use crate::notebook::claims::ClaimFilter;
 use crate::notebook::listings::ArticleFilter;
+use crate::notebook::reconciliations::Window;
 use crate::notebook::suggestions::{Acceptance, Attribution};
 use crate::notebook::{Access, Error, Notebook};
 use crate::ratings::{Credibility, Reliability};
-use crate::reconcile::Method;
+use crate::reconcile::{Envelope, Method};
 use crate::report::words::{words, Words};
 use crate::report::{Lang, MeasureReport};
 use crate::usecase::claims::{ClaimQuery, EditClaim};
@@ -680,6 +681,15 @@ fn reconcile_query(key: &str, q: &Params) -> Result<ReconcileQuery, Error> {
         .transpose()
         .map_err(Error::Invalid)?
         .unwrap_or(Method::Weighted);
+    let envelope = given(q, "envelope")
+        .map(Envelope::from_str)
+        .transpose()
+        .map_err(Error::Invalid)?
+        .unwrap_or(Envelope::Stated);
+    let window = given(q, "window")
+        .map(str::parse::<Window>)
+        .transpose()
+        .map_err(|e| Error::Invalid(format!("window: {e}")))?;
     let as_of = given(q, "as-of")
         .map(|d| crate::dates::PartialDate::parse(d).map_err(|e| Error::Invalid(format!("as-of: {e}"))))
         .transpose()?;
@@ -692,6 +702,8 @@ fn reconcile_query(key: &str, q: &Params) -> Result<ReconcileQuery, Error> {
         method,
         include_all: false,
         value: None,
+        envelope,
+        window,
         max_pairs: crate::reconcile::Request::default().max_pairs,
         claims,
         as_of,
