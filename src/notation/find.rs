@@ -487,7 +487,10 @@ impl Around<'_> {
         }
         // A number right after a capitalised English word is part of a name (Apollo 11).
         prev.is_some_and(|t| {
-            t.kind == TokKind::Word && t.upper && t.norm.is_ascii() && !super::tables::is_function_word(&t.norm)
+            t.kind == TokKind::Word
+                && t.upper
+                && t.norm.is_ascii()
+                && !super::tables::is_function_word(&t.norm)
         }) && !p.hedged
     }
 }
