@@ -115,10 +115,115 @@ pub fn extract(kind: FileKind, text: &str) -> Result<Extracted, String> {
 /// nested lists took minutes).
 pub const MAX_HTML_DEPTH: usize = 512;
 
+/// How many attributes one tag may have. No article page comes near it, and the parser
+/// compares each attribute of a tag with all those before it (400,000 attributes on one element
+/// took 99 s).
+pub const MAX_HTML_ATTRIBUTES: usize = 1_000;
+
+/// The elements whose text the tokenizer reads as text, never as tags (outside SVG and MathML,
+/// where they hold markup).
+const RAW_TEXT: &[&[u8]] = &[b"script", b"style"];
+
+/// The position of `needle` in `hay` from `from`, ASCII letters compared in any case.
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || from >= hay.len() {
+        return None;
+    }
+    let first = needle[0].to_ascii_lowercase();
+    (from..hay.len().saturating_sub(needle.len() - 1)).find(|&i| {
+        hay[i].to_ascii_lowercase() == first && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
+/// Does any tag of the page (start or end, as the tokenizer reads them: quoted values,
+/// comments and the text of scripts and styles passed over) have more than
+/// [`MAX_HTML_ATTRIBUTES`] attributes? One pass over the text, before the parser sees it.
+fn too_many_attributes(text: &str) -> bool {
+    let b = text.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    // Inside <svg> or <math>, script and style hold markup: their text is read as tags too.
+    let mut foreign = 0usize;
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let Some(&c) = b.get(i) else { break };
+        if c == b'!' || c == b'?' {
+            let end =
+                if b[i..].starts_with(b"!--") { find_ci(b, i + 3, b"-->").map(|e| e + 3) } else { None };
+            i = end.or_else(|| b[i..].iter().position(|&c| c == b'>').map(|e| i + e + 1)).unwrap_or(b.len());
+            continue;
+        }
+        let end_tag = c == b'/';
+        let name_start = if end_tag { i + 1 } else { i };
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let mut j = name_start;
+        while j < b.len() && !space(b[j]) && b[j] != b'/' && b[j] != b'>' {
+            j += 1;
+        }
+        let name = &b[name_start..j];
+        let mut attributes = 0usize;
+        loop {
+            while j < b.len() && (space(b[j]) || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            attributes += 1;
+            if attributes > MAX_HTML_ATTRIBUTES {
+                return true;
+            }
+            // The name (a first '=' belongs to it), then perhaps '=' and a value.
+            j += 1;
+            while j < b.len() && !space(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+                j += 1;
+            }
+            while j < b.len() && space(b[j]) {
+                j += 1;
+            }
+            if b.get(j) == Some(&b'=') {
+                j += 1;
+                while j < b.len() && space(b[j]) {
+                    j += 1;
+                }
+                match b.get(j) {
+                    Some(&q) if q == b'"' || q == b'\'' => {
+                        j = b[j + 1..].iter().position(|&c| c == q).map(|e| j + 1 + e + 1).unwrap_or(b.len());
+                    }
+                    _ => {
+                        while j < b.len() && !space(b[j]) && b[j] != b'>' {
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
+        i = (j + 1).min(b.len());
+        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        if is(b"svg") || is(b"math") {
+            foreign = if end_tag { foreign.saturating_sub(1) } else { foreign + 1 };
+        } else if !end_tag && foreign == 0 && RAW_TEXT.iter().any(|r| is(r)) {
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(name);
+            i = find_ci(b, i, &close).unwrap_or(b.len());
+        }
+    }
+    false
+}
+
 /// Parses a page in pieces, watching how deep its elements nest; a page nested deeper than
-/// [`MAX_HTML_DEPTH`] is refused as soon as it gets there, before it costs more.
+/// [`MAX_HTML_DEPTH`] is refused as soon as it gets there, before it costs more, and a page
+/// with a tag of more than [`MAX_HTML_ATTRIBUTES`] attributes before it is parsed at all.
 fn parse_html(text: &str) -> Result<Html, String> {
     use html5ever::tendril::TendrilSink;
+    if too_many_attributes(text) {
+        return Err(format!(
+            "is an HTML page with an element of more than {MAX_HTML_ATTRIBUTES} attributes, which no \
+             article page has; save its text as a .txt file and import that"
+        ));
+    }
     let too_deep = Rc::new(Cell::new(false));
     let sink = DepthSink { inner: HtmlTreeSink::new(Html::new_document()), too_deep: too_deep.clone() };
     let mut parser = html5ever::driver::parse_document(sink, Default::default());
@@ -630,5 +735,127 @@ mod tests {
         );
         assert!(parse_language("AR").is_ok());
         assert!(parse_language("arabic").is_err());
+    }
+
+    /// One element with `n` attributes, as a page writes them.
+    fn element_with(n: usize, name: &str) -> String {
+        let attrs: String = (0..n).map(|i| format!(" data-k{i}=\"v{i}\"")).collect();
+        format!("<{name}{attrs}>")
+    }
+
+    #[test]
+    fn an_element_with_thousands_of_attributes_is_refused_before_parsing() {
+        let bomb = format!("<html><body>{}report text</div></body></html>", element_with(400_000, "div"));
+        let err = extract(FileKind::Html, &bomb).unwrap_err();
+        assert!(err.contains("more than 1000 attributes"), "{err}");
+        // Unquoted values, values without a name, an element never closed, an end tag.
+        for shape in [
+            format!("<p{}>text", " a=1".repeat(2_000)),
+            format!("<p{}", " x".repeat(2_000)),
+            format!("<p>text</p{}>", " y".repeat(2_000)),
+            format!("<svg><style>{}</style></svg>", element_with(2_000, "g")),
+        ] {
+            assert!(too_many_attributes(&shape), "{}", &shape[..60]);
+        }
+        // At the limit, and what only looks like a tag (a comment, a quoted value, a script),
+        // is read as usual.
+        let fine = format!("<body>{}text</div></body>", element_with(MAX_HTML_ATTRIBUTES, "div"));
+        assert!(!too_many_attributes(&fine));
+        assert_eq!(extract(FileKind::Html, &fine).unwrap().body, "text");
+        let script =
+            format!("<body><p>Shown.</p><script>if (a <b{}) {{}}</script></body>", " && c".repeat(5_000));
+        assert!(!too_many_attributes(&script));
+        let comment = format!("<body><!-- <p{} --><p>Shown.</p></body>", " z".repeat(5_000));
+        assert!(!too_many_attributes(&comment));
+        let quoted = format!("<body><p title='<b{}'>Shown.</p></body>", " q".repeat(5_000));
+        assert!(!too_many_attributes(&quoted));
+    }
+
+    use proptest::prelude::*;
+
+    /// A word of an article, Arabic or English.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z]{2,9}",
+            prop::sample::select(vec!["قال", "المرصد", "مقاتلاً", "انشقوا", "الرقة", "نحو", "عشرات"])
+                .prop_map(String::from),
+        ]
+    }
+
+    /// Markup around text: elements the extractor keeps or drops, attributes, comments, stray
+    /// angle brackets and entities, nested a few levels.
+    fn markup() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            prop::collection::vec(word(), 1..6).prop_map(|w| w.join(" ")),
+            Just("<!-- a comment <p> -->".to_string()),
+            Just("a < b &amp; c > d".to_string()),
+            Just("<br>".to_string()),
+            Just("&#x627;&nbsp;".to_string()),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            (
+                prop::sample::select(vec![
+                    "p", "div", "span", "b", "li", "td", "article", "nav", "script", "svg", "a",
+                ]),
+                prop::collection::vec(("[a-z]{1,6}", "[^\"]{0,8}"), 0..5),
+                prop::collection::vec(inner, 0..5),
+                any::<bool>(),
+            )
+                .prop_map(|(tag, attrs, children, closed)| {
+                    let attrs: String = attrs.iter().map(|(k, v)| format!(" {k}=\"{v}\"")).collect();
+                    let close = if closed { format!("</{tag}>") } else { String::new() };
+                    format!("<{tag}{attrs}>{}{close}", children.concat())
+                })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any markup is read or refused with a sentence, never a panic; what is read holds no
+        /// tag, and the attribute guard agrees with how many attributes the elements have.
+        #[test]
+        fn any_markup_is_read_or_refused_never_panics(body in markup()) {
+            let page = format!("<html><body>{body}</body></html>");
+            match extract(FileKind::Html, &page) {
+                Ok(e) => {
+                    prop_assert!(!e.body.contains("<p") && !e.body.contains("</"), "{}", e.body);
+                    prop_assert!(!e.body.contains("a comment"));
+                }
+                Err(msg) => prop_assert!(msg.starts_with("is an HTML page"), "{msg}"),
+            }
+            prop_assert!(!too_many_attributes(&page));
+        }
+
+        /// The words of every paragraph come out, in order, whatever surrounds them.
+        #[test]
+        fn the_words_of_the_paragraphs_come_out_in_order(
+            paragraphs in prop::collection::vec(prop::collection::vec(word(), 1..8), 1..6),
+            wrapper in prop::sample::select(vec!["article", "main", "div", "section"]),
+        ) {
+            let inner: String = paragraphs.iter().map(|p| format!("<p class=\"x\">{}</p>", p.join(" "))).collect();
+            let page = format!("<html><body><nav><a href='/'>Home</a></nav><{wrapper}>{inner}</{wrapper}><footer>Copyright</footer></body></html>");
+            let e = extract(FileKind::Html, &page).unwrap();
+            let mut rest = e.body.as_str();
+            for w in paragraphs.iter().flatten() {
+                let at = rest.find(w.as_str());
+                prop_assert!(at.is_some(), "{w} missing from {}", e.body);
+                rest = &rest[at.unwrap() + w.len()..];
+            }
+        }
+
+        /// Elements of up to twice the attribute limit: refused exactly when past it.
+        #[test]
+        fn the_attribute_guard_counts_as_the_parser_does(n in 0usize..(2 * MAX_HTML_ATTRIBUTES), unquoted in any::<bool>()) {
+            let attrs: String = (0..n).map(|i| if unquoted { format!(" k{i}=v") } else { format!(" k{i}='v >'") }).collect();
+            let page = format!("<html><body><p{attrs}>text</p></body></html>");
+            prop_assert_eq!(too_many_attributes(&page), n > MAX_HTML_ATTRIBUTES);
+            if n <= MAX_HTML_ATTRIBUTES {
+                let doc = parse_html(&page).unwrap();
+                let sel = scraper::Selector::parse("p").unwrap();
+                let p = doc.select(&sel).next().unwrap();
+                prop_assert_eq!(p.value().attrs().count(), n);
+            }
+        }
     }
 }

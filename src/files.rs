@@ -50,6 +50,32 @@ fn strip_os_code(text: &str) -> String {
     }
 }
 
+/// What a file that is not a regular file is, in words.
+pub fn kind_of_file(m: &std::fs::Metadata) -> &'static str {
+    let t = m.file_type();
+    if t.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Where a path leads: its symbolic links followed to the end, even when the last one points to
 /// nothing yet (the file it names is what a write would create). A loop of links is an error.
 pub fn final_target(path: &Path) -> io::Result<PathBuf> {

@@ -17,6 +17,8 @@ mod intake;
 mod merging;
 #[path = "hostile/numbers.rs"]
 mod numbers;
+#[path = "hostile/opening.rs"]
+mod opening;
 #[path = "hostile/out_files.rs"]
 mod out_files;
 #[path = "hostile/spreadsheet.rs"]

@@ -411,6 +411,15 @@ impl Notebook {
         measure_id(&self.conn, key)
     }
 
+    /// The label and unit of a measure, found by key as `measure_id` finds it.
+    pub fn measure_label(&self, key: &str) -> Result<(String, Option<String>)> {
+        let id = measure_id(&self.conn, key)?;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT label, unit FROM measures WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {
         let tx = self.change()?;
         claim_exists(&tx, claim)?;

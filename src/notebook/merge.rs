@@ -16,8 +16,9 @@ use super::transfer::{Outcome, Tally};
 use super::{integrity, Error, Notebook, Result};
 use crate::ratings::Reliability;
 
-/// How long reading the other notebook may take before it is given up as hostile or damaged.
-const READ_LIMIT: Duration = Duration::from_secs(600);
+/// How long a whole merge may take (copying, checking and reading the other notebook, and
+/// writing its rows here) before it is given up as hostile or damaged.
+const MERGE_LIMIT: Duration = Duration::from_secs(600);
 
 /// A private copy of the other notebook, removed when dropped.
 struct Copy {
@@ -69,7 +70,7 @@ fn theirs(other: &Path, copy: &Path, e: Error) -> Error {
     let shown = |m: String| m.replace(&copy.display().to_string(), &other.display().to_string());
     match e {
         Error::Sql(s) => their(other, describe_other(&s)),
-        Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) | Error::Io(m) => {
+        Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) | Error::Io(m) | Error::Busy(m) => {
             let m = shown(m);
             // "X cannot be merged: X does not have ..." says X once.
             let m = match m.strip_prefix(&format!("{} ", other.display())) {
@@ -86,17 +87,16 @@ fn theirs(other: &Path, copy: &Path, e: Error) -> Error {
     }
 }
 
-/// Stops any statement on `conn` once `limit` has passed, so a crafted file cannot hang us.
-fn bound(conn: &mut Connection, limit: Duration) -> Result<()> {
-    let start = Instant::now();
-    conn.progress_handler(10_000, Some(move || start.elapsed() > limit))?;
+/// Stops any statement on `conn` once `deadline` has passed, so a crafted file cannot hang us.
+fn bound(conn: &mut Connection, deadline: Instant) -> Result<()> {
+    conn.progress_handler(10_000, Some(move || Instant::now() > deadline))?;
     Ok(())
 }
 
 /// Copies the other notebook with SQLite's online backup, reading it as it is: opened
 /// read-only, and as immutable when it has no journal beside it (so nothing is created beside
 /// it, even in a folder we cannot write).
-fn snapshot(other: &Path) -> Result<Copy> {
+fn snapshot(other: &Path, deadline: Instant) -> Result<Copy> {
     let mut wal = other.as_os_str().to_os_string();
     wal.push("-wal");
     let immutable = !Path::new(&wal).exists();
@@ -115,7 +115,7 @@ fn snapshot(other: &Path) -> Result<Copy> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut src = Connection::open_with_flags(&uri, flags).map_err(|e| their(other, describe_other(&e)))?;
     super::configure(&src, false).map_err(|e| theirs(other, other, e))?;
-    bound(&mut src, READ_LIMIT)?;
+    bound(&mut src, deadline)?;
     let read_id = || -> rusqlite::Result<(i32, i64)> {
         Ok((
             src.query_row("PRAGMA application_id", [], |r| r.get(0))?,
@@ -157,11 +157,11 @@ fn snapshot(other: &Path) -> Result<Copy> {
 }
 
 /// Checks the copy and recomputes what must not be taken on trust. Returns the notes to show.
-fn vet(copy: &Copy, other: &Path) -> Result<Vec<String>> {
-    vet_copy(copy, other).map_err(|e| theirs(other, &copy.path, e))
+fn vet(copy: &Copy, other: &Path, deadline: Instant) -> Result<Vec<String>> {
+    vet_copy(copy, other, deadline).map_err(|e| theirs(other, &copy.path, e))
 }
 
-fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
+fn vet_copy(copy: &Copy, other: &Path, deadline: Instant) -> Result<Vec<String>> {
     let conn = Connection::open_with_flags(
         &copy.path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -169,7 +169,7 @@ fn vet_copy(copy: &Copy, other: &Path) -> Result<Vec<String>> {
     let mut nb = Notebook { conn, path: copy.path.clone(), writable: true };
     // Bounded from the first statement: the checks below, and an upgrade of an older file,
     // run on what someone else wrote.
-    bound(&mut nb.conn, READ_LIMIT)?;
+    bound(&mut nb.conn, deadline)?;
     super::harden(&nb.conn)?;
     let version: i64 = nb.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version == super::schema::CURRENT_VERSION {
@@ -316,8 +316,8 @@ fn check_values(conn: &Connection) -> Result<()> {
         .optional()?;
     if let Some((id, bytes)) = large {
         return Err(Error::Invalid(format!(
-            "its article #{id} is {} MB, more than the {} MB an import accepts",
-            bytes / (1024 * 1024),
+            "its article #{id} is {:.1} MB, more than the {} MB an import accepts",
+            bytes as f64 / (1024.0 * 1024.0),
             cap / (1024 * 1024)
         )));
     }
@@ -413,15 +413,29 @@ impl Notebook {
                 other.display()
             )));
         }
+        if let Ok(m) = std::fs::metadata(&other) {
+            if !m.is_file() {
+                return Err(their(
+                    &other,
+                    format!("it is {}, and a notebook is a regular file", crate::files::kind_of_file(&m)),
+                ));
+            }
+        }
         if crate::files::Outputs::new(&self.path).refuse_protected(&other, "merge").is_err() {
             return super::invalid("a notebook cannot be merged into itself; give another notebook file");
         }
-        let copy = snapshot(&other)?;
-        let mut notes = vet(&copy, &other)?;
+        let deadline = Instant::now() + MERGE_LIMIT;
+        let copy = snapshot(&other, deadline)?;
+        let mut notes = vet(&copy, &other, deadline)?;
         let label = other.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         self.conn.execute("ATTACH DATABASE ?1 AS other", [copy.path.to_string_lossy()])?;
+        // The time limit covers the whole merge, our own writing included.
+        bound(&mut self.conn, deadline)?;
         let result = (|| -> Result<Tally> {
             super::schema::verify_schema(&self.conn, "other", &other)?;
+            // The words and bands of what may come in are made before the write lock is taken,
+            // so other commands wait only for the rows to be copied.
+            prepare_search_words(&self.conn)?;
             let tx = self.write()?;
             let mut tally = Tally::default();
             merge_rows(&tx, &mut tally, &label)?;
@@ -438,13 +452,24 @@ impl Notebook {
             tx.commit()?;
             Ok(tally)
         })();
-        let _ = self.conn.execute_batch("DETACH DATABASE other");
+        self.conn.progress_handler(0, None::<fn() -> bool>)?;
+        let _ = self.conn.execute_batch(
+            "DROP TABLE IF EXISTS temp.merge_article_words; DROP TABLE IF EXISTS temp.merge_article_bands;
+             DROP TABLE IF EXISTS temp.merge_claim_words; DETACH DATABASE other",
+        );
         // A rule of this notebook broken by the other's rows is said of the other notebook;
         // anything else (a busy notebook, a full disk) is this notebook's own trouble.
         let mut tally = result.map_err(|e| match e {
             Error::Sql(ref s) if s.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
                 their(&other, "its rows clash with rows of this notebook in a way crosscheck cannot settle; nothing was merged")
             }
+            Error::Sql(ref s) if s.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) => their(
+                &other,
+                format!(
+                    "merging it took longer than the {} s a merge may take, so it was given up; nothing was merged",
+                    MERGE_LIMIT.as_secs()
+                ),
+            ),
             other_error => other_error,
         })?;
         notes.append(&mut tally.notes);
@@ -473,6 +498,7 @@ fn map_and_insert(
     tx.execute_batch(&format!(
         "DROP TABLE IF EXISTS temp.map_{table};
          CREATE TEMP TABLE map_{table} (their INTEGER PRIMARY KEY, ours INTEGER NOT NULL);
+         CREATE INDEX temp.map_{table}_ours ON map_{table} (ours);
          INSERT INTO map_{table} SELECT o.id, m.id FROM other.{table} o JOIN main.{table} m ON m.uuid = o.uuid;"
     ))?;
     for sql in natural {
@@ -660,17 +686,38 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
         [before],
     )?;
     // Where each page of a PDF begins, for the articles that came in and for ours of the same
-    // text that had none (a page start past the end of the text is not taken).
+    // text that had none (a page start past the end of the text is not taken). Each text's
+    // length is counted once, not once a page.
     tx.execute(
-        "INSERT OR IGNORE INTO main.article_pages (article_id, page, start, label)
+        "WITH lengths AS MATERIALIZED (
+             SELECT m.ours AS id, length(a.body) AS n FROM temp.map_articles m JOIN main.articles a ON a.id = m.ours
+             WHERE m.their IN (SELECT article_id FROM other.article_pages))
+         INSERT OR IGNORE INTO main.article_pages (article_id, page, start, label)
          SELECT m.ours, p.page, p.start, p.label FROM other.article_pages p
-         JOIN temp.map_articles m ON m.their = p.article_id JOIN main.articles a ON a.id = m.ours
-         WHERE p.start <= length(a.body)
+         JOIN temp.map_articles m ON m.their = p.article_id JOIN lengths l ON l.id = m.ours
+         WHERE p.start <= l.n
            AND (m.ours > ?1 OR NOT EXISTS (SELECT 1 FROM main.article_pages q WHERE q.article_id = m.ours))",
         [before],
     )?;
-    // The new articles' search words and near-duplicate bands are made here, from their text.
-    let mut stmt = tx.prepare("SELECT id, title, body FROM main.articles WHERE id > ?1")?;
+    // The new articles' search words and near-duplicate bands, made before the lock.
+    tx.execute(
+        "INSERT INTO main.article_fts (rowid, title, body)
+         SELECT m.ours, w.title, w.body FROM temp.map_articles m CROSS JOIN temp.merge_article_words w
+         ON w.their = m.their WHERE m.ours > ?1",
+        [before],
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO main.article_bands (band, hash, article_id)
+         SELECT b.band, b.hash, m.ours FROM temp.map_articles m CROSS JOIN temp.merge_article_bands b
+         ON b.their = m.their WHERE m.ours > ?1",
+        [before],
+    )?;
+    // An article that came in without prepared words (another command changed this notebook
+    // between the preparing and the lock) gets them here.
+    let mut stmt = tx.prepare(
+        "SELECT id, title, body FROM main.articles WHERE id > ?1
+         AND id NOT IN (SELECT m.ours FROM temp.map_articles m JOIN temp.merge_article_words w ON w.their = m.their)",
+    )?;
     let mut rows = stmt.query([before])?;
     while let Some(r) = rows.next()? {
         let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
@@ -680,6 +727,59 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
             id,
             &crate::similarity::band_keys(&crate::similarity::shingles(&body)),
         )?;
+    }
+    Ok(())
+}
+
+/// The search words and near-duplicate bands of the other notebook's articles and claims that
+/// may come in (those whose uuid and text this notebook does not hold), made outside the write
+/// lock into temporary tables.
+fn prepare_search_words(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS temp.merge_article_words; DROP TABLE IF EXISTS temp.merge_article_bands;
+         DROP TABLE IF EXISTS temp.merge_claim_words;
+         CREATE TEMP TABLE merge_article_words (their INTEGER PRIMARY KEY, title TEXT, body TEXT);
+         CREATE TEMP TABLE merge_article_bands (their INTEGER NOT NULL, band INTEGER NOT NULL, hash INTEGER NOT NULL);
+         CREATE INDEX temp.merge_article_bands_by_their ON merge_article_bands (their);
+         CREATE TEMP TABLE merge_claim_words (their INTEGER PRIMARY KEY, quote TEXT, text TEXT);",
+    )?;
+    let mut words =
+        conn.prepare("INSERT INTO temp.merge_article_words (their, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut bands =
+        conn.prepare("INSERT INTO temp.merge_article_bands (their, band, hash) VALUES (?1, ?2, ?3)")?;
+    let mut stmt = conn.prepare(
+        "SELECT o.id, o.title, o.body FROM other.articles o
+         WHERE o.uuid NOT IN (SELECT uuid FROM main.articles) AND o.sha256 NOT IN (SELECT sha256 FROM main.articles)
+           AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        words.execute(params![
+            id,
+            crate::normalize::index_text(&title),
+            crate::normalize::index_text(&body)
+        ])?;
+        for (band, hash) in
+            crate::similarity::band_keys(&crate::similarity::shingles(&body)).iter().enumerate()
+        {
+            bands.execute(params![id, super::sql_int(band), hash])?;
+        }
+    }
+    let mut claim_words =
+        conn.prepare("INSERT INTO temp.merge_claim_words (their, quote, text) VALUES (?1, ?2, ?3)")?;
+    let mut stmt = conn.prepare(
+        "SELECT o.id, o.quote, o.text FROM other.claims o
+         WHERE o.uuid NOT IN (SELECT uuid FROM main.claims) AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, quote, text): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        claim_words.execute(params![
+            id,
+            crate::normalize::index_text(&quote),
+            crate::normalize::index_text(&text)
+        ])?;
     }
     Ok(())
 }
@@ -713,7 +813,16 @@ fn merge_claims(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
          SELECT c.ours, o.tag FROM other.claim_tags o JOIN temp.map_claims c ON c.their = o.claim_id WHERE c.ours > ?1",
         [before],
     )?;
-    let mut stmt = tx.prepare("SELECT id, quote, text FROM main.claims WHERE id > ?1")?;
+    tx.execute(
+        "INSERT INTO main.claim_fts (rowid, quote, text)
+         SELECT m.ours, w.quote, w.text FROM temp.map_claims m CROSS JOIN temp.merge_claim_words w
+         ON w.their = m.their WHERE m.ours > ?1",
+        [before],
+    )?;
+    let mut stmt = tx.prepare(
+        "SELECT id, quote, text FROM main.claims WHERE id > ?1
+         AND id NOT IN (SELECT m.ours FROM temp.map_claims m JOIN temp.merge_claim_words w ON w.their = m.their)",
+    )?;
     let mut rows = stmt.query([before])?;
     while let Some(r) = rows.next()? {
         super::search::index_claim(tx, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
@@ -836,8 +945,8 @@ fn kept_with_parent(tx: &Transaction<'_>, table: &str, id: i64, at: &str) -> Res
 }
 
 /// Deletions made in the other notebook reach this one: a row it deleted is deleted here too,
-/// unless it was changed here after (or is still needed here). Its tombstones are kept here, so
-/// the next merge knows.
+/// unless it was changed here after (or is still needed here). Rows deleted here leave their own
+/// tombstones, so the next merge knows.
 fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()> {
     for table in DELETE_ORDER {
         let mut stmt = tx.prepare(&format!(
@@ -885,16 +994,8 @@ fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Res
             }
         }
     }
-    // Their tombstones are kept here, except for rows this notebook kept: a tombstone here says
-    // this notebook deleted the row, and a row still here was not deleted.
-    for table in super::schema::TOMBSTONE_TABLES {
-        tx.execute(
-            &format!(
-                "INSERT OR IGNORE INTO main.tombstones SELECT t.uuid, t.tbl, t.at FROM other.tombstones t
-                 WHERE t.tbl = '{table}' AND t.uuid NOT IN (SELECT uuid FROM main.{table})"
-            ),
-            [],
-        )?;
-    }
+    // Their tombstones are not copied: a row deleted here by this merge has its own tombstone
+    // (written as it was deleted), and a tombstone of a row this notebook never had would claim
+    // a deletion this notebook did not make.
     Ok(())
 }

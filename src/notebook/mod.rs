@@ -43,6 +43,9 @@ pub enum Error {
     Output(#[source] std::io::Error),
     #[error("{0}")]
     Io(String),
+    /// The notebook stayed locked by another program for the whole wait.
+    #[error("{0}")]
+    Busy(String),
 }
 
 impl From<rusqlite::Error> for Error {
@@ -66,7 +69,139 @@ fn is_busy(e: &Error) -> bool {
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
             )
         }
+        Error::Busy(_) => true,
         other => other.to_string().contains(BUSY),
+    }
+}
+
+/// How long a command waits for another one holding the notebook, in all (opening and taking
+/// the write lock together).
+pub const BUSY_WAIT: Duration = Duration::from_secs(30);
+
+/// What a command says when the notebook stayed busy for the whole wait: who holds it, when
+/// the system says (Linux lists file locks in /proc/locks).
+fn busy_error(path: &Path) -> Error {
+    let who = match lock_holder(path) {
+        Some((pid, name)) if name == "crosscheck" => {
+            format!("another crosscheck command (process {pid}) is using it")
+        }
+        Some((pid, name)) => format!("process {pid} ({name}) is using it"),
+        None => "another program is using it".to_string(),
+    };
+    Error::Busy(format!(
+        "{} stayed busy for {} s: {who}; try again once it is done",
+        path.display(),
+        BUSY_WAIT.as_secs()
+    ))
+}
+
+/// A transaction that could not begin: when the notebook stayed busy, who holds it.
+fn begin_error(path: &Path, e: rusqlite::Error) -> Error {
+    let e = Error::Sql(e);
+    if is_busy(&e) {
+        busy_error(path)
+    } else {
+        e
+    }
+}
+
+/// The process holding a lock on the notebook or its shared-memory file, and its name.
+#[cfg(target_os = "linux")]
+fn lock_holder(path: &Path) -> Option<(u32, String)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut files = vec![path.to_path_buf()];
+    let mut shm = path.as_os_str().to_os_string();
+    shm.push("-shm");
+    files.push(PathBuf::from(shm));
+    // /proc/locks names a file as major:minor:inode, the device numbers in hex.
+    let ids: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| {
+            let dev = m.dev();
+            let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & !0xfff);
+            let minor = (dev & 0xff) | ((dev >> 12) & !0xff);
+            format!("{major:02x}:{minor:02x}:{}", m.ino())
+        })
+        .collect();
+    let locks = std::fs::read_to_string("/proc/locks").ok()?;
+    let me = std::process::id();
+    let pid = locks.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let at = fields.iter().position(|f| ids.iter().any(|id| id == f))?;
+        let pid: u32 = fields.get(at.checked_sub(1)?)?.parse().ok()?;
+        (pid != me && fields.contains(&"WRITE")).then_some(pid)
+    })?;
+    let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?.trim().to_string();
+    Some((pid, name))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lock_holder(_path: &Path) -> Option<(u32, String)> {
+    None
+}
+
+/// A path as an SQLite URI that reads the file as it is, creating nothing beside it (the
+/// `immutable` flag): for a notebook on a read-only file system, and a colleague's notebook.
+pub(crate) fn immutable_uri(path: &Path) -> String {
+    let encoded: String = path
+        .to_string_lossy()
+        .chars()
+        .map(|c| match c {
+            '%' => "%25".to_string(),
+            '?' => "%3f".to_string(),
+            '#' => "%23".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    format!("file:{encoded}?mode=ro&immutable=1")
+}
+
+/// Does the notebook have no write-ahead log with pages in it? Then reading it as immutable
+/// reads all of it.
+fn no_pending_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_os_string();
+    wal.push("-wal");
+    std::fs::metadata(Path::new(&wal)).map(|m| m.len() == 0).unwrap_or(true)
+}
+
+/// Opens an SQLite connection to the notebook. Read-only, a notebook that SQLite cannot open
+/// the usual way (on a read-only file system, where its shared-memory file cannot be made) is
+/// read as immutable when no log is pending beside it, so reading never needs writing.
+pub(crate) fn open_sqlite(path: &Path, access: Access) -> rusqlite::Result<Connection> {
+    let flags = match access {
+        Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    if access == Access::Write {
+        return Ok(conn);
+    }
+    // SQLite opens lazily: the first read says whether the file can be read this way.
+    match conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0)) {
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+            ) && no_pending_log(path) =>
+        {
+            drop(conn);
+            Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+        }
+        _ => Ok(conn),
+    }
+}
+
+/// Why a notebook cannot be written, in a few words: its file system, its file, or its folder.
+fn read_only_reason(path: &Path) -> String {
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Err(e) => io_reason(&e),
+        Ok(_) => "its folder cannot be written".into(),
     }
 }
 
@@ -74,7 +209,7 @@ fn is_busy(e: &Error) -> bool {
 const BUSY: &str = "the notebook is busy with another crosscheck command; try again in a moment";
 
 /// Turns a SQLite failure into a sentence, never a raw SQL message.
-fn describe_sql(e: &rusqlite::Error) -> String {
+pub(crate) fn describe_sql(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode;
     if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e {
         return format!(
@@ -217,6 +352,15 @@ impl Notebook {
                 &path.join("notebook.db").display()
             ));
         }
+        if let Ok(m) = std::fs::metadata(&path) {
+            if !m.is_file() {
+                return invalid(format!(
+                    "{} is not a notebook: it is {}, and a notebook is a regular file such as notebook.db",
+                    path.display(),
+                    crate::files::kind_of_file(&m)
+                ));
+            }
+        }
         if !path.exists() {
             if access == Access::Read {
                 return Err(Error::NotFound(format!(
@@ -229,21 +373,26 @@ impl Notebook {
         let version = schema::peek_version(&path)?;
         if access == Access::Read && version.needs_upgrade() {
             // An older notebook is upgraded (a write, after a backup copy) before it is read.
-            drop(Notebook::connect(&path, Access::Write)?);
+            drop(Notebook::connect(&path, Access::Write, BUSY_WAIT)?);
         }
         Notebook::connect_patiently(&path, access)
     }
 
     /// Connects, waiting out another command that is creating or upgrading the notebook at the
     /// same moment: SQLite answers "busy" at once, without waiting, when two connections would
-    /// deadlock on the first write, so the whole opening is tried again for up to 30 seconds.
+    /// deadlock on the first write, so the whole opening is tried again. The wait is
+    /// [`BUSY_WAIT`] in all, each attempt waiting only what is left of it.
     fn connect_patiently(path: &Path, access: Access) -> Result<Notebook> {
         let start = std::time::Instant::now();
         let mut pause = Duration::from_millis(5);
         loop {
-            match Notebook::connect(path, access) {
-                Err(e) if is_busy(&e) && start.elapsed() < Duration::from_secs(30) => {
-                    std::thread::sleep(pause);
+            let left = BUSY_WAIT.saturating_sub(start.elapsed());
+            match Notebook::connect(path, access, left) {
+                Err(e) if is_busy(&e) => {
+                    if start.elapsed() >= BUSY_WAIT {
+                        return Err(busy_error(path));
+                    }
+                    std::thread::sleep(pause.min(BUSY_WAIT.saturating_sub(start.elapsed())));
                     pause = (pause * 2).min(Duration::from_millis(200));
                 }
                 other => return other,
@@ -251,17 +400,24 @@ impl Notebook {
         }
     }
 
-    fn connect(path: &Path, access: Access) -> Result<Notebook> {
-        let flags = match access {
-            Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
-            Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+    fn connect(path: &Path, access: Access, wait: Duration) -> Result<Notebook> {
+        let conn = open_sqlite(path, access).map_err(|e| {
             Error::Io(format!("the notebook {} could not be opened: {}", path.display(), describe_sql(&e)))
         })?;
+        if access == Access::Write && conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(Error::Invalid(format!(
+                "{} is read-only ({}), and this command changes the notebook, so nothing was done; reading commands still work",
+                path.display(),
+                read_only_reason(path)
+            )));
+        }
         let mut nb = Notebook { conn, path: path.to_path_buf(), writable: access == Access::Write };
-        match nb.bring_up() {
-            Ok(()) => Ok(nb),
+        match nb.bring_up(wait) {
+            Ok(()) => {
+                // Later waits (a write transaction) get the whole wait again.
+                nb.conn.busy_timeout(BUSY_WAIT)?;
+                Ok(nb)
+            }
             Err(e) => {
                 // A file refused is left exactly as it was: no statistics written as it closes.
                 nb.writable = false;
@@ -270,8 +426,9 @@ impl Notebook {
         }
     }
 
-    fn bring_up(&mut self) -> Result<()> {
+    fn bring_up(&mut self, wait: Duration) -> Result<()> {
         harden(&self.conn).map_err(|e| self.explain_open_error(e))?;
+        self.conn.busy_timeout(wait)?;
         // A notebook of the current version is checked before anything is written to it or a
         // write lock is taken (switching the journal is a write): a file from someone else with
         // an extra trigger or view is refused while it is still untouched.
@@ -280,6 +437,7 @@ impl Notebook {
             schema::verify(&self.conn, &self.path)?;
         }
         self.configure().map_err(|e| self.explain_open_error(e))?;
+        self.conn.busy_timeout(wait)?;
         schema::bring_up_to_date(self).map_err(|e| match e {
             // SQLite's plain error while creating or upgrading: the tables are not those of the
             // version the file claims (a version number edited by hand). Nothing was changed.
@@ -332,14 +490,20 @@ impl Notebook {
     /// queue on the busy timeout instead of failing on a lock upgrade. For the work of a whole
     /// command (an import, a merge); a change a use case makes among others uses [`change`].
     fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        let path = self.path.clone();
+        self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| begin_error(&path, e))
     }
 
     /// A write transaction of its own, or the one a use case opened around this change
     /// ([`Notebook::writing`]), which commits it.
     fn change(&mut self) -> Result<Tx<'_>> {
         if self.conn.is_autocommit() {
-            Ok(Tx::Own(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?))
+            let path = self.path.clone();
+            Ok(Tx::Own(
+                self.conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(|e| begin_error(&path, e))?,
+            ))
         } else {
             Ok(Tx::Within(&self.conn))
         }
@@ -372,7 +536,7 @@ impl Notebook {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn.execute_batch(begin)?;
+        self.conn.execute_batch(begin).map_err(|e| begin_error(&self.path, e))?;
         let result = f(self);
         let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
         match (result, self.conn.execute_batch(end)) {
@@ -395,6 +559,8 @@ impl Drop for Notebook {
     /// (cheap: only what changed is analysed), so the filters keep using their indexes.
     fn drop(&mut self) {
         if self.writable {
+            // Never a second wait for a notebook another program holds.
+            let _ = self.conn.busy_timeout(Duration::ZERO);
             let _ = self.conn.execute_batch("PRAGMA optimize");
         }
     }
@@ -402,7 +568,7 @@ impl Drop for Notebook {
 
 /// SQLite's generic error ("no such table", "table already exists"), as opposed to a busy,
 /// full, damaged or unreadable file.
-fn plain_sql_error(e: &rusqlite::Error) -> bool {
+pub(crate) fn plain_sql_error(e: &rusqlite::Error) -> bool {
     match e {
         rusqlite::Error::SqliteFailure(f, _) => f.code == rusqlite::ErrorCode::Unknown,
         rusqlite::Error::SqlInputError { error, .. } => error.code == rusqlite::ErrorCode::Unknown,
@@ -426,7 +592,7 @@ pub(crate) fn harden(conn: &Connection) -> Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     // Two commands run at once must both succeed: wait for the other writer, never fail.
-    conn.busy_timeout(Duration::from_secs(30))?;
+    conn.busy_timeout(BUSY_WAIT)?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, Transaction};
 
 use super::{Error, Notebook, Result, APPLICATION_ID};
 use crate::vocab::HistoryTable;
@@ -48,10 +48,7 @@ impl Version {
 
 /// Reads a file's schema version without changing anything.
 pub fn peek_version(path: &Path) -> Result<Version> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = super::open_sqlite(path, super::Access::Read)?;
     let read = || -> rusqlite::Result<Version> {
         Ok(Version {
             user_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
@@ -213,9 +210,108 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
     }
 }
 
+/// Every copy taken before an upgrade from `version` beside the notebook, newest first.
+fn earlier_copies(path: &Path, version: i64) -> Vec<PathBuf> {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return Vec::new() };
+    let prefix = format!("{name}.v{version}.");
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&folder) else { return Vec::new() };
+    let mut copies: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(std::result::Result::ok)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&prefix) && n.ends_with(".bak")
+        })
+        .filter_map(|e| {
+            let m = e.metadata().ok().filter(std::fs::Metadata::is_file)?;
+            Some((m.modified().ok()?, e.path()))
+        })
+        .collect();
+    copies.sort_by_key(|c| std::cmp::Reverse(c.0));
+    copies.into_iter().map(|(_, p)| p).collect()
+}
+
+/// A digest of everything a database holds: every row of every table, in order, with the
+/// kind of each value. Two files with the same digest hold the same notebook.
+fn content_digest(conn: &Connection) -> Result<Vec<u8>> {
+    use rusqlite::types::ValueRef;
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    let mut stmt = conn.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let tables: Vec<(String, Option<String>)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (table, sql) in tables {
+        if sql.is_some_and(|s| s.to_ascii_uppercase().starts_with("CREATE VIRTUAL")) {
+            continue;
+        }
+        hash.update((table.len() as u64).to_le_bytes());
+        hash.update(table.as_bytes());
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{}\"", table.replace('"', "\"\"")))?;
+        let n = stmt.column_count();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            for i in 0..n {
+                let (tag, bytes): (u8, Vec<u8>) = match r.get_ref(i)? {
+                    ValueRef::Null => (0, Vec::new()),
+                    ValueRef::Integer(v) => (1, v.to_le_bytes().to_vec()),
+                    ValueRef::Real(v) => (2, v.to_le_bytes().to_vec()),
+                    ValueRef::Text(t) => (3, t.to_vec()),
+                    ValueRef::Blob(b) => (4, b.to_vec()),
+                };
+                hash.update([tag]);
+                hash.update((bytes.len() as u64).to_le_bytes());
+                hash.update(&bytes);
+            }
+        }
+    }
+    Ok(hash.finalize().to_vec())
+}
+
+/// The copy an earlier attempt at this upgrade left, if the notebook is still exactly what
+/// that copy holds: a failed upgrade changes nothing, and no command can change an old notebook
+/// without upgrading it, so the next attempt needs no second copy.
+fn copy_of_this(nb: &Notebook, version: i64) -> Result<Option<PathBuf>> {
+    let Some(newest) = earlier_copies(&nb.path, version).into_iter().next() else { return Ok(None) };
+    let Ok(copy) = super::open_sqlite(&newest, super::Access::Read) else { return Ok(None) };
+    super::harden(&copy)?;
+    let same = match (content_digest(&copy), content_digest(&nb.conn)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    Ok(same.then_some(newest))
+}
+
 fn upgrade(nb: &mut Notebook, from: i64) -> Result<()> {
-    let backup = backup_path(&nb.path, from);
-    nb.backup_to(&backup)?;
+    let backup = match copy_of_this(nb, from)? {
+        Some(copy) => copy,
+        None => {
+            let backup = backup_path(&nb.path, from);
+            nb.backup_to(&backup)?;
+            backup
+        }
+    };
+    let result = upgrade_after_copy(nb, &backup);
+    // Whatever stopped the upgrade, the user learns where the copy is.
+    result.map_err(|e| {
+        let said = format!("the copy {} is untouched", backup.display());
+        match e {
+            Error::Invalid(m) if m.contains(&said) => Error::Invalid(m),
+            Error::Invalid(m) => Error::Invalid(format!("{m}; {said}")),
+            Error::Sql(s) if !super::plain_sql_error(&s) => Error::Invalid(format!(
+                "the notebook could not be upgraded: {}; {said}",
+                super::describe_sql(&s)
+            )),
+            other => other,
+        }
+    })
+}
+
+fn upgrade_after_copy(nb: &mut Notebook, backup: &Path) -> Result<()> {
     // Tables are rebuilt under their own names: foreign keys are checked once, at the end.
     nb.conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")?;
     let result = (|| -> Result<()> {

@@ -530,7 +530,9 @@ impl<'a> Scan<'a> {
         let arabic = self.word(cue).is_some_and(is_arabic);
         if arabic {
             let (a, b) = chunks[0];
-            let noun = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns))?;
+            let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {
+                return self.named_subject(a, b, cue, floor);
+            };
             let mut s = noun;
             while s > a && (self.is_quote_mark(s - 1) || self.in_set(s - 1, &self.t.source_nouns)) {
                 s -= 1;
@@ -556,6 +558,35 @@ impl<'a> Scan<'a> {
             Some((a2, _)) if self.word_count(a2, b1) <= 16 => self.trim(a2, b1),
             _ => self.trim(a1, b1),
         }
+    }
+
+    /// An Arabic subject before its verb with no source noun in it: a name in guillemets
+    /// (`«سرايا التحرير» أعلنت`, `أما «السرايا» فأكّدت`) or a short name that opens the sentence
+    /// (`أبو خالد قال إنّ`). A verb joined by و to what came before (`... ووثّق`) shares an
+    /// earlier subject, and a phrase that opens with a preposition, a date or a figure is none.
+    fn named_subject(&self, a: usize, b: usize, cue: usize, floor: usize) -> Option<(usize, usize)> {
+        let (pa, pb) = self.trim(a, b)?;
+        let verb = self.word(cue)?;
+        let amma = (a..pa).any(|k| self.word(k) == Some("اما"));
+        let clitic = !self.t.cues.contains_key(verb) && (verb.starts_with('و') || verb.starts_with('ف'));
+        if clitic && !(amma && verb.starts_with('ف')) {
+            return None;
+        }
+        if (pa..pb).any(|k| self.in_figure(k) || self.in_date(k) || self.finite_cue(k))
+            || self.exact_in(pa, &self.t.prepositions)
+            || self.in_set(pa, &self.t.content_nouns)
+            || self.exact_in(pa, &self.t.adverbial_words)
+        {
+            return None;
+        }
+        let quoted_name = self.is_quote_mark(pa)
+            && self.is_quote_mark(pb - 1)
+            && pb == b
+            && !(pa + 1..pb - 1).any(|k| self.is_quote_mark(k))
+            && self.word_count(pa, pb) <= 6;
+        let opens_sentence = a == floor || (floor..a).all(|k| self.toks[k].kind == TokKind::Sym);
+        let short_name = opens_sentence && self.word_count(pa, pb) <= 4;
+        (quoted_name || short_name).then_some((pa, pb))
     }
 
     /// Words with content before a token in its sentence (not dates, adverbials, conjunctions),
@@ -849,6 +880,10 @@ impl<'a> Scan<'a> {
     fn arabic_side(&self, i: usize, end: usize, body: usize, s_end: usize) -> Side {
         let (a, b) = self.chunks_before(i, body)[0];
         if self.has_source_noun(a, b) {
+            return Side::Before;
+        }
+        // A name in guillemets right before the verb is its subject: `«السرايا» أعلنت`.
+        if i > 0 && self.is_quote_mark(i - 1) && self.named_subject(a, b, i, body).is_some() {
             return Side::Before;
         }
         let k = self.skip_after_cue(end, s_end);

@@ -72,6 +72,9 @@ pub struct Suggested {
     pub unmatched: BTreeSet<String>,
     /// New rows with a figure and no measure.
     pub figures_without_measure: usize,
+    /// Figures left out because they count something other than people (`three
+    /// neighbourhoods`) and the measure counts people.
+    pub not_people: usize,
 }
 
 impl Suggested {
@@ -93,6 +96,12 @@ impl Suggested {
                 self.figures_without_measure
             ));
         }
+        if self.not_people > 0 {
+            notes.push(format!(
+                "{} figure(s) left out: they count things, places or times, not the people the measure counts",
+                self.not_people
+            ));
+        }
         notes
     }
 }
@@ -112,9 +121,14 @@ pub fn suggest_claims(
     nb.reading(|nb| {
         let article = nb.article(query.article)?;
         let body = nb.article_body(query.article)?;
-        if let Some(key) = &query.measure {
-            nb.measure_id(key)?;
-        }
+        // A measure of people (the killed, defectors) takes no figure of houses or days.
+        let people = match &query.measure {
+            Some(key) => {
+                let (label, unit) = nb.measure_label(key)?;
+                crate::suggest::people::measure_counts_people(key, &label, unit.as_deref())
+            }
+            None => false,
+        };
         let vague = nb.vague_table()?;
         let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
         // The quotes already recorded from this article, as a reader compares them.
@@ -129,6 +143,10 @@ pub fn suggest_claims(
         let mut found = Suggested::default();
         let make = |s| row(nb, query, &recorded, &known, published, s);
         crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> {
+            if people && !s.fits_people() {
+                found.not_people += 1;
+                return Ok(());
+            }
             let r = make(s)?;
             found.count += 1;
             if r.status == "new" {

@@ -316,6 +316,29 @@ pub fn html_bombs(dir: &Path) -> Vec<(PathBuf, bool)> {
             page(format!("{}text within the limit{}", "<div>".repeat(400), "</div>".repeat(400))),
             true,
         ),
+        // One element with 400,000 attributes: the parser compares each with all before it.
+        (
+            "attributes.html",
+            page(format!(
+                "<div{}>text</div>",
+                (0..400_000).map(|i| format!(" a{i}=\"{i}\"")).collect::<String>()
+            )),
+            false,
+        ),
+        ("attributes-unclosed.html", page(format!("<p{}", " x".repeat(400_000))), false),
+        (
+            "attributes-in-svg-style.html",
+            page(format!("<svg><style><g{}></style></svg>", " y=1".repeat(400_000))),
+            false,
+        ),
+        (
+            "attributes-within-limit.html",
+            page(format!(
+                "<p{}>text of a page within the attribute limit</p>",
+                (0..1000).map(|i| format!(" b{i}")).collect::<String>()
+            )),
+            true,
+        ),
     ];
     cases
         .into_iter()
