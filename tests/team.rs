@@ -615,6 +615,58 @@ fn datasette_answers_a_canned_query_over_the_demo_notebook() {
         .contains("Probably true"));
 }
 
+/// The other way docs/teams.md publishes: only part of the work, as a filtered export loaded into
+/// a fresh file with sqlite-utils and served by Datasette: exactly the claims the filter passes,
+/// the Arabic intact.
+#[test]
+fn datasette_serves_a_filtered_export() {
+    let Some(t) = tools(&["datasette", "sqlite-utils"]) else { return };
+    let (datasette, sqlite_utils) = (&t[0], &t[1]);
+    let nb = Nb::new();
+    nb.ok(&["demo", "--db", nb.db.to_str().unwrap()]);
+    let everything = nb.ok(&["export", "claims", "--format", "json"]).json();
+    let passed = nb.ok(&["export", "claims", "--min-reliability", "C", "--format", "json"]).json();
+    let passed = passed.as_array().unwrap();
+    assert!(!passed.is_empty() && passed.len() < everything.as_array().unwrap().len(), "{passed:?}");
+    let csv = nb.path("claims.csv");
+    nb.ok(&["export", "claims", "--min-reliability", "C", "--out", csv.to_str().unwrap()]);
+    let public = nb.path("public.db");
+    let loaded = Command::new("timeout")
+        .args(["120"])
+        .arg(sqlite_utils)
+        .args(["insert"])
+        .arg(&public)
+        .args(["claims"])
+        .arg(&csv)
+        .args(["--csv"])
+        .output()
+        .unwrap();
+    assert!(loaded.status.success(), "{}", String::from_utf8_lossy(&loaded.stderr));
+    let out = Command::new("timeout")
+        .args(["120"])
+        .arg(datasette)
+        .arg(&public)
+        .args(["--get", "/public/claims.json?_shape=array&_size=max"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let served: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uuids = |rows: &[serde_json::Value]| -> BTreeSet<String> {
+        rows.iter().map(|r| r["uuid"].as_str().unwrap().to_string()).collect()
+    };
+    let served = served.as_array().unwrap();
+    assert_eq!(uuids(served), uuids(passed));
+    for claim in passed {
+        let row = served.iter().find(|r| r["uuid"] == claim["uuid"]).unwrap();
+        assert_eq!(row["quote"], claim["quote"], "{row}");
+        assert_eq!(row["credibility"], claim["credibility"], "{row}");
+    }
+    assert!(
+        served.iter().any(|r| r["sources"].as_str().unwrap_or("").contains("ناشطون محليون")),
+        "{served:?}"
+    );
+}
+
 /// Without Litestream or a server: what `team init` writes, what it refuses, and a pull whose
 /// Litestream cannot be found (a clear error for each member, the notebook untouched).
 #[test]
