@@ -50,8 +50,11 @@ fn check_combination(args: &ExportArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn export(args: ExportArgs) -> Result<Plan> {
+pub fn export(args: ExportArgs, out: &Output) -> Result<Plan> {
     check_combination(&args)?;
+    if args.table == ExportTable::DatasetteMetadata {
+        return datasette_metadata(args, out);
+    }
     if let Some(cite) = args.format.filter(|f| f.table().is_none()) {
         return Ok(Plan::new("export", Need::Read, Shape::Text, move |run| {
             let out = run.out;
@@ -91,6 +94,36 @@ pub fn export(args: ExportArgs) -> Result<Plan> {
             out.note(&format!("wrote {}", path.display()));
         }
         Ok(())
+    }))
+}
+
+/// The metadata Datasette reads beside the published notebook, named for the notebook's file
+/// (Datasette serves `public.db` as the database `public`): run it on the file you publish.
+fn datasette_metadata(args: ExportArgs, out: &Output) -> Result<Plan> {
+    let format = args.format.and_then(|f| f.table()).or(out.format_given());
+    if format.is_some_and(|f| f != Format::Json) || args.bom || args.raw {
+        return Err(crate::render::UsageError(
+            "export datasette-metadata writes JSON only; give no --format (or --format json), --bom or --raw"
+                .into(),
+        )
+        .into());
+    }
+    Ok(Plan::new("export", Need::Read, Shape::Text, move |run| {
+        let outputs = run.outputs(Some(args.force));
+        let nb = run.nb()?;
+        let database = nb.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let metadata = crate::team::datasette::metadata(&database, crate::notebook::schema::SCHEMA);
+        let mut text = serde_json::to_string_pretty(&metadata)?;
+        text.push('\n');
+        run.close();
+        match &args.out {
+            None => run.out.bytes(text.as_bytes()),
+            Some(path) => {
+                run.out.file(outputs.file(path, "Datasette metadata"), text.as_bytes())?;
+                run.out.note(&format!("wrote {} (for the database {database})", path.display()));
+                Ok(())
+            }
+        }
     }))
 }
 

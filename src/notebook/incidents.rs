@@ -275,7 +275,7 @@ fn reconcile_keys(
     }
     let req = ReconcileRequest {
         keys,
-        core: Request { method, manual, include_all: false, max_pairs: 0 },
+        core: Request { method, manual, include_all: false, max_pairs: 0, ..Default::default() },
         ..Default::default()
     };
     super::reconciliations::each(conn, &req, |r| {

@@ -11,6 +11,7 @@ pub mod history;
 pub mod import;
 pub mod incidents;
 pub mod integrity;
+pub mod listings;
 pub mod maintenance;
 pub mod merge;
 mod migrations;
@@ -18,6 +19,7 @@ pub mod reconciliations;
 pub mod schema;
 pub mod search;
 pub mod sources;
+pub mod suggestions;
 pub mod transfer;
 
 use std::path::{Path, PathBuf};

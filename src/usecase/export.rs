@@ -28,6 +28,8 @@ pub fn columns(table: ExportTable, profile: Option<EventProfile>) -> Columns {
         ExportTable::Measures => Columns::of::<figures::MeasureRow>(),
         ExportTable::Reconciliations => Columns::of::<reconciliations::ReconciliationRow>(),
         ExportTable::History => Columns::of::<history::HistoryRow>(),
+        // Not rows: one JSON document, written by its own command (`export datasette-metadata`).
+        ExportTable::DatasetteMetadata => Columns::plain(&[]),
     }
 }
 
@@ -62,6 +64,7 @@ pub fn export(
                     _ => sink.row(&crate::events::ucdp(e)),
                 })
             }
+            ExportTable::DatasetteMetadata => Ok(()),
         }
     })
 }
