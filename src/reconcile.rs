@@ -139,105 +139,6 @@ pub struct Outcome {
     pub items: Vec<Item>,
     /// The figures the result rests on: one per voice.
     pub used: Vec<i64>,
-    /// Rings of `updates` links (each claim superseding the next, the last the first), each in
-    /// order from its smallest claim: none of their updates was applied.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rings: Vec<Vec<i64>>,
-}
-
-/// The rings among `updates` links: claims that each, through the others, supersede
-/// themselves. Such links cannot all hold, and applied they would supersede every figure of the
-/// ring, so reconciliation applies none of them and says so, `check` names them and `claim link`
-/// refuses the link that would close one. Each ring is the strongly connected set of its
-/// claims, listed from its smallest claim along the links (linear in the links: Kosaraju's two
-/// passes with explicit stacks).
-pub fn rings(updates: &[Update]) -> Vec<Vec<i64>> {
-    let mut ids: Vec<i64> = updates.iter().flat_map(|u| [u.by, u.of]).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let at = |id: i64| ids.binary_search(&id).expect("listed above");
-    let n = ids.len();
-    let (mut fwd, mut back) = (vec![Vec::new(); n], vec![Vec::new(); n]);
-    for u in updates {
-        fwd[at(u.by)].push(at(u.of));
-        back[at(u.of)].push(at(u.by));
-    }
-    // First pass: the order in which nodes are finished.
-    let mut seen = vec![false; n];
-    let mut order = Vec::with_capacity(n);
-    for start in 0..n {
-        if seen[start] {
-            continue;
-        }
-        seen[start] = true;
-        let mut stack = vec![(start, 0usize)];
-        while let Some((v, i)) = stack.pop() {
-            if let Some(&w) = fwd[v].get(i) {
-                stack.push((v, i + 1));
-                if !seen[w] {
-                    seen[w] = true;
-                    stack.push((w, 0));
-                }
-            } else {
-                order.push(v);
-            }
-        }
-    }
-    // Second pass, on the reversed links in reverse finishing order: one component each.
-    let mut component = vec![usize::MAX; n];
-    let mut out = Vec::new();
-    for &start in order.iter().rev() {
-        if component[start] != usize::MAX {
-            continue;
-        }
-        let c = out.len();
-        component[start] = c;
-        let mut members = vec![start];
-        let mut stack = vec![start];
-        while let Some(v) = stack.pop() {
-            for &w in &back[v] {
-                if component[w] == usize::MAX {
-                    component[w] = c;
-                    members.push(w);
-                    stack.push(w);
-                }
-            }
-        }
-        out.push(members);
-    }
-    let mut rings: Vec<Vec<i64>> = Vec::new();
-    for (c, members) in out.iter().enumerate() {
-        if members.len() < 2 {
-            continue;
-        }
-        // Listed along the links from the smallest claim: each next claim is the first one it
-        // updates within the ring that is not listed yet.
-        let first = *members.iter().min().expect("two or more");
-        let mut ring = vec![ids[first]];
-        let mut listed: HashSet<usize> = HashSet::from([first]);
-        let mut v = first;
-        while let Some(&w) = fwd[v].iter().filter(|w| component[**w] == c && !listed.contains(w)).min() {
-            ring.push(ids[w]);
-            listed.insert(w);
-            v = w;
-        }
-        // Claims the walk did not reach (a ring with branches) follow in order.
-        let mut rest: Vec<usize> = members.iter().copied().filter(|m| !listed.contains(m)).collect();
-        rest.sort_unstable();
-        ring.extend(rest.into_iter().map(|m| ids[m]));
-        rings.push(ring);
-    }
-    rings.sort();
-    rings
-}
-
-/// A ring as people read it: `#1 → #2 → #3 → #1`.
-pub fn ring_words(ring: &[i64]) -> String {
-    let mut s: Vec<String> = ring.iter().map(|c| format!("#{c}")).collect();
-    if let Some(first) = ring.first() {
-        s.push(format!("#{first}"));
-    }
-    s.join(" → ")
 }
 
 /// Union-find over positions, with path halving.
@@ -554,24 +455,6 @@ fn voices<'a>(figs: &'a [FigureIn], eligible: &[usize], items: &mut [Item]) -> V
 
 /// Reconciles one measure's figures, given the `updates` links among their claims.
 pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcome {
-    // The updates of a ring are not applied: together they would supersede every figure in it.
-    let mut rings = rings(updates);
-    let ring_of: HashMap<i64, usize> =
-        rings.iter().enumerate().flat_map(|(i, r)| r.iter().map(move |c| (*c, i))).collect();
-    let kept: Vec<Update>;
-    let updates = if ring_of.is_empty() {
-        updates
-    } else {
-        kept = updates
-            .iter()
-            .filter(|u| !matches!((ring_of.get(&u.by), ring_of.get(&u.of)), (Some(a), Some(b)) if a == b))
-            .copied()
-            .collect();
-        &kept
-    };
-    // The rings said with this measure are those its figures' claims are in.
-    let claims: HashSet<i64> = figs.iter().map(|f| f.claim_id).collect();
-    rings.retain(|r| r.iter().any(|c| claims.contains(c)));
     let superseded = supersession(figs, updates);
     let mut items: Vec<Item> = figs
         .iter()
@@ -619,7 +502,6 @@ pub fn reconcile(figs: &[FigureIn], updates: &[Update], req: &Request) -> Outcom
         clusters,
         used: chosen.iter().map(|f| f.figure_id).collect(),
         items,
-        rings,
     }
 }
 

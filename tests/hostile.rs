@@ -13,8 +13,6 @@ mod corpus;
 mod every_output;
 #[path = "hostile/intake.rs"]
 mod intake;
-#[path = "hostile/links.rs"]
-mod links;
 #[path = "hostile/merging.rs"]
 mod merging;
 #[path = "hostile/numbers.rs"]

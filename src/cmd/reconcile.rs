@@ -47,15 +47,7 @@ pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
 fn reconcile(run: &mut Run<'_>, query: &ReconcileQuery, ascii: bool) -> Result<()> {
     let out = run.out;
     let mut printer = None;
-    let mut said = std::collections::HashSet::new();
     uses::reconcile(run.nb()?, query, |r| {
-        for ring in r.outcome.rings.iter().filter(|ring| said.insert((*ring).clone())) {
-            out.note(&format!(
-                "claims {} form a ring of updates, each superseding another; none of these updates was applied \
-                 (`crosscheck check` lists every ring)",
-                crate::reconcile::ring_words(ring)
-            ));
-        }
         // Opened with the first result: a request refused before it prints nothing.
         if printer.is_none() {
             printer = Some(MeasurePrinter::new(out, query.note.as_deref(), ascii).map_err(output)?);

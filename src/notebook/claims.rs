@@ -757,38 +757,8 @@ impl Notebook {
     }
 }
 
-/// The claims from `from` to `to` along `updates` links (both included), when `from`
-/// supersedes `to` through others: a breadth-first walk, each claim visited once.
-fn updates_path(conn: &Connection, from: i64, to: i64) -> Result<Option<Vec<i64>>> {
-    let mut next =
-        conn.prepare_cached("SELECT to_claim FROM links WHERE from_claim = ?1 AND relation = 'updates'")?;
-    let mut came_from: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
-    let mut queue = std::collections::VecDeque::from([from]);
-    while let Some(c) = queue.pop_front() {
-        let ids: Vec<i64> = next.query_map([c], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        for id in ids {
-            if id == from || came_from.contains_key(&id) {
-                continue;
-            }
-            came_from.insert(id, c);
-            if id == to {
-                let mut path = vec![to];
-                let mut at = to;
-                while let Some(&p) = came_from.get(&at) {
-                    path.push(p);
-                    at = p;
-                }
-                path.reverse();
-                return Ok(Some(path));
-            }
-            queue.push_back(id);
-        }
-    }
-    Ok(None)
-}
-
-/// Inserts a link (inside an open transaction), refusing a link already there, two claims
-/// that would each supersede the other, and a link that would close a ring of updates.
+/// Inserts a link (inside an open transaction), refusing a link already there and two claims
+/// that would each supersede the other.
 pub(crate) fn insert_link(
     tx: &Connection,
     a: i64,
@@ -817,16 +787,6 @@ pub(crate) fn insert_link(
         if reverse.is_some() {
             return Err(Error::Conflict(format!(
                 "claim #{b} already updates claim #{a}; two claims cannot each supersede the other"
-            )));
-        }
-        if let Some(path) = updates_path(tx, b, a)? {
-            let mut ring = vec![a];
-            ring.extend(path);
-            ring.pop();
-            return Err(Error::Conflict(format!(
-                "claim #{b} already updates claim #{a} through other claims, so this link would close a ring of \
-                 updates ({}) in which each claim, through the others, supersedes itself",
-                crate::reconcile::ring_words(&ring)
             )));
         }
     }

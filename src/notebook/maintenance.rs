@@ -114,18 +114,6 @@ impl Notebook {
         for p in super::search::index_problems(&tx)? {
             add(p);
         }
-        let mut stmt = tx.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'updates'")?;
-        let updates: Vec<crate::reconcile::Update> = stmt
-            .query_map([], |r| Ok(crate::reconcile::Update { by: r.get(0)?, of: r.get(1)? }))?
-            .collect::<rusqlite::Result<_>>()?;
-        for ring in crate::reconcile::rings(&updates) {
-            add(format!(
-                "links: claims {} form a ring of updates ({}), each superseding another; reconcile applies none \
-                 of these updates until the ring is broken",
-                ring.iter().map(|c| format!("#{c}")).collect::<Vec<_>>().join(", "),
-                crate::reconcile::ring_words(&ring)
-            ));
-        }
         Ok(list.lines())
     }
 

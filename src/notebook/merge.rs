@@ -455,7 +455,7 @@ impl Notebook {
         self.conn.progress_handler(0, None::<fn() -> bool>)?;
         let _ = self.conn.execute_batch(
             "DROP TABLE IF EXISTS temp.merge_article_words; DROP TABLE IF EXISTS temp.merge_article_bands;
-             DROP TABLE IF EXISTS temp.merge_claim_words; DROP TABLE IF EXISTS temp.merge_ring_links; DETACH DATABASE other",
+             DROP TABLE IF EXISTS temp.merge_claim_words; DETACH DATABASE other",
         );
         // A rule of this notebook broken by the other's rows is said of the other notebook;
         // anything else (a busy notebook, a full disk) is this notebook's own trouble.
@@ -622,7 +622,6 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
             fresh("figures")
         ),
     )?;
-    ring_closers(tx)?;
     map_and_insert(
         tx,
         tally,
@@ -635,8 +634,7 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
              SELECT o.uuid, a.ours, b.ours, o.relation, o.created_at FROM other.links o
              JOIN temp.map_claims a ON a.their = o.from_claim JOIN temp.map_claims b ON b.their = o.to_claim
              WHERE {} AND NOT EXISTS (SELECT 1 FROM main.links r WHERE r.from_claim = b.ours AND r.to_claim = a.ours
-                 AND r.relation = 'updates' AND o.relation = 'updates')
-               AND o.uuid NOT IN (SELECT uuid FROM temp.merge_ring_links) ORDER BY o.id",
+                 AND r.relation = 'updates' AND o.relation = 'updates') ORDER BY o.id",
             fresh("links")
         ),
     )?;
@@ -832,48 +830,6 @@ fn merge_claims(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
     Ok(())
 }
 
-/// The other notebook's `updates` links that would close a ring with the links here (each
-/// notebook may hold a chain, and together they make a ring in which every claim supersedes
-/// another): listed in `temp.merge_ring_links` so that they are left out, and counted with the
-/// links that could not come in.
-fn ring_closers(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch(
-        "DROP TABLE IF EXISTS temp.merge_ring_links;
-         CREATE TEMP TABLE merge_ring_links (uuid TEXT PRIMARY KEY);",
-    )?;
-    let mut ours = tx.prepare("SELECT from_claim, to_claim FROM main.links WHERE relation = 'updates'")?;
-    let mut updates: Vec<crate::reconcile::Update> = ours
-        .query_map([], |r| Ok(crate::reconcile::Update { by: r.get(0)?, of: r.get(1)? }))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut theirs = tx.prepare(
-        "SELECT o.uuid, a.ours, b.ours FROM other.links o
-         JOIN temp.map_claims a ON a.their = o.from_claim JOIN temp.map_claims b ON b.their = o.to_claim
-         WHERE o.relation = 'updates' AND o.uuid NOT IN (SELECT uuid FROM main.links)
-           AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)
-           AND NOT EXISTS (SELECT 1 FROM main.links l WHERE l.from_claim = a.ours AND l.to_claim = b.ours
-               AND l.relation = 'updates')",
-    )?;
-    let incoming: Vec<(String, i64, i64)> =
-        theirs.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
-    if incoming.is_empty() {
-        return Ok(());
-    }
-    updates.extend(incoming.iter().map(|(_, by, of)| crate::reconcile::Update { by: *by, of: *of }));
-    let rings = crate::reconcile::rings(&updates);
-    if rings.is_empty() {
-        return Ok(());
-    }
-    let ring_of: std::collections::HashMap<i64, usize> =
-        rings.iter().enumerate().flat_map(|(i, r)| r.iter().map(move |c| (*c, i))).collect();
-    let mut leave_out = tx.prepare("INSERT OR IGNORE INTO temp.merge_ring_links (uuid) VALUES (?1)")?;
-    for (uuid, by, of) in &incoming {
-        if matches!((ring_of.get(by), ring_of.get(of)), (Some(a), Some(b)) if a == b) {
-            leave_out.execute([uuid])?;
-        }
-    }
-    Ok(())
-}
-
 /// Rows of the other notebook that did not come in although they are neither here already nor
 /// deleted here: they hang on a row that did not come in (a claim whose article or source was
 /// deleted here, the figures and links of such a claim). Counted and said, never dropped
@@ -882,7 +838,7 @@ fn left_out(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
     const WHY: &[(&str, &str)] = &[
         ("claims", "cite an article or a source that is not in this notebook (deleted here)"),
         ("figures", "belong to claims or measures that were not added"),
-        ("links", "join claims that were not added, or would reverse an update recorded here or close a ring of updates"),
+        ("links", "join claims that were not added, or would reverse an update recorded here"),
         ("reconciliations", "belong to measures that were not added"),
         ("source_ratings", "belong to sources that were not added"),
     ];

@@ -135,46 +135,6 @@ fn an_update_reaches_the_relays_of_the_old_count() {
     assert_eq!(o.best, Some(25));
 }
 
-fn up(by: i64, of: i64) -> Update {
-    Update { by, of }
-}
-
-#[test]
-fn rings_of_updates_are_found_and_listed_along_their_links() {
-    // 30 -> 10 -> 20 -> 30 is a ring; 40 -> 30 leads into it but is not in it; 60 <-> 50 too.
-    let updates = [up(30, 10), up(10, 20), up(20, 30), up(40, 30), up(60, 50), up(50, 60), up(70, 80)];
-    assert_eq!(rings(&updates), vec![vec![10, 20, 30], vec![50, 60]]);
-    assert_eq!(ring_words(&[10, 20, 30]), "#10 → #20 → #30 → #10");
-    // A chain has none, however long (and the walk is not recursive).
-    let chain: Vec<Update> = (1..200_000).map(|i| up(i + 1, i)).collect();
-    assert!(rings(&chain).is_empty());
-    // Closed at the end, it is one ring of every claim.
-    let mut closed = chain;
-    closed.push(up(1, 200_000));
-    let r = rings(&closed);
-    assert_eq!((r.len(), r[0].len(), r[0][0], r[0][1]), (1, 200_000, 1, 200_000));
-}
-
-#[test]
-fn a_ring_of_updates_supersedes_nothing_and_is_said() {
-    let figs = vec![
-        dated(fig(1, 45, Some(45), 45, 0.75, &["council"]), "2017-03-14"),
-        dated(fig(2, 60, Some(60), 60, 0.75, &["monitor"]), "2017-03-15"),
-        dated(fig(3, 50, Some(50), 50, 0.75, &["directorate"]), "2017-03-16"),
-        dated(fig(4, 58, Some(58), 58, 0.75, &["activists"]), "2017-03-16"),
-    ];
-    // 10 updates 20, 20 updates 30, 30 updates 10: applied, they would leave only figure 4.
-    let ring = [up(10, 20), up(20, 30), up(30, 10), up(40, 99)];
-    let o = reconcile(&figs, &ring, &Request::default());
-    assert!(o.items[..3].iter().all(|i| i.superseded_by.is_none()), "{:?}", o.items);
-    assert_eq!(o.used, vec![1, 2, 3, 4]);
-    assert_eq!(o.rings, vec![vec![10, 20, 30]]);
-    // An update outside the ring still applies, and a ring of other claims is not said here.
-    let o = reconcile(&figs, &[up(40, 10), up(70, 80), up(80, 70)], &Request::default());
-    assert_eq!(o.items[0].superseded_by, Some(40));
-    assert!(o.rings.is_empty());
-}
-
 #[test]
 fn a_claim_that_repeats_a_superseded_claim_is_superseded_even_later() {
     let mut relay = dated(fig(3, 20, Some(20), 20, 0.5, &["outlet-x"]), "2017-03-16");
