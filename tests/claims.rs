@@ -628,3 +628,35 @@ fn import_claims_lists_every_unknown_source_and_adds_them_when_asked() {
     assert_eq!(src["kind"].as_str(), Some("anonymous"), "{src}");
     nb.refuse(&["import", "sources", file.to_str().unwrap(), "--add-sources"], 2);
 }
+
+/// A measure of people takes no figure of houses, neighbourhoods or days; a measure of houses
+/// takes them all. The note on stderr says how many were left out.
+#[test]
+fn a_measure_of_people_is_offered_only_figures_of_people() {
+    let nb = Nb::new();
+    let article = nb.path("shelling.txt");
+    std::fs::write(
+        &article,
+        "قال ناشطون محليون إنّ القصف طال ثلاثة أحياء في البلدة ودمّر 40 منزلاً، وأسفر عن مقتل 12 مدنياً.\n\n\
+         Activists said the shelling lasted three days and killed 30 civilians in 13 villages.\n",
+    )
+    .unwrap();
+    let r = nb.ok(&["--format", "json", "import", "articles", article.to_str().unwrap()]);
+    let id = r.json()[0]["id"].as_i64().unwrap().to_string();
+    nb.ok(&["measure", "add", "deaths.shelling", "--label", "killed in the shelling"]);
+    nb.ok(&["measure", "add", "homes.destroyed", "--label", "homes destroyed", "--unit", "houses"]);
+    let figures = |measure: &str| -> (Vec<String>, String) {
+        let r = nb.ok(&["--format", "csv", "claim", "suggest", &id, "--measure", measure]);
+        (r.csv().into_iter().map(|row| row["figure"].clone()).filter(|f| !f.is_empty()).collect(), r.stderr)
+    };
+    let (people, note) = figures("deaths.shelling");
+    assert!(people.iter().any(|f| f.starts_with("12")), "{people:?}");
+    assert!(people.iter().any(|f| f.starts_with("30")), "{people:?}");
+    for thing in ["ثلاثة أحياء", "40 منزلاً", "13 villages", "three days"] {
+        assert!(!people.iter().any(|f| f.starts_with(thing)), "{thing} offered for deaths: {people:?}");
+    }
+    assert!(note.contains("left out"), "{note}");
+    let (homes, _) = figures("homes.destroyed");
+    assert!(homes.iter().any(|f| f.starts_with("40")), "{homes:?}");
+    assert!(homes.len() > people.len(), "{homes:?} / {people:?}");
+}

@@ -1,6 +1,7 @@
 //! How well `claim suggest` finds the claims a careful researcher records, measured on the
 //! fictional reports in tests/fixtures/suggest (NAME.txt) against hand-made gold claims
-//! (NAME.csv: quote, figure, source, when). Per language:
+//! (NAME.csv: quote, figure, source, when; a figure the notation does not read, such as an
+//! Arabic dual, is written `WORDING=NOTATION`: `جنديين=2`). Per language:
 //!
 //! - recall: the share of gold claims with a figure that some suggestion finds. A gold claim is
 //!   found when a suggestion's quote covers the gold figure's words in the text and the
@@ -31,10 +32,15 @@ struct Gold {
     when: String,
 }
 
-fn fixtures() -> Vec<(String, PathBuf)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suggest");
+/// The reports the rules were developed against.
+const TUNED: &str = "tests/fixtures/suggest";
+/// The reports written after the rules were done and kept apart: no rule is changed to suit them.
+const HELD_OUT: &str = "tests/fixtures/suggest/heldout";
+
+fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
     let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures/suggest")
+        .expect("the evaluation set")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .map(|p| (p.file_stem().unwrap_or_default().to_string_lossy().into_owned(), p))
@@ -145,10 +151,10 @@ fn reads(s: &Suggestion) -> Option<Interval> {
     s.figure.as_ref().map(|f| (f.reading.kind, f.reading.low, f.reading.high))
 }
 
-fn evaluate(verbose: bool) -> BTreeMap<String, Tally> {
+fn evaluate(set: &str, verbose: bool) -> BTreeMap<String, Tally> {
     let vague = default_vague_table();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    for (name, path) in fixtures() {
+    for (name, path) in fixtures(set) {
         let lang = name.split('-').next().unwrap_or("?").to_string();
         let text = std::fs::read_to_string(&path).expect("article");
         let words = text.split_whitespace().count();
@@ -181,9 +187,11 @@ fn evaluate(verbose: bool) -> BTreeMap<String, Tally> {
                 continue;
             }
             tally.gold_figures += 1;
-            let (fa, fb) = locate(&text, qa, qb, &g.figure)
-                .unwrap_or_else(|| panic!("{name}: gold figure '{}' not in its quote", g.figure));
-            let r = parse(&g.figure, &vague).unwrap_or_else(|e| panic!("{name}: gold figure: {e}"));
+            // `WORDING=NOTATION` for a wording the notation does not read (a dual: `جنديين=2`).
+            let (wording, notation) = g.figure.split_once('=').unwrap_or((&g.figure, &g.figure));
+            let (fa, fb) = locate(&text, qa, qb, wording)
+                .unwrap_or_else(|| panic!("{name}: gold figure '{wording}' not in its quote"));
+            let r = parse(notation, &vague).unwrap_or_else(|e| panic!("{name}: gold figure: {e}"));
             let want: Interval = (r.kind, r.low, r.high);
             let matches = |s: &Suggestion| {
                 let f = s.figure.as_ref();
@@ -241,18 +249,23 @@ fn evaluate(verbose: bool) -> BTreeMap<String, Tally> {
 
 /// Floors set a little under the measured values (docs/suggest.md has the numbers): language,
 /// recall, source, precision, statements, dates.
-const FLOORS: [(&str, f64, f64, f64, f64, f64); 2] =
-    [("ar", 0.98, 0.98, 0.95, 0.90, 0.95), ("en", 0.95, 0.98, 0.92, 0.95, 0.80)];
+type Floors = [(&'static str, f64, f64, f64, f64, f64); 2];
 
-#[test]
-fn suggestions_match_the_gold_claims() {
+/// On the reports the rules were developed against.
+const TUNED_FLOORS: Floors = [("ar", 0.98, 0.98, 0.95, 0.90, 0.95), ("en", 0.95, 0.98, 0.92, 0.95, 0.80)];
+
+/// On the held-out reports, a little under the first measurement (ar: recall 0.961, source 0.822,
+/// precision 0.912, statements 0.692, dates 0.875; en: 0.988, 0.699, 0.838, 0.500, 0.828).
+const HELD_OUT_FLOORS: Floors = [("ar", 0.95, 0.80, 0.90, 0.65, 0.85), ("en", 0.97, 0.68, 0.82, 0.45, 0.80)];
+
+fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
-    let tallies = evaluate(verbose);
-    for (lang, recall, source, precision, statements, whens) in FLOORS {
-        let t = tallies.get(lang).unwrap_or_else(|| panic!("no {lang} fixtures"));
+    let tallies = evaluate(set, verbose);
+    for (lang, recall, source, precision, statements, whens) in floors {
+        let t = tallies.get(lang).unwrap_or_else(|| panic!("no {lang} fixtures in {set}"));
         eprintln!(
-            "{lang}: recall {:.3} ({}/{}), source {:.3} ({}/{}), precision {:.3} ({}/{}), statements {:.3} ({}/{}), \
-             when {:.3} ({}/{})",
+            "{set} {lang}: recall {:.3} ({}/{}), source {:.3} ({}/{}), precision {:.3} ({}/{}), \
+             statements {:.3} ({}/{}), when {:.3} ({}/{})",
             t.recall(),
             t.found,
             t.gold_figures,
@@ -269,23 +282,40 @@ fn suggestions_match_the_gold_claims() {
             t.whens_right,
             t.gold_whens
         );
-        assert!(t.recall() >= recall, "{lang}: recall {:.3} under {recall}", t.recall());
-        assert!(t.source() >= source, "{lang}: source accuracy {:.3} under {source}", t.source());
-        assert!(t.precision() >= precision, "{lang}: precision {:.3} under {precision}", t.precision());
+        assert!(t.recall() >= recall, "{set} {lang}: recall {:.3} under {recall}", t.recall());
+        assert!(t.source() >= source, "{set} {lang}: source accuracy {:.3} under {source}", t.source());
+        assert!(t.precision() >= precision, "{set} {lang}: precision {:.3} under {precision}", t.precision());
         assert!(
             t.statements() >= statements,
-            "{lang}: statement recall {:.3} under {statements}",
+            "{set} {lang}: statement recall {:.3} under {statements}",
             t.statements()
         );
-        assert!(t.whens() >= whens, "{lang}: date agreement {:.3} under {whens}", t.whens());
+        assert!(t.whens() >= whens, "{set} {lang}: date agreement {:.3} under {whens}", t.whens());
     }
 }
 
 #[test]
+fn suggestions_match_the_gold_claims() {
+    check(TUNED, TUNED_FLOORS);
+}
+
+#[test]
+fn suggestions_match_the_gold_claims_of_the_held_out_reports() {
+    check(HELD_OUT, HELD_OUT_FLOORS);
+}
+
+#[test]
 fn the_set_holds_enough_articles() {
-    let all = fixtures();
-    let ar = all.iter().filter(|(n, _)| n.starts_with("ar-")).count();
-    assert!(all.len() >= 12 && ar >= 6, "{} articles, {ar} Arabic", all.len());
+    let tuned = fixtures(TUNED);
+    let held = fixtures(HELD_OUT);
+    let arabic = |set: &[(String, PathBuf)]| set.iter().filter(|(n, _)| n.starts_with("ar-")).count();
+    let all = tuned.len() + held.len();
+    assert!(all >= 40 && 2 * (arabic(&tuned) + arabic(&held)) >= all, "{all} reports");
+    assert!(held.len() >= 12 && 2 * arabic(&held) >= held.len(), "{} held out", held.len());
+    // A report is in one set only.
+    for (name, _) in &held {
+        assert!(!tuned.iter().any(|(n, _)| n == name), "{name} is in both sets");
+    }
 }
 
 /// A 20,000-word article built from the fixtures; run with
@@ -294,7 +324,7 @@ fn the_set_holds_enough_articles() {
 #[ignore]
 fn twenty_thousand_words_in_half_a_second() {
     let bodies: Vec<String> =
-        fixtures().iter().map(|(_, p)| std::fs::read_to_string(p).expect("article")).collect();
+        fixtures(TUNED).iter().map(|(_, p)| std::fs::read_to_string(p).expect("article")).collect();
     let mut text = String::new();
     let mut k = 0;
     while text.split_whitespace().count() < 20_000 {

@@ -18,6 +18,7 @@ mod read;
 mod tables;
 
 pub use find::{find_figures, FoundFigure};
+pub(crate) use tables::OUTCOMES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {

@@ -530,7 +530,9 @@ impl<'a> Scan<'a> {
         let arabic = self.word(cue).is_some_and(is_arabic);
         if arabic {
             let (a, b) = chunks[0];
-            let noun = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns))?;
+            let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {
+                return self.named_subject(a, b, cue, floor);
+            };
             let mut s = noun;
             while s > a && (self.is_quote_mark(s - 1) || self.in_set(s - 1, &self.t.source_nouns)) {
                 s -= 1;
@@ -556,6 +558,35 @@ impl<'a> Scan<'a> {
             Some((a2, _)) if self.word_count(a2, b1) <= 16 => self.trim(a2, b1),
             _ => self.trim(a1, b1),
         }
+    }
+
+    /// An Arabic subject before its verb with no source noun in it: a name in guillemets
+    /// (`«سرايا التحرير» أعلنت`, `أما «السرايا» فأكّدت`) or a short name that opens the sentence
+    /// (`أبو خالد قال إنّ`). A verb joined by و to what came before (`... ووثّق`) shares an
+    /// earlier subject, and a phrase that opens with a preposition, a date or a figure is none.
+    fn named_subject(&self, a: usize, b: usize, cue: usize, floor: usize) -> Option<(usize, usize)> {
+        let (pa, pb) = self.trim(a, b)?;
+        let verb = self.word(cue)?;
+        let amma = (a..pa).any(|k| self.word(k) == Some("اما"));
+        let clitic = !self.t.cues.contains_key(verb) && (verb.starts_with('و') || verb.starts_with('ف'));
+        if clitic && !(amma && verb.starts_with('ف')) {
+            return None;
+        }
+        if (pa..pb).any(|k| self.in_figure(k) || self.in_date(k) || self.finite_cue(k))
+            || self.exact_in(pa, &self.t.prepositions)
+            || self.in_set(pa, &self.t.content_nouns)
+            || self.exact_in(pa, &self.t.adverbial_words)
+        {
+            return None;
+        }
+        let quoted_name = self.is_quote_mark(pa)
+            && self.is_quote_mark(pb - 1)
+            && pb == b
+            && !(pa + 1..pb - 1).any(|k| self.is_quote_mark(k))
+            && self.word_count(pa, pb) <= 6;
+        let opens_sentence = a == floor || (floor..a).all(|k| self.toks[k].kind == TokKind::Sym);
+        let short_name = opens_sentence && self.word_count(pa, pb) <= 4;
+        (quoted_name || short_name).then_some((pa, pb))
     }
 
     /// Words with content before a token in its sentence (not dates, adverbials, conjunctions),
@@ -690,25 +721,7 @@ impl<'a> Scan<'a> {
         let side =
             if cue.participle && follows_comma && cue.side == Side::Auto { Side::Before } else { side };
         if side == Side::After {
-            // نقلت X عن Y: the source is Y.
-            let mut k = end;
-            if cue.family == Family::Relay && arabic {
-                if let Some(an) = (end..(end + 8).min(s.end)).find(|k| self.word(*k) == Some("عن")) {
-                    k = an + 1;
-                }
-            }
-            if cue.family == Family::Relay && self.word(k) == Some("by") {
-                k += 1;
-            }
-            let (p, r) = self.after_phrase(k, s.end, cue);
-            // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
-            let mut p = p.filter(|(a, _)| !self.exact_in(*a, &self.t.prepositions));
-            // An accusation's object is the accused party: the source ends before it.
-            if let Some((a, b)) = p.filter(|_| cue.accuse) {
-                if let Some(h) = (a + 1..b).find(|k| self.in_set(*k, &self.t.accused_heads)) {
-                    p = self.trim(a, h);
-                }
-            }
+            let (p, r) = self.source_after(end, s.end, cue, arabic);
             source = p;
             region_end = r.max(end);
             from_after = p.is_some();
@@ -718,6 +731,70 @@ impl<'a> Scan<'a> {
         if source.is_none() && cue.side != Side::After && !(cue.participle && follows_comma) {
             source = self.before_phrase(i, s.body);
         }
+        if let Some(span) = source {
+            source = self.past_frames(span)?;
+        }
+        let region = match source {
+            Some((a, b)) if from_after => (i.min(a), region_end.max(b)),
+            Some((a, b)) => (a.min(i), end.max(b)),
+            None => (i, region_end),
+        };
+        let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
+        let forward = !(self.content_before(s.body, region.0) && self.closes_clause(region.1, s.end));
+        Some(Unit {
+            cue: (i, end),
+            family: cue.family,
+            participle: cue.participle,
+            source,
+            from: None,
+            region,
+            sentence,
+            forward,
+            noun,
+            stands_in: source.is_some_and(|p| self.is_pronoun(p)),
+            relative: !from_after
+                && source.is_some_and(|(a, _)| {
+                    (a.saturating_sub(2)..a)
+                        .any(|k| matches!(self.word(k), Some("which" | "who" | "whom" | "that")))
+                }),
+        })
+    }
+
+    /// The source named after a cue (`said X`, `نقلت X عن Y`), and where its phrase ends.
+    fn source_after(
+        &self,
+        end: usize,
+        s_end: usize,
+        cue: &Cue,
+        arabic: bool,
+    ) -> (Option<(usize, usize)>, usize) {
+        // نقلت X عن Y: the source is Y.
+        let mut k = end;
+        if cue.family == Family::Relay && arabic {
+            if let Some(an) = (end..(end + 8).min(s_end)).find(|k| self.word(*k) == Some("عن")) {
+                k = an + 1;
+            }
+        }
+        if cue.family == Family::Relay && self.word(k) == Some("by") {
+            k += 1;
+        }
+        let (p, r) = self.after_phrase(k, s_end, cue);
+        // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
+        let mut p = p.filter(|(a, _)| !self.exact_in(*a, &self.t.prepositions));
+        // An accusation's object is the accused party: the source ends before it.
+        if let Some((a, b)) = p.filter(|_| cue.accuse) {
+            if let Some(h) = (a + 1..b).find(|k| self.in_set(*k, &self.t.accused_heads)) {
+                p = self.trim(a, h);
+            }
+        }
+        (p, r)
+    }
+
+    /// The source past the frames around it: None when a frame on information names no
+    /// source (the outlet's own: no attribution), else the source (a frame's own source, a
+    /// document's author, or the phrase as it was).
+    fn past_frames(&self, span: (usize, usize)) -> Option<Option<(usize, usize)>> {
+        let mut source = Some(span);
         // A frame on information names its source further on, or is the outlet's own.
         if let Some((a, b)) = source {
             let head = (a..b.min(a + 5)).find(|k| {
@@ -756,30 +833,7 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        let region = match source {
-            Some((a, b)) if from_after => (i.min(a), region_end.max(b)),
-            Some((a, b)) => (a.min(i), end.max(b)),
-            None => (i, region_end),
-        };
-        let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
-        let forward = !(self.content_before(s.body, region.0) && self.closes_clause(region.1, s.end));
-        Some(Unit {
-            cue: (i, end),
-            family: cue.family,
-            participle: cue.participle,
-            source,
-            from: None,
-            region,
-            sentence,
-            forward,
-            noun,
-            stands_in: source.is_some_and(|p| self.is_pronoun(p)),
-            relative: !from_after
-                && source.is_some_and(|(a, _)| {
-                    (a.saturating_sub(2)..a)
-                        .any(|k| matches!(self.word(k), Some("which" | "who" | "whom" | "that")))
-                }),
-        })
+        Some(source)
     }
 
     /// `..., said X.` and `"...," said X` name the source after the verb; `X said ...` and
@@ -826,6 +880,10 @@ impl<'a> Scan<'a> {
     fn arabic_side(&self, i: usize, end: usize, body: usize, s_end: usize) -> Side {
         let (a, b) = self.chunks_before(i, body)[0];
         if self.has_source_noun(a, b) {
+            return Side::Before;
+        }
+        // A name in guillemets right before the verb is its subject: `«السرايا» أعلنت`.
+        if i > 0 && self.is_quote_mark(i - 1) && self.named_subject(a, b, i, body).is_some() {
             return Side::Before;
         }
         let k = self.skip_after_cue(end, s_end);

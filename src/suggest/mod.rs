@@ -15,6 +15,7 @@
 
 mod attribution;
 mod cues;
+pub mod people;
 pub mod sources;
 mod tables;
 #[cfg(test)]
@@ -55,6 +56,15 @@ pub struct Suggestion {
     pub confidence: u8,
     /// The cues that fired, by name (`attribution verb`, `source noun`, `figure` ...).
     pub cues: Vec<&'static str>,
+}
+
+impl Suggestion {
+    /// Whether the suggestion belongs with a measure of people (the killed, defectors): a
+    /// statement, a figure without a counted noun (`killed 30`), or one whose noun counts people
+    /// (`30 civilians`, `16 عنصراً`); not `three neighbourhoods`, `15 groups` (`people.rs`).
+    pub fn fits_people(&self) -> bool {
+        self.figure.as_ref().and_then(|f| f.reading.noun.as_deref()).is_none_or(people::counts_people)
+    }
 }
 
 /// The longest quote a suggestion carries, in characters: the clause around the figure (or the

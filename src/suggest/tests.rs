@@ -505,3 +505,43 @@ fn attribution_classes_of_real_reports() {
         assert!(s.source.as_deref().is_none_or(|x| !x.starts_with("عن")), "{s:?}");
     }
 }
+
+/// An Arabic subject before its verb needs no source noun when it is a name: in guillemets, or
+/// a short name opening the sentence. Each with the cases that must not be read as a subject.
+#[test]
+fn arabic_names_before_the_verb() {
+    for (text, wording, want) in [
+        ("«سرايا التحرير» أعلنت أنّها أسرت 16 عنصراً.", "16", Some("«سرايا التحرير»")),
+        ("و«جيش السواد» قال إنّ 12 من عناصره قتلوا.", "12", Some("«جيش السواد»")),
+        ("أما «كتائب الفجر» فأكّدت أنّ 9 من مقاتليها أسروا.", "9", Some("«كتائب الفجر»")),
+        ("أبو خالد قال إنّ الكمين أسفر عن مقتل 7 عناصر.", "7", Some("أبو خالد")),
+        ("«السرايا» أعلنت أسر 16 عنصراً من اللواء.", "16", Some("«السرايا»")),
+        // A verb joined by و to an earlier one, a preposition, a date: no subject here.
+        ("الاشتباكات استمرت حتى الصباح وأكّد أنّ 12 شخصاً قتلوا.", "12", None),
+        ("في المساء قال إنّ 12 شخصاً قتلوا.", "12", None),
+        ("يوم الاثنين أعلن أنّ 12 شخصاً قتلوا.", "12", None),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), want, "{text}");
+    }
+}
+
+/// For a measure of people, figures counting things, places and times are left out; a bare
+/// number and a figure of people stay.
+#[test]
+fn a_measure_of_people_takes_only_people() {
+    let text = "قال ناشطون إنّ القصف أصاب ثلاثة أحياء ودمّر 40 منزلاً، وأسفر عن مقتل 12 مدنياً. \
+                Activists said 15 groups took part and 13 points were shelled over three days, killing 30 \
+                civilians and two Syrians; the ministry said 9 were killed.";
+    let out = all(text);
+    let every: Vec<String> =
+        out.iter().filter_map(|s| s.figure.as_ref().map(|f| f.wording.clone())).collect();
+    let kept: Vec<String> =
+        out.into_iter().filter(Suggestion::fits_people).filter_map(|s| s.figure.map(|f| f.wording)).collect();
+    for want in ["12 مدنياً", "30", "two Syrians", "9"] {
+        assert!(kept.iter().any(|w| w.starts_with(want)), "{want} kept: {kept:?}");
+    }
+    for gone in ["ثلاثة أحياء", "40 منزلاً", "15 groups", "13 points"] {
+        assert!(every.iter().any(|w| w.starts_with(gone)), "{gone} is a figure: {every:?}");
+        assert!(!kept.iter().any(|w| w.starts_with(gone)), "{gone} left out: {kept:?}");
+    }
+}

@@ -1,0 +1,543 @@
+//! Which counted nouns are people, and which measures count people: a measure of the killed or
+//! of defectors takes `30 civilians`, `16 عنصراً`, `200 شخص` and a bare `30`, never `three
+//! neighbourhoods` (`ثلاثة أحياء`), `15 groups`, `two vehicles` or `three days`. Tables as data,
+//! written as articles write the words and normalised once; docs/suggest.md lists them.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::normalize::normalize;
+use crate::numwords::tokens::clitic_forms;
+
+/// Nouns (and the adjectives used as nouns) that count people, singular and plural, with the
+/// accusative forms the press writes after 11–99 (`مدنياً`, `عنصراً`). The outcome words of the
+/// notation (`killed`, `قتيل`, `جريح`, `منشقين` ...) count people too and are added to these.
+pub(crate) const PERSON_NOUNS: &[&str] = &[
+    // English
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "civilian",
+    "children",
+    "child",
+    "kids",
+    "minors",
+    "boys",
+    "girls",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "adults",
+    "infants",
+    "babies",
+    "teenagers",
+    "fighters",
+    "fighter",
+    "combatants",
+    "soldiers",
+    "soldier",
+    "troops",
+    "servicemen",
+    "conscripts",
+    "recruits",
+    "officers",
+    "officer",
+    "militants",
+    "militant",
+    "insurgents",
+    "rebels",
+    "gunmen",
+    "militiamen",
+    "jihadists",
+    "members",
+    "member",
+    "volunteers",
+    "guards",
+    "policemen",
+    "police",
+    "personnel",
+    "staff",
+    "workers",
+    "employees",
+    "doctors",
+    "nurses",
+    "medics",
+    "paramedics",
+    "rescuers",
+    "journalists",
+    "reporters",
+    "activists",
+    "protesters",
+    "demonstrators",
+    "students",
+    "pupils",
+    "teachers",
+    "patients",
+    "residents",
+    "inhabitants",
+    "villagers",
+    "locals",
+    "farmers",
+    "shepherds",
+    "traders",
+    "vendors",
+    "passengers",
+    "drivers",
+    "pilgrims",
+    "worshippers",
+    "refugees",
+    "migrants",
+    "returnees",
+    "evacuees",
+    "displaced",
+    "detainees",
+    "prisoners",
+    "captives",
+    "hostages",
+    "inmates",
+    "defectors",
+    "deserters",
+    "victims",
+    "casualties",
+    "survivors",
+    "bodies",
+    "corpses",
+    "dead",
+    "wounded",
+    "injured",
+    "missing",
+    "relatives",
+    "youths",
+    "youth",
+    "elderly",
+    "leaders",
+    "commanders",
+    "suspects",
+    "foreigners",
+    "nationals",
+    "citizens",
+    "individuals",
+    "humans",
+    "lives",
+    "others",
+    // Arabic
+    "شخص",
+    "شخصاً",
+    "أشخاص",
+    "نفر",
+    "أنفار",
+    "نسمة",
+    "فرد",
+    "أفراد",
+    "مدني",
+    "مدنياً",
+    "مدنيين",
+    "مدنيون",
+    "طفل",
+    "طفلاً",
+    "أطفال",
+    "قاصر",
+    "قاصرين",
+    "امرأة",
+    "نساء",
+    "سيدة",
+    "سيدات",
+    "فتاة",
+    "فتيات",
+    "رجل",
+    "رجلاً",
+    "رجال",
+    "شاب",
+    "شاباً",
+    "شبان",
+    "شباب",
+    "مسن",
+    "مسنين",
+    "عنصر",
+    "عنصراً",
+    "عناصر",
+    "مقاتل",
+    "مقاتلاً",
+    "مقاتلين",
+    "مقاتلون",
+    "مسلح",
+    "مسلحاً",
+    "مسلحين",
+    "مسلحون",
+    "جندي",
+    "جندياً",
+    "جنود",
+    "عسكري",
+    "عسكرياً",
+    "عسكريين",
+    "عسكريون",
+    "ضابط",
+    "ضابطاً",
+    "ضباط",
+    "مجند",
+    "مجندين",
+    "متطوع",
+    "متطوعين",
+    "متطوعون",
+    "عضو",
+    "عضواً",
+    "أعضاء",
+    "قيادي",
+    "قيادياً",
+    "قياديين",
+    "قائد",
+    "قادة",
+    "ناشط",
+    "ناشطاً",
+    "ناشطين",
+    "ناشطون",
+    "صحفي",
+    "صحفياً",
+    "صحفيين",
+    "إعلامي",
+    "إعلاميين",
+    "طبيب",
+    "طبيباً",
+    "أطباء",
+    "ممرض",
+    "ممرضين",
+    "مسعف",
+    "مسعفين",
+    "مسعفون",
+    "عامل",
+    "عاملاً",
+    "عمال",
+    "موظف",
+    "موظفاً",
+    "موظفين",
+    "طالب",
+    "طالباً",
+    "طلاب",
+    "تلميذ",
+    "تلاميذ",
+    "معلم",
+    "معلمين",
+    "مريض",
+    "مريضاً",
+    "مرضى",
+    "ساكن",
+    "سكان",
+    "مواطن",
+    "مواطناً",
+    "مواطنين",
+    "مزارع",
+    "مزارعين",
+    "راع",
+    "رعاة",
+    "تاجر",
+    "تجار",
+    "بائع",
+    "باعة",
+    "سائق",
+    "سائقاً",
+    "سائقين",
+    "راكب",
+    "ركاب",
+    "مصل",
+    "مصلين",
+    "لاجئ",
+    "لاجئاً",
+    "لاجئين",
+    "لاجئون",
+    "نازح",
+    "نازحاً",
+    "نازحين",
+    "نازحون",
+    "مهجر",
+    "مهجرين",
+    "عائد",
+    "عائدين",
+    "معتقل",
+    "معتقلاً",
+    "معتقلين",
+    "معتقلون",
+    "محتجز",
+    "محتجزاً",
+    "محتجزين",
+    "موقوف",
+    "موقوفين",
+    "سجين",
+    "سجيناً",
+    "سجناء",
+    "أسير",
+    "أسيراً",
+    "أسرى",
+    "رهينة",
+    "رهائن",
+    "مخطوف",
+    "مخطوفين",
+    "مختطف",
+    "مختطفين",
+    "منشق",
+    "منشقاً",
+    "منشقين",
+    "منشقون",
+    "فار",
+    "فارين",
+    "ضحية",
+    "ضحايا",
+    "قتيل",
+    "قتيلاً",
+    "قتلى",
+    "جريح",
+    "جريحاً",
+    "جرحى",
+    "مصاب",
+    "مصاباً",
+    "مصابين",
+    "مصابون",
+    "مفقود",
+    "مفقودين",
+    "مفقودون",
+    "ناج",
+    "ناجين",
+    "ناجون",
+    "جثة",
+    "جثث",
+    "شهيد",
+    "شهيداً",
+    "شهداء",
+    "متظاهر",
+    "متظاهراً",
+    "متظاهرين",
+    "محتج",
+    "محتجين",
+    "مشتبه",
+    "مطلوب",
+    "مطلوبين",
+    "أجنبي",
+    "أجانب",
+];
+
+/// Words of a measure's key, label or unit that say it counts people: the person nouns above,
+/// and the outcomes and states that only people have (killed, defected, arrested, displaced).
+pub(crate) const PEOPLE_MEASURE_WORDS: &[&str] = &[
+    "killed",
+    "deaths",
+    "death",
+    "dead",
+    "died",
+    "fatalities",
+    "toll",
+    "wounded",
+    "injured",
+    "injuries",
+    "defected",
+    "defections",
+    "arrested",
+    "arrests",
+    "detained",
+    "detentions",
+    "abducted",
+    "kidnapped",
+    "executed",
+    "executions",
+    "displaced",
+    "displacement",
+    "fled",
+    "evacuated",
+    "returned",
+    "returns",
+    "missing",
+    "disappeared",
+    "captured",
+    "recruited",
+    "casualties",
+    "قتلى",
+    "قتل",
+    "وفيات",
+    "ضحايا",
+    "جرحى",
+    "مصابين",
+    "إصابات",
+    "منشقين",
+    "انشقاق",
+    "انشقاقات",
+    "معتقلين",
+    "اعتقال",
+    "اعتقالات",
+    "نازحين",
+    "نزوح",
+    "مفقودين",
+    "أسرى",
+];
+
+struct Lists {
+    nouns: HashSet<String>,
+    measure_words: HashSet<String>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut nouns: HashSet<String> = PERSON_NOUNS.iter().map(|w| bare(&normalize(w))).collect();
+        for (_, words) in crate::notation::OUTCOMES {
+            nouns.extend(words.iter().map(|w| bare(w)));
+        }
+        let mut measure_words: HashSet<String> =
+            PEOPLE_MEASURE_WORDS.iter().map(|w| bare(&normalize(w))).collect();
+        measure_words.extend(nouns.iter().cloned());
+        Lists { nouns, measure_words }
+    })
+}
+
+/// A normalised word without the alef of an accusative tanween (`مدنيا` → `مدني`).
+fn bare(w: &str) -> String {
+    let is_arabic = w.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c));
+    match w.strip_suffix('ا') {
+        Some(b) if is_arabic && b.chars().count() >= 3 => b.to_string(),
+        _ => w.to_string(),
+    }
+}
+
+/// The word, with or without a leading clitic (`للمدنيين`, `والأطفال`), is in the list.
+fn listed(word: &str, set: &HashSet<String>) -> bool {
+    clitic_forms(word).iter().any(|(_, _, rest)| set.contains(&bare(rest)))
+}
+
+/// Does a word look like a person by its shape? English demonyms and agent nouns (`Syrians`,
+/// `Iraqis`, `militiamen`, `guardsmen`), Arabic relative adjectives used as nouns (`سوريين`,
+/// `عراقيون`, `لبنانياً`).
+fn person_shape(typed: &str, norm: &str) -> bool {
+    if norm.is_ascii() {
+        let capital = typed.starts_with(|c: char| c.is_ascii_uppercase());
+        return norm.len() > 4
+            && (norm.ends_with("men")
+                || capital && (norm.ends_with("ians") || norm.ends_with("is") || norm.ends_with("ese")));
+    }
+    clitic_forms(norm).iter().any(|(_, _, w)| {
+        let nisba_accusative = w.ends_with("يا") && !w.ends_with("ايا");
+        w.chars().count() >= 5 && (w.ends_with("يين") || w.ends_with("يون") || nisba_accusative)
+    })
+}
+
+/// Is the counted noun of a figure (`civilians`, `من المدنيين`, `foreign fighters`, `أحياء`) a
+/// noun for people? An English noun phrase is judged by its last word, an Arabic one by its
+/// first (the head comes first); `of`/`من` before the noun is passed over.
+pub fn counts_people(noun: &str) -> bool {
+    // The parts of a sum (`Syrians + Iraqis`) each have their noun.
+    if noun.contains('+') {
+        return noun.split('+').any(counts_people);
+    }
+    let words: Vec<(&str, String)> = noun
+        .split(|c: char| !c.is_alphanumeric() && c != '\u{0640}' && !('\u{064B}'..='\u{0652}').contains(&c))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, normalize(w)))
+        .filter(|(_, n)| !matches!(n.as_str(), "of" | "من" | "the"))
+        .collect();
+    let head = if words.first().is_some_and(|(_, n)| n.is_ascii()) { words.last() } else { words.first() };
+    let Some((typed, norm)) = head else { return true };
+    let l = lists();
+    listed(norm, &l.nouns) || person_shape(typed, norm)
+}
+
+/// Does a measure count people? Its unit when it has one (`people`, `fighters`, `أشخاص`), else a
+/// word of its key or label (`deaths.market`, `foreign fighters who defected`, `قتلى السوق`).
+pub fn measure_counts_people(key: &str, label: &str, unit: Option<&str>) -> bool {
+    let l = lists();
+    let any = |text: &str| {
+        normalize(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| listed(w, &l.measure_words))
+    };
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(u) => any(u),
+        None => any(key) || any(label),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_are_counted_in_both_languages() {
+        for noun in [
+            "people",
+            "civilians",
+            "foreign fighters",
+            "Front fighters",
+            "Syrians",
+            "Iraqis",
+            "militiamen",
+            "of the dead",
+            "مدنياً",
+            "مدنيين",
+            "من المدنيين",
+            "عنصراً",
+            "عناصر اللواء",
+            "شخص",
+            "أشخاص",
+            "محتجزاً",
+            "جثة",
+            "سورياً",
+            "عراقيين",
+            "للأطفال",
+            "قتيلاً",
+        ] {
+            assert!(counts_people(noun), "{noun} counts people");
+        }
+    }
+
+    #[test]
+    fn things_places_and_times_are_not_people() {
+        for noun in [
+            "neighbourhoods",
+            "groups",
+            "points",
+            "vehicles",
+            "houses",
+            "homes",
+            "days",
+            "times",
+            "rockets",
+            "shells",
+            "checkpoints",
+            "villages",
+            "أحياء",
+            "آليات",
+            "منازل",
+            "منزل",
+            "أيام",
+            "يوماً",
+            "مرات",
+            "قذيفة",
+            "صاروخاً",
+            "نقاط",
+            "مدارس",
+            "قرى",
+            "مجموعات",
+            "فصائل",
+            "قضايا",
+            "خلايا",
+        ] {
+            assert!(!counts_people(noun), "{noun} does not count people");
+        }
+    }
+
+    #[test]
+    fn measures_of_people_are_told_by_unit_key_or_label() {
+        assert!(measure_counts_people("deaths.market", "deaths in the market strike", None));
+        assert!(measure_counts_people("x", "foreign fighters who defected", None));
+        assert!(measure_counts_people("x", "y", Some("people")));
+        assert!(measure_counts_people("qatla", "قتلى السوق", None));
+        assert!(measure_counts_people("x", "المنشقون", Some("أشخاص")));
+        // A unit that is not people wins over a label that speaks of people.
+        assert!(!measure_counts_people(
+            "homes.destroyed",
+            "homes destroyed where people died",
+            Some("houses")
+        ));
+        assert!(!measure_counts_people("shells", "shells fired on the town", None));
+        assert!(!measure_counts_people("aid.trucks", "aid trucks that entered", Some("trucks")));
+        assert!(!measure_counts_people("manazil", "منازل مدمرة", None));
+    }
+}
