@@ -189,7 +189,7 @@ impl Cache {
         article: i64,
         quote: &str,
     ) -> Result<Vec<i64>> {
-        if !unverified.contains_key(&article) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = unverified.entry(article) {
             let mut stmt = tx.prepare_cached(
                 "SELECT id, quote FROM claims WHERE article_id = ?1 AND span_start IS NULL ORDER BY id",
             )?;
@@ -198,7 +198,7 @@ impl Cache {
                 let (id, q) = row?;
                 by_quote.entry(q).or_default().push(id);
             }
-            unverified.insert(article, by_quote);
+            slot.insert(by_quote);
         }
         Ok(unverified.get(&article).and_then(|m| m.get(quote)).cloned().unwrap_or_default())
     }
