@@ -78,7 +78,7 @@ pub fn inputs(query: &ArticlesQuery) -> Result<ImportRequest> {
     if inputs.iter().filter(|(i, _)| *i == Input::Stdin).count() > 1 {
         return invalid("- (stdin) is given more than once; give it once");
     }
-    Ok(ImportRequest { inputs, max_size: query.max_size, batch: query.batch })
+    Ok(ImportRequest { inputs, max_size: query.max_size, batch: query.batch, read_ahead: 0 })
 }
 
 /// `import articles`: the files read on worker threads and stored in batches; `progress` is told
