@@ -6,11 +6,11 @@
 
 mod html;
 mod markdown;
-mod spans;
+pub(crate) mod spans;
 pub mod svg;
-mod text;
-mod view;
-mod words;
+pub(crate) mod text;
+pub(crate) mod view;
+pub(crate) mod words;
 
 use std::collections::BTreeMap;
 
@@ -22,7 +22,7 @@ use crate::reconcile::Method;
 
 pub use html::html;
 pub use markdown::{chart_file, markdown, Markdown};
-pub use text::{escape_html, neutralise};
+pub use text::neutralise;
 
 /// The language of the page's own words; `ar` also lays the page out right to left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
