@@ -12,6 +12,8 @@
 #   benches/run.sh scaling         # import, search, export, reconcile at 1,000, 5,000 and 50,000
 #                                  # articles, with the time per item (about 6 minutes)
 #   benches/run.sh suggest         # claim suggest on a 20,000-word and a 50 MB article only
+#   benches/run.sh serve           # the archive, then only the pages of `serve` timed (its rows
+#                                  # are also in the whole run)
 #
 # The tasks of fixed size (20,000 claims quoting one 60,000-word article, one measure of 20,000
 # figures that all disagree, a 5,000-word quote in a 1,000,000-word article, merging a
@@ -128,6 +130,33 @@ if [ "${1:-}" = suggest ]; then
   printf '%s\n' "${rows[@]}"
   exit 0
 fi
+
+# serve_pages DB: `crosscheck serve --read-only` on DB, and every page timed through it with curl
+# (median of RUNS requests, each a whole page read and drawn); the target is 200 ms a page.
+serve_pages() {
+  local db=$1 url port token base ms page mid cid sid key
+  need curl curl
+  "$BIN" --db "$db" serve --read-only --idle-timeout 600 >"$W/serve.url" 2>"$W/serve.err" &
+  local pid=$!
+  for _ in $(seq 100); do [ -s "$W/serve.url" ] && break; sleep 0.1; done
+  url=$(head -1 "$W/serve.url")
+  base=${url%%/?token=*}; token=${url##*token=}; port=${base##*:}
+  mid=$(sqlite3 "$db" "SELECT article_id FROM claims GROUP BY article_id ORDER BY count(*) DESC LIMIT 1")
+  cid=$(sqlite3 "$db" "SELECT max(id) / 2 FROM claims")
+  sid=$(sqlite3 "$db" "SELECT id FROM sources WHERE name = 'source 7'")
+  key=$(sqlite3 "$db" "SELECT m.key FROM measures m JOIN figures f ON f.measure_id = m.id GROUP BY m.id ORDER BY count(*) DESC LIMIT 1")
+  for page in "/articles" "/articles?page=50" "/articles?q=%D8%A7%D9%84%D9%85%D9%82%D8%A7%D8%AA%D9%84%D9%8A%D9%86" \
+      "/article?id=$mid" "/claims" "/claims?page=500" "/claims?source=source+7&min-reliability=C" "/claim?id=$cid" \
+      "/measures" "/measure?key=$key" "/sources" "/sources?q=source+7" "/source?id=$sid"; do
+    local times=()
+    for _ in $(seq "$RUNS"); do
+      times+=("$(curl -s -o /dev/null -H "Cookie: crosscheck-$port=$token" -w '%{time_total}' "$base$page")")
+    done
+    ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')
+    row "serve: GET $(echo "$page" | sed 's/%D8%A7%D9%84%D9%85%D9%82%D8%A7%D8%AA%D9%84%D9%8A%D9%86/المقاتلين/') (median of $RUNS)" "${ms} ms" "–" "–" "–" "< 200 ms"
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
 
 if [ "${1:-}" = scaling ]; then
   srows=()
@@ -254,6 +283,14 @@ read -r t m < <(measure "$BIN" --db "$DB" -q import figures "$W/figures.csv")
 row "import $(num $FIGURES) figures from CSV" "${t} s" "–" "–" "$(mb "$m")" "–"
 read -r t m < <(measure "$BIN" --db "$DB" reconcile --all --format jsonl)
 row "reconcile --all ($(num $MEASURES) measures, $(num $FIGURES) figures)" "${t} s" "–" "–" "$(mb "$m")" "< 15 s, < 64 MB (1,000,000)"
+
+# 6b. The review pages of `serve` on the same archive.
+serve_pages "$DB"
+if [ "${1:-}" = serve ]; then
+  echo; echo "| task | crosscheck | baseline | ratio | peak memory | target |"; echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}" | grep 'serve:'
+  exit 0
+fi
 
 # 7. One long article: 20,000 claims quoting it (each by a source of its own), then one measure
 #    whose 20,000 figures all disagree, and a 5,000-word quote in a 1,000,000-word article.

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::dates::PartialDate;
+use crate::notebook::reconciliations::Window;
 use crate::ratings::{Credibility, Reliability};
-use crate::vocab::{ExportTable, Format, HistoryTable, Method, Relation, SearchIn, SourceKind};
+use crate::vocab::{Envelope, ExportTable, Format, HistoryTable, Method, Relation, SearchIn, SourceKind};
 
 /// An id as people write it: `12` or `#12`.
 pub fn id(text: &str) -> Result<i64, String> {
@@ -23,6 +24,10 @@ pub fn id(text: &str) -> Result<i64, String> {
 
 fn date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text)
+}
+
+fn window(text: &str) -> Result<Window, String> {
+    text.parse()
 }
 
 /// A date that may be cleared: empty means "no date".
@@ -133,7 +138,7 @@ pub enum Command {
     Figure(FigureCommand),
     /// Reconcile a measure's figures into low, best and high, naming conflicts
     #[command(
-        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'"
+        after_help = "Examples:\n  crosscheck reconcile defectors.foreign\n  crosscheck reconcile --all --method conservative --format json\n  crosscheck reconcile deaths.market --as-of 2014-12-05\n  crosscheck reconcile deaths.market --timeline\n  crosscheck reconcile deaths.market --explain --lang ar\n  crosscheck reconcile deaths.market --envelope union --window 2014-12-01..2014-12-05\n  crosscheck reconcile deaths.market --save \\\n      --note 'hospital count preferred'"
     )]
     Reconcile(ReconcileArgs),
     /// Write a self-contained HTML report (or Markdown with SVG files) with interval charts
@@ -141,9 +146,14 @@ pub enum Command {
         after_help = "Examples:\n  crosscheck report --all --out report.html\n  crosscheck report deaths.market --lang ar --out تقرير.html\n  crosscheck report --tag defections --min-reliability C --out defections.html\n  crosscheck --format markdown report --all --out report.md"
     )]
     Report(ReportArgs),
+    /// Review in the browser: serve the notebook's pages on this machine until Ctrl-C
+    #[command(
+        after_help = "Examples:\n  crosscheck serve --open\n  crosscheck serve --port 8750 --read-only\n  crosscheck serve --bind 192.168.1.20 --port 8750   # other machines too: read the warning"
+    )]
+    Serve(ServeArgs),
     /// Export a table for reports and spreadsheets (CSV by default)
     #[command(
-        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json"
+        after_help = "Examples:\n  crosscheck export claims --article 1 --bom --out claims.csv\n  crosscheck export figures --measure defectors.foreign --format markdown\n  crosscheck export sources --format json --out sources.json\n  crosscheck --db public.db export datasette-metadata --out metadata.json"
     )]
     Export(ExportArgs),
     /// Bring another notebook's work into this one (a colleague's, or your laptop's)
@@ -152,6 +162,10 @@ pub enum Command {
         /// The other notebook file (it is only read)
         other: PathBuf,
     },
+    /// A team's notebooks replicated with Litestream: write the team file, pull and merge every
+    /// member's replica, see where each stands
+    #[command(subcommand)]
+    Team(TeamCommand),
     /// Search articles and claims (Arabic and English; harakat and alef forms ignored)
     #[command(
         after_help = "Examples:\n  crosscheck search المنشقون\n  crosscheck search 'al-Qaeda' --in claims --limit 5"
@@ -564,6 +578,21 @@ pub enum ClaimCommand {
         #[arg(long = "as", value_enum, ignore_case = true, value_name = "RELATION")]
         relation: Relation,
     },
+    /// Remove the link from claim A to claim B (kept in history)
+    #[command(
+        after_help = "Examples:\n  crosscheck claim unlink 14 12 --as updates\n  crosscheck claim unlink 14 12"
+    )]
+    Unlink {
+        /// The first claim of the link
+        #[arg(value_parser = id)]
+        a: i64,
+        /// The second claim
+        #[arg(value_parser = id)]
+        b: i64,
+        /// Only the link of this relation [default: every link from A to B]
+        #[arg(long = "as", value_enum, ignore_case = true, value_name = "RELATION")]
+        relation: Option<Relation>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -808,6 +837,20 @@ pub struct ReconcileArgs {
     /// The best value, for --method manual
     #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
     pub value: Option<i64>,
+    /// Which figures bound the range: the bounds each states (floors a later count passed set
+    /// aside), or every voice's low and high
+    #[arg(long, value_enum, default_value_t = Envelope::Stated)]
+    pub envelope: Envelope,
+    /// Only figures whose --when lies inside these days (FROM..TO, such as 2017-03-10..2017-03-12)
+    #[arg(long, value_name = "FROM..TO", value_parser = window)]
+    pub window: Option<Window>,
+    /// Say in sentences which figure set the low, the high and the best, and why each other
+    /// figure does not
+    #[arg(long, conflicts_with = "timeline")]
+    pub explain: bool,
+    /// The language of --explain: en, or ar for Arabic sentences
+    #[arg(long, value_enum, default_value_t = crate::report::Lang::En, requires = "explain")]
+    pub lang: crate::report::Lang,
     /// How many conflicting pairs to name (the widest gaps first)
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub max_pairs: usize,
@@ -820,6 +863,26 @@ pub struct ReconcileArgs {
     /// The claim filters: figures they leave out are listed with the filter as the reason.
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on [default: a free port]
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// Open the page in the browser once the server listens
+    #[arg(long)]
+    pub open: bool,
+    /// Refuse every change: the pages only read
+    #[arg(long)]
+    pub read_only: bool,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then reach the pages; a
+    /// warning says so)
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Stop after this many seconds without a request [default: never]
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_timeout: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -855,6 +918,65 @@ pub struct ReportArgs {
     /// reason; with no key, the measures are those the passing claims give figures for.
     #[command(flatten)]
     pub filter: ClaimFilterArgs,
+}
+
+/// A member as `team init --member` takes it: `NAME=REPLICA_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberArg {
+    pub name: String,
+    pub replica: String,
+}
+
+fn member(text: &str) -> Result<MemberArg, String> {
+    let Some((name, replica)) = text.split_once('=') else {
+        return Err(format!(
+            "'{text}' is not a member; write NAME=REPLICA_URL, such as amal=s3://desk-bucket/amal"
+        ));
+    };
+    let (name, replica) = (name.trim(), replica.trim());
+    crate::team::check_member_name(name)?;
+    crate::team::check_replica(replica)?;
+    Ok(MemberArg { name: name.to_string(), replica: replica.to_string() })
+}
+
+fn member_name(text: &str) -> Result<String, String> {
+    crate::team::check_member_name(text.trim()).map(|_| text.trim().to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Write the team file beside the notebook and, for your own member, a Litestream
+    /// configuration; print the command that replicates the notebook
+    #[command(
+        after_help = "Example (Amal's notebook; the desk and Bilal replicate to the same bucket):\n  crosscheck --db amal.db team init --name 'Valley desk' --me amal \\\n      --member amal=s3://valley-desk/amal --member bilal=s3://valley-desk/bilal \\\n      --member desk=s3://valley-desk/desk\n  litestream replicate -config amal.litestream.yml"
+    )]
+    Init(TeamInitArgs),
+    /// Restore every other member's latest replica, check it as any other notebook, and merge it
+    /// here: one report per member; running it again changes nothing
+    #[command(
+        after_help = "Example:\n  crosscheck --db desk.db team pull\n  crosscheck --db desk.db team pull --format json"
+    )]
+    Pull,
+    /// Each member's replica: when it last changed, its Litestream transaction id, and whether
+    /// this notebook has merged it since
+    #[command(after_help = "Example:\n  crosscheck --db desk.db team status")]
+    Status,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamInitArgs {
+    /// The team's name
+    #[arg(long, value_name = "TEAM")]
+    pub name: String,
+    /// Which member this notebook is (its replica gets a Litestream configuration)
+    #[arg(long, value_name = "NAME", value_parser = member_name)]
+    pub me: Option<String>,
+    /// A member and their replica URL, once for each member (you too)
+    #[arg(long = "member", value_name = "NAME=URL", value_parser = member, required = true)]
+    pub members: Vec<MemberArg>,
+    /// Write the team file and Litestream configuration anew when they exist
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ pub mod report;
 pub mod rows;
 pub mod similarity;
 pub mod suggest;
+pub mod team;
 pub mod usecase;
 pub mod vocab;
 
@@ -26,3 +27,5 @@ pub mod vocab;
 pub mod cli;
 #[cfg(feature = "cli")]
 pub mod cmd;
+#[cfg(feature = "cli")]
+pub mod serve;

@@ -135,6 +135,19 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Which figures bound a reconciled range.
+    #[derive(Default)]
+    Envelope, "envelope" {
+        /// Each figure gives only the bounds it states (no floor from "up to 30"), and a floor
+        /// that a later count has passed no longer sets the low.
+        #[default]
+        Stated = "stated",
+        /// Every voice's low and high, as written (so "up to 30" gives a low of 0).
+        Union = "union",
+    }
+}
+
+vocabulary! {
     /// How well a reconciled figure is supported.
     #[derive(Default)]
     Support, "support" {
@@ -216,6 +229,8 @@ vocabulary! {
         Measures = "measures",
         Reconciliations = "reconciliations",
         History = "history",
+        /// Not a table: the metadata file Datasette reads to describe the published notebook.
+        DatasetteMetadata = "datasette-metadata",
     }
 }
 

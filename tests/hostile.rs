@@ -21,6 +21,8 @@ mod numbers;
 mod opening;
 #[path = "hostile/out_files.rs"]
 mod out_files;
+#[path = "hostile/rings.rs"]
+mod rings;
 #[path = "hostile/spreadsheet.rs"]
 mod spreadsheet;
 #[path = "hostile/suggesting.rs"]

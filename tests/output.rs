@@ -167,6 +167,7 @@ fn walk_lines(nb: &Nb) -> Vec<(&'static str, Vec<String>)> {
         ("claim show", vec!["claim", "show", "1"]),
         ("claim edit", vec!["claim", "edit", "1", "--tag", "t"]),
         ("claim link", vec!["claim", "link", "2", "1", "--as", "corroborates"]),
+        ("claim unlink", vec!["claim", "unlink", "2", "1", "--as", "corroborates"]),
         ("claim rm", vec!["claim", "rm", "2"]),
         ("measure add", vec!["measure", "add", "shops.damaged", "--label", "shops"]),
         ("measure list", vec!["measure", "list"]),
@@ -186,12 +187,17 @@ fn walk_lines(nb: &Nb) -> Vec<(&'static str, Vec<String>)> {
         ("export", vec!["export", "claims"]),
         ("merge", vec!["merge", "other.db"]),
         ("search", vec!["search", "الشرطة"]),
+        // Refused before it listens: it prints no rows.
+        ("serve", vec!["serve", "--idle-timeout", "1"]),
         ("history", vec!["history"]),
         ("demo", vec!["demo"]),
         ("completions", vec!["completions", "bash"]),
         ("man", vec!["man"]),
         ("check", vec!["check"]),
         ("backup", vec!["backup", "copy.db"]),
+        ("team init", vec!["team", "init", "--name", "Desk", "--member", "desk=file:///srv/desk"]),
+        ("team pull", vec!["team", "pull"]),
+        ("team status", vec!["team", "status"]),
         ("article rm", vec!["article", "rm", "3", "--force"]),
     ];
     lines.into_iter().map(|(name, args)| (name, args.into_iter().map(String::from).collect())).collect()

@@ -156,7 +156,8 @@ fn the_incident_reconciles_as_worked_by_hand() {
     assert_eq!(r["conflicts"], serde_json::json!([[7, 8]]));
     assert_eq!(r["conflict_gaps"], serde_json::json!([1]));
     assert_eq!(item(&r, 1)["reason"], "superseded by #4, which updates it");
-    assert_eq!(item(&r, 5)["reason"], "superseded by #7 via the update of #4");
+    // #5 relays #1: it speaks at #1's date, so the update that reaches it is the one of #1.
+    assert_eq!(item(&r, 5)["reason"], "superseded by #4 via the update of #1");
     assert_eq!(item(&r, 9)["reason"], "same voice as #7, which it repeats");
     assert_eq!((item(&r, 9)["voice_of"].as_i64(), item(&r, 4)["superseded_by"].as_i64()), (Some(7), Some(7)));
     let used: Vec<i64> = r["items"]

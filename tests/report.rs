@@ -1,7 +1,7 @@
 //! `report`: the page is parsed and its structure checked against the notebook (every measure,
 //! figure, claim, article and source; chart coordinates; anchors; direction), hostile text is
 //! shown to stay text, the Markdown variant writes the charts it links, and a notebook of 100
-//! measures and 1,000 figures gives a page under 2 MB.
+//! measures and 1,000 figures gives a page under 2.2 MB.
 
 mod common;
 
@@ -477,7 +477,9 @@ fn english_words(doc: &Html, data: &[String]) -> Vec<String> {
             continue;
         }
         let mut t = text.to_string();
-        for d in data {
+        // Numbers from the notebook ("15") are not words, and taking them out of a time such as
+        // 08:22:15Z would leave its "Z" behind as if it were one.
+        for d in data.iter().filter(|d| !d.chars().all(|c| c.is_ascii_digit())) {
             t = t.replace(d.as_str(), " ");
         }
         for word in t.split_whitespace() {
@@ -979,7 +981,9 @@ fn a_large_notebook_gives_a_page_under_two_megabytes() {
     let took = started.elapsed();
     let size = std::fs::metadata(&out).unwrap().len();
     eprintln!("report of 100 measures and 1,000 figures: {size} bytes in {took:?} (this build)");
-    assert!(size < 2_000_000, "{size} bytes");
+    // About 1.94 MB of charts, tables and texts, and 0.14 MB of sentences saying how each range
+    // was reached.
+    assert!(size < 2_200_000, "{size} bytes");
     let doc = Html::parse_document(&read(&out));
     assert_eq!(doc.select(&sel("section.measure")).count(), 100);
     assert_eq!(doc.select(&sel("g[data-figure]")).count(), 1000);

@@ -61,6 +61,15 @@ pub fn plan(c: ClaimCommand) -> Result<Plan> {
                 run.out.created(a, &Record::of(&link)?)
             })
         }
+        ClaimCommand::Unlink { a, b, relation } => {
+            Plan::new("claim unlink", Need::Write, Shape::Nothing, move |run| {
+                let removed = run.nb()?.unlink_claims(a, b, relation)?;
+                let list: Vec<String> =
+                    removed.iter().map(|l| format!("#{} {} #{}", l.from, l.relation, l.to)).collect();
+                run.out.note(&format!("removed the link {}", list.join(", ")));
+                Ok(())
+            })
+        }
     })
 }
 

@@ -22,8 +22,11 @@ impl uses::Rows for Into<'_> {
     }
 }
 
-pub fn export(args: ExportArgs) -> Plan {
-    Plan::new("export", Need::Read, Shape::Rows(uses::columns(args.table)), move |run| {
+pub fn export(args: ExportArgs, out: &Output) -> Result<Plan> {
+    if args.table == crate::vocab::ExportTable::DatasetteMetadata {
+        return datasette_metadata(args, out);
+    }
+    Ok(Plan::new("export", Need::Read, Shape::Rows(uses::columns(args.table)), move |run| {
         let out = run.out;
         let outputs = run.outputs(Some(args.force));
         let defaults = Defaults {
@@ -45,7 +48,37 @@ pub fn export(args: ExportArgs) -> Plan {
             out.note(&format!("wrote {}", path.display()));
         }
         Ok(())
-    })
+    }))
+}
+
+/// The metadata Datasette reads beside the published notebook, named for the notebook's file
+/// (Datasette serves `public.db` as the database `public`): run it on the file you publish.
+fn datasette_metadata(args: ExportArgs, out: &Output) -> Result<Plan> {
+    let format = args.format.or(out.format_given());
+    if format.is_some_and(|f| f != Format::Json) || args.bom || args.raw {
+        return Err(crate::render::UsageError(
+            "export datasette-metadata writes JSON only; give no --format (or --format json), --bom or --raw"
+                .into(),
+        )
+        .into());
+    }
+    Ok(Plan::new("export", Need::Read, Shape::Text, move |run| {
+        let outputs = run.outputs(Some(args.force));
+        let nb = run.nb()?;
+        let database = nb.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let metadata = crate::team::datasette::metadata(&database, crate::notebook::schema::SCHEMA);
+        let mut text = serde_json::to_string_pretty(&metadata)?;
+        text.push('\n');
+        run.close();
+        match &args.out {
+            None => run.out.bytes(text.as_bytes()),
+            Some(path) => {
+                run.out.file(outputs.file(path, "Datasette metadata"), text.as_bytes())?;
+                run.out.note(&format!("wrote {} (for the database {database})", path.display()));
+                Ok(())
+            }
+        }
+    }))
 }
 
 /// What an import or a merge did, table by table, after its notes.

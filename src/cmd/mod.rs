@@ -14,8 +14,10 @@ mod notebook;
 mod reconcile;
 mod report;
 mod search;
+mod serve;
 mod source;
 mod suggest;
+mod team;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -161,8 +163,10 @@ fn plan(command: Command, out: &Output) -> Result<Plan> {
         Command::Figure(c) => Ok(figure::figure(c)),
         Command::Reconcile(args) => reconcile::plan(args, out),
         Command::Report(args) => report::plan(args, out),
-        Command::Export(args) => Ok(export::export(args)),
+        Command::Serve(args) => Ok(serve::plan(args)),
+        Command::Export(args) => export::export(args, out),
         Command::Merge { other } => Ok(export::merge(other)),
+        Command::Team(c) => Ok(team::plan(c)),
         Command::Demo => Ok(demo::plan()),
     }
 }

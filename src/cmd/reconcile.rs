@@ -8,6 +8,7 @@ use crate::cli::ReconcileArgs;
 use crate::notebook::reconciliations::TimelineRow;
 use crate::render::reconcile::{MeasurePrinter, MEASURE_COLUMNS};
 use crate::render::{Columns, Format, Output, Shape};
+use crate::report::Lang;
 use crate::usecase::reconcile::{self as uses, ReconcileQuery};
 
 pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
@@ -18,12 +19,22 @@ pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
         )
         .into());
     }
+    if args.explain && matches!(out.format_given(), Some(Format::Csv | Format::Tsv)) {
+        return Err(UsageError(
+            "--explain prints sentences, which CSV and TSV have no place for; use --format table, markdown or json"
+                .into(),
+        )
+        .into());
+    }
+    let explain = args.explain.then_some(args.lang);
     let query = ReconcileQuery {
         keys: args.keys,
         all: args.all,
         method: args.method,
         include_all: args.include_all,
         value: args.value,
+        envelope: args.envelope,
+        window: args.window,
         max_pairs: if args.all_pairs { usize::MAX } else { args.max_pairs },
         claims: super::claim::query(&args.filter),
         as_of: args.as_of,
@@ -41,23 +52,23 @@ pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
         }));
     }
     let shape = Shape::Rows(Columns::plain(MEASURE_COLUMNS));
-    Ok(Plan::new("reconcile", need, shape, move |run| reconcile(run, &query, args.ascii)))
+    Ok(Plan::new("reconcile", need, shape, move |run| reconcile(run, &query, args.ascii, explain)))
 }
 
-fn reconcile(run: &mut Run<'_>, query: &ReconcileQuery, ascii: bool) -> Result<()> {
+fn reconcile(run: &mut Run<'_>, query: &ReconcileQuery, ascii: bool, explain: Option<Lang>) -> Result<()> {
     let out = run.out;
     let mut printer = None;
     uses::reconcile(run.nb()?, query, |r| {
         // Opened with the first result: a request refused before it prints nothing.
         if printer.is_none() {
-            printer = Some(MeasurePrinter::new(out, query.note.as_deref(), ascii).map_err(output)?);
+            printer = Some(MeasurePrinter::new(out, query.note.as_deref(), ascii, explain).map_err(output)?);
         }
         printer.as_mut().expect("opened above").print(&r).map_err(output)
     })?;
     run.close();
     match printer {
         Some(p) => p.finish(),
-        None => MeasurePrinter::new(out, query.note.as_deref(), ascii)?.finish(),
+        None => MeasurePrinter::new(out, query.note.as_deref(), ascii, explain)?.finish(),
     }
 }
 

@@ -680,191 +680,216 @@ fn month_bounds(y: i32, m: u32) -> Result<(NaiveDate, NaiveDate), String> {
     Ok((ymd(y, m, 1)?, last_of_month(y, m).ok_or_else(|| format!("month {m} is not a month"))?))
 }
 
+/// A resolved phrase: (from, to, precision before clipping), or why it cannot be read.
+type Resolved = Result<(NaiveDate, NaiveDate, Precision), String>;
+
+fn day(d: NaiveDate) -> Resolved {
+    Ok((d, d, Precision::Day))
+}
+
+fn span(a: NaiveDate, b: NaiveDate) -> Resolved {
+    Ok((a, b, if a == b { Precision::Day } else { Precision::Range }))
+}
+
+/// A cumulative window runs from its date to publication, whatever its length.
+fn since(a: NaiveDate, b: NaiveDate) -> Resolved {
+    Ok((a, b, Precision::Cumulative))
+}
+
 /// Resolves a matched phrase to (from, to, precision before clipping).
-// Long because it is one match over the resolutions of the table, each a few lines.
-fn resolve(
-    r: R,
-    c: &Caps,
+fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
+    let x = Resolving { c, pubd, t };
+    match r {
+        R::Back(n) => day(x.need()? - Duration::days(n)),
+        R::Overnight => x.need().and_then(|p| span(p - Duration::days(1), p)),
+        R::PastDays | R::PastFixed(_) | R::PastWeeks | R::PastHours => x.past(r),
+        R::DaysAgo => day(x.need()? - Duration::days(x.count(3660)?)),
+        R::WeeksAgo => day(x.need()? - Duration::days(7 * x.count(520)?)),
+        R::ThisWeek => x.week(monday_of(x.need()?)),
+        R::LastWeek => x.week(monday_of(x.need()?) - Duration::days(7)),
+        R::ThisYear => x.year(x.need()?.year()),
+        R::LastYear => x.year(x.need()?.year() - 1),
+        R::MonthPart => {
+            let (y, m) = x.month()?;
+            let (a, b) = x.part(y, m)?;
+            span(a, b)
+        }
+        R::MonthWhole => {
+            let (y, m) = x.month()?;
+            let (a, b) = month_bounds(y, m)?;
+            Ok((a, b, Precision::Month))
+        }
+        R::DayMonth => {
+            let (y, m) = x.month()?;
+            day(x.date(y, m, c.day.unwrap_or(1))?)
+        }
+        R::Weekday => day(on_or_before(x.need()?, x.wd(0)?)),
+        R::LastWeekday => day(on_or_before(x.need()?, x.wd(0)?) - Duration::days(7)),
+        R::WeekdayPair => x.weekday_pair(),
+        R::NightBefore => {
+            let d = on_or_before(x.need()?, x.wd(0)?);
+            span(d - Duration::days(1), d)
+        }
+        R::DaySpan => x.day_span(),
+        R::SinceWeekday
+        | R::SinceBack(_)
+        | R::SinceMonthPart
+        | R::SinceDay
+        | R::SinceMonth
+        | R::SinceStartMonth
+        | R::SinceStartYear
+        | R::SinceStartWeek => x.since(r),
+    }
+}
+
+/// A matched phrase being resolved: what it captured, the publication date, and the words
+/// typed (for messages).
+struct Resolving<'a> {
+    c: &'a Caps,
     pubd: Option<NaiveDate>,
-    t: &str,
-) -> Result<(NaiveDate, NaiveDate, Precision), String> {
-    let need = || {
-        pubd.ok_or_else(|| {
+    t: &'a str,
+}
+
+impl Resolving<'_> {
+    /// The publication date, which a relative phrase is read against.
+    fn need(&self) -> Result<NaiveDate, String> {
+        let t = self.t;
+        self.pubd.ok_or_else(|| {
             format!(
                 "'{t}' is read against the article's publication date, and this article has none to the day; \
                  give the article a date (YYYY-MM-DD) or write the date itself"
             )
         })
-    };
-    let day = |d: NaiveDate| Ok((d, d, Precision::Day));
-    let span =
-        |a: NaiveDate, b: NaiveDate| Ok((a, b, if a == b { Precision::Day } else { Precision::Range }));
-    // A cumulative window runs from its date to publication, whatever its length.
-    let since = |a: NaiveDate, b: NaiveDate| Ok((a, b, Precision::Cumulative));
-    let count = |max: i64| {
-        c.count.filter(|n| (1..=max).contains(n)).ok_or_else(|| {
-            format!("'{t}' needs a number from 1 to {max}, such as 'past 3 days' or 'الأيام الثلاثة الماضية'")
+    }
+
+    /// The phrase's number, from 1 to `max`.
+    fn count(&self, max: i64) -> Result<i64, String> {
+        self.c.count.filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+            format!(
+                "'{}' needs a number from 1 to {max}, such as 'past 3 days' or 'الأيام الثلاثة الماضية'",
+                self.t
+            )
         })
-    };
-    let wd = |k: usize| c.weekdays.get(k).copied().ok_or_else(|| format!("'{t}' names no weekday"));
-    // A month without a year is the latest such month on or before publication.
-    let month = || -> Result<(i32, u32), String> {
-        match c.month {
-            Some(MonthRef::Named(m)) => match c.year {
+    }
+
+    fn wd(&self, k: usize) -> Result<Weekday, String> {
+        self.c.weekdays.get(k).copied().ok_or_else(|| format!("'{}' names no weekday", self.t))
+    }
+
+    /// A day of a month, or why it is not a real date.
+    fn date(&self, y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .ok_or_else(|| format!("'{}' is not a real date (day {d} of month {m})", self.t))
+    }
+
+    /// The month named. A month without a year is the latest such month on or before
+    /// publication.
+    fn month(&self) -> Result<(i32, u32), String> {
+        match self.c.month {
+            Some(MonthRef::Named(m)) => match self.c.year {
                 Some(y) => Ok((y, m)),
                 None => {
-                    let p = need()?;
-                    let earlier = m > p.month() || (c.past && m == p.month());
+                    let p = self.need()?;
+                    let earlier = m > p.month() || (self.c.past && m == p.month());
                     Ok((if earlier { p.year() - 1 } else { p.year() }, m))
                 }
             },
-            Some(MonthRef::This) => need().map(|p| (p.year(), p.month())),
+            Some(MonthRef::This) => self.need().map(|p| (p.year(), p.month())),
             Some(MonthRef::Last) => {
-                need().map(|p| if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) })
+                self.need()
+                    .map(|p| if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) })
             }
-            None => Err(format!("'{t}' names no month")),
+            None => Err(format!("'{}' names no month", self.t)),
         }
-    };
-    let part = |y: i32, m: u32| -> Result<(NaiveDate, NaiveDate), String> {
+    }
+
+    /// The part of a month named (its first, second or last ten days).
+    fn part(&self, y: i32, m: u32) -> Result<(NaiveDate, NaiveDate), String> {
         let (first, last) = month_bounds(y, m)?;
-        Ok(match c.part.unwrap_or(0) {
+        Ok(match self.c.part.unwrap_or(0) {
             0 => (first, ymd(y, m, 10)?),
             1 => (ymd(y, m, 11)?, ymd(y, m, 20)?),
             _ => (ymd(y, m, 21)?, last),
         })
-    };
-    match r {
-        R::Back(n) => day(need()? - Duration::days(n)),
-        R::Overnight => {
-            let p = need()?;
-            span(p - Duration::days(1), p)
+    }
+
+    fn week(&self, monday: NaiveDate) -> Resolved {
+        span(monday, monday + Duration::days(6))
+    }
+
+    fn year(&self, y: i32) -> Resolved {
+        Ok((ymd(y, 1, 1)?, ymd(y, 12, 31)?, Precision::Year))
+    }
+
+    /// The past days, weeks or hours before publication.
+    fn past(&self, r: R) -> Resolved {
+        if r == R::PastHours {
+            let days = (self.count(24 * 366)? + 23) / 24;
+            let p = self.need()?;
+            return span(p - Duration::days(days), p);
         }
-        R::PastDays | R::PastFixed(_) | R::PastWeeks => {
-            let n = match r {
-                R::PastFixed(n) => n,
-                R::PastWeeks => 7 * count(520)?,
-                _ => count(3660)?,
-            };
-            let p = need()?;
-            span(p - Duration::days(n), p - Duration::days(1))
+        let n = match r {
+            R::PastFixed(n) => n,
+            R::PastWeeks => 7 * self.count(520)?,
+            _ => self.count(3660)?,
+        };
+        let p = self.need()?;
+        span(p - Duration::days(n), p - Duration::days(1))
+    }
+
+    fn weekday_pair(&self) -> Resolved {
+        let (a, b) = (self.wd(0)?, self.wd(1)?);
+        if a == b {
+            return Err(format!("'{}' names the same weekday twice", self.t));
         }
-        R::PastHours => {
-            let days = (count(24 * 366)? + 23) / 24;
-            let p = need()?;
-            span(p - Duration::days(days), p)
+        let to = on_or_before(self.need()?, b);
+        let gap = (7 + b.num_days_from_monday() as i64 - a.num_days_from_monday() as i64) % 7;
+        span(to - Duration::days(gap), to)
+    }
+
+    fn day_span(&self) -> Resolved {
+        let (y, m) = self.month()?;
+        let (a, b) = (self.c.day.unwrap_or(1), self.c.day2.unwrap_or(1));
+        if b <= a {
+            return Err(format!("'{}' runs from day {a} to day {b}; write the earlier day first", self.t));
         }
-        R::DaysAgo => day(need()? - Duration::days(count(3660)?)),
-        R::WeeksAgo => day(need()? - Duration::days(7 * count(520)?)),
-        R::ThisWeek => {
-            let m = monday_of(need()?);
-            span(m, m + Duration::days(6))
-        }
-        R::LastWeek => {
-            let m = monday_of(need()?) - Duration::days(7);
-            span(m, m + Duration::days(6))
-        }
-        R::ThisYear => {
-            let p = need()?;
-            Ok((ymd(p.year(), 1, 1)?, ymd(p.year(), 12, 31)?, Precision::Year))
-        }
-        R::LastYear => {
-            let y = need()?.year() - 1;
-            Ok((ymd(y, 1, 1)?, ymd(y, 12, 31)?, Precision::Year))
-        }
-        R::MonthPart => {
-            let (y, m) = month()?;
-            let (a, b) = part(y, m)?;
-            span(a, b)
-        }
-        R::MonthWhole => {
-            let (y, m) = month()?;
-            let (a, b) = month_bounds(y, m)?;
-            Ok((a, b, Precision::Month))
-        }
-        R::DayMonth => {
-            let (y, m) = month()?;
-            let d = c.day.unwrap_or(1);
-            day(NaiveDate::from_ymd_opt(y, m, d)
-                .ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))?)
-        }
-        R::Weekday => day(on_or_before(need()?, wd(0)?)),
-        R::LastWeekday => day(on_or_before(need()?, wd(0)?) - Duration::days(7)),
-        R::WeekdayPair => {
-            let (a, b) = (wd(0)?, wd(1)?);
-            if a == b {
-                return Err(format!("'{t}' names the same weekday twice"));
+        // Without a year, the latest such span that starts on or before publication.
+        let y = match self.pubd {
+            Some(p) if self.c.year.is_none() && self.date(y, m, a)? > p => y - 1,
+            _ => y,
+        };
+        span(self.date(y, m, a)?, self.date(y, m, b)?)
+    }
+
+    /// A cumulative window: from the date named to publication.
+    fn since(&self, r: R) -> Resolved {
+        let p = self.need()?;
+        let from = match r {
+            R::SinceWeekday => on_or_before(p, self.wd(0)?),
+            R::SinceBack(n) => p - Duration::days(n),
+            R::SinceMonthPart => {
+                let (y, m) = self.month()?;
+                self.part(y, m)?.0
             }
-            let to = on_or_before(need()?, b);
-            let gap = (7 + b.num_days_from_monday() as i64 - a.num_days_from_monday() as i64) % 7;
-            span(to - Duration::days(gap), to)
-        }
-        R::NightBefore => {
-            let d = on_or_before(need()?, wd(0)?);
-            span(d - Duration::days(1), d)
-        }
-        R::SinceWeekday => {
-            let p = need()?;
-            since(on_or_before(p, wd(0)?), p)
-        }
-        R::SinceBack(n) => {
-            let p = need()?;
-            since(p - Duration::days(n), p)
-        }
-        R::SinceMonthPart => {
-            let p = need()?;
-            let (y, m) = month()?;
-            let (a, _) = part(y, m)?;
-            since(a, p)
-        }
-        R::SinceDay => {
-            let p = need()?;
-            let (y, m) = month()?;
-            let d = c.day.unwrap_or(1);
-            let on = |y: i32| {
-                NaiveDate::from_ymd_opt(y, m, d)
-                    .ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))
-            };
-            // Without a year, the latest such day on or before publication.
-            let from = match on(y)? {
-                f if f > p && c.year.is_none() => on(y - 1)?,
-                f => f,
-            };
-            since(from, p)
-        }
-        R::SinceMonth => {
-            let p = need()?;
-            let (y, m) = month()?;
-            since(month_bounds(y, m)?.0, p)
-        }
-        R::SinceStartMonth => {
-            let p = need()?;
-            since(month_bounds(p.year(), p.month())?.0, p)
-        }
-        R::SinceStartYear => {
-            let p = need()?;
-            since(ymd(p.year(), 1, 1)?, p)
-        }
-        R::SinceStartWeek => {
-            let p = need()?;
-            since(monday_of(p), p)
-        }
-        R::DaySpan => {
-            let (y, m) = month()?;
-            let (a, b) = (c.day.unwrap_or(1), c.day2.unwrap_or(1));
-            if b <= a {
-                return Err(format!("'{t}' runs from day {a} to day {b}; write the earlier day first"));
+            R::SinceDay => {
+                let (y, m) = self.month()?;
+                let d = self.c.day.unwrap_or(1);
+                // Without a year, the latest such day on or before publication.
+                match self.date(y, m, d)? {
+                    f if f > p && self.c.year.is_none() => self.date(y - 1, m, d)?,
+                    f => f,
+                }
             }
-            let date = |y: i32, d: u32| {
-                NaiveDate::from_ymd_opt(y, m, d)
-                    .ok_or_else(|| format!("'{t}' is not a real date (day {d} of month {m})"))
-            };
-            // Without a year, the latest such span that starts on or before publication.
-            let y = match pubd {
-                Some(p) if c.year.is_none() && date(y, a)? > p => y - 1,
-                _ => y,
-            };
-            span(date(y, a)?, date(y, b)?)
-        }
+            R::SinceMonth => {
+                let (y, m) = self.month()?;
+                month_bounds(y, m)?.0
+            }
+            R::SinceStartMonth => month_bounds(p.year(), p.month())?.0,
+            R::SinceStartYear => ymd(p.year(), 1, 1)?,
+            R::SinceStartWeek => monday_of(p),
+            other => return Err(format!("'{}' is not read as a window ({other:?})", self.t)),
+        };
+        since(from, p)
     }
 }
 

@@ -373,107 +373,126 @@ fn sym(t: Option<&Token>, s: &[&str]) -> bool {
 }
 
 /// Is the number of this part a count? The rules look at the tokens around the number itself.
-// Long because it is a list of independent rules, each one line with its reason.
 fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     let toks = r.toks;
     let (b, e) = (p.base_start, p.base_end);
-    let first = &toks[b];
-    let prev = b.checked_sub(1).map(|k| &toks[k]);
-    let prev2 = b.checked_sub(2).map(|k| &toks[k]);
-    let next = toks.get(e);
-    let next2 = toks.get(e + 1);
+    let at = Around {
+        first: &toks[b],
+        prev: b.checked_sub(1).map(|k| &toks[k]),
+        prev2: b.checked_sub(2).map(|k| &toks[k]),
+        next: toks.get(e),
+        next2: toks.get(e + 1),
+    };
     // Durations, ages, times of day, shares, money and measures: "3 days", "25 عاماً", "10 صباحاً",
     // and vague ones: "several hours", "عدة أيام".
-    if in_list(next, UNIT_AFTER) || sym(next, &["%"]) {
+    if in_list(at.next, UNIT_AFTER) || sym(at.next, &["%"]) {
         return false;
     }
     if p.vague {
         return true;
     }
-    if sym(next, &["-"]) && in_list(next2, &["year", "years", "month", "day", "week"]) {
+    if at.dates_money_or_names(p) {
         return false;
     }
-    // Dates: "5 December", "December 5", "5 كانون الأول", "12/5", "10:30".
-    if in_list(next, MONTHS) || in_list(prev, MONTHS) {
-        return false;
-    }
-    if in_list(next, &["of", "من"]) && in_list(next2, MONTHS) {
-        return false;
-    }
-    if sym(prev, &["$", "€", "£"]) {
-        return false;
-    }
-    // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
-    // A range opened by a word is a count: "estimated to number between 4,000 and 5,000".
-    if (in_list(prev, NAME_BEFORE) && crate::numwords::numbers::may_start_number(first))
-        || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged)
-    {
-        return false;
-    }
-    let digits = first.kind == TokKind::Num;
-    if !digits {
+    if at.first.kind != TokKind::Num {
         // "one of the", "واحد من": one written as a word is rarely a count in prose.
         return p.hedged || p.iv.point != 1;
     }
-    let last = &toks[e - 1];
     let nums: Vec<&Token> = toks[b..e].iter().filter(|t| t.kind == TokKind::Num).collect();
     if p.iv.kind != Kind::Range && nums.len() == 1 && e != b + 1 {
         // Digits with a scale word (3 آلاف) are counts.
         return true;
     }
-    // Codes and models glued to Latin letters: MH17, G20, Su-24, COVID-19; ordinals "الـ17"
-    // (but not the article after a hedge: "تجاوز الـ40").
-    let article_after_hedge = prev.is_some_and(|t| t.norm == "ال" && p.start_byte < t.start);
-    if !first.space_before
-        && !article_after_hedge
-        && prev.is_some_and(|t| t.kind == TokKind::Word && (t.norm.is_ascii() || t.norm == "ال"))
-    {
-        return false;
+    !at.codes_phones_or_years(p, &nums)
+}
+
+/// The tokens around a part's number: its first token, two before it and two after it.
+struct Around<'t> {
+    first: &'t Token,
+    prev: Option<&'t Token>,
+    prev2: Option<&'t Token>,
+    next: Option<&'t Token>,
+    next2: Option<&'t Token>,
+}
+
+impl Around<'_> {
+    /// Is the number part of a duration, a date, a sum of money, a name or an age?
+    fn dates_money_or_names(&self, p: &Part) -> bool {
+        let (prev, prev2, next, next2) = (self.prev, self.prev2, self.next, self.next2);
+        if sym(next, &["-"]) && in_list(next2, &["year", "years", "month", "day", "week"]) {
+            return true;
+        }
+        // Dates: "5 December", "December 5", "5 كانون الأول", "12/5", "10:30".
+        if in_list(next, MONTHS) || in_list(prev, MONTHS) {
+            return true;
+        }
+        if in_list(next, &["of", "من"]) && in_list(next2, MONTHS) {
+            return true;
+        }
+        if sym(prev, &["$", "€", "£"]) {
+            return true;
+        }
+        // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
+        // A range opened by a word is a count: "estimated to number between 4,000 and 5,000".
+        (in_list(prev, NAME_BEFORE) && crate::numwords::numbers::may_start_number(self.first))
+            || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged)
     }
-    if !first.space_before
-        && sym(prev, &["-", "/", ":", "+", "#", "."])
-        && prev2.is_some_and(|t| t.kind != TokKind::Word || t.norm.is_ascii())
-    {
-        return false;
+
+    /// Are the digits a code, a model, a phone number, an identifier, a reference or a year?
+    fn codes_phones_or_years(&self, p: &Part, nums: &[&Token]) -> bool {
+        let (first, prev, prev2, next, next2) = (self.first, self.prev, self.prev2, self.next, self.next2);
+        // Codes and models glued to Latin letters: MH17, G20, Su-24, COVID-19; ordinals "الـ17"
+        // (but not the article after a hedge: "تجاوز الـ40").
+        let article_after_hedge = prev.is_some_and(|t| t.norm == "ال" && p.start_byte < t.start);
+        if !first.space_before
+            && !article_after_hedge
+            && prev.is_some_and(|t| t.kind == TokKind::Word && (t.norm.is_ascii() || t.norm == "ال"))
+        {
+            return true;
+        }
+        if !first.space_before
+            && sym(prev, &["-", "/", ":", "+", "#", "."])
+            && prev2.is_some_and(|t| t.kind != TokKind::Word || t.norm.is_ascii())
+        {
+            return true;
+        }
+        if sym(prev, &["+", "#"]) {
+            return true;
+        }
+        if next.is_some_and(|t| {
+            !t.space_before && t.kind == TokKind::Sym && matches!(t.norm.as_str(), "/" | ":" | "-")
+        }) && next2.is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+        {
+            return true;
+        }
+        // Phone numbers and identifiers: seven digits or more without separators, or bare
+        // numbers in a row ("11 234 5678").
+        let digit_count = |t: &Token| t.norm.chars().filter(|c| c.is_ascii_digit()).count();
+        if nums.iter().any(|t| digit_count(t) >= 7 && !t.norm.contains(',')) {
+            return true;
+        }
+        if next.is_some_and(|t| t.kind == TokKind::Num) || prev.is_some_and(|t| t.kind == TokKind::Num) {
+            return true;
+        }
+        // A lone number in brackets after a name is an age or a reference: "Ahmad (25)".
+        if sym(prev, &["("]) && sym(next, &[")"]) {
+            return true;
+        }
+        // Years: 1900-2099 standing alone or after "in", "عام" (and ranges of years).
+        let yearish = |t: &&Token| {
+            digit_count(t) == 4 && !t.norm.contains(',') && (1900..=2099).contains(&t.value().unwrap_or(0))
+        };
+        if nums.iter().all(yearish) && !p.hedged && (p.noun.is_none() || in_list(prev, YEAR_BEFORE)) {
+            return true;
+        }
+        // A number right after a capitalised English word is part of a name (Apollo 11).
+        prev.is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.upper
+                && t.norm.is_ascii()
+                && !super::tables::is_function_word(&t.norm)
+        }) && !p.hedged
     }
-    if sym(prev, &["+", "#"]) {
-        return false;
-    }
-    if next.is_some_and(|t| {
-        !t.space_before && t.kind == TokKind::Sym && matches!(t.norm.as_str(), "/" | ":" | "-")
-    }) && next2.is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
-    {
-        return false;
-    }
-    // Phone numbers and identifiers: seven digits or more without separators, or bare
-    // numbers in a row ("11 234 5678").
-    let digit_count = |t: &Token| t.norm.chars().filter(|c| c.is_ascii_digit()).count();
-    if nums.iter().any(|t| digit_count(t) >= 7 && !t.norm.contains(',')) {
-        return false;
-    }
-    if next.is_some_and(|t| t.kind == TokKind::Num) || prev.is_some_and(|t| t.kind == TokKind::Num) {
-        return false;
-    }
-    // A lone number in brackets after a name is an age or a reference: "Ahmad (25)".
-    if sym(prev, &["("]) && sym(next, &[")"]) {
-        return false;
-    }
-    // Years: 1900-2099 standing alone or after "in", "عام" (and ranges of years).
-    let yearish = |t: &&Token| {
-        digit_count(t) == 4 && !t.norm.contains(',') && (1900..=2099).contains(&t.value().unwrap_or(0))
-    };
-    if nums.iter().all(yearish) && !p.hedged && (p.noun.is_none() || in_list(prev, YEAR_BEFORE)) {
-        return false;
-    }
-    // A number right after a capitalised English word is part of a name (Apollo 11).
-    let capitalised_name = prev.is_some_and(|t| {
-        t.kind == TokKind::Word && t.upper && t.norm.is_ascii() && !super::tables::is_function_word(&t.norm)
-    });
-    if capitalised_name && !p.hedged {
-        return false;
-    }
-    let _ = last;
-    true
 }
 
 #[cfg(test)]

@@ -545,50 +545,14 @@ impl<'a> Reader<'a> {
 
     /// One part at token `i`: [prefix hedge] number|range|vague [suffix hedge] [noun]
     /// [suffix hedge]. None when no figure starts here.
-    // Long because it is one sequence of optional pieces, each noted for the explanation.
     pub fn part_at(&self, i: usize) -> Result<Option<Part>, String> {
         let mut steps = Vec::new();
         let pre = self.phrase_at(prefix_index(), i, true);
-        // In running text, `estimated` after a noun is the verb (`rescuers estimated 60`): the
-        // number is read from the next word; `an estimated 60` stays a hedge.
-        if self.find
-            && pre.as_ref().is_some_and(|p| p.end == i + 1 && self.toks[i].norm == "estimated")
-            && i > 0
-            && self.toks[i - 1].is_word()
-            && !self.word_is(
-                i - 1,
-                &[
-                    "an", "a", "the", "some", "of", "and", "or", "with", "by", "said", "says", "that", "was",
-                    "were", "is", "are", "be", "been",
-                ],
-            )
-        {
+        if self.estimated_is_a_verb(pre.as_ref(), i) {
             return Ok(None);
         }
-        if let Some(p) = &pre {
-            // A negation before a hedge the table does not hold whole would flip it.
-            let negated = i > 0 && self.word_is(i - 1, NEGATIONS);
-            if negated && p.clitic == 0 {
-                return Err(format!(
-                    "negates the hedge '{}' ('{}'); write the bound the source states (at most 40, لا يتجاوز 40)",
-                    self.typed(p.start_byte, p.end_byte),
-                    self.typed(self.toks[i - 1].start, p.end_byte)
-                ));
-            }
-        }
-        let mut q = pre.as_ref().map(|p| p.end).unwrap_or(i);
-        // `تجاوز الـ40`: the article on a number after a hedge.
-        if pre.is_some()
-            && self.toks.get(q).is_some_and(|t| t.norm == "ال")
-            && self.toks.get(q + 1).is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
-        {
-            q += 1;
-        }
-        // `(ثلاثة) على الأقل`: a number in brackets with a hedge after the bracket.
-        let bracket = pre.is_none() && self.toks.get(q).is_some_and(|t| t.is_sym("("));
-        if bracket {
-            q += 1;
-        }
+        self.refuse_negated_hedge(pre.as_ref(), i)?;
+        let (q, bracket) = self.number_start(pre.as_ref(), i);
         let Some((base, mut k, base_clitic)) = self.base_at(q)? else { return Ok(None) };
         if bracket {
             if !(self.toks.get(k).is_some_and(|t| t.is_sym(")")) && self.suffix_at(k + 1).is_some()) {
@@ -616,8 +580,6 @@ impl<'a> Reader<'a> {
         let (noun, after_noun) = self.noun_at(k, max_noun);
         if noun.is_some() {
             self.refuse_what_is_not_counted(k)?;
-        }
-        if noun.is_some() {
             k = after_noun;
             if suffix.is_none() {
                 suffix = self.suffix_at(k);
@@ -626,44 +588,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let label_of = |h: Hedge, hit: &Hit<Hedge>| {
-            format!("{} ('{}')", hedge_kind_name(h), self.typed(hit.start_byte, hit.end_byte))
-        };
-        let base_iv = self.base_interval(&base, &mut steps)?;
-        let mut iv = match &pre {
-            None => base_iv.clone(),
-            Some(p) => {
-                steps.push(format!(
-                    "hedge before the number: '{}' → {}",
-                    self.typed(p.start_byte, p.end_byte),
-                    hedge_kind_name(p.value)
-                ));
-                self.apply(&base, p.value, label_of(p.value, p))?
-            }
-        };
-        if let Some(s) = &suffix {
-            steps.push(format!(
-                "hedge after the number: '{}' → {}",
-                self.typed(s.start_byte, s.end_byte),
-                hedge_kind_name(s.value)
-            ));
-            let siv = self.apply(&base, s.value, label_of(s.value, s))?;
-            iv = if pre.is_some() || matches!(base, Base::Range { .. }) {
-                narrow(if pre.is_some() { iv } else { base_iv }, siv, &mut steps)?
-            } else {
-                siv
-            };
-        }
-        let mut rule = format!("{}: {}", iv.label, iv.formula);
-        if let Base::Number { n, words: Some(w) } = &base {
-            steps.push(format!("number words '{w}' read as {n}"));
-            rule.push_str(&format!(" with n = {n} from '{w}'"));
-        } else if let Base::Number { n, words: None } = &base {
-            steps.push(format!("number: {n}"));
-            if pre.is_some() || suffix.is_some() {
-                rule.push_str(&format!(" with n = {n}"));
-            }
-        }
+        let (iv, mut rule) = self.hedged_interval(&base, pre.as_ref(), suffix.as_ref(), &mut steps)?;
         let outcome = noun.as_ref().and_then(|(_, idx)| self.outcome_of_tokens(idx.iter().copied()));
         if let Some((n, _)) = &noun {
             steps.push(format!("counted noun: '{n}'"));
@@ -685,6 +610,100 @@ impl<'a> Reader<'a> {
             vague: matches!(base, Base::Vague { .. }),
             steps,
         }))
+    }
+
+    /// In running text, `estimated` after a noun is the verb (`rescuers estimated 60`): the
+    /// number is read from the next word; `an estimated 60` stays a hedge.
+    fn estimated_is_a_verb(&self, pre: Option<&Hit<Hedge>>, i: usize) -> bool {
+        self.find
+            && pre.is_some_and(|p| p.end == i + 1 && self.toks[i].norm == "estimated")
+            && i > 0
+            && self.toks[i - 1].is_word()
+            && !self.word_is(
+                i - 1,
+                &[
+                    "an", "a", "the", "some", "of", "and", "or", "with", "by", "said", "says", "that", "was",
+                    "were", "is", "are", "be", "been",
+                ],
+            )
+    }
+
+    /// A negation before a hedge the table does not hold whole would flip it: refused.
+    fn refuse_negated_hedge(&self, pre: Option<&Hit<Hedge>>, i: usize) -> Result<(), String> {
+        let Some(p) = pre else { return Ok(()) };
+        if i > 0 && self.word_is(i - 1, NEGATIONS) && p.clitic == 0 {
+            return Err(format!(
+                "negates the hedge '{}' ('{}'); write the bound the source states (at most 40, لا يتجاوز 40)",
+                self.typed(p.start_byte, p.end_byte),
+                self.typed(self.toks[i - 1].start, p.end_byte)
+            ));
+        }
+        Ok(())
+    }
+
+    /// Where the number starts after the hedge (if any), and whether it is in brackets.
+    fn number_start(&self, pre: Option<&Hit<Hedge>>, i: usize) -> (usize, bool) {
+        let mut q = pre.map(|p| p.end).unwrap_or(i);
+        // `تجاوز الـ40`: the article on a number after a hedge.
+        if pre.is_some()
+            && self.toks.get(q).is_some_and(|t| t.norm == "ال")
+            && self.toks.get(q + 1).is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+        {
+            q += 1;
+        }
+        // `(ثلاثة) على الأقل`: a number in brackets with a hedge after the bracket.
+        let bracket = pre.is_none() && self.toks.get(q).is_some_and(|t| t.is_sym("("));
+        (if bracket { q + 1 } else { q }, bracket)
+    }
+
+    /// The interval of a number with its hedges before and after, and the rule that says how
+    /// it was read; each step noted for the explanation.
+    fn hedged_interval(
+        &self,
+        base: &Base,
+        pre: Option<&Hit<Hedge>>,
+        suffix: Option<&Hit<Hedge>>,
+        steps: &mut Vec<String>,
+    ) -> Result<(Interval, String), String> {
+        let label_of = |h: Hedge, hit: &Hit<Hedge>| {
+            format!("{} ('{}')", hedge_kind_name(h), self.typed(hit.start_byte, hit.end_byte))
+        };
+        let base_iv = self.base_interval(base, steps)?;
+        let mut iv = match pre {
+            None => base_iv.clone(),
+            Some(p) => {
+                steps.push(format!(
+                    "hedge before the number: '{}' → {}",
+                    self.typed(p.start_byte, p.end_byte),
+                    hedge_kind_name(p.value)
+                ));
+                self.apply(base, p.value, label_of(p.value, p))?
+            }
+        };
+        if let Some(s) = suffix {
+            steps.push(format!(
+                "hedge after the number: '{}' → {}",
+                self.typed(s.start_byte, s.end_byte),
+                hedge_kind_name(s.value)
+            ));
+            let siv = self.apply(base, s.value, label_of(s.value, s))?;
+            iv = if pre.is_some() || matches!(base, Base::Range { .. }) {
+                narrow(if pre.is_some() { iv } else { base_iv }, siv, steps)?
+            } else {
+                siv
+            };
+        }
+        let mut rule = format!("{}: {}", iv.label, iv.formula);
+        if let Base::Number { n, words: Some(w) } = base {
+            steps.push(format!("number words '{w}' read as {n}"));
+            rule.push_str(&format!(" with n = {n} from '{w}'"));
+        } else if let Base::Number { n, words: None } = base {
+            steps.push(format!("number: {n}"));
+            if pre.is_some() || suffix.is_some() {
+                rule.push_str(&format!(" with n = {n}"));
+            }
+        }
+        Ok((iv, rule))
     }
 
     fn base_interval(&self, base: &Base, steps: &mut Vec<String>) -> Result<Interval, String> {

@@ -46,14 +46,14 @@ pub struct ArticleRow {
     pub archive_digest: Option<String>,
 }
 
-const ARTICLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, s.name, a.author, a.url, a.published,
+pub(crate) const ARTICLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, s.name, a.author, a.url, a.published,
         a.language, length(a.body), a.sha256, a.near_duplicate_of, a.imported_at,
         (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.note,
         a.encoding, (SELECT count(*) FROM article_pages p WHERE p.article_id = a.id),
         a.archived_url, a.archived_at, a.archive_file, a.archive_digest
     FROM articles a LEFT JOIN sources s ON s.id = a.outlet_id";
 
-fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
+pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
     Ok(ArticleRow {
         id: r.get(0)?,
         uuid: r.get(1)?,

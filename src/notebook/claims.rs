@@ -746,6 +746,31 @@ impl Notebook {
         Ok(LinkRow { from: a, relation: relation.as_str().into(), to: b })
     }
 
+    /// Removes the links from claim `a` to claim `b` (of one relation, or all), returning them.
+    pub fn unlink_claims(&mut self, a: i64, b: i64, relation: Option<Relation>) -> Result<Vec<LinkRow>> {
+        let tx = self.change()?;
+        claim_by_id(&tx, a)?;
+        claim_by_id(&tx, b)?;
+        let mut stmt = tx.prepare(
+            "DELETE FROM links WHERE from_claim = ?1 AND to_claim = ?2 AND (?3 IS NULL OR relation = ?3)
+             RETURNING from_claim, relation, to_claim",
+        )?;
+        let removed = stmt
+            .query_map(params![a, b, relation], |r| {
+                Ok(LinkRow { from: r.get(0)?, relation: r.get(1)?, to: r.get(2)? })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        if removed.is_empty() {
+            let what = relation.map(|r| format!("{r} ")).unwrap_or_default();
+            return Err(Error::NotFound(format!(
+                "claim #{a} has no {what}link to claim #{b}; `crosscheck claim show {a}` lists its links"
+            )));
+        }
+        tx.commit()?;
+        Ok(removed)
+    }
+
     pub fn links_of(&self, claim: i64) -> Result<Vec<LinkRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT from_claim, relation, to_claim FROM links WHERE from_claim = ?1 OR to_claim = ?1 ORDER BY id",
@@ -757,8 +782,37 @@ impl Notebook {
     }
 }
 
-/// Inserts a link (inside an open transaction), refusing a link already there and two claims
-/// that would each supersede the other.
+/// The claims from `from` to `to` along `updates` links (`from` updates ... updates `to`), both
+/// ends included, if `from` reaches `to`: a breadth-first walk, each claim visited once.
+fn update_path(tx: &Connection, from: i64, to: i64) -> Result<Option<Vec<i64>>> {
+    let mut next =
+        tx.prepare_cached("SELECT to_claim FROM links WHERE from_claim = ?1 AND relation = 'updates'")?;
+    let mut came_from: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([from]);
+    while let Some(c) = queue.pop_front() {
+        if c == to {
+            let mut path = vec![to];
+            let mut at = to;
+            while at != from {
+                at = came_from[&at];
+                path.push(at);
+            }
+            path.reverse();
+            return Ok(Some(path));
+        }
+        let found: Vec<i64> = next.query_map([c], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        for n in found {
+            if n != from && !came_from.contains_key(&n) {
+                came_from.insert(n, c);
+                queue.push_back(n);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Inserts a link (inside an open transaction), refusing a link already there and `updates` that
+/// would close a ring (two claims each superseding the other, or a longer ring).
 pub(crate) fn insert_link(
     tx: &Connection,
     a: i64,
@@ -777,17 +831,18 @@ pub(crate) fn insert_link(
         return Err(Error::Conflict(format!("claim #{a} already {relation} claim #{b}")));
     }
     if relation == Relation::Updates {
-        let reverse: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM links WHERE from_claim = ?1 AND to_claim = ?2 AND relation = 'updates'",
-                params![b, a],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if reverse.is_some() {
-            return Err(Error::Conflict(format!(
-                "claim #{b} already updates claim #{a}; two claims cannot each supersede the other"
-            )));
+        if let Some(ring) = update_path(tx, b, a)? {
+            // ring: b updates ... updates a; with a updates b it would close.
+            let claims: Vec<i64> =
+                std::iter::once(a).chain(ring.into_iter().take_while(|&c| c != a)).collect();
+            let shown = crate::reconcile::ring_text(&claims, " updates ");
+            return Err(Error::Conflict(if claims.len() == 2 {
+                format!("claim #{b} already updates claim #{a}; two claims cannot each supersede the other")
+            } else {
+                format!(
+                    "claim #{a} cannot update claim #{b}: the updates would form a ring ({shown}), in which every claim supersedes another; link the claims in the order their counts came"
+                )
+            }));
         }
     }
     tx.execute(

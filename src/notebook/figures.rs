@@ -80,6 +80,9 @@ pub struct FigureRow {
     pub when_to: Option<String>,
     #[serde(skip)]
     pub place: Option<String>,
+    /// How the claim's `when` was given: `cumulative` ("since ...") runs to publication.
+    #[serde(skip)]
+    pub when_precision: Option<String>,
 }
 
 /// The highest reliability weight among the sources (F when none is known), times the
@@ -100,7 +103,7 @@ const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_i
         EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
         c.article_id,
         (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id),
-        c.when_from, c.when_to, c.place
+        c.when_from, c.when_to, c.place, c.when_precision
     FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id";
 
 /// A figure from a row of [`FIGURE_SELECT`], its article's heading and its claim's sources
@@ -148,6 +151,7 @@ fn figure_row(
         when_from: r.get(17)?,
         when_to: r.get(18)?,
         place: r.get(19)?,
+        when_precision: r.get(20)?,
     })
 }
 

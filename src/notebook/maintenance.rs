@@ -50,6 +50,25 @@ impl Listing {
     }
 }
 
+/// Rings of `updates` links (each claim superseding another, round to the first): `claim link`
+/// refuses them, but a notebook edited by hand or merged from two may hold one.
+fn update_rings(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'updates'")?;
+    let updates: Vec<crate::reconcile::Update> = stmt
+        .query_map([], |r| Ok(crate::reconcile::Update { by: r.get(0)?, of: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(crate::reconcile::rings(&updates)
+        .into_iter()
+        .map(|ring| {
+            let (first, last) = (ring.first().copied().unwrap_or_default(), ring.last().copied().unwrap_or_default());
+            format!(
+                "links: claims update one another in a ring ({}); reconcile sets these links aside until one is removed, such as with `crosscheck claim unlink {last} {first} --as updates`",
+                crate::reconcile::ring_text(&ring, " updates ")
+            )
+        })
+        .collect())
+}
+
 impl Notebook {
     pub fn info(&mut self) -> Result<Info> {
         let size =
@@ -111,6 +130,9 @@ impl Notebook {
                 }
             }
         }
+        for p in update_rings(&tx)? {
+            add(p);
+        }
         for p in super::search::index_problems(&tx)? {
             add(p);
         }
@@ -151,6 +173,13 @@ impl Notebook {
             let mut target = Connection::open_with_flags(&dest, flags)?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
             backup.run_to_completion(256, Duration::from_millis(5), None)?;
+            drop(backup);
+            // The copy is a plain notebook: Litestream's state tables describe the replication
+            // of this file, not of the copy (Litestream makes them again in whatever it
+            // replicates next).
+            for (table, _) in super::schema::LITESTREAM_TABLES {
+                target.execute_batch(&format!("DROP TABLE IF EXISTS {table}"))?;
+            }
             Ok(())
         })();
         if result.is_err() {

@@ -9,6 +9,7 @@ pub mod figures;
 pub mod history;
 pub mod import;
 pub mod integrity;
+pub mod listings;
 pub mod maintenance;
 pub mod merge;
 mod migrations;
@@ -16,6 +17,7 @@ pub mod reconciliations;
 pub mod schema;
 pub mod search;
 pub mod sources;
+pub mod suggestions;
 pub mod transfer;
 
 use std::path::{Path, PathBuf};

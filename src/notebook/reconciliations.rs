@@ -2,7 +2,7 @@
 //! dates), saving results with the figures they used, reading saved results back, and the
 //! timeline of a measure. The judgement itself is the pure `crate::reconcile`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 
 use rusqlite::{params, Connection};
@@ -13,7 +13,7 @@ use super::figures::{figures_where, measure_id, FigureFilter, FigureRow, Measure
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::dates::PartialDate;
 use crate::ratings::Reliability;
-use crate::reconcile::{reconcile, Excluded, FigureIn, Method, Outcome, Request, Support, Update};
+use crate::reconcile::{reconcile, Excluded, FigureIn, Links, Method, Outcome, Request, Support, Update};
 
 /// One saved reconciliation, as `measure show` and `export reconciliations` list it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -48,7 +48,40 @@ pub struct ReconcileRequest {
     pub filter_words: Vec<(String, String)>,
     /// Only articles published on or before this date (and updates known by then).
     pub as_of: Option<PartialDate>,
+    /// Only figures whose window (`--when`) lies inside this one.
+    pub window: Option<Window>,
     pub note: Option<String>,
+}
+
+/// A window of days asked for with `--window FROM..TO`: the first day of FROM to the last of TO.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub from: PartialDate,
+    pub to: PartialDate,
+}
+
+impl std::str::FromStr for Window {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Window, String> {
+        let bad = || {
+            format!(
+                "'{s}' is not a window; write FROM..TO with dates as YYYY, YYYY-MM or YYYY-MM-DD, such as 2017-03-10..2017-03-12"
+            )
+        };
+        let (a, b) = s.trim().split_once("..").ok_or_else(bad)?;
+        let from = PartialDate::parse(a).map_err(|e| format!("{e} (in --window {s})"))?;
+        let to = PartialDate::parse(b).map_err(|e| format!("{e} (in --window {s})"))?;
+        if from.first_day() > to.last_day() {
+            return Err(format!("--window {s} ends before it begins; give FROM..TO with FROM first"));
+        }
+        Ok(Window { from, to })
+    }
+}
+
+impl std::fmt::Display for Window {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.from, self.to)
+    }
 }
 
 /// One measure's reconciliation with everything needed to show it.
@@ -96,6 +129,31 @@ impl Reconciled {
     }
 }
 
+impl Reconciled {
+    /// The reconciliation in sentences (`reconcile --explain`, and the report).
+    pub fn explanation(&self, lang: crate::report::Lang) -> Vec<String> {
+        let named: Vec<crate::reconcile::explain::Named> = self
+            .figures
+            .iter()
+            .map(|f| crate::reconcile::explain::Named {
+                figure_id: f.id,
+                notation: f.notation.clone(),
+                who: if f.sources.is_empty() {
+                    f.outlet.clone().unwrap_or_default()
+                } else {
+                    f.sources.join("; ")
+                },
+                published: f.published.clone(),
+                low: f.low,
+                high: if f.provisional { None } else { f.high },
+                point: f.point,
+                weight: f.weight,
+            })
+            .collect();
+        crate::reconcile::explain::explain(&self.outcome, self.method, &named, lang)
+    }
+}
+
 /// One date of a measure's timeline: the reconciliation as of the end of that day.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TimelineRow {
@@ -123,10 +181,13 @@ struct Context {
     roots: HashMap<i64, i64>,
     /// Claims joined by `repeats` links (either way), by their smallest claim id.
     repeat_root: HashMap<i64, i64>,
-    /// For each claim that repeats others, the claims it repeats (directly or through others).
+    /// For each claim that repeats others, the claims it repeats (directly or through others),
+    /// nearest first.
     repeats: HashMap<i64, Vec<i64>>,
     /// `updates` links, with the publication date of the updating claim's article.
     updates: Vec<(Update, Option<String>)>,
+    /// The publication date of every claim at either end of a link.
+    published: HashMap<i64, String>,
 }
 
 fn load_context(conn: &Connection) -> Result<Context> {
@@ -146,7 +207,8 @@ fn load_context(conn: &Connection) -> Result<Context> {
         }
         roots.insert(id, r);
     }
-    let mut stmt = conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'repeats'")?;
+    let mut stmt =
+        conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'repeats' ORDER BY id")?;
     let links: Vec<(i64, i64)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     let mut parent: HashMap<i64, i64> = HashMap::new();
@@ -172,16 +234,19 @@ fn load_context(conn: &Connection) -> Result<Context> {
     let repeat_root = claims.iter().map(|&c| (c, find(&mut parent, c))).collect();
     let mut repeats = HashMap::new();
     for &start in forward.keys() {
-        let mut seen = BTreeSet::new();
-        let mut stack = vec![start];
-        while let Some(c) = stack.pop() {
+        // Breadth first, so the claim repeated directly comes before what it repeats in turn.
+        let mut seen = HashSet::new();
+        let mut order = Vec::new();
+        let mut queue = VecDeque::from([start]);
+        while let Some(c) = queue.pop_front() {
             for &n in forward.get(&c).into_iter().flatten() {
                 if n != start && seen.insert(n) {
-                    stack.push(n);
+                    order.push(n);
+                    queue.push_back(n);
                 }
             }
         }
-        repeats.insert(start, seen.into_iter().collect());
+        repeats.insert(start, order);
     }
     let mut stmt = conn.prepare(
         "SELECT l.from_claim, l.to_claim, a.published FROM links l JOIN claims c ON c.id = l.from_claim
@@ -190,7 +255,12 @@ fn load_context(conn: &Connection) -> Result<Context> {
     let updates = stmt
         .query_map([], |r| Ok((Update { by: r.get(0)?, of: r.get(1)? }, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Context { roots, repeat_root, repeats, updates })
+    let mut stmt = conn.prepare(
+        "SELECT c.id, a.published FROM claims c JOIN articles a ON a.id = c.article_id
+         WHERE a.published IS NOT NULL AND c.id IN (SELECT from_claim FROM links UNION SELECT to_claim FROM links)",
+    )?;
+    let published = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Context { roots, repeat_root, repeats, updates, published })
 }
 
 /// The first day a partial date may mean, for "published on or before".
@@ -257,9 +327,41 @@ impl ReconcileRequest {
     }
 }
 
+/// The days a figure's claim covers: its `--when`, where a cumulative window ("since ...") runs
+/// to the publication date.
+fn window_of(f: &FigureRow) -> Option<(String, String)> {
+    let (from, to) = (f.when_from.clone()?, f.when_to.clone()?);
+    if f.when_precision.as_deref() == Some("cumulative") {
+        let published =
+            f.published.as_deref().and_then(|p| PartialDate::parse(p).ok()).and_then(|d| d.last_day());
+        if let Some(p) = published.map(|d| d.to_string()).filter(|p| *p >= from) {
+            return Some((from, p));
+        }
+    }
+    Some((from, to))
+}
+
+/// What a figure's notation states: `up to 30` and `fewer than 10` a ceiling only (so does a sum
+/// whose every part does); at least, more than, a vague word and a provisional toll bound the
+/// count from below only, so a later count can overtake them.
+fn bounds_of(f: &FigureRow) -> (bool, bool) {
+    let ceiling = |kind: &str| matches!(kind, "at-most" | "fewer-than");
+    let ceiling_only = match f.kind.as_str() {
+        "sum" => {
+            // The rule lists each part as `[kind ...]`.
+            let parts: Vec<&str> = f.rule.split('[').skip(1).collect();
+            !parts.is_empty() && parts.iter().all(|p| p.starts_with("at-most") || p.starts_with("fewer-than"))
+        }
+        kind => ceiling(kind),
+    };
+    let lower_bound = f.provisional || matches!(f.kind.as_str(), "at-least" | "more-than" | "vague");
+    (ceiling_only, lower_bound)
+}
+
 /// Reconciliation's view of one figure.
 fn figure_in(f: &FigureRow, ctx: &Context, req: &ReconcileRequest) -> FigureIn {
     let grades = &f.reliability;
+    let window = window_of(f);
     let excluded = if let Some(as_of) = req.as_of {
         match (first_day(f.published.as_deref()), as_of.last_day()) {
             (Some(p), Some(limit)) if p > limit => Some(Excluded::NotYet(as_of.to_string())),
@@ -269,6 +371,18 @@ fn figure_in(f: &FigureRow, ctx: &Context, req: &ReconcileRequest) -> FigureIn {
         None
     }
     .or_else(|| req.filtered(f).map(Excluded::Filtered))
+    .or_else(|| {
+        let asked = req.window?;
+        let (from, to) = (asked.from.first_day()?.to_string(), asked.to.last_day()?.to_string());
+        match &window {
+            Some((a, b)) if *a >= from && *b <= to => None,
+            Some((a, b)) => {
+                let own = if a == b { a.clone() } else { format!("{a}..{b}") };
+                Some(Excluded::OtherWindow(Some(own), asked.to_string()))
+            }
+            None => Some(Excluded::OtherWindow(None, asked.to_string())),
+        }
+    })
     .or_else(|| {
         if f.credibility.value() == 5 {
             Some(Excluded::Improbable)
@@ -294,6 +408,9 @@ fn figure_in(f: &FigureRow, ctx: &Context, req: &ReconcileRequest) -> FigureIn {
     if let Some(r) = ctx.repeat_root.get(&f.claim_id) {
         keys.push(hashed("repeats", &[*r]));
     }
+    let repeats = ctx.repeats.get(&f.claim_id).cloned().unwrap_or_default();
+    let original_published = repeats.iter().find_map(|c| ctx.published.get(c)).cloned();
+    let (ceiling_only, lower_bound) = bounds_of(f);
     FigureIn {
         figure_id: f.id,
         claim_id: f.claim_id,
@@ -301,24 +418,30 @@ fn figure_in(f: &FigureRow, ctx: &Context, req: &ReconcileRequest) -> FigureIn {
         high: f.high,
         point: f.point,
         provisional: f.provisional,
+        ceiling_only,
+        lower_bound,
         weight: f.weight,
         excluded,
         voice_keys: keys,
         published: f.published.clone(),
-        repeats: ctx.repeats.get(&f.claim_id).cloned().unwrap_or_default(),
+        repeats,
+        original_published,
+        window,
     }
 }
 
-/// The updates known by the `--as-of` date.
-fn updates_known(ctx: &Context, as_of: Option<PartialDate>) -> Vec<Update> {
-    ctx.updates
+/// The links known by the `--as-of` date.
+fn links_known(ctx: &Context, as_of: Option<PartialDate>) -> Links {
+    let updates = ctx
+        .updates
         .iter()
         .filter(|(_, published)| match (as_of.and_then(|d| d.last_day()), first_day(published.as_deref())) {
             (Some(limit), Some(p)) => p <= limit,
             _ => true,
         })
         .map(|(u, _)| *u)
-        .collect()
+        .collect();
+    Links { updates, published: ctx.published.clone() }
 }
 
 /// A claim that repeats another and names no source takes the repeated claim's sources.
@@ -372,7 +495,7 @@ fn reconcile_one(
 ) -> Result<Reconciled> {
     inherit_sources(&mut figures, conn, ctx)?;
     let inputs: Vec<FigureIn> = figures.iter().map(|f| figure_in(f, ctx, req)).collect();
-    let outcome = reconcile(&inputs, &updates_known(ctx, req.as_of), &req.core);
+    let outcome = reconcile(&inputs, &links_known(ctx, req.as_of), &req.core);
     Ok(Reconciled {
         measure_id: head.id,
         key: head.key.clone(),
@@ -555,7 +678,7 @@ impl Notebook {
                 let Ok(as_of) = PartialDate::parse(&date) else { continue };
                 let at = ReconcileRequest { as_of: Some(as_of), ..req.clone() };
                 let inputs: Vec<FigureIn> = figures.iter().map(|f| figure_in(f, &ctx, &at)).collect();
-                let o = reconcile(&inputs, &updates_known(&ctx, at.as_of), &at.core);
+                let o = reconcile(&inputs, &links_known(&ctx, at.as_of), &at.core);
                 rows.push(TimelineRow {
                     measure: head.key.clone(),
                     date,

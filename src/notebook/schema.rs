@@ -106,9 +106,35 @@ pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
     upgrade(nb, version)
 }
 
+/// Does the file hold anything but Litestream's own tables (which Litestream creates in an empty
+/// file it was pointed at before `crosscheck init`)?
 fn has_tables(conn: &Connection) -> Result<bool> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    Ok(n > 0)
+    let mut stmt = conn.prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (kind, name, sql): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if !is_litestream_table(&kind, &name, &fold_sql(&sql)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The tables Litestream creates in every database it replicates, by name, with the statement
+/// exactly as SQLite keeps it (Litestream runs `CREATE TABLE IF NOT EXISTS` with these columns;
+/// the same in its 0.3 and 0.5 releases). `_litestream_seq` holds one counter Litestream bumps to
+/// force a write into the WAL; `_litestream_lock` stays empty, written only inside transactions
+/// Litestream rolls back, to hold the write lock while it checkpoints.
+pub const LITESTREAM_TABLES: [(&str, &str); 2] = [
+    ("_litestream_seq", "CREATE TABLE _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER)"),
+    ("_litestream_lock", "CREATE TABLE _litestream_lock (id INTEGER)"),
+];
+
+/// Is this schema entry one of Litestream's tables, exactly as Litestream makes it? A table of
+/// that name with other columns, or an index or trigger on one, is not: it stays in the shape,
+/// and the notebook is refused for it like for any other extra entry.
+fn is_litestream_table(kind: &str, name: &str, folded_sql: &str) -> bool {
+    kind == "table" && LITESTREAM_TABLES.iter().any(|(n, sql)| *n == name && fold_sql(sql) == folded_sql)
 }
 
 /// The whole current schema: `schema.sql`, then the generated triggers.
@@ -375,7 +401,13 @@ fn shape_of(conn: &Connection, schema: &str) -> Result<Shape> {
         if name.starts_with("sqlite_stat") {
             continue;
         }
-        shape.insert((kind, name), fold_sql(&sql));
+        // A notebook replicated by Litestream is a notebook: its two tables hold no code and
+        // are never read, so they are left out of the shape (and of its digest).
+        let sql = fold_sql(&sql);
+        if is_litestream_table(&kind, &name, &sql) {
+            continue;
+        }
+        shape.insert((kind, name), sql);
     }
     Ok(shape)
 }
@@ -517,6 +549,56 @@ mod tests {
                     assert!(sql.contains(&format!("'{c}', old.{c}")), "{table} {action} misses {c}");
                 }
             }
+        }
+    }
+
+    /// The statements Litestream runs on a database it starts replicating, as its binary holds
+    /// them.
+    const LITESTREAM_DDL: &str =
+        "CREATE TABLE IF NOT EXISTS _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER);
+        CREATE TABLE IF NOT EXISTS _litestream_lock (id INTEGER);
+        INSERT INTO _litestream_seq (id, seq) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET seq = seq + 1;";
+
+    #[test]
+    fn litestreams_own_tables_are_accepted_and_leave_the_digest_alone() {
+        let conn = Connection::open_in_memory().unwrap();
+        create(&conn).unwrap();
+        conn.execute_batch(LITESTREAM_DDL).unwrap();
+        verify(&conn, Path::new("x.db")).unwrap();
+        assert_eq!(fingerprint(&shape_of(&conn, "main").unwrap()), EXPECTED_FINGERPRINT);
+        // An empty file Litestream already touched is still empty for `init`.
+        let empty = Connection::open_in_memory().unwrap();
+        empty.execute_batch(LITESTREAM_DDL).unwrap();
+        assert!(!has_tables(&empty).unwrap());
+    }
+
+    #[test]
+    fn anything_more_than_litestreams_tables_is_refused() {
+        let cases = [
+            // Litestream's table with a column more: not Litestream's.
+            ("CREATE TABLE _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER, payload TEXT)", "table _litestream_seq"),
+            // A trigger or an index planted on Litestream's table.
+            (
+                "CREATE TABLE _litestream_lock (id INTEGER);
+                 CREATE TRIGGER _litestream_spy AFTER INSERT ON _litestream_lock BEGIN DELETE FROM claims; END",
+                "trigger _litestream_spy",
+            ),
+            ("CREATE TABLE _litestream_lock (id INTEGER); CREATE INDEX _litestream_i ON _litestream_lock (id)", "index _litestream_i"),
+            // Another table of Litestream's style of name.
+            ("CREATE TABLE _litestream_extra (id INTEGER)", "table _litestream_extra"),
+            // Litestream's statement under a view.
+            ("CREATE VIEW _litestream_seq AS SELECT 1 AS id, 1 AS seq", "view _litestream_seq"),
+        ];
+        for (sql, named) in cases {
+            let conn = Connection::open_in_memory().unwrap();
+            create(&conn).unwrap();
+            conn.execute_batch(sql).unwrap();
+            let e = verify(&conn, Path::new("x.db")).unwrap_err().to_string();
+            assert!(
+                e.contains(&format!("extra {named}")) || e.contains(&format!("{named} is not")),
+                "{sql}: {e}"
+            );
+            assert!(has_tables(&conn).unwrap());
         }
     }
 

@@ -51,7 +51,7 @@ pub struct SourceFields {
     pub note: Option<String>,
 }
 
-const SOURCE_SELECT: &str = "SELECT s.id, s.uuid, s.name,
+pub(crate) const SOURCE_SELECT: &str = "SELECT s.id, s.uuid, s.name,
         (SELECT group_concat(a.alias, char(31)) FROM (SELECT alias FROM source_aliases
             WHERE source_id = s.id ORDER BY alias) a),
         s.kind, s.affiliation, s.named, s.reliability, s.note,
@@ -66,7 +66,7 @@ pub(crate) fn split_units(list: Option<String>) -> Vec<String> {
     list.map(|s| s.split('\u{1F}').map(str::to_string).collect()).unwrap_or_default()
 }
 
-fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
+pub(crate) fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
     let reliability: Reliability = r.get(7)?;
     Ok(SourceRow {
         id: r.get(0)?,
@@ -341,6 +341,41 @@ pub(crate) fn insert_source(
     Ok(id)
 }
 
+/// Gives a source another name (inside an open write transaction), refusing a name another
+/// source holds.
+pub(crate) fn insert_alias(conn: &Connection, source: i64, alias: &str) -> Result<()> {
+    let key = free_key(conn, alias, "alias", None).map_err(|e| match e {
+        Error::Conflict(m) if find_by_key(conn, &name_key(alias)).ok().flatten() == Some(source) => {
+            Error::Conflict(format!("{m}; it already names this source"))
+        }
+        other => other,
+    })?;
+    conn.execute(
+        "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![key, source, alias.trim(), now()],
+    )?;
+    Ok(())
+}
+
+/// Every source's id, name and aliases (for matching source phrases as a reader does).
+pub(crate) fn source_names(conn: &Connection) -> Result<Vec<(i64, String, Vec<String>)>> {
+    let mut out: Vec<(i64, String, Vec<String>)> = conn
+        .prepare("SELECT id, name FROM sources ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, Vec::new())))?
+        .collect::<rusqlite::Result<_>>()?;
+    let index: std::collections::HashMap<i64, usize> =
+        out.iter().enumerate().map(|(k, (id, _, _))| (*id, k)).collect();
+    let mut stmt = conn.prepare("SELECT source_id, alias FROM source_aliases")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, alias): (i64, String) = (r.get(0)?, r.get(1)?);
+        if let Some(k) = index.get(&id) {
+            out[*k].2.push(alias);
+        }
+    }
+    Ok(out)
+}
+
 impl Notebook {
     pub fn resolve_source(&self, given: &str) -> Result<i64> {
         resolve(&self.conn, given)
@@ -348,22 +383,7 @@ impl Notebook {
 
     /// Every source's id, name and aliases (for matching source phrases as a reader does).
     pub fn source_names(&self) -> Result<Vec<(i64, String, Vec<String>)>> {
-        let mut out: Vec<(i64, String, Vec<String>)> = self
-            .conn
-            .prepare("SELECT id, name FROM sources ORDER BY id")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, Vec::new())))?
-            .collect::<rusqlite::Result<_>>()?;
-        let index: std::collections::HashMap<i64, usize> =
-            out.iter().enumerate().map(|(k, (id, _, _))| (*id, k)).collect();
-        let mut stmt = self.conn.prepare("SELECT source_id, alias FROM source_aliases")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (id, alias): (i64, String) = (r.get(0)?, r.get(1)?);
-            if let Some(k) = index.get(&id) {
-                out[*k].2.push(alias);
-            }
-        }
-        Ok(out)
+        source_names(&self.conn)
     }
 
     /// The source with this name or alias (compared by its key), if any: an indexed lookup,
@@ -482,16 +502,7 @@ impl Notebook {
     pub fn add_alias(&mut self, source: i64, alias: &str) -> Result<AliasRow> {
         let tx = self.change()?;
         let row = source_by_id(&tx, source)?;
-        let key = free_key(&tx, alias, "alias", None).map_err(|e| match e {
-            Error::Conflict(m) if find_by_key(&tx, &name_key(alias)).ok().flatten() == Some(source) => {
-                Error::Conflict(format!("{m}; it already names this source"))
-            }
-            other => other,
-        })?;
-        tx.execute(
-            "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![key, source, alias.trim(), now()],
-        )?;
+        insert_alias(&tx, source, alias)?;
         tx.commit()?;
         Ok(AliasRow { source_id: source, source: row.name, alias: alias.trim().to_string() })
     }

@@ -24,6 +24,7 @@ fn fig(id: i64, low: i64, high: Option<i64>, point: i64, weight: f64, keys: &[&s
         voice_keys: keys.iter().map(|k| key(k)).collect(),
         published: None,
         repeats: Vec::new(),
+        ..FigureIn::default()
     }
 }
 
@@ -33,11 +34,11 @@ fn dated(mut f: FigureIn, date: &str) -> FigureIn {
 }
 
 fn run(figs: &[FigureIn]) -> Outcome {
-    reconcile(figs, &[], &Request::default())
+    reconcile(figs, &Links::default(), &Request::default())
 }
 
 fn with(method: Method, figs: &[FigureIn]) -> Outcome {
-    reconcile(figs, &[], &Request { method, ..Request::default() })
+    reconcile(figs, &Links::default(), &Request { method, ..Request::default() })
 }
 
 #[test]
@@ -53,7 +54,7 @@ fn excluded_figures_are_listed_with_their_reason() {
     );
     assert!(!o.items[1].included);
     // --include-all takes it back: 40 and 300 cannot both be true.
-    let o = reconcile(&figs, &[], &Request { include_all: true, ..Request::default() });
+    let o = reconcile(&figs, &Links::default(), &Request { include_all: true, ..Request::default() });
     assert_eq!(o.voices, 2);
     assert_eq!(o.conflicts, vec![Pair { a: 1, b: 2, gap: 260 }]);
     assert_eq!(o.support, Support::Contested);
@@ -123,7 +124,7 @@ fn an_update_reaches_the_relays_of_the_old_count() {
         dated(fig(7, 25, Some(25), 25, 0.5, &["directorate", "outlet-d"]), "2017-03-15"),
     ];
     let updates = [Update { by: 40, of: 10 }];
-    let o = reconcile(&figs, &updates, &Request::default());
+    let o = reconcile(&figs, &Links::of(&updates), &Request::default());
     assert_eq!(o.items[0].reason, "superseded by #40, which updates it");
     assert_eq!(o.items[1].reason, "superseded by #40 via the update of #10");
     assert_eq!(o.items[2].superseded_by, Some(40));
@@ -144,7 +145,7 @@ fn a_claim_that_repeats_a_superseded_claim_is_superseded_even_later() {
         dated(fig(2, 26, Some(26), 26, 0.75, &["monitor"]), "2017-03-15"),
         relay,
     ];
-    let o = reconcile(&figs, &[Update { by: 20, of: 10 }], &Request::default());
+    let o = reconcile(&figs, &Links::of(&[Update { by: 20, of: 10 }]), &Request::default());
     assert_eq!(o.items[2].code, "superseded");
     assert_eq!(o.used, vec![2]);
 }
@@ -156,7 +157,7 @@ fn filters_and_the_date_are_not_taken_back_by_include_all() {
     let mut g = fig(3, 90, Some(90), 90, 0.5, &["s3"]);
     g.excluded = Some(Excluded::NotYet("2017-03-16".into()));
     let figs = vec![fig(1, 10, Some(10), 10, 0.5, &["s1"]), f, g];
-    let o = reconcile(&figs, &[], &Request { include_all: true, ..Request::default() });
+    let o = reconcile(&figs, &Links::default(), &Request { include_all: true, ..Request::default() });
     assert_eq!(o.used, vec![1]);
     assert_eq!(o.items[1].code, "filtered");
     assert_eq!(o.items[1].reason, "left out by --min-reliability C");
@@ -224,8 +225,11 @@ fn the_six_methods() {
     assert_eq!(with(Method::Median, &figs).best, Some(12));
     assert_eq!(with(Method::BestSource, &figs).best, Some(20));
     assert_eq!(with(Method::Range, &figs).best, None);
-    let manual =
-        reconcile(&figs, &[], &Request { method: Method::Manual, manual: Some(14), ..Request::default() });
+    let manual = reconcile(
+        &figs,
+        &Links::default(),
+        &Request { method: Method::Manual, manual: Some(14), ..Request::default() },
+    );
     assert_eq!(manual.best, Some(14));
 }
 

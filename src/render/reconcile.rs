@@ -13,7 +13,8 @@ use serde_json::json;
 use super::output::{Output, RowWriter};
 use super::{escape_line, width, Format, Options, Pick, Writer};
 use crate::notebook::reconciliations::{Reconciled, ReconciliationRow};
-use crate::reconcile::Method;
+use crate::reconcile::{explain, Method};
+use crate::report::Lang;
 use crate::rows::{Cell, Columns};
 
 /// The keys of a measure's JSON object: the columns `--columns` may name for `reconcile`.
@@ -35,10 +36,17 @@ pub const MEASURE_COLUMNS: &[&str] = &[
     "note",
     "stale",
     "created_at",
+    "envelope",
+    "low_by",
+    "high_by",
+    "best_by",
+    "no_floor",
     "conflicting_pairs",
     "conflicts",
     "conflict_gaps",
     "clusters",
+    "windows",
+    "rings",
     "items",
 ];
 
@@ -70,8 +78,10 @@ impl crate::rows::Row for SideRow {
 /// What the short codes of the `included` column mean, printed under the table.
 const LEGEND: &str =
     "included: yes = speaks for its voice; voice of #N = same voice as figure #N, which is later; \
-    superseded = an update replaced it; cred 5 = improbable; E-rated = all sources unreliable; \
-    filtered = a filter left it out; not yet = published after --as-of";
+    superseded = an update replaced it; overtaken by #N = a floor that a later count passed (its \
+    voice still counts); relay differs = repeats its original with another number; cred 5 = \
+    improbable; E-rated = all sources unreliable; filtered = a filter left it out; not yet = \
+    published after --as-of; other window = its --when is outside --window";
 
 fn side_rows(r: &Reconciled) -> Vec<SideRow> {
     r.figures
@@ -124,11 +134,21 @@ pub struct JsonMeasure<'a> {
     note: Option<String>,
     stale: bool,
     created_at: Option<&'a str>,
+    envelope: crate::reconcile::Envelope,
+    low_by: Option<i64>,
+    high_by: Option<i64>,
+    best_by: Option<i64>,
+    no_floor: bool,
     conflicting_pairs: u64,
     conflicts: Vec<[i64; 2]>,
     conflict_gaps: Vec<i64>,
     clusters: &'a [crate::reconcile::Cluster],
+    windows: &'a [crate::reconcile::Window],
+    rings: &'a [Vec<i64>],
     items: Items<'a>,
+    /// With `--explain`: the result in sentences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Vec<String>>,
 }
 
 /// The items of a measure, serialized one by one.
@@ -146,12 +166,14 @@ impl Serialize for Items<'_> {
                 "voice": i.voice,
                 "superseded_by": i.superseded_by,
                 "voice_of": i.voice_of,
+                "relay_of": i.relay_of,
+                "overtaken_by": i.overtaken_by,
             })
         }))
     }
 }
 
-fn json_object<'a>(r: &'a Reconciled, note: Option<&str>) -> JsonMeasure<'a> {
+fn json_object<'a>(r: &'a Reconciled, note: Option<&str>, explain: Option<Lang>) -> JsonMeasure<'a> {
     let row = r.row(note);
     let o = &r.outcome;
     JsonMeasure {
@@ -172,11 +194,19 @@ fn json_object<'a>(r: &'a Reconciled, note: Option<&str>) -> JsonMeasure<'a> {
         note: row.note,
         stale: row.stale,
         created_at: r.saved.as_ref().map(|s| s.created_at.as_str()),
+        envelope: o.envelope,
+        low_by: o.low_by,
+        high_by: o.high_by,
+        best_by: o.best_by,
+        no_floor: o.no_floor,
         conflicting_pairs: o.conflicting_pairs,
         conflicts: o.conflicts.iter().map(|p| [p.a, p.b]).collect(),
         conflict_gaps: o.conflicts.iter().map(|p| p.gap).collect(),
         clusters: &o.clusters,
+        windows: &o.windows,
+        rings: &o.rings,
         items: Items(&o.items),
+        explanation: explain.map(|lang| r.explanation(lang).iter().map(|l| explain::plain(l)).collect()),
     }
 }
 
@@ -186,9 +216,10 @@ fn summary(r: &Reconciled) -> String {
     let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
     let high = if o.open_high { "open".to_string() } else { show(o.high) };
     let best = if r.method == Method::Range { String::new() } else { format!("best {}, ", show(o.best)) };
+    let low = if o.no_floor { format!("{} (no floor stated)", show(o.low)) } else { show(o.low) };
+    let envelope = if o.envelope == crate::reconcile::Envelope::Union { ", envelope union" } else { "" };
     let mut line = format!(
-        "low {}, {best}high {high} ({}), support {}, eligible figures {} of {}, voices {}",
-        show(o.low),
+        "low {low}, {best}high {high} ({}{envelope}), support {}, eligible figures {} of {}, voices {}",
         r.method,
         o.support,
         o.figures,
@@ -202,6 +233,73 @@ fn summary(r: &Reconciled) -> String {
         line.push_str(&format!("; saved as reconciliation #{}", s.id));
     }
     line
+}
+
+/// What needs the researcher's eye: windows that differ, rings of updates.
+fn warning_lines(r: &Reconciled) -> Vec<String> {
+    let o = &r.outcome;
+    let mut lines = Vec::new();
+    if !o.windows.is_empty() {
+        let list: Vec<String> = o
+            .windows
+            .iter()
+            .map(|w| {
+                let ids: Vec<String> = w.figures.iter().take(8).map(|f| format!("#{f}")).collect();
+                let more = if w.figures.len() > 8 { " …" } else { "" };
+                format!("{}..{} ({}{more})", w.from, w.to, ids.join(" "))
+            })
+            .collect();
+        lines.push(format!(
+            "warning: the figures cover time windows that do not overlap: {}; keep one with --window FROM..TO",
+            list.join(" | ")
+        ));
+    }
+    for ring in &o.rings {
+        let (first, last) =
+            (ring.first().copied().unwrap_or_default(), ring.last().copied().unwrap_or_default());
+        lines.push(format!(
+            "warning: claims update one another in a ring ({}); those links are set aside until one is removed (crosscheck claim unlink {last} {first} --as updates)",
+            crate::reconcile::ring_text(ring, " updates ")
+        ));
+    }
+    lines
+}
+
+/// A sentence of the explanation for a terminal: escaped, its Arabic notebook text in Unicode
+/// isolates (closed at the end of each line and opened again on the next), wrapped to `width`.
+fn terminal_lines(sentence: &str, wrap: usize) -> Vec<String> {
+    let (open, close) = ('\u{2068}', '\u{2069}');
+    let text: String = explain::parts(sentence)
+        .into_iter()
+        .map(|(quoted, part)| {
+            let shown = escape_line(part);
+            if quoted && super::has_rtl(&shown) {
+                format!("{open}{shown}{close}")
+            } else {
+                shown
+            }
+        })
+        .collect();
+    let mut carried = false;
+    width::wrap(&text, wrap)
+        .into_iter()
+        .map(|line| {
+            let mut depth = i32::from(carried);
+            for c in line.chars() {
+                if c == open {
+                    depth += 1;
+                } else if c == close {
+                    depth -= 1;
+                }
+            }
+            let mut shown = if carried { format!("{open}{line}") } else { line };
+            carried = depth > 0;
+            if carried {
+                shown.push(close);
+            }
+            shown
+        })
+        .collect()
 }
 
 /// The conflict in words: how many pairs, the widest named, and the clusters.
@@ -255,7 +353,25 @@ fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
         .collect();
     let o = &r.outcome;
     let band = o.low.map(|low| Band { low, high: if o.open_high { None } else { o.high }, best: o.best });
-    draw(&bars, band, width, ascii)
+    let mut lines = draw(&bars, band, width, ascii);
+    // Which figure set each end of the band.
+    let by = |f: Option<i64>| f.map(|f| format!("#{f}"));
+    let mut ends = Vec::new();
+    match (by(o.low_by), o.no_floor) {
+        (Some(f), _) => ends.push(format!("low set by {f}")),
+        (None, true) => ends.push("low: no floor stated".to_string()),
+        (None, false) => {}
+    }
+    if let Some(f) = by(o.high_by) {
+        ends.push(format!("{} set by {f}", if o.open_high { "open high" } else { "high" }));
+    }
+    if let Some(f) = by(o.best_by) {
+        ends.push(format!("best {f}"));
+    }
+    if !lines.is_empty() && !ends.is_empty() {
+        lines.push(ends.join(", "));
+    }
+    lines
 }
 
 /// Where the measures go, decided once.
@@ -285,6 +401,8 @@ pub struct MeasurePrinter<'a> {
     out: &'a Output,
     note: Option<String>,
     ascii: bool,
+    /// The language of `--explain`, when asked for.
+    explain: Option<Lang>,
     count: usize,
     mode: Mode<'a>,
 }
@@ -292,7 +410,12 @@ pub struct MeasurePrinter<'a> {
 const NO_FIGURES: &str = "no figures for this measure yet";
 
 impl<'a> MeasurePrinter<'a> {
-    pub fn new(out: &'a Output, note: Option<&str>, ascii: bool) -> Result<MeasurePrinter<'a>> {
+    pub fn new(
+        out: &'a Output,
+        note: Option<&str>,
+        ascii: bool,
+        explain: Option<Lang>,
+    ) -> Result<MeasurePrinter<'a>> {
         let options = out.measure_options(NO_FIGURES);
         let mode = if matches!(out.pick(), Pick::Named(_))
             && !matches!(options.format, Format::Json | Format::Jsonl)
@@ -322,18 +445,23 @@ impl<'a> MeasurePrinter<'a> {
                 Format::Csv | Format::Tsv => Mode::Rows(out.rows("")),
             }
         };
-        Ok(MeasurePrinter { out, note: note.map(str::to_string), ascii, count: 0, mode })
+        Ok(MeasurePrinter { out, note: note.map(str::to_string), ascii, explain, count: 0, mode })
     }
 
     pub fn print(&mut self, r: &Reconciled) -> Result<()> {
         let note = self.note.as_deref();
         match &mut self.mode {
-            Mode::People { options, chart, width } => {
-                people(options, r, *width, chart.map(|w| (w, self.ascii)), self.out.pick() == &Pick::Default)?
-            }
-            Mode::Plain { options } => people(options, r, usize::MAX, None, false)?,
+            Mode::People { options, chart, width } => people(
+                options,
+                r,
+                *width,
+                chart.map(|w| (w, self.ascii)),
+                self.out.pick() == &Pick::Default,
+                self.explain,
+            )?,
+            Mode::Plain { options } => people(options, r, usize::MAX, None, false, self.explain)?,
             Mode::Json { lines, terminal } => {
-                let object = picked_json(&json_object(r, note), self.out.pick())?;
+                let object = picked_json(&json_object(r, note, self.explain), self.out.pick())?;
                 let mut out = BufWriter::new(std::io::stdout().lock());
                 if !*lines {
                     out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
@@ -346,7 +474,7 @@ impl<'a> MeasurePrinter<'a> {
             }
             Mode::Rows(w) => w.row(&r.row(note))?,
             Mode::Picked(w) => {
-                let object = serde_json::to_value(json_object(r, note))?;
+                let object = serde_json::to_value(json_object(r, note, None))?;
                 let cells: Vec<Cell> = MEASURE_COLUMNS.iter().map(|k| cell_of(&object[*k])).collect();
                 w.cells(&cells)?;
             }
@@ -404,6 +532,7 @@ fn people(
     wrap: usize,
     chart: Option<(usize, bool)>,
     legend: bool,
+    explain: Option<Lang>,
 ) -> Result<()> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     writeln!(out, "\n{}", escape_line(&format!("{} — {}", r.key, r.label)))?;
@@ -413,7 +542,7 @@ fn people(
         w.row(&row)?;
     }
     let mut out = w.finish()?;
-    for text in std::iter::once(summary(r)).chain(conflict_lines(r)) {
+    for text in std::iter::once(summary(r)).chain(conflict_lines(r)).chain(warning_lines(r)) {
         for line in width::wrap(&escape_line(&text), wrap) {
             writeln!(out, "{line}")?;
         }
@@ -426,6 +555,16 @@ fn people(
         if legend {
             for line in width::wrap(LEGEND, chart_width) {
                 writeln!(out, "{line}")?;
+            }
+        }
+    }
+    if let Some(lang) = explain {
+        writeln!(out)?;
+        for sentence in r.explanation(lang) {
+            // A hanging indent: each sentence is one item.
+            for (n, line) in terminal_lines(&sentence, wrap.saturating_sub(2).max(20)).into_iter().enumerate()
+            {
+                writeln!(out, "{}{line}", if n == 0 { "- " } else { "  " })?;
             }
         }
     }
@@ -445,13 +584,17 @@ mod tests {
             label: "killed".into(),
             unit: None,
             figures: Vec::new(),
-            outcome: crate::reconcile::reconcile(&[], &[], &crate::reconcile::Request::default()),
+            outcome: crate::reconcile::reconcile(
+                &[],
+                &Default::default(),
+                &crate::reconcile::Request::default(),
+            ),
             method: Method::Weighted,
             as_of: None,
             filters: Default::default(),
             saved: None,
         };
-        let value = serde_json::to_value(json_object(&r, None)).unwrap();
+        let value = serde_json::to_value(json_object(&r, None, None)).unwrap();
         let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, MEASURE_COLUMNS);
     }

@@ -192,7 +192,7 @@ fn header(out: &mut String, r: &Report, w: &Words) {
     };
     w!(out, "<dt>{}</dt><dd class=\"filters\">{}</dd>\n", esc(w.filters), iso(w, &filters));
     w!(out, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.default_method), esc(w.method(r.method)));
-    w!(out, "<p class=\"legend\" dir=\"auto\">{}</p>\n", esc(w.legend));
+    w!(out, "<p class=\"legend\" dir=\"auto\">{} {}</p>\n", esc(w.legend), esc(w.sets_legend));
     scale(out, w);
     w!(out, "<nav class=\"toc\">\n<h2 dir=\"auto\">{}</h2>\n<ol>\n", esc(w.contents));
     for m in &r.measures {
@@ -312,6 +312,7 @@ fn measure(
     let chart = view::chart(m, w, format!("chart-{}", rc.measure_id));
     w!(out, "<figure class=\"chart\">\n{}\n</figure>\n", interval_chart(&chart, false));
     conflicts(out, m, w);
+    why(out, m, r.lang, w);
 
     // The figures and the claims behind them, grouped as the chart is.
     w!(out, "<h3 dir=\"auto\">{}</h3>\n<table class=\"figures\">\n<thead><tr>", esc(w.figures));
@@ -378,6 +379,22 @@ fn measure(
         out.push_str("</figure>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The reconciliation in sentences: which figure set each end and why the others do not.
+fn why(out: &mut String, m: &MeasureReport, lang: super::Lang, w: &Words) {
+    // Notebook text in the sentences (notations, names, dates) is isolated as everywhere else.
+    w!(out, "<div class=\"why\">\n<h3 dir=\"auto\">{}</h3>\n<ul>\n", esc(w.why));
+    for sentence in m.reconciled.explanation(lang) {
+        // The page's direction, not each sentence's first letter: an English sentence may begin
+        // with an Arabic notation.
+        let text: String = crate::reconcile::explain::parts(&sentence)
+            .into_iter()
+            .map(|(quoted, part)| if quoted { iso(w, part) } else { esc(part) })
+            .collect();
+        w!(out, "<li>{text}</li>\n");
+    }
+    out.push_str("</ul>\n</div>\n");
 }
 
 fn conflicts(out: &mut String, m: &MeasureReport, w: &Words) {

@@ -177,7 +177,7 @@ fn measure(
     }
     let chart = view::chart(m, w, format!("chart-{}", rc.measure_id));
     let name = chart_file(stem, &rc.key, false);
-    w!(out, "![{}]({})\n\n*{}*\n\n", md(&chart.title), link_path(&name), md(w.legend));
+    w!(out, "![{}]({})\n\n*{} {}*\n\n", md(&chart.title), link_path(&name), md(w.legend), md(w.sets_legend));
     files.push((name, interval_chart(&chart, true)));
 
     let o = &rc.outcome;
@@ -210,6 +210,11 @@ fn measure(
             w!(out, "{}: {}\n\n", md(w.clusters), md(&c));
         }
     }
+    w!(out, "### {}\n\n", md(w.why));
+    for sentence in rc.explanation(r.lang) {
+        w!(out, "- {}\n", md(&crate::reconcile::explain::plain(&sentence)));
+    }
+    out.push('\n');
 
     w!(
         out,

@@ -6,11 +6,11 @@
 
 mod html;
 mod markdown;
-mod spans;
+pub(crate) mod spans;
 pub mod svg;
-mod text;
-mod view;
-mod words;
+pub(crate) mod text;
+pub(crate) mod view;
+pub(crate) mod words;
 
 use std::collections::BTreeMap;
 

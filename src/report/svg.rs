@@ -105,6 +105,10 @@ pub struct Row {
     pub high: Option<i64>,
     pub point: i64,
     pub state: State,
+    /// The figure set the band's low (its low end is marked).
+    pub sets_low: bool,
+    /// The figure set the band's high, or left it open (its high end is marked).
+    pub sets_high: bool,
     /// What hovering the row says: the figure, its reading and why it counts or not.
     pub title: String,
 }
@@ -169,6 +173,7 @@ svg.chart-svg .tbest{stroke:#b03a2e;stroke-width:2;fill:none}
 svg.chart-svg .best-label{fill:#b03a2e;font-weight:600}
 svg.chart-svg .dot{fill:#b03a2e}
 svg.chart-svg .dot.low{fill:#2a7ab0}
+svg.chart-svg .sets{stroke:#2a7ab0;stroke-width:3}
 svg.chart-svg .open-high{stroke:#2a7ab0;stroke-width:1.5;stroke-dasharray:3 3}
 svg.chart-svg .bar,svg.chart-svg .point{stroke-width:1.3}
 svg.chart-svg .included .bar{fill:#1f5f8b;fill-opacity:.45;stroke:#1f5f8b}
@@ -387,6 +392,19 @@ fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
             );
         }
     }
+    // The ends this figure set: a tick across the bar's end.
+    let x_end = r.high.map(|h| scale.x(h.max(r.low))).unwrap_or(PLOT_X1);
+    for (set, x) in [(r.sets_low, x_low), (r.sets_high, x_end)] {
+        if set {
+            let _ = write!(
+                out,
+                "<line class=\"sets\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
+                coord(yc - 9.0),
+                coord(yc + 9.0),
+                x = coord(x)
+            );
+        }
+    }
     let _ = write!(
         out,
         "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"4.5\"/></g>",
@@ -581,8 +599,23 @@ mod tests {
             high,
             point: low,
             state,
+            sets_low: figure == 1,
+            sets_high: false,
             title: "why".into(),
         }
+    }
+
+    #[test]
+    fn the_figure_that_set_an_end_is_marked_at_that_end() {
+        let svg = interval_chart(
+            &chart(vec![row(1, 10, Some(20), State::Included), row(2, 30, Some(40), State::Included)]),
+            false,
+        );
+        // One tick, across the low end of figure 1 only.
+        assert_eq!(svg.matches("class=\"sets\"").count(), 1, "{svg}");
+        let at = svg.find("class=\"sets\"").unwrap();
+        let group = svg[..at].rfind("data-figure=").unwrap();
+        assert!(svg[group..].starts_with("data-figure=\"1\""));
     }
 
     #[test]

@@ -143,6 +143,8 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
             rows: list
                 .into_iter()
                 .map(|(f, item)| Row {
+                    sets_low: r.outcome.low_by == Some(f.id),
+                    sets_high: r.outcome.high_by == Some(f.id),
                     figure: f.id,
                     label: who_short(f),
                     rating: f.rating.clone(),
@@ -153,12 +155,13 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
                     // What a row does not show: how the notation was read and why the figure
                     // counts or not.
                     title: format!(
-                        "#{} · {} → {} · {}{}",
+                        "#{} · {} → {} · {}{}{}",
                         f.id,
                         f.notation,
                         interval(f, w),
                         status(item, w),
-                        if f.provisional { format!(" · {}", w.provisional) } else { String::new() }
+                        if f.provisional { format!(" · {}", w.provisional) } else { String::new() },
+                        sets(r, f.id, w)
                     ),
                 })
                 .collect(),
@@ -184,6 +187,20 @@ pub fn chart(m: &MeasureReport, w: &Words, id: String) -> IntervalChart {
             ),
             best_word: w.best.to_string(),
         },
+    }
+}
+
+/// " · sets the band's low" (or high, or both) for a figure that set an end.
+fn sets(r: &crate::notebook::reconciliations::Reconciled, id: i64, w: &Words) -> String {
+    let ends: Vec<&str> = [(r.outcome.low_by, w.low), (r.outcome.high_by, w.high)]
+        .into_iter()
+        .filter(|(by, _)| *by == Some(id))
+        .map(|(_, word)| word)
+        .collect();
+    if ends.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} {}", w.sets_end, ends.join(" + "))
     }
 }
 
@@ -269,12 +286,16 @@ mod tests {
                     voice_keys: vec![voice],
                     published: Some(format!("2014-12-0{id}")),
                     repeats: vec![],
+                    ..FigureIn::default()
                 },
             )
         };
         let all = [fig(1, 10, Some(20), 1), fig(2, 30, Some(40), 2), fig(3, 12, Some(15), 1)];
-        let outcome =
-            reconcile(&all.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>(), &[], &Request::default());
+        let outcome = reconcile(
+            &all.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>(),
+            &Default::default(),
+            &Request::default(),
+        );
         MeasureReport {
             reconciled: Reconciled {
                 measure_id: 1,

@@ -57,6 +57,12 @@ pub struct Words {
     pub versus: &'static str,
     pub gap: &'static str,
     pub clusters: &'static str,
+    /// The heading over a measure's reconciliation told in sentences.
+    pub why: &'static str,
+    /// What a figure does when it sets an end of the band (followed by low or high).
+    pub sets_end: &'static str,
+    /// What the tick at a bar's end means, after the chart's legend.
+    pub sets_legend: &'static str,
     pub chart: &'static str,
     pub legend: &'static str,
     pub no_figures: &'static str,
@@ -100,6 +106,8 @@ pub struct Words {
     pub outside: &'static str,
     pub provisional: &'static str,
     pub footer: &'static str,
+    /// The words of `serve`'s review pages.
+    pub serve: &'static ServeWords,
 }
 
 const EN: Words = Words {
@@ -138,6 +146,9 @@ const EN: Words = Words {
     versus: "vs",
     gap: "gap",
     clusters: "clusters of voices that agree",
+    why: "How the range was reached",
+    sets_end: "sets the band's",
+    sets_legend: "A blue tick across a bar's end marks the figure that set that end of the band.",
     chart: "Interval chart",
     legend: "A bar runs from low to high (an arrow: no upper bound), the dot is the point. Filled: speaks for its voice; hollow: left out or relayed (hover for why). The shaded band is the reconciled range, the dashed line the best estimate.",
     no_figures: "No figures for this measure yet.",
@@ -180,6 +191,7 @@ const EN: Words = Words {
     outside: "outside the filters",
     provisional: "provisional: no upper bound yet",
     footer: "Written by crosscheck",
+    serve: &SERVE_EN,
 };
 
 const AR: Words = Words {
@@ -218,6 +230,9 @@ const AR: Words = Words {
     versus: "مقابل",
     gap: "الفارق",
     clusters: "مجموعات الأصوات المتفقة",
+    why: "كيف بُلغ هذا المجال",
+    sets_end: "يحدد من المجال حدّه",
+    sets_legend: "العلامة الزرقاء المعترضة عند طرف الشريط تدل على الرقم الذي حدد ذلك الطرف من المجال.",
     chart: "مخطط المجالات",
     legend: "يمتد كل شريط من الأدنى إلى الأعلى (السهم: بلا حد أعلى)، والنقطة هي القيمة المرجحة. المملوء يتكلم باسم صوته، والمفرغ مستبعد أو منقول (مرّر المؤشر لمعرفة السبب). الشريط المظلل هو المجال الموفَّق، والخط المتقطع هو التقدير الأرجح.",
     no_figures: "لا أرقام لهذا المقياس بعد.",
@@ -260,6 +275,7 @@ const AR: Words = Words {
     outside: "خارج عوامل التصفية",
     provisional: "مؤقت: بلا حد أعلى بعد",
     footer: "كتبه crosscheck",
+    serve: &SERVE_AR,
 };
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -421,6 +437,17 @@ const AR_REASONS: &[(&str, &str)] = &[
     ("same voice as #{}, which it repeats", "الصوت نفسه مثل #{} الذي ينقله"),
     ("same voice as #{}, an original of the same day", "الصوت نفسه مثل #{}، وهو أصلٌ من اليوم نفسه"),
     ("same voice as #{}, which is a later claim", "الصوت نفسه مثل #{}، وهو ادعاء لاحق"),
+    ("same voice as #{}, and it repeats #{}", "الصوت نفسه مثل #{}، وهو ينقل #{}"),
+    (
+        "relay differs: {} vs {} (it repeats #{}, which says {})",
+        "نقل مختلف: {} مقابل {} (ينقل #{} الذي يقول {})",
+    ),
+    (
+        "overtaken by #{}: published later ({}), it states a floor of {} above this floor of {}",
+        "تجاوزه #{}: نُشر لاحقًا ({}) بحد أدنى قدره {} فوق هذا الحد الأدنى {}",
+    ),
+    ("its window {} is not inside --window {}", "فترته {} ليست داخل --window {}"),
+    ("no --when places it inside --window {}", "لا --when يضعه داخل --window {}"),
     ("voice {}", "الصوت {}"),
 ];
 
@@ -464,10 +491,230 @@ fn arabic_reason(sentence: &str) -> Option<String> {
     })
 }
 
+/// The words of `serve`'s review pages, beside the report's: one table for both.
+pub struct ServeWords {
+    pub articles: &'static str,
+    pub claims: &'static str,
+    pub measures: &'static str,
+    pub sources: &'static str,
+    pub read_only: &'static str,
+    pub back: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub page: &'static str,
+    pub search: &'static str,
+    pub language: &'static str,
+    pub any: &'static str,
+    pub outlet: &'static str,
+    pub apply: &'static str,
+    pub no_articles: &'static str,
+    pub title: &'static str,
+    pub suggestions: &'static str,
+    pub rejected_count: &'static str,
+    pub keys_help: &'static str,
+    pub default_measure: &'static str,
+    pub no_suggestions: &'static str,
+    pub counted: &'static str,
+    pub confidence: &'static str,
+    pub recorded: &'static str,
+    pub quote: &'static str,
+    pub measure: &'static str,
+    pub attribute_to: &'static str,
+    pub new_source: &'static str,
+    pub kind: &'static str,
+    pub known_source: &'static str,
+    pub keep_alias: &'static str,
+    pub accept: &'static str,
+    pub reason: &'static str,
+    pub reject: &'static str,
+    pub no_claims: &'static str,
+    pub rating: &'static str,
+    pub text: &'static str,
+    pub no_figures: &'static str,
+    pub interval: &'static str,
+    pub links: &'static str,
+    pub no_links: &'static str,
+    pub this_claim: &'static str,
+    pub add_link: &'static str,
+    pub edit: &'static str,
+    pub add_tag: &'static str,
+    pub save: &'static str,
+    pub no_measures: &'static str,
+    pub label: &'static str,
+    pub status: &'static str,
+    pub save_heading: &'static str,
+    pub name: &'static str,
+    pub aliases: &'static str,
+    pub affiliation: &'static str,
+    pub no_aliases: &'static str,
+    pub remove: &'static str,
+    pub new_alias: &'static str,
+    pub add: &'static str,
+    pub rating_history: &'static str,
+    pub never_rated: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub why: &'static str,
+    pub rate: &'static str,
+    pub all_claims: &'static str,
+    pub matched_name: &'static str,
+    pub unmatched: &'static str,
+    pub outlet_own: &'static str,
+    pub not_found: &'static str,
+    pub cannot: &'static str,
+    pub no_sources: &'static str,
+}
+
+const SERVE_EN: ServeWords = ServeWords {
+    articles: "Articles",
+    claims: "Claims",
+    measures: "Measures",
+    sources: "Sources",
+    read_only: "read-only: nothing can be changed",
+    back: "Back",
+    previous: "Previous",
+    next: "Next",
+    page: "page",
+    search: "Search",
+    language: "Language",
+    any: "any",
+    outlet: "Outlet",
+    apply: "Show",
+    no_articles: "No articles match.",
+    title: "Title",
+    suggestions: "Suggested claims",
+    rejected_count: "rejected before",
+    keys_help: "Keys: j / k next and previous, a accept, e edit, r reject, Esc leaves a field.",
+    default_measure: "Measure for figures",
+    no_suggestions: "No claims to suggest in this article.",
+    counted: "counting",
+    confidence: "confidence",
+    recorded: "Recorded: a claim of this article quotes these words.",
+    quote: "Quote",
+    measure: "Measure",
+    attribute_to: "Attribute to",
+    new_source: "a new unrated source:",
+    kind: "Kind",
+    known_source: "a source of the notebook (name or alias):",
+    keep_alias: "keep the article's wording as its alias",
+    accept: "Accept",
+    reason: "reason (optional)",
+    reject: "Reject",
+    no_claims: "No claims match.",
+    rating: "Rating",
+    text: "Text",
+    no_figures: "No figures.",
+    interval: "Interval",
+    links: "Links",
+    no_links: "No links to other claims.",
+    this_claim: "This claim",
+    add_link: "Link",
+    edit: "Edit",
+    add_tag: "Add a tag",
+    save: "Save",
+    no_measures: "No measures yet.",
+    label: "Label",
+    status: "Included",
+    save_heading: "Save this reconciliation",
+    name: "Name",
+    aliases: "Other names",
+    affiliation: "Affiliation",
+    no_aliases: "No other names.",
+    remove: "Remove",
+    new_alias: "Another name",
+    add: "Add",
+    rating_history: "Rating history",
+    never_rated: "Never rated.",
+    from: "from",
+    to: "to",
+    why: "Why",
+    rate: "Rate",
+    all_claims: "All its claims",
+    matched_name: "a source of the notebook",
+    unmatched: "not in the notebook",
+    outlet_own: "no source named",
+    not_found: "Not found",
+    cannot: "Not done",
+    no_sources: "No sources match.",
+};
+
+const SERVE_AR: ServeWords = ServeWords {
+    articles: "المقالات",
+    claims: "الادعاءات",
+    measures: "المقاييس",
+    sources: "المصادر",
+    read_only: "للقراءة فقط: لا يمكن تغيير شيء",
+    back: "رجوع",
+    previous: "السابق",
+    next: "التالي",
+    page: "صفحة",
+    search: "بحث",
+    language: "اللغة",
+    any: "الكل",
+    outlet: "الناشر",
+    apply: "اعرض",
+    no_articles: "لا مقالات مطابقة.",
+    title: "العنوان",
+    suggestions: "ادعاءات مقترحة",
+    rejected_count: "مرفوضة سابقًا",
+    keys_help: "المفاتيح: j / k التالي والسابق، a قبول، e تعديل، r رفض، Esc للخروج من الحقل.",
+    default_measure: "المقياس للأرقام",
+    no_suggestions: "لا ادعاءات مقترحة في هذا المقال.",
+    counted: "المعدود",
+    confidence: "الثقة",
+    recorded: "مسجَّل: ادعاء من هذا المقال يقتبس هذه الكلمات.",
+    quote: "الاقتباس",
+    measure: "المقياس",
+    attribute_to: "نسبة إلى",
+    new_source: "مصدر جديد غير مقيَّم:",
+    kind: "النوع",
+    known_source: "مصدر في الدفتر (اسم أو اسم آخر):",
+    keep_alias: "احفظ صياغة المقال اسمًا آخر له",
+    accept: "قبول",
+    reason: "السبب (اختياري)",
+    reject: "رفض",
+    no_claims: "لا ادعاءات مطابقة.",
+    rating: "التقييم",
+    text: "النص",
+    no_figures: "لا أرقام.",
+    interval: "المجال",
+    links: "الروابط",
+    no_links: "لا روابط بادعاءات أخرى.",
+    this_claim: "هذا الادعاء",
+    add_link: "اربط",
+    edit: "تعديل",
+    add_tag: "أضف وسمًا",
+    save: "احفظ",
+    no_measures: "لا مقاييس بعد.",
+    label: "الوصف",
+    status: "الإدراج",
+    save_heading: "احفظ هذا التوفيق",
+    name: "الاسم",
+    aliases: "أسماء أخرى",
+    affiliation: "الانتماء",
+    no_aliases: "لا أسماء أخرى.",
+    remove: "احذف",
+    new_alias: "اسم آخر",
+    add: "أضف",
+    rating_history: "سجل التقييم",
+    never_rated: "لم يُقيَّم قط.",
+    from: "من",
+    to: "إلى",
+    why: "السبب",
+    rate: "قيِّم",
+    all_claims: "كل ادعاءاته",
+    matched_name: "مصدر في الدفتر",
+    unmatched: "ليس في الدفتر",
+    outlet_own: "لا مصدر مسمّى",
+    not_found: "غير موجود",
+    cannot: "لم يُنفَّذ",
+    no_sources: "لا مصادر مطابقة.",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reconcile::{reconcile, Excluded, FigureIn, Request, Update};
+    use crate::reconcile::{reconcile, Excluded, FigureIn, Links, Request, Update};
 
     #[test]
     fn reasons_are_read_by_their_pattern_and_translated_inside_out() {
@@ -504,6 +751,7 @@ mod tests {
                 voice_keys: vec![voice],
                 published: Some(published.into()),
                 repeats,
+                ..FigureIn::default()
             };
         let figs = vec![
             fig(1, 1, None, "2014-12-01", vec![]),
@@ -521,15 +769,45 @@ mod tests {
             fig(13, 9, None, "2014-12-01", vec![]),
             fig(14, 10, None, "2014-12-02", vec![13]),
             fig(15, 11, None, "2014-12-03", vec![14]),
+            // A floor that #15, two days later, passes; windows outside the one asked for.
+            FigureIn {
+                low: 5,
+                high: None,
+                point: 5,
+                lower_bound: true,
+                ..fig(16, 12, None, "2014-12-01", vec![])
+            },
+            fig(
+                17,
+                13,
+                Some(Excluded::OtherWindow(
+                    Some("2014-11-01..2014-11-07".into()),
+                    "2014-12-01..2014-12-05".into(),
+                )),
+                "2014-12-01",
+                vec![],
+            ),
+            fig(
+                18,
+                14,
+                Some(Excluded::OtherWindow(None, "2014-12-01..2014-12-05".into())),
+                "2014-12-01",
+                vec![],
+            ),
         ];
         let updates = [Update { by: 15, of: 14 }, Update { by: 2, of: 1 }];
         let mut reasons = Vec::new();
         for include_all in [false, true] {
             let req = Request { include_all, ..Request::default() };
-            reasons.extend(reconcile(&figs, &updates, &req).items.into_iter().map(|i| i.reason));
+            reasons.extend(reconcile(&figs, &Links::of(&updates), &req).items.into_iter().map(|i| i.reason));
         }
         reasons.retain(|r| !r.is_empty());
         assert!(reasons.len() >= 10, "{reasons:?}");
+        for new_rule in
+            ["relay differs: 80 vs 70", "overtaken by #15", "its window 2014-11-01", "no --when places"]
+        {
+            assert!(reasons.iter().any(|r| r.contains(new_rule)), "{new_rule} in {reasons:?}");
+        }
         let ar = words(Lang::Ar);
         for r in &reasons {
             let shown = ar.reason(r);

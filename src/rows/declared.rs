@@ -95,3 +95,16 @@ impl Row for import::FileResult {
 impl Row for transfer::TallyRow {}
 
 impl Row for maintenance::Info {}
+
+impl Row for crate::team::PullRow {
+    const BRIEF: &'static [&'static str] =
+        &["member", "status", "txid", "added", "updated", "deleted", "kept", "refused", "error"];
+    const ROOMY: &'static [&'static str] = &["replica"];
+    const CUT: &'static [&'static str] = &["error"];
+}
+
+impl Row for crate::team::StatusRow {
+    const BRIEF: &'static [&'static str] = &["member", "last_change", "txid", "merged", "error"];
+    const ROOMY: &'static [&'static str] = &["replica", "merged_at"];
+    const CUT: &'static [&'static str] = &["error"];
+}

@@ -29,6 +29,8 @@ fn every_row_type_has_its_columns() {
     declared::<notebook::import::FileResult>();
     declared::<notebook::transfer::TallyRow>();
     declared::<notebook::maintenance::Info>();
+    declared::<crate::team::PullRow>();
+    declared::<crate::team::StatusRow>();
     for c in [declared::figures_of_measure(), declared::reconciliations_of_measure()] {
         for name in c.brief.iter().chain(&c.roomy).chain(&c.cut) {
             assert!(c.all.contains(name), "{name} is not a column");

@@ -721,25 +721,7 @@ impl<'a> Scan<'a> {
         let side =
             if cue.participle && follows_comma && cue.side == Side::Auto { Side::Before } else { side };
         if side == Side::After {
-            // نقلت X عن Y: the source is Y.
-            let mut k = end;
-            if cue.family == Family::Relay && arabic {
-                if let Some(an) = (end..(end + 8).min(s.end)).find(|k| self.word(*k) == Some("عن")) {
-                    k = an + 1;
-                }
-            }
-            if cue.family == Family::Relay && self.word(k) == Some("by") {
-                k += 1;
-            }
-            let (p, r) = self.after_phrase(k, s.end, cue);
-            // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
-            let mut p = p.filter(|(a, _)| !self.exact_in(*a, &self.t.prepositions));
-            // An accusation's object is the accused party: the source ends before it.
-            if let Some((a, b)) = p.filter(|_| cue.accuse) {
-                if let Some(h) = (a + 1..b).find(|k| self.in_set(*k, &self.t.accused_heads)) {
-                    p = self.trim(a, h);
-                }
-            }
+            let (p, r) = self.source_after(end, s.end, cue, arabic);
             source = p;
             region_end = r.max(end);
             from_after = p.is_some();
@@ -749,6 +731,70 @@ impl<'a> Scan<'a> {
         if source.is_none() && cue.side != Side::After && !(cue.participle && follows_comma) {
             source = self.before_phrase(i, s.body);
         }
+        if let Some(span) = source {
+            source = self.past_frames(span)?;
+        }
+        let region = match source {
+            Some((a, b)) if from_after => (i.min(a), region_end.max(b)),
+            Some((a, b)) => (a.min(i), end.max(b)),
+            None => (i, region_end),
+        };
+        let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
+        let forward = !(self.content_before(s.body, region.0) && self.closes_clause(region.1, s.end));
+        Some(Unit {
+            cue: (i, end),
+            family: cue.family,
+            participle: cue.participle,
+            source,
+            from: None,
+            region,
+            sentence,
+            forward,
+            noun,
+            stands_in: source.is_some_and(|p| self.is_pronoun(p)),
+            relative: !from_after
+                && source.is_some_and(|(a, _)| {
+                    (a.saturating_sub(2)..a)
+                        .any(|k| matches!(self.word(k), Some("which" | "who" | "whom" | "that")))
+                }),
+        })
+    }
+
+    /// The source named after a cue (`said X`, `نقلت X عن Y`), and where its phrase ends.
+    fn source_after(
+        &self,
+        end: usize,
+        s_end: usize,
+        cue: &Cue,
+        arabic: bool,
+    ) -> (Option<(usize, usize)>, usize) {
+        // نقلت X عن Y: the source is Y.
+        let mut k = end;
+        if cue.family == Family::Relay && arabic {
+            if let Some(an) = (end..(end + 8).min(s_end)).find(|k| self.word(*k) == Some("عن")) {
+                k = an + 1;
+            }
+        }
+        if cue.family == Family::Relay && self.word(k) == Some("by") {
+            k += 1;
+        }
+        let (p, r) = self.after_phrase(k, s_end, cue);
+        // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
+        let mut p = p.filter(|(a, _)| !self.exact_in(*a, &self.t.prepositions));
+        // An accusation's object is the accused party: the source ends before it.
+        if let Some((a, b)) = p.filter(|_| cue.accuse) {
+            if let Some(h) = (a + 1..b).find(|k| self.in_set(*k, &self.t.accused_heads)) {
+                p = self.trim(a, h);
+            }
+        }
+        (p, r)
+    }
+
+    /// The source past the frames around it: None when a frame on information names no
+    /// source (the outlet's own: no attribution), else the source (a frame's own source, a
+    /// document's author, or the phrase as it was).
+    fn past_frames(&self, span: (usize, usize)) -> Option<Option<(usize, usize)>> {
+        let mut source = Some(span);
         // A frame on information names its source further on, or is the outlet's own.
         if let Some((a, b)) = source {
             let head = (a..b.min(a + 5)).find(|k| {
@@ -787,30 +833,7 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        let region = match source {
-            Some((a, b)) if from_after => (i.min(a), region_end.max(b)),
-            Some((a, b)) => (a.min(i), end.max(b)),
-            None => (i, region_end),
-        };
-        let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
-        let forward = !(self.content_before(s.body, region.0) && self.closes_clause(region.1, s.end));
-        Some(Unit {
-            cue: (i, end),
-            family: cue.family,
-            participle: cue.participle,
-            source,
-            from: None,
-            region,
-            sentence,
-            forward,
-            noun,
-            stands_in: source.is_some_and(|p| self.is_pronoun(p)),
-            relative: !from_after
-                && source.is_some_and(|(a, _)| {
-                    (a.saturating_sub(2)..a)
-                        .any(|k| matches!(self.word(k), Some("which" | "who" | "whom" | "that")))
-                }),
-        })
+        Some(source)
     }
 
     /// `..., said X.` and `"...," said X` name the source after the verb; `X said ...` and

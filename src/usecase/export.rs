@@ -22,6 +22,8 @@ pub fn columns(table: ExportTable) -> Columns {
         ExportTable::Measures => Columns::of::<figures::MeasureRow>(),
         ExportTable::Reconciliations => Columns::of::<reconciliations::ReconciliationRow>(),
         ExportTable::History => Columns::of::<history::HistoryRow>(),
+        // Not rows: one JSON document, written by its own command (`export datasette-metadata`).
+        ExportTable::DatasetteMetadata => Columns::plain(&[]),
     }
 }
 
@@ -41,6 +43,7 @@ pub fn export(nb: &mut Notebook, table: ExportTable, query: &ClaimQuery, sink: &
             ExportTable::Sources => nb.sources()?.iter().try_for_each(|r| sink.row(r)),
             ExportTable::Measures => nb.measures()?.iter().try_for_each(|r| sink.row(r)),
             ExportTable::Reconciliations => nb.reconciliations(measure)?.iter().try_for_each(|r| sink.row(r)),
+            ExportTable::DatasetteMetadata => Ok(()),
         }
     })
 }

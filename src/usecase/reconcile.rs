@@ -9,9 +9,9 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use super::ClaimQuery;
 use crate::dates::PartialDate;
-use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, TimelineRow};
+use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, TimelineRow, Window};
 use crate::notebook::{Error, Notebook, Result};
-use crate::reconcile::{Method, Request};
+use crate::reconcile::{Envelope, Method, Request};
 
 /// What to reconcile and how, as a person asks for it.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,10 @@ pub struct ReconcileQuery {
     pub include_all: bool,
     /// The best value, for the manual method.
     pub value: Option<i64>,
+    /// Which figures bound the range.
+    pub envelope: Envelope,
+    /// Only figures whose `--when` lies inside these days.
+    pub window: Option<Window>,
     /// How many conflicting pairs to name (`usize::MAX`: every one).
     pub max_pairs: usize,
     /// Figures of claims these filters leave out are listed with the filter as the reason.
@@ -71,6 +75,7 @@ impl ReconcileQuery {
             all: self.all,
             core: Request {
                 method: self.method,
+                envelope: self.envelope,
                 include_all: self.include_all,
                 manual: self.value,
                 max_pairs: self.max_pairs,
@@ -79,6 +84,7 @@ impl ReconcileQuery {
             // The filters as typed, for the reasons of the figures they leave out.
             filter_words: self.claims.words(false),
             as_of: self.as_of,
+            window: self.window,
             note: self.note.clone(),
         })
     }

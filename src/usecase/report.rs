@@ -50,10 +50,17 @@ impl Filters {
         ReconcileRequest {
             keys,
             all,
-            core: Request { method, include_all: false, manual, max_pairs: self.max_pairs },
+            core: Request {
+                method,
+                include_all: false,
+                manual,
+                max_pairs: self.max_pairs,
+                ..Request::default()
+            },
             filter: self.claims.clone(),
             filter_words: self.words.clone(),
             as_of: None,
+            window: None,
             note: None,
         }
     }

@@ -48,6 +48,26 @@ pub struct SuggestionRow {
     /// `new`, or `recorded` when a claim of this article already quotes these words (`import
     /// claims` leaves such rows alone).
     pub status: &'static str,
+    /// Where the review pages of `serve` mark it: character spans in the body (not columns).
+    #[serde(skip)]
+    pub marks: Marks,
+    /// The matched source's id.
+    #[serde(skip)]
+    pub source_id: Option<i64>,
+    /// The counted noun written with the figure (`civilians`, `مدنياً`).
+    #[serde(skip)]
+    pub noun: Option<String>,
+}
+
+/// Character spans of a suggestion and of its parts in the article's body; a rejected
+/// suggestion is remembered by its span.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub start: usize,
+    pub end: usize,
+    pub figure: Option<(usize, usize)>,
+    pub source: Option<(usize, usize)>,
+    pub when: Option<(usize, usize)>,
 }
 
 impl Row for SuggestionRow {
@@ -72,6 +92,8 @@ pub struct Suggested {
     pub unmatched: BTreeSet<String>,
     /// New rows with a figure and no measure.
     pub figures_without_measure: usize,
+    /// Suggestions left out because a reviewer rejected them (`serve`).
+    pub rejected: usize,
     /// Figures left out because they count something other than people (`three
     /// neighbourhoods`) and the measure counts people.
     pub not_people: usize,
@@ -81,6 +103,9 @@ impl Suggested {
     /// What a person should know before importing the rows.
     pub fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
+        if self.rejected > 0 {
+            notes.push(format!("{} suggestion(s) rejected in review were left out", self.rejected));
+        }
         let unmatched: Vec<&str> = self.unmatched.iter().map(String::as_str).collect();
         if !unmatched.is_empty() {
             notes.push(format!(
@@ -140,14 +165,27 @@ pub fn suggest_claims(
         })?;
         // Every name and alias, once: each phrase is then matched in its own length.
         let known = KnownSources::new(nb.source_names()?);
+        let rejected = nb.rejected_spans(query.article)?;
+        let mut chars = CharCounter::new(&body);
         let mut found = Suggested::default();
-        let make = |s| row(nb, query, &recorded, &known, published, s);
+        let make = |s, marks| row(nb, query, &recorded, &known, published, s, marks);
         crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> {
             if people && !s.fits_people() {
                 found.not_people += 1;
                 return Ok(());
             }
-            let r = make(s)?;
+            let marks = Marks {
+                start: chars.at(s.start),
+                end: chars.at(s.end),
+                figure: s.figure.as_ref().map(|f| (chars.at(f.start), chars.at(f.end))),
+                source: s.source_span.map(|(a, b)| (chars.at(a), chars.at(b))),
+                when: s.when_span.map(|(a, b)| (chars.at(a), chars.at(b))),
+            };
+            if rejected.contains(&(marks.start, marks.end)) {
+                found.rejected += 1;
+                return Ok(());
+            }
+            let r = make(s, marks)?;
             found.count += 1;
             if r.status == "new" {
                 if let (None, Some(src)) = (&r.source_match, &r.source) {
@@ -172,9 +210,11 @@ fn row(
     known: &KnownSources,
     published: Option<crate::dates::PartialDate>,
     s: crate::suggest::Suggestion,
+    marks: Marks,
 ) -> Result<SuggestionRow> {
     let hit = s.source.as_deref().and_then(|p| known.find(p));
     let matched = hit.map(|(id, _)| nb.source(id).map(|r| r.name)).transpose()?;
+    let source_id = hit.map(|(id, _)| id);
     let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
     let quote = normalize(&s.quote);
     // Recorded: a claim of the article quotes these words, and holds this figure's words
@@ -205,6 +245,9 @@ fn row(
         confidence: s.confidence,
         cues: s.cues.clone(),
         status: if is_recorded { "recorded" } else { "new" },
+        marks,
+        source_id,
+        noun: reading.and_then(|r| r.noun.clone()),
     };
     Ok(row)
 }
@@ -253,5 +296,68 @@ impl Recorded {
         ids.sort_unstable();
         ids.dedup();
         ids.into_iter().map(|i| self.quotes[i].as_str())
+    }
+}
+
+/// Byte offsets to character offsets, for offsets that mostly grow: counting resumes from the
+/// last offset asked, and steps back only for an earlier one (a source named before its claim),
+/// so a whole article costs one pass plus the short steps back.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter { text, byte: 0, chars: 0 }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            let back = self.text.get(byte..self.byte).map(|s| s.chars().count()).unwrap_or(0);
+            return self.chars - back;
+        }
+        self.chars += self.text.get(self.byte..byte).map(|s| s.chars().count()).unwrap_or(0);
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// `serve`'s accept: the suggestion recorded as a claim (with the new source or alias it asks
+/// for), in one write transaction.
+pub fn accept_suggestion(
+    nb: &mut Notebook,
+    accepted: &crate::notebook::suggestions::Acceptance,
+) -> Result<crate::notebook::claims::ClaimRow> {
+    nb.writing(|nb| nb.accept_suggestion(accepted))
+}
+
+/// `serve`'s reject: the suggestion remembered by its character span and words, in one write
+/// transaction, so that neither `claim suggest` nor the review pages offer it again.
+pub fn reject_suggestion(
+    nb: &mut Notebook,
+    article: i64,
+    span: (usize, usize),
+    quote: &str,
+    reason: Option<&str>,
+) -> Result<crate::notebook::suggestions::RejectedRow> {
+    nb.writing(|nb| nb.reject_suggestion(article, span, quote, reason))
+}
+
+#[cfg(test)]
+mod char_tests {
+    use super::CharCounter;
+
+    #[test]
+    fn byte_offsets_become_character_offsets_forwards_and_back() {
+        let text = "قال ناشطون إن 45 مقاتلاً";
+        let mut c = CharCounter::new(text);
+        let forty = text.find("45").unwrap();
+        assert_eq!(c.at(forty), text[..forty].chars().count());
+        let said = text.find("ناشطون").unwrap();
+        assert_eq!(c.at(said), 4);
+        assert_eq!(c.at(text.len()), text.chars().count());
     }
 }

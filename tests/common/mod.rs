@@ -1,6 +1,8 @@
 //! Shared helpers: a fresh notebook in a temporary folder and the real binary run on it.
 #![allow(dead_code)]
 
+pub mod serve;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
