@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::{last_of_month, PartialDate, Precision, When, WHEN_FORMS};
 use crate::numwords::tokens::{clitic_forms, tokenize, TokKind, Token};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One element of a pattern.
 #[derive(Debug, Clone, Copy)]
@@ -360,6 +360,9 @@ impl<'a> Matcher<'a> {
 
     /// A phrase of several words (`the beginning of`, `كانون الثاني`) at `i`: the token after it.
     fn words_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        if let Some([words]) = split_tables().get(&key(phrase)).map(Vec::as_slice) {
+            return self.list_at(i, words);
+        }
         let mut j = i;
         for (k, w) in phrase.split(' ').enumerate() {
             let ok = if k == 0 {
@@ -373,6 +376,20 @@ impl<'a> Matcher<'a> {
             j += 1;
         }
         Some(j)
+    }
+
+    /// `words_at` for a phrase already split into its words.
+    fn list_at(&self, i: usize, words: &[&str]) -> Option<usize> {
+        let (first, rest) = words.split_first()?;
+        if !self.forms.get(i).is_some_and(|f| f.contains(first)) {
+            return None;
+        }
+        for (k, w) in rest.iter().enumerate() {
+            if self.toks.get(i + 1 + k).is_none_or(|t| t.norm != *w) {
+                return None;
+            }
+        }
+        Some(i + words.len())
     }
 
     fn english_cap_ok(&self, i: usize) -> bool {
@@ -521,7 +538,11 @@ impl<'a> Matcher<'a> {
         match *first {
             W(alts) | O(alts) => {
                 // One pass over the alternatives: the longest that matches here.
-                if let Some(e) = alts.split('|').filter_map(|a| self.words_at(i, a)).max() {
+                let e = match split_tables().get(&key(alts)) {
+                    Some(list) => list.iter().filter_map(|words| self.list_at(i, words)).max(),
+                    None => alts.split('|').filter_map(|a| self.words_at(i, a)).max(),
+                };
+                if let Some(e) = e {
                     next(e, caps.clone(), &mut best);
                 }
                 if matches!(first, O(_)) {
@@ -611,6 +632,33 @@ impl<'a> Matcher<'a> {
         }
         best
     }
+}
+
+/// Where a table's text lives: the tables are static, so a place always holds the same text.
+fn key(s: &str) -> (usize, usize) {
+    (s.as_ptr() as usize, s.len())
+}
+
+/// The alternatives (`a|b c`) of every row of `PHRASES`, and the names of months and parts of a
+/// month, split into their words once, found by `key`: matching then splits no text.
+fn split_tables() -> &'static FxHashMap<(usize, usize), Vec<Vec<&'static str>>> {
+    type Split = FxHashMap<(usize, usize), Vec<Vec<&'static str>>>;
+    static SPLIT: std::sync::OnceLock<Split> = std::sync::OnceLock::new();
+    SPLIT.get_or_init(|| {
+        let mut map = Split::default();
+        let words = |a: &'static str| a.split(' ').collect::<Vec<_>>();
+        for (pats, _) in PHRASES {
+            for p in pats.iter() {
+                if let W(alts) | O(alts) = p {
+                    map.insert(key(alts), alts.split('|').map(words).collect());
+                }
+            }
+        }
+        for name in MONTH_NAMES.iter().map(|(n, _)| *n).chain(PARTS.iter().map(|(n, _)| *n)) {
+            map.insert(key(name), vec![words(name)]);
+        }
+        map
+    })
 }
 
 /// For each row of `PHRASES`, the words it can start with, when its first element that must be
