@@ -73,11 +73,10 @@ impl Suggestion {
 pub const QUOTE_CAP: usize = 320;
 
 /// How much text `suggest_each` reads at a time: pieces end at a line break past this many
-/// bytes (or at a sentence end, else a space, in a line longer than `MAX_PIECE`), so that
-/// memory follows the piece, not the article. (A 1 MB paragraph without a full stop read as one
-/// piece took 178 MB; in pieces of 256 KB, 68 MB.)
+/// bytes (or at a sentence end, in a line longer than `MAX_PIECE`), so that memory follows the
+/// piece, not the article.
 const PIECE: usize = 64 * 1024;
-const MAX_PIECE: usize = 256 * 1024;
+const MAX_PIECE: usize = 4 * 1024 * 1024;
 
 /// Proposes the claims of an article piece by piece (whole paragraphs of about 64 KB), handing
 /// each suggestion on in order of position, with spans in the whole text. A source named in one
