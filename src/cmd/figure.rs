@@ -10,10 +10,16 @@ use crate::usecase::measures::{self as uses, MEASURE_SECTIONS, PARSED};
 
 pub fn measure(c: MeasureCommand) -> Plan {
     match c {
-        MeasureCommand::Add { key, label, unit } => {
+        MeasureCommand::Add { key, label, unit, sum } => {
             Plan::new("measure add", Need::Write, Shape::record::<MeasureRow>(&[]), move |run| {
-                let row = uses::add_measure(run.nb()?, &key, &label, unit.as_deref())?;
+                let row = uses::add_measure(run.nb()?, &key, &label, unit.as_deref(), &sum)?;
                 run.out.created(row.id, &Record::of(&row)?)
+            })
+        }
+        MeasureCommand::Sum { key, parts } => {
+            Plan::new("measure sum", Need::Write, Shape::record::<MeasureRow>(&[]), move |run| {
+                let row = uses::sum_measure(run.nb()?, &key, &parts)?;
+                run.out.record(&Record::of(&row)?)
             })
         }
         MeasureCommand::List => Plan::new("measure list", Need::Read, Shape::rows::<MeasureRow>(), |run| {

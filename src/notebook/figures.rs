@@ -38,6 +38,8 @@ pub struct MeasureRow {
     pub unit: Option<String>,
     pub figures: i64,
     pub voices: i64,
+    /// For a derived measure, its parts (`site.killed + site.missing`).
+    pub sum_of: Option<String>,
     #[serde(skip)]
     pub id: i64,
 }
@@ -292,6 +294,7 @@ pub(crate) fn insert_figure(
     table: &VagueTable,
     uuid: Option<&str>,
 ) -> Result<i64> {
+    super::derived::refuse_figure_for_sum(tx, measure)?;
     let r = read_notation(table, notation)?;
     let existing: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2")?
@@ -383,6 +386,7 @@ impl Notebook {
             unit: unit.and_then(super::sources::empty_null).map(str::to_string),
             figures: 0,
             voices: 0,
+            sum_of: None,
         })
     }
 

@@ -5,6 +5,7 @@
 
 pub mod articles;
 pub mod claims;
+pub mod derived;
 pub mod figures;
 pub mod history;
 pub mod import;

@@ -267,13 +267,18 @@ fn measure(
     }
     out.push_str("</p>\n<dl class=\"numbers\">");
     let total = rc.figures.len() as i64;
+    let eligible = if rc.parts.is_empty() {
+        format!("{} / {}", number(s.figures), number(total))
+    } else {
+        number(s.figures)
+    };
     let cells: [(&str, String); 7] = [
         (w.low, view::value(s.low)),
         (w.best, if s.method == crate::reconcile::Method::Range { "–".into() } else { view::value(s.best) }),
         (w.high, view::high_text(s.high, s.open_high, w)),
         (w.method, w.method(s.method).to_string()),
         (w.support, w.support_word(s.support).to_string()),
-        (w.eligible, format!("{} / {}", number(s.figures), number(total))),
+        (w.eligible, eligible),
         (w.voices, number(s.voices)),
     ];
     for (k, v) in cells {
@@ -304,6 +309,13 @@ fn measure(
     }
     out.push_str("</div>\n");
 
+    if !rc.parts.is_empty() {
+        parts(out, r, m, w);
+        why(out, m, r.lang, w);
+        timeline(out, m, w);
+        out.push_str("</section>\n");
+        return;
+    }
     if rc.figures.is_empty() {
         w!(out, "<p dir=\"auto\">{}</p>\n</section>\n", esc(w.no_figures));
         return;
@@ -368,8 +380,12 @@ fn measure(
         out.push_str("</tbody>\n");
     }
     out.push_str("</table>\n");
+    timeline(out, m, w);
+    out.push_str("</section>\n");
+}
 
-    if let Some(t) = view::timeline(m, w, format!("timeline-{}", rc.measure_id)) {
+fn timeline(out: &mut String, m: &MeasureReport, w: &Words) {
+    if let Some(t) = view::timeline(m, w, format!("timeline-{}", m.reconciled.measure_id)) {
         w!(
             out,
             "<h3 dir=\"auto\">{}</h3>\n<figure class=\"timeline\">\n{}\n",
@@ -378,7 +394,38 @@ fn measure(
         );
         out.push_str("</figure>\n");
     }
-    out.push_str("</section>\n");
+}
+
+/// A derived measure's parts side by side, each linked to its own section when the page holds
+/// it.
+fn parts(out: &mut String, r: &Report, m: &MeasureReport, w: &Words) {
+    w!(out, "<p class=\"sub\" dir=\"auto\">{}</p>\n<table class=\"parts\">\n<thead><tr>", esc(w.sum_note));
+    for h in [w.part, w.low, w.best, w.high, w.support, w.eligible, w.voices] {
+        w!(out, "<th dir=\"auto\">{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for p in &m.reconciled.parts {
+        let o = &p.outcome;
+        let held = r.measures.iter().any(|x| x.reconciled.measure_id == p.measure_id);
+        let name = if held {
+            format!("<a href=\"#{}\"><code>{}</code></a>", anchor::measure(p.measure_id), esc(&p.key))
+        } else {
+            format!("<code>{}</code>", esc(&p.key))
+        };
+        w!(
+            out,
+            "<tr><td dir=\"auto\">{name} {}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"support-{}\">{}</td><td>{}</td><td>{}</td></tr>\n",
+            esc(&p.label),
+            view::value(o.low),
+            view::value(o.best),
+            esc(&view::high_text(o.high, o.open_high, w)),
+            o.support.as_str(),
+            esc(w.support_word(o.support)),
+            number(crate::notebook::sql_int(o.figures)),
+            number(crate::notebook::sql_int(o.voices))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The reconciliation in sentences: which figure set each end and why the others do not.
