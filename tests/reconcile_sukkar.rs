@@ -423,7 +423,8 @@ fn the_killed_and_the_missing_sum_to_the_toll_worked_by_hand() {
     let r = reconcile(&nb, "sukkar.toll", &[]);
     assert_eq!(summary(&r), (Some(74), Some(85), Some(95), false, "contested".into(), 10, 7));
     assert_eq!(ends(&r), (None, None, None));
-    let parts: Vec<(String, Option<i64>, Option<i64>, Option<i64>)> = r["parts"]
+    type Part = (String, Option<i64>, Option<i64>, Option<i64>);
+    let parts: Vec<Part> = r["parts"]
         .as_array()
         .unwrap()
         .iter()
@@ -469,7 +470,8 @@ fn the_killed_and_the_missing_sum_to_the_toll_worked_by_hand() {
 #[test]
 fn the_toll_day_by_day_sums_the_parts_as_they_were_known() {
     let nb = with_toll();
-    let days = |extra: &[&str]| -> Vec<(String, Option<i64>, Option<i64>, Option<i64>, bool, i64)> {
+    type Row = (String, Option<i64>, Option<i64>, Option<i64>, bool, i64);
+    let days = |extra: &[&str]| -> Vec<Row> {
         let mut args = vec!["reconcile", "sukkar.toll", "--timeline", "--format", "json"];
         args.extend_from_slice(extra);
         nb.ok(&args)
@@ -586,7 +588,7 @@ fn sums_that_cannot_be_are_refused_and_write_nothing() {
         (&["measure", "add", "sukkar.x", "--label", "x", "--sum", "sukkar.x"][..], "sukkar.x cannot be a part of itself"),
         (
             &["measure", "add", "sukkar.x", "--label", "x", "--sum", "sukkar.killed,sukkar.killed"][..],
-            "--sum names sukkar.killed twice",
+            "sukkar.killed is named twice among the parts of sukkar.x",
         ),
         (
             &["measure", "sum", "sukkar.toll", "sukkar.killed", "sukkar.all"][..],

@@ -122,9 +122,12 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         ));
     }
     let mut ids = Vec::with_capacity(named.len());
-    for (n, part) in named.iter().enumerate() {
-        if named[..n].contains(part) {
-            return super::invalid(format!("--sum names {part} twice; give each part of {key} once"));
+    let mut seen: HashSet<&str> = HashSet::with_capacity(named.len());
+    for part in &named {
+        if !seen.insert(part.as_str()) {
+            return super::invalid(format!(
+                "{part} is named twice among the parts of {key}; give each part once"
+            ));
         }
         if part == key {
             return super::invalid(format!(
