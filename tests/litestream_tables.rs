@@ -103,3 +103,63 @@ fn more_than_litestreams_tables_is_refused() {
         assert!(r.stderr.contains("cannot be merged") && r.stderr.contains("_litestream_"), "{}", r.stderr);
     }
 }
+
+/// What Litestream needs of the notebook while it replicates: the journal stays WAL, and no
+/// command checkpoints or resets the WAL behind its back. Litestream holds a read transaction
+/// open while it ships the WAL; here a plain reader does the same, and while every kind of
+/// command writes, reads, backs up and merges, the WAL's header (its checkpoint sequence and
+/// salts, which change whenever the WAL is reset) stays as it was, and the notebook's main file
+/// is not touched at all: every change stays in the WAL (a checkpoint of any kind would copy
+/// frames into the main file; SQLite's own automatic one waits for 1,000 pages).
+#[test]
+fn no_command_checkpoints_or_resets_the_wal_under_a_reader() {
+    let nb = Nb::new();
+    let article = nb.import("sahl-en.md", &["--published", "2014-12-06"]).to_string();
+    nb.ok(&["source", "add", "Sahl field hospital", "--kind", "official", "--reliability", "B"]);
+    plant(&nb, LITESTREAM);
+    let claim = |quote: &str| {
+        nb.ok(&["claim", "add", "--article", &article, "--quote", quote, "--source", "Sahl field hospital"]);
+    };
+    // The WAL holds frames, and a reader is inside it, as Litestream is.
+    let keeper = rusqlite::Connection::open(&nb.db).unwrap();
+    let _: i64 = keeper.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
+    claim("11 people were killed");
+    let reader = rusqlite::Connection::open(&nb.db).unwrap();
+    reader.execute_batch("BEGIN; SELECT count(*) FROM claims;").unwrap();
+    let wal = nb.db.with_file_name("notebook.db-wal");
+    let header = || std::fs::read(&wal).unwrap()[12..24].to_vec();
+    let main = || std::fs::read(&nb.db).unwrap();
+    let mode = || -> String { keeper.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap() };
+    let (start, main_file) = (header(), main());
+    let desk = Nb::new();
+    desk.ok(&["source", "add", "Valley residents", "--kind", "resident"]);
+    let copy = nb.path("copy.db");
+    let art = article.clone();
+    let add = |q: &'static str| {
+        vec!["claim", "add", "--article", art.as_str(), "--quote", q, "--source", "Sahl field hospital"]
+    };
+    let steps: Vec<Vec<&str>> = vec![
+        add("45 foreign fighters"),
+        add("more than 120 local recruits"),
+        vec!["claim", "edit", "1", "--credibility", "2"],
+        vec!["claim", "rm", "2"],
+        vec!["source", "rate", "Sahl field hospital", "C", "--why", "two tolls corrected"],
+        vec!["check"],
+        vec!["export", "claims"],
+        vec!["backup", copy.to_str().unwrap()],
+        vec!["merge", desk.db.to_str().unwrap()],
+        vec!["source", "list"],
+    ];
+    for step in &steps {
+        nb.ok(step);
+        assert_eq!(header(), start, "the WAL was reset by {step:?}");
+        assert!(main() == main_file, "{step:?} checkpointed the WAL into the notebook's main file");
+        assert_eq!(mode(), "wal", "after {step:?}");
+    }
+    // The reader still sees the notebook as it was when its transaction began.
+    let seen: i64 = reader.query_row("SELECT count(*) FROM claims", [], |r| r.get(0)).unwrap();
+    assert_eq!(seen, 1);
+    reader.execute_batch("COMMIT").unwrap();
+    assert_eq!(count(&nb, "claim"), 2);
+    assert_eq!(count(&nb, "source"), 2);
+}

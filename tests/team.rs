@@ -56,6 +56,9 @@ impl Helper {
 
 impl Drop for Helper {
     fn drop(&mut self) {
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return;
+        }
         self.signal("TERM");
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
@@ -383,21 +386,70 @@ fn litestream_killed_mid_replication_loses_nothing_committed() {
         "11 people were killed",
         "put the toll at about 15",
     ];
-    let ls = replicate(litestream, &config(&amal));
-    for q in &quotes[..5] {
+    let mut ls = replicate(litestream, &config(&amal));
+    for q in &quotes[..3] {
         add_claim(&amal, &art, q, "Valley residents");
     }
-    // Killed while the changes are still streaming: no chance to finish a sync or shut down.
+    // Litestream is running and has shipped the first claims.
+    wait_replicated(litestream, &amal, &s3.url("amal"));
+    // More claims are written while it streams, and it is killed in the middle of them: no
+    // chance to finish a sync or to shut down.
+    let writer = {
+        let (db, art) = (amal.db.clone(), art.clone());
+        let batch: Vec<String> = quotes[3..7].iter().map(|q| q.to_string()).collect();
+        std::thread::spawn(move || {
+            for q in batch {
+                let out = Command::new(common::BIN)
+                    .arg("--db")
+                    .arg(&db)
+                    .args([
+                        "-q",
+                        "claim",
+                        "add",
+                        "--article",
+                        &art,
+                        "--quote",
+                        &q,
+                        "--source",
+                        "Valley residents",
+                    ])
+                    .env_remove("CROSSCHECK_DB")
+                    .stdin(Stdio::null())
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            }
+        })
+    };
+    wait_for(Duration::from_secs(60), "the second batch to start", || contents(&amal.db).0.len() > 3);
     ls.signal("KILL");
-    drop(ls);
-    for q in &quotes[5..] {
+    let status = ls.child.wait().unwrap();
+    assert_eq!(std::os::unix::process::ExitStatusExt::signal(&status), Some(9), "{status:?}");
+    writer.join().unwrap();
+    // Written while Litestream is down.
+    for q in &quotes[7..] {
         add_claim(&amal, &art, q, "Valley residents");
     }
     let _again = replicate(litestream, &config(&amal));
     wait_replicated(litestream, &amal, &s3.url("amal"));
     let copy = amal.path("restored.db");
     assert!(restore(litestream, &s3.url("amal"), &copy, None));
-    assert_eq!(contents(&copy).0.len(), quotes.len());
+    let restored_quotes: BTreeSet<String> = {
+        let conn =
+            rusqlite::Connection::open_with_flags(&copy, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let mut stmt = conn.prepare("SELECT quote FROM claims").unwrap();
+        // A quote keeps the article's own line breaks.
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|q| q.unwrap().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    assert_eq!(restored_quotes, quotes.iter().map(|q| q.to_string()).collect::<BTreeSet<_>>());
+    // And the desk's pull brings every one of them.
+    let desk = researcher("desk", &team);
+    let (code, json, stderr) = pull(&desk);
+    assert_eq!(code, 0, "{json}\n{stderr}");
+    assert_eq!(contents(&desk.db).0, contents(&amal.db).0);
     // The restored copy is a notebook: it opens and checks clean.
     let restored = Nb { dir: tempfile::tempdir().unwrap(), db: copy };
     restored.ok(&["check"]);
@@ -561,6 +613,58 @@ fn datasette_answers_a_canned_query_over_the_demo_notebook() {
         .as_str()
         .unwrap()
         .contains("Probably true"));
+}
+
+/// The other way docs/teams.md publishes: only part of the work, as a filtered export loaded into
+/// a fresh file with sqlite-utils and served by Datasette: exactly the claims the filter passes,
+/// the Arabic intact.
+#[test]
+fn datasette_serves_a_filtered_export() {
+    let Some(t) = tools(&["datasette", "sqlite-utils"]) else { return };
+    let (datasette, sqlite_utils) = (&t[0], &t[1]);
+    let nb = Nb::new();
+    nb.ok(&["demo", "--db", nb.db.to_str().unwrap()]);
+    let everything = nb.ok(&["export", "claims", "--format", "json"]).json();
+    let passed = nb.ok(&["export", "claims", "--min-reliability", "C", "--format", "json"]).json();
+    let passed = passed.as_array().unwrap();
+    assert!(!passed.is_empty() && passed.len() < everything.as_array().unwrap().len(), "{passed:?}");
+    let csv = nb.path("claims.csv");
+    nb.ok(&["export", "claims", "--min-reliability", "C", "--out", csv.to_str().unwrap()]);
+    let public = nb.path("public.db");
+    let loaded = Command::new("timeout")
+        .args(["120"])
+        .arg(sqlite_utils)
+        .args(["insert"])
+        .arg(&public)
+        .args(["claims"])
+        .arg(&csv)
+        .args(["--csv"])
+        .output()
+        .unwrap();
+    assert!(loaded.status.success(), "{}", String::from_utf8_lossy(&loaded.stderr));
+    let out = Command::new("timeout")
+        .args(["120"])
+        .arg(datasette)
+        .arg(&public)
+        .args(["--get", "/public/claims.json?_shape=array&_size=max"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let served: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uuids = |rows: &[serde_json::Value]| -> BTreeSet<String> {
+        rows.iter().map(|r| r["uuid"].as_str().unwrap().to_string()).collect()
+    };
+    let served = served.as_array().unwrap();
+    assert_eq!(uuids(served), uuids(passed));
+    for claim in passed {
+        let row = served.iter().find(|r| r["uuid"] == claim["uuid"]).unwrap();
+        assert_eq!(row["quote"], claim["quote"], "{row}");
+        assert_eq!(row["credibility"], claim["credibility"], "{row}");
+    }
+    assert!(
+        served.iter().any(|r| r["sources"].as_str().unwrap_or("").contains("ناشطون محليون")),
+        "{served:?}"
+    );
 }
 
 /// Without Litestream or a server: what `team init` writes, what it refuses, and a pull whose

@@ -712,6 +712,11 @@ fn scales_multipliers_and_negations_are_refused_not_misread() {
     for (w, says) in [
         ("two trillion", "scale word 'trillion'"),
         ("5 trillion people", "scale word 'trillion'"),
+        ("three quadrillion", "scale word 'quadrillion'"),
+        ("5k", "scale word 'k'"),
+        ("2 bln people", "scale word 'bln'"),
+        ("ten crore", "scale word 'crore'"),
+        ("4 lakh refugees", "scale word 'lakh'"),
         ("nearly 20 times", "multiplier"),
         ("ثلاثة أضعاف", "multiplier"),
         ("عشر مرات", "multiplier"),

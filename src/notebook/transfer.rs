@@ -171,12 +171,58 @@ struct Cache {
     /// guessed from its name, and listed in the tally's notes.
     add_sources: bool,
     added: Vec<String>,
+    /// The unverified claims (no span) of each article met, by quote: found by a lookup, not
+    /// by reading every unverified claim of the article again for every row (40,000 of them
+    /// on one article took 208 s).
+    unverified: HashMap<i64, HashMap<String, Vec<i64>>>,
 }
 
 /// How many prepared articles an import keeps at once.
 const PREPARED: usize = 4;
 
 impl Cache {
+    /// The unverified claims of `article` quoting `quote`, read from the notebook once per
+    /// article.
+    fn unverified_ids(
+        unverified: &mut HashMap<i64, HashMap<String, Vec<i64>>>,
+        tx: &Connection,
+        article: i64,
+        quote: &str,
+    ) -> Result<Vec<i64>> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = unverified.entry(article) {
+            let mut stmt = tx.prepare_cached(
+                "SELECT id, quote FROM claims WHERE article_id = ?1 AND span_start IS NULL ORDER BY id",
+            )?;
+            let mut by_quote: HashMap<String, Vec<i64>> = HashMap::new();
+            for row in stmt.query_map([article], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+                let (id, q) = row?;
+                by_quote.entry(q).or_default().push(id);
+            }
+            slot.insert(by_quote);
+        }
+        Ok(unverified.get(&article).and_then(|m| m.get(quote)).cloned().unwrap_or_default())
+    }
+
+    /// The stored claim with this article, unverified quote and sources, if any.
+    fn same_unverified(
+        unverified: &mut HashMap<i64, HashMap<String, Vec<i64>>>,
+        tx: &Connection,
+        article: i64,
+        quote: &str,
+        sources: &[i64],
+    ) -> Result<Option<i64>> {
+        let mut attribution =
+            tx.prepare_cached("SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position")?;
+        for id in Cache::unverified_ids(unverified, tx, article, quote)? {
+            let have: Vec<i64> =
+                attribution.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            if have == sources {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
+    }
+
     fn source(&mut self, tx: &Connection, name: &str, r: &Record<'_>) -> Result<i64> {
         if let Some(id) = self.sources.get(name) {
             return Ok(*id);
@@ -222,13 +268,60 @@ impl Cache {
     }
 }
 
-fn exists(tx: &Connection, table: &str, uuid: &Option<String>) -> Result<Option<i64>> {
+/// The row of `table` with this uuid. A uuid that belongs to a row of another table (or was
+/// one, deleted here) is refused naming the line: a file whose uuid column was shifted or
+/// pasted from another table must not quietly match nothing and add a copy.
+fn exists(tx: &Connection, table: &str, uuid: &Option<String>, r: &Record<'_>) -> Result<Option<i64>> {
     let Some(u) = uuid else { return Ok(None) };
-    // Table names come from the fixed callers below, never from input.
-    Ok(tx
+    // Table names come from the fixed callers below and the schema's list, never from input.
+    let here: Option<i64> = tx
         .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
         .query_row([u], |r| r.get(0))
-        .optional()?)
+        .optional()?;
+    if here.is_some() {
+        return Ok(here);
+    }
+    for other in super::schema::TOMBSTONE_TABLES.iter().filter(|t| **t != table) {
+        let id: Option<i64> = tx
+            .prepare_cached(&format!("SELECT id FROM {other} WHERE uuid = ?1"))?
+            .query_row([u], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = id {
+            return r.fail(format!(
+                "uuid {u} is the uuid of {} #{id}, not of one of the {table}; a row keeps the uuid crosscheck gave \
+                 it (leave the cell empty for a new row)",
+                singular(other).split_once(' ').map_or("", |(_, w)| w)
+            ));
+        }
+    }
+    let gone: Option<String> = tx
+        .prepare_cached("SELECT tbl FROM tombstones WHERE uuid = ?1 AND tbl <> ?2")?
+        .query_row(params![u, table], |r| r.get(0))
+        .optional()?;
+    if let Some(t) = gone {
+        return r.fail(format!(
+            "uuid {u} is the uuid of {} deleted here, not of one of the {table}; leave the cell empty for a new row",
+            singular(&t)
+        ));
+    }
+    Ok(None)
+}
+
+/// One row of a table, for messages: `a source`, `a claim`.
+fn singular(table: &str) -> String {
+    match table {
+        "sources" => "a source".into(),
+        "source_ratings" => "a source's rating".into(),
+        "articles" => "an article".into(),
+        "claims" => "a claim".into(),
+        "links" => "a link between claims".into(),
+        "measures" => "a measure".into(),
+        "figures" => "a figure".into(),
+        "reconciliations" => "a saved reconciliation".into(),
+        "incidents" => "an incident".into(),
+        "rejected_suggestions" => "a rejected suggestion".into(),
+        other => format!("a row of {other}"),
+    }
 }
 
 /// Was the row of this uuid deleted here? Then it is not added again, and the tally says so.
@@ -337,6 +430,7 @@ impl Notebook {
             update,
             add_sources: options.add_sources,
             added: Vec::new(),
+            unverified: HashMap::new(),
         };
         let mut tally = Tally::default();
         tally.touch(table.name());
@@ -417,7 +511,7 @@ fn import_source(
         note: r.get("note"),
     };
     let grade = r.parsed::<Reliability>("reliability")?;
-    let existing = match exists(tx, "sources", &uuid)? {
+    let existing = match exists(tx, "sources", &uuid, r)? {
         Some(id) => Some((id, true)),
         None => super::sources::find_by_name(tx, &name)?.map(|id| (id, false)),
     };
@@ -528,23 +622,52 @@ fn import_claim(
     }
     let update = cache.update;
     let body = Cache::body(&mut cache.bodies, tx, claim.article_id, r)?;
-    let (existing, anchored) = match exists(tx, "claims", &claim.uuid)? {
+    let (existing, anchored) = match exists(tx, "claims", &claim.uuid, r)? {
         Some(id) => (Some((id, true)), None),
         None => {
             let anchored = anchor(body, claim.article_id, &claim.quote, true).or_else(|e| r.fail(e))?;
-            let same = same_claim(tx, claim.article_id, &anchored, &claim.sources)?;
+            let same = if anchored.span.is_none() {
+                Cache::same_unverified(
+                    &mut cache.unverified,
+                    tx,
+                    claim.article_id,
+                    &anchored.quote,
+                    &claim.sources,
+                )?
+            } else {
+                same_claim(tx, claim.article_id, &anchored, &claim.sources)?
+            };
             (same.map(|id| (id, false)), Some(anchored))
         }
     };
     let Some((id, by_uuid)) = existing else {
-        match anchored {
-            Some(a) if !a.unverified || claim.unverified => insert_anchored(tx, &claim, &a, &mut cache.words),
+        let id = match &anchored {
+            Some(a) if !a.unverified || claim.unverified => insert_anchored(tx, &claim, a, &mut cache.words),
             _ => insert_claim(tx, &claim, body, &mut cache.words),
         }
         .or_else(|e| r.fail(e))?;
+        if let Some(a) = anchored.filter(|a| a.span.is_none()) {
+            if let Some(by_quote) = cache.unverified.get_mut(&claim.article_id) {
+                by_quote.entry(a.quote).or_default().push(id);
+            }
+        }
         return Ok(Outcome::Added);
     };
     let now = claim_by_id(tx, id)?;
+    // A claim is what it quotes: the uuid of a stored claim with another article or other words
+    // is a different claim under a borrowed identity (or a row edited by mistake), never an edit.
+    if by_uuid && (now.article_id != claim.article_id || now.quote != claim.quote.trim()) {
+        let (what, was, given) = if now.article_id != claim.article_id {
+            ("article", format!("#{}", now.article_id), format!("#{}", claim.article_id))
+        } else {
+            ("quote", format!("'{}'", now.quote), format!("'{}'", claim.quote.trim()))
+        };
+        return r.fail(format!(
+            "uuid {} is claim #{id}, whose {what} is {was}, but the file gives {given}; an import cannot change \
+             which article or words a claim quotes (leave the uuid empty to record it as a new claim)",
+            now.uuid
+        ));
+    }
     let edit = ClaimEdit {
         text: r.get("text").filter(|t| *t != now.text),
         credibility: r.has("credibility").then_some(claim.credibility).filter(|c| *c != now.credibility),
@@ -610,10 +733,24 @@ fn import_figure(
     let measure = measure_id(tx, &key).or_else(|e| r.fail(e))?;
     let notation = r.get("notation").unwrap_or_default();
     let reading = read_notation(&cache.terms, &notation).or_else(|e| r.fail(e))?;
-    let existing: Option<(i64, String)> = match exists(tx, "figures", &uuid)? {
-        Some(id) => tx
-            .query_row("SELECT id, notation FROM figures WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?,
+    let existing: Option<(i64, String)> = match exists(tx, "figures", &uuid, r)? {
+        Some(id) => {
+            let (was_claim, was_measure): (i64, i64) =
+                tx.query_row("SELECT claim_id, measure_id FROM figures WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+            if (was_claim, was_measure) != (claim, measure) {
+                return r.fail(format!(
+                    "uuid {} is figure #{id}, of claim #{was_claim}, but the file gives it to claim #{claim} and \
+                     measure {key}; an import cannot move a figure (leave the uuid empty to add it as a new figure)",
+                    uuid.as_deref().unwrap_or_default()
+                ));
+            }
+            tx.query_row("SELECT id, notation FROM figures WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+        }
         None => tx
             .query_row(
                 "SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2",

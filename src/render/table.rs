@@ -224,6 +224,9 @@ fn visual(line: &str) -> String {
     }
 }
 
+/// The widest a column is drawn, whatever its text.
+const COLUMN_CAP: usize = 16_000;
+
 /// Rows drawn at once: a long table is drawn in slices of the same widths, joined where the
 /// borders meet, so its memory does not grow with its length.
 const SLICE: usize = 512;
@@ -266,7 +269,13 @@ fn write_slices<W: Write>(
         .map(|c| header.as_ref().and_then(|h| h.get(c)).is_some_and(|n| is_path_column(n)))
         .collect();
     let needs = needs(header.as_deref(), rows.iter().map(|r| paragraphs(r, cut_columns)), cut_columns);
-    let widths = fit(&needs, width.map(|w| w.saturating_sub(frame(cut_columns.len()))));
+    // With no width to fit (a terminal that gives none), a column is still held to what the
+    // table library measures in 16 bits: a longer line it would split itself, one piece at a
+    // time over the rest of the line (a 32 MB note took 39 s).
+    let widths: Vec<usize> = fit(&needs, width.map(|w| w.saturating_sub(frame(cut_columns.len()))))
+        .into_iter()
+        .map(|w| w.min(COLUMN_CAP))
+        .collect();
     let lay_out = |row: &[String]| -> Vec<Vec<String>> {
         paragraphs(row, cut_columns)
             .iter()
@@ -349,6 +358,18 @@ mod tests {
         let mut out = Vec::new();
         write_slices(&mut out, header, rows, cut, width, slice).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn an_unbroken_word_longer_than_the_library_measures_is_wrapped_by_us_in_linear_time() {
+        // 2,000,000 columns in one word, no terminal width: before the cap, the table library
+        // split it itself, measuring the rest of the line again for every piece.
+        let note = "x".repeat(2_000_000);
+        let rows = vec![vec!["note".to_string(), note]];
+        let out = drawn(None, &rows, &[false, false], None, SLICE);
+        let widest = out.lines().map(display_width).max().unwrap();
+        assert!(widest <= COLUMN_CAP + 20, "{widest}");
+        assert_eq!(out.matches('x').count(), 2_000_000);
     }
 
     #[test]
