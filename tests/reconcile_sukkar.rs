@@ -553,6 +553,11 @@ fn the_toll_explains_itself_and_its_parts_in_both_languages_and_in_the_report() 
     assert!(html.contains("Low 74: the parts"), "the sentences");
     let killed_anchor = "href=\"#measure-1\"";
     assert!(html.contains(killed_anchor), "the killed part links to its section");
+    // A whole-notebook report under a filter keeps the sum, whose parts' figures pass it.
+    let filtered = nb.path("filtered.html");
+    nb.ok(&["report", "--min-reliability", "C", "--out", filtered.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&filtered).unwrap();
+    assert!(html.contains("id=\"measure-3\""), "the toll's section");
 }
 
 #[test]

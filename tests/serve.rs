@@ -213,6 +213,10 @@ fn read_only_refuses_every_write_and_shows_no_forms() {
         ("/article/reject", vec![("article", "1"), ("start", "0"), ("end", "5"), ("quote", "x")]),
         ("/measure/save", vec![("key", "killed.wadi"), ("note", "x")]),
         ("/source/alias", vec![("id", "1"), ("alias", "x")]),
+        ("/source/unalias", vec![("id", "1"), ("alias", "x")]),
+        ("/claim/edit", vec![("id", "1"), ("credibility", "1")]),
+        ("/claim/link", vec![("id", "1"), ("other", "2"), ("relation", "updates")]),
+        ("/claim/unlink", vec![("id", "1"), ("from", "1"), ("to", "2"), ("relation", "updates")]),
     ] {
         let mut form = form;
         form.push(("csrf", "whatever"));
@@ -423,6 +427,79 @@ fn accepting_records_the_claim_and_its_new_source_in_one_change_and_a_refusal_wr
     // Accepted, the suggestion is shown as recorded.
     let page = s.get("/article?id=1");
     assert!(page.body.contains("class=\"sugg recorded\""));
+}
+
+/// The links of claim `id` as the command line lists them: (from, relation, to).
+fn links_of(nb: &Nb, id: &str) -> Vec<(i64, String, i64)> {
+    let shown = nb.ok(&["--format", "json", "claim", "show", id]).json();
+    shown["links"]
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .map(|l| {
+                    (
+                        l["from"].as_i64().unwrap(),
+                        l["relation"].as_str().unwrap().to_string(),
+                        l["to"].as_i64().unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_claim_is_edited_linked_and_unlinked_on_its_page() {
+    let nb = review_notebook();
+    for quote in ["14 مدنياً قُتلوا", "17 شخصاً على الأقل"] {
+        nb.ok(&["claim", "add", "--article", "1", "--quote", quote, "--source", "الدفاع المدني"]);
+    }
+    let s = Server::start(&nb, &[]);
+    let csrf = s.csrf();
+    // A link from the page, then shown on both claims' pages.
+    let r = s.post("/claim/link", &[("csrf", &csrf), ("id", "2"), ("other", "1"), ("relation", "updates")]);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.header("Location"), Some("/claim?id=2"));
+    assert_eq!(links_of(&nb, "2"), vec![(2, "updates".to_string(), 1)]);
+    let page = s.get("/claim?id=1");
+    assert!(page.body.contains("action=\"/claim/unlink\""), "the link can be removed from either claim");
+    // A link that is not there: refused with the command line's sentence, nothing written.
+    let before = nb.dump();
+    let r = s.post(
+        "/claim/unlink",
+        &[("csrf", &csrf), ("id", "1"), ("from", "1"), ("to", "2"), ("relation", "updates")],
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("claim #1 has no updates link to claim #2"), "{}", r.body);
+    common::assert_same(&before, &nb.dump(), "removing a link that is not there");
+    // Removed from the other claim's page: the command line sees no link left.
+    let r = s.post(
+        "/claim/unlink",
+        &[("csrf", &csrf), ("id", "1"), ("from", "2"), ("to", "1"), ("relation", "updates")],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.header("Location"), Some("/claim?id=1"));
+    assert!(links_of(&nb, "2").is_empty());
+    assert!(!s.get("/claim?id=2").body.contains("action=\"/claim/unlink\""));
+    // An edit changes only what the form changed: credibility and place here, a tag added.
+    let r = s.post(
+        "/claim/edit",
+        &[
+            ("csrf", &csrf),
+            ("id", "1"),
+            ("credibility", "2"),
+            ("when", ""),
+            ("place", "وادي الرمان"),
+            ("tag", "قصف"),
+            ("text", "14 مدنياً قُتلوا"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let shown = nb.ok(&["--format", "json", "claim", "show", "1"]).json();
+    assert_eq!(shown["credibility"], 2);
+    assert_eq!(shown["place"], "وادي الرمان");
+    assert_eq!(shown["tags"][0], "قصف");
+    assert_eq!(shown["quote"], "14 مدنياً قُتلوا");
 }
 
 #[test]

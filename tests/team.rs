@@ -156,6 +156,13 @@ fn contents(db: &Path) -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>)
     )
 }
 
+/// Each source's affiliation, an edit `contents` does not see.
+fn affiliations(db: &Path) -> BTreeSet<String> {
+    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut stmt = conn.prepare("SELECT uuid || ' ' || coalesce(affiliation, '') FROM sources").unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap).collect()
+}
+
 /// Restores a replica into a fresh file (at `txid` when given).
 fn restore(litestream: &Path, url: &str, out: &Path, txid: Option<&str>) -> bool {
     let _ = std::fs::remove_file(out);
@@ -170,9 +177,9 @@ fn restore(litestream: &Path, url: &str, out: &Path, txid: Option<&str>) -> bool
 /// Waits until the replica holds everything the notebook has committed.
 fn wait_replicated(litestream: &Path, nb: &Nb, url: &str) {
     let copy = nb.path("replica-check.db");
-    let want = contents(&nb.db);
+    let want = (contents(&nb.db), affiliations(&nb.db));
     wait_for(Duration::from_secs(90), &format!("{url} to catch up with {}", nb.db.display()), || {
-        restore(litestream, url, &copy, None) && contents(&copy) == want
+        restore(litestream, url, &copy, None) && (contents(&copy), affiliations(&copy)) == want
     });
 }
 
@@ -339,12 +346,19 @@ fn two_researchers_replicate_while_writing_and_the_desk_pulls_the_union() {
         .ok(&["claim", "show", &claim_uuid_id(&desk, &claim_uuid(&bilal, &b2)), "--format", "json"])
         .json();
     assert_eq!(b2_sources["sources"][0], "ناشطون محليون", "{b2_sources}");
-    let _ = a2;
     desk.ok(&["check"]);
 
-    // A second pull changes nothing.
+    // Amal edits a claim the desk already holds: a pull keeps the desk's version (it takes new
+    // rows and deletions, not later edits) and says so, naming the claim and both values.
+    amal.ok(&["claim", "edit", &a2, "--credibility", "5"]);
+    bilal.ok(&["source", "edit", "ناشطون محليون", "--affiliation", "تنسيقيات ريف السهل"]);
+    wait_replicated(litestream, &amal, &s3.url("amal"));
+    wait_replicated(litestream, &bilal, &s3.url("bilal"));
+    let a2_here = claim_uuid_id(&desk, &claim_uuid(&amal, &a2));
+
+    // A second pull with nothing new changes nothing.
     let before = desk.dump();
-    let (code, third, _) = pull(&desk);
+    let (code, third, stderr) = pull(&desk);
     assert_eq!(code, 0);
     for member in ["amal", "bilal"] {
         let r = report(&third, member);
@@ -354,6 +368,12 @@ fn two_researchers_replicate_while_writing_and_the_desk_pulls_the_union() {
             "{third}"
         );
     }
+    assert_eq!(report(&third, "amal")["differs"], 1, "{third}");
+    assert_eq!(report(&third, "bilal")["differs"], 1, "{third}");
+    assert!(stderr.contains("(affiliation \"تنسيقيات ريف السهل\" there, empty here)"), "{stderr}");
+    let said =
+        format!("amal: claim #{a2_here} is held there in another version (credibility \"5\" there, \"");
+    assert!(stderr.contains(&said), "{stderr}");
     common::assert_same(&before, &desk.dump(), "a second pull");
     let (status_code, status, _) = crosscheck(&desk, &["team", "status", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&status).unwrap();

@@ -63,7 +63,7 @@ pub fn plan(c: ClaimCommand) -> Result<Plan> {
         }
         ClaimCommand::Unlink { a, b, relation } => {
             Plan::new("claim unlink", Need::Write, Shape::Nothing, move |run| {
-                let removed = run.nb()?.unlink_claims(a, b, relation)?;
+                let removed = claims::unlink_claims(run.nb()?, a, b, relation)?;
                 let list: Vec<String> =
                     removed.iter().map(|l| format!("#{} {} #{}", l.from, l.relation, l.to)).collect();
                 run.out.note(&format!("removed the link {}", list.join(", ")));

@@ -22,7 +22,7 @@ use crate::reconcile::Method;
 
 pub use html::html;
 pub use markdown::{chart_file, markdown, Markdown};
-pub use text::{escape_html, neutralise};
+pub use text::neutralise;
 
 /// The language of the page's own words; `ar` also lays the page out right to left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,11 +1,12 @@
 //! The report's charts as SVG: an interval chart per measure (one row per figure, grouped by
 //! voice, with the reconciled band and best across the rows) and a timeline of low, best and
 //! high by publication date. Plain shapes with presentation attributes, so a chart looks the
-//! same inline in the page and as a file beside a Markdown report; every text is escaped.
+//! same inline in the page and as a file beside a Markdown report. Drawn by the templates
+//! `templates/report/*.svg`, which escape every text.
 
-use std::fmt::Write;
+use askama::Template;
 
-use super::text::{clip, escape_html as esc, number};
+use super::text::{clip, number};
 
 /// A linear axis from zero: its upper end and the distance between ticks, both round numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,216 +202,222 @@ fn top_value(c: &IntervalChart) -> i64 {
     top
 }
 
-fn svg_open(out: &mut String, id: &str, title: &str, width: f64, height: f64, standalone: bool, extra: &str) {
-    let ns = if standalone { " xmlns=\"http://www.w3.org/2000/svg\"" } else { "" };
-    let _ = write!(
-        out,
-        "<svg{ns} id=\"{id}\" class=\"chart-svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\"{extra}><title>{title}</title>",
-        id = esc(id),
-        w = coord(width),
-        h = coord(height),
-        title = esc(title),
-    );
-    if standalone {
-        let _ = write!(out, "<style>{CSS}</style>");
-    }
+/// A chart drawn: the template escapes every text (names, titles, dates) and control
+/// characters are shown as escapes first (`Shown`).
+#[derive(Template)]
+#[template(path = "report/interval.svg", escape = "shown")]
+struct IntervalSvg<'a> {
+    standalone: bool,
+    css: &'static str,
+    id: &'a str,
+    title: &'a str,
+    width: String,
+    height: String,
+    axis_max: i64,
+    plot_x0: String,
+    plot_x1: String,
+    /// (y, height) of every other group's shade.
+    shades: Vec<(String, String)>,
+    grid: String,
+    /// (x, label)
+    ticks: Vec<(String, String)>,
+    tick_y: String,
+    axis_y: String,
+    band: Option<BandSvg<'a>>,
+    best: Option<BestSvg>,
+    name_end: String,
+    badge_x: String,
+    groups: Vec<GroupSvg<'a>>,
+}
+
+struct BandSvg<'a> {
+    x: String,
+    y: String,
+    width: String,
+    height: String,
+    title: &'a str,
+}
+
+struct BestSvg {
+    x: String,
+    y1: String,
+    y2: String,
+    label_y: String,
+    anchor: Option<&'static str>,
+    label: String,
+}
+
+struct GroupSvg<'a> {
+    title: &'a str,
+    rows: Vec<RowSvg<'a>>,
+}
+
+struct RowSvg<'a> {
+    class: &'static str,
+    figure: i64,
+    low: i64,
+    high: String,
+    title: &'a str,
+    text_y: String,
+    rtl: bool,
+    label: std::borrow::Cow<'a, str>,
+    badge_y: String,
+    badge_w: String,
+    rating_x: String,
+    rating: std::borrow::Cow<'a, str>,
+    bar: Bar,
+    /// The x of each end this figure set: a tick across the bar's end.
+    sets: Vec<String>,
+    sets_y1: String,
+    sets_y2: String,
+    point_x: String,
+    point_y: String,
+}
+
+enum Bar {
+    Closed { x: String, y: String, width: String },
+    Open { x: String, y: String, width: String, points: String },
 }
 
 /// The interval chart of one measure. `standalone` adds the SVG namespace and the styles, for a
 /// file of its own.
 pub fn interval_chart(c: &IntervalChart, standalone: bool) -> String {
-    let rows: usize = c.groups.iter().map(|g| g.rows.len()).sum();
     let axis = axis(top_value(c));
     let scale = Scale { x0: PLOT_X0, x1: PLOT_X1, max: axis.max };
+    let rows: usize = c.groups.iter().map(|g| g.rows.len()).sum();
     let body_height = rows as f64 * ROW + c.groups.len().saturating_sub(1) as f64 * GROUP_GAP;
     let rows_end = TOP + body_height;
-    let height = rows_end + 40.0;
-    let mut out = String::with_capacity(1200 + rows * 420);
-    let extra = format!(
-        " data-axis-max=\"{}\" data-plot-x0=\"{}\" data-plot-x1=\"{}\"",
-        axis.max,
-        coord(PLOT_X0),
-        coord(PLOT_X1)
-    );
-    svg_open(&mut out, &c.id, &c.title, WIDTH, height, standalone, &extra);
-
     // Group backgrounds, every other one shaded.
     let mut y = TOP;
-    let mut spans = Vec::with_capacity(c.groups.len());
+    let mut shades = Vec::new();
+    let mut groups = Vec::with_capacity(c.groups.len());
     for (n, g) in c.groups.iter().enumerate() {
         let h = g.rows.len() as f64 * ROW;
         if n.is_multiple_of(2) {
-            let _ = write!(
-                out,
-                "<rect class=\"shade\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-                coord(y - 2.0),
-                coord(WIDTH),
-                coord(h + 4.0)
-            );
+            shades.push((coord(y - 2.0), coord(h + 4.0)));
         }
-        spans.push((y, h));
+        groups.push(GroupSvg {
+            title: &g.title,
+            rows: g
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| row(r, y + i as f64 * ROW + ROW / 2.0, &scale))
+                .collect(),
+        });
         y += h + GROUP_GAP;
     }
-    // Grid (one path) and axis.
     let ticks = ticks(axis);
-    let grid: String = ticks
-        .iter()
-        .map(|t| format!("M{} {}V{}", coord(scale.x(*t)), coord(TOP - 6.0), coord(rows_end + 4.0)))
-        .collect();
-    let _ = write!(out, "<path class=\"grid\" d=\"{grid}\"/>");
-    for t in &ticks {
-        let _ = write!(
-            out,
-            "<text class=\"tick\" x=\"{}\" y=\"{}\">{}</text>",
-            coord(scale.x(*t)),
-            coord(rows_end + 20.0),
-            number(*t)
-        );
-    }
-    let _ = write!(
-        out,
-        "<line class=\"axis\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>",
-        coord(PLOT_X0),
-        coord(PLOT_X1),
-        y = coord(rows_end + 4.0)
-    );
-
-    // The reconciled band and best, behind the rows.
-    if let Some(low) = c.band.low {
+    let band = c.band.low.map(|low| {
         let x_low = scale.x(low);
         let x_high = match (c.band.high, c.band.open_high) {
             (Some(h), false) => scale.x(h),
             _ => PLOT_X1,
         };
-        let _ = write!(
-            out,
-            "<rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}</title></rect>",
-            coord(x_low),
-            coord(TOP - 6.0),
-            coord((x_high - x_low).max(1.5)),
-            coord(body_height + 10.0),
-            esc(&c.band.title)
-        );
-    }
-    if let Some(best) = c.band.best {
-        let x = scale.x(best);
-        let _ = write!(
-            out,
-            "<line class=\"best\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
-            coord(TOP - 12.0),
-            coord(rows_end + 4.0),
-            x = coord(x)
-        );
-        let label = format!("{} {}", c.band.best_word, number(best));
-        let anchor = if x > PLOT_X1 - 60.0 {
-            " text-anchor=\"end\""
-        } else if x < PLOT_X0 + 40.0 {
-            " text-anchor=\"start\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<text class=\"best-label\" x=\"{}\" y=\"{}\"{anchor}>{}</text>",
-            coord(x),
-            coord(TOP - 16.0),
-            esc(&label)
-        );
-    }
-
-    // The rows.
-    for (g, (gy, _)) in c.groups.iter().zip(&spans) {
-        let _ = write!(out, "<g class=\"voice\"><title>{}</title>", esc(&g.title));
-        for (i, r) in g.rows.iter().enumerate() {
-            row(&mut out, r, gy + i as f64 * ROW + ROW / 2.0, &scale);
+        BandSvg {
+            x: coord(x_low),
+            y: coord(TOP - 6.0),
+            width: coord((x_high - x_low).max(1.5)),
+            height: coord(body_height + 10.0),
+            title: &c.band.title,
         }
-        out.push_str("</g>");
-    }
-    out.push_str("</svg>");
-    out
+    });
+    let best = c.band.best.map(|best| {
+        let x = scale.x(best);
+        BestSvg {
+            x: coord(x),
+            y1: coord(TOP - 12.0),
+            y2: coord(rows_end + 4.0),
+            label_y: coord(TOP - 16.0),
+            anchor: if x > PLOT_X1 - 60.0 {
+                Some("end")
+            } else if x < PLOT_X0 + 40.0 {
+                Some("start")
+            } else {
+                None
+            },
+            label: format!("{} {}", c.band.best_word, number(best)),
+        }
+    });
+    let svg = IntervalSvg {
+        standalone,
+        css: CSS,
+        id: &c.id,
+        title: &c.title,
+        width: coord(WIDTH),
+        height: coord(rows_end + 40.0),
+        axis_max: axis.max,
+        plot_x0: coord(PLOT_X0),
+        plot_x1: coord(PLOT_X1),
+        shades,
+        grid: ticks
+            .iter()
+            .map(|t| format!("M{} {}V{}", coord(scale.x(*t)), coord(TOP - 6.0), coord(rows_end + 4.0)))
+            .collect(),
+        ticks: ticks.iter().map(|t| (coord(scale.x(*t)), number(*t))).collect(),
+        tick_y: coord(rows_end + 20.0),
+        axis_y: coord(rows_end + 4.0),
+        band,
+        best,
+        name_end: coord(NAME_END),
+        badge_x: coord(BADGE_X),
+        groups,
+    };
+    draw(&svg)
 }
 
-fn row(out: &mut String, r: &Row, yc: f64, scale: &Scale) {
-    let high_attr = r.high.map(|h| h.to_string()).unwrap_or_default();
-    let _ = write!(
-        out,
-        "<g class=\"{}\" data-figure=\"{}\" data-low=\"{}\" data-high=\"{high_attr}\"><title>{}</title>",
-        r.state.class(),
-        r.figure,
-        r.low,
-        esc(&r.title)
-    );
-    // The figure's number, as the conflicts line and the figures table name it.
-    let _ = write!(out, "<text class=\"fid\" x=\"6\" y=\"{}\">#{}</text>", coord(yc + 4.0), r.figure);
-    // Right-to-left names get their own direction (the stylesheet isolates every name too).
-    let dir = if crate::render::has_rtl(&r.label) { " dir=\"auto\"" } else { "" };
-    let _ = write!(
-        out,
-        "<text class=\"who\" x=\"{}\" y=\"{}\"{dir}>{}</text>",
-        coord(NAME_END),
-        coord(yc + 4.0),
-        esc(&clip(&r.label, 24))
-    );
+fn row<'a>(r: &'a Row, yc: f64, scale: &Scale) -> RowSvg<'a> {
     let badge = clip(&r.rating, 8);
     let bw = 10.0 + 6.6 * badge.chars().count() as f64;
-    let _ = write!(
-        out,
-        "<rect class=\"badge\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" rx=\"3\"/><text class=\"rating\" x=\"{}\" y=\"{}\">{}</text>",
-        coord(BADGE_X),
-        coord(yc - 7.0),
-        coord(bw),
-        coord(BADGE_X + bw / 2.0),
-        coord(yc + 4.0),
-        esc(&badge)
-    );
     let x_low = scale.x(r.low);
-    match r.high {
+    let bar = match r.high {
         Some(h) => {
-            let x_high = scale.x(h.max(r.low));
-            let _ = write!(
-                out,
-                "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\"/>",
-                coord(x_low),
-                coord(yc - 4.0),
-                coord(x_high - x_low)
-            );
+            Bar::Closed { x: coord(x_low), y: coord(yc - 4.0), width: coord(scale.x(h.max(r.low)) - x_low) }
         }
         None => {
             let end = (PLOT_X1 - ARROW).max(x_low);
-            let _ = write!(
-                out,
-                "<rect class=\"bar open\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\"/><polygon class=\"arrow\" points=\"{},{} {},{} {},{}\"/>",
-                coord(x_low),
-                coord(yc - 4.0),
-                coord(end - x_low),
-                coord(end),
-                coord(yc - 7.0),
-                coord(PLOT_X1),
-                coord(yc),
-                coord(end),
-                coord(yc + 7.0)
-            );
+            Bar::Open {
+                x: coord(x_low),
+                y: coord(yc - 4.0),
+                width: coord(end - x_low),
+                points: format!(
+                    "{},{} {},{} {},{}",
+                    coord(end),
+                    coord(yc - 7.0),
+                    coord(PLOT_X1),
+                    coord(yc),
+                    coord(end),
+                    coord(yc + 7.0)
+                ),
+            }
         }
-    }
-    // The ends this figure set: a tick across the bar's end.
+    };
     let x_end = r.high.map(|h| scale.x(h.max(r.low))).unwrap_or(PLOT_X1);
-    for (set, x) in [(r.sets_low, x_low), (r.sets_high, x_end)] {
-        if set {
-            let _ = write!(
-                out,
-                "<line class=\"sets\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
-                coord(yc - 9.0),
-                coord(yc + 9.0),
-                x = coord(x)
-            );
-        }
+    RowSvg {
+        class: r.state.class(),
+        figure: r.figure,
+        low: r.low,
+        high: r.high.map(|h| h.to_string()).unwrap_or_default(),
+        title: &r.title,
+        text_y: coord(yc + 4.0),
+        // Right-to-left names get their own direction (the stylesheet isolates every name too).
+        rtl: crate::render::has_rtl(&r.label),
+        label: clip(&r.label, 24),
+        badge_y: coord(yc - 7.0),
+        badge_w: coord(bw),
+        rating_x: coord(BADGE_X + bw / 2.0),
+        rating: badge,
+        bar,
+        sets: [(r.sets_low, x_low), (r.sets_high, x_end)]
+            .into_iter()
+            .filter(|(set, _)| *set)
+            .map(|(_, x)| coord(x))
+            .collect(),
+        sets_y1: coord(yc - 9.0),
+        sets_y2: coord(yc + 9.0),
+        point_x: coord(scale.x(r.point)),
+        point_y: coord(yc),
     }
-    let _ = write!(
-        out,
-        "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"4.5\"/></g>",
-        coord(scale.x(r.point)),
-        coord(yc)
-    );
 }
 
 /// One date of a timeline.
@@ -438,6 +445,42 @@ const T_X1: f64 = 780.0;
 const T_TOP: f64 = 20.0;
 const T_BOTTOM: f64 = 190.0;
 
+#[derive(Template)]
+#[template(path = "report/timeline.svg", escape = "shown")]
+struct TimelineSvg<'a> {
+    standalone: bool,
+    css: &'static str,
+    id: &'a str,
+    title: &'a str,
+    width: String,
+    height: String,
+    axis_max: i64,
+    grid: String,
+    /// (y, label)
+    ticks: Vec<(String, String)>,
+    tick_x: String,
+    band: Option<String>,
+    open_highs: Vec<String>,
+    open_y1: String,
+    open_y2: String,
+    best: Option<String>,
+    dates: Vec<DateSvg<'a>>,
+    date_y: String,
+    axis_x0: String,
+    axis_x1: String,
+    axis_y: String,
+}
+
+struct DateSvg<'a> {
+    date: &'a str,
+    title: &'a str,
+    x: String,
+    /// (class, y) of its dot.
+    dot: Option<(&'static str, String)>,
+    /// Whether the date is written under the axis.
+    written: bool,
+}
+
 /// Low, best and high over the dates the figures were published: a band from low to high (to
 /// the top, dashed, while the high is open) and the best as a line.
 pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
@@ -446,33 +489,11 @@ pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
     let axis = axis(top);
     let y = |v: i64| T_BOTTOM - v.clamp(0, axis.max) as f64 / axis.max.max(1) as f64 * (T_BOTTOM - T_TOP);
     let x = |i: usize| T_X0 + (i as f64 + 0.5) * (T_X1 - T_X0) / n as f64;
-    let mut out = String::with_capacity(1500 + c.points.len() * 300);
-    svg_open(
-        &mut out,
-        &c.id,
-        &c.title,
-        WIDTH,
-        T_HEIGHT,
-        standalone,
-        &format!(" data-axis-max=\"{}\"", axis.max),
-    );
     let ticks = ticks(axis);
-    let grid: String =
-        ticks.iter().map(|t| format!("M{} {}H{}", coord(T_X0), coord(y(*t)), coord(T_X1))).collect();
-    let _ = write!(out, "<path class=\"grid\" d=\"{grid}\"/>");
-    for t in &ticks {
-        let _ = write!(
-            out,
-            "<text class=\"ytick\" x=\"{}\" y=\"{}\">{}</text>",
-            coord(T_X0 - 6.0),
-            coord(y(*t) + 4.0),
-            number(*t)
-        );
-    }
     // The band, as one polygon over the dates that have a range.
     let ranged: Vec<(usize, &TimePoint)> =
         c.points.iter().enumerate().filter(|(_, p)| p.low.is_some()).collect();
-    if !ranged.is_empty() {
+    let band = (!ranged.is_empty()).then(|| {
         let mut pts: Vec<String> = ranged
             .iter()
             .map(|(i, p)| {
@@ -486,61 +507,63 @@ pub fn timeline_chart(c: &TimelineChart, standalone: bool) -> String {
         pts.extend(
             ranged.iter().rev().map(|(i, p)| format!("{},{}", coord(x(*i)), coord(y(p.low.unwrap_or(0))))),
         );
-        let _ = write!(out, "<polygon class=\"tband\" points=\"{}\"/>", pts.join(" "));
-        for (i, p) in &ranged {
-            if p.open_high || p.high.is_none() {
-                let xi = coord(x(*i));
-                let _ = write!(
-                    out,
-                    "<line class=\"open-high\" x1=\"{xi}\" y1=\"{}\" x2=\"{xi}\" y2=\"{}\"/>",
-                    coord(T_TOP),
-                    coord(T_TOP + 24.0)
-                );
-            }
-        }
-    }
+        pts.join(" ")
+    });
     let best: Vec<(usize, i64)> =
         c.points.iter().enumerate().filter_map(|(i, p)| p.best.map(|b| (i, b))).collect();
-    if best.len() > 1 {
-        let pts: Vec<String> =
-            best.iter().map(|(i, b)| format!("{},{}", coord(x(*i)), coord(y(*b)))).collect();
-        let _ = write!(out, "<polyline class=\"tbest\" points=\"{}\"/>", pts.join(" "));
-    }
     // At most seven dates are written under the axis; every date has its dot.
     let every = c.points.len().div_ceil(7).max(1);
-    for (i, p) in c.points.iter().enumerate() {
-        let xi = coord(x(i));
-        if let Some(v) = p.best.or(p.low) {
-            let class = if p.best.is_some() { "dot" } else { "dot low" };
-            let _ = write!(
-                out,
-                "<circle class=\"{class}\" data-date=\"{}\" cx=\"{xi}\" cy=\"{}\" r=\"4\">",
-                esc(&p.date),
-                coord(y(v))
-            );
-            if !p.title.is_empty() {
-                let _ = write!(out, "<title>{}</title>", esc(&p.title));
-            }
-            out.push_str("</circle>");
-        }
-        if i % every == 0 {
-            let _ = write!(
-                out,
-                "<text class=\"tick\" x=\"{xi}\" y=\"{}\">{}</text>",
-                coord(T_BOTTOM + 18.0),
-                esc(&p.date)
-            );
-        }
-    }
-    let _ = write!(
-        out,
-        "<line class=\"axis\" x1=\"{}\" y1=\"{b}\" x2=\"{}\" y2=\"{b}\"/>",
-        coord(T_X0),
-        coord(T_X1),
-        b = coord(T_BOTTOM)
-    );
-    out.push_str("</svg>");
-    out
+    let svg = TimelineSvg {
+        standalone,
+        css: CSS,
+        id: &c.id,
+        title: &c.title,
+        width: coord(WIDTH),
+        height: coord(T_HEIGHT),
+        axis_max: axis.max,
+        grid: ticks.iter().map(|t| format!("M{} {}H{}", coord(T_X0), coord(y(*t)), coord(T_X1))).collect(),
+        ticks: ticks.iter().map(|t| (coord(y(*t) + 4.0), number(*t))).collect(),
+        tick_x: coord(T_X0 - 6.0),
+        band,
+        open_highs: ranged
+            .iter()
+            .filter(|(_, p)| p.open_high || p.high.is_none())
+            .map(|(i, _)| coord(x(*i)))
+            .collect(),
+        open_y1: coord(T_TOP),
+        open_y2: coord(T_TOP + 24.0),
+        best: (best.len() > 1).then(|| {
+            best.iter()
+                .map(|(i, b)| format!("{},{}", coord(x(*i)), coord(y(*b))))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
+        dates: c
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| DateSvg {
+                date: &p.date,
+                title: &p.title,
+                x: coord(x(i)),
+                dot: p
+                    .best
+                    .or(p.low)
+                    .map(|v| (if p.best.is_some() { "dot" } else { "dot low" }, coord(y(v)))),
+                written: i % every == 0,
+            })
+            .collect(),
+        date_y: coord(T_BOTTOM + 18.0),
+        axis_x0: coord(T_X0),
+        axis_x1: coord(T_X1),
+        axis_y: coord(T_BOTTOM),
+    };
+    draw(&svg)
+}
+
+fn draw(t: &impl Template) -> String {
+    // Rendering into a String fails only if a value's Display fails, which none here does.
+    t.render().unwrap_or_default()
 }
 
 #[cfg(test)]

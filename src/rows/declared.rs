@@ -98,7 +98,7 @@ impl Row for maintenance::Info {}
 
 impl Row for crate::team::PullRow {
     const BRIEF: &'static [&'static str] =
-        &["member", "status", "txid", "added", "updated", "deleted", "kept", "refused", "error"];
+        &["member", "status", "txid", "added", "updated", "deleted", "kept", "refused", "differs", "error"];
     const ROOMY: &'static [&'static str] = &["replica"];
     const CUT: &'static [&'static str] = &["error"];
 }

@@ -199,6 +199,15 @@ impl App {
                 crate::usecase::claims::link_claims(&mut nb, id, other, relation)?;
                 Ok(Reply::see_other(format!("/claim?id={id}")))
             }
+            "/claim/unlink" => {
+                let id = id_param(f, "id")?;
+                let from = id_param(f, "from")?;
+                let to = id_param(f, "to")?;
+                let relation =
+                    param(f, "relation").unwrap_or("").parse::<Relation>().map_err(Error::Invalid)?;
+                crate::usecase::claims::unlink_claims(&mut nb, from, to, Some(relation))?;
+                Ok(Reply::see_other(format!("/claim?id={id}")))
+            }
             "/measure/save" => {
                 let key = param(f, "key").unwrap_or("").to_string();
                 let mut q = reconcile_query(&key, f)?;

@@ -413,6 +413,9 @@ pub struct PullRow {
     /// The member's rows not taken (each said in a note): deleted here before, changed here
     /// after the member deleted them, or hanging on a row that is not here.
     pub refused: usize,
+    /// The member's rows held here in another version (edited on one side after this notebook
+    /// took them): this notebook's version is kept, and each is said in a note.
+    pub differs: usize,
     pub error: Option<String>,
     /// The merge's sentences (what was kept, deleted, recomputed), for people.
     #[serde(skip)]
@@ -447,6 +450,18 @@ pub fn pull(nb: &mut Notebook, paths: &Paths, outputs: &Outputs, file: &TeamFile
                             row.refused += t.skipped;
                         }
                         row.notes = tally.notes;
+                        // What a merge keeps as it is here: said, so that no edit is lost unseen.
+                        match nb.differing_rows(&restored.path) {
+                            Ok(differing) => {
+                                row.differs = differing.len();
+                                row.notes.extend(differing.iter().map(differing_note));
+                            }
+                            Err(_) => row.notes.push(
+                                "its rows could not be compared with this notebook's, so edits made there \
+                                 to rows already here are not shown"
+                                    .into(),
+                            ),
+                        }
                         pulls.merged.insert(
                             member.name.clone(),
                             Pulled {
@@ -470,6 +485,25 @@ pub fn pull(nb: &mut Notebook, paths: &Paths, outputs: &Outputs, file: &TeamFile
         pulls.save(paths, outputs)?;
     }
     Ok(rows)
+}
+
+/// The sentence for a row held here and in the member's copy in different versions.
+fn differing_note(d: &crate::notebook::divergence::Differing) -> String {
+    use crate::notebook::divergence::shown;
+    let fields: Vec<String> = d
+        .fields
+        .iter()
+        .map(|(name, there, here)| format!("{name} {} there, {} here", shown(there), shown(here)))
+        .collect();
+    format!(
+        "{} #{} is held there in another version ({}); this notebook's is kept (a pull takes new rows \
+         and deletions, not edits of rows already here); `{} edit {}` can take theirs",
+        d.kind,
+        d.id,
+        fields.join("; "),
+        d.kind,
+        d.id
+    )
 }
 
 /// One member's replica as `team status` shows it.

@@ -231,3 +231,8 @@ pub fn remove_claim(nb: &mut Notebook, id: i64) -> Result<()> {
 pub fn link_claims(nb: &mut Notebook, a: i64, b: i64, relation: Relation) -> Result<LinkRow> {
     nb.writing(|nb| nb.link_claims(a, b, relation))
 }
+
+/// `claim unlink A B [--as RELATION]`: the links removed.
+pub fn unlink_claims(nb: &mut Notebook, a: i64, b: i64, relation: Option<Relation>) -> Result<Vec<LinkRow>> {
+    nb.writing(|nb| nb.unlink_claims(a, b, relation))
+}

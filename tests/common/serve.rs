@@ -305,7 +305,9 @@ impl Driver {
         panic!("the page did not load after pressing {keys:?}");
     }
 
+    /// The window's picture, from the top of the page (title, text and first suggestions).
     pub fn screenshot(&self) -> Vec<u8> {
+        self.script("window.scrollTo(0, 0); return 0;");
         let v = self.call("GET", &self.at("/screenshot"), None);
         base64_decode(v.as_str().unwrap_or(""))
     }

@@ -1,0 +1,131 @@
+//! Rows two notebooks both hold (the same uuid) in different versions. A merge takes new rows and
+//! deletions, not a later edit of a row already here (this notebook's version is kept); this says
+//! which rows differ and how, so the researcher can choose (`team pull` prints it per member).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Notebook, Result};
+
+/// One row held here and there in different versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Differing {
+    /// `claim` or `source`.
+    pub kind: &'static str,
+    /// The row's id here.
+    pub id: i64,
+    /// Each differing field: (name, there, here).
+    pub fields: Vec<(&'static str, String, String)>,
+}
+
+/// A compared field: its name in a sentence, and the SQL that reads it from the row `t`.
+type Field = (&'static str, &'static str);
+
+/// What is compared: the table, its kind's word, and the fields a researcher edits (a source's
+/// reliability is not among them: a merge brings a differing rating in as rating history).
+const COMPARED: &[(&str, &str, &[Field])] = &[
+    (
+        "claims",
+        "claim",
+        &[
+            ("text", "t.text"),
+            ("credibility", "t.credibility"),
+            ("place", "t.place"),
+            ("when", "t.when_text"),
+            ("when_from", "t.when_from"),
+            ("when_to", "t.when_to"),
+            ("unverified", "t.unverified"),
+            (
+                "tags",
+                "(SELECT group_concat(tag, ', ') FROM (SELECT tag FROM claim_tags WHERE claim_id = t.id ORDER BY tag))",
+            ),
+        ],
+    ),
+    (
+        "sources",
+        "source",
+        &[("kind", "t.kind"), ("affiliation", "t.affiliation"), ("named", "t.named"), ("note", "t.note")],
+    ),
+];
+
+fn rows(
+    conn: &Connection,
+    table: &str,
+    fields: &[(&str, &str)],
+) -> rusqlite::Result<Vec<(String, i64, Vec<String>)>> {
+    let columns: Vec<String> =
+        fields.iter().map(|(_, sql)| format!("coalesce(CAST({sql} AS TEXT), '')")).collect();
+    let sql = format!("SELECT t.uuid, t.id, {} FROM main.{table} t ORDER BY t.id", columns.join(", "));
+    let mut stmt = conn.prepare(&sql)?;
+    let found = stmt.query_map([], |r| {
+        let values =
+            (0..fields.len()).map(|i| r.get::<_, String>(i + 2)).collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, values))
+    })?;
+    found.collect()
+}
+
+impl Notebook {
+    /// The claims and sources this notebook and `other` both hold in different versions. `other`
+    /// is a notebook already vetted (by a merge of the same file) and of this notebook's schema
+    /// version; an older one is not compared (an empty answer).
+    pub fn differing_rows(&self, other: &Path) -> Result<Vec<Differing>> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let theirs = Connection::open_with_flags(other, flags)?;
+        theirs.execute_batch("PRAGMA query_only = 1")?;
+        let version = |c: &Connection| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+        if version(&theirs)? != version(&self.conn)? {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for (table, kind, fields) in COMPARED {
+            let there: HashMap<String, Vec<String>> =
+                rows(&theirs, table, fields)?.into_iter().map(|(uuid, _, values)| (uuid, values)).collect();
+            for (uuid, id, here) in rows(&self.conn, table, fields)? {
+                let Some(there) = there.get(&uuid) else { continue };
+                let differ: Vec<(&'static str, String, String)> = fields
+                    .iter()
+                    .zip(there.iter().zip(&here))
+                    .filter(|(_, (a, b))| a != b)
+                    .map(|((name, _), (a, b))| (*name, a.clone(), b.clone()))
+                    .collect();
+                if !differ.is_empty() {
+                    out.push(Differing { kind, id, fields: differ });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A value for a sentence: cut to 60 characters, quoted, "empty" for nothing.
+pub fn shown(value: &str) -> String {
+    if value.is_empty() {
+        return "empty".into();
+    }
+    // Control and direction-override characters would rearrange the line they are printed in.
+    let hidden = |c: &char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let kept = value.chars().filter(|c| !hidden(c));
+    let cut: String = kept.clone().take(60).collect();
+    if cut.chars().count() < kept.count() {
+        format!("\"{cut}…\"")
+    } else {
+        format!("\"{cut}\"")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_value_is_shown_cut_quoted_and_without_what_would_rearrange_the_line() {
+        assert_eq!(shown(""), "empty");
+        assert_eq!(shown("بلغ ٤٥"), "\"بلغ ٤٥\"");
+        assert_eq!(shown("a\u{202e}b\nc"), "\"abc\"");
+        let long = "س".repeat(61);
+        assert_eq!(shown(&long), format!("\"{}…\"", "س".repeat(60)));
+    }
+}
