@@ -11,6 +11,7 @@
 #   SCALE=1000 RUNS=5 benches/run.sh   # a quick look
 #   benches/run.sh scaling         # import, search, export, reconcile at 1,000, 5,000 and 50,000
 #                                  # articles, with the time per item (about 6 minutes)
+#   benches/run.sh suggest         # claim suggest on a 20,000-word and a 50 MB article only
 #   benches/run.sh serve           # the archive, then only the pages of `serve` timed (its rows
 #                                  # are also in the whole run)
 #
@@ -89,6 +90,46 @@ SQL
   row "$label (median of 3)" "${ours} s" "${base} s" "$(ratio "$ours" "$base")" "$(mb "$mem")" "$target"
   IMPORTED=$ours
 }
+
+# suggest_cases: `claim suggest` on articles made of the evaluation reports (tests/fixtures/suggest,
+# held out included, repeated): a 20,000-word article (median of RUNS whole-process runs) and a
+# 50 MB one (time and peak memory from /usr/bin/time -v), each writing its CSV with --out.
+suggest_cases() {
+  local S=$W/suggest db one big t m words
+  mkdir -p "$S"; db=$S/notebook.db
+  one=$S/twenty-thousand.txt
+  : > "$one"
+  while [ "$(wc -w < "$one")" -lt 20000 ]; do
+    for f in tests/fixtures/suggest/*.txt tests/fixtures/suggest/heldout/*.txt; do
+      if [ "$(wc -w < "$one")" -lt 20000 ]; then { cat "$f"; echo; } >> "$one"; fi
+    done
+  done
+  words=$(wc -w < "$one")
+  big=$S/fifty-mb.txt
+  : > "$big"
+  while [ "$(stat -c %s "$big")" -lt $((50 * 1000 * 1000)) ]; do cat "$one" "$one" "$one" "$one" >> "$big"; done
+  "$BIN" --db "$db" -q import articles "$one" --title 'twenty thousand words' --published 2024-05-01 >/dev/null
+  "$BIN" --db "$db" -q import articles "$big" --title 'fifty megabytes' --published 2024-05-01 --max-size 60MB >/dev/null
+  "$BIN" --db "$db" -q measure add deaths --label 'people killed' >/dev/null
+  t=$(median_ms "$BIN" --db "$db" claim suggest 1 --measure deaths --out "$S/one.csv" --force)
+  row "claim suggest, $(num "$words")-word article, CSV out (median of $RUNS)" "${t} ms" "–" "–" "–" "< 500 ms"
+  /usr/bin/time -v "$BIN" --db "$db" claim suggest 2 --measure deaths --out "$S/big.csv" --force 2> "$S/time-v" >/dev/null
+  t=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$S/time-v")
+  m=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$S/time-v")
+  row "claim suggest, $(( $(stat -c %s "$big") / 1000000 )) MB article ($(num "$(wc -l < "$S/big.csv")") rows, /usr/bin/time -v)" "${t} s" "–" "–" "$(mb "$m")" "< 30 s, < 200 MB"
+  rm -rf "$S"
+}
+
+if [ "${1:-}" = suggest ]; then
+  suggest_cases
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm)"
+  echo
+  echo "| task | crosscheck | baseline | ratio | peak memory | target |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  exit 0
+fi
 
 # serve_pages DB: `crosscheck serve --read-only` on DB, and every page timed through it with curl
 # (median of RUNS requests, each a whole page read and drawn); the target is 200 ms a page.
@@ -298,6 +339,9 @@ base=$(printf '%s\n' "${bases[@]}" | median3)
 mem=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
 n_small=$(sqlite3 "$W/colleague.db" "SELECT count(*) FROM articles")
 row "merge a $(num "$n_small")-article notebook into an empty one (median of 3)" "${ours} s" "${base} s" "$(ratio "$ours" "$base")" "$(mb "$mem")" "≤ 3×"
+
+# 9. Suggesting claims from a 20,000-word article and from a 50 MB one.
+suggest_cases
 
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm); sqlite3 $(sqlite3 --version | cut -d' ' -f1); rg $(rg --version | sed -n 1p | cut -d' ' -f2); SCALE=$SCALE"

@@ -317,25 +317,3 @@ fn the_set_holds_enough_articles() {
         assert!(!tuned.iter().any(|(n, _)| n == name), "{name} is in both sets");
     }
 }
-
-/// A 20,000-word article built from the fixtures; run with
-/// `cargo test --release --test suggest_eval -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn twenty_thousand_words_in_half_a_second() {
-    let bodies: Vec<String> =
-        fixtures(TUNED).iter().map(|(_, p)| std::fs::read_to_string(p).expect("article")).collect();
-    let mut text = String::new();
-    let mut k = 0;
-    while text.split_whitespace().count() < 20_000 {
-        text.push_str(&bodies[k % bodies.len()]);
-        text.push_str("\n\n");
-        k += 1;
-    }
-    let vague = default_vague_table();
-    let t = std::time::Instant::now();
-    let n = suggest(&text, &vague).len();
-    let took = t.elapsed();
-    eprintln!("{} words: {n} suggestions in {took:?}", text.split_whitespace().count());
-    assert!(took.as_secs_f64() < 0.5, "took {took:?}");
-}

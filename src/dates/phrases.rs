@@ -13,6 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::{last_of_month, PartialDate, Precision, When, WHEN_FORMS};
 use crate::numwords::tokens::{clitic_forms, tokenize, TokKind, Token};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One element of a pattern.
 #[derive(Debug, Clone, Copy)]
@@ -359,15 +360,36 @@ impl<'a> Matcher<'a> {
 
     /// A phrase of several words (`the beginning of`, `كانون الثاني`) at `i`: the token after it.
     fn words_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        if let Some([words]) = split_tables().get(&key(phrase)).map(Vec::as_slice) {
+            return self.list_at(i, words);
+        }
         let mut j = i;
         for (k, w) in phrase.split(' ').enumerate() {
-            let ok = if k == 0 { self.is(j, w) } else { self.toks.get(j).is_some_and(|t| t.norm == w) };
+            let ok = if k == 0 {
+                self.forms.get(j).is_some_and(|f| f.contains(&w))
+            } else {
+                self.toks.get(j).is_some_and(|t| t.norm == w)
+            };
             if !ok {
                 return None;
             }
             j += 1;
         }
         Some(j)
+    }
+
+    /// `words_at` for a phrase already split into its words.
+    fn list_at(&self, i: usize, words: &[&str]) -> Option<usize> {
+        let (first, rest) = words.split_first()?;
+        if !self.forms.get(i).is_some_and(|f| f.contains(first)) {
+            return None;
+        }
+        for (k, w) in rest.iter().enumerate() {
+            if self.toks.get(i + 1 + k).is_none_or(|t| t.norm != *w) {
+                return None;
+            }
+        }
+        Some(i + words.len())
     }
 
     fn english_cap_ok(&self, i: usize) -> bool {
@@ -515,10 +537,12 @@ impl<'a> Matcher<'a> {
         let mut best: Option<(usize, Caps)> = None;
         match *first {
             W(alts) | O(alts) => {
-                if self.is(i, alts)
-                    || alts.split('|').any(|a| a.contains(' ') && self.words_at(i, a).is_some())
-                {
-                    let e = alts.split('|').filter_map(|a| self.words_at(i, a)).max().unwrap_or(i + 1);
+                // One pass over the alternatives: the longest that matches here.
+                let e = match split_tables().get(&key(alts)) {
+                    Some(list) => list.iter().filter_map(|words| self.list_at(i, words)).max(),
+                    None => alts.split('|').filter_map(|a| self.words_at(i, a)).max(),
+                };
+                if let Some(e) = e {
                     next(e, caps.clone(), &mut best);
                 }
                 if matches!(first, O(_)) {
@@ -594,7 +618,11 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut best: Option<(usize, R, Caps)> = None;
-        for (pats, r) in PHRASES {
+        for ((pats, r), starts) in PHRASES.iter().zip(row_starts()) {
+            // Most rows cannot start with this word: passed over without matching.
+            if starts.as_ref().is_some_and(|set| !self.forms[i].iter().any(|w| set.contains(w))) {
+                continue;
+            }
             let mut caps = Caps::default();
             if let Some(end) = self.seq(pats, i, &mut caps) {
                 if end > i && best.as_ref().is_none_or(|(b, _, _)| end > *b) {
@@ -606,12 +634,62 @@ impl<'a> Matcher<'a> {
     }
 }
 
+/// Where a table's text lives: the tables are static, so a place always holds the same text.
+fn key(s: &str) -> (usize, usize) {
+    (s.as_ptr() as usize, s.len())
+}
+
+/// The alternatives (`a|b c`) of every row of `PHRASES`, and the names of months and parts of a
+/// month, split into their words once, found by `key`: matching then splits no text.
+fn split_tables() -> &'static FxHashMap<(usize, usize), Vec<Vec<&'static str>>> {
+    type Split = FxHashMap<(usize, usize), Vec<Vec<&'static str>>>;
+    static SPLIT: std::sync::OnceLock<Split> = std::sync::OnceLock::new();
+    SPLIT.get_or_init(|| {
+        let mut map = Split::default();
+        let words = |a: &'static str| a.split(' ').collect::<Vec<_>>();
+        for (pats, _) in PHRASES {
+            for p in pats.iter() {
+                if let W(alts) | O(alts) = p {
+                    map.insert(key(alts), alts.split('|').map(words).collect());
+                }
+            }
+        }
+        for name in MONTH_NAMES.iter().map(|(n, _)| *n).chain(PARTS.iter().map(|(n, _)| *n)) {
+            map.insert(key(name), vec![words(name)]);
+        }
+        map
+    })
+}
+
+/// For each row of `PHRASES`, the words it can start with, when its first element that must be
+/// there is a word (`W`; the `O` words before it count too): a row is tried at a token only when
+/// one of the token's forms is among them. None: the row starts with a weekday, a month, a
+/// number or a part of a month, and is always tried.
+fn row_starts() -> &'static [Option<FxHashSet<&'static str>>] {
+    type Starts = Vec<Option<FxHashSet<&'static str>>>;
+    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
+    fn firsts(alts: &'static str) -> impl Iterator<Item = &'static str> {
+        alts.split('|').map(|a| a.split(' ').next().unwrap_or(a))
+    }
+    fn starts(pats: &[P]) -> Option<FxHashSet<&'static str>> {
+        match pats.split_first()? {
+            (W(a), _) => Some(firsts(a).collect()),
+            (O(a), rest) => starts(rest).map(|mut set| {
+                set.extend(firsts(a));
+                set
+            }),
+            _ => None,
+        }
+    }
+    STARTS.get_or_init(|| PHRASES.iter().map(|(pats, _)| starts(pats)).collect())
+}
+
 /// Every word a phrase can start with: the first words of the table's rows (and of the second
 /// element when the first is optional), weekdays, months and the parts of a month.
-fn start_words() -> &'static std::collections::HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn start_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut set = std::collections::HashSet::new();
+        let mut set = FxHashSet::default();
         let first_word = |s: &'static str| s.split(' ').next().unwrap_or(s);
         for (pats, _) in PHRASES {
             for p in pats.iter() {

@@ -10,7 +10,7 @@ use super::tables::{
 };
 use super::{Kind, VagueTable, VagueTerm};
 use crate::numwords::numbers::{is_number_word, may_start_number, number_vocab, numbers_at, NumRead};
-use crate::numwords::tokens::{clitic_forms, TokKind, Token, MAX};
+use crate::numwords::tokens::{clitic_forms, Forms, TokKind, Token, MAX};
 
 /// The notebook's vague words, looked up by their spaceless form so that a word may carry a
 /// clitic (العشرات، بعشرات) and a term of several words matches however it is spaced.
@@ -212,7 +212,7 @@ impl<'a> Reader<'a> {
     /// The longest phrase of `idx` at token `i`, its first word optionally after a clitic.
     pub fn phrase_at<T: Copy>(&self, idx: &PhraseIndex<T>, i: usize, clitics: bool) -> Option<Hit<T>> {
         let t = self.toks.get(i)?;
-        let forms = if clitics { clitic_forms(&t.norm) } else { vec![(0, "", t.norm.as_str())] };
+        let forms = if clitics { clitic_forms(&t.norm) } else { Forms::one(t.norm.as_str()) };
         for (cl, _, first) in forms {
             let Some(c) = first.chars().next() else { continue };
             for (compact, v) in idx.candidates(c) {

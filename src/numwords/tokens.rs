@@ -211,8 +211,8 @@ pub(crate) const PROCLITICS: &[&str] = &[
 
 /// The forms of a word with a leading clitic set aside: (characters set aside, clitic, rest).
 /// The word itself comes first; a rest keeps at least two letters.
-pub(crate) fn clitic_forms(norm: &str) -> Vec<(usize, &'static str, &str)> {
-    let mut out = vec![(0, "", norm)];
+pub(crate) fn clitic_forms(norm: &str) -> Forms<'_> {
+    let mut out = Forms::one(norm);
     if !norm.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
         return out;
     }
@@ -224,8 +224,45 @@ pub(crate) fn clitic_forms(norm: &str) -> Vec<(usize, &'static str, &str)> {
         }
     }
     // Shortest clitic first after the bare word: "والي" is read as و + الي before وال + ي.
-    out[1..].sort_by_key(|(n, _, _)| *n);
+    out.items[1..out.len].sort_by_key(|(n, _, _)| *n);
     out
+}
+
+/// The forms of a word, without an allocation: every clitic that fits is a prefix of the word
+/// and no two have the same length (one to four letters), so there are at most five forms.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Forms<'a> {
+    items: [(usize, &'static str, &'a str); 5],
+    len: usize,
+}
+
+impl<'a> Forms<'a> {
+    /// The word alone.
+    pub(crate) fn one(norm: &'a str) -> Self {
+        Forms { items: [(0, "", norm); 5], len: 1 }
+    }
+
+    fn push(&mut self, form: (usize, &'static str, &'a str)) {
+        if self.len < self.items.len() {
+            self.items[self.len] = form;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Forms<'a> {
+    type Target = [(usize, &'static str, &'a str)];
+    fn deref(&self) -> &Self::Target {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Forms<'a> {
+    type Item = (usize, &'static str, &'a str);
+    type IntoIter = std::iter::Take<std::array::IntoIter<Self::Item, 5>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
 }
 
 #[cfg(test)]

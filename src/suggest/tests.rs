@@ -445,6 +445,58 @@ mod property {
         "ّ",
     ];
 
+    /// What every run of `suggest` keeps, whatever the text: quotes and figures are the text's
+    /// own words (checked by `all`), in order, a quote holds at most `QUOTE_CAP` characters
+    /// besides its figure's wording, a figure's interval is ordered, and `suggest_each` hands on
+    /// the same suggestions as `suggest`.
+    fn invariants(text: &str) -> Result<(), TestCaseError> {
+        let out = super::all(text);
+        let vague = crate::notation::default_vague_table();
+        for w in out.windows(2) {
+            prop_assert!(w[0].start <= w[1].start, "out of order: {:?}", w);
+        }
+        for s in &out {
+            let extra = s.figure.as_ref().map_or(0, |f| f.wording.chars().count());
+            prop_assert!(s.quote.chars().count() <= super::QUOTE_CAP + extra, "quote too long: {}", s.quote);
+            prop_assert!(!s.quote.trim().is_empty(), "empty quote");
+            if let Some(f) = &s.figure {
+                let r = &f.reading;
+                prop_assert!(0 <= r.low && r.low <= r.point, "{:?}", r);
+                prop_assert!(r.high.is_none_or(|h| r.point <= h), "{:?}", r);
+            }
+        }
+        let mut each = Vec::new();
+        super::suggest_each(text, &vague, |s| -> Result<(), ()> {
+            each.push(s);
+            Ok(())
+        })
+        .expect("no error");
+        prop_assert_eq!(each, out);
+        Ok(())
+    }
+
+    /// The suggestions of a text after a paragraph that names nobody and counts nothing are the
+    /// text's own, moved by the paragraph's length: nothing leaks from one place to another.
+    fn same_after_a_neutral_paragraph(text: &str) -> Result<(), TestCaseError> {
+        let vague = crate::notation::default_vague_table();
+        let before = "Prices rose again in the old market.\n\n";
+        let alone = super::suggest(text, &vague);
+        let after = super::suggest(&format!("{before}{text}"), &vague);
+        prop_assert_eq!(alone.len(), after.len());
+        for (a, b) in alone.iter().zip(&after) {
+            prop_assert_eq!(a.start + before.len(), b.start);
+            prop_assert_eq!(&a.quote, &b.quote);
+            prop_assert_eq!(&a.source, &b.source);
+            prop_assert_eq!(&a.when, &b.when);
+            prop_assert_eq!(a.figure.as_ref().map(|f| &f.reading), b.figure.as_ref().map(|f| &f.reading));
+        }
+        Ok(())
+    }
+
+    /// Characters of the kinds reports hold: Arabic letters and harakat, Latin, both kinds of
+    /// digits, every quotation mark and stop of both scripts, spaces and line breaks.
+    const ANY_TEXT: &str = "[\\u{0621}-\\u{064A}\\u{064B}-\\u{0652}\\u{0660}-\\u{0669}a-zA-Z0-9 \\n.,;:!?\"'«»“”()\\-–—،؛؟ـ%+]{0,600}";
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
         /// Any mix of cues, numbers, dates and punctuation gives suggestions whose spans are the
@@ -452,7 +504,29 @@ mod property {
         #[test]
         fn spans_hold_for_any_mix(parts in proptest::collection::vec(0..PIECES.len(), 0..60)) {
             let text: String = parts.iter().map(|k| PIECES[*k]).collect::<Vec<_>>().join(" ");
-            super::all(&text);
+            invariants(&text)?;
+            same_after_a_neutral_paragraph(&text)?;
+        }
+
+        /// Random characters of both scripts, not only the words of the tables.
+        #[test]
+        fn any_text_keeps_the_invariants(text in ANY_TEXT) {
+            invariants(&text)?;
+        }
+
+        /// Every figure found in running text is a wording `figure parse` reads to the same
+        /// interval: one reader for both.
+        #[test]
+        fn running_text_and_figure_parse_agree(parts in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = parts.iter().map(|k| PIECES[*k]).collect::<Vec<_>>().join(" ");
+            let vague = crate::notation::default_vague_table();
+            for s in super::suggest(&text, &vague) {
+                let Some(f) = s.figure else { continue };
+                let r = crate::notation::parse(&f.wording, &vague);
+                prop_assert!(r.is_ok(), "'{}' found in running text but refused: {:?}", f.wording, r);
+                let r = r.unwrap_or_else(|_| unreachable!());
+                prop_assert_eq!((r.kind, r.low, r.high), (f.reading.kind, f.reading.low, f.reading.high), "{}", f.wording);
+            }
         }
     }
 }
