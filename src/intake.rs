@@ -289,7 +289,11 @@ pub fn expand(paths: &[PathBuf], rules: ReadRules) -> Vec<Input> {
         } else if p.exists() {
             push_file(p.clone(), rules, &mut out);
         } else {
-            out.push(Input::Refused(p.clone(), "there is no such file or folder".into()));
+            let why = match std::fs::metadata(p) {
+                Err(e) => crate::files::io_reason(&e),
+                Ok(_) => "there is no such file or folder".into(),
+            };
+            out.push(Input::Refused(p.clone(), why));
         }
     }
     out
@@ -353,7 +357,7 @@ pub fn read_manifest(path: &Path, rules: ReadRules) -> Result<Vec<(Input, Articl
         // A manifest comes with the files it names, perhaps from someone else: it may name only
         // regular files inside its own folder (a pipe would block the import, a device never end).
         let input = match std::fs::metadata(&full) {
-            Err(_) => Input::Refused(full, "there is no such file or folder".into()),
+            Err(e) => Input::Refused(full, crate::files::io_reason(&e)),
             Ok(_) if !rules.follow_links && !inside(&full, base) => Input::Refused(
                 full,
                 "leads outside the manifest's folder; add --follow-links to import it".into(),

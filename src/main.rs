@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use crosscheck::{cli, cmd, render};
+use crosscheck::{cli, cmd, notebook, render};
 
 /// A write into a closed pipe (`crosscheck claim list | head`) is not a failure.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -30,6 +30,39 @@ fn keep_freed_memory() {
     }
 }
 
+/// The error as one sentence. Writing the output failing (a full disk) is said as such, and
+/// when the command had already committed its change, that the change was kept: every write
+/// is committed before anything is printed.
+fn said(err: &anyhow::Error) -> String {
+    let bare_io = err.downcast_ref::<std::io::Error>();
+    let output = bare_io.is_some()
+        || err
+            .chain()
+            .any(|c| matches!(c.downcast_ref::<notebook::Error>(), Some(notebook::Error::Output(_))));
+    let mut text = match bare_io {
+        Some(e) => format!("the output could not be written: {}", io_words(e)),
+        None => format!("{err:#}"),
+    };
+    if output && notebook::committed() {
+        text.push_str("; the change to the notebook was saved before printing began, and it is kept");
+    }
+    text
+}
+
+/// An input/output failure in words, without the system's error number.
+fn io_words(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
 fn main() -> ExitCode {
     keep_freed_memory();
     // A panic is a bug, but the user still gets one sentence and no backtrace.
@@ -48,7 +81,7 @@ fn main() -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
             );
             let label = if colour { "\x1b[1;31merror:\x1b[0m" } else { "error:" };
-            let text = format!("error: {}", render::escape_line(&format!("{err:#}")));
+            let text = format!("error: {}", render::escape_line(&said(&err)));
             for (i, line) in cmd::stderr_lines(&text).iter().enumerate() {
                 match (i, line.strip_prefix("error:")) {
                     (0, Some(rest)) => eprintln!("{label}{rest}"),

@@ -15,6 +15,8 @@ mod every_output;
 mod intake;
 #[path = "hostile/merging.rs"]
 mod merging;
+#[path = "hostile/messages.rs"]
+mod messages;
 #[path = "hostile/numbers.rs"]
 mod numbers;
 #[path = "hostile/opening.rs"]

@@ -6,8 +6,6 @@
 //! import and says exactly how many articles were stored.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -64,6 +62,8 @@ pub struct ImportRequest {
     pub max_size: u64,
     /// Articles per transaction (a crash loses at most one batch, never half an article).
     pub batch: usize,
+    /// Bytes of text the readers may read ahead of the writer (0: IN_FLIGHT).
+    pub read_ahead: usize,
 }
 
 /// Articles per commit unless the request says otherwise (and a commit at least every
@@ -71,10 +71,13 @@ pub struct ImportRequest {
 /// index pages its articles touched: committing every 1,000 articles wrote 5 GB to import
 /// 50,000 (280 MB).
 pub const BATCH_ARTICLES: usize = 10_000;
-/// The most article text prepared and waiting for the writer, in bytes.
+/// The most article text read ahead of the writer, in bytes.
 const IN_FLIGHT: usize = 32 << 20;
-/// The next input to read once the writer has stopped: beyond any input, so readers stop.
-const STOPPED: usize = usize::MAX / 2;
+/// The most inputs handed to the readers and not yet back: enough to keep them busy while the
+/// writer stores a statement's worth of articles.
+const WINDOW: usize = 2 * ROWS_PER_INSERT;
+/// What an input whose size is not known before it is read counts for in the budget.
+const UNKNOWN_SIZE: u64 = 1 << 20;
 const BATCH_SECONDS: u64 = 2;
 /// Rows per INSERT statement (18 values each, well under SQLite's limit of 32,766 variables).
 const ROWS_PER_INSERT: usize = 1000;
@@ -443,130 +446,212 @@ pub struct ImportReport {
 }
 
 impl Notebook {
-    /// Imports the inputs in order. Worker threads prepare the next files while this thread
-    /// writes; results come back tagged with their position and are stored in input order.
-    /// `progress` is told how many inputs are done. A database failure stops the import: the
-    /// error says how many articles were stored before it.
+    /// Imports the inputs in order. Reader threads prepare the next files while this thread
+    /// writes (see [`Readers`]); results are stored in input order. `progress` is told how many
+    /// inputs are done. A database failure stops the import: the error says how many articles
+    /// were stored before it.
     pub fn import_articles(
         &mut self,
         req: &ImportRequest,
         mut progress: impl FnMut(usize),
     ) -> Result<ImportReport> {
-        type Ready = (usize, std::result::Result<Prepared, String>);
         let inputs = &req.inputs;
-        // Room for many small articles, so the readers keep working while a batch is written,
-        // but never more than IN_FLIGHT bytes of text waiting (a folder of very long files).
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(1024);
-        let next = AtomicUsize::new(0);
-        let in_flight = AtomicUsize::new(0);
-        // The writer keeps one core busy; the readers share the rest.
-        let workers =
-            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).saturating_sub(1).clamp(1, 4);
         let mut batch =
             ImportBatch::new(&self.conn, if req.batch == 0 { BATCH_ARTICLES } else { req.batch })?;
         let mut files: Vec<FileResult> = Vec::with_capacity(inputs.len());
-        let max_size = req.max_size;
-        let outcome = std::thread::scope(|scope| -> Result<()> {
-            for _ in 0..workers {
-                let (tx, next, in_flight) = (tx.clone(), &next, &in_flight);
-                scope.spawn(move || loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((input, meta)) = inputs.get(i) else { break };
-                    let prepared = prepare(input, meta, max_size);
-                    let size = prepared.as_ref().map(|p| p.body.len()).unwrap_or(0);
-                    // The writer empties the channel whenever it waits, so this cannot stall it;
-                    // a writer that stopped (a database error) stops the readers too.
-                    while in_flight.load(Ordering::Acquire) > 0
-                        && in_flight.load(Ordering::Acquire) + size > IN_FLIGHT
-                    {
-                        if next.load(Ordering::Relaxed) >= STOPPED {
-                            return;
-                        }
-                        std::thread::sleep(Duration::from_millis(1));
-                    }
-                    in_flight.fetch_add(size, Ordering::AcqRel);
-                    if tx.send((i, prepared)).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(tx);
-            let mut waiting: BTreeMap<usize, std::result::Result<Prepared, String>> = BTreeMap::new();
+        std::thread::scope(|scope| -> Result<()> {
+            // Dropped when this closure returns, success or failure: the readers then stop.
+            let budget = if req.read_ahead == 0 { IN_FLIGHT } else { req.read_ahead };
+            let mut readers = Readers::start(scope, inputs, req.max_size, budget);
             for (position, (input, _)) in inputs.iter().enumerate() {
-                let prepared = loop {
-                    if let Some(p) = waiting.remove(&position) {
-                        break p;
-                    }
-                    let (i, p) = match rx.try_recv() {
-                        Ok(ready) => ready,
-                        // Nothing is ready: rather than wait, this thread prepares the next
-                        // input itself (the readers are behind, so the writer has a core).
-                        Err(std::sync::mpsc::TryRecvError::Empty) => {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            if let Some((input, meta)) = inputs.get(i) {
-                                waiting.insert(i, prepare(input, meta, max_size));
-                                continue;
-                            }
-                            rx.recv()
-                                .map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?
-                        }
-                        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                            return Err(Error::Io("the file readers stopped unexpectedly".into()))
-                        }
-                    };
-                    in_flight.fetch_sub(p.as_ref().map(|p| p.body.len()).unwrap_or(0), Ordering::AcqRel);
-                    waiting.insert(i, p);
-                };
-                let label = input.label();
-                let result = match (input, prepared) {
-                    (Input::Skipped(_, why), _) => FileResult {
-                        error: Some(why.clone()),
-                        ..FileResult::new(label, ImportStatus::Skipped)
-                    },
-                    (Input::Record { why, passed: true, .. }, _) => FileResult {
-                        error: Some(why.clone()),
-                        ..FileResult::new(label, ImportStatus::Skipped)
-                    },
-                    (_, Err(e)) => {
-                        FileResult { error: Some(e), ..FileResult::new(label, ImportStatus::Failed) }
-                    }
-                    (_, Ok(p)) => {
-                        let (encoding, metadata) = (p.read.encoding_shown.clone(), p.read.provenance.clone());
-                        let read = FileResult {
-                            encoding,
-                            metadata,
-                            ..FileResult::new(label, ImportStatus::Imported)
-                        };
-                        match batch.store(p) {
-                            Ok(Stored::New { id, near_duplicate_of }) => {
-                                FileResult { id: Some(id), near_duplicate_of, ..read }
-                            }
-                            Ok(Stored::Duplicate { of }) => {
-                                FileResult { duplicate_of: Some(of), status: ImportStatus::Duplicate, ..read }
-                            }
-                            Ok(Stored::Refused(why)) => {
-                                FileResult { error: Some(why), status: ImportStatus::Failed, ..read }
-                            }
-                            Err(e) => {
-                                // Stop the readers; nothing of this batch is kept.
-                                next.store(STOPPED, Ordering::Relaxed);
-                                drop(rx);
-                                return Err(Error::Io(format!(
-                                "the import stopped at {}: {e}; {} article(s) before it were stored and the \
-                                 rest were not; run the same import again to continue",
-                                read.path, batch.committed
-                            )));
-                            }
-                        }
-                    }
-                };
-                files.push(result);
+                let prepared = readers.take(position)?;
+                files.push(stored(&mut batch, input, prepared)?);
                 progress(files.len());
             }
             Ok(())
-        });
-        outcome?;
+        })?;
         let stored = batch.finish()?;
         Ok(ImportReport { files, stored })
+    }
+}
+
+/// What became of one input, once stored (or not). A database failure stops the import, and
+/// says how many articles were stored before it.
+fn stored(
+    batch: &mut ImportBatch<'_>,
+    input: &Input,
+    prepared: std::result::Result<Prepared, String>,
+) -> Result<FileResult> {
+    let label = input.label();
+    Ok(match (input, prepared) {
+        (Input::Skipped(_, why), _) | (Input::Record { why, passed: true, .. }, _) => {
+            FileResult { error: Some(why.clone()), ..FileResult::new(label, ImportStatus::Skipped) }
+        }
+        (_, Err(e)) => FileResult { error: Some(e), ..FileResult::new(label, ImportStatus::Failed) },
+        (_, Ok(p)) => {
+            let (encoding, metadata) = (p.read.encoding_shown.clone(), p.read.provenance.clone());
+            let read = FileResult { encoding, metadata, ..FileResult::new(label, ImportStatus::Imported) };
+            match batch.store(p) {
+                Ok(Stored::New { id, near_duplicate_of }) => {
+                    FileResult { id: Some(id), near_duplicate_of, ..read }
+                }
+                Ok(Stored::Duplicate { of }) => {
+                    FileResult { duplicate_of: Some(of), status: ImportStatus::Duplicate, ..read }
+                }
+                Ok(Stored::Refused(why)) => {
+                    FileResult { error: Some(why), status: ImportStatus::Failed, ..read }
+                }
+                Err(e) => {
+                    return Err(Error::Io(format!(
+                        "the import stopped at {}: {e}; {} article(s) before it were stored and the rest \
+                         were not; run the same import again to continue",
+                        read.path, batch.committed
+                    )))
+                }
+            }
+        }
+    })
+}
+
+/// A prepared input, or why it could not be read.
+type Ready = std::result::Result<Prepared, String>;
+
+/// The reader threads of an import, handed positions in input order through one channel and
+/// answering through another. The writer takes the inputs back in order, and alone decides how
+/// far ahead the readers go: it hands out an input only while the text waiting for it and the
+/// inputs handed out (a file by its size on disk) stay under its budget (IN_FLIGHT bytes), and at
+/// most WINDOW inputs at once; when nothing it needs is ready it reads the next input itself
+/// rather than wait. Nothing sleeps or polls: each thread blocks on a channel. Dropping the
+/// readers stops them after the input each is reading.
+struct Readers<'a> {
+    inputs: &'a [(Input, ArticleMeta)],
+    max_size: u64,
+    jobs: crossbeam_channel::Sender<usize>,
+    done: crossbeam_channel::Receiver<(usize, Ready)>,
+    /// The next position to hand out.
+    sent: usize,
+    /// Handed out and not yet back: each one's size on disk, and their sum.
+    out: HashMap<usize, usize>,
+    out_bytes: usize,
+    /// Back (or read here) and not yet taken, with the bytes of text they hold.
+    waiting: BTreeMap<usize, Ready>,
+    waiting_bytes: usize,
+    /// The most bytes read ahead (IN_FLIGHT unless the request says otherwise).
+    budget: usize,
+}
+
+fn text_bytes(ready: &Ready) -> usize {
+    ready.as_ref().map(|p| p.body.len()).unwrap_or(0)
+}
+
+/// Reads one input, a panic of the reader (a bug) being that input's failure, never a hang.
+fn read_one(input: &Input, meta: &ArticleMeta, max_size: u64) -> Ready {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(input, meta, max_size))).unwrap_or_else(
+        |_| Err("could not be read: the reader failed on it (please report this file)".into()),
+    )
+}
+
+impl<'a> Readers<'a> {
+    fn start<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        inputs: &'a [(Input, ArticleMeta)],
+        max_size: u64,
+        budget: usize,
+    ) -> Readers<'a>
+    where
+        'a: 'scope,
+    {
+        // The writer keeps one core busy; the readers share the rest.
+        let workers =
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).saturating_sub(1).clamp(1, 4);
+        let (jobs, job_rx) = crossbeam_channel::bounded::<usize>(WINDOW);
+        let (done_tx, done) = crossbeam_channel::unbounded::<(usize, Ready)>();
+        for _ in 0..workers {
+            let (job_rx, done_tx) = (job_rx.clone(), done_tx.clone());
+            scope.spawn(move || {
+                for i in job_rx.iter() {
+                    let (input, meta) = &inputs[i];
+                    if done_tx.send((i, read_one(input, meta, max_size))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        Readers {
+            inputs,
+            max_size,
+            jobs,
+            done,
+            sent: 0,
+            out: HashMap::default(),
+            out_bytes: 0,
+            waiting: BTreeMap::new(),
+            waiting_bytes: 0,
+            budget,
+        }
+    }
+
+    /// Hands out positions while the window and the bytes in flight allow.
+    fn hand_out(&mut self) {
+        while self.sent < self.inputs.len()
+            && self.out.len() < WINDOW
+            && self.out_bytes + self.waiting_bytes < self.budget
+        {
+            let size = usize::try_from(self.size_of(&self.inputs[self.sent].0)).unwrap_or(usize::MAX);
+            if self.jobs.try_send(self.sent).is_err() {
+                return;
+            }
+            self.out.insert(self.sent, size);
+            self.out_bytes += size;
+            self.sent += 1;
+        }
+    }
+
+    /// What reading an input may hold, before it is read: a file's size on disk, a megabyte
+    /// for a page of a web archive or standard input, nothing for what is not read.
+    fn size_of(&self, input: &Input) -> u64 {
+        match input {
+            Input::File(path) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0).min(self.max_size),
+            Input::Capture(_) | Input::Stdin => UNKNOWN_SIZE.min(self.max_size),
+            Input::Refused(..) | Input::Skipped(..) | Input::Record { .. } => 0,
+        }
+    }
+
+    fn keep(&mut self, i: usize, ready: Ready) {
+        self.waiting_bytes += text_bytes(&ready);
+        self.waiting.insert(i, ready);
+    }
+
+    /// The input at `position`, prepared: every earlier one has been taken.
+    fn take(&mut self, position: usize) -> Result<Ready> {
+        loop {
+            if let Some(ready) = self.waiting.remove(&position) {
+                self.waiting_bytes -= text_bytes(&ready);
+                self.hand_out();
+                return Ok(ready);
+            }
+            self.hand_out();
+            let back = match self.done.try_recv() {
+                Ok(back) => back,
+                // Nothing is back: this thread reads the next input itself when it must (it
+                // is the one needed) or may (there is room), rather than wait.
+                Err(crossbeam_channel::TryRecvError::Empty)
+                    if self.sent < self.inputs.len()
+                        && (self.sent == position || self.out_bytes + self.waiting_bytes < self.budget) =>
+                {
+                    let i = self.sent;
+                    self.sent += 1;
+                    let (input, meta) = &self.inputs[i];
+                    let ready = read_one(input, meta, self.max_size);
+                    self.keep(i, ready);
+                    continue;
+                }
+                Err(_) => {
+                    self.done.recv().map_err(|_| Error::Io("the file readers stopped unexpectedly".into()))?
+                }
+            };
+            self.out_bytes -= self.out.remove(&back.0).unwrap_or(0);
+            self.keep(back.0, back.1);
+        }
     }
 }

@@ -408,6 +408,14 @@ impl Notebook {
     pub fn merge_from(&mut self, other: &Path) -> Result<Tally> {
         let other = super::absolute(other)?;
         if !other.exists() {
+            if let Err(e) = std::fs::metadata(&other).map(drop) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    return Err(their(
+                        &other,
+                        format!("it cannot be opened: {}", crate::files::io_reason(&e)),
+                    ));
+                }
+            }
             return Err(Error::NotFound(format!(
                 "there is no notebook at {}; give the path of a crosscheck notebook",
                 other.display()

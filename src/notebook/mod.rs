@@ -78,6 +78,15 @@ fn is_busy(e: &Error) -> bool {
     }
 }
 
+/// Set when a change to a notebook opened by this process was committed, so that a failure
+/// after it (printing into a full disk) can say the change was kept.
+static COMMITTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Has this process committed a change to a notebook?
+pub fn committed() -> bool {
+    COMMITTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// How long a command waits for another one holding the notebook, in all (opening and taking
 /// the write lock together).
 pub const BUSY_WAIT: Duration = Duration::from_secs(30);
@@ -366,6 +375,17 @@ impl Notebook {
             }
         }
         if !path.exists() {
+            // A name too long (or a part of the path that is a file) is said as such, not as
+            // a notebook missing.
+            if let Err(e) = std::fs::metadata(&path).map(drop) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    return invalid(format!(
+                        "{} cannot be opened: {}",
+                        path.display(),
+                        crate::files::io_reason(&e)
+                    ));
+                }
+            }
             if access == Access::Read {
                 return Err(Error::NotFound(format!(
                     "there is no notebook at {}; `crosscheck init` creates one",
@@ -420,6 +440,10 @@ impl Notebook {
             Ok(()) => {
                 // Later waits (a write transaction) get the whole wait again.
                 nb.conn.busy_timeout(BUSY_WAIT)?;
+                nb.conn.commit_hook(Some(|| {
+                    COMMITTED.store(true, std::sync::atomic::Ordering::Relaxed);
+                    false
+                }))?;
                 Ok(nb)
             }
             Err(e) => {

@@ -528,6 +528,21 @@ mod property {
                 prop_assert_eq!((r.kind, r.low, r.high), (f.reading.kind, f.reading.low, f.reading.high), "{}", f.wording);
             }
         }
+
+        /// Any text at all (any characters, bounded size): spans hold, and a long run of cues
+        /// without a full stop gives quotes near the cap, not the whole run.
+        #[test]
+        fn spans_hold_and_quotes_stay_capped_for_any_text(
+            text in "\\PC{0,300}",
+            parts in proptest::collection::vec(0..PIECES.len(), 120..200),
+        ) {
+            super::all(&text);
+            let run: String = parts.iter().map(|k| PIECES[*k]).filter(|p| !matches!(*p, "." | "؟" | "!" | "\n" | "\n\n")).collect::<Vec<_>>().join(" ");
+            for s in super::all(&run) {
+                let figure = s.figure.as_ref().map_or(0, |f| f.wording.chars().count());
+                prop_assert!(s.quote.chars().count() <= crate::suggest::QUOTE_CAP + figure + 40, "{}", s.quote);
+            }
+        }
     }
 }
 

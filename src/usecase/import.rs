@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::intake::{expand, read_capped, read_manifest, ArticleMeta, Input, ReadRules, DEFAULT_MAX_SIZE};
+use crate::intake::{expand, read_manifest, ArticleMeta, Input, ReadRules, DEFAULT_MAX_SIZE};
 use crate::notebook::import::{FileResult, ImportReport, ImportRequest, BATCH_ARTICLES};
 use crate::notebook::transfer::{CsvTable, Tally};
 use crate::notebook::{invalid, Error, Notebook, Result};
@@ -78,7 +78,7 @@ pub fn inputs(query: &ArticlesQuery) -> Result<ImportRequest> {
     if inputs.iter().filter(|(i, _)| *i == Input::Stdin).count() > 1 {
         return invalid("- (stdin) is given more than once; give it once");
     }
-    Ok(ImportRequest { inputs, max_size: query.max_size, batch: query.batch })
+    Ok(ImportRequest { inputs, max_size: query.max_size, batch: query.batch, read_ahead: 0 })
 }
 
 /// `import articles`: the files read on worker threads and stored in batches; `progress` is told
@@ -125,11 +125,34 @@ pub fn failure(files: &[FileResult]) -> Option<String> {
     ))
 }
 
-/// A CSV file to import, read whole (up to 1 GB).
+/// The most of a CSV file an import reads.
+const CSV_LIMIT: u64 = 1024 * 1024 * 1024;
+
+/// A CSV file to import, read whole (up to 1 GB). A larger regular file is refused by its size
+/// before it is read; a stream is refused at the limit. (Not `--max-size`, which is the
+/// article limit of `import articles`.)
 pub fn read_csv(file: &Path) -> Result<Vec<u8>> {
-    let mut f = std::fs::File::open(file)
+    use std::io::Read;
+    let too_large = || {
+        Error::Invalid(format!(
+            "{} is larger than the {} a CSV import reads; split it into smaller files",
+            file.display(),
+            crate::intake::human_size(CSV_LIMIT)
+        ))
+    };
+    let f = std::fs::File::open(file)
         .map_err(|e| Error::Io(format!("{}: {}", file.display(), crate::files::io_reason(&e))))?;
-    read_capped(&mut f, 1024 * 1024 * 1024).map_err(|e| Error::Io(format!("{} {e}", file.display())))
+    if f.metadata().is_ok_and(|m| m.is_file() && m.len() > CSV_LIMIT) {
+        return Err(too_large());
+    }
+    let mut buf = Vec::new();
+    f.take(CSV_LIMIT + 1).read_to_end(&mut buf).map_err(|e| {
+        Error::Io(format!("{} cannot be read: {}", file.display(), crate::files::io_reason(&e)))
+    })?;
+    if buf.len() as u64 > CSV_LIMIT {
+        return Err(too_large());
+    }
+    Ok(buf)
 }
 
 /// `import sources|claims|figures FILE.csv`: one transaction; any bad row stops the whole file,

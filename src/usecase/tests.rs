@@ -104,3 +104,46 @@ fn claim_queries_say_their_filters_as_typed() {
     assert_eq!(q.words(true).len(), 2);
     assert!(!q.is_empty() && ClaimQuery::default().is_empty());
 }
+
+#[test]
+fn an_import_stores_its_files_in_their_order_whatever_order_the_readers_finish_in() {
+    // Large files early, so that later small ones are read first and wait for them; the two
+    // large ones together pass the readers' byte budget; a missing file fails alone.
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for i in 0..2500 {
+        let path = dir.path().join(format!("{i:05}.txt"));
+        let body = match i {
+            3 | 4 => format!(
+                "تقرير رقم {i}\n\n{}",
+                format!("قال مراسل الوكالة إن القصف تجدد في الحي {i}. ").repeat(2_000)
+            ),
+            7 => continue,
+            _ => {
+                format!("Report {i}\n\nResidents of district {i} said {i} shops reopened on the main road.\n")
+            }
+        };
+        std::fs::write(&path, body).unwrap();
+        paths.push(path);
+    }
+    paths.insert(7, dir.path().join("00007.txt"));
+    let mut req =
+        import::inputs(&import::ArticlesQuery { paths: paths.clone(), ..Default::default() }).unwrap();
+    req.read_ahead = 64 << 10;
+    let mut nb = Notebook::in_memory().unwrap();
+    let mut told = Vec::new();
+    let report = import::import_articles(&mut nb, &req, |n| told.push(n)).unwrap();
+    assert_eq!(told, (1..=paths.len()).collect::<Vec<_>>());
+    assert_eq!(report.files.len(), paths.len());
+    assert_eq!(report.stored, paths.len() - 1);
+    let mut next_id = 1;
+    for (file, path) in report.files.iter().zip(&paths) {
+        assert_eq!(file.path, path.display().to_string());
+        if file.path.ends_with("00007.txt") {
+            assert!(file.id.is_none() && file.error.is_some(), "{file:?}");
+            continue;
+        }
+        assert_eq!(file.id, Some(next_id), "{file:?}");
+        next_id += 1;
+    }
+}

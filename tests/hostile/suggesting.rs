@@ -50,7 +50,8 @@ fn a_long_paragraph_without_a_stop_stays_linear() {
         let out = nb.path("out.csv");
         let run = capped_suggest(&nb, &id, &out);
         let stderr = String::from_utf8_lossy(&run.stderr);
-        assert!(run.status.success(), "{}: exit {:?}: {stderr}", &seg[..40], run.status.code());
+        let shape: String = seg.chars().take(40).collect();
+        assert!(run.status.success(), "{shape}: exit {:?}: {stderr}", run.status.code());
         let mut rdr = csv::Reader::from_path(&out).unwrap();
         let quote = rdr.headers().unwrap().iter().position(|h| h == "quote").unwrap();
         let mut rows = 0;
