@@ -768,7 +768,7 @@ pub struct HistoryArgs {
 pub enum MeasureCommand {
     /// Add a measure such as defectors.foreign
     #[command(
-        after_help = "Example:\n  crosscheck measure add defectors.foreign \\\n      --label 'foreign fighters who defected' --unit people"
+        after_help = "Examples:\n  crosscheck measure add defectors.foreign \\\n      --label 'foreign fighters who defected' --unit people\n  crosscheck measure add site.toll --label 'killed or missing' --sum site.killed,site.missing"
     )]
     Add {
         /// The key: lowercase letters, digits, dots, dashes, underscores
@@ -785,6 +785,18 @@ pub enum MeasureCommand {
         /// What it counts at the incident
         #[arg(long, value_enum, ignore_case = true)]
         role: Option<MeasureRole>,
+        /// Make it the sum of these measures of one unit (KEY,KEY,...), reconciled from theirs
+        #[arg(long, value_name = "KEY,KEY", value_delimiter = ',')]
+        sum: Vec<String>,
+    },
+    /// Make a measure the sum of others (replacing its parts), reconciled from theirs
+    #[command(after_help = "Example:\n  crosscheck measure sum site.toll site.killed site.missing")]
+    Sum {
+        /// The measure that is the sum
+        key: String,
+        /// Its parts: measures of one unit
+        #[arg(required = true)]
+        parts: Vec<String>,
     },
     /// Change a measure's label, unit, incident or role
     #[command(

@@ -16,9 +16,11 @@ use crate::dates::PartialDate;
 pub use crate::vocab::{Envelope, Method, Support};
 
 mod chains;
+mod derived;
 pub mod explain;
 
 pub use chains::{ring_text, rings};
+pub use derived::sum;
 
 /// Why a figure is left out before voices are formed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

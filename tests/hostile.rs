@@ -31,5 +31,7 @@ mod rings;
 mod spreadsheet;
 #[path = "hostile/suggesting.rs"]
 mod suggesting;
+#[path = "hostile/sums.rs"]
+mod sums;
 #[path = "hostile/terminal.rs"]
 mod terminal;

@@ -170,6 +170,7 @@ fn walk_lines(nb: &Nb) -> Vec<(&'static str, Vec<String>)> {
         ("claim unlink", vec!["claim", "unlink", "2", "1", "--as", "corroborates"]),
         ("claim rm", vec!["claim", "rm", "2"]),
         ("measure add", vec!["measure", "add", "shops.damaged", "--label", "shops"]),
+        ("measure sum", vec!["measure", "sum", "shops.damaged", "deaths.market"]),
         ("measure list", vec!["measure", "list"]),
         ("measure show", vec!["measure", "show", "deaths.market"]),
         ("measure edit", vec!["measure", "edit", "shops.damaged", "--role", "other"]),

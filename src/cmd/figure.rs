@@ -10,7 +10,7 @@ use crate::usecase::measures::{self as uses, MEASURE_SECTIONS, PARSED};
 
 pub fn measure(c: MeasureCommand) -> Plan {
     match c {
-        MeasureCommand::Add { key, label, unit, incident, role } => {
+        MeasureCommand::Add { key, label, unit, incident, role, sum } => {
             Plan::new("measure add", Need::Write, Shape::record::<MeasureRow>(&[]), move |run| {
                 let row = uses::add_measure_to(
                     run.nb()?,
@@ -19,6 +19,7 @@ pub fn measure(c: MeasureCommand) -> Plan {
                     unit.as_deref(),
                     incident.as_deref(),
                     role,
+                    &sum,
                 )?;
                 run.out.created(row.id, &Record::of(&row)?)
             })
@@ -33,6 +34,12 @@ pub fn measure(c: MeasureCommand) -> Plan {
                 };
                 let row = uses::edit_measure(run.nb()?, &args.key, &edit)?;
                 run.out.created(row.id, &Record::of(&row)?)
+            })
+        }
+        MeasureCommand::Sum { key, parts } => {
+            Plan::new("measure sum", Need::Write, Shape::record::<MeasureRow>(&[]), move |run| {
+                let row = uses::sum_measure(run.nb()?, &key, &parts)?;
+                run.out.record(&Record::of(&row)?)
             })
         }
         MeasureCommand::List => Plan::new("measure list", Need::Read, Shape::rows::<MeasureRow>(), |run| {

@@ -42,6 +42,8 @@ pub struct MeasureRow {
     /// The incident the measure counts for, and what it counts there.
     pub incident: Option<String>,
     pub role: Option<MeasureRole>,
+    /// For a derived measure, its parts (`site.killed + site.missing`).
+    pub sum_of: Option<String>,
     #[serde(skip)]
     pub id: i64,
 }
@@ -296,6 +298,7 @@ pub(crate) fn insert_figure(
     table: &VagueTable,
     uuid: Option<&str>,
 ) -> Result<i64> {
+    super::derived::refuse_figure_for_sum(tx, measure)?;
     let r = read_notation(table, notation)?;
     let existing: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2")?
@@ -421,6 +424,7 @@ impl Notebook {
             voices: 0,
             incident: incident.map(|k| k.trim().to_string()),
             role,
+            sum_of: None,
         })
     }
 

@@ -606,6 +606,8 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
     merge_source_rows(tx, tally, label)?;
     merge_articles(tx, tally)?;
     merge_claims(tx, tally)?;
+    let measures_before: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) FROM main.measures", [], |r| r.get(0))?;
     map_and_insert(
         tx,
         tally,
@@ -616,6 +618,16 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
              SELECT uuid, key, label, unit, created_at FROM other.measures o WHERE {} ORDER BY o.id",
             fresh("measures")
         ),
+    )?;
+    // The parts of the derived measures added here (a measure this notebook already had keeps its
+    // own parts, or none). A measure added here is a part of no sum here yet, so no sum comes to
+    // contain itself.
+    tx.execute(
+        "INSERT OR IGNORE INTO main.measure_parts (measure_id, part_id, position)
+         SELECT a.ours, b.ours, o.position FROM other.measure_parts o
+         JOIN temp.map_measures a ON a.their = o.measure_id JOIN temp.map_measures b ON b.their = o.part_id
+         WHERE a.ours > ?1 ORDER BY o.measure_id, o.position",
+        [measures_before],
     )?;
     map_and_insert(
         tx,

@@ -97,6 +97,10 @@ pub struct Reconciled {
     pub as_of: Option<String>,
     pub filters: ClaimFilter,
     pub saved: Option<ReconciliationRow>,
+    /// For a derived measure, each part's reconciliation, in order; its own `figures` are none
+    /// and its outcome is their sum.
+    #[serde(default)]
+    pub parts: Vec<Reconciled>,
 }
 
 impl Reconciled {
@@ -130,8 +134,19 @@ impl Reconciled {
 }
 
 impl Reconciled {
-    /// The reconciliation in sentences (`reconcile --explain`, and the report).
+    /// The reconciliation in sentences (`reconcile --explain`, and the report). A sum says how
+    /// its parts add up, then each part's sentences under the part's key.
     pub fn explanation(&self, lang: crate::report::Lang) -> Vec<String> {
+        if !self.parts.is_empty() {
+            let parts: Vec<(&str, &Outcome)> =
+                self.parts.iter().map(|p| (p.key.as_str(), &p.outcome)).collect();
+            let mut out = crate::reconcile::explain::explain_sum(&self.outcome, self.method, &parts, lang);
+            for p in &self.parts {
+                let key = crate::reconcile::explain::quoted(&p.key);
+                out.extend(p.explanation(lang).into_iter().map(|line| format!("{key}: {line}")));
+            }
+            return out;
+        }
         let named: Vec<crate::reconcile::explain::Named> = self
             .figures
             .iter()
@@ -486,13 +501,85 @@ fn heads(conn: &Connection, req: &ReconcileRequest) -> Result<Vec<MeasureHead>> 
     Ok(out)
 }
 
+fn head_by_id(conn: &Connection, id: i64) -> Result<MeasureHead> {
+    Ok(conn.query_row("SELECT id, key, label, unit FROM measures WHERE id = ?1", [id], |r| {
+        Ok(MeasureHead { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)? })
+    })?)
+}
+
+/// A derived measure: each part reconciled with the same request (a manual best is the sum's
+/// own, so its parts take the weighted median), and the sum of their outcomes.
+fn reconcile_sum(
+    conn: &Connection,
+    ctx: &Context,
+    head: &MeasureHead,
+    parts: &[(i64, String)],
+    req: &ReconcileRequest,
+    depth: usize,
+) -> Result<Reconciled> {
+    if depth >= super::derived::MAX_DEPTH {
+        return super::invalid(format!(
+            "{} nests sums more than {} deep; crosscheck does not reconcile it",
+            head.key,
+            super::derived::MAX_DEPTH
+        ));
+    }
+    let mut part_req = req.clone();
+    if req.core.method == Method::Manual {
+        part_req.core.method = Method::Weighted;
+        part_req.core.manual = None;
+    }
+    let mut done = Vec::with_capacity(parts.len());
+    for (id, _) in parts {
+        let h = head_by_id(conn, *id)?;
+        let figs = figures_where(conn, FigureFilter { measure: Some(h.id), ..Default::default() })?;
+        done.push(reconcile_at(conn, ctx, &h, figs, &part_req, depth + 1)?);
+    }
+    let outcomes: Vec<&Outcome> = done.iter().map(|r| &r.outcome).collect();
+    let mut outcome = crate::reconcile::sum(&outcomes, req.core.envelope);
+    match req.core.method {
+        Method::Manual => outcome.best = req.core.manual,
+        Method::Range => outcome.best = None,
+        _ => {}
+    }
+    Ok(Reconciled {
+        measure_id: head.id,
+        key: head.key.clone(),
+        label: head.label.clone(),
+        unit: head.unit.clone(),
+        figures: Vec::new(),
+        outcome,
+        method: req.core.method,
+        as_of: req.as_of.map(|d| d.to_string()),
+        filters: req.filter.clone(),
+        saved: None,
+        parts: done,
+    })
+}
+
 fn reconcile_one(
+    conn: &Connection,
+    ctx: &Context,
+    head: &MeasureHead,
+    figures: Vec<FigureRow>,
+    req: &ReconcileRequest,
+) -> Result<Reconciled> {
+    reconcile_at(conn, ctx, head, figures, req, 0)
+}
+
+/// One measure's reconciliation: from its figures, or from its parts when it is a sum.
+fn reconcile_at(
     conn: &Connection,
     ctx: &Context,
     head: &MeasureHead,
     mut figures: Vec<FigureRow>,
     req: &ReconcileRequest,
+    depth: usize,
 ) -> Result<Reconciled> {
+    let parts = super::derived::parts_of(conn, head.id)?;
+    if !parts.is_empty() {
+        return reconcile_sum(conn, ctx, head, &parts, req, depth);
+    }
     inherit_sources(&mut figures, conn, ctx)?;
     let inputs: Vec<FigureIn> = figures.iter().map(|f| figure_in(f, ctx, req)).collect();
     let outcome = reconcile(&inputs, &links_known(ctx, req.as_of), &req.core);
@@ -507,6 +594,7 @@ fn reconcile_one(
         as_of: req.as_of.map(|d| d.to_string()),
         filters: req.filter.clone(),
         saved: None,
+        parts: Vec::new(),
     })
 }
 
@@ -677,6 +765,10 @@ impl Notebook {
         let ctx = load_context(&tx)?;
         let mut rows = Vec::new();
         for head in heads(&tx, req)? {
+            if !super::derived::parts_of(&tx, head.id)?.is_empty() {
+                rows.extend(sum_timeline(&tx, &ctx, &head, req)?);
+                continue;
+            }
             let mut figures =
                 figures_where(&tx, FigureFilter { measure: Some(head.id), ..Default::default() })?;
             inherit_sources(&mut figures, &tx, &ctx)?;
@@ -732,6 +824,7 @@ impl Notebook {
                 .insert(r.measure_id, (super::sql_int(r.outcome.figures), super::sql_int(r.outcome.voices)));
             Ok(())
         })?;
+        let sums = super::derived::all_sum_texts(&tx)?;
         let mut stmt = tx.prepare(
             "SELECT m.id, m.key, m.label, m.unit, i.key, m.role FROM measures m
              LEFT JOIN incidents i ON i.id = m.incident_id ORDER BY m.key",
@@ -740,6 +833,7 @@ impl Notebook {
             .query_map([], |r| {
                 let id: i64 = r.get(0)?;
                 let (figures, voices) = counts.get(&id).copied().unwrap_or((0, 0));
+                let sum_of = sums.get(&id).cloned();
                 Ok(MeasureRow {
                     id,
                     key: r.get(1)?,
@@ -749,6 +843,7 @@ impl Notebook {
                     voices,
                     incident: r.get(4)?,
                     role: r.get(5)?,
+                    sum_of,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -779,7 +874,45 @@ impl Notebook {
             voices: super::sql_int(r.outcome.voices),
             incident,
             role,
+            sum_of: super::derived::sum_text(&tx, r.measure_id)?,
         };
         Ok((row, r))
     }
+}
+
+/// A derived measure's timeline: one row per publication date of its parts' figures (at any
+/// depth), each the sum of the parts reconciled as of that date.
+fn sum_timeline(
+    conn: &Connection,
+    ctx: &Context,
+    head: &MeasureHead,
+    req: &ReconcileRequest,
+) -> Result<Vec<TimelineRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT a.published FROM figures f JOIN claims c ON c.id = f.claim_id
+         JOIN articles a ON a.id = c.article_id
+         WHERE a.published IS NOT NULL
+           AND f.measure_id IN (SELECT part_id FROM measure_dependents WHERE measure_id = ?1)
+         ORDER BY a.published",
+    )?;
+    let dates: BTreeSet<String> =
+        stmt.query_map([head.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut rows = Vec::with_capacity(dates.len());
+    for date in dates {
+        let Ok(as_of) = PartialDate::parse(&date) else { continue };
+        let at = ReconcileRequest { as_of: Some(as_of), ..req.clone() };
+        let o = reconcile_at(conn, ctx, head, Vec::new(), &at, 0)?.outcome;
+        rows.push(TimelineRow {
+            measure: head.key.clone(),
+            date,
+            low: o.low,
+            best: o.best,
+            high: o.high,
+            open_high: o.open_high,
+            support: o.support,
+            figures: super::sql_int(o.figures),
+            voices: super::sql_int(o.voices),
+        });
+    }
+    Ok(rows)
 }

@@ -16,7 +16,7 @@ pub const OPEN: char = '\u{E000}';
 pub const CLOSE: char = '\u{E001}';
 
 /// Notebook text, marked.
-fn quoted(s: &str) -> String {
+pub fn quoted(s: &str) -> String {
     format!("{OPEN}{}{CLOSE}", s.replace([OPEN, CLOSE], ""))
 }
 
@@ -88,6 +88,144 @@ pub fn explain(o: &Outcome, method: Method, figures: &[Named], lang: Lang) -> Ve
         out.push(t.ring(ring));
     }
     out
+}
+
+/// The sentences of a derived measure: what it sums, how each end and the best add up, and the
+/// support; each part's own sentences follow under its key (the caller adds them).
+pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang: Lang) -> Vec<String> {
+    let en = lang == Lang::En;
+    let keys: Vec<String> = parts.iter().map(|(k, _)| quoted(k)).collect();
+    let list = match (lang, keys.len()) {
+        (_, 0) => String::new(),
+        (_, 1) => keys[0].clone(),
+        (Lang::En, n) => format!("{} and {}", keys[..n - 1].join(", "), keys[n - 1]),
+        (Lang::Ar, _) => keys.join(" و"),
+    };
+    let mut out = vec![if en {
+        format!("A sum of {} part(s), each reconciled on its own by the rules below: {list}.", parts.len())
+    } else {
+        format!("مجموع {} من الأجزاء، كل جزء منها مُوفَّق وحده بالقواعد أدناه: {list}.", parts.len())
+    }];
+    let unknown: Vec<String> = parts.iter().filter(|(_, p)| p.voices == 0).map(|(k, _)| quoted(k)).collect();
+    if parts.iter().all(|(_, p)| p.voices == 0) {
+        out.push(if en {
+            "No part has an eligible figure: there is nothing to add up.".to_string()
+        } else {
+            "لا رقم مؤهلًا في أي جزء: لا شيء للجمع.".to_string()
+        });
+        return out;
+    }
+    let terms = |f: &dyn Fn(&Outcome) -> String| -> String {
+        parts.iter().map(|(_, p)| f(p)).collect::<Vec<_>>().join(" + ")
+    };
+    let low_terms = terms(&|p| if p.voices == 0 { "0".into() } else { p.low.unwrap_or(0).to_string() });
+    let low = o.low.unwrap_or(0);
+    out.push(match (o.no_floor, en) {
+        (true, true) => format!("Low {low}: no part states a floor ({low_terms})."),
+        (true, false) => format!("الأدنى {low}: لا يذكر أي جزء حدًا أدنى ({low_terms})."),
+        (false, true) => format!("Low {low}: the parts' lows added up ({low_terms})."),
+        (false, false) => format!("الأدنى {low}: مجموع القيم الدنيا للأجزاء ({low_terms})."),
+    });
+    let open: Vec<String> =
+        parts.iter().filter(|(_, p)| p.voices > 0 && p.open_high).map(|(k, _)| quoted(k)).collect();
+    out.push(match (o.open_high, en) {
+        (false, true) => format!(
+            "High {}: the parts' highs added up ({}).",
+            o.high.unwrap_or(0),
+            terms(&|p| p.high.unwrap_or(0).to_string())
+        ),
+        (false, false) => format!(
+            "الأعلى {}: مجموع القيم العليا للأجزاء ({}).",
+            o.high.unwrap_or(0),
+            terms(&|p| p.high.unwrap_or(0).to_string())
+        ),
+        (true, true) => {
+            let mut why = Vec::new();
+            if !open.is_empty() {
+                why.push(format!("the high of {} is open", ids_text(&open, lang)));
+            }
+            if !unknown.is_empty() {
+                why.push(format!("{} has no eligible figure", ids_text(&unknown, lang)));
+            }
+            format!("High open: {}.", why.join(" and "))
+        }
+        (true, false) => {
+            let mut why = Vec::new();
+            if !open.is_empty() {
+                why.push(format!("الحد الأعلى لـ{} مفتوح", ids_text(&open, lang)));
+            }
+            if !unknown.is_empty() {
+                why.push(format!("لا رقم مؤهلًا في {}", ids_text(&unknown, lang)));
+            }
+            format!("الأعلى مفتوح: {}.", why.join(" و"))
+        }
+    });
+    let missing_best: Vec<String> =
+        parts.iter().filter(|(_, p)| p.voices == 0 || p.best.is_none()).map(|(k, _)| quoted(k)).collect();
+    out.push(match (method, o.best, en) {
+        (Method::Range, _, true) => "No best estimate: the range method gives low and high only.".into(),
+        (Method::Range, _, false) => {
+            "لا تقدير أرجح: طريقة المجال دون تقدير أرجح تعطي الأدنى والأعلى فقط.".into()
+        }
+        (Method::Manual, b, true) => format!(
+            "Best {}: chosen by hand (manual) for the sum; the note says why.",
+            b.map(|b| b.to_string()).unwrap_or_else(|| "–".into())
+        ),
+        (Method::Manual, b, false) => format!(
+            "الأرجح {}: قيمة يدوية للمجموع، والملاحظة تذكر سبب اختيارها.",
+            b.map(|b| b.to_string()).unwrap_or_else(|| "–".into())
+        ),
+        (_, Some(b), true) => {
+            format!(
+                "Best {b}: the parts' best estimates added up ({}).",
+                terms(&|p| p.best.unwrap_or(0).to_string())
+            )
+        }
+        (_, Some(b), false) => {
+            format!(
+                "الأرجح {b}: مجموع التقديرات الأرجح للأجزاء ({}).",
+                terms(&|p| p.best.unwrap_or(0).to_string())
+            )
+        }
+        (_, None, true) => format!("No best estimate: {} has none.", ids_text(&missing_best, lang)),
+        (_, None, false) => format!("لا تقدير أرجح: لا تقدير أرجح لـ{}.", ids_text(&missing_best, lang)),
+    });
+    let with = |s: Support| -> Vec<String> {
+        parts.iter().filter(|(_, p)| p.support == s).map(|(k, _)| quoted(k)).collect()
+    };
+    out.push(match (o.support, en) {
+        (Support::Contested, true) => {
+            format!("Support contested: {} is contested.", ids_text(&with(Support::Contested), lang))
+        }
+        (Support::Contested, false) => {
+            format!("الإسناد متنازع عليه: {} متنازع عليه.", ids_text(&with(Support::Contested), lang))
+        }
+        (Support::None, true) => {
+            format!("Support none: {} has no eligible figure.", ids_text(&unknown, lang))
+        }
+        (Support::None, false) => format!("لا إسناد: لا رقم مؤهلًا في {}.", ids_text(&unknown, lang)),
+        (Support::SingleSource, true) => format!(
+            "Support single-source: {} rests on one voice.",
+            ids_text(&with(Support::SingleSource), lang)
+        ),
+        (Support::SingleSource, false) => format!(
+            "الإسناد من مصدر واحد: {} يقوم على صوت واحد.",
+            ids_text(&with(Support::SingleSource), lang)
+        ),
+        (Support::Corroborated, true) => "Support corroborated: every part is corroborated.".into(),
+        (Support::Corroborated, false) => "الإسناد مؤكَّد: كل الأجزاء مؤكَّدة.".into(),
+    });
+    out
+}
+
+/// Names already marked, written `a, b and c` (`a وb` in Arabic).
+fn ids_text(list: &[String], lang: Lang) -> String {
+    match (lang, list.len()) {
+        (_, 0) => String::new(),
+        (_, 1) => list[0].clone(),
+        (Lang::En, n) => format!("{} and {}", list[..n - 1].join(", "), list[n - 1]),
+        (Lang::Ar, _) => list.join(" و"),
+    }
 }
 
 struct Text<'a> {

@@ -417,3 +417,48 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn a_derived_measures_range_is_the_sum_of_its_parts_ranges(
+        parts in proptest::collection::vec(proptest::option::weighted(0.85, figures()), 1..5),
+        union in proptest::bool::ANY,
+    ) {
+        // A part drawn as None has no figure at all: it is unknown.
+        let envelope = if union { Envelope::Union } else { Envelope::Stated };
+        let req = Request { envelope, ..Request::default() };
+        let outcomes: Vec<Outcome> = parts
+            .iter()
+            .map(|p| reconcile(p.as_deref().unwrap_or(&[]), &Links::default(), &req))
+            .collect();
+        let refs: Vec<&Outcome> = outcomes.iter().collect();
+        let s = super::sum(&refs, envelope);
+        let known: Vec<&Outcome> = outcomes.iter().filter(|o| o.voices > 0).collect();
+        if known.is_empty() {
+            prop_assert_eq!((s.low, s.best, s.high, s.support), (None, None, None, Support::None));
+            return Ok(());
+        }
+        let low: i64 = known.iter().map(|o| o.low.unwrap_or(0)).sum();
+        prop_assert_eq!(s.low, Some(low));
+        let open = outcomes.iter().any(|o| o.voices == 0 || o.open_high);
+        prop_assert_eq!(s.open_high, open);
+        if open {
+            prop_assert_eq!(s.high, None);
+        } else {
+            prop_assert_eq!(s.high, Some(outcomes.iter().map(|o| o.high.unwrap_or(0)).sum::<i64>()));
+        }
+        let best: Option<i64> = outcomes.iter().map(|o| if o.voices == 0 { None } else { o.best }).sum();
+        prop_assert_eq!(s.best, best);
+        // When each part's best lies within the part's range, the sum's lies within its own.
+        let within = |o: &Outcome| {
+            o.best.is_some_and(|b| o.low.is_some_and(|l| l <= b) && o.high.is_none_or(|h| b <= h))
+        };
+        if let (Some(b), Some(l), true) = (s.best, s.low, outcomes.iter().all(within)) {
+            prop_assert!(l <= b && s.high.is_none_or(|h| b <= h), "{:?} {:?} {:?}", s.low, s.best, s.high);
+        }
+        prop_assert_eq!(s.voices, outcomes.iter().map(|o| o.voices).sum::<usize>());
+        prop_assert_eq!(s.figures, outcomes.iter().map(|o| o.figures).sum::<usize>());
+        let contested = outcomes.iter().any(|o| o.support == Support::Contested);
+        prop_assert_eq!(s.support == Support::Contested, contested);
+    }
+}

@@ -47,6 +47,7 @@ pub const MEASURE_COLUMNS: &[&str] = &[
     "clusters",
     "windows",
     "rings",
+    "parts",
     "items",
 ];
 
@@ -145,6 +146,8 @@ pub struct JsonMeasure<'a> {
     clusters: &'a [crate::reconcile::Cluster],
     windows: &'a [crate::reconcile::Window],
     rings: &'a [Vec<i64>],
+    /// A derived measure's parts, each an object of these keys.
+    parts: Vec<JsonMeasure<'a>>,
     items: Items<'a>,
     /// With `--explain`: the result in sentences.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -205,9 +208,43 @@ fn json_object<'a>(r: &'a Reconciled, note: Option<&str>, explain: Option<Lang>)
         clusters: &o.clusters,
         windows: &o.windows,
         rings: &o.rings,
+        parts: r.parts.iter().map(|p| json_object(p, None, explain)).collect(),
         items: Items(&o.items),
         explanation: explain.map(|lang| r.explanation(lang).iter().map(|l| explain::plain(l)).collect()),
     }
+}
+
+/// One part of a derived measure, as the table under the sum's heading shows it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PartRow {
+    part: String,
+    low: String,
+    best: String,
+    high: String,
+    support: String,
+    figures: i64,
+    voices: i64,
+}
+
+impl crate::rows::Row for PartRow {}
+
+fn part_rows(r: &Reconciled) -> Vec<PartRow> {
+    let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
+    r.parts
+        .iter()
+        .map(|p| {
+            let o = &p.outcome;
+            PartRow {
+                part: p.key.clone(),
+                low: if o.no_floor { format!("{} (no floor)", show(o.low)) } else { show(o.low) },
+                best: show(o.best),
+                high: if o.open_high { "open".into() } else { show(o.high) },
+                support: o.support.to_string(),
+                figures: crate::notebook::sql_int(o.figures),
+                voices: crate::notebook::sql_int(o.voices),
+            }
+        })
+        .collect()
 }
 
 /// The summary line under a measure's table.
@@ -218,14 +255,25 @@ fn summary(r: &Reconciled) -> String {
     let best = if r.method == Method::Range { String::new() } else { format!("best {}, ", show(o.best)) };
     let low = if o.no_floor { format!("{} (no floor stated)", show(o.low)) } else { show(o.low) };
     let envelope = if o.envelope == crate::reconcile::Envelope::Union { ", envelope union" } else { "" };
-    let mut line = format!(
-        "low {low}, {best}high {high} ({}{envelope}), support {}, eligible figures {} of {}, voices {}",
-        r.method,
-        o.support,
-        o.figures,
-        o.items.len(),
-        o.voices
-    );
+    let mut line = if r.parts.is_empty() {
+        format!(
+            "low {low}, {best}high {high} ({}{envelope}), support {}, eligible figures {} of {}, voices {}",
+            r.method,
+            o.support,
+            o.figures,
+            o.items.len(),
+            o.voices
+        )
+    } else {
+        format!(
+            "sum of {} parts: low {low}, {best}high {high} ({}{envelope}), support {}, eligible figures {}, voices {}",
+            r.parts.len(),
+            r.method,
+            o.support,
+            o.figures,
+            o.voices
+        )
+    };
     if let Some(d) = &r.as_of {
         line.push_str(&format!(", as of {d}"));
     }
@@ -458,8 +506,9 @@ impl<'a> MeasurePrinter<'a> {
                 chart.map(|w| (w, self.ascii)),
                 self.out.pick() == &Pick::Default,
                 self.explain,
+                None,
             )?,
-            Mode::Plain { options } => people(options, r, usize::MAX, None, false, self.explain)?,
+            Mode::Plain { options } => people(options, r, usize::MAX, None, false, self.explain, None)?,
             Mode::Json { lines, terminal } => {
                 let object = picked_json(&json_object(r, note, self.explain), self.out.pick())?;
                 let mut out = BufWriter::new(std::io::stdout().lock());
@@ -525,7 +574,8 @@ fn picked_json(object: &JsonMeasure<'_>, pick: &Pick) -> Result<serde_json::Valu
 }
 
 /// One measure for people: a heading, its figures side by side, the result and its conflicts
-/// in words, and (on a terminal table) the chart with its legend.
+/// in words, and (on a terminal table) the chart with its legend. A derived measure shows its
+/// parts' results side by side, the sum, its sentences, then each part in full.
 fn people(
     options: &Options,
     r: &Reconciled,
@@ -533,15 +583,28 @@ fn people(
     chart: Option<(usize, bool)>,
     legend: bool,
     explain: Option<Lang>,
+    part_of: Option<&str>,
 ) -> Result<()> {
     let mut out = BufWriter::new(std::io::stdout().lock());
-    writeln!(out, "\n{}", escape_line(&format!("{} — {}", r.key, r.label)))?;
+    let heading = match part_of {
+        Some(sum) => format!("{} — {} (a part of {sum})", r.key, r.label),
+        None => format!("{} — {}", r.key, r.label),
+    };
+    writeln!(out, "\n{}", escape_line(&heading))?;
     let options = Options { empty: Some(NO_FIGURES.to_string()), ..options.clone() };
-    let mut w = Writer::new(out, &options, &Columns::of::<SideRow>())?;
-    for row in side_rows(r) {
-        w.row(&row)?;
-    }
-    let mut out = w.finish()?;
+    let mut out = if r.parts.is_empty() {
+        let mut w = Writer::new(out, &options, &Columns::of::<SideRow>())?;
+        for row in side_rows(r) {
+            w.row(&row)?;
+        }
+        w.finish()?
+    } else {
+        let mut w = Writer::new(out, &options, &Columns::of::<PartRow>())?;
+        for row in part_rows(r) {
+            w.row(&row)?;
+        }
+        w.finish()?
+    };
     for text in std::iter::once(summary(r)).chain(conflict_lines(r)).chain(warning_lines(r)) {
         for line in width::wrap(&escape_line(&text), wrap) {
             writeln!(out, "{line}")?;
@@ -569,6 +632,11 @@ fn people(
         }
     }
     out.flush()?;
+    drop(out);
+    // Each part in full; the sum's sentences already said theirs.
+    for p in &r.parts {
+        people(&options, p, wrap, chart, legend, None, Some(&r.key))?;
+    }
     Ok(())
 }
 
@@ -593,6 +661,7 @@ mod tests {
             as_of: None,
             filters: Default::default(),
             saved: None,
+            parts: Vec::new(),
         };
         let value = serde_json::to_value(json_object(&r, None, None)).unwrap();
         let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();

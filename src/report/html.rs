@@ -150,6 +150,23 @@ struct MeasureView<'a> {
     /// The figures grouped as the chart is: (heading, rows).
     rows: Vec<(String, Vec<FigureView<'a>>)>,
     timeline: Option<String>,
+    /// A derived measure's parts side by side.
+    parts: Vec<PartView<'a>>,
+}
+
+/// One part of a derived measure: linked to its section when the page holds it.
+struct PartView<'a> {
+    id: i64,
+    key: &'a str,
+    label: &'a str,
+    held: bool,
+    low: String,
+    best: String,
+    high: String,
+    support: &'static str,
+    support_word: &'static str,
+    figures: String,
+    voices: String,
 }
 
 struct Conflicts {
@@ -325,7 +342,15 @@ fn measure<'a>(
         (w.high, view::high_text(s.high, s.open_high, w), None),
         (w.method, w.method(s.method).to_string(), None),
         (w.support, w.support_word(s.support).to_string(), Some(s.support.as_str())),
-        (w.eligible, format!("{} / {}", number(s.figures), number(total)), None),
+        (
+            w.eligible,
+            if rc.parts.is_empty() {
+                format!("{} / {}", number(s.figures), number(total))
+            } else {
+                number(s.figures)
+            },
+            None,
+        ),
         (w.voices, number(s.voices), None),
     ];
     let o = &rc.outcome;
@@ -353,7 +378,34 @@ fn measure<'a>(
         why: Vec::new(),
         rows: Vec::new(),
         timeline: None,
+        parts: Vec::new(),
     };
+    if !rc.parts.is_empty() {
+        out.parts = rc
+            .parts
+            .iter()
+            .map(|p| {
+                let o = &p.outcome;
+                PartView {
+                    id: p.measure_id,
+                    key: &p.key,
+                    label: &p.label,
+                    held: r.measures.iter().any(|x| x.reconciled.measure_id == p.measure_id),
+                    low: view::value(o.low),
+                    best: view::value(o.best),
+                    high: view::high_text(o.high, o.open_high, w),
+                    support: o.support.as_str(),
+                    support_word: w.support_word(o.support),
+                    figures: number(crate::notebook::sql_int(o.figures)),
+                    voices: number(crate::notebook::sql_int(o.voices)),
+                }
+            })
+            .collect();
+        out.why = why(rc, r.lang);
+        out.timeline =
+            view::timeline(m, w, format!("timeline-{}", rc.measure_id)).map(|t| timeline_chart(&t, false));
+        return out;
+    }
     if rc.figures.is_empty() {
         return out;
     }
@@ -366,13 +418,7 @@ fn measure<'a>(
     });
     // The page's direction, not each sentence's first letter: an English sentence may begin
     // with an Arabic notation, and notebook text in it is isolated as everywhere else.
-    out.why = rc
-        .explanation(r.lang)
-        .iter()
-        .map(|s| {
-            crate::reconcile::explain::parts(s).into_iter().map(|(q, part)| (q, part.to_string())).collect()
-        })
-        .collect();
+    out.why = why(rc, r.lang);
     out.rows = view::groups(m)
         .into_iter()
         .map(|(voice, list)| {
@@ -384,6 +430,18 @@ fn measure<'a>(
     out.timeline =
         view::timeline(m, w, format!("timeline-{}", rc.measure_id)).map(|t| timeline_chart(&t, false));
     out
+}
+
+/// The reconciliation in sentences, each cut into its own words and the notebook text in it.
+fn why(rc: &crate::notebook::reconciliations::Reconciled, lang: super::Lang) -> Vec<Vec<(bool, String)>> {
+    // The page's direction, not each sentence's first letter: an English sentence may begin
+    // with an Arabic notation, and notebook text in it is isolated as everywhere else.
+    rc.explanation(lang)
+        .iter()
+        .map(|s| {
+            crate::reconcile::explain::parts(s).into_iter().map(|(q, part)| (q, part.to_string())).collect()
+        })
+        .collect()
 }
 
 fn figure<'a>(

@@ -149,7 +149,7 @@ fn measure(
         md(w.method(s.method)),
         md(w.support_word(s.support)),
         number(s.figures),
-        number(rc.figures.len() as i64),
+        if rc.parts.is_empty() { number(rc.figures.len() as i64) } else { "–".into() },
         number(s.voices)
     );
     if let Some(note) = s.note {
@@ -171,6 +171,46 @@ fn measure(
             md(w.support),
             md(w.support_word(o.support))
         );
+    }
+    if !rc.parts.is_empty() {
+        w!(
+            out,
+            "{}\n\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n",
+            md(w.sum_note),
+            md(w.part),
+            md(w.low),
+            md(w.best),
+            md(w.high),
+            md(w.support),
+            md(w.eligible),
+            md(w.voices)
+        );
+        for p in &rc.parts {
+            let o = &p.outcome;
+            let held = r.measures.iter().any(|x| x.reconciled.measure_id == p.measure_id);
+            let name = if held {
+                format!("[`{}`](#{})", p.key, anchor::measure(p.measure_id))
+            } else {
+                format!("`{}`", p.key)
+            };
+            w!(
+                out,
+                "| {name} {} | {} | {} | {} | {} | {} | {} |\n",
+                md(&p.label),
+                view::value(o.low),
+                view::value(o.best),
+                md(&view::high_text(o.high, o.open_high, w)),
+                md(w.support_word(o.support)),
+                number(crate::notebook::sql_int(o.figures)),
+                number(crate::notebook::sql_int(o.voices))
+            );
+        }
+        w!(out, "\n### {}\n\n", md(w.why));
+        for sentence in rc.explanation(r.lang) {
+            w!(out, "- {}\n", md(&crate::reconcile::explain::plain(&sentence)));
+        }
+        out.push('\n');
+        return;
     }
     if rc.figures.is_empty() {
         w!(out, "{}\n\n", md(w.no_figures));

@@ -308,6 +308,7 @@ mod tests {
                 as_of: None,
                 filters: Default::default(),
                 saved: None,
+                parts: Vec::new(),
             },
             timeline: vec![],
         }

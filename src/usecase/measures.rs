@@ -46,9 +46,30 @@ pub fn show_measure(nb: &mut Notebook, key: &str) -> Result<Record> {
     })
 }
 
-/// `measure add`.
-pub fn add_measure(nb: &mut Notebook, key: &str, label: &str, unit: Option<&str>) -> Result<MeasureRow> {
-    nb.writing(|nb| nb.add_measure(key, label, unit))
+/// `measure add`; with `sum`, a derived measure: the sum of those measures.
+pub fn add_measure(
+    nb: &mut Notebook,
+    key: &str,
+    label: &str,
+    unit: Option<&str>,
+    sum: &[String],
+) -> Result<MeasureRow> {
+    nb.writing(|nb| {
+        let row = nb.add_measure(key, label, unit)?;
+        if sum.is_empty() {
+            return Ok(row);
+        }
+        nb.set_measure_parts(&row.key, sum)?;
+        Ok(nb.measure(&row.key)?.0)
+    })
+}
+
+/// `measure sum`: an existing measure made the sum of others (its parts replaced).
+pub fn sum_measure(nb: &mut Notebook, key: &str, parts: &[String]) -> Result<MeasureRow> {
+    nb.writing(|nb| {
+        nb.set_measure_parts(key, parts)?;
+        Ok(nb.measure(key)?.0)
+    })
 }
 
 /// `measure add --incident KEY --role ROLE`: a measure that counts for an incident.
@@ -59,8 +80,16 @@ pub fn add_measure_to(
     unit: Option<&str>,
     incident: Option<&str>,
     role: Option<crate::vocab::MeasureRole>,
+    sum: &[String],
 ) -> Result<MeasureRow> {
-    nb.writing(|nb| nb.add_measure_to(key, label, unit, incident, role))
+    nb.writing(|nb| {
+        let row = nb.add_measure_to(key, label, unit, incident, role)?;
+        if sum.is_empty() {
+            return Ok(row);
+        }
+        nb.set_measure_parts(&row.key, sum)?;
+        Ok(nb.measure(&row.key)?.0)
+    })
 }
 
 /// `measure edit`: label, unit, incident or role; returns the measure as it is now.

@@ -152,7 +152,12 @@ fn measures(
     let saved = saved_results(nb, &f.claims)?;
     let mut measures = reconcile_all(nb, &f.request(keys.to_vec(), passing.is_some(), method, None))?;
     if let (Some(passing), false) = (passing, f.claims.is_empty()) {
-        measures.retain(|m| m.figures.iter().any(|fig| passing.contains(&fig.claim_id)));
+        // A sum is shown when a figure of one of its parts passes.
+        fn passes(m: &Reconciled, passing: &BTreeSet<i64>) -> bool {
+            m.figures.iter().any(|fig| passing.contains(&fig.claim_id))
+                || m.parts.iter().any(|p| passes(p, passing))
+        }
+        measures.retain(|m| passes(m, passing));
     }
     let mut groups: BTreeMap<(Method, Option<i64>), Vec<String>> = BTreeMap::new();
     for m in &measures {

@@ -42,7 +42,7 @@ fn a_claim_is_added_with_its_source_by_name_and_shown_with_its_sections() {
     })
     .unwrap();
     assert_eq!(count, 0);
-    measures::add_measure(&mut nb, "deaths", "people killed", None).unwrap();
+    measures::add_measure(&mut nb, "deaths", "people killed", None, &[]).unwrap();
     let row = add_claim(&mut nb, &add).unwrap();
     assert_eq!(row.sources, ["ناشطون محليون"]);
     let record = show_claim(&mut nb, row.id).unwrap();
