@@ -10,6 +10,22 @@ use crate::dates::PartialDate;
 use crate::ratings::Reliability;
 use crate::similarity::{band_keys, shingles};
 
+/// The saved reconciliations not yet stale, to tell which a change made stale.
+pub(crate) const FRESH_RECONCILIATIONS: &str = "SELECT id FROM reconciliations WHERE stale = 0";
+
+/// One article (its claims go with it by the schema's cascades).
+pub(crate) const ARTICLE_DELETE: &str = "DELETE FROM articles WHERE id = ?1";
+
+/// Articles that were near-duplicates of one about to go.
+pub(crate) const NEAR_DUPLICATE_CLEAR: &str =
+    "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1";
+
+/// An article's text hash.
+pub(crate) const SHA256_SET: &str = "UPDATE articles SET sha256 = ?1 WHERE id = ?2";
+
+/// An article's text.
+pub(crate) const BODY_BY_ID: &str = "SELECT body FROM articles WHERE id = ?1";
+
 /// The SHA-256 of a body, in hex: how an exact duplicate is found.
 pub fn body_sha256(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
@@ -90,12 +106,9 @@ pub fn article_by_id(conn: &Connection, id: i64) -> Result<ArticleRow> {
 
 /// An article's body, or a sentence saying there is no such article.
 pub fn body_of(conn: &Connection, id: i64) -> Result<String> {
-    conn.prepare_cached("SELECT body FROM articles WHERE id = ?1")?
-        .query_row([id], |r| r.get("body"))
-        .optional()?
-        .ok_or_else(|| {
-            Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids"))
-        })
+    conn.prepare_cached(BODY_BY_ID)?.query_row([id], |r| r.get("body")).optional()?.ok_or_else(|| {
+        Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids"))
+    })
 }
 
 /// The fields `article edit` changes; `None` leaves a field as it is. For the optional
@@ -294,7 +307,7 @@ impl Notebook {
         let tx = self.change()?;
         let before = article_by_id(&tx, id)?;
         let fresh: Vec<i64> = tx
-            .prepare_cached("SELECT id FROM reconciliations WHERE stale = 0")?
+            .prepare_cached(FRESH_RECONCILIATIONS)?
             .query_map([], |r| r.get("id"))?
             .collect::<rusqlite::Result<_>>()?;
         if let Some(title) = &e.title {
@@ -334,7 +347,7 @@ impl Notebook {
             }
         }
         let still: std::collections::HashSet<i64> = tx
-            .prepare_cached("SELECT id FROM reconciliations WHERE stale = 0")?
+            .prepare_cached(FRESH_RECONCILIATIONS)?
             .query_map([], |r| r.get("id"))?
             .collect::<rusqlite::Result<_>>()?;
         let stale = fresh.into_iter().filter(|r| !still.contains(r)).collect();
@@ -354,9 +367,9 @@ impl Notebook {
                 row.claims
             )));
         }
-        tx.execute("UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1", [id])?;
+        tx.execute(NEAR_DUPLICATE_CLEAR, [id])?;
         let removed = tx.execute("DELETE FROM claims WHERE article_id = ?1", [id])?;
-        tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        tx.execute(ARTICLE_DELETE, [id])?;
         tx.commit()?;
         Ok(removed)
     }

@@ -19,7 +19,9 @@ pub(crate) fn parts_of(conn: &Connection, measure: i64) -> Result<Vec<(i64, Stri
         "SELECT p.part_id, m.key FROM measure_parts p JOIN measures m ON m.id = p.part_id
          WHERE p.measure_id = ?1 ORDER BY p.position, m.key",
     )?;
-    let rows = stmt.query_map([measure], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map([measure], |r| Ok((r.get("part_id")?, r.get("key")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
@@ -36,7 +38,7 @@ pub(crate) fn all_sum_texts(conn: &Connection) -> Result<HashMap<i64, String>> {
          ORDER BY p.measure_id, p.position, m.key",
     )?;
     let mut out: HashMap<i64, String> = HashMap::new();
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>("measure_id")?, r.get::<_, String>("key")?)))?;
     for row in rows {
         let (id, key) = row?;
         out.entry(id).and_modify(|t| *t = format!("{t} + {key}")).or_insert(key);
@@ -50,7 +52,7 @@ pub(crate) fn refuse_figure_for_sum(conn: &Connection, measure: i64) -> Result<(
     if parts.is_empty() {
         return Ok(());
     }
-    let key: String = conn.query_row("SELECT key FROM measures WHERE id = ?1", [measure], |r| r.get(0))?;
+    let key: String = conn.query_row(super::figures::MEASURE_KEY_BY_ID, [measure], |r| r.get("key"))?;
     let list: Vec<&str> = parts.iter().map(|(_, k)| k.as_str()).collect();
     Err(Error::Invalid(format!(
         "{key} is the sum of {}; it is reconciled from its parts, so give the figure to one of them",
@@ -106,7 +108,7 @@ fn path_down(conn: &Connection, from: i64, to: i64) -> Result<Option<Vec<i64>>> 
 }
 
 fn key_of(conn: &Connection, id: i64) -> Result<String> {
-    Ok(conn.query_row("SELECT key FROM measures WHERE id = ?1", [id], |r| r.get(0))?)
+    Ok(conn.query_row(super::figures::MEASURE_KEY_BY_ID, [id], |r| r.get("key"))?)
 }
 
 /// The parts of a sum as given: at least one named. The command line refuses none with exit 2
@@ -149,7 +151,7 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         ids.push(pid);
     }
     let own: i64 =
-        conn.query_row("SELECT count(*) FROM figures WHERE measure_id = ?1", [id], |r| r.get(0))?;
+        conn.query_row("SELECT count(*) AS n FROM figures WHERE measure_id = ?1", [id], |r| r.get("n"))?;
     if own > 0 {
         return super::invalid(format!(
             "{key} has {own} figure(s) of its own; a sum is reconciled from its parts only, so move them to a part (`crosscheck figure rm`, then `figure add`) or add a new measure for the sum"
@@ -194,7 +196,7 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         Some(_) => {}
         None => {
             let shown: Option<String> = conn
-                .query_row("SELECT unit FROM measures WHERE id = ?1", [ids[0]], |r| r.get(0))
+                .query_row("SELECT unit FROM measures WHERE id = ?1", [ids[0]], |r| r.get("unit"))
                 .optional()?
                 .flatten();
             conn.execute("UPDATE measures SET unit = ?1 WHERE id = ?2", params![shown, id])?;

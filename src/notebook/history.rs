@@ -12,6 +12,9 @@ use serde_json::{Map, Value};
 use super::{Notebook, Result};
 use crate::vocab::HistoryTable;
 
+/// A table's columns in their order.
+pub(crate) const COLUMN_NAMES: &str = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
+
 /// One row of the audit trail.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct HistoryRow {
@@ -42,7 +45,7 @@ enum Identity {
 /// every column), or `Shared` when its history id does not name one row.
 fn identity(conn: &Connection, table: &str) -> Result<Identity> {
     let cols: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+        .prepare(COLUMN_NAMES)?
         .query_map([table], |r| r.get("name"))?
         .collect::<rusqlite::Result<_>>()?;
     let object: Vec<String> = cols.iter().map(|c| format!("'{c}', {c}")).collect();

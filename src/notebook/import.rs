@@ -429,7 +429,7 @@ fn nearest_stored(conn: &Connection, set: &Shingles, bands: &[i64]) -> Result<Op
         .query_map(rusqlite::params_from_iter(values), |r| r.get("article_id"))?
         .collect::<rusqlite::Result<_>>()?;
     let mut best: Option<(f64, i64)> = None;
-    let mut body_stmt = conn.prepare_cached("SELECT body FROM articles WHERE id = ?1")?;
+    let mut body_stmt = conn.prepare_cached(super::articles::BODY_BY_ID)?;
     for id in candidates {
         let body: String = body_stmt.query_row([id], |r| r.get("body"))?;
         let j = jaccard(set, &shingles(&body));

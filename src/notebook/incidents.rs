@@ -142,14 +142,14 @@ pub fn incident_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
     if let Some(id) = conn
         .prepare_cached("SELECT id FROM incidents WHERE key = ?1")?
-        .query_row([k], |r| r.get(0))
+        .query_row([k], |r| r.get("id"))
         .optional()?
     {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM incidents ORDER BY key")?;
     let keys: Vec<(String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([], |r| Ok((r.get("key")?, r.get("key")?)))?.collect::<rusqlite::Result<_>>()?;
     let near = super::did_you_mean(k, keys);
     let hint = if near.is_empty() {
         "add it first with `crosscheck incident add KEY --label LABEL`".to_string()
@@ -163,7 +163,7 @@ pub fn incident_id(conn: &Connection, key: &str) -> Result<i64> {
 /// are few incidents beside the claims, so they are read once rather than joined to every row.
 pub(crate) fn keys_by_id(conn: &Connection) -> Result<HashMap<i64, String>> {
     let mut stmt = conn.prepare_cached("SELECT id, key FROM incidents")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt.query_map([], |r| Ok((r.get("id")?, r.get("key")?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
@@ -176,18 +176,18 @@ const INCIDENT_SELECT: &str = "SELECT i.id, i.uuid, i.key, i.label, i.date_from,
 
 fn incident_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
     Ok(IncidentRow {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        key: r.get(2)?,
-        label: r.get(3)?,
-        date_from: r.get(4)?,
-        date_to: r.get(5)?,
-        date_precision: r.get(6)?,
-        place: r.get(7)?,
-        latitude: r.get(8)?,
-        longitude: r.get(9)?,
-        where_precision: r.get(10)?,
-        note: r.get(11)?,
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        key: r.get("key")?,
+        label: r.get("label")?,
+        date_from: r.get("date_from")?,
+        date_to: r.get("date_to")?,
+        date_precision: r.get("date_precision")?,
+        place: r.get("place")?,
+        latitude: r.get("latitude")?,
+        longitude: r.get("longitude")?,
+        where_precision: r.get("where_precision")?,
+        note: r.get("note")?,
         measures: super::sources::split_units(r.get(12)?),
         claims: r.get(13)?,
     })
@@ -213,7 +213,7 @@ fn claim_ids(conn: &Connection, incident: i64) -> Result<Vec<i64>> {
          UNION SELECT f.claim_id FROM measures m JOIN figures f ON f.measure_id = m.id WHERE m.incident_id = ?1
          ORDER BY 1",
     )?;
-    let ids = stmt.query_map([incident], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    let ids = stmt.query_map([incident], |r| r.get("id"))?.collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(ids)
 }
 
@@ -305,7 +305,7 @@ fn measures_of(conn: &Connection, incident: i64) -> Result<Vec<(String, Option<M
     let mut stmt =
         conn.prepare_cached("SELECT key, role, label FROM measures WHERE incident_id = ?1 ORDER BY key")?;
     let rows = stmt
-        .query_map([incident], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([incident], |r| Ok((r.get("key")?, r.get("role")?, r.get("label")?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
@@ -338,8 +338,9 @@ fn heads(conn: &Connection, incident: &IncidentRow) -> Result<HashMap<MeasureRol
                            WHERE mp.part_id = m.id AND s.incident_id = m.incident_id AND s.role = m.role)
          ORDER BY m.key",
     )?;
-    let rows: Vec<(String, MeasureRole)> =
-        stmt.query_map([incident.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(String, MeasureRole)> = stmt
+        .query_map([incident.id], |r| Ok((r.get("key")?, r.get("role")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut out: HashMap<MeasureRole, String> = HashMap::new();
     for (key, role) in rows {
         if let Some(first) = out.get(&role) {
@@ -505,7 +506,7 @@ impl Notebook {
         }
         let tx = self.change()?;
         let exists: Option<i64> =
-            tx.query_row("SELECT id FROM incidents WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+            tx.query_row("SELECT id FROM incidents WHERE key = ?1", [&key], |r| r.get("id")).optional()?;
         if exists.is_some() {
             return Err(Error::Conflict(format!(
                 "an incident '{key}' already exists; `crosscheck incident show {key}` shows it"
@@ -633,7 +634,7 @@ impl Notebook {
         let id = incident_id(&tx, key)?;
         let row = incident_by_id(&tx, id)?;
         let direct: i64 =
-            tx.query_row("SELECT count(*) FROM claims WHERE incident_id = ?1", [id], |r| r.get(0))?;
+            tx.query_row("SELECT count(*) AS n FROM claims WHERE incident_id = ?1", [id], |r| r.get("n"))?;
         if !force && (!row.measures.is_empty() || direct > 0) {
             return Err(Error::Conflict(format!(
                 "incident '{}' has {} measure(s) and {direct} claim(s) tied to it; add --force to remove it \

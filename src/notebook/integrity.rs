@@ -508,7 +508,7 @@ pub fn misplaced_quotes(conn: &Connection) -> Result<Vec<Misplaced>> {
         "SELECT id, article_id, quote, span_start, span_end FROM claims
          WHERE span_start IS NOT NULL ORDER BY article_id, span_start",
     )?;
-    let mut body_stmt = conn.prepare("SELECT body FROM articles WHERE id = ?1")?;
+    let mut body_stmt = conn.prepare(super::articles::BODY_BY_ID)?;
     let mut rows = stmt.query([])?;
     // The article being walked: its id, its body, and a cursor (characters, bytes) into it.
     let mut current: Option<(i64, Option<String>)> = None;

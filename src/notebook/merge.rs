@@ -223,28 +223,22 @@ fn vet_copy(copy: &Copy, other: &Path, deadline: Instant) -> Result<Vec<String>>
         // the first (their spans are of the same text).
         for (id, _, f) in &real_of {
             if *f {
-                tx.execute(
-                    "UPDATE articles SET sha256 = ?1 WHERE id = ?2",
-                    params![format!("{id:0>64}"), id],
-                )?;
+                tx.execute(super::articles::SHA256_SET, params![format!("{id:0>64}"), id])?;
             }
         }
         let mut first_of: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
         for (id, real, _) in &real_of {
             if let Some(kept) = first_of.get(real.as_str()) {
                 tx.execute("UPDATE claims SET article_id = ?1 WHERE article_id = ?2", params![kept, id])?;
-                tx.execute(
-                    "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1",
-                    [id],
-                )?;
-                tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+                tx.execute(super::articles::NEAR_DUPLICATE_CLEAR, [id])?;
+                tx.execute(super::articles::ARTICLE_DELETE, [id])?;
             } else {
                 first_of.insert(real, *id);
             }
         }
         for (id, real, f) in &real_of {
             if *f && first_of.get(real.as_str()) == Some(id) {
-                tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![real, id])?;
+                tx.execute(super::articles::SHA256_SET, params![real, id])?;
             }
         }
     }
@@ -373,8 +367,7 @@ fn reanchor(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
         if index.as_ref().map(|i| i.0) != Some(m.article) {
             // Dropped before the next is made: one article's index at a time.
             drop(index.take());
-            let body: String =
-                tx.query_row("SELECT body FROM articles WHERE id = ?1", [m.article], |r| r.get("body"))?;
+            let body: String = tx.query_row(super::articles::BODY_BY_ID, [m.article], |r| r.get("body"))?;
             index = Some((m.article, crate::normalize::QuoteIndex::new(&body)));
         }
         let Some((_, quotes)) = &index else { continue };

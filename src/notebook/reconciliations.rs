@@ -15,6 +15,9 @@ use crate::dates::PartialDate;
 use crate::ratings::Reliability;
 use crate::reconcile::{reconcile, Excluded, FigureIn, Links, Method, Outcome, Request, Support, Update};
 
+/// A measure's key, label and unit.
+pub(crate) const MEASURE_HEAD_BY_ID: &str = "SELECT id, key, label, unit FROM measures WHERE id = ?1";
+
 /// One saved reconciliation, as `measure show` and `export reconciliations` list it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ReconciliationRow {
@@ -502,13 +505,13 @@ fn heads(conn: &Connection, req: &ReconcileRequest) -> Result<Vec<MeasureHead>> 
     let mut out = Vec::new();
     for k in &req.keys {
         let id = measure_id(conn, k)?;
-        out.push(conn.query_row("SELECT id, key, label, unit FROM measures WHERE id = ?1", [id], read)?);
+        out.push(conn.query_row(MEASURE_HEAD_BY_ID, [id], read)?);
     }
     Ok(out)
 }
 
 fn head_by_id(conn: &Connection, id: i64) -> Result<MeasureHead> {
-    Ok(conn.query_row("SELECT id, key, label, unit FROM measures WHERE id = ?1", [id], |r| {
+    Ok(conn.query_row(MEASURE_HEAD_BY_ID, [id], |r| {
         Ok(MeasureHead { id: r.get("id")?, key: r.get("key")?, label: r.get("label")?, unit: r.get("unit")? })
     })?)
 }

@@ -156,7 +156,7 @@ fn history_tables() -> Vec<&'static str> {
 
 /// The columns of a table, in order.
 fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let mut stmt = conn.prepare(super::history::COLUMN_NAMES)?;
     let cols = stmt.query_map([table], |r| r.get("name"))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(cols)
 }

@@ -8,6 +8,16 @@ use super::{new_uuid, now, Error, Notebook, Result};
 use crate::ratings::Reliability;
 use crate::vocab::SourceKind;
 
+/// One alias of one source.
+pub(crate) const ALIAS_DELETE: &str = "DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2";
+
+/// A source's grade as it is now (its history is in source_ratings).
+pub(crate) const RELIABILITY_SET: &str = "UPDATE sources SET reliability = ?1 WHERE id = ?2";
+
+/// A source's alias, with its key for lookups.
+pub(crate) const ALIAS_INSERT: &str =
+    "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)";
+
 /// One row of `source list` and `export sources`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SourceRow {
@@ -352,10 +362,7 @@ pub(crate) fn insert_alias(conn: &Connection, source: i64, alias: &str) -> Resul
         }
         other => other,
     })?;
-    conn.execute(
-        "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![key, source, alias.trim(), now()],
-    )?;
+    conn.execute(ALIAS_INSERT, params![key, source, alias.trim(), now()])?;
     Ok(())
 }
 
@@ -468,7 +475,7 @@ impl Notebook {
         }
         let tx = self.change()?;
         let before = source_by_id(&tx, id)?.reliability;
-        tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![grade, id])?;
+        tx.execute(RELIABILITY_SET, params![grade, id])?;
         record_rating(&tx, id, Some(before), grade, why.trim())?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
@@ -497,10 +504,7 @@ impl Notebook {
         tx.execute("UPDATE source_ratings SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
         tx.execute("UPDATE source_aliases SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
         tx.execute("DELETE FROM sources WHERE id = ?1", [from])?;
-        tx.execute(
-            "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![name_key(&old.name), into, old.name, now()],
-        )?;
+        tx.execute(ALIAS_INSERT, params![name_key(&old.name), into, old.name, now()])?;
         let row = source_by_id(&tx, into)?;
         tx.commit()?;
         Ok(row)
@@ -517,10 +521,7 @@ impl Notebook {
     pub fn remove_alias(&mut self, source: i64, alias: &str) -> Result<()> {
         let tx = self.change()?;
         let row = source_by_id(&tx, source)?;
-        let n = tx.execute(
-            "DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2",
-            params![name_key(alias), source],
-        )?;
+        let n = tx.execute(ALIAS_DELETE, params![name_key(alias), source])?;
         if n == 0 {
             return Err(Error::NotFound(format!(
                 "'{}' is not an alias of the source #{source} '{}'; `crosscheck source alias list` shows them",
@@ -562,7 +563,7 @@ pub(crate) fn apply_edit(tx: &Connection, id: i64, fields: &SourceFields) -> Res
         }
         let key = free_key(tx, name, "source name", Some(id))?;
         // The new name may have been one of this source's aliases: it is a name now.
-        tx.execute("DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2", params![key, id])?;
+        tx.execute(ALIAS_DELETE, params![key, id])?;
         tx.execute(
             "UPDATE sources SET name = ?1, name_key = ?2 WHERE id = ?3",
             params![name.trim(), key, id],

@@ -213,8 +213,7 @@ impl Cache {
         quote: &str,
         sources: &[i64],
     ) -> Result<Option<i64>> {
-        let mut attribution =
-            tx.prepare_cached("SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position")?;
+        let mut attribution = tx.prepare_cached(super::claims::ATTRIBUTION)?;
         for id in Cache::unverified_ids(unverified, tx, article, quote)? {
             let have: Vec<i64> =
                 attribution.query_map([id], |r| r.get("source_id"))?.collect::<rusqlite::Result<_>>()?;
@@ -548,7 +547,7 @@ fn import_source(
     let edit = SourceFields { name: None, ..fields };
     super::sources::apply_edit(tx, id, &edit)?;
     if let Some(g) = grade.filter(|g| *g != now.reliability) {
-        tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![g, id])?;
+        tx.execute(super::sources::RELIABILITY_SET, params![g, id])?;
         super::sources::record_rating(tx, id, Some(now.reliability), g, "changed in an imported CSV")?;
     }
     Ok(Outcome::Updated)
@@ -767,11 +766,9 @@ fn import_figure(
             .optional()?
         }
         None => tx
-            .query_row(
-                "SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2",
-                params![claim, measure],
-                |r| Ok((r.get("id")?, r.get("notation")?)),
-            )
+            .query_row(super::figures::FIGURE_OF_CLAIM, params![claim, measure], |r| {
+                Ok((r.get("id")?, r.get("notation")?))
+            })
             .optional()?,
     };
     let Some((id, was)) = existing else {
