@@ -500,26 +500,6 @@ impl App {
         });
         let timeline = crate::report::view::timeline(&m, w, "timeline".into())
             .map(|t| crate::report::svg::timeline_chart(&t, false));
-        let items: std::collections::HashMap<i64, &crate::reconcile::Item> =
-            r.outcome.items.iter().map(|i| (i.figure_id, i)).collect();
-        let figures = r
-            .figures
-            .iter()
-            .map(|f| {
-                let item = items.get(&f.id).copied();
-                views::FigureLine {
-                    claim: f.claim_id,
-                    notation: f.notation.clone(),
-                    interval: crate::report::view::interval(f, w),
-                    who: crate::report::view::who_short(f),
-                    rating: f.rating.clone(),
-                    published: f.published.clone().unwrap_or_default(),
-                    status: item.map(|i| crate::report::view::status(i, w)).unwrap_or_default(),
-                    reason: item.filter(|i| !i.included).map(|i| w.reason(&i.reason)).unwrap_or_default(),
-                    class: if item.is_some_and(|i| i.included) { "in" } else { "left-out" },
-                }
-            })
-            .collect();
         let view = views::Measure {
             c: self.chrome(req, lang, "measure", r.label.clone()),
             key: r.key.clone(),
@@ -535,24 +515,7 @@ impl App {
             envelopes: Envelope::ALL.iter().map(|e| (e.as_str(), *e == query.envelope)).collect(),
             envelope_value: query.envelope.as_str(),
             window: query.window.as_ref().map(|w| w.to_string()).unwrap_or_default(),
-            parts: r
-                .parts
-                .iter()
-                .map(|p| {
-                    let o = &p.outcome;
-                    views::PartLine {
-                        key: p.key.clone(),
-                        label: p.label.clone(),
-                        url: measure_url(&p.key, q),
-                        low: crate::report::view::value(o.low),
-                        best: crate::report::view::value(o.best),
-                        high: crate::report::view::high_text(o.high, o.open_high, w),
-                        support: w.support_word(o.support),
-                        eligible: o.figures,
-                        voices: o.voices,
-                    }
-                })
-                .collect(),
+            parts: part_lines(r, q, w),
             filters: MEASURE_FILTERS.iter().map(|k| (*k, param(q, k).unwrap_or("").to_string())).collect(),
             filter_text: query
                 .claims
@@ -570,7 +533,7 @@ impl App {
             saved: r.saved.clone(),
             clusters: crate::report::view::clusters(&m, w),
             chart,
-            figures,
+            figures: figure_lines(r, w),
             timeline,
             timeline_rows: m
                 .timeline
@@ -834,6 +797,55 @@ fn reconcile_query(key: &str, q: &Params) -> Result<ReconcileQuery, Error> {
     };
     query.check().map_err(Error::Invalid)?;
     Ok(query)
+}
+
+/// A sum's parts as the measure page lists them, each linked to its own page with the same
+/// method, envelope, window and filters.
+fn part_lines(
+    r: &crate::notebook::reconciliations::Reconciled,
+    q: &Params,
+    w: &Words,
+) -> Vec<views::PartLine> {
+    r.parts
+        .iter()
+        .map(|p| {
+            let o = &p.outcome;
+            views::PartLine {
+                key: p.key.clone(),
+                label: p.label.clone(),
+                url: measure_url(&p.key, q),
+                low: crate::report::view::value(o.low),
+                best: crate::report::view::value(o.best),
+                high: crate::report::view::high_text(o.high, o.open_high, w),
+                support: w.support_word(o.support),
+                eligible: o.figures,
+                voices: o.voices,
+            }
+        })
+        .collect()
+}
+
+/// A measure's figures as its page lists them: whether each counts, and why not.
+fn figure_lines(r: &crate::notebook::reconciliations::Reconciled, w: &Words) -> Vec<views::FigureLine> {
+    let items: std::collections::HashMap<i64, &crate::reconcile::Item> =
+        r.outcome.items.iter().map(|i| (i.figure_id, i)).collect();
+    r.figures
+        .iter()
+        .map(|f| {
+            let item = items.get(&f.id).copied();
+            views::FigureLine {
+                claim: f.claim_id,
+                notation: f.notation.clone(),
+                interval: crate::report::view::interval(f, w),
+                who: crate::report::view::who_short(f),
+                rating: f.rating.clone(),
+                published: f.published.clone().unwrap_or_default(),
+                status: item.map(|i| crate::report::view::status(i, w)).unwrap_or_default(),
+                reason: item.filter(|i| !i.included).map(|i| w.reason(&i.reason)).unwrap_or_default(),
+                class: if item.is_some_and(|i| i.included) { "in" } else { "left-out" },
+            }
+        })
+        .collect()
 }
 
 /// A suggestion accepted, from its form.
