@@ -18,6 +18,9 @@ use crate::events::{Cited, Count, Event, Span, Voice};
 use crate::reconcile::{Method, Request, Support};
 use crate::vocab::{DatePrecision, MeasureRole};
 
+/// An incident's id.
+pub(crate) const INCIDENT_ID_BY_KEY: &str = "SELECT id FROM incidents WHERE key = ?1";
+
 /// One row of `incident list`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IncidentRow {
@@ -145,17 +148,13 @@ pub(crate) fn incident_of_measure(conn: &Connection, measure: &str) -> Result<Op
         .prepare_cached(
             "SELECT i.key FROM measures m JOIN incidents i ON i.id = m.incident_id WHERE m.key = ?1",
         )?
-        .query_row([measure.trim()], |r| r.get(0))
+        .query_row([measure.trim()], |r| r.get("key"))
         .optional()?)
 }
 
 pub fn incident_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
-    if let Some(id) = conn
-        .prepare_cached("SELECT id FROM incidents WHERE key = ?1")?
-        .query_row([k], |r| r.get("id"))
-        .optional()?
-    {
+    if let Some(id) = conn.prepare_cached(INCIDENT_ID_BY_KEY)?.query_row([k], |r| r.get("id")).optional()? {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM incidents ORDER BY key")?;
@@ -516,8 +515,7 @@ impl Notebook {
             );
         }
         let tx = self.change()?;
-        let exists: Option<i64> =
-            tx.query_row("SELECT id FROM incidents WHERE key = ?1", [&key], |r| r.get("id")).optional()?;
+        let exists: Option<i64> = tx.query_row(INCIDENT_ID_BY_KEY, [&key], |r| r.get("id")).optional()?;
         if exists.is_some() {
             return Err(Error::Conflict(format!(
                 "an incident '{key}' already exists; `crosscheck incident show {key}` shows it"

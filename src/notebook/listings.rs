@@ -108,7 +108,7 @@ impl Notebook {
     /// (SQLite's `data_version`): what a long-lived connection reads to know whether what it
     /// worked out earlier still holds.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get("data_version"))?)
     }
 
     /// The outlets and languages the articles have, for the listing's filters.

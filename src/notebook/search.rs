@@ -231,14 +231,14 @@ pub(crate) fn articles_ranked(
              WHERE (?2 IS NULL OR a.language = ?2) AND (?3 IS NULL OR s.name = ?3)
              ORDER BY hits.score, hits.id LIMIT ?4 OFFSET ?5",
         )?
-        .query_map(params![expr, language, outlet, limit, offset], |r| r.get(0))?
+        .query_map(params![expr, language, outlet, limit, offset], |r| r.get("id"))?
         .collect::<rusqlite::Result<Vec<i64>>>()?
     } else {
         conn.prepare_cached(
-            "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1
+            "SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?1
              ORDER BY bm25(article_fts, 5.0, 1.0), rowid LIMIT ?2 OFFSET ?3",
         )?
-        .query_map(params![expr, limit, offset], |r| r.get(0))?
+        .query_map(params![expr, limit, offset], |r| r.get("id"))?
         .collect::<rusqlite::Result<Vec<i64>>>()?
     };
     Ok(ids)
