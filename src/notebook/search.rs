@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::{invalid, Notebook, Result};
+use super::{Notebook, Result};
 use crate::normalize::{fts_expression, index_text, query_terms, snippet};
 use crate::vocab::SearchIn;
 
@@ -244,14 +244,18 @@ pub(crate) fn articles_ranked(
     Ok(ids)
 }
 
+/// The full-text expression of what a person typed; refused when it holds no word or number to
+/// look for. The command line refuses that with exit 2 before a notebook is opened.
+pub fn search_expression(query: &str) -> std::result::Result<String, String> {
+    fts_expression(&query_terms(query)).ok_or_else(|| {
+        format!("the search '{query}' has no words to look for; give at least one word or number")
+    })
+}
+
 impl Notebook {
     pub fn search(&mut self, query: &str, within: SearchIn, limit: usize) -> Result<Vec<SearchHit>> {
+        let expr = search_expression(query).map_err(super::Error::Invalid)?;
         let terms = query_terms(query);
-        let Some(expr) = fts_expression(&terms) else {
-            return invalid(format!(
-                "the search '{query}' has no words to look for; give at least one word or number"
-            ));
-        };
         let limit_sql = super::sql_int(limit);
         let tx = self.read()?;
         let mut hits = Vec::new();
