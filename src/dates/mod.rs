@@ -180,7 +180,13 @@ fn explicit(t: &str) -> Result<When, String> {
 
 /// Byte spans of every date phrase in a text that `parse_when` reads (for `claim suggest`).
 pub fn find_when(text: &str) -> Vec<(usize, usize)> {
-    phrases::find(text)
+    phrases::find(&crate::numwords::tokens::tokenize(text))
+}
+
+/// `find_when` over a text already split into tokens (`claim suggest` splits each piece once
+/// for the figures, the dates and the attributions).
+pub(crate) fn find_when_in(toks: &[crate::numwords::tokens::Token]) -> Vec<(usize, usize)> {
+    phrases::find(toks)
 }
 
 #[cfg(test)]

@@ -995,9 +995,8 @@ fn check_weekday(r: R, caps: &Caps, pubd: Option<NaiveDate>, t: &str) -> Result<
 }
 
 /// Every phrase in a running text, as byte spans (fillers left out, a leading clitic too).
-pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
-    let toks = tokenize(text);
-    let m = Matcher::new(&toks, true);
+pub(super) fn find(toks: &[Token]) -> Vec<(usize, usize)> {
+    let m = Matcher::new(toks, true);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
