@@ -108,6 +108,22 @@ impl IncidentEdit {
             && self.where_precision.is_none()
             && self.note.is_none()
     }
+
+    /// What an edit needs before a notebook is opened: something to change, and a label that
+    /// is not empty. The command line refuses these with exit 2, the library as invalid.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        if self.is_empty() {
+            return Err(
+                "nothing to change; give --label, --from, --to, --date-precision, --place, --lat and --lon, \
+                 --where-precision or --note (`crosscheck incident edit --help`)"
+                    .into(),
+            );
+        }
+        if self.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+            return Err("--label is empty; an incident keeps a label".into());
+        }
+        Ok(())
+    }
 }
 
 /// Checks an incident key such as `tokhar.2017-03-14`: lowercase letters, digits, dots, dashes
@@ -122,6 +138,17 @@ pub fn check_key(key: &str) -> Result<String> {
 }
 
 /// Finds an incident by key; an unknown key lists the nearest keys.
+/// The key of the incident a measure (by key) belongs to; none for a measure of no incident or
+/// no such measure (which whoever names it refuses).
+pub(crate) fn incident_of_measure(conn: &Connection, measure: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT i.key FROM measures m JOIN incidents i ON i.id = m.incident_id WHERE m.key = ?1",
+        )?
+        .query_row([measure.trim()], |r| r.get(0))
+        .optional()?)
+}
+
 pub fn incident_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
     if let Some(id) = conn
@@ -529,6 +556,11 @@ impl Notebook {
         incident_id(&self.conn, key)
     }
 
+    /// The key of the incident a measure belongs to, if any.
+    pub fn incident_of_measure(&self, measure: &str) -> Result<Option<String>> {
+        incident_of_measure(&self.conn, measure)
+    }
+
     /// An incident with its measures' reconciliations (with their saved method, else weighted)
     /// and the claims about it.
     pub fn incident(&mut self, key: &str) -> Result<IncidentShow> {
@@ -548,15 +580,7 @@ impl Notebook {
     }
 
     pub fn edit_incident(&mut self, key: &str, e: &IncidentEdit) -> Result<IncidentRow> {
-        if e.is_empty() {
-            return super::invalid(
-                "nothing to change; give --label, --from, --to, --date-precision, --place, --lat and --lon, \
-                 --where-precision or --note (`crosscheck incident edit --help`)",
-            );
-        }
-        if e.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
-            return super::invalid("--label is empty; an incident keeps a label");
-        }
+        e.check().map_err(Error::Invalid)?;
         let tx = self.change()?;
         let id = incident_id(&tx, key)?;
         let current = incident_by_id(&tx, id)?;
