@@ -509,7 +509,7 @@ impl Around<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notation::default_vague_table;
+    use crate::notation::{default_vague_table, parse};
 
     fn found(text: &str) -> Vec<(String, Kind, i64, Option<i64>)> {
         find_figures(text, &default_vague_table())
@@ -735,7 +735,7 @@ mod document {
     //! it lists reads in running text to the interval `figure parse` gives the wording alone.
 
     use super::*;
-    use crate::notation::default_vague_table;
+    use crate::notation::{default_vague_table, parse};
 
     const DOC: &str = include_str!("../../docs/notation.md");
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::notation::default_vague_table;
+use crate::notation::{default_vague_table, find_figures};
 
 fn all(text: &str) -> Vec<Suggestion> {
     let out = suggest(text, &default_vague_table());
