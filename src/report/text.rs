@@ -285,7 +285,7 @@ mod tests {
             " ",
         ];
         prop::collection::vec(
-            prop_oneof![prop::sample::select(&pieces[..]).prop_map(str::to_string), "\\PC{0,6}"],
+            prop_oneof![prop::sample::select(pieces.to_vec()).prop_map(str::to_string), "\\PC{0,6}"],
             0..12,
         )
         .prop_map(|v| v.concat())
