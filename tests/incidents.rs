@@ -659,6 +659,80 @@ fn the_markdown_report_cites_each_claims_article_as_the_citation_export_does() {
 }
 
 #[test]
+fn the_html_report_cites_each_claims_article_as_the_citation_export_does() {
+    let nb = build();
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    conn.execute(
+        "UPDATE articles SET archived_url = 'https://web.archive.org/web/20170315/https://gulfwire.example/tokhar' WHERE id = 2",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let csl = nb.ok(&["export", "articles", "--format", "csl-json"]).json();
+    let page = nb.path("report.html");
+    nb.ok(&["report", "--out", page.to_str().unwrap()]);
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let text = |e: scraper::ElementRef<'_>| e.text().collect::<String>();
+    let cites: Vec<scraper::ElementRef<'_>> = html.select(&sel("p.facts cite")).collect();
+    assert!(!cites.is_empty());
+    for item in csl.as_array().unwrap() {
+        // The citation the export gives, element by element, as the claim rows show it.
+        let id = item["id"].as_str().unwrap().trim_start_matches("article");
+        let mut line = String::new();
+        if let Some(a) = item["author"][0]["literal"].as_str() {
+            line.push_str(&format!("{a}, "));
+        }
+        let parts = item["issued"]["date-parts"][0].as_array().unwrap();
+        let date =
+            format!("{}-{:02}-{:02}", parts[0], parts[1].as_i64().unwrap(), parts[2].as_i64().unwrap());
+        line.push_str(&format!(
+            "“{}”, {}, {date}",
+            item["title"].as_str().unwrap(),
+            item["container-title"].as_str().unwrap()
+        ));
+        if let Some(u) = item["URL"].as_str() {
+            line.push_str(&format!(". {u}"));
+        }
+        if let Some(a) = item["archive_location"].as_str() {
+            line.push_str(&format!(" (archived: {a})"));
+        }
+        let cite = cites.iter().find(|c| text(**c) == line).unwrap_or_else(|| {
+            panic!("no claim row cites {line}\n{:?}", cites.iter().map(|c| text(*c)).collect::<Vec<_>>())
+        });
+        // The title leads to the article's row, the addresses to the article and its copy.
+        let links: Vec<&str> = cite.select(&sel("a")).filter_map(|a| a.value().attr("href")).collect();
+        assert!(links.contains(&format!("#article-{id}").as_str()), "{links:?}");
+        for key in ["URL", "archive_location"] {
+            if let Some(u) = item[key].as_str() {
+                assert!(links.contains(&u), "{key} {u} is not a link: {links:?}");
+            }
+        }
+        // The access date is the article's, once, in its row of the Articles table.
+        let accessed = item["accessed"]["date-parts"][0].as_array().unwrap();
+        let day = format!(
+            "{}-{:02}-{:02}",
+            accessed[0],
+            accessed[1].as_i64().unwrap(),
+            accessed[2].as_i64().unwrap()
+        );
+        let row = html.select(&sel(&format!("tr#article-{id}"))).next().unwrap();
+        assert!(text(row).contains(&format!("accessed {day}")), "{}", text(row));
+    }
+
+    // In Arabic the citation keeps its elements, between Arabic quotation marks.
+    let page = nb.path("report-ar.html");
+    nb.ok(&["report", "--lang", "ar", "--out", page.to_str().unwrap()]);
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+    let cites: Vec<String> = html.select(&sel("p.facts cite")).map(text).collect();
+    assert!(
+        cites.iter().any(|c| c
+            == "سامي حداد, «قصف يطال سوق طخار الشعبي», صحيفة الوادي, 2017-03-14. https://wadi.example/2017/03/14/tokhar"),
+        "{cites:?}"
+    );
+}
+
+#[test]
 fn a_version_3_notebook_takes_incidents_after_its_upgrade_and_a_failed_upgrade_changes_nothing() {
     // A notebook of schema version 3 (before incidents) is upgraded by the first command, after
     // a copy, and its measures and claims then tie to incidents and export as events.
