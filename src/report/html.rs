@@ -221,11 +221,12 @@ struct ClaimView<'a> {
 }
 
 /// A citation's elements in reading order (`citation::parts`): author, title (linked to the
-/// article's row), outlet (linked to its source), date, then the address and an archived copy.
+/// article's row, which links the outlet to its source), outlet, date, then the address and an
+/// archived copy.
 struct Cite<'a> {
     author: Option<&'a str>,
     title: &'a str,
-    outlet: Option<(&'a str, Option<i64>)>,
+    outlet: Option<&'a str>,
     published: Option<&'a str>,
     url: Option<Address<'a>>,
     archived: Option<Address<'a>>,
@@ -544,19 +545,19 @@ fn claim<'a>(c: &'a ClaimRow, idx: &Index<'a>, placed: &mut HashSet<i64>) -> Cla
             .collect(),
         when,
         page: idx.pages.get(&c.id).map(String::as_str),
-        cite: idx.articles.get(&c.article_id).map(|a| cite(&a.row, idx)),
+        cite: idx.articles.get(&c.article_id).map(|a| cite(&a.row)),
     }
 }
 
 /// The elements `citation::parts` gives, borrowed from the article's row.
-fn cite<'a>(row: &'a crate::notebook::articles::ArticleRow, idx: &Index<'a>) -> Cite<'a> {
+fn cite(row: &crate::notebook::articles::ArticleRow) -> Cite<'_> {
     fn text(s: &Option<String>) -> Option<&str> {
         s.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
     Cite {
         author: text(&row.author),
         title: row.title.trim(),
-        outlet: text(&row.outlet).map(|o| (o, idx.sources.get(o).copied())),
+        outlet: text(&row.outlet),
         published: text(&row.published),
         url: text(&row.url).map(address),
         archived: text(&row.archived_url).map(address),
