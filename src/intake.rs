@@ -548,34 +548,9 @@ pub fn read_article(input: &Input, given: &ArticleMeta, max_size: u64) -> Result
     if found.body.trim().is_empty() {
         return Err("is empty: there is no article text in it".into());
     }
-    let page = found.meta;
-    let mut meta = given.clone();
-    let mut from = |field: &'static str, given_value: bool, page_from: Option<&'static str>| {
-        if given_value {
-            origin.retain(|(f, _)| *f != field);
-            origin.push((field, given.given(field)));
-        } else if let Some(w) = page_from {
-            origin.push((field, w));
-        }
-    };
-    from("title", given.title.is_some(), None);
-    from("outlet", given.outlet.is_some(), page.outlet.as_ref().map(|f| f.from));
-    from("author", given.author.is_some(), page.author.as_ref().map(|f| f.from));
-    let published = page.published.map(|f| (f.value, f.from)).or(published_found);
-    from("published", given.published.is_some(), published.map(|p| p.1));
     let target = capture.map(|c| c.target.clone()).filter(|t| !t.is_empty());
-    from(
-        "url",
-        given.url.is_some(),
-        target.as_ref().map(|_| "WARC-Target-URI").or(page.url.as_ref().map(|f| f.from)),
-    );
-    from("archived_url", given.archived_url.is_some(), None);
-    meta.outlet = meta.outlet.or(page.outlet.map(|f| f.value));
-    meta.author = meta.author.or(page.author.map(|f| f.value));
-    meta.published = meta.published.or(published.map(|p| p.0));
-    meta.url = meta.url.or(target).or(page.url.map(|f| f.value));
-    let order = ["title", "outlet", "author", "published", "url", "archived_url"];
-    origin.sort_by_key(|(f, _)| order.iter().position(|o| o == f));
+    let page = std::mem::take(&mut found.meta);
+    let meta = settle(given, page, published_found, target, &mut origin);
     out.provenance = (!origin.is_empty())
         .then(|| origin.iter().map(|(f, w)| format!("{f}={w}")).collect::<Vec<_>>().join("; "));
     let stem = name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n).to_string());
@@ -598,6 +573,45 @@ pub fn read_article(input: &Input, given: &ArticleMeta, max_size: u64) -> Result
     };
     out.meta = meta;
     Ok(out)
+}
+
+/// The values given on the command line put over those found in the file (and the captured
+/// address of a web archive's page over the page's own), each field's origin noted in
+/// `origin`, in the order of the row's fields.
+fn settle(
+    given: &ArticleMeta,
+    page: crate::extract::meta::PageMeta,
+    published_found: Option<(PartialDate, &'static str)>,
+    target: Option<String>,
+    origin: &mut Vec<(&'static str, &'static str)>,
+) -> ArticleMeta {
+    let mut meta = given.clone();
+    let mut from = |field: &'static str, given_value: bool, page_from: Option<&'static str>| {
+        if given_value {
+            origin.retain(|(f, _)| *f != field);
+            origin.push((field, given.given(field)));
+        } else if let Some(w) = page_from {
+            origin.push((field, w));
+        }
+    };
+    from("title", given.title.is_some(), None);
+    from("outlet", given.outlet.is_some(), page.outlet.as_ref().map(|f| f.from));
+    from("author", given.author.is_some(), page.author.as_ref().map(|f| f.from));
+    let published = page.published.map(|f| (f.value, f.from)).or(published_found);
+    from("published", given.published.is_some(), published.map(|p| p.1));
+    from(
+        "url",
+        given.url.is_some(),
+        target.as_ref().map(|_| "WARC-Target-URI").or(page.url.as_ref().map(|f| f.from)),
+    );
+    from("archived_url", given.archived_url.is_some(), None);
+    meta.outlet = meta.outlet.or(page.outlet.map(|f| f.value));
+    meta.author = meta.author.or(page.author.map(|f| f.value));
+    meta.published = meta.published.or(published.map(|p| p.0));
+    meta.url = meta.url.or(target).or(page.url.map(|f| f.value));
+    let order = ["title", "outlet", "author", "published", "url", "archived_url"];
+    origin.sort_by_key(|(f, _)| order.iter().position(|o| o == f));
+    meta
 }
 
 #[cfg(test)]

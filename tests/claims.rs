@@ -511,7 +511,7 @@ fn article_edit_fixes_the_heading_and_re_dates_the_claims_it_moves() {
     let r = nb.refuse(&["article", "edit", &article, "--published", ""], 1);
     assert!(r.stderr.contains("claim #1") && r.stderr.contains("أمس"), "{}", r.stderr);
     // A refused title, an unknown article, no field, a malformed date.
-    nb.refuse(&["article", "edit", &article, "--title", "  "], 1);
+    nb.refuse(&["article", "edit", &article, "--title", "  "], 2);
     nb.refuse(&["article", "edit", "99", "--title", "x"], 1);
     nb.refuse(&["article", "edit", &article], 2);
     nb.refuse(&["article", "edit", &article, "--published", "2014-13"], 2);

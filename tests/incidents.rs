@@ -459,7 +459,7 @@ fn coordinates_and_precisions_are_checked_and_kept_as_typed() {
         (Some("2017-03-01"), Some("2017-04-02"))
     );
     nb.refuse(&["incident", "edit", "south.west", "--to", "2017-02-01"], 1);
-    nb.refuse(&["incident", "edit", "south.west"], 1);
+    nb.refuse(&["incident", "edit", "south.west"], 2);
 }
 
 #[test]

@@ -259,6 +259,105 @@ fn every_command_takes_columns_for_what_it_prints_or_refuses_them_before_a_noteb
     }
 }
 
+/// What `--columns id` leaves in one format: the column alone, in that format's shape.
+fn only_id(format: &str, out: &str) -> bool {
+    let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+    let only_key = |v: &serde_json::Value| v.as_object().is_some_and(|o| o.keys().all(|k| k == "id"));
+    match format {
+        "json" => match serde_json::from_str::<serde_json::Value>(out) {
+            Ok(serde_json::Value::Array(rows)) => rows.iter().all(only_key),
+            Ok(v) => only_key(&v),
+            Err(_) => false,
+        },
+        "jsonl" => {
+            lines.iter().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| only_key(&v)))
+        }
+        // One column: no separator between cells (ids and the word `id` hold none).
+        "csv" => lines.iter().all(|l| !l.contains(',')) && lines.first().is_some_and(|l| *l == "id"),
+        "tsv" => lines.iter().all(|l| !l.contains('\t')) && lines.first().is_some_and(|l| *l == "id"),
+        // A table of one column (or a record's one field): a single cell between the rules.
+        "markdown" => lines.iter().all(|l| l.matches('|').count() <= 3),
+        // One column drawn (no rule between cells), or a record's one field beside its value;
+        // a listing with no rows says so in a sentence.
+        "table" => out.lines().filter(|l| l.contains('┆')).all(|l| l.starts_with("│ id ┆")),
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn every_command_takes_columns_in_every_format_or_refuses_them_with_exit_2() {
+    for format in ["table", "csv", "tsv", "json", "jsonl", "markdown"] {
+        let nb = demo();
+        for (name, args) in walk_lines(&nb) {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let r = nb.raw(&[&["--columns", "id", "--format", format][..], &args].concat(), None);
+            match r.code {
+                0 => assert!(
+                    only_id(format, &r.stdout),
+                    "{name} --format {format}: more than id:\n{}",
+                    r.stdout
+                ),
+                2 => assert!(
+                    r.stderr.contains("no column 'id'")
+                        || r.stderr.contains("takes no --columns")
+                        || r.stderr.contains(&format!("--format {format}")),
+                    "{name} --format {format}: {}",
+                    r.stderr
+                ),
+                other => panic!("{name} --format {format}: exit {other}: {}", r.stderr),
+            }
+        }
+    }
+}
+
+/// Flags that do not go together, and values a command cannot take, each refused with exit 2
+/// before any notebook is opened (so none is created).
+#[test]
+fn bad_flag_combinations_exit_2_before_a_notebook_is_opened() {
+    let nb = Nb::new();
+    let nowhere = nb.path("nowhere").join("notebook.db");
+    let cases: &[&[&str]] = &[
+        &["export", "events"],
+        &["export", "claims", "--profile", "ucdp"],
+        &["export", "claims", "--format", "bibtex"],
+        &["export", "datasette-metadata", "--format", "csv"],
+        &["--format", "bibtex", "claim", "list"],
+        &["reconcile", "deaths.market", "--all-pairs"],
+        &["--format", "csv", "reconcile", "deaths.market", "--explain"],
+        &["reconcile", "deaths.market", "--value", "12"],
+        &["reconcile", "deaths.market", "--method", "manual", "--value", "12"],
+        &["--format", "csv", "report", "--all", "--out", "r.html"],
+        &["--format", "markdown", "report", "--all", "--out", "-"],
+        &["--columns", "id", "report", "--all", "--out", "r.html"],
+        &["import", "sources", "s.csv", "--add-sources"],
+        &["measure", "edit", "deaths.market"],
+        &["measure", "edit", "deaths.market", "--label", " "],
+        &["measure", "add", "shops.damaged", "--label", "shops", "--sum", ""],
+        &["measure", "sum", "shops.damaged", ""],
+        &["incident", "edit", "sahl.2014-12-04"],
+        &["incident", "edit", "sahl.2014-12-04", "--lat", "33.5", "--lon", ""],
+        &["article", "edit", "1", "--title", " "],
+        &["article", "edit", "1"],
+        &["claim", "add", "--article", "1", "--quote", "15 people", "--tag", " "],
+        &["claim", "edit", "1", "--tag", ""],
+    ];
+    for args in cases {
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&nowhere)
+            .args(*args)
+            .current_dir(nb.path(""))
+            .env_remove("CROSSCHECK_DB")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("error: ") && err.len() > 20, "{args:?}: {err}");
+        assert!(!nowhere.parent().unwrap().exists(), "{args:?} created a notebook");
+        assert!(out.stdout.is_empty(), "{args:?} printed {}", String::from_utf8_lossy(&out.stdout));
+    }
+}
+
 #[test]
 fn columns_pick_a_records_fields_and_sections_in_every_format() {
     let nb = demo();

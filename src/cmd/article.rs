@@ -37,6 +37,7 @@ pub fn plan(c: ArticleCommand) -> Plan {
             // The article, then the claims whose dates the change moved.
             let shape = Shape::record::<ArticleRow>(EDITED_SECTIONS);
             Plan::new("article edit", Need::Write, shape, move |run| {
+                edit.check().map_err(super::UsageError)?;
                 let done = uses::edit_article(run.nb()?, id, &edit)?;
                 run.close();
                 if !done.stale.is_empty() {

@@ -29,6 +29,7 @@ pub fn plan(c: ClaimCommand) -> Result<Plan> {
     let record = || Shape::record::<ClaimRow>(&[]);
     Ok(match c {
         ClaimCommand::Add(args) => {
+            crate::notebook::claims::check_tags(&args.tags).map_err(super::UsageError)?;
             let add = add_request(args);
             Plan::new("claim add", Need::Write, record(), move |run| add_claim(run, &add))
         }
@@ -44,6 +45,7 @@ pub fn plan(c: ClaimCommand) -> Result<Plan> {
             })
         }
         ClaimCommand::Edit(args) => {
+            crate::notebook::claims::check_tags(&args.tags).map_err(super::UsageError)?;
             let (id, edit) = edit_request(args);
             Plan::new("claim edit", Need::Write, record(), move |run| {
                 let row = claims::edit_claim(run.nb()?, id, &edit)?;

@@ -10,7 +10,7 @@ use crate::cli::ExportArgs;
 use crate::notebook::transfer::{Tally, TallyRow};
 use crate::notebook::Error;
 use crate::render::output::Defaults;
-use crate::render::{Dest, Format, Output, RowWriter, Shape};
+use crate::render::{Dest, Output, RowWriter, Shape};
 use crate::rows::Row;
 use crate::usecase::export as uses;
 use crate::vocab::ExportTable;
@@ -60,15 +60,8 @@ pub fn export(args: ExportArgs, out: &Output) -> Result<Plan> {
             let out = run.out;
             let outputs = run.outputs(Some(args.force));
             let text = uses::citations(run.nb()?, cite)?;
-            match &args.out {
-                None if out.terminal() => out.bytes(crate::render::escape_controls(&text, true).as_bytes()),
-                None => out.bytes(text.as_bytes()),
-                Some(path) => {
-                    out.file(outputs.file(path, "export"), text.as_bytes())?;
-                    out.note(&format!("wrote {}", path.display()));
-                    Ok(())
-                }
-            }
+            let dest = Dest::of(args.out.as_deref(), &outputs, "export");
+            out.document_text(dest, &text, |path| format!("wrote {}", path.display()))
         }));
     }
     let columns = uses::columns(args.table, args.profile);
@@ -77,15 +70,12 @@ pub fn export(args: ExportArgs, out: &Output) -> Result<Plan> {
         let outputs = run.outputs(Some(args.force));
         let defaults = Defaults {
             // Given after `export` or before it; CSV when given nowhere.
-            format: Some(args.format.and_then(|f| f.table()).or(out.format_given()).unwrap_or(Format::Csv)),
+            format: out.file_format(args.format.and_then(|f| f.table())),
             every_column: false,
             bom: args.bom,
             raw: args.raw,
         };
-        let dest = match &args.out {
-            None => Dest::Stdout,
-            Some(path) => Dest::File { path, outputs: &outputs, what: "export" },
-        };
+        let dest = Dest::of(args.out.as_deref(), &outputs, "export");
         let empty = format!("no {} to export", args.table);
         let mut sink = Into(out.columns_to(columns, dest, defaults, &empty));
         uses::export(run.nb()?, args.table, args.profile, &super::claim::query(&args.filter), &mut sink)?;
@@ -100,8 +90,7 @@ pub fn export(args: ExportArgs, out: &Output) -> Result<Plan> {
 /// The metadata Datasette reads beside the published notebook, named for the notebook's file
 /// (Datasette serves `public.db` as the database `public`): run it on the file you publish.
 fn datasette_metadata(args: ExportArgs, out: &Output) -> Result<Plan> {
-    let format = args.format.and_then(|f| f.table()).or(out.format_given());
-    if format.is_some_and(|f| f != Format::Json) || args.bom || args.raw {
+    if out.other_than_json(args.format.and_then(|f| f.table())) || args.bom || args.raw {
         return Err(crate::render::UsageError(
             "export datasette-metadata writes JSON only; give no --format (or --format json), --bom or --raw"
                 .into(),
@@ -116,14 +105,10 @@ fn datasette_metadata(args: ExportArgs, out: &Output) -> Result<Plan> {
         let mut text = serde_json::to_string_pretty(&metadata)?;
         text.push('\n');
         run.close();
-        match &args.out {
-            None => run.out.bytes(text.as_bytes()),
-            Some(path) => {
-                run.out.file(outputs.file(path, "Datasette metadata"), text.as_bytes())?;
-                run.out.note(&format!("wrote {} (for the database {database})", path.display()));
-                Ok(())
-            }
-        }
+        let dest = Dest::of(args.out.as_deref(), &outputs, "Datasette metadata");
+        run.out.document(dest, text.as_bytes(), |path| {
+            format!("wrote {} (for the database {database})", path.display())
+        })
     }))
 }
 

@@ -1,7 +1,7 @@
 //! `measure` and `figure`: hedged numbers into intervals, the vague-word table, and a measure's
 //! figures side by side.
 
-use super::{Need, Plan};
+use super::{Need, Plan, UsageError};
 use crate::cli::{FigureCommand, MeasureCommand, TermsCommand};
 use crate::notebook::figures::{FigureRow, MeasureRow, TermRow};
 use crate::notebook::Error;
@@ -12,6 +12,9 @@ pub fn measure(c: MeasureCommand) -> Plan {
     match c {
         MeasureCommand::Add { key, label, unit, incident, role, sum } => {
             Plan::new("measure add", Need::Write, Shape::record::<MeasureRow>(&[]), move |run| {
+                if !sum.is_empty() {
+                    crate::notebook::derived::check_parts(&key, &sum).map_err(UsageError)?;
+                }
                 let row = uses::add_measure_to(
                     run.nb()?,
                     &key,
@@ -32,12 +35,14 @@ pub fn measure(c: MeasureCommand) -> Plan {
                     incident: args.incident.map(Some),
                     role: args.role.map(|r| r.0),
                 };
+                edit.check().map_err(UsageError)?;
                 let row = uses::edit_measure(run.nb()?, &args.key, &edit)?;
                 run.out.created(row.id, &Record::of(&row)?)
             })
         }
         MeasureCommand::Sum { key, parts } => {
             Plan::new("measure sum", Need::Write, Shape::record::<MeasureRow>(&[]), move |run| {
+                crate::notebook::derived::check_parts(&key, &parts).map_err(UsageError)?;
                 let row = uses::sum_measure(run.nb()?, &key, &parts)?;
                 run.out.record(&Record::of(&row)?)
             })

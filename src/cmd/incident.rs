@@ -108,6 +108,7 @@ fn edit(run: &mut Run<'_>, args: IncidentEditArgs) -> Result<()> {
         where_precision: args.where_precision.map(|w| w.0),
         note: args.note.map(Some),
     };
+    e.check().map_err(UsageError)?;
     let out = run.out;
     let row = run.nb()?.edit_incident(&args.key, &e)?;
     out.created(row.id, &Record::of(&row)?)

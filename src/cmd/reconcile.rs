@@ -7,19 +7,18 @@ use super::{Need, Plan, Run, UsageError};
 use crate::cli::ReconcileArgs;
 use crate::notebook::reconciliations::TimelineRow;
 use crate::render::reconcile::{MeasurePrinter, MEASURE_COLUMNS};
-use crate::render::{Columns, Format, Output, Shape};
+use crate::render::{Columns, Output, Shape};
 use crate::report::Lang;
 use crate::usecase::reconcile::{self as uses, ReconcileQuery};
 
 pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
-    let json_like = matches!(out.format_given(), Some(Format::Json | Format::Jsonl));
-    if args.all_pairs && !json_like {
+    if args.all_pairs && !out.json_given() {
         return Err(UsageError(
             "--all-pairs names every conflicting pair in JSON only; add --format json".into(),
         )
         .into());
     }
-    if args.explain && matches!(out.format_given(), Some(Format::Csv | Format::Tsv)) {
+    if args.explain && out.delimited_given() {
         return Err(UsageError(
             "--explain prints sentences, which CSV and TSV have no place for; use --format table, markdown or json"
                 .into(),

@@ -6,17 +6,11 @@ use anyhow::{bail, Result};
 
 use super::{Need, Plan, Run, UsageError};
 use crate::cli::ReportArgs;
-use crate::render::{Dest, Format, Output, Shape};
+use crate::render::{Dest, Output, Shape};
 use crate::usecase::report::{gather_report, ReportQuery};
 
 pub fn plan(args: ReportArgs, out: &Output) -> Result<Plan> {
-    let markdown = match out.format_given() {
-        None => false,
-        Some(Format::Markdown) => true,
-        Some(other) => bail!(UsageError(format!(
-            "report writes an HTML page, or Markdown with --format markdown; --format {other} is not one of them"
-        ))),
-    };
+    let markdown = out.markdown_page("report")?;
     let to_stdout = args.out.as_os_str() == "-";
     if markdown && to_stdout {
         bail!(UsageError("--format markdown writes chart files beside the report; give a file with --out, such as report.md".into()));
@@ -49,12 +43,10 @@ fn write(run: &mut Run<'_>, args: &ReportArgs, query: &ReportQuery, markdown: bo
     );
     if !markdown {
         let page = crate::report::html(&report);
-        if args.out.as_os_str() == "-" {
-            return out.page(Dest::Stdout, page.as_bytes());
-        }
-        out.page(Dest::File { path: &args.out, outputs: &outputs, what: "report" }, page.as_bytes())?;
-        out.note(&format!("wrote {} ({counts})", args.out.display()));
-        return Ok(());
+        let file = Some(args.out.as_path()).filter(|p| p.as_os_str() != "-");
+        return out.document(Dest::of(file, &outputs, "report"), page.as_bytes(), |path| {
+            format!("wrote {} ({counts})", path.display())
+        });
     }
     let stem =
         args.out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());

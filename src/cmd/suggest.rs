@@ -5,7 +5,7 @@ use super::{Need, Plan};
 use crate::cli::ClaimSuggestArgs;
 use crate::notebook::Error;
 use crate::render::output::Defaults;
-use crate::render::{Dest, Format, Shape};
+use crate::render::{Dest, Shape};
 use crate::usecase::suggest::{self as uses, SuggestQuery, SuggestionRow};
 
 pub fn plan(args: ClaimSuggestArgs) -> Plan {
@@ -19,15 +19,12 @@ pub fn plan(args: ClaimSuggestArgs) -> Plan {
         let outputs = run.outputs(Some(args.force));
         let defaults = Defaults {
             // A file for review and `import claims`: CSV with every column unless told otherwise.
-            format: args.out.as_ref().map(|_| out.format_given().unwrap_or(Format::Csv)),
+            format: args.out.as_ref().and_then(|_| out.file_format(None)),
             every_column: args.out.is_some(),
             bom: args.bom,
             raw: false,
         };
-        let dest = match &args.out {
-            None => Dest::Stdout,
-            Some(path) => Dest::File { path, outputs: &outputs, what: "suggestions" },
-        };
+        let dest = Dest::of(args.out.as_deref(), &outputs, "suggestions");
         let empty = uses::no_suggestions(args.article);
         let mut w = out.rows_to::<SuggestionRow>(dest, defaults, &empty);
         let found = uses::suggest_claims(run.nb()?, &query, |r| w.row(&r).map_err(Error::Output))?;

@@ -107,50 +107,78 @@ fn offer<T>(field: &mut Option<Found<T>>, value: Option<T>, from: &'static str) 
 /// Reads a page's metadata. `body_root` is the element the article text was taken from: a
 /// `<time>` or byline inside it is the article's own.
 pub fn read(doc: &Html, body_root: Option<NodeRef<'_, Node>>) -> PageMeta {
-    let mut metas: Vec<(String, String)> = Vec::new();
-    let mut canonical = None;
-    let mut ld: Vec<serde_json::Value> = Vec::new();
-    for node in doc.tree.root().descendants() {
-        let Node::Element(e) = node.value() else { continue };
-        match e.name() {
-            "meta" => {
-                let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
-                if let (Some(k), Some(v)) = (key, e.attr("content")) {
-                    if metas.len() < 500 {
-                        metas.push((k.trim().to_ascii_lowercase(), v.to_string()));
-                    }
-                }
-            }
-            "link" if canonical.is_none() => {
-                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") {
-                    canonical = e.attr("href").and_then(absolute_url);
-                }
-            }
-            "script"
-                if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
-            {
-                let text: String =
-                    node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
-                if text.len() <= LONGEST_JSON && ld.len() < 20 {
-                    // Sites leave stray control characters and trailing commas; a block that does
-                    // not parse is ignored, as search engines do.
-                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(text.trim()) {
-                        ld.push(v);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let meta = |names: &[&str]| -> Option<&str> {
-        names
-            .iter()
-            .find_map(|n| metas.iter().find(|(k, v)| k == n && !v.trim().is_empty()).map(|(_, v)| v.as_str()))
-    };
-    let article = ld.iter().find_map(news_article);
+    let head = Head::of(doc);
+    let article = head.ld.iter().find_map(news_article);
+    let within = body_root.unwrap_or(doc.tree.root());
     let mut m = PageMeta::default();
+    title_and_outlet(&mut m, &head, article);
+    author(&mut m, &head, article, doc, within);
+    published(&mut m, &head, article, doc, within);
+    url(&mut m, head.canonical.clone(), &head, article);
+    m
+}
 
+/// What a page says about itself: its `<meta>` pairs, its canonical link and its JSON-LD blocks.
+struct Head {
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    ld: Vec<serde_json::Value>,
+}
+
+impl Head {
+    fn of(doc: &Html) -> Head {
+        let mut metas: Vec<(String, String)> = Vec::new();
+        let mut canonical = None;
+        let mut ld: Vec<serde_json::Value> = Vec::new();
+        for node in doc.tree.root().descendants() {
+            let Node::Element(e) = node.value() else { continue };
+            match e.name() {
+                "meta" => {
+                    let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
+                    if let (Some(k), Some(v)) = (key, e.attr("content")) {
+                        if metas.len() < 500 {
+                            metas.push((k.trim().to_ascii_lowercase(), v.to_string()));
+                        }
+                    }
+                }
+                "link" if canonical.is_none() => {
+                    let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                    if rel.split_whitespace().any(|r| r == "canonical") {
+                        canonical = e.attr("href").and_then(absolute_url);
+                    }
+                }
+                "script"
+                    if e.attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+                {
+                    let text: String =
+                        node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                    if text.len() <= LONGEST_JSON && ld.len() < 20 {
+                        // Sites leave stray control characters and trailing commas; a block that does
+                        // not parse is ignored, as search engines do.
+                        if let Ok(v) = serde_json::from_str::<serde_json::Value>(text.trim()) {
+                            ld.push(v);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Head { metas, canonical, ld }
+    }
+
+    /// The first of these `<meta>` names that has a value.
+    fn meta(&self, names: &[&str]) -> Option<&str> {
+        names.iter().find_map(|n| {
+            self.metas.iter().find(|(k, v)| k == n && !v.trim().is_empty()).map(|(_, v)| v.as_str())
+        })
+    }
+}
+
+type Ld<'a> = Option<&'a serde_json::Value>;
+
+fn title_and_outlet(m: &mut PageMeta, head: &Head, article: Ld<'_>) {
+    let meta = |names: &[&str]| head.meta(names);
     offer(&mut m.title, meta(&["og:title"]).and_then(clean), "og:title");
     offer(
         &mut m.title,
@@ -166,7 +194,11 @@ pub fn read(doc: &Html, body_root: Option<NodeRef<'_, Node>>) -> PageMeta {
         "JSON-LD publisher",
     );
     offer(&mut m.outlet, meta(&["application-name", "publisher"]).and_then(clean), "meta publisher");
+}
 
+/// The author: from the page's metadata first, then a byline in the article, then anywhere.
+fn author(m: &mut PageMeta, head: &Head, article: Ld<'_>, doc: &Html, within: NodeRef<'_, Node>) {
+    let meta = |names: &[&str]| head.meta(names);
     offer(&mut m.author, meta(&["author"]).and_then(byline), "meta author");
     offer(
         &mut m.author,
@@ -180,12 +212,12 @@ pub fn read(doc: &Html, body_root: Option<NodeRef<'_, Node>>) -> PageMeta {
             .filter(|a| !a.starts_with("http")),
         "meta article:author",
     );
-    offer(
-        &mut m.author,
-        byline_in(body_root.unwrap_or(doc.tree.root())).or_else(|| byline_in(doc.tree.root())),
-        "byline",
-    );
+    offer(&mut m.author, byline_in(within).or_else(|| byline_in(doc.tree.root())), "byline");
+}
 
+/// The date published: from the page's metadata first, then a `<time>` in the article.
+fn published(m: &mut PageMeta, head: &Head, article: Ld<'_>, doc: &Html, within: NodeRef<'_, Node>) {
+    let meta = |names: &[&str]| head.meta(names);
     offer(&mut m.published, meta(&["article:published_time"]).and_then(page_date), "article:published_time");
     offer(
         &mut m.published,
@@ -210,12 +242,12 @@ pub fn read(doc: &Html, body_root: Option<NodeRef<'_, Node>>) -> PageMeta {
         .and_then(page_date),
         "meta date",
     );
-    offer(
-        &mut m.published,
-        time_in(body_root.unwrap_or(doc.tree.root())).or_else(|| time_in(doc.tree.root())),
-        "time datetime",
-    );
+    offer(&mut m.published, time_in(within).or_else(|| time_in(doc.tree.root())), "time datetime");
+}
 
+/// The page's address: its canonical link, else what its metadata says.
+fn url(m: &mut PageMeta, canonical: Option<String>, head: &Head, article: Ld<'_>) {
+    let meta = |names: &[&str]| head.meta(names);
     offer(&mut m.url, canonical, "link canonical");
     offer(&mut m.url, meta(&["og:url"]).and_then(absolute_url), "og:url");
     offer(
@@ -230,7 +262,6 @@ pub fn read(doc: &Html, body_root: Option<NodeRef<'_, Node>>) -> PageMeta {
             .and_then(|u| absolute_url(&u)),
         "JSON-LD url",
     );
-    m
 }
 
 const ARTICLE_TYPES: [&str; 7] = [

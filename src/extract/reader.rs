@@ -246,12 +246,39 @@ fn text_len(t: &str) -> (usize, usize) {
     (chars, commas)
 }
 
+/// What one walk of the page counts: each element's text, links and commas (its own and its
+/// children's), the text directly inside it, and the furniture (navigation, footers ...).
+struct Tally {
+    stats: HashMap<NodeId, Stats>,
+    /// Direct text of each element (text not inside a child element): a <div> of text and <br>
+    /// is a paragraph as much as a <p> is.
+    own: HashMap<NodeId, (usize, usize)>,
+    furniture: HashSet<NodeId>,
+}
+
+impl Tally {
+    /// The share of an element's text that sits inside links.
+    fn density(&self, id: &NodeId) -> f64 {
+        self.stats
+            .get(id)
+            .map(|s| if s.text == 0 { 0.0 } else { s.links as f64 / s.text as f64 })
+            .unwrap_or(0.0)
+    }
+}
+
 /// Reads the page; None when no block of it is long enough to be an article's paragraph.
 pub fn read(doc: &Html) -> Option<Reading> {
+    let tally = tally(doc);
+    let scores = scores(doc, &tally.own);
+    let roots = roots(doc, &tally, &scores)?;
+    let dropped = dropped(doc, &tally, &roots);
+    Some(Reading { roots, dropped })
+}
+
+/// Walks the page once, counting text, links and commas and setting the furniture aside.
+fn tally(doc: &Html) -> Tally {
     let root = doc.tree.root();
     let mut stats: HashMap<NodeId, Stats> = HashMap::default();
-    // Direct text of each element (text not inside a child element): a <div> of text and <br>
-    // is a paragraph as much as a <p> is.
     let mut own: HashMap<NodeId, (usize, usize)> = HashMap::default();
     let mut furniture: HashSet<NodeId> = HashSet::new();
     let mut inside_furniture = 0usize;
@@ -308,7 +335,11 @@ pub fn read(doc: &Html) -> Option<Reading> {
             }
         }
     }
-    // Each paragraph scores for its parent in full and its grandparent by half.
+    Tally { stats, own, furniture }
+}
+
+/// Each paragraph scores for its parent in full and its grandparent by half.
+fn scores(doc: &Html, own: &HashMap<NodeId, (usize, usize)>) -> HashMap<NodeId, f64> {
     let mut scores: HashMap<NodeId, f64> = HashMap::default();
     for (id, (len, commas)) in own.iter() {
         if *len < PARAGRAPH {
@@ -335,9 +366,13 @@ pub fn read(doc: &Html) -> Option<Reading> {
             }
         }
     }
-    let density = |id: &NodeId| {
-        stats.get(id).map(|s| if s.text == 0 { 0.0 } else { s.links as f64 / s.text as f64 }).unwrap_or(0.0)
-    };
+    scores
+}
+
+/// The element that scores best, with those of its siblings that belong to the same article.
+fn roots(doc: &Html, tally: &Tally, scores: &HashMap<NodeId, f64>) -> Option<Vec<NodeId>> {
+    let (stats, furniture) = (&tally.stats, &tally.furniture);
+    let density = |id: &NodeId| tally.density(id);
     let top = scores
         .iter()
         .map(|(id, s)| (*id, s * (1.0 - density(id))))
@@ -369,9 +404,13 @@ pub fn read(doc: &Html) -> Option<Reading> {
             roots.push(s.id());
         }
     }
-    // Inside what is kept: blocks of links (related stories, tag lists) and furniture lines.
-    let mut dropped = furniture;
-    for r in &roots {
+    Some(roots)
+}
+
+/// Inside what is kept: blocks of links (related stories, tag lists) and furniture lines.
+fn dropped(doc: &Html, tally: &Tally, roots: &[NodeId]) -> HashSet<NodeId> {
+    let mut dropped = tally.furniture.clone();
+    for r in roots {
         let Some(rn) = doc.tree.get(*r) else { continue };
         for n in rn.descendants() {
             let Node::Element(e) = n.value() else { continue };
@@ -381,8 +420,8 @@ pub fn read(doc: &Html) -> Option<Reading> {
             ) {
                 continue;
             }
-            let st = stats.get(&n.id()).copied().unwrap_or_default();
-            let d = density(&n.id());
+            let st = tally.stats.get(&n.id()).copied().unwrap_or_default();
+            let d = tally.density(&n.id());
             let lots_of_links = st.text > 0 && d > 0.5 && st.text < 1000 && st.commas < 5;
             let short = st.text < 120;
             if lots_of_links || (short && furniture_text(&plain_text(n))) {
@@ -390,7 +429,7 @@ pub fn read(doc: &Html) -> Option<Reading> {
             }
         }
     }
-    Some(Reading { roots, dropped })
+    dropped
 }
 
 /// An element's text, for judging a short block; bounded.

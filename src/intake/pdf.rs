@@ -135,98 +135,136 @@ fn number(o: &Object) -> f32 {
     o.as_float().unwrap_or(0.0)
 }
 
+/// The text of one page as its operators draw it: the lines so far, the line being drawn, and
+/// where the pen is.
+struct Pen {
+    lines: Vec<String>,
+    line: String,
+    size: f32,
+    /// Where the text is (x, y), where the current run started, and characters drawn since.
+    x: f32,
+    y: f32,
+    line_x: f32,
+    line_y: f32,
+    drawn: usize,
+    pending_space: bool,
+}
+
+impl Pen {
+    fn new() -> Pen {
+        Pen {
+            lines: Vec::new(),
+            line: String::new(),
+            size: 12.0,
+            x: 0.0,
+            y: 0.0,
+            line_x: 0.0,
+            line_y: 0.0,
+            drawn: 0,
+            pending_space: false,
+        }
+    }
+
+    fn end_line(&mut self) {
+        if !self.line.trim().is_empty() {
+            self.lines.push(std::mem::take(&mut self.line));
+        }
+        self.line.clear();
+    }
+
+    /// Moving to (nx, ny): down or up a line ends it (and a gap of more than a line and a half
+    /// ends a paragraph: an empty line marks it); a step along the line that is more than the
+    /// drawn text could take is a space between words.
+    fn move_to(&mut self, nx: f32, ny: f32) {
+        let em = self.size.abs().max(1.0);
+        if (ny - self.y).abs() > em * 0.3 {
+            self.end_line();
+            if (ny - self.y).abs() > em * 1.6 && self.lines.last().is_some_and(|l| !l.is_empty()) {
+                self.lines.push(String::new());
+            }
+        } else if nx - self.x > self.drawn as f32 * em * 0.45 + em * 0.1 || nx < self.x {
+            self.pending_space = true;
+        }
+        self.x = nx;
+        self.y = ny;
+        self.drawn = 0;
+    }
+
+    /// The strings of a text-showing operator, decoded in the current font; a step back
+    /// between them of more than a fifth of an em is a space.
+    fn show(&mut self, parts: Vec<&Object>, enc: &Encoding) {
+        for part in parts {
+            match part {
+                Object::String(bytes, _) => {
+                    let Ok(text) = enc.bytes_to_string(bytes) else { continue };
+                    if self.pending_space
+                        && !self.line.is_empty()
+                        && !self.line.ends_with(' ')
+                        && !text.starts_with(' ')
+                    {
+                        self.line.push(' ');
+                    }
+                    self.pending_space = false;
+                    self.drawn += text.chars().count();
+                    self.line.extend(text.chars().filter(|c| !c.is_control() && *c != '\u{FFFD}'));
+                }
+                other => {
+                    if number(other) < -200.0 {
+                        self.pending_space = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lines drawn, spaces tidied, in logical order, presentation forms folded.
+    fn finish(mut self) -> Vec<String> {
+        self.end_line();
+        self.lines
+            .into_iter()
+            .map(|l| {
+                let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+                let l = if visual_order(&l) { logical_from_visual(&l) } else { l };
+                fold_presentation_forms(&l)
+            })
+            .collect()
+    }
+}
+
 /// One page's lines of text, in the order the page draws them, and how many inline images it has.
 fn page_lines(content: &[u8], fonts: &BTreeMap<Vec<u8>, Encoding>) -> (Vec<String>, usize) {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
+    let mut pen = Pen::new();
     let mut encoding: Option<&Encoding> = None;
-    let mut size = 12.0f32;
-    // Where the text is (x, y), where the current run started, and characters drawn since.
-    let (mut x, mut y) = (0.0f32, 0.0f32);
-    let (mut line_x, mut line_y) = (0.0f32, 0.0f32);
-    let mut drawn = 0usize;
     let mut images = 0;
-    let mut pending_space = false;
-    let end_line = |line: &mut String, lines: &mut Vec<String>| {
-        if !line.trim().is_empty() {
-            lines.push(std::mem::take(line));
-        }
-        line.clear();
-    };
-    // Moving to (nx, ny): down or up a line ends it (and a gap of more than a line and a half
-    // ends a paragraph: an empty line marks it); a step along the line that is more than the
-    // drawn text could take is a space between words.
-    let move_to = |nx: f32,
-                   ny: f32,
-                   x: &mut f32,
-                   y: &mut f32,
-                   drawn: &mut usize,
-                   size: f32,
-                   line: &mut String,
-                   lines: &mut Vec<String>,
-                   pending: &mut bool| {
-        let em = size.abs().max(1.0);
-        if (ny - *y).abs() > em * 0.3 {
-            end_line(line, lines);
-            if (ny - *y).abs() > em * 1.6 && lines.last().is_some_and(|l| !l.is_empty()) {
-                lines.push(String::new());
-            }
-        } else if nx - *x > *drawn as f32 * em * 0.45 + em * 0.1 || nx < *x {
-            *pending = true;
-        }
-        *x = nx;
-        *y = ny;
-        *drawn = 0;
-    };
     for op in Content::decode_iter(content) {
         let Ok(op) = op else { break };
         let args = &op.operands;
         match op.operator.as_str() {
             "BT" => {
-                line_x = 0.0;
-                line_y = 0.0;
+                pen.line_x = 0.0;
+                pen.line_y = 0.0;
             }
             "Tf" => {
                 encoding = args.first().and_then(|n| n.as_name().ok()).and_then(|n| fonts.get(n));
-                size = args.get(1).map(number).unwrap_or(12.0);
-                if size == 0.0 {
-                    size = 12.0;
+                pen.size = args.get(1).map(number).unwrap_or(12.0);
+                if pen.size == 0.0 {
+                    pen.size = 12.0;
                 }
             }
             "Td" | "TD" => {
-                line_x += args.first().map(number).unwrap_or(0.0);
-                line_y += args.get(1).map(number).unwrap_or(0.0);
-                move_to(
-                    line_x,
-                    line_y,
-                    &mut x,
-                    &mut y,
-                    &mut drawn,
-                    size,
-                    &mut line,
-                    &mut lines,
-                    &mut pending_space,
-                );
+                pen.line_x += args.first().map(number).unwrap_or(0.0);
+                pen.line_y += args.get(1).map(number).unwrap_or(0.0);
+                pen.move_to(pen.line_x, pen.line_y);
             }
             "Tm" => {
-                line_x = args.get(4).map(number).unwrap_or(0.0);
-                line_y = args.get(5).map(number).unwrap_or(0.0);
-                move_to(
-                    line_x,
-                    line_y,
-                    &mut x,
-                    &mut y,
-                    &mut drawn,
-                    size,
-                    &mut line,
-                    &mut lines,
-                    &mut pending_space,
-                );
+                pen.line_x = args.get(4).map(number).unwrap_or(0.0);
+                pen.line_y = args.get(5).map(number).unwrap_or(0.0);
+                pen.move_to(pen.line_x, pen.line_y);
             }
-            "T*" => end_line(&mut line, &mut lines),
+            "T*" => pen.end_line(),
             "Tj" | "'" | "\"" | "TJ" => {
                 if matches!(op.operator.as_str(), "'" | "\"") {
-                    end_line(&mut line, &mut lines);
+                    pen.end_line();
                 }
                 let Some(enc) = encoding else { continue };
                 let parts: Vec<&Object> = match op.operator.as_str() {
@@ -238,44 +276,13 @@ fn page_lines(content: &[u8], fonts: &BTreeMap<Vec<u8>, Encoding>) -> (Vec<Strin
                     "\"" => args.get(2).into_iter().collect(),
                     _ => args.first().into_iter().collect(),
                 };
-                for part in parts {
-                    match part {
-                        Object::String(bytes, _) => {
-                            let Ok(text) = enc.bytes_to_string(bytes) else { continue };
-                            if pending_space
-                                && !line.is_empty()
-                                && !line.ends_with(' ')
-                                && !text.starts_with(' ')
-                            {
-                                line.push(' ');
-                            }
-                            pending_space = false;
-                            drawn += text.chars().count();
-                            line.extend(text.chars().filter(|c| !c.is_control() && *c != '\u{FFFD}'));
-                        }
-                        // A step back of more than a fifth of an em between glyphs is a space.
-                        other => {
-                            if number(other) < -200.0 {
-                                pending_space = true;
-                            }
-                        }
-                    }
-                }
+                pen.show(parts, enc);
             }
             "BI" | "Do" => images += usize::from(op.operator == "BI"),
             _ => {}
         }
     }
-    end_line(&mut line, &mut lines);
-    let lines = lines
-        .into_iter()
-        .map(|l| {
-            let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
-            let l = if visual_order(&l) { logical_from_visual(&l) } else { l };
-            fold_presentation_forms(&l)
-        })
-        .collect();
-    (lines, images)
+    (pen.finish(), images)
 }
 
 /// Arabic presentation forms (the shaped glyphs many PDFs store: U+FB50–U+FDFF, U+FE70–U+FEFF)

@@ -185,47 +185,52 @@ pub fn label(archive: &Path, target: &str) -> String {
     format!("{} ({})", archive.display(), target)
 }
 
+/// Finds where the next record starts, past blank lines, and checks its version line; None at
+/// the end of the archive. Records are separated by blank lines; a version line starts each.
+/// Returns where the record can be found again: in a compressed archive, the member it starts
+/// in and how far into it (0 when each record is its own member, as writers make them).
+fn record_start(s: &mut Stream, number: usize) -> Result<Option<(u64, u64)>, String> {
+    let mut budget = MAX_HEADER;
+    let (first, back) = loop {
+        let before = s.position;
+        match line(s, &mut budget).map_err(io_error)? {
+            None => return Ok(None),
+            Some(l) if l.is_empty() => continue,
+            Some(l) => break (l, s.position - before),
+        }
+    };
+    let (offset, skip) = match s.gz {
+        false => (s.position - back, 0),
+        true if s.in_member >= back => (s.member_start, s.in_member - back),
+        true => {
+            return Err(format!(
+                "is a compressed web archive whose record {} begins across two gzip members; \
+                 recompress it record by record (as WARC writers do) and import it again",
+                number + 1
+            ))
+        }
+    };
+    if !first.starts_with(b"WARC/") {
+        if number == 0 {
+            return Err(
+                "is not a web archive (WARC): it does not start with a WARC/1.0 or WARC/1.1 record".into()
+            );
+        }
+        return Err(format!(
+            "is a web archive whose record {} is damaged (no WARC/ line where it should start)",
+            number + 1
+        ));
+    }
+    Ok(Some((offset, skip)))
+}
+
 /// Lists an archive's records: HTML responses to import, the rest passed over or refused.
 pub fn scan(path: &Path, gz: bool, max_size: u64) -> Result<Vec<Entry>, String> {
     let mut s = Stream::open(path, gz).map_err(io_error)?;
     let mut out = Vec::new();
     let mut number = 0usize;
     loop {
-        // Records are separated by blank lines; a version line starts each.
-        let mut budget = MAX_HEADER;
-        let (first, back) = loop {
-            let before = s.position;
-            match line(&mut s, &mut budget).map_err(io_error)? {
-                None => return Ok(out),
-                Some(l) if l.is_empty() => continue,
-                Some(l) => break (l, s.position - before),
-            }
-        };
-        // Where the record can be found again: in a compressed archive, the member it starts
-        // in and how far into it (0 when each record is its own member, as writers make them).
-        let (offset, skip) = match s.gz {
-            false => (s.position - back, 0),
-            true if s.in_member >= back => (s.member_start, s.in_member - back),
-            true => {
-                return Err(format!(
-                    "is a compressed web archive whose record {} begins across two gzip members; \
-                     recompress it record by record (as WARC writers do) and import it again",
-                    number + 1
-                ))
-            }
-        };
-        if !first.starts_with(b"WARC/") {
-            if number == 0 {
-                return Err(
-                    "is not a web archive (WARC): it does not start with a WARC/1.0 or WARC/1.1 record"
-                        .into(),
-                );
-            }
-            return Err(format!(
-                "is a web archive whose record {} is damaged (no WARC/ line where it should start)",
-                number + 1
-            ));
-        }
+        let Some((offset, skip)) = record_start(&mut s, number)? else { return Ok(out) };
         number += 1;
         let h = headers(&mut s).map_err(io_error)?;
         let length: u64 = match get(&h, "content-length").and_then(|v| v.parse().ok()) {

@@ -121,6 +121,21 @@ impl ArticleEdit {
             && self.language.is_none()
             && self.note.is_none()
     }
+
+    /// What an edit needs before a notebook is opened: something to change, and a title that
+    /// is not empty. The command line refuses these with exit 2, the library as invalid.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        if self.is_empty() {
+            return Err(
+                "nothing to change; give --title, --outlet, --author, --url, --published, --lang or --note"
+                    .into(),
+            );
+        }
+        if self.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err("--title is empty; give the article's headline".into());
+        }
+        Ok(())
+    }
 }
 
 /// A claim whose relative `--when` phrase was read again against a changed publication date.
@@ -270,11 +285,7 @@ impl Notebook {
     /// publication date re-reads the relative `--when` phrases of its claims; the saved
     /// reconciliations resting on what changed are marked stale (by the schema's triggers).
     pub fn edit_article(&mut self, id: i64, e: &ArticleEdit) -> Result<ArticleEdited> {
-        if e.is_empty() {
-            return super::invalid(
-                "nothing to change; give --title, --outlet, --author, --url, --published, --lang or --note",
-            );
-        }
+        e.check().map_err(Error::Invalid)?;
         let tx = self.change()?;
         let before = article_by_id(&tx, id)?;
         let fresh: Vec<i64> = tx
@@ -283,9 +294,6 @@ impl Notebook {
             .collect::<rusqlite::Result<_>>()?;
         if let Some(title) = &e.title {
             let title = title.trim();
-            if title.is_empty() {
-                return super::invalid("--title is empty; give the article's headline");
-            }
             if title != before.title {
                 tx.execute("UPDATE articles SET title = ?1 WHERE id = ?2", params![title, id])?;
                 super::search::index_article(&tx, id, title, &body_of(&tx, id)?)?;

@@ -508,13 +508,20 @@ fn set_sources(tx: &Connection, claim: i64, sources: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// Tags as given: each a word. The command line refuses an empty one with exit 2 before a
+/// notebook is opened, the library as invalid.
+pub fn check_tags(tags: &[String]) -> std::result::Result<(), String> {
+    match tags.iter().any(|t| t.trim().is_empty()) {
+        true => Err("a --tag is empty; give a word such as defections".into()),
+        false => Ok(()),
+    }
+}
+
 fn add_tags(tx: &Connection, claim: i64, tags: &[String]) -> Result<()> {
+    check_tags(tags).map_err(Error::Invalid)?;
     let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)")?;
     for t in tags {
         let t = t.trim();
-        if t.is_empty() {
-            return super::invalid("a --tag is empty; give a word such as defections");
-        }
         insert.execute(params![claim, t])?;
     }
     Ok(())

@@ -109,18 +109,25 @@ fn key_of(conn: &Connection, id: i64) -> Result<String> {
     Ok(conn.query_row("SELECT key FROM measures WHERE id = ?1", [id], |r| r.get(0))?)
 }
 
+/// The parts of a sum as given: at least one named. The command line refuses none with exit 2
+/// before a notebook is opened, the library as invalid.
+pub fn check_parts(key: &str, parts: &[String]) -> std::result::Result<(), String> {
+    match parts.iter().all(|p| p.trim().is_empty()) {
+        true => Err(format!(
+            "--sum names no measure; give the parts of {key} as KEY,KEY (such as site.killed,site.missing)"
+        )),
+        false => Ok(()),
+    }
+}
+
 /// Makes the measure `id` (key `key`) the sum of `parts`, replacing any parts it had. Refused:
 /// no part, a part named twice, a part that does not exist, a part of another unit (or of
 /// another unit than the measure's), a sum that would contain itself (the cycle named), sums
 /// nested more than [`MAX_DEPTH`] deep, and a measure with figures of its own. A measure without
 /// a unit takes its parts'.
 pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String]) -> Result<()> {
+    check_parts(key, parts).map_err(Error::Invalid)?;
     let named: Vec<String> = parts.iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
-    if named.is_empty() {
-        return super::invalid(format!(
-            "--sum names no measure; give the parts of {key} as KEY,KEY (such as site.killed,site.missing)"
-        ));
-    }
     let mut ids = Vec::with_capacity(named.len());
     let mut seen: HashSet<&str> = HashSet::with_capacity(named.len());
     for part in &named {

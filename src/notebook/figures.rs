@@ -349,6 +349,23 @@ pub struct MeasureEdit {
     pub role: Option<Option<MeasureRole>>,
 }
 
+impl MeasureEdit {
+    /// What an edit needs before a notebook is opened: something to change, and a label that
+    /// is not empty. The command line refuses these with exit 2, the library as invalid.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        if self.label.is_none() && self.unit.is_none() && self.incident.is_none() && self.role.is_none() {
+            return Err(
+                "nothing to change; give --label, --unit, --incident or --role (`crosscheck measure edit --help`)"
+                    .into(),
+            );
+        }
+        if self.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+            return Err("--label is empty; a measure keeps a label".into());
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TermRow {
     pub word: String,
@@ -430,14 +447,7 @@ impl Notebook {
 
     /// Changes a measure's label, unit, incident or role (each kept in the history).
     pub fn edit_measure(&mut self, key: &str, e: &MeasureEdit) -> Result<()> {
-        if e.label.is_none() && e.unit.is_none() && e.incident.is_none() && e.role.is_none() {
-            return super::invalid(
-                "nothing to change; give --label, --unit, --incident or --role (`crosscheck measure edit --help`)",
-            );
-        }
-        if e.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
-            return super::invalid("--label is empty; a measure keeps a label");
-        }
+        e.check().map_err(Error::Invalid)?;
         let tx = self.change()?;
         let id = measure_id(&tx, key)?;
         if let Some(label) = &e.label {

@@ -108,6 +108,22 @@ impl IncidentEdit {
             && self.where_precision.is_none()
             && self.note.is_none()
     }
+
+    /// What an edit needs before a notebook is opened: something to change, and a label that
+    /// is not empty. The command line refuses these with exit 2, the library as invalid.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        if self.is_empty() {
+            return Err(
+                "nothing to change; give --label, --from, --to, --date-precision, --place, --lat and --lon, \
+                 --where-precision or --note (`crosscheck incident edit --help`)"
+                    .into(),
+            );
+        }
+        if self.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+            return Err("--label is empty; an incident keeps a label".into());
+        }
+        Ok(())
+    }
 }
 
 /// Checks an incident key such as `tokhar.2017-03-14`: lowercase letters, digits, dots, dashes
@@ -548,15 +564,7 @@ impl Notebook {
     }
 
     pub fn edit_incident(&mut self, key: &str, e: &IncidentEdit) -> Result<IncidentRow> {
-        if e.is_empty() {
-            return super::invalid(
-                "nothing to change; give --label, --from, --to, --date-precision, --place, --lat and --lon, \
-                 --where-precision or --note (`crosscheck incident edit --help`)",
-            );
-        }
-        if e.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
-            return super::invalid("--label is empty; an incident keeps a label");
-        }
+        e.check().map_err(Error::Invalid)?;
         let tx = self.change()?;
         let id = incident_id(&tx, key)?;
         let current = incident_by_id(&tx, id)?;

@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::claims::{
-    anchor, apply_edit, claim_by_id, insert_anchored, insert_claim, same_claim, ClaimEdit, NewClaim,
+    anchor, apply_edit, claim_by_id, insert_anchored, insert_claim, same_claim, ClaimEdit, ClaimRow, NewClaim,
 };
 use super::figures::{insert_figure, measure_id, read_notation, vague_table};
 use super::search::ClaimWords;
@@ -669,7 +669,34 @@ fn import_claim(
             now.uuid
         ));
     }
-    let edit = ClaimEdit {
+    let edit = edit_of_row(r, &claim, &now);
+    let changes = edit.text.is_some()
+        || edit.incident.is_some()
+        || edit.credibility.is_some()
+        || edit.place.is_some()
+        || edit.when.is_some()
+        || !edit.add_tags.is_empty()
+        || !edit.remove_tags.is_empty();
+    if !changes {
+        return Ok(Outcome::AlreadyThere);
+    }
+    if !by_uuid && !update {
+        tally.note(format!(
+            "line {}: claim #{id} has the same article, quote and sources but differs from the file; left unchanged (add --update to change it)",
+            r.line
+        ));
+        return Ok(Outcome::Skipped);
+    }
+    // The claim may be one this file added: its queued words go in before the edit rewrites them.
+    cache.words.flush(tx)?;
+    apply_edit(tx, id, &edit).or_else(|e| r.fail(e))?;
+    Ok(Outcome::Updated)
+}
+
+/// What a row of the file changes in a stored claim: only the columns the file has, and only
+/// where they differ (an empty cell and no value are the same).
+fn edit_of_row(r: &Record<'_>, claim: &NewClaim, now: &ClaimRow) -> ClaimEdit {
+    ClaimEdit {
         text: r.get("text").filter(|t| *t != now.text),
         credibility: r.has("credibility").then_some(claim.credibility).filter(|c| *c != now.credibility),
         place: r
@@ -695,28 +722,7 @@ fn import_claim(
             .has("incident")
             .then(|| claim.incident.clone().unwrap_or_default())
             .filter(|k| Some(k) != now.incident.as_ref() && !(k.is_empty() && now.incident.is_none())),
-    };
-    let changes = edit.text.is_some()
-        || edit.incident.is_some()
-        || edit.credibility.is_some()
-        || edit.place.is_some()
-        || edit.when.is_some()
-        || !edit.add_tags.is_empty()
-        || !edit.remove_tags.is_empty();
-    if !changes {
-        return Ok(Outcome::AlreadyThere);
     }
-    if !by_uuid && !update {
-        tally.note(format!(
-            "line {}: claim #{id} has the same article, quote and sources but differs from the file; left unchanged (add --update to change it)",
-            r.line
-        ));
-        return Ok(Outcome::Skipped);
-    }
-    // The claim may be one this file added: its queued words go in before the edit rewrites them.
-    cache.words.flush(tx)?;
-    apply_edit(tx, id, &edit).or_else(|e| r.fail(e))?;
-    Ok(Outcome::Updated)
 }
 
 fn import_figure(

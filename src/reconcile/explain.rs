@@ -115,10 +115,8 @@ pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang
         });
         return out;
     }
-    let terms = |f: &dyn Fn(&Outcome) -> String| -> String {
-        parts.iter().map(|(_, p)| f(p)).collect::<Vec<_>>().join(" + ")
-    };
-    let low_terms = terms(&|p| if p.voices == 0 { "0".into() } else { p.low.unwrap_or(0).to_string() });
+    let low_terms =
+        terms(parts, &|p| if p.voices == 0 { "0".into() } else { p.low.unwrap_or(0).to_string() });
     let low = o.low.unwrap_or(0);
     out.push(match (o.no_floor, en) {
         (true, true) => format!("Low {low}: no part states a floor ({low_terms})."),
@@ -126,18 +124,32 @@ pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang
         (false, true) => format!("Low {low}: the parts' lows added up ({low_terms})."),
         (false, false) => format!("الأدنى {low}: مجموع القيم الدنيا للأجزاء ({low_terms})."),
     });
+    out.push(sum_high(o, parts, &unknown, lang));
+    out.push(sum_best(o, method, parts, lang));
+    out.push(sum_support(o, parts, &unknown, lang));
+    out
+}
+
+/// The terms of a sum over the parts, `a + b + c`.
+fn terms(parts: &[(&str, &Outcome)], f: &dyn Fn(&Outcome) -> String) -> String {
+    parts.iter().map(|(_, p)| f(p)).collect::<Vec<_>>().join(" + ")
+}
+
+/// The sum's high: the parts' highs added up, or open and why.
+fn sum_high(o: &Outcome, parts: &[(&str, &Outcome)], unknown: &[String], lang: Lang) -> String {
+    let en = lang == Lang::En;
     let open: Vec<String> =
         parts.iter().filter(|(_, p)| p.voices > 0 && p.open_high).map(|(k, _)| quoted(k)).collect();
-    out.push(match (o.open_high, en) {
+    match (o.open_high, en) {
         (false, true) => format!(
             "High {}: the parts' highs added up ({}).",
             o.high.unwrap_or(0),
-            terms(&|p| p.high.unwrap_or(0).to_string())
+            terms(parts, &|p| p.high.unwrap_or(0).to_string())
         ),
         (false, false) => format!(
             "الأعلى {}: مجموع القيم العليا للأجزاء ({}).",
             o.high.unwrap_or(0),
-            terms(&|p| p.high.unwrap_or(0).to_string())
+            terms(parts, &|p| p.high.unwrap_or(0).to_string())
         ),
         (true, true) => {
             let mut why = Vec::new();
@@ -145,7 +157,7 @@ pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang
                 why.push(format!("the high of {} is open", ids_text(&open, lang)));
             }
             if !unknown.is_empty() {
-                why.push(format!("{} has no eligible figure", ids_text(&unknown, lang)));
+                why.push(format!("{} has no eligible figure", ids_text(unknown, lang)));
             }
             format!("High open: {}.", why.join(" and "))
         }
@@ -155,14 +167,19 @@ pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang
                 why.push(format!("الحد الأعلى لـ{} مفتوح", ids_text(&open, lang)));
             }
             if !unknown.is_empty() {
-                why.push(format!("لا رقم مؤهلًا في {}", ids_text(&unknown, lang)));
+                why.push(format!("لا رقم مؤهلًا في {}", ids_text(unknown, lang)));
             }
             format!("الأعلى مفتوح: {}.", why.join(" و"))
         }
-    });
+    }
+}
+
+/// The sum's best estimate: by method, the parts' bests added up, or none and why.
+fn sum_best(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang: Lang) -> String {
+    let en = lang == Lang::En;
     let missing_best: Vec<String> =
         parts.iter().filter(|(_, p)| p.voices == 0 || p.best.is_none()).map(|(k, _)| quoted(k)).collect();
-    out.push(match (method, o.best, en) {
+    match (method, o.best, en) {
         (Method::Range, _, true) => "No best estimate: the range method gives low and high only.".into(),
         (Method::Range, _, false) => {
             "لا تقدير أرجح: طريقة المجال دون تقدير أرجح تعطي الأدنى والأعلى فقط.".into()
@@ -178,22 +195,27 @@ pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang
         (_, Some(b), true) => {
             format!(
                 "Best {b}: the parts' best estimates added up ({}).",
-                terms(&|p| p.best.unwrap_or(0).to_string())
+                terms(parts, &|p| p.best.unwrap_or(0).to_string())
             )
         }
         (_, Some(b), false) => {
             format!(
                 "الأرجح {b}: مجموع التقديرات الأرجح للأجزاء ({}).",
-                terms(&|p| p.best.unwrap_or(0).to_string())
+                terms(parts, &|p| p.best.unwrap_or(0).to_string())
             )
         }
         (_, None, true) => format!("No best estimate: {} has none.", ids_text(&missing_best, lang)),
         (_, None, false) => format!("لا تقدير أرجح: لا تقدير أرجح لـ{}.", ids_text(&missing_best, lang)),
-    });
+    }
+}
+
+/// The sum's support, named by the parts that decide it.
+fn sum_support(o: &Outcome, parts: &[(&str, &Outcome)], unknown: &[String], lang: Lang) -> String {
+    let en = lang == Lang::En;
     let with = |s: Support| -> Vec<String> {
         parts.iter().filter(|(_, p)| p.support == s).map(|(k, _)| quoted(k)).collect()
     };
-    out.push(match (o.support, en) {
+    match (o.support, en) {
         (Support::Contested, true) => {
             format!("Support contested: {} is contested.", ids_text(&with(Support::Contested), lang))
         }
@@ -201,9 +223,9 @@ pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang
             format!("الإسناد متنازع عليه: {} متنازع عليه.", ids_text(&with(Support::Contested), lang))
         }
         (Support::None, true) => {
-            format!("Support none: {} has no eligible figure.", ids_text(&unknown, lang))
+            format!("Support none: {} has no eligible figure.", ids_text(unknown, lang))
         }
-        (Support::None, false) => format!("لا إسناد: لا رقم مؤهلًا في {}.", ids_text(&unknown, lang)),
+        (Support::None, false) => format!("لا إسناد: لا رقم مؤهلًا في {}.", ids_text(unknown, lang)),
         (Support::SingleSource, true) => format!(
             "Support single-source: {} rests on one voice.",
             ids_text(&with(Support::SingleSource), lang)
@@ -214,8 +236,7 @@ pub fn explain_sum(o: &Outcome, method: Method, parts: &[(&str, &Outcome)], lang
         ),
         (Support::Corroborated, true) => "Support corroborated: every part is corroborated.".into(),
         (Support::Corroborated, false) => "الإسناد مؤكَّد: كل الأجزاء مؤكَّدة.".into(),
-    });
-    out
+    }
 }
 
 /// Names already marked, written `a, b and c` (`a وb` in Arabic).
@@ -437,7 +458,6 @@ impl Text<'_> {
     fn items(&self, o: &Outcome) -> Vec<String> {
         let en = self.lang == Lang::En;
         let mut single = Vec::new();
-        let q = quoted;
         // (group key, the sentence for one figure, the opening of a group, one figure's part)
         let mut groups: Vec<(String, String, String, Vec<String>)> = Vec::new();
         let mut group = |key: String, alone: String, head: String, part: String| match groups
@@ -479,44 +499,8 @@ impl Text<'_> {
                 continue;
             }
             if let Some(by) = i.superseded_by {
-                match (i.update_of, i.relayed, en) {
-                    (Some(of), true, true) => group(
-                        "relayed".into(),
-                        format!("{f} relays claim #{of}, which claim #{by} updates: superseded with it."),
-                        "Relays of superseded counts, superseded with them:".into(),
-                        format!("{f} relays claim #{of}, which claim #{by} updates"),
-                    ),
-                    (Some(of), true, false) => group(
-                        "relayed".into(),
-                        format!("{f} ينقل الادعاء #{of} الذي حدّثه الادعاء #{by}، فحلّ محله معه."),
-                        "نواقل لأرقام حلّ محلها غيرها، فحلّ محلها معها:".into(),
-                        format!("{f} ينقل الادعاء #{of} الذي حدّثه الادعاء #{by}"),
-                    ),
-                    (None, _, true) => group(
-                        "updated".into(),
-                        format!("{f} is superseded by claim #{by}, which updates it."),
-                        "Superseded, each by the claim that updates it:".into(),
-                        format!("{f} by claim #{by}"),
-                    ),
-                    (None, _, false) => group(
-                        "updated".into(),
-                        format!("{f} حلّ محله الادعاء #{by} الذي يحدّثه."),
-                        "حلّ محل كل منها الادعاء الذي يحدّثه:".into(),
-                        format!("{f} حلّ محله الادعاء #{by}"),
-                    ),
-                    (Some(of), false, true) => group(
-                        "swept".into(),
-                        format!("{f} is superseded by claim #{by} via its update of claim #{of}: an earlier word of the same voice."),
-                        "Earlier words of a voice, superseded by its update:".into(),
-                        format!("{f} by claim #{by} via its update of claim #{of}"),
-                    ),
-                    (Some(of), false, false) => group(
-                        "swept".into(),
-                        format!("{f} حلّ محله الادعاء #{by} عبر تحديثه للادعاء #{of}: كلمة سابقة للصوت نفسه."),
-                        "كلمات سابقة لصوت حلّ محلها تحديثه:".into(),
-                        format!("{f} حلّ محله الادعاء #{by} عبر تحديثه للادعاء #{of}"),
-                    ),
-                }
+                let (key, alone, head, part) = superseded(&f, by, i.update_of, i.relayed, en);
+                group(key, alone, head, part);
                 continue;
             }
             if i.code == "relay differs" {
@@ -531,72 +515,7 @@ impl Text<'_> {
                 });
                 continue;
             }
-            let (key, alone, head) = match (&i.excluded, en) {
-                (Some(Excluded::Improbable), true) => (
-                    "cred5".to_string(),
-                    format!("{f} is left out: its claim has credibility 5 (improbable)."),
-                    "Left out, their claims having credibility 5 (improbable):".to_string(),
-                ),
-                (Some(Excluded::Improbable), false) => (
-                    "cred5".into(),
-                    format!("{f} مستبعد: مصداقية ادعائه 5 (مستبعد الصحة)."),
-                    "مستبعدة لأن مصداقية ادعاءاتها 5 (مستبعدة الصحة):".into(),
-                ),
-                (Some(Excluded::Unreliable), true) => (
-                    "e".into(),
-                    format!("{f} is left out: all its sources are rated E (unreliable)."),
-                    "Left out, all their sources rated E (unreliable):".into(),
-                ),
-                (Some(Excluded::Unreliable), false) => (
-                    "e".into(),
-                    format!("{f} مستبعد: كل مصادره مصنفة E (غير موثوقة)."),
-                    "مستبعدة لأن كل مصادرها مصنفة E (غير موثوقة):".into(),
-                ),
-                (Some(Excluded::Filtered(why)), true) => (
-                    format!("f {why}"),
-                    format!("{f} is left out by {}.", q(why)),
-                    format!("Left out by {}:", q(why)),
-                ),
-                (Some(Excluded::Filtered(why)), false) => (
-                    format!("f {why}"),
-                    format!("{f} استبعده عامل التصفية {}.", q(why)),
-                    format!("استبعدها عامل التصفية {}:", q(why)),
-                ),
-                (Some(Excluded::NotYet(d)), true) => (
-                    "not yet".into(),
-                    format!("{f} is left out: published after {d}, the --as-of date."),
-                    format!("Left out, published after {d}, the --as-of date:"),
-                ),
-                (Some(Excluded::NotYet(d)), false) => (
-                    "not yet".into(),
-                    format!("{f} مستبعد: نُشر بعد {d}، تاريخ --as-of."),
-                    format!("مستبعدة لأنها نُشرت بعد {d}، تاريخ --as-of:"),
-                ),
-                (Some(Excluded::OtherWindow(own, asked)), true) => (
-                    format!("w {asked}"),
-                    match own {
-                        Some(own) => {
-                            format!("{f} is left out: its window {own} is not inside --window {asked}.")
-                        }
-                        None => format!("{f} is left out: no --when places it inside --window {asked}."),
-                    },
-                    format!("Left out, their windows not inside --window {asked}:"),
-                ),
-                (Some(Excluded::OtherWindow(own, asked)), false) => (
-                    format!("w {asked}"),
-                    match own {
-                        Some(own) => format!("{f} مستبعد: فترته {own} ليست داخل --window {asked}."),
-                        None => format!("{f} مستبعد: لا --when يضعه داخل --window {asked}."),
-                    },
-                    format!("مستبعدة لأن فتراتها ليست داخل --window {asked}:"),
-                ),
-                (None, true) => (
-                    format!("r {}", i.reason),
-                    format!("{f} is left out: {}.", i.reason),
-                    format!("Left out ({}):", i.reason),
-                ),
-                (None, false) => ("out".into(), format!("{f} مستبعد."), "مستبعدة:".into()),
-            };
+            let (key, alone, head) = left_out(&f, i, en);
             group(key, alone, head, f);
         }
         let sep = if en { "; " } else { "؛ " };
@@ -713,5 +632,124 @@ impl Text<'_> {
                 super::ring_text(ring, " يحدّث ")
             ),
         }
+    }
+}
+
+/// A superseded figure's group (key, its sentence alone, the group's opening, its part): a relay
+/// of an updated count, a count its update replaces, or an earlier word of the updating voice.
+fn superseded(
+    f: &str,
+    by: i64,
+    update_of: Option<i64>,
+    relayed: bool,
+    en: bool,
+) -> (String, String, String, String) {
+    match (update_of, relayed, en) {
+        (Some(of), true, true) => (
+            "relayed".into(),
+            format!("{f} relays claim #{of}, which claim #{by} updates: superseded with it."),
+            "Relays of superseded counts, superseded with them:".into(),
+            format!("{f} relays claim #{of}, which claim #{by} updates"),
+        ),
+        (Some(of), true, false) => (
+            "relayed".into(),
+            format!("{f} ينقل الادعاء #{of} الذي حدّثه الادعاء #{by}، فحلّ محله معه."),
+            "نواقل لأرقام حلّ محلها غيرها، فحلّ محلها معها:".into(),
+            format!("{f} ينقل الادعاء #{of} الذي حدّثه الادعاء #{by}"),
+        ),
+        (None, _, true) => (
+            "updated".into(),
+            format!("{f} is superseded by claim #{by}, which updates it."),
+            "Superseded, each by the claim that updates it:".into(),
+            format!("{f} by claim #{by}"),
+        ),
+        (None, _, false) => (
+            "updated".into(),
+            format!("{f} حلّ محله الادعاء #{by} الذي يحدّثه."),
+            "حلّ محل كل منها الادعاء الذي يحدّثه:".into(),
+            format!("{f} حلّ محله الادعاء #{by}"),
+        ),
+        (Some(of), false, true) => (
+            "swept".into(),
+            format!("{f} is superseded by claim #{by} via its update of claim #{of}: an earlier word of the same voice."),
+            "Earlier words of a voice, superseded by its update:".into(),
+            format!("{f} by claim #{by} via its update of claim #{of}"),
+        ),
+        (Some(of), false, false) => (
+            "swept".into(),
+            format!("{f} حلّ محله الادعاء #{by} عبر تحديثه للادعاء #{of}: كلمة سابقة للصوت نفسه."),
+            "كلمات سابقة لصوت حلّ محلها تحديثه:".into(),
+            format!("{f} حلّ محله الادعاء #{by} عبر تحديثه للادعاء #{of}"),
+        ),
+    }
+}
+
+/// A left-out figure's group (key, its sentence alone, the group's opening), by why it is out.
+fn left_out(f: &str, i: &Item, en: bool) -> (String, String, String) {
+    match (&i.excluded, en) {
+        (Some(Excluded::Improbable), true) => (
+            "cred5".to_string(),
+            format!("{f} is left out: its claim has credibility 5 (improbable)."),
+            "Left out, their claims having credibility 5 (improbable):".to_string(),
+        ),
+        (Some(Excluded::Improbable), false) => (
+            "cred5".into(),
+            format!("{f} مستبعد: مصداقية ادعائه 5 (مستبعد الصحة)."),
+            "مستبعدة لأن مصداقية ادعاءاتها 5 (مستبعدة الصحة):".into(),
+        ),
+        (Some(Excluded::Unreliable), true) => (
+            "e".into(),
+            format!("{f} is left out: all its sources are rated E (unreliable)."),
+            "Left out, all their sources rated E (unreliable):".into(),
+        ),
+        (Some(Excluded::Unreliable), false) => (
+            "e".into(),
+            format!("{f} مستبعد: كل مصادره مصنفة E (غير موثوقة)."),
+            "مستبعدة لأن كل مصادرها مصنفة E (غير موثوقة):".into(),
+        ),
+        (Some(Excluded::Filtered(why)), true) => (
+            format!("f {why}"),
+            format!("{f} is left out by {}.", quoted(why)),
+            format!("Left out by {}:", quoted(why)),
+        ),
+        (Some(Excluded::Filtered(why)), false) => (
+            format!("f {why}"),
+            format!("{f} استبعده عامل التصفية {}.", quoted(why)),
+            format!("استبعدها عامل التصفية {}:", quoted(why)),
+        ),
+        (Some(Excluded::NotYet(d)), true) => (
+            "not yet".into(),
+            format!("{f} is left out: published after {d}, the --as-of date."),
+            format!("Left out, published after {d}, the --as-of date:"),
+        ),
+        (Some(Excluded::NotYet(d)), false) => (
+            "not yet".into(),
+            format!("{f} مستبعد: نُشر بعد {d}، تاريخ --as-of."),
+            format!("مستبعدة لأنها نُشرت بعد {d}، تاريخ --as-of:"),
+        ),
+        (Some(Excluded::OtherWindow(own, asked)), true) => (
+            format!("w {asked}"),
+            match own {
+                Some(own) => {
+                    format!("{f} is left out: its window {own} is not inside --window {asked}.")
+                }
+                None => format!("{f} is left out: no --when places it inside --window {asked}."),
+            },
+            format!("Left out, their windows not inside --window {asked}:"),
+        ),
+        (Some(Excluded::OtherWindow(own, asked)), false) => (
+            format!("w {asked}"),
+            match own {
+                Some(own) => format!("{f} مستبعد: فترته {own} ليست داخل --window {asked}."),
+                None => format!("{f} مستبعد: لا --when يضعه داخل --window {asked}."),
+            },
+            format!("مستبعدة لأن فتراتها ليست داخل --window {asked}:"),
+        ),
+        (None, true) => (
+            format!("r {}", i.reason),
+            format!("{f} is left out: {}.", i.reason),
+            format!("Left out ({}):", i.reason),
+        ),
+        (None, false) => ("out".into(), format!("{f} مستبعد."), "مستبعدة:".into()),
     }
 }

@@ -48,6 +48,16 @@ pub enum Dest<'a> {
     File { path: &'a Path, outputs: &'a Outputs, what: &'static str },
 }
 
+impl<'a> Dest<'a> {
+    /// The file named by a command's `--out`, or standard output when it names none.
+    pub fn of(path: Option<&'a Path>, outputs: &'a Outputs, what: &'static str) -> Dest<'a> {
+        match path {
+            Some(path) => Dest::File { path, outputs, what },
+            None => Dest::Stdout,
+        }
+    }
+}
+
 /// What a command decides about its rows beyond the global flags.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Defaults {
@@ -105,9 +115,39 @@ impl Output {
         self.stderr_terminal
     }
 
-    /// `--format` as given, for commands whose output is not rows (a report's page).
-    pub fn format_given(&self) -> Option<Format> {
-        self.format
+    /// Was JSON or JSON Lines asked for: the formats with room for what a table leaves out
+    /// (every conflicting pair of `reconcile`).
+    pub fn json_given(&self) -> bool {
+        matches!(self.format, Some(Format::Json | Format::Jsonl))
+    }
+
+    /// Was CSV or TSV asked for: formats of rows alone, with no place for sentences.
+    pub fn delimited_given(&self) -> bool {
+        matches!(self.format, Some(Format::Csv | Format::Tsv))
+    }
+
+    /// Is a format other than JSON asked for, by the command's own `--format` or the global
+    /// one (for what is written in JSON only).
+    pub fn other_than_json(&self, own: Option<Format>) -> bool {
+        own.or(self.format).is_some_and(|f| f != Format::Json)
+    }
+
+    /// The format of rows meant for a file or another program: the command's own `--format`,
+    /// else the global one, else CSV.
+    pub fn file_format(&self, own: Option<Format>) -> Option<Format> {
+        Some(own.or(self.format).unwrap_or(Format::Csv))
+    }
+
+    /// Whether a command that writes a page (`report`) writes Markdown: an HTML page unless
+    /// `--format markdown` is given; any other format is refused (exit 2).
+    pub fn markdown_page(&self, command: &str) -> Result<bool, UsageError> {
+        match self.format {
+            None => Ok(false),
+            Some(Format::Markdown) => Ok(true),
+            Some(other) => Err(UsageError(format!(
+                "{command} writes an HTML page, or Markdown with --format markdown; --format {other} is not one of them"
+            ))),
+        }
     }
 
     /// Checks `--columns` against what a command prints: every name must be one of its columns,
@@ -334,6 +374,30 @@ impl Output {
         match dest {
             Dest::Stdout => self.bytes(bytes),
             Dest::File { path, outputs, what } => self.file(outputs.file(path, what), bytes),
+        }
+    }
+
+    /// A document made whole elsewhere (a page, metadata) to standard output or into a file;
+    /// when it goes into a file, `said` says what was written (on stderr).
+    pub fn document(&self, dest: Dest<'_>, bytes: &[u8], said: impl FnOnce(&Path) -> String) -> Result<()> {
+        self.page(dest, bytes)?;
+        if let Dest::File { path, .. } = dest {
+            self.note(&said(path));
+        }
+        Ok(())
+    }
+
+    /// Text made whole elsewhere (citations): as [`Output::document`], its controls escaped
+    /// when it goes to a terminal.
+    pub fn document_text(
+        &self,
+        dest: Dest<'_>,
+        text: &str,
+        said: impl FnOnce(&Path) -> String,
+    ) -> Result<()> {
+        match dest {
+            Dest::Stdout if self.terminal => self.bytes(escape_controls(text, true).as_bytes()),
+            _ => self.document(dest, text.as_bytes(), said),
         }
     }
 

@@ -411,26 +411,7 @@ fn measure<'a>(
         parts: Vec::new(),
     };
     if !rc.parts.is_empty() {
-        out.parts = rc
-            .parts
-            .iter()
-            .map(|p| {
-                let o = &p.outcome;
-                PartView {
-                    id: p.measure_id,
-                    key: &p.key,
-                    label: &p.label,
-                    held: r.measures.iter().any(|x| x.reconciled.measure_id == p.measure_id),
-                    low: view::value(o.low),
-                    best: view::value(o.best),
-                    high: view::high_text(o.high, o.open_high, w),
-                    support: o.support.as_str(),
-                    support_word: w.support_word(o.support),
-                    figures: number(crate::notebook::sql_int(o.figures)),
-                    voices: number(crate::notebook::sql_int(o.voices)),
-                }
-            })
-            .collect();
+        out.parts = parts(r, rc, w);
         out.why = why(rc, r.lang);
         out.timeline =
             view::timeline(m, w, format!("timeline-{}", rc.measure_id)).map(|t| timeline_chart(&t, false));
@@ -460,6 +441,33 @@ fn measure<'a>(
     out.timeline =
         view::timeline(m, w, format!("timeline-{}", rc.measure_id)).map(|t| timeline_chart(&t, false));
     out
+}
+
+/// A sum's parts, each with its outcome; `held` when the report has the part's own section.
+fn parts<'a>(
+    r: &Report,
+    rc: &'a crate::notebook::reconciliations::Reconciled,
+    w: &'static Words,
+) -> Vec<PartView<'a>> {
+    rc.parts
+        .iter()
+        .map(|p| {
+            let o = &p.outcome;
+            PartView {
+                id: p.measure_id,
+                key: &p.key,
+                label: &p.label,
+                held: r.measures.iter().any(|x| x.reconciled.measure_id == p.measure_id),
+                low: view::value(o.low),
+                best: view::value(o.best),
+                high: view::high_text(o.high, o.open_high, w),
+                support: o.support.as_str(),
+                support_word: w.support_word(o.support),
+                figures: number(crate::notebook::sql_int(o.figures)),
+                voices: number(crate::notebook::sql_int(o.voices)),
+            }
+        })
+        .collect()
 }
 
 /// The reconciliation in sentences, each cut into its own words and the notebook text in it.

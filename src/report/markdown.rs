@@ -115,6 +115,44 @@ fn measure(
         w!(out, " · {} {}", md(w.unit), md(u));
     }
     out.push_str("\n\n");
+    summary(out, m, w);
+    if !rc.parts.is_empty() {
+        parts(out, r, m, w);
+        return;
+    }
+    if rc.figures.is_empty() {
+        w!(out, "{}\n\n", md(w.no_figures));
+        return;
+    }
+    let chart = view::chart(m, w, format!("chart-{}", rc.measure_id));
+    let name = chart_file(stem, &rc.key, false);
+    w!(out, "![{}]({})\n\n*{} {}*\n\n", md(&chart.title), link_path(&name), md(w.legend), md(w.sets_legend));
+    files.push((name, interval_chart(&chart, true)));
+    conflicts(out, m, w);
+    w!(out, "### {}\n\n", md(w.why));
+    for sentence in rc.explanation(r.lang) {
+        w!(out, "- {}\n", md(&crate::reconcile::explain::plain(&sentence)));
+    }
+    out.push('\n');
+    let claims = figures(out, r, m, w);
+    if !claims.is_empty() {
+        w!(out, "#### {}\n\n", md(w.claims_heading));
+        for c in claims {
+            let first = placed.insert(c.id);
+            claim(out, c, idx, w, first);
+        }
+    }
+    if let Some(t) = view::timeline(m, w, format!("timeline-{}", rc.measure_id)) {
+        let name = chart_file(stem, &rc.key, true);
+        w!(out, "### {}\n\n![{}]({})\n\n", md(w.timeline), md(&t.title), link_path(&name));
+        files.push((name, timeline_chart(&t, true)));
+        timeline(out, m, w);
+    }
+}
+
+/// A measure's saved or computed state, its low, best and high, and its note.
+fn summary(out: &mut String, m: &MeasureReport, w: &Words) {
+    let rc = &m.reconciled;
     let s = shown(m);
     match s.saved {
         Some((sid, at)) => {
@@ -172,56 +210,53 @@ fn measure(
             md(w.support_word(o.support))
         );
     }
-    if !rc.parts.is_empty() {
+}
+
+/// A sum's parts, each with its outcome, and why the sum is what it is.
+fn parts(out: &mut String, r: &Report, m: &MeasureReport, w: &Words) {
+    let rc = &m.reconciled;
+    w!(
+        out,
+        "{}\n\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n",
+        md(w.sum_note),
+        md(w.part),
+        md(w.low),
+        md(w.best),
+        md(w.high),
+        md(w.support),
+        md(w.eligible),
+        md(w.voices)
+    );
+    for p in &rc.parts {
+        let o = &p.outcome;
+        let held = r.measures.iter().any(|x| x.reconciled.measure_id == p.measure_id);
+        let name = if held {
+            format!("[`{}`](#{})", p.key, anchor::measure(p.measure_id))
+        } else {
+            format!("`{}`", p.key)
+        };
         w!(
             out,
-            "{}\n\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n",
-            md(w.sum_note),
-            md(w.part),
-            md(w.low),
-            md(w.best),
-            md(w.high),
-            md(w.support),
-            md(w.eligible),
-            md(w.voices)
+            "| {name} {} | {} | {} | {} | {} | {} | {} |\n",
+            md(&p.label),
+            view::value(o.low),
+            view::value(o.best),
+            md(&view::high_text(o.high, o.open_high, w)),
+            md(w.support_word(o.support)),
+            number(crate::notebook::sql_int(o.figures)),
+            number(crate::notebook::sql_int(o.voices))
         );
-        for p in &rc.parts {
-            let o = &p.outcome;
-            let held = r.measures.iter().any(|x| x.reconciled.measure_id == p.measure_id);
-            let name = if held {
-                format!("[`{}`](#{})", p.key, anchor::measure(p.measure_id))
-            } else {
-                format!("`{}`", p.key)
-            };
-            w!(
-                out,
-                "| {name} {} | {} | {} | {} | {} | {} | {} |\n",
-                md(&p.label),
-                view::value(o.low),
-                view::value(o.best),
-                md(&view::high_text(o.high, o.open_high, w)),
-                md(w.support_word(o.support)),
-                number(crate::notebook::sql_int(o.figures)),
-                number(crate::notebook::sql_int(o.voices))
-            );
-        }
-        w!(out, "\n### {}\n\n", md(w.why));
-        for sentence in rc.explanation(r.lang) {
-            w!(out, "- {}\n", md(&crate::reconcile::explain::plain(&sentence)));
-        }
-        out.push('\n');
-        return;
     }
-    if rc.figures.is_empty() {
-        w!(out, "{}\n\n", md(w.no_figures));
-        return;
+    w!(out, "\n### {}\n\n", md(w.why));
+    for sentence in rc.explanation(r.lang) {
+        w!(out, "- {}\n", md(&crate::reconcile::explain::plain(&sentence)));
     }
-    let chart = view::chart(m, w, format!("chart-{}", rc.measure_id));
-    let name = chart_file(stem, &rc.key, false);
-    w!(out, "![{}]({})\n\n*{} {}*\n\n", md(&chart.title), link_path(&name), md(w.legend), md(w.sets_legend));
-    files.push((name, interval_chart(&chart, true)));
+    out.push('\n');
+}
 
-    let o = &rc.outcome;
+/// The pairs of figures that cannot both be true, the widest named, and the clusters.
+fn conflicts(out: &mut String, m: &MeasureReport, w: &Words) {
+    let o = &m.reconciled.outcome;
     if o.conflicting_pairs > 0 {
         w!(out, "**{}:** {} {}", md(w.conflicts), number(o.conflicting_pairs as i64), md(w.pairs_cannot));
         if !o.conflicts.is_empty() {
@@ -251,12 +286,11 @@ fn measure(
             w!(out, "{}: {}\n\n", md(w.clusters), md(&c));
         }
     }
-    w!(out, "### {}\n\n", md(w.why));
-    for sentence in rc.explanation(r.lang) {
-        w!(out, "- {}\n", md(&crate::reconcile::explain::plain(&sentence)));
-    }
-    out.push('\n');
+}
 
+/// The table of a measure's figures, each with the claim that gives it; returns those claims,
+/// each once, in the order they were met.
+fn figures<'r>(out: &mut String, r: &'r Report, m: &MeasureReport, w: &Words) -> Vec<&'r ClaimRow> {
     w!(
         out,
         "### {}\n\n| # | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
@@ -303,41 +337,34 @@ fn measure(
         }
     }
     out.push('\n');
-    if !claims.is_empty() {
-        w!(out, "#### {}\n\n", md(w.claims_heading));
-        for c in claims {
-            let first = placed.insert(c.id);
-            claim(out, c, idx, w, first);
-        }
-    }
-    if let Some(t) = view::timeline(m, w, format!("timeline-{}", rc.measure_id)) {
-        let name = chart_file(stem, &rc.key, true);
-        w!(out, "### {}\n\n![{}]({})\n\n", md(w.timeline), md(&t.title), link_path(&name));
-        files.push((name, timeline_chart(&t, true)));
+    claims
+}
+
+/// The rows of a measure's timeline, under its chart.
+fn timeline(out: &mut String, m: &MeasureReport, w: &Words) {
+    w!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+        md(w.date),
+        md(w.low),
+        md(w.best),
+        md(w.high),
+        md(w.support),
+        md(w.voices)
+    );
+    for t in &m.timeline {
         w!(
             out,
-            "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
-            md(w.date),
-            md(w.low),
-            md(w.best),
-            md(w.high),
-            md(w.support),
-            md(w.voices)
+            "| {} | {} | {} | {} | {} | {} |\n",
+            md(&t.date),
+            view::value(t.low),
+            view::value(t.best),
+            md(&view::high_text(t.high, t.open_high, w)),
+            md(w.support_word(t.support)),
+            t.voices
         );
-        for t in &m.timeline {
-            w!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |\n",
-                md(&t.date),
-                view::value(t.low),
-                view::value(t.best),
-                md(&view::high_text(t.high, t.open_high, w)),
-                md(w.support_word(t.support)),
-                t.voices
-            );
-        }
-        out.push('\n');
     }
+    out.push('\n');
 }
 
 /// A date or a range of dates: in a right-to-left report, isolated left to right (U+2066 …

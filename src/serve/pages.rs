@@ -172,23 +172,7 @@ impl App {
             }
             "/claim/edit" => {
                 let id = id_param(f, "id")?;
-                let now = nb.claim(id)?;
-                let credibility =
-                    given(f, "credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?;
-                // Only what the form changed: an unchanged field is left as it is.
-                let changed = |name: &str, was: Option<&str>| {
-                    param(f, name).map(str::trim).filter(|v| *v != was.unwrap_or("")).map(str::to_string)
-                };
-                let e = EditClaim {
-                    text: changed("text", Some(now.text.as_str())),
-                    credibility: credibility.filter(|c| *c != now.credibility),
-                    place: changed("place", now.place.as_deref()),
-                    when: changed("when", now.when_text.as_deref()),
-                    add_tags: given(f, "tag").map(str::to_string).into_iter().collect(),
-                    remove_tags: Vec::new(),
-                    sources: None,
-                    incident: None,
-                };
+                let e = claim_edit(f, &nb.claim(id)?)?;
                 crate::usecase::claims::edit_claim(&mut nb, id, &e)?;
                 Ok(Reply::see_other(format!("/claim?id={id}")))
             }
@@ -826,4 +810,24 @@ fn sugg(i: usize, r: &SuggestionRow, w: &Words) -> views::Sugg {
         start: r.marks.start,
         end: r.marks.end,
     }
+}
+
+/// The claim form's edit of a claim as it is now: only what the form changed (an unchanged
+/// field is left as it is) and a tag to add.
+fn claim_edit(f: &Params, now: &crate::notebook::claims::ClaimRow) -> Result<EditClaim, Error> {
+    let credibility =
+        given(f, "credibility").map(Credibility::from_str).transpose().map_err(Error::Invalid)?;
+    let changed = |name: &str, was: Option<&str>| {
+        param(f, name).map(str::trim).filter(|v| *v != was.unwrap_or("")).map(str::to_string)
+    };
+    Ok(EditClaim {
+        text: changed("text", Some(now.text.as_str())),
+        credibility: credibility.filter(|c| *c != now.credibility),
+        place: changed("place", now.place.as_deref()),
+        when: changed("when", now.when_text.as_deref()),
+        add_tags: given(f, "tag").map(str::to_string).into_iter().collect(),
+        remove_tags: Vec::new(),
+        sources: None,
+        incident: None,
+    })
 }
