@@ -5,35 +5,9 @@
 
 mod common;
 
-use common::serve::{Resp, Server};
+use common::serve::{review_notebook, Resp, Server};
 use common::{fixture, Nb};
 use scraper::{Html, Selector};
-
-/// A notebook with the fictional Arabic and English reports, two sources (one rated), two
-/// measures and one claim with a figure.
-fn review_notebook() -> Nb {
-    let nb = Nb::new();
-    nb.import(
-        "serve/wadi-ar.txt",
-        &["--outlet", "وكالة الوادي", "--published", "2025-03-07", "--lang", "ar"],
-    );
-    nb.import(
-        "serve/harbour-en.md",
-        &["--outlet", "Coastal Courier", "--published", "2025-03-05", "--lang", "en"],
-    );
-    nb.ok(&["source", "add", "الدفاع المدني", "--kind", "official", "--reliability", "B"]);
-    nb.ok(&[
-        "measure",
-        "add",
-        "killed.wadi",
-        "--label",
-        "civilians killed in Wadi al-Rumman",
-        "--unit",
-        "people",
-    ]);
-    nb.ok(&["measure", "add", "injured.wadi", "--label", "wounded in Wadi al-Rumman", "--unit", "people"]);
-    nb
-}
 
 fn sources_of(r: &Resp) -> Vec<String> {
     let doc = Html::parse_document(&r.body);
@@ -604,15 +578,46 @@ fn listings_filter_and_page_as_the_command_line_does() {
     }
     let s = Server::start(&nb, &[]);
     let first = s.get("/claims");
-    let rows = |r: &Resp| {
-        Html::parse_document(&r.body).select(&Selector::parse("table.list tbody tr").unwrap()).count()
+    let ids = |r: &Resp| -> Vec<i64> {
+        let sel = Selector::parse("table.list tbody tr td.num a").unwrap();
+        Html::parse_document(&r.body)
+            .select(&sel)
+            .map(|a| a.text().collect::<String>().trim().parse().unwrap())
+            .collect()
     };
-    assert_eq!(rows(&first), 50);
-    assert!(first.body.contains("rel=\"next\""));
-    let second = s.get("/claims?page=2");
-    assert_eq!(rows(&second), 10);
-    assert!(!second.body.contains("rel=\"next\""));
-    assert_eq!(rows(&s.get("/claims?tag=even")), 30);
+    let link = |r: &Resp, rel: &str| -> Option<String> {
+        let sel = Selector::parse(&format!("nav.pager a[rel={rel}]")).unwrap();
+        Html::parse_document(&r.body).select(&sel).next().map(|a| a.value().attr("href").unwrap().to_string())
+    };
+    // 60 claims, 50 a page, read by key.
+    let every: Vec<i64> = (1..=60).collect();
+    assert_eq!(ids(&first), every[..50]);
+    assert_eq!(link(&first, "prev"), None);
+    let next = link(&first, "next").expect("a next page");
+    assert!(next.contains("after=50") && next.contains("page=2"), "{next}");
+    let second = s.get(&next);
+    assert_eq!(ids(&second), every[50..]);
+    assert_eq!(link(&second, "next"), None, "the last page has no next");
+    assert!(second.body.contains(">2<") || second.body.contains(" 2<"), "its number is carried along");
+    // Back again: the page before the second one is the first, whole.
+    let prev = link(&second, "prev").expect("a previous page");
+    assert!(prev.contains("before=51"), "{prev}");
+    let back = s.get(&prev);
+    assert_eq!(ids(&back), every[..50]);
+    assert_eq!(link(&back, "prev"), None);
+    // A page in the middle, by key: after #5, the 50 that follow and links both ways.
+    let middle = s.get("/claims?after=5&page=2");
+    assert_eq!(ids(&middle), every[5..55]);
+    assert!(link(&middle, "prev").is_some() && link(&middle, "next").is_some());
+    let before = s.get(&link(&middle, "prev").unwrap());
+    assert_eq!(ids(&before), every[..50], "before #6 there are only five: the first page instead");
+    // A claim added meanwhile moves no page: the second page still starts after #50.
+    nb.ok(&["claim", "add", "--article", "2", "--quote", "212 passengers", "--again"]);
+    assert_eq!(ids(&s.get(&next)), (51..=61).collect::<Vec<i64>>());
+    // Filters hold across pages.
+    let even = s.get("/claims?tag=even");
+    assert_eq!(ids(&even).len(), 30);
+    assert_eq!(link(&even, "next"), None);
     let bad = s.get("/claims?min-reliability=Z");
     assert_eq!(bad.status, 422);
     assert!(
@@ -629,5 +634,213 @@ fn listings_filter_and_page_as_the_command_line_does() {
     );
     let by_lang = s.get("/articles?language=en");
     assert!(by_lang.body.contains("/article?id=2") && !by_lang.body.contains("/article?id=1\""));
+    // The languages offered are the articles' own, read again after the command line adds one.
+    let options = |r: &Resp| -> Vec<String> {
+        let sel = Selector::parse("select[name=language] option").unwrap();
+        Html::parse_document(&r.body)
+            .select(&sel)
+            .filter_map(|o| o.value().attr("value").map(str::to_string))
+            .collect()
+    };
+    assert_eq!(options(&s.get("/articles")), ["", "ar", "en"]);
+    nb.ok(&["article", "edit", "2", "--lang", "fr"]);
+    assert_eq!(options(&s.get("/articles")), ["", "ar", "fr"], "the change is seen at once");
     let _ = fixture("serve/wadi-ar.txt");
+}
+
+#[test]
+fn accepting_ties_the_claim_to_the_incident_asked_or_to_its_measures() {
+    let nb = review_notebook();
+    nb.ok(&[
+        "incident",
+        "add",
+        "wadi.2025-03-06",
+        "--label",
+        "shelling of Wadi al-Rumman",
+        "--from",
+        "2025-03-06",
+    ]);
+    nb.ok(&["incident", "add", "wadi.market", "--label", "the market strike", "--from", "2025-03-06"]);
+    nb.ok(&[
+        "measure",
+        "add",
+        "killed.market",
+        "--label",
+        "killed at the market",
+        "--incident",
+        "wadi.market",
+        "--role",
+        "killed",
+    ]);
+    let s = Server::start(&nb, &[]);
+    let csrf = s.csrf();
+    let quote = "قال المرصد المحلي لحقوق الإنسان إن عدد القتلى ارتفع إلى 17 شخصاً على الأقل";
+    let incident_of = |id: i64| -> serde_json::Value {
+        nb.ok(&["--format", "json", "claim", "show", &id.to_string()]).json()["incident"].clone()
+    };
+    // The measure belongs to an incident and none is asked: the measure's.
+    let r = s.post("/article/accept", &accept_form(&csrf, quote, "17 شخصاً على الأقل", "killed.market"));
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(incident_of(1), "wadi.market");
+    // The outlet's own reporting, so that no source is added again.
+    let outlet = |quote: &'static str, figure: &'static str, measure: &'static str| {
+        let mut form = accept_form(&csrf, quote, figure, measure);
+        form.retain(|(k, _)| *k != "as");
+        form.push(("as", "outlet"));
+        form
+    };
+    // Asked, as `claim suggest --incident` asks: that one, and the page is reviewed with it kept.
+    let mut form = outlet("عدد القتلى ارتفع إلى 17 شخصاً", "17 شخصاً", "killed.wadi");
+    form.extend([("incident", "wadi.2025-03-06"), ("default_incident", "wadi.2025-03-06")]);
+    let r = s.post("/article/accept", &form);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.header("Location"), Some("/article?id=1&incident=wadi.2025-03-06"));
+    assert_eq!(incident_of(2), "wadi.2025-03-06");
+    // A measure of no incident and none asked: no incident, as `claim add` without --incident.
+    let r = s.post("/article/accept", &outlet("ارتفع إلى 17", "17", "killed.wadi"));
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(incident_of(3).is_null());
+    // An incident that does not exist: refused with the command line's sentence, nothing written.
+    let before = nb.dump();
+    let mut form = outlet("القتلى ارتفع", "", "");
+    form.push(("incident", "wadi.nowhere"));
+    let r = s.post("/article/accept", &form);
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("wadi.nowhere"), "{}", r.body);
+    common::assert_same(&before, &nb.dump(), "accept with an unknown incident");
+    // The review page asked for an incident fills every accept form with it.
+    let page = s.get("/article?id=1&incident=wadi.2025-03-06");
+    let doc = Html::parse_document(&page.body);
+    let sel = Selector::parse("form.accept input[name=incident]").unwrap();
+    let values: Vec<&str> = doc.select(&sel).filter_map(|i| i.value().attr("value")).collect();
+    assert!(!values.is_empty() && values.iter().all(|v| *v == "wadi.2025-03-06"), "{values:?}");
+    assert_eq!(s.get("/article?id=1&incident=wadi.nowhere").status, 404);
+}
+
+#[test]
+fn a_measure_page_takes_the_envelope_and_window_and_shows_a_sums_parts() {
+    let nb = review_notebook();
+    nb.ok(&[
+        "measure",
+        "add",
+        "toll.wadi",
+        "--label",
+        "the toll in Wadi al-Rumman",
+        "--unit",
+        "people",
+        "--sum",
+        "killed.wadi,injured.wadi",
+    ]);
+    let fig = |quote: &str, measure: &str, notation: &str, when: &str| {
+        nb.ok(&[
+            "claim",
+            "add",
+            "--article",
+            "1",
+            "--quote",
+            quote,
+            "--when",
+            when,
+            "--figure",
+            &format!("{measure}={notation}"),
+        ]);
+    };
+    fig("ارتفع إلى 17 شخصاً على الأقل", "killed.wadi", "17 على الأقل", "2025-03-06");
+    fig("40 جريحاً", "injured.wadi", "40", "2025-03-06");
+    let s = Server::start(&nb, &[]);
+    let page = s.get("/measure?key=toll.wadi");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let doc = Html::parse_document(&page.body);
+    let sel = |css: &str| Selector::parse(css).unwrap();
+    // The form has the command line's --envelope and --window, as a GET form.
+    let options: Vec<&str> = doc
+        .select(&sel("form.filters select[name=envelope] option"))
+        .filter_map(|o| o.value().attr("value"))
+        .collect();
+    assert_eq!(options, ["stated", "union"]);
+    assert_eq!(doc.select(&sel("form.filters[method=get] input[name=window]")).count(), 1);
+    // Each part with its own low, best and high, linked to its page.
+    let parts: Vec<String> = doc
+        .select(&sel("table.parts tbody tr"))
+        .map(|tr| tr.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert!(parts[0].starts_with("killed.wadi") && parts[0].contains("17"), "{parts:?}");
+    assert!(parts[1].starts_with("injured.wadi") && parts[1].contains("40"), "{parts:?}");
+    let links: Vec<&str> = doc.select(&sel("table.parts a")).filter_map(|a| a.value().attr("href")).collect();
+    assert_eq!(links, ["/measure?key=killed.wadi", "/measure?key=injured.wadi"]);
+    // The envelope and window chosen are those `reconcile` would use, and the parts' links keep them.
+    let union = s.get("/measure?key=toll.wadi&envelope=union&window=2025-03-01..2025-03-31");
+    assert_eq!(union.status, 200, "{}", union.body);
+    let doc = Html::parse_document(&union.body);
+    let chosen: Vec<&str> = doc
+        .select(&sel("select[name=envelope] option[selected]"))
+        .filter_map(|o| o.value().attr("value"))
+        .collect();
+    assert_eq!(chosen, ["union"]);
+    let link = doc.select(&sel("table.parts a")).next().unwrap().value().attr("href").unwrap().to_string();
+    assert!(link.contains("envelope=union") && link.contains("window=2025-03-01..2025-03-31"), "{link}");
+    let cli = nb
+        .ok(&[
+            "--format",
+            "json",
+            "reconcile",
+            "toll.wadi",
+            "--envelope",
+            "union",
+            "--window",
+            "2025-03-01..2025-03-31",
+        ])
+        .json();
+    let cli = if cli.is_array() { cli[0].clone() } else { cli };
+    let low = cli["low"].as_i64().unwrap().to_string();
+    assert!(
+        doc.select(&sel("dl.numbers dd")).next().unwrap().text().collect::<String>().contains(&low),
+        "the page's low is reconcile's {low}"
+    );
+    // A window the command line refuses is refused here with its sentence.
+    let bad = s.get("/measure?key=toll.wadi&window=March");
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert!(bad.body.contains("window"), "{}", bad.body);
+    // Saving keeps the envelope and window.
+    let csrf = s.csrf();
+    let r = s.post(
+        "/measure/save",
+        &[
+            ("csrf", csrf.as_str()),
+            ("key", "killed.wadi"),
+            ("method", "weighted"),
+            ("envelope", "union"),
+            ("window", "2025-03-01..2025-03-31"),
+            ("note", "checked"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let to = r.header("Location").unwrap();
+    assert!(to.contains("envelope=union") && to.contains("window=2025-03-01..2025-03-31"), "{to}");
+}
+
+#[test]
+fn suggestions_kept_between_loads_follow_the_sources_and_the_claims() {
+    let nb = review_notebook();
+    let s = Server::start(&nb, &[]);
+    let who = |r: &Resp| -> Vec<String> {
+        let sel = Selector::parse("li.sugg .who").unwrap();
+        Html::parse_document(&r.body).select(&sel).map(|e| e.text().collect::<String>()).collect()
+    };
+    let first = s.get("/article?id=1");
+    let monitor = "المرصد المحلي لحقوق الإنسان";
+    let line = who(&first).into_iter().find(|w| w.contains(monitor)).expect("the monitor's suggestion");
+    assert!(line.contains("not in the notebook"), "{line}");
+    // The same page again is the same page.
+    assert_eq!(s.get("/article?id=1").body, first.body);
+    // A source added by the command line is matched on the next load.
+    nb.ok(&["source", "add", monitor, "--kind", "monitor"]);
+    let again = s.get("/article?id=1");
+    let line = who(&again).into_iter().find(|w| w.contains(monitor)).unwrap();
+    assert!(line.contains("a source of the notebook"), "{line}");
+    // A claim recorded by the command line shows its suggestion as recorded.
+    assert!(!again.body.contains("sugg recorded"));
+    nb.ok(&["claim", "add", "--article", "1", "--quote", "ارتفع إلى 17 شخصاً على الأقل", "--source", monitor]);
+    assert!(s.get("/article?id=1").body.contains("sugg recorded"));
 }

@@ -10,8 +10,7 @@
 
 mod common;
 
-use common::serve::{program, Driver, Server};
-use common::Nb;
+use common::serve::{program, review_notebook, Driver, Server};
 
 /// The figure the current suggestion shows.
 fn current(d: &Driver) -> String {
@@ -46,26 +45,7 @@ fn an_arabic_report_is_reviewed_from_the_keyboard_and_the_notebook_holds_what_wa
         eprintln!("skipped: no chromium or chromedriver on this machine");
         return;
     };
-    let nb = Nb::new();
-    nb.import(
-        "serve/wadi-ar.txt",
-        &["--outlet", "وكالة الوادي", "--published", "2025-03-07", "--lang", "ar"],
-    );
-    nb.import(
-        "serve/harbour-en.md",
-        &["--outlet", "Coastal Courier", "--published", "2025-03-05", "--lang", "en"],
-    );
-    nb.ok(&["source", "add", "الدفاع المدني", "--kind", "official", "--reliability", "B"]);
-    nb.ok(&[
-        "measure",
-        "add",
-        "killed.wadi",
-        "--label",
-        "civilians killed in Wadi al-Rumman",
-        "--unit",
-        "people",
-    ]);
-    nb.ok(&["measure", "add", "injured.wadi", "--label", "wounded in Wadi al-Rumman", "--unit", "people"]);
+    let nb = review_notebook();
     let s = Server::start(&nb, &[]);
     let d = Driver::start(&driver, &chromium, &nb.path("profile"));
     // The printed address carries the token; the page then keeps it in a cookie.

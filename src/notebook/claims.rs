@@ -262,10 +262,33 @@ pub(crate) fn for_each_claim(
     f: impl FnMut(ClaimRow) -> Result<()>,
 ) -> Result<()> {
     if is_narrow(filter) {
-        narrow(conn, filter, f)
+        narrow(conn, filter, None, f)
     } else {
         broad(conn, filter, f)
     }
+}
+
+/// At most `limit` claims that pass a filter, just after the claim `after` (in id order) or
+/// just before the claim `before` (handed on nearest first, so in falling id order): the page
+/// of a listing read by its key, so a page deep in the listing costs what the first one does.
+/// Each claim's lists are read by subqueries: a page reads its own rows and nothing else.
+pub(crate) fn claims_near(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    after: Option<i64>,
+    before: Option<i64>,
+    limit: usize,
+    f: impl FnMut(ClaimRow) -> Result<()>,
+) -> Result<()> {
+    narrow(conn, filter, Some(Near { after, before, limit }), f)
+}
+
+/// A page of claims by key: those after one id, or before one (the nearest first), at most
+/// `limit`.
+struct Near {
+    after: Option<i64>,
+    before: Option<i64>,
+    limit: usize,
 }
 
 /// Reads a list of vocabulary values that SQL joined, refusing one the code does not know.
@@ -279,8 +302,26 @@ fn parse_list<T: std::str::FromStr<Err = String>>(list: Vec<String>) -> rusqlite
         .collect()
 }
 
-fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -> Result<()>) -> Result<()> {
-    let (clause, values) = conditions(filter);
+fn narrow(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    near: Option<Near>,
+    mut f: impl FnMut(ClaimRow) -> Result<()>,
+) -> Result<()> {
+    let (mut clause, mut values) = conditions(filter);
+    let mut order = "ORDER BY c.id".to_string();
+    if let Some(n) = &near {
+        for (cond, id) in [("c.id > ?", n.after), ("c.id < ?", n.before)] {
+            if let Some(id) = id {
+                values.push(Value::Integer(id));
+                let cond = cond.replace('?', &format!("?{}", values.len()));
+                clause =
+                    if clause.is_empty() { format!(" WHERE {cond}") } else { format!("{clause} AND {cond}") };
+            }
+        }
+        let way = if n.before.is_some() && n.after.is_none() { "DESC" } else { "ASC" };
+        order = format!("ORDER BY c.id {way} LIMIT {}", n.limit);
+    }
     let sql = format!(
         "SELECT {CLAIM_COLUMNS}, {HEADING_COLUMNS},
             (SELECT group_concat(s.name, char(31)) FROM (SELECT s.name FROM claim_sources cs
@@ -296,7 +337,7 @@ fn narrow(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -
                 AS tags,
             (SELECT group_concat(m.key || '=' || f.notation, char(31) ORDER BY f.id) FROM figures f
                 JOIN measures m ON m.id = f.measure_id WHERE f.claim_id = c.id) AS figures
-         {CLAIM_FROM}{clause} ORDER BY c.id"
+         {CLAIM_FROM}{clause} {order}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let at = ClaimAt::of(&stmt)?;

@@ -139,6 +139,17 @@ pub fn check_key(key: &str) -> Result<String> {
 }
 
 /// Finds an incident by key; an unknown key lists the nearest keys.
+/// The key of the incident a measure (by key) belongs to; none for a measure of no incident or
+/// no such measure (which whoever names it refuses).
+pub(crate) fn incident_of_measure(conn: &Connection, measure: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT i.key FROM measures m JOIN incidents i ON i.id = m.incident_id WHERE m.key = ?1",
+        )?
+        .query_row([measure.trim()], |r| r.get(0))
+        .optional()?)
+}
+
 pub fn incident_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
     if let Some(id) = conn
@@ -590,6 +601,11 @@ impl Notebook {
 
     pub fn incident_id(&self, key: &str) -> Result<i64> {
         incident_id(&self.conn, key)
+    }
+
+    /// The key of the incident a measure belongs to, if any.
+    pub fn incident_of_measure(&self, measure: &str) -> Result<Option<String>> {
+        incident_of_measure(&self.conn, measure)
     }
 
     /// An incident with its measures' reconciliations (with their saved method, else weighted)

@@ -9,14 +9,27 @@ use serde::Serialize;
 use super::articles::{article_row, ArticleRow, ARTICLE_SELECT};
 use super::claims::{ClaimFilter, ClaimRow};
 use super::sources::{source_row, SourceRow, SOURCE_SELECT};
-use super::{Error, Notebook, Result};
-use crate::vocab::SearchIn;
+use super::{Notebook, Result};
 
-/// Rows of one page, and whether another page follows.
+/// Rows of one page, and whether pages come before and after it.
 #[derive(Debug, Clone, Default)]
 pub struct Page<T> {
     pub rows: Vec<T>,
+    /// Another page follows.
     pub more: bool,
+    /// A page comes before this one.
+    pub back: bool,
+}
+
+/// Where a page of a listing read by key begins: at the start, just after a row (the next
+/// page) or just before one (the previous page). The key is the row's id, so any page costs
+/// what the first one does, however deep, and a row added or removed meanwhile moves nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cursor {
+    #[default]
+    Start,
+    After(i64),
+    Before(i64),
 }
 
 /// Which articles a listing shows.
@@ -39,62 +52,63 @@ pub struct MeasureEntry {
     pub figures: i64,
 }
 
-/// The most search hits a listing pages through.
-const SEARCH_CAP: usize = 1_000;
-
 impl Notebook {
-    /// Articles newest id first, `limit` from `offset`; with words, the search's ranked matches.
-    pub fn articles_page(
+    /// Articles newest id first, a page read by key from `at`.
+    pub fn articles_page(&mut self, f: &ArticleFilter, at: Cursor, limit: usize) -> Result<Page<ArticleRow>> {
+        let tx = self.read()?;
+        // Newest first: "after" an article is below its id.
+        let (cond, order, key) = match at {
+            Cursor::Start => ("?4 IS NULL", "DESC", None),
+            Cursor::After(id) => ("a.id < ?4", "DESC", Some(id)),
+            Cursor::Before(id) => ("a.id > ?4", "ASC", Some(id)),
+        };
+        let mut stmt = tx.prepare_cached(&format!(
+            "{ARTICLE_SELECT} WHERE (?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR s.name = ?2) AND {cond}
+             ORDER BY a.id {order} LIMIT ?3"
+        ))?;
+        let rows = stmt
+            .query_map(params![f.language, f.outlet, super::sql_int(limit + 1), key], article_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        drop(tx);
+        if matches!(at, Cursor::Before(_)) && rows.len() <= limit {
+            return self.articles_page(f, Cursor::Start, limit);
+        }
+        Ok(keyed(rows, at, limit))
+    }
+
+    /// Articles holding the words, ranked as `search` ranks them (the same index, the same
+    /// reading of the words), `limit` from `offset` among them. Only the ids are ranked and
+    /// skipped; the page's own rows are read afterwards, so a common word costs its ranking,
+    /// not a read of every article it is in.
+    pub fn articles_found(
         &mut self,
         f: &ArticleFilter,
+        words: &str,
         offset: usize,
         limit: usize,
     ) -> Result<Page<ArticleRow>> {
-        let words = f.words.as_deref().map(str::trim).filter(|w| !w.is_empty());
-        let ids: Option<Vec<i64>> = match words {
-            Some(w) => {
-                Some(self.search(w, SearchIn::Articles, SEARCH_CAP)?.into_iter().map(|h| h.id).collect())
-            }
-            None => None,
-        };
         let tx = self.read()?;
-        let mut rows = Vec::new();
-        let wanted = |a: &ArticleRow| {
-            f.language.as_deref().is_none_or(|l| a.language.as_deref() == Some(l))
-                && f.outlet.as_deref().is_none_or(|o| a.outlet.as_deref() == Some(o))
-        };
-        match ids {
-            Some(ids) => {
-                let mut skipped = 0;
-                for id in ids {
-                    let a = super::articles::article_by_id(&tx, id)?;
-                    if !wanted(&a) {
-                        continue;
-                    }
-                    if skipped < offset {
-                        skipped += 1;
-                        continue;
-                    }
-                    rows.push(a);
-                    if rows.len() > limit {
-                        break;
-                    }
-                }
-            }
-            None => {
-                let mut stmt = tx.prepare_cached(&format!(
-                    "{ARTICLE_SELECT} WHERE (?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR s.name = ?2)
-                     ORDER BY a.id DESC LIMIT ?3 OFFSET ?4"
-                ))?;
-                rows = stmt
-                    .query_map(
-                        params![f.language, f.outlet, super::sql_int(limit + 1), super::sql_int(offset)],
-                        article_row,
-                    )?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-            }
-        }
-        Ok(paged(rows, limit))
+        let ids = super::search::articles_ranked(
+            &tx,
+            words,
+            f.language.as_deref(),
+            f.outlet.as_deref(),
+            offset,
+            limit + 1,
+        )?;
+        let rows =
+            ids.into_iter().map(|id| super::articles::article_by_id(&tx, id)).collect::<Result<Vec<_>>>()?;
+        let mut page = paged(rows, limit);
+        page.back = offset > 0;
+        Ok(page)
+    }
+
+    /// A number that changes whenever another connection commits a change to the notebook
+    /// (SQLite's `data_version`): what a long-lived connection reads to know whether what it
+    /// worked out earlier still holds.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The outlets and languages the articles have, for the listing's filters.
@@ -115,33 +129,25 @@ impl Notebook {
         Ok((outlets, languages))
     }
 
-    /// Claims that pass `claim list`'s filter, in id order, `limit` from `offset`: the reading
-    /// stops once the page (and one more row) is read.
-    pub fn claims_page(
-        &mut self,
-        filter: &ClaimFilter,
-        offset: usize,
-        limit: usize,
-    ) -> Result<Page<ClaimRow>> {
+    /// Claims that pass `claim list`'s filter, in id order, a page read by key from `at`: the
+    /// page's own rows (and one more, to know whether another page follows) and nothing else.
+    pub fn claims_page(&mut self, filter: &ClaimFilter, at: Cursor, limit: usize) -> Result<Page<ClaimRow>> {
+        let tx = self.read()?;
+        let (after, before) = match at {
+            Cursor::Start => (None, None),
+            Cursor::After(id) => (Some(id), None),
+            Cursor::Before(id) => (None, Some(id)),
+        };
         let mut rows = Vec::new();
-        let mut seen = 0usize;
-        let enough = || Error::Output(std::io::Error::other("the page is full"));
-        let done = self.for_each_claim(filter, |c| {
-            seen += 1;
-            if seen > offset {
-                rows.push(c);
-            }
-            if rows.len() > limit {
-                return Err(enough());
-            }
+        super::claims::claims_near(&tx, filter, after, before, limit + 1, |c| {
+            rows.push(c);
             Ok(())
-        });
-        match done {
-            Ok(()) => {}
-            Err(Error::Output(e)) if e.to_string() == "the page is full" => {}
-            Err(e) => return Err(e),
+        })?;
+        drop(tx);
+        if matches!(at, Cursor::Before(_)) && rows.len() <= limit {
+            return self.claims_page(filter, Cursor::Start, limit);
         }
-        Ok(paged(rows, limit))
+        Ok(keyed(rows, at, limit))
     }
 
     /// Sources by name, `limit` from `offset`; with words, those whose name or an alias holds
@@ -193,5 +199,21 @@ impl Notebook {
 fn paged<T>(mut rows: Vec<T>, limit: usize) -> Page<T> {
     let more = rows.len() > limit;
     rows.truncate(limit);
-    Page { rows, more }
+    Page { rows, more, back: false }
+}
+
+/// A page read by key (`limit + 1` rows, in reading order from the cursor) put in the
+/// listing's order. (A page before a row that finds no more than a page's rows has reached the
+/// start: the callers show the listing's first page instead, so no page is shown short.)
+fn keyed<T>(mut rows: Vec<T>, at: Cursor, limit: usize) -> Page<T> {
+    let extra = rows.len() > limit;
+    rows.truncate(limit);
+    match at {
+        Cursor::Start => Page { rows, more: extra, back: false },
+        Cursor::After(_) => Page { rows, more: extra, back: true },
+        Cursor::Before(_) => {
+            rows.reverse();
+            Page { rows, more: true, back: extra }
+        }
+    }
 }

@@ -263,9 +263,12 @@ fn load_context(conn: &Connection) -> Result<Context> {
         }
         repeats.insert(start, order);
     }
+    // Links first (CROSS JOIN keeps SQLite to that order): left to choose, it read every
+    // article's row to find the few claims that update another, a cost of the whole archive on
+    // every reconciliation.
     let mut stmt = conn.prepare(
-        "SELECT l.from_claim, l.to_claim, a.published FROM links l JOIN claims c ON c.id = l.from_claim
-         JOIN articles a ON a.id = c.article_id WHERE l.relation = 'updates'",
+        "SELECT l.from_claim, l.to_claim, a.published FROM links l CROSS JOIN claims c ON c.id = l.from_claim
+         CROSS JOIN articles a ON a.id = c.article_id WHERE l.relation = 'updates'",
     )?;
     let updates = stmt
         .query_map([], |r| Ok((Update { by: r.get(0)?, of: r.get(1)? }, r.get(2)?)))?

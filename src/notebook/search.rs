@@ -207,6 +207,43 @@ pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
     Ok(problems)
 }
 
+/// The ids of the articles holding `words`, best first as `search` ranks them (the same reading
+/// of the words, the same index and weights), `limit` from `offset`, of one language and one
+/// outlet when given. Only ids and scores are ranked and skipped: no article is read beyond the
+/// language and outlet a filter asks about.
+pub(crate) fn articles_ranked(
+    conn: &Connection,
+    words: &str,
+    language: Option<&str>,
+    outlet: Option<&str>,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<i64>> {
+    let Some(expr) = fts_expression(&query_terms(words)) else {
+        return Ok(Vec::new());
+    };
+    let (limit, offset) = (super::sql_int(limit), super::sql_int(offset));
+    let ids = if language.is_some() || outlet.is_some() {
+        conn.prepare_cached(
+            "SELECT hits.id FROM (SELECT rowid AS id, bm25(article_fts, 5.0, 1.0) AS score FROM article_fts
+                                  WHERE article_fts MATCH ?1) hits
+             JOIN articles a ON a.id = hits.id LEFT JOIN sources s ON s.id = a.outlet_id
+             WHERE (?2 IS NULL OR a.language = ?2) AND (?3 IS NULL OR s.name = ?3)
+             ORDER BY hits.score, hits.id LIMIT ?4 OFFSET ?5",
+        )?
+        .query_map(params![expr, language, outlet, limit, offset], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?
+    } else {
+        conn.prepare_cached(
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1
+             ORDER BY bm25(article_fts, 5.0, 1.0), rowid LIMIT ?2 OFFSET ?3",
+        )?
+        .query_map(params![expr, limit, offset], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?
+    };
+    Ok(ids)
+}
+
 impl Notebook {
     pub fn search(&mut self, query: &str, within: SearchIn, limit: usize) -> Result<Vec<SearchHit>> {
         let terms = query_terms(query);

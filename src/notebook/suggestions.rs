@@ -47,6 +47,9 @@ pub struct Acceptance {
     pub when: Option<String>,
     /// `(measure key, notation)`.
     pub figure: Option<(String, String)>,
+    /// The incident the claim is about (its key), as `claim suggest --incident` puts it on every
+    /// row; when none is given and the figure's measure belongs to an incident, that one.
+    pub incident: Option<String>,
 }
 
 impl Notebook {
@@ -157,6 +160,13 @@ impl Notebook {
                 )?]
             }
         };
+        let incident = match a.incident.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            Some(k) => Some(k.to_string()),
+            None => match &a.figure {
+                Some((measure, _)) => super::incidents::incident_of_measure(&tx, measure)?,
+                None => None,
+            },
+        };
         let claim = NewClaim {
             article_id: a.article_id,
             quote: a.quote.clone(),
@@ -168,7 +178,7 @@ impl Notebook {
             tags: Vec::new(),
             unverified: false,
             figures: a.figure.iter().cloned().collect(),
-            incident: None,
+            incident,
             uuid: None,
             again: false,
         };

@@ -585,6 +585,7 @@ pub struct ServeWords {
     pub not_found: &'static str,
     pub cannot: &'static str,
     pub no_sources: &'static str,
+    pub incident: &'static str,
 }
 
 const SERVE_EN: ServeWords = ServeWords {
@@ -658,6 +659,7 @@ const SERVE_EN: ServeWords = ServeWords {
     not_found: "Not found",
     cannot: "Not done",
     no_sources: "No sources match.",
+    incident: "Incident",
 };
 
 const SERVE_AR: ServeWords = ServeWords {
@@ -731,6 +733,7 @@ const SERVE_AR: ServeWords = ServeWords {
     not_found: "غير موجود",
     cannot: "لم يُنفَّذ",
     no_sources: "لا مصادر مطابقة.",
+    incident: "الحادثة",
 };
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use askama::Template;
 use super::views::{self, Chrome};
 use super::{encode, Keys, Params, Reply, Request};
 use crate::notebook::claims::ClaimFilter;
-use crate::notebook::listings::ArticleFilter;
+use crate::notebook::listings::{ArticleFilter, Cursor, Page};
 use crate::notebook::reconciliations::Window;
 use crate::notebook::suggestions::{Acceptance, Attribution};
 use crate::notebook::{Access, Error, Notebook};
@@ -28,6 +28,9 @@ use crate::vocab::{Relation, SourceKind};
 const CSS: &str = include_str!("assets/app.css");
 const JS: &str = include_str!("assets/app.js");
 
+/// The outlets and the languages of the articles.
+type Facets = (Vec<String>, Vec<String>);
+
 /// Rows on one page of a listing.
 const PER_PAGE: usize = 50;
 
@@ -36,6 +39,12 @@ pub(crate) struct App {
     notebook: PathBuf,
     read_only: bool,
     css: String,
+    memory: std::sync::Mutex<crate::usecase::suggest::SuggestMemory>,
+    /// A connection kept open only to ask whether the notebook changed (`data_version`), and
+    /// the articles' outlets and languages as they were at that version: finding the languages
+    /// reads every article's row, so it is done again only after a change.
+    watch: std::sync::Mutex<Option<Notebook>>,
+    facets: std::sync::Mutex<Option<(i64, Facets)>>,
     #[allow(dead_code)]
     bind: IpAddr,
     #[allow(dead_code)]
@@ -52,6 +61,9 @@ impl App {
             notebook: cfg.notebook.clone(),
             read_only: cfg.read_only,
             css: format!("{CSS}\n{}", crate::report::svg::CSS),
+            memory: Default::default(),
+            watch: Default::default(),
+            facets: Default::default(),
             bind: cfg.bind,
             port,
         }
@@ -128,6 +140,35 @@ impl App {
 
     fn open(&self, access: Access) -> Result<Notebook, Error> {
         Notebook::open(&self.notebook, access)
+    }
+
+    /// The notebook's version as the watching connection sees it; None when it cannot be read
+    /// (nothing is then kept between requests).
+    fn version(&self) -> Option<i64> {
+        let mut watch = self.watch.lock().unwrap_or_else(|e| e.into_inner());
+        if watch.is_none() {
+            *watch = self.open(Access::Read).ok();
+        }
+        let v = watch.as_ref().and_then(|nb| nb.data_version().ok());
+        if v.is_none() {
+            *watch = None;
+        }
+        v
+    }
+
+    /// The articles' outlets and languages: kept from an earlier request while the notebook is
+    /// unchanged, else read in the request's own snapshot.
+    fn facets(&self, nb: &mut Notebook, version: Option<i64>) -> Result<Facets, Error> {
+        let mut kept = self.facets.lock().unwrap_or_else(|e| e.into_inner());
+        if let (Some(v), Some((at, f))) = (version, kept.as_ref()) {
+            if *at == v {
+                return Ok(f.clone());
+            }
+        }
+        let f = nb.article_facets()?;
+        // Read after the version was, so it is at least as new: at worst read again next time.
+        *kept = version.map(|v| (v, f.clone()));
+        Ok(f)
     }
 
     fn show(&self, req: &Request, lang: Lang) -> PageResult {
@@ -242,19 +283,17 @@ impl App {
             language: param(q, "language").filter(|l| !l.is_empty()).map(str::to_string),
             outlet: param(q, "outlet").filter(|o| !o.is_empty()).map(str::to_string),
         };
+        let words_typed = filter.words.as_deref().map(str::trim).filter(|w| !w.is_empty());
+        let at = cursor(q);
+        let version = self.version();
         let mut nb = self.open(Access::Read)?;
         let (rows, (outlets, languages)) = nb.reading(|nb| {
-            let rows = if filter.words.as_deref().is_some_and(|w| !w.trim().is_empty())
-                && crate::normalize::fts_expression(&crate::normalize::query_terms(
-                    filter.words.as_deref().unwrap_or(""),
-                ))
-                .is_none()
-            {
-                Default::default()
-            } else {
-                nb.articles_page(&filter, (page - 1) * PER_PAGE, PER_PAGE)?
+            let rows = match words_typed {
+                // Found by search: ranked, so paged by number.
+                Some(w) => nb.articles_found(&filter, w, (page - 1) * PER_PAGE, PER_PAGE)?,
+                None => nb.articles_page(&filter, at, PER_PAGE)?,
             };
-            Ok((rows, nb.article_facets()?))
+            Ok((rows, self.facets(nb, version)?))
         })?;
         let w = words(lang);
         let view = views::Articles {
@@ -275,10 +314,16 @@ impl App {
                     (o, sel)
                 })
                 .collect(),
+            page: if words_typed.is_some() { page } else { shown_page(q, at, &rows) },
+            prev: match words_typed {
+                Some(_) => (page > 1).then(|| page_url(req, page - 1)),
+                None => key_url(req, &rows, |a| a.id, false),
+            },
+            next: match words_typed {
+                Some(_) => rows.more.then(|| page_url(req, page + 1)),
+                None => key_url(req, &rows, |a| a.id, true),
+            },
             rows: rows.rows,
-            page,
-            prev: (page > 1).then(|| page_url(req, page - 1)),
-            next: rows.more.then(|| page_url(req, page + 1)),
         };
         Ok(Reply::html(200, render(&view)))
     }
@@ -287,18 +332,32 @@ impl App {
         let q = &req.query;
         let id = id_param(q, "id")?;
         let measure = param(q, "measure").unwrap_or("").trim().to_string();
+        // `claim suggest --incident`: the claims accepted here are about this incident; else the
+        // measure's own incident, if it belongs to one.
+        let incident_asked = param(q, "incident").unwrap_or("").trim().to_string();
         let mut nb = self.open(Access::Read)?;
-        let (a, body, spans, rows, rejected, measures) = nb.reading(|nb| {
+        let (a, body, spans, rows, rejected, measures, incident) = nb.reading(|nb| {
             let a = nb.article(id)?;
             let body = nb.article_body(id)?;
             let spans = nb.claim_spans(id)?;
             let mut rows: Vec<SuggestionRow> = Vec::new();
             let query = SuggestQuery { article: id, measure: None, incident: None };
-            let summary = crate::usecase::suggest::suggest_claims(nb, &query, |r| {
+            // The server's memory of what suggesting read (see `SuggestMemory`): one request is
+            // served at a time, so the lock is never waited for.
+            let mut memory = self.memory.lock().unwrap_or_else(|e| e.into_inner());
+            let summary = crate::usecase::suggest::suggest_claims_kept(nb, &query, &mut memory, |r| {
                 rows.push(r);
                 Ok(())
             })?;
-            Ok((a, body, spans, rows, summary.rejected, nb.measure_keys()?))
+            let incident = if !incident_asked.is_empty() {
+                nb.incident_id(&incident_asked)?;
+                incident_asked.clone()
+            } else if !measure.is_empty() {
+                nb.incident_of_measure(&measure)?.unwrap_or_default()
+            } else {
+                String::new()
+            };
+            Ok((a, body, spans, rows, summary.rejected, nb.measure_keys()?, incident))
         })?;
         let w = words(lang);
         let s = w.serve;
@@ -338,6 +397,8 @@ impl App {
             suggestions,
             rejected,
             measure,
+            incident,
+            incident_asked,
             measures,
             credibilities: credibilities(w),
             kinds: SourceKind::ALL.iter().map(|k| (k.as_str(), w.source_kind(*k))).collect(),
@@ -348,20 +409,20 @@ impl App {
 
     fn claims(&self, req: &Request, lang: Lang) -> PageResult {
         let q = &req.query;
-        let page = page_number(q);
+        let at = cursor(q);
         let mut nb = self.open(Access::Read)?;
         let rows = nb.reading(|nb| {
             let filter = claim_query(q)?.resolve(nb)?;
-            nb.claims_page(&filter, (page - 1) * PER_PAGE, PER_PAGE)
+            nb.claims_page(&filter, at, PER_PAGE)
         })?;
         let w = words(lang);
         let view = views::Claims {
             c: self.chrome(req, lang, "claims", w.serve.claims.to_string()),
             filters: CLAIM_FILTERS.iter().map(|k| (*k, param(q, k).unwrap_or("").to_string())).collect(),
+            page: shown_page(q, at, &rows),
+            prev: key_url(req, &rows, |c| c.id, false),
+            next: key_url(req, &rows, |c| c.id, true),
             rows: rows.rows,
-            page,
-            prev: (page > 1).then(|| page_url(req, page - 1)),
-            next: rows.more.then(|| page_url(req, page + 1)),
         };
         Ok(Reply::html(200, render(&view)))
     }
@@ -439,26 +500,6 @@ impl App {
         });
         let timeline = crate::report::view::timeline(&m, w, "timeline".into())
             .map(|t| crate::report::svg::timeline_chart(&t, false));
-        let items: std::collections::HashMap<i64, &crate::reconcile::Item> =
-            r.outcome.items.iter().map(|i| (i.figure_id, i)).collect();
-        let figures = r
-            .figures
-            .iter()
-            .map(|f| {
-                let item = items.get(&f.id).copied();
-                views::FigureLine {
-                    claim: f.claim_id,
-                    notation: f.notation.clone(),
-                    interval: crate::report::view::interval(f, w),
-                    who: crate::report::view::who_short(f),
-                    rating: f.rating.clone(),
-                    published: f.published.clone().unwrap_or_default(),
-                    status: item.map(|i| crate::report::view::status(i, w)).unwrap_or_default(),
-                    reason: item.filter(|i| !i.included).map(|i| w.reason(&i.reason)).unwrap_or_default(),
-                    class: if item.is_some_and(|i| i.included) { "in" } else { "left-out" },
-                }
-            })
-            .collect();
         let view = views::Measure {
             c: self.chrome(req, lang, "measure", r.label.clone()),
             key: r.key.clone(),
@@ -471,6 +512,10 @@ impl App {
                 .collect(),
             method_value: query.method.as_str(),
             method: w.method(shown.method),
+            envelopes: Envelope::ALL.iter().map(|e| (e.as_str(), *e == query.envelope)).collect(),
+            envelope_value: query.envelope.as_str(),
+            window: query.window.as_ref().map(|w| w.to_string()).unwrap_or_default(),
+            parts: part_lines(r, q, w),
             filters: MEASURE_FILTERS.iter().map(|k| (*k, param(q, k).unwrap_or("").to_string())).collect(),
             filter_text: query
                 .claims
@@ -488,7 +533,7 @@ impl App {
             saved: r.saved.clone(),
             clusters: crate::report::view::clusters(&m, w),
             chart,
-            figures,
+            figures: figure_lines(r, w),
             timeline,
             timeline_rows: m
                 .timeline
@@ -541,7 +586,7 @@ impl App {
             let s = nb.source(id)?;
             let history = nb.rating_history(id)?;
             let filter = ClaimFilter { source: Some(id), ..ClaimFilter::default() };
-            Ok((s, history, nb.claims_page(&filter, 0, 20)?))
+            Ok((s, history, nb.claims_page(&filter, Cursor::Start, 20)?))
         })?;
         let w = words(lang);
         let view = views::Source {
@@ -605,6 +650,47 @@ fn page_number(q: &Params) -> usize {
     param(q, "page").and_then(|p| p.parse::<usize>().ok()).filter(|p| *p >= 1 && *p <= 100_000).unwrap_or(1)
 }
 
+/// Where a listing read by key starts: `after=ID` (the next page) or `before=ID` (the previous).
+fn cursor(q: &Params) -> Cursor {
+    let id = |name| param(q, name).and_then(|v| v.trim().parse::<i64>().ok()).filter(|i| *i > 0);
+    match (id("after"), id("before")) {
+        (Some(a), _) => Cursor::After(a),
+        (None, Some(b)) => Cursor::Before(b),
+        _ => Cursor::Start,
+    }
+}
+
+/// The number a listing read by key shows for its page: carried along by its links (`page=`),
+/// for the reader's bearings only; the rows are found by their key.
+fn shown_page<T>(q: &Params, at: Cursor, rows: &Page<T>) -> usize {
+    match at {
+        Cursor::Start => 1,
+        _ if !rows.back => 1,
+        _ => page_number(q).max(2),
+    }
+}
+
+/// The link to the next (`forward`) or previous page of a listing read by key: after its last
+/// row or before its first, with the page's number carried along.
+fn key_url<T>(req: &Request, rows: &Page<T>, id: impl Fn(&T) -> i64, forward: bool) -> Option<String> {
+    let at = cursor(&req.query);
+    let page = shown_page(&req.query, at, rows);
+    let (row, name, number) = if forward {
+        (rows.rows.last().filter(|_| rows.more)?, "after", page + 1)
+    } else {
+        (rows.rows.first().filter(|_| rows.back)?, "before", page.saturating_sub(1).max(1))
+    };
+    let mut q: Params = req
+        .query
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "page" | "after" | "before"))
+        .cloned()
+        .collect();
+    q.push((name.into(), id(row).to_string()));
+    q.push(("page".into(), number.to_string()));
+    Some(format!("{}?{}", req.path, encode(&q)))
+}
+
 fn page_url(req: &Request, page: usize) -> String {
     let mut q: Params = req.query.iter().filter(|(k, _)| k != "page").cloned().collect();
     q.push(("page".into(), page.to_string()));
@@ -620,13 +706,18 @@ fn back_of(req: &Request) -> Option<String> {
     if let Some(m) = given(f, "default_measure") {
         q.push(("measure".into(), m.to_string()));
     }
+    if let Some(i) = given(f, "default_incident") {
+        q.push(("incident".into(), i.to_string()));
+    }
     Some(format!("/article?{}", encode(&q)))
 }
 
 fn measure_url(key: &str, f: &Params) -> String {
     let mut q: Params = vec![("key".into(), key.to_string())];
-    if let Some(m) = given(f, "method") {
-        q.push(("method".into(), m.to_string()));
+    for k in ["method", "envelope", "window"] {
+        if let Some(v) = given(f, k) {
+            q.push((k.into(), v.to_string()));
+        }
     }
     for k in MEASURE_FILTERS {
         if let Some(v) = given(f, k) {
@@ -708,6 +799,55 @@ fn reconcile_query(key: &str, q: &Params) -> Result<ReconcileQuery, Error> {
     Ok(query)
 }
 
+/// A sum's parts as the measure page lists them, each linked to its own page with the same
+/// method, envelope, window and filters.
+fn part_lines(
+    r: &crate::notebook::reconciliations::Reconciled,
+    q: &Params,
+    w: &Words,
+) -> Vec<views::PartLine> {
+    r.parts
+        .iter()
+        .map(|p| {
+            let o = &p.outcome;
+            views::PartLine {
+                key: p.key.clone(),
+                label: p.label.clone(),
+                url: measure_url(&p.key, q),
+                low: crate::report::view::value(o.low),
+                best: crate::report::view::value(o.best),
+                high: crate::report::view::high_text(o.high, o.open_high, w),
+                support: w.support_word(o.support),
+                eligible: o.figures,
+                voices: o.voices,
+            }
+        })
+        .collect()
+}
+
+/// A measure's figures as its page lists them: whether each counts, and why not.
+fn figure_lines(r: &crate::notebook::reconciliations::Reconciled, w: &Words) -> Vec<views::FigureLine> {
+    let items: std::collections::HashMap<i64, &crate::reconcile::Item> =
+        r.outcome.items.iter().map(|i| (i.figure_id, i)).collect();
+    r.figures
+        .iter()
+        .map(|f| {
+            let item = items.get(&f.id).copied();
+            views::FigureLine {
+                claim: f.claim_id,
+                notation: f.notation.clone(),
+                interval: crate::report::view::interval(f, w),
+                who: crate::report::view::who_short(f),
+                rating: f.rating.clone(),
+                published: f.published.clone().unwrap_or_default(),
+                status: item.map(|i| crate::report::view::status(i, w)).unwrap_or_default(),
+                reason: item.filter(|i| !i.included).map(|i| w.reason(&i.reason)).unwrap_or_default(),
+                class: if item.is_some_and(|i| i.included) { "in" } else { "left-out" },
+            }
+        })
+        .collect()
+}
+
 /// A suggestion accepted, from its form.
 fn acceptance(nb: &Notebook, f: &Params) -> Result<Acceptance, Error> {
     let article_id = id_param(f, "article")?;
@@ -757,6 +897,7 @@ fn acceptance(nb: &Notebook, f: &Params) -> Result<Acceptance, Error> {
         credibility,
         when: given(f, "when").map(str::to_string),
         figure,
+        incident: given(f, "incident").map(str::to_string),
     })
 }
 

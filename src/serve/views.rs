@@ -96,6 +96,9 @@ pub struct Article<'a> {
     pub suggestions: Vec<Sugg>,
     pub rejected: usize,
     pub measure: String,
+    /// The incident accepted claims are tied to (asked, or the measure's), and the one asked.
+    pub incident: String,
+    pub incident_asked: String,
     pub measures: Vec<(String, String)>,
     pub credibilities: Vec<(u8, &'static str)>,
     pub kinds: Vec<(&'static str, &'static str)>,
@@ -151,6 +154,19 @@ pub struct FigureLine {
     pub class: &'static str,
 }
 
+/// A part of a derived measure (a sum), with its own reconciliation and its page.
+pub struct PartLine {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub low: String,
+    pub best: String,
+    pub high: String,
+    pub support: &'static str,
+    pub eligible: usize,
+    pub voices: usize,
+}
+
 #[derive(Template)]
 #[template(path = "serve/measure.html")]
 pub struct Measure {
@@ -162,6 +178,11 @@ pub struct Measure {
     pub methods: Vec<(&'static str, &'static str, bool)>,
     pub method_value: &'static str,
     pub method: &'static str,
+    /// `--envelope`: (value, selected)
+    pub envelopes: Vec<(&'static str, bool)>,
+    pub envelope_value: &'static str,
+    /// `--window`, as typed.
+    pub window: String,
     pub filters: Vec<(&'static str, String)>,
     pub filter_text: String,
     pub low: String,
@@ -173,6 +194,8 @@ pub struct Measure {
     pub saved: Option<ReconciliationRow>,
     pub clusters: Option<String>,
     pub chart: Option<String>,
+    /// A sum's parts, each reconciled on its own (empty for an ordinary measure).
+    pub parts: Vec<PartLine>,
     pub figures: Vec<FigureLine>,
     pub timeline: Option<String>,
     /// (date, low, best, high, support, figures)

@@ -33,6 +33,13 @@ pub(crate) struct Unit {
     /// The attribution sits in a relative clause (`the SDF, which activists accused of ...`):
     /// it speaks of what follows it, never of a figure before it.
     pub relative: bool,
+    /// A reference to a source named before (`the monitor`, `The U.K.-based monitor`,
+    /// `المصدر`, `the council`): the span of that name, or of the part of it that holds the
+    /// head word (`a security official` of `a security official and a monitoring group`).
+    pub resolved: Option<(usize, usize)>,
+    /// The document the source phrase opened with (`a report by ...`, `تقرير أصدرته ...`,
+    /// `إحصاء المجلس`): `the report` later stands for its author.
+    pub document: Option<usize>,
 }
 
 /// The text as attribution finding sees it.
@@ -187,8 +194,10 @@ impl<'a> Scan<'a> {
         if self.text[self.toks[i].start..].chars().nth(1) == Some('\u{064F}') {
             return false;
         }
+        // Past one determiner: `claimed the lives`, `claimed a victory`.
         let not_before = &self.t.not_before[cue.forms];
-        if self.word(end).is_some_and(|w| not_before.contains(w)) {
+        let after_det = if self.exact_in(end, &self.t.determiners) { end + 1 } else { end };
+        if [end, after_det].iter().any(|k| self.word(*k).is_some_and(|w| not_before.contains(w))) {
             return false;
         }
         // `at` counts only before a figure: put the crowd at about 600 (not put at risk).
@@ -359,7 +368,10 @@ impl<'a> Scan<'a> {
             let stop = self.complementizer(j)
                 || (self.in_figure(j) && !self.age_at(j))
                 || (words > 0 && self.in_date(j))
-                || (j > start && self.cue_at[j].is_some())
+                || (j > start
+                    && self.cue_at[j].is_some()
+                    && !(self.exact_in(j, &self.t.document_links)
+                        && self.in_set(j - 1, &self.t.document_nouns)))
                 || (words > 0 && self.exact_in(j, &self.t.description_openers))
                 || (words > 0 && self.recipient_at(j).is_some())
                 || (words > 0
@@ -487,7 +499,7 @@ impl<'a> Scan<'a> {
             let speech_mark = self.is_quote_mark(k) && self.lay.quote_of[k] != NONE;
             let stop = (t.kind == TokKind::Sym && matches!(t.norm.as_str(), ";" | ":" | "?" | "!"))
                 || speech_mark
-                || self.in_date(k)
+                || (self.in_date(k) && !aside)
                 || self.finite_cue(k)
                 || (self.complementizer(k) && self.word(k).is_some_and(is_arabic))
                 || (!aside && self.exact_in(k, &self.t.clause_openers));
@@ -507,14 +519,13 @@ impl<'a> Scan<'a> {
     fn starts_parenthetical(&self, a: usize, b: usize) -> bool {
         let Some(first) = (a..b).find(|k| self.toks[*k].kind == TokKind::Word) else { return true };
         let w = self.word(first).unwrap_or("");
-        if matches!(w, "who") {
-            let next = self.word(first + 1).unwrap_or("");
-            let negated = matches!(self.word(first + 2), Some("not" | "n"));
-            let asks = self.t.anonymity_verbs.contains(next)
-                || (matches!(next, "was" | "were" | "is" | "did" | "does" | "could" | "would") && negated);
-            return asks || self.word_count(a, b) > 8;
+        // A relative clause describes the speaker (`who runs the town's only field hospital`,
+        // `who asked not to be named`); `subject_before_comma` keeps one that gives the name.
+        if matches!(w, "who" | "which" | "whose" | "where" | "according" | "citing" | "quoted") {
+            return true;
         }
-        if matches!(w, "which" | "whose" | "where" | "according" | "citing" | "quoted") {
+        // A participle with its agent: `run by a coalition of charities`, `led by ...`.
+        if w.is_ascii() && !self.upper(first) && self.word(first + 1) == Some("by") {
             return true;
         }
         if self.manner_at(first).is_some() {
@@ -544,20 +555,133 @@ impl<'a> Scan<'a> {
         if b0 > a0 && matches!(self.word(b0 - 1), Some("and" | "but" | "or")) {
             return None;
         }
-        if self.trim(a0, b0).is_some() {
-            let (a, b) = self.trim(a0, b0)?;
+        if let Some((a, b)) = self.trim(a0, b0) {
+            // `A military source quoted by the state news agency denied`: the name ends
+            // before the participle or relative clause.
+            let (a, b) = self.trim(a, self.name_end(a, b))?;
             return (self.word_count(a, b) <= 16).then_some((a, b));
         }
-        // `X, Y, said`: Y describes X, or is an aside (speaking on condition of anonymity).
-        let (a1, b1) = *chunks.get(1)?;
-        let c2 = chunks.get(2).and_then(|(a, b)| self.trim(*a, *b));
-        if self.starts_parenthetical(a1, b1) {
-            return c2.or_else(|| self.trim(a1, b1));
+        self.subject_before_comma(&chunks[1..])
+    }
+
+    /// Where a name ends inside an English phrase: before a relative pronoun or a participle of
+    /// relaying (`a pharmacist who returned last week`, `A military source quoted by ...`),
+    /// unless the clause identifies a speaker the article does not name (`Two drivers who
+    /// survived the attack`).
+    fn name_end(&self, a: usize, b: usize) -> usize {
+        let k = self.name_cut(a, b);
+        if k < b && self.identifying_clause(a, k, b) {
+            return b;
         }
-        match c2 {
-            Some((a2, _)) if self.word_count(a2, b1) <= 16 => self.trim(a2, b1),
-            _ => self.trim(a1, b1),
+        k
+    }
+
+    fn name_cut(&self, a: usize, b: usize) -> usize {
+        (a + 1..b).find(|k| self.exact_in(*k, &self.t.name_enders)).unwrap_or(b)
+    }
+
+    /// Does a phrase name its speaker? A capitalised word that is not the opening determiner,
+    /// number or source noun (`Mahmoud`, `Former detainee Khaled Mansour`; not `One man`, `Two
+    /// drivers`, `The doctor`).
+    fn names_someone(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| {
+            let t = &self.toks[k];
+            t.kind == TokKind::Word
+                && t.upper
+                && !(k == a
+                    && (self.exact_in(k, &self.t.determiners)
+                        || self.exact_in(k, &self.t.unnamed_openers)
+                        || self.in_set(k, &self.t.source_nouns)))
+        })
+    }
+
+    /// A `who` clause of a few words that identifies a speaker the article does not name (`Two
+    /// drivers who survived the attack`, `One man, who was held for 11 days,`) is part of the
+    /// source phrase; after a name (`Dr. Nabil Haddad, who runs ...`) or when it asks for
+    /// anonymity (`who asked not to be named`) it is not.
+    fn identifying_clause(&self, name: usize, who: usize, end: usize) -> bool {
+        self.word(who) == Some("who")
+            && !self.names_someone(name, who)
+            && !self.anonymous(who, end)
+            && self.word_count(who, end) <= 8
+    }
+
+    /// `who asked not to be named`, `who was not authorised to speak`.
+    fn anonymous(&self, who: usize, end: usize) -> bool {
+        (who + 1..end.min(who + 3)).any(|k| self.exact_in(k, &self.t.anonymity_verbs))
+            || matches!(self.word(who + 2), Some("not" | "n"))
+    }
+
+    /// `X, Y, said`: the chunks between commas before the verb, nearest first. Asides (`who
+    /// runs the hospital`, `speaking on condition of anonymity`, `run by a coalition`) and ages
+    /// are passed over; the subject is the nearest noun phrase, with the one before it when
+    /// nothing but an age stands between them and the verb (`The group's spokesman, Hamza
+    /// al-Ali,`; `Mahmoud, 56, a pharmacist`). A `who` aside that gives a name keeps it (`A
+    /// resident, who gave his name only as Omar,`); one that ends on the word (`The doctor, who
+    /// gave only his first name, Samer,`) owns the name after it, and the subject is before.
+    /// An unnamed speaker keeps the `who` clause that identifies it (`One man, who was held
+    /// for 11 days,`).
+    fn subject_before_comma(&self, chunks: &[(usize, usize)]) -> Option<(usize, usize)> {
+        let mut span: Option<(usize, usize)> = None;
+        let mut phrases = 0;
+        let mut aside = false;
+        // The `who` clause nearest the verb: (its first token, its end).
+        let mut clause: Option<(usize, usize)> = None;
+        for &(a, b) in chunks {
+            // The first word before trimming: `who` and `which` are trimmed from names.
+            let opener = (a..b).find(|k| self.toks[*k].kind == TokKind::Word);
+            let Some((ta, tb)) = self.trim(a, b) else { break };
+            // An age: `Mahmoud, 56, a pharmacist`.
+            if tb == ta + 1 && self.toks[ta].kind == TokKind::Num {
+                continue;
+            }
+            let who = opener.filter(|o| self.word(*o) == Some("who"));
+            let naming = who.is_some_and(|o| !self.anonymous(o, tb))
+                && (ta..tb).any(|k| self.exact_in(k, &self.t.naming_words));
+            if naming && self.exact_in(tb - 1, &self.t.naming_words) {
+                span = None;
+                phrases = 0;
+                aside = true;
+                clause = None;
+                continue;
+            }
+            if !naming && self.starts_parenthetical(a, b) {
+                if span.is_some() {
+                    break;
+                }
+                if let Some(o) = who.filter(|_| !aside) {
+                    clause = Some((o, tb));
+                }
+                aside = true;
+                continue;
+            }
+            if self.exact_in(ta, &self.t.prepositions) || self.in_date(ta) || self.in_figure(ta) {
+                break;
+            }
+            let end = if naming { tb } else { self.name_cut(ta, tb) };
+            if span.is_none() && !aside && end < tb && self.word(end) == Some("who") {
+                clause = Some((end, tb));
+            }
+            let next = match span {
+                None => (ta, end),
+                Some((_, e)) => (ta, e),
+            };
+            if self.word_count(next.0, next.1) > 16 {
+                break;
+            }
+            span = Some(next);
+            phrases += 1;
+            if phrases >= 2 || aside {
+                break;
+            }
         }
+        let (a, mut b) = span?;
+        if let Some((who, end)) = clause {
+            if self.identifying_clause(a, who, end) {
+                b = b.max(end);
+            }
+        }
+        self.trim(a, b)
     }
 
     /// An Arabic subject before its verb with no source noun in it: a name in guillemets
@@ -650,21 +774,99 @@ impl<'a> Scan<'a> {
                 .all(|k| self.in_set(*k, &self.t.document_nouns) || self.exact_in(*k, &self.t.determiners))
     }
 
-    /// The folded head word of a generic reference (`the source`, `المصدر`, `the group`,
-    /// `الناشطون`): one word after `the` or with the article, from the table of generic heads.
-    fn generic_head(&self, (a, b): (usize, usize)) -> Option<String> {
+    /// A generic reference (`the source`, `المصدر`, `the group`, `The U.K.-based monitor`,
+    /// `المصدر الأمني`, `المصدر نفسه`): a definite head from the table of generic heads, with at
+    /// most three modifiers before it (English) or two definite ones after it (Arabic). Returns
+    /// the folded head and the modifiers' tokens, which must fit the source it stands for.
+    fn generic_head(&self, (a, b): (usize, usize)) -> Option<(String, Vec<usize>)> {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
-        let (det, head) = match words.as_slice() {
-            [d, h] if self.word(*d) == Some("the") => (true, *h),
-            [h] => (false, *h),
-            _ => return None,
+        let (&first, &last) = (words.first()?, words.last()?);
+        let known = |k: usize| {
+            let w = self.word(k).unwrap_or("");
+            let bare = clitic_forms(w).into_iter().find(|(_, cl, _)| cl.ends_with("ال")).map(|(_, _, r)| r);
+            self.t.generic_heads.contains(w) || bare.is_some_and(|r| self.t.generic_heads.contains(r))
+        };
+        let definite =
+            |k: usize| self.word(k).is_some_and(|w| ["ال", "وال", "فال"].iter().any(|p| w.starts_with(p)));
+        let (head, mods): (usize, Vec<usize>) = if self.word(first) == Some("the") && words.len() >= 2 {
+            (last, words[1..words.len() - 1].to_vec())
+        } else if words.len() == 1 {
+            (first, Vec::new())
+        } else if self.word(first).is_some_and(is_arabic) {
+            let mods = words[1..].to_vec();
+            let fits = |k: &usize| definite(*k) || self.exact_in(*k, &self.t.descriptive_modifiers);
+            if !mods.iter().all(fits) {
+                return None;
+            }
+            (first, mods)
+        } else {
+            return None;
         };
         let w = self.word(head)?;
-        let definite = det || w.starts_with("ال") || w.starts_with("وال") || w.starts_with("فال");
-        let bare = clitic_forms(w).into_iter().find(|(_, cl, _)| cl.ends_with("ال")).map(|(_, _, r)| r);
-        let known =
-            self.t.generic_heads.contains(w) || bare.is_some_and(|r| self.t.generic_heads.contains(r));
-        (definite && known).then(|| crate::normalize::fold_name(w).pop()).flatten()
+        let definite = self.word(first) == Some("the") || definite(head);
+        if !definite || !known(head) || mods.len() > 3 {
+            return None;
+        }
+        crate::normalize::fold_name(w).pop().map(|h| (h, mods))
+    }
+
+    /// The folded head words of a source phrase, which a generic reference may stand for:
+    /// Arabic, the first noun (`المجلس المحلي للبلدة`, not `رئيس المجلس`); English, every word
+    /// not followed by a lowercase word of content (`the town's council`, `the charity Hope
+    /// Relief`, `a security official and a monitoring group`; not `Council head Imad Khatib`).
+    fn head_words(&self, (a, b): (usize, usize)) -> Vec<String> {
+        let fold = |k: usize| crate::normalize::fold_name(self.word(k).unwrap_or("")).pop();
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        let Some(&first) = words.first() else { return Vec::new() };
+        if self.word(first).is_some_and(is_arabic) {
+            return fold(first).into_iter().collect();
+        }
+        let small = |k: usize| {
+            self.exact_in(k, &self.t.prepositions)
+                || self.exact_in(k, &self.t.trim_end)
+                || self.exact_in(k, &self.t.name_enders)
+                || self.exact_in(k, &self.t.determiners)
+                || matches!(self.word(k), Some("and" | "or" | "s"))
+        };
+        let content_after = |k: usize| {
+            self.toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.upper && k + 1 < b && !small(k + 1))
+        };
+        words.iter().filter(|k| !content_after(**k) && !small(**k)).filter_map(|k| fold(*k)).collect()
+    }
+
+    /// The part of a source phrase that holds a head word: `a security official` of `a security
+    /// official and a monitoring group` (parts split at `and` or a comma before a determiner).
+    fn part_with_head(&self, (a, b): (usize, usize), head: &str) -> (usize, usize) {
+        let mut cuts = vec![a];
+        for k in a + 1..b {
+            let joint = self.word(k) == Some("and") || self.sym(k, ",");
+            if joint && matches!(self.word(k + 1), Some("a" | "an" | "the")) {
+                cuts.push(k);
+            }
+        }
+        cuts.push(b);
+        for w in cuts.windows(2) {
+            let (pa, pb) = (w[0], w[1]);
+            if cuts.len() > 2 && self.head_words((pa, pb)).iter().any(|h| h == head) {
+                return self.trim(pa, pb).unwrap_or((a, b));
+            }
+        }
+        (a, b)
+    }
+
+    /// Do a reference's modifiers fit the name it would stand for? Each is a word of that name
+    /// (`the Syrian Observatory`), a descriptive word (`U.K.-based`, `المصدر نفسه`), or an
+    /// initial.
+    fn modifiers_fit(&self, mods: &[usize], (a, b): (usize, usize)) -> bool {
+        let name = crate::normalize::fold_name(&self.text[self.toks[a].start..self.toks[b - 1].end]);
+        mods.iter().all(|k| {
+            let w = self.word(*k).unwrap_or("");
+            w.chars().count() <= 2
+                || self.exact_in(*k, &self.t.descriptive_modifiers)
+                || crate::normalize::fold_name(w).iter().all(|f| name.contains(f))
+        })
     }
 
     fn is_pronoun(&self, p: (usize, usize)) -> bool {
@@ -710,6 +912,9 @@ impl<'a> Scan<'a> {
         let side = match cue.side {
             Side::After => Side::After,
             Side::Before => Side::Before,
+            // Arabic verbs in the masculine plural (`قالوا`, `واتّهموا`) hold their subject: a
+            // noun phrase after them is their object (`واتّهموا الشرطة باعتقال`), never who speaks.
+            Side::Auto if arabic && self.plural_verb(i) => Side::Before,
             Side::Auto if arabic => self.arabic_side(i, end, s.body, s.end),
             Side::Auto => self.english_side(i, end, s.end, cue),
         };
@@ -731,9 +936,12 @@ impl<'a> Scan<'a> {
         if source.is_none() && cue.side != Side::After && !(cue.participle && follows_comma) {
             source = self.before_phrase(i, s.body);
         }
+        let document =
+            source.and_then(|(a, b)| (a..b.min(a + 3)).find(|k| self.in_set(*k, &self.t.document_nouns)));
         if let Some(span) = source {
             source = self.past_frames(span)?;
         }
+        let document = document.filter(|d| source.is_some_and(|(a, _)| a > *d));
         let region = match source {
             Some((a, b)) if from_after => (i.min(a), region_end.max(b)),
             Some((a, b)) => (a.min(i), end.max(b)),
@@ -752,11 +960,20 @@ impl<'a> Scan<'a> {
             forward,
             noun,
             stands_in: source.is_some_and(|p| self.is_pronoun(p)),
+            resolved: None,
+            document,
             relative: !from_after
                 && source.is_some_and(|(a, _)| {
                     (a.saturating_sub(2)..a)
                         .any(|k| matches!(self.word(k), Some("which" | "who" | "whom" | "that")))
                 }),
+        })
+    }
+
+    /// An Arabic verb in the masculine plural (`قالوا`, `واتّهموا`, `أكّدوه`): its subject is in it.
+    fn plural_verb(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            Self::cue_forms(w).iter().any(|f| f.ends_with("وا") && self.t.cues.contains_key(*f))
         })
     }
 
@@ -782,8 +999,13 @@ impl<'a> Scan<'a> {
         // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
         let mut p = p.filter(|(a, _)| !self.exact_in(*a, &self.t.prepositions));
         // An accusation's object is the accused party: the source ends before it.
+        // With no source noun, a phrase that opens with an accused head or runs straight into
+        // the charge (`واتّهمت «جهات معادية» بنشر`) is the accused, and the speaker is unwritten.
         if let Some((a, b)) = p.filter(|_| cue.accuse) {
-            if let Some(h) = (a + 1..b).find(|k| self.in_set(*k, &self.t.accused_heads)) {
+            let charge_next = self.word(b).is_some_and(|w| w.starts_with('ب')) || self.word(b) == Some("of");
+            if !self.has_source_noun(a, b) && (self.in_set(a, &self.t.accused_heads) || charge_next) {
+                p = None;
+            } else if let Some(h) = (a + 1..b).find(|k| self.in_set(*k, &self.t.accused_heads)) {
                 p = self.trim(a, h);
             }
         }
@@ -830,6 +1052,12 @@ impl<'a> Scan<'a> {
                 }
                 if k < b && k <= h + 3 {
                     source = self.trim(k, b);
+                } else if h + 1 < b
+                    && self.word(h + 1).is_some_and(|w| is_arabic(w) && w.starts_with("ال"))
+                    && !self.in_set(h + 1, &self.t.document_links)
+                {
+                    // إحصاء المجلس، تقرير المرصد: the document's author follows it at once.
+                    source = self.trim(h + 1, b);
                 }
             }
         }
@@ -849,7 +1077,9 @@ impl<'a> Scan<'a> {
             && !self.in_figure(end)
             && !self.exact_in(end, &self.t.pronouns);
         let told = matches!(self.word(i), Some("told" | "tells"));
-        if !prev_comma_or_quote || !next_is_name || told {
+        // Only verbs of saying come before their subject: `The group's spokesman, Hamza
+        // al-Ali, dismissed the reports` has its subject before the comma.
+        if !prev_comma_or_quote || !next_is_name || told || !self.exact_in(i, &self.t.inverting_verbs) {
             return Side::Before;
         }
         // The name after the verb must close the clause: `, said Samir Khalil, 52, a seller.`,
@@ -906,9 +1136,10 @@ impl<'a> Scan<'a> {
     }
 
     /// Sources taken from an earlier statement: a pronoun (he said, هؤلاء), a verb without a
-    /// subject (وأضاف أنّ، وأوضحت أنّ), a participle (saying, مشيراً).
+    /// subject (وأضاف أنّ، وأوضحت أنّ), a participle (saying, مشيراً); and references to a source
+    /// named before (`the source`, `المصدر`, `The U.K.-based monitor`, `the report`).
     fn resolve(&self, units: &mut [Unit]) {
-        // The last unit naming each folded word, for `the source`, `المصدر`, `the group`.
+        // The last unit whose name holds each folded head word, for `the group`, `المرصد`.
         let mut named: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         // The last named source of the paragraph, for `the source`, `المصدر`, `المصادر`.
         let mut last_named: Option<usize> = None;
@@ -928,28 +1159,59 @@ impl<'a> Scan<'a> {
             }
             // `posted a statement saying ...`: the document speaks for the source before it.
             let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
+            // `The doctor, who gave only his first name, Samer,`: a reference that a name or a
+            // `who` clause follows introduces its speaker; it stands for no one before.
+            let introduced = |(_, b): (usize, usize)| {
+                self.sym(b, ",") && (self.word(b + 1) == Some("who") || self.upper(b + 1))
+            };
+            let reference = units[k].source.filter(|p| !introduced(*p)).and_then(|p| self.generic_head(p));
+            // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
+            // else for the author of the last such document.
+            let document_ref =
+                reference.as_ref().is_some_and(|(h, _)| self.t.document_folds.contains(h.as_str()));
             let needs_source = match units[k].source {
                 None => true,
-                Some(p) => self.is_pronoun(p) || (same_sentence && self.only_a_document(p)),
+                Some(p) => {
+                    self.is_pronoun(p)
+                        || (same_sentence && self.only_a_document(p))
+                        || (document_ref && last.is_some())
+                }
             };
-            if let Some(head) = units[k].source.and_then(|p| self.generic_head(p)) {
+            if let Some((head, mods)) = reference.filter(|_| !needs_source) {
                 let any = matches!(head.as_str(), "sourc" | "source" | "مصدر");
-                let found = if any { last_named } else { named.get(&head).copied() };
-                if let Some(f) = found {
-                    units[k].from = Some(units[f].from.unwrap_or(f));
-                    units[k].noun = true;
-                    last = Some(k);
-                    continue;
+                let found = if any {
+                    last_named.or_else(|| named.get(&head).copied())
+                } else {
+                    named.get(&head).copied()
+                };
+                let name = |f: usize| units[f].resolved.or(units[f].source);
+                if let Some((f, span)) = found.and_then(|f| name(f).map(|n| (f, n))) {
+                    if self.modifiers_fit(&mods, span) {
+                        let part = if any || units[f].resolved.is_some() {
+                            span
+                        } else {
+                            self.part_with_head(span, &head)
+                        };
+                        units[k].resolved = Some(part);
+                        units[k].noun = true;
+                        last_named = Some(k);
+                        last = Some(k);
+                        continue;
+                    }
                 }
             }
-            if let Some((a, b)) = units[k].source.filter(|_| !needs_source) {
-                let text = &self.text[self.toks[a].start..self.toks[b - 1].end];
-                if self.generic_head((a, b)).is_none() {
-                    for w in crate::normalize::fold_name(text) {
+            if let Some(p) = units[k].source.filter(|_| !needs_source) {
+                // A reference that names nothing before it is a first mention (`the town's
+                // council said`): a name that later references stand for.
+                for w in self.head_words(p) {
+                    named.insert(w, k);
+                }
+                if let Some(d) = units[k].document {
+                    for w in crate::normalize::fold_name(self.word(d).unwrap_or("")) {
                         named.insert(w, k);
                     }
-                    last_named = Some(k);
                 }
+                last_named = Some(k);
             }
             if needs_source {
                 units[k].from = last.map(|l| units[l].from.unwrap_or(l));
@@ -965,6 +1227,12 @@ impl<'a> Scan<'a> {
 }
 
 impl Unit {
+    /// The span of the name this unit's source stands for: the name a reference resolved to,
+    /// else the phrase as written.
+    pub fn name_span(&self) -> Option<(usize, usize)> {
+        self.resolved.or(self.source)
+    }
+
     /// The unit whose source phrase this unit names.
     pub fn owner(&self, me: usize) -> Option<usize> {
         match (self.source, self.from) {

@@ -432,12 +432,12 @@ impl Writer<'_> {
             cues.push(self.units[u].family.name());
             match self.units[u].owner(u) {
                 Some(o) => {
-                    if let Some((sa, sb)) = self.units[o].source {
+                    if let Some((sa, sb)) = self.units[o].name_span() {
                         let span = (self.source_start(sa), self.toks[sb - 1].end);
                         source = Some(self.text[span.0..span.1].to_string());
                         source_span = Some(span);
                     }
-                    if o != u {
+                    if o != u || self.units[o].resolved.is_some() {
                         cues.push("carried over");
                     }
                     if self.units[o].noun {

@@ -42,6 +42,13 @@ pub(crate) struct Tables {
     pub prepositions: Words,
     pub generic_heads: Words,
     pub accused_heads: Words,
+    pub inverting_verbs: Words,
+    pub name_enders: Words,
+    pub naming_words: Words,
+    pub unnamed_openers: Words,
+    pub descriptive_modifiers: Words,
+    /// The document nouns folded as `normalize::fold_name` folds them (`the report`).
+    pub document_folds: Words,
     /// The objects of cues (عن، إلى، من), normalised, for `Cue::object`.
     pub objects: HashMap<&'static str, String>,
     /// `Cue::not_before` and `Cue::needs`, normalised.
@@ -112,6 +119,12 @@ fn build() -> Tables {
         prepositions: set(cues::PREPOSITIONS),
         generic_heads: set(cues::GENERIC_HEADS),
         accused_heads: set(cues::ACCUSED_HEADS),
+        inverting_verbs: set(cues::INVERTING_VERBS),
+        name_enders: set(cues::NAME_ENDERS),
+        naming_words: set(cues::NAMING_WORDS),
+        unnamed_openers: set(cues::UNNAMED_OPENERS),
+        descriptive_modifiers: set(cues::DESCRIPTIVE_MODIFIERS),
+        document_folds: cues::DOCUMENT_NOUNS.iter().flat_map(|w| crate::normalize::fold_name(w)).collect(),
         objects,
         not_before,
         needs,

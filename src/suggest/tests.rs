@@ -123,6 +123,16 @@ fn every_form_of_every_cue_names_its_source() {
                 (cues::Family::Relay, _) => {
                     (format!("{form} وكالة محلية عن مصدر مطلع أنّ 30 عنصراً انشقّوا."), "مصدر مطلع")
                 }
+                // A verb in the plural holds its subject: the source comes before it.
+                _ if cue.needs.contains(&"الحصيلة") && form.ends_with("وا") => {
+                    (format!("مصادر مطلعة {form} الحصيلة إلى 30 قتيلاً."), "مصادر مطلعة")
+                }
+                _ if cue.needs.contains(&"الحصيلة") => {
+                    (format!("و{form} مصدر مطلع الحصيلة إلى 30 قتيلاً."), "مصدر مطلع")
+                }
+                _ if form.ends_with("وا") => {
+                    (format!("مصادر مطلعة {form} أنّ 30 عنصراً انشقّوا."), "مصادر مطلعة")
+                }
                 _ if form == "بالإعلان" => {
                     (format!("واكتفى مصدر مطلع {form} عن انشقاق 30 عنصراً."), "مصدر مطلع")
                 }
@@ -633,4 +643,158 @@ fn a_measure_of_people_takes_only_people() {
         assert!(every.iter().any(|w| w.starts_with(gone)), "{gone} is a figure: {every:?}");
         assert!(!kept.iter().any(|w| w.starts_with(gone)), "{gone} left out: {kept:?}");
     }
+}
+
+#[test]
+fn english_subjects_with_asides_ages_and_appositions() {
+    for (text, wording, source) in [
+        (
+            "Dr. Nabil Haddad, who runs the only field hospital, said 23 bodies arrived.",
+            "23",
+            "Dr. Nabil Haddad",
+        ),
+        (
+            "Former detainee Khaled Mansour, 38, who was held for 14 months, said dozens died.",
+            "dozens",
+            "Former detainee Khaled Mansour",
+        ),
+        (
+            "The camp administration, run by a coalition of charities, said 600 families left.",
+            "600",
+            "The camp administration",
+        ),
+        (
+            "The group's spokesman, Hamza al-Ali, denied that 30 fighters had defected.",
+            "30",
+            "The group's spokesman, Hamza al-Ali",
+        ),
+        (
+            "Mahmoud, 56, a pharmacist who returned last week, said 40 shops were looted.",
+            "40",
+            "Mahmoud, 56, a pharmacist",
+        ),
+        (
+            "Two drivers who survived the attack said 9 guards were killed.",
+            "9",
+            "Two drivers who survived the attack",
+        ),
+        (
+            "One man, who was held for 11 days, said 60 men shared the room.",
+            "60",
+            "One man, who was held for 11 days",
+        ),
+        (
+            "The doctor, who gave only his first name, Samer, said 100s of people gathered.",
+            "100s",
+            "The doctor",
+        ),
+        (
+            "A military source quoted by the state agency said 30 militants were killed.",
+            "30",
+            "A military source",
+        ),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+    // An aside that asks for anonymity is never part of the name, even for an unnamed speaker.
+    let text = "One of the commanders, who asked not to be named, said 12 officers left.";
+    assert_eq!(source_of(text, "12").as_deref(), Some("One of the commanders"));
+}
+
+#[test]
+fn arabic_plural_verbs_hold_their_subject_and_never_take_the_accused() {
+    // The accused party after a plural verb is its object: the source is the organisers.
+    let text = "وقال منظّمو الاحتجاج إنّ 3000 شخص شاركوا، واتهموا الشرطة باعتقال 50 شخصاً على الأقل.";
+    assert_eq!(source_of(text, "50").as_deref(), Some("منظّمو الاحتجاج"));
+    // A singular verb with no source noun after it, running into the charge: the accused.
+    let text = "وأكّد المرصد مقتل 9 مدنيين، واتّهمت «جهات معادية» بقتل 4 آخرين.";
+    assert_ne!(source_of(text, "4").as_deref(), Some("«جهات معادية»"));
+    // A source noun after a singular verb is the subject, and the accused ends it.
+    let text = "واتّهم ناشطون قوات النظام بقتل 12 مدنياً.";
+    assert_eq!(source_of(text, "12").as_deref(), Some("ناشطون"));
+}
+
+#[test]
+fn references_stand_for_the_source_named_before() {
+    for (text, wording, source) in [
+        (
+            "At least 19 people were killed, the Ain Sakhr Monitor for Human Rights said.\n\n\
+             The U.K.-based monitor said more than 40 others were wounded.",
+            "more than 40",
+            "the Ain Sakhr Monitor for Human Rights",
+        ),
+        (
+            "Gunmen killed nine drivers, a security official and a monitoring group said.\n\n\
+             The official said the attackers burned 12 tankers.",
+            "12",
+            "a security official",
+        ),
+        (
+            "About 1,200 families returned, the town's council said. Council head Imad Khatib said \
+             300 homes were hit.\n\nAccording to the council, 430 houses were destroyed.",
+            "430",
+            "the town's council",
+        ),
+        (
+            "انشقّ 35 عنصراً، بحسب مصدر مطّلع على شؤون الفصيل.\n\nوأوضح المصدر أنّ 70 عنصراً غادروا.",
+            "70",
+            "مصدر مطّلع على شؤون الفصيل",
+        ),
+        (
+            "قُتل تسعة سائقين، وفق ما نقلت الوكالة عن مصدر أمني.\n\nومضى المصدر الأمني قائلاً إنّ 300 عنصر سينتشرون.",
+            "300",
+            "مصدر أمني",
+        ),
+        (
+            "وقال المجلس المحلي للبلدة إنّ 1300 عائلة عادت. وقال رئيس المجلس عماد الخطيب إنّ 40 منزلاً تضرر.\n\n\
+             وبحسب المجلس، دُمّر 430 منزلاً.",
+            "430",
+            "المجلس المحلي للبلدة",
+        ),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+    // A reference whose words do not fit the earlier name is another source, as written.
+    let text = "The health ministry said 12 people died. The defence ministry said 30 soldiers were hurt.";
+    assert_eq!(source_of(text, "30").as_deref(), Some("The defence ministry"));
+    let text = "وأفاد «مرصد عين صخر» بمقتل 10 أشخاص. وقال المرصد السوري إنّ 20 شخصاً قتلوا.";
+    assert_eq!(source_of(text, "20").as_deref(), Some("المرصد السوري"));
+}
+
+#[test]
+fn a_document_stands_for_the_body_that_issued_it() {
+    for (text, wording, source) in [
+        ("كشف تقرير أصدرته «شبكة العدالة للمعتقلين» أمس أنّ 280 معتقلاً توفّوا.", "280", "«شبكة العدالة للمعتقلين»"),
+        ("وبحسب إحصاء المجلس، دُمّر 430 منزلاً.", "430", "المجلس"),
+        ("A report by a local rights group concluded that 300 detainees died.", "300", "a local rights group"),
+        (
+            "The Justice Network said it interviewed 86 former detainees.\n\nThe report found that 90 men shared one cell.",
+            "90",
+            "The Justice Network",
+        ),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+}
+
+#[test]
+fn calls_claims_and_new_tolls_are_statements() {
+    for (text, wording, source) in [
+        (
+            "A commander, Abu Suhaib, said 60 prisoners were freed. He claimed the government held 400 fighters.",
+            "400",
+            "A commander, Abu Suhaib",
+        ),
+        (
+            "A senior U.N. official said aid was blocked. She called on all sides to spare the 35,000 people there.",
+            "35,000",
+            "A senior U.N. official",
+        ),
+        ("أما «مرصد عين صخر» فرفع الحصيلة إلى 13 قتيلاً.", "13", "«مرصد عين صخر»"),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+    // Not statements: a toll that "claimed the lives", rubble lifted from bodies.
+    assert_eq!(source_of("The blast claimed the lives of 12 people.", "12"), None);
+    assert_eq!(source_of("ورفع السكان الأنقاض عن 3 جثث.", "3"), None);
 }

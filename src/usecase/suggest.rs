@@ -2,7 +2,9 @@
 //! `import claims` reads back. Rows are handed on as they are read, piece by piece: memory
 //! follows the piece, not the article.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -11,6 +13,7 @@ use crate::notebook::claims::ClaimFilter;
 use crate::notebook::{Notebook, Result};
 use crate::rows::Row;
 use crate::suggest::sources::KnownSources;
+use crate::suggest::Suggestion;
 
 /// One proposed claim.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -140,11 +143,93 @@ pub fn no_suggestions(article: i64) -> String {
     format!("no claims found to suggest in article #{article}")
 }
 
+/// What suggesting can keep between calls in one process (the review pages of `serve`, which
+/// show an article's suggestions on every load): the notebook's sources prepared for matching,
+/// kept while every name and alias is the same, and each article's suggestions as read from its
+/// text, kept while its text (its SHA-256) and the table of vague words are the same. The rest
+/// (which are recorded or rejected, the sources matched, the dates read) is worked out on every
+/// call from the notebook as it is, so nothing kept can be out of date.
+#[derive(Default)]
+pub struct SuggestMemory {
+    /// The fingerprint of the names and aliases, and the sources prepared from them.
+    known: Option<(u64, Arc<KnownSources>)>,
+    /// By article: its SHA-256, the vague words' fingerprint, its suggestions.
+    texts: HashMap<i64, (String, u64, Arc<Vec<Suggestion>>)>,
+}
+
+/// Articles whose suggestions are kept at once; past this the oldest go first.
+const KEPT_ARTICLES: usize = 64;
+/// An article with more suggestions than this is read again each time rather than kept.
+const KEPT_SUGGESTIONS: usize = 20_000;
+
+fn fingerprint(value: &impl Hash) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+impl SuggestMemory {
+    /// The sources prepared for matching, made again only when a name or an alias changed.
+    fn known(&mut self, names: Vec<(i64, String, Vec<String>)>) -> Arc<KnownSources> {
+        let print = fingerprint(&names);
+        match &self.known {
+            Some((p, known)) if *p == print => Arc::clone(known),
+            _ => {
+                let known = Arc::new(KnownSources::new(names));
+                self.known = Some((print, Arc::clone(&known)));
+                known
+            }
+        }
+    }
+
+    /// The article's suggestions as read from its text, read again only when the text or the
+    /// vague words changed.
+    fn texts(
+        &mut self,
+        article: i64,
+        sha256: &str,
+        body: &str,
+        vague: &crate::notation::VagueTable,
+    ) -> Arc<Vec<Suggestion>> {
+        let mut words: Vec<_> = vague.iter().map(|(w, t)| (w, t.low, t.high, t.point)).collect();
+        words.sort();
+        let print = fingerprint(&words);
+        if let Some((sha, p, found)) = self.texts.get(&article) {
+            if sha == sha256 && *p == print {
+                return Arc::clone(found);
+            }
+        }
+        let mut found = Vec::new();
+        let _ = crate::suggest::suggest_each(body, vague, |s| -> std::result::Result<(), ()> {
+            found.push(s);
+            Ok(())
+        });
+        let found = Arc::new(found);
+        if found.len() <= KEPT_SUGGESTIONS {
+            if self.texts.len() >= KEPT_ARTICLES {
+                self.texts.clear();
+            }
+            self.texts.insert(article, (sha256.to_string(), print, Arc::clone(&found)));
+        }
+        found
+    }
+}
+
 /// `claim suggest`: each proposed claim of the article handed to `sink` as it is read, in one
 /// read transaction.
 pub fn suggest_claims(
     nb: &mut Notebook,
     query: &SuggestQuery,
+    sink: impl FnMut(SuggestionRow) -> Result<()>,
+) -> Result<Suggested> {
+    suggest_claims_kept(nb, query, &mut SuggestMemory::default(), sink)
+}
+
+/// [`suggest_claims`] keeping what it may between calls in `memory`.
+pub fn suggest_claims_kept(
+    nb: &mut Notebook,
+    query: &SuggestQuery,
+    memory: &mut SuggestMemory,
     mut sink: impl FnMut(SuggestionRow) -> Result<()>,
 ) -> Result<Suggested> {
     nb.reading(|nb| {
@@ -171,12 +256,13 @@ pub fn suggest_claims(
             Ok(())
         })?;
         // Every name and alias, once: each phrase is then matched in its own length.
-        let known = KnownSources::new(nb.source_names()?);
+        let known = memory.known(nb.source_names()?);
         let rejected = nb.rejected_spans(query.article)?;
         let mut chars = CharCounter::new(&body);
         let mut found = Suggested::default();
         let make = |s, marks| row(nb, query, &recorded, &known, published, s, marks);
-        crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> {
+        let read = memory.texts(query.article, &article.sha256, &body, &vague);
+        read.iter().cloned().try_for_each(|s| -> Result<()> {
             if people && !s.fits_people() {
                 found.not_people += 1;
                 return Ok(());

@@ -10,6 +10,32 @@ use std::time::Duration;
 
 use super::{Nb, BIN};
 
+/// The notebook the serve tests review: the fictional Arabic and English reports, one rated
+/// source and two measures of the Arabic report (killed and wounded).
+pub fn review_notebook() -> Nb {
+    let nb = Nb::new();
+    nb.import(
+        "serve/wadi-ar.txt",
+        &["--outlet", "وكالة الوادي", "--published", "2025-03-07", "--lang", "ar"],
+    );
+    nb.import(
+        "serve/harbour-en.md",
+        &["--outlet", "Coastal Courier", "--published", "2025-03-05", "--lang", "en"],
+    );
+    nb.ok(&["source", "add", "الدفاع المدني", "--kind", "official", "--reliability", "B"]);
+    nb.ok(&[
+        "measure",
+        "add",
+        "killed.wadi",
+        "--label",
+        "civilians killed in Wadi al-Rumman",
+        "--unit",
+        "people",
+    ]);
+    nb.ok(&["measure", "add", "injured.wadi", "--label", "wounded in Wadi al-Rumman", "--unit", "people"]);
+    nb
+}
+
 pub struct Server {
     child: Child,
     pub port: u16,
