@@ -371,7 +371,17 @@ fn incidents_fit_80_columns_with_arabic_places_and_whole_keys() {
         "3",
     ]);
     for (key, role) in [("aleppo.killed", "killed"), ("aleppo.missing", "missing")] {
-        nb.ok(&["measure", "add", key, "--label", "قتلى قصف الفردوس", "--incident", "aleppo.2016-12-13", "--role", role]);
+        nb.ok(&[
+            "measure",
+            "add",
+            key,
+            "--label",
+            "قتلى قصف الفردوس",
+            "--incident",
+            "aleppo.2016-12-13",
+            "--role",
+            role,
+        ]);
     }
     let row = nb.ok(&["incident", "show", "aleppo.2016-12-13", "--format", "json"]).json();
     assert_eq!(

@@ -136,7 +136,8 @@ fn the_airwars_grade_follows_support_and_ratings() {
 #[test]
 fn a_sum_is_graded_by_its_weakest_part() {
     use Reliability::*;
-    let confirmed = Count { measure: "site.a".into(), ..count(vec![voice(B, 1), voice(C, 2)], Support::Corroborated) };
+    let confirmed =
+        Count { measure: "site.a".into(), ..count(vec![voice(B, 1), voice(C, 2)], Support::Corroborated) };
     let single = Count { measure: "site.b".into(), ..count(vec![voice(A, 1)], Support::SingleSource) };
     let empty = Count { measure: "site.c".into(), figures: 0, ..count(vec![], Support::None) };
     let sum = |parts: Vec<Count>| Count {
@@ -149,12 +150,24 @@ fn a_sum_is_graded_by_its_weakest_part() {
     assert_eq!(g, Some(AirwarsGrade::Weak));
     assert_eq!(why, "the weakest of its parts, site.b: a single voice");
     // A part without figures grades nothing: the others decide.
-    assert_eq!(airwars_grade(Some(&sum(vec![confirmed.clone(), empty.clone()]))).0, Some(AirwarsGrade::Confirmed));
+    assert_eq!(
+        airwars_grade(Some(&sum(vec![confirmed.clone(), empty.clone()]))).0,
+        Some(AirwarsGrade::Confirmed)
+    );
     // Contested is weaker than weak, discounted weaker still.
-    let contested = Count { measure: "site.d".into(), ..count(vec![voice(A, 1), voice(B, 2)], Support::Contested) };
-    let discounted =
-        Count { measure: "site.e".into(), voices: vec![], discounted: true, figures: 1, ..count(vec![], Support::None) };
-    assert_eq!(airwars_grade(Some(&sum(vec![single.clone(), contested.clone()]))).0, Some(AirwarsGrade::Contested));
+    let contested =
+        Count { measure: "site.d".into(), ..count(vec![voice(A, 1), voice(B, 2)], Support::Contested) };
+    let discounted = Count {
+        measure: "site.e".into(),
+        voices: vec![],
+        discounted: true,
+        figures: 1,
+        ..count(vec![], Support::None)
+    };
+    assert_eq!(
+        airwars_grade(Some(&sum(vec![single.clone(), contested.clone()]))).0,
+        Some(AirwarsGrade::Contested)
+    );
     assert_eq!(airwars_grade(Some(&sum(vec![contested, discounted]))).0, Some(AirwarsGrade::Discounted));
     // A sum of parts none of which has a figure is not graded.
     let none = Count { figures: 0, ..sum(vec![empty]) };

@@ -223,7 +223,8 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
 /// for the measure `id` and for every sum it is a part of, after its parts or its role change.
 pub(crate) fn check_roles(conn: &Connection, id: i64) -> Result<()> {
     let role_of = |m: i64| -> Result<(String, Option<MeasureRole>)> {
-        Ok(conn.query_row("SELECT key, role FROM measures WHERE id = ?1", [m], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        Ok(conn
+            .query_row("SELECT key, role FROM measures WHERE id = ?1", [m], |r| Ok((r.get(0)?, r.get(1)?)))?)
     };
     let mut sums = vec![id];
     let mut stmt = conn.prepare_cached("SELECT measure_id FROM measure_parts WHERE part_id = ?1")?;

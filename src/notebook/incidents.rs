@@ -348,12 +348,14 @@ fn measure_row(key: &str, role: Option<MeasureRole>, label: &str, r: &Reconciled
     }
 }
 
-/// The one measure of each role that heads an incident's count: a measure of that role that is
-/// not a part of another measure of that role there. Two heads of one role would be counted
-/// twice or not at all, so they are refused with the way to join them.
+/// The one measure of each role the profiles count (the killed, the injured) that heads an
+/// incident's count: a measure of that role that is not a part of another measure of that role
+/// there. Two heads of one role would be counted twice or not at all, so they are refused with
+/// the way to join them. Other roles feed no column, so an incident may hold many of them (the
+/// role `other` is there to take any number).
 fn heads(conn: &Connection, incident: &IncidentRow) -> Result<HashMap<MeasureRole, String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.key, m.role FROM measures m WHERE m.incident_id = ?1 AND m.role IS NOT NULL
+        "SELECT m.key, m.role FROM measures m WHERE m.incident_id = ?1 AND m.role IN ('killed', 'injured')
            AND NOT EXISTS (SELECT 1 FROM measure_parts mp JOIN measures s ON s.id = mp.measure_id
                            WHERE mp.part_id = m.id AND s.incident_id = m.incident_id AND s.role = m.role)
          ORDER BY m.key",
