@@ -3,7 +3,8 @@
 //! table reads one typed phrase (`read`) and finds phrases in running text (`find`).
 //!
 //! Choices, also in docs/notation.md: a week runs Monday to Sunday; a bare weekday is the latest
-//! such day on or before the publication date, `last Tuesday` (الثلاثاء الماضي) the one before;
+//! such day on or before the publication date, `last Tuesday` (الثلاثاء الماضي) the latest one
+//! strictly before it (the publication day itself never);
 //! `ليلة الخميس` is the night before Thursday's day, as Arabic reckons it, so it spans Wednesday
 //! and Thursday; `ليل الخميس` and `Thursday night` are Thursday; a few days are three; a phrase
 //! is never later than the publication date: a span that runs past it is clipped, one wholly
@@ -772,7 +773,8 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
             day(x.date(y, m, c.day.unwrap_or(1))?)
         }
         R::Weekday => day(on_or_before(x.need()?, x.wd(0)?)),
-        R::LastWeekday => day(on_or_before(x.need()?, x.wd(0)?) - Duration::days(7)),
+        // Wire copy's `last Thursday` is the latest Thursday strictly before publication.
+        R::LastWeekday => day(on_or_before(x.need()? - Duration::days(1), x.wd(0)?)),
         R::WeekdayPair => x.weekday_pair(),
         R::NightBefore => {
             let d = on_or_before(x.need()?, x.wd(0)?);
