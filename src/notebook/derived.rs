@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::figures::{check_key, measure_id};
 use super::{Error, Notebook, Result};
+use crate::vocab::MeasureRole;
 
 /// How deep sums may nest (a sum of sums of ...): deep enough for sites within regions within
 /// a country, shallow enough that reconciling one never runs away.
@@ -214,6 +215,36 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         conn.prepare_cached("INSERT INTO measure_parts (measure_id, part_id, position) VALUES (?1, ?2, ?3)")?;
     for (position, pid) in ids.iter().enumerate() {
         insert.execute(params![id, pid, position as i64])?;
+    }
+    check_roles(conn, id)
+}
+
+/// A sum counts as one role of an incident (its killed, its injured ...) only when each of its
+/// parts counts that role: the killed plus the missing is a toll, and exported as the killed it
+/// would count the missing as dead. A sum of role `other` (or of none) may add anything. Checked
+/// for the measure `id` and for every sum it is a part of, after its parts or its role change.
+pub(crate) fn check_roles(conn: &Connection, id: i64) -> Result<()> {
+    let role_of = |m: i64| -> Result<(String, Option<MeasureRole>)> {
+        Ok(conn
+            .query_row("SELECT key, role FROM measures WHERE id = ?1", [m], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    };
+    let mut sums = vec![id];
+    let mut stmt = conn.prepare_cached("SELECT measure_id FROM measure_parts WHERE part_id = ?1")?;
+    sums.extend(stmt.query_map([id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?);
+    for sum in sums {
+        let (key, role) = role_of(sum)?;
+        let Some(role) = role.filter(|r| *r != MeasureRole::Other) else { continue };
+        for (pid, part) in parts_of(conn, sum)? {
+            let (_, part_role) = role_of(pid)?;
+            if part_role != Some(role) {
+                let counts = part_role.map(|r| r.to_string()).unwrap_or_else(|| "no role".into());
+                return super::invalid(format!(
+                    "{key} counts the {role} but its part {part} counts {counts}; a sum counts the {role} only \
+                     when each of its parts does (the killed plus the missing is not the killed): give {key} \
+                     the role other (`crosscheck measure edit {key} --role other`), or {part} the role {role}"
+                ));
+            }
+        }
     }
     Ok(())
 }

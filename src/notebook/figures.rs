@@ -477,6 +477,7 @@ impl Notebook {
         }
         if let Some(role) = e.role {
             tx.execute("UPDATE measures SET role = ?1 WHERE id = ?2", params![role, id])?;
+            super::derived::check_roles(&tx, id)?;
         }
         tx.commit()?;
         Ok(())

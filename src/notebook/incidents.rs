@@ -35,7 +35,8 @@ pub struct IncidentRow {
     pub where_precision: Option<i64>,
     /// The keys of the measures that count for it.
     pub measures: Vec<String>,
-    /// Claims tied to it, directly or by a figure for one of its measures.
+    /// Claims tied to it, directly or by a figure for one of its measures (or for a part of one
+    /// of its sums).
     pub claims: i64,
     pub note: Option<String>,
     #[serde(skip)]
@@ -180,8 +181,12 @@ pub(crate) fn keys_by_id(conn: &Connection) -> Result<HashMap<i64, String>> {
 const INCIDENT_SELECT: &str = "SELECT i.id, i.uuid, i.key, i.label, i.date_from, i.date_to,
         i.date_precision, i.place, i.latitude, i.longitude, i.where_precision, i.note,
         (SELECT group_concat(key, char(31)) FROM (SELECT key FROM measures WHERE incident_id = i.id ORDER BY key)),
-        (SELECT count(*) FROM (SELECT id FROM claims WHERE incident_id = i.id
-            UNION SELECT f.claim_id FROM measures m JOIN figures f ON f.measure_id = m.id WHERE m.incident_id = i.id))
+        (WITH RECURSIVE counted (id) AS (
+             SELECT id FROM measures WHERE incident_id = i.id
+             UNION SELECT mp.part_id FROM measure_parts mp JOIN counted c ON mp.measure_id = c.id
+         )
+         SELECT count(*) FROM (SELECT id FROM claims WHERE incident_id = i.id
+            UNION SELECT f.claim_id FROM counted c JOIN figures f ON f.measure_id = c.id))
     FROM incidents i";
 
 fn incident_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
@@ -216,11 +221,15 @@ fn all_incidents(conn: &Connection) -> Result<Vec<IncidentRow>> {
 }
 
 /// The ids of the claims about an incident: tied to it, or giving a figure for one of its
-/// measures.
+/// measures or for a part (at any depth) of one of its sums.
 fn claim_ids(conn: &Connection, incident: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM claims WHERE incident_id = ?1
-         UNION SELECT f.claim_id FROM measures m JOIN figures f ON f.measure_id = m.id WHERE m.incident_id = ?1
+        "WITH RECURSIVE counted (id) AS (
+             SELECT id FROM measures WHERE incident_id = ?1
+             UNION SELECT mp.part_id FROM measure_parts mp JOIN counted c ON mp.measure_id = c.id
+         )
+         SELECT id FROM claims WHERE incident_id = ?1
+         UNION SELECT f.claim_id FROM counted c JOIN figures f ON f.measure_id = c.id
          ORDER BY 1",
     )?;
     let ids = stmt.query_map([incident], |r| r.get("id"))?.collect::<rusqlite::Result<Vec<i64>>>()?;
@@ -338,12 +347,14 @@ fn measure_row(key: &str, role: Option<MeasureRole>, label: &str, r: &Reconciled
     }
 }
 
-/// The one measure of each role that heads an incident's count: a measure of that role that is
-/// not a part of another measure of that role there. Two heads of one role would be counted
-/// twice or not at all, so they are refused with the way to join them.
+/// The one measure of each role the profiles count (the killed, the injured) that heads an
+/// incident's count: a measure of that role that is not a part of another measure of that role
+/// there. Two heads of one role would be counted twice or not at all, so they are refused with
+/// the way to join them. Other roles feed no column, so an incident may hold many of them (the
+/// role `other` is there to take any number).
 fn heads(conn: &Connection, incident: &IncidentRow) -> Result<HashMap<MeasureRole, String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.key, m.role FROM measures m WHERE m.incident_id = ?1 AND m.role IS NOT NULL
+        "SELECT m.key, m.role FROM measures m WHERE m.incident_id = ?1 AND m.role IN ('killed', 'injured')
            AND NOT EXISTS (SELECT 1 FROM measure_parts mp JOIN measures s ON s.id = mp.measure_id
                            WHERE mp.part_id = m.id AND s.incident_id = m.incident_id AND s.role = m.role)
          ORDER BY m.key",
@@ -366,8 +377,48 @@ fn heads(conn: &Connection, incident: &IncidentRow) -> Result<HashMap<MeasureRol
     Ok(out)
 }
 
-/// A count for the profiles from a measure's reconciliation (and its conservative best).
-fn count_of(r: &Reconciled, conservative: Option<i64>) -> Count {
+/// ACLED's conservative figure of a measure reconciled with `conservative`: its best; for a sum,
+/// the parts' added up, a part without one adding nothing (ACLED codes 0 where no count is
+/// reported), and none when no part has one.
+fn conservative_of(r: &Reconciled) -> Option<i64> {
+    if r.parts.is_empty() {
+        return r.outcome.best;
+    }
+    r.parts.iter().filter_map(conservative_of).reduce(i64::saturating_add)
+}
+
+/// A count for the profiles from a measure's reconciliation, and the same measure reconciled
+/// with `conservative` (for ACLED). A sum's count is its parts' counts added up: its low, best
+/// and high are the reconciliation's (the parts' added), its voices and figures its parts', its
+/// largest stated number the sum of each part's stated high.
+fn count_of(r: &Reconciled, conservative: Option<&Reconciled>) -> Count {
+    if !r.parts.is_empty() {
+        let parts: Vec<Count> = r
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| count_of(p, conservative.and_then(|c| c.parts.get(i)).filter(|c| c.key == p.key)))
+            .collect();
+        let known = parts.iter().any(|p| !p.voices.is_empty());
+        let stated = |p: &Count| if p.open_high { p.largest_stated } else { p.high };
+        return Count {
+            measure: r.key.clone(),
+            method: r.method,
+            low: r.outcome.low,
+            best: r.outcome.best,
+            high: r.outcome.high,
+            open_high: r.outcome.open_high,
+            support: r.outcome.support,
+            figures: parts.iter().map(|p| p.figures).sum(),
+            voices: parts.iter().flat_map(|p| p.voices.iter().cloned()).collect(),
+            conservative: conservative.and_then(conservative_of),
+            largest_stated: known
+                .then(|| parts.iter().map(|p| stated(p).unwrap_or(0)).fold(0i64, i64::saturating_add)),
+            discounted: parts.iter().any(|p| p.figures > 0)
+                && parts.iter().filter(|p| p.figures > 0).all(|p| p.discounted),
+            parts,
+        };
+    }
     let by_id: HashMap<i64, &super::figures::FigureRow> = r.figures.iter().map(|f| (f.id, f)).collect();
     let taken: Vec<&super::figures::FigureRow> = r
         .outcome
@@ -399,12 +450,13 @@ fn count_of(r: &Reconciled, conservative: Option<i64>) -> Count {
                 rating: f.rating.clone(),
             })
             .collect(),
-        conservative,
+        conservative: conservative.and_then(conservative_of),
         largest_stated: taken
             .iter()
             .map(|f| if f.provisional { f.point } else { f.high.unwrap_or(f.point) })
             .max(),
         discounted: !r.figures.is_empty() && r.figures.iter().all(judged_out),
+        parts: Vec::new(),
     }
 }
 
@@ -447,9 +499,9 @@ fn gather_events(conn: &Connection) -> Result<Vec<Event>> {
     let keys: Vec<String> = keys.into_iter().collect();
     let reconciled = reconcile_as_saved(conn, &keys)?;
     let killed: Vec<String> = heads_of.iter().filter_map(|h| h.get(&MeasureRole::Killed).cloned()).collect();
-    let mut conservative: HashMap<String, Option<i64>> = HashMap::new();
+    let mut conservative: HashMap<String, Reconciled> = HashMap::new();
     reconcile_keys(conn, killed, Method::Conservative, None, |r| {
-        conservative.insert(r.key.clone(), r.outcome.best);
+        conservative.insert(r.key.clone(), r);
     })?;
     let mut outlets = super::articles::headings(conn)?;
     let mut events = Vec::with_capacity(incidents.len());
@@ -483,10 +535,7 @@ fn gather_events(conn: &Connection) -> Result<Vec<Event>> {
             });
         }
         let count = |role: MeasureRole| {
-            h.get(&role).and_then(|k| reconciled.get(k)).map(|r| {
-                let c = conservative.get(&r.key).copied().flatten();
-                count_of(r, c)
-            })
+            h.get(&role).and_then(|k| reconciled.get(k)).map(|r| count_of(r, conservative.get(&r.key)))
         };
         events.push(Event {
             key: i.key.clone(),
