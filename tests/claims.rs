@@ -692,3 +692,32 @@ fn last_weekday_is_the_latest_one_before_publication() {
         assert_eq!((c["when_from"].as_str(), c["when_to"].as_str()), (Some(day), Some(day)), "{when}: {c}");
     }
 }
+
+/// A date phrase before `إلى N` / `to N` keeps the toll: the suggestion has both the date and the
+/// figure (`أمس إلى 61` is not a span of days), in Arabic and English.
+#[test]
+fn a_date_before_rose_to_n_keeps_the_figure() {
+    let nb = Nb::new();
+    let article = nb.path("toll.txt");
+    std::fs::write(
+        &article,
+        "ارتفعت حصيلة القصف أمس إلى 61 قتيلاً على الأقل، وفق ما أعلن المرصد.\n\n\
+         The toll from the strikes climbed on Sunday to 45 dead, the monitor said.\n",
+    )
+    .unwrap();
+    let r = nb.ok(&[
+        "--format",
+        "json",
+        "import",
+        "articles",
+        article.to_str().unwrap(),
+        "--published",
+        "2017-03-14",
+    ]);
+    let id = r.json()[0]["id"].as_i64().unwrap().to_string();
+    let rows = nb.ok(&["--format", "csv", "claim", "suggest", &id]).csv();
+    let got: Vec<(&str, &str)> =
+        rows.iter().map(|r| (r["figure"].as_str(), r["when_text"].as_str())).collect();
+    assert!(got.contains(&("61 قتيلاً على الأقل", "أمس")), "{got:?}");
+    assert!(got.iter().any(|(f, w)| *f == "45 dead" && w.contains("Sunday")), "{got:?}");
+}

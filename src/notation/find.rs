@@ -294,16 +294,19 @@ pub(crate) fn find_figures_in(
             d += 1;
         }
         let overlaps_date = dates.get(d).is_some_and(|(a, _)| *a < part.end_byte);
-        // The second day of a date span: `between March 3 and 4`, `من 3 إلى 4 آذار`.
+        // The second day of a date span: `between March 3 and 4`, `من 3 إلى 4 آذار`. Only a
+        // date with a day's number has a second day: after `أمس`, `on Sunday` or `مساء الأحد`,
+        // `إلى 61` and `to 61` are what a toll rose to.
+        let ends_in_day = |k: usize| {
+            d > 0 && dates[d - 1].1 == toks[k].end && has_day_number(&text[dates[d - 1].0..dates[d - 1].1])
+        };
         let after_date = part.base_start >= 2
             && in_list(toks.get(part.base_start - 1), &["and", "to", "و", "الي", "حتي", "-"])
-            && d > 0
-            && dates[d - 1].1 == toks[part.base_start - 2].end;
+            && ends_in_day(part.base_start - 2);
         let glued_waw_after_date = part.lead_clitic == 1
             && toks[part.base_start].norm.starts_with('و')
-            && d > 0
             && part.base_start >= 1
-            && dates[d - 1].1 == toks[part.base_start - 1].end;
+            && ends_in_day(part.base_start - 1);
         if overlaps_date || after_date || glued_waw_after_date {
             i = part.base_end.max(i + 1);
             continue;
@@ -345,6 +348,11 @@ pub(crate) fn find_figures_in(
         i = end_tok.max(i + 1);
     }
     out
+}
+
+/// Does a date phrase hold a day of the month in digits (one or two of them, not a year)?
+fn has_day_number(date: &str) -> bool {
+    date.split(|c: char| !c.is_numeric()).any(|run| (1..=2).contains(&run.chars().count()))
 }
 
 fn second_bound(reader: &Reader<'_>, part: &Part) -> Option<Part> {
@@ -596,6 +604,28 @@ mod tests {
             "دفعت مبالغ تراوحت بين 500 و3000 دولار",
             "منذ عدة أيام",
         ] {
+            assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
+        }
+    }
+
+    /// A date phrase before `إلى N` / `to N` (`ارتفعت الحصيلة أمس إلى 61`) leaves the number to the
+    /// toll: only a date ending in a day's number has a second day (`March 3 to 4`).
+    #[test]
+    fn a_date_before_to_n_keeps_the_figure() {
+        for (text, want) in [
+            ("ارتفعت حصيلة القصف أمس إلى 61 قتيلاً على الأقل", "61 قتيلاً على الأقل"),
+            ("ارتفعت الحصيلة اليوم إلى 12 قتيلاً", "12 قتيلاً"),
+            ("وصل عدد القتلى مساء الأحد إلى 30 شخصاً", "30 شخصاً"),
+            ("ارتفع عدد الجرحى يوم الثلاثاء إلى نحو 40 جريحاً", "نحو 40 جريحاً"),
+            ("The toll rose on Sunday to 45 dead", "45 dead"),
+            ("the number of dead climbed yesterday to at least 17 people", "at least 17 people"),
+            ("قتل أمس و3 آخرون جرحوا", "3"),
+        ] {
+            assert_eq!(wordings(text), [want], "{text}");
+        }
+        // The second day of a span stays a date.
+        for text in ["the army shelled the town from March 3 to 4", "قصف الجيش البلدة في 3 آذار و4 منه"]
+        {
             assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
         }
     }
