@@ -721,3 +721,38 @@ fn a_date_before_rose_to_n_keeps_the_figure() {
     assert!(got.contains(&("61 قتيلاً على الأقل", "أمس")), "{got:?}");
     assert!(got.iter().any(|(f, w)| *f == "45 dead" && w.contains("Sunday")), "{got:?}");
 }
+
+/// A measure of the killed (`--role killed`, or a label saying so) is offered no figure whose noun
+/// or verb names another role: the wounded, the missing. Figures with no role word stay.
+#[test]
+fn a_measure_of_one_role_is_offered_no_figure_of_another() {
+    let nb = Nb::new();
+    let article = nb.path("qasr.txt");
+    std::fs::write(
+        &article,
+        "قال المرصد إن القصف على القصر أسفر عن مقتل 40 مدنياً، فيما نقل 72 جريحاً إلى المستشفيات.\n\n\
+         وأضاف أن أكثر من 60 جريحاً حالتهم خطرة، وأن 7 أشخاص في عداد المفقودين، وقد وصل 30 شخصاً إلى البلدة.\n\n\
+         The hospital director said 72 wounded were admitted and 12 people were killed.\n",
+    )
+    .unwrap();
+    let r = nb.ok(&["--format", "json", "import", "articles", article.to_str().unwrap()]);
+    let id = r.json()[0]["id"].as_i64().unwrap().to_string();
+    nb.ok(&["incident", "add", "qasr", "--label", "shelling of al-Qasr"]);
+    nb.ok(&["measure", "add", "qasr.killed", "--label", "القصر", "--incident", "qasr", "--role", "killed"]);
+    nb.ok(&["measure", "add", "qasr.wounded", "--label", "wounded at al-Qasr"]);
+    let figures = |measure: &str| -> (Vec<String>, String) {
+        let r = nb.ok(&["--format", "csv", "claim", "suggest", &id, "--measure", measure]);
+        (r.csv().into_iter().map(|row| row["figure"].clone()).filter(|f| !f.is_empty()).collect(), r.stderr)
+    };
+    let (killed, note) = figures("qasr.killed");
+    for kept in ["40 مدنياً", "12 people", "30 شخصاً"] {
+        assert!(killed.iter().any(|f| f.starts_with(kept)), "{kept} missing from killed: {killed:?}");
+    }
+    for other in ["72 جريحاً", "أكثر من 60 جريحاً", "7 أشخاص", "72 wounded"] {
+        assert!(!killed.iter().any(|f| f.starts_with(other)), "{other} offered for the killed: {killed:?}");
+    }
+    assert!(note.contains("4 figure(s) left out") && note.contains("another role"), "{note}");
+    let (wounded, _) = figures("qasr.wounded");
+    assert!(wounded.iter().any(|f| f.starts_with("72 جريحاً")), "{wounded:?}");
+    assert!(!wounded.iter().any(|f| f.starts_with("40 مدنياً")), "{wounded:?}");
+}

@@ -338,6 +338,9 @@ fn the_explanation_says_the_same_in_english_and_arabic() {
     assert!(lines[0].starts_with("الأدنى 54: حدده #6"), "{lines:?}");
     assert!(lines.iter().any(|l| l.contains("تجاوزه #13")), "{lines:?}");
     assert!(lines.iter().any(|l| l.contains("نقل مختلف: 51 مقابل 54")), "{lines:?}");
+    // Arabic counts agree with their noun: `5 أزواج`, never `5 زوج`.
+    assert!(lines.iter().any(|l| l.contains("5 أزواج من الأصوات")), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.contains("5 زوج ")), "{lines:?}");
     // Without --explain, JSON carries no explanation.
     assert!(reconcile(&nb, "sukkar.killed", &[]).get("explanation").is_none());
     // The report says the same, in the page's language.
@@ -346,6 +349,7 @@ fn the_explanation_says_the_same_in_english_and_arabic() {
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("كيف بُلغ هذا المجال"), "the heading of the explanation");
     assert!(html.contains("الأدنى 54: حدده #6"));
+    assert!(html.contains("5 أزواج من الأصوات") && !html.contains("5 زوج "), "the conflicts line in Arabic");
 }
 
 #[test]

@@ -517,6 +517,11 @@ impl<'a> Reader<'a> {
         let start = j;
         let mut idx = Vec::new();
         while j < self.toks.len() && idx.len() < max && self.noun_word(j) {
+            // The noun is one word and its adjective at most, never the verb after it (`40
+            // مدنياً وأصيب`, `15 جريحاً نقلوا`).
+            if !idx.is_empty() && looks_like_verb(&self.toks[j].norm) {
+                break;
+            }
             idx.push(j);
             j += 1;
             // An English noun ends with its plural or a word for people ("foreign fighters",
@@ -963,4 +968,40 @@ pub(crate) fn strip_provisional(toks: &[Token], text: &str) -> (Vec<Token>, Vec<
         i += 1;
     }
     (kept, found)
+}
+
+/// Does a normalised Arabic word after a counted noun read as a verb or a new clause, not an
+/// adjective? A conjunction glued to it (`وأصيب`, `وقتل`), a past-tense plural (`نقلوا`,
+/// `أصيبوا`), or a past-tense verb of the press (`أصيب`, `قتل`, `سقط` ...).
+fn looks_like_verb(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "اصيب",
+        "قتل",
+        "سقط",
+        "نقل",
+        "لقي",
+        "جرح",
+        "فقد",
+        "نزح",
+        "اعتقل",
+        "انشق",
+        "توفي",
+        "استشهد",
+        "وصل",
+        "كان",
+        "كانت",
+        "كانوا",
+        "باتوا",
+        "بات",
+        "اصبح",
+        "ظل",
+        "بقي",
+        "تم",
+    ];
+    if w.is_ascii() || w.chars().count() < 3 {
+        return false;
+    }
+    w.starts_with('و') && w.chars().count() >= 4 && !w.starts_with("وط")
+        || w.ends_with("وا")
+        || VERBS.contains(&w)
 }

@@ -521,6 +521,15 @@ impl Notebook {
             .query_row([id], |r| Ok((r.get("label")?, r.get("unit")?)))?)
     }
 
+    /// The measure's `--role` (`killed`, `injured` ...), when it has one.
+    pub fn measure_role(&self, key: &str) -> Result<Option<String>> {
+        let id = measure_id(&self.conn, key)?;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT role FROM measures WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?)
+    }
+
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {
         let tx = self.change()?;
         claim_exists(&tx, claim)?;

@@ -104,6 +104,11 @@ pub struct Suggested {
     /// Figures left out because they count something other than people (`three
     /// neighbourhoods`) and the measure counts people.
     pub not_people: usize,
+    /// Figures left out because their noun or verb names another role (`72 جريحاً`, `7 people
+    /// missing`) than the measure's (`--role killed`).
+    pub other_role: usize,
+    /// The measure's role, for the note.
+    pub role: Option<&'static str>,
 }
 
 impl Suggested {
@@ -132,6 +137,14 @@ impl Suggested {
             notes.push(format!(
                 "{} figure(s) left out: they count things, places or times, not the people the measure counts",
                 self.not_people
+            ));
+        }
+        if self.other_role > 0 {
+            notes.push(format!(
+                "{} figure(s) left out: their noun or verb names another role (wounded, missing, displaced ...) \
+                 than the measure's ({})",
+                self.other_role,
+                self.role.unwrap_or("")
             ));
         }
         notes
@@ -265,12 +278,17 @@ pub fn suggest_claims_kept(
             nb.incident_id(key)?;
         }
         // A measure of people (the killed, defectors) takes no figure of houses or days.
-        let people = match &query.measure {
+        // A measure of one role (the killed) takes no figure of another (`72 جريحاً`).
+        let (people, role) = match &query.measure {
             Some(key) => {
                 let (label, unit) = nb.measure_label(key)?;
-                crate::suggest::people::measure_counts_people(key, &label, unit.as_deref())
+                let role = nb.measure_role(key)?;
+                (
+                    crate::suggest::people::measure_counts_people(key, &label, unit.as_deref()),
+                    crate::suggest::roles::measure_role(key, &label, unit.as_deref(), role.as_deref()),
+                )
             }
-            None => false,
+            None => (false, None),
         };
         let vague = nb.vague_table()?;
         let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
@@ -285,13 +303,21 @@ pub fn suggest_claims_kept(
         let known = memory.known(nb)?;
         let rejected = nb.rejected_spans(query.article)?;
         let mut chars = CharCounter::new(&body);
-        let mut found = Suggested::default();
+        let mut found = Suggested { role, ..Suggested::default() };
         let make = |s, marks| row(nb, query, &recorded, &known, published, s, marks);
         let read = memory.texts(query.article, &article.sha256, &body, &vague);
         read.iter().cloned().try_for_each(|s| -> Result<()> {
             if people && !s.fits_people() {
                 found.not_people += 1;
                 return Ok(());
+            }
+            if let (Some(want), Some(f)) = (role, &s.figure) {
+                let named =
+                    crate::suggest::roles::figure_role(&body, f.start, f.end, f.reading.noun.as_deref());
+                if named.is_some_and(|r| r != want) {
+                    found.other_role += 1;
+                    return Ok(());
+                }
             }
             let marks = Marks {
                 start: chars.at(s.start),
