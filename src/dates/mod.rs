@@ -388,6 +388,20 @@ mod tests {
         }
     }
 
+    /// The dual of a month or a year: `خلال العامين الماضيين` is the 730 days before publication.
+    /// Must NOT be read: the dual alone, with no `الماضيين`.
+    #[test]
+    fn the_past_two_months_and_years() {
+        let p = Some(PartialDate::parse(FRI).unwrap());
+        for (phrase, days) in [("العامين الماضيين", 730), ("السنتين الماضيين", 730), ("الشهرين الماضيين", 61)] {
+            let w = parse_when(phrase, p).unwrap_or_else(|e| panic!("{phrase}: {e}"));
+            assert_eq!((w.to - w.from).num_days() + 1, days, "{phrase}");
+            let text = format!("وثّقت الشبكة وفاة 138 معتقلاً خلال {phrase}");
+            assert_eq!(find_when(&text).len(), 1, "{text}");
+        }
+        assert!(find_when("بين العامين").is_empty());
+    }
+
     #[test]
     fn phrases_after_publication_are_refused_never_moved() {
         for (text, published) in [
