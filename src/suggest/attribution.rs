@@ -561,7 +561,11 @@ impl<'a> Scan<'a> {
             let (a, b) = self.trim(a, self.name_end(a, b))?;
             return (self.word_count(a, b) <= 16).then_some((a, b));
         }
-        self.subject_before_comma(&chunks[1..])
+        self.subject_before_comma(&chunks[1..]).or_else(|| {
+            // Only asides before the verb: the nearest one is the speaker as written.
+            let (a1, b1) = *chunks.get(1)?;
+            self.trim(a1, b1)
+        })
     }
 
     /// Where a name ends inside an English phrase: before a relative pronoun or a participle of
@@ -655,7 +659,8 @@ impl<'a> Scan<'a> {
                 aside = true;
                 continue;
             }
-            if self.exact_in(ta, &self.t.prepositions) || self.in_date(ta) || self.in_figure(ta) {
+            // A number in the subject is part of it (`Some 30 residents, who fled ...,`).
+            if self.exact_in(ta, &self.t.prepositions) || self.in_date(ta) {
                 break;
             }
             let end = if naming { tb } else { self.name_cut(ta, tb) };
