@@ -264,11 +264,9 @@ const HELD_OUT_FLOORS: Floors = [("ar", 0.95, 0.80, 0.90, 0.65, 0.85), ("en", 0.
 
 /// On the blind batch, just under what main measured when the batch landed, so that one more
 /// miss fails and an improvement does not (ar: recall, source, precision, statements, dates
-/// 0.877, 0.746, 0.717, 0.692, 0.889; en: 0.978, 0.667, 0.776, 0.500, 0.872). When it first
-/// landed English precision was 0.783: a later change to the sources reads the source phrase
-/// `two local rights groups` (en-26) as a count.
+/// 0.877, 0.746, 0.717, 0.692, 0.889; en: 0.978, 0.667, 0.783, 0.500, 0.872).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.876, 0.746, 0.717, 0.692, 0.888), ("en", 0.978, 0.666, 0.775, 0.499, 0.872)];
+    [("ar", 0.876, 0.746, 0.717, 0.692, 0.888), ("en", 0.978, 0.666, 0.782, 0.499, 0.872)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
