@@ -11,6 +11,9 @@
 //!   gen_archive words FILE START N       (prints words START.. START+N of the body of FILE)
 //!   gen_archive quoting FILE.csv N LONG ARTICLE_ID   (N claims quoting article LONG, source k each)
 //!   gen_archive disagree FILE.csv N FIRST_CLAIM   (N figures of one measure, all apart)
+//!   gen_archive incidents DB N CLAIMS   (inserts N incidents straight into a notebook: measures
+//!                                        bench.m{2i} and bench.m{2i+1} count the killed and the
+//!                                        injured of incident i; one claim in five tied to one)
 
 use std::io::{BufWriter, Write};
 
@@ -310,6 +313,50 @@ fn main() -> std::io::Result<()> {
                 let q = q.trim_end_matches('.');
                 writeln!(w, "{article},\"{}\",source {c},{}", q.replace('"', "\"\""), 1 + rng.below(6))?;
             }
+        }
+        "incidents" => {
+            let db: String = arg(&args, 2, "DB");
+            let n: usize = arg(&args, 3, "N");
+            let claims: usize = arg(&args, 4, "CLAIMS");
+            let mut conn = rusqlite::Connection::open(db).map_err(std::io::Error::other)?;
+            let tx = conn.transaction().map_err(std::io::Error::other)?;
+            let places = ["طخار", "Kafr Sama", "سوق الهال", "Tal Rifaat", "دير الزور"];
+            for i in 0..n {
+                let day = 1 + i % 28;
+                let month = 1 + (i / 28) % 12;
+                tx.execute(
+                    "INSERT INTO incidents (uuid, key, label, date_from, date_to, date_precision, place,
+                        latitude, longitude, where_precision, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?4, 'day', ?5, ?6, ?7, ?8, '2026-01-01T00:00:00Z')",
+                    rusqlite::params![
+                        uuid::Uuid::now_v7().to_string(),
+                        format!("bench.i{i}"),
+                        format!("incident {i}"),
+                        format!("2017-{month:02}-{day:02}"),
+                        places[i % places.len()],
+                        format!("{:.4}", 32.0 + (i % 500) as f64 / 100.0),
+                        format!("{:.4}", 36.0 + (i % 300) as f64 / 100.0),
+                        1 + (i % 7) as i64,
+                    ],
+                )
+                .map_err(std::io::Error::other)?;
+                let id = tx.last_insert_rowid();
+                for (m, role) in [(2 * i, "killed"), (2 * i + 1, "injured")] {
+                    tx.execute(
+                        "UPDATE measures SET incident_id = ?1, role = ?2 WHERE key = ?3",
+                        rusqlite::params![id, role, format!("bench.m{m}")],
+                    )
+                    .map_err(std::io::Error::other)?;
+                }
+            }
+            for c in (1..=claims).step_by(5) {
+                tx.execute(
+                    "UPDATE claims SET incident_id = (SELECT id FROM incidents WHERE key = ?1) WHERE id = ?2",
+                    rusqlite::params![format!("bench.i{}", c % n), c as i64],
+                )
+                .map_err(std::io::Error::other)?;
+            }
+            tx.commit().map_err(std::io::Error::other)?;
         }
         "disagree" => {
             let mut w = BufWriter::new(std::fs::File::create(arg::<String>(&args, 2, "FILE"))?);

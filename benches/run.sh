@@ -14,6 +14,8 @@
 #   benches/run.sh suggest         # claim suggest on a 20,000-word and a 50 MB article only
 #   benches/run.sh serve           # the archive, then only the pages of `serve` timed (its rows
 #                                  # are also in the whole run)
+#   benches/run.sh events          # export events (every profile) at 2,000 and 8,000 incidents,
+#                                  # with the time per incident (about 5 minutes)
 #
 # The tasks of fixed size (20,000 claims quoting one 60,000-word article, one measure of 20,000
 # figures that all disagree, a 5,000-word quote in a 1,000,000-word article, merging a
@@ -167,6 +169,42 @@ serve_pages() {
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
+
+# events: `export events` at 2,000 and 8,000 incidents, each with a killed and an injured
+# measure of three figures and one claim in five tied to an incident directly, so that the time
+# per incident shows whether the export grows linearly (median of 3 whole-process runs).
+if [ "${1:-}" = events ]; then
+  erows=()
+  for n in ${EVENTS:-2000 8000}; do
+    echo "events: $n incidents" >&2
+    d=$W/e$n; mkdir -p "$d"; db=$d/notebook.db
+    arts=$((n / 4)); claims=$((n * 3)); measures=$((n * 2)); figures=$((n * 6))
+    "$GEN" articles "$d/articles" "$arts"
+    "$GEN" sources "$d/sources.csv" 2000
+    "$GEN" claims "$d/claims.csv" "$claims" "$arts" 2000
+    "$BIN" --db "$db" -q import articles "$d/articles" >/dev/null
+    "$BIN" --db "$db" -q import sources "$d/sources.csv" >/dev/null
+    "$BIN" --db "$db" -q import claims "$d/claims.csv" >/dev/null
+    "$GEN" measures "$db" "$measures"
+    "$GEN" figures "$d/figures.csv" "$figures" "$claims" "$measures"
+    "$BIN" --db "$db" -q import figures "$d/figures.csv" >/dev/null
+    "$GEN" incidents "$db" "$n" "$claims"
+    cells=""
+    for p in ucdp acled airwars; do
+      read -r t m < <(measure3 "$BIN" --db "$db" export events --profile "$p")
+      cells="$cells | $(awk -v t="$t" -v n="$n" 'BEGIN { printf "%.2f s (%.0f µs each)", t, t * 1e6 / n }'), $(mb "$m")"
+    done
+    erows+=("| $(num "$n") $cells |")
+    rm -rf "$d"
+  done
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm)"
+  echo
+  echo "| incidents (claims ×3, figures ×6) | ucdp | acled | airwars |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${erows[@]}"
+  exit 0
+fi
 
 if [ "${1:-}" = scaling ]; then
   srows=()

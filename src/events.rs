@@ -78,7 +78,8 @@ pub fn longitude(text: &str) -> Result<String, String> {
 
 /// UCDP's `where_prec`, 1 (exact place) to 7 (wider than a country).
 pub fn where_precision(text: &str) -> Result<u8, String> {
-    match text.trim().parse::<u8>() {
+    // In any digits: `٢` is 2.
+    match ascii_number(text).trim().parse::<u8>() {
         Ok(n @ 1..=7) => Ok(n),
         _ => Err(format!(
             "'{text}' is not a place precision; give 1 (the exact place) to 7 (wider than a country), \
@@ -232,6 +233,8 @@ pub struct Count {
     /// The measure has figures and every one was judged improbable (credibility 5) or its
     /// sources unreliable (E).
     pub discounted: bool,
+    /// A derived measure's parts, each its own count (none for an ordinary measure).
+    pub parts: Vec<Count>,
 }
 
 /// An article the incident's claims cite.
@@ -412,10 +415,28 @@ pub struct AirwarsRow {
 /// `weak`; two or more that agree: `confirmed` when at least two are rated A–C and one of them
 /// is credibility 1 (confirmed by other sources), `fair` when at least two are rated A–C, else
 /// `weak`.
+///
+/// A sum (`measure add --sum`) is only as sure as its least sure part: its grade is the weakest
+/// grade of its parts that have figures (discounted below contested below weak below fair below
+/// confirmed), and the reason names that part.
 pub fn airwars_grade(c: Option<&Count>) -> (Option<AirwarsGrade>, String) {
     let Some(c) = c.filter(|c| c.figures > 0) else {
         return (None, "no figure is recorded for the incident's killed or injured".into());
     };
+    if !c.parts.is_empty() {
+        let weakest = c
+            .parts
+            .iter()
+            .filter(|p| p.figures > 0)
+            .map(|p| (airwars_grade(Some(p)), &p.measure))
+            .filter_map(|((g, why), key)| g.map(|g| (g, why, key)))
+            // The first of the weakest, in the order of the parts.
+            .min_by_key(|(g, _, _)| std::cmp::Reverse(*g));
+        return match weakest {
+            Some((g, why, key)) => (Some(g), format!("the weakest of its parts, {key}: {why}")),
+            None => (None, "no figure was taken by reconciliation".into()),
+        };
+    }
     if c.voices.is_empty() {
         return if c.discounted {
             (

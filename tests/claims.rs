@@ -660,3 +660,35 @@ fn a_measure_of_people_is_offered_only_figures_of_people() {
     assert!(homes.iter().any(|f| f.starts_with("40")), "{homes:?}");
     assert!(homes.len() > people.len(), "{homes:?} / {people:?}");
 }
+
+/// `last Thursday` / `يوم الخميس الماضي` is the latest such weekday strictly before the article's
+/// date, as wire copy means it (the article is a Friday's): never the week before that, and a
+/// Friday's `last Friday` is never the publication day itself.
+#[test]
+fn last_weekday_is_the_latest_one_before_publication() {
+    let (nb, article) = setup();
+    for (when, day) in [
+        ("last Thursday", "2014-12-04"),
+        ("يوم الخميس الماضي", "2014-12-04"),
+        ("last Monday", "2014-12-01"),
+        ("last Friday", "2014-11-28"),
+        ("يوم الجمعة الماضي", "2014-11-28"),
+    ] {
+        let c = nb
+            .ok(&[
+                "claim",
+                "add",
+                "--article",
+                &article,
+                "--quote",
+                "بلغ ٤٥",
+                "--when",
+                when,
+                "--again",
+                "--format",
+                "json",
+            ])
+            .json();
+        assert_eq!((c["when_from"].as_str(), c["when_to"].as_str()), (Some(day), Some(day)), "{when}: {c}");
+    }
+}

@@ -94,8 +94,8 @@ fn query_syntax_is_searched_as_words() {
     }
     let hits = nb.ok(&["search", "Dawn-Brigade", "--format", "json"]).json();
     assert_eq!(hits.as_array().unwrap().len(), 1);
-    nb.refuse(&["search", "  ..  "], 1);
-    nb.refuse(&["search", "*"], 1);
+    nb.refuse(&["search", "  ..  "], 2);
+    nb.refuse(&["search", "*"], 2);
 }
 
 #[test]

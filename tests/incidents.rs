@@ -13,9 +13,23 @@
 //!           25 lies outside 27..33, contested; low 25, high 33.
 //!   missing: the outlet's own "2".
 //! Kafr Sama (2017-03-10 to 2017-03-12, three days, district known):
-//!   killed: residents (D) "5", credibility 3, and local sources (D) "5 ... على الأقل",
-//!           credibility 3: 5..5 and 5..open overlap, corroborated, low = best = high = 5.
+//!   killed: a derived measure, kafrsama.killed.raid + kafrsama.killed.orchards, role killed
+//!           (each part counts the killed, so the sum is the killed count; its parts are not
+//!           counted again):
+//!     raid: residents (D) "5", credibility 3, and local sources (D) "5 ... على الأقل",
+//!           credibility 3: 5..5 and 5..open overlap, corroborated, 2 voices, low = best =
+//!           high = 5. Conservative: 5.
+//!     orchards: Valley Observatory (B) "اثنين", credibility 2: 2..2, a single voice. Conservative 2.
+//!     sum: low 5 + 2 = 7, best 7, high 7 (no part's high is open), single-source (a part rests
+//!           on one voice), voices 2 + 1 = 3, ratings D3, D3, B2. Conservative 5 + 2 = 7.
+//!           Airwars grades a sum by its weakest part: the raid is weak (two voices agree,
+//!           neither rated A-C), the orchards weak (one voice): weak, naming the first, the raid.
 //!   injured: residents "9"; displaced: residents "Some 40" (36..44).
+//!   articles by date: صحيفة الوادي 2017-03-12, Northern Courier 2017-03-13, قناة الشرق
+//!           2017-03-14; originators in claim order: residents, local sources, Valley Observatory.
+//! Tokhar's toll, tokhar.killed + tokhar.missing, is a derived measure of role other: the killed
+//! plus the missing is not the killed, so it feeds no profile (a role killed is refused), and
+//! UCDP's best stays the killed count's 12.
 
 mod common;
 use common::{fixture, Nb};
@@ -84,7 +98,12 @@ fn build() -> Nb {
         "incidents/04-sharq-ar.txt",
         &["--outlet", "قناة الشرق", "--published", "2017-03-14", "--lang", "ar"],
     );
-    let (a1, a2, a3, a4) = (a1.to_string(), a2.to_string(), a3.to_string(), a4.to_string());
+    let a5 = nb.import(
+        "incidents/05-wadi-ar-kafrsama.txt",
+        &["--outlet", "صحيفة الوادي", "--published", "2017-03-12", "--lang", "ar"],
+    );
+    let (a1, a2, a3, a4, a5) =
+        (a1.to_string(), a2.to_string(), a3.to_string(), a4.to_string(), a5.to_string());
 
     nb.ok(&[
         "incident",
@@ -124,12 +143,47 @@ fn build() -> Nb {
         ("tokhar.killed", "people killed in the Tokhar shelling", "tokhar.2017-03-14", "killed"),
         ("tokhar.injured", "people wounded in the Tokhar shelling", "tokhar.2017-03-14", "injured"),
         ("tokhar.missing", "people missing after the Tokhar shelling", "tokhar.2017-03-14", "missing"),
-        ("kafrsama.killed", "people killed in the Kafr Sama raid", "kafrsama.2017-03", "killed"),
+        ("kafrsama.killed.raid", "people killed in the Kafr Sama raid", "kafrsama.2017-03", "killed"),
+        (
+            "kafrsama.killed.orchards",
+            "people killed by shelling of the orchards",
+            "kafrsama.2017-03",
+            "killed",
+        ),
         ("kafrsama.injured", "people wounded in the Kafr Sama raid", "kafrsama.2017-03", "injured"),
         ("kafrsama.displaced", "families who fled Kafr Sama", "kafrsama.2017-03", "displaced"),
     ] {
         nb.ok(&["measure", "add", key, "--label", label, "--incident", incident, "--role", role]);
     }
+    // Two derived measures. Kafr Sama's killed are the raid's and the orchards' added up: a sum
+    // of two killed counts is the killed count. Tokhar's toll adds the missing to the killed, so
+    // it is not a killed count: it takes the role other and feeds no profile.
+    nb.ok(&[
+        "measure",
+        "add",
+        "kafrsama.killed",
+        "--label",
+        "people killed in Kafr Sama",
+        "--sum",
+        "kafrsama.killed.raid,kafrsama.killed.orchards",
+        "--incident",
+        "kafrsama.2017-03",
+        "--role",
+        "killed",
+    ]);
+    nb.ok(&[
+        "measure",
+        "add",
+        "tokhar.toll",
+        "--label",
+        "killed or missing in Tokhar",
+        "--sum",
+        "tokhar.killed,tokhar.missing",
+        "--incident",
+        "tokhar.2017-03-14",
+        "--role",
+        "other",
+    ]);
     let claims: &[Claim<'_>] = &[
         (&a1, "نحو 12 مدنياً قتلوا", &[OBSERVATORY], "2", &["tokhar.killed=نحو 12"]),
         (&a1, "وأصيب نحو 30 آخرين", &[OBSERVATORY], "2", &["tokhar.injured=نحو 30"]),
@@ -141,10 +195,11 @@ fn build() -> Nb {
             "5 men were killed during the three-day raid and 9 were wounded",
             &[RESIDENTS],
             "3",
-            &["kafrsama.killed=5", "kafrsama.injured=9"],
+            &["kafrsama.killed.raid=5", "kafrsama.injured=9"],
         ),
         (&a3, "Some 40 families fled", &[RESIDENTS], "3", &["kafrsama.displaced=Some 40"]),
-        (&a4, "مقتل 5 أشخاص على الأقل", &[LOCAL], "3", &["kafrsama.killed=5 على الأقل"]),
+        (&a4, "مقتل 5 أشخاص على الأقل", &[LOCAL], "3", &["kafrsama.killed.raid=5 على الأقل"]),
+        (&a5, "ما أدى إلى مقتل مزارعين اثنين", &[OBSERVATORY], "2", &["kafrsama.killed.orchards=اثنين"]),
     ];
     for (article, quote, sources, credibility, figures) in claims {
         let mut args =
@@ -222,21 +277,30 @@ fn every_profile_gives_the_columns_worked_by_hand() {
             ("latitude", Value::Null),
             ("longitude", Value::Null),
             ("where_prec", json!(3)),
-            ("best", json!(5)),
-            ("low", json!(5)),
-            ("high", json!(5)),
-            ("number_of_sources", json!(2)),
-            ("source_office", json!(["Northern Courier", "قناة الشرق"])),
-            ("source_date", json!(["2017-03-13", "2017-03-14"])),
-            ("source_headline", json!(["Three days of raids leave Kafr Sama shaken", "مداهمة كفر سما"])),
+            // The derived killed count: the raid's 5 and the orchards' 2.
+            ("best", json!(7)),
+            ("low", json!(7)),
+            ("high", json!(7)),
+            ("number_of_sources", json!(3)),
+            ("source_office", json!(["صحيفة الوادي", "Northern Courier", "قناة الشرق"])),
+            ("source_date", json!(["2017-03-12", "2017-03-13", "2017-03-14"])),
+            (
+                "source_headline",
+                json!([
+                    "قصف مدفعي على أطراف كفر سما",
+                    "Three days of raids leave Kafr Sama shaken",
+                    "مداهمة كفر سما"
+                ]),
+            ),
             (
                 "source_article",
                 json!([
+                    "صحيفة الوادي, 2017-03-12, قصف مدفعي على أطراف كفر سما",
                     "Northern Courier, 2017-03-13, Three days of raids leave Kafr Sama shaken",
                     "قناة الشرق, 2017-03-14, مداهمة كفر سما"
                 ]),
             ),
-            ("source_original", json!([RESIDENTS, LOCAL])),
+            ("source_original", json!([RESIDENTS, LOCAL, OBSERVATORY])),
         ],
     );
     check(
@@ -273,9 +337,10 @@ fn every_profile_gives_the_columns_worked_by_hand() {
             ("location", json!("كفر سما")),
             ("latitude", Value::Null),
             ("geo_precision", json!(2)),
-            ("source", json!(["Northern Courier", "قناة الشرق"])),
+            ("source", json!(["صحيفة الوادي", "Northern Courier", "قناة الشرق"])),
             ("notes", json!("raid on Kafr Sama")),
-            ("fatalities", json!(5)),
+            // Each part's smallest voice, added up: 5 + 2.
+            ("fatalities", json!(7)),
         ],
     );
     check(
@@ -302,13 +367,19 @@ fn every_profile_gives_the_columns_worked_by_hand() {
             ("code", json!("kafrsama.2017-03")),
             ("date", json!("2017-03-10")),
             ("date_end", json!("2017-03-12")),
-            ("killed_min", json!(5)),
-            ("killed_max", json!(5)),
+            ("killed_min", json!(7)),
+            ("killed_max", json!(7)),
             ("injured_min", json!(9)),
             ("injured_max", json!(9)),
-            // Two voices agree, neither rated A-C.
+            // The weakest part: two voices agree, neither rated A-C (the orchards' one voice is
+            // as weak; the raid comes first).
             ("grade", json!("weak")),
-            ("ratings", json!(["D3", "D3"])),
+            (
+                "grade_reason",
+                json!("the weakest of its parts, kafrsama.killed.raid: 2 voices agree, but 0 of them rated A-C (fewer than two)"),
+            ),
+            ("ratings", json!(["D3", "D3", "B2"])),
+            ("sources", json!(["صحيفة الوادي", "Northern Courier", "قناة الشرق"])),
         ],
     );
     check(
@@ -328,6 +399,56 @@ fn every_profile_gives_the_columns_worked_by_hand() {
             ("sources", json!(["صحيفة الوادي", "Gulf Wire"])),
         ],
     );
+
+    // The killed plus the missing is not the killed: a role killed for the toll is refused,
+    // whether given with the sum or later, and so is a part leaving the role of its sum.
+    let r = nb.refuse(&["measure", "edit", "tokhar.toll", "--role", "killed"], 1);
+    assert!(
+        r.stderr.contains("tokhar.missing counts missing")
+            && r.stderr.contains("crosscheck measure edit tokhar.toll --role other")
+            && r.stderr.lines().count() == 1,
+        "{}",
+        r.stderr
+    );
+    let r = nb.refuse(
+        &[
+            "measure",
+            "add",
+            "tokhar.toll2",
+            "--label",
+            "x",
+            "--sum",
+            "tokhar.killed,tokhar.missing",
+            "--incident",
+            "tokhar.2017-03-14",
+            "--role",
+            "killed",
+        ],
+        1,
+    );
+    assert!(r.stderr.contains("a sum counts the killed only when each of its parts does"), "{}", r.stderr);
+    let r = nb.refuse(&["measure", "edit", "kafrsama.killed.orchards", "--role", "injured"], 1);
+    assert!(r.stderr.contains("kafrsama.killed counts the killed"), "{}", r.stderr);
+    let measures = nb.ok(&["measure", "list", "--format", "json"]).json();
+    let role =
+        |key: &str| measures.as_array().unwrap().iter().find(|m| m["key"] == key).map(|m| m["role"].clone());
+    assert_eq!(role("tokhar.toll"), Some(json!("other")));
+    assert_eq!(role("kafrsama.killed.orchards"), Some(json!("killed")));
+    assert_eq!(role("tokhar.toll2"), None, "a refused measure add leaves nothing behind");
+    // Shown with the incident's measures, the toll is the killed and the missing added up.
+    let shown = nb.ok(&["incident", "show", "tokhar.2017-03-14", "--format", "json"]).json();
+    let m = |key: &str| {
+        shown["measures_list"].as_array().unwrap().iter().find(|m| m["measure"] == key).unwrap().clone()
+    };
+    let (killed, missing, toll) = (m("tokhar.killed"), m("tokhar.missing"), m("tokhar.toll"));
+    assert_eq!(toll["role"], "other");
+    for end in ["low", "best", "high"] {
+        assert_eq!(
+            toll[end].as_i64().unwrap(),
+            killed[end].as_i64().unwrap() + missing[end].as_i64().unwrap(),
+            "{end}: {toll}"
+        );
+    }
 }
 
 #[test]
@@ -541,9 +662,10 @@ fn two_heads_of_one_role_are_refused_with_the_fix() {
         "{}",
         r.stderr
     );
-    // Another role ends the ambiguity.
+    // Another role ends the ambiguity; any number of measures may be `other` (the toll is one).
     nb.ok(&["measure", "edit", "tokhar.killed.late", "--role", "other"]);
-    nb.ok(&["export", "events", "--profile", "ucdp"]);
+    let ged = nb.ok(&["export", "events", "--profile", "ucdp", "--format", "json"]).json();
+    assert_eq!(ged[1]["best"], 12, "{ged}");
 }
 
 #[test]
@@ -565,7 +687,7 @@ fn the_articles_cite_as_csl_json_and_bibtex() {
     let errors: Vec<String> = validator.iter_errors(&csl).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}\n{csl}");
     let items = csl.as_array().unwrap();
-    assert_eq!(items.len(), 4);
+    assert_eq!(items.len(), 5);
     assert_eq!(items[0]["type"], "article-newspaper");
     assert_eq!(items[0]["container-title"], "صحيفة الوادي");
     assert_eq!(items[0]["author"][0]["literal"], "سامي حداد");
@@ -584,7 +706,7 @@ fn the_articles_cite_as_csl_json_and_bibtex() {
     nb.ok(&["export", "articles", "--format", "bibtex", "--out", out.to_str().unwrap()]);
     let text = std::fs::read_to_string(&out).unwrap();
     let bib = biblatex::Bibliography::parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
-    assert_eq!(bib.len(), 4);
+    assert_eq!(bib.len(), 5);
     let e = bib.get("article2").unwrap();
     assert_eq!(e.entry_type, biblatex::EntryType::Online);
     let field = |e: &biblatex::Entry, name: &str| {
@@ -655,6 +777,80 @@ fn the_markdown_report_cites_each_claims_article_as_the_citation_export_does() {
     assert!(
         md.contains("سامي حداد, “[قصف يطال سوق طخار الشعبي](#article-1)”, صحيفة الوادي, 2017-03-14."),
         "{md}"
+    );
+}
+
+#[test]
+fn the_html_report_cites_each_claims_article_as_the_citation_export_does() {
+    let nb = build();
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    conn.execute(
+        "UPDATE articles SET archived_url = 'https://web.archive.org/web/20170315/https://gulfwire.example/tokhar' WHERE id = 2",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let csl = nb.ok(&["export", "articles", "--format", "csl-json"]).json();
+    let page = nb.path("report.html");
+    nb.ok(&["report", "--out", page.to_str().unwrap()]);
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let text = |e: scraper::ElementRef<'_>| e.text().collect::<String>();
+    let cites: Vec<scraper::ElementRef<'_>> = html.select(&sel("p.facts cite")).collect();
+    assert!(!cites.is_empty());
+    for item in csl.as_array().unwrap() {
+        // The citation the export gives, element by element, as the claim rows show it.
+        let id = item["id"].as_str().unwrap().trim_start_matches("article");
+        let mut line = String::new();
+        if let Some(a) = item["author"][0]["literal"].as_str() {
+            line.push_str(&format!("{a}, "));
+        }
+        let parts = item["issued"]["date-parts"][0].as_array().unwrap();
+        let date =
+            format!("{}-{:02}-{:02}", parts[0], parts[1].as_i64().unwrap(), parts[2].as_i64().unwrap());
+        line.push_str(&format!(
+            "“{}”, {}, {date}",
+            item["title"].as_str().unwrap(),
+            item["container-title"].as_str().unwrap()
+        ));
+        if let Some(u) = item["URL"].as_str() {
+            line.push_str(&format!(". {u}"));
+        }
+        if let Some(a) = item["archive_location"].as_str() {
+            line.push_str(&format!(" (archived: {a})"));
+        }
+        let cite = cites.iter().find(|c| text(**c) == line).unwrap_or_else(|| {
+            panic!("no claim row cites {line}\n{:?}", cites.iter().map(|c| text(*c)).collect::<Vec<_>>())
+        });
+        // The title leads to the article's row, the addresses to the article and its copy.
+        let links: Vec<&str> = cite.select(&sel("a")).filter_map(|a| a.value().attr("href")).collect();
+        assert!(links.contains(&format!("#article-{id}").as_str()), "{links:?}");
+        for key in ["URL", "archive_location"] {
+            if let Some(u) = item[key].as_str() {
+                assert!(links.contains(&u), "{key} {u} is not a link: {links:?}");
+            }
+        }
+        // The access date is the article's, once, in its row of the Articles table.
+        let accessed = item["accessed"]["date-parts"][0].as_array().unwrap();
+        let day = format!(
+            "{}-{:02}-{:02}",
+            accessed[0],
+            accessed[1].as_i64().unwrap(),
+            accessed[2].as_i64().unwrap()
+        );
+        let row = html.select(&sel(&format!("tr#article-{id}"))).next().unwrap();
+        assert!(text(row).contains(&format!("accessed {day}")), "{}", text(row));
+    }
+
+    // In Arabic the citation keeps its elements, between Arabic quotation marks.
+    let page = nb.path("report-ar.html");
+    nb.ok(&["report", "--lang", "ar", "--out", page.to_str().unwrap()]);
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+    let cites: Vec<String> = html.select(&sel("p.facts cite")).map(text).collect();
+    assert!(
+        cites.iter().any(|c| c
+            == "سامي حداد, «قصف يطال سوق طخار الشعبي», صحيفة الوادي, 2017-03-14. https://wadi.example/2017/03/14/tokhar"),
+        "{cites:?}"
     );
 }
 

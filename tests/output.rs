@@ -340,6 +340,7 @@ fn bad_flag_combinations_exit_2_before_a_notebook_is_opened() {
         &["article", "edit", "1"],
         &["claim", "add", "--article", "1", "--quote", "15 people", "--tag", " "],
         &["claim", "edit", "1", "--tag", ""],
+        &["search", " ... "],
     ];
     for args in cases {
         let out = Command::new(BIN)

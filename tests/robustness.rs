@@ -106,7 +106,7 @@ fn forty_five_bad_inputs_each_refused_cleanly_with_nothing_written() {
         (vec!["reconcile", "no.such"], 1),
         (vec!["reconcile", "deaths.market", "--method", "manual", "--value", "12"], 2),
         (vec!["reconcile", "deaths.market", "--value", "12"], 2),
-        (vec!["search", "   "], 1),
+        (vec!["search", "   "], 2),
         (vec!["search", "x", "--limit", "0"], 2),
         (vec!["search", "x", "--in", "everything"], 2),
         (vec!["export", "claims", "--out", "/no/such/dir/x.csv"], 1),

@@ -345,6 +345,11 @@ fn a_page_speaks_arabic_right_to_left_when_asked_or_when_the_browser_prefers_it(
         s.cookie()
     ));
     assert!(by_browser.body.contains("dir=\"rtl\""));
+    // The filters are labelled in the page's language; their fields keep the flags' names.
+    assert!(by_browser.body.contains("أدنى موثوقية <input name=\"min-reliability\""), "{}", by_browser.body);
+    assert!(en.body.contains("Articles"));
+    let claims_en = s.get("/claims?lang=en");
+    assert!(claims_en.body.contains("min-reliability <input name=\"min-reliability\""));
     // The Arabic article's text runs right to left on an English page too.
     let page = s.get("/article?id=1");
     assert!(page.body.contains("class=\"body\" dir=\"rtl\" lang=\"ar\""), "{}", &page.body[..500]);

@@ -329,3 +329,73 @@ fn timelines_history_imports_and_a_measure_keep_their_words_whole_at_80_columns(
     assert!(out.contains("/market-shelling-report-final.txt ") && out.contains('…'), "{out}");
     assert!(!out.contains("duplicate_of") && !out.contains("error"), "{out}");
 }
+
+#[test]
+fn incidents_fit_80_columns_with_arabic_places_and_whole_keys() {
+    let nb = Nb::new();
+    nb.ok(&["init"]);
+    // Typed as an Arabic keyboard gives them: Arabic-Indic digits in the dates, the coordinates
+    // and the place precision.
+    nb.ok(&[
+        "incident",
+        "add",
+        "aleppo.2016-12-13",
+        "--label",
+        "قصف حي الفردوس في حلب",
+        "--from",
+        "٢٠١٦-١٢-١٣",
+        "--to",
+        "٢٠١٦-١٢-١٥",
+        "--place",
+        "حي الفردوس، حلب / al-Firdous, Aleppo",
+        "--lat",
+        "٣٦٫٢٠١٢",
+        "--lon",
+        "٣٧٫١٣٤٣",
+        "--where-precision",
+        "٢",
+    ]);
+    nb.ok(&[
+        "incident",
+        "add",
+        "idlib.2017-04",
+        "--label",
+        "Strike on the Khan Sheikhoun market",
+        "--from",
+        "2017-04",
+        "--date-precision",
+        "month",
+        "--place",
+        "خان شيخون",
+        "--where-precision",
+        "3",
+    ]);
+    for (key, role) in [("aleppo.killed", "killed"), ("aleppo.missing", "missing")] {
+        nb.ok(&[
+            "measure",
+            "add",
+            key,
+            "--label",
+            "قتلى قصف الفردوس",
+            "--incident",
+            "aleppo.2016-12-13",
+            "--role",
+            role,
+        ]);
+    }
+    let row = nb.ok(&["incident", "show", "aleppo.2016-12-13", "--format", "json"]).json();
+    assert_eq!(
+        (row["date_to"].as_str(), row["latitude"].as_str(), row["where_precision"].as_i64()),
+        (Some("2016-12-15"), Some("36.2012"), Some(2))
+    );
+    for args in [&["incident", "list"][..], &["incident", "show", "aleppo.2016-12-13"]] {
+        let out = at_width(&nb, 80, args);
+        assert!(out.contains('┌'), "{args:?} printed no table:\n{out}");
+        let shown = check_tables(&out, 80);
+        check_words(&shown, &words_of(&nb, args), &format!("{args:?}"));
+        // Keys are one word each: never split across lines.
+        assert!(out.contains("aleppo.2016-12-13 "), "{out}");
+    }
+    let show = at_width(&nb, 80, &["incident", "show", "aleppo.2016-12-13"]);
+    assert!(show.contains("aleppo.killed ") && show.contains("aleppo.missing "), "{show}");
+}

@@ -180,7 +180,13 @@ fn explicit(t: &str) -> Result<When, String> {
 
 /// Byte spans of every date phrase in a text that `parse_when` reads (for `claim suggest`).
 pub fn find_when(text: &str) -> Vec<(usize, usize)> {
-    phrases::find(text)
+    phrases::find(&crate::numwords::tokens::tokenize(text))
+}
+
+/// `find_when` over a text already split into tokens (`claim suggest` splits each piece once
+/// for the figures, the dates and the attributions).
+pub(crate) fn find_when_in(toks: &[crate::numwords::tokens::Token]) -> Vec<(usize, usize)> {
+    phrases::find(toks)
 }
 
 #[cfg(test)]
@@ -244,7 +250,11 @@ mod tests {
             ("the day before yesterday", FRI, "2014-12-03", "2014-12-03", Day),
             ("this morning", FRI, "2014-12-05", "2014-12-05", Day),
             ("yesterday morning", FRI, "2014-12-04", "2014-12-04", Day),
-            ("last Tuesday", FRI, "2014-11-25", "2014-11-25", Day),
+            ("last Tuesday", FRI, "2014-12-02", "2014-12-02", Day),
+            // Strictly before publication: a Friday's `last Friday` is the week before.
+            ("last Friday", FRI, "2014-11-28", "2014-11-28", Day),
+            ("last Thursday", FRI, "2014-12-04", "2014-12-04", Day),
+            ("يوم الجمعة الماضي", FRI, "2014-11-28", "2014-11-28", Day),
             ("Friday", FRI, "2014-12-05", "2014-12-05", Day),
             ("past three days", FRI, "2014-12-02", "2014-12-04", Range),
             ("two days ago", FRI, "2014-12-03", "2014-12-03", Day),
@@ -269,7 +279,8 @@ mod tests {
             ("وأمس", FRI, "2014-12-04", "2014-12-04", Day),
             ("بالأمس", FRI, "2014-12-04", "2014-12-04", Day),
             ("يومي الخميس والجمعة", FRI, "2014-12-04", "2014-12-05", Range),
-            ("الخميس الماضي", FRI, "2014-11-27", "2014-11-27", Day),
+            ("الخميس الماضي", FRI, "2014-12-04", "2014-12-04", Day),
+            ("يوم الخميس الماضي", TUE, "2014-11-13", "2014-11-13", Day),
             ("الأسبوع الماضي", FRI, "2014-11-24", "2014-11-30", Range),
             ("هذا الأسبوع", FRI, "2014-12-01", "2014-12-05", Clipped),
             ("الأيام الثلاثة الماضية", FRI, "2014-12-02", "2014-12-04", Range),

@@ -3,7 +3,8 @@
 //! table reads one typed phrase (`read`) and finds phrases in running text (`find`).
 //!
 //! Choices, also in docs/notation.md: a week runs Monday to Sunday; a bare weekday is the latest
-//! such day on or before the publication date, `last Tuesday` (الثلاثاء الماضي) the one before;
+//! such day on or before the publication date, `last Tuesday` (الثلاثاء الماضي) the latest one
+//! strictly before it (the publication day itself never);
 //! `ليلة الخميس` is the night before Thursday's day, as Arabic reckons it, so it spans Wednesday
 //! and Thursday; `ليل الخميس` and `Thursday night` are Thursday; a few days are three; a phrase
 //! is never later than the publication date: a span that runs past it is clipped, one wholly
@@ -772,7 +773,8 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
             day(x.date(y, m, c.day.unwrap_or(1))?)
         }
         R::Weekday => day(on_or_before(x.need()?, x.wd(0)?)),
-        R::LastWeekday => day(on_or_before(x.need()?, x.wd(0)?) - Duration::days(7)),
+        // Wire copy's `last Thursday` is the latest Thursday strictly before publication.
+        R::LastWeekday => day(on_or_before(x.need()? - Duration::days(1), x.wd(0)?)),
         R::WeekdayPair => x.weekday_pair(),
         R::NightBefore => {
             let d = on_or_before(x.need()?, x.wd(0)?);
@@ -995,9 +997,8 @@ fn check_weekday(r: R, caps: &Caps, pubd: Option<NaiveDate>, t: &str) -> Result<
 }
 
 /// Every phrase in a running text, as byte spans (fillers left out, a leading clitic too).
-pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
-    let toks = tokenize(text);
-    let m = Matcher::new(&toks, true);
+pub(super) fn find(toks: &[Token]) -> Vec<(usize, usize)> {
+    let m = Matcher::new(toks, true);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

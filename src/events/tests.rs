@@ -27,6 +27,8 @@ fn coordinates_are_kept_as_typed_and_checked() {
     assert!(longitude("180.5").is_err());
     assert!(latitude(&"1".repeat(30)).is_err());
     assert_eq!(where_precision("7"), Ok(7));
+    assert_eq!(where_precision("٢"), Ok(2));
+    assert_eq!(where_precision("۳"), Ok(3));
     assert!(where_precision("0").is_err() && where_precision("8").is_err() && where_precision("x").is_err());
 }
 
@@ -90,6 +92,7 @@ fn count(voices: Vec<Voice>, support: Support) -> Count {
         conservative: Some(10),
         largest_stated: Some(14),
         discounted: false,
+        parts: Vec::new(),
     }
 }
 
@@ -128,6 +131,47 @@ fn the_airwars_grade_follows_support_and_ratings() {
     let none = Count { figures: 0, ..count(vec![], Support::None) };
     assert_eq!(grade(&none), None);
     assert_eq!(airwars_grade(None).0, None);
+}
+
+#[test]
+fn a_sum_is_graded_by_its_weakest_part() {
+    use Reliability::*;
+    let confirmed =
+        Count { measure: "site.a".into(), ..count(vec![voice(B, 1), voice(C, 2)], Support::Corroborated) };
+    let single = Count { measure: "site.b".into(), ..count(vec![voice(A, 1)], Support::SingleSource) };
+    let empty = Count { measure: "site.c".into(), figures: 0, ..count(vec![], Support::None) };
+    let sum = |parts: Vec<Count>| Count {
+        figures: parts.iter().map(|p| p.figures).sum(),
+        voices: parts.iter().flat_map(|p| p.voices.clone()).collect(),
+        parts,
+        ..count(vec![], Support::Corroborated)
+    };
+    let (g, why) = airwars_grade(Some(&sum(vec![confirmed.clone(), single.clone(), empty.clone()])));
+    assert_eq!(g, Some(AirwarsGrade::Weak));
+    assert_eq!(why, "the weakest of its parts, site.b: a single voice");
+    // A part without figures grades nothing: the others decide.
+    assert_eq!(
+        airwars_grade(Some(&sum(vec![confirmed.clone(), empty.clone()]))).0,
+        Some(AirwarsGrade::Confirmed)
+    );
+    // Contested is weaker than weak, discounted weaker still.
+    let contested =
+        Count { measure: "site.d".into(), ..count(vec![voice(A, 1), voice(B, 2)], Support::Contested) };
+    let discounted = Count {
+        measure: "site.e".into(),
+        voices: vec![],
+        discounted: true,
+        figures: 1,
+        ..count(vec![], Support::None)
+    };
+    assert_eq!(
+        airwars_grade(Some(&sum(vec![single.clone(), contested.clone()]))).0,
+        Some(AirwarsGrade::Contested)
+    );
+    assert_eq!(airwars_grade(Some(&sum(vec![contested, discounted]))).0, Some(AirwarsGrade::Discounted));
+    // A sum of parts none of which has a figure is not graded.
+    let none = Count { figures: 0, ..sum(vec![empty]) };
+    assert_eq!(airwars_grade(Some(&none)).0, None);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use super::read::{Part, Reader, VagueIndex};
 use super::tables::provisional_index;
-use super::{parse, Kind, Reading, VagueTable};
+use super::{parse_indexed, Kind, Reading, VagueTable};
 use crate::numwords::tokens::{clitic_forms, tokenize, TokKind, Token};
 
 /// A figure found in a text: its byte span, the wording there, and how it reads.
@@ -266,9 +266,20 @@ const YEAR_BEFORE: &[&str] =
 /// Finds every hedged count in a text (Arabic or English prose), in order of position.
 pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
     let toks = tokenize(text);
-    let index = VagueIndex::new(vague);
-    let reader = Reader { toks: &toks, text, vague: &index, find: true };
-    let dates = crate::dates::find_when(text);
+    let dates = crate::dates::find_when_in(&toks);
+    find_figures_in(text, &toks, &VagueIndex::new(vague), &dates)
+}
+
+/// `find_figures` over a text already split into `toks`, with its date phrases (`dates`, from
+/// `find_when_in`) and the vague words indexed once: `claim suggest` reads each piece of an
+/// article once for all of them.
+pub(crate) fn find_figures_in(
+    text: &str,
+    toks: &[Token],
+    index: &VagueIndex,
+    dates: &[(usize, usize)],
+) -> Vec<FoundFigure> {
+    let reader = Reader { toks, text, vague: index, find: true };
     let mut out: Vec<FoundFigure> = Vec::new();
     // Date phrases are in order: the first that ends after the current part (parts are in
     // order too), so that checking every part against the dates stays linear.
@@ -323,7 +334,7 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
             end_byte = h.end_byte;
         }
         let wording = &text[part.start_byte..end_byte];
-        if let Ok(reading) = parse(wording, vague) {
+        if let Ok(reading) = parse_indexed(wording, index) {
             out.push(FoundFigure {
                 start: part.start_byte,
                 end: end_byte,
@@ -498,7 +509,7 @@ impl Around<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notation::default_vague_table;
+    use crate::notation::{default_vague_table, parse};
 
     fn found(text: &str) -> Vec<(String, Kind, i64, Option<i64>)> {
         find_figures(text, &default_vague_table())
@@ -724,7 +735,7 @@ mod document {
     //! it lists reads in running text to the interval `figure parse` gives the wording alone.
 
     use super::*;
-    use crate::notation::default_vague_table;
+    use crate::notation::{default_vague_table, parse};
 
     const DOC: &str = include_str!("../../docs/notation.md");
 

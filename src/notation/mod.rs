@@ -17,7 +17,9 @@ mod find;
 mod read;
 mod tables;
 
+pub(crate) use find::find_figures_in;
 pub use find::{find_figures, FoundFigure};
+pub(crate) use read::VagueIndex;
 pub(crate) use tables::OUTCOMES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -182,8 +184,14 @@ pub fn not_a_vague_word(word: &str) -> Option<String> {
 /// Reads a figure's wording. Errors are one sentence that echoes the wording as typed (a
 /// very long wording is shortened in the message).
 pub fn parse(notation: &str, vague: &VagueTable) -> Result<Reading, String> {
+    parse_indexed(notation, &read::VagueIndex::new(vague))
+}
+
+/// `parse` with the vague words already indexed (finding figures reads many wordings with the
+/// same table).
+pub(crate) fn parse_indexed(notation: &str, index: &read::VagueIndex) -> Result<Reading, String> {
     let typed = notation.trim();
-    read_wording(typed, vague).map_err(|e| {
+    read_wording(typed, index).map_err(|e| {
         if typed.chars().count() <= 200 {
             return e;
         }
@@ -192,7 +200,7 @@ pub fn parse(notation: &str, vague: &VagueTable) -> Result<Reading, String> {
     })
 }
 
-fn read_wording(typed: &str, vague: &VagueTable) -> Result<Reading, String> {
+fn read_wording(typed: &str, index: &read::VagueIndex) -> Result<Reading, String> {
     if typed.is_empty() {
         return Err(format!("the figure is empty; {ACCEPTED}"));
     }
@@ -216,8 +224,7 @@ fn read_wording(typed: &str, vague: &VagueTable) -> Result<Reading, String> {
     for p in &provisional {
         steps.push(format!("provisional wording '{p}': the count may still rise"));
     }
-    let index = read::VagueIndex::new(vague);
-    let reader = read::Reader { toks: &toks, text: typed, vague: &index, find: false };
+    let reader = read::Reader { toks: &toks, text: typed, vague: index, find: false };
     let mut r = reader.read_all(typed, &mut steps).map_err(|e| {
         if e.contains(typed) {
             e

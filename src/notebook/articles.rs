@@ -10,6 +10,22 @@ use crate::dates::PartialDate;
 use crate::ratings::Reliability;
 use crate::similarity::{band_keys, shingles};
 
+/// The saved reconciliations not yet stale, to tell which a change made stale.
+pub(crate) const FRESH_RECONCILIATIONS: &str = "SELECT id FROM reconciliations WHERE stale = 0";
+
+/// One article (its claims go with it by the schema's cascades).
+pub(crate) const ARTICLE_DELETE: &str = "DELETE FROM articles WHERE id = ?1";
+
+/// Articles that were near-duplicates of one about to go.
+pub(crate) const NEAR_DUPLICATE_CLEAR: &str =
+    "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1";
+
+/// An article's text hash.
+pub(crate) const SHA256_SET: &str = "UPDATE articles SET sha256 = ?1 WHERE id = ?2";
+
+/// An article's text.
+pub(crate) const BODY_BY_ID: &str = "SELECT body FROM articles WHERE id = ?1";
+
 /// The SHA-256 of a body, in hex: how an exact duplicate is found.
 pub fn body_sha256(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
@@ -46,35 +62,36 @@ pub struct ArticleRow {
     pub archive_digest: Option<String>,
 }
 
-pub(crate) const ARTICLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, s.name, a.author, a.url, a.published,
-        a.language, length(a.body), a.sha256, a.near_duplicate_of, a.imported_at,
-        (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.note,
-        a.encoding, (SELECT count(*) FROM article_pages p WHERE p.article_id = a.id),
+pub(crate) const ARTICLE_SELECT: &str =
+    "SELECT a.id, a.uuid, a.title, s.name AS outlet, a.author, a.url, a.published,
+        a.language, length(a.body) AS chars, a.sha256, a.near_duplicate_of, a.imported_at,
+        (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims, a.note,
+        a.encoding, (SELECT count(*) FROM article_pages p WHERE p.article_id = a.id) AS pages,
         a.archived_url, a.archived_at, a.archive_file, a.archive_digest
     FROM articles a LEFT JOIN sources s ON s.id = a.outlet_id";
 
 pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
     Ok(ArticleRow {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        title: r.get(2)?,
-        outlet: r.get(3)?,
-        author: r.get(4)?,
-        url: r.get(5)?,
-        published: r.get(6)?,
-        language: r.get(7)?,
-        chars: r.get(8)?,
-        sha256: r.get(9)?,
-        near_duplicate_of: r.get(10)?,
-        imported_at: r.get(11)?,
-        claims: r.get(12)?,
-        note: r.get(13)?,
-        encoding: r.get(14)?,
-        pages: r.get(15)?,
-        archived_url: r.get(16)?,
-        archived_at: r.get(17)?,
-        archive_file: r.get(18)?,
-        archive_digest: r.get(19)?,
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        title: r.get("title")?,
+        outlet: r.get("outlet")?,
+        author: r.get("author")?,
+        url: r.get("url")?,
+        published: r.get("published")?,
+        language: r.get("language")?,
+        chars: r.get("chars")?,
+        sha256: r.get("sha256")?,
+        near_duplicate_of: r.get("near_duplicate_of")?,
+        imported_at: r.get("imported_at")?,
+        claims: r.get("claims")?,
+        note: r.get("note")?,
+        encoding: r.get("encoding")?,
+        pages: r.get("pages")?,
+        archived_url: r.get("archived_url")?,
+        archived_at: r.get("archived_at")?,
+        archive_file: r.get("archive_file")?,
+        archive_digest: r.get("archive_digest")?,
     })
 }
 
@@ -89,12 +106,9 @@ pub fn article_by_id(conn: &Connection, id: i64) -> Result<ArticleRow> {
 
 /// An article's body, or a sentence saying there is no such article.
 pub fn body_of(conn: &Connection, id: i64) -> Result<String> {
-    conn.prepare_cached("SELECT body FROM articles WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| {
-            Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids"))
-        })
+    conn.prepare_cached(BODY_BY_ID)?.query_row([id], |r| r.get("body")).optional()?.ok_or_else(|| {
+        Error::NotFound(format!("there is no article #{id}; `crosscheck article list` shows the ids"))
+    })
 }
 
 /// The fields `article edit` changes; `None` leaves a field as it is. For the optional
@@ -178,8 +192,8 @@ fn redate_claims(tx: &Connection, article: i64, published: Option<PartialDate>) 
     let claims = stmt
         .query_map([article], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, i64>("id")?,
+                r.get::<_, String>("when_text")?,
                 r.get::<_, Option<String>>(2)?,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, Option<String>>(4)?,
@@ -241,7 +255,7 @@ pub fn page_of_claim(conn: &Connection, claim: i64) -> Result<Option<String>> {
                ON p.article_id = c.article_id AND p.start <= c.span_start
              WHERE c.id = ?1 ORDER BY p.start DESC LIMIT 1",
         )?
-        .query_row([claim], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row([claim], |r| Ok((r.get("page")?, r.get("label")?)))
         .optional()?;
     Ok(page.map(|(n, label)| label.unwrap_or_else(|| n.to_string())))
 }
@@ -275,7 +289,11 @@ impl Notebook {
         )?;
         let rows = stmt
             .query_map([article], |r| {
-                Ok(Span { claim: r.get(0)?, start: super::count(r.get(1)?), end: super::count(r.get(2)?) })
+                Ok(Span {
+                    claim: r.get("id")?,
+                    start: super::count(r.get("span_start")?),
+                    end: super::count(r.get("span_end")?),
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -289,8 +307,8 @@ impl Notebook {
         let tx = self.change()?;
         let before = article_by_id(&tx, id)?;
         let fresh: Vec<i64> = tx
-            .prepare_cached("SELECT id FROM reconciliations WHERE stale = 0")?
-            .query_map([], |r| r.get(0))?
+            .prepare_cached(FRESH_RECONCILIATIONS)?
+            .query_map([], |r| r.get("id"))?
             .collect::<rusqlite::Result<_>>()?;
         if let Some(title) = &e.title {
             let title = title.trim();
@@ -329,8 +347,8 @@ impl Notebook {
             }
         }
         let still: std::collections::HashSet<i64> = tx
-            .prepare_cached("SELECT id FROM reconciliations WHERE stale = 0")?
-            .query_map([], |r| r.get(0))?
+            .prepare_cached(FRESH_RECONCILIATIONS)?
+            .query_map([], |r| r.get("id"))?
             .collect::<rusqlite::Result<_>>()?;
         let stale = fresh.into_iter().filter(|r| !still.contains(r)).collect();
         let row = article_by_id(&tx, id)?;
@@ -349,9 +367,9 @@ impl Notebook {
                 row.claims
             )));
         }
-        tx.execute("UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1", [id])?;
+        tx.execute(NEAR_DUPLICATE_CLEAR, [id])?;
         let removed = tx.execute("DELETE FROM claims WHERE article_id = ?1", [id])?;
-        tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        tx.execute(ARTICLE_DELETE, [id])?;
         tx.commit()?;
         Ok(removed)
     }
@@ -374,7 +392,7 @@ pub fn rebuild_bands(conn: &Connection) -> Result<()> {
     let mut stmt = conn.prepare("SELECT id, body FROM articles")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, body): (i64, String) = (r.get(0)?, r.get(1)?);
+        let (id, body): (i64, String) = (r.get("id")?, r.get("body")?);
         insert_bands(conn, id, &band_keys(&shingles(&body)))?;
     }
     Ok(())

@@ -26,23 +26,23 @@ impl From<&ArticleRow> for Citable {
     }
 }
 
-const CITABLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, o.name, a.author, a.url, a.published,
-        a.language, a.archived_url, a.archived_at, a.imported_at
+const CITABLE_SELECT: &str = "SELECT a.id, a.uuid, a.title, o.name AS outlet, a.author, a.url, a.published,
+        a.language, a.archived_url, a.archived_at, a.imported_at AS accessed
     FROM articles a LEFT JOIN sources o ON o.id = a.outlet_id";
 
 fn citable(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citable> {
     Ok(Citable {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        title: r.get(2)?,
-        outlet: r.get(3)?,
-        author: r.get(4)?,
-        url: r.get(5)?,
-        published: r.get(6)?,
-        language: r.get(7)?,
-        archived_url: r.get(8)?,
-        archived_at: r.get(9)?,
-        accessed: r.get(10)?,
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        title: r.get("title")?,
+        outlet: r.get("outlet")?,
+        author: r.get("author")?,
+        url: r.get("url")?,
+        published: r.get("published")?,
+        language: r.get("language")?,
+        archived_url: r.get("archived_url")?,
+        archived_at: r.get("archived_at")?,
+        accessed: r.get("accessed")?,
     })
 }
 

@@ -16,6 +16,10 @@ use crate::normalize::QuoteIndex;
 use crate::ratings::{rating, Credibility, Reliability};
 use crate::vocab::{Relation, SourceKind};
 
+/// A claim's sources in attribution order.
+pub(crate) const ATTRIBUTION: &str =
+    "SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position";
+
 /// One row of `claim list` and `export claims`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ClaimRow {
@@ -345,7 +349,7 @@ fn narrow(
     // every incident's key here made `claim show` cost the whole incident table, and a walk over
     // an incident's claims one by one cost its square.
     let mut incidents: Remembered<'_, String> =
-        Remembered::new(conn, "SELECT key FROM incidents WHERE id = ?1", |r| r.get(0), 200_000)?;
+        Remembered::new(conn, "SELECT key FROM incidents WHERE id = ?1", |r| r.get("key"), 200_000)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let incident = match r.get::<_, Option<i64>>(at.incident_id)? {
@@ -392,21 +396,22 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
     let mut sources: Remembered<'_, (String, SourceKind, Reliability)> = Remembered::new(
         conn,
         "SELECT name, kind, reliability FROM sources WHERE id = ?1",
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get("name")?, r.get("kind")?, r.get("reliability")?)),
         200_000,
     )?;
     let mut keys: Remembered<'_, String> =
-        Remembered::new(conn, "SELECT key FROM measures WHERE id = ?1", |r| r.get(0), 200_000)?;
+        Remembered::new(conn, super::figures::MEASURE_KEY_BY_ID, |r| r.get("key"), 200_000)?;
     let mut attributions =
         conn.prepare_cached("SELECT claim_id, source_id FROM claim_sources ORDER BY claim_id, position")?;
     let mut tag_rows = conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
     let mut figure_rows = conn.prepare_cached(
         "SELECT claim_id, measure_id, notation FROM figures NOT INDEXED ORDER BY claim_id, id",
     )?;
-    let mut attr = Beside::new(attributions.query([])?, |r| r.get::<_, i64>(1))?;
-    let mut tags = Beside::new(tag_rows.query([])?, |r| r.get(1))?;
-    let mut figs =
-        Beside::new(figure_rows.query([])?, |r| Ok((r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+    let mut attr = Beside::new(attributions.query([])?, |r| r.get::<_, i64>("source_id"))?;
+    let mut tags = Beside::new(tag_rows.query([])?, |r| r.get("tag"))?;
+    let mut figs = Beside::new(figure_rows.query([])?, |r| {
+        Ok((r.get::<_, i64>("measure_id")?, r.get::<_, String>("notation")?))
+    })?;
     let incidents = super::incidents::keys_by_id(conn)?;
     let mut rows = main.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
@@ -454,7 +459,7 @@ where
 
     fn read_next(rows: &mut rusqlite::Rows<'s>, read: &F) -> Result<Option<(i64, T)>> {
         Ok(match rows.next()? {
-            Some(r) => Some((r.get(0)?, read(r)?)),
+            Some(r) => Some((r.get("claim_id")?, read(r)?)),
             None => None,
         })
     }
@@ -521,7 +526,7 @@ pub struct LinkRow {
 pub(crate) fn article_published(conn: &Connection, article: i64) -> Result<Option<PartialDate>> {
     let published: Option<Option<String>> = conn
         .prepare_cached("SELECT published FROM articles WHERE id = ?1")?
-        .query_row([article], |r| r.get(0))
+        .query_row([article], |r| r.get("published"))
         .optional()?;
     match published {
         None => Err(Error::NotFound(format!(
@@ -584,12 +589,12 @@ pub(crate) fn same_claim(
         "SELECT id FROM claims WHERE article_id = (SELECT ?1) AND span_start IS (SELECT ?2) AND quote = (SELECT ?3) ORDER BY id",
     )?;
     let ids: Vec<i64> = stmt
-        .query_map(params![article, anchored.span.map(|s| s.0), anchored.quote], |r| r.get(0))?
+        .query_map(params![article, anchored.span.map(|s| s.0), anchored.quote], |r| r.get("id"))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut attribution =
-        conn.prepare_cached("SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position")?;
+    let mut attribution = conn.prepare_cached(ATTRIBUTION)?;
     for id in ids {
-        let have: Vec<i64> = attribution.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let have: Vec<i64> =
+            attribution.query_map([id], |r| r.get("source_id"))?.collect::<rusqlite::Result<_>>()?;
         if have == sources {
             return Ok(Some(id));
         }
@@ -841,7 +846,11 @@ impl Notebook {
         )?;
         let removed = stmt
             .query_map(params![a, b, relation], |r| {
-                Ok(LinkRow { from: r.get(0)?, relation: r.get(1)?, to: r.get(2)? })
+                Ok(LinkRow {
+                    from: r.get("from_claim")?,
+                    relation: r.get("relation")?,
+                    to: r.get("to_claim")?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         drop(stmt);
@@ -860,7 +869,13 @@ impl Notebook {
             "SELECT from_claim, relation, to_claim FROM links WHERE from_claim = ?1 OR to_claim = ?1 ORDER BY id",
         )?;
         let rows = stmt
-            .query_map([claim], |r| Ok(LinkRow { from: r.get(0)?, relation: r.get(1)?, to: r.get(2)? }))?
+            .query_map([claim], |r| {
+                Ok(LinkRow {
+                    from: r.get("from_claim")?,
+                    relation: r.get("relation")?,
+                    to: r.get("to_claim")?,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -884,7 +899,7 @@ fn update_path(tx: &Connection, from: i64, to: i64) -> Result<Option<Vec<i64>>> 
             path.reverse();
             return Ok(Some(path));
         }
-        let found: Vec<i64> = next.query_map([c], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let found: Vec<i64> = next.query_map([c], |r| r.get("to_claim"))?.collect::<rusqlite::Result<_>>()?;
         for n in found {
             if n != from && !came_from.contains_key(&n) {
                 came_from.insert(n, c);
@@ -908,7 +923,7 @@ pub(crate) fn insert_link(
         .query_row(
             "SELECT id FROM links WHERE from_claim = ?1 AND to_claim = ?2 AND relation = ?3",
             params![a, b, relation],
-            |r| r.get(0),
+            |r| r.get("id"),
         )
         .optional()?;
     if exists.is_some() {

@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::figures::{check_key, measure_id};
 use super::{Error, Notebook, Result};
+use crate::vocab::MeasureRole;
 
 /// How deep sums may nest (a sum of sums of ...): deep enough for sites within regions within
 /// a country, shallow enough that reconciling one never runs away.
@@ -19,7 +20,9 @@ pub(crate) fn parts_of(conn: &Connection, measure: i64) -> Result<Vec<(i64, Stri
         "SELECT p.part_id, m.key FROM measure_parts p JOIN measures m ON m.id = p.part_id
          WHERE p.measure_id = ?1 ORDER BY p.position, m.key",
     )?;
-    let rows = stmt.query_map([measure], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map([measure], |r| Ok((r.get("part_id")?, r.get("key")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
@@ -36,7 +39,7 @@ pub(crate) fn all_sum_texts(conn: &Connection) -> Result<HashMap<i64, String>> {
          ORDER BY p.measure_id, p.position, m.key",
     )?;
     let mut out: HashMap<i64, String> = HashMap::new();
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>("measure_id")?, r.get::<_, String>("key")?)))?;
     for row in rows {
         let (id, key) = row?;
         out.entry(id).and_modify(|t| *t = format!("{t} + {key}")).or_insert(key);
@@ -50,7 +53,7 @@ pub(crate) fn refuse_figure_for_sum(conn: &Connection, measure: i64) -> Result<(
     if parts.is_empty() {
         return Ok(());
     }
-    let key: String = conn.query_row("SELECT key FROM measures WHERE id = ?1", [measure], |r| r.get(0))?;
+    let key: String = conn.query_row(super::figures::MEASURE_KEY_BY_ID, [measure], |r| r.get("key"))?;
     let list: Vec<&str> = parts.iter().map(|(_, k)| k.as_str()).collect();
     Err(Error::Invalid(format!(
         "{key} is the sum of {}; it is reconciled from its parts, so give the figure to one of them",
@@ -106,7 +109,7 @@ fn path_down(conn: &Connection, from: i64, to: i64) -> Result<Option<Vec<i64>>> 
 }
 
 fn key_of(conn: &Connection, id: i64) -> Result<String> {
-    Ok(conn.query_row("SELECT key FROM measures WHERE id = ?1", [id], |r| r.get(0))?)
+    Ok(conn.query_row(super::figures::MEASURE_KEY_BY_ID, [id], |r| r.get("key"))?)
 }
 
 /// The parts of a sum as given: at least one named. The command line refuses none with exit 2
@@ -149,7 +152,7 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         ids.push(pid);
     }
     let own: i64 =
-        conn.query_row("SELECT count(*) FROM figures WHERE measure_id = ?1", [id], |r| r.get(0))?;
+        conn.query_row("SELECT count(*) AS n FROM figures WHERE measure_id = ?1", [id], |r| r.get("n"))?;
     if own > 0 {
         return super::invalid(format!(
             "{key} has {own} figure(s) of its own; a sum is reconciled from its parts only, so move them to a part (`crosscheck figure rm`, then `figure add`) or add a new measure for the sum"
@@ -194,7 +197,7 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         Some(_) => {}
         None => {
             let shown: Option<String> = conn
-                .query_row("SELECT unit FROM measures WHERE id = ?1", [ids[0]], |r| r.get(0))
+                .query_row("SELECT unit FROM measures WHERE id = ?1", [ids[0]], |r| r.get("unit"))
                 .optional()?
                 .flatten();
             conn.execute("UPDATE measures SET unit = ?1 WHERE id = ?2", params![shown, id])?;
@@ -212,6 +215,36 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         conn.prepare_cached("INSERT INTO measure_parts (measure_id, part_id, position) VALUES (?1, ?2, ?3)")?;
     for (position, pid) in ids.iter().enumerate() {
         insert.execute(params![id, pid, position as i64])?;
+    }
+    check_roles(conn, id)
+}
+
+/// A sum counts as one role of an incident (its killed, its injured ...) only when each of its
+/// parts counts that role: the killed plus the missing is a toll, and exported as the killed it
+/// would count the missing as dead. A sum of role `other` (or of none) may add anything. Checked
+/// for the measure `id` and for every sum it is a part of, after its parts or its role change.
+pub(crate) fn check_roles(conn: &Connection, id: i64) -> Result<()> {
+    let role_of = |m: i64| -> Result<(String, Option<MeasureRole>)> {
+        Ok(conn
+            .query_row("SELECT key, role FROM measures WHERE id = ?1", [m], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    };
+    let mut sums = vec![id];
+    let mut stmt = conn.prepare_cached("SELECT measure_id FROM measure_parts WHERE part_id = ?1")?;
+    sums.extend(stmt.query_map([id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?);
+    for sum in sums {
+        let (key, role) = role_of(sum)?;
+        let Some(role) = role.filter(|r| *r != MeasureRole::Other) else { continue };
+        for (pid, part) in parts_of(conn, sum)? {
+            let (_, part_role) = role_of(pid)?;
+            if part_role != Some(role) {
+                let counts = part_role.map(|r| r.to_string()).unwrap_or_else(|| "no role".into());
+                return super::invalid(format!(
+                    "{key} counts the {role} but its part {part} counts {counts}; a sum counts the {role} only \
+                     when each of its parts does (the killed plus the missing is not the killed): give {key} \
+                     the role other (`crosscheck measure edit {key} --role other`), or {part} the role {role}"
+                ));
+            }
+        }
     }
     Ok(())
 }

@@ -62,7 +62,7 @@ fn rows(
     let found = stmt.query_map([], |r| {
         let values =
             (0..fields.len()).map(|i| r.get::<_, String>(i + 2)).collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, values))
+        Ok((r.get::<_, String>("uuid")?, r.get::<_, i64>("id")?, values))
     })?;
     found.collect()
 }
@@ -75,7 +75,7 @@ impl Notebook {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let theirs = Connection::open_with_flags(other, flags)?;
         theirs.execute_batch("PRAGMA query_only = 1")?;
-        let version = |c: &Connection| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+        let version = |c: &Connection| super::schema::header(c).map(|h| h.user_version);
         if version(&theirs)? != version(&self.conn)? {
             return Ok(Vec::new());
         }

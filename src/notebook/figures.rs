@@ -14,6 +14,16 @@ use crate::notation::{self, Reading, VagueTable, VagueTerm};
 use crate::ratings::{rating, Credibility, Reliability};
 use crate::vocab::MeasureRole;
 
+/// A measure's id.
+pub(crate) const MEASURE_ID_BY_KEY: &str = "SELECT id FROM measures WHERE key = ?1";
+
+/// A measure's key.
+pub(crate) const MEASURE_KEY_BY_ID: &str = "SELECT key FROM measures WHERE id = ?1";
+
+/// The figure a claim gives for a measure.
+pub(crate) const FIGURE_OF_CLAIM: &str =
+    "SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2";
+
 /// The largest number a figure may hold, as the notation parser reads digits.
 pub const MAX_FIGURE: i64 = 1_000_000_000_000;
 
@@ -101,14 +111,14 @@ pub fn weight(reliability: &[Reliability], credibility: Credibility) -> f64 {
     best.unwrap_or(Reliability::F.weight()) * credibility.weight()
 }
 
-const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key, f.measure_id, f.claim_id, f.notation, f.kind,
+const FIGURE_SELECT: &str = "SELECT f.id, f.uuid, m.key AS measure, f.measure_id, f.claim_id, f.notation, f.kind,
         f.low, f.high, f.point, f.provisional, f.rule,
         (SELECT group_concat(cs.source_id, char(31) ORDER BY cs.position) FROM claim_sources cs
-            WHERE cs.claim_id = c.id),
+            WHERE cs.claim_id = c.id) AS source_ids,
         c.credibility,
-        EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates'),
+        EXISTS (SELECT 1 FROM links l WHERE l.to_claim = c.id AND l.relation = 'updates') AS superseded,
         c.article_id,
-        (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id),
+        (SELECT group_concat(t.tag, char(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = c.id) AS tags,
         c.when_from, c.when_to, c.place, c.when_precision
     FROM figures f JOIN measures m ON m.id = f.measure_id JOIN claims c ON c.id = f.claim_id";
 
@@ -128,36 +138,36 @@ fn figure_row(
     }
     let reliability: Vec<Reliability> =
         if sources.is_empty() { heading.reliability.into_iter().collect() } else { grades };
-    let credibility: Credibility = r.get(13)?;
+    let credibility: Credibility = r.get("credibility")?;
     Ok(FigureRow {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        measure: r.get(2)?,
-        measure_id: r.get(3)?,
-        claim_id: r.get(4)?,
-        notation: r.get(5)?,
-        kind: r.get(6)?,
-        low: r.get(7)?,
-        high: r.get(8)?,
-        point: r.get(9)?,
-        provisional: r.get(10)?,
-        rule: r.get(11)?,
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        measure: r.get("measure")?,
+        measure_id: r.get("measure_id")?,
+        claim_id: r.get("claim_id")?,
+        notation: r.get("notation")?,
+        kind: r.get("kind")?,
+        low: r.get("low")?,
+        high: r.get("high")?,
+        point: r.get("point")?,
+        provisional: r.get("provisional")?,
+        rule: r.get("rule")?,
         weight: weight(&reliability, credibility),
         rating: rating(&reliability, credibility),
         sources,
         source_ids,
         reliability,
         credibility,
-        superseded: r.get(14)?,
-        article_id: r.get(15)?,
+        superseded: r.get("superseded")?,
+        article_id: r.get("article_id")?,
         outlet: heading.outlet.clone(),
         outlet_id: heading.outlet_id,
         published: heading.published.clone(),
-        tags: split_units(r.get(16)?),
-        when_from: r.get(17)?,
-        when_to: r.get(18)?,
-        place: r.get(19)?,
-        when_precision: r.get(20)?,
+        tags: split_units(r.get("tags")?),
+        when_from: r.get("when_from")?,
+        when_to: r.get("when_to")?,
+        place: r.get("place")?,
+        when_precision: r.get("when_precision")?,
     })
 }
 
@@ -192,17 +202,17 @@ pub(crate) fn for_each_figure(
         super::articles::Remembered::new(
             conn,
             "SELECT name, reliability FROM sources WHERE id = ?1",
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("name")?, r.get("reliability")?)),
             200_000,
         )?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
     while let Some(r) = rows.next()? {
         let mut attributed = Vec::new();
-        for id in split_units(r.get(12)?).iter().filter_map(|s| s.parse::<i64>().ok()) {
+        for id in split_units(r.get("source_ids")?).iter().filter_map(|s| s.parse::<i64>().ok()) {
             let (name, grade) = known_sources.of(id)?;
             attributed.push((id, name.clone(), *grade));
         }
-        let heading = headings.of(r.get(15)?)?;
+        let heading = headings.of(r.get("article_id")?)?;
         f(figure_row(r, heading, attributed)?)?;
     }
     Ok(())
@@ -220,7 +230,10 @@ pub(crate) fn figures_where(conn: &Connection, filter: FigureFilter) -> Result<V
 pub(crate) fn vague_table(conn: &Connection) -> Result<VagueTable> {
     let mut stmt = conn.prepare_cached("SELECT word, low, high, point FROM vague_terms")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, VagueTerm { low: r.get(1)?, high: r.get(2)?, point: r.get(3)? }))
+        Ok((
+            r.get::<_, String>("word")?,
+            VagueTerm { low: r.get("low")?, high: r.get("high")?, point: r.get("point")? },
+        ))
     })?;
     let mut t = HashMap::new();
     for row in rows {
@@ -233,16 +246,12 @@ pub(crate) fn vague_table(conn: &Connection) -> Result<VagueTable> {
 /// Finds a measure by key; an unknown key lists the nearest keys and never creates one.
 pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
-    if let Some(id) = conn
-        .prepare_cached("SELECT id FROM measures WHERE key = ?1")?
-        .query_row([k], |r| r.get(0))
-        .optional()?
-    {
+    if let Some(id) = conn.prepare_cached(MEASURE_ID_BY_KEY)?.query_row([k], |r| r.get("id")).optional()? {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
     let keys: Vec<(String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([], |r| Ok((r.get("key")?, r.get("key")?)))?.collect::<rusqlite::Result<_>>()?;
     let near = super::did_you_mean(k, keys);
     let hint = if near.is_empty() {
         "add it first with `crosscheck measure add KEY --label LABEL`".to_string()
@@ -301,8 +310,8 @@ pub(crate) fn insert_figure(
     super::derived::refuse_figure_for_sum(tx, measure)?;
     let r = read_notation(table, notation)?;
     let existing: Option<(i64, String)> = tx
-        .prepare_cached("SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2")?
-        .query_row(params![claim, measure], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached(FIGURE_OF_CLAIM)?
+        .query_row(params![claim, measure], |r| Ok((r.get("id")?, r.get("notation")?)))
         .optional()?;
     if let Some((id, was)) = existing {
         return Err(Error::Conflict(format!(
@@ -382,7 +391,7 @@ fn figure_by_id(conn: &Connection, id: i64) -> Result<FigureRow> {
 
 fn claim_exists(conn: &Connection, id: i64) -> Result<()> {
     let found: Option<i64> =
-        conn.query_row("SELECT id FROM claims WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        conn.query_row("SELECT id FROM claims WHERE id = ?1", [id], |r| r.get("id")).optional()?;
     found.map(|_| ()).ok_or_else(|| {
         Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids"))
     })
@@ -409,8 +418,7 @@ impl Notebook {
             );
         }
         let tx = self.change()?;
-        let exists: Option<i64> =
-            tx.query_row("SELECT id FROM measures WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+        let exists: Option<i64> = tx.query_row(MEASURE_ID_BY_KEY, [&key], |r| r.get("id")).optional()?;
         if exists.is_some() {
             return Err(Error::Conflict(format!(
                 "a measure '{key}' already exists; `crosscheck measure show {key}` shows it"
@@ -469,6 +477,7 @@ impl Notebook {
         }
         if let Some(role) = e.role {
             tx.execute("UPDATE measures SET role = ?1 WHERE id = ?2", params![role, id])?;
+            super::derived::check_roles(&tx, id)?;
         }
         tx.commit()?;
         Ok(())
@@ -509,7 +518,7 @@ impl Notebook {
         Ok(self
             .conn
             .prepare_cached("SELECT label, unit FROM measures WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+            .query_row([id], |r| Ok((r.get("label")?, r.get("unit")?)))?)
     }
 
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {
@@ -543,7 +552,12 @@ impl Notebook {
             self.conn.prepare("SELECT display, low, high, point FROM vague_terms ORDER BY low, word")?;
         let rows = stmt
             .query_map([], |r| {
-                Ok(TermRow { word: r.get(0)?, low: r.get(1)?, high: r.get(2)?, point: r.get(3)? })
+                Ok(TermRow {
+                    word: r.get("display")?,
+                    low: r.get("low")?,
+                    high: r.get("high")?,
+                    point: r.get("point")?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)

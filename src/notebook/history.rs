@@ -12,6 +12,9 @@ use serde_json::{Map, Value};
 use super::{Notebook, Result};
 use crate::vocab::HistoryTable;
 
+/// A table's columns in their order.
+pub(crate) const COLUMN_NAMES: &str = "SELECT name FROM pragma_table_info(?1) ORDER BY cid";
+
 /// One row of the audit trail.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct HistoryRow {
@@ -42,11 +45,11 @@ enum Identity {
 /// every column), or `Shared` when its history id does not name one row.
 fn identity(conn: &Connection, table: &str) -> Result<Identity> {
     let cols: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-        .query_map([table], |r| r.get(0))?
+        .prepare(COLUMN_NAMES)?
+        .query_map([table], |r| r.get("name"))?
         .collect::<rusqlite::Result<_>>()?;
     let object: Vec<String> = cols.iter().map(|c| format!("'{c}', {c}")).collect();
-    let select = format!("SELECT json_object({}) FROM {table}", object.join(", "));
+    let select = format!("SELECT json_object({}) AS now FROM {table}", object.join(", "));
     Ok(if cols.iter().any(|c| c == "id") {
         Identity::Id(format!("{select} WHERE id = ?1"))
     } else if cols.iter().any(|c| c.ends_with("_id")) {
@@ -152,7 +155,7 @@ impl Notebook {
                 CASE WHEN h.action = 'update' AND h.tbl NOT IN ({}) THEN
                     (SELECT n.old FROM history n WHERE n.tbl = h.tbl AND n.row_id = h.row_id AND n.id > h.id
                      ORDER BY n.id LIMIT 1)
-                END
+                END AS next
              FROM history h
              WHERE (?1 IS NULL OR h.tbl = ?1) AND (?2 IS NULL OR h.row_id = ?2) ORDER BY h.id",
             if shared.is_empty() { "''".to_string() } else { shared.join(", ") }
@@ -160,8 +163,8 @@ impl Notebook {
         let mut rows = stmt.query(rusqlite::params![table.map(|t| t.as_str()), row_id])?;
         while let Some(r) = rows.next()? {
             let (table, row_id, action, old): (String, i64, String, String) =
-                (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-            let mut next: Option<String> = r.get(6)?;
+                (r.get("tbl")?, r.get("row_id")?, r.get("action")?, r.get("old")?);
+            let mut next: Option<String> = r.get("next")?;
             if next.is_none() && action == "update" {
                 // The last change of a row: compared with the row as it is now.
                 let now_sql = match identities.get(&table) {
@@ -169,17 +172,17 @@ impl Notebook {
                     _ => None,
                 };
                 if let Some(sql) = now_sql {
-                    next = tx.prepare_cached(sql)?.query_row([row_id], |r| r.get(0)).optional()?;
+                    next = tx.prepare_cached(sql)?.query_row([row_id], |r| r.get("now")).optional()?;
                 }
             }
             f(HistoryRow {
-                id: r.get(0)?,
+                id: r.get("id")?,
                 changes: changes(&action, &old, next.as_deref()),
                 table,
                 row_id,
                 action,
                 old,
-                at: r.get(5)?,
+                at: r.get("at")?,
             })?;
         }
         Ok(())

@@ -213,7 +213,8 @@ impl<'a> ImportBatch<'a> {
         if self.tx.is_none() {
             let tx = Transaction::new_unchecked(self.conn, TransactionBehavior::Immediate)?;
             // The write lock is held, so no other writer can take these ids.
-            let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| r.get(0))?;
+            let last: i64 =
+                tx.query_row("SELECT coalesce(max(id), 0) AS last FROM articles", [], |r| r.get("last"))?;
             self.next_id = last.checked_add(1);
             self.tx = Some(tx);
             self.since = std::time::Instant::now();
@@ -238,7 +239,7 @@ impl<'a> ImportBatch<'a> {
         let existing: Option<i64> = self
             .conn
             .prepare_cached("SELECT id FROM articles WHERE sha256 = ?1")?
-            .query_row([&p.sha], |r| r.get(0))
+            .query_row([&p.sha], |r| r.get("id"))
             .optional()?;
         if let Some(of) = existing {
             return Ok(Stored::Duplicate { of });
@@ -424,12 +425,13 @@ fn nearest_stored(conn: &Connection, set: &Shingles, bands: &[i64]) -> Result<Op
         .flat_map(|(band, hash)| [Value::Integer(super::sql_int(band)), Value::Integer(*hash)])
         .collect();
     let mut stmt = conn.prepare_cached(&sql)?;
-    let candidates: Vec<i64> =
-        stmt.query_map(rusqlite::params_from_iter(values), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let candidates: Vec<i64> = stmt
+        .query_map(rusqlite::params_from_iter(values), |r| r.get("article_id"))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut best: Option<(f64, i64)> = None;
-    let mut body_stmt = conn.prepare_cached("SELECT body FROM articles WHERE id = ?1")?;
+    let mut body_stmt = conn.prepare_cached(super::articles::BODY_BY_ID)?;
     for id in candidates {
-        let body: String = body_stmt.query_row([id], |r| r.get(0))?;
+        let body: String = body_stmt.query_row([id], |r| r.get("body"))?;
         let j = jaccard(set, &shingles(&body));
         if j >= NEAR_DUPLICATE && best.map(|(bj, bid)| j > bj || (j == bj && id < bid)).unwrap_or(true) {
             best = Some((j, id));

@@ -18,6 +18,9 @@ use crate::events::{Cited, Count, Event, Span, Voice};
 use crate::reconcile::{Method, Request, Support};
 use crate::vocab::{DatePrecision, MeasureRole};
 
+/// An incident's id.
+pub(crate) const INCIDENT_ID_BY_KEY: &str = "SELECT id FROM incidents WHERE key = ?1";
+
 /// One row of `incident list`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IncidentRow {
@@ -32,7 +35,8 @@ pub struct IncidentRow {
     pub where_precision: Option<i64>,
     /// The keys of the measures that count for it.
     pub measures: Vec<String>,
-    /// Claims tied to it, directly or by a figure for one of its measures.
+    /// Claims tied to it, directly or by a figure for one of its measures (or for a part of one
+    /// of its sums).
     pub claims: i64,
     pub note: Option<String>,
     #[serde(skip)]
@@ -145,22 +149,18 @@ pub(crate) fn incident_of_measure(conn: &Connection, measure: &str) -> Result<Op
         .prepare_cached(
             "SELECT i.key FROM measures m JOIN incidents i ON i.id = m.incident_id WHERE m.key = ?1",
         )?
-        .query_row([measure.trim()], |r| r.get(0))
+        .query_row([measure.trim()], |r| r.get("key"))
         .optional()?)
 }
 
 pub fn incident_id(conn: &Connection, key: &str) -> Result<i64> {
     let k = key.trim();
-    if let Some(id) = conn
-        .prepare_cached("SELECT id FROM incidents WHERE key = ?1")?
-        .query_row([k], |r| r.get(0))
-        .optional()?
-    {
+    if let Some(id) = conn.prepare_cached(INCIDENT_ID_BY_KEY)?.query_row([k], |r| r.get("id")).optional()? {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM incidents ORDER BY key")?;
     let keys: Vec<(String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([], |r| Ok((r.get("key")?, r.get("key")?)))?.collect::<rusqlite::Result<_>>()?;
     let near = super::did_you_mean(k, keys);
     let hint = if near.is_empty() {
         "add it first with `crosscheck incident add KEY --label LABEL`".to_string()
@@ -174,31 +174,35 @@ pub fn incident_id(conn: &Connection, key: &str) -> Result<i64> {
 /// are few incidents beside the claims, so they are read once rather than joined to every row.
 pub(crate) fn keys_by_id(conn: &Connection) -> Result<HashMap<i64, String>> {
     let mut stmt = conn.prepare_cached("SELECT id, key FROM incidents")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt.query_map([], |r| Ok((r.get("id")?, r.get("key")?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
 const INCIDENT_SELECT: &str = "SELECT i.id, i.uuid, i.key, i.label, i.date_from, i.date_to,
         i.date_precision, i.place, i.latitude, i.longitude, i.where_precision, i.note,
         (SELECT group_concat(key, char(31)) FROM (SELECT key FROM measures WHERE incident_id = i.id ORDER BY key)),
-        (SELECT count(*) FROM (SELECT id FROM claims WHERE incident_id = i.id
-            UNION SELECT f.claim_id FROM measures m JOIN figures f ON f.measure_id = m.id WHERE m.incident_id = i.id))
+        (WITH RECURSIVE counted (id) AS (
+             SELECT id FROM measures WHERE incident_id = i.id
+             UNION SELECT mp.part_id FROM measure_parts mp JOIN counted c ON mp.measure_id = c.id
+         )
+         SELECT count(*) FROM (SELECT id FROM claims WHERE incident_id = i.id
+            UNION SELECT f.claim_id FROM counted c JOIN figures f ON f.measure_id = c.id))
     FROM incidents i";
 
 fn incident_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
     Ok(IncidentRow {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        key: r.get(2)?,
-        label: r.get(3)?,
-        date_from: r.get(4)?,
-        date_to: r.get(5)?,
-        date_precision: r.get(6)?,
-        place: r.get(7)?,
-        latitude: r.get(8)?,
-        longitude: r.get(9)?,
-        where_precision: r.get(10)?,
-        note: r.get(11)?,
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        key: r.get("key")?,
+        label: r.get("label")?,
+        date_from: r.get("date_from")?,
+        date_to: r.get("date_to")?,
+        date_precision: r.get("date_precision")?,
+        place: r.get("place")?,
+        latitude: r.get("latitude")?,
+        longitude: r.get("longitude")?,
+        where_precision: r.get("where_precision")?,
+        note: r.get("note")?,
         measures: super::sources::split_units(r.get(12)?),
         claims: r.get(13)?,
     })
@@ -217,14 +221,18 @@ fn all_incidents(conn: &Connection) -> Result<Vec<IncidentRow>> {
 }
 
 /// The ids of the claims about an incident: tied to it, or giving a figure for one of its
-/// measures.
+/// measures or for a part (at any depth) of one of its sums.
 fn claim_ids(conn: &Connection, incident: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM claims WHERE incident_id = ?1
-         UNION SELECT f.claim_id FROM measures m JOIN figures f ON f.measure_id = m.id WHERE m.incident_id = ?1
+        "WITH RECURSIVE counted (id) AS (
+             SELECT id FROM measures WHERE incident_id = ?1
+             UNION SELECT mp.part_id FROM measure_parts mp JOIN counted c ON mp.measure_id = c.id
+         )
+         SELECT id FROM claims WHERE incident_id = ?1
+         UNION SELECT f.claim_id FROM counted c JOIN figures f ON f.measure_id = c.id
          ORDER BY 1",
     )?;
-    let ids = stmt.query_map([incident], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    let ids = stmt.query_map([incident], |r| r.get("id"))?.collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(ids)
 }
 
@@ -316,7 +324,7 @@ fn measures_of(conn: &Connection, incident: i64) -> Result<Vec<(String, Option<M
     let mut stmt =
         conn.prepare_cached("SELECT key, role, label FROM measures WHERE incident_id = ?1 ORDER BY key")?;
     let rows = stmt
-        .query_map([incident], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([incident], |r| Ok((r.get("key")?, r.get("role")?, r.get("label")?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
@@ -339,18 +347,21 @@ fn measure_row(key: &str, role: Option<MeasureRole>, label: &str, r: &Reconciled
     }
 }
 
-/// The one measure of each role that heads an incident's count: a measure of that role that is
-/// not a part of another measure of that role there. Two heads of one role would be counted
-/// twice or not at all, so they are refused with the way to join them.
+/// The one measure of each role the profiles count (the killed, the injured) that heads an
+/// incident's count: a measure of that role that is not a part of another measure of that role
+/// there. Two heads of one role would be counted twice or not at all, so they are refused with
+/// the way to join them. Other roles feed no column, so an incident may hold many of them (the
+/// role `other` is there to take any number).
 fn heads(conn: &Connection, incident: &IncidentRow) -> Result<HashMap<MeasureRole, String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.key, m.role FROM measures m WHERE m.incident_id = ?1 AND m.role IS NOT NULL
+        "SELECT m.key, m.role FROM measures m WHERE m.incident_id = ?1 AND m.role IN ('killed', 'injured')
            AND NOT EXISTS (SELECT 1 FROM measure_parts mp JOIN measures s ON s.id = mp.measure_id
                            WHERE mp.part_id = m.id AND s.incident_id = m.incident_id AND s.role = m.role)
          ORDER BY m.key",
     )?;
-    let rows: Vec<(String, MeasureRole)> =
-        stmt.query_map([incident.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(String, MeasureRole)> = stmt
+        .query_map([incident.id], |r| Ok((r.get("key")?, r.get("role")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut out: HashMap<MeasureRole, String> = HashMap::new();
     for (key, role) in rows {
         if let Some(first) = out.get(&role) {
@@ -366,8 +377,48 @@ fn heads(conn: &Connection, incident: &IncidentRow) -> Result<HashMap<MeasureRol
     Ok(out)
 }
 
-/// A count for the profiles from a measure's reconciliation (and its conservative best).
-fn count_of(r: &Reconciled, conservative: Option<i64>) -> Count {
+/// ACLED's conservative figure of a measure reconciled with `conservative`: its best; for a sum,
+/// the parts' added up, a part without one adding nothing (ACLED codes 0 where no count is
+/// reported), and none when no part has one.
+fn conservative_of(r: &Reconciled) -> Option<i64> {
+    if r.parts.is_empty() {
+        return r.outcome.best;
+    }
+    r.parts.iter().filter_map(conservative_of).reduce(i64::saturating_add)
+}
+
+/// A count for the profiles from a measure's reconciliation, and the same measure reconciled
+/// with `conservative` (for ACLED). A sum's count is its parts' counts added up: its low, best
+/// and high are the reconciliation's (the parts' added), its voices and figures its parts', its
+/// largest stated number the sum of each part's stated high.
+fn count_of(r: &Reconciled, conservative: Option<&Reconciled>) -> Count {
+    if !r.parts.is_empty() {
+        let parts: Vec<Count> = r
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| count_of(p, conservative.and_then(|c| c.parts.get(i)).filter(|c| c.key == p.key)))
+            .collect();
+        let known = parts.iter().any(|p| !p.voices.is_empty());
+        let stated = |p: &Count| if p.open_high { p.largest_stated } else { p.high };
+        return Count {
+            measure: r.key.clone(),
+            method: r.method,
+            low: r.outcome.low,
+            best: r.outcome.best,
+            high: r.outcome.high,
+            open_high: r.outcome.open_high,
+            support: r.outcome.support,
+            figures: parts.iter().map(|p| p.figures).sum(),
+            voices: parts.iter().flat_map(|p| p.voices.iter().cloned()).collect(),
+            conservative: conservative.and_then(conservative_of),
+            largest_stated: known
+                .then(|| parts.iter().map(|p| stated(p).unwrap_or(0)).fold(0i64, i64::saturating_add)),
+            discounted: parts.iter().any(|p| p.figures > 0)
+                && parts.iter().filter(|p| p.figures > 0).all(|p| p.discounted),
+            parts,
+        };
+    }
     let by_id: HashMap<i64, &super::figures::FigureRow> = r.figures.iter().map(|f| (f.id, f)).collect();
     let taken: Vec<&super::figures::FigureRow> = r
         .outcome
@@ -399,12 +450,13 @@ fn count_of(r: &Reconciled, conservative: Option<i64>) -> Count {
                 rating: f.rating.clone(),
             })
             .collect(),
-        conservative,
+        conservative: conservative.and_then(conservative_of),
         largest_stated: taken
             .iter()
             .map(|f| if f.provisional { f.point } else { f.high.unwrap_or(f.point) })
             .max(),
         discounted: !r.figures.is_empty() && r.figures.iter().all(judged_out),
+        parts: Vec::new(),
     }
 }
 
@@ -447,9 +499,9 @@ fn gather_events(conn: &Connection) -> Result<Vec<Event>> {
     let keys: Vec<String> = keys.into_iter().collect();
     let reconciled = reconcile_as_saved(conn, &keys)?;
     let killed: Vec<String> = heads_of.iter().filter_map(|h| h.get(&MeasureRole::Killed).cloned()).collect();
-    let mut conservative: HashMap<String, Option<i64>> = HashMap::new();
+    let mut conservative: HashMap<String, Reconciled> = HashMap::new();
     reconcile_keys(conn, killed, Method::Conservative, None, |r| {
-        conservative.insert(r.key.clone(), r.outcome.best);
+        conservative.insert(r.key.clone(), r);
     })?;
     let mut outlets = super::articles::headings(conn)?;
     let mut events = Vec::with_capacity(incidents.len());
@@ -483,10 +535,7 @@ fn gather_events(conn: &Connection) -> Result<Vec<Event>> {
             });
         }
         let count = |role: MeasureRole| {
-            h.get(&role).and_then(|k| reconciled.get(k)).map(|r| {
-                let c = conservative.get(&r.key).copied().flatten();
-                count_of(r, c)
-            })
+            h.get(&role).and_then(|k| reconciled.get(k)).map(|r| count_of(r, conservative.get(&r.key)))
         };
         events.push(Event {
             key: i.key.clone(),
@@ -515,8 +564,7 @@ impl Notebook {
             );
         }
         let tx = self.change()?;
-        let exists: Option<i64> =
-            tx.query_row("SELECT id FROM incidents WHERE key = ?1", [&key], |r| r.get(0)).optional()?;
+        let exists: Option<i64> = tx.query_row(INCIDENT_ID_BY_KEY, [&key], |r| r.get("id")).optional()?;
         if exists.is_some() {
             return Err(Error::Conflict(format!(
                 "an incident '{key}' already exists; `crosscheck incident show {key}` shows it"
@@ -649,7 +697,7 @@ impl Notebook {
         let id = incident_id(&tx, key)?;
         let row = incident_by_id(&tx, id)?;
         let direct: i64 =
-            tx.query_row("SELECT count(*) FROM claims WHERE incident_id = ?1", [id], |r| r.get(0))?;
+            tx.query_row("SELECT count(*) AS n FROM claims WHERE incident_id = ?1", [id], |r| r.get("n"))?;
         if !force && (!row.measures.is_empty() || direct > 0) {
             return Err(Error::Conflict(format!(
                 "incident '{}' has {} measure(s) and {direct} claim(s) tied to it; add --force to remove it \

@@ -209,10 +209,10 @@ fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
     let cols = stmt
         .query_map([table], |r| {
             Ok(Column {
-                name: r.get(0)?,
-                decl: r.get::<_, String>(1)?.to_ascii_uppercase(),
-                not_null: r.get::<_, i64>(2)? != 0,
-                key: r.get::<_, i64>(3)? != 0,
+                name: r.get("name")?,
+                decl: r.get::<_, String>("type")?.to_ascii_uppercase(),
+                not_null: r.get::<_, i64>("notnull")? != 0,
+                key: r.get::<_, i64>("pk")? != 0,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -508,24 +508,28 @@ pub fn misplaced_quotes(conn: &Connection) -> Result<Vec<Misplaced>> {
         "SELECT id, article_id, quote, span_start, span_end FROM claims
          WHERE span_start IS NOT NULL ORDER BY article_id, span_start",
     )?;
-    let mut body_stmt = conn.prepare("SELECT body FROM articles WHERE id = ?1")?;
+    let mut body_stmt = conn.prepare(super::articles::BODY_BY_ID)?;
     let mut rows = stmt.query([])?;
     // The article being walked: its id, its body, and a cursor (characters, bytes) into it.
     let mut current: Option<(i64, Option<String>)> = None;
     let (mut at_char, mut at_byte) = (0i64, 0usize);
     while let Some(r) = rows.next()? {
-        let (ValueRef::Integer(id), ValueRef::Integer(article)) = (r.get_ref(0)?, r.get_ref(1)?) else {
+        let (ValueRef::Integer(id), ValueRef::Integer(article)) =
+            (r.get_ref("id")?, r.get_ref("article_id")?)
+        else {
             continue;
         };
-        let (ValueRef::Integer(start), ValueRef::Integer(end)) = (r.get_ref(3)?, r.get_ref(4)?) else {
+        let (ValueRef::Integer(start), ValueRef::Integer(end)) =
+            (r.get_ref("span_start")?, r.get_ref("span_end")?)
+        else {
             continue;
         };
-        let Some(quote) = text_of(r.get_ref(2)?) else { continue };
+        let Some(quote) = text_of(r.get_ref("quote")?) else { continue };
         if current.as_ref().map(|c| c.0) != Some(article) {
             let body: Option<String> = body_stmt
                 .query([article])?
                 .next()?
-                .and_then(|b| b.get_ref(0).ok().and_then(text_of).map(str::to_string));
+                .and_then(|b| b.get_ref("body").ok().and_then(text_of).map(str::to_string));
             current = Some((article, body));
             (at_char, at_byte) = (0, 0);
         }
@@ -557,9 +561,10 @@ pub fn misplaced_quotes(conn: &Connection) -> Result<Vec<Misplaced>> {
 
 /// The articles' lengths in characters, read once each, for rows that point into them.
 fn article_lengths(conn: &Connection) -> Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare("SELECT id, length(body) FROM articles WHERE typeof(body) = 'text'")?;
+    let mut stmt =
+        conn.prepare("SELECT id, length(body) AS length FROM articles WHERE typeof(body) = 'text'")?;
     let out = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+        .query_map([], |r| Ok((r.get::<_, i64>("id")?, r.get::<_, i64>("length")?)))?
         .filter_map(std::result::Result::ok)
         .collect();
     Ok(out)
@@ -570,15 +575,19 @@ fn article_lengths(conn: &Connection) -> Result<HashMap<i64, i64>> {
 pub fn references(conn: &Connection, found: &mut dyn FnMut(Problem) -> bool) -> Result<()> {
     let lengths = article_lengths(conn)?;
     let checks: [(&str, &str, &str); 2] = [
-        ("article_pages", "SELECT article_id, page, start FROM article_pages", "page"),
-        ("rejected_suggestions", "SELECT article_id, id, span_end FROM rejected_suggestions", "id"),
+        ("article_pages", "SELECT article_id, page AS key, start AS offset FROM article_pages", "page"),
+        (
+            "rejected_suggestions",
+            "SELECT article_id, id AS key, span_end AS offset FROM rejected_suggestions",
+            "id",
+        ),
     ];
     for (table, sql, what) in checks {
         let mut stmt = conn.prepare(sql)?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let (ValueRef::Integer(article), ValueRef::Integer(key), ValueRef::Integer(offset)) =
-                (r.get_ref(0)?, r.get_ref(1)?, r.get_ref(2)?)
+                (r.get_ref("article_id")?, r.get_ref("key")?, r.get_ref("offset")?)
             else {
                 continue;
             };
@@ -604,7 +613,7 @@ pub fn references(conn: &Connection, found: &mut dyn FnMut(Problem) -> bool) -> 
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, key) = (r.get::<_, i64>(0)?, r.get_ref(1).map(shown)?);
+        let (id, key) = (r.get::<_, i64>("id")?, r.get_ref("key").map(shown)?);
         let p = Problem {
             kind: Kind::Value,
             table: "measures".into(),
@@ -622,7 +631,8 @@ pub fn references(conn: &Connection, found: &mut dyn FnMut(Problem) -> bool) -> 
 /// `limit` lines.
 pub fn sqlite_integrity(conn: &Connection, limit: usize) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(&format!("PRAGMA integrity_check({limit})"))?;
-    let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<String> =
+        stmt.query_map([], |r| r.get("integrity_check"))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows.into_iter().filter(|r| r != "ok").collect())
 }
 
@@ -630,7 +640,9 @@ pub fn sqlite_integrity(conn: &Connection, limit: usize) -> Result<Vec<String>> 
 pub fn dangling(conn: &Connection) -> Result<Vec<(String, i64, String)>> {
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let out = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)))?
+        .query_map([], |r| {
+            Ok((r.get("table")?, r.get::<_, Option<i64>>("rowid")?.unwrap_or(0), r.get("parent")?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(out)
 }

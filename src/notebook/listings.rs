@@ -108,7 +108,7 @@ impl Notebook {
     /// (SQLite's `data_version`): what a long-lived connection reads to know whether what it
     /// worked out earlier still holds.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get("data_version"))?)
     }
 
     /// The outlets and languages the articles have, for the listing's filters.
@@ -118,13 +118,13 @@ impl Notebook {
             .prepare_cached(
                 "SELECT DISTINCT s.name FROM sources s WHERE s.id IN (SELECT outlet_id FROM articles) ORDER BY s.name LIMIT 500",
             )?
-            .query_map([], |r| r.get(0))?
+            .query_map([], |r| r.get("name"))?
             .collect::<rusqlite::Result<Vec<String>>>()?;
         let languages = tx
             .prepare_cached(
                 "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language",
             )?
-            .query_map([], |r| r.get(0))?
+            .query_map([], |r| r.get("language"))?
             .collect::<rusqlite::Result<Vec<String>>>()?;
         Ok((outlets, languages))
     }
@@ -175,12 +175,17 @@ impl Notebook {
     pub fn measures_page(&mut self, offset: usize, limit: usize) -> Result<Page<MeasureEntry>> {
         let tx = self.read()?;
         let mut stmt = tx.prepare_cached(
-            "SELECT m.key, m.label, m.unit, (SELECT count(*) FROM figures f WHERE f.measure_id = m.id)
+            "SELECT m.key, m.label, m.unit, (SELECT count(*) FROM figures f WHERE f.measure_id = m.id) AS figures
              FROM measures m ORDER BY m.key LIMIT ?1 OFFSET ?2",
         )?;
         let rows = stmt
             .query_map(params![super::sql_int(limit + 1), super::sql_int(offset)], |r| {
-                Ok(MeasureEntry { key: r.get(0)?, label: r.get(1)?, unit: r.get(2)?, figures: r.get(3)? })
+                Ok(MeasureEntry {
+                    key: r.get("key")?,
+                    label: r.get("label")?,
+                    unit: r.get("unit")?,
+                    figures: r.get("figures")?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(paged(rows, limit))
@@ -190,8 +195,9 @@ impl Notebook {
     pub fn measure_keys(&mut self) -> Result<Vec<(String, String)>> {
         let tx = self.read()?;
         let mut stmt = tx.prepare_cached("SELECT key, label FROM measures ORDER BY key LIMIT 2000")?;
-        let rows =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get("key")?, r.get("label")?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 }

@@ -55,7 +55,7 @@ impl Listing {
 fn update_rings(conn: &rusqlite::Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'updates'")?;
     let updates: Vec<crate::reconcile::Update> = stmt
-        .query_map([], |r| Ok(crate::reconcile::Update { by: r.get(0)?, of: r.get(1)? }))?
+        .query_map([], |r| Ok(crate::reconcile::Update { by: r.get("from_claim")?, of: r.get("to_claim")? }))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(crate::reconcile::rings(&updates)
         .into_iter()
@@ -77,11 +77,11 @@ impl Notebook {
         let tx = self.read()?;
         let n = |table: &str| -> Result<i64> {
             // Table names come from the fixed list below, never from the user.
-            Ok(tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+            Ok(tx.query_row(&format!("SELECT count(*) AS n FROM {table}"), [], |r| r.get("n"))?)
         };
         Ok(Info {
             path,
-            schema_version: tx.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+            schema_version: super::schema::header(&tx)?.user_version,
             size_bytes: size,
             articles: n("articles")?,
             sources: n("sources")?,
@@ -145,7 +145,7 @@ impl Notebook {
         let tx = self.write()?;
         let mut stmt = tx.prepare("SELECT id, name FROM sources")?;
         let rows: Vec<(i64, String)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            stmt.query_map([], |r| Ok((r.get("id")?, r.get("name")?)))?.collect::<rusqlite::Result<_>>()?;
         drop(stmt);
         for (id, name) in rows {
             tx.execute(

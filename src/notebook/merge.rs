@@ -116,12 +116,7 @@ fn snapshot(other: &Path, deadline: Instant) -> Result<Copy> {
     let mut src = Connection::open_with_flags(&uri, flags).map_err(|e| their(other, describe_other(&e)))?;
     super::configure(&src, false).map_err(|e| theirs(other, other, e))?;
     bound(&mut src, deadline)?;
-    let read_id = || -> rusqlite::Result<(i32, i64)> {
-        Ok((
-            src.query_row("PRAGMA application_id", [], |r| r.get(0))?,
-            src.query_row("PRAGMA user_version", [], |r| r.get(0))?,
-        ))
-    };
+    let read_id = || super::schema::header(&src).map(|h| (h.application_id, h.user_version));
     let (app, version) = read_id().map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => {
             their(other, "it is not a crosscheck notebook (not an SQLite file)")
@@ -171,7 +166,7 @@ fn vet_copy(copy: &Copy, other: &Path, deadline: Instant) -> Result<Vec<String>>
     // run on what someone else wrote.
     bound(&mut nb.conn, deadline)?;
     super::harden(&nb.conn)?;
-    let version: i64 = nb.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let version = super::schema::header(&nb.conn)?.user_version;
     if version == super::schema::CURRENT_VERSION {
         // Its schema first: nothing else is read from a file with an extra view or trigger.
         super::schema::verify_schema(&nb.conn, "main", other)?;
@@ -212,7 +207,7 @@ fn vet_copy(copy: &Copy, other: &Path, deadline: Instant) -> Result<Vec<String>>
         let mut stmt = tx.prepare("SELECT id, body, sha256 FROM articles ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let (id, body, sha): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let (id, body, sha): (i64, String, String) = (r.get("id")?, r.get("body")?, r.get("sha256")?);
             let real = super::articles::body_sha256(&body);
             let forged = real != sha;
             real_of.push((id, real, forged));
@@ -228,28 +223,22 @@ fn vet_copy(copy: &Copy, other: &Path, deadline: Instant) -> Result<Vec<String>>
         // the first (their spans are of the same text).
         for (id, _, f) in &real_of {
             if *f {
-                tx.execute(
-                    "UPDATE articles SET sha256 = ?1 WHERE id = ?2",
-                    params![format!("{id:0>64}"), id],
-                )?;
+                tx.execute(super::articles::SHA256_SET, params![format!("{id:0>64}"), id])?;
             }
         }
         let mut first_of: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
         for (id, real, _) in &real_of {
             if let Some(kept) = first_of.get(real.as_str()) {
                 tx.execute("UPDATE claims SET article_id = ?1 WHERE article_id = ?2", params![kept, id])?;
-                tx.execute(
-                    "UPDATE articles SET near_duplicate_of = NULL WHERE near_duplicate_of = ?1",
-                    [id],
-                )?;
-                tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+                tx.execute(super::articles::NEAR_DUPLICATE_CLEAR, [id])?;
+                tx.execute(super::articles::ARTICLE_DELETE, [id])?;
             } else {
                 first_of.insert(real, *id);
             }
         }
         for (id, real, f) in &real_of {
             if *f && first_of.get(real.as_str()) == Some(id) {
-                tx.execute("UPDATE articles SET sha256 = ?1 WHERE id = ?2", params![real, id])?;
+                tx.execute(super::articles::SHA256_SET, params![real, id])?;
             }
         }
     }
@@ -309,9 +298,9 @@ fn check_values(conn: &Connection) -> Result<()> {
     let cap = crate::intake::DEFAULT_MAX_SIZE;
     let large: Option<(i64, i64)> = conn
         .query_row(
-            "SELECT id, length(CAST(body AS BLOB)) FROM articles WHERE length(CAST(body AS BLOB)) > ?1 LIMIT 1",
+            "SELECT id, length(CAST(body AS BLOB)) AS length FROM articles WHERE length(CAST(body AS BLOB)) > ?1 LIMIT 1",
             [super::sql_int(usize::try_from(cap).unwrap_or(usize::MAX))],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("id")?, r.get("length")?)),
         )
         .optional()?;
     if let Some((id, bytes)) = large {
@@ -327,8 +316,9 @@ fn check_values(conn: &Connection) -> Result<()> {
 /// Name keys are recomputed from names (a forged key could make one source pass for another).
 fn recompute_keys(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
     let mut stmt = tx.prepare("SELECT id, name, name_key FROM sources")?;
-    let rows: Vec<(i64, String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(i64, String, String)> = stmt
+        .query_map([], |r| Ok((r.get("id")?, r.get("name")?, r.get("name_key")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     let mut changed = 0;
     for (id, name, key) in rows {
@@ -346,8 +336,9 @@ fn recompute_keys(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
     }
     // Alias keys too: a forged key could make a name typed later resolve to the wrong source.
     let mut stmt = tx.prepare("SELECT alias_key, alias FROM source_aliases")?;
-    let rows: Vec<(String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get("alias_key")?, r.get("alias")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     let mut dropped = 0;
     for (key, alias) in rows {
@@ -376,8 +367,7 @@ fn reanchor(tx: &Transaction<'_>, notes: &mut Vec<String>) -> Result<()> {
         if index.as_ref().map(|i| i.0) != Some(m.article) {
             // Dropped before the next is made: one article's index at a time.
             drop(index.take());
-            let body: String =
-                tx.query_row("SELECT body FROM articles WHERE id = ?1", [m.article], |r| r.get(0))?;
+            let body: String = tx.query_row(super::articles::BODY_BY_ID, [m.article], |r| r.get("body"))?;
             index = Some((m.article, crate::normalize::QuoteIndex::new(&body)));
         }
         let Some((_, quotes)) = &index else { continue };
@@ -450,7 +440,7 @@ impl Notebook {
             left_out(&tx, &mut tally)?;
             apply_tombstones(&tx, &mut tally, &label)?;
             let broken: i64 =
-                tx.query_row("SELECT count(*) FROM main.pragma_foreign_key_check", [], |r| r.get(0))?;
+                tx.query_row("SELECT count(*) AS n FROM main.pragma_foreign_key_check", [], |r| r.get("n"))?;
             if broken > 0 {
                 return Err(their(
                     &other,
@@ -512,15 +502,15 @@ fn map_and_insert(
     for sql in natural {
         tx.execute(&format!("INSERT OR IGNORE INTO map_{table} {sql}"), [])?;
     }
-    let already: i64 = tx.query_row(&format!("SELECT count(*) FROM map_{table}"), [], |r| r.get(0))?;
+    let already: i64 = tx.query_row(&format!("SELECT count(*) AS n FROM map_{table}"), [], |r| r.get("n"))?;
     tally.count(table, Outcome::AlreadyThere, super::count(already));
     let deleted_here: i64 = tx.query_row(
         &format!(
-            "SELECT count(*) FROM other.{table} o WHERE o.id NOT IN (SELECT their FROM map_{table})
+            "SELECT count(*) AS n FROM other.{table} o WHERE o.id NOT IN (SELECT their FROM map_{table})
              AND o.uuid IN (SELECT uuid FROM main.tombstones)"
         ),
         [],
-        |r| r.get(0),
+        |r| r.get("n"),
     )?;
     if deleted_here > 0 {
         tally.count(table, Outcome::Skipped, super::count(deleted_here));
@@ -562,22 +552,23 @@ fn merge_source_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Re
     )?;
     // A differing rating of the same source is added to its history, not taken over (once).
     let mut stmt = tx.prepare(
-        "SELECT m.id, m.reliability, o.reliability FROM other.sources o
+        "SELECT m.id, m.reliability AS ours, o.reliability AS theirs FROM other.sources o
          JOIN temp.map_sources p ON p.their = o.id JOIN main.sources m ON m.id = p.ours
          WHERE o.reliability <> m.reliability AND NOT EXISTS (SELECT 1 FROM main.source_ratings r
              WHERE r.source_id = m.id AND r.to_grade = o.reliability AND r.why LIKE 'rated % in the merged notebook %')",
     )?;
-    let differ: Vec<(i64, Reliability, Reliability)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let differ: Vec<(i64, Reliability, Reliability)> = stmt
+        .query_map([], |r| Ok((r.get("id")?, r.get("ours")?, r.get("theirs")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     for (id, ours, theirs) in differ {
         let why = format!("rated {theirs} in the merged notebook {label}; this notebook keeps {ours}");
         super::sources::record_rating(tx, id, Some(ours), theirs, &why)?;
     }
     let known: i64 = tx.query_row(
-        "SELECT count(*) FROM other.source_ratings WHERE uuid IN (SELECT uuid FROM main.source_ratings)",
+        "SELECT count(*) AS n FROM other.source_ratings WHERE uuid IN (SELECT uuid FROM main.source_ratings)",
         [],
-        |r| r.get(0),
+        |r| r.get("n"),
     )?;
     tally.count("source_ratings", Outcome::AlreadyThere, super::count(known));
     counted(
@@ -607,7 +598,7 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
     merge_articles(tx, tally)?;
     merge_claims(tx, tally)?;
     let measures_before: i64 =
-        tx.query_row("SELECT coalesce(max(id), 0) FROM main.measures", [], |r| r.get(0))?;
+        tx.query_row("SELECT coalesce(max(id), 0) AS last FROM main.measures", [], |r| r.get("last"))?;
     map_and_insert(
         tx,
         tally,
@@ -683,7 +674,8 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
 }
 
 fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
-    let before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM main.articles", [], |r| r.get(0))?;
+    let before: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) AS last FROM main.articles", [], |r| r.get("last"))?;
     map_and_insert(
         tx,
         tally,
@@ -740,7 +732,7 @@ fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
     )?;
     let mut rows = stmt.query([before])?;
     while let Some(r) = rows.next()? {
-        let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (id, title, body): (i64, String, String) = (r.get("id")?, r.get("title")?, r.get("body")?);
         super::search::index_article(tx, id, &title, &body)?;
         super::articles::insert_bands(
             tx,
@@ -774,7 +766,7 @@ fn prepare_search_words(conn: &Connection) -> Result<()> {
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (id, title, body): (i64, String, String) = (r.get("id")?, r.get("title")?, r.get("body")?);
         words.execute(params![
             id,
             crate::normalize::index_text(&title),
@@ -794,7 +786,7 @@ fn prepare_search_words(conn: &Connection) -> Result<()> {
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, quote, text): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (id, quote, text): (i64, String, String) = (r.get("id")?, r.get("quote")?, r.get("text")?);
         claim_words.execute(params![
             id,
             crate::normalize::index_text(&quote),
@@ -805,7 +797,8 @@ fn prepare_search_words(conn: &Connection) -> Result<()> {
 }
 
 fn merge_claims(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
-    let before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM main.claims", [], |r| r.get(0))?;
+    let before: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) AS last FROM main.claims", [], |r| r.get("last"))?;
     map_and_insert(
         tx,
         tally,
@@ -845,7 +838,12 @@ fn merge_claims(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
     )?;
     let mut rows = stmt.query([before])?;
     while let Some(r) = rows.next()? {
-        super::search::index_claim(tx, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
+        super::search::index_claim(
+            tx,
+            r.get("id")?,
+            &r.get::<_, String>("quote")?,
+            &r.get::<_, String>("text")?,
+        )?;
     }
     Ok(())
 }
@@ -872,11 +870,11 @@ fn left_out(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
         };
         let n: i64 = tx.query_row(
             &format!(
-                "SELECT count(*) FROM other.{table} o WHERE o.uuid NOT IN (SELECT uuid FROM main.{table})
+                "SELECT count(*) AS n FROM other.{table} o WHERE o.uuid NOT IN (SELECT uuid FROM main.{table})
                  AND o.uuid NOT IN (SELECT uuid FROM main.tombstones) {mapped}"
             ),
             [],
-            |r| r.get(0),
+            |r| r.get("n"),
         )?;
         if n > 0 {
             tally.count(table, Outcome::Skipped, super::count(n));
@@ -893,14 +891,14 @@ const DEPENDENTS: &[(&str, &str)] = &[
     (
         "claims",
         "SELECT (SELECT count(*) FROM main.figures WHERE claim_id = ?1)
-              + (SELECT count(*) FROM main.links WHERE from_claim = ?1 OR to_claim = ?1)",
+              + (SELECT count(*) FROM main.links WHERE from_claim = ?1 OR to_claim = ?1) AS n",
     ),
     (
         "sources",
         "SELECT (SELECT count(*) FROM main.source_ratings WHERE source_id = ?1)
-              + (SELECT count(*) FROM main.articles WHERE outlet_id = ?1)",
+              + (SELECT count(*) FROM main.articles WHERE outlet_id = ?1) AS n",
     ),
-    ("measures", "SELECT count(*) FROM main.reconciliations WHERE measure_id = ?1"),
+    ("measures", "SELECT count(*) AS n FROM main.reconciliations WHERE measure_id = ?1"),
 ];
 
 /// The rows a deletion there took with it (SQLite's cascades), by table: how to find, for a row
@@ -928,9 +926,9 @@ const CASCADED_FROM: &[(&str, &str, &str)] = &[
 fn changed_since(tx: &Transaction<'_>, table: &str, id: i64, at: &str) -> Result<bool> {
     let changed: Option<String> = tx
         .query_row(
-            "SELECT max(at) FROM main.history WHERE tbl = ?1 AND row_id = ?2 AND action = 'update'",
+            "SELECT max(at) AS last FROM main.history WHERE tbl = ?1 AND row_id = ?2 AND action = 'update'",
             params![table, id],
-            |r| r.get(0),
+            |r| r.get("last"),
         )
         .optional()?
         .flatten();
@@ -946,13 +944,13 @@ fn kept_with_parent(tx: &Transaction<'_>, table: &str, id: i64, at: &str) -> Res
     };
     let mut stmt = tx.prepare(sql)?;
     let parents: Vec<(i64, String)> =
-        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([id], |r| Ok((r.get("id")?, r.get("uuid")?)))?.collect::<rusqlite::Result<_>>()?;
     for (parent, uuid) in parents {
         let parent_at: Option<String> = tx
             .query_row(
                 "SELECT at FROM other.tombstones WHERE uuid = ?1 AND tbl = ?2",
                 params![uuid, parent_table],
-                |r| r.get(0),
+                |r| r.get("at"),
             )
             .optional()?;
         if let Some(parent_at) = parent_at {
@@ -973,7 +971,7 @@ fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Res
             "SELECT m.id, t.at FROM other.tombstones t JOIN main.{table} m ON m.uuid = t.uuid WHERE t.tbl = '{table}'"
         ))?;
         let doomed: Vec<(i64, String)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            stmt.query_map([], |r| Ok((r.get("id")?, r.get("at")?)))?.collect::<rusqlite::Result<_>>()?;
         drop(stmt);
         for (id, at) in doomed {
             if changed_since(tx, table, id, &at)? {
@@ -989,7 +987,7 @@ fn apply_tombstones(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Res
                 continue;
             }
             if let Some((_, sql)) = DEPENDENTS.iter().find(|(t, _)| t == table) {
-                let n: i64 = tx.query_row(sql, [id], |r| r.get(0))?;
+                let n: i64 = tx.query_row(sql, [id], |r| r.get("n"))?;
                 if n > 0 {
                     tally.count(table, Outcome::Skipped, 1);
                     tally.note(format!(

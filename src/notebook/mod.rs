@@ -193,7 +193,7 @@ pub(crate) fn open_sqlite(path: &Path, access: Access) -> rusqlite::Result<Conne
         return Ok(conn);
     }
     // SQLite opens lazily: the first read says whether the file can be read this way.
-    match conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0)) {
+    match conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>("schema_version")) {
         Err(e)
             if matches!(
                 e.sqlite_error_code(),
@@ -580,7 +580,7 @@ impl Notebook {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(schema::header(&self.conn)?.user_version)
     }
 }
 
@@ -609,9 +609,8 @@ pub(crate) fn plain_sql_error(e: &rusqlite::Error) -> bool {
 /// Is this a crosscheck notebook of the version this crosscheck writes (read from the header,
 /// without reading the schema)?
 fn is_current(conn: &Connection) -> Result<bool> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    Ok(version == schema::CURRENT_VERSION && app == APPLICATION_ID)
+    let h = schema::header(conn)?;
+    Ok(h.user_version == schema::CURRENT_VERSION && h.application_id == APPLICATION_ID)
 }
 
 /// Settings every connection gets before it reads anything, including the other notebook of a
@@ -631,7 +630,7 @@ pub(crate) fn configure(conn: &Connection, writable: bool) -> Result<()> {
     harden(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     if writable {
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get("journal_mode"))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
     }
     Ok(())

@@ -15,6 +15,9 @@ use crate::dates::PartialDate;
 use crate::ratings::Reliability;
 use crate::reconcile::{reconcile, Excluded, FigureIn, Links, Method, Outcome, Request, Support, Update};
 
+/// A measure's key, label and unit.
+pub(crate) const MEASURE_HEAD_BY_ID: &str = "SELECT id, key, label, unit FROM measures WHERE id = ?1";
+
 /// One saved reconciliation, as `measure show` and `export reconciliations` list it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ReconciliationRow {
@@ -208,8 +211,9 @@ struct Context {
 fn load_context(conn: &Connection) -> Result<Context> {
     let mut stmt =
         conn.prepare("SELECT id, near_duplicate_of FROM articles WHERE near_duplicate_of IS NOT NULL")?;
-    let parent: HashMap<i64, i64> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let parent: HashMap<i64, i64> = stmt
+        .query_map([], |r| Ok((r.get("id")?, r.get("near_duplicate_of")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut roots = HashMap::new();
     for &id in parent.keys() {
         let (mut r, mut steps) = (id, 0);
@@ -224,8 +228,9 @@ fn load_context(conn: &Connection) -> Result<Context> {
     }
     let mut stmt =
         conn.prepare("SELECT from_claim, to_claim FROM links WHERE relation = 'repeats' ORDER BY id")?;
-    let links: Vec<(i64, i64)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let links: Vec<(i64, i64)> = stmt
+        .query_map([], |r| Ok((r.get("from_claim")?, r.get("to_claim")?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut parent: HashMap<i64, i64> = HashMap::new();
     fn find(parent: &mut HashMap<i64, i64>, x: i64) -> i64 {
         let mut r = x;
@@ -271,13 +276,16 @@ fn load_context(conn: &Connection) -> Result<Context> {
          CROSS JOIN articles a ON a.id = c.article_id WHERE l.relation = 'updates'",
     )?;
     let updates = stmt
-        .query_map([], |r| Ok((Update { by: r.get(0)?, of: r.get(1)? }, r.get(2)?)))?
+        .query_map([], |r| {
+            Ok((Update { by: r.get("from_claim")?, of: r.get("to_claim")? }, r.get("published")?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare(
         "SELECT c.id, a.published FROM claims c JOIN articles a ON a.id = c.article_id
          WHERE a.published IS NOT NULL AND c.id IN (SELECT from_claim FROM links UNION SELECT to_claim FROM links)",
     )?;
-    let published = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let published =
+        stmt.query_map([], |r| Ok((r.get("id")?, r.get("published")?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(Context { roots, repeat_root, repeats, updates, published })
 }
 
@@ -469,8 +477,9 @@ fn inherit_sources(figs: &mut [FigureRow], conn: &Connection, ctx: &Context) -> 
     )?;
     for f in figs.iter_mut().filter(|f| f.source_ids.is_empty()) {
         for claim in ctx.repeats.get(&f.claim_id).into_iter().flatten() {
-            let found: Vec<(i64, String)> =
-                stmt.query_map([claim], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            let found: Vec<(i64, String)> = stmt
+                .query_map([claim], |r| Ok((r.get("id")?, r.get("name")?)))?
+                .collect::<rusqlite::Result<_>>()?;
             if !found.is_empty() {
                 (f.source_ids, f.sources) = found.into_iter().unzip();
                 break;
@@ -489,7 +498,7 @@ struct MeasureHead {
 
 fn heads(conn: &Connection, req: &ReconcileRequest) -> Result<Vec<MeasureHead>> {
     let read = |r: &rusqlite::Row<'_>| {
-        Ok(MeasureHead { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)? })
+        Ok(MeasureHead { id: r.get("id")?, key: r.get("key")?, label: r.get("label")?, unit: r.get("unit")? })
     };
     if req.all {
         let mut stmt = conn.prepare("SELECT id, key, label, unit FROM measures ORDER BY id")?;
@@ -499,14 +508,14 @@ fn heads(conn: &Connection, req: &ReconcileRequest) -> Result<Vec<MeasureHead>> 
     let mut out = Vec::new();
     for k in &req.keys {
         let id = measure_id(conn, k)?;
-        out.push(conn.query_row("SELECT id, key, label, unit FROM measures WHERE id = ?1", [id], read)?);
+        out.push(conn.query_row(MEASURE_HEAD_BY_ID, [id], read)?);
     }
     Ok(out)
 }
 
 fn head_by_id(conn: &Connection, id: i64) -> Result<MeasureHead> {
-    Ok(conn.query_row("SELECT id, key, label, unit FROM measures WHERE id = ?1", [id], |r| {
-        Ok(MeasureHead { id: r.get(0)?, key: r.get(1)?, label: r.get(2)?, unit: r.get(3)? })
+    Ok(conn.query_row(MEASURE_HEAD_BY_ID, [id], |r| {
+        Ok(MeasureHead { id: r.get("id")?, key: r.get("key")?, label: r.get("label")?, unit: r.get("unit")? })
     })?)
 }
 
@@ -667,22 +676,22 @@ const RECONCILIATION_SELECT: &str =
 
 fn reconciliation_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReconciliationRow> {
     Ok(ReconciliationRow {
-        id: r.get(0)?,
-        measure: r.get(1)?,
-        method: r.get(2)?,
-        low: r.get(3)?,
-        best: r.get(4)?,
-        high: r.get(5)?,
-        open_high: r.get(6)?,
-        conflict: r.get(7)?,
-        support: r.get(8)?,
-        figures: r.get(9)?,
-        voices: r.get(10)?,
-        filters: r.get(11)?,
-        as_of: r.get(12)?,
-        note: r.get(13)?,
-        stale: r.get(14)?,
-        created_at: r.get(15)?,
+        id: r.get("id")?,
+        measure: r.get("key")?,
+        method: r.get("method")?,
+        low: r.get("low")?,
+        best: r.get("best")?,
+        high: r.get("high")?,
+        open_high: r.get("open_high")?,
+        conflict: r.get("conflict")?,
+        support: r.get("support")?,
+        figures: r.get("figures")?,
+        voices: r.get("voices")?,
+        filters: r.get("filters")?,
+        as_of: r.get("as_of")?,
+        note: r.get("note")?,
+        stale: r.get("stale")?,
+        created_at: r.get("created_at")?,
     })
 }
 
@@ -812,7 +821,7 @@ impl Notebook {
         let mut stmt = self.conn.prepare(
             "SELECT figure_id FROM reconciliation_figures WHERE reconciliation_id = ?1 ORDER BY figure_id",
         )?;
-        let rows = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map([id], |r| r.get("figure_id"))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -829,23 +838,23 @@ impl Notebook {
         })?;
         let sums = super::derived::all_sum_texts(&tx)?;
         let mut stmt = tx.prepare(
-            "SELECT m.id, m.key, m.label, m.unit, i.key, m.role FROM measures m
+            "SELECT m.id, m.key, m.label, m.unit, i.key AS incident, m.role FROM measures m
              LEFT JOIN incidents i ON i.id = m.incident_id ORDER BY m.key",
         )?;
         let rows = stmt
             .query_map([], |r| {
-                let id: i64 = r.get(0)?;
+                let id: i64 = r.get("id")?;
                 let (figures, voices) = counts.get(&id).copied().unwrap_or((0, 0));
                 let sum_of = sums.get(&id).cloned();
                 Ok(MeasureRow {
                     id,
-                    key: r.get(1)?,
-                    label: r.get(2)?,
-                    unit: r.get(3)?,
+                    key: r.get("key")?,
+                    label: r.get("label")?,
+                    unit: r.get("unit")?,
                     figures,
                     voices,
-                    incident: r.get(4)?,
-                    role: r.get(5)?,
+                    incident: r.get("incident")?,
+                    role: r.get("role")?,
                     sum_of,
                 })
             })?
@@ -866,7 +875,7 @@ impl Notebook {
         let (incident, role) = tx.query_row(
             "SELECT i.key, m.role FROM measures m LEFT JOIN incidents i ON i.id = m.incident_id WHERE m.id = ?1",
             [r.measure_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| Ok((row.get("key")?, row.get("role")?)),
         )?;
         let row = MeasureRow {
             id: r.measure_id,
@@ -899,7 +908,7 @@ fn sum_timeline(
          ORDER BY a.published",
     )?;
     let dates: BTreeSet<String> =
-        stmt.query_map([head.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([head.id], |r| r.get("published"))?.collect::<rusqlite::Result<_>>()?;
     let mut rows = Vec::with_capacity(dates.len());
     for date in dates {
         let Ok(as_of) = PartialDate::parse(&date) else { continue };

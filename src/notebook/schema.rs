@@ -46,16 +46,24 @@ impl Version {
     }
 }
 
+/// What SQLite's header says of a connection's file: its schema version (`PRAGMA
+/// user_version`) and application id. The one place either is read.
+pub(crate) fn header(conn: &Connection) -> rusqlite::Result<Version> {
+    Ok(Version {
+        user_version: conn.query_row("PRAGMA user_version", [], |r| r.get("user_version"))?,
+        application_id: conn.query_row("PRAGMA application_id", [], |r| r.get("application_id"))?,
+    })
+}
+
+/// Records the schema version a step has brought the notebook to. The one place it is written.
+fn set_user_version(conn: &Connection, version: i64) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "user_version", version)
+}
+
 /// Reads a file's schema version without changing anything.
 pub fn peek_version(path: &Path) -> Result<Version> {
     let conn = super::open_sqlite(path, super::Access::Read)?;
-    let read = || -> rusqlite::Result<Version> {
-        Ok(Version {
-            user_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
-            application_id: conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
-        })
-    };
-    read().map_err(|e| match e.sqlite_error_code() {
+    header(&conn).map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => Error::Invalid(format!(
             "{} is not a crosscheck notebook; give another path with --db or move that file away",
             path.display()
@@ -66,8 +74,7 @@ pub fn peek_version(path: &Path) -> Result<Version> {
 
 /// Creates the schema in a new notebook, or upgrades an older one.
 pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
-    let version: i64 = nb.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let app_id: i32 = nb.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let Version { user_version: version, application_id: app_id } = header(&nb.conn)?;
     if version == CURRENT_VERSION && app_id == APPLICATION_ID {
         return Ok(());
     }
@@ -93,12 +100,10 @@ pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
     if version == 0 {
         let tx = nb.write()?;
         // Another process may have created the schema while we waited for the lock.
-        let again: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if again == 0 {
+        if header(&tx)?.user_version == 0 {
             create(&tx)?;
-            tx.execute_batch(&format!(
-                "PRAGMA user_version = {CURRENT_VERSION}; PRAGMA application_id = {APPLICATION_ID};"
-            ))?;
+            set_user_version(&tx, CURRENT_VERSION)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         tx.commit()?;
         return Ok(());
@@ -109,10 +114,10 @@ pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
 /// Does the file hold anything but Litestream's own tables (which Litestream creates in an empty
 /// file it was pointed at before `crosscheck init`)?
 fn has_tables(conn: &Connection) -> Result<bool> {
-    let mut stmt = conn.prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master")?;
+    let mut stmt = conn.prepare("SELECT type, name, coalesce(sql, '') AS sql FROM sqlite_master")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (kind, name, sql): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (kind, name, sql): (String, String, String) = (r.get("type")?, r.get("name")?, r.get("sql")?);
         if !is_litestream_table(&kind, &name, &fold_sql(&sql)) {
             return Ok(true);
         }
@@ -151,8 +156,8 @@ fn history_tables() -> Vec<&'static str> {
 
 /// The columns of a table, in order.
 fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
-    let cols = stmt.query_map([table], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    let mut stmt = conn.prepare(super::history::COLUMN_NAMES)?;
+    let cols = stmt.query_map([table], |r| r.get("name"))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(cols)
 }
 
@@ -270,7 +275,7 @@ fn content_digest(conn: &Connection) -> Result<Vec<u8>> {
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )?;
     let tables: Vec<(String, Option<String>)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([], |r| Ok((r.get("name")?, r.get("sql")?)))?.collect::<rusqlite::Result<_>>()?;
     for (table, sql) in tables {
         if sql.is_some_and(|s| s.to_ascii_uppercase().starts_with("CREATE VIRTUAL")) {
             continue;
@@ -342,14 +347,15 @@ fn upgrade_after_copy(nb: &mut Notebook, backup: &Path) -> Result<()> {
     nb.conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")?;
     let result = (|| -> Result<()> {
         let tx = nb.write()?;
-        let mut version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let mut version = header(&tx)?.user_version;
         while version < CURRENT_VERSION {
             super::migrations::step(&tx, version)?;
             version += 1;
-            tx.execute_batch(&format!("PRAGMA user_version = {version}"))?;
+            set_user_version(&tx, version)?;
         }
         refresh_generated_triggers(&tx)?;
-        let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) AS n FROM pragma_foreign_key_check", [], |r| r.get("n"))?;
         if broken > 0 {
             return Err(Error::Invalid(format!(
                 "the notebook has {broken} row(s) pointing to rows that do not exist, so it was not upgraded; \
@@ -371,7 +377,7 @@ fn refresh_generated_triggers(tx: &Transaction<'_>) -> Result<()> {
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name GLOB '*_history_update'
          OR name GLOB '*_history_delete' OR name GLOB '*_tombstone')",
     )?;
-    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let names: Vec<String> = stmt.query_map([], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     for name in names {
         // Names come from the notebook's own schema and are quoted.
@@ -391,9 +397,10 @@ fn fold_sql(sql: &str) -> String {
 fn shape_of(conn: &Connection, schema: &str) -> Result<Shape> {
     // `schema` is "main" or "other", never user text.
     let mut stmt =
-        conn.prepare(&format!("SELECT type, name, coalesce(sql, '') FROM {schema}.sqlite_master"))?;
-    let rows =
-        stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        conn.prepare(&format!("SELECT type, name, coalesce(sql, '') AS sql FROM {schema}.sqlite_master"))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>("type")?, r.get::<_, String>("name")?, r.get::<_, String>("sql")?))
+    })?;
     let mut shape = Shape::new();
     for row in rows {
         let (kind, name, sql) = row?;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::{invalid, Notebook, Result};
+use super::{Notebook, Result};
 use crate::normalize::{fts_expression, index_text, query_terms, snippet};
 use crate::vocab::SearchIn;
 
@@ -103,14 +103,14 @@ pub fn reindex(conn: &Connection, missing: bool) -> Result<usize> {
         conn.prepare(&format!("SELECT id, title, body FROM articles{}", filter("articles", "article_fts")))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        index_article(conn, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
+        index_article(conn, r.get("id")?, &r.get::<_, String>("title")?, &r.get::<_, String>("body")?)?;
         done += 1;
     }
     let mut stmt =
         conn.prepare(&format!("SELECT id, quote, text FROM claims{}", filter("claims", "claim_fts")))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        index_claim(conn, r.get(0)?, &r.get::<_, String>(1)?, &r.get::<_, String>(2)?)?;
+        index_claim(conn, r.get("id")?, &r.get::<_, String>("quote")?, &r.get::<_, String>("text")?)?;
         done += 1;
     }
     Ok(done)
@@ -150,14 +150,14 @@ pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             // Read as stored: an index edited outside crosscheck may hold anything.
-            let text = |i: usize| -> rusqlite::Result<String> {
-                Ok(match r.get_ref(i)? {
+            let text = |name: &str| -> rusqlite::Result<String> {
+                Ok(match r.get_ref(name)? {
                     rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
                     _ => String::new(),
                 })
             };
             let (term, doc, col, offset): (String, i64, String, i64) =
-                (text(0)?, r.get(1).unwrap_or(0), text(2)?, r.get(3).unwrap_or(0));
+                (text("term")?, r.get("doc").unwrap_or(0), text("col")?, r.get("offset").unwrap_or(0));
             let column = i64::from(col == cols[1]);
             let e = held.entry(doc).or_default();
             *e = e.wrapping_add(word_hash(column, offset, &term));
@@ -169,13 +169,13 @@ pub fn index_problems(conn: &Connection) -> Result<Vec<String>> {
         // instances, so presence is read from the index's rowids.
         let mut present: std::collections::HashSet<i64> = std::collections::HashSet::new();
         let mut stmt = conn.prepare(&format!("SELECT rowid FROM {fts}"))?;
-        for id in stmt.query_map([], |r| r.get::<_, i64>(0))? {
+        for id in stmt.query_map([], |r| r.get::<_, i64>("rowid"))? {
             present.insert(id?);
         }
         let mut stmt = conn.prepare(&format!("SELECT id, {}, {} FROM {table}", cols[0], cols[1]))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
+            let id: i64 = r.get("id")?;
             // A text that is not UTF-8 (or not text) is named by the check of the rows.
             let text = |i: usize| -> rusqlite::Result<Option<String>> {
                 Ok(match r.get_ref(i)? {
@@ -231,27 +231,31 @@ pub(crate) fn articles_ranked(
              WHERE (?2 IS NULL OR a.language = ?2) AND (?3 IS NULL OR s.name = ?3)
              ORDER BY hits.score, hits.id LIMIT ?4 OFFSET ?5",
         )?
-        .query_map(params![expr, language, outlet, limit, offset], |r| r.get(0))?
+        .query_map(params![expr, language, outlet, limit, offset], |r| r.get("id"))?
         .collect::<rusqlite::Result<Vec<i64>>>()?
     } else {
         conn.prepare_cached(
-            "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1
+            "SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?1
              ORDER BY bm25(article_fts, 5.0, 1.0), rowid LIMIT ?2 OFFSET ?3",
         )?
-        .query_map(params![expr, limit, offset], |r| r.get(0))?
+        .query_map(params![expr, limit, offset], |r| r.get("id"))?
         .collect::<rusqlite::Result<Vec<i64>>>()?
     };
     Ok(ids)
 }
 
+/// The full-text expression of what a person typed; refused when it holds no word or number to
+/// look for. The command line refuses that with exit 2 before a notebook is opened.
+pub fn search_expression(query: &str) -> std::result::Result<String, String> {
+    fts_expression(&query_terms(query)).ok_or_else(|| {
+        format!("the search '{query}' has no words to look for; give at least one word or number")
+    })
+}
+
 impl Notebook {
     pub fn search(&mut self, query: &str, within: SearchIn, limit: usize) -> Result<Vec<SearchHit>> {
+        let expr = search_expression(query).map_err(super::Error::Invalid)?;
         let terms = query_terms(query);
-        let Some(expr) = fts_expression(&terms) else {
-            return invalid(format!(
-                "the search '{query}' has no words to look for; give at least one word or number"
-            ));
-        };
         let limit_sql = super::sql_int(limit);
         let tx = self.read()?;
         let mut hits = Vec::new();
@@ -265,13 +269,13 @@ impl Notebook {
             )?;
             let mut rows = stmt.query(params![expr, limit_sql])?;
             while let Some(r) = rows.next()? {
-                let body: String = r.get(2)?;
+                let body: String = r.get("body")?;
                 hits.push(SearchHit {
                     kind: "article".into(),
-                    id: r.get(0)?,
-                    title: r.get(1)?,
+                    id: r.get("id")?,
+                    title: r.get("title")?,
                     snippet: snippet(&body, &terms, SNIPPET_CHARS),
-                    rank: -r.get::<_, f64>(3)?,
+                    rank: -r.get::<_, f64>("score")?,
                 });
             }
         }
@@ -284,7 +288,7 @@ impl Notebook {
             )?;
             let mut rows = stmt.query(params![expr, limit_sql])?;
             while let Some(r) = rows.next()? {
-                let (quote, text): (String, String) = (r.get(2)?, r.get(3)?);
+                let (quote, text): (String, String) = (r.get("quote")?, r.get("text")?);
                 let in_quote = snippet(&quote, &terms, SNIPPET_CHARS);
                 let snip = if in_quote.contains('[') || text == quote {
                     in_quote
@@ -293,10 +297,10 @@ impl Notebook {
                 };
                 hits.push(SearchHit {
                     kind: "claim".into(),
-                    id: r.get(0)?,
-                    title: r.get(1)?,
+                    id: r.get("id")?,
+                    title: r.get("title")?,
                     snippet: snip,
-                    rank: -r.get::<_, f64>(4)?,
+                    rank: -r.get::<_, f64>("score")?,
                 });
             }
         }

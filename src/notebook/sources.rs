@@ -8,6 +8,16 @@ use super::{new_uuid, now, Error, Notebook, Result};
 use crate::ratings::Reliability;
 use crate::vocab::SourceKind;
 
+/// One alias of one source.
+pub(crate) const ALIAS_DELETE: &str = "DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2";
+
+/// A source's grade as it is now (its history is in source_ratings).
+pub(crate) const RELIABILITY_SET: &str = "UPDATE sources SET reliability = ?1 WHERE id = ?2";
+
+/// A source's alias, with its key for lookups.
+pub(crate) const ALIAS_INSERT: &str =
+    "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)";
+
 /// One row of `source list` and `export sources`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SourceRow {
@@ -53,12 +63,12 @@ pub struct SourceFields {
 
 pub(crate) const SOURCE_SELECT: &str = "SELECT s.id, s.uuid, s.name,
         (SELECT group_concat(a.alias, char(31)) FROM (SELECT alias FROM source_aliases
-            WHERE source_id = s.id ORDER BY alias) a),
+            WHERE source_id = s.id ORDER BY alias) a) AS aliases,
         s.kind, s.affiliation, s.named, s.reliability, s.note,
         (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id)
           + (SELECT count(*) FROM articles a JOIN claims c ON c.article_id = a.id
              WHERE a.outlet_id = s.id
-               AND NOT EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id))
+               AND NOT EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id)) AS claims
     FROM sources s";
 
 /// Splits a list that SQL joined with the unit separator (a character nobody types).
@@ -67,19 +77,19 @@ pub(crate) fn split_units(list: Option<String>) -> Vec<String> {
 }
 
 pub(crate) fn source_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRow> {
-    let reliability: Reliability = r.get(7)?;
+    let reliability: Reliability = r.get("reliability")?;
     Ok(SourceRow {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        name: r.get(2)?,
-        aliases: split_units(r.get(3)?),
-        kind: r.get(4)?,
-        affiliation: r.get(5)?,
-        named: r.get(6)?,
+        id: r.get("id")?,
+        uuid: r.get("uuid")?,
+        name: r.get("name")?,
+        aliases: split_units(r.get("aliases")?),
+        kind: r.get("kind")?,
+        affiliation: r.get("affiliation")?,
+        named: r.get("named")?,
         reliability,
         reliability_label: reliability.label().to_string(),
-        note: r.get(8)?,
-        claims: r.get(9)?,
+        note: r.get("note")?,
+        claims: r.get("claims")?,
     })
 }
 
@@ -96,7 +106,7 @@ pub fn find_by_key(conn: &Connection, key: &str) -> Result<Option<i64>> {
             "SELECT id FROM sources WHERE name_key = ?1
              UNION ALL SELECT source_id FROM source_aliases WHERE alias_key = ?1 LIMIT 1",
         )?
-        .query_row([key], |r| r.get(0))
+        .query_row([key], |r| r.get("id"))
         .optional()?)
 }
 
@@ -107,7 +117,9 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
 /// Who holds a name key already, in words: "the source #3 'X'" or "an alias of #3 'X'".
 fn holder(conn: &Connection, key: &str) -> Result<Option<String>> {
     let by_name: Option<(i64, String)> = conn
-        .query_row("SELECT id, name FROM sources WHERE name_key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT id, name FROM sources WHERE name_key = ?1", [key], |r| {
+            Ok((r.get("id")?, r.get("name")?))
+        })
         .optional()?;
     if let Some((id, name)) = by_name {
         return Ok(Some(format!("the source #{id} '{name}'")));
@@ -116,7 +128,7 @@ fn holder(conn: &Connection, key: &str) -> Result<Option<String>> {
         .query_row(
             "SELECT s.id, s.name, a.alias FROM source_aliases a JOIN sources s ON s.id = a.source_id WHERE a.alias_key = ?1",
             [key],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get("id")?, r.get("name")?, r.get("alias")?)),
         )
         .optional()?;
     Ok(by_alias.map(|(id, name, alias)| format!("'{alias}', an alias of the source #{id} '{name}'")))
@@ -128,7 +140,7 @@ fn near_names(conn: &Connection, typed: &str) -> Result<Vec<String>> {
         "SELECT name, name_key FROM sources UNION ALL SELECT alias, alias_key FROM source_aliases",
     )?;
     let all: Vec<(String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([], |r| Ok((r.get("name")?, r.get("name_key")?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(super::did_you_mean(&name_key(typed), all))
 }
 
@@ -143,7 +155,7 @@ pub fn resolve(conn: &Connection, given: &str) -> Result<i64> {
         let id: Option<i64> = digits.parse::<i64>().ok();
         let exists: Option<i64> = match id {
             Some(id) => {
-                conn.query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get(0)).optional()?
+                conn.query_row("SELECT id FROM sources WHERE id = ?1", [id], |r| r.get("id")).optional()?
             }
             None => None,
         };
@@ -350,10 +362,7 @@ pub(crate) fn insert_alias(conn: &Connection, source: i64, alias: &str) -> Resul
         }
         other => other,
     })?;
-    conn.execute(
-        "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![key, source, alias.trim(), now()],
-    )?;
+    conn.execute(ALIAS_INSERT, params![key, source, alias.trim(), now()])?;
     Ok(())
 }
 
@@ -361,14 +370,14 @@ pub(crate) fn insert_alias(conn: &Connection, source: i64, alias: &str) -> Resul
 pub(crate) fn source_names(conn: &Connection) -> Result<Vec<(i64, String, Vec<String>)>> {
     let mut out: Vec<(i64, String, Vec<String>)> = conn
         .prepare("SELECT id, name FROM sources ORDER BY id")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, Vec::new())))?
+        .query_map([], |r| Ok((r.get("id")?, r.get("name")?, Vec::new())))?
         .collect::<rusqlite::Result<_>>()?;
     let index: std::collections::HashMap<i64, usize> =
         out.iter().enumerate().map(|(k, (id, _, _))| (*id, k)).collect();
     let mut stmt = conn.prepare("SELECT source_id, alias FROM source_aliases")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, alias): (i64, String) = (r.get(0)?, r.get(1)?);
+        let (id, alias): (i64, String) = (r.get("source_id")?, r.get("alias")?);
         if let Some(k) = index.get(&id) {
             out[*k].2.push(alias);
         }
@@ -433,7 +442,12 @@ impl Notebook {
         )?;
         let rows = stmt
             .query_map([id], |r| {
-                Ok(RatingRow { from: r.get(0)?, to: r.get(1)?, why: r.get(2)?, at: r.get(3)? })
+                Ok(RatingRow {
+                    from: r.get("from_grade")?,
+                    to: r.get("to_grade")?,
+                    why: r.get("why")?,
+                    at: r.get("at")?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -461,7 +475,7 @@ impl Notebook {
         }
         let tx = self.change()?;
         let before = source_by_id(&tx, id)?.reliability;
-        tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![grade, id])?;
+        tx.execute(RELIABILITY_SET, params![grade, id])?;
         record_rating(&tx, id, Some(before), grade, why.trim())?;
         let row = source_by_id(&tx, id)?;
         tx.commit()?;
@@ -490,10 +504,7 @@ impl Notebook {
         tx.execute("UPDATE source_ratings SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
         tx.execute("UPDATE source_aliases SET source_id = ?2 WHERE source_id = ?1", params![from, into])?;
         tx.execute("DELETE FROM sources WHERE id = ?1", [from])?;
-        tx.execute(
-            "INSERT INTO source_aliases (alias_key, source_id, alias, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![name_key(&old.name), into, old.name, now()],
-        )?;
+        tx.execute(ALIAS_INSERT, params![name_key(&old.name), into, old.name, now()])?;
         let row = source_by_id(&tx, into)?;
         tx.commit()?;
         Ok(row)
@@ -510,10 +521,7 @@ impl Notebook {
     pub fn remove_alias(&mut self, source: i64, alias: &str) -> Result<()> {
         let tx = self.change()?;
         let row = source_by_id(&tx, source)?;
-        let n = tx.execute(
-            "DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2",
-            params![name_key(alias), source],
-        )?;
+        let n = tx.execute(ALIAS_DELETE, params![name_key(alias), source])?;
         if n == 0 {
             return Err(Error::NotFound(format!(
                 "'{}' is not an alias of the source #{source} '{}'; `crosscheck source alias list` shows them",
@@ -535,7 +543,11 @@ impl Notebook {
         )?;
         let rows = stmt
             .query_map([source], |r| {
-                Ok(AliasRow { source_id: r.get(0)?, source: r.get(1)?, alias: r.get(2)? })
+                Ok(AliasRow {
+                    source_id: r.get("source_id")?,
+                    source: r.get("name")?,
+                    alias: r.get("alias")?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -551,7 +563,7 @@ pub(crate) fn apply_edit(tx: &Connection, id: i64, fields: &SourceFields) -> Res
         }
         let key = free_key(tx, name, "source name", Some(id))?;
         // The new name may have been one of this source's aliases: it is a name now.
-        tx.execute("DELETE FROM source_aliases WHERE alias_key = ?1 AND source_id = ?2", params![key, id])?;
+        tx.execute(ALIAS_DELETE, params![key, id])?;
         tx.execute(
             "UPDATE sources SET name = ?1, name_key = ?2 WHERE id = ?3",
             params![name.trim(), key, id],

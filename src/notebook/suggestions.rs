@@ -100,7 +100,9 @@ impl Notebook {
         let mut stmt =
             tx.prepare_cached("SELECT span_start, span_end FROM rejected_suggestions WHERE article_id = ?1")?;
         let rows = stmt
-            .query_map([article], |r| Ok((super::count(r.get(0)?), super::count(r.get(1)?))))?
+            .query_map([article], |r| {
+                Ok((super::count(r.get("span_start")?), super::count(r.get("span_end")?)))
+            })?
             .collect::<rusqlite::Result<HashSet<_>>>()?;
         Ok(rows)
     }
@@ -117,11 +119,11 @@ impl Notebook {
             .query_map([article], |r| {
                 Ok(RejectedRow {
                     article_id: article,
-                    span_start: super::count(r.get(0)?),
-                    span_end: super::count(r.get(1)?),
-                    quote: r.get(2)?,
-                    reason: r.get(3)?,
-                    created_at: r.get(4)?,
+                    span_start: super::count(r.get("span_start")?),
+                    span_end: super::count(r.get("span_end")?),
+                    quote: r.get("quote")?,
+                    reason: r.get("reason")?,
+                    created_at: r.get("created_at")?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -194,7 +194,9 @@ impl Cache {
                 "SELECT id, quote FROM claims WHERE article_id = ?1 AND span_start IS NULL ORDER BY id",
             )?;
             let mut by_quote: HashMap<String, Vec<i64>> = HashMap::new();
-            for row in stmt.query_map([article], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            for row in
+                stmt.query_map([article], |r| Ok((r.get::<_, i64>("id")?, r.get::<_, String>("quote")?)))?
+            {
                 let (id, q) = row?;
                 by_quote.entry(q).or_default().push(id);
             }
@@ -211,11 +213,10 @@ impl Cache {
         quote: &str,
         sources: &[i64],
     ) -> Result<Option<i64>> {
-        let mut attribution =
-            tx.prepare_cached("SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position")?;
+        let mut attribution = tx.prepare_cached(super::claims::ATTRIBUTION)?;
         for id in Cache::unverified_ids(unverified, tx, article, quote)? {
             let have: Vec<i64> =
-                attribution.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                attribution.query_map([id], |r| r.get("source_id"))?.collect::<rusqlite::Result<_>>()?;
             if have == sources {
                 return Ok(Some(id));
             }
@@ -276,7 +277,7 @@ fn exists(tx: &Connection, table: &str, uuid: &Option<String>, r: &Record<'_>) -
     // Table names come from the fixed callers below and the schema's list, never from input.
     let here: Option<i64> = tx
         .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
-        .query_row([u], |r| r.get(0))
+        .query_row([u], |r| r.get("id"))
         .optional()?;
     if here.is_some() {
         return Ok(here);
@@ -284,7 +285,7 @@ fn exists(tx: &Connection, table: &str, uuid: &Option<String>, r: &Record<'_>) -
     for other in super::schema::TOMBSTONE_TABLES.iter().filter(|t| **t != table) {
         let id: Option<i64> = tx
             .prepare_cached(&format!("SELECT id FROM {other} WHERE uuid = ?1"))?
-            .query_row([u], |r| r.get(0))
+            .query_row([u], |r| r.get("id"))
             .optional()?;
         if let Some(id) = id {
             return r.fail(format!(
@@ -296,7 +297,7 @@ fn exists(tx: &Connection, table: &str, uuid: &Option<String>, r: &Record<'_>) -
     }
     let gone: Option<String> = tx
         .prepare_cached("SELECT tbl FROM tombstones WHERE uuid = ?1 AND tbl <> ?2")?
-        .query_row(params![u, table], |r| r.get(0))
+        .query_row(params![u, table], |r| r.get("tbl"))
         .optional()?;
     if let Some(t) = gone {
         return r.fail(format!(
@@ -546,7 +547,7 @@ fn import_source(
     let edit = SourceFields { name: None, ..fields };
     super::sources::apply_edit(tx, id, &edit)?;
     if let Some(g) = grade.filter(|g| *g != now.reliability) {
-        tx.execute("UPDATE sources SET reliability = ?1 WHERE id = ?2", params![g, id])?;
+        tx.execute(super::sources::RELIABILITY_SET, params![g, id])?;
         super::sources::record_rating(tx, id, Some(now.reliability), g, "changed in an imported CSV")?;
     }
     Ok(Outcome::Updated)
@@ -736,8 +737,9 @@ fn import_figure(
         return Ok(Outcome::Skipped);
     }
     let claim = r.id("claim_id")?;
-    let known: Option<i64> =
-        tx.query_row("SELECT 1 FROM claims WHERE id = ?1", [claim], |r| r.get(0)).optional()?;
+    let known: Option<i64> = tx
+        .query_row("SELECT 1 AS found FROM claims WHERE id = ?1", [claim], |r| r.get("found"))
+        .optional()?;
     if known.is_none() {
         return r.fail(format!("there is no claim #{claim}"));
     }
@@ -749,7 +751,7 @@ fn import_figure(
         Some(id) => {
             let (was_claim, was_measure): (i64, i64) =
                 tx.query_row("SELECT claim_id, measure_id FROM figures WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
+                    Ok((r.get("claim_id")?, r.get("measure_id")?))
                 })?;
             if (was_claim, was_measure) != (claim, measure) {
                 return r.fail(format!(
@@ -759,16 +761,14 @@ fn import_figure(
                 ));
             }
             tx.query_row("SELECT id, notation FROM figures WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+                Ok((r.get("id")?, r.get("notation")?))
             })
             .optional()?
         }
         None => tx
-            .query_row(
-                "SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2",
-                params![claim, measure],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row(super::figures::FIGURE_OF_CLAIM, params![claim, measure], |r| {
+                Ok((r.get("id")?, r.get("notation")?))
+            })
             .optional()?,
     };
     let Some((id, was)) = existing else {

@@ -63,6 +63,7 @@ blockquote{margin:0 0 .3rem;padding-inline-start:.6rem;border-inline-start:3px s
 blockquote a{color:inherit;text-decoration-color:var(--accent)}
 .rendering{margin:.1rem 0;color:var(--muted)}
 .facts{margin:.15rem 0;font-size:.85rem;color:var(--muted)}
+.facts cite{font-style:normal}
 .d{white-space:nowrap}
 .badge{display:inline-block;font:600 .8rem/1.3 ui-monospace,Menlo,Consolas,monospace;padding:0 .35em;border-radius:3px;background:#e6edf3;color:var(--ink);white-space:nowrap;direction:ltr;unicode-bidi:isolate}
 .tag{display:inline-block;font-style:normal;font-size:.78rem;background:#eef2e6;border-radius:9px;padding:0 .5em;margin-inline-end:.2em}
@@ -213,8 +214,35 @@ struct ClaimView<'a> {
     /// (name, source id, letter)
     sources: Vec<(&'a str, Option<i64>, Option<String>)>,
     when: When<'a>,
-    article_linked: bool,
     page: Option<&'a str>,
+    /// The claim's article cited as `export articles --format csl-json` and `bibtex` cite it,
+    /// when the page holds the article.
+    cite: Option<Cite<'a>>,
+}
+
+/// A citation's elements in reading order (`citation::parts`): author, title (linked to the
+/// article's row, which links the outlet to its source), outlet, date, then the address and an
+/// archived copy.
+struct Cite<'a> {
+    author: Option<&'a str>,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    published: Option<&'a str>,
+    url: Option<Address<'a>>,
+    archived: Option<Address<'a>>,
+}
+
+/// A web address: a link when it is one to follow (`web_address`), else shown as text.
+struct Address<'a> {
+    text: &'a str,
+    link: bool,
+}
+
+fn address(u: &str) -> Address<'_> {
+    match web_address(u) {
+        Some(link) => Address { text: link, link: true },
+        None => Address { text: u, link: false },
+    }
 }
 
 struct ArticleView<'a> {
@@ -224,6 +252,8 @@ struct ArticleView<'a> {
     outlet_id: Option<i64>,
     language: String,
     link: Option<&'a str>,
+    /// The day the article was taken into the notebook: its citation's access date.
+    accessed: Option<String>,
 }
 
 struct SourceView<'a> {
@@ -522,8 +552,23 @@ fn claim<'a>(c: &'a ClaimRow, idx: &Index<'a>, placed: &mut HashSet<i64>) -> Cla
             })
             .collect(),
         when,
-        article_linked: idx.articles.contains_key(&c.article_id),
         page: idx.pages.get(&c.id).map(String::as_str),
+        cite: idx.articles.get(&c.article_id).map(|a| cite(&a.row)),
+    }
+}
+
+/// The elements `citation::parts` gives, borrowed from the article's row.
+fn cite(row: &crate::notebook::articles::ArticleRow) -> Cite<'_> {
+    fn text(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    Cite {
+        author: text(&row.author),
+        title: row.title.trim(),
+        outlet: text(&row.outlet),
+        published: text(&row.published),
+        url: text(&row.url).map(address),
+        archived: text(&row.archived_url).map(address),
     }
 }
 
@@ -536,6 +581,7 @@ fn article<'a>(a: &'a ArticleText, idx: &Index<'a>, w: &'static Words) -> Articl
         outlet_id: row.outlet.as_deref().and_then(|o| idx.sources.get(o).copied()),
         language: w.language(row.language.as_deref().unwrap_or("")),
         link: row.url.as_deref().and_then(web_address),
+        accessed: crate::citation::parts(&crate::citation::Citable::from(row)).accessed,
     }
 }
 

@@ -155,6 +155,7 @@ pub fn link_path(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn shown(s: &str) -> String {
         use askama::filters::Escaper;
@@ -228,5 +229,91 @@ mod tests {
         assert_eq!(clip("مصدر مقرب من قيادة اللواء", 10), "مصدر مقرب…");
         assert_eq!(clip("abcdef", 3).chars().count(), 3);
         assert_eq!(link_path("my report-x.svg"), "my%20report-x.svg");
+    }
+
+    /// Pieces of Markdown and HTML that notebook text could carry, to mix into the property's
+    /// strings with Arabic, Latin and odd characters.
+    fn markup() -> impl Strategy<Value = String> {
+        let pieces = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=y>",
+            "<!-- x -->",
+            "</mark>",
+            "[a](javascript:x)",
+            "![i](http://x/i.png)",
+            "[a]: http://x",
+            "[^1]",
+            "<http://x>",
+            "*",
+            "**",
+            "_",
+            "__",
+            "`",
+            "```",
+            "~~",
+            "~~~",
+            "|",
+            "| a | b |",
+            "|---|",
+            "# ",
+            "## ",
+            "- ",
+            "+ ",
+            "* ",
+            "1. ",
+            "2) ",
+            "> ",
+            "    ",
+            "---",
+            "===",
+            "&lt;",
+            "&#60;",
+            "&amp;",
+            "\\",
+            "\\*",
+            "$x$",
+            "!",
+            "\n",
+            "\t",
+            "\r",
+            "\u{202E}",
+            "\u{1b}[31m",
+            "قال ",
+            "«",
+            "»",
+            "45 ",
+            " ",
+        ];
+        prop::collection::vec(
+            prop_oneof![prop::sample::select(pieces.to_vec()).prop_map(str::to_string), "\\PC{0,6}"],
+            0..12,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// Whatever the text, its escaped form read by a CommonMark parser (with GitHub's tables,
+        /// strikethrough, task lists and footnotes) is one paragraph of plain text saying the same
+        /// thing: no tag, link, image, code, emphasis, heading, list, quote or table cell.
+        #[test]
+        fn escaped_markdown_reads_back_as_the_same_plain_text(s in markup()) {
+            use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+            let escaped = escape_md_line(&s);
+            let options = Options::ENABLE_TABLES
+                | Options::ENABLE_STRIKETHROUGH
+                | Options::ENABLE_TASKLISTS
+                | Options::ENABLE_FOOTNOTES;
+            let mut text = String::new();
+            for event in Parser::new_ext(&escaped, options) {
+                match event {
+                    Event::Text(t) => text.push_str(&t),
+                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                    other => prop_assert!(false, "{other:?} in {escaped:?} from {s:?}"),
+                }
+            }
+            let expected: String =
+                neutralise(&s).chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect();
+            prop_assert_eq!(text.trim(), expected.trim());
+        }
     }
 }

@@ -586,6 +586,15 @@ pub struct ServeWords {
     pub cannot: &'static str,
     pub no_sources: &'static str,
     pub incident: &'static str,
+    /// The filter fields' labels, by their flag names; a flag not listed is shown as itself.
+    pub filter_labels: &'static [(&'static str, &'static str)],
+}
+
+impl ServeWords {
+    /// The label of a filter field named after its command-line flag.
+    pub fn filter(&self, flag: &'static str) -> &'static str {
+        self.filter_labels.iter().find(|(f, _)| *f == flag).map_or(flag, |(_, label)| label)
+    }
 }
 
 const SERVE_EN: ServeWords = ServeWords {
@@ -660,6 +669,7 @@ const SERVE_EN: ServeWords = ServeWords {
     cannot: "Not done",
     no_sources: "No sources match.",
     incident: "Incident",
+    filter_labels: &[],
 };
 
 const SERVE_AR: ServeWords = ServeWords {
@@ -734,6 +744,18 @@ const SERVE_AR: ServeWords = ServeWords {
     cannot: "لم يُنفَّذ",
     no_sources: "لا مصادر مطابقة.",
     incident: "الحادثة",
+    filter_labels: &[
+        ("article", "المقال"),
+        ("source", "المصدر"),
+        ("min-reliability", "أدنى موثوقية"),
+        ("max-credibility", "أعلى درجة مصداقية"),
+        ("tag", "الوسم"),
+        ("place", "المكان"),
+        ("since", "منذ"),
+        ("until", "حتى"),
+        ("measure", "المقياس"),
+        ("as-of", "كما في"),
+    ],
 };
 
 #[cfg(test)]

@@ -36,9 +36,11 @@ impl Row for figures::FigureRow {
 impl Row for figures::MeasureRow {}
 
 impl Row for incidents::IncidentRow {
-    const BRIEF: &'static [&'static str] = &["key", "label", "date_from", "place", "measures", "claims"];
+    // The measures' keys (long words that cannot wrap) when the terminal has room; `incident
+    // show` lists them whatever its width.
+    const BRIEF: &'static [&'static str] = &["key", "label", "date_from", "place", "claims"];
     const ROOMY: &'static [&'static str] =
-        &["date_to", "date_precision", "latitude", "longitude", "where_precision"];
+        &["measures", "date_to", "date_precision", "latitude", "longitude", "where_precision"];
     const CUT: &'static [&'static str] = &["label"];
 }
 

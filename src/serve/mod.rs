@@ -125,6 +125,7 @@ pub fn run(cfg: Config, keys: Keys, announce: impl FnOnce(&str) -> Result<()>, o
         open_browser(&url);
     }
     let app = pages::App::new(&cfg, keys, port);
+    app.prepare_in_background();
     let mut last = Instant::now();
     while !STOP.load(Ordering::SeqCst) {
         match server.recv_timeout(Duration::from_millis(200)) {

@@ -39,7 +39,7 @@ pub(crate) struct App {
     notebook: PathBuf,
     read_only: bool,
     css: String,
-    memory: std::sync::Mutex<crate::usecase::suggest::SuggestMemory>,
+    memory: std::sync::Arc<std::sync::Mutex<crate::usecase::suggest::SuggestMemory>>,
     /// A connection kept open only to ask whether the notebook changed (`data_version`), and
     /// the articles' outlets and languages as they were at that version: finding the languages
     /// reads every article's row, so it is done again only after a change.
@@ -140,6 +140,21 @@ impl App {
 
     fn open(&self, access: Access) -> Result<Notebook, Error> {
         Notebook::open(&self.notebook, access)
+    }
+
+    /// Prepares, on a thread of its own, what the first review page would otherwise wait for
+    /// (the sources prepared for matching): it is done while the browser opens. A page asked
+    /// for meanwhile waits for it, or does it itself if the preparation failed.
+    pub fn prepare_in_background(&self) {
+        let memory = std::sync::Arc::clone(&self.memory);
+        let (notebook, version) = (self.notebook.clone(), self.version());
+        std::thread::spawn(move || {
+            let mut memory = memory.lock().unwrap_or_else(|e| e.into_inner());
+            if let Ok(mut nb) = Notebook::open(&notebook, Access::Read) {
+                memory.at_version(version);
+                let _ = memory.prepare(&mut nb);
+            }
+        });
     }
 
     /// The notebook's version as the watching connection sees it; None when it cannot be read
@@ -335,6 +350,7 @@ impl App {
         // `claim suggest --incident`: the claims accepted here are about this incident; else the
         // measure's own incident, if it belongs to one.
         let incident_asked = param(q, "incident").unwrap_or("").trim().to_string();
+        let version = self.version();
         let mut nb = self.open(Access::Read)?;
         let (a, body, spans, rows, rejected, measures, incident) = nb.reading(|nb| {
             let a = nb.article(id)?;
@@ -345,6 +361,7 @@ impl App {
             // The server's memory of what suggesting read (see `SuggestMemory`): one request is
             // served at a time, so the lock is never waited for.
             let mut memory = self.memory.lock().unwrap_or_else(|e| e.into_inner());
+            memory.at_version(version);
             let summary = crate::usecase::suggest::suggest_claims_kept(nb, &query, &mut memory, |r| {
                 rows.push(r);
                 Ok(())

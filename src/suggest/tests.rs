@@ -1,5 +1,5 @@
 use super::*;
-use crate::notation::default_vague_table;
+use crate::notation::{default_vague_table, find_figures};
 
 fn all(text: &str) -> Vec<Suggestion> {
     let out = suggest(text, &default_vague_table());
@@ -643,6 +643,44 @@ fn a_measure_of_people_takes_only_people() {
         assert!(every.iter().any(|w| w.starts_with(gone)), "{gone} is a figure: {every:?}");
         assert!(!kept.iter().any(|w| w.starts_with(gone)), "{gone} left out: {kept:?}");
     }
+}
+
+/// `claim suggest` reads an article in pieces: each piece ends past the one before, on a
+/// character boundary, at most `MAX_PIECE` bytes on, at a line break when the line is short
+/// enough, else at a sentence end, else at a space, whatever the script. (A cut past the
+/// middle of an Arabic letter used to stop the command.)
+#[test]
+fn pieces_are_bounded_and_end_between_characters() {
+    let line = "وقال المرصد إن 30 مدنياً قتلوا في القصف على الحي الشرقي.\n";
+    for (unit, ends_with) in [
+        (line, Some("\n")),
+        ("قال ناشطون إن 30 مدنياً قتلوا. ", Some(". ")),
+        ("بحسب ناشطين قتل نحو 40 مقاتلاً ", Some(" ")),
+        ("بحسبناشطينقتلنحو٤٠مقاتلاً", None),
+        ("€", None),
+        ("a", None),
+    ] {
+        let mut text = String::from("x");
+        while text.len() < 3 * super::MAX_PIECE + 17 {
+            text.push_str(unit);
+        }
+        let (mut at, mut pieces) = (0, 0);
+        while at < text.len() {
+            let end = super::piece_end(&text, at);
+            assert!(end > at && end - at <= super::MAX_PIECE, "{unit}: {at}..{end}");
+            assert!(text.is_char_boundary(end), "{unit}: {end} is inside a character");
+            if let (Some(tail), true) = (ends_with, end < text.len()) {
+                assert!(text[..end].ends_with(tail), "{unit}: the piece ends in {:?}", &text[end - 8..end]);
+            }
+            at = end;
+            pieces += 1;
+        }
+        assert!(pieces >= 3, "{unit}: {pieces} pieces");
+    }
+    // Short paragraphs are read in pieces of whole paragraphs of about `PIECE` bytes.
+    let text = line.repeat(4000);
+    let end = super::piece_end(&text, 0);
+    assert!(end >= super::PIECE && end < super::PIECE + line.len() && text[..end].ends_with('\n'));
 }
 
 #[test]

@@ -153,6 +153,12 @@ pub fn no_suggestions(article: i64) -> String {
 pub struct SuggestMemory {
     /// The fingerprint of the names and aliases, and the sources prepared from them.
     known: Option<(u64, Arc<KnownSources>)>,
+    /// The notebook's version (`Notebook::data_version` of a connection the caller keeps) at
+    /// which the names were last read: while it is the same, nothing changed and the names are
+    /// not read again.
+    names_read_at: Option<i64>,
+    /// The version the caller says the notebook is at now, if it knows.
+    version: Option<i64>,
     /// By article: its SHA-256, the vague words' fingerprint, its suggestions.
     texts: HashMap<i64, (String, u64, Arc<Vec<Suggestion>>)>,
 }
@@ -170,16 +176,36 @@ fn fingerprint(value: &impl Hash) -> u64 {
 
 impl SuggestMemory {
     /// The sources prepared for matching, made again only when a name or an alias changed.
-    fn known(&mut self, names: Vec<(i64, String, Vec<String>)>) -> Arc<KnownSources> {
+    fn known(&mut self, nb: &Notebook) -> Result<Arc<KnownSources>> {
+        if let (Some(now), Some(read), Some((_, known))) = (self.version, self.names_read_at, &self.known) {
+            if now == read {
+                return Ok(Arc::clone(known));
+            }
+        }
+        let names = nb.source_names()?;
         let print = fingerprint(&names);
-        match &self.known {
+        let known = match &self.known {
             Some((p, known)) if *p == print => Arc::clone(known),
             _ => {
                 let known = Arc::new(KnownSources::new(names));
                 self.known = Some((print, Arc::clone(&known)));
                 known
             }
-        }
+        };
+        self.names_read_at = self.version;
+        Ok(known)
+    }
+
+    /// Says which version of the notebook the next calls read (see `names_read_at`); None
+    /// when unknown, and the names are then read every time.
+    pub fn at_version(&mut self, version: Option<i64>) {
+        self.version = version;
+    }
+
+    /// Prepares the notebook's sources for matching ahead of the first suggestion (`serve`
+    /// does this as it starts, so that the first article opened does not wait for it).
+    pub fn prepare(&mut self, nb: &mut Notebook) -> Result<()> {
+        nb.reading(|nb| self.known(nb).map(drop))
     }
 
     /// The article's suggestions as read from its text, read again only when the text or the
@@ -256,7 +282,7 @@ pub fn suggest_claims_kept(
             Ok(())
         })?;
         // Every name and alias, once: each phrase is then matched in its own length.
-        let known = memory.known(nb.source_names()?);
+        let known = memory.known(nb)?;
         let rejected = nb.rejected_spans(query.article)?;
         let mut chars = CharCounter::new(&body);
         let mut found = Suggested::default();

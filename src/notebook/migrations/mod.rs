@@ -99,7 +99,7 @@ fn v2_to_v3(tx: &Transaction<'_>) -> Result<()> {
          UNION ALL SELECT 'table', name FROM sqlite_master WHERE type = 'table' AND name IN ('article_fts', 'claim_fts')",
     )?;
     let old: Vec<(String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        stmt.query_map([], |r| Ok((r.get("type")?, r.get("name")?)))?.collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     for (kind, name) in old {
         // Names come from the notebook's own schema and are quoted.
@@ -142,18 +142,18 @@ fn copy_sources(tx: &Transaction<'_>) -> Result<()> {
     )?;
     let mut rows = read.query([])?;
     while let Some(r) = rows.next()? {
-        let name: String = r.get(2)?;
+        let name: String = r.get("name")?;
         write.execute(params![
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
+            r.get::<_, i64>("id")?,
+            r.get::<_, String>("uuid")?,
             name,
             super::sources::name_key(&name),
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?,
-            r.get::<_, i64>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, Option<String>>(7)?,
-            r.get::<_, String>(8)?,
+            r.get::<_, String>("kind")?,
+            r.get::<_, Option<String>>("affiliation")?,
+            r.get::<_, i64>("named")?,
+            r.get::<_, String>("reliability")?,
+            r.get::<_, Option<String>>("note")?,
+            r.get::<_, String>("created_at")?,
         ])?;
     }
     Ok(())
@@ -211,7 +211,7 @@ fn v3_to_v4(tx: &Transaction<'_>) -> Result<()> {
 /// renamed table would follow it, and the step writes each one again in its new form.
 fn drop_all_triggers(tx: &Transaction<'_>) -> Result<()> {
     let mut stmt = tx.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?;
-    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let names: Vec<String> = stmt.query_map([], |r| r.get("name"))?.collect::<rusqlite::Result<_>>()?;
     drop(stmt);
     for name in names {
         // Names come from the notebook's own schema and are quoted.
