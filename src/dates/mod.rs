@@ -393,7 +393,8 @@ mod tests {
     #[test]
     fn the_past_two_months_and_years() {
         let p = Some(PartialDate::parse(FRI).unwrap());
-        for (phrase, days) in [("العامين الماضيين", 730), ("السنتين الماضيين", 730), ("الشهرين الماضيين", 61)] {
+        for (phrase, days) in [("العامين الماضيين", 730), ("السنتين الماضيين", 730), ("الشهرين الماضيين", 61)]
+        {
             let w = parse_when(phrase, p).unwrap_or_else(|e| panic!("{phrase}: {e}"));
             assert_eq!((w.to - w.from).num_days() + 1, days, "{phrase}");
             let text = format!("وثّقت الشبكة وفاة 138 معتقلاً خلال {phrase}");

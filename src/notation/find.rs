@@ -415,7 +415,7 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     if p.vague {
         return true;
     }
-    if is_share(toks, b, e, p.noun.is_some()) {
+    if is_share(toks, b, e, p.noun.is_some()) || known_set(toks, b, p) {
         return false;
     }
     if at.dates_money_or_names(p) {
@@ -443,9 +443,9 @@ pub(crate) fn is_share(toks: &[Token], b: usize, e: usize, has_noun: bool) -> bo
     // After `in` only a small whole a share is taken of (`seven in 10`, `one in five`, `9 in
     // 100`), never a year or a duration (`5 in 2023`, `12 in 10 days`).
     let whole = |k: usize| {
-        crate::numwords::numbers::numbers_at(toks, k).first().is_some_and(|x| {
-            matches!(x.value, 2..=10 | 100 | 1000) && !in_list(toks.get(x.end), UNIT_AFTER)
-        })
+        crate::numwords::numbers::numbers_at(toks, k)
+            .first()
+            .is_some_and(|x| matches!(x.value, 2..=10 | 100 | 1000) && !in_list(toks.get(x.end), UNIT_AFTER))
     };
     // After the number (one counted noun may stand between: `7 من كل 10 أطفال` has none, `7
     // أطفال من كل 10` one).
@@ -457,7 +457,9 @@ pub(crate) fn is_share(toks: &[Token], b: usize, e: usize, has_noun: bool) -> bo
         _ => false,
     };
     let arabic_share = |k: usize| matches!((w(k), w(k + 1)), (Some("من" | "بين"), Some("كل"))) && num(k + 2);
-    if share_after(e) || (toks.get(e).is_some_and(|t| t.is_word() && !t.norm.is_ascii()) && arabic_share(e + 1)) {
+    if share_after(e)
+        || (toks.get(e).is_some_and(|t| t.is_word() && !t.norm.is_ascii()) && arabic_share(e + 1))
+    {
         return true;
     }
     // Before the number: `in 10`, `every 10`, `من كل 10`, `out of 10`, `من أصل 10`.
@@ -469,6 +471,29 @@ pub(crate) fn is_share(toks: &[Token], b: usize, e: usize, has_noun: bool) -> bo
         (_, Some("in")) => b >= 2 && num(b - 2) && whole(b),
         _ => false,
     }
+}
+
+/// Is the number one of a set the text already knows, not a count it reports? English `the two
+/// sides`, `the three dead`, `the town's four wings`, `the directorate's four ambulances` (like
+/// the Arabic number word with the article after its noun). Not after `of the` (`seven of the
+/// 16 affected villages` counts the villages), nor with a hedge (`the estimated 40`), nor before
+/// `who` (`the two men who ran the bakery were killed`).
+fn known_set(toks: &[Token], b: usize, p: &Part) -> bool {
+    let w = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    // `the two men who ran the bakery` says who they were: a count of them.
+    if p.hedged || b == 0 || w(p.end) == Some("who") {
+        return false;
+    }
+    let the = w(b - 1) == Some("the") && !(b >= 2 && w(b - 2) == Some("of"));
+    // `town's`: the possessive `'s` (or `’s`) right before the number.
+    let possessive = w(b - 1) == Some("s")
+        && b >= 3
+        && toks[b - 2].kind == TokKind::Sym
+        && matches!(toks[b - 2].norm.as_str(), "'" | "’")
+        && !toks[b - 2].space_before
+        && toks[b - 3].is_word()
+        && toks[b - 3].norm.is_ascii();
+    the || possessive
 }
 
 /// The tokens around a part's number: its first token, two before it and two after it.
@@ -821,7 +846,10 @@ mod tests {
         let w = wordings("Of the passengers, 12 out of 40, drowned");
         assert!(w.len() == 1 && w[0].starts_with("12"), "{w:?}");
         for (text, want) in [
-            ("At least 5 people were killed in 2023 and 12 in 10 days of fighting", &["At least 5 people", "12"][..]),
+            (
+                "At least 5 people were killed in 2023 and 12 in 10 days of fighting",
+                &["At least 5 people", "12"][..],
+            ),
             ("the strikes killed 30 in 12 villages", &["30", "12 villages"]),
             ("قتل 30 شخصاً في 12 قرية", &["30 شخصاً", "12 قرية"]),
         ] {
@@ -851,6 +879,31 @@ mod tests {
         }
     }
 
+    /// A number after `the` or a possessive is one of a known set (`the two sides`, `the town's
+    /// four wings`). Must NOT be dropped: after `of the`, before `who`, or with a hedge.
+    #[test]
+    fn a_known_set_is_not_a_count() {
+        for text in [
+            "clashes between the two sides since March",
+            "the three dead were the first protesters killed",
+            "two of the directorate's four ambulances had been hit",
+        ] {
+            assert!(
+                !wordings(text)
+                    .iter()
+                    .any(|w| w.contains("two sides") || w.contains("three dead") || w.contains("four")),
+                "{text}: {:?}",
+                wordings(text)
+            );
+        }
+        assert_eq!(
+            wordings("aid reached seven of the 16 affected villages"),
+            ["seven", "16 affected villages"]
+        );
+        assert_eq!(wordings("the two men who ran the bakery had been killed"), ["two men"]);
+        assert_eq!(wordings("the estimated 40 fighters"), ["estimated 40 fighters"]);
+    }
+
     /// An Arabic dual of a person noun is two of them, in running text and in `figure parse`.
     /// Must NOT be read: a sound plural that looks like a dual (`مدنيين`), a definite dual (a
     /// known pair), a word that merely ends in ان.
@@ -865,9 +918,14 @@ mod tests {
         ] {
             let f = find_figures(text, &default_vague_table());
             assert_eq!(f.len(), 1, "{text}: {f:?}");
-            assert_eq!((f[0].wording.as_str(), f[0].reading.low, f[0].reading.high), (want, 2, Some(2)), "{text}");
+            assert_eq!(
+                (f[0].wording.as_str(), f[0].reading.low, f[0].reading.high),
+                (want, 2, Some(2)),
+                "{text}"
+            );
         }
-        for text in ["قتل مدنيين في القصف", "وأصيب الطفلان بجروح", "غادر السكان المدينة", "قال طالبين بالإفراج"] {
+        for text in ["قتل مدنيين في القصف", "وأصيب الطفلان بجروح", "غادر السكان المدينة", "قال طالبين بالإفراج"]
+        {
             assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
         }
         assert_eq!(parse("قياديان", &default_vague_table()).map(|r| r.low), Ok(2));
@@ -876,7 +934,10 @@ mod tests {
     /// `لا يتجاوز عددهم سبعة`: a verb of a limit with its subject before the number.
     #[test]
     fn a_limit_verb_takes_its_subject_before_the_number() {
-        assert_eq!(found("وقال إن المعتقلين لا يتجاوز عددهم سبعة"), [("لا يتجاوز عددهم سبعة".to_string(), Kind::AtMost, 0, Some(7))]);
+        assert_eq!(
+            found("وقال إن المعتقلين لا يتجاوز عددهم سبعة"),
+            [("لا يتجاوز عددهم سبعة".to_string(), Kind::AtMost, 0, Some(7))]
+        );
         assert_eq!(found("وتجاوزت الحصيلة 300 قتيل")[0].1, Kind::MoreThan);
         // Must NOT be joined: a subject with no verb before it.
         assert_eq!(wordings("بلغ عددهم سبعة"), ["سبعة"]);
@@ -885,7 +946,10 @@ mod tests {
     /// `40-ish` is about 40, in running text and in `figure parse`; `just over 130` more than 130.
     #[test]
     fn ish_and_just_over() {
-        assert_eq!(found("a crowd of 40-ish people"), [("40-ish people".to_string(), Kind::Approx, 36, Some(44))]);
+        assert_eq!(
+            found("a crowd of 40-ish people"),
+            [("40-ish people".to_string(), Kind::Approx, 36, Some(44))]
+        );
         let v = default_vague_table();
         let p = parse("40-ish", &v).unwrap();
         assert_eq!(p.kind, Kind::Approx);
@@ -1045,5 +1109,4 @@ mod document {
         assert!(bad.is_empty(), "{} of {checked} disagree:\n{}", bad.len(), bad.join("\n"));
         assert!(checked > 20, "only {checked} numbers walked");
     }
-
 }

@@ -9,7 +9,9 @@ use super::tables::{
     Hedge, PhraseIndex, NEGATIONS, NOT_COUNTED, PLURAL_SCALES, RANGE_SEPARATORS, SCALE_WORDS, WORD_FIGURES,
 };
 use super::{Kind, VagueTable, VagueTerm};
-use crate::numwords::numbers::{is_number_word, may_start_number, number_vocab, numbers_at, share_scale, NumRead};
+use crate::numwords::numbers::{
+    is_number_word, may_start_number, number_vocab, numbers_at, share_scale, NumRead,
+};
 use crate::numwords::tokens::{clitic_forms, Forms, TokKind, Token, MAX};
 
 /// The notebook's vague words, looked up by their spaceless form so that a word may carry a
@@ -455,7 +457,9 @@ impl<'a> Reader<'a> {
             if cl.ends_with("ال") {
                 return None;
             }
-            let is_dual = |stem: &str, an_only: bool| DUAL_STEMS.iter().any(|(s, only)| *s == stem && (!*only || an_only));
+            let is_dual = |stem: &str, an_only: bool| {
+                DUAL_STEMS.iter().any(|(s, only)| *s == stem && (!*only || an_only))
+            };
             let dual = w.strip_suffix("ان").is_some_and(|s| is_dual(s, true))
                 || w.strip_suffix("ين").is_some_and(|s| is_dual(s, false));
             dual.then_some((w, n))

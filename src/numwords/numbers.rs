@@ -428,7 +428,8 @@ fn scale_after_digits(t: &Token) -> Option<i64> {
 /// number without a scale of its own that the scale keeps under the second (`between 500 and 2
 /// thousand` stays 500..2,000), and only when the second ends on its scale word.
 pub(crate) fn share_scale(toks: &[Token], first: &NumRead, first_at: usize, second: &NumRead) -> i64 {
-    let plain = first.end == first_at + 1 || toks[first_at..first.end].iter().all(|t| scale_after_digits(t).is_none());
+    let plain = first.end == first_at + 1
+        || toks[first_at..first.end].iter().all(|t| scale_after_digits(t).is_none());
     let Some(scale) = second.end.checked_sub(1).and_then(|k| toks.get(k)).and_then(scale_after_digits) else {
         return first.value;
     };
