@@ -477,11 +477,12 @@ pub(crate) fn is_share(toks: &[Token], b: usize, e: usize, has_noun: bool) -> bo
 /// sides`, `the three dead`, `the town's four wings`, `the directorate's four ambulances` (like
 /// the Arabic number word with the article after its noun). Not after `of the` (`seven of the
 /// 16 affected villages` counts the villages), nor with a hedge (`the estimated 40`), nor before
-/// `who` (`the two men who ran the bakery were killed`).
+/// `who` (`the two men who ran the bakery were killed`), nor past ten (`the 35,000 people there`).
 fn known_set(toks: &[Token], b: usize, p: &Part) -> bool {
     let w = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.norm.as_str());
     // `the two men who ran the bakery` says who they were: a count of them.
-    if p.hedged || b == 0 || w(p.end) == Some("who") {
+    // Only a small set (up to ten) is one the text knows: `the 35,000 people there` is a count.
+    if p.hedged || b == 0 || w(p.end) == Some("who") || p.iv.high.is_none_or(|h| h > 10) {
         return false;
     }
     let the = w(b - 1) == Some("the") && !(b >= 2 && w(b - 2) == Some("of"));
@@ -902,6 +903,7 @@ mod tests {
         );
         assert_eq!(wordings("the two men who ran the bakery had been killed"), ["two men"]);
         assert_eq!(wordings("the estimated 40 fighters"), ["estimated 40 fighters"]);
+        assert_eq!(wordings("spare the 35,000 people there"), ["35,000 people"]);
     }
 
     /// An Arabic dual of a person noun is two of them, in running text and in `figure parse`.
