@@ -540,7 +540,7 @@ impl Notebook {
         Ok(self
             .conn
             .prepare_cached("SELECT role FROM measures WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))?)
+            .query_row([id], |r| r.get("role"))?)
     }
 
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {

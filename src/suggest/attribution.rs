@@ -874,6 +874,18 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// A speaker named again by the last word of an earlier name of two words or more (`الشامي`
+    /// after `د. عبد الرزاق الشامي`, `Jaber` after `Col. Faris Jaber`): that unit and its name.
+    fn named_again(
+        &self,
+        units: &[Unit],
+        p: (usize, usize),
+        surnames: &std::collections::HashMap<String, usize>,
+    ) -> Option<(usize, (usize, usize))> {
+        let f = *surnames.get(self.one_name_word(p)?)?;
+        units[f].resolved.or(units[f].source).map(|span| (f, span))
+    }
+
     /// A source phrase of one name word (`الشامي`, `Jaber`): the word, normalised. Not a source
     /// noun, a pronoun or a lowercase English word (`residents`).
     fn one_name_word(&self, (a, b): (usize, usize)) -> Option<&'a str> {
@@ -1167,9 +1179,7 @@ impl<'a> Scan<'a> {
         let mut named: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         // The last named source of the paragraph, for `the source`, `المصدر`, `المصادر`.
         let mut last_named: Option<usize> = None;
-        // The last unit whose name of two words or more ends on each word, for a speaker named
-        // again by the last word of that name (`الشامي` after `د. عبد الرزاق الشامي`, `Jaber`
-        // after `Col. Faris Jaber`).
+        // The last unit whose name ends on each name word (see `named_again`).
         let mut surnames: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut last: Option<usize> = None;
         let mut last_para = usize::MAX;
@@ -1229,13 +1239,8 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            let again = units[k]
-                .source
-                .filter(|_| !needs_source && !is_reference)
-                .and_then(|p| self.one_name_word(p))
-                .and_then(|w| surnames.get(w).copied())
-                .and_then(|f| units[f].resolved.or(units[f].source).map(|span| (f, span)));
-            if let Some((f, span)) = again {
+            let again = units[k].source.filter(|_| !needs_source && !is_reference);
+            if let Some((f, span)) = again.and_then(|p| self.named_again(units, p, &surnames)) {
                 units[k].resolved = Some(span);
                 units[k].noun = units[f].noun;
                 last_named = Some(k);
