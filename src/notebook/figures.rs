@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::articles::Heading;
+use super::conditions::Conditions;
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::notation::{self, Reading, VagueTable, VagueTerm};
@@ -186,17 +187,18 @@ pub(crate) fn for_each_figure(
     mut f: impl FnMut(FigureRow) -> Result<()>,
 ) -> Result<()> {
     // Only the filters in use are written, so each can use its index.
-    let mut conds = Vec::new();
-    let mut values = Vec::new();
-    for (col, v) in [("f.measure_id", filter.measure), ("f.id", filter.figure), ("f.claim_id", filter.claim)]
-    {
-        if let Some(v) = v {
-            values.push(v);
-            conds.push(format!("{col} = ?{}", values.len()));
-        }
+    let mut w = Conditions::new();
+    if let Some(m) = filter.measure {
+        w.and("f.measure_id = :measure", ":measure", m);
     }
-    let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
-    let mut stmt = conn.prepare_cached(&format!("{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"))?;
+    if let Some(id) = filter.figure {
+        w.and("f.id = :figure", ":figure", id);
+    }
+    if let Some(c) = filter.claim {
+        w.and("f.claim_id = :claim", ":claim", c);
+    }
+    let mut stmt =
+        conn.prepare_cached(&format!("{FIGURE_SELECT}{} ORDER BY f.measure_id, f.id", w.clause()))?;
     let mut headings = super::articles::headings(conn)?;
     let mut known_sources: super::articles::Remembered<'_, (String, Reliability)> =
         super::articles::Remembered::new(
@@ -205,7 +207,7 @@ pub(crate) fn for_each_figure(
             |r| Ok((r.get("name")?, r.get("reliability")?)),
             200_000,
         )?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut rows = stmt.query(&*w.params())?;
     while let Some(r) = rows.next()? {
         let mut attributed = Vec::new();
         for id in split_units(r.get("source_ids")?).iter().filter_map(|s| s.parse::<i64>().ok()) {
