@@ -319,3 +319,73 @@ fn figure_refusals_write_nothing() {
     nb.refuse(&["reconcile"], 2);
     nb.refuse(&["reconcile", "deaths.bridge", "--method", "mean"], 2);
 }
+
+/// "At most 10" (in English or Arabic) beside "20": the ceiling states no floor, so the low is
+/// 20, and no method may put the best below it. A manual value outside the range is refused.
+#[test]
+fn a_ceiling_alone_below_a_count_keeps_every_best_inside_the_range() {
+    for ceiling in ["at most 10", "لا يتجاوز 10"] {
+        let nb = Nb::new();
+        let a = nb.import("sahl-en.md", &[]).to_string();
+        nb.ok(&["measure", "add", "killed.sahl", "--label", "people killed in the market shelling"]);
+        nb.ok(&["source", "add", "the army", "--kind", "official", "--reliability", "C"]);
+        nb.ok(&["source", "add", "the hospital", "--kind", "official", "--reliability", "B"]);
+        let fig = format!("killed.sahl={ceiling}");
+        let army = ["--source", "the army", "--figure", &fig];
+        nb.ok(
+            &[&["claim", "add", "--article", &a, "--quote", "11 people were killed"][..], &army[..]].concat()
+        );
+        let hospital = ["--source", "the hospital", "--figure", "killed.sahl=20"];
+        nb.ok(&[
+            &["claim", "add", "--article", &a, "--quote", "a doctor at the National Hospital"][..],
+            &hospital[..],
+        ]
+        .concat());
+        for method in ["weighted", "conservative", "median", "best-source"] {
+            let r = nb.ok(&["reconcile", "killed.sahl", "--method", method, "--format", "json"]).json()[0]
+                .clone();
+            assert_eq!(
+                (r["low"].as_i64(), r["best"].as_i64(), r["high"].as_i64()),
+                (Some(20), Some(20), Some(20)),
+                "{ceiling}, {method}: {r}"
+            );
+        }
+        let explained = nb.ok(&["reconcile", "killed.sahl", "--method", "conservative", "--explain"]).stdout;
+        assert!(
+            explained.contains("Its point, 10, lies outside the range: it counts at the nearest end, 20."),
+            "{explained}"
+        );
+        let refused = nb.refuse(
+            &[
+                "reconcile",
+                "killed.sahl",
+                "--method",
+                "manual",
+                "--value",
+                "10",
+                "--note",
+                "the army's word",
+                "--save",
+            ],
+            1,
+        );
+        assert!(
+            refused.stderr.contains("--value 10 lies outside killed.sahl's range, 20..20"),
+            "{}",
+            refused.stderr
+        );
+        let manual = nb.ok(&[
+            "reconcile",
+            "killed.sahl",
+            "--method",
+            "manual",
+            "--value",
+            "20",
+            "--note",
+            "the count",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(manual.json()[0]["best"], 20);
+    }
+}

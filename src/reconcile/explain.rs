@@ -416,6 +416,21 @@ impl Text<'_> {
     }
 
     fn best(&self, o: &Outcome, method: Method) -> String {
+        let sentence = self.best_sentence(o, method);
+        // A voice's point outside the range (a ceiling below the low) counts at the nearest end.
+        let own = o.best_by.and_then(|b| self.named(b)).map(|f| f.point);
+        match (own, o.best) {
+            (Some(p), Some(b)) if p != b => match self.lang {
+                Lang::En => format!(
+                    "{sentence} Its point, {p}, lies outside the range: it counts at the nearest end, {b}."
+                ),
+                Lang::Ar => format!("{sentence} قيمته {p} خارج المجال، فتُحسب عند أقرب طرفيه، {b}."),
+            },
+            _ => sentence,
+        }
+    }
+
+    fn best_sentence(&self, o: &Outcome, method: Method) -> String {
         let best = o.best.map(|b| b.to_string()).unwrap_or_else(|| "–".into());
         let by = o.best_by.map(|b| self.fig(b)).unwrap_or_default();
         let weight = o.best_by.and_then(|b| self.named(b)).map(|f| f.weight).unwrap_or_default();
