@@ -25,6 +25,17 @@ pub fn id(text: &str) -> Result<i64, String> {
     }
 }
 
+/// Text that must hold something (a quote, a label, a name, a reason): a blank value (empty, or
+/// only spaces) is a malformed command line, refused before any notebook is opened. Kept as
+/// typed; the library trims it.
+pub fn text(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("the value is blank; give some text (letters, digits or words, not only spaces)".into())
+    } else {
+        Ok(text.to_string())
+    }
+}
+
 fn date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text)
 }
@@ -330,7 +341,7 @@ pub struct ImportArticlesArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct ArticleMetaArgs {
     /// The title [default: the first heading or line]
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub title: Option<String>,
     /// The publisher; an unknown name becomes a new source of kind outlet
     #[arg(long)]
@@ -399,7 +410,7 @@ pub enum ArticleCommand {
         #[arg(value_parser = id)]
         id: i64,
         /// A new title
-        #[arg(long)]
+        #[arg(long, value_parser = text)]
         title: Option<String>,
         /// The publisher (an unknown name becomes a new source of kind outlet; empty to clear)
         #[arg(long)]
@@ -441,6 +452,7 @@ pub enum SourceCommand {
     )]
     Add {
         /// The source's name
+        #[arg(value_parser = text)]
         name: String,
         /// Who the source is
         #[arg(long, value_enum, ignore_case = true)]
@@ -475,7 +487,7 @@ pub enum SourceCommand {
         /// The source: its id, name or one of its aliases
         source: String,
         /// A new name
-        #[arg(long)]
+        #[arg(long, value_parser = text)]
         name: Option<String>,
         /// Who the source is
         #[arg(long, value_enum, ignore_case = true)]
@@ -504,7 +516,7 @@ pub enum SourceCommand {
         #[arg(value_enum, ignore_case = true)]
         grade: Reliability,
         /// Why the rating changes, kept in the source's history
-        #[arg(long, required = true)]
+        #[arg(long, required = true, value_parser = text)]
         why: String,
     },
     /// Merge FROM into INTO: attributions, articles and ratings move; FROM's name becomes an alias
@@ -533,6 +545,7 @@ pub enum AliasCommand {
         /// The source: its id, name or one of its aliases
         source: String,
         /// The other name
+        #[arg(value_parser = text)]
         alias: String,
     },
     /// Remove one of a source's other names
@@ -674,7 +687,7 @@ pub struct ClaimAddArgs {
     #[arg(long, value_name = "ID", value_parser = id)]
     pub article: i64,
     /// The words as the article has them (harakat and spacing may differ)
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub quote: String,
     /// An originating source (id, name or alias); repeat for several; none: the outlet's own report
     #[arg(long = "source")]
@@ -774,7 +787,7 @@ pub enum MeasureCommand {
         /// The key: lowercase letters, digits, dots, dashes, underscores
         key: String,
         /// What the measure counts
-        #[arg(long)]
+        #[arg(long, value_parser = text)]
         label: String,
         /// The unit, such as people
         #[arg(long)]
@@ -819,7 +832,7 @@ pub struct MeasureEditArgs {
     /// The measure's key
     pub key: String,
     /// What the measure counts
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub label: Option<String>,
     /// The unit, such as people (empty to clear)
     #[arg(long)]
@@ -871,7 +884,7 @@ pub struct IncidentAddArgs {
     /// The key: lowercase letters, digits, dots, dashes, underscores, such as tokhar.2017-03-14
     pub key: String,
     /// What happened
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub label: String,
     /// The first day it may have happened: YYYY, YYYY-MM or YYYY-MM-DD
     #[arg(long, value_name = "DATE", value_parser = date)]
@@ -904,7 +917,7 @@ pub struct IncidentEditArgs {
     /// The incident's key
     pub key: String,
     /// What happened
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub label: Option<String>,
     /// The first day it may have happened (empty to clear the dates)
     #[arg(long, value_name = "DATE", value_parser = date_or_clear)]

@@ -254,8 +254,9 @@ fn every_refusal_is_one_sentence_and_writes_nothing() {
     let r =
         nb.refuse(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--when", "next tuesday"], 1);
     assert!(r.stderr.contains("'next tuesday'"), "{}", r.stderr);
-    let r = nb.refuse(&["source", "rate", "ناشطون محليون", "B", "--why", "  "], 1);
-    assert!(r.stderr.contains("--why"), "{}", r.stderr);
+    // A blank reason is a malformed command line, like a missing one.
+    let r = nb.refuse(&["source", "rate", "ناشطون محليون", "B", "--why", "  "], 2);
+    assert!(r.stderr.contains("--why") && r.stderr.contains("blank"), "{}", r.stderr);
     nb.refuse(&["source", "rate", "ناشطون محليون", "B"], 2);
     nb.refuse(&["claim", "list", "--min-reliability", "Z"], 2);
     nb.refuse(&["claim", "list", "--since", "2014-13"], 2);

@@ -20,6 +20,11 @@ use crate::vocab::{Relation, SourceKind};
 pub(crate) const ATTRIBUTION: &str =
     "SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position";
 
+/// Whether a claim of this id exists.
+pub(crate) fn is_claim(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?.exists([id])?)
+}
+
 /// One row of `claim list` and `export claims`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ClaimRow {

@@ -21,6 +21,22 @@ pub(crate) const MEASURE_ID_BY_KEY: &str = "SELECT id FROM measures WHERE key = 
 /// A measure's key.
 pub(crate) const MEASURE_KEY_BY_ID: &str = "SELECT key FROM measures WHERE id = ?1";
 
+/// A measure's unit as stored (none for a measure without one, or no such measure).
+pub(crate) fn measure_unit(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT unit FROM measures WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, Option<String>>("unit"))
+        .optional()?
+        .flatten())
+}
+
+/// Sets a measure's unit; a blank one is none.
+pub(crate) fn set_measure_unit(conn: &Connection, id: i64, unit: Option<&str>) -> Result<()> {
+    conn.prepare_cached("UPDATE measures SET unit = ?1 WHERE id = ?2")?
+        .execute(params![unit.and_then(super::sources::empty_null), id])?;
+    Ok(())
+}
+
 /// The figure a claim gives for a measure.
 pub(crate) const FIGURE_OF_CLAIM: &str =
     "SELECT id, notation FROM figures WHERE claim_id = ?1 AND measure_id = ?2";
@@ -392,9 +408,7 @@ fn figure_by_id(conn: &Connection, id: i64) -> Result<FigureRow> {
 }
 
 fn claim_exists(conn: &Connection, id: i64) -> Result<()> {
-    let found: Option<i64> =
-        conn.query_row("SELECT id FROM claims WHERE id = ?1", [id], |r| r.get("id")).optional()?;
-    found.map(|_| ()).ok_or_else(|| {
+    super::claims::is_claim(conn, id)?.then_some(()).ok_or_else(|| {
         Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids"))
     })
 }
@@ -464,10 +478,7 @@ impl Notebook {
             tx.execute("UPDATE measures SET label = ?1 WHERE id = ?2", params![label.trim(), id])?;
         }
         if let Some(unit) = &e.unit {
-            tx.execute(
-                "UPDATE measures SET unit = ?1 WHERE id = ?2",
-                params![super::sources::empty_null(unit), id],
-            )?;
+            set_measure_unit(&tx, id, Some(unit))?;
         }
         if let Some(incident) = &e.incident {
             let incident_id = incident

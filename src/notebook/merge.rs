@@ -439,8 +439,7 @@ impl Notebook {
             merge_rows(&tx, &mut tally, &label)?;
             left_out(&tx, &mut tally)?;
             apply_tombstones(&tx, &mut tally, &label)?;
-            let broken: i64 =
-                tx.query_row("SELECT count(*) AS n FROM main.pragma_foreign_key_check", [], |r| r.get("n"))?;
+            let broken = super::integrity::broken_references(&tx)?;
             if broken > 0 {
                 return Err(their(
                     &other,

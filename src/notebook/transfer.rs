@@ -845,10 +845,7 @@ fn import_figure(
         return Ok(Outcome::Skipped);
     }
     let claim = r.id("claim_id")?;
-    let known: Option<i64> = tx
-        .query_row("SELECT 1 AS found FROM claims WHERE id = ?1", [claim], |r| r.get("found"))
-        .optional()?;
-    if known.is_none() {
+    if !super::claims::is_claim(tx, claim)? {
         return r.fail(format!("there is no claim #{claim}"));
     }
     let key = r.get("measure").unwrap_or_default();
