@@ -763,7 +763,7 @@ fn missing_figures(
         let measure = measure_id(tx, key).or_else(|e| r.fail(e))?;
         let was: Option<(i64, String)> = tx
             .prepare_cached(super::figures::FIGURE_OF_CLAIM)?
-            .query_row(params![id, measure], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![id, measure], |r| Ok((r.get("id")?, r.get("notation")?)))
             .optional()?;
         if was.as_ref().is_some_and(|(_, n)| n == notation.trim()) {
             continue;
