@@ -1062,8 +1062,9 @@ pub struct ReconcileArgs {
     /// figure does not
     #[arg(long, conflicts_with = "timeline")]
     pub explain: bool,
-    /// The language of --explain: en, or ar for Arabic sentences
-    #[arg(long, value_enum, default_value_t = crate::report::Lang::En, requires = "explain")]
+    /// The language of the tables' headers, the summary line, the legend and --explain: en, or
+    /// ar for Arabic
+    #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
     pub lang: crate::report::Lang,
     /// How many conflicting pairs to name (the widest gaps first)
     #[arg(long, default_value_t = 20, value_name = "N")]

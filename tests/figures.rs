@@ -389,3 +389,44 @@ fn a_ceiling_alone_below_a_count_keeps_every_best_inside_the_range() {
         assert_eq!(manual.json()[0]["best"], 20);
     }
 }
+
+/// `--lang ar` without `--explain`: the table's headers, the summary line, the conflicts and the
+/// legend are Arabic, numbers in the notebook's digits; programs' formats keep the column names.
+#[test]
+fn reconcile_speaks_arabic_under_lang_ar_without_explain() {
+    let nb = bridge();
+    let out = nb.ok(&["--format", "table", "reconcile", "deaths.bridge", "--lang", "ar"]).stdout;
+    for heading in ["رقم", "المصدر", "التقييم", "الصياغة", "الأدنى", "الأعلى", "الصوت", "المُدرج"]
+    {
+        assert!(out.contains(heading), "{heading}: {out}");
+    }
+    let header = out.lines().find(|l| l.contains("المصدر")).unwrap_or("");
+    assert!(!header.contains("source") && !header.contains("included"), "{header}");
+    // The text under the table wraps at the terminal's width.
+    let flat = out.replace('\n', " ");
+    assert!(
+        flat.contains(
+            "الأدنى 12، الأرجح 32، الأعلى 99 (الوسيط المرجَّح)، السند متنازع عليه، الأرقام المؤهلة 5 من 7، الأصوات 4"
+        ),
+        "{out}"
+    );
+    assert!(flat.contains("3 زوج من الأصوات لا يمكن أن يصدقا معًا؛ الأوسع: #3 مقابل #5 (الفارق 7)"), "{out}");
+    assert!(out.contains("الأدنى حدده #6، الأعلى حدده #6، الأرجح #1"), "{out}");
+    assert!(flat.contains("المُدرج: yes = يتكلم باسم صوته"), "{out}");
+    for english in ["eligible figures", "pair(s) of voices", "low set by", "included: yes"] {
+        assert!(!out.contains(english), "{english}: {out}");
+    }
+    // The same in English without --lang.
+    let en = nb.ok(&["--format", "table", "reconcile", "deaths.bridge"]).stdout;
+    assert!(en.contains("included: yes = speaks for its voice"), "{en}");
+    // CSV and JSON are for programs: the column names and keys stay.
+    let csv = nb.ok(&["reconcile", "deaths.bridge", "--lang", "ar", "--format", "csv"]).stdout;
+    assert!(csv.starts_with("id,measure,method,low,best,high"), "{csv}");
+    let json = nb.ok(&["reconcile", "deaths.bridge", "--lang", "ar", "--format", "json"]).json();
+    assert_eq!(json[0]["best"], 32);
+    assert!(json[0].get("explanation").is_none());
+    // With --explain the sentences are Arabic too.
+    let explained =
+        nb.ok(&["--format", "table", "reconcile", "deaths.bridge", "--lang", "ar", "--explain"]).stdout;
+    assert!(explained.contains("الأدنى 12: حدده #6"), "{explained}");
+}

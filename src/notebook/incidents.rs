@@ -418,6 +418,7 @@ fn count_of(r: &Reconciled, conservative: Option<&Reconciled>) -> Count {
             discounted: parts.iter().any(|p| p.figures > 0)
                 && parts.iter().filter(|p| p.figures > 0).all(|p| p.discounted),
             parts,
+            stale_saved: stale_saved(r),
         };
     }
     let by_id: HashMap<i64, &super::figures::FigureRow> = r.figures.iter().map(|f| (f.id, f)).collect();
@@ -458,7 +459,13 @@ fn count_of(r: &Reconciled, conservative: Option<&Reconciled>) -> Count {
             .max(),
         discounted: !r.figures.is_empty() && r.figures.iter().all(judged_out),
         parts: Vec::new(),
+        stale_saved: stale_saved(r),
     }
+}
+
+/// The saved reconciliation whose method was applied, when it is stale.
+fn stale_saved(r: &Reconciled) -> Option<i64> {
+    r.saved.as_ref().filter(|s| s.stale).map(|s| s.id)
 }
 
 /// The dates the incident's claims give, when it has none of its own: from the earliest start

@@ -102,8 +102,23 @@ impl<W: Write> Writer<W> {
     /// A writer for rows with these columns. An unknown `--columns` name is an error here; the
     /// command line checks it earlier with [`Pick::positions`].
     pub fn new(out: W, opts: &Options, columns: &Columns) -> io::Result<Writer<W>> {
+        Writer::headed(out, opts, columns, &|name| name.to_string())
+    }
+
+    /// A writer whose table and Markdown headers are `heading(column)` (another language's
+    /// words); CSV, TSV, JSON and plain rows keep the columns' names, which programs read.
+    pub fn headed(
+        out: W,
+        opts: &Options,
+        columns: &Columns,
+        heading: &dyn Fn(&str) -> String,
+    ) -> io::Result<Writer<W>> {
         let positions = opts.pick.positions(columns, opts.format, opts.width).map_err(io::Error::other)?;
-        let names: Vec<String> = positions.iter().map(|&i| columns.all[i].to_string()).collect();
+        let for_people = matches!(opts.format, Format::Table | Format::Markdown) && !opts.plain;
+        let names: Vec<String> = positions
+            .iter()
+            .map(|&i| if for_people { heading(columns.all[i]) } else { columns.all[i].to_string() })
+            .collect();
         let cut: Vec<bool> = positions
             .iter()
             .map(|&i| opts.pick == Pick::Default && columns.cut.contains(&columns.all[i]))
