@@ -572,7 +572,7 @@ fn claim_of_row(tx: &Connection, r: &Record<'_>, cache: &mut Cache) -> Result<Ne
         tags: r.list("tags"),
         unverified: r.boolean("unverified", false)?,
         incident: r.get("incident"),
-        figures: figures_of_row(r)?,
+        figures: figures_of_row(tx, r)?,
         uuid: r.uuid()?,
         again: false,
     })
@@ -580,16 +580,26 @@ fn claim_of_row(tx: &Connection, r: &Record<'_>, cache: &mut Cache) -> Result<Ne
 
 /// The figures a claims row carries: a `measure` and `figure` column, or a `figures` cell of
 /// `measure=figure` pairs.
-fn figures_of_row(r: &Record<'_>) -> Result<Vec<(String, String)>> {
+fn figures_of_row(tx: &Connection, r: &Record<'_>) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     match (r.get("measure"), r.get("figure")) {
         (Some(m), Some(f)) => out.push((m, f)),
         // A figure is never dropped in silence (a suggestion file written without --measure).
         (None, Some(f)) => {
+            let keys: Vec<String> = tx
+                .prepare_cached("SELECT key FROM measures ORDER BY key LIMIT 6")?
+                .query_map([], |r| r.get("key"))?
+                .collect::<rusqlite::Result<_>>()?;
+            let which = match keys.len() {
+                0 => "this notebook has no measure yet: add one with `crosscheck measure add KEY --label LABEL`"
+                    .to_string(),
+                1..=5 => format!("this notebook's measures: {}", keys.join(", ")),
+                _ => format!("such as {}; `crosscheck measure list` lists them", keys[..5].join(", ")),
+            };
             return r.fail(format!(
-                "the figure '{f}' has no measure; fill the measure cell with a key such as deaths.market \
-                 (`crosscheck measure list`), or empty the figure cell"
-            ))
+                "the figure '{f}' has no measure; fill the measure cell with a measure's key ({which}), or \
+                 empty the figure cell"
+            ));
         }
         _ => {}
     }
@@ -598,11 +608,7 @@ fn figures_of_row(r: &Record<'_>) -> Result<Vec<(String, String)>> {
             Some((m, f)) if !m.trim().is_empty() && !f.trim().is_empty() => {
                 out.push((m.trim().into(), f.trim().into()))
             }
-            _ => {
-                return r.fail(format!(
-                    "the figure '{pair}' is not MEASURE=FIGURE, such as deaths.market=about 15"
-                ))
-            }
+            _ => return r.fail(format!("the figure '{pair}' is not MEASURE=FIGURE, such as KEY=about 15")),
         }
     }
     Ok(out)
