@@ -15,10 +15,50 @@ use crate::vocab::{
     Relation, SearchIn, SourceKind,
 };
 
+/// A number as people type it: ASCII digits or Arabic-Indic ones (`٥٠`, `۵۰`), blanks around
+/// ignored.
+pub fn ascii_number(text: &str) -> String {
+    text.trim().chars().map(crate::numwords::ascii_digit).collect()
+}
+
+/// A whole number from `low` to `high` in any of the digits people type, or one sentence naming
+/// the value and what is accepted.
+fn whole<T>(text: &str, low: T, high: T, what: &str) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+{
+    match ascii_number(text).parse::<T>() {
+        Ok(n) if n >= low && n <= high => Ok(n),
+        _ => Err(format!(
+            "'{text}' is not {what}; give a whole number from {low} to {high} (digits 0-9 or ٠-٩)"
+        )),
+    }
+}
+
+fn best_value(text: &str) -> Result<i64, String> {
+    whole(text, 0, 1_000_000_000_000, "a value")
+}
+
+fn port(text: &str) -> Result<u16, String> {
+    whole(text, 1, u16::MAX, "a port")
+}
+
+fn seconds(text: &str) -> Result<u64, String> {
+    whole(text, 1, u64::MAX / 1000, "a number of seconds")
+}
+
+fn limit(text: &str) -> Result<u32, String> {
+    whole(text, 1, 100_000, "a number of matches")
+}
+
+fn pairs(text: &str) -> Result<usize, String> {
+    whole(text, 0, usize::MAX, "a number of pairs")
+}
+
 /// An id as people write it: `12` or `#12`.
 pub fn id(text: &str) -> Result<i64, String> {
-    let t = text.trim();
-    match t.strip_prefix('#').unwrap_or(t).parse::<i64>() {
+    let t = ascii_number(text);
+    match t.strip_prefix('#').unwrap_or(&t).parse::<i64>() {
         Ok(n) if n > 0 => Ok(n),
         Ok(_) => Err(format!("'{text}' is not an id; ids start at 1 (such as 12 or #12)")),
         _ => Err(format!("'{text}' is not an id; write a number such as 12 or #12")),
@@ -104,7 +144,7 @@ fn language(text: &str) -> Result<String, String> {
 }
 
 fn size(text: &str) -> Result<u64, String> {
-    let t = text.trim().to_ascii_uppercase();
+    let t = ascii_number(text).to_ascii_uppercase();
     let (digits, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
         Some(i) => t.split_at(i),
         None => (t.as_str(), ""),
@@ -763,7 +803,7 @@ pub struct SearchArgs {
     #[arg(long = "in", value_enum, default_value_t = SearchIn::All)]
     pub within: SearchIn,
     /// How many matches at most
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    #[arg(long, default_value_t = 20, value_parser = limit)]
     pub limit: u32,
 }
 
@@ -1049,7 +1089,7 @@ pub struct ReconcileArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// The best value, for --method manual
-    #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
+    #[arg(long, value_parser = best_value)]
     pub value: Option<i64>,
     /// Which figures bound the range: the bounds each states (floors a later count passed set
     /// aside), or every voice's low and high
@@ -1067,7 +1107,7 @@ pub struct ReconcileArgs {
     #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
     pub lang: crate::report::Lang,
     /// How many conflicting pairs to name (the widest gaps first)
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = pairs)]
     pub max_pairs: usize,
     /// Name every conflicting pair (JSON and JSONL only)
     #[arg(long)]
@@ -1083,7 +1123,7 @@ pub struct ReconcileArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The port to listen on [default: a free port]
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = port)]
     pub port: Option<u16>,
     /// Open the page in the browser once the server listens
     #[arg(long)]
@@ -1096,7 +1136,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ADDR")]
     pub bind: Option<std::net::IpAddr>,
     /// Stop after this many seconds without a request [default: never]
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub idle_timeout: Option<u64>,
 }
 
@@ -1127,7 +1167,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = Method::Weighted)]
     pub method: Method,
     /// How many conflicting pairs to name under each chart (the widest gaps first)
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = pairs)]
     pub max_pairs: usize,
     /// The claim filters: figures they leave out are drawn hollow with the filter as the
     /// reason; with no key, the measures are those the passing claims give figures for.

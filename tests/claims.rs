@@ -273,7 +273,19 @@ fn every_refusal_is_one_sentence_and_writes_nothing() {
 fn suggested_claims_go_to_a_file_and_back_in_through_import() {
     let (nb, id) = setup();
     nb.ok(&["measure", "add", "deaths.market", "--label", "killed in the market"]);
-    nb.ok(&["claim", "add", "--article", &id, "--quote", "مقتل 11 شخصاً", "--source", "أحد سكان السهل"]);
+    // Recorded with its figure: a suggestion is `recorded` only when its figure is.
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &id,
+        "--quote",
+        "مقتل 11 شخصاً",
+        "--source",
+        "أحد سكان السهل",
+        "--figure",
+        "deaths.market=11 شخصاً",
+    ]);
     let out = nb.path("suggested.csv");
     let before = nb.dump();
     let r = nb.ok(&["claim", "suggest", &id, "--measure", "deaths.market", "--out", out.to_str().unwrap()]);

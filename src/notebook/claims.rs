@@ -648,6 +648,8 @@ pub(crate) fn insert_claim(
 ) -> Result<i64> {
     let anchored = anchor(body, c.article_id, &c.quote, c.unverified)?;
     if !c.again {
+        // Every value is read first: a bad date or figure is named even on a repeated quote.
+        check_values(tx, c)?;
         if let Some(id) = same_claim(tx, c.article_id, &anchored, &c.sources)? {
             return Err(Error::Conflict(format!(
                 "claim #{id} already records this quote of article #{} with the same sources; \
@@ -657,6 +659,26 @@ pub(crate) fn insert_claim(
         }
     }
     insert_anchored(tx, c, &anchored, words)
+}
+
+/// Reads a new claim's date, incident, tags and figures as storing it would, refusing the first
+/// bad one, without writing anything.
+fn check_values(tx: &Connection, c: &NewClaim) -> Result<()> {
+    if let Some(w) = c.when.as_deref() {
+        resolve_when(tx, c.article_id, w)?;
+    }
+    if let Some(k) = c.incident.as_deref().filter(|k| !k.trim().is_empty()) {
+        super::incidents::incident_id(tx, k)?;
+    }
+    check_tags(&c.tags).map_err(Error::Invalid)?;
+    if !c.figures.is_empty() {
+        let table = super::figures::vague_table(tx)?;
+        for (key, notation) in &c.figures {
+            super::figures::measure_id(tx, key)?;
+            super::figures::read_notation(&table, notation)?;
+        }
+    }
+    Ok(())
 }
 
 /// Inserts a claim whose quote is anchored already (the checks for a double entry done).

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use rusqlite::{params, Connection};
 
-use super::figures::{check_key, measure_id, measure_unit, set_measure_unit};
+use super::figures::{check_key, measure_id, measure_id_but, measure_unit, set_measure_unit};
 use super::{Error, Notebook, Result};
 use crate::vocab::MeasureRole;
 
@@ -145,7 +145,7 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
             ));
         }
         check_key(part)?;
-        let pid = measure_id(conn, part).map_err(|e| match e {
+        let pid = measure_id_but(conn, part, Some(key)).map_err(|e| match e {
             Error::NotFound(why) => Error::NotFound(format!("--sum: {why}")),
             other => other,
         })?;

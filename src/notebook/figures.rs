@@ -263,13 +263,20 @@ pub(crate) fn vague_table(conn: &Connection) -> Result<VagueTable> {
 
 /// Finds a measure by key; an unknown key lists the nearest keys and never creates one.
 pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
+    measure_id_but(conn, key, None)
+}
+
+/// `measure_id`, with a key the suggestions leave out (the sum being defined, which is no part
+/// of itself).
+pub(crate) fn measure_id_but(conn: &Connection, key: &str, not: Option<&str>) -> Result<i64> {
     let k = key.trim();
     if let Some(id) = conn.prepare_cached(MEASURE_ID_BY_KEY)?.query_row([k], |r| r.get("id")).optional()? {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
-    let keys: Vec<(String, String)> =
+    let mut keys: Vec<(String, String)> =
         stmt.query_map([], |r| Ok((r.get("key")?, r.get("key")?)))?.collect::<rusqlite::Result<_>>()?;
+    keys.retain(|(key, _)| Some(key.as_str()) != not.map(str::trim));
     let near = super::did_you_mean(k, keys);
     let hint = if near.is_empty() {
         "add it first with `crosscheck measure add KEY --label LABEL`".to_string()

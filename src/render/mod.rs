@@ -227,7 +227,9 @@ pub fn escape_controls(s: &str, keep_tabs: bool) -> String {
             '\u{1b}' => out.push_str("\\e"),
             '\r' => out.push_str("\\r"),
             '\u{00}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_bidi_control(c) => out.push_str(&format!("\\u{{{:04X}}}", c as u32)),
+            c if is_bidi_control(c) || c == width::PLACEHOLDER => {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
+            }
             _ => out.push(c),
         }
     }
@@ -238,8 +240,10 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// Control characters, bidi controls, and the character tables stand in for a column with
+/// (`width::PLACEHOLDER`, taken out of a drawn table: the text's own would vanish with it).
 fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_bidi_control(c)
+    (c.is_control() && c != '\n') || is_bidi_control(c) || c == width::PLACEHOLDER
 }
 
 /// Escapes a message for stderr: like a table cell, and on one line.

@@ -462,9 +462,10 @@ fn conflict_lines(r: &Reconciled, lang: Lang) -> Vec<String> {
             o.conflicting_pairs,
             if named.is_empty() { String::new() } else { format!("; widest: {}", named.join(", ")) },
         ),
-        (true, true) => format!("{} {}{more}", o.conflicting_pairs, w.pairs_cannot),
+        // The count agrees with its noun: `زوج واحد`, `زوجان`, `3 أزواج من الأصوات`.
+        (true, true) => format!("{}{more}", w.pairs(o.conflicting_pairs)),
         (true, false) => {
-            format!("{} {}؛ {}: {}{more}", o.conflicting_pairs, w.pairs_cannot, w.widest, named.join("، "))
+            format!("{}؛ {}: {}{more}", w.pairs(o.conflicting_pairs), w.widest, named.join("، "))
         }
     }];
     if o.clusters.len() > 1 {

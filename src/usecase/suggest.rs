@@ -292,11 +292,25 @@ pub fn suggest_claims_kept(
         };
         let vague = nb.vague_table()?;
         let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
-        // The quotes already recorded from this article, as a reader compares them.
+        // The quotes already recorded from this article, as a reader compares them, with the
+        // figures their claims hold.
         let mut recorded = Recorded::default();
         let filter = ClaimFilter { article: Some(query.article), ..ClaimFilter::default() };
         nb.for_each_claim(&filter, |c| {
-            recorded.add(normalize(&c.quote));
+            let figures = c
+                .figures
+                .iter()
+                .filter_map(|f| f.split_once('='))
+                .map(|(key, notation)| HeldFigure {
+                    measure: key.to_string(),
+                    words: normalize(notation),
+                    reading: crate::notation::parse(notation, &vague).ok().map(|r| HeldReading {
+                        range: (r.low, r.high),
+                        noun: r.noun.as_deref().map(normalize),
+                    }),
+                })
+                .collect();
+            recorded.add(normalize(&c.quote), figures);
             Ok(())
         })?;
         // Every name and alias, once: each phrase is then matched in its own length.
@@ -362,12 +376,24 @@ fn row(
     let source_id = hit.map(|(id, _)| id);
     let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
     let quote = normalize(&s.quote);
-    // Recorded: a claim of the article quotes these words, and holds this figure's words
-    // when there is a figure (another figure of the same sentence is still new).
-    let figure_words = s.figure.as_ref().map(|f| normalize(&f.wording));
-    let is_recorded = recorded.candidates(&quote).any(|r| {
+    // Recorded: a claim of the article quotes these words, and, when there is a figure, holds
+    // this figure (its words or its reading, for the measure asked if one is): a claim of the
+    // same sentence that holds another of its figures leaves this one new.
+    let figure = s.figure.as_ref().map(|f| {
+        (normalize(&f.wording), (f.reading.low, f.reading.high), f.reading.noun.as_deref().map(normalize))
+    });
+    let is_recorded = recorded.candidates(&quote).any(|(r, held)| {
         (quote.contains(r) || r.contains(quote.as_str()))
-            && figure_words.as_deref().is_none_or(|f| r.contains(f))
+            && figure.as_ref().is_none_or(|(words, range, noun)| {
+                held.iter().any(|h| {
+                    let same_reading = h
+                        .reading
+                        .as_ref()
+                        .is_some_and(|r| r.range == *range && (r.noun.is_none() || r.noun == *noun));
+                    query.measure.as_deref().is_none_or(|m| m.trim() == h.measure)
+                        && (h.words == *words || same_reading)
+                })
+            })
     });
     let reading = s.figure.as_ref().map(|f| &f.reading);
     let row = SuggestionRow {
@@ -413,12 +439,14 @@ fn named_some(names: &[&str]) -> String {
 #[derive(Default)]
 struct Recorded {
     quotes: Vec<String>,
+    /// The figures each quote's claim holds, in the order of `quotes`.
+    figures: Vec<Vec<HeldFigure>>,
     by_first: std::collections::HashMap<String, Vec<usize>>,
     by_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Recorded {
-    fn add(&mut self, quote: String) {
+    fn add(&mut self, quote: String, figures: Vec<HeldFigure>) {
         let i = self.quotes.len();
         let mut words: Vec<&str> = quote.split_whitespace().collect();
         let Some(first) = words.first() else { return };
@@ -429,9 +457,10 @@ impl Recorded {
             self.by_word.entry(w.to_string()).or_default().push(i);
         }
         self.quotes.push(quote);
+        self.figures.push(figures);
     }
 
-    fn candidates<'a>(&'a self, quote: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    fn candidates<'a>(&'a self, quote: &'a str) -> impl Iterator<Item = (&'a str, &'a [HeldFigure])> + 'a {
         let mut ids: Vec<usize> = quote
             .split_whitespace()
             .filter_map(|w| self.by_first.get(w))
@@ -441,8 +470,22 @@ impl Recorded {
             .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.into_iter().map(|i| self.quotes[i].as_str())
+        ids.into_iter().map(|i| (self.quotes[i].as_str(), self.figures[i].as_slice()))
     }
+}
+
+/// A figure a recorded claim holds: its measure's key, its notation as a reader compares it,
+/// and its reading's low and high with its counted noun (a bare `72` is any noun's 72).
+struct HeldFigure {
+    measure: String,
+    words: String,
+    reading: Option<HeldReading>,
+}
+
+/// How a held figure reads: its low and high, and its counted noun as a reader compares it.
+struct HeldReading {
+    range: (i64, Option<i64>),
+    noun: Option<String>,
 }
 
 /// Byte offsets to character offsets, for offsets that mostly grow: counting resumes from the
