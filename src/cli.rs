@@ -15,13 +15,64 @@ use crate::vocab::{
     Relation, SearchIn, SourceKind,
 };
 
+/// A number as people type it: ASCII digits or Arabic-Indic ones (`٥٠`, `۵۰`), blanks around
+/// ignored.
+pub fn ascii_number(text: &str) -> String {
+    text.trim().chars().map(crate::numwords::ascii_digit).collect()
+}
+
+/// A whole number from `low` to `high` in any of the digits people type, or one sentence naming
+/// the value and what is accepted.
+fn whole<T>(text: &str, low: T, high: T, what: &str) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+{
+    match ascii_number(text).parse::<T>() {
+        Ok(n) if n >= low && n <= high => Ok(n),
+        _ => Err(format!(
+            "'{text}' is not {what}; give a whole number from {low} to {high} (digits 0-9 or ٠-٩)"
+        )),
+    }
+}
+
+fn best_value(text: &str) -> Result<i64, String> {
+    whole(text, 0, 1_000_000_000_000, "a value")
+}
+
+fn port(text: &str) -> Result<u16, String> {
+    whole(text, 1, u16::MAX, "a port")
+}
+
+fn seconds(text: &str) -> Result<u64, String> {
+    whole(text, 1, u64::MAX / 1000, "a number of seconds")
+}
+
+fn limit(text: &str) -> Result<u32, String> {
+    whole(text, 1, 100_000, "a number of matches")
+}
+
+fn pairs(text: &str) -> Result<usize, String> {
+    whole(text, 0, usize::MAX, "a number of pairs")
+}
+
 /// An id as people write it: `12` or `#12`.
 pub fn id(text: &str) -> Result<i64, String> {
-    let t = text.trim();
-    match t.strip_prefix('#').unwrap_or(t).parse::<i64>() {
+    let t = ascii_number(text);
+    match t.strip_prefix('#').unwrap_or(&t).parse::<i64>() {
         Ok(n) if n > 0 => Ok(n),
         Ok(_) => Err(format!("'{text}' is not an id; ids start at 1 (such as 12 or #12)")),
         _ => Err(format!("'{text}' is not an id; write a number such as 12 or #12")),
+    }
+}
+
+/// Text that must hold something (a quote, a label, a name, a reason): a blank value (empty, or
+/// only spaces) is a malformed command line, refused before any notebook is opened. Kept as
+/// typed; the library trims it.
+pub fn text(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("the value is blank; give some text (letters, digits or words, not only spaces)".into())
+    } else {
+        Ok(text.to_string())
     }
 }
 
@@ -93,7 +144,7 @@ fn language(text: &str) -> Result<String, String> {
 }
 
 fn size(text: &str) -> Result<u64, String> {
-    let t = text.trim().to_ascii_uppercase();
+    let t = ascii_number(text).to_ascii_uppercase();
     let (digits, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
         Some(i) => t.split_at(i),
         None => (t.as_str(), ""),
@@ -330,7 +381,7 @@ pub struct ImportArticlesArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct ArticleMetaArgs {
     /// The title [default: the first heading or line]
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub title: Option<String>,
     /// The publisher; an unknown name becomes a new source of kind outlet
     #[arg(long)]
@@ -399,7 +450,7 @@ pub enum ArticleCommand {
         #[arg(value_parser = id)]
         id: i64,
         /// A new title
-        #[arg(long)]
+        #[arg(long, value_parser = text)]
         title: Option<String>,
         /// The publisher (an unknown name becomes a new source of kind outlet; empty to clear)
         #[arg(long)]
@@ -441,6 +492,7 @@ pub enum SourceCommand {
     )]
     Add {
         /// The source's name
+        #[arg(value_parser = text)]
         name: String,
         /// Who the source is
         #[arg(long, value_enum, ignore_case = true)]
@@ -475,7 +527,7 @@ pub enum SourceCommand {
         /// The source: its id, name or one of its aliases
         source: String,
         /// A new name
-        #[arg(long)]
+        #[arg(long, value_parser = text)]
         name: Option<String>,
         /// Who the source is
         #[arg(long, value_enum, ignore_case = true)]
@@ -504,7 +556,7 @@ pub enum SourceCommand {
         #[arg(value_enum, ignore_case = true)]
         grade: Reliability,
         /// Why the rating changes, kept in the source's history
-        #[arg(long, required = true)]
+        #[arg(long, required = true, value_parser = text)]
         why: String,
     },
     /// Merge FROM into INTO: attributions, articles and ratings move; FROM's name becomes an alias
@@ -533,6 +585,7 @@ pub enum AliasCommand {
         /// The source: its id, name or one of its aliases
         source: String,
         /// The other name
+        #[arg(value_parser = text)]
         alias: String,
     },
     /// Remove one of a source's other names
@@ -674,7 +727,7 @@ pub struct ClaimAddArgs {
     #[arg(long, value_name = "ID", value_parser = id)]
     pub article: i64,
     /// The words as the article has them (harakat and spacing may differ)
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub quote: String,
     /// An originating source (id, name or alias); repeat for several; none: the outlet's own report
     #[arg(long = "source")]
@@ -750,7 +803,7 @@ pub struct SearchArgs {
     #[arg(long = "in", value_enum, default_value_t = SearchIn::All)]
     pub within: SearchIn,
     /// How many matches at most
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    #[arg(long, default_value_t = 20, value_parser = limit)]
     pub limit: u32,
 }
 
@@ -774,7 +827,7 @@ pub enum MeasureCommand {
         /// The key: lowercase letters, digits, dots, dashes, underscores
         key: String,
         /// What the measure counts
-        #[arg(long)]
+        #[arg(long, value_parser = text)]
         label: String,
         /// The unit, such as people
         #[arg(long)]
@@ -819,7 +872,7 @@ pub struct MeasureEditArgs {
     /// The measure's key
     pub key: String,
     /// What the measure counts
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub label: Option<String>,
     /// The unit, such as people (empty to clear)
     #[arg(long)]
@@ -871,7 +924,7 @@ pub struct IncidentAddArgs {
     /// The key: lowercase letters, digits, dots, dashes, underscores, such as tokhar.2017-03-14
     pub key: String,
     /// What happened
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub label: String,
     /// The first day it may have happened: YYYY, YYYY-MM or YYYY-MM-DD
     #[arg(long, value_name = "DATE", value_parser = date)]
@@ -904,7 +957,7 @@ pub struct IncidentEditArgs {
     /// The incident's key
     pub key: String,
     /// What happened
-    #[arg(long)]
+    #[arg(long, value_parser = text)]
     pub label: Option<String>,
     /// The first day it may have happened (empty to clear the dates)
     #[arg(long, value_name = "DATE", value_parser = date_or_clear)]
@@ -1036,7 +1089,7 @@ pub struct ReconcileArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// The best value, for --method manual
-    #[arg(long, value_parser = clap::value_parser!(i64).range(0..=1_000_000_000_000))]
+    #[arg(long, value_parser = best_value)]
     pub value: Option<i64>,
     /// Which figures bound the range: the bounds each states (floors a later count passed set
     /// aside), or every voice's low and high
@@ -1049,11 +1102,12 @@ pub struct ReconcileArgs {
     /// figure does not
     #[arg(long, conflicts_with = "timeline")]
     pub explain: bool,
-    /// The language of --explain: en, or ar for Arabic sentences
-    #[arg(long, value_enum, default_value_t = crate::report::Lang::En, requires = "explain")]
+    /// The language of the tables' headers, the summary line, the legend and --explain: en, or
+    /// ar for Arabic
+    #[arg(long, value_enum, default_value_t = crate::report::Lang::En)]
     pub lang: crate::report::Lang,
     /// How many conflicting pairs to name (the widest gaps first)
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = pairs)]
     pub max_pairs: usize,
     /// Name every conflicting pair (JSON and JSONL only)
     #[arg(long)]
@@ -1069,7 +1123,7 @@ pub struct ReconcileArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The port to listen on [default: a free port]
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = port)]
     pub port: Option<u16>,
     /// Open the page in the browser once the server listens
     #[arg(long)]
@@ -1082,7 +1136,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ADDR")]
     pub bind: Option<std::net::IpAddr>,
     /// Stop after this many seconds without a request [default: never]
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub idle_timeout: Option<u64>,
 }
 
@@ -1113,7 +1167,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = Method::Weighted)]
     pub method: Method,
     /// How many conflicting pairs to name under each chart (the widest gaps first)
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = pairs)]
     pub max_pairs: usize,
     /// The claim filters: figures they leave out are drawn hollow with the filter as the
     /// reason; with no key, the measures are those the passing claims give figures for.

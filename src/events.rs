@@ -235,6 +235,9 @@ pub struct Count {
     pub discounted: bool,
     /// A derived measure's parts, each its own count (none for an ordinary measure).
     pub parts: Vec<Count>,
+    /// The saved reconciliation whose method (and manual value) gave `best`, when it is older
+    /// than the measure's figures (stale): the export says so on stderr.
+    pub stale_saved: Option<i64>,
 }
 
 /// An article the incident's claims cite.
@@ -262,6 +265,27 @@ pub struct Event {
     pub articles: Vec<Cited>,
     /// The sources its claims attribute their words to, each once, in order of first mention.
     pub originators: Vec<String>,
+}
+
+/// The UCDP export's warnings: one line for each count whose best follows a stale saved
+/// reconciliation's method (ACLED's and Airwars' columns never use the saved method).
+pub fn stale_warnings(events: &[Event]) -> Vec<String> {
+    let counts = events.iter().flat_map(|e| [e.killed.as_ref(), e.injured.as_ref()]).flatten();
+    counts
+        .filter_map(|c| {
+            let id = c.stale_saved?;
+            let redo = match c.method {
+                Method::Manual => "--method manual --value N --note WHY".to_string(),
+                m => format!("--method {m}"),
+            };
+            Some(format!(
+                "warning: {}: saved reconciliation #{id} is stale (its figures changed after it was saved); \
+                 its method, {}, was applied to the figures as they are now; `crosscheck reconcile {} {redo} --save` \
+                 saves a current one",
+                c.measure, c.method, c.measure
+            ))
+        })
+        .collect()
 }
 
 impl Event {

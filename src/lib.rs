@@ -3,6 +3,7 @@
 //! default), the command line and the commands the binary runs. The fuzz targets and the
 //! benchmark generator use the library without the command line.
 
+pub mod arcount;
 pub mod citation;
 pub mod csvcell;
 pub mod dates;

@@ -81,12 +81,19 @@ fn main() -> ExitCode {
                 std::env::var_os("NO_COLOR").as_deref(),
             );
             let label = if colour { "\x1b[1;31merror:\x1b[0m" } else { "error:" };
-            let text = format!("error: {}", render::escape_line(&said(&err)));
+            // One sentence; a list under it (the bad rows of an import) keeps a line per item,
+            // each indented so that no line of it reads as another error.
+            let said = said(&err);
+            let mut parts = said.split('\n');
+            let text = format!("error: {}", render::escape_line(parts.next().unwrap_or_default()));
             for (i, line) in cmd::stderr_lines(&text).iter().enumerate() {
                 match (i, line.strip_prefix("error:")) {
                     (0, Some(rest)) => eprintln!("{label}{rest}"),
                     _ => eprintln!("{line}"),
                 }
+            }
+            for item in parts.filter(|l| !l.trim().is_empty()) {
+                eprintln!("  {}", render::escape_line(item.trim_start()));
             }
             if err.downcast_ref::<cmd::UsageError>().is_some() {
                 ExitCode::from(2)

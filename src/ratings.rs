@@ -134,7 +134,7 @@ impl Credibility {
 impl FromStr for Credibility {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim().parse::<i64>() {
+        match s.trim().chars().map(crate::numwords::ascii_digit).collect::<String>().parse::<i64>() {
             Ok(n) => Credibility::new(n),
             Err(_) => Err(format!(
                 "'{s}' is not a credibility; give a digit from 1 (confirmed by other sources) to 5 (improbable), or 6 (cannot be judged)"

@@ -528,7 +528,8 @@ struct Ends {
 
 /// Step 6: the range. Stated: low is the smallest floor stated (0 and "no floor stated" when no
 /// figure states one); union: the smallest low of all. High is the largest bounded high, where
-/// an open figure adds its floor; when an open floor exceeds every bounded high, high is open.
+/// an open figure adds its point (never less than its floor); when that exceeds every bounded
+/// high, high is open.
 fn ends(range: &[&FigureIn], envelope: Envelope) -> Ends {
     if range.is_empty() {
         return Ends::default();
@@ -542,7 +543,10 @@ fn ends(range: &[&FigureIn], envelope: Envelope) -> Ends {
         None => (Some(0), None, true),
     };
     let bounded = range.iter().filter_map(|f| f.high().map(|h| (h, Reverse(f.figure_id)))).max();
-    let open = range.iter().filter(|f| f.high().is_none()).map(|f| (f.low, Reverse(f.figure_id))).max();
+    // An open figure adds the most it states: its point ("about 60 and rising" says 60, not the
+    // 54 it is read from), never less than its floor.
+    let open =
+        range.iter().filter(|f| f.high().is_none()).map(|f| (f.point.max(f.low), Reverse(f.figure_id))).max();
     let (high, high_by, open_high) = match (bounded, open) {
         (Some((h, _)), Some((o, Reverse(by)))) if o > h => (None, Some(by), true),
         (Some((h, Reverse(by))), _) => (Some(h), Some(by), false),
@@ -617,11 +621,22 @@ pub fn conflicts(intervals: &[(i64, i64, Option<i64>)], max_pairs: usize) -> (u6
     (count, pairs, clusters)
 }
 
-/// Step 8: the best estimate, and the figure whose point it is.
-fn best(method: Method, chosen: &[&FigureIn], manual: Option<i64>) -> (Option<i64>, Option<i64>) {
+/// `v` placed inside `low..=high` (no bound where there is none): the nearest value the range
+/// allows.
+pub fn within(v: i64, low: Option<i64>, high: Option<i64>) -> i64 {
+    let v = low.map_or(v, |l| v.max(l));
+    high.map_or(v, |h| v.min(h))
+}
+
+/// Step 8: the best estimate, and the figure whose point it is. Each voice's point is taken
+/// inside the range: a ceiling below the low ("at most 10" beside "20", which it conflicts
+/// with) counts as the low, the nearest count the range allows, so no method can give a best
+/// outside low..high. A manual value is the caller's to check; here it is kept inside too.
+fn best(method: Method, chosen: &[&FigureIn], manual: Option<i64>, e: &Ends) -> (Option<i64>, Option<i64>) {
+    let inside = |f: &FigureIn| within(f.point, e.low, e.high);
     let mut by_point: Vec<&FigureIn> = chosen.to_vec();
-    by_point.sort_by(|a, b| a.point.cmp(&b.point).then(a.figure_id.cmp(&b.figure_id)));
-    let of = |f: Option<&&FigureIn>| (f.map(|f| f.point), f.map(|f| f.figure_id));
+    by_point.sort_by(|a, b| inside(a).cmp(&inside(b)).then(a.figure_id.cmp(&b.figure_id)));
+    let of = |f: Option<&&FigureIn>| (f.map(|f| inside(f)), f.map(|f| f.figure_id));
     match method {
         Method::Weighted => {
             let total: f64 = by_point.iter().map(|f| f.weight).sum();
@@ -643,7 +658,7 @@ fn best(method: Method, chosen: &[&FigureIn], manual: Option<i64>) -> (Option<i6
                 .then(a.published.cmp(&b.published))
                 .then(b.figure_id.cmp(&a.figure_id))
         })),
-        Method::Manual => (manual, None),
+        Method::Manual => (manual.map(|m| within(m, e.low, e.high)), None),
         Method::Range => (None, None),
     }
 }
@@ -748,8 +763,10 @@ pub fn reconcile(figs: &[FigureIn], links: &Links, req: &Request) -> Outcome {
     let (best, best_by) = if range.is_empty() && req.method != Method::Manual {
         (None, None)
     } else {
-        best(req.method, &range, req.manual)
+        best(req.method, &range, req.manual, &e)
     };
+    // The last guard: whatever the method, the best lies inside the range.
+    let best = best.map(|b| within(b, e.low, e.high));
     Outcome {
         low: e.low,
         best,
@@ -776,5 +793,7 @@ pub fn reconcile(figs: &[FigureIn], links: &Links, req: &Request) -> Outcome {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_bounds;
 #[cfg(test)]
 mod tests_monitors;

@@ -254,8 +254,9 @@ fn every_refusal_is_one_sentence_and_writes_nothing() {
     let r =
         nb.refuse(&["claim", "add", "--article", &article, "--quote", "بلغ ٤٥", "--when", "next tuesday"], 1);
     assert!(r.stderr.contains("'next tuesday'"), "{}", r.stderr);
-    let r = nb.refuse(&["source", "rate", "ناشطون محليون", "B", "--why", "  "], 1);
-    assert!(r.stderr.contains("--why"), "{}", r.stderr);
+    // A blank reason is a malformed command line, like a missing one.
+    let r = nb.refuse(&["source", "rate", "ناشطون محليون", "B", "--why", "  "], 2);
+    assert!(r.stderr.contains("--why") && r.stderr.contains("blank"), "{}", r.stderr);
     nb.refuse(&["source", "rate", "ناشطون محليون", "B"], 2);
     nb.refuse(&["claim", "list", "--min-reliability", "Z"], 2);
     nb.refuse(&["claim", "list", "--since", "2014-13"], 2);
@@ -272,7 +273,19 @@ fn every_refusal_is_one_sentence_and_writes_nothing() {
 fn suggested_claims_go_to_a_file_and_back_in_through_import() {
     let (nb, id) = setup();
     nb.ok(&["measure", "add", "deaths.market", "--label", "killed in the market"]);
-    nb.ok(&["claim", "add", "--article", &id, "--quote", "مقتل 11 شخصاً", "--source", "أحد سكان السهل"]);
+    // Recorded with its figure: a suggestion is `recorded` only when its figure is.
+    nb.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &id,
+        "--quote",
+        "مقتل 11 شخصاً",
+        "--source",
+        "أحد سكان السهل",
+        "--figure",
+        "deaths.market=11 شخصاً",
+    ]);
     let out = nb.path("suggested.csv");
     let before = nb.dump();
     let r = nb.ok(&["claim", "suggest", &id, "--measure", "deaths.market", "--out", out.to_str().unwrap()]);
@@ -691,4 +704,68 @@ fn last_weekday_is_the_latest_one_before_publication() {
             .json();
         assert_eq!((c["when_from"].as_str(), c["when_to"].as_str()), (Some(day), Some(day)), "{when}: {c}");
     }
+}
+
+/// A date phrase before `إلى N` / `to N` keeps the toll: the suggestion has both the date and the
+/// figure (`أمس إلى 61` is not a span of days), in Arabic and English.
+#[test]
+fn a_date_before_rose_to_n_keeps_the_figure() {
+    let nb = Nb::new();
+    let article = nb.path("toll.txt");
+    std::fs::write(
+        &article,
+        "ارتفعت حصيلة القصف أمس إلى 61 قتيلاً على الأقل، وفق ما أعلن المرصد.\n\n\
+         The toll from the strikes climbed on Sunday to 45 dead, the monitor said.\n",
+    )
+    .unwrap();
+    let r = nb.ok(&[
+        "--format",
+        "json",
+        "import",
+        "articles",
+        article.to_str().unwrap(),
+        "--published",
+        "2017-03-14",
+    ]);
+    let id = r.json()[0]["id"].as_i64().unwrap().to_string();
+    let rows = nb.ok(&["--format", "csv", "claim", "suggest", &id]).csv();
+    let got: Vec<(&str, &str)> =
+        rows.iter().map(|r| (r["figure"].as_str(), r["when_text"].as_str())).collect();
+    assert!(got.contains(&("61 قتيلاً على الأقل", "أمس")), "{got:?}");
+    assert!(got.iter().any(|(f, w)| *f == "45 dead" && w.contains("Sunday")), "{got:?}");
+}
+
+/// A measure of the killed (`--role killed`, or a label saying so) is offered no figure whose noun
+/// or verb names another role: the wounded, the missing. Figures with no role word stay.
+#[test]
+fn a_measure_of_one_role_is_offered_no_figure_of_another() {
+    let nb = Nb::new();
+    let article = nb.path("qasr.txt");
+    std::fs::write(
+        &article,
+        "قال المرصد إن القصف على القصر أسفر عن مقتل 40 مدنياً، فيما نقل 72 جريحاً إلى المستشفيات.\n\n\
+         وأضاف أن أكثر من 60 جريحاً حالتهم خطرة، وأن 7 أشخاص في عداد المفقودين، وقد وصل 30 شخصاً إلى البلدة.\n\n\
+         The hospital director said 72 wounded were admitted and 12 people were killed.\n",
+    )
+    .unwrap();
+    let r = nb.ok(&["--format", "json", "import", "articles", article.to_str().unwrap()]);
+    let id = r.json()[0]["id"].as_i64().unwrap().to_string();
+    nb.ok(&["incident", "add", "qasr", "--label", "shelling of al-Qasr"]);
+    nb.ok(&["measure", "add", "qasr.killed", "--label", "القصر", "--incident", "qasr", "--role", "killed"]);
+    nb.ok(&["measure", "add", "qasr.wounded", "--label", "wounded at al-Qasr"]);
+    let figures = |measure: &str| -> (Vec<String>, String) {
+        let r = nb.ok(&["--format", "csv", "claim", "suggest", &id, "--measure", measure]);
+        (r.csv().into_iter().map(|row| row["figure"].clone()).filter(|f| !f.is_empty()).collect(), r.stderr)
+    };
+    let (killed, note) = figures("qasr.killed");
+    for kept in ["40 مدنياً", "12 people", "30 شخصاً"] {
+        assert!(killed.iter().any(|f| f.starts_with(kept)), "{kept} missing from killed: {killed:?}");
+    }
+    for other in ["72 جريحاً", "أكثر من 60 جريحاً", "7 أشخاص", "72 wounded"] {
+        assert!(!killed.iter().any(|f| f.starts_with(other)), "{other} offered for the killed: {killed:?}");
+    }
+    assert!(note.contains("4 figure(s) left out") && note.contains("another role"), "{note}");
+    let (wounded, _) = figures("qasr.wounded");
+    assert!(wounded.iter().any(|f| f.starts_with("72 جريحاً")), "{wounded:?}");
+    assert!(!wounded.iter().any(|f| f.starts_with("40 مدنياً")), "{wounded:?}");
 }

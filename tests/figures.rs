@@ -319,3 +319,114 @@ fn figure_refusals_write_nothing() {
     nb.refuse(&["reconcile"], 2);
     nb.refuse(&["reconcile", "deaths.bridge", "--method", "mean"], 2);
 }
+
+/// "At most 10" (in English or Arabic) beside "20": the ceiling states no floor, so the low is
+/// 20, and no method may put the best below it. A manual value outside the range is refused.
+#[test]
+fn a_ceiling_alone_below_a_count_keeps_every_best_inside_the_range() {
+    for ceiling in ["at most 10", "لا يتجاوز 10"] {
+        let nb = Nb::new();
+        let a = nb.import("sahl-en.md", &[]).to_string();
+        nb.ok(&["measure", "add", "killed.sahl", "--label", "people killed in the market shelling"]);
+        nb.ok(&["source", "add", "the army", "--kind", "official", "--reliability", "C"]);
+        nb.ok(&["source", "add", "the hospital", "--kind", "official", "--reliability", "B"]);
+        let fig = format!("killed.sahl={ceiling}");
+        let army = ["--source", "the army", "--figure", &fig];
+        nb.ok(
+            &[&["claim", "add", "--article", &a, "--quote", "11 people were killed"][..], &army[..]].concat()
+        );
+        let hospital = ["--source", "the hospital", "--figure", "killed.sahl=20"];
+        nb.ok(&[
+            &["claim", "add", "--article", &a, "--quote", "a doctor at the National Hospital"][..],
+            &hospital[..],
+        ]
+        .concat());
+        for method in ["weighted", "conservative", "median", "best-source"] {
+            let r = nb.ok(&["reconcile", "killed.sahl", "--method", method, "--format", "json"]).json()[0]
+                .clone();
+            assert_eq!(
+                (r["low"].as_i64(), r["best"].as_i64(), r["high"].as_i64()),
+                (Some(20), Some(20), Some(20)),
+                "{ceiling}, {method}: {r}"
+            );
+        }
+        let explained = nb.ok(&["reconcile", "killed.sahl", "--method", "conservative", "--explain"]).stdout;
+        assert!(
+            explained.contains("Its point, 10, lies outside the range: it counts at the nearest end, 20."),
+            "{explained}"
+        );
+        let refused = nb.refuse(
+            &[
+                "reconcile",
+                "killed.sahl",
+                "--method",
+                "manual",
+                "--value",
+                "10",
+                "--note",
+                "the army's word",
+                "--save",
+            ],
+            1,
+        );
+        assert!(
+            refused.stderr.contains("--value 10 lies outside killed.sahl's range, 20..20"),
+            "{}",
+            refused.stderr
+        );
+        let manual = nb.ok(&[
+            "reconcile",
+            "killed.sahl",
+            "--method",
+            "manual",
+            "--value",
+            "20",
+            "--note",
+            "the count",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(manual.json()[0]["best"], 20);
+    }
+}
+
+/// `--lang ar` without `--explain`: the table's headers, the summary line, the conflicts and the
+/// legend are Arabic, numbers in the notebook's digits; programs' formats keep the column names.
+#[test]
+fn reconcile_speaks_arabic_under_lang_ar_without_explain() {
+    let nb = bridge();
+    let out = nb.ok(&["--format", "table", "reconcile", "deaths.bridge", "--lang", "ar"]).stdout;
+    for heading in ["رقم", "المصدر", "التقييم", "الصياغة", "الأدنى", "الأعلى", "الصوت", "المُدرج"]
+    {
+        assert!(out.contains(heading), "{heading}: {out}");
+    }
+    let header = out.lines().find(|l| l.contains("المصدر")).unwrap_or("");
+    assert!(!header.contains("source") && !header.contains("included"), "{header}");
+    // The text under the table wraps at the terminal's width.
+    let flat = out.replace('\n', " ");
+    assert!(
+        flat.contains(
+            "الأدنى 12، الأرجح 32، الأعلى 99 (الوسيط المرجَّح)، السند متنازع عليه، الأرقام المؤهلة 5 من 7، الأصوات 4"
+        ),
+        "{out}"
+    );
+    assert!(flat.contains("3 زوج من الأصوات لا يمكن أن يصدقا معًا؛ الأوسع: #3 مقابل #5 (الفارق 7)"), "{out}");
+    assert!(out.contains("الأدنى حدده #6، الأعلى حدده #6، الأرجح #1"), "{out}");
+    assert!(flat.contains("المُدرج: yes = يتكلم باسم صوته"), "{out}");
+    for english in ["eligible figures", "pair(s) of voices", "low set by", "included: yes"] {
+        assert!(!out.contains(english), "{english}: {out}");
+    }
+    // The same in English without --lang.
+    let en = nb.ok(&["--format", "table", "reconcile", "deaths.bridge"]).stdout;
+    assert!(en.contains("included: yes = speaks for its voice"), "{en}");
+    // CSV and JSON are for programs: the column names and keys stay.
+    let csv = nb.ok(&["reconcile", "deaths.bridge", "--lang", "ar", "--format", "csv"]).stdout;
+    assert!(csv.starts_with("id,measure,method,low,best,high"), "{csv}");
+    let json = nb.ok(&["reconcile", "deaths.bridge", "--lang", "ar", "--format", "json"]).json();
+    assert_eq!(json[0]["best"], 32);
+    assert!(json[0].get("explanation").is_none());
+    // With --explain the sentences are Arabic too.
+    let explained =
+        nb.ok(&["--format", "table", "reconcile", "deaths.bridge", "--lang", "ar", "--explain"]).stdout;
+    assert!(explained.contains("الأدنى 12: حدده #6"), "{explained}");
+}

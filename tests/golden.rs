@@ -56,6 +56,7 @@ figure terms
 figure parse 'about 45'
 figure parse 'ما يزيد على 100' --explain
 reconcile deaths.market
+reconcile deaths.market --lang ar
 reconcile --all --method conservative
 reconcile defectors.foreign --as-of 2014-12-05
 reconcile deaths.market --timeline

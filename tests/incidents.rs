@@ -974,3 +974,61 @@ fn an_incident_without_dates_or_place_takes_them_from_its_claims() {
     assert_eq!((row["event_date"].as_str(), row["time_precision"].as_i64()), (Some("2017-03-09"), Some(2)));
     assert_eq!(row["fatalities"], 0);
 }
+
+/// A saved manual result that its figures have since outgrown: `export events` still writes
+/// every row, keeps the best inside the range as it is now, and says on stderr (one line, naming
+/// the measure) that the saved method was applied to changed figures; ACLED's columns, which
+/// never use the saved method, say nothing. `incident show` keeps the stale mark at 80 columns.
+#[test]
+fn a_stale_saved_reconciliation_is_said_by_export_events_and_shown_at_80_columns() {
+    let nb = build();
+    nb.ok(&[
+        "reconcile",
+        "tokhar.killed",
+        "--method",
+        "manual",
+        "--value",
+        "10",
+        "--save",
+        "--note",
+        "the observatory's lower count",
+    ]);
+    let fresh = nb.ok(&["export", "events", "--profile", "ucdp", "--format", "json"]);
+    assert!(!fresh.stderr.contains("warning"), "{}", fresh.stderr);
+    // The observatory's "نحو 12" (10..14) goes; "at least 14" remains: 14..open.
+    let figures = nb.ok(&["export", "figures", "--measure", "tokhar.killed", "--format", "json"]).json();
+    let about_12 = figures.as_array().unwrap().iter().find(|f| f["low"] == 10).unwrap()["id"].to_string();
+    nb.ok(&["figure", "rm", &about_12]);
+    let ged = nb.ok(&["export", "events", "--profile", "ucdp", "--format", "json"]);
+    let warnings: Vec<&str> = ged.stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "{}", ged.stderr);
+    assert!(
+        warnings[0].starts_with("warning: tokhar.killed: saved reconciliation #1 is stale")
+            && warnings[0].contains("its method, manual, was applied to the figures as they are now"),
+        "{}",
+        warnings[0]
+    );
+    let row = ged.json()[1].clone();
+    assert_eq!(row["relid"], "tokhar.2017-03-14", "{row}");
+    // The manual 10 lies below the low of 14 now: the best stays inside the range.
+    assert_eq!((row["low"].as_i64(), row["best"].as_i64()), (Some(14), Some(14)), "{row}");
+    let acled = nb.ok(&["export", "events", "--profile", "acled", "--format", "json"]);
+    assert!(!acled.stderr.contains("warning"), "{}", acled.stderr);
+
+    let shown = std::process::Command::new(common::BIN)
+        .arg("--db")
+        .arg(&nb.db)
+        .args(["--format", "table", "incident", "show", "tokhar.2017-03-14"])
+        .env("COLUMNS", "80")
+        .env_remove("CROSSCHECK_DB")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(shown.stdout).unwrap();
+    let header = text.lines().find(|l| l.contains("measure") && l.contains("saved")).unwrap_or("");
+    assert!(header.contains("stale"), "{text}");
+    // The keys keep their width; the killed count's line says stale.
+    let killed = text.lines().find(|l| l.starts_with("│ tokhar.killed ")).unwrap_or("");
+    assert!(killed.contains("true"), "{text}");
+    assert!(text.contains("tokhar.injured") && text.contains("tokhar.missing"), "{text}");
+    assert!(text.lines().all(|l| crosscheck::render::width::display_width(l) <= 80), "{text}");
+}

@@ -341,6 +341,9 @@ fn bad_flag_combinations_exit_2_before_a_notebook_is_opened() {
         &["claim", "add", "--article", "1", "--quote", "15 people", "--tag", " "],
         &["claim", "edit", "1", "--tag", ""],
         &["search", " ... "],
+        &["measure", "add", "shops.damaged", "--label", " "],
+        &["claim", "add", "--article", "1", "--quote", " "],
+        &["source", "add", " ", "--kind", "activist"],
     ];
     for args in cases {
         let out = Command::new(BIN)
@@ -357,6 +360,50 @@ fn bad_flag_combinations_exit_2_before_a_notebook_is_opened() {
         assert!(!nowhere.parent().unwrap().exists(), "{args:?} created a notebook");
         assert!(out.stdout.is_empty(), "{args:?} printed {}", String::from_utf8_lossy(&out.stdout));
     }
+}
+
+#[test]
+fn a_blank_text_value_exits_2_naming_its_flag_before_a_notebook_is_opened() {
+    // Every text that must hold something goes through one parser: the value is refused with
+    // exit 2, in one line naming the flag (or argument) and what it accepts.
+    let nb = Nb::new();
+    let nowhere = nb.path("nowhere").join("notebook.db");
+    let cases: &[(&[&str], &str)] = &[
+        (&["measure", "add", "shops.damaged", "--label", " "], "--label <LABEL>"),
+        (&["measure", "add", "shops.damaged", "--label", ""], "--label <LABEL>"),
+        (&["measure", "edit", "deaths.market", "--label", "  "], "--label <LABEL>"),
+        (&["claim", "add", "--article", "1", "--quote", " "], "--quote <QUOTE>"),
+        (&["claim", "add", "--article", "1", "--quote", "\u{a0}\t"], "--quote <QUOTE>"),
+        (&["incident", "add", "sahl.2014-12-05", "--label", " "], "--label <LABEL>"),
+        (&["incident", "edit", "sahl.2014-12-04", "--label", " "], "--label <LABEL>"),
+        (&["article", "edit", "1", "--title", " "], "--title <TITLE>"),
+        (&["import", "articles", "a.txt", "--title", " "], "--title <TITLE>"),
+        (&["source", "add", " ", "--kind", "activist"], "<NAME>"),
+        (&["source", "edit", "1", "--name", " "], "--name <NAME>"),
+        (&["source", "rate", "1", "C", "--why", " "], "--why <WHY>"),
+        (&["source", "alias", "add", "1", " "], "<ALIAS>"),
+    ];
+    for (args, flag) in cases {
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&nowhere)
+            .args(*args)
+            .current_dir(nb.path(""))
+            .env_remove("CROSSCHECK_DB")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let first = err.lines().next().unwrap_or_default();
+        assert!(first.starts_with("error: invalid value"), "{args:?}: {err}");
+        assert!(first.contains(&format!("'{flag}'")), "{args:?} should name {flag}: {err}");
+        assert!(first.contains("blank; give some text"), "{args:?}: {err}");
+        assert!(!nowhere.parent().unwrap().exists(), "{args:?} created a notebook");
+        assert!(out.stdout.is_empty(), "{args:?} printed {}", String::from_utf8_lossy(&out.stdout));
+    }
+    // Text with something in it passes the parser, and is kept trimmed.
+    let v = nb.ok(&["--format", "json", "measure", "add", "shops.damaged", "--label", " shops "]).json();
+    assert_eq!(v["label"], "shops");
 }
 
 #[test]

@@ -844,8 +844,12 @@ fn suggestions_kept_between_loads_follow_the_sources_and_the_claims() {
     let again = s.get("/article?id=1");
     let line = who(&again).into_iter().find(|w| w.contains(monitor)).unwrap();
     assert!(line.contains("a source of the notebook"), "{line}");
-    // A claim recorded by the command line shows its suggestion as recorded.
+    // A claim recorded by the command line with its figure shows its suggestion as recorded
+    // (without the figure, the figure is still to record).
     assert!(!again.body.contains("sugg recorded"));
-    nb.ok(&["claim", "add", "--article", "1", "--quote", "ارتفع إلى 17 شخصاً على الأقل", "--source", monitor]);
+    let quote = "ارتفع إلى 17 شخصاً على الأقل";
+    nb.ok(&["claim", "add", "--article", "1", "--quote", quote, "--source", monitor]);
+    assert!(!s.get("/article?id=1").body.contains("sugg recorded"));
+    nb.ok(&["figure", "add", "--claim", "1", "--measure", "killed.wadi", "17 شخصاً على الأقل"]);
     assert!(s.get("/article?id=1").body.contains("sugg recorded"));
 }

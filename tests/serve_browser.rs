@@ -117,8 +117,9 @@ fn an_arabic_report_is_reviewed_from_the_keyboard_and_the_notebook_holds_what_wa
         .collect();
     got.sort();
     let want = vec![
-        ("injured.wadi=أكثر من 40 جريحاً وصلوا".to_string(), 2, "مصادر طبية في مستشفى الحصن".to_string()),
-        ("killed.wadi=14 مدنياً قُتلوا".to_string(), 6, "الدفاع المدني".to_string()),
+        // The counted noun stops before the verb after it (`40 جريحاً وصلوا`, `14 مدنياً قُتلوا`).
+        ("injured.wadi=أكثر من 40 جريحاً".to_string(), 2, "مصادر طبية في مستشفى الحصن".to_string()),
+        ("killed.wadi=14 مدنياً".to_string(), 6, "الدفاع المدني".to_string()),
         ("killed.wadi=17 شخصاً على الأقل".to_string(), 6, "المرصد المحلي لحقوق الإنسان".to_string()),
         ("killed.wadi=نحو 20 شخصاً".to_string(), 6, "ناشطون في الوادي".to_string()),
     ];

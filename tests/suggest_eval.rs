@@ -38,8 +38,9 @@ const TUNED: &str = "tests/fixtures/suggest";
 /// are development data like the 22 above (their misses were read and fixed by general rules).
 const HELD_OUT: &str = "tests/fixtures/suggest/heldout";
 /// A second batch, written blind: its author read only the file format (two fixtures and this
-/// test), never the rules nor their documentation, while the rules were being changed. No rule
-/// is changed to suit it either.
+/// test), never the rules nor their documentation, while the rules were being changed. Measured
+/// once unseen; since then development data like the others: its misses were read and fixed by
+/// general rules, each class tested in both languages.
 const HELD_OUT_2: &str = "tests/fixtures/suggest/heldout2";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
@@ -257,18 +258,20 @@ fn evaluate(set: &str, verbose: bool) -> BTreeMap<String, Tally> {
 type Floors = [(&'static str, f64, f64, f64, f64, f64); 2];
 
 /// On the reports the rules were developed against.
-const TUNED_FLOORS: Floors = [("ar", 0.99, 0.99, 0.97, 0.93, 0.99), ("en", 0.97, 0.99, 0.94, 0.99, 0.99)];
+const TUNED_FLOORS: Floors = [("ar", 0.99, 0.99, 0.98, 0.93, 0.99), ("en", 0.97, 0.99, 0.94, 0.99, 0.99)];
 
 /// On the formerly held-out reports, now development data, a little under the last measurement
-/// (ar: recall 0.961, source 0.973, precision 0.912, statements 0.769, dates 0.875; en: 0.988,
-/// 0.976, 0.838, 0.900, 0.828; first unseen measurement: source 0.822 and 0.699).
-const HELD_OUT_FLOORS: Floors = [("ar", 0.96, 0.97, 0.91, 0.76, 0.87), ("en", 0.98, 0.97, 0.83, 0.89, 0.82)];
+/// (ar: recall 0.975, source 0.974, precision 0.917, statements 0.769, dates 0.882; en: 0.988,
+/// 0.976, 0.902, 0.900, 0.828; first unseen measurement: source 0.822 and 0.699).
+const HELD_OUT_FLOORS: Floors = [("ar", 0.97, 0.97, 0.91, 0.76, 0.88), ("en", 0.98, 0.97, 0.90, 0.89, 0.82)];
 
-/// On the blind batch, just under what main measured when the batch landed, so that one more
-/// miss fails and an improvement does not (ar: recall, source, precision, statements, dates
-/// 0.877, 0.732, 0.717, 0.615, 0.889; en: 0.978, 0.444, 0.783, 0.375, 0.872).
+/// On the blind batch (development data since its first measurement: its misses were read and
+/// fixed by general rules), just under the last measurement, so that one more miss fails and an
+/// improvement does not (ar: recall, source, precision, statements, dates 0.963, 0.769, 0.796,
+/// 0.692, 0.902; en: 0.978, 0.667, 0.841, 0.500, 0.872; first measurement: ar 0.877, 0.732,
+/// 0.717, 0.615, 0.889; en 0.978, 0.444, 0.783, 0.375, 0.872).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.876, 0.732, 0.717, 0.615, 0.888), ("en", 0.978, 0.444, 0.782, 0.374, 0.872)];
+    [("ar", 0.962, 0.769, 0.795, 0.692, 0.902), ("en", 0.978, 0.666, 0.841, 0.499, 0.872)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

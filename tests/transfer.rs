@@ -341,3 +341,110 @@ fn an_articles_note_comes_with_it_in_a_merge() {
     let articles = mine.ok(&["article", "list", "--format", "json"]).json();
     assert_eq!(articles[0]["note"], "wire copy; the toll was revised later");
 }
+
+/// A colleague's notebook gives figures to a measure that is a sum here: a sum takes no figures
+/// of its own, so the merge is refused as `figure add` refuses it, naming the measure, and
+/// nothing is written.
+#[test]
+fn a_merge_that_would_give_figures_to_a_sum_is_refused_naming_it() {
+    let mine = Nb::new();
+    let theirs = Nb::new();
+    for nb in [&mine, &theirs] {
+        nb.ok(&["measure", "add", "sahl.killed", "--label", "killed in the market shelling"]);
+        nb.ok(&["measure", "add", "sahl.missing", "--label", "missing after the shelling"]);
+    }
+    mine.ok(&[
+        "measure",
+        "add",
+        "sahl.toll",
+        "--label",
+        "killed or missing",
+        "--sum",
+        "sahl.killed,sahl.missing",
+    ]);
+    // In their notebook the toll is an ordinary measure with a figure of its own.
+    theirs.ok(&["measure", "add", "sahl.toll", "--label", "killed or missing"]);
+    let a = theirs.import("sahl-en.md", &["--published", "2014-12-05"]).to_string();
+    theirs.ok(&[
+        "claim",
+        "add",
+        "--article",
+        &a,
+        "--quote",
+        "11 people were killed",
+        "--figure",
+        "sahl.toll=11",
+    ]);
+    let refused = mine.refuse(&["merge", theirs.db.to_str().unwrap()], 1);
+    assert!(
+        refused.stderr.contains(
+            "it gives 1 figure(s) to sahl.toll, which is the sum of sahl.killed, sahl.missing here"
+        ),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("nothing was merged"), "{}", refused.stderr);
+    // As `claim add` refuses a figure for the sum here.
+    let b = mine.import("sahl-en.md", &["--published", "2014-12-05"]).to_string();
+    let direct = mine.refuse(
+        &["claim", "add", "--article", &b, "--quote", "11 people were killed", "--figure", "sahl.toll=11"],
+        1,
+    );
+    assert!(direct.stderr.contains("sahl.toll is the sum of sahl.killed, sahl.missing"), "{}", direct.stderr);
+}
+
+/// After a merge, an edit made here is this notebook's own: comparing with the other notebook
+/// again does not report it as one of theirs not applied; an edit made there after the merge is.
+#[test]
+fn edits_after_the_merge_point_are_told_apart_by_side() {
+    use crosscheck::notebook::{Access, Notebook};
+    let mine = Nb::new();
+    let theirs = Nb::new();
+    let a = theirs.import("sahl-en.md", &["--published", "2014-12-05"]).to_string();
+    theirs.ok(&["claim", "add", "--article", &a, "--quote", "11 people were killed"]);
+    theirs.ok(&["claim", "add", "--article", &a, "--quote", "45 foreign fighters defected"]);
+    mine.ok(&["merge", theirs.db.to_str().unwrap()]);
+    let merged_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    // Here: claim 1 edited after the merge. There: claim 2 edited after the merge.
+    mine.ok(&["claim", "edit", "1", "--credibility", "2"]);
+    theirs.ok(&["claim", "edit", "2", "--credibility", "5"]);
+    let nb = Notebook::open(&mine.db, Access::Read).unwrap();
+    let differing = nb.differing_rows(&theirs.db, Some(&merged_at)).unwrap();
+    let ids: Vec<i64> = differing.iter().map(|d| d.id).collect();
+    assert_eq!(ids, [2], "{differing:?}");
+    assert_eq!(differing[0].fields[0].0, "credibility");
+    // Never merged before: their edit is reported, ours is not theirs to report.
+    let first = nb.differing_rows(&theirs.db, None).unwrap();
+    assert_eq!(first.iter().map(|d| d.id).collect::<Vec<_>>(), [2], "{first:?}");
+}
+
+/// The merge summary counts every alias of the other notebook once: added, already here, or
+/// left out (naming another source here), and a second merge finds them all already here.
+#[test]
+fn the_merge_summary_counts_each_alias_once() {
+    let mine = Nb::new();
+    let theirs = Nb::new();
+    theirs.ok(&["source", "add", "Valley Observatory", "--kind", "monitor"]);
+    for alias in ["مرصد الوادي", "VO", "Tala monitor"] {
+        theirs.ok(&["source", "alias", "add", "Valley Observatory", alias]);
+    }
+    mine.ok(&["source", "add", "Valley Observatory", "--kind", "monitor"]);
+    mine.ok(&["source", "alias", "add", "Valley Observatory", "VO"]);
+    mine.ok(&["source", "add", "Tala monitor", "--kind", "monitor"]);
+    let aliases = |r: &common::Run| {
+        let rows = r.json();
+        let row = rows.as_array().unwrap().iter().find(|x| x["table"] == "source_aliases").unwrap().clone();
+        (row["added"].as_i64(), row["already_there"].as_i64(), row["skipped"].as_i64())
+    };
+    let first = mine.ok(&["merge", theirs.db.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(aliases(&first), (Some(1), Some(1), Some(1)), "{}", first.stdout);
+    assert!(
+        first.stderr.contains("1 source_aliases of the other notebook name another source here"),
+        "{}",
+        first.stderr
+    );
+    let again = mine.ok(&["merge", theirs.db.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(aliases(&again), (Some(0), Some(2), Some(1)), "{}", again.stdout);
+    let listed = mine.ok(&["source", "alias", "list", "--format", "json"]).json();
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{listed}");
+}

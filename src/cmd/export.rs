@@ -78,8 +78,12 @@ pub fn export(args: ExportArgs, out: &Output) -> Result<Plan> {
         let dest = Dest::of(args.out.as_deref(), &outputs, "export");
         let empty = format!("no {} to export", args.table);
         let mut sink = Into(out.columns_to(columns, dest, defaults, &empty));
-        uses::export(run.nb()?, args.table, args.profile, &super::claim::query(&args.filter), &mut sink)?;
+        let warnings =
+            uses::export(run.nb()?, args.table, args.profile, &super::claim::query(&args.filter), &mut sink)?;
         sink.0.finish()?;
+        for w in &warnings {
+            out.note(w);
+        }
         if let Some(path) = &args.out {
             out.note(&format!("wrote {}", path.display()));
         }

@@ -25,7 +25,7 @@ pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
         )
         .into());
     }
-    let explain = args.explain.then_some(args.lang);
+    let (lang, explain) = (args.lang, args.explain);
     let query = ReconcileQuery {
         keys: args.keys,
         all: args.all,
@@ -51,23 +51,30 @@ pub fn plan(args: ReconcileArgs, out: &Output) -> Result<Plan> {
         }));
     }
     let shape = Shape::Rows(Columns::plain(MEASURE_COLUMNS));
-    Ok(Plan::new("reconcile", need, shape, move |run| reconcile(run, &query, args.ascii, explain)))
+    Ok(Plan::new("reconcile", need, shape, move |run| reconcile(run, &query, args.ascii, lang, explain)))
 }
 
-fn reconcile(run: &mut Run<'_>, query: &ReconcileQuery, ascii: bool, explain: Option<Lang>) -> Result<()> {
+fn reconcile(
+    run: &mut Run<'_>,
+    query: &ReconcileQuery,
+    ascii: bool,
+    lang: Lang,
+    explain: bool,
+) -> Result<()> {
     let out = run.out;
     let mut printer = None;
     uses::reconcile(run.nb()?, query, |r| {
         // Opened with the first result: a request refused before it prints nothing.
         if printer.is_none() {
-            printer = Some(MeasurePrinter::new(out, query.note.as_deref(), ascii, explain).map_err(output)?);
+            printer =
+                Some(MeasurePrinter::new(out, query.note.as_deref(), ascii, lang, explain).map_err(output)?);
         }
         printer.as_mut().expect("opened above").print(&r).map_err(output)
     })?;
     run.close();
     match printer {
         Some(p) => p.finish(),
-        None => MeasurePrinter::new(out, query.note.as_deref(), ascii, explain)?.finish(),
+        None => MeasurePrinter::new(out, query.note.as_deref(), ascii, lang, explain)?.finish(),
     }
 }
 

@@ -152,7 +152,15 @@ pub fn parse_when(text: &str, published: Option<PartialDate>) -> Result<When, St
         return Err(format!("--when is empty; give {WHEN_FORMS}"));
     }
     if t.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.') {
-        return explicit(t);
+        let when = explicit(t)?;
+        // A date wholly after the article's publication is refused as a phrase would be.
+        if let Some(p) = published.and_then(|p| p.exact()).filter(|p| when.from > *p) {
+            return Err(format!(
+                "'{t}' is after the article's publication date {p}; a claim cannot report what has not \
+                 happened yet, so check the date or the article's date (`crosscheck article edit --published`)"
+            ));
+        }
+        return Ok(when);
     }
     phrases::read(t, published)
 }
@@ -388,6 +396,21 @@ mod tests {
         }
     }
 
+    /// The dual of a month or a year: `خلال العامين الماضيين` is the 730 days before publication.
+    /// Must NOT be read: the dual alone, with no `الماضيين`.
+    #[test]
+    fn the_past_two_months_and_years() {
+        let p = Some(PartialDate::parse(FRI).unwrap());
+        for (phrase, days) in [("العامين الماضيين", 730), ("السنتين الماضيين", 730), ("الشهرين الماضيين", 61)]
+        {
+            let w = parse_when(phrase, p).unwrap_or_else(|e| panic!("{phrase}: {e}"));
+            assert_eq!((w.to - w.from).num_days() + 1, days, "{phrase}");
+            let text = format!("وثّقت الشبكة وفاة 138 معتقلاً خلال {phrase}");
+            assert_eq!(find_when(&text).len(), 1, "{text}");
+        }
+        assert!(find_when("بين العامين").is_empty());
+    }
+
     #[test]
     fn phrases_after_publication_are_refused_never_moved() {
         for (text, published) in [
@@ -403,9 +426,12 @@ mod tests {
         // The weekday beside today must agree with the article's date.
         let e = parse_when("مساء اليوم الخميس", Some(PartialDate::parse(FRI).unwrap())).unwrap_err();
         assert!(e.contains("2014-12-05"), "{e}");
-        // An explicit date typed by the user is not a phrase: it is kept as it is.
-        let w = parse_when("2014-12-09", Some(PartialDate::parse(FRI).unwrap())).unwrap();
-        assert_eq!((w.from, w.precision), (ymd("2014-12-09"), Precision::Day));
+        // An explicit date wholly after publication is refused like a phrase, naming the date;
+        // one before it is kept as it is.
+        let e = parse_when("2014-12-09", Some(PartialDate::parse(FRI).unwrap())).unwrap_err();
+        assert!(e.contains("2014-12-05") && e.contains("2014-12-09"), "{e}");
+        let w = parse_when("2014-12-01", Some(PartialDate::parse(FRI).unwrap())).unwrap();
+        assert_eq!((w.from, w.precision), (ymd("2014-12-01"), Precision::Day));
         // Without a publication date, a phrase with its own year still reads.
         let w = parse_when("mid feb 2015", None).unwrap();
         assert_eq!((w.from, w.to), (ymd("2015-02-11"), ymd("2015-02-20")));

@@ -93,6 +93,7 @@ fn count(voices: Vec<Voice>, support: Support) -> Count {
         largest_stated: Some(14),
         discounted: false,
         parts: Vec::new(),
+        stale_saved: None,
     }
 }
 

@@ -294,15 +294,23 @@ pub(crate) fn find_figures_in(
             d += 1;
         }
         let overlaps_date = dates.get(d).is_some_and(|(a, _)| *a < part.end_byte);
-        // The second day of a date span: `between March 3 and 4`, `من 3 إلى 4 آذار`.
+        // The second day of a date span: `between March 3 and 4`, `من 3 إلى 4 آذار`. Only a
+        // date with a day's number has a second day: after `أمس`, `on Sunday` or `مساء الأحد`,
+        // `إلى 61` and `to 61` are what a toll rose to.
+        let ends_in_day = |k: usize| {
+            d > 0 && dates[d - 1].1 == toks[k].end && has_day_number(&text[dates[d - 1].0..dates[d - 1].1])
+        };
+        // Only `to`/`إلى` is read as a toll after a date without a day's number; `and`, `و`,
+        // `حتى` and `-` after any date still start its second day.
+        let right_after = |k: usize| d > 0 && dates[d - 1].1 == toks[k].end;
+        let before = toks.get(part.base_start.wrapping_sub(1));
         let after_date = part.base_start >= 2
-            && in_list(toks.get(part.base_start - 1), &["and", "to", "و", "الي", "حتي", "-"])
-            && d > 0
-            && dates[d - 1].1 == toks[part.base_start - 2].end;
+            && (in_list(before, &["and", "و", "حتي", "-"]) && right_after(part.base_start - 2)
+                || in_list(before, &["to", "الي"]) && ends_in_day(part.base_start - 2));
         let glued_waw_after_date = part.lead_clitic == 1
             && toks[part.base_start].norm.starts_with('و')
-            && d > 0
             && part.base_start >= 1
+            && d > 0
             && dates[d - 1].1 == toks[part.base_start - 1].end;
         if overlaps_date || after_date || glued_waw_after_date {
             i = part.base_end.max(i + 1);
@@ -345,6 +353,11 @@ pub(crate) fn find_figures_in(
         i = end_tok.max(i + 1);
     }
     out
+}
+
+/// Does a date phrase hold a day of the month in digits (one or two of them, not a year)?
+fn has_day_number(date: &str) -> bool {
+    date.split(|c: char| !c.is_numeric()).any(|run| (1..=2).contains(&run.chars().count()))
 }
 
 fn second_bound(reader: &Reader<'_>, part: &Part) -> Option<Part> {
@@ -402,6 +415,9 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     if p.vague {
         return true;
     }
+    if is_share(toks, b, e, p.noun.is_some()) || known_set(toks, b, p) {
+        return false;
+    }
     if at.dates_money_or_names(p) {
         return false;
     }
@@ -415,6 +431,70 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         return true;
     }
     !at.codes_phones_or_years(p, &nums)
+}
+
+/// Is the number at `b..e` one side of a share or the total of a set, not a count of what
+/// happened? `seven in 10`, `one in every five`, `٧ من كل ١٠`, `ثلاثة بين كل عشرة` (both numbers),
+/// and a bare total after `out of`, `من أصل`, `من مجموع` (`3 مدارس من أصل 5`: the 5; the 3 is
+/// counted; a total with its own noun, `سبع قرى من أصل ست عشرة قرية`, is a count too). A number after `in` with none before (`killed in 12 strikes`) stays a count.
+pub(crate) fn is_share(toks: &[Token], b: usize, e: usize, has_noun: bool) -> bool {
+    let w = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    let num = |k: usize| toks.get(k).is_some_and(crate::numwords::numbers::may_start_number);
+    // After `in` only a small whole a share is taken of (`seven in 10`, `one in five`, `9 in
+    // 100`), never a year or a duration (`5 in 2023`, `12 in 10 days`).
+    let whole = |k: usize| {
+        crate::numwords::numbers::numbers_at(toks, k)
+            .first()
+            .is_some_and(|x| matches!(x.value, 2..=10 | 100 | 1000) && !in_list(toks.get(x.end), UNIT_AFTER))
+    };
+    // After the number (one counted noun may stand between: `7 من كل 10 أطفال` has none, `7
+    // أطفال من كل 10` one).
+    let share_after = |k: usize| match (w(k), w(k + 1), w(k + 2)) {
+        (Some("in"), _, _) if whole(k + 1) => true,
+        (Some("in" | "of" | "out"), Some("every" | "each"), _) if num(k + 2) => true,
+        (Some("out"), Some("of"), Some("every" | "each")) => num(k + 3),
+        (Some("من" | "بين"), Some("كل"), _) => num(k + 2),
+        _ => false,
+    };
+    let arabic_share = |k: usize| matches!((w(k), w(k + 1)), (Some("من" | "بين"), Some("كل"))) && num(k + 2);
+    if share_after(e)
+        || (toks.get(e).is_some_and(|t| t.is_word() && !t.norm.is_ascii()) && arabic_share(e + 1))
+    {
+        return true;
+    }
+    // Before the number: `in 10`, `every 10`, `من كل 10`, `out of 10`, `من أصل 10`.
+    let before = |k: usize| b.checked_sub(k).and_then(w);
+    match (before(2), before(1)) {
+        (Some("من" | "بين"), Some("كل")) => true,
+        (Some("in" | "of" | "out"), Some("every" | "each")) => true,
+        (Some("out"), Some("of")) | (Some("من"), Some("اصل" | "مجموع")) => !has_noun,
+        (_, Some("in")) => b >= 2 && num(b - 2) && whole(b),
+        _ => false,
+    }
+}
+
+/// Is the number one of a set the text already knows, not a count it reports? English `the two
+/// sides`, `the three dead`, `the town's four wings`, `the directorate's four ambulances` (like
+/// the Arabic number word with the article after its noun). Not after `of the` (`seven of the
+/// 16 affected villages` counts the villages), nor with a hedge (`the estimated 40`), nor before
+/// `who` (`the two men who ran the bakery were killed`), nor past ten (`the 35,000 people there`).
+fn known_set(toks: &[Token], b: usize, p: &Part) -> bool {
+    let w = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    // `the two men who ran the bakery` says who they were: a count of them.
+    // Only a small set (up to ten) is one the text knows: `the 35,000 people there` is a count.
+    if p.hedged || b == 0 || w(p.end) == Some("who") || p.iv.high.is_none_or(|h| h > 10) {
+        return false;
+    }
+    let the = w(b - 1) == Some("the") && !(b >= 2 && w(b - 2) == Some("of"));
+    // `town's`: the possessive `'s` (or `’s`) right before the number.
+    let possessive = w(b - 1) == Some("s")
+        && b >= 3
+        && toks[b - 2].kind == TokKind::Sym
+        && matches!(toks[b - 2].norm.as_str(), "'" | "’")
+        && !toks[b - 2].space_before
+        && toks[b - 3].is_word()
+        && toks[b - 3].norm.is_ascii();
+    the || possessive
 }
 
 /// The tokens around a part's number: its first token, two before it and two after it.
@@ -600,6 +680,27 @@ mod tests {
         }
     }
 
+    /// A date phrase before `إلى N` / `to N` (`ارتفعت الحصيلة أمس إلى 61`) leaves the number to the
+    /// toll: only a date ending in a day's number has a second day (`March 3 to 4`).
+    #[test]
+    fn a_date_before_to_n_keeps_the_figure() {
+        for (text, want) in [
+            ("ارتفعت حصيلة القصف أمس إلى 61 قتيلاً على الأقل", "61 قتيلاً على الأقل"),
+            ("ارتفعت الحصيلة اليوم إلى 12 قتيلاً", "12 قتيلاً"),
+            ("وصل عدد القتلى مساء الأحد إلى 30 شخصاً", "30 شخصاً"),
+            ("ارتفع عدد الجرحى يوم الثلاثاء إلى نحو 40 جريحاً", "نحو 40 جريحاً"),
+            ("The toll rose on Sunday to 45 dead", "45 dead"),
+            ("the number of dead climbed yesterday to at least 17 people", "at least 17 people"),
+        ] {
+            assert_eq!(wordings(text), [want], "{text}");
+        }
+        // The second day of a span stays a date.
+        for text in ["the army shelled the town from March 3 to 4", "قصف الجيش البلدة في 3 آذار و4 منه"]
+        {
+            assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
+        }
+    }
+
     #[test]
     fn hedges_ranges_two_bounds_and_provisional() {
         let f = find_figures(
@@ -727,6 +828,136 @@ mod tests {
             text.split_whitespace().count(),
             t.elapsed()
         );
+    }
+    /// Shares and totals are not counts: `seven in 10`, `٧ من كل ١٠`, `one in every five`, the
+    /// total after `out of` / `من أصل`. Must NOT be dropped: a count before `in` a place or a
+    /// year, the part before `out of`, a number after `in` with no number before it.
+    #[test]
+    fn shares_and_totals_are_not_counts() {
+        for text in [
+            "seven in 10 families have lost a relative, the survey found",
+            "Nearly 7 in 10 tents were flooded",
+            "one in every five children is underweight",
+            "قال التقرير إن ٧ من كل ١٠ أسر فقدت معيلها",
+            "وأفاد المسح بأن سبعة أطفال من كل عشرة يعانون من سوء التغذية",
+        ] {
+            assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
+        }
+        assert_eq!(wordings("تضررت 3 مدارس من أصل 5 في البلدة"), ["3 مدارس"]);
+        let w = wordings("Of the passengers, 12 out of 40, drowned");
+        assert!(w.len() == 1 && w[0].starts_with("12"), "{w:?}");
+        for (text, want) in [
+            (
+                "At least 5 people were killed in 2023 and 12 in 10 days of fighting",
+                &["At least 5 people", "12"][..],
+            ),
+            ("the strikes killed 30 in 12 villages", &["30", "12 villages"]),
+            ("قتل 30 شخصاً في 12 قرية", &["30 شخصاً", "12 قرية"]),
+        ] {
+            assert_eq!(wordings(text), want, "{text}");
+        }
+    }
+
+    /// A range whose second number has a scale word shares it: `بين 20 و25 ألف` is
+    /// 20,000..25,000. Must NOT be shared: a first number the scale would take past the second.
+    #[test]
+    fn a_range_shares_its_scale_word() {
+        let v = default_vague_table();
+        let r = |s: &str| {
+            let f = find_figures(s, &v);
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            (f[0].reading.low, f[0].reading.high)
+        };
+        assert_eq!(r("فرّ ما بين 20 و25 ألف شخص من المدينة"), (20_000, Some(25_000)));
+        assert_eq!(r("between 20 and 25 thousand people fled"), (20_000, Some(25_000)));
+        assert_eq!(r("from two to three million refugees"), (2_000_000, Some(3_000_000)));
+        assert_eq!(r("a crowd of 20-25 thousand people"), (20_000, Some(25_000)));
+        assert_eq!(r("between 500 and 2 thousand people"), (500, Some(2_000)));
+        assert_eq!(r("بين ألفين و3 آلاف شخص"), (2_000, Some(3_000)));
+        for s in ["ما بين 20 و25 ألف شخص", "between 20 and 25 thousand", "20-25 thousand"] {
+            let p = parse(s, &v).unwrap();
+            assert_eq!((p.low, p.high), (20_000, Some(25_000)), "{s}");
+        }
+    }
+
+    /// A number after `the` or a possessive is one of a known set (`the two sides`, `the town's
+    /// four wings`). Must NOT be dropped: after `of the`, before `who`, or with a hedge.
+    #[test]
+    fn a_known_set_is_not_a_count() {
+        for text in [
+            "clashes between the two sides since March",
+            "the three dead were the first protesters killed",
+            "two of the directorate's four ambulances had been hit",
+        ] {
+            assert!(
+                !wordings(text)
+                    .iter()
+                    .any(|w| w.contains("two sides") || w.contains("three dead") || w.contains("four")),
+                "{text}: {:?}",
+                wordings(text)
+            );
+        }
+        assert_eq!(
+            wordings("aid reached seven of the 16 affected villages"),
+            ["seven", "16 affected villages"]
+        );
+        assert_eq!(wordings("the two men who ran the bakery had been killed"), ["two men"]);
+        assert_eq!(wordings("the estimated 40 fighters"), ["estimated 40 fighters"]);
+        assert_eq!(wordings("spare the 35,000 people there"), ["35,000 people"]);
+    }
+
+    /// An Arabic dual of a person noun is two of them, in running text and in `figure parse`.
+    /// Must NOT be read: a sound plural that looks like a dual (`مدنيين`), a definite dual (a
+    /// known pair), a word that merely ends in ان.
+    #[test]
+    fn arabic_duals_count_two() {
+        for (text, want) in [
+            ("بينهم قياديان ميدانيان", "قياديان"),
+            ("وأصيب طفلان بجروح", "طفلان"),
+            ("اعتقلت الدورية جنديين اثنين", "جنديين اثنين"),
+            ("قتل عنصرين من الشرطة", "عنصرين"),
+            ("وأصيب مدنيان", "مدنيان"),
+        ] {
+            let f = find_figures(text, &default_vague_table());
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].wording.as_str(), f[0].reading.low, f[0].reading.high),
+                (want, 2, Some(2)),
+                "{text}"
+            );
+        }
+        for text in ["قتل مدنيين في القصف", "وأصيب الطفلان بجروح", "غادر السكان المدينة", "قال طالبين بالإفراج"]
+        {
+            assert!(wordings(text).is_empty(), "{text}: {:?}", wordings(text));
+        }
+        assert_eq!(parse("قياديان", &default_vague_table()).map(|r| r.low), Ok(2));
+    }
+
+    /// `لا يتجاوز عددهم سبعة`: a verb of a limit with its subject before the number.
+    #[test]
+    fn a_limit_verb_takes_its_subject_before_the_number() {
+        assert_eq!(
+            found("وقال إن المعتقلين لا يتجاوز عددهم سبعة"),
+            [("لا يتجاوز عددهم سبعة".to_string(), Kind::AtMost, 0, Some(7))]
+        );
+        assert_eq!(found("وتجاوزت الحصيلة 300 قتيل")[0].1, Kind::MoreThan);
+        // Must NOT be joined: a subject with no verb before it.
+        assert_eq!(wordings("بلغ عددهم سبعة"), ["سبعة"]);
+    }
+
+    /// `40-ish` is about 40, in running text and in `figure parse`; `just over 130` more than 130.
+    #[test]
+    fn ish_and_just_over() {
+        assert_eq!(
+            found("a crowd of 40-ish people"),
+            [("40-ish people".to_string(), Kind::Approx, 36, Some(44))]
+        );
+        let v = default_vague_table();
+        let p = parse("40-ish", &v).unwrap();
+        assert_eq!(p.kind, Kind::Approx);
+        assert_eq!(found("just over 130 wounded")[0].1, Kind::MoreThan);
+        // Must NOT be read as a hedge: a word that merely ends in ish.
+        assert_eq!(wordings("40 Kurdish fighters"), ["40 Kurdish fighters"]);
     }
 }
 #[cfg(test)]

@@ -9,7 +9,9 @@ use super::tables::{
     Hedge, PhraseIndex, NEGATIONS, NOT_COUNTED, PLURAL_SCALES, RANGE_SEPARATORS, SCALE_WORDS, WORD_FIGURES,
 };
 use super::{Kind, VagueTable, VagueTerm};
-use crate::numwords::numbers::{is_number_word, may_start_number, number_vocab, numbers_at, NumRead};
+use crate::numwords::numbers::{
+    is_number_word, may_start_number, number_vocab, numbers_at, share_scale, NumRead,
+};
 use crate::numwords::tokens::{clitic_forms, Forms, TokKind, Token, MAX};
 
 /// The notebook's vague words, looked up by their spaceless form so that a word may carry a
@@ -327,7 +329,8 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let how = format!("'{}' … '{}'", self.typed(t.start, self.toks[k - 1].end), sep_text);
-                return self.range(x.value, y.value, how, y.end).map(Some);
+                let a = share_scale(self.toks, &x, k, &y);
+                return self.range(a, y.value, how, y.end).map(Some);
             }
         }
         Ok(None)
@@ -355,7 +358,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(y) = numbers_at(self.toks, s + 1).into_iter().find(|y| y.clitic == 0) {
                 let how = format!("'{}'", self.typed(sep.start, sep.end));
-                match self.range(x.value, y.value, how, y.end) {
+                match self.range(share_scale(self.toks, x, j, &y), y.value, how, y.end) {
                     Ok((b, e)) => return Ok(Some((b, e, x.clitic))),
                     Err(e) if !self.find => return Err(e),
                     Err(_) => {}
@@ -440,6 +443,31 @@ impl<'a> Reader<'a> {
         Base::Number { n: x.value, words }
     }
 
+    /// An Arabic dual of a person noun (`قياديان`, `طفلين`, `وجنديين`): two of them, with its
+    /// clitic set aside, and a following `اثنين` taken with it. The accusative/genitive `ـين` only
+    /// for nouns whose plural is not `ـين` (`مدنيين` is a plural: never read as two); the definite
+    /// dual (`الطفلان`, a known pair) is not a count. Returns the token after it and the clitic's
+    /// length.
+    fn dual_at(&self, j: usize) -> Option<(usize, usize)> {
+        let t = self.toks.get(j)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let (_, cl) = clitic_forms(&t.norm).into_iter().find_map(|(n, cl, w)| {
+            if cl.ends_with("ال") {
+                return None;
+            }
+            let is_dual = |stem: &str, an_only: bool| {
+                DUAL_STEMS.iter().any(|(s, only)| *s == stem && (!*only || an_only))
+            };
+            let dual = w.strip_suffix("ان").is_some_and(|s| is_dual(s, true))
+                || w.strip_suffix("ين").is_some_and(|s| is_dual(s, false));
+            dual.then_some((w, n))
+        })?;
+        let two = self.word_is(j + 1, &["اثنان", "اثنين", "اثنتان", "اثنتين"]);
+        Some((j + 1 + usize::from(two), cl))
+    }
+
     /// Does a part start at `i` (cheap test used before suffix hedges that are also joiners)?
     fn part_may_start(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
@@ -517,6 +545,11 @@ impl<'a> Reader<'a> {
         let start = j;
         let mut idx = Vec::new();
         while j < self.toks.len() && idx.len() < max && self.noun_word(j) {
+            // The noun is one word and its adjective at most, never the verb after it (`40
+            // مدنياً وأصيب`, `15 جريحاً نقلوا`).
+            if !idx.is_empty() && looks_like_verb(&self.toks[j].norm) {
+                break;
+            }
             idx.push(j);
             j += 1;
             // An English noun ends with its plural or a word for people ("foreign fighters",
@@ -553,7 +586,18 @@ impl<'a> Reader<'a> {
         }
         self.refuse_negated_hedge(pre.as_ref(), i)?;
         let (q, bracket) = self.number_start(pre.as_ref(), i);
-        let Some((base, mut k, base_clitic)) = self.base_at(q)? else { return Ok(None) };
+        let dual = if bracket { None } else { self.dual_at(q) };
+        let got = match (self.base_at(q)?, &dual) {
+            (Some(b), _) => Some(b),
+            (None, Some((e, cl))) => {
+                let t = &self.toks[q];
+                let words = Some(self.typed(t.offset_of_char(*cl), self.toks[e - 1].end).to_string());
+                Some((Base::Number { n: 2, words }, *e, *cl))
+            }
+            (None, None) => None,
+        };
+        let Some((base, mut k, base_clitic)) = got else { return Ok(None) };
+        let dual = dual.filter(|(e, _)| *e == k);
         if bracket {
             if !(self.toks.get(k).is_some_and(|t| t.is_sym(")")) && self.suffix_at(k + 1).is_some()) {
                 return Ok(None);
@@ -577,7 +621,14 @@ impl<'a> Reader<'a> {
             k = s.end;
         }
         let max_noun = if self.find { 2 } else { 3 };
-        let (noun, after_noun) = self.noun_at(k, max_noun);
+        // A dual is its own counted noun (`قياديان` is two leaders).
+        let (noun, after_noun) = match dual {
+            Some((_, cl)) => {
+                let t = &self.toks[q];
+                (Some((self.typed(t.offset_of_char(cl), t.end).to_string(), vec![q])), k)
+            }
+            None => self.noun_at(k, max_noun),
+        };
         if noun.is_some() {
             self.refuse_what_is_not_counted(k)?;
             k = after_noun;
@@ -648,6 +699,14 @@ impl<'a> Reader<'a> {
         if pre.is_some()
             && self.toks.get(q).is_some_and(|t| t.norm == "ال")
             && self.toks.get(q + 1).is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
+        {
+            q += 1;
+        }
+        // `لا يتجاوز عددهم سبعة`, `تخطّت الحصيلة 300`: an Arabic verb of passing or of a limit
+        // with its subject, the number or the toll, between it and the number.
+        if pre.is_some_and(|p| !self.toks[p.end - 1].norm.is_ascii())
+            && self.toks.get(q).is_some_and(|t| COUNT_SUBJECTS.contains(&t.norm.as_str()))
+            && self.toks.get(q + 1).is_some_and(may_start_number)
         {
             q += 1;
         }
@@ -963,4 +1022,82 @@ pub(crate) fn strip_provisional(toks: &[Token], text: &str) -> (Vec<Token>, Vec<
         i += 1;
     }
     (kept, found)
+}
+
+/// Singular person nouns whose dual reads as two (normalised), and whether only the nominative
+/// `ـان` is: a noun with a sound plural in `ـين` (`مدني`, `مقاتل`) would read its plural as a dual.
+const DUAL_STEMS: &[(&str, bool)] = &[
+    ("جندي", false),
+    ("عنصر", false),
+    ("طفل", false),
+    ("شخص", false),
+    ("طبيب", false),
+    ("ضابط", false),
+    ("رجل", false),
+    ("شاب", false),
+    ("طالب", true),
+    ("قتيل", false),
+    ("جريح", false),
+    ("اسير", false),
+    ("حارس", false),
+    ("شرطي", false),
+    ("امرات", false),
+    ("قيادي", true),
+    ("مدني", true),
+    ("مقاتل", true),
+    ("مسلح", true),
+    ("ناشط", true),
+    ("مسعف", true),
+    ("معتقل", true),
+    ("موظف", true),
+    ("صحفي", true),
+    ("صحافي", true),
+    ("مواطن", true),
+    ("نازح", true),
+    ("عامل", true),
+    ("سائق", true),
+    ("مراسل", true),
+    ("عسكري", true),
+    ("منشق", true),
+];
+
+/// The subject an Arabic verb of passing or of a limit may take before its number (normalised):
+/// `لا يتجاوز عددهم سبعة`, `تجاوزت الحصيلة 300`.
+const COUNT_SUBJECTS: &[&str] =
+    &["عددهم", "عددها", "عددهن", "عددهما", "العدد", "عدد", "الحصيله", "حصيلتهم", "حصيلتها"];
+
+/// Does a normalised Arabic word after a counted noun read as a verb or a new clause, not an
+/// adjective? A conjunction glued to it (`وأصيب`, `وقتل`), a past-tense plural (`نقلوا`,
+/// `أصيبوا`), or a past-tense verb of the press (`أصيب`, `قتل`, `سقط` ...).
+fn looks_like_verb(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "اصيب",
+        "قتل",
+        "سقط",
+        "نقل",
+        "لقي",
+        "جرح",
+        "فقد",
+        "نزح",
+        "اعتقل",
+        "انشق",
+        "توفي",
+        "استشهد",
+        "وصل",
+        "كان",
+        "كانت",
+        "كانوا",
+        "باتوا",
+        "بات",
+        "اصبح",
+        "ظل",
+        "بقي",
+        "تم",
+    ];
+    if w.is_ascii() || w.chars().count() < 3 {
+        return false;
+    }
+    w.starts_with('و') && w.chars().count() >= 4 && !w.starts_with("وط")
+        || w.ends_with("وا")
+        || VERBS.contains(&w)
 }

@@ -204,6 +204,9 @@ pub(crate) const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
     ("approximately", Approx),
     ("roughly", Approx),
     ("or thereabouts", Approx),
+    // `40-ish`, `40ish`: about 40.
+    ("-ish", Approx),
+    ("ish", Approx),
     ("علي الاقل", AtLeast),
     ("علي اقل تقدير", AtLeast),
     ("او اكثر", AtLeast),

@@ -743,3 +743,21 @@ fn the_vague_word_guard_refuses_words_the_reader_already_reads() {
         assert!(not_a_vague_word(w).is_none(), "{w} refused");
     }
 }
+
+/// The counted noun is one noun and its adjective at most, never a verb or a new clause after it.
+#[test]
+fn the_counted_noun_stops_before_a_verb() {
+    for (wording, noun) in [
+        ("ما يزيد على 40 مدنياً وأصيب", "مدنياً"),
+        ("ما لا يقل عن 15 جريحاً نقلوا", "جريحاً"),
+        ("30 عنصراً سقطوا", "عنصراً"),
+        ("12 مدنياً وقتل", "مدنياً"),
+    ] {
+        assert_eq!(p(wording).noun.as_deref(), Some(noun), "{wording}");
+    }
+    // Must NOT be cut: a noun with its adjective.
+    for (wording, noun) in [("40 مدنياً فلسطينياً", "مدنياً فلسطينياً"), ("15 عنصراً مسلحاً", "عنصراً مسلحاً")]
+    {
+        assert_eq!(p(wording).noun.as_deref(), Some(noun), "{wording}");
+    }
+}

@@ -194,9 +194,9 @@ fn redate_claims(tx: &Connection, article: i64, published: Option<PartialDate>) 
             Ok((
                 r.get::<_, i64>("id")?,
                 r.get::<_, String>("when_text")?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>("when_from")?,
+                r.get::<_, Option<String>>("when_to")?,
+                r.get::<_, Option<String>>("when_precision")?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -3,11 +3,11 @@
 //! with one of two query plans, chosen here: index lookups for a filter that picks a few claims,
 //! cursors that read every attribution beside the claims for a broad listing or export.
 
-use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::articles::{heading_from, Heading, Remembered, HEADING_COLUMNS};
+use super::conditions::Conditions;
 use super::search::ClaimWords;
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
@@ -19,6 +19,11 @@ use crate::vocab::{Relation, SourceKind};
 /// A claim's sources in attribution order.
 pub(crate) const ATTRIBUTION: &str =
     "SELECT source_id FROM claim_sources WHERE claim_id = ?1 ORDER BY position";
+
+/// Whether a claim of this id exists.
+pub(crate) fn is_claim(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?.exists([id])?)
+}
 
 /// One row of `claim list` and `export claims`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -186,72 +191,69 @@ fn claim_from(
     })
 }
 
-/// The WHERE clause and parameters for the filters that are set. Only the filters in use are
-/// written, so SQLite can use the index each one has (`claims_by_article`, `claims_by_when_to`
-/// ...). Every `?` of one condition is its one value.
-fn conditions(filter: &ClaimFilter) -> (String, Vec<Value>) {
-    let mut conds: Vec<String> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    let mut add = |cond: &str, v: Value| {
-        values.push(v);
-        conds.push(cond.replace('?', &format!("?{}", values.len())));
-    };
+/// The conditions of the filters that are set. Only the filters in use are written, so SQLite
+/// can use the index each one has (`claims_by_article`, `claims_by_when_to` ...).
+fn conditions(filter: &ClaimFilter) -> Conditions {
+    let mut w = Conditions::new();
     if let Some(id) = filter.id {
-        add("c.id = ?", Value::Integer(id));
+        w.and("c.id = :id", ":id", id);
     }
     if let Some(a) = filter.article {
-        add("c.article_id = ?", Value::Integer(a));
+        w.and("c.article_id = :article", ":article", a);
     }
     if let Some(s) = filter.source {
         // A claim with no source of its own is its outlet's reporting, so the outlet's too.
-        add(
-            "c.id IN (SELECT cs.claim_id FROM claim_sources cs WHERE cs.source_id = ?
+        w.and(
+            "c.id IN (SELECT cs.claim_id FROM claim_sources cs WHERE cs.source_id = :source
                       UNION ALL
                       SELECT c2.id FROM articles a2 JOIN claims c2 ON c2.article_id = a2.id
-                      WHERE a2.outlet_id = ?
+                      WHERE a2.outlet_id = :source
                         AND NOT EXISTS (SELECT 1 FROM claim_sources cs2 WHERE cs2.claim_id = c2.id))",
-            Value::Integer(s),
+            ":source",
+            s,
         );
     }
     if let Some(g) = filter.min_reliability {
-        add(
+        w.and(
             "(EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-                     WHERE cs.claim_id = c.id AND s.reliability <= ? AND s.reliability <> 'F')
+                     WHERE cs.claim_id = c.id AND s.reliability <= :grade AND s.reliability <> 'F')
               OR (NOT EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id)
-                  AND o.reliability <= ? AND o.reliability <> 'F'))",
-            Value::Text(g.letter().to_string()),
+                  AND o.reliability <= :grade AND o.reliability <> 'F'))",
+            ":grade",
+            g.letter().to_string(),
         );
     }
     if let Some(c) = filter.max_credibility {
-        add("c.credibility <= ?", Value::Integer(c.value()));
+        w.and("c.credibility <= :credibility", ":credibility", c.value());
     }
     if let Some(t) = &filter.tag {
-        add(
-            "EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?)",
-            Value::Text(t.clone()),
+        w.and(
+            "EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = :tag)",
+            ":tag",
+            t.clone(),
         );
     }
     if let Some(p) = &filter.place {
-        add("c.place = ? COLLATE NOCASE", Value::Text(p.clone()));
+        w.and("c.place = :place COLLATE NOCASE", ":place", p.clone());
     }
     if let Some(d) =
         filter.since.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.first_day())
     {
-        add("c.when_to >= ?", Value::Text(d.to_string()));
+        w.and("c.when_to >= :since", ":since", d.to_string());
     }
     if let Some(d) =
         filter.until.as_deref().and_then(|d| PartialDate::parse(d).ok()).and_then(|d| d.last_day())
     {
-        add("c.when_from <= ?", Value::Text(d.to_string()));
+        w.and("c.when_from <= :until", ":until", d.to_string());
     }
     if let Some(m) = filter.measure {
-        add(
-            "EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id AND f.measure_id = ?)",
-            Value::Integer(m),
+        w.and(
+            "EXISTS (SELECT 1 FROM figures f WHERE f.claim_id = c.id AND f.measure_id = :measure)",
+            ":measure",
+            m,
         );
     }
-    let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
-    (clause, values)
+    w
 }
 
 /// A listing that picks a few claims by an index: each claim's lists are read by subqueries.
@@ -312,20 +314,23 @@ fn narrow(
     near: Option<Near>,
     mut f: impl FnMut(ClaimRow) -> Result<()>,
 ) -> Result<()> {
-    let (mut clause, mut values) = conditions(filter);
-    let mut order = "ORDER BY c.id".to_string();
+    let mut w = conditions(filter);
+    let mut order = "ORDER BY c.id";
     if let Some(n) = &near {
-        for (cond, id) in [("c.id > ?", n.after), ("c.id < ?", n.before)] {
-            if let Some(id) = id {
-                values.push(Value::Integer(id));
-                let cond = cond.replace('?', &format!("?{}", values.len()));
-                clause =
-                    if clause.is_empty() { format!(" WHERE {cond}") } else { format!("{clause} AND {cond}") };
-            }
+        if let Some(id) = n.after {
+            w.and("c.id > :after", ":after", id);
         }
-        let way = if n.before.is_some() && n.after.is_none() { "DESC" } else { "ASC" };
-        order = format!("ORDER BY c.id {way} LIMIT {}", n.limit);
+        if let Some(id) = n.before {
+            w.and("c.id < :before", ":before", id);
+        }
+        w.bind(":limit", super::sql_int(n.limit));
+        order = if n.before.is_some() && n.after.is_none() {
+            "ORDER BY c.id DESC LIMIT :limit"
+        } else {
+            "ORDER BY c.id ASC LIMIT :limit"
+        };
     }
+    let clause = w.clause();
     let sql = format!(
         "SELECT {CLAIM_COLUMNS}, {HEADING_COLUMNS},
             (SELECT group_concat(s.name, char(31)) FROM (SELECT s.name FROM claim_sources cs
@@ -350,7 +355,7 @@ fn narrow(
     // an incident's claims one by one cost its square.
     let mut incidents: Remembered<'_, String> =
         Remembered::new(conn, "SELECT key FROM incidents WHERE id = ?1", |r| r.get("key"), 200_000)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut rows = stmt.query(&*w.params())?;
     while let Some(r) = rows.next()? {
         let incident = match r.get::<_, Option<i64>>(at.incident_id)? {
             Some(i) => Some(incidents.of(i)?.clone()),
@@ -378,9 +383,10 @@ fn narrow(
 /// holds its body, so the join read a page of the article table per claim (a third of an
 /// export of 100,000 claims).
 fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) -> Result<()>) -> Result<()> {
-    let (clause, values) = conditions(filter);
+    let w = conditions(filter);
+    let clause = w.clause();
     // A false alarm only costs the join; every condition on them names `a.` or `o.`.
-    let joined = clause.contains("a.") || clause.contains("o.");
+    let joined = w.mention("a.") || w.mention("o.");
     let mut main = if joined {
         conn.prepare_cached(&format!(
             "SELECT {CLAIM_COLUMNS}, {HEADING_COLUMNS} {CLAIM_FROM}{clause} ORDER BY c.id"
@@ -413,7 +419,7 @@ fn broad(conn: &Connection, filter: &ClaimFilter, mut f: impl FnMut(ClaimRow) ->
         Ok((r.get::<_, i64>("measure_id")?, r.get::<_, String>("notation")?))
     })?;
     let incidents = super::incidents::keys_by_id(conn)?;
-    let mut rows = main.query(rusqlite::params_from_iter(values))?;
+    let mut rows = main.query(&*w.params())?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(at.id)?;
         let mut lists = ClaimLists {
@@ -642,6 +648,8 @@ pub(crate) fn insert_claim(
 ) -> Result<i64> {
     let anchored = anchor(body, c.article_id, &c.quote, c.unverified)?;
     if !c.again {
+        // Every value is read first: a bad date or figure is named even on a repeated quote.
+        check_values(tx, c)?;
         if let Some(id) = same_claim(tx, c.article_id, &anchored, &c.sources)? {
             return Err(Error::Conflict(format!(
                 "claim #{id} already records this quote of article #{} with the same sources; \
@@ -651,6 +659,26 @@ pub(crate) fn insert_claim(
         }
     }
     insert_anchored(tx, c, &anchored, words)
+}
+
+/// Reads a new claim's date, incident, tags and figures as storing it would, refusing the first
+/// bad one, without writing anything.
+fn check_values(tx: &Connection, c: &NewClaim) -> Result<()> {
+    if let Some(w) = c.when.as_deref() {
+        resolve_when(tx, c.article_id, w)?;
+    }
+    if let Some(k) = c.incident.as_deref().filter(|k| !k.trim().is_empty()) {
+        super::incidents::incident_id(tx, k)?;
+    }
+    check_tags(&c.tags).map_err(Error::Invalid)?;
+    if !c.figures.is_empty() {
+        let table = super::figures::vague_table(tx)?;
+        for (key, notation) in &c.figures {
+            super::figures::measure_id(tx, key)?;
+            super::figures::read_notation(&table, notation)?;
+        }
+    }
+    Ok(())
 }
 
 /// Inserts a claim whose quote is anchored already (the checks for a double entry done).

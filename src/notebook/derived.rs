@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
-use super::figures::{check_key, measure_id};
+use super::figures::{check_key, measure_id, measure_id_but, measure_unit, set_measure_unit};
 use super::{Error, Notebook, Result};
 use crate::vocab::MeasureRole;
 
@@ -145,7 +145,7 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
             ));
         }
         check_key(part)?;
-        let pid = measure_id(conn, part).map_err(|e| match e {
+        let pid = measure_id_but(conn, part, Some(key)).map_err(|e| match e {
             Error::NotFound(why) => Error::NotFound(format!("--sum: {why}")),
             other => other,
         })?;
@@ -168,13 +168,8 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
         }
     }
     // One unit: the parts', and the measure's own when it has one.
-    let unit_of = |m: i64| -> Result<Option<String>> {
-        Ok(conn
-            .query_row("SELECT unit FROM measures WHERE id = ?1", [m], |r| r.get::<_, Option<String>>(0))
-            .optional()?
-            .flatten()
-            .map(|u| u.trim().to_lowercase()))
-    };
+    let unit_of =
+        |m: i64| -> Result<Option<String>> { Ok(measure_unit(conn, m)?.map(|u| u.trim().to_lowercase())) };
     let first_unit = unit_of(ids[0])?;
     for (&pid, part) in ids.iter().zip(&named).skip(1) {
         let unit = unit_of(pid)?;
@@ -195,13 +190,7 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
             ));
         }
         Some(_) => {}
-        None => {
-            let shown: Option<String> = conn
-                .query_row("SELECT unit FROM measures WHERE id = ?1", [ids[0]], |r| r.get("unit"))
-                .optional()?
-                .flatten();
-            conn.execute("UPDATE measures SET unit = ?1 WHERE id = ?2", params![shown, id])?;
-        }
+        None => set_measure_unit(conn, id, measure_unit(conn, ids[0])?.as_deref())?,
     }
     for (&pid, part) in ids.iter().zip(&named) {
         if depth_below(conn, pid, MAX_DEPTH - 1)?.is_none() {
@@ -225,12 +214,15 @@ pub(crate) fn set_parts(conn: &Connection, id: i64, key: &str, parts: &[String])
 /// for the measure `id` and for every sum it is a part of, after its parts or its role change.
 pub(crate) fn check_roles(conn: &Connection, id: i64) -> Result<()> {
     let role_of = |m: i64| -> Result<(String, Option<MeasureRole>)> {
-        Ok(conn
-            .query_row("SELECT key, role FROM measures WHERE id = ?1", [m], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        Ok(conn.query_row("SELECT key, role FROM measures WHERE id = ?1", [m], |r| {
+            Ok((r.get("key")?, r.get("role")?))
+        })?)
     };
     let mut sums = vec![id];
     let mut stmt = conn.prepare_cached("SELECT measure_id FROM measure_parts WHERE part_id = ?1")?;
-    sums.extend(stmt.query_map([id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?);
+    sums.extend(
+        stmt.query_map([id], |r| r.get::<_, i64>("measure_id"))?.collect::<rusqlite::Result<Vec<_>>>()?,
+    );
     for sum in sums {
         let (key, role) = role_of(sum)?;
         let Some(role) = role.filter(|r| *r != MeasureRole::Other) else { continue };

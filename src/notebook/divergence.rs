@@ -67,11 +67,23 @@ fn rows(
     found.collect()
 }
 
+/// When row `id` of `table` was last changed in a notebook (its history's latest update).
+fn last_edit(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT max(at) AS last FROM history WHERE tbl = ?1 AND row_id = ?2 AND action = 'update'",
+        rusqlite::params![table, id],
+        |r| r.get("last"),
+    )
+}
+
 impl Notebook {
-    /// The claims and sources this notebook and `other` both hold in different versions. `other`
-    /// is a notebook already vetted (by a merge of the same file) and of this notebook's schema
+    /// The claims and sources this notebook and `other` both hold in different versions because
+    /// `other` changed them after `since` (when this notebook last merged it; none: never), so
+    /// that its edits are not taken here. A row changed only here after that merge is this
+    /// notebook's own later edit, not one of theirs left out, and is not listed. `other` is a
+    /// notebook already vetted (by a merge of the same file) and of this notebook's schema
     /// version; an older one is not compared (an empty answer).
-    pub fn differing_rows(&self, other: &Path) -> Result<Vec<Differing>> {
+    pub fn differing_rows(&self, other: &Path, since: Option<&str>) -> Result<Vec<Differing>> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let theirs = Connection::open_with_flags(other, flags)?;
         theirs.execute_batch("PRAGMA query_only = 1")?;
@@ -81,17 +93,28 @@ impl Notebook {
         }
         let mut out = Vec::new();
         for (table, kind, fields) in COMPARED {
-            let there: HashMap<String, Vec<String>> =
-                rows(&theirs, table, fields)?.into_iter().map(|(uuid, _, values)| (uuid, values)).collect();
+            let there: HashMap<String, (i64, Vec<String>)> = rows(&theirs, table, fields)?
+                .into_iter()
+                .map(|(uuid, id, values)| (uuid, (id, values)))
+                .collect();
             for (uuid, id, here) in rows(&self.conn, table, fields)? {
-                let Some(there) = there.get(&uuid) else { continue };
+                let Some((their_id, there)) = there.get(&uuid) else { continue };
                 let differ: Vec<(&'static str, String, String)> = fields
                     .iter()
                     .zip(there.iter().zip(&here))
                     .filter(|(_, (a, b))| a != b)
                     .map(|((name, _), (a, b))| (*name, a.clone(), b.clone()))
                     .collect();
-                if !differ.is_empty() {
+                if differ.is_empty() {
+                    continue;
+                }
+                // Tags live in a table of their own, whose changes the row's history does not
+                // date: a differing tag is listed whatever the dates say.
+                let tags = differ.iter().any(|(name, _, _)| *name == "tags");
+                let edited_there = last_edit(&theirs, table, *their_id)?
+                    .map(|at| since.is_none_or(|s| at.as_str() >= s))
+                    .unwrap_or(false);
+                if edited_there || tags {
                     out.push(Differing { kind, id, fields: differ });
                 }
             }

@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::articles::Heading;
+use super::conditions::Conditions;
 use super::sources::split_units;
 use super::{new_uuid, now, Error, Notebook, Result};
 use crate::notation::{self, Reading, VagueTable, VagueTerm};
@@ -19,6 +20,22 @@ pub(crate) const MEASURE_ID_BY_KEY: &str = "SELECT id FROM measures WHERE key = 
 
 /// A measure's key.
 pub(crate) const MEASURE_KEY_BY_ID: &str = "SELECT key FROM measures WHERE id = ?1";
+
+/// A measure's unit as stored (none for a measure without one, or no such measure).
+pub(crate) fn measure_unit(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT unit FROM measures WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, Option<String>>("unit"))
+        .optional()?
+        .flatten())
+}
+
+/// Sets a measure's unit; a blank one is none.
+pub(crate) fn set_measure_unit(conn: &Connection, id: i64, unit: Option<&str>) -> Result<()> {
+    conn.prepare_cached("UPDATE measures SET unit = ?1 WHERE id = ?2")?
+        .execute(params![unit.and_then(super::sources::empty_null), id])?;
+    Ok(())
+}
 
 /// The figure a claim gives for a measure.
 pub(crate) const FIGURE_OF_CLAIM: &str =
@@ -186,17 +203,18 @@ pub(crate) fn for_each_figure(
     mut f: impl FnMut(FigureRow) -> Result<()>,
 ) -> Result<()> {
     // Only the filters in use are written, so each can use its index.
-    let mut conds = Vec::new();
-    let mut values = Vec::new();
-    for (col, v) in [("f.measure_id", filter.measure), ("f.id", filter.figure), ("f.claim_id", filter.claim)]
-    {
-        if let Some(v) = v {
-            values.push(v);
-            conds.push(format!("{col} = ?{}", values.len()));
-        }
+    let mut w = Conditions::new();
+    if let Some(m) = filter.measure {
+        w.and("f.measure_id = :measure", ":measure", m);
     }
-    let clause = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
-    let mut stmt = conn.prepare_cached(&format!("{FIGURE_SELECT}{clause} ORDER BY f.measure_id, f.id"))?;
+    if let Some(id) = filter.figure {
+        w.and("f.id = :figure", ":figure", id);
+    }
+    if let Some(c) = filter.claim {
+        w.and("f.claim_id = :claim", ":claim", c);
+    }
+    let mut stmt =
+        conn.prepare_cached(&format!("{FIGURE_SELECT}{} ORDER BY f.measure_id, f.id", w.clause()))?;
     let mut headings = super::articles::headings(conn)?;
     let mut known_sources: super::articles::Remembered<'_, (String, Reliability)> =
         super::articles::Remembered::new(
@@ -205,7 +223,7 @@ pub(crate) fn for_each_figure(
             |r| Ok((r.get("name")?, r.get("reliability")?)),
             200_000,
         )?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut rows = stmt.query(&*w.params())?;
     while let Some(r) = rows.next()? {
         let mut attributed = Vec::new();
         for id in split_units(r.get("source_ids")?).iter().filter_map(|s| s.parse::<i64>().ok()) {
@@ -245,13 +263,20 @@ pub(crate) fn vague_table(conn: &Connection) -> Result<VagueTable> {
 
 /// Finds a measure by key; an unknown key lists the nearest keys and never creates one.
 pub fn measure_id(conn: &Connection, key: &str) -> Result<i64> {
+    measure_id_but(conn, key, None)
+}
+
+/// `measure_id`, with a key the suggestions leave out (the sum being defined, which is no part
+/// of itself).
+pub(crate) fn measure_id_but(conn: &Connection, key: &str, not: Option<&str>) -> Result<i64> {
     let k = key.trim();
     if let Some(id) = conn.prepare_cached(MEASURE_ID_BY_KEY)?.query_row([k], |r| r.get("id")).optional()? {
         return Ok(id);
     }
     let mut stmt = conn.prepare("SELECT key FROM measures ORDER BY key")?;
-    let keys: Vec<(String, String)> =
+    let mut keys: Vec<(String, String)> =
         stmt.query_map([], |r| Ok((r.get("key")?, r.get("key")?)))?.collect::<rusqlite::Result<_>>()?;
+    keys.retain(|(key, _)| Some(key.as_str()) != not.map(str::trim));
     let near = super::did_you_mean(k, keys);
     let hint = if near.is_empty() {
         "add it first with `crosscheck measure add KEY --label LABEL`".to_string()
@@ -390,9 +415,7 @@ fn figure_by_id(conn: &Connection, id: i64) -> Result<FigureRow> {
 }
 
 fn claim_exists(conn: &Connection, id: i64) -> Result<()> {
-    let found: Option<i64> =
-        conn.query_row("SELECT id FROM claims WHERE id = ?1", [id], |r| r.get("id")).optional()?;
-    found.map(|_| ()).ok_or_else(|| {
+    super::claims::is_claim(conn, id)?.then_some(()).ok_or_else(|| {
         Error::NotFound(format!("there is no claim #{id}; `crosscheck claim list` shows the ids"))
     })
 }
@@ -462,10 +485,7 @@ impl Notebook {
             tx.execute("UPDATE measures SET label = ?1 WHERE id = ?2", params![label.trim(), id])?;
         }
         if let Some(unit) = &e.unit {
-            tx.execute(
-                "UPDATE measures SET unit = ?1 WHERE id = ?2",
-                params![super::sources::empty_null(unit), id],
-            )?;
+            set_measure_unit(&tx, id, Some(unit))?;
         }
         if let Some(incident) = &e.incident {
             let incident_id = incident
@@ -519,6 +539,15 @@ impl Notebook {
             .conn
             .prepare_cached("SELECT label, unit FROM measures WHERE id = ?1")?
             .query_row([id], |r| Ok((r.get("label")?, r.get("unit")?)))?)
+    }
+
+    /// The measure's `--role` (`killed`, `injured` ...), when it has one.
+    pub fn measure_role(&self, key: &str) -> Result<Option<String>> {
+        let id = measure_id(&self.conn, key)?;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT role FROM measures WHERE id = ?1")?
+            .query_row([id], |r| r.get("role"))?)
     }
 
     pub fn add_figure(&mut self, claim: i64, measure: &str, notation: &str) -> Result<FigureRow> {

@@ -180,13 +180,14 @@ pub(crate) fn keys_by_id(conn: &Connection) -> Result<HashMap<i64, String>> {
 
 const INCIDENT_SELECT: &str = "SELECT i.id, i.uuid, i.key, i.label, i.date_from, i.date_to,
         i.date_precision, i.place, i.latitude, i.longitude, i.where_precision, i.note,
-        (SELECT group_concat(key, char(31)) FROM (SELECT key FROM measures WHERE incident_id = i.id ORDER BY key)),
+        (SELECT group_concat(key, char(31)) FROM (SELECT key FROM measures WHERE incident_id = i.id ORDER BY key))
+            AS measure_keys,
         (WITH RECURSIVE counted (id) AS (
              SELECT id FROM measures WHERE incident_id = i.id
              UNION SELECT mp.part_id FROM measure_parts mp JOIN counted c ON mp.measure_id = c.id
          )
          SELECT count(*) FROM (SELECT id FROM claims WHERE incident_id = i.id
-            UNION SELECT f.claim_id FROM counted c JOIN figures f ON f.measure_id = c.id))
+            UNION SELECT f.claim_id FROM counted c JOIN figures f ON f.measure_id = c.id)) AS claims
     FROM incidents i";
 
 fn incident_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
@@ -203,8 +204,8 @@ fn incident_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<IncidentRow> {
         longitude: r.get("longitude")?,
         where_precision: r.get("where_precision")?,
         note: r.get("note")?,
-        measures: super::sources::split_units(r.get(12)?),
-        claims: r.get(13)?,
+        measures: super::sources::split_units(r.get("measure_keys")?),
+        claims: r.get("claims")?,
     })
 }
 
@@ -417,6 +418,7 @@ fn count_of(r: &Reconciled, conservative: Option<&Reconciled>) -> Count {
             discounted: parts.iter().any(|p| p.figures > 0)
                 && parts.iter().filter(|p| p.figures > 0).all(|p| p.discounted),
             parts,
+            stale_saved: stale_saved(r),
         };
     }
     let by_id: HashMap<i64, &super::figures::FigureRow> = r.figures.iter().map(|f| (f.id, f)).collect();
@@ -457,7 +459,13 @@ fn count_of(r: &Reconciled, conservative: Option<&Reconciled>) -> Count {
             .max(),
         discounted: !r.figures.is_empty() && r.figures.iter().all(judged_out),
         parts: Vec::new(),
+        stale_saved: stale_saved(r),
     }
+}
+
+/// The saved reconciliation whose method was applied, when it is stale.
+fn stale_saved(r: &Reconciled) -> Option<i64> {
+    r.saved.as_ref().filter(|s| s.stale).map(|s| s.id)
 }
 
 /// The dates the incident's claims give, when it has none of its own: from the earliest start

@@ -636,6 +636,11 @@ pub fn sqlite_integrity(conn: &Connection, limit: usize) -> Result<Vec<String>> 
     Ok(rows.into_iter().filter(|r| r != "ok").collect())
 }
 
+/// How many rows point to rows that do not exist: what an upgrade or a merge refuses to commit.
+pub fn broken_references(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) AS n FROM main.pragma_foreign_key_check", [], |r| r.get("n"))?)
+}
+
 /// Rows pointing to rows that do not exist: (table, rowid, parent table).
 pub fn dangling(conn: &Connection) -> Result<Vec<(String, i64, String)>> {
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;

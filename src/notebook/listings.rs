@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::articles::{article_row, ArticleRow, ARTICLE_SELECT};
 use super::claims::{ClaimFilter, ClaimRow};
+use super::conditions::Conditions;
 use super::sources::{source_row, SourceRow, SOURCE_SELECT};
 use super::{Notebook, Result};
 
@@ -57,18 +58,27 @@ impl Notebook {
     pub fn articles_page(&mut self, f: &ArticleFilter, at: Cursor, limit: usize) -> Result<Page<ArticleRow>> {
         let tx = self.read()?;
         // Newest first: "after" an article is below its id.
-        let (cond, order, key) = match at {
-            Cursor::Start => ("?4 IS NULL", "DESC", None),
-            Cursor::After(id) => ("a.id < ?4", "DESC", Some(id)),
-            Cursor::Before(id) => ("a.id > ?4", "ASC", Some(id)),
+        let mut w = Conditions::new();
+        if let Some(language) = &f.language {
+            w.and("a.language = :language", ":language", language.clone());
+        }
+        if let Some(outlet) = &f.outlet {
+            w.and("s.name = :outlet", ":outlet", outlet.clone());
+        }
+        let order = match at {
+            Cursor::Start => "ORDER BY a.id DESC LIMIT :limit",
+            Cursor::After(id) => {
+                w.and("a.id < :after", ":after", id);
+                "ORDER BY a.id DESC LIMIT :limit"
+            }
+            Cursor::Before(id) => {
+                w.and("a.id > :before", ":before", id);
+                "ORDER BY a.id ASC LIMIT :limit"
+            }
         };
-        let mut stmt = tx.prepare_cached(&format!(
-            "{ARTICLE_SELECT} WHERE (?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR s.name = ?2) AND {cond}
-             ORDER BY a.id {order} LIMIT ?3"
-        ))?;
-        let rows = stmt
-            .query_map(params![f.language, f.outlet, super::sql_int(limit + 1), key], article_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        w.bind(":limit", super::sql_int(limit + 1));
+        let mut stmt = tx.prepare_cached(&format!("{ARTICLE_SELECT}{} {order}", w.clause()))?;
+        let rows = stmt.query_map(&*w.params(), article_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         drop(stmt);
         drop(tx);
         if matches!(at, Cursor::Before(_)) && rows.len() <= limit {

@@ -439,8 +439,7 @@ impl Notebook {
             merge_rows(&tx, &mut tally, &label)?;
             left_out(&tx, &mut tally)?;
             apply_tombstones(&tx, &mut tally, &label)?;
-            let broken: i64 =
-                tx.query_row("SELECT count(*) AS n FROM main.pragma_foreign_key_check", [], |r| r.get("n"))?;
+            let broken = super::integrity::broken_references(&tx)?;
             if broken > 0 {
                 return Err(their(
                     &other,
@@ -581,15 +580,35 @@ fn merge_source_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Re
          JOIN temp.map_sources p ON p.their = o.source_id
          WHERE o.uuid NOT IN (SELECT uuid FROM main.source_ratings) AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)",
     )?;
-    counted(
-        tx,
-        tally,
-        "source_aliases",
-        Outcome::Added,
+    merge_aliases(tx, tally)
+}
+
+/// The other notebook's aliases: each is added, already here (the same name for the same source,
+/// as an alias or as its own name), or left out and said (it names another source here, or its
+/// source did not come in). The three counts add up to the aliases it holds.
+fn merge_aliases(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {
+    let count = |sql: &str| -> Result<usize> { Ok(super::count(tx.query_row(sql, [], |r| r.get("n"))?)) };
+    let total = count("SELECT count(*) AS n FROM other.source_aliases")?;
+    let already = count(
+        "SELECT count(*) AS n FROM other.source_aliases o JOIN temp.map_sources p ON p.their = o.source_id
+         WHERE EXISTS (SELECT 1 FROM main.source_aliases a WHERE a.alias_key = o.alias_key AND a.source_id = p.ours)
+            OR EXISTS (SELECT 1 FROM main.sources m WHERE m.id = p.ours AND m.name_key = o.alias_key)",
+    )?;
+    tally.count("source_aliases", Outcome::AlreadyThere, already);
+    let added = tx.execute(
         "INSERT OR IGNORE INTO main.source_aliases (alias_key, source_id, alias, created_at)
          SELECT o.alias_key, p.ours, o.alias, o.created_at FROM other.source_aliases o JOIN temp.map_sources p ON p.their = o.source_id
          WHERE o.alias_key NOT IN (SELECT name_key FROM main.sources)",
+        [],
     )?;
+    tally.count("source_aliases", Outcome::Added, added);
+    let left = total.saturating_sub(already + added);
+    if left > 0 {
+        tally.count("source_aliases", Outcome::Skipped, left);
+        tally.note(format!(
+            "{left} source_aliases of the other notebook name another source here, or belong to sources that were not added; they were not added"
+        ));
+    }
     Ok(())
 }
 
@@ -620,6 +639,7 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
          WHERE a.ours > ?1 ORDER BY o.measure_id, o.position",
         [measures_before],
     )?;
+    refuse_figures_for_sums(tx, label)?;
     map_and_insert(
         tx,
         tally,
@@ -671,6 +691,32 @@ fn merge_rows(tx: &Transaction<'_>, tally: &mut Tally, label: &str) -> Result<()
     )?;
     tx.execute("INSERT OR IGNORE INTO main.vague_terms SELECT * FROM other.vague_terms", [])?;
     Ok(())
+}
+
+/// A sum is reconciled from its parts and takes no figure of its own (`claim add --figure` and
+/// `figure add` refuse one): figures the other notebook gives to a measure that is a sum here
+/// (its own measure of that key is an ordinary one) refuse the whole merge, naming the measure.
+fn refuse_figures_for_sums(tx: &Transaction<'_>, label: &str) -> Result<()> {
+    let found: Option<(i64, String, i64)> = tx
+        .query_row(
+            "SELECT m.id, m.key, count(*) AS n FROM other.figures o
+             JOIN temp.map_measures mm ON mm.their = o.measure_id JOIN main.measures m ON m.id = mm.ours
+             JOIN temp.map_claims c ON c.their = o.claim_id
+             WHERE o.uuid NOT IN (SELECT uuid FROM main.figures) AND o.uuid NOT IN (SELECT uuid FROM main.tombstones)
+               AND EXISTS (SELECT 1 FROM main.measure_parts p WHERE p.measure_id = m.id)
+             GROUP BY m.id ORDER BY m.key LIMIT 1",
+            [],
+            |r| Ok((r.get("id")?, r.get("key")?, r.get("n")?)),
+        )
+        .optional()?;
+    let Some((id, key, n)) = found else { return Ok(()) };
+    let parts: Vec<String> = super::derived::parts_of(tx, id)?.into_iter().map(|(_, k)| k).collect();
+    super::invalid(format!(
+        "{label} cannot be merged: it gives {n} figure(s) to {key}, which is the sum of {} here; a sum is \
+         reconciled from its parts and takes no figures of its own, so give them to one of its parts in {label} \
+         (`crosscheck figure rm`, then `figure add`); nothing was merged",
+        parts.join(", ")
+    ))
 }
 
 fn merge_articles(tx: &Transaction<'_>, tally: &mut Tally) -> Result<()> {

@@ -6,6 +6,7 @@
 pub mod articles;
 pub mod citations;
 pub mod claims;
+mod conditions;
 pub mod derived;
 pub mod divergence;
 pub mod figures;

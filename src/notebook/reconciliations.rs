@@ -550,7 +550,9 @@ fn reconcile_sum(
     let outcomes: Vec<&Outcome> = done.iter().map(|r| &r.outcome).collect();
     let mut outcome = crate::reconcile::sum(&outcomes, req.core.envelope);
     match req.core.method {
-        Method::Manual => outcome.best = req.core.manual,
+        Method::Manual => {
+            outcome.best = req.core.manual.map(|m| crate::reconcile::within(m, outcome.low, outcome.high))
+        }
         Method::Range => outcome.best = None,
         _ => {}
     }
@@ -577,6 +579,27 @@ fn reconcile_one(
     req: &ReconcileRequest,
 ) -> Result<Reconciled> {
     reconcile_at(conn, ctx, head, figures, req, 0)
+}
+
+/// A manual best lies inside the measure's range, like every method's: a `--value` typed
+/// outside it is refused (by `reconcile`), naming the measure and the values that would do. A
+/// saved manual result applied again (`incident show`, `export events`, the report) is kept
+/// inside by the core instead.
+pub fn manual_inside(r: &Reconciled, req: &ReconcileRequest) -> Result<()> {
+    let (Method::Manual, Some(v)) = (req.core.method, req.core.manual) else { return Ok(()) };
+    let o = &r.outcome;
+    let below = o.low.is_some_and(|l| v < l);
+    let above = !o.open_high && o.high.is_some_and(|h| v > h);
+    if !(below || above) {
+        return Ok(());
+    }
+    let low = o.low.unwrap_or(0);
+    let high = if o.open_high { "open".to_string() } else { o.high.unwrap_or(low).to_string() };
+    super::invalid(format!(
+        "--value {v} lies outside {}'s range, {low}..{high}; a manual best must lie within it (from {low}{})",
+        r.key,
+        if o.open_high { " up".to_string() } else { format!(" to {high}") }
+    ))
 }
 
 /// One measure's reconciliation: from its figures, or from its parts when it is a sum.

@@ -112,17 +112,10 @@ pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
 }
 
 /// Does the file hold anything but Litestream's own tables (which Litestream creates in an empty
-/// file it was pointed at before `crosscheck init`)?
+/// file it was pointed at before `crosscheck init`) and SQLite's statistics? Read as the schema
+/// is compared, through `shape_of`.
 fn has_tables(conn: &Connection) -> Result<bool> {
-    let mut stmt = conn.prepare("SELECT type, name, coalesce(sql, '') AS sql FROM sqlite_master")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let (kind, name, sql): (String, String, String) = (r.get("type")?, r.get("name")?, r.get("sql")?);
-        if !is_litestream_table(&kind, &name, &fold_sql(&sql)) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    Ok(!shape_of(conn, "main")?.is_empty())
 }
 
 /// The tables Litestream creates in every database it replicates, by name, with the statement
@@ -354,8 +347,7 @@ fn upgrade_after_copy(nb: &mut Notebook, backup: &Path) -> Result<()> {
             set_user_version(&tx, version)?;
         }
         refresh_generated_triggers(&tx)?;
-        let broken: i64 =
-            tx.query_row("SELECT count(*) AS n FROM pragma_foreign_key_check", [], |r| r.get("n"))?;
+        let broken = super::integrity::broken_references(&tx)?;
         if broken > 0 {
             return Err(Error::Invalid(format!(
                 "the notebook has {broken} row(s) pointing to rows that do not exist, so it was not upgraded; \

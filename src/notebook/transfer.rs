@@ -572,7 +572,7 @@ fn claim_of_row(tx: &Connection, r: &Record<'_>, cache: &mut Cache) -> Result<Ne
         tags: r.list("tags"),
         unverified: r.boolean("unverified", false)?,
         incident: r.get("incident"),
-        figures: figures_of_row(r)?,
+        figures: figures_of_row(tx, r)?,
         uuid: r.uuid()?,
         again: false,
     })
@@ -580,16 +580,26 @@ fn claim_of_row(tx: &Connection, r: &Record<'_>, cache: &mut Cache) -> Result<Ne
 
 /// The figures a claims row carries: a `measure` and `figure` column, or a `figures` cell of
 /// `measure=figure` pairs.
-fn figures_of_row(r: &Record<'_>) -> Result<Vec<(String, String)>> {
+fn figures_of_row(tx: &Connection, r: &Record<'_>) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     match (r.get("measure"), r.get("figure")) {
         (Some(m), Some(f)) => out.push((m, f)),
         // A figure is never dropped in silence (a suggestion file written without --measure).
         (None, Some(f)) => {
+            let keys: Vec<String> = tx
+                .prepare_cached("SELECT key FROM measures ORDER BY key LIMIT 6")?
+                .query_map([], |r| r.get("key"))?
+                .collect::<rusqlite::Result<_>>()?;
+            let which = match keys.len() {
+                0 => "this notebook has no measure yet: add one with `crosscheck measure add KEY --label LABEL`"
+                    .to_string(),
+                1..=5 => format!("this notebook's measures: {}", keys.join(", ")),
+                _ => format!("such as {}; `crosscheck measure list` lists them", keys[..5].join(", ")),
+            };
             return r.fail(format!(
-                "the figure '{f}' has no measure; fill the measure cell with a key such as deaths.market \
-                 (`crosscheck measure list`), or empty the figure cell"
-            ))
+                "the figure '{f}' has no measure; fill the measure cell with a measure's key ({which}), or \
+                 empty the figure cell"
+            ));
         }
         _ => {}
     }
@@ -598,11 +608,7 @@ fn figures_of_row(r: &Record<'_>) -> Result<Vec<(String, String)>> {
             Some((m, f)) if !m.trim().is_empty() && !f.trim().is_empty() => {
                 out.push((m.trim().into(), f.trim().into()))
             }
-            _ => {
-                return r.fail(format!(
-                    "the figure '{pair}' is not MEASURE=FIGURE, such as deaths.market=about 15"
-                ))
-            }
+            _ => return r.fail(format!("the figure '{pair}' is not MEASURE=FIGURE, such as KEY=about 15")),
         }
     }
     Ok(out)
@@ -678,20 +684,128 @@ fn import_claim(
         || edit.when.is_some()
         || !edit.add_tags.is_empty()
         || !edit.remove_tags.is_empty();
-    if !changes {
-        return Ok(Outcome::AlreadyThere);
-    }
-    if !by_uuid && !update {
+    // The row's figures the claim does not hold yet: two rows of one quote (`claim suggest`
+    // writes a row per figure) give the one claim both figures, never one in silence.
+    let missing = missing_figures(tx, id, &claim.figures, r)?;
+    if changes && !by_uuid && !update {
+        if let Some(Missing { key, notation, .. }) = missing.first() {
+            return r.fail(format!(
+                "the figure '{notation}' ({key}) quotes the words of claim #{id}, but this row's {} from the claim's; \
+                 make the row agree with claim #{id}, or add --update to change the claim",
+                edit_fields(&edit)
+            ));
+        }
         tally.note(format!(
             "line {}: claim #{id} has the same article, quote and sources but differs from the file; left unchanged (add --update to change it)",
             r.line
         ));
         return Ok(Outcome::Skipped);
     }
-    // The claim may be one this file added: its queued words go in before the edit rewrites them.
-    cache.words.flush(tx)?;
-    apply_edit(tx, id, &edit).or_else(|e| r.fail(e))?;
-    Ok(Outcome::Updated)
+    let mut outcome = Outcome::AlreadyThere;
+    if changes {
+        // The claim may be one this file added: its queued words go in before the edit rewrites them.
+        cache.words.flush(tx)?;
+        apply_edit(tx, id, &edit).or_else(|e| r.fail(e))?;
+        outcome = Outcome::Updated;
+    }
+    add_figures(tx, r, cache, tally, id, missing, outcome)
+}
+
+/// Gives claim `id` the figures of a row it lacks (replacing one it gives otherwise only with
+/// --update, else noted), and says what became of the row, starting from `outcome`.
+fn add_figures(
+    tx: &Transaction<'_>,
+    r: &Record<'_>,
+    cache: &Cache,
+    tally: &mut Tally,
+    id: i64,
+    missing: Vec<Missing>,
+    mut outcome: Outcome,
+) -> Result<Outcome> {
+    for Missing { measure, key, notation, was } in missing {
+        match was {
+            None => {
+                insert_figure(tx, id, measure, &notation, &cache.terms, None).or_else(|e| r.fail(e))?;
+                outcome = Outcome::Updated;
+            }
+            Some((figure, _)) if cache.update => {
+                let reading = read_notation(&cache.terms, &notation).or_else(|e| r.fail(e))?;
+                super::figures::update_reading(tx, figure, &notation, &reading)?;
+                outcome = Outcome::Updated;
+            }
+            Some((figure, was)) => {
+                tally.note(format!(
+                    "line {}: claim #{id} already gives figure #{figure} ('{was}') for {key}, not '{notation}'; \
+                     left unchanged (add --update to change it)",
+                    r.line
+                ));
+                if outcome == Outcome::AlreadyThere {
+                    outcome = Outcome::Skipped;
+                }
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// A figure of a row that its claim does not hold as written.
+struct Missing {
+    measure: i64,
+    key: String,
+    notation: String,
+    /// The figure the claim gives that measure instead (its id and notation), if any.
+    was: Option<(i64, String)>,
+}
+
+/// The figures of a row that claim `id` does not hold as written.
+fn missing_figures(
+    tx: &Connection,
+    id: i64,
+    figures: &[(String, String)],
+    r: &Record<'_>,
+) -> Result<Vec<Missing>> {
+    let mut out = Vec::new();
+    for (key, notation) in figures {
+        let measure = measure_id(tx, key).or_else(|e| r.fail(e))?;
+        let was: Option<(i64, String)> = tx
+            .prepare_cached(super::figures::FIGURE_OF_CLAIM)?
+            .query_row(params![id, measure], |r| Ok((r.get("id")?, r.get("notation")?)))
+            .optional()?;
+        if was.as_ref().is_some_and(|(_, n)| n == notation.trim()) {
+            continue;
+        }
+        out.push(Missing {
+            measure,
+            key: key.trim().to_string(),
+            notation: notation.trim().to_string(),
+            was,
+        });
+    }
+    Ok(out)
+}
+
+/// The fields an edit changes with their verb, for a sentence: `credibility differs`,
+/// `place and date differ`.
+fn edit_fields(e: &ClaimEdit) -> String {
+    let mut names = Vec::new();
+    for (set, name) in [
+        (e.text.is_some(), "text"),
+        (e.credibility.is_some(), "credibility"),
+        (e.place.is_some(), "place"),
+        (e.when.is_some(), "date"),
+        (!e.add_tags.is_empty() || !e.remove_tags.is_empty(), "tags"),
+        (e.incident.is_some(), "incident"),
+    ] {
+        if set {
+            names.push(name);
+        }
+    }
+    match names.split_last() {
+        Some((&"tags", [])) => "tags differ".into(),
+        Some((last, [])) => format!("{last} differs"),
+        Some((last, rest)) => format!("{} and {last} differ", rest.join(", ")),
+        None => "cells differ".into(),
+    }
 }
 
 /// What a row of the file changes in a stored claim: only the columns the file has, and only
@@ -737,10 +851,7 @@ fn import_figure(
         return Ok(Outcome::Skipped);
     }
     let claim = r.id("claim_id")?;
-    let known: Option<i64> = tx
-        .query_row("SELECT 1 AS found FROM claims WHERE id = ?1", [claim], |r| r.get("found"))
-        .optional()?;
-    if known.is_none() {
+    if !super::claims::is_claim(tx, claim)? {
         return r.fail(format!("there is no claim #{claim}"));
     }
     let key = r.get("measure").unwrap_or_default();

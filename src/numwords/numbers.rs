@@ -423,6 +423,22 @@ fn scale_after_digits(t: &Token) -> Option<i64> {
     }
 }
 
+/// The first number of a range that shares the second's scale word: `بين 20 و25 ألف`, `20 to 25
+/// thousand`, `from two to three million` read 20,000..25,000 and 2..3 million. Only a first
+/// number without a scale of its own that the scale keeps under the second (`between 500 and 2
+/// thousand` stays 500..2,000), and only when the second ends on its scale word.
+pub(crate) fn share_scale(toks: &[Token], first: &NumRead, first_at: usize, second: &NumRead) -> i64 {
+    let plain = first.end == first_at + 1
+        || toks[first_at..first.end].iter().all(|t| scale_after_digits(t).is_none());
+    let Some(scale) = second.end.checked_sub(1).and_then(|k| toks.get(k)).and_then(scale_after_digits) else {
+        return first.value;
+    };
+    match first.value.checked_mul(scale) {
+        Some(x) if plain && first.value > 0 && first.value < scale && x <= second.value => x,
+        _ => first.value,
+    }
+}
+
 /// Is this token a number word itself (not a joining word such as "and" or "a")?
 pub(crate) fn is_number_word(t: &Token) -> bool {
     t.is_word()

@@ -8,6 +8,7 @@
 //! direction: `<bdi>` in a page, Unicode isolates in a terminal; [`plain`] drops the marks.
 
 use super::{Excluded, Item, Method, Outcome, Support};
+use crate::arcount::{ar_count, PAIR, VOICE};
 use crate::report::Lang;
 
 /// Opens notebook text inside a sentence (a private-use character, removed from the text itself).
@@ -416,6 +417,21 @@ impl Text<'_> {
     }
 
     fn best(&self, o: &Outcome, method: Method) -> String {
+        let sentence = self.best_sentence(o, method);
+        // A voice's point outside the range (a ceiling below the low) counts at the nearest end.
+        let own = o.best_by.and_then(|b| self.named(b)).map(|f| f.point);
+        match (own, o.best) {
+            (Some(p), Some(b)) if p != b => match self.lang {
+                Lang::En => format!(
+                    "{sentence} Its point, {p}, lies outside the range: it counts at the nearest end, {b}."
+                ),
+                Lang::Ar => format!("{sentence} قيمته {p} خارج المجال، فتُحسب عند أقرب طرفيه، {b}."),
+            },
+            _ => sentence,
+        }
+    }
+
+    fn best_sentence(&self, o: &Outcome, method: Method) -> String {
         let best = o.best.map(|b| b.to_string()).unwrap_or_else(|| "–".into());
         let by = o.best_by.map(|b| self.fig(b)).unwrap_or_default();
         let weight = o.best_by.and_then(|b| self.named(b)).map(|f| f.weight).unwrap_or_default();
@@ -578,15 +594,15 @@ impl Text<'_> {
                         o.conflicting_pairs
                     ),
                     (Lang::Ar, Some((a, b, gap))) => format!(
-                        "السند: متنازع عليه؛ {} زوج من الأصوات لا يمكن أن يصدقا معًا، والأوسع #{a} مقابل #{b} بفارق {gap}.",
-                        o.conflicting_pairs
+                        "السند: متنازع عليه؛ {} من الأصوات لا يمكن أن يصدقا معًا، والأوسع #{a} مقابل #{b} بفارق {gap}.",
+                        ar_count(o.conflicting_pairs as i64, &PAIR)
                     ),
                     (Lang::En, None) => {
                         format!("Support contested: {} pair(s) of voices cannot both be true.", o.conflicting_pairs)
                     }
                     (Lang::Ar, None) => format!(
-                        "السند: متنازع عليه؛ {} زوج من الأصوات لا يمكن أن يصدقا معًا.",
-                        o.conflicting_pairs
+                        "السند: متنازع عليه؛ {} من الأصوات لا يمكن أن يصدقا معًا.",
+                        ar_count(o.conflicting_pairs as i64, &PAIR)
                     ),
                 }
             }
@@ -594,7 +610,10 @@ impl Text<'_> {
                 format!("Support corroborated: {} voices, all of which can be true together.", o.voices)
             }
             (Support::Corroborated, Lang::Ar) => {
-                format!("السند: متعدد المصادر ومتسق؛ {} أصوات يمكن أن تصدق كلها معًا.", o.voices)
+                format!(
+                    "السند: متعدد المصادر ومتسق؛ {} يمكن أن تصدق كلها معًا.",
+                    ar_count(o.voices as i64, &VOICE)
+                )
             }
             (Support::SingleSource, Lang::En) => "Support single-source: one voice only.".into(),
             (Support::SingleSource, Lang::Ar) => "السند: مصدر واحد؛ صوت واحد فقط.".into(),

@@ -15,10 +15,21 @@ const LARGE: usize = 20;
 
 /// The rows of an import (or its summary), as the output asks.
 pub fn files(out: &Output, files: &[FileResult], verbose: bool) -> Result<()> {
+    // Quiet: the id of each article added, one a line, whatever the format or destination, so
+    // that `id=$(crosscheck -q import articles f.txt)` works (duplicates add nothing).
+    if out.quiet() {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        for id in files.iter().filter(|r| r.status == ImportStatus::Imported).filter_map(|r| r.id) {
+            writeln!(stdout, "{id}")?;
+        }
+        stdout.flush()?;
+        return Ok(());
+    }
     let people = out.table();
-    if !people || (!out.quiet() && (verbose || files.len() <= LARGE || !out.terminal())) {
+    if !people || verbose || files.len() <= LARGE || !out.terminal() {
         out.list(files, "nothing was imported")?;
-    } else if !out.quiet() {
+    } else {
         summary(out, files)?;
     }
     Ok(())

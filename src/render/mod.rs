@@ -102,8 +102,23 @@ impl<W: Write> Writer<W> {
     /// A writer for rows with these columns. An unknown `--columns` name is an error here; the
     /// command line checks it earlier with [`Pick::positions`].
     pub fn new(out: W, opts: &Options, columns: &Columns) -> io::Result<Writer<W>> {
+        Writer::headed(out, opts, columns, &|name| name.to_string())
+    }
+
+    /// A writer whose table and Markdown headers are `heading(column)` (another language's
+    /// words); CSV, TSV, JSON and plain rows keep the columns' names, which programs read.
+    pub fn headed(
+        out: W,
+        opts: &Options,
+        columns: &Columns,
+        heading: &dyn Fn(&str) -> String,
+    ) -> io::Result<Writer<W>> {
         let positions = opts.pick.positions(columns, opts.format, opts.width).map_err(io::Error::other)?;
-        let names: Vec<String> = positions.iter().map(|&i| columns.all[i].to_string()).collect();
+        let for_people = matches!(opts.format, Format::Table | Format::Markdown) && !opts.plain;
+        let names: Vec<String> = positions
+            .iter()
+            .map(|&i| if for_people { heading(columns.all[i]) } else { columns.all[i].to_string() })
+            .collect();
         let cut: Vec<bool> = positions
             .iter()
             .map(|&i| opts.pick == Pick::Default && columns.cut.contains(&columns.all[i]))
@@ -212,7 +227,9 @@ pub fn escape_controls(s: &str, keep_tabs: bool) -> String {
             '\u{1b}' => out.push_str("\\e"),
             '\r' => out.push_str("\\r"),
             '\u{00}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_bidi_control(c) => out.push_str(&format!("\\u{{{:04X}}}", c as u32)),
+            c if is_bidi_control(c) || c == width::PLACEHOLDER => {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
+            }
             _ => out.push(c),
         }
     }
@@ -223,8 +240,10 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// Control characters, bidi controls, and the character tables stand in for a column with
+/// (`width::PLACEHOLDER`, taken out of a drawn table: the text's own would vanish with it).
 fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_bidi_control(c)
+    (c.is_control() && c != '\n') || is_bidi_control(c) || c == width::PLACEHOLDER
 }
 
 /// Escapes a message for stderr: like a table cell, and on one line.

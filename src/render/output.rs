@@ -481,6 +481,8 @@ fn pick_record(record: &Record, pick: &Pick) -> Record {
 pub(crate) fn write_record<W: Write>(out: &mut W, opts: &Options, record: &Record) -> io::Result<()> {
     let fields = &record.fields;
     match opts.format {
+        // No fields (`--columns` named only sections): no empty box before them.
+        Format::Table if fields.is_empty() => Ok(()),
         Format::Table => {
             let rows: Vec<Vec<String>> =
                 fields.iter().map(|(name, cell)| vec![name.to_string(), cell.borrow().plain()]).collect();

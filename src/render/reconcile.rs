@@ -84,6 +84,44 @@ const LEGEND: &str =
     improbable; E-rated = all sources unreliable; filtered = a filter left it out; not yet = \
     published after --as-of; other window = its --when is outside --window";
 
+/// The same in Arabic, under `--lang ar`; the codes stay as the table and JSON write them.
+const LEGEND_AR: &str =
+    "المُدرج: yes = يتكلم باسم صوته؛ voice of #N = من صوت الرقم #N، وهو أحدث منه؛ superseded = حلّ محله \
+    تحديث؛ overtaken by #N = حد أدنى تجاوزه عدٌّ لاحق (ويبقى صوته محسوبًا)؛ relay differs = ينقل أصله \
+    برقم آخر؛ cred 5 = غير محتمل؛ E-rated = كل مصادره غير موثوقة؛ filtered = استبعده عامل تصفية؛ not yet \
+    = نُشر بعد تاريخ --as-of؛ other window = فترته (--when) خارج --window";
+
+/// A column of the reconcile tables as its header reads under `--lang` (the names stay the keys
+/// of CSV, JSON and plain rows).
+fn column_heading(lang: Lang, name: &str) -> String {
+    if lang == Lang::En {
+        return name.to_string();
+    }
+    let w = crate::report::words::words(Lang::Ar);
+    match name {
+        "figure" => w.figure,
+        "claim" => w.claim,
+        "published" => w.published,
+        "source" => "المصدر",
+        "rating" => "التقييم",
+        "notation" => w.rendering,
+        "low" => w.low,
+        "high" => w.high,
+        "best" => w.best,
+        "point" => "القيمة",
+        "weight" => "الوزن",
+        "voice" => w.voice,
+        "voices" => w.voices,
+        "figures" => w.figures,
+        "included" => "المُدرج",
+        "reason" => "السبب",
+        "part" => w.part,
+        "support" => w.support,
+        other => other,
+    }
+    .to_string()
+}
+
 fn side_rows(r: &Reconciled) -> Vec<SideRow> {
     r.figures
         .iter()
@@ -247,8 +285,12 @@ fn part_rows(r: &Reconciled) -> Vec<PartRow> {
         .collect()
 }
 
-/// The summary line under a measure's table.
-fn summary(r: &Reconciled) -> String {
+/// The summary line under a measure's table, in the language of `--lang` (numbers in the
+/// notebook's digits, as every Arabic output writes them).
+fn summary(r: &Reconciled, lang: Lang) -> String {
+    if lang == Lang::Ar {
+        return summary_ar(r);
+    }
     let o = &r.outcome;
     let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
     let high = if o.open_high { "open".to_string() } else { show(o.high) };
@@ -279,6 +321,53 @@ fn summary(r: &Reconciled) -> String {
     }
     if let Some(s) = &r.saved {
         line.push_str(&format!("; saved as reconciliation #{}", s.id));
+    }
+    line
+}
+
+fn summary_ar(r: &Reconciled) -> String {
+    let w = crate::report::words::words(Lang::Ar);
+    let o = &r.outcome;
+    let show = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
+    let high = if o.open_high { w.open.to_string() } else { show(o.high) };
+    let best =
+        if r.method == Method::Range { String::new() } else { format!("{} {}، ", w.best, show(o.best)) };
+    let low =
+        if o.no_floor { format!("{} (لا حد أدنى مذكور)", show(o.low)) } else { show(o.low) };
+    let envelope = if o.envelope == crate::reconcile::Envelope::Union {
+        "، بكل الحدود (--envelope union)"
+    } else {
+        ""
+    };
+    let (method, support) = (w.method(r.method), w.support_word(o.support));
+    let mut line = if r.parts.is_empty() {
+        format!(
+            "{} {low}، {best}{} {high} ({method}{envelope})، {} {support}، الأرقام المؤهلة {} من {}، {} {}",
+            w.low,
+            w.high,
+            w.support,
+            o.figures,
+            o.items.len(),
+            w.voices,
+            o.voices
+        )
+    } else {
+        format!(
+            "مجموع {} أجزاء: {} {low}، {best}{} {high} ({method}{envelope})، {} {support}، الأرقام المؤهلة {}، {} {}",
+            r.parts.len(),
+            w.low,
+            w.high,
+            w.support,
+            o.figures,
+            w.voices,
+            o.voices
+        )
+    };
+    if let Some(d) = &r.as_of {
+        line.push_str(&format!("، حتى {d}"));
+    }
+    if let Some(s) = &r.saved {
+        line.push_str(&format!("؛ حُفظ توفيقًا برقم #{}", s.id));
     }
     line
 }
@@ -351,41 +440,60 @@ fn terminal_lines(sentence: &str, wrap: usize) -> Vec<String> {
 }
 
 /// The conflict in words: how many pairs, the widest named, and the clusters.
-fn conflict_lines(r: &Reconciled) -> Vec<String> {
+fn conflict_lines(r: &Reconciled, lang: Lang) -> Vec<String> {
     let o = &r.outcome;
     if o.conflicting_pairs == 0 {
         return Vec::new();
     }
-    let named: Vec<String> =
-        o.conflicts.iter().map(|p| format!("#{} vs #{} (gap {})", p.a, p.b, p.gap)).collect();
-    let mut lines = vec![format!(
-        "{} pair(s) of voices cannot both be true{}{}",
-        o.conflicting_pairs,
-        if named.is_empty() { String::new() } else { format!("; widest: {}", named.join(", ")) },
-        if (o.conflicts.len() as u64) < o.conflicting_pairs { " …" } else { "" }
-    )];
+    let ar = lang == Lang::Ar;
+    let w = crate::report::words::words(lang);
+    let named: Vec<String> = o
+        .conflicts
+        .iter()
+        .map(|p| match ar {
+            false => format!("#{} vs #{} (gap {})", p.a, p.b, p.gap),
+            true => format!("#{} {} #{} ({} {})", p.a, w.versus, p.b, w.gap, p.gap),
+        })
+        .collect();
+    let more = if (o.conflicts.len() as u64) < o.conflicting_pairs { " …" } else { "" };
+    let mut lines = vec![match (ar, named.is_empty()) {
+        (false, _) => format!(
+            "{} pair(s) of voices cannot both be true{}{more}",
+            o.conflicting_pairs,
+            if named.is_empty() { String::new() } else { format!("; widest: {}", named.join(", ")) },
+        ),
+        // The count agrees with its noun: `زوج واحد`, `زوجان`, `3 أزواج من الأصوات`.
+        (true, true) => format!("{}{more}", w.pairs(o.conflicting_pairs)),
+        (true, false) => {
+            format!("{}؛ {}: {}{more}", w.pairs(o.conflicting_pairs), w.widest, named.join("، "))
+        }
+    }];
     if o.clusters.len() > 1 {
         let clusters: Vec<String> = o
             .clusters
             .iter()
             .map(|c| {
-                let high = c.high.map(|h| h.to_string()).unwrap_or_else(|| "open".into());
+                let high =
+                    c.high.map(|h| h.to_string()).unwrap_or_else(|| if ar { w.open } else { "open" }.into());
                 let ids: Vec<String> = c.figures.iter().take(8).map(|f| format!("#{f}")).collect();
-                let more = if c.figures.len() > 8 {
-                    format!(" and {} more", c.figures.len() - 8)
-                } else {
-                    String::new()
+                let more = match (c.figures.len() > 8, ar) {
+                    (false, _) => String::new(),
+                    (true, false) => format!(" and {} more", c.figures.len() - 8),
+                    (true, true) => format!(" و{} غيرها", c.figures.len() - 8),
                 };
                 format!("{}..{high} ({}{more})", c.low, ids.join(" "))
             })
             .collect();
-        lines.push(format!("clusters of voices that agree: {}", clusters.join(" | ")));
+        lines.push(match ar {
+            false => format!("clusters of voices that agree: {}", clusters.join(" | ")),
+            true => format!("{}: {}", w.clusters, clusters.join(" | ")),
+        });
     }
     lines
 }
 
 /// The figures on one axis under the table, with the reconciled band: terminal tables only.
-fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
+fn chart_lines(r: &Reconciled, width: usize, ascii: bool, lang: Lang) -> Vec<String> {
     use super::chart::{draw, Band, Bar};
     let bars: Vec<Bar> = r
         .figures
@@ -404,20 +512,27 @@ fn chart_lines(r: &Reconciled, width: usize, ascii: bool) -> Vec<String> {
     let mut lines = draw(&bars, band, width, ascii);
     // Which figure set each end of the band.
     let by = |f: Option<i64>| f.map(|f| format!("#{f}"));
+    let ar = lang == Lang::Ar;
     let mut ends = Vec::new();
-    match (by(o.low_by), o.no_floor) {
-        (Some(f), _) => ends.push(format!("low set by {f}")),
-        (None, true) => ends.push("low: no floor stated".to_string()),
-        (None, false) => {}
+    match (by(o.low_by), o.no_floor, ar) {
+        (Some(f), _, false) => ends.push(format!("low set by {f}")),
+        (Some(f), _, true) => ends.push(format!("الأدنى حدده {f}")),
+        (None, true, false) => ends.push("low: no floor stated".to_string()),
+        (None, true, true) => ends.push("الأدنى: لا حد أدنى مذكور".to_string()),
+        (None, false, _) => {}
     }
     if let Some(f) = by(o.high_by) {
-        ends.push(format!("{} set by {f}", if o.open_high { "open high" } else { "high" }));
+        ends.push(match (ar, o.open_high) {
+            (false, open) => format!("{} set by {f}", if open { "open high" } else { "high" }),
+            (true, false) => format!("الأعلى حدده {f}"),
+            (true, true) => format!("الأعلى المفتوح حدده {f}"),
+        });
     }
     if let Some(f) = by(o.best_by) {
-        ends.push(format!("best {f}"));
+        ends.push(if ar { format!("الأرجح {f}") } else { format!("best {f}") });
     }
     if !lines.is_empty() && !ends.is_empty() {
-        lines.push(ends.join(", "));
+        lines.push(ends.join(if ar { "، " } else { ", " }));
     }
     lines
 }
@@ -449,6 +564,8 @@ pub struct MeasurePrinter<'a> {
     out: &'a Output,
     note: Option<String>,
     ascii: bool,
+    /// The language of the tables' headers, the summary and the legend (`--lang`).
+    lang: Lang,
     /// The language of `--explain`, when asked for.
     explain: Option<Lang>,
     count: usize,
@@ -462,8 +579,10 @@ impl<'a> MeasurePrinter<'a> {
         out: &'a Output,
         note: Option<&str>,
         ascii: bool,
-        explain: Option<Lang>,
+        lang: Lang,
+        explain: bool,
     ) -> Result<MeasurePrinter<'a>> {
+        let explain = explain.then_some(lang);
         let options = out.measure_options(NO_FIGURES);
         let mode = if matches!(out.pick(), Pick::Named(_))
             && !matches!(options.format, Format::Json | Format::Jsonl)
@@ -493,7 +612,7 @@ impl<'a> MeasurePrinter<'a> {
                 Format::Csv | Format::Tsv => Mode::Rows(out.rows("")),
             }
         };
-        Ok(MeasurePrinter { out, note: note.map(str::to_string), ascii, explain, count: 0, mode })
+        Ok(MeasurePrinter { out, note: note.map(str::to_string), ascii, lang, explain, count: 0, mode })
     }
 
     pub fn print(&mut self, r: &Reconciled) -> Result<()> {
@@ -502,13 +621,19 @@ impl<'a> MeasurePrinter<'a> {
             Mode::People { options, chart, width } => people(
                 options,
                 r,
-                *width,
-                chart.map(|w| (w, self.ascii)),
-                self.out.pick() == &Pick::Default,
+                Look {
+                    wrap: *width,
+                    chart: chart.map(|w| (w, self.ascii)),
+                    legend: self.out.pick() == &Pick::Default,
+                    lang: self.lang,
+                },
                 self.explain,
                 None,
             )?,
-            Mode::Plain { options } => people(options, r, usize::MAX, None, false, self.explain, None)?,
+            Mode::Plain { options } => {
+                let look = Look { wrap: usize::MAX, chart: None, legend: false, lang: self.lang };
+                people(options, r, look, self.explain, None)?
+            }
             Mode::Json { lines, terminal } => {
                 let object = picked_json(&json_object(r, note, self.explain), self.out.pick())?;
                 let mut out = BufWriter::new(std::io::stdout().lock());
@@ -576,47 +701,60 @@ fn picked_json(object: &JsonMeasure<'_>, pick: &Pick) -> Result<serde_json::Valu
 /// One measure for people: a heading, its figures side by side, the result and its conflicts
 /// in words, and (on a terminal table) the chart with its legend. A derived measure shows its
 /// parts' results side by side, the sum, its sentences, then each part in full.
+/// How a measure is laid out for people.
+#[derive(Clone, Copy)]
+struct Look {
+    /// The width the text under the table wraps at.
+    wrap: usize,
+    /// The chart's width and whether it is drawn in ASCII (terminal tables only).
+    chart: Option<(usize, bool)>,
+    /// The legend of the `included` codes under the chart.
+    legend: bool,
+    /// The language of the headers, the summary and the legend.
+    lang: Lang,
+}
+
 fn people(
     options: &Options,
     r: &Reconciled,
-    wrap: usize,
-    chart: Option<(usize, bool)>,
-    legend: bool,
+    look: Look,
     explain: Option<Lang>,
     part_of: Option<&str>,
 ) -> Result<()> {
+    let Look { wrap, chart, legend, lang } = look;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let heading = match part_of {
-        Some(sum) => format!("{} — {} (a part of {sum})", r.key, r.label),
-        None => format!("{} — {}", r.key, r.label),
+    let heading = match (part_of, lang) {
+        (Some(sum), Lang::En) => format!("{} — {} (a part of {sum})", r.key, r.label),
+        (Some(sum), Lang::Ar) => format!("{} — {} (جزء من {sum})", r.key, r.label),
+        (None, _) => format!("{} — {}", r.key, r.label),
     };
     writeln!(out, "\n{}", escape_line(&heading))?;
     let options = Options { empty: Some(NO_FIGURES.to_string()), ..options.clone() };
     let mut out = if r.parts.is_empty() {
-        let mut w = Writer::new(out, &options, &Columns::of::<SideRow>())?;
+        let mut w = Writer::headed(out, &options, &Columns::of::<SideRow>(), &|c| column_heading(lang, c))?;
         for row in side_rows(r) {
             w.row(&row)?;
         }
         w.finish()?
     } else {
-        let mut w = Writer::new(out, &options, &Columns::of::<PartRow>())?;
+        let mut w = Writer::headed(out, &options, &Columns::of::<PartRow>(), &|c| column_heading(lang, c))?;
         for row in part_rows(r) {
             w.row(&row)?;
         }
         w.finish()?
     };
-    for text in std::iter::once(summary(r)).chain(conflict_lines(r)).chain(warning_lines(r)) {
+    for text in std::iter::once(summary(r, lang)).chain(conflict_lines(r, lang)).chain(warning_lines(r)) {
         for line in width::wrap(&escape_line(&text), wrap) {
             writeln!(out, "{line}")?;
         }
     }
     if let (false, Some((chart_width, ascii))) = (r.figures.is_empty(), chart) {
         writeln!(out)?;
-        for line in chart_lines(r, chart_width, ascii) {
+        for line in chart_lines(r, chart_width, ascii, lang) {
             writeln!(out, "{}", escape_line(&line))?;
         }
         if legend {
-            for line in width::wrap(LEGEND, chart_width) {
+            for line in width::wrap(if lang == Lang::Ar { LEGEND_AR } else { LEGEND }, chart_width) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -635,7 +773,7 @@ fn people(
     drop(out);
     // Each part in full; the sum's sentences already said theirs.
     for p in &r.parts {
-        people(&options, p, wrap, chart, legend, None, Some(&r.key))?;
+        people(&options, p, look, None, Some(&r.key))?;
     }
     Ok(())
 }

@@ -1,13 +1,18 @@
-//! Terminal tables. The layout is ours (columns sized to the terminal, text wrapped at spaces,
-//! words split only when one does not fit, headers never split, each visual line of Arabic
-//! text in its own isolate pair); comfy-table draws the borders around lines that are already
-//! laid out, measured the way the terminal will draw them (see `width`).
+//! Terminal tables. The layout is ours: which columns fit (the last ones left out rather than
+//! every word split), their widths, text wrapped at spaces (a word split only when it does not
+//! fit, and then marked `…`), headers never split, each visual line of Arabic text in its own
+//! isolate pair. comfy-table then draws the box around the laid-out lines at the fixed widths
+//! we give it. It measures text with `unicode-width`, which counts a lam-alef as one column
+//! where terminals draw two; each line goes to it with as many placeholders after it as it
+//! counts short, taken out of the drawn lines again, so the letters reach the terminal exactly
+//! as stored and the borders meet.
 
 use std::io::{self, Write};
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ColumnConstraint, ContentArrangement, Table, Width};
+use unicode_width::UnicodeWidthStr;
 
-use super::width::{cut, display_width, terminal_form, wrap};
+use super::width::{cut, display_width, terminal_form, wrap, PLACEHOLDER};
 use super::{escape_controls, has_rtl, CellRef, Options, Picked};
 
 pub struct TableWriter<W: Write> {
@@ -57,6 +62,9 @@ impl<W: Write> TableWriter<W> {
         let mut names = self.pick.names.clone();
         if self.drop_empty {
             drop_empty_columns(&mut names, &mut self.rows, &mut self.cut);
+            if let Some(width) = self.width {
+                drop_columns_that_do_not_fit(&mut names, &mut self.rows, &mut self.cut, width);
+            }
         }
         write_grid(&mut self.out, Some(&names), &self.rows, &self.cut, self.width)?;
         self.out.flush()?;
@@ -86,6 +94,41 @@ fn drop_empty_columns(names: &mut Vec<String>, rows: &mut [Vec<String>], cut: &m
     kept(cut, &keep);
     for r in rows.iter_mut() {
         kept(r, &keep);
+    }
+}
+
+/// The longest word a column of the reader's choice keeps whole before lower columns are left out.
+const WHOLE_WORD: usize = 16;
+
+/// Leaves out the last columns (the reader's columns come first, the least read last) while the
+/// rest cannot be drawn at `width` without splitting their words (up to [`WHOLE_WORD`] columns
+/// long) or a one-line column narrower than 8 columns: a narrow terminal shows fewer columns,
+/// whole, rather than every column in slivers. `--wide` and `--columns` keep what they ask for.
+fn drop_columns_that_do_not_fit(
+    names: &mut Vec<String>,
+    rows: &mut [Vec<String>],
+    cut: &mut Vec<bool>,
+    width: usize,
+) {
+    let header: Vec<String> = names.iter().map(|c| escape_controls(c, false)).collect();
+    let needs = needs(Some(&header), rows.iter().map(|r| paragraphs(r, cut)), cut);
+    let least: Vec<usize> = needs
+        .iter()
+        .map(|n| {
+            let floor = if n.cut { 8 } else { n.word.min(WHOLE_WORD) };
+            floor.max(n.head).min(n.natural).max(1)
+        })
+        .collect();
+    let mut keep = names.len();
+    while keep > 2 && least[..keep].iter().sum::<usize>() + frame(keep) > width {
+        keep -= 1;
+    }
+    if keep < names.len() {
+        names.truncate(keep);
+        cut.truncate(keep);
+        for r in rows.iter_mut() {
+            r.truncate(keep);
+        }
     }
 }
 
@@ -214,14 +257,15 @@ fn fit(needs: &[Need], avail: Option<usize>) -> Vec<usize> {
     widths
 }
 
-/// One visual line as the terminal gets it: right-to-left text in its own isolate pair, and the
-/// invisible adjustments that make the table library measure it as the terminal draws it.
+/// One visual line as the table library gets it: right-to-left text in its own isolate pair,
+/// then a [`PLACEHOLDER`] for each column the library's measure counts short of the terminal's
+/// (one per lam-alef), taken out again once the box is drawn.
 fn visual(line: &str) -> String {
-    if has_rtl(line) {
-        terminal_form(&format!("\u{2068}{line}\u{2069}"))
-    } else {
-        terminal_form(line)
-    }
+    let mut line =
+        if has_rtl(line) { terminal_form(&format!("\u{2068}{line}\u{2069}")) } else { terminal_form(line) };
+    let short = display_width(&line).saturating_sub(line.width());
+    line.extend(std::iter::repeat_n(PLACEHOLDER, short));
+    line
 }
 
 /// The widest a column is drawn, whatever its text.
@@ -292,18 +336,24 @@ fn write_slices<W: Write>(
             .collect()
     };
     let slices = rows.len().div_ceil(slice_rows).max(1);
-    // What each column will be drawn at: its widest laid-out line (or header). Slices after the
-    // first are held to it by padding their first row.
+    // A table of one slice is laid out once; a longer one is laid out again slice by slice, so
+    // that its memory does not grow with its length.
+    let laid: Option<Vec<Vec<Vec<String>>>> =
+        (slices == 1).then(|| rows.iter().map(|r| lay_out(r)).collect());
+    // What each column is drawn at: its widest laid-out line (or header), the same in every
+    // slice, handed to the table library as a fixed width.
     let mut drawn: Vec<usize> = header
         .as_ref()
         .map(|h| h.iter().map(|c| display_width(c)).collect())
         .unwrap_or_else(|| vec![0; cut_columns.len()]);
-    if slices > 1 {
-        for row in rows {
-            for (d, lines) in drawn.iter_mut().zip(lay_out(row)) {
-                *d = lines.iter().map(|l| display_width(l)).fold(*d, usize::max);
-            }
+    let mut widen = |lines: &[Vec<String>]| {
+        for (d, lines) in drawn.iter_mut().zip(lines) {
+            *d = lines.iter().map(|l| display_width(l)).fold(*d, usize::max);
         }
+    };
+    match &laid {
+        Some(laid) => laid.iter().for_each(|r| widen(r)),
+        None => rows.iter().for_each(|r| widen(&lay_out(r))),
     }
     for (k, slice) in rows.chunks(slice_rows).chain((rows.is_empty()).then_some(&rows[..0])).enumerate() {
         let mut table = Table::new();
@@ -315,29 +365,29 @@ fn write_slices<W: Write>(
             table.set_header(h.iter().map(|c| visual(c)).collect::<Vec<_>>());
         }
         for (i, row) in slice.iter().enumerate() {
-            let cells: Vec<String> = lay_out(row)
-                .iter()
-                .enumerate()
-                .map(|(c, lines)| {
-                    let mut cell = lines.iter().map(|l| visual(l)).collect::<Vec<_>>().join("\n");
-                    if i == 0 && slices > 1 {
-                        let first = lines.first().map(|l| display_width(l)).unwrap_or(0);
-                        let pad = " ".repeat(drawn[c].saturating_sub(first));
-                        match cell.find('\n') {
-                            Some(at) => cell.insert_str(at, &pad),
-                            None => cell.push_str(&pad),
-                        }
-                    }
-                    cell
-                })
-                .collect();
-            table.add_row(cells);
+            let cells = |lines: &[Vec<String>]| -> Vec<String> {
+                lines.iter().map(|l| l.iter().map(|l| visual(l)).collect::<Vec<_>>().join("\n")).collect()
+            };
+            table.add_row(match &laid {
+                Some(laid) => cells(&laid[i]),
+                None => cells(&lay_out(row)),
+            });
         }
+        // Each column at its text's width and a space each side (the library's padding).
+        table.set_constraints(
+            drawn
+                .iter()
+                .map(|w| ColumnConstraint::Absolute(Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)))),
+        );
         let lines: Vec<String> = table.lines().collect();
         let from = usize::from(k > 0);
         let to = if k + 1 < slices { lines.len() - 1 } else { lines.len() };
         for line in &lines[from..to.max(from)] {
-            writeln!(out, "{line}")?;
+            if line.contains(PLACEHOLDER) {
+                writeln!(out, "{}", line.replace(PLACEHOLDER, ""))?;
+            } else {
+                writeln!(out, "{line}")?;
+            }
         }
     }
     Ok(())

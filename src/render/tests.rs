@@ -136,11 +136,24 @@ fn arabic_mixed_and_emoji_rows_keep_their_borders_at_80_columns() {
         Row3 { id: 1, title: "أكّد ناشطون محليّون انشقاق 45 مقاتلاً من الأجانب خلال الأيام الثلاثة الماضية في ريف المدينة الشرقي، بحسب مصادر متقاطعة".into(), tags: vec![] },
         Row3 { id: 22, title: "The monitor 👍 said لا يقل عن 30 civilians were killed; 漢字 mixed in for width".into(), tags: vec![] },
         Row3 { id: 333, title: "لا لأ لإ لآ لَا".into(), tags: vec![] },
+        Row3 { id: 4, title: "soft\u{00AD}hyphen ڸا and زيرو\u{200B}ويدث".into(), tags: vec![] },
     ];
     for width in [40, 60, 80, 160] {
         let out = render(&Options { width: Some(width), ..with(Format::Table) }, &rows);
         check_table(&out, width);
+        // The letters as typed: no joiner slipped into a lam-alef, no stand-in left over.
+        assert!(!out.contains(['\u{200C}', super::width::PLACEHOLDER]), "{out}");
     }
+    let out = render(&Options { width: Some(80), ..with(Format::Table) }, &rows);
+    assert!(out.contains("لا لأ لإ لآ لَا") && out.contains("مقاتلاً"), "{out}");
+}
+
+#[test]
+fn the_character_tables_stand_in_with_is_shown_escaped_when_the_text_holds_it() {
+    let rows = vec![Row3 { id: 1, title: "لا\u{10FFFD}بد".into(), tags: vec![] }];
+    let out = render(&Options { width: Some(80), ..with(Format::Table) }, &rows);
+    check_table(&out, 80);
+    assert!(out.contains("لا\\u{10FFFD}بد"), "{out}");
 }
 
 #[test]

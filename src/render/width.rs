@@ -1,8 +1,10 @@
 //! How wide text is on a terminal, and cutting text into lines of a given width. Terminals draw
 //! one column per Arabic letter (a lam-alef pair is two columns, though the font may join them),
 //! none for harakat, isolates and other invisible marks, and two for wide East Asian characters
-//! and emoji. The table library measures with `unicode-width`, which counts lam-alef as one
-//! column; [`terminal_form`] rewrites a line so that both measures agree.
+//! and emoji. Tables are laid out by this measure, not by `unicode-width`'s string width (which
+//! counts a lam-alef as one column); the table library is told the difference with
+//! [`PLACEHOLDER`]s that never reach the terminal, so no invisible character is added to the
+//! letters.
 
 use unicode_width::UnicodeWidthChar;
 
@@ -12,13 +14,10 @@ fn is_format(c: char) -> bool {
         | '\u{FEFF}' | '\u{061C}' | '\u{00AD}' | '\u{FE00}'..='\u{FE0F}')
 }
 
-fn is_lam(c: char) -> bool {
-    c == '\u{0644}'
-}
-
-fn is_alef(c: char) -> bool {
-    matches!(c, '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0627}' | '\u{0671}')
-}
+/// Stands, in a line handed to the table library, for a column the library's measure counts
+/// short of the terminal's; taken out of the drawn table. A private-use character, escaped when
+/// it comes in the text itself (see `escape_controls`).
+pub const PLACEHOLDER: char = '\u{10FFFD}';
 
 /// Columns one character takes on a terminal.
 pub fn char_width(c: char) -> usize {
@@ -33,29 +32,11 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// The line as it is handed to the table library: a zero-width non-joiner between lam and alef
-/// (so the library counts the two columns the terminal draws), and no zero-width joiners or
-/// variation selectors (so an emoji sequence counts what the terminal draws, one emoji at a
-/// time). The text reads the same; only invisible characters change.
+/// The line as the terminal gets it: no zero-width joiners or variation selectors, so that an
+/// emoji sequence takes what [`display_width`] counts, one emoji at a time. The letters are
+/// untouched (a lam-alef keeps its ligature and is copied as typed).
 pub fn terminal_form(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 4);
-    let mut after_lam = false;
-    for c in s.chars() {
-        if matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}') {
-            continue;
-        }
-        if after_lam && is_alef(c) {
-            out.push('\u{200C}');
-        }
-        out.push(c);
-        // Harakat between lam and alef still make the ligature.
-        if is_lam(c) {
-            after_lam = true;
-        } else if char_width(c) > 0 {
-            after_lam = false;
-        }
-    }
-    out
+    s.chars().filter(|c| !matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}')).collect()
 }
 
 /// Splits one line into lines of at most `width` columns, breaking at spaces; a word wider than
@@ -86,12 +67,62 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
             current.push_str(word);
             current_width = w;
         } else {
-            let mut pieces = break_word(word, width);
+            let mut pieces = break_long_word(word, width);
             let last = pieces.pop().unwrap_or_default();
             lines.extend(pieces);
             current_width = display_width(&last);
             current = last;
         }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Marks where a word is cut inside: the piece before the cut ends with it.
+pub const CUT_MARK: char = '…';
+
+/// Breaks a word wider than `width` into lines: after a `.`, `,`, `;` or `/` where it has one
+/// (`qasr.` / `injured`), and inside a part only when the part alone is wider than the line,
+/// each piece cut inside then ending in `…` so that no word is split without a mark (an Arabic
+/// word's letters included).
+fn break_long_word(word: &str, width: usize) -> Vec<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if matches!(c, '.' | ',' | ';' | '/') && i + c.len_utf8() < word.len() {
+            parts.push(&word[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&word[start..]);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0;
+    for part in parts {
+        let w = display_width(part);
+        if current_width + w <= width {
+            current.push_str(part);
+            current_width += w;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if w <= width {
+            current.push_str(part);
+            current_width = w;
+            continue;
+        }
+        let mut pieces = break_word(part, width.saturating_sub(1).max(1));
+        let last = pieces.pop().unwrap_or_default();
+        lines.extend(pieces.into_iter().map(|mut p| {
+            p.push(CUT_MARK);
+            p
+        }));
+        current_width = display_width(&last);
+        current = last;
     }
     if !current.is_empty() || lines.is_empty() {
         lines.push(current);
@@ -150,7 +181,6 @@ pub fn cut(line: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn terminals_draw_lam_alef_as_two_columns() {
@@ -163,19 +193,24 @@ mod tests {
     }
 
     #[test]
-    fn the_terminal_form_measures_alike_in_both_tables() {
-        for s in ["لا", "مقاتلاً الأجانب", "لَا إلى", "👨\u{200D}👩\u{200D}👧", "☺\u{FE0F}", "漢字 and لأ", "plain"]
+    fn the_terminal_form_keeps_every_letter_and_drops_only_joiners() {
+        for s in ["لا", "مقاتلاً الأجانب", "لَا إلى", "وكالة الأنباء", "plain"]
         {
-            let t = terminal_form(s);
-            assert_eq!(t.width(), display_width(&t), "{s:?}");
-            assert_eq!(display_width(&t), display_width(s).max(display_width(&t)), "{s:?}");
+            assert_eq!(terminal_form(s), s, "{s:?}");
         }
+        assert_eq!(terminal_form("👨\u{200D}👩"), "👨👩");
+        assert_eq!(terminal_form("☺\u{FE0F}"), "☺");
+        assert!(!terminal_form("لا لأ لإ لآ").contains('\u{200C}'));
     }
 
     #[test]
     fn wrapping_breaks_at_spaces_and_only_splits_words_that_cannot_fit() {
         assert_eq!(wrap("قال ناشطون محليون إن", 10), ["قال ناشطون", "محليون إن"]);
-        assert_eq!(wrap("abcdefghij kl", 4), ["abcd", "efgh", "ij", "kl"]);
+        assert_eq!(wrap("abcdefghij kl", 4), ["abc…", "def…", "ghi…", "j kl"]);
+        assert_eq!(wrap("qasr.injured", 7), ["qasr.", "injured"]);
+        assert_eq!(wrap("qasr.2017-03-14", 10), ["qasr.", "2017-03-14"]);
+        assert_eq!(wrap("displaced", 7), ["displa…", "ced"]);
+        assert_eq!(wrap("النازحون من", 7), ["النازح…", "ون من"]);
         for line in wrap("the quick brown fox jumps over the lazy dog", 9) {
             assert!(display_width(&line) <= 9, "{line}");
         }

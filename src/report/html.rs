@@ -422,7 +422,7 @@ fn measure<'a>(
     }
     out.chart = interval_chart(&view::chart(m, w, format!("chart-{}", rc.measure_id)), false);
     out.conflicts = (o.conflicting_pairs > 0).then(|| Conflicts {
-        count: number(o.conflicting_pairs as i64),
+        count: w.pairs(o.conflicting_pairs),
         pairs: o.conflicts.iter().map(|p| (p.a, p.b, number(p.gap))).collect(),
         more: !o.conflicts.is_empty() && (o.conflicts.len() as u64) < o.conflicting_pairs,
         clusters: view::clusters(m, w),

@@ -258,7 +258,7 @@ fn parts(out: &mut String, r: &Report, m: &MeasureReport, w: &Words) {
 fn conflicts(out: &mut String, m: &MeasureReport, w: &Words) {
     let o = &m.reconciled.outcome;
     if o.conflicting_pairs > 0 {
-        w!(out, "**{}:** {} {}", md(w.conflicts), number(o.conflicting_pairs as i64), md(w.pairs_cannot));
+        w!(out, "**{}:** {}", md(w.conflicts), md(&w.pairs(o.conflicting_pairs)));
         if !o.conflicts.is_empty() {
             let named: Vec<String> = o
                 .conflicts

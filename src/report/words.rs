@@ -241,7 +241,7 @@ const AR: Words = Words {
     voices: "الأصوات",
     note: "ملاحظة",
     conflicts: "التعارضات",
-    pairs_cannot: "زوج من الأصوات لا يمكن أن يصدقا معًا",
+    pairs_cannot: "من الأصوات لا يمكن أن يصدقا معًا",
     widest: "الأوسع",
     versus: "مقابل",
     gap: "الفارق",
@@ -309,6 +309,17 @@ pub fn words(lang: Lang) -> &'static Words {
 
 impl Words {
     /// A reconciliation method as the page names it.
+    /// `N pair(s) of voices cannot both be true`, the count agreeing with its noun in Arabic
+    /// (`زوجان من الأصوات`, `3 أزواج من الأصوات`, `11 زوجاً من الأصوات`).
+    pub fn pairs(&self, n: u64) -> String {
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        if self.rtl {
+            format!("{} {}", crate::arcount::ar_count(n, &crate::arcount::PAIR), self.pairs_cannot)
+        } else {
+            format!("{} {}", super::text::number(n), self.pairs_cannot)
+        }
+    }
+
     pub fn method(&self, m: Method) -> &'static str {
         if !self.rtl {
             return m.as_str();

@@ -45,9 +45,11 @@ impl Row for incidents::IncidentRow {
 }
 
 impl Row for incidents::IncidentMeasureRow {
+    // `stale` stays at 80 columns (a saved result that no longer matches its figures must
+    // show); `voices` waits for a wider terminal, so that the measures' keys keep their width.
     const BRIEF: &'static [&'static str] =
-        &["measure", "role", "low", "best", "high", "support", "voices", "saved"];
-    const ROOMY: &'static [&'static str] = &["method", "figures", "stale", "label"];
+        &["measure", "role", "low", "best", "high", "support", "saved", "stale"];
+    const ROOMY: &'static [&'static str] = &["voices", "method", "figures", "label"];
     const CUT: &'static [&'static str] = &["label"];
 }
 

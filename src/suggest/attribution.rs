@@ -874,6 +874,37 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// A speaker named again by the last word of an earlier name of two words or more (`الشامي`
+    /// after `د. عبد الرزاق الشامي`, `Jaber` after `Col. Faris Jaber`): that unit and its name.
+    fn named_again(
+        &self,
+        units: &[Unit],
+        p: (usize, usize),
+        surnames: &std::collections::HashMap<String, usize>,
+    ) -> Option<(usize, (usize, usize))> {
+        let f = *surnames.get(self.one_name_word(p)?)?;
+        units[f].resolved.or(units[f].source).map(|span| (f, span))
+    }
+
+    /// A source phrase of one name word (`الشامي`, `Jaber`): the word, normalised. Not a source
+    /// noun, a pronoun or a lowercase English word (`residents`).
+    fn one_name_word(&self, (a, b): (usize, usize)) -> Option<&'a str> {
+        let mut words = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word);
+        let (k, None) = (words.next()?, words.next()) else { return None };
+        let w = self.word(k)?;
+        let named = if is_arabic(w) { w.starts_with("ال") } else { self.upper(k) };
+        (named && !self.in_set(k, &self.t.source_nouns) && !self.exact_in(k, &self.t.pronouns)).then_some(w)
+    }
+
+    /// The last word of a source phrase of two words or more, when it can be a name: Arabic with
+    /// the article (`الشامي`), English capitalised (`Jaber`), never a source noun (`the health
+    /// ministry`).
+    fn last_name_word(&self, (a, b): (usize, usize)) -> Option<&'a str> {
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        let &k = words.last().filter(|_| words.len() >= 2)?;
+        self.one_name_word((k, k + 1))
+    }
+
     fn is_pronoun(&self, p: (usize, usize)) -> bool {
         p.1 == p.0 + 1 && self.exact_in(p.0, &self.t.pronouns)
     }
@@ -1148,6 +1179,8 @@ impl<'a> Scan<'a> {
         let mut named: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         // The last named source of the paragraph, for `the source`, `المصدر`, `المصادر`.
         let mut last_named: Option<usize> = None;
+        // The last unit whose name ends on each name word (see `named_again`).
+        let mut surnames: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut last: Option<usize> = None;
         let mut last_para = usize::MAX;
         for k in 0..units.len() {
@@ -1182,6 +1215,7 @@ impl<'a> Scan<'a> {
                         || (document_ref && last.is_some())
                 }
             };
+            let is_reference = reference.is_some();
             if let Some((head, mods)) = reference.filter(|_| !needs_source) {
                 let any = matches!(head.as_str(), "sourc" | "source" | "مصدر");
                 let found = if any {
@@ -1205,7 +1239,18 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
+            let again = units[k].source.filter(|_| !needs_source && !is_reference);
+            if let Some((f, span)) = again.and_then(|p| self.named_again(units, p, &surnames)) {
+                units[k].resolved = Some(span);
+                units[k].noun = units[f].noun;
+                last_named = Some(k);
+                last = Some(k);
+                continue;
+            }
             if let Some(p) = units[k].source.filter(|_| !needs_source) {
+                if let Some(w) = self.last_name_word(p) {
+                    surnames.insert(w.to_string(), k);
+                }
                 // A reference that names nothing before it is a first mention (`the town's
                 // council said`): a name that later references stand for.
                 for w in self.head_words(p) {

@@ -928,7 +928,10 @@ pub(crate) const ACCUSED_HEADS: &[&str] = &[
 ];
 
 /// Pronouns: a source phrase that is only a pronoun takes the source of the statement before.
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "هو", "هي", "هم", "هؤلاء", "هن"];
+/// Pronouns and demonstratives: they name no speaker (`ويرفع هذا القصف الحصيلة`: the shelling does
+/// not speak), so the source is carried over from the statement before.
+pub(crate) const PRONOUNS: &[&str] =
+    &["he", "she", "they", "it", "we", "this", "هو", "هي", "هم", "هؤلاء", "هن", "هذا", "هذه", "ذلك", "تلك"];
 
 /// After a comma, these start a description of the speaker that is not part of the name: `X,
 /// who asked not to be named`, `أحد الباعة، وهو رجل في الخمسينيات`, `المصدر، الذي طلب ...`.

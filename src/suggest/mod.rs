@@ -16,6 +16,7 @@
 mod attribution;
 mod cues;
 pub mod people;
+pub mod roles;
 pub mod sources;
 mod tables;
 #[cfg(test)]

@@ -836,3 +836,28 @@ fn calls_claims_and_new_tolls_are_statements() {
     assert_eq!(source_of("The blast claimed the lives of 12 people.", "12"), None);
     assert_eq!(source_of("ورفع السكان الأنقاض عن 3 جثث.", "3"), None);
 }
+
+/// A speaker named again by the last word of the name (`الشامي`, `Jaber`) is the speaker named
+/// before. Must NOT be resolved: another surname, or a source noun.
+#[test]
+fn a_speaker_named_again_by_surname() {
+    let text = "وقال رئيس المجلس المحلي في البلدة، د. عبد الرزاق الشامي، إنّ 40 منزلاً دُمّرت.\n\n\
+                وأوضح الشامي أنّ ثلاثة مدنيين قُتلوا بانفجار لغم.";
+    let first = source_of(text, "40");
+    assert!(first.as_deref().is_some_and(|s| s.ends_with("الشامي") && s.contains("رئيس")), "{first:?}");
+    assert_eq!(source_of(text, "ثلاثة مدنيين"), first);
+    let text = "Col. Faris Jaber said 12 fighters were killed. Jaber said 30 others were wounded.";
+    assert_eq!(source_of(text, "30"), source_of(text, "12"));
+    // Must NOT be resolved: a different surname stays as written.
+    let text = "Rami Haddad said 12 fighters were killed. Khalil said 30 others were wounded.";
+    assert_eq!(source_of(text, "30").as_deref(), Some("Khalil"));
+}
+
+/// A demonstrative names no speaker: `ويرفع هذا القصف الحصيلة` takes the speaker before.
+#[test]
+fn a_demonstrative_is_not_a_speaker() {
+    let text = "وقال المرصد إنّ القصف قتل 12 مدنياً. ويرفع هذا القصف عدد القتلى منذ الشهر الماضي إلى 412 شخصاً.";
+    let s = source_of(text, "412");
+    assert!(s.as_deref() != Some("هذا"), "{s:?}");
+    assert_eq!(s, source_of(text, "12"));
+}

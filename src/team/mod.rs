@@ -451,7 +451,13 @@ pub fn pull(nb: &mut Notebook, paths: &Paths, outputs: &Outputs, file: &TeamFile
                         }
                         row.notes = tally.notes;
                         // What a merge keeps as it is here: said, so that no edit is lost unseen.
-                        match nb.differing_rows(&restored.path) {
+                        // Edits made there since this notebook last merged that replica.
+                        let since = pulls
+                            .merged
+                            .get(&member.name)
+                            .filter(|p| p.replica == member.replica)
+                            .map(|p| p.at.clone());
+                        match nb.differing_rows(&restored.path, since.as_deref()) {
                             Ok(differing) => {
                                 row.differs = differing.len();
                                 row.notes.extend(differing.iter().map(differing_note));

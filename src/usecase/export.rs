@@ -34,14 +34,17 @@ pub fn columns(table: ExportTable, profile: Option<EventProfile>) -> Columns {
 }
 
 /// `export`: the table's rows, handed to `sink` one by one. `query` filters claims; its
-/// `measure` picks the figures and reconciliations of one measure.
+/// `measure` picks the figures and reconciliations of one measure. Returns the warnings for
+/// people: with `events --profile ucdp`, each count whose best follows a stale saved
+/// reconciliation's method.
 pub fn export(
     nb: &mut Notebook,
     table: ExportTable,
     profile: Option<EventProfile>,
     query: &ClaimQuery,
     sink: &mut impl Rows,
-) -> Result<()> {
+) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
     nb.reading(|nb| {
         let measure = query.measure.as_deref();
         match table {
@@ -58,6 +61,9 @@ pub fn export(
             ExportTable::Incidents => nb.incidents()?.iter().try_for_each(|r| sink.row(r)),
             ExportTable::Events => {
                 let events = nb.events()?;
+                if matches!(profile, None | Some(EventProfile::Ucdp)) {
+                    warnings = crate::events::stale_warnings(&events);
+                }
                 events.iter().try_for_each(|e| match profile {
                     Some(EventProfile::Acled) => sink.row(&crate::events::acled(e)),
                     Some(EventProfile::Airwars) => sink.row(&crate::events::airwars(e)),
@@ -66,7 +72,8 @@ pub fn export(
             }
             ExportTable::DatasetteMetadata => Ok(()),
         }
-    })
+    })?;
+    Ok(warnings)
 }
 
 /// `export articles --format csl-json|bibtex`: every article as a CSL-JSON item (the whole

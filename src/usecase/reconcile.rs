@@ -9,7 +9,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use super::ClaimQuery;
 use crate::dates::PartialDate;
-use crate::notebook::reconciliations::{ReconcileRequest, Reconciled, TimelineRow, Window};
+use crate::notebook::reconciliations::{manual_inside, ReconcileRequest, Reconciled, TimelineRow, Window};
 use crate::notebook::{Error, Notebook, Result};
 use crate::reconcile::{Envelope, Method, Request};
 
@@ -101,13 +101,20 @@ pub fn reconcile(
     if !query.save {
         return nb.reading(|nb| {
             let req = query.request(nb)?;
-            nb.reconcile_each(&req, sink)
+            nb.reconcile_each(&req, |r| {
+                manual_inside(&r, &req)?;
+                sink(r)
+            })
         });
     }
     let mut spool = Spool::new();
     nb.writing(|nb| {
         let req = query.request(nb)?;
-        nb.reconcile_and_save(&req, |r| spool.push(r))
+        // A refusal here rolls the whole save back.
+        nb.reconcile_and_save(&req, |r| {
+            manual_inside(&r, &req)?;
+            spool.push(r)
+        })
     })?;
     spool.drain(&mut sink)
 }

@@ -104,6 +104,11 @@ pub struct Suggested {
     /// Figures left out because they count something other than people (`three
     /// neighbourhoods`) and the measure counts people.
     pub not_people: usize,
+    /// Figures left out because their noun or verb names another role (`72 جريحاً`, `7 people
+    /// missing`) than the measure's (`--role killed`).
+    pub other_role: usize,
+    /// The measure's role, for the note.
+    pub role: Option<&'static str>,
 }
 
 impl Suggested {
@@ -132,6 +137,14 @@ impl Suggested {
             notes.push(format!(
                 "{} figure(s) left out: they count things, places or times, not the people the measure counts",
                 self.not_people
+            ));
+        }
+        if self.other_role > 0 {
+            notes.push(format!(
+                "{} figure(s) left out: their noun or verb names another role (wounded, missing, displaced ...) \
+                 than the measure's ({})",
+                self.other_role,
+                self.role.unwrap_or("")
             ));
         }
         notes
@@ -265,33 +278,60 @@ pub fn suggest_claims_kept(
             nb.incident_id(key)?;
         }
         // A measure of people (the killed, defectors) takes no figure of houses or days.
-        let people = match &query.measure {
+        // A measure of one role (the killed) takes no figure of another (`72 جريحاً`).
+        let (people, role) = match &query.measure {
             Some(key) => {
                 let (label, unit) = nb.measure_label(key)?;
-                crate::suggest::people::measure_counts_people(key, &label, unit.as_deref())
+                let role = nb.measure_role(key)?;
+                (
+                    crate::suggest::people::measure_counts_people(key, &label, unit.as_deref()),
+                    crate::suggest::roles::measure_role(key, &label, unit.as_deref(), role.as_deref()),
+                )
             }
-            None => false,
+            None => (false, None),
         };
         let vague = nb.vague_table()?;
         let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
-        // The quotes already recorded from this article, as a reader compares them.
+        // The quotes already recorded from this article, as a reader compares them, with the
+        // figures their claims hold.
         let mut recorded = Recorded::default();
         let filter = ClaimFilter { article: Some(query.article), ..ClaimFilter::default() };
         nb.for_each_claim(&filter, |c| {
-            recorded.add(normalize(&c.quote));
+            let figures = c
+                .figures
+                .iter()
+                .filter_map(|f| f.split_once('='))
+                .map(|(key, notation)| HeldFigure {
+                    measure: key.to_string(),
+                    words: normalize(notation),
+                    reading: crate::notation::parse(notation, &vague).ok().map(|r| HeldReading {
+                        range: (r.low, r.high),
+                        noun: r.noun.as_deref().map(normalize),
+                    }),
+                })
+                .collect();
+            recorded.add(normalize(&c.quote), figures);
             Ok(())
         })?;
         // Every name and alias, once: each phrase is then matched in its own length.
         let known = memory.known(nb)?;
         let rejected = nb.rejected_spans(query.article)?;
         let mut chars = CharCounter::new(&body);
-        let mut found = Suggested::default();
+        let mut found = Suggested { role, ..Suggested::default() };
         let make = |s, marks| row(nb, query, &recorded, &known, published, s, marks);
         let read = memory.texts(query.article, &article.sha256, &body, &vague);
         read.iter().cloned().try_for_each(|s| -> Result<()> {
             if people && !s.fits_people() {
                 found.not_people += 1;
                 return Ok(());
+            }
+            if let (Some(want), Some(f)) = (role, &s.figure) {
+                let named =
+                    crate::suggest::roles::figure_role(&body, f.start, f.end, f.reading.noun.as_deref());
+                if named.is_some_and(|r| r != want) {
+                    found.other_role += 1;
+                    return Ok(());
+                }
             }
             let marks = Marks {
                 start: chars.at(s.start),
@@ -336,12 +376,24 @@ fn row(
     let source_id = hit.map(|(id, _)| id);
     let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
     let quote = normalize(&s.quote);
-    // Recorded: a claim of the article quotes these words, and holds this figure's words
-    // when there is a figure (another figure of the same sentence is still new).
-    let figure_words = s.figure.as_ref().map(|f| normalize(&f.wording));
-    let is_recorded = recorded.candidates(&quote).any(|r| {
+    // Recorded: a claim of the article quotes these words, and, when there is a figure, holds
+    // this figure (its words or its reading, for the measure asked if one is): a claim of the
+    // same sentence that holds another of its figures leaves this one new.
+    let figure = s.figure.as_ref().map(|f| {
+        (normalize(&f.wording), (f.reading.low, f.reading.high), f.reading.noun.as_deref().map(normalize))
+    });
+    let is_recorded = recorded.candidates(&quote).any(|(r, held)| {
         (quote.contains(r) || r.contains(quote.as_str()))
-            && figure_words.as_deref().is_none_or(|f| r.contains(f))
+            && figure.as_ref().is_none_or(|(words, range, noun)| {
+                held.iter().any(|h| {
+                    let same_reading = h
+                        .reading
+                        .as_ref()
+                        .is_some_and(|r| r.range == *range && (r.noun.is_none() || r.noun == *noun));
+                    query.measure.as_deref().is_none_or(|m| m.trim() == h.measure)
+                        && (h.words == *words || same_reading)
+                })
+            })
     });
     let reading = s.figure.as_ref().map(|f| &f.reading);
     let row = SuggestionRow {
@@ -387,12 +439,14 @@ fn named_some(names: &[&str]) -> String {
 #[derive(Default)]
 struct Recorded {
     quotes: Vec<String>,
+    /// The figures each quote's claim holds, in the order of `quotes`.
+    figures: Vec<Vec<HeldFigure>>,
     by_first: std::collections::HashMap<String, Vec<usize>>,
     by_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Recorded {
-    fn add(&mut self, quote: String) {
+    fn add(&mut self, quote: String, figures: Vec<HeldFigure>) {
         let i = self.quotes.len();
         let mut words: Vec<&str> = quote.split_whitespace().collect();
         let Some(first) = words.first() else { return };
@@ -403,9 +457,10 @@ impl Recorded {
             self.by_word.entry(w.to_string()).or_default().push(i);
         }
         self.quotes.push(quote);
+        self.figures.push(figures);
     }
 
-    fn candidates<'a>(&'a self, quote: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    fn candidates<'a>(&'a self, quote: &'a str) -> impl Iterator<Item = (&'a str, &'a [HeldFigure])> + 'a {
         let mut ids: Vec<usize> = quote
             .split_whitespace()
             .filter_map(|w| self.by_first.get(w))
@@ -415,8 +470,22 @@ impl Recorded {
             .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.into_iter().map(|i| self.quotes[i].as_str())
+        ids.into_iter().map(|i| (self.quotes[i].as_str(), self.figures[i].as_slice()))
     }
+}
+
+/// A figure a recorded claim holds: its measure's key, its notation as a reader compares it,
+/// and its reading's low and high with its counted noun (a bare `72` is any noun's 72).
+struct HeldFigure {
+    measure: String,
+    words: String,
+    reading: Option<HeldReading>,
+}
+
+/// How a held figure reads: its low and high, and its counted noun as a reader compares it.
+struct HeldReading {
+    range: (i64, Option<i64>),
+    noun: Option<String>,
 }
 
 /// Byte offsets to character offsets, for offsets that mostly grow: counting resumes from the

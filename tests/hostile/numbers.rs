@@ -81,9 +81,11 @@ fn reconcile_values_and_vague_words_are_bounded() {
         );
         clean_messages(&r);
     }
+    // The largest value crosscheck takes is a manual best where the high is open; where the
+    // range is closed (deaths.market, 11..15) it lies outside the range and is refused.
     let r = nb.ok(&[
         "reconcile",
-        "deaths.market",
+        "defectors.foreign",
         "--method",
         "manual",
         "--value",
@@ -94,6 +96,26 @@ fn reconcile_values_and_vague_words_are_bounded() {
         "json",
     ]);
     assert_eq!(r.json()[0]["best"].as_i64(), Some(1_000_000_000_000), "{}", describe(&r));
+    let r = nb.refuse(
+        &[
+            "reconcile",
+            "deaths.market",
+            "--method",
+            "manual",
+            "--value",
+            "1000000000000",
+            "--note",
+            "x",
+            "--save",
+        ],
+        1,
+    );
+    assert!(
+        r.stderr.contains("--value 1000000000000 lies outside deaths.market's range, 11..15"),
+        "{}",
+        describe(&r)
+    );
+    clean_messages(&r);
     for (low, high, point) in
         [("0", "1000000000001", "5"), ("0", "9223372036854775807", "5"), ("-1", "10", "5")]
     {
