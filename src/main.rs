@@ -34,12 +34,16 @@ fn keep_freed_memory() {
 /// when the command had already committed its change, that the change was kept: every write
 /// is committed before anything is printed.
 fn said(err: &anyhow::Error) -> String {
-    let bare_io = err.downcast_ref::<std::io::Error>();
-    let output = bare_io.is_some()
-        || err
-            .chain()
-            .any(|c| matches!(c.downcast_ref::<notebook::Error>(), Some(notebook::Error::Output(_))));
-    let mut text = match bare_io {
+    // The output's own failure is said once: `{err:#}` would repeat it, as the error's text and
+    // again as its source.
+    let output_io = err.downcast_ref::<std::io::Error>().or_else(|| {
+        err.chain().find_map(|c| match c.downcast_ref::<notebook::Error>() {
+            Some(notebook::Error::Output(e)) => Some(e),
+            _ => None,
+        })
+    });
+    let output = output_io.is_some();
+    let mut text = match output_io {
         Some(e) => format!("the output could not be written: {}", io_words(e)),
         None => format!("{err:#}"),
     };

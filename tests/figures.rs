@@ -410,7 +410,8 @@ fn reconcile_speaks_arabic_under_lang_ar_without_explain() {
         ),
         "{out}"
     );
-    assert!(flat.contains("3 زوج من الأصوات لا يمكن أن يصدقا معًا؛ الأوسع: #3 مقابل #5 (الفارق 7)"), "{out}");
+    // The count agrees with its noun: `3 أزواج`, never `3 زوج`.
+    assert!(flat.contains("3 أزواج من الأصوات لا يمكن أن يصدقا معًا؛ الأوسع: #3 مقابل #5 (الفارق 7)"), "{out}");
     assert!(out.contains("الأدنى حدده #6، الأعلى حدده #6، الأرجح #1"), "{out}");
     assert!(flat.contains("المُدرج: yes = يتكلم باسم صوته"), "{out}");
     for english in ["eligible figures", "pair(s) of voices", "low set by", "included: yes"] {

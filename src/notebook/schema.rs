@@ -301,7 +301,19 @@ fn content_digest(conn: &Connection) -> Result<Vec<u8>> {
 /// without upgrading it, so the next attempt needs no second copy.
 fn copy_of_this(nb: &Notebook, version: i64) -> Result<Option<PathBuf>> {
     let Some(newest) = earlier_copies(&nb.path, version).into_iter().next() else { return Ok(None) };
-    let Ok(copy) = super::open_sqlite(&newest, super::Access::Read) else { return Ok(None) };
+    // Read as immutable: opened the usual way, a copy in WAL mode would be left with a `-wal`
+    // and a `-shm` file beside it after every command.
+    let opened = if super::no_pending_log(&newest) {
+        rusqlite::Connection::open_with_flags(
+            super::immutable_uri(&newest),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                | rusqlite::OpenFlags::SQLITE_OPEN_URI
+                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    } else {
+        super::open_sqlite(&newest, super::Access::Read)
+    };
+    let Ok(copy) = opened else { return Ok(None) };
     super::harden(&copy)?;
     let same = match (content_digest(&copy), content_digest(&nb.conn)) {
         (Ok(a), Ok(b)) => a == b,

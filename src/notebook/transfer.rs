@@ -383,8 +383,47 @@ fn unknown_source(why: &str) -> Option<String> {
     Some(rest.split_once("';")?.0.to_string())
 }
 
-fn record_error(e: &csv::Error) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
+/// The file's line where each record starts, counted from the record's byte offset. csv's own
+/// line number counts `\n` only as it is consumed: under `\r\n` a record is placed on the line
+/// before its own (the `\n` is still ahead when it starts), and a file ending its lines with
+/// `\r` alone is all line 1. Here `\r\n`, `\r` and `\n` each end one line, cells spanning
+/// several lines count every line, and blank lines skipped before a record are passed over.
+/// Offsets only move forward, so the whole file is scanned once.
+struct Lines<'a> {
+    data: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        Lines { data, at: 0, line: 1 }
+    }
+
+    /// The line of the first character of the record that csv places at `byte`.
+    fn of(&mut self, pos: Option<&csv::Position>) -> u64 {
+        let Some(pos) = pos else { return self.line };
+        let mut start = usize::try_from(pos.byte()).unwrap_or(usize::MAX).min(self.data.len());
+        while matches!(self.data.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        for i in self.at..start {
+            match self.data[i] {
+                b'\n' if i > 0 && self.data[i - 1] == b'\r' => {}
+                b'\n' | b'\r' => self.line += 1,
+                _ => {}
+            }
+        }
+        self.at = start;
+        self.line
+    }
+}
+
+fn record_error(e: &csv::Error, lines: &mut Lines) -> Error {
+    let line = lines.of(e.position());
     let why = match e.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("the row has {len} fields where the header has {expected_len}")
@@ -438,8 +477,9 @@ impl Notebook {
         let mut record = csv::StringRecord::new();
         let mut count = 0u64;
         let (mut bad, mut bad_rows, mut unknown) = (0usize, Vec::<String>::new(), Vec::<String>::new());
-        while rdr.read_record(&mut record).map_err(|e| record_error(&e))? {
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let mut lines = Lines::new(data);
+        while rdr.read_record(&mut record).map_err(|e| record_error(&e, &mut lines))? {
+            let line = lines.of(record.position());
             let r = Record { headers: &headers, rec: &record, line };
             let outcome = match table {
                 CsvTable::Sources => import_source(&tx, &r, &mut cache, &mut tally),

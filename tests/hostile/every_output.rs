@@ -152,6 +152,13 @@ fn every_command_that_writes_a_file_refuses_every_spelling_of_the_notebook() {
                 w.name(),
                 describe(&r)
             );
+            // Said once (`claim suggest` used to repeat its refusal in the same line).
+            assert!(
+                r.stderr.matches("is the notebook").count() <= 1,
+                "{} through {how}: {}",
+                w.name(),
+                describe(&r)
+            );
             if !existed {
                 assert!(!target.exists(), "{} through {how}: {} was created", w.name(), target.display());
             }

@@ -42,6 +42,14 @@ fn a_failed_upgrade_makes_one_copy_and_says_where_it_is() {
         let copy = nb.dir.path().join("notebook.db.v3.bak");
         assert!(r.stderr.contains(&format!("the copy {} is untouched", copy.display())), "{}", describe(&r));
         assert_eq!(copies(nb.dir.path()), vec!["notebook.db.v3.bak".to_string()], "{}", describe(&r));
+        // Reading the copy to compare it leaves nothing beside it (it used to leave a `-wal`
+        // and a `-shm` file there).
+        let beside: Vec<String> = std::fs::read_dir(nb.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("notebook.db.v3.bak") && n != "notebook.db.v3.bak")
+            .collect();
+        assert!(beside.is_empty(), "{beside:?}");
     }
     assert_eq!(std::fs::read(&nb.db).unwrap(), before, "a failed upgrade changed the notebook");
     // Mended by hand, the notebook differs from the copy: the upgrade takes a new one.

@@ -248,6 +248,76 @@ fn a_borrowed_or_changed_identity_is_refused_naming_the_line() {
     );
 }
 
+/// `import claims` names the file's line where a bad row starts, not its record number: cells
+/// that span several lines (a newline inside quotes, a blank line among them) count every line,
+/// and so do files whose lines end in `\r\n` (as spreadsheets on Windows save them) or `\r`
+/// alone, where csv's own line count put each row on the line before its own, or all on line 1.
+#[test]
+fn a_bad_row_after_cells_spanning_lines_is_named_by_its_line_in_the_file() {
+    let nb = Nb::new();
+    corpus::demo_into(&nb);
+    let claims = nb.path("claims.csv");
+    nb.ok(&["export", "claims", "--out", s(&claims)]);
+    let (ch, crows) = read_csv(&claims);
+    assert!(crows.len() >= 3);
+    for row in &crows[..3] {
+        assert!(row.iter().all(|c| !c.contains(['\r', '\n'])), "the demo's cells are one line each");
+    }
+    // Line 1 the header; lines 2-4 the first row, 5-7 the second (a blank line inside), and the
+    // bad row (record 3, the 4th of the file) on line 8.
+    let rows = [
+        set(&ch, &crows[0], "text", "The ministry's first figure,\nrevised the next day\nby its spokesman"),
+        set(&ch, &crows[1], "text", "وقال المتحدث\r\n\r\nإن الحصيلة غير نهائية"),
+        set(&ch, &crows[2], "credibility", "9"),
+    ];
+    let edited = nb.path("edited.csv");
+    let before = nb.dump();
+    for (name, terminator) in [
+        ("\\n", csv::Terminator::Any(b'\n')),
+        ("\\r\\n", csv::Terminator::CRLF),
+        ("\\r", csv::Terminator::Any(b'\r')),
+    ] {
+        let mut w = csv::WriterBuilder::new().terminator(terminator).from_path(&edited).unwrap();
+        w.write_record(&ch).unwrap();
+        for r in &rows {
+            w.write_record(r).unwrap();
+        }
+        w.flush().unwrap();
+        drop(w);
+        let r = nb.refuse(&["import", "claims", s(&edited)], 1);
+        clean_messages(&r);
+        assert!(
+            r.stderr.contains("line 8: '9' is not a credibility"),
+            "lines ending {name}: {}",
+            describe(&r)
+        );
+        assert_eq!(r.stderr.matches("line ").count(), 1, "lines ending {name}: {}", describe(&r));
+
+        // A row the parser refuses (a field too many) after a blank line, on line 10.
+        let mut text = std::fs::read(&edited).unwrap();
+        let end = if name == "\\r\\n" {
+            "\r\n"
+        } else if name == "\\r" {
+            "\r"
+        } else {
+            "\n"
+        };
+        text.truncate(text.len() - end.len());
+        let text = String::from_utf8(text).unwrap();
+        let cells = ch.len() + 1;
+        let extra = vec!["x"; cells].join(",");
+        std::fs::write(&edited, format!("{text}{end}{end}{extra}{end}")).unwrap();
+        let r = nb.refuse(&["import", "claims", s(&edited)], 1);
+        clean_messages(&r);
+        assert!(
+            r.stderr.contains(&format!("line 10: the row has {cells} fields")),
+            "lines ending {name}: {}",
+            describe(&r)
+        );
+    }
+    crate::common::assert_same(&before, &nb.dump(), "a refused import changed the notebook");
+}
+
 /// Issue point 8: unverified claims (quotes not found in their article) on one article are
 /// found again by a lookup, not by reading all of them for every row. 40,000 took 208 s on the
 /// release build; the run is bounded through the process (1 GB, 240 s on the debug build).

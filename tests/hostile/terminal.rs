@@ -144,3 +144,29 @@ fn escapes_from_labels_names_files_and_merged_rows_never_reach_the_terminal_raw(
     assert!(json.json().as_array().unwrap().iter().any(|m| m["label"] == label.as_str()));
     let _ = corpus::TERMINAL_ATTACKS;
 }
+
+/// Terminal tables stay linear in the longest unbroken word (issue point 8 of the third round):
+/// a source note of 32 MB without a space (Arabic, then Latin letters) is shown by `source show`
+/// with no terminal width, where the table library used to measure its pieces again and again
+/// (39 s on the release build); "did you mean" on a 100,000-character name answers at once. Both
+/// are bounded through the process (1 GB of address space, 120 s), never by timing.
+#[test]
+fn a_note_of_one_32_mb_word_and_a_huge_mistyped_name_stay_linear() {
+    let nb = Nb::new();
+    nb.ok(&["source", "add", "Valley Monitor", "--kind", "monitor"]);
+    let note = format!("{}{}", "ب".repeat(8_000_000), "x".repeat(16_000_000));
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    conn.execute("UPDATE sources SET note = ?1 WHERE id = 1", [&note]).unwrap();
+    drop(conn);
+    let r = corpus::capped(nb.dir.path(), &["--db", s(&nb.db), "source", "show", "1"], 1024, 120);
+    assert_eq!(r.code, 0, "{}", r.cmd);
+    // The whole note is shown, wrapped (a label of the table may hold an `x` or two).
+    assert_eq!(r.stdout.matches('ب').count(), 8_000_000);
+    let xs = r.stdout.matches('x').count();
+    assert!((16_000_000..16_000_010).contains(&xs), "{xs}");
+    let name = "Valley Monitr".repeat(7_700);
+    let r = corpus::capped(nb.dir.path(), &["--db", s(&nb.db), "source", "show", &name], 1024, 120);
+    assert_eq!(r.code, 1, "{}", r.cmd);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", &r.stderr[..r.stderr.len().min(400)]);
+    clean_messages(&r);
+}
