@@ -502,8 +502,9 @@ impl<'a> Reader<'a> {
         let typed = self.typed(t.start, t.end);
         if forms.iter().any(|(n, cl, w)| (*n == 0 || *cl == "ال") && SCALE_WORDS.contains(w)) {
             return Err(format!(
-                "has the scale word '{typed}' after the number, which crosscheck cannot read with it (figures go \
-                 up to {MAX}); write the whole number in digits"
+                "has the scale word '{typed}' after the number, which crosscheck does not multiply by (it reads \
+                 hundred, thousand, million, billion and their Arabic forms, up to {MAX}); write the whole number \
+                 in digits"
             ));
         }
         if forms.iter().any(|(_, _, w)| NOT_COUNTED.contains(w)) {
