@@ -8,7 +8,6 @@ mod common;
 
 use common::Nb;
 use crosscheck::render::width::display_width;
-use std::process::Command;
 
 const ARTICLE: &str = "نزوح من حي القصر\n\n\
 حمص (وكالة الأنباء) - قالت وكالة الأنباء الرسمية إن النازحون من حي القصر بلغوا نحو 1200 شخص \
@@ -67,21 +66,6 @@ fn notebook() -> Nb {
     nb
 }
 
-/// A table as a terminal of this width gets it.
-fn at_width(nb: &Nb, width: usize, args: &[&str]) -> String {
-    let out = Command::new(common::BIN)
-        .arg("--db")
-        .arg(&nb.db)
-        .args(["--format", "table"])
-        .args(args)
-        .env("COLUMNS", width.to_string())
-        .env_remove("CROSSCHECK_DB")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// The text of each cell line of a table, without borders, isolates or padding.
 fn cell_lines(table: &str) -> Vec<String> {
     table
@@ -104,7 +88,7 @@ fn tables_at_80_columns_fit_and_never_cut_a_word_without_a_mark() {
         vec!["figure", "list"],
         vec!["reconcile", "qasr.displaced"],
     ] {
-        let out = at_width(&nb, 80, &args);
+        let out = nb.table_at(80, &args);
         for line in out.lines() {
             assert!(display_width(line) <= 80, "{args:?}: wider than 80: {line}\n{out}");
         }
@@ -119,7 +103,7 @@ fn tables_at_80_columns_fit_and_never_cut_a_word_without_a_mark() {
         }
     }
     // The keys and Arabic words the user reads are whole in `measure list`.
-    let out = at_width(&nb, 80, &["measure", "list"]);
+    let out = nb.table_at(80, &["measure", "list"]);
     let lines = cell_lines(&out);
     for key in ["qasr.displaced", "qasr.injured", "qasr.killed"] {
         assert!(lines.iter().any(|l| l == key), "{key} not whole\n{out}");
@@ -127,7 +111,7 @@ fn tables_at_80_columns_fit_and_never_cut_a_word_without_a_mark() {
     assert!(lines.iter().any(|l| l.contains("النازحون")), "{out}");
     // Fewer columns at 80 than at 160, each whole, rather than all of them in slivers.
     let header = |t: &str| t.lines().nth(1).unwrap_or("").matches('┆').count() + 1;
-    let wide = at_width(&nb, 160, &["measure", "list"]);
+    let wide = nb.table_at(160, &["measure", "list"]);
     assert!(header(&out) < header(&wide) || header(&out) <= 6, "80:\n{out}\n160:\n{wide}");
 }
 
@@ -135,10 +119,10 @@ fn tables_at_80_columns_fit_and_never_cut_a_word_without_a_mark() {
 fn a_word_cut_inside_is_marked_and_lam_alef_is_left_as_typed() {
     let nb = notebook();
     // --wide asks for every column: at 40 columns words must be cut, and each cut is marked.
-    let out = at_width(&nb, 40, &["--wide", "measure", "list"]);
+    let out = nb.table_at(40, &["--wide", "measure", "list"]);
     let lines = cell_lines(&out);
     assert!(lines.iter().any(|l| l.ends_with('…')), "{out}");
-    let shown = at_width(&nb, 80, &["source", "list"]);
+    let shown = nb.table_at(80, &["source", "list"]);
     assert!(shown.contains("وكالة الأنباء الرسمية"), "{shown}");
     assert!(!shown.contains('\u{200C}'), "{shown}");
 }
@@ -146,7 +130,7 @@ fn a_word_cut_inside_is_marked_and_lam_alef_is_left_as_typed() {
 #[test]
 fn a_record_of_sections_only_draws_no_empty_box() {
     let nb = notebook();
-    let out = at_width(&nb, 80, &["incident", "show", "qasr.2017-03-14", "--columns", "measures_list"]);
+    let out = nb.table_at(80, &["incident", "show", "qasr.2017-03-14", "--columns", "measures_list"]);
     let first = out.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     assert!(!first.starts_with('┌') || out.contains("qasr."), "{out}");
     let boxes = out.lines().filter(|l| l.starts_with('┌')).count();

@@ -9,21 +9,6 @@ use crosscheck::render::width::display_width;
 use std::collections::HashSet;
 use std::process::Command;
 
-/// A table as a terminal of this width gets it (`--format table`: a pipe gets rows for programs).
-fn at_width(nb: &Nb, width: usize, args: &[&str]) -> String {
-    let out = Command::new(common::BIN)
-        .arg("--db")
-        .arg(&nb.db)
-        .args(["--format", "table"])
-        .args(args)
-        .env("COLUMNS", width.to_string())
-        .env_remove("CROSSCHECK_DB")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// The words of every cell the command can print, from its JSON output.
 fn words_of(nb: &Nb, args: &[&str]) -> HashSet<String> {
     let mut full = vec!["--format", "json"];
@@ -134,7 +119,7 @@ fn list_commands_fit_80_columns() {
         &["export", "reconciliations", "--format", "table"],
     ];
     for args in commands {
-        let out = at_width(&nb, 80, args);
+        let out = nb.table_at(80, args);
         assert!(out.contains('┌'), "{args:?} printed no table:\n{out}");
         let shown = check_tables(&out, 80);
         let data_args: Vec<&str> =
@@ -142,15 +127,15 @@ fn list_commands_fit_80_columns() {
         check_words(&shown, &words_of(&nb, &data_args), &format!("{args:?}"));
     }
     // The claim list shows the short rating, the quote cut at a word, sources and figures.
-    let claims = at_width(&nb, 80, &["claim", "list"]);
+    let claims = nb.table_at(80, &["claim", "list"]);
     assert!(claims.contains("F/B 2") && claims.contains("C3"), "{claims}");
     assert!(claims.contains("deaths.market=11"), "{claims}");
     assert!(!claims.contains(" text "), "text is left out: {claims}");
     // A measure key is one word: never split across lines.
-    let figures = at_width(&nb, 80, &["figure", "list"]);
+    let figures = nb.table_at(80, &["figure", "list"]);
     assert!(figures.contains("defectors.foreign "), "{figures}");
     // The suggestions of an article fit too, with their status.
-    let suggested = at_width(&nb, 80, &["claim", "suggest", "1"]);
+    let suggested = nb.table_at(80, &["claim", "suggest", "1"]);
     check_tables(&suggested, 80);
     assert!(suggested.contains("recorded") && suggested.contains("new"), "{suggested}");
 }
@@ -159,7 +144,7 @@ fn list_commands_fit_80_columns() {
 fn reconcile_fits_80_columns_with_codes_a_legend_and_a_chart() {
     let nb = Nb::new();
     nb.ok(&["demo"]);
-    let out = at_width(&nb, 80, &["reconcile", "--all"]);
+    let out = nb.table_at(80, &["reconcile", "--all"]);
     check_tables(&out, 80);
     for line in out.lines() {
         assert!(display_width(line) <= 80, "wider than 80: {line}");
@@ -169,14 +154,14 @@ fn reconcile_fits_80_columns_with_codes_a_legend_and_a_chart() {
     assert!(out.contains("eligible figures 2 of 3"), "{out}");
     // The chart: a bar a figure, the band and best on the axis.
     assert!(out.contains('●') && out.contains('▲') && out.contains('═'), "{out}");
-    let ascii = at_width(&nb, 80, &["reconcile", "deaths.market", "--ascii"]);
+    let ascii = nb.table_at(80, &["reconcile", "deaths.market", "--ascii"]);
     let chart: Vec<&str> = ascii.lines().skip_while(|l| !l.starts_with("#3")).take(5).collect();
     assert!(chart.len() == 5 && chart.iter().all(|l| l.is_ascii()), "{ascii}");
     // Never in other formats.
     let json = nb.ok(&["reconcile", "--all", "--format", "json"]).stdout;
     assert!(!json.contains('●'));
     // With --wide, the full sentences.
-    let wide = at_width(&nb, 160, &["--wide", "reconcile", "defectors.foreign"]);
+    let wide = nb.table_at(160, &["--wide", "reconcile", "defectors.foreign"]);
     assert!(wide.contains("all sources rated E"), "{wide}");
 }
 
@@ -184,8 +169,8 @@ fn reconcile_fits_80_columns_with_codes_a_legend_and_a_chart() {
 fn a_wide_terminal_shows_more_columns() {
     let nb = Nb::new();
     nb.ok(&["demo"]);
-    let narrow = at_width(&nb, 80, &["claim", "list"]);
-    let wide = at_width(&nb, 160, &["claim", "list"]);
+    let narrow = nb.table_at(80, &["claim", "list"]);
+    let wide = nb.table_at(160, &["claim", "list"]);
     assert!(!narrow.contains("when_text") && wide.contains("when_text"), "{wide}");
     check_tables(&wide, 160);
 }
@@ -195,11 +180,11 @@ fn empty_lists_are_one_line() {
     let nb = Nb::new();
     nb.ok(&["init"]);
     assert_eq!(
-        at_width(&nb, 80, &["claim", "list"]).trim(),
+        nb.table_at(80, &["claim", "list"]).trim(),
         "no claims yet; `crosscheck claim add` records one"
     );
     nb.ok(&["demo", "--db", nb.path("demo.db").to_str().unwrap()]);
-    let out = at_width(&nb, 80, &["source", "list"]);
+    let out = nb.table_at(80, &["source", "list"]);
     assert_eq!(out.lines().count(), 1, "{out}");
     let csv = nb.ok(&["claim", "list", "--format", "csv"]).stdout;
     assert!(csv.starts_with("id,uuid,") && csv.lines().count() == 1);
@@ -291,7 +276,7 @@ fn timelines_history_imports_and_a_measure_keep_their_words_whole_at_80_columns(
 
     // The timeline: one table a measure under its key; no key, support word or date split.
     let args = ["reconcile", "deaths.market", "defectors.foreign", "--timeline"];
-    let out = at_width(&nb, 80, &args);
+    let out = nb.table_at(80, &args);
     let shown = check_tables(&out, 80);
     let words = words_of(&nb, &args);
     for w in &shown {
@@ -306,12 +291,12 @@ fn timelines_history_imports_and_a_measure_keep_their_words_whole_at_80_columns(
     assert!(!shown.iter().any(|w| w.starts_with("de")), "the key is repeated in the rows:\n{out}");
 
     // measure show names its key once, above the figures.
-    let out = at_width(&nb, 80, &["measure", "show", "defectors.foreign"]);
+    let out = nb.table_at(80, &["measure", "show", "defectors.foreign"]);
     check_tables(&out, 80);
     assert_eq!(out.matches("defectors.foreign").count(), 1, "{out}");
 
     // history says what changed, field by field, instead of a cut JSON row.
-    let out = at_width(&nb, 80, &["history"]);
+    let out = nb.table_at(80, &["history"]);
     check_tables(&out, 80);
     assert!(out.contains("reliability: B → C") && out.contains("credibility: 4 → 3"), "{out}");
     assert!(!out.contains("{\""), "{out}");
@@ -324,7 +309,7 @@ fn timelines_history_imports_and_a_measure_keep_their_words_whole_at_80_columns(
         "Market toll\n\nEleven people were killed.\n",
     )
     .unwrap();
-    let out = at_width(&nb, 80, &["import", "articles", deep.to_str().unwrap()]);
+    let out = nb.table_at(80, &["import", "articles", deep.to_str().unwrap()]);
     check_tables(&out, 80);
     assert!(out.contains("/market-shelling-report-final.txt ") && out.contains('…'), "{out}");
     assert!(!out.contains("duplicate_of") && !out.contains("error"), "{out}");
@@ -389,13 +374,13 @@ fn incidents_fit_80_columns_with_arabic_places_and_whole_keys() {
         (Some("2016-12-15"), Some("36.2012"), Some(2))
     );
     for args in [&["incident", "list"][..], &["incident", "show", "aleppo.2016-12-13"]] {
-        let out = at_width(&nb, 80, args);
+        let out = nb.table_at(80, args);
         assert!(out.contains('┌'), "{args:?} printed no table:\n{out}");
         let shown = check_tables(&out, 80);
         check_words(&shown, &words_of(&nb, args), &format!("{args:?}"));
         // Keys are one word each: never split across lines.
         assert!(out.contains("aleppo.2016-12-13 "), "{out}");
     }
-    let show = at_width(&nb, 80, &["incident", "show", "aleppo.2016-12-13"]);
+    let show = nb.table_at(80, &["incident", "show", "aleppo.2016-12-13"]);
     assert!(show.contains("aleppo.killed ") && show.contains("aleppo.missing "), "{show}");
 }

@@ -100,6 +100,22 @@ impl Nb {
     }
 
     /// Every row of every table, for before/after comparisons.
+    /// A table as a terminal of this width gets it (`--format table`: a pipe gets rows for
+    /// programs).
+    pub fn table_at(&self, width: usize, args: &[&str]) -> String {
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&self.db)
+            .args(["--format", "table"])
+            .args(args)
+            .env("COLUMNS", width.to_string())
+            .env_remove("CROSSCHECK_DB")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     pub fn dump(&self) -> String {
         if !self.db.exists() {
             return String::new();
