@@ -295,12 +295,31 @@ const MONTHS: &[&str] = &[
 ];
 
 const YEAR_BEFORE: &[&str] = &[
-    "in", "since", "of", "until", "by", "عام", "العام", "سنه", "منذ", "حتي", "خلال", "winter", "summer", "spring",
-    "autumn", "fall", "شتاء", "صيف", "ربيع", "خريف",
+    "in",
+    "since",
+    "of",
+    "until",
+    "by",
+    "عام",
+    "العام",
+    "سنه",
+    "منذ",
+    "حتي",
+    "خلال",
+    "winter",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "شتاء",
+    "صيف",
+    "ربيع",
+    "خريف",
 ];
 
 /// Words that open a breakdown of a total (`among them`, `including`, `بينهم`, `بين القتلى`).
-const BREAKDOWN_BEFORE: &[&str] = &["among", "amongst", "including", "بين", "بينهم", "بينهن", "بينها", "منهم", "منهن"];
+const BREAKDOWN_BEFORE: &[&str] =
+    &["among", "amongst", "including", "بين", "بينهم", "بينهن", "بينها", "منهم", "منهن"];
 
 /// Words before a number that make it a share (`بنسبة 18`, `نسبتها 45`).
 const SHARE_BEFORE: &[&str] = &["نسبه", "نسبته", "نسبتها", "نسبتهم", "بنسبه"];
@@ -376,7 +395,8 @@ pub(crate) fn find_figures_in(
         } else if let Some(last) = list_end(&reader, &part) {
             // A list of counted nouns is one sum: "six children and four women", "6 soldiers,
             // 9 civilians and 2 employees", "ستة جنود وتسعة مدنيين واثنان من موظفي الشركة".
-            if parse_indexed(&text[part.start_byte..last.end_byte], index).is_ok_and(|r| r.kind == Kind::Sum) {
+            if parse_indexed(&text[part.start_byte..last.end_byte], index).is_ok_and(|r| r.kind == Kind::Sum)
+            {
                 end_tok = last.end;
                 end_byte = last.end_byte;
             }
@@ -504,7 +524,9 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         return false;
     }
     // `45 في المئة`, `بنسبة 18`: shares.
-    if (in_list(at.next, &["في"]) && in_list(at.next2, &["المئه", "المائه"])) || in_list(at.prev, SHARE_BEFORE) {
+    if (in_list(at.next, &["في"]) && in_list(at.next2, &["المئه", "المائه"]))
+        || in_list(at.prev, SHARE_BEFORE)
+    {
         return false;
     }
     if p.vague {
@@ -517,8 +539,12 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         return false;
     }
     // A span of years ("between 2017 and 2021", "بين عامي 2017 و2021") is a time, not a count.
-    let years: Vec<i64> = toks[b..e].iter().filter(|t| t.kind == TokKind::Num).filter_map(|t| t.value()).collect();
-    if p.iv.kind == Kind::Range && p.noun.is_none() && years.len() == 2 && years.iter().all(|y| (1900..=2099).contains(y))
+    let years: Vec<i64> =
+        toks[b..e].iter().filter(|t| t.kind == TokKind::Num).filter_map(|t| t.value()).collect();
+    if p.iv.kind == Kind::Range
+        && p.noun.is_none()
+        && years.len() == 2
+        && years.iter().all(|y| (1900..=2099).contains(y))
     {
         return false;
     }

@@ -364,9 +364,9 @@ impl Writer<'_> {
             && toks.get(b).is_some_and(|t| t.is_sym("-"))
             && glued(b)
             && glued(b + 1)
-            && toks.get(b + 1).is_some_and(|t| {
-                t.kind == TokKind::Word && !crate::numwords::numbers::may_start_number(t)
-            })
+            && toks
+                .get(b + 1)
+                .is_some_and(|t| t.kind == TokKind::Word && !crate::numwords::numbers::may_start_number(t))
         {
             return true;
         }
@@ -439,7 +439,9 @@ impl Writer<'_> {
     fn phrase_starts_at(&self, b: usize, phrases: &[Vec<String>]) -> bool {
         let toks = self.toks;
         phrases.iter().any(|p| {
-            p.iter().enumerate().all(|(j, w)| toks.get(b + j).is_some_and(|t| t.kind == TokKind::Word && &t.norm == w))
+            p.iter()
+                .enumerate()
+                .all(|(j, w)| toks.get(b + j).is_some_and(|t| t.kind == TokKind::Word && &t.norm == w))
         })
     }
 

@@ -641,8 +641,21 @@ pub(crate) const THING_NOUNS: &[&str] = &[
 /// An Arabic head noun that counts events or records of people when a word for what happened
 /// to them follows: `60 عملية إعدام` (executions), `387 حالة اعتقال`, `17 حالة وفاة`.
 const OF_PEOPLE_AFTER: &[&str] = &[
-    "إعدام", "اعتقال", "وفاة", "اغتيال", "خطف", "اختطاف", "قتل", "إصابة", "اختفاء", "تعذيب", "انشقاق",
-    "execution", "executions", "arrest", "arrests",
+    "إعدام",
+    "اعتقال",
+    "وفاة",
+    "اغتيال",
+    "خطف",
+    "اختطاف",
+    "قتل",
+    "إصابة",
+    "اختفاء",
+    "تعذيب",
+    "انشقاق",
+    "execution",
+    "executions",
+    "arrest",
+    "arrests",
 ];
 
 /// Words of a measure's key, label or unit that say it counts people: the person nouns above,
@@ -925,14 +938,18 @@ mod tests {
 
     #[test]
     fn things_are_told_from_people_and_unknown_nouns() {
-        for noun in ["strikes", "pickup trucks", "شاحنة", "محلاً تجارياً", "منازل", "أحياء", "beds"] {
+        for noun in ["strikes", "pickup trucks", "شاحنة", "محلاً تجارياً", "منازل", "أحياء", "beds"]
+        {
             assert!(counts_things(noun), "{noun} counts things");
         }
         // Must NOT be things: people, records of people, and nouns in neither list.
-        for noun in ["families", "عملية إعدام", "حالة اعتقال", "منهم", "طفلان", "من جيرانه", "widgets", "أشياء"] {
+        for noun in
+            ["families", "عملية إعدام", "حالة اعتقال", "منهم", "طفلان", "من جيرانه", "widgets", "أشياء"]
+        {
             assert!(!counts_things(noun), "{noun} is not a count of things");
         }
-        for noun in ["طفلان", "عنصرين", "امرأتان", "من جيرانه", "منهم", "of them", "حالة وفاة", "mercenaries"] {
+        for noun in ["طفلان", "عنصرين", "امرأتان", "من جيرانه", "منهم", "of them", "حالة وفاة", "mercenaries"]
+        {
             assert!(counts_people(noun), "{noun} counts people");
         }
         // Families are neither: kept without a measure, left out for a measure of people.

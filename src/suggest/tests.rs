@@ -921,17 +921,26 @@ fn hedges_before_the_noun_and_lists_of_people() {
     };
     use crate::notation::Kind;
     assert_eq!(kind("وقال إن بينهم «عشرة على الأقل من المهاجرين».", "عشرة"), (Kind::AtLeast, 10, None));
-    assert_eq!(kind("وقال المصدر إن بين الضحايا (ثلاثة) على الأقل من العناصر.", "(ثلاثة)"), (Kind::AtLeast, 3, None));
+    assert_eq!(
+        kind("وقال المصدر إن بين الضحايا (ثلاثة) على الأقل من العناصر.", "(ثلاثة)"),
+        (Kind::AtLeast, 3, None)
+    );
     assert_eq!(kind("وقال سكان إن «ثلاثة منهم على الأقل» قتلوا.", "ثلاثة"), (Kind::AtLeast, 3, None));
     assert_eq!(kind("Residents said three of them at least were shot.", "three"), (Kind::AtLeast, 3, None));
     // Must NOT be read as a hedge after: `وأكثر من 5` starts the next figure.
     assert_eq!(kind("وقال إن 3 قتلوا وأكثر من 5 أصيبوا.", "3"), (Kind::Exact, 3, Some(3)));
-    assert_eq!(kind("The monitor said six children and four women were among the dead.", "six"), (Kind::Sum, 10, Some(10)));
+    assert_eq!(
+        kind("The monitor said six children and four women were among the dead.", "six"),
+        (Kind::Sum, 10, Some(10))
+    );
     assert_eq!(
         kind("He said the freed hostages included 6 soldiers, 9 civilians and 2 employees.", "6"),
         (Kind::Sum, 17, Some(17))
     );
-    assert_eq!(kind("وقال إن المفرج عنهم هم «ستة جنود وتسعة مدنيين واثنان من الموظفين».", "ستة"), (Kind::Sum, 17, Some(17)));
+    assert_eq!(
+        kind("وقال إن المفرج عنهم هم «ستة جنود وتسعة مدنيين واثنان من الموظفين».", "ستة"),
+        (Kind::Sum, 17, Some(17))
+    );
     // Must NOT be summed: a breakdown of a total, and two roles.
     let got = figures("وقال المرصد إن 37 شخصاً قتلوا، بينهم ١١ طفلاً وست نساء.");
     assert!(got.iter().any(|w| w == "١١ طفلاً") && got.iter().any(|w| w == "ست نساء"), "{got:?}");

@@ -274,6 +274,30 @@ pub fn suggest_claims(
     suggest_claims_kept(nb, query, &mut SuggestMemory::default(), sink)
 }
 
+/// The quotes already recorded from an article, as a reader compares them, with the figures
+/// their claims hold.
+fn recorded_claims(nb: &mut Notebook, article: i64, vague: &crate::notation::VagueTable) -> Result<Recorded> {
+    let mut recorded = Recorded::default();
+    let filter = ClaimFilter { article: Some(article), ..ClaimFilter::default() };
+    nb.for_each_claim(&filter, |c| {
+        let figures = c
+            .figures
+            .iter()
+            .filter_map(|f| f.split_once('='))
+            .map(|(key, notation)| HeldFigure {
+                measure: key.to_string(),
+                words: normalize(notation),
+                reading: crate::notation::parse(notation, vague)
+                    .ok()
+                    .map(|r| HeldReading { range: (r.low, r.high), noun: r.noun.as_deref().map(normalize) }),
+            })
+            .collect();
+        recorded.add(normalize(&c.quote), figures);
+        Ok(())
+    })?;
+    Ok(recorded)
+}
+
 /// [`suggest_claims`] keeping what it may between calls in `memory`.
 pub fn suggest_claims_kept(
     nb: &mut Notebook,
@@ -302,27 +326,7 @@ pub fn suggest_claims_kept(
         };
         let vague = nb.vague_table()?;
         let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
-        // The quotes already recorded from this article, as a reader compares them, with the
-        // figures their claims hold.
-        let mut recorded = Recorded::default();
-        let filter = ClaimFilter { article: Some(query.article), ..ClaimFilter::default() };
-        nb.for_each_claim(&filter, |c| {
-            let figures = c
-                .figures
-                .iter()
-                .filter_map(|f| f.split_once('='))
-                .map(|(key, notation)| HeldFigure {
-                    measure: key.to_string(),
-                    words: normalize(notation),
-                    reading: crate::notation::parse(notation, &vague).ok().map(|r| HeldReading {
-                        range: (r.low, r.high),
-                        noun: r.noun.as_deref().map(normalize),
-                    }),
-                })
-                .collect();
-            recorded.add(normalize(&c.quote), figures);
-            Ok(())
-        })?;
+        let recorded = recorded_claims(nb, query.article, &vague)?;
         // Every name and alias, once: each phrase is then matched in its own length.
         let known = memory.known(nb)?;
         let rejected = nb.rejected_spans(query.article)?;
