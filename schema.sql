@@ -250,22 +250,69 @@ CREATE TABLE measure_parts (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX measure_parts_by_part ON measure_parts (part_id);
 
--- Every derived measure that rests on a part, at any depth: (part_id, measure_id). Built from
--- measure_parts only, so it costs nothing while a notebook has no derived measure; the staleness
--- triggers below use it to reach the sums a changed figure feeds.
+-- Every derived measure that rests on a part, at any depth: (part_id, measure_id). Kept by the
+-- triggers on measure_parts below as parts are added and removed, so that the sums above a
+-- measure, or whether a new part would make a sum contain itself, are found by an index, at a
+-- cost that grows with those sums and not with every sum in the notebook.
+CREATE TABLE measure_closure (
+    part_id    INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+    measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+    PRIMARY KEY (part_id, measure_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX measure_closure_by_measure ON measure_closure (measure_id);
+
+-- The same pairs under the name the staleness triggers and the library read.
 CREATE VIEW measure_dependents (part_id, measure_id) AS
-WITH RECURSIVE up (part_id, measure_id) AS (
-    SELECT part_id, measure_id FROM measure_parts
-    UNION
-    SELECT up.part_id, mp.measure_id FROM up JOIN measure_parts mp ON mp.part_id = up.measure_id
-)
-SELECT part_id, measure_id FROM up;
+SELECT part_id, measure_id FROM measure_closure;
 
 -- A sum that contains itself, at any depth, could never be reconciled.
 CREATE TRIGGER measure_parts_no_cycle BEFORE INSERT ON measure_parts
-WHEN EXISTS (SELECT 1 FROM measure_dependents WHERE part_id = new.measure_id AND measure_id = new.part_id)
+WHEN EXISTS (SELECT 1 FROM measure_closure WHERE part_id = new.measure_id AND measure_id = new.part_id)
 BEGIN
     SELECT RAISE(ABORT, 'a derived measure cannot be a part of itself');
+END;
+
+-- A new part: the part and everything below it now rest under the sum and everything above it.
+CREATE TRIGGER measure_parts_closure_insert AFTER INSERT ON measure_parts BEGIN
+    INSERT OR IGNORE INTO measure_closure (part_id, measure_id)
+    SELECT below.id, above.id
+    FROM (SELECT new.part_id AS id UNION SELECT part_id FROM measure_closure WHERE measure_id = new.part_id) AS below,
+         (SELECT new.measure_id AS id UNION SELECT measure_id FROM measure_closure WHERE part_id = new.measure_id) AS above;
+END;
+
+-- A part removed: every pair it may have carried (the part or below it, the sum or above it) is
+-- taken out, then those another chain of parts still joins are put back. With no sum containing
+-- itself, such a pair holds exactly when a remaining part (e.part_id of the sum e.measure_id)
+-- leaves the region below the removed part (its part is in it, its sum is not), the pair's
+-- lower end is that part or below it, and its upper end is that sum or above it. The pairs this
+-- reads (below the part, above the sum) are never among those taken out. Every step starts from
+-- the measures below the part or above the sum and looks pairs up by their whole key, so the cost
+-- grows with those measures, whatever the planner estimates (the `+` keeps the first statement
+-- on the pairs of the measures below the part).
+CREATE TRIGGER measure_parts_closure_delete AFTER DELETE ON measure_parts BEGIN
+    DELETE FROM measure_closure
+    WHERE part_id IN (SELECT old.part_id UNION SELECT part_id FROM measure_closure WHERE measure_id = old.part_id)
+      AND +measure_id IN (SELECT old.measure_id UNION SELECT measure_id FROM measure_closure WHERE part_id = old.measure_id);
+    INSERT OR IGNORE INTO measure_closure (part_id, measure_id)
+    SELECT below.id, kept.upper
+    FROM (SELECT e.part_id AS lower, up.id AS upper
+          FROM measure_parts e,
+               (SELECT old.measure_id AS id UNION SELECT measure_id FROM measure_closure WHERE part_id = old.measure_id) AS up
+          WHERE e.part_id IN (SELECT old.part_id UNION SELECT part_id FROM measure_closure WHERE measure_id = old.part_id)
+            AND e.measure_id NOT IN (SELECT old.part_id UNION SELECT part_id FROM measure_closure WHERE measure_id = old.part_id)
+            AND (e.measure_id = up.id
+                 OR EXISTS (SELECT 1 FROM measure_closure c WHERE c.part_id = e.measure_id AND c.measure_id = up.id))) AS kept,
+         (SELECT old.part_id AS id UNION SELECT part_id FROM measure_closure WHERE measure_id = old.part_id) AS below
+    WHERE below.id = kept.lower
+       OR EXISTS (SELECT 1 FROM measure_closure c WHERE c.part_id = below.id AND c.measure_id = kept.lower);
+END;
+
+-- A part is removed and added again, never moved to another sum in place (its position may
+-- change): the pairs above are kept on insert and delete only.
+CREATE TRIGGER measure_parts_fixed BEFORE UPDATE OF measure_id, part_id ON measure_parts
+WHEN old.measure_id IS NOT new.measure_id OR old.part_id IS NOT new.part_id
+BEGIN
+    SELECT RAISE(ABORT, 'a part of a derived measure is removed and added again, never changed in place');
 END;
 
 -- One claim's number for one measure, read from its notation into an interval. high NULL is an
@@ -406,7 +453,7 @@ END;
 CREATE VIEW measure_family (part_id, measure_id) AS
 SELECT id, id FROM measures
 UNION ALL
-SELECT part_id, measure_id FROM measure_dependents;
+SELECT part_id, measure_id FROM measure_closure;
 CREATE TRIGGER figures_stale_insert AFTER INSERT ON figures BEGIN
     UPDATE reconciliations SET stale = 1 WHERE stale = 0
         AND measure_id IN (SELECT measure_id FROM measure_family WHERE part_id = new.measure_id);

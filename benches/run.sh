@@ -12,6 +12,8 @@
 #   benches/run.sh scaling         # import, search, export, reconcile at 1,000, 5,000 and 50,000
 #                                  # articles, with the time per item (about 6 minutes)
 #   benches/run.sh suggest         # claim suggest on a 20,000-word and a 50 MB article only
+#   benches/run.sh sums            # derived measures only: a sum of 5,000 parts made and
+#                                  # replaced, 20,000 figures under 1,000 parts (about 2 minutes)
 #   benches/run.sh serve           # the archive, then only the pages of `serve` timed (its rows
 #                                  # are also in the whole run)
 #   benches/run.sh events          # export events (every profile) at 2,000 and 8,000 incidents,
@@ -121,6 +123,73 @@ suggest_cases() {
   row "claim suggest, $(( $(stat -c %s "$big") / 1000000 )) MB article ($(num "$(wc -l < "$S/big.csv")") rows, /usr/bin/time -v)" "${t} s" "–" "–" "$(mb "$m")" "< 30 s, < 200 MB"
   rm -rf "$S"
 }
+
+# timev CMD...: one run under /usr/bin/time -v; prints "seconds peak_kb"
+timev() {
+  /usr/bin/time -v "$@" 2> "$W/time-v" >/dev/null || { cat "$W/time-v" >&2; exit 1; }
+  awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; t = s}
+              /Maximum resident set size/ {m = $2} END {print t, m}' "$W/time-v"
+}
+
+# sums_cases: derived measures. One sum of 5,000 parts made by one `measure add --sum` (each
+# part is checked against the sums above it as it is written), the same 5,000 parts replaced by
+# `measure sum`; then 20,000 figures imported into a notebook whose 1,000 measures are the parts
+# of 200 sums (5 each) under 20 sums of sums, beside the same import with no sums (each figure
+# marks the saved reconciliations above its measure stale). All through /usr/bin/time -v.
+sums_cases() {
+  local S=$W/sums db keys t m tb i r n
+  mkdir -p "$S"; db=$S/star.db
+  "$BIN" --db "$db" -q init >/dev/null
+  "$GEN" measures "$db" 5000
+  keys=$(seq 0 4999 | sed 's/^/bench.m/' | paste -sd,)
+  read -r t m < <(timev "$BIN" --db "$db" -q measure add bench.all --label 'every site' --sum "$keys")
+  row "measure add --sum: one sum of 5,000 parts (/usr/bin/time -v)" "${t} s" "–" "–" "$(mb "$m")" "< 2 s"
+  read -r t m < <(timev "$BIN" --db "$db" -q measure sum bench.all $(seq 0 4999 | sed 's/^/bench.m/' | tac))
+  row "measure sum: the same 5,000 parts removed and written again" "${t} s" "–" "–" "$(mb "$m")" "< 2 s"
+  for with in 0 1; do
+    db=$S/tree$with.db
+    "$GEN" articles "$S/articles" 200
+    "$GEN" sources "$S/sources.csv" 500
+    "$GEN" claims "$S/claims.csv" 20000 200 500
+    "$BIN" --db "$db" -q import articles "$S/articles" >/dev/null
+    "$BIN" --db "$db" -q import sources "$S/sources.csv" >/dev/null
+    "$BIN" --db "$db" -q import claims "$S/claims.csv" >/dev/null
+    "$GEN" measures "$db" 1000
+    if [ "$with" = 1 ]; then
+      for i in $(seq 0 199); do
+        "$BIN" --db "$db" -q measure add "bench.site$i" --label "site $i" \
+          --sum "$(seq $((i * 5)) $((i * 5 + 4)) | sed 's/^/bench.m/' | paste -sd,)" >/dev/null
+      done
+      for i in $(seq 0 19); do
+        "$BIN" --db "$db" -q measure add "bench.region$i" --label "region $i" \
+          --sum "$(seq $((i * 10)) $((i * 10 + 9)) | sed 's/^/bench.site/' | paste -sd,)" >/dev/null
+      done
+    fi
+    # One saved reconciliation per measure of figures, for the triggers to mark stale.
+    n=$(sqlite3 "$db" "SELECT count(*) FROM claims")
+    "$GEN" figures "$S/first.csv" 1000 "$n" 1000
+    "$BIN" --db "$db" -q import figures "$S/first.csv" >/dev/null
+    "$BIN" --db "$db" -q reconcile --all --save >/dev/null
+    "$GEN" figures "$S/figures.csv" 20000 "$n" 1000
+    read -r t m < <(timev "$BIN" --db "$db" -q import figures "$S/figures.csv")
+    if [ "$with" = 0 ]; then tb=$t; fi
+    rm -rf "$S/articles"
+  done
+  r=$(sqlite3 "$S/tree1.db" "SELECT count(*) FROM measure_parts")
+  row "import 20,000 figures, $(num "$r") parts in 220 sums (baseline: no sums; /usr/bin/time -v)" "${t} s" "${tb} s" "$(ratio "$t" "$tb")" "$(mb "$m")" "≤ 1.2×"
+  rm -rf "$S"
+}
+
+if [ "${1:-}" = sums ]; then
+  sums_cases
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm)"
+  echo
+  echo "| task | crosscheck | baseline | ratio | peak memory | target |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  exit 0
+fi
 
 if [ "${1:-}" = suggest ]; then
   suggest_cases
@@ -390,6 +459,9 @@ row "merge a $(num "$n_small")-article notebook into an empty one (median of 3)"
 
 # 9. Suggesting claims from a 20,000-word article and from a 50 MB one.
 suggest_cases
+
+# 10. Derived measures: a sum of 5,000 parts, and figures under 1,000 parts.
+sums_cases
 
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm); sqlite3 $(sqlite3 --version | cut -d' ' -f1); rg $(rg --version | sed -n 1p | cut -d' ' -f2); SCALE=$SCALE"

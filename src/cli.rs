@@ -296,7 +296,7 @@ pub enum Command {
     /// Check integrity, foreign keys, hashes, spans and the search index; exit 1 on a problem
     #[command(after_help = "Examples:\n  crosscheck check\n  crosscheck check --repair")]
     Check {
-        /// Rebuild the search index and name keys from the texts
+        /// Rebuild the search index and name keys from the texts, the sums above each measure from its parts
         #[arg(long)]
         repair: bool,
     },

@@ -16,7 +16,7 @@ fn init_creates_a_private_notebook_and_info_counts_it() {
     }
     nb.import("sahl-ar.txt", &[]);
     let info = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!(info["schema_version"], 4);
+    assert_eq!(info["schema_version"], 5);
     assert_eq!(info["articles"], 1);
     assert_eq!(info["sources"], 0);
     assert!(info["size_bytes"].as_i64().unwrap() > 0);

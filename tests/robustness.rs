@@ -343,7 +343,7 @@ fn a_version_1_notebook_is_upgraded_after_a_backup() {
     let nb = Nb::new();
     std::fs::copy(fixture("notebook-v1.db"), &nb.db).unwrap();
     let info = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!(info["schema_version"], 4);
+    assert_eq!(info["schema_version"], 5);
     assert_eq!(info["claims"], 2);
     assert_eq!(info["reconciliations"], 1);
     let backup = nb.dir.path().join("notebook.db.v1.bak");
@@ -383,7 +383,7 @@ fn a_version_2_notebook_is_upgraded_with_everything_in_it() {
     let info = nb.ok(&["info", "--format", "json"]).json();
     assert_eq!(
         (info["schema_version"].as_i64(), info["articles"].as_i64(), info["claims"].as_i64()),
-        (Some(4), Some(3), Some(5))
+        (Some(5), Some(3), Some(5))
     );
     assert_eq!(std::fs::read_to_string(&old_bak).unwrap(), "an older copy");
     let dated: Vec<_> = std::fs::read_dir(nb.dir.path())
@@ -460,7 +460,7 @@ fn a_version_3_notebook_is_upgraded_with_everything_in_it() {
     drop(before);
     // A reading command upgrades first, after one copy of the version 3 file.
     let info = nb.ok(&["info", "--format", "json"]).json();
-    assert_eq!(info["schema_version"], 4);
+    assert_eq!(info["schema_version"], 5);
     let backup = nb.dir.path().join("notebook.db.v3.bak");
     let old = rusqlite::Connection::open(&backup).expect("a copy was written before the upgrade");
     assert_eq!(count(&old, "PRAGMA user_version"), 3);
@@ -493,5 +493,121 @@ fn a_version_3_notebook_is_upgraded_with_everything_in_it() {
          UPDATE claims SET when_precision = 'cumulative' WHERE id = 1;",
     )
     .unwrap();
+    nb.ok(&["check"]);
+}
+
+#[test]
+fn a_version_4_notebook_is_upgraded_with_its_sums_and_their_staleness() {
+    let nb = Nb::new();
+    std::fs::copy(fixture("notebook-v4.db"), &nb.db).unwrap();
+    let count =
+        |conn: &rusqlite::Connection, sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let pairs = |conn: &rusqlite::Connection, sql: &str| -> Vec<(String, String)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    let tables = [
+        "articles",
+        "sources",
+        "source_aliases",
+        "claims",
+        "claim_sources",
+        "claim_tags",
+        "links",
+        "incidents",
+        "measures",
+        "measure_parts",
+        "figures",
+        "reconciliations",
+        "reconciliation_figures",
+        "history",
+        "tombstones",
+    ];
+    let before = rusqlite::Connection::open(&nb.db).unwrap();
+    assert_eq!(count(&before, "PRAGMA user_version"), 4);
+    let counts_before: Vec<i64> =
+        tables.iter().map(|t| count(&before, &format!("SELECT count(*) FROM {t}"))).collect();
+    let staleness = |conn: &rusqlite::Connection| -> Vec<(String, i64)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT m.key, r.stale FROM reconciliations r JOIN measures m ON m.id = r.measure_id
+                 WHERE r.id IN (SELECT max(id) FROM reconciliations GROUP BY measure_id) ORDER BY m.key",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    let owned =
+        |v: &[(&str, i64)]| -> Vec<(String, i64)> { v.iter().map(|(k, s)| (k.to_string(), *s)).collect() };
+    let stale_before = staleness(&before);
+    // The sums above each measure as version 4's view walks them.
+    let walked = "SELECT p.key, s.key FROM measure_dependents d JOIN measures p ON p.id = d.part_id
+                  JOIN measures s ON s.id = d.measure_id ORDER BY 1, 2";
+    let family_before = pairs(&before, walked);
+    drop(before);
+    assert_eq!(
+        stale_before,
+        owned(&[("deaths.market", 0), ("defectors.all", 1), ("tally", 1)]),
+        "the fixture's saved sums went stale when a part's figure was removed; the market's did not"
+    );
+    // defectors.named lost police.fled when its parts were replaced.
+    assert!(family_before.contains(&("defectors.foreign".into(), "tally".into())), "{family_before:?}");
+    assert!(
+        !family_before.iter().any(|(p, s)| p == "police.fled" && s == "defectors.named"),
+        "{family_before:?}"
+    );
+
+    // A reading command upgrades first, after one copy of the version 4 file.
+    let info = nb.ok(&["info", "--format", "json"]).json();
+    assert_eq!(info["schema_version"], 5);
+    let old = rusqlite::Connection::open(nb.dir.path().join("notebook.db.v4.bak"))
+        .expect("a copy before the upgrade");
+    assert_eq!(count(&old, "PRAGMA user_version"), 4);
+    drop(old);
+    nb.ok(&["check"]);
+    let conn = rusqlite::Connection::open(&nb.db).unwrap();
+    let counts_after: Vec<i64> =
+        tables.iter().map(|t| count(&conn, &format!("SELECT count(*) FROM {t}"))).collect();
+    assert_eq!(counts_after, counts_before, "{tables:?}");
+    assert_eq!(staleness(&conn), stale_before);
+    // The kept sums are those version 4 walked, in the table and through the view of that name.
+    let kept = "SELECT p.key, s.key FROM measure_closure d JOIN measures p ON p.id = d.part_id
+                JOIN measures s ON s.id = d.measure_id ORDER BY 1, 2";
+    assert_eq!(pairs(&conn, kept), family_before);
+    assert_eq!(pairs(&conn, walked), family_before);
+
+    // A sum still refuses to contain itself, in the same words: from the command line, and from
+    // the schema's guard under it.
+    let r = nb.raw(&["measure", "sum", "defectors.all", "tally"], None);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("tally cannot be a part of defectors.all: tally already contains defectors.all"),
+        "{}",
+        r.stderr
+    );
+    let e = conn
+        .execute(
+            "INSERT INTO measure_parts (measure_id, part_id, position)
+             SELECT a.id, b.id, 5 FROM measures a, measures b WHERE a.key = 'police.fled' AND b.key = 'tally'",
+            [],
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("a derived measure cannot be a part of itself"), "{e}");
+
+    // Saved sums go stale through their parts as before: saved again, then a figure of the
+    // police who fled reaches departures and tally, not defectors.all.
+    for key in ["tally", "defectors.all", "departures"] {
+        nb.ok(&["reconcile", key, "--save"]);
+    }
+    nb.ok(&["claim", "add", "--article", "1", "--quote", "ثمانية عناصر", "--figure", "police.fled=ثمانية"]);
+    assert_eq!(
+        staleness(&conn),
+        owned(&[("deaths.market", 0), ("defectors.all", 0), ("departures", 1), ("tally", 1)])
+    );
+    // A part removed takes its sums with it, and only those.
+    nb.ok(&["measure", "sum", "departures", "police.fled"]);
+    let now = pairs(&conn, kept);
+    assert!(!now.contains(&("defectors.foreign".into(), "tally".into())), "{now:?}");
+    assert!(now.contains(&("defectors.foreign".into(), "defectors.all".into())), "{now:?}");
+    assert!(now.contains(&("police.fled".into(), "tally".into())), "{now:?}");
     nb.ok(&["check"]);
 }

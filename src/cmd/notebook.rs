@@ -46,7 +46,7 @@ pub fn check(repair: bool) -> Plan {
             return Ok(());
         }
         out.lines(&problems)?;
-        bail!("the notebook has {} problem(s), listed above; `crosscheck check --repair` mends the search index, a backup the rest", problems.len())
+        bail!("the notebook has {} problem(s), listed above; `crosscheck check --repair` mends the search index and the sums above each measure, a backup the rest", problems.len())
     })
 }
 

@@ -14,6 +14,30 @@ use crate::vocab::MeasureRole;
 /// a country, shallow enough that reconciling one never runs away.
 pub const MAX_DEPTH: usize = 16;
 
+/// Every (part, sum above it at any depth) pair, walked from `measure_parts` alone: what the
+/// triggers keep in `measure_closure`. Read by `check`, and by `check --repair` to rebuild it.
+pub(crate) const WALKED_CLOSURE: &str = "WITH RECURSIVE up (part_id, measure_id) AS (
+        SELECT part_id, measure_id FROM measure_parts
+        UNION
+        SELECT up.part_id, mp.measure_id FROM up JOIN measure_parts mp ON mp.part_id = up.measure_id)
+    SELECT part_id, measure_id FROM up";
+
+/// How many pairs of `measure_closure` differ from the walk of `measure_parts` (missing or
+/// extra): 0 unless the table was edited by hand.
+pub(crate) fn closure_differences(conn: &Connection) -> Result<i64> {
+    let sql = format!(
+        "SELECT (SELECT count(*) FROM (SELECT part_id, measure_id FROM measure_closure EXCEPT SELECT * FROM ({WALKED_CLOSURE})))
+              + (SELECT count(*) FROM (SELECT * FROM ({WALKED_CLOSURE}) EXCEPT SELECT part_id, measure_id FROM measure_closure)) AS n"
+    );
+    Ok(conn.query_row(&sql, [], |r| r.get("n"))?)
+}
+
+/// `measure_closure` made again from `measure_parts`; returns how many pairs it holds.
+pub(crate) fn rebuild_closure(conn: &Connection) -> Result<usize> {
+    conn.execute("DELETE FROM measure_closure", [])?;
+    Ok(conn.execute(&format!("INSERT INTO measure_closure (part_id, measure_id) {WALKED_CLOSURE}"), [])?)
+}
+
 /// A measure's parts, in order (none: an ordinary measure).
 pub(crate) fn parts_of(conn: &Connection, measure: i64) -> Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(

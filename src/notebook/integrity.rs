@@ -607,10 +607,12 @@ pub fn references(conn: &Connection, found: &mut dyn FnMut(Problem) -> bool) -> 
             }
         }
     }
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT m.id, m.key FROM measure_dependents d JOIN measures m ON m.id = d.part_id
+    // Walked from measure_parts, not read from measure_closure, so a hand edit of either shows.
+    let mut stmt = conn.prepare(&format!(
+        "SELECT DISTINCT m.id, m.key FROM ({}) d JOIN measures m ON m.id = d.part_id
          WHERE d.part_id = d.measure_id ORDER BY m.id",
-    )?;
+        super::derived::WALKED_CLOSURE
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let (id, key) = (r.get::<_, i64>("id")?, r.get_ref("key").map(shown)?);

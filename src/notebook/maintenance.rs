@@ -130,6 +130,12 @@ impl Notebook {
                 }
             }
         }
+        let off = super::derived::closure_differences(&tx)?;
+        if off > 0 {
+            add(format!(
+                "measure_closure: {off} pair(s) of a measure and a sum above it differ from measure_parts; `crosscheck check --repair` rebuilds them"
+            ));
+        }
         for p in update_rings(&tx)? {
             add(p);
         }
@@ -139,10 +145,11 @@ impl Notebook {
         Ok(list.lines())
     }
 
-    /// Rebuilds the search indexes and the name keys from the texts. Returns how many rows were
-    /// indexed.
+    /// Rebuilds the search indexes and the name keys from the texts, and the sums above each
+    /// measure from the parts. Returns how many rows were indexed.
     pub fn repair(&mut self) -> Result<usize> {
-        let tx = self.write()?;
+        // Within `check --repair`'s own write transaction (a second BEGIN there failed).
+        let tx = self.change()?;
         let mut stmt = tx.prepare("SELECT id, name FROM sources")?;
         let rows: Vec<(i64, String)> =
             stmt.query_map([], |r| Ok((r.get("id")?, r.get("name")?)))?.collect::<rusqlite::Result<_>>()?;
@@ -153,6 +160,7 @@ impl Notebook {
                 rusqlite::params![super::sources::name_key(&name), id],
             )?;
         }
+        super::derived::rebuild_closure(&tx)?;
         let n = super::search::reindex(&tx, false)?;
         tx.commit()?;
         Ok(n)

@@ -16,7 +16,7 @@ use crate::vocab::HistoryTable;
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` describes.
-pub const CURRENT_VERSION: i64 = 4;
+pub const CURRENT_VERSION: i64 = 5;
 
 /// The tables whose deleted rows leave a tombstone: every table whose rows have a uuid.
 pub const TOMBSTONE_TABLES: &[&str] = &[
@@ -425,7 +425,7 @@ fn shape_of(conn: &Connection, schema: &str) -> Result<Shape> {
 
 /// The SHA-256 of the expected schema's shape ([`fingerprint`] of [`expected`]). When the schema
 /// changes, the test `the_fingerprint_is_that_of_the_schema` fails and prints the new value.
-const EXPECTED_FINGERPRINT: &str = "e15581f98254e1f005afdc89b411d36389c1ed1d9c9befd365cac0d248c8af3a";
+const EXPECTED_FINGERPRINT: &str = "09a4b406bea6f4b22d8832354450a308c7ec6712b3d7daf6b21607a5df3f9070";
 
 /// A digest of a shape: every entry's type, name and folded statement, in order, each part
 /// preceded by its length, so no content (a NUL in a statement, say) can move a boundary and
@@ -702,5 +702,169 @@ mod derived_measure_tests {
         // A measure may be a part of two sums.
         conn.execute("INSERT INTO measure_parts (measure_id, part_id, position) VALUES (4, 1, 2)", [])
             .unwrap();
+    }
+}
+
+/// `measure_closure` against the closure computed naively from the parts, over random sequences
+/// of parts added and removed, and the guard against a sum containing itself against the naive
+/// reachability check.
+#[cfg(test)]
+mod closure_tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The (part, sum above it) pairs of a set of (part, sum) edges, by repeated joining.
+    fn naive_closure(edges: &BTreeSet<(i64, i64)>) -> BTreeSet<(i64, i64)> {
+        let mut closure = edges.clone();
+        loop {
+            let more: Vec<(i64, i64)> = closure
+                .iter()
+                .flat_map(|&(p, m)| closure.iter().filter(move |&&(q, _)| q == m).map(move |&(_, s)| (p, s)))
+                .filter(|pair| !closure.contains(pair))
+                .collect();
+            if more.is_empty() {
+                return closure;
+            }
+            closure.extend(more);
+        }
+    }
+
+    fn notebook(n: i64) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        create(&conn).unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        for id in 1..=n {
+            conn.execute(
+                "INSERT INTO measures (id, uuid, key, label, created_at) VALUES (?1, printf('00000000-0000-7000-8000-%012d', ?1), 'm' || ?1, 'm', 'now')",
+                [id],
+            )
+            .unwrap();
+        }
+        conn
+    }
+
+    fn stored(conn: &Connection) -> BTreeSet<(i64, i64)> {
+        let mut stmt = conn.prepare("SELECT part_id, measure_id FROM measure_closure").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect()
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// Make measure `.1` a part of sum `.0`.
+        Add(i64, i64),
+        /// Remove the `.0`-th existing part (modulo their number).
+        Remove(usize),
+        /// Delete sum `.0` with its parts (refused while it is a part of another).
+        DeleteMeasure(i64),
+    }
+
+    fn op(n: i64) -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => (1..=n, 1..=n).prop_map(|(m, p)| Op::Add(m, p)),
+            2 => any::<usize>().prop_map(Op::Remove),
+            1 => (1..=n).prop_map(Op::DeleteMeasure),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn the_closure_is_the_naive_one_after_any_parts_added_and_removed(
+            n in 2i64..9,
+            ops in prop::collection::vec(op(8), 1..60),
+        ) {
+            let conn = notebook(n);
+            let mut alive: BTreeSet<i64> = (1..=n).collect();
+            let mut edges: BTreeSet<(i64, i64)> = BTreeSet::new();
+            for o in ops {
+                match o {
+                    Op::Add(m, p) => {
+                        if m > n || p > n || m == p || edges.contains(&(p, m)) || !alive.contains(&m) || !alive.contains(&p) {
+                            continue;
+                        }
+                        // A cycle: the sum already rests on the new part's sums, at any depth.
+                        let cycle = naive_closure(&edges).contains(&(m, p));
+                        let r = conn.execute(
+                            "INSERT INTO measure_parts (measure_id, part_id, position) VALUES (?1, ?2, 0)",
+                            [m, p],
+                        );
+                        match r {
+                            Ok(_) => {
+                                prop_assert!(!cycle, "{p} under {m} was accepted with {edges:?}");
+                                edges.insert((p, m));
+                            }
+                            Err(e) => {
+                                prop_assert!(cycle, "{p} under {m} was refused with {edges:?}: {e}");
+                                prop_assert!(e.to_string().contains("a derived measure cannot be a part of itself"), "{e}");
+                            }
+                        }
+                    }
+                    Op::Remove(k) => {
+                        if edges.is_empty() {
+                            continue;
+                        }
+                        let &(p, m) = edges.iter().nth(k % edges.len()).unwrap();
+                        conn.execute("DELETE FROM measure_parts WHERE measure_id = ?1 AND part_id = ?2", [m, p]).unwrap();
+                        edges.remove(&(p, m));
+                    }
+                    Op::DeleteMeasure(m) => {
+                        if !alive.contains(&m) || edges.iter().any(|&(p, _)| p == m) {
+                            continue;
+                        }
+                        conn.execute("DELETE FROM measures WHERE id = ?1", [m]).unwrap();
+                        alive.remove(&m);
+                        edges.retain(|&(_, s)| s != m);
+                    }
+                }
+                prop_assert_eq!(stored(&conn), naive_closure(&edges), "after {:?}", edges);
+            }
+            // A figure of any measure makes exactly the saved reconciliations of it and of the
+            // sums above it stale.
+            conn.execute_batch(
+                "INSERT INTO sources (id, uuid, name, name_key, kind, created_at)
+                     VALUES (1, '00000000-0000-7000-8000-100000000001', 'x', 'x', 'other', 'now');
+                 INSERT INTO articles (id, uuid, title, body, sha256, imported_at)
+                     VALUES (1, '00000000-0000-7000-8000-100000000002', 't', 'b', printf('%064d', 1), 'now');
+                 INSERT INTO claims (id, uuid, article_id, quote, text, unverified, created_at)
+                     VALUES (1, '00000000-0000-7000-8000-100000000003', 1, 'q', 'q', 1, 'now');",
+            )
+            .unwrap();
+            let closure = naive_closure(&edges);
+            for &m in &alive {
+                conn.execute_batch(
+                    "DELETE FROM figures; DELETE FROM reconciliations;
+                     INSERT INTO reconciliations (uuid, measure_id, method, support, figures, voices, created_at)
+                     SELECT printf('00000000-0000-7000-9000-%012d', id), id, 'weighted', 'none', 0, 0, 'now' FROM measures;",
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO figures (uuid, claim_id, measure_id, notation, kind, low, high, point, rule, created_at)
+                     VALUES ('00000000-0000-7000-8000-200000000001', 1, ?1, '5', 'exact', 5, 5, 5, 'exact', 'now')",
+                    [m],
+                )
+                .unwrap();
+                let mut stmt = conn.prepare("SELECT measure_id FROM reconciliations WHERE stale = 1").unwrap();
+                let stale: BTreeSet<i64> = stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+                let want: BTreeSet<i64> =
+                    std::iter::once(m).chain(closure.iter().filter(|&&(p, _)| p == m).map(|&(_, s)| s)).collect();
+                prop_assert_eq!(stale, want, "figure of {}", m);
+            }
+        }
+    }
+
+    #[test]
+    fn a_part_is_never_moved_in_place() {
+        let conn = notebook(3);
+        conn.execute("INSERT INTO measure_parts (measure_id, part_id, position) VALUES (3, 1, 0)", [])
+            .unwrap();
+        let e = conn.execute("UPDATE measure_parts SET part_id = 2", []).unwrap_err().to_string();
+        assert!(e.contains("never changed in place"), "{e}");
+        // Its position may change.
+        conn.execute("UPDATE measure_parts SET position = 4", []).unwrap();
+        assert_eq!(stored(&conn), BTreeSet::from([(1, 3)]));
     }
 }

@@ -1,5 +1,5 @@
 //! The upgrade steps, one per schema version, frozen: each builds exactly the schema of its
-//! version from its own SQL (`v3.sql`, `v3_to_v4.sql`) and its own table lists, and never calls
+//! version from its own SQL (`v3.sql`, `v3_to_v4.sql`, `v4_to_v5.sql`) and its own table lists, and never calls
 //! the query code of later versions, so an old notebook is upgraded the same way whatever the
 //! code has become since. Derived values (source name keys, near-duplicate bands, search words)
 //! are the exception: they must match what today's code looks up, so they are computed by it.
@@ -25,6 +25,10 @@ pub(super) fn step(tx: &Transaction<'_>, from: i64) -> Result<()> {
         // Version 4: incidents, derived measures, rejected suggestions, pages, an article's note,
         // encoding and archived copy, cumulative dates (v3_to_v4.sql says more).
         3 => v3_to_v4(tx)?,
+        // Version 5: the sums above each measure kept in a table (measure_closure) by triggers
+        // on measure_parts, instead of a view that walked every part in the notebook at every
+        // figure written (v4_to_v5.sql says more).
+        4 => v4_to_v5(tx)?,
         _ => return Err(Error::Invalid(format!("no upgrade is known from notebook schema {from}"))),
     }
     Ok(())
@@ -204,6 +208,14 @@ fn v3_to_v4(tx: &Transaction<'_>) -> Result<()> {
         _ => e.into(),
     })?;
     tx.execute_batch(&generated_triggers_for(tx, V4_HISTORY, V4_TOMBSTONES)?)?;
+    Ok(())
+}
+
+/// From version 4 to 5, as released: no table is rebuilt and no generated trigger changes.
+const V4_TO_V5: &str = include_str!("v4_to_v5.sql");
+
+fn v4_to_v5(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(V4_TO_V5)?;
     Ok(())
 }
 
