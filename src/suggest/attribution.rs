@@ -844,6 +844,24 @@ impl<'a> Scan<'a> {
         words.iter().filter(|k| !content_after(**k) && !small(**k)).filter_map(|k| fold(*k)).collect()
     }
 
+    /// What a reference stands for in the name of unit `f` (`span`): the whole name for `the
+    /// source` or when `f` itself was a reference, the name of an apposition (which names one
+    /// speaker), else the part that holds the head word.
+    fn reference_part(&self, f: &Unit, span: (usize, usize), head: &str, any: bool) -> (usize, usize) {
+        let part = if any || f.resolved.is_some() {
+            span
+        } else if f.name != f.source {
+            f.name.unwrap_or(span)
+        } else {
+            self.part_with_head(span, head)
+        };
+        if Some(part) == f.source {
+            f.name.unwrap_or(part)
+        } else {
+            part
+        }
+    }
+
     /// The part of a source phrase that holds a head word: `a security official` of `a security
     /// official and a monitoring group` (parts split at `and` or a comma before a determiner).
     fn part_with_head(&self, (a, b): (usize, usize), head: &str) -> (usize, usize) {
@@ -1311,17 +1329,7 @@ impl<'a> Scan<'a> {
                 let name = |f: usize| units[f].resolved.or(units[f].source);
                 if let Some((f, span)) = found.and_then(|f| name(f).map(|n| (f, n))) {
                     if self.modifiers_fit(&mods, span) {
-                        let part = if any || units[f].resolved.is_some() {
-                            span
-                        } else if units[f].name != units[f].source {
-                            // An apposition names one speaker: its name.
-                            units[f].name.unwrap_or(span)
-                        } else {
-                            self.part_with_head(span, &head)
-                        };
-                        // The name of an apposition, not its description.
-                        let part =
-                            if Some(part) == units[f].source { units[f].name.unwrap_or(part) } else { part };
+                        let part = self.reference_part(&units[f], span, &head, any);
                         units[k].resolved = Some(part);
                         units[k].noun = true;
                         last_named = Some(k);
