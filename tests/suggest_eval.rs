@@ -104,7 +104,33 @@ fn same_source(suggested: Option<&str>, gold: &str) -> bool {
         return g.is_empty() && s.is_empty();
     }
     let (short, long) = if s.len() <= g.len() { (&s, &g) } else { (&g, &s) };
-    long.len() - short.len() <= 3 && long.windows(short.len()).any(|w| w == short.as_slice())
+    (long.len() - short.len() <= 3 && long.windows(short.len()).any(|w| w == short.as_slice()))
+        || suggested.is_some_and(|s| names_the_apposition(s, gold))
+}
+
+/// The gold of the first sets writes an English speaker with the description in apposition
+/// (`Rami Haddad, a spokesman for the civil defence`, `A militia commander, Abu Ali Sweid`, `A
+/// resident, who gave his name only as Omar`); the later sets write the name alone, which is
+/// what `claim suggest` gives as the source. A suggested name matches such a gold source when
+/// it is one of its comma-separated parts, or the end of one after `as` or `named`, and holds a
+/// capitalised word other than a determiner (`Rami Haddad`, `Abu Ali Sweid`, `Omar`; never the
+/// description alone, `A militia commander`). The reverse, a whole apposition suggested for a
+/// gold name, stays a miss.
+fn names_the_apposition(suggested: &str, gold: &str) -> bool {
+    let named = suggested.split_whitespace().any(|w| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && !matches!(w, "The" | "A" | "An" | "Its" | "Their" | "His" | "Her" | "One")
+    });
+    let s = stemmed_words(suggested);
+    named
+        && !s.is_empty()
+        && gold.split(',').any(|part| {
+            let p = stemmed_words(part);
+            p == s
+                || (p.len() > s.len()
+                    && p.ends_with(&s)
+                    && matches!(p[p.len() - s.len() - 1].as_str(), "as" | "named" | "name"))
+        })
 }
 
 /// A date phrase matches when one holds the other's words (`on Tuesday`, `Tuesday`).
@@ -261,7 +287,9 @@ fn evaluate(set: &str, verbose: bool) -> BTreeMap<String, Tally> {
 /// recall, source, precision, statements, dates.
 type Floors = [(&'static str, f64, f64, f64, f64, f64); 2];
 
-/// On the reports the rules were developed against.
+/// On the reports the rules were developed against. Every floor below was set on 6 December 2026
+/// after counts of things left the gold of the older batches (one convention for all: counts of
+/// things are not gold) and `claim suggest` left them out without a measure.
 const TUNED_FLOORS: Floors = [("ar", 0.99, 0.99, 0.98, 0.93, 0.99), ("en", 0.98, 0.99, 0.98, 0.99, 0.99)];
 
 /// On the formerly held-out reports, now development data, a little under the last measurement
@@ -272,16 +300,18 @@ const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.
 /// On the blind batch (development data since its first measurement: its misses were read and
 /// fixed by general rules), just under the last measurement, so that one more miss fails and an
 /// improvement does not (ar: recall, source, precision, statements, dates 0.963, 0.769, 0.796,
-/// 0.692, 0.902; en: 0.978, 0.667, 0.841, 0.500, 0.872; first measurement: ar 0.877, 0.732,
+/// 0.692, 0.902; en: 0.978, 0.800, 0.841, 0.875, 0.872; first measurement: ar 0.877, 0.732,
 /// 0.717, 0.615, 0.889; en 0.978, 0.444, 0.783, 0.375, 0.872).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.99, 0.764, 0.99, 0.691, 0.906), ("en", 0.977, 0.666, 0.988, 0.499, 0.871)];
+    [("ar", 0.99, 0.764, 0.99, 0.691, 0.906), ("en", 0.977, 0.799, 0.988, 0.874, 0.871)];
 
-/// On the third blind batch, just under its one unseen measurement with the rules frozen at that
-/// round's end (ar: recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750,
-/// 0.868; en: 0.991, 0.676, 0.787, 0.200, 0.896), so that one more miss fails.
+/// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
+/// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
+/// 0.676, 0.787, 0.200, 0.896), development data since (its misses read by class and fixed by
+/// general rules); just under the last measurement (en: source 0.820, statements 0.400), so
+/// that one more miss fails.
 const HELD_OUT_3_FLOORS: Floors =
-    [("ar", 0.953, 0.884, 0.936, 0.749, 0.867), ("en", 0.99, 0.675, 0.964, 0.199, 0.895)];
+    [("ar", 0.953, 0.884, 0.936, 0.749, 0.867), ("en", 0.99, 0.819, 0.964, 0.399, 0.895)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

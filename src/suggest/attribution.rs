@@ -17,6 +17,9 @@ pub(crate) struct Unit {
     pub participle: bool,
     /// Tokens of the source phrase written here, if any.
     pub source: Option<(usize, usize)>,
+    /// The name in the source phrase: the proper name of an English apposition (`Dr. Amira
+    /// Zlitni` of `Dr. Amira Zlitni, director of the hospital`), else the phrase itself.
+    pub name: Option<(usize, usize)>,
     /// The unit whose source phrase this one takes (a pronoun, `وأضاف أنّ`, `saying`).
     pub from: Option<usize>,
     /// Tokens that belong to the attribution (source, cue, description of the source, recipient):
@@ -841,6 +844,24 @@ impl<'a> Scan<'a> {
         words.iter().filter(|k| !content_after(**k) && !small(**k)).filter_map(|k| fold(*k)).collect()
     }
 
+    /// What a reference stands for in the name of unit `f` (`span`): the whole name for `the
+    /// source` or when `f` itself was a reference, the name of an apposition (which names one
+    /// speaker), else the part that holds the head word.
+    fn reference_part(&self, f: &Unit, span: (usize, usize), head: &str, any: bool) -> (usize, usize) {
+        let part = if any || f.resolved.is_some() {
+            span
+        } else if f.name != f.source {
+            f.name.unwrap_or(span)
+        } else {
+            self.part_with_head(span, head)
+        };
+        if Some(part) == f.source {
+            f.name.unwrap_or(part)
+        } else {
+            part
+        }
+    }
+
     /// The part of a source phrase that holds a head word: `a security official` of `a security
     /// official and a monitoring group` (parts split at `and` or a comma before a determiner).
     fn part_with_head(&self, (a, b): (usize, usize), head: &str) -> (usize, usize) {
@@ -883,7 +904,7 @@ impl<'a> Scan<'a> {
         surnames: &std::collections::HashMap<String, usize>,
     ) -> Option<(usize, (usize, usize))> {
         let f = *surnames.get(self.one_name_word(p)?)?;
-        units[f].resolved.or(units[f].source).map(|span| (f, span))
+        units[f].name_span().map(|span| (f, span))
     }
 
     /// A source phrase of one name word (`الشامي`, `Jaber`): the word, normalised. Not a source
@@ -903,6 +924,87 @@ impl<'a> Scan<'a> {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         let &k = words.last().filter(|_| words.len() >= 2)?;
         self.one_name_word((k, k + 1))
+    }
+
+    /// The proper name of an English source phrase in apposition, the description left to the
+    /// quote: `Dr. Amira Zlitni` of `Dr. Amira Zlitni, director of the central hospital`, `Maj.
+    /// Fadi Sarkis` of `A spokesman for the brigade, Maj. Fadi Sarkis`, `the Southern Rights
+    /// Observatory` of `A local monitoring group, the Southern Rights Observatory`, `Abu Samer`
+    /// of `One of them, who gave his name as Abu Samer`, `Samir Khalil` of `Samir Khalil, 52, a
+    /// vegetable seller`. The phrase as written when it is Arabic (the press writes the title
+    /// with the name: `رئيس المجلس المحلي، أبو يوسف الزعبي`), has no comma, no part that is a
+    /// name (`One man, who was held for 11 days`), or more than one (a list: `Lina, Omar and
+    /// Sami`).
+    fn name_part(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        if (a..b).any(|k| self.word(k).is_some_and(is_arabic)) {
+            return (a, b);
+        }
+        let mut parts = Vec::new();
+        let mut start = a;
+        let mut quoted = false;
+        for k in a..b {
+            if self.is_quote_mark(k) {
+                quoted = !quoted;
+            } else if !quoted && self.sym(k, ",") {
+                parts.push((start, k));
+                start = k + 1;
+            }
+        }
+        parts.push((start, b));
+        if parts.len() < 2 {
+            return (a, b);
+        }
+        let mut names = Vec::new();
+        for &(pa, pb) in &parts {
+            let opener = (pa..pb).find(|k| self.toks[*k].kind != TokKind::Sym);
+            if pa > a && opener.is_some_and(|o| matches!(self.word(o), Some("and" | "or"))) {
+                return (a, b);
+            }
+            let Some((ta, tb)) = self.trim(pa, pb) else { continue };
+            // `who gave his name as Abu Samer`: the name after the naming words.
+            if opener.is_some_and(|o| self.word(o) == Some("who")) {
+                let named = (ta..tb)
+                    .rev()
+                    .find(|k| self.exact_in(*k, &self.t.naming_words) || self.word(*k) == Some("as"))
+                    .and_then(|k| self.trim(k + 1, tb));
+                if let Some((na, nb)) = named.filter(|(na, nb)| self.is_name(*na, *nb)) {
+                    names.push((na, nb));
+                }
+                continue;
+            }
+            if self.is_name(ta, tb) {
+                names.push((ta, tb));
+            }
+        }
+        match names[..] {
+            [one] => one,
+            _ => (a, b),
+        }
+    }
+
+    /// A proper name: capitalised words (titles and initials too: `Lt. Col. Sami Aziz`, `Dr.
+    /// Hana Bakri`), with the particles of `NAME_PARTICLES` (`Pieter van Rooy`, `the Kafr Zayt
+    /// Coordination Committee`), a number after a word (`Brigade 17`) and a lowercase word glued
+    /// by a hyphen to a capitalised one (`the U.K.-based ...`), holding a word that names
+    /// someone (not `The doctor`, `Activists`, `Its director`).
+    fn is_name(&self, a: usize, b: usize) -> bool {
+        for k in a..b {
+            let t = &self.toks[k];
+            let fits = match t.kind {
+                TokKind::Word => {
+                    t.upper
+                        || self.exact_in(k, &self.t.name_particles)
+                        || (k >= a + 2 && self.sym(k - 1, "-") && !t.space_before && self.upper(k - 2))
+                }
+                TokKind::Num => k > a,
+                TokKind::Sym => matches!(t.norm.as_str(), "." | "-" | "'" | "\"" | "(" | ")"),
+                _ => false,
+            };
+            if !fits {
+                return false;
+            }
+        }
+        self.names_someone(a, b) && !self.exact_in(a, &self.t.pronouns)
     }
 
     fn is_pronoun(&self, p: (usize, usize)) -> bool {
@@ -990,6 +1092,7 @@ impl<'a> Scan<'a> {
             family: cue.family,
             participle: cue.participle,
             source,
+            name: source.map(|p| self.name_part(p)),
             from: None,
             region,
             sentence,
@@ -1226,11 +1329,7 @@ impl<'a> Scan<'a> {
                 let name = |f: usize| units[f].resolved.or(units[f].source);
                 if let Some((f, span)) = found.and_then(|f| name(f).map(|n| (f, n))) {
                     if self.modifiers_fit(&mods, span) {
-                        let part = if any || units[f].resolved.is_some() {
-                            span
-                        } else {
-                            self.part_with_head(span, &head)
-                        };
+                        let part = self.reference_part(&units[f], span, &head, any);
                         units[k].resolved = Some(part);
                         units[k].noun = true;
                         last_named = Some(k);
@@ -1248,7 +1347,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if let Some(p) = units[k].source.filter(|_| !needs_source) {
-                if let Some(w) = self.last_name_word(p) {
+                if let Some(w) = self.last_name_word(units[k].name.unwrap_or(p)) {
                     surnames.insert(w.to_string(), k);
                 }
                 // A reference that names nothing before it is a first mention (`the town's
@@ -1280,7 +1379,7 @@ impl Unit {
     /// The span of the name this unit's source stands for: the name a reference resolved to,
     /// else the phrase as written.
     pub fn name_span(&self) -> Option<(usize, usize)> {
-        self.resolved.or(self.source)
+        self.resolved.or(self.name).or(self.source)
     }
 
     /// The unit whose source phrase this unit names.

@@ -499,6 +499,14 @@ pub(crate) const UNNAMED_OPENERS: &[&str] = &[
 /// gave only his first name, Samer`): the name belongs to the aside's speaker.
 pub(crate) const NAMING_WORDS: &[&str] = &["name", "named", "identified", "nicknamed", "calls", "called"];
 
+/// Lowercase words that may stand inside a proper name (`Abu Omar al-Halabi`, `Pieter van Rooy`,
+/// `Medics for the Valley`, `the Southern Rights Observatory`): a part of an English apposition
+/// whose other words are all capitalised is a name (see `Scan::name_part`).
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "van", "von", "der", "de", "du", "da", "di", "la", "le", "of", "for",
+    "the", "and", "on", "s",
+];
+
 /// Modifiers of a generic reference that describe a source named before without naming it
 /// (`the U.K.-based monitor`, `the war monitor`, `المصدر نفسه`, `المصدر المذكور`).
 pub(crate) const DESCRIPTIVE_MODIFIERS: &[&str] = &[
