@@ -221,6 +221,37 @@ mod tests {
         }
     }
 
+    /// Phrases added on 6 December 2026, publication Friday 2014-12-05, with what must NOT be read.
+    #[test]
+    fn weekends_nights_months_years_ago_and_parts_of_the_year() {
+        let got = |t: &str| {
+            let w = parse_when(t, pub_date()).unwrap_or_else(|e| panic!("{t}: {e}"));
+            (w.from, w.to)
+        };
+        assert_eq!(got("over the weekend"), (ymd("2014-11-29"), ymd("2014-11-30")));
+        assert_eq!(got("عطلة نهاية الأسبوع"), (ymd("2014-11-29"), ymd("2014-11-30")));
+        assert_eq!(got("during the night"), (ymd("2014-12-04"), ymd("2014-12-05")));
+        assert_eq!(got("خلال الليل"), (ymd("2014-12-04"), ymd("2014-12-05")));
+        assert_eq!(got("the past six months"), (ymd("2014-06-08"), ymd("2014-12-04")));
+        assert_eq!(got("خلال الأشهر الستة الماضية"), (ymd("2014-06-08"), ymd("2014-12-04")));
+        assert_eq!(got("two years ago"), (ymd("2012-01-01"), ymd("2012-12-31")));
+        assert_eq!(got("قبل عامين"), (ymd("2012-01-01"), ymd("2012-12-31")));
+        assert_eq!(got("at the start of the year"), (ymd("2014-01-01"), ymd("2014-04-30")));
+        assert_eq!(got("مطلع العام الجاري"), (ymd("2014-01-01"), ymd("2014-04-30")));
+        let w = parse_when("since the beginning of 2013", pub_date()).unwrap();
+        assert_eq!(
+            (w.from, w.to, w.precision),
+            (ymd("2013-01-01"), ymd("2014-12-05"), Precision::Cumulative)
+        );
+        let w = parse_when("منذ مطلع عام 2013", pub_date()).unwrap();
+        assert_eq!((w.from, w.precision), (ymd("2013-01-01"), Precision::Cumulative));
+        // Must NOT be read: a start that names no year is not the start of this year.
+        for bad in ["since the start of the fighting", "منذ بداية الحرب"] {
+            assert!(parse_when(bad, pub_date()).is_err(), "{bad}");
+        }
+        assert!(find_when("since the start of the fighting, 40 people died").is_empty());
+    }
+
     #[test]
     fn explicit_when() {
         let w = parse_when("2014-12", None).unwrap();

@@ -31,6 +31,8 @@ enum P {
     Month,
     /// `2014`, `عام 2014`, `, 2014`: optional.
     OYear,
+    /// The same, required.
+    Year,
     /// A number of days or weeks: digits or number words (`three`, `الثلاثة`, `الـ3`).
     Count,
     /// A day of the month: `5`, `5th`, or an Arabic ordinal (`الخامس`, `الحادي والعشرين`).
@@ -74,9 +76,21 @@ enum R {
     /// since the start of the month (year, week), منذ مطلع العام: from its first day.
     SinceStartMonth,
     SinceStartYear,
+    /// since the beginning of 2024, منذ مطلع 2024: from the first day of the year named.
+    SinceStartOfYear,
     SinceStartWeek,
     /// between December 25 and 26, بين 25 و26 كانون الأول: both days.
     DaySpan,
+    /// the past six months, الأشهر الستة الماضية: 30 days a month before publication.
+    PastMonths,
+    /// two years ago, قبل عامين: that calendar year (fixed n, or the phrase's count).
+    YearsBack(i64),
+    YearsAgo,
+    /// over the weekend: the last Saturday and Sunday on or before publication.
+    Weekend,
+    /// early (mid, late) this year, at the start of the year, مطلع العام: a third of the
+    /// publication year (January–April, May–August, September–December).
+    YearPart,
 }
 
 use P::*;
@@ -116,9 +130,17 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("since"), O("the"), W("beginning|start"), W("of"), W("the|this"), W("month")], R::SinceStartMonth),
     (&[W("since"), O("the"), W("beginning|start"), W("of"), W("the|this"), W("year")], R::SinceStartYear),
     (&[W("since"), O("the"), W("beginning|start"), W("of"), W("the|this"), W("week")], R::SinceStartWeek),
+    // since the beginning of 2024: the year named (without one, the phrase is not a date).
+    (&[W("since"), O("the"), W("beginning|start"), Year], R::SinceStartOfYear),
     (&[W("since"), Month, OYear], R::SinceMonth),
     (&[O("the"), W("past"), W("month")], R::PastFixed(30)),
     (&[O("the"), W("past"), W("year")], R::PastFixed(365)),
+    (&[O("the"), W("past|last"), Count, W("months")], R::PastMonths),
+    (&[Count, W("years"), W("ago")], R::YearsAgo),
+    (&[W("a"), W("year"), W("ago")], R::YearsBack(1)),
+    (&[O("the|this|last"), W("weekend")], R::Weekend),
+    (&[Part, W("the|this"), W("year")], R::YearPart),
+    (&[W("the"), W("night")], R::Overnight),
     (&[W("between|from"), Month, Day, W("and|to|-"), Day, OYear], R::DaySpan),
     (&[W("between|from"), O("the"), Day, W("and|to|-"), Day, O("of"), Month, OYear], R::DaySpan),
     (&[Count, W("days")], R::PastDays),
@@ -154,6 +176,12 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("الشهرين"), W("الماضيين|الاخيرين|المنصرمين")], R::PastFixed(61)),
     (&[W("العامين|السنتين"), W("الماضيين|الاخيرين|المنصرمين")], R::PastFixed(730)),
     (&[W("الاسابيع"), Count, W("الماضيه|الاخيره")], R::PastWeeks),
+    (&[W("الاشهر|الشهور"), Count, W("الماضيه|الاخيره|المنصرمه")], R::PastMonths),
+    (&[W("قبل"), W("عام|سنه")], R::YearsBack(1)),
+    (&[W("قبل"), W("عامين|سنتين")], R::YearsBack(2)),
+    (&[W("قبل"), Count, W("اعوام|سنوات")], R::YearsAgo),
+    (&[O("عطله"), W("نهايه"), W("الاسبوع")], R::Weekend),
+    (&[Part, W("العام|السنه"), O("الجاري|الحالي")], R::YearPart),
     (&[W("قبل"), W("يومين")], R::Back(2)),
     (&[W("قبل"), W("اسبوع")], R::Back(7)),
     (&[W("قبل"), W("اسبوعين")], R::Back(14)),
@@ -174,6 +202,7 @@ const PHRASES: &[(&[P], R)] = &[
         R::SinceStartYear,
     ),
     (&[W("منذ"), W("بدايه|مطلع|اول"), W("الاسبوع"), O("الجاري|الحالي")], R::SinceStartWeek),
+    (&[W("منذ"), W("بدايه|مطلع|اول"), Year], R::SinceStartOfYear),
     (&[W("منذ"), Month, OYear], R::SinceMonth),
     (&[W("بين|ما بين"), Day, W("و|-"), Day, O("من"), Month, OYear], R::DaySpan),
     (&[W("ليلتي|ليله|ليل"), Day, W("علي|و|-"), Day, O("من"), Month, OYear], R::DaySpan),
@@ -569,13 +598,15 @@ impl<'a> Matcher<'a> {
                     next(e, c, &mut best);
                 }
             }
-            OYear => {
+            OYear | Year => {
                 if let Some((y, e)) = self.year_at(i) {
                     let mut c = caps.clone();
                     c.year = Some(y);
                     next(e, c, &mut best);
                 }
-                next(i, caps.clone(), &mut best);
+                if matches!(first, OYear) {
+                    next(i, caps.clone(), &mut best);
+                }
             }
             Count => {
                 for (v, e) in self.counts_at(i) {
@@ -784,6 +815,24 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
             span(d - Duration::days(1), d)
         }
         R::DaySpan => x.day_span(),
+        R::PastMonths => {
+            let p = x.need()?;
+            span(p - Duration::days(30 * x.count(120)?), p - Duration::days(1))
+        }
+        R::YearsBack(n) => x.year(x.need()?.year() - n as i32),
+        R::YearsAgo => x.year(x.need()?.year() - x.count(100)? as i32),
+        R::Weekend => {
+            let sat = on_or_before(x.need()?, Weekday::Sat);
+            span(sat, sat + Duration::days(1))
+        }
+        R::YearPart => {
+            let y = x.need()?.year();
+            match c.part.unwrap_or(0) {
+                0 => span(ymd(y, 1, 1)?, ymd(y, 4, 30)?),
+                1 => span(ymd(y, 5, 1)?, ymd(y, 8, 31)?),
+                _ => span(ymd(y, 9, 1)?, ymd(y, 12, 31)?),
+            }
+        }
         R::SinceWeekday
         | R::SinceBack(_)
         | R::SinceMonthPart
@@ -791,6 +840,7 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
         | R::SinceMonth
         | R::SinceStartMonth
         | R::SinceStartYear
+        | R::SinceStartOfYear
         | R::SinceStartWeek => x.since(r),
     }
 }
@@ -939,6 +989,10 @@ impl Resolving<'_> {
             }
             R::SinceStartMonth => month_bounds(p.year(), p.month())?.0,
             R::SinceStartYear => ymd(p.year(), 1, 1)?,
+            R::SinceStartOfYear => match self.c.year {
+                Some(y) => ymd(y, 1, 1)?,
+                None => return Err(format!("'{}' names no year", self.t)),
+            },
             R::SinceStartWeek => monday_of(p),
             other => return Err(format!("'{}' is not read as a window ({other:?})", self.t)),
         };
