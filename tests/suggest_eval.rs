@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use crosscheck::normalize::{find_quote, stem, words};
 use crosscheck::notation::{default_vague_table, parse, Kind};
-use crosscheck::suggest::{suggest, Suggestion};
+use crosscheck::suggest::{suggest, without_things, Suggestion};
 
 struct Gold {
     quote: String,
@@ -197,7 +197,8 @@ fn evaluate(set: &str, verbose: bool) -> BTreeMap<String, Tally> {
             (150..=500).contains(&words),
             "{name}: {words} words; the set keeps articles of 150-500 words"
         );
-        let suggestions = suggest(&text, &vague);
+        // As `claim suggest` offers them without a measure: counts of things left out.
+        let suggestions: Vec<Suggestion> = without_things(suggest(&text, &vague).into_iter()).collect();
         let tally = tallies.entry(lang).or_default();
         let mut right = vec![false; suggestions.len()];
         for g in gold(&path) {
@@ -286,21 +287,23 @@ fn evaluate(set: &str, verbose: bool) -> BTreeMap<String, Tally> {
 /// recall, source, precision, statements, dates.
 type Floors = [(&'static str, f64, f64, f64, f64, f64); 2];
 
-/// On the reports the rules were developed against.
-const TUNED_FLOORS: Floors = [("ar", 0.99, 0.99, 0.98, 0.93, 0.99), ("en", 0.97, 0.99, 0.94, 0.99, 0.99)];
+/// On the reports the rules were developed against. Every floor below was set on 6 December 2026
+/// after counts of things left the gold of the older batches (one convention for all: counts of
+/// things are not gold) and `claim suggest` left them out without a measure.
+const TUNED_FLOORS: Floors = [("ar", 0.99, 0.99, 0.98, 0.93, 0.99), ("en", 0.98, 0.99, 0.98, 0.99, 0.99)];
 
 /// On the formerly held-out reports, now development data, a little under the last measurement
 /// (ar: recall 0.975, source 0.974, precision 0.917, statements 0.769, dates 0.882; en: 0.988,
 /// 0.976, 0.902, 0.900, 0.828; first unseen measurement: source 0.822 and 0.699).
-const HELD_OUT_FLOORS: Floors = [("ar", 0.97, 0.97, 0.91, 0.76, 0.88), ("en", 0.98, 0.97, 0.90, 0.89, 0.82)];
+const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.99, 0.97, 0.99, 0.89, 0.84)];
 
 /// On the blind batch (development data since its first measurement: its misses were read and
 /// fixed by general rules), just under the last measurement, so that one more miss fails and an
 /// improvement does not (ar: recall, source, precision, statements, dates 0.963, 0.769, 0.796,
-/// 0.692, 0.902; en: 0.978, 0.811, 0.841, 0.875, 0.872; ar source 0.821; first measurement: ar 0.877, 0.732,
+/// 0.692, 0.902; en: 0.978, 0.811, 0.841, 0.875, 0.872; source with counts of things dropped from the gold: ar 0.815, en 0.811; first measurement: ar 0.877, 0.732,
 /// 0.717, 0.615, 0.889; en 0.978, 0.444, 0.783, 0.375, 0.872).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.962, 0.820, 0.795, 0.692, 0.902), ("en", 0.978, 0.810, 0.841, 0.874, 0.872)];
+    [("ar", 0.99, 0.814, 0.99, 0.691, 0.906), ("en", 0.977, 0.810, 0.988, 0.874, 0.871)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -308,12 +311,13 @@ const HELD_OUT_2_FLOORS: Floors =
 /// general rules); just under the last measurement (en: source 0.829, statements 0.400), so
 /// that one more miss fails.
 const HELD_OUT_3_FLOORS: Floors =
-    [("ar", 0.935, 0.882, 0.761, 0.749, 0.867), ("en", 0.991, 0.828, 0.787, 0.399, 0.895)];
+    [("ar", 0.953, 0.884, 0.936, 0.749, 0.867), ("en", 0.99, 0.828, 0.964, 0.399, 0.895)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
-    for (lang, recall, source, precision, statements, whens) in floors {
+    // Every language's numbers are printed before any floor is checked.
+    for (lang, ..) in floors {
         let t = tallies.get(lang).unwrap_or_else(|| panic!("no {lang} fixtures in {set}"));
         eprintln!(
             "{set} {lang}: recall {:.3} ({}/{}), source {:.3} ({}/{}), precision {:.3} ({}/{}), \
@@ -334,6 +338,9 @@ fn check(set: &str, floors: Floors) {
             t.whens_right,
             t.gold_whens
         );
+    }
+    for (lang, recall, source, precision, statements, whens) in floors {
+        let t = &tallies[lang];
         assert!(t.recall() >= recall, "{set} {lang}: recall {:.3} under {recall}", t.recall());
         assert!(t.source() >= source, "{set} {lang}: source accuracy {:.3} under {source}", t.source());
         assert!(t.precision() >= precision, "{set} {lang}: precision {:.3} under {precision}", t.precision());

@@ -37,6 +37,14 @@ const NAME_BEFORE: &[&str] = &[
     "paragraph",
     "number",
     "no",
+    "nos",
+    "wing",
+    "ward",
+    "cell",
+    "hall",
+    "terminal",
+    "pier",
+    "exit",
     "flight",
     "camp",
     "sector",
@@ -79,6 +87,11 @@ const NAME_BEFORE: &[&str] = &[
     "ماده",
     "بند",
     "رقم",
+    "فرع",
+    "جناح",
+    "عنبر",
+    "زنزانه",
+    "مهجع",
     "منطقه",
     "قطاع",
     "حاجز",
@@ -147,6 +160,16 @@ const UNIT_AFTER: &[&str] = &[
     "dollars",
     "euros",
     "pounds",
+    "dinars",
+    "riyals",
+    "dirhams",
+    "lira",
+    "liras",
+    "shekels",
+    "francs",
+    "rupees",
+    "yuan",
+    "cents",
     "usd",
     "th",
     "st",
@@ -195,9 +218,20 @@ const UNIT_AFTER: &[&str] = &[
     "يورو",
     "ليره",
     "دينار",
+    "دينارا",
+    "دنانير",
     "ريال",
+    "ريالا",
+    "ريالات",
     "جنيه",
+    "جنيها",
+    "جنيهات",
     "درهم",
+    "درهما",
+    "دراهم",
+    "دولارات",
+    "ليرات",
+    "شيكل",
     "عمره",
     "عمرها",
 ];
@@ -260,8 +294,35 @@ const MONTHS: &[&str] = &[
     "اوت",
 ];
 
-const YEAR_BEFORE: &[&str] =
-    &["in", "since", "of", "until", "by", "عام", "العام", "سنه", "منذ", "حتي", "خلال"];
+const YEAR_BEFORE: &[&str] = &[
+    "in",
+    "since",
+    "of",
+    "until",
+    "by",
+    "عام",
+    "العام",
+    "سنه",
+    "منذ",
+    "حتي",
+    "خلال",
+    "winter",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "شتاء",
+    "صيف",
+    "ربيع",
+    "خريف",
+];
+
+/// Words that open a breakdown of a total (`among them`, `including`, `بينهم`, `بين القتلى`).
+const BREAKDOWN_BEFORE: &[&str] =
+    &["among", "amongst", "including", "بين", "بينهم", "بينهن", "بينها", "منهم", "منهن"];
+
+/// Words before a number that make it a share (`بنسبة 18`, `نسبتها 45`).
+const SHARE_BEFORE: &[&str] = &["نسبه", "نسبته", "نسبتها", "نسبتهم", "بنسبه"];
 
 /// Finds every hedged count in a text (Arabic or English prose), in order of position.
 pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
@@ -331,6 +392,14 @@ pub(crate) fn find_figures_in(
         if let Some(second) = second_bound(&reader, &part) {
             end_tok = second.end;
             end_byte = second.end_byte;
+        } else if let Some(last) = list_end(&reader, &part) {
+            // A list of counted nouns is one sum: "six children and four women", "6 soldiers,
+            // 9 civilians and 2 employees", "ستة جنود وتسعة مدنيين واثنان من موظفي الشركة".
+            if parse_indexed(&text[part.start_byte..last.end_byte], index).is_ok_and(|r| r.kind == Kind::Sum)
+            {
+                end_tok = last.end;
+                end_byte = last.end_byte;
+            }
         }
         // Provisional wording right after: "45 and rising", "18 قتيلاً في حصيلة غير نهائية".
         let mut k = end_tok;
@@ -353,6 +422,48 @@ pub(crate) fn find_figures_in(
         i = end_tok.max(i + 1);
     }
     out
+}
+
+/// The last part of a list of counted nouns that starts with `first` and whose last join is
+/// `and`/`و` (`A n1, B n2 and C n3`): every part has its own noun, none is an outcome (`30 killed
+/// and 50 wounded` are two figures) and none is hedged.
+fn list_end(reader: &Reader<'_>, first: &Part) -> Option<Part> {
+    let fits = |p: &Part| p.noun.is_some() && p.outcome.is_none() && !p.hedged && !p.vague;
+    if !fits(first) {
+        return None;
+    }
+    let toks = reader.toks;
+    // A breakdown of a total said before (`37 people, among them 11 children and six women`,
+    // `بينهم ١١ طفلاً وست نساء`, `بين المعتقلين ٩ قاصرين و٣ معلمين`): each part is its own claim.
+    let before = |k: usize| first.base_start.checked_sub(k).and_then(|k| toks.get(k));
+    if in_list(before(1), BREAKDOWN_BEFORE) || in_list(before(2), BREAKDOWN_BEFORE) {
+        return None;
+    }
+    let mut end = first.end;
+    let mut last: Option<Part> = None;
+    let mut and_last = false;
+    for _ in 0..8 {
+        let t = toks.get(end)?;
+        let (at, and) = match t.norm.as_str() {
+            "," => (end + 1, false),
+            "and" | "و" => (end + 1, true),
+            w if w.starts_with('و') && !t.norm.is_ascii() => (end, true),
+            _ => break,
+        };
+        let Ok(Some(next)) = reader.part_at(at) else { break };
+        let last_item = and && next.noun.is_some() && next.outcome.is_none() && !next.hedged;
+        if (at == end && next.lead_clitic == 0) || !(fits(&next) || last_item) {
+            break;
+        }
+        end = next.end;
+        and_last = and;
+        last = Some(next);
+        // English joins its last item with `and`; Arabic joins every item with `و`.
+        if and && t.norm.is_ascii() {
+            break;
+        }
+    }
+    last.filter(|_| and_last)
 }
 
 /// Does a date phrase hold a day of the month in digits (one or two of them, not a year)?
@@ -412,6 +523,12 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     if in_list(at.next, UNIT_AFTER) || sym(at.next, &["%"]) {
         return false;
     }
+    // `45 في المئة`, `بنسبة 18`: shares.
+    if (in_list(at.next, &["في"]) && in_list(at.next2, &["المئه", "المائه"]))
+        || in_list(at.prev, SHARE_BEFORE)
+    {
+        return false;
+    }
     if p.vague {
         return true;
     }
@@ -419,6 +536,16 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
         return false;
     }
     if at.dates_money_or_names(p) {
+        return false;
+    }
+    // A span of years ("between 2017 and 2021", "بين عامي 2017 و2021") is a time, not a count.
+    let years: Vec<i64> =
+        toks[b..e].iter().filter(|t| t.kind == TokKind::Num).filter_map(|t| t.value()).collect();
+    if p.iv.kind == Kind::Range
+        && p.noun.is_none()
+        && years.len() == 2
+        && years.iter().all(|y| (1900..=2099).contains(y))
+    {
         return false;
     }
     if at.first.kind != TokKind::Num {
@@ -513,8 +640,8 @@ impl Around<'_> {
         if sym(next, &["-"]) && in_list(next2, &["year", "years", "month", "day", "week"]) {
             return true;
         }
-        // Dates: "5 December", "December 5", "5 كانون الأول", "12/5", "10:30".
-        if in_list(next, MONTHS) || in_list(prev, MONTHS) {
+        // Dates: "5 December", "December 5", "Nov. 20", "5 كانون الأول", "12/5", "10:30".
+        if in_list(next, MONTHS) || in_list(prev, MONTHS) || (sym(prev, &["."]) && in_list(prev2, MONTHS)) {
             return true;
         }
         if in_list(next, &["of", "من"]) && in_list(next2, MONTHS) {
@@ -525,7 +652,9 @@ impl Around<'_> {
         }
         // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
         // A range opened by a word is a count: "estimated to number between 4,000 and 5,000".
-        (in_list(prev, NAME_BEFORE) && crate::numwords::numbers::may_start_number(self.first))
+        // "No. 3", "Wing No. 4": the full stop of the abbreviation stands between.
+        let name_word = in_list(prev, NAME_BEFORE) || (sym(prev, &["."]) && in_list(prev2, &["no", "nos"]));
+        (name_word && crate::numwords::numbers::may_start_number(self.first))
             || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged)
     }
 

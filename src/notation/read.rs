@@ -476,8 +476,9 @@ impl<'a> Reader<'a> {
 
     fn suffix_at(&self, k: usize) -> Option<Hit<Hedge>> {
         let h = self.phrase_at(suffix_index(), k, false)?;
-        // "وأكثر من 5", "or more than 5": the start of another part, not a hedge after.
-        if self.word_is(h.end, &["than", "من", "عن", "علي", "of"]) {
+        // "وأكثر من 5", "or more than 5": the start of another part, not a hedge after; "عشرة
+        // على الأقل من المهاجرين", "ten at least of them": the hedge, then the counted noun.
+        if self.word_is(h.end, &["than", "من", "عن", "علي", "of"]) && self.part_may_start(h.end + 1) {
             return None;
         }
         let joiner_like = matches!(self.toks[k].norm.as_str(), "+" | "plus" | "and");
@@ -535,6 +536,19 @@ impl<'a> Reader<'a> {
     /// The counted noun after the number: `of`/`من` then up to `max` words (a quotation mark
     /// around an Arabic noun is passed over). Returns the noun as typed and the token after it.
     fn noun_at(&self, k: usize, max: usize) -> (Option<(String, Vec<usize>)>, usize) {
+        // `ثلاثة منهم على الأقل`, `three of them at least`: the pronoun stands for the noun, and
+        // a hedge may follow it.
+        let partitive = if self.word_is(k, &["منهم", "منهن"]) {
+            Some(k + 1)
+        } else if self.word_is(k, &["of"]) && self.word_is(k + 1, &["them"]) {
+            Some(k + 2)
+        } else {
+            None
+        };
+        if let Some(end) = partitive {
+            let noun = self.typed(self.toks[k].start, self.toks[end - 1].end).to_string();
+            return (Some((noun, (k..end).collect())), end);
+        }
         let mut j = k;
         if self.word_is(j, &["of", "من"]) && self.noun_word(j + 1) {
             j += 1;

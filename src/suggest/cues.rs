@@ -1004,6 +1004,71 @@ pub(crate) const BE: &[&str] = &["was", "were", "is", "are", "been", "be", "bein
 pub(crate) const MEASURE_NOUNS: &[&str] =
     &["square", "cubic", "sq", "hectares", "acres", "dunams", "دونم", "هكتار"];
 
+/// Words right before a figure that make it a capacity, an average, a rate, the size of each
+/// group or an age, not a count of what happened: `room for 20 bodies`, `built to hold 800
+/// inmates`, `enough to feed 40,000 people`, `an average of 70 people`, `in groups of five or
+/// six`, `each with more than five victims`, `a mother of six`, `the oldest was 81`,
+/// `المخصصة لعشرين شخصاً`, `بطاقة 40 سريراً`, `بمعدل 3`, `تتقاسم كل 5 عائلات`. The last word
+/// matches with a leading clitic (`بمعدل`).
+pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
+    "room for",
+    "built for",
+    "to hold",
+    "designed for",
+    "capacity of",
+    "capacity for",
+    "enough to feed",
+    "enough for",
+    "an average of",
+    "a rate of",
+    "groups of",
+    "batches of",
+    "each with",
+    "mother of",
+    "father of",
+    "oldest was",
+    "youngest was",
+    "المخصصة",
+    "مخصصة",
+    "تتسع",
+    "يتسع",
+    "طاقة",
+    "طاقتها",
+    "طاقته",
+    "سعة",
+    "معدل",
+    "متوسط",
+    "كل",
+    "أكبرهم",
+    "أصغرهم",
+];
+
+/// Words right after a figure that make it a rate (`one meal a day`, `four a week`, `3 يومياً`).
+pub(crate) const RATE_AFTER: &[&str] = &[
+    "a day",
+    "a week",
+    "a month",
+    "a year",
+    "a minute",
+    "an hour",
+    "per day",
+    "per week",
+    "per month",
+    "per year",
+    "per minute",
+    "per hour",
+    "per trip",
+    "each day",
+    "every day",
+    "daily",
+    "يومياً",
+    "أسبوعياً",
+    "شهرياً",
+    "سنوياً",
+    "في الدقيقة",
+    "في الساعة",
+];
+
 /// Abbreviations after which a full stop does not end a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs", "jan", "feb", "mar",

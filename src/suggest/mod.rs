@@ -66,6 +66,54 @@ impl Suggestion {
     pub fn fits_people(&self) -> bool {
         self.figure.as_ref().and_then(|f| f.reading.noun.as_deref()).is_none_or(people::counts_people)
     }
+
+    /// Whether the figure counts things, places, events or animals (`nine strikes`, `22 trucks`,
+    /// `ثلاثة أحياء`, `12 محلاً`): offered only for a measure of such things (`people.rs`).
+    pub fn counts_things(&self) -> bool {
+        self.figure.as_ref().and_then(|f| f.reading.noun.as_deref()).is_some_and(people::counts_things)
+    }
+}
+
+/// The suggestions `claim suggest` offers when no measure is given: a figure that counts things
+/// (`nine strikes`, `22 trucks`) is left out; when its sentence is attributed and offers nothing
+/// else, the sentence stays as a statement without a figure (`the activists said the jets
+/// carried out four strikes` is still a claim of the activists). `left_out` counts the figures
+/// left out. Streams: suggestions of one quote come one after another.
+pub struct WithoutThings<I: Iterator<Item = Suggestion>> {
+    inner: std::iter::Peekable<I>,
+    last: Option<(usize, usize)>,
+    pub left_out: usize,
+}
+
+/// See `WithoutThings`.
+pub fn without_things<I: Iterator<Item = Suggestion>>(items: I) -> WithoutThings<I> {
+    WithoutThings { inner: items.peekable(), last: None, left_out: 0 }
+}
+
+impl<I: Iterator<Item = Suggestion>> Iterator for WithoutThings<I> {
+    type Item = Suggestion;
+
+    fn next(&mut self) -> Option<Suggestion> {
+        loop {
+            let mut s = self.inner.next()?;
+            if !s.counts_things() {
+                self.last = Some((s.start, s.end));
+                return Some(s);
+            }
+            self.left_out += 1;
+            let span = (s.start, s.end);
+            // Another suggestion of the same quote comes next: it stands for the sentence.
+            let same_next = self.inner.peek().is_some_and(|n| (n.start, n.end) == span);
+            if s.source.is_none() || self.last == Some(span) || same_next {
+                continue;
+            }
+            s.figure = None;
+            s.cues.retain(|c| *c != "figure");
+            s.confidence = s.confidence.saturating_sub(1);
+            self.last = Some(span);
+            return Some(s);
+        }
+    }
 }
 
 /// The longest quote a suggestion carries, in characters: the clause around the figure (or the
@@ -300,11 +348,48 @@ impl Writer<'_> {
             }
         }
         let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
-        if matches!(word(b), Some("a" | "p"))
-            && toks.get(b + 1).is_some_and(|t| t.is_sym("."))
-            && word(b + 2) == Some("m")
+        // `6 p.m.`: the reader may take the `p` for a counted noun.
+        for end in [b, b.saturating_sub(1)] {
+            if end > a
+                && matches!(word(end), Some("a" | "p"))
+                && toks.get(end + 1).is_some_and(|t| t.is_sym("."))
+                && word(end + 2) == Some("m")
+            {
+                return true;
+            }
+        }
+        // `a three-storey building`, `a two-year-old`: a number word glued to what it describes.
+        if b > a
+            && (toks[b - 1].kind == TokKind::Num || crate::numwords::numbers::may_start_number(&toks[b - 1]))
+            && toks.get(b).is_some_and(|t| t.is_sym("-"))
+            && glued(b)
+            && glued(b + 1)
+            && toks
+                .get(b + 1)
+                .is_some_and(|t| t.kind == TokKind::Word && !crate::numwords::numbers::may_start_number(t))
         {
             return true;
+        }
+        // A rate of people is a count a researcher records (`300 patients a day`); a rate of
+        // anything else is not (`four a week`, `one meal a day`).
+        let of_people = figure.and_then(|f| f.reading.noun.as_deref()).is_some_and(people::counts_people);
+        if self.phrase_ends_at(a, &self.t.not_a_count_before)
+            || (!of_people && self.phrase_starts_at(b, &self.t.rate_after))
+        {
+            return true;
+        }
+        if let Some(f) = figure {
+            // `children under five`, `were under 18`: an age, not a count.
+            let verb = |n: &str| n.ends_with("ed") || matches!(n, "died" | "were" | "are" | "was" | "is");
+            let under = word(a) == Some("under") && f.reading.noun.as_deref().is_none_or(verb);
+            if under && f.reading.low <= 21 {
+                return true;
+            }
+            // `31 of the 44 villages`, `two of the town's five neighbourhoods`: a part of a set
+            // of things.
+            if f.reading.noun.is_none() && word(b) == Some("of") && self.things_after(b + 1) {
+                return true;
+            }
         }
         if self.scan.in_set(b, &self.t.measure_nouns) {
             return true;
@@ -331,6 +416,56 @@ impl Writer<'_> {
             a >= 2 && toks[a - 1].is_sym(",") && toks[a - 2].upper && toks[a - 2].norm.is_ascii();
         let closed = toks.get(b).is_some_and(|t| t.is_sym(",") || t.is_sym(".") || t.is_sym(")"));
         bare_number && after_name && closed
+    }
+
+    /// Does one of the phrases end right before token `a` (its last word with any clitic)?
+    fn phrase_ends_at(&self, a: usize, phrases: &[Vec<String>]) -> bool {
+        let toks = self.toks;
+        phrases.iter().any(|p| {
+            let Some(start) = a.checked_sub(p.len()) else { return false };
+            p.iter().enumerate().all(|(j, w)| {
+                let t = &toks[start + j];
+                t.kind == TokKind::Word
+                    && if j + 1 == p.len() {
+                        crate::numwords::tokens::clitic_forms(&t.norm).iter().any(|(_, _, r)| r == w)
+                    } else {
+                        &t.norm == w
+                    }
+            })
+        })
+    }
+
+    /// Does one of the phrases start at token `b`?
+    fn phrase_starts_at(&self, b: usize, phrases: &[Vec<String>]) -> bool {
+        let toks = self.toks;
+        phrases.iter().any(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(j, w)| toks.get(b + j).is_some_and(|t| t.kind == TokKind::Word && &t.norm == w))
+        })
+    }
+
+    /// After `of`: is the first noun (past `the`, a possessive and a number) a thing?
+    fn things_after(&self, from: usize) -> bool {
+        let toks = self.toks;
+        for k in from..(from + 8).min(toks.len()) {
+            let t = &toks[k];
+            if t.kind != TokKind::Word {
+                if t.kind == TokKind::Num || t.is_sym("'") {
+                    continue;
+                }
+                return false;
+            }
+            let possessor = toks.get(k + 1).is_some_and(|n| n.is_sym("'"));
+            if possessor
+                || matches!(t.norm.as_str(), "the" | "its" | "their" | "his" | "her" | "s")
+                || crate::numwords::numbers::may_start_number(t)
+            {
+                continue;
+            }
+            return people::counts_things(&t.norm);
+        }
+        false
     }
 
     /// Who is speaking in each quotation: the attribution right after it (`," said Mona`), or

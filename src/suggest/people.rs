@@ -122,6 +122,39 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
     "humans",
     "lives",
     "others",
+    "cases",
+    "deaths",
+    "arrests",
+    "executions",
+    "elders",
+    "sons",
+    "daughters",
+    "brothers",
+    "grandchildren",
+    "mothers",
+    "fathers",
+    "mercenaries",
+    "terrorists",
+    "martyrs",
+    "apostates",
+    "attackers",
+    "assailants",
+    "smugglers",
+    "pilots",
+    "crew",
+    "sailors",
+    "fishermen",
+    "agents",
+    "operatives",
+    "extremists",
+    "loyalists",
+    "tribesmen",
+    "clansmen",
+    "visitors",
+    "applicants",
+    "seekers",
+    "orphans",
+    "widows",
     // Arabic
     "شخص",
     "شخصاً",
@@ -314,6 +347,315 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
     "مطلوبين",
     "أجنبي",
     "أجانب",
+    "حالة",
+    "حالات",
+    "مهاجر",
+    "مهاجراً",
+    "مهاجرين",
+    "مهاجرون",
+    "مهاجم",
+    "مهاجمين",
+    "مهاجمون",
+    "حارس",
+    "حراس",
+    "مرتد",
+    "مرتداً",
+    "مرتدين",
+    "مرتزق",
+    "مرتزقة",
+    "إرهابي",
+    "إرهابياً",
+    "إرهابيين",
+    "إرهابيون",
+    "مراجع",
+    "مراجعاً",
+    "مراجعين",
+    "ابن",
+    "أبناء",
+    "حفيد",
+    "أحفاد",
+    "شيخ",
+    "شيوخ",
+    "وجهاء",
+    "جار",
+    "جيران",
+    "صياد",
+    "صيادين",
+    "بحار",
+    "بحارة",
+    "طيار",
+    "طيارين",
+    "مهرب",
+    "مهربين",
+    "يتيم",
+    "أيتام",
+    "أرملة",
+    "أرامل",
+];
+
+/// Nouns that count things, places, events and animals, never people: `12 محلاً تجارياً`,
+/// `nine strikes`, `22 trucks`, `ثلاثة أحياء`. Without a measure, `claim suggest` leaves out
+/// the figures whose counted noun is one of these (a researcher records people; a measure of
+/// things, `--measure strikes`, still gets them). A noun in neither list is kept.
+pub(crate) const THING_NOUNS: &[&str] = &[
+    // English
+    "strikes",
+    "strike",
+    "airstrikes",
+    "raids",
+    "attacks",
+    "incidents",
+    "operations",
+    "occasions",
+    "shells",
+    "rockets",
+    "missiles",
+    "bombs",
+    "mortars",
+    "drones",
+    "rounds",
+    "mines",
+    "devices",
+    "items",
+    "weapons",
+    "rifles",
+    "guns",
+    "houses",
+    "homes",
+    "buildings",
+    "flats",
+    "apartments",
+    "shops",
+    "stores",
+    "stalls",
+    "bakeries",
+    "schools",
+    "hospitals",
+    "clinics",
+    "mosques",
+    "churches",
+    "villages",
+    "towns",
+    "cities",
+    "neighbourhoods",
+    "neighborhoods",
+    "districts",
+    "camps",
+    "tents",
+    "shelters",
+    "trucks",
+    "lorries",
+    "tankers",
+    "vehicles",
+    "cars",
+    "buses",
+    "pickups",
+    "boats",
+    "ships",
+    "vessels",
+    "tanks",
+    "jets",
+    "aircraft",
+    "planes",
+    "helicopters",
+    "checkpoints",
+    "positions",
+    "posts",
+    "points",
+    "bases",
+    "sites",
+    "depots",
+    "warehouses",
+    "bridges",
+    "roads",
+    "wells",
+    "farms",
+    "beds",
+    "floors",
+    "storeys",
+    "rooms",
+    "wards",
+    "theatres",
+    "blocks",
+    "blankets",
+    "parcels",
+    "baskets",
+    "sacks",
+    "groups",
+    "factions",
+    "brigades",
+    "battalions",
+    "units",
+    "cells",
+    "tribes",
+    "clans",
+    "convoys",
+    "sheep",
+    "cattle",
+    "head",
+    // Arabic (the head of the phrase comes first: `12 محلاً تجارياً`, `نقطة تفتيش`)
+    "غارة",
+    "غارات",
+    "ضربة",
+    "ضربات",
+    "هجوم",
+    "هجوماً",
+    "هجمات",
+    "قذيفة",
+    "قذائف",
+    "صاروخ",
+    "صاروخاً",
+    "صواريخ",
+    "برميل",
+    "براميل",
+    "لغم",
+    "لغماً",
+    "ألغام",
+    "جسم",
+    "جسماً",
+    "أجسام",
+    "عبوة",
+    "عبوات",
+    "قطعة",
+    "قطع",
+    "سلاح",
+    "أسلحة",
+    "منزل",
+    "منزلاً",
+    "منازل",
+    "بيت",
+    "بيوت",
+    "مبنى",
+    "مبان",
+    "مباني",
+    "محل",
+    "محلاً",
+    "محلات",
+    "متجر",
+    "متاجر",
+    "فرن",
+    "أفران",
+    "مدرسة",
+    "مدارس",
+    "مشفى",
+    "مشاف",
+    "مستشفى",
+    "مستشفيات",
+    "مسجد",
+    "مساجد",
+    "قرية",
+    "قرى",
+    "بلدة",
+    "بلدات",
+    "مدينة",
+    "مدن",
+    "حي",
+    "أحياء",
+    "مخيم",
+    "مخيماً",
+    "مخيمات",
+    "خيمة",
+    "خيام",
+    "شاحنة",
+    "شاحنات",
+    "سيارة",
+    "سيارات",
+    "آلية",
+    "آليات",
+    "عربة",
+    "عربات",
+    "حافلة",
+    "حافلات",
+    "قارب",
+    "قوارب",
+    "سفينة",
+    "سفن",
+    "دبابة",
+    "دبابات",
+    "صهريج",
+    "صهريجاً",
+    "صهاريج",
+    "طائرة",
+    "طائرات",
+    "حاجز",
+    "حاجزاً",
+    "حواجز",
+    "نقطة",
+    "نقاط",
+    "موقع",
+    "موقعاً",
+    "مواقع",
+    "قاعدة",
+    "قواعد",
+    "مستودع",
+    "مستودعات",
+    "جسر",
+    "جسور",
+    "طريق",
+    "طرق",
+    "بئر",
+    "آبار",
+    "مزرعة",
+    "مزارع",
+    "سرير",
+    "سريراً",
+    "طابق",
+    "طوابق",
+    "غرفة",
+    "غرف",
+    "قطاع",
+    "قطاعات",
+    "محور",
+    "محاور",
+    "مفرزة",
+    "مفارز",
+    "قافلة",
+    "قوافل",
+    "حزمة",
+    "حزم",
+    "سلة",
+    "سلال",
+    "كيس",
+    "أكياس",
+    "بطانية",
+    "بطانيات",
+    "مجموعة",
+    "مجموعات",
+    "فصيل",
+    "فصيلاً",
+    "فصائل",
+    "كتيبة",
+    "كتائب",
+    "خلية",
+    "خلايا",
+    "عشيرة",
+    "عشائر",
+    "قبيلة",
+    "قبائل",
+    "مرة",
+    "مرات",
+    "رأس",
+    "رؤوس",
+];
+
+/// An Arabic head noun that counts events or records of people when a word for what happened
+/// to them follows: `60 عملية إعدام` (executions), `387 حالة اعتقال`, `17 حالة وفاة`.
+const OF_PEOPLE_AFTER: &[&str] = &[
+    "إعدام",
+    "اعتقال",
+    "وفاة",
+    "اغتيال",
+    "خطف",
+    "اختطاف",
+    "قتل",
+    "إصابة",
+    "اختفاء",
+    "تعذيب",
+    "انشقاق",
+    "execution",
+    "executions",
+    "arrest",
+    "arrests",
 ];
 
 /// Words of a measure's key, label or unit that say it counts people: the person nouns above,
@@ -371,6 +713,8 @@ pub(crate) const PEOPLE_MEASURE_WORDS: &[&str] = &[
 
 struct Lists {
     nouns: HashSet<String>,
+    things: HashSet<String>,
+    of_people: HashSet<String>,
     measure_words: HashSet<String>,
 }
 
@@ -384,7 +728,9 @@ fn lists() -> &'static Lists {
         let mut measure_words: HashSet<String> =
             PEOPLE_MEASURE_WORDS.iter().map(|w| bare(&normalize(w))).collect();
         measure_words.extend(nouns.iter().cloned());
-        Lists { nouns, measure_words }
+        let things = THING_NOUNS.iter().map(|w| bare(&normalize(w))).collect();
+        let of_people = OF_PEOPLE_AFTER.iter().map(|w| bare(&normalize(w))).collect();
+        Lists { nouns, things, of_people, measure_words }
     })
 }
 
@@ -418,24 +764,91 @@ fn person_shape(typed: &str, norm: &str) -> bool {
     })
 }
 
+/// The words of a counted noun, typed and normalised, without `of`/`من`/`the` (`of the dead`,
+/// `من المدنيين`).
+fn noun_words(noun: &str) -> Vec<(&str, String)> {
+    noun.split(|c: char| !c.is_alphanumeric() && c != '\u{0640}' && !('\u{064B}'..='\u{0652}').contains(&c))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, normalize(w)))
+        .filter(|(_, n)| !matches!(n.as_str(), "of" | "من" | "the"))
+        .collect()
+}
+
+/// The head of a noun phrase and the word after it: an English phrase is judged by its last
+/// word, an Arabic one by its first (the head comes first).
+fn head_of<'n>(words: &'n [(&'n str, String)]) -> Option<(usize, &'n (&'n str, String))> {
+    if words.first().is_some_and(|(_, n)| n.is_ascii()) {
+        words.len().checked_sub(1).map(|k| (k, &words[k]))
+    } else {
+        words.first().map(|w| (0, w))
+    }
+}
+
+/// The forms an Arabic head may be listed under: as written, without a possessive pronoun
+/// (`جيرانه`, `أطبائه`, `عناصرها`), and the singular of a dual (`طفلان`, `عنصرين`, `امرأتان`).
+fn arabic_forms(norm: &str) -> Vec<String> {
+    let mut out = vec![norm.to_string()];
+    for suffix in ["هم", "هن", "ها", "نا", "ه"] {
+        if let Some(stem) = norm.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) {
+            out.push(stem.to_string());
+        }
+    }
+    for (dual, single) in [("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")] {
+        if let Some(stem) = norm.strip_suffix(dual).filter(|s| s.chars().count() >= 2) {
+            out.push(format!("{stem}{single}"));
+        }
+    }
+    out
+}
+
+fn listed_any(norm: &str, set: &HashSet<String>) -> bool {
+    if norm.is_ascii() {
+        return listed(norm, set);
+    }
+    arabic_forms(norm).iter().any(|f| listed(f, set))
+}
+
 /// Is the counted noun of a figure (`civilians`, `من المدنيين`, `foreign fighters`, `أحياء`) a
 /// noun for people? An English noun phrase is judged by its last word, an Arabic one by its
-/// first (the head comes first); `of`/`من` before the noun is passed over.
+/// first (the head comes first); `of`/`من` before the noun is passed over, and so are a
+/// possessive (`ستة من جيرانه`) and a dual ending (`طفلان`). `منهم` / `of them` count people.
 pub fn counts_people(noun: &str) -> bool {
     // The parts of a sum (`Syrians + Iraqis`) each have their noun.
     if noun.contains('+') {
         return noun.split('+').any(counts_people);
     }
-    let words: Vec<(&str, String)> = noun
-        .split(|c: char| !c.is_alphanumeric() && c != '\u{0640}' && !('\u{064B}'..='\u{0652}').contains(&c))
-        .filter(|w| !w.is_empty())
-        .map(|w| (w, normalize(w)))
-        .filter(|(_, n)| !matches!(n.as_str(), "of" | "من" | "the"))
-        .collect();
-    let head = if words.first().is_some_and(|(_, n)| n.is_ascii()) { words.last() } else { words.first() };
-    let Some((typed, norm)) = head else { return true };
+    let words = noun_words(noun);
+    let Some((k, (typed, norm))) = head_of(&words) else { return true };
+    if matches!(norm.as_str(), "هم" | "منهم" | "منهن" | "them" | "us" | "those" | "these") {
+        return true;
+    }
     let l = lists();
-    listed(norm, &l.nouns) || person_shape(typed, norm)
+    if is_record_of_people(&words, k) {
+        return true;
+    }
+    listed_any(norm, &l.nouns) || person_shape(typed, norm)
+}
+
+/// `60 عملية إعدام`, `387 حالة اعتقال`: an event or record head with a word for what happened
+/// to people after it counts people.
+fn is_record_of_people(words: &[(&str, String)], head: usize) -> bool {
+    let l = lists();
+    words.get(head + 1).is_some_and(|(_, n)| listed(n, &l.of_people))
+}
+
+/// Is the counted noun of a figure a thing, a place, an event or an animal (`nine strikes`,
+/// `12 محلاً تجارياً`, `ثلاثة أحياء`)? Only nouns of the things table are; an unknown noun is not.
+pub fn counts_things(noun: &str) -> bool {
+    if noun.contains('+') {
+        return noun.split('+').all(counts_things);
+    }
+    let words = noun_words(noun);
+    let Some((k, (_, norm))) = head_of(&words) else { return false };
+    let l = lists();
+    if is_record_of_people(&words, k) || listed_any(norm, &l.nouns) {
+        return false;
+    }
+    listed_any(norm, &l.things)
 }
 
 /// Does a measure count people? Its unit when it has one (`people`, `fighters`, `أشخاص`), else a
@@ -520,6 +933,28 @@ mod tests {
             "خلايا",
         ] {
             assert!(!counts_people(noun), "{noun} does not count people");
+        }
+    }
+
+    #[test]
+    fn things_are_told_from_people_and_unknown_nouns() {
+        for noun in ["strikes", "pickup trucks", "شاحنة", "محلاً تجارياً", "منازل", "أحياء", "beds"]
+        {
+            assert!(counts_things(noun), "{noun} counts things");
+        }
+        // Must NOT be things: people, records of people, and nouns in neither list.
+        for noun in
+            ["families", "عملية إعدام", "حالة اعتقال", "منهم", "طفلان", "من جيرانه", "widgets", "أشياء"]
+        {
+            assert!(!counts_things(noun), "{noun} is not a count of things");
+        }
+        for noun in ["طفلان", "عنصرين", "امرأتان", "من جيرانه", "منهم", "of them", "حالة وفاة", "mercenaries"]
+        {
+            assert!(counts_people(noun), "{noun} counts people");
+        }
+        // Families are neither: kept without a measure, left out for a measure of people.
+        for noun in ["families", "عائلة", "أسرة"] {
+            assert!(!counts_people(noun) && !counts_things(noun), "{noun} is a household");
         }
     }
 

@@ -100,7 +100,7 @@ fn english_attribution_verbs_and_frames() {
             "a few hundred",
             "residents reached by phone",
         ),
-        ("The charity said in a statement that 12 of its trucks were hit.", "12", "The charity"),
+        ("The charity said in a statement that 12 of its workers were hit.", "12", "The charity"),
     ] {
         assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
     }
@@ -628,7 +628,8 @@ fn a_measure_of_people_takes_only_people() {
         out.iter().filter_map(|s| s.figure.as_ref().map(|f| f.wording.clone())).collect();
     let kept: Vec<String> =
         out.into_iter().filter(Suggestion::fits_people).filter_map(|s| s.figure.map(|f| f.wording)).collect();
-    for want in ["12 مدنياً", "30", "two Syrians", "9"] {
+    // A list of people is one sum (`30 civilians and two Syrians`).
+    for want in ["12 مدنياً", "30 civilians and two Syrians", "9"] {
         assert!(kept.iter().any(|w| w.starts_with(want)), "{want} kept: {kept:?}");
     }
     for gone in ["ثلاثة أحياء", "40 منزلاً", "15 groups", "13 points"] {
@@ -844,6 +845,126 @@ fn a_demonstrative_is_not_a_speaker() {
     let s = source_of(text, "412");
     assert!(s.as_deref() != Some("هذا"), "{s:?}");
     assert_eq!(s, source_of(text, "12"));
+}
+
+/// Numbers that are shares, money, identifiers, ages, years, capacities, averages, rates of
+/// things or parts of a set of things are not offered, in both languages. Must still be read:
+/// the same words around a count of people (`300 patients a day`, `under 40 people`).
+#[test]
+fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
+    for (text, not) in [
+        ("وقالت المنظمة إن نسبة الإصابات بين الأطفال بلغت 45 في المئة.", "45"),
+        ("وقال إن الخطة مُوّلت بنسبة 18 فقط.", "18"),
+        ("وقال سكان إن سعر الكيس بلغ 250 ديناراً.", "250"),
+        ("A trader said a sack of flour now cost 90 dinars.", "90"),
+        ("The monitor said deaths peaked in Block No. 3 of the prison.", "3"),
+        ("Witnesses said gunmen blew open the gate of Wing No. 4.", "4"),
+        ("وقالت الشبكة إن المعتقلين نُقلوا إلى «الفرع 247» التابع للاستخبارات.", "247"),
+        ("Rescuers said they pulled bodies from a three-storey building.", "three"),
+        ("Police said a curfew runs from 6 p.m. each day.", "6"),
+        ("Medics said most of the sick were children under five.", "under five"),
+        ("The group said at least 23 of those held were under 18.", "under 18"),
+        ("The network said 212 detainees died between 2021 and 2025.", "between 2021"),
+        ("وقال الناجي إن سبعة رجال ماتوا في شتاء 2018 في الزنزانة.", "2018"),
+        ("The centre said 340 soldiers had defected since Aug. 22.", "22"),
+        ("She said the morgue had room for 20 bodies.", "20"),
+        ("Officials said the prison was built to hold 800 inmates.", "800"),
+        ("He said the convoy carried enough to feed 40,000 people.", "40,000"),
+        ("The committee said a latrine is shared by an average of 70 people.", "70"),
+        ("A survivor said guards took detainees out in groups of five or six.", "five"),
+        ("Umm Ahmad, a mother of six, said the water rose fast.", "six"),
+        ("The monitor said the youngest was 14 and the oldest was 81.", "81"),
+        ("وبحسب التقرير، كانت الزنزانة المخصصة لعشرين شخصاً تضم 85 معتقلاً.", "لعشرين"),
+        ("وقال مراسل إن كل 5 عائلات تتقاسم غرفة واحدة.", "5"),
+        ("A former inmate said no more than one meal a day was served.", "no more than one"),
+        ("The agency said 31 of the 44 villages had been emptied.", "31"),
+    ] {
+        let got = figures(text);
+        assert!(!got.iter().any(|w| w.starts_with(not)), "'{not}' is not a claim in: {text} ({got:?})");
+    }
+    for (text, want) in [
+        ("A doctor said the clinic saw between 250 and 300 patients a day.", "between 250 and 300 patients"),
+        ("وقالت المفوضية إن من 400 إلى 600 شخص يعودون يومياً.", "من 400 إلى 600 شخص"),
+        ("The group said under 40 people were still missing.", "under 40 people"),
+        ("The agency said 31 of the 44 detainees had been freed.", "31"),
+        ("وقال ناشطون إن سبعة رجال قتلوا في عام 2018.", "سبعة رجال"),
+    ] {
+        let got = figures(text);
+        assert!(got.iter().any(|w| w.starts_with(want)), "'{want}' is a claim in: {text} ({got:?})");
+    }
+}
+
+/// A hedge after the number holds when the counted noun or `منهم` follows it; a list of counted
+/// nouns is one sum, unless it breaks down a total (`بينهم`, `among them`) or names two roles.
+#[test]
+fn hedges_before_the_noun_and_lists_of_people() {
+    let kind = |text: &str, wording: &str| {
+        let out = all(text);
+        let f = figure(&out, wording).figure.clone().unwrap();
+        (f.reading.kind, f.reading.low, f.reading.high)
+    };
+    use crate::notation::Kind;
+    assert_eq!(kind("وقال إن بينهم «عشرة على الأقل من المهاجرين».", "عشرة"), (Kind::AtLeast, 10, None));
+    assert_eq!(
+        kind("وقال المصدر إن بين الضحايا (ثلاثة) على الأقل من العناصر.", "(ثلاثة)"),
+        (Kind::AtLeast, 3, None)
+    );
+    assert_eq!(kind("وقال سكان إن «ثلاثة منهم على الأقل» قتلوا.", "ثلاثة"), (Kind::AtLeast, 3, None));
+    assert_eq!(kind("Residents said three of them at least were shot.", "three"), (Kind::AtLeast, 3, None));
+    // Must NOT be read as a hedge after: `وأكثر من 5` starts the next figure.
+    assert_eq!(kind("وقال إن 3 قتلوا وأكثر من 5 أصيبوا.", "3"), (Kind::Exact, 3, Some(3)));
+    assert_eq!(
+        kind("The monitor said six children and four women were among the dead.", "six"),
+        (Kind::Sum, 10, Some(10))
+    );
+    assert_eq!(
+        kind("He said the freed hostages included 6 soldiers, 9 civilians and 2 employees.", "6"),
+        (Kind::Sum, 17, Some(17))
+    );
+    assert_eq!(
+        kind("وقال إن المفرج عنهم هم «ستة جنود وتسعة مدنيين واثنان من الموظفين».", "ستة"),
+        (Kind::Sum, 17, Some(17))
+    );
+    // Must NOT be summed: a breakdown of a total, and two roles.
+    let got = figures("وقال المرصد إن 37 شخصاً قتلوا، بينهم ١١ طفلاً وست نساء.");
+    assert!(got.iter().any(|w| w == "١١ طفلاً") && got.iter().any(|w| w == "ست نساء"), "{got:?}");
+    let got = figures("The monitor said 40 people died, among them 11 children and six women.");
+    assert!(got.iter().any(|w| w == "11 children") && got.iter().any(|w| w == "six women"), "{got:?}");
+    let got = figures("Medics said 30 killed and 50 wounded were brought in.");
+    assert!(got.iter().any(|w| w == "30 killed") && got.iter().any(|w| w == "50 wounded"), "{got:?}");
+}
+
+/// Without a measure, counts of things are left out; an attributed sentence that held only them
+/// stays as a statement, and one that also holds a count of people is that count alone.
+#[test]
+fn counts_of_things_are_left_out_and_their_sentence_stays() {
+    let offered = |text: &str| without_things(all(text).into_iter()).collect::<Vec<_>>();
+    for text in [
+        "Activists said the jets carried out four strikes on the market.",
+        "وقال الناشطون إن الطائرات نفّذت أربع غارات متتالية على السوق.",
+    ] {
+        let out = offered(text);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].figure.is_none() && out[0].source.is_some(), "{out:?}");
+    }
+    for (text, want) in [
+        ("Activists said four strikes killed 12 people.", "12 people"),
+        ("وقال ناشطون إن أربع غارات قتلت 12 مدنياً.", "12 مدنياً"),
+    ] {
+        let out = offered(text);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].figure.as_ref().map(|f| f.wording.as_str()), Some(want));
+    }
+    // Must NOT be left out: counts of people, families, cases and executions.
+    for text in [
+        "Officials said 300 families fled.",
+        "وقال المرصد إنه وثق 387 حالة اعتقال.",
+        "وقال المرصد إن التنظيم نفذ أكثر من 60 عملية إعدام.",
+        "وقالت الجمعية إن 1300 أسرة وصلت إلى المخيم.",
+    ] {
+        let out = offered(text);
+        assert!(out.iter().any(|s| s.figure.is_some()), "{text}: {out:?}");
+    }
 }
 
 #[test]

@@ -104,6 +104,9 @@ pub struct Suggested {
     /// Figures left out because they count something other than people (`three
     /// neighbourhoods`) and the measure counts people.
     pub not_people: usize,
+    /// Figures left out because they count things (`nine strikes`, `22 trucks`) and no measure
+    /// was given: a researcher records people; `--measure` with a measure of things keeps them.
+    pub things: usize,
     /// Figures left out because their noun or verb names another role (`72 جريحاً`, `7 people
     /// missing`) than the measure's (`--role killed`).
     pub other_role: usize,
@@ -137,6 +140,13 @@ impl Suggested {
             notes.push(format!(
                 "{} figure(s) left out: they count things, places or times, not the people the measure counts",
                 self.not_people
+            ));
+        }
+        if self.things > 0 {
+            notes.push(format!(
+                "{} figure(s) of things left out (strikes, trucks, houses ...); give --measure with a measure \
+                 of such things to see them",
+                self.things
             ));
         }
         if self.other_role > 0 {
@@ -264,6 +274,30 @@ pub fn suggest_claims(
     suggest_claims_kept(nb, query, &mut SuggestMemory::default(), sink)
 }
 
+/// The quotes already recorded from an article, as a reader compares them, with the figures
+/// their claims hold.
+fn recorded_claims(nb: &mut Notebook, article: i64, vague: &crate::notation::VagueTable) -> Result<Recorded> {
+    let mut recorded = Recorded::default();
+    let filter = ClaimFilter { article: Some(article), ..ClaimFilter::default() };
+    nb.for_each_claim(&filter, |c| {
+        let figures = c
+            .figures
+            .iter()
+            .filter_map(|f| f.split_once('='))
+            .map(|(key, notation)| HeldFigure {
+                measure: key.to_string(),
+                words: normalize(notation),
+                reading: crate::notation::parse(notation, vague)
+                    .ok()
+                    .map(|r| HeldReading { range: (r.low, r.high), noun: r.noun.as_deref().map(normalize) }),
+            })
+            .collect();
+        recorded.add(normalize(&c.quote), figures);
+        Ok(())
+    })?;
+    Ok(recorded)
+}
+
 /// [`suggest_claims`] keeping what it may between calls in `memory`.
 pub fn suggest_claims_kept(
     nb: &mut Notebook,
@@ -292,27 +326,7 @@ pub fn suggest_claims_kept(
         };
         let vague = nb.vague_table()?;
         let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
-        // The quotes already recorded from this article, as a reader compares them, with the
-        // figures their claims hold.
-        let mut recorded = Recorded::default();
-        let filter = ClaimFilter { article: Some(query.article), ..ClaimFilter::default() };
-        nb.for_each_claim(&filter, |c| {
-            let figures = c
-                .figures
-                .iter()
-                .filter_map(|f| f.split_once('='))
-                .map(|(key, notation)| HeldFigure {
-                    measure: key.to_string(),
-                    words: normalize(notation),
-                    reading: crate::notation::parse(notation, &vague).ok().map(|r| HeldReading {
-                        range: (r.low, r.high),
-                        noun: r.noun.as_deref().map(normalize),
-                    }),
-                })
-                .collect();
-            recorded.add(normalize(&c.quote), figures);
-            Ok(())
-        })?;
+        let recorded = recorded_claims(nb, query.article, &vague)?;
         // Every name and alias, once: each phrase is then matched in its own length.
         let known = memory.known(nb)?;
         let rejected = nb.rejected_spans(query.article)?;
@@ -320,7 +334,13 @@ pub fn suggest_claims_kept(
         let mut found = Suggested { role, ..Suggested::default() };
         let make = |s, marks| row(nb, query, &recorded, &known, published, s, marks);
         let read = memory.texts(query.article, &article.sha256, &body, &vague);
-        read.iter().cloned().try_for_each(|s| -> Result<()> {
+        // Without a measure, counts of things are left out (their attributed sentences stay as
+        // statements); a measure says what it counts.
+        let mut offered = crate::suggest::without_things(read.iter().cloned());
+        let mut every = read.iter().cloned();
+        let items: &mut dyn Iterator<Item = crate::suggest::Suggestion> =
+            if query.measure.is_some() { &mut every } else { &mut offered };
+        Iterator::try_for_each(&mut &mut *items, |s| -> Result<()> {
             if people && !s.fits_people() {
                 found.not_people += 1;
                 return Ok(());
@@ -356,6 +376,7 @@ pub fn suggest_claims_kept(
             }
             sink(r)
         })?;
+        found.things = offered.left_out;
         Ok(found)
     })
 }
