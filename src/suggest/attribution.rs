@@ -571,6 +571,14 @@ impl<'a> Scan<'a> {
             // `A military source quoted by the state news agency denied`: the name ends
             // before the participle or relative clause.
             let (a, b) = self.trim(a, self.name_end(a, b))?;
+            // `By midday it put the toll at 19`, `whom they`: a subject pronoun right before the
+            // verb is the subject, and what comes before it is no speaker.
+            if b > a + 1
+                && matches!(self.word(b - 1), Some("he" | "she" | "it" | "they" | "we"))
+                && !(a..b - 1).any(|k| matches!(self.word(k), Some("that" | "which" | "who")))
+            {
+                return Some((b - 1, b));
+            }
             return (self.word_count(a, b) <= 16).then_some((a, b));
         }
         self.subject_before_comma(&chunks[1..]).or_else(|| {

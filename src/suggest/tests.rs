@@ -1090,3 +1090,17 @@ fn later_mentions_by_a_head_word_find_the_full_name() {
         assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
     }
 }
+
+#[test]
+fn a_pronoun_before_the_verb_is_the_subject_not_what_precedes_it() {
+    let text = "The White Crescent rescue service said 8 people died. By midday it put the toll at 19.";
+    assert_eq!(source_of(text, "19").as_deref(), Some("The White Crescent rescue service"));
+    // Not changed: a name before the verb, and a pronoun with nothing before it names nobody.
+    let text = "The rescue service put the toll at 19.";
+    assert_eq!(source_of(text, "19").as_deref(), Some("The rescue service"));
+    let text = "By midday it put the toll at 19.";
+    assert_eq!(source_of(text, "19"), None);
+    // Arabic keeps its own reading of a pronoun (`ويشير هؤلاء`).
+    let text = "قال ناشطون إنّ 30 شخصاً قتلوا. ويشير هؤلاء إلى أنّ 12 منهم أطفال.";
+    assert_eq!(source_of(text, "12").as_deref(), Some("ناشطون"));
+}
