@@ -300,18 +300,18 @@ const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.
 /// On the blind batch (development data since its first measurement: its misses were read and
 /// fixed by general rules), just under the last measurement, so that one more miss fails and an
 /// improvement does not (ar: recall, source, precision, statements, dates 0.963, 0.769, 0.796,
-/// 0.692, 0.902; en: 0.978, 0.800, 0.841, 0.875, 0.872; first measurement: ar 0.877, 0.732,
+/// 0.692, 0.902; en: 0.978, 0.811, 0.841, 0.875, 0.872; source with counts of things dropped from the gold: ar 0.815, en 0.822; first measurement: ar 0.877, 0.732,
 /// 0.717, 0.615, 0.889; en 0.978, 0.444, 0.783, 0.375, 0.872).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.99, 0.764, 0.99, 0.691, 0.929), ("en", 0.977, 0.799, 0.988, 0.874, 0.914)];
+    [("ar", 0.99, 0.814, 0.99, 0.691, 0.929), ("en", 0.977, 0.821, 0.988, 0.874, 0.914)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
 /// 0.676, 0.787, 0.200, 0.896), development data since (its misses read by class and fixed by
-/// general rules); just under the last measurement (en: source 0.820, statements 0.400), so
+/// general rules); just under the last measurement (en: source 0.856, statements 0.400), so
 /// that one more miss fails.
 const HELD_OUT_3_FLOORS: Floors =
-    [("ar", 0.953, 0.884, 0.936, 0.749, 0.886), ("en", 0.99, 0.819, 0.964, 0.399, 0.957)];
+    [("ar", 0.953, 0.884, 0.936, 0.749, 0.886), ("en", 0.99, 0.855, 0.964, 0.399, 0.957)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

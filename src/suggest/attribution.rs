@@ -357,6 +357,15 @@ impl<'a> Scan<'a> {
         let mut words = 0usize;
         while j < end && words < 14 && j < start + 40 {
             let t = &self.toks[j];
+            // A name in guillemets runs to its closing mark: `أحصى «فريق توثيق الفرات» مقتل`.
+            let opening = matches!(self.text[t.start..].chars().next(), Some('«' | '“'));
+            if opening && !self.opens_speech(j) {
+                if let Some(c) = (j + 1..(j + 10).min(end)).find(|k| self.is_quote_mark(*k)) {
+                    words += self.word_count(j, c + 1);
+                    j = c + 1;
+                    continue;
+                }
+            }
             if t.kind == TokKind::Sym {
                 match t.norm.as_str() {
                     ";" | ":" | "?" | "!" => break,
@@ -562,6 +571,14 @@ impl<'a> Scan<'a> {
             // `A military source quoted by the state news agency denied`: the name ends
             // before the participle or relative clause.
             let (a, b) = self.trim(a, self.name_end(a, b))?;
+            // `By midday it put the toll at 19`, `whom they`: a subject pronoun right before the
+            // verb is the subject, and what comes before it is no speaker.
+            if b > a + 1
+                && matches!(self.word(b - 1), Some("he" | "she" | "it" | "they" | "we"))
+                && !(a..b - 1).any(|k| matches!(self.word(k), Some("that" | "which" | "who")))
+            {
+                return Some((b - 1, b));
+            }
             return (self.word_count(a, b) <= 16).then_some((a, b));
         }
         self.subject_before_comma(&chunks[1..]).or_else(|| {
@@ -827,7 +844,13 @@ impl<'a> Scan<'a> {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         let Some(&first) = words.first() else { return Vec::new() };
         if self.word(first).is_some_and(is_arabic) {
-            return fold(first).into_iter().collect();
+            // A noun without the article may fold as if its first letter were a clitic (`فريق`
+            // as ف + ريق); with the article it folds as a reference does (`الفريق`).
+            let w = self.word(first).unwrap_or("");
+            let definite = (!w.starts_with("ال"))
+                .then(|| crate::normalize::fold_name(&format!("ال{w}")).pop())
+                .flatten();
+            return fold(first).into_iter().chain(definite).collect();
         }
         let small = |k: usize| {
             self.exact_in(k, &self.t.prepositions)
@@ -841,7 +864,23 @@ impl<'a> Scan<'a> {
                 .get(k + 1)
                 .is_some_and(|t| t.kind == TokKind::Word && !t.upper && k + 1 < b && !small(k + 1))
         };
-        words.iter().filter(|k| !content_after(**k) && !small(**k)).filter_map(|k| fold(*k)).collect()
+        // A word after a preposition is in a complement, not a head: `A spokesman for the
+        // brigade` is a spokesman, `a water engineer with the charity` an engineer.
+        // Within a name (`the Justice for Detainees Network`) a preposition opens no complement.
+        let complement = words.iter().position(|k| {
+            self.exact_in(*k, &self.t.complement_openers)
+                && *k > a
+                && !self.upper(*k - 1)
+                && self.toks.get(*k + 1).is_some_and(|t| !t.upper)
+        });
+        let words = &words[..complement.unwrap_or(words.len())];
+        // A possessor is not a head either: `The charity's field coordinator`.
+        let possessor = |k: usize| self.sym(k + 1, "'") && self.word(k + 2) == Some("s");
+        words
+            .iter()
+            .filter(|k| !content_after(**k) && !small(**k) && !possessor(**k))
+            .filter_map(|k| fold(*k))
+            .collect()
     }
 
     /// What a reference stands for in the name of unit `f` (`span`): the whole name for `the

@@ -507,6 +507,11 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "the", "and", "on", "s",
 ];
 
+/// English prepositions that open a complement inside a source phrase: a word after them is not
+/// the phrase's head, so a later reference does not stand for the phrase (`the brigade` is not
+/// `A spokesman for the brigade`; `the charity` is not `a water engineer with the charity`).
+pub(crate) const COMPLEMENT_OPENERS: &[&str] = &["for", "with", "of", "at", "in", "from", "near", "on"];
+
 /// Modifiers of a generic reference that describe a source named before without naming it
 /// (`the U.K.-based monitor`, `the war monitor`, `المصدر نفسه`, `المصدر المذكور`).
 pub(crate) const DESCRIPTIVE_MODIFIERS: &[&str] = &[
@@ -854,6 +859,15 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "governor",
     "administration",
     "service",
+    "front",
+    "watch",
+    "centre",
+    "center",
+    "brigade",
+    "brigades",
+    "alliance",
+    "movement",
+    "project",
     "report",
     "study",
     "survey",
@@ -863,6 +877,7 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "مصدر",
     "مصادر",
     "مرصد",
+    "فريق",
     "ناشطون",
     "ناشطين",
     "نشطاء",

@@ -48,6 +48,7 @@ pub(crate) struct Tables {
     pub name_enders: Words,
     pub naming_words: Words,
     pub name_particles: Words,
+    pub complement_openers: Words,
     pub unnamed_openers: Words,
     pub descriptive_modifiers: Words,
     /// The document nouns folded as `normalize::fold_name` folds them (`the report`).
@@ -128,6 +129,7 @@ fn build() -> Tables {
         name_enders: set(cues::NAME_ENDERS),
         naming_words: set(cues::NAMING_WORDS),
         name_particles: set(cues::NAME_PARTICLES),
+        complement_openers: set(cues::COMPLEMENT_OPENERS),
         unnamed_openers: set(cues::UNNAMED_OPENERS),
         descriptive_modifiers: set(cues::DESCRIPTIVE_MODIFIERS),
         document_folds: cues::DOCUMENT_NOUNS.iter().flat_map(|w| crate::normalize::fold_name(w)).collect(),

@@ -1043,3 +1043,64 @@ fn an_english_apposition_gives_the_name_as_the_source() {
                 The group said 9 of them were civilians.";
     assert_eq!(source_of(text, "9").as_deref(), Some("The Kafr Zayt Coordination Committee"));
 }
+
+#[test]
+fn later_mentions_by_a_head_word_find_the_full_name() {
+    for (text, wording, source) in [
+        // `the brigade` after `Brigade 17`, not after the spokesman `for the brigade`.
+        (
+            "Brigade 17 denies that 40 prisoners were killed.\n\n\
+             A spokesman for the brigade, Maj. Fadi Sarkis, told reporters 15 men had deserted.\n\n\
+             The brigade claims 30 fighters were freed.",
+            "30",
+            "Brigade 17",
+        ),
+        // A preposition inside a name keeps the head.
+        (
+            "The Justice for Detainees Network said 1,600 people were held.\n\nThe network said 40 died.",
+            "40",
+            "The Justice for Detainees Network",
+        ),
+        // A name in guillemets is read to its closing mark, and `الفريق` stands for it.
+        (
+            "أحصى «فريق توثيق الفرات» مقتل 23 شخصاً.\n\nوكشف الفريق أنّ 120 شخصاً قتلوا منذ حزيران.",
+            "120",
+            "«فريق توثيق الفرات»",
+        ),
+        ("أحصى «فريق توثيق الفرات» مقتل 23 شخصاً.", "23", "«فريق توثيق الفرات»"),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+    // Not resolved: a possessor is not a head (`The charity's field coordinator`), another head
+    // is another source, in both languages.
+    for (text, wording, source) in [
+        (
+            "The charity's field coordinator, Dr. Hana Bakri, said 19 people died.\n\n\
+             The charity said 80 patients arrived.",
+            "80",
+            "The charity",
+        ),
+        (
+            "The Free Valley Front said 12 soldiers died.\n\nThe alliance said 5 fighters were captured.",
+            "5",
+            "The alliance",
+        ),
+        ("أحصى «فريق توثيق الفرات» مقتل 23 شخصاً.\n\nوكشفت الشبكة أنّ 120 شخصاً قتلوا.", "120", "الشبكة"),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_before_the_verb_is_the_subject_not_what_precedes_it() {
+    let text = "The White Crescent rescue service said 8 people died. By midday it put the toll at 19.";
+    assert_eq!(source_of(text, "19").as_deref(), Some("The White Crescent rescue service"));
+    // Not changed: a name before the verb, and a pronoun with nothing before it names nobody.
+    let text = "The rescue service put the toll at 19.";
+    assert_eq!(source_of(text, "19").as_deref(), Some("The rescue service"));
+    let text = "By midday it put the toll at 19.";
+    assert_eq!(source_of(text, "19"), None);
+    // Arabic keeps its own reading of a pronoun (`ويشير هؤلاء`).
+    let text = "قال ناشطون إنّ 30 شخصاً قتلوا. ويشير هؤلاء إلى أنّ 12 منهم أطفال.";
+    assert_eq!(source_of(text, "12").as_deref(), Some("ناشطون"));
+}
