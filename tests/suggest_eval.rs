@@ -318,9 +318,11 @@ const HELD_OUT_3_FLOORS: Floors =
 
 /// On the fourth blind batch, just under its one unseen measurement with the rules frozen at
 /// e46df6d (ar: recall, source, precision, statements, dates 0.954, 0.660, 0.912, 0.000, 0.911;
-/// en: 0.991, 0.736, 0.821, 1.000, 0.911), so that one more miss fails.
+/// en: 0.991, 0.736, 0.821, 1.000, 0.911); development data since, just under the last
+/// measurement (precision ar 0.972, en 0.887: numbered list items, distances, capacities), so
+/// that one more miss fails.
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.953, 0.659, 0.911, 0.0, 0.910), ("en", 0.99, 0.735, 0.82, 0.99, 0.91)];
+    [("ar", 0.953, 0.659, 0.971, 0.0, 0.910), ("en", 0.99, 0.735, 0.886, 0.99, 0.91)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

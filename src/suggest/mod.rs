@@ -358,6 +358,17 @@ impl Writer<'_> {
                 return true;
             }
         }
+        // A numbered list item: a bare number opening its line, alone or before `-`, `.`, `)`
+        // (`١- بلدة الكرمة`, `2. Mazraa`).
+        if let Some(f) = figure {
+            let line_start =
+                self.text[..f.start].trim_end_matches([' ', '\t']).ends_with('\n') || f.start == 0;
+            let rest = self.text[f.end..].trim_start_matches([' ', '\t']);
+            let marker = rest.is_empty() || rest.starts_with(['\n', '-', '.', ')', ':', '\u{2013}']);
+            if line_start && marker && f.reading.noun.is_none() && b == a + 1 {
+                return true;
+            }
+        }
         // `a three-storey building`, `a two-year-old`: a number word glued to what it describes.
         if b > a
             && (toks[b - 1].kind == TokKind::Num || crate::numwords::numbers::may_start_number(&toks[b - 1]))

@@ -878,6 +878,11 @@ fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
         ("وقال مراسل إن كل 5 عائلات تتقاسم غرفة واحدة.", "5"),
         ("A former inmate said no more than one meal a day was served.", "no more than one"),
         ("The agency said 31 of the 44 villages had been emptied.", "31"),
+        ("The coastguard said the boat overturned about 30 nautical miles from shore.", "about 30"),
+        ("وقال المرصد إنه عثر على جثة على بعد ٣ كيلومترات من الحاجز.", "٣"),
+        ("وأشار المصدر إلى أن السجن المصمم لاستيعاب 1,500 نزيل يضم 4 آلاف.", "1,500"),
+        ("The monitor listed the incidents of the day:\n2\nIn Mazraa, gunmen killed 3 people.", "2"),
+        ("وأورد المرصد حوادث اليوم:\n١- بلدة الكرمة: قتل ٣ مدنيين.", "١"),
     ] {
         let got = figures(text);
         assert!(!got.iter().any(|w| w.starts_with(not)), "'{not}' is not a claim in: {text} ({got:?})");
