@@ -78,42 +78,77 @@ impl Suggestion {
 /// (`nine strikes`, `22 trucks`) is left out; when its sentence is attributed and offers nothing
 /// else, the sentence stays as a statement without a figure (`the activists said the jets
 /// carried out four strikes` is still a claim of the activists). `left_out` counts the figures
-/// left out. Streams: suggestions of one quote come one after another.
-pub struct WithoutThings<I: Iterator<Item = Suggestion>> {
-    inner: std::iter::Peekable<I>,
+/// left out. Suggestions are pushed in order (those of one quote come one after another) and
+/// handed on as they are decided, holding at most one back: memory does not grow with the text.
+#[derive(Debug, Default)]
+pub struct ThingsFilter {
+    pending: Option<Suggestion>,
     last: Option<(usize, usize)>,
     pub left_out: usize,
 }
 
-/// See `WithoutThings`.
-pub fn without_things<I: Iterator<Item = Suggestion>>(items: I) -> WithoutThings<I> {
-    WithoutThings { inner: items.peekable(), last: None, left_out: 0 }
-}
-
-impl<I: Iterator<Item = Suggestion>> Iterator for WithoutThings<I> {
-    type Item = Suggestion;
-
-    fn next(&mut self) -> Option<Suggestion> {
-        loop {
-            let mut s = self.inner.next()?;
-            if !s.counts_things() {
-                self.last = Some((s.start, s.end));
-                return Some(s);
+impl ThingsFilter {
+    pub fn push<E>(
+        &mut self,
+        s: Suggestion,
+        emit: &mut impl FnMut(Suggestion) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let span = (s.start, s.end);
+        let pending_here = self.pending.as_ref().is_some_and(|p| (p.start, p.end) == span);
+        if !s.counts_things() {
+            // Another suggestion of the same quote stands for the sentence.
+            match self.pending.take() {
+                Some(p) if !pending_here => self.statement(p, emit)?,
+                _ => {}
             }
-            self.left_out += 1;
-            let span = (s.start, s.end);
-            // Another suggestion of the same quote comes next: it stands for the sentence.
-            let same_next = self.inner.peek().is_some_and(|n| (n.start, n.end) == span);
-            if s.source.is_none() || self.last == Some(span) || same_next {
-                continue;
-            }
-            s.figure = None;
-            s.cues.retain(|c| *c != "figure");
-            s.confidence = s.confidence.saturating_sub(1);
             self.last = Some(span);
-            return Some(s);
+            return emit(s);
+        }
+        self.left_out += 1;
+        if s.source.is_none() || self.last == Some(span) || pending_here {
+            return Ok(());
+        }
+        if let Some(p) = self.pending.take() {
+            self.statement(p, emit)?;
+        }
+        self.pending = Some(s);
+        Ok(())
+    }
+
+    /// Hands on the sentence held back, if any.
+    pub fn finish<E>(&mut self, emit: &mut impl FnMut(Suggestion) -> Result<(), E>) -> Result<(), E> {
+        match self.pending.take() {
+            Some(p) => self.statement(p, emit),
+            None => Ok(()),
         }
     }
+
+    fn statement<E>(
+        &mut self,
+        mut s: Suggestion,
+        emit: &mut impl FnMut(Suggestion) -> Result<(), E>,
+    ) -> Result<(), E> {
+        s.figure = None;
+        s.cues.retain(|c| *c != "figure");
+        s.confidence = s.confidence.saturating_sub(1);
+        self.last = Some((s.start, s.end));
+        emit(s)
+    }
+}
+
+/// `ThingsFilter` over an iterator (the evaluation reads suggestions this way).
+pub fn without_things(items: impl Iterator<Item = Suggestion>) -> impl Iterator<Item = Suggestion> {
+    let mut filter = ThingsFilter::default();
+    let mut out = Vec::new();
+    let mut keep = |x: Suggestion| -> Result<(), ()> {
+        out.push(x);
+        Ok(())
+    };
+    for s in items {
+        let _ = filter.push(s, &mut keep);
+    }
+    let _ = filter.finish(&mut keep);
+    out.into_iter()
 }
 
 /// The longest quote a suggestion carries, in characters: the clause around the figure (or the

@@ -233,35 +233,35 @@ impl SuggestMemory {
 
     /// The article's suggestions as read from its text, read again only when the text or the
     /// vague words changed.
-    fn texts(
+    /// The suggestions kept for this article, when its text and the vague words are unchanged.
+    fn cached(
+        &self,
+        article: i64,
+        sha256: &str,
+        vague: &crate::notation::VagueTable,
+    ) -> Option<Arc<Vec<Suggestion>>> {
+        let (sha, p, found) = self.texts.get(&article)?;
+        (sha == sha256 && *p == vague_print(vague)).then(|| Arc::clone(found))
+    }
+
+    fn keep(
         &mut self,
         article: i64,
         sha256: &str,
-        body: &str,
         vague: &crate::notation::VagueTable,
-    ) -> Arc<Vec<Suggestion>> {
-        let mut words: Vec<_> = vague.iter().map(|(w, t)| (w, t.low, t.high, t.point)).collect();
-        words.sort();
-        let print = fingerprint(&words);
-        if let Some((sha, p, found)) = self.texts.get(&article) {
-            if sha == sha256 && *p == print {
-                return Arc::clone(found);
-            }
+        found: Vec<Suggestion>,
+    ) {
+        if self.texts.len() >= KEPT_ARTICLES {
+            self.texts.clear();
         }
-        let mut found = Vec::new();
-        let _ = crate::suggest::suggest_each(body, vague, |s| -> std::result::Result<(), ()> {
-            found.push(s);
-            Ok(())
-        });
-        let found = Arc::new(found);
-        if found.len() <= KEPT_SUGGESTIONS {
-            if self.texts.len() >= KEPT_ARTICLES {
-                self.texts.clear();
-            }
-            self.texts.insert(article, (sha256.to_string(), print, Arc::clone(&found)));
-        }
-        found
+        self.texts.insert(article, (sha256.to_string(), vague_print(vague), Arc::new(found)));
     }
+}
+
+fn vague_print(vague: &crate::notation::VagueTable) -> u64 {
+    let mut words: Vec<_> = vague.iter().map(|(w, t)| (w, t.low, t.high, t.point)).collect();
+    words.sort();
+    fingerprint(&words)
 }
 
 /// `claim suggest`: each proposed claim of the article handed to `sink` as it is read, in one
@@ -298,6 +298,18 @@ fn recorded_claims(nb: &mut Notebook, article: i64, vague: &crate::notation::Vag
     Ok(recorded)
 }
 
+/// What a measure takes: only people (the killed, defectors take no figure of houses or days),
+/// and only one role (the killed take no figure of another, `72 جريحاً`).
+fn measure_wants(nb: &mut Notebook, measure: Option<&str>) -> Result<(bool, Option<&'static str>)> {
+    let Some(key) = measure else { return Ok((false, None)) };
+    let (label, unit) = nb.measure_label(key)?;
+    let role = nb.measure_role(key)?;
+    Ok((
+        crate::suggest::people::measure_counts_people(key, &label, unit.as_deref()),
+        crate::suggest::roles::measure_role(key, &label, unit.as_deref(), role.as_deref()),
+    ))
+}
+
 /// [`suggest_claims`] keeping what it may between calls in `memory`.
 pub fn suggest_claims_kept(
     nb: &mut Notebook,
@@ -311,19 +323,7 @@ pub fn suggest_claims_kept(
         if let Some(key) = &query.incident {
             nb.incident_id(key)?;
         }
-        // A measure of people (the killed, defectors) takes no figure of houses or days.
-        // A measure of one role (the killed) takes no figure of another (`72 جريحاً`).
-        let (people, role) = match &query.measure {
-            Some(key) => {
-                let (label, unit) = nb.measure_label(key)?;
-                let role = nb.measure_role(key)?;
-                (
-                    crate::suggest::people::measure_counts_people(key, &label, unit.as_deref()),
-                    crate::suggest::roles::measure_role(key, &label, unit.as_deref(), role.as_deref()),
-                )
-            }
-            None => (false, None),
-        };
+        let (people, role) = measure_wants(nb, query.measure.as_deref())?;
         let vague = nb.vague_table()?;
         let published = article.published.as_deref().and_then(|d| crate::dates::PartialDate::parse(d).ok());
         let recorded = recorded_claims(nb, query.article, &vague)?;
@@ -333,14 +333,11 @@ pub fn suggest_claims_kept(
         let mut chars = CharCounter::new(&body);
         let mut found = Suggested { role, ..Suggested::default() };
         let make = |s, marks| row(nb, query, &recorded, &known, published, s, marks);
-        let read = memory.texts(query.article, &article.sha256, &body, &vague);
         // Without a measure, counts of things are left out (their attributed sentences stay as
         // statements); a measure says what it counts.
-        let mut offered = crate::suggest::without_things(read.iter().cloned());
-        let mut every = read.iter().cloned();
-        let items: &mut dyn Iterator<Item = crate::suggest::Suggestion> =
-            if query.measure.is_some() { &mut every } else { &mut offered };
-        Iterator::try_for_each(&mut &mut *items, |s| -> Result<()> {
+        let every = query.measure.is_some();
+        let mut filter = crate::suggest::ThingsFilter::default();
+        let mut handle = |s: crate::suggest::Suggestion| -> Result<()> {
             if people && !s.fits_people() {
                 found.not_people += 1;
                 return Ok(());
@@ -375,8 +372,36 @@ pub fn suggest_claims_kept(
                 found.figures_without_measure += usize::from(r.figure.is_some() && r.measure.is_none());
             }
             sink(r)
-        })?;
-        found.things = offered.left_out;
+        };
+        let mut pass = |s, filter: &mut crate::suggest::ThingsFilter| {
+            if every {
+                handle(s)
+            } else {
+                filter.push(s, &mut handle)
+            }
+        };
+        // A small article's suggestions are kept for the next call (`serve`); a large one is
+        // read as it streams, so memory follows the piece, not the article.
+        match memory.cached(query.article, &article.sha256, &vague) {
+            Some(kept) => kept.iter().cloned().try_for_each(|s| pass(s, &mut filter))?,
+            None => {
+                let mut kept = Some(Vec::new());
+                crate::suggest::suggest_each(&body, &vague, |s| -> Result<()> {
+                    match kept.as_mut() {
+                        Some(k) if k.len() < KEPT_SUGGESTIONS => k.push(s.clone()),
+                        _ => kept = None,
+                    }
+                    pass(s, &mut filter)
+                })?;
+                if let Some(k) = kept {
+                    memory.keep(query.article, &article.sha256, &vague, k);
+                }
+            }
+        }
+        if !every {
+            filter.finish(&mut handle)?;
+        }
+        found.things = filter.left_out;
         Ok(found)
     })
 }
