@@ -112,7 +112,7 @@ impl<'a> Scan<'a> {
     }
 
     /// The phrase (normalised words) starts at token i; returns the token after it.
-    fn phrase_at(&self, i: usize, phrases: &[Vec<String>]) -> Option<usize> {
+    pub(crate) fn phrase_at(&self, i: usize, phrases: &[Vec<String>]) -> Option<usize> {
         'next: for p in phrases {
             let mut k = i;
             for w in p {

@@ -420,7 +420,7 @@ impl Writer<'_> {
         // anything else is not (`four a week`, `one meal a day`).
         let of_people = figure.and_then(|f| f.reading.noun.as_deref()).is_some_and(people::counts_people);
         if self.phrase_ends_at(a, &self.t.not_a_count_before)
-            || (!of_people && self.phrase_starts_at(b, &self.t.rate_after))
+            || (!of_people && self.scan.phrase_at(b, &self.t.rate_after).is_some())
         {
             return true;
         }
@@ -478,16 +478,6 @@ impl Writer<'_> {
                         &t.norm == w
                     }
             })
-        })
-    }
-
-    /// Does one of the phrases start at token `b`?
-    fn phrase_starts_at(&self, b: usize, phrases: &[Vec<String>]) -> bool {
-        let toks = self.toks;
-        phrases.iter().any(|p| {
-            p.iter()
-                .enumerate()
-                .all(|(j, w)| toks.get(b + j).is_some_and(|t| t.kind == TokKind::Word && &t.norm == w))
         })
     }
 
