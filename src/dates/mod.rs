@@ -245,6 +245,21 @@ mod tests {
         );
         let w = parse_when("منذ مطلع عام 2013", pub_date()).unwrap();
         assert_eq!((w.from, w.precision), (ymd("2013-01-01"), Precision::Cumulative));
+        for year in ["in 2012", "during 2012", "عام 2012", "في عام 2012", "خلال عام 2012"] {
+            let w = parse_when(year, pub_date()).unwrap();
+            assert_eq!(
+                (w.from, w.to, w.precision),
+                (ymd("2012-01-01"), ymd("2012-12-31"), Precision::Year),
+                "{year}"
+            );
+        }
+        for since in ["since 2011", "منذ عام 2011", "منذ 2011"] {
+            let w = parse_when(since, pub_date()).unwrap();
+            assert_eq!(
+                (w.from, w.to, w.precision),
+                (ymd("2011-01-01"), ymd("2014-12-05"), Precision::Cumulative)
+            );
+        }
         // Must NOT be read: a start that names no year is not the start of this year.
         for bad in ["since the start of the fighting", "منذ بداية الحرب"] {
             assert!(parse_when(bad, pub_date()).is_err(), "{bad}");
@@ -512,6 +527,16 @@ mod tests {
             assert!(parse_when(s, Some(PartialDate::parse(FRI).unwrap())).is_ok(), "{s}");
         }
         assert!(find_when("He said the talks may resume in March 2015, not in May.").len() == 1);
+        // A year is a date after a preposition of time or with عام; never bare, and never a
+        // number with its noun after `في`.
+        let years = "The 2019 law was passed in 2019; since 2015, 2,017 people fled. وقتل في عام 2019             نحو 40، وتضرر في 2000 منزل، ومنذ 2015 نزح الآلاف.";
+        let spans: Vec<&str> = find_when(years).into_iter().map(|(a, b)| &years[a..b]).collect();
+        assert_eq!(spans, ["2019", "since 2015", "عام 2019", "منذ 2015"]);
+        // A superlative's yardstick is not a window.
+        for s in ["the largest mass trial of protesters since 2020", "وهو الهجوم الأعنف منذ عام 2019"]
+        {
+            assert!(find_when(s).is_empty(), "{s}");
+        }
     }
 
     #[test]

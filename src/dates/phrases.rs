@@ -91,6 +91,11 @@ enum R {
     /// early (mid, late) this year, at the start of the year, مطلع العام: a third of the
     /// publication year (January–April, May–August, September–December).
     YearPart,
+    /// in 2017, عام 2021, خلال عام 2019: the whole year (in running text only after a
+    /// preposition of time or with عام / سنة).
+    YearWhole,
+    /// since 2015, منذ عام 2019: from the first day of that year to publication.
+    SinceYear,
 }
 
 use P::*;
@@ -133,6 +138,7 @@ const PHRASES: &[(&[P], R)] = &[
     // since the beginning of 2024: the year named (without one, the phrase is not a date).
     (&[W("since"), O("the"), W("beginning|start"), Year], R::SinceStartOfYear),
     (&[W("since"), Month, OYear], R::SinceMonth),
+    (&[W("since"), Year], R::SinceYear),
     (&[O("the"), W("past"), W("month")], R::PastFixed(30)),
     (&[O("the"), W("past"), W("year")], R::PastFixed(365)),
     (&[O("the"), W("past|last"), Count, W("months")], R::PastMonths),
@@ -204,6 +210,7 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("منذ"), W("بدايه|مطلع|اول"), W("الاسبوع"), O("الجاري|الحالي")], R::SinceStartWeek),
     (&[W("منذ"), W("بدايه|مطلع|اول"), Year], R::SinceStartOfYear),
     (&[W("منذ"), Month, OYear], R::SinceMonth),
+    (&[W("منذ"), Year], R::SinceYear),
     (&[W("بين|ما بين"), Day, W("و|-"), Day, O("من"), Month, OYear], R::DaySpan),
     (&[W("ليلتي|ليله|ليل"), Day, W("علي|و|-"), Day, O("من"), Month, OYear], R::DaySpan),
     (&[W("الليل")], R::Overnight),
@@ -212,6 +219,8 @@ const PHRASES: &[(&[P], R)] = &[
     (&[Part, Month, OYear], R::MonthPart),
     (&[O("يوم"), Day, O("من"), Month, OYear], R::DayMonth),
     (&[Month, OYear], R::MonthWhole),
+    // A year alone (last: any longer phrase with a year wins).
+    (&[Year], R::YearWhole),
     // Arabic: weekdays
     (&[W("ليله|ليل"), Weekday, O("-|علي|و"), Weekday], R::WeekdayPair),
     (&[W("ليله"), Weekday], R::NightBefore),
@@ -741,7 +750,7 @@ fn start_words() -> &'static FxHashSet<&'static str> {
         set.extend(PARTS.iter().map(|(w, _)| first_word(w)));
         set.extend(FILLERS.iter().copied());
         set.extend(AR_ORDINALS.iter().map(|(w, _)| *w));
-        set.extend(["شهر", "الشهر", "ال", "العشرين", "الثلاثين", "this", "last"]);
+        set.extend(["شهر", "الشهر", "ال", "العشرين", "الثلاثين", "this", "last", "عام", "سنه"]);
         set
     })
 }
@@ -791,6 +800,7 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
         R::ThisWeek => x.week(monday_of(x.need()?)),
         R::LastWeek => x.week(monday_of(x.need()?) - Duration::days(7)),
         R::ThisYear => x.year(x.need()?.year()),
+        R::YearWhole => x.year(c.year.ok_or_else(|| format!("'{}' names no year", x.t))?),
         R::LastYear => x.year(x.need()?.year() - 1),
         R::MonthPart => {
             let (y, m) = x.month()?;
@@ -841,7 +851,8 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
         | R::SinceStartMonth
         | R::SinceStartYear
         | R::SinceStartOfYear
-        | R::SinceStartWeek => x.since(r),
+        | R::SinceStartWeek
+        | R::SinceYear => x.since(r),
     }
 }
 
@@ -994,6 +1005,7 @@ impl Resolving<'_> {
                 None => return Err(format!("'{}' names no year", self.t)),
             },
             R::SinceStartWeek => monday_of(p),
+            R::SinceYear => ymd(self.c.year.ok_or_else(|| format!("'{}' names no year", self.t))?, 1, 1)?,
             other => return Err(format!("'{}' is not read as a window ({other:?})", self.t)),
         };
         since(from, p)
@@ -1086,6 +1098,15 @@ pub(super) fn find(toks: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Superlatives whose yardstick a `since` phrase gives (normalised).
+const SUPERLATIVES: &str = "largest|biggest|worst|deadliest|bloodiest|heaviest|highest|lowest|first|most|\
+    fiercest|longest|الاكبر|الاسوا|الاعنف|الاعلي|الادني|الاول|الاولي|الاكثر|الاشد|الاطول|الاخطر|الاوسع";
+
+/// Is there a superlative among the six words before `i`, in the same clause?
+fn superlative_before(m: &Matcher<'_>, i: usize) -> bool {
+    (i.saturating_sub(6)..i).rev().take_while(|k| m.toks[*k].is_word()).any(|k| m.is(k, SUPERLATIVES))
+}
+
 /// Matches that read as a date in a typed phrase but are usually something else in prose.
 fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     let toks = m.toks;
@@ -1103,6 +1124,37 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     // `during` makes them the window before publication.
     let over_before = i > 0 && m.is(i - 1, "over|during|خلال|طوال");
     if (r == R::Overnight && m.is(i, "الليل") || r == R::PastDays && end == i + 2) && !over_before {
+        return true;
+    }
+    // A year alone is a date only after a preposition of time (`in 2017`, `في 2021`) or with
+    // عام / سنة (`عام 2019`), and not when a noun or number follows it (`في 2000 منزل`).
+    if r == R::YearWhole {
+        let named = m.is(i, "عام|العام|سنه");
+        let introduced = named || (i > 0 && m.is(i - 1, "in|during|throughout|في|خلال|طوال"));
+        let counted = !named
+            && toks.get(end).is_some_and(|t| t.kind == TokKind::Num || (t.is_word() && !t.norm.is_ascii()));
+        // What is left of a `since` phrase that was set aside (a superlative's yardstick).
+        let after_since = i > 0 && m.is(i - 1, "since|منذ");
+        if !introduced || counted || after_since {
+            return true;
+        }
+    }
+    // `the largest trial since 2020`, `الهجوم الأعنف منذ عام 2019`: a superlative's yardstick,
+    // not the window of a count.
+    let since = matches!(
+        r,
+        R::SinceWeekday
+            | R::SinceBack(_)
+            | R::SinceMonthPart
+            | R::SinceDay
+            | R::SinceMonth
+            | R::SinceStartMonth
+            | R::SinceStartYear
+            | R::SinceStartOfYear
+            | R::SinceStartWeek
+            | R::SinceYear
+    );
+    if since && superlative_before(m, i) {
         return true;
     }
     // اليوم التالي (the next day), اليوم نفسه: counted from the event, not from publication.

@@ -321,6 +321,52 @@ const YEAR_BEFORE: &[&str] = &[
     "خريف",
 ];
 
+/// Singular person nouns counted by "one" in prose ("one soldier was killed"); "one of the",
+/// "one day", "one side" stay no count.
+const ONE_PERSON: &[&str] = &[
+    "person",
+    "man",
+    "woman",
+    "child",
+    "boy",
+    "girl",
+    "soldier",
+    "civilian",
+    "officer",
+    "policeman",
+    "fighter",
+    "militant",
+    "gunman",
+    "journalist",
+    "doctor",
+    "nurse",
+    "paramedic",
+    "medic",
+    "worker",
+    "detainee",
+    "prisoner",
+    "inmate",
+    "migrant",
+    "refugee",
+    "protester",
+    "demonstrator",
+    "guard",
+    "resident",
+    "student",
+    "teacher",
+    "farmer",
+    "driver",
+    "passenger",
+    "volunteer",
+    "suspect",
+    "defendant",
+    "infant",
+    "baby",
+    "teenager",
+    "shepherd",
+    "fisherman",
+];
+
 /// Words that open a breakdown of a total (`among them`, `including`, `بينهم`, `بين القتلى`).
 const BREAKDOWN_BEFORE: &[&str] =
     &["among", "amongst", "including", "بين", "بينهم", "بينهن", "بينها", "منهم", "منهن"];
@@ -367,7 +413,12 @@ pub(crate) fn find_figures_in(
         };
         // Only `to`/`إلى` is read as a toll after a date without a day's number; `and`, `و`,
         // `حتى` and `-` after any date still start its second day.
-        let right_after = |k: usize| d > 0 && dates[d - 1].1 == toks[k].end;
+        // A year has no second day: `killed in 2023 and 12 in ...` is a count.
+        let right_after = |k: usize| {
+            d > 0
+                && dates[d - 1].1 == toks[k].end
+                && !(toks[k].kind == TokKind::Num && toks[k].norm.len() == 4)
+        };
         let before = toks.get(part.base_start.wrapping_sub(1));
         let after_date = part.base_start >= 2
             && (in_list(before, &["and", "و", "حتي", "-"]) && right_after(part.base_start - 2)
@@ -552,9 +603,21 @@ fn is_count(r: &Reader<'_>, p: &Part) -> bool {
     {
         return false;
     }
+    // "the Army of the Two Rivers", "Three Kings Square": a capitalised number word inside a
+    // name (after "the" or "of", before a capitalised word) names something.
+    let name_inside = at.first.upper
+        && at.first.kind == TokKind::Word
+        && in_list(at.prev, &["the", "of"])
+        && toks.get(e).is_some_and(|t| t.upper && t.kind == TokKind::Word);
+    if name_inside {
+        return false;
+    }
     if at.first.kind != TokKind::Num {
-        // "one of the", "واحد من": one written as a word is rarely a count in prose.
-        return p.hedged || p.iv.point != 1;
+        // "one of the", "واحد من": one written as a word is rarely a count in prose; "one
+        // soldier" and `جندي واحد` (a person noun with its one) are.
+        let person = p.noun.as_deref().is_some_and(|n| ONE_PERSON.contains(&n.to_lowercase().as_str()));
+        let noun_first = !crate::numwords::numbers::is_number_word(at.first);
+        return p.hedged || p.iv.point != 1 || person || noun_first;
     }
     let nums: Vec<&Token> = toks[b..e].iter().filter(|t| t.kind == TokKind::Num).collect();
     if p.iv.kind != Kind::Range && nums.len() == 1 && e != b + 1 {

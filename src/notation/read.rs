@@ -445,27 +445,38 @@ impl<'a> Reader<'a> {
 
     /// An Arabic dual of a person noun (`قياديان`, `طفلين`, `وجنديين`): two of them, with its
     /// clitic set aside, and a following `اثنين` taken with it. The accusative/genitive `ـين` only
-    /// for nouns whose plural is not `ـين` (`مدنيين` is a plural: never read as two); the definite
-    /// dual (`الطفلان`, a known pair) is not a count. Returns the token after it and the clitic's
-    /// length.
-    fn dual_at(&self, j: usize) -> Option<(usize, usize)> {
+    /// for nouns whose plural is not `ـين` (`مدنيين` is a plural: never read as two) unless `اثنين`
+    /// follows (`متهمين اثنين`); the definite dual (`الطفلان`, a known pair) is not a count. A
+    /// singular person noun with `واحد` after it (`جندي واحد`, `امرأة واحدة`) is one. Returns the
+    /// token after it, the clitic's length and the count.
+    fn dual_at(&self, j: usize) -> Option<(usize, usize, i64)> {
         let t = self.toks.get(j)?;
         if t.kind != TokKind::Word {
             return None;
         }
-        let (_, cl) = clitic_forms(&t.norm).into_iter().find_map(|(n, cl, w)| {
+        let two = self.word_is(j + 1, &["اثنان", "اثنين", "اثنتان", "اثنتين"]);
+        let one = self.word_is(j + 1, &["واحد", "واحدا", "واحده"]);
+        clitic_forms(&t.norm).into_iter().find_map(|(n, cl, w)| {
             if cl.ends_with("ال") {
                 return None;
             }
             let is_dual = |stem: &str, an_only: bool| {
-                DUAL_STEMS.iter().any(|(s, only)| *s == stem && (!*only || an_only))
+                DUAL_STEMS.iter().any(|(s, only)| *s == stem && (!*only || an_only || two))
             };
             let dual = w.strip_suffix("ان").is_some_and(|s| is_dual(s, true))
                 || w.strip_suffix("ين").is_some_and(|s| is_dual(s, false));
-            dual.then_some((w, n))
-        })?;
-        let two = self.word_is(j + 1, &["اثنان", "اثنين", "اثنتان", "اثنتين"]);
-        Some((j + 1 + usize::from(two), cl))
+            if dual {
+                return Some((j + 1 + usize::from(two), n, 2));
+            }
+            // The singular: the stem itself, or a feminine stem's `ـت` written `ـة` (`طفلة`).
+            // The singular: the stem itself (`جندياً` with its accusative alef), or a feminine
+            // stem's `ـت` written `ـة` (`طفلة`).
+            let bare = w.strip_suffix('ا').unwrap_or(w);
+            let single = DUAL_STEMS.iter().any(|(s, _)| {
+                *s == bare || s.strip_suffix('ت').is_some_and(|f| w.strip_suffix('ه') == Some(f))
+            });
+            (one && single).then_some((j + 2, n, 1))
+        })
     }
 
     /// Does a part start at `i` (cheap test used before suffix hedges that are also joiners)?
@@ -553,11 +564,17 @@ impl<'a> Reader<'a> {
         if self.word_is(j, &["of", "من"]) && self.noun_word(j + 1) {
             j += 1;
         }
+        // `four other boats`, `12 more soldiers`: the adjective opens the noun.
+        let adjective = self.word_is(j, &["other", "more", "additional", "further"]) && self.noun_word(j + 1);
+        let noun_start = j;
+        if adjective {
+            j += 1;
+        }
         let quoted = self.toks.get(j).is_some_and(|t| t.is_sym("\"")) && self.noun_word(j + 1);
         if quoted {
             j += 1;
         }
-        let start = j;
+        let start = if adjective { noun_start } else { j };
         let mut idx = Vec::new();
         while j < self.toks.len() && idx.len() < max && self.noun_word(j) {
             // The noun is one word and its adjective at most, never the verb after it (`40
@@ -565,12 +582,34 @@ impl<'a> Reader<'a> {
             if !idx.is_empty() && looks_like_verb(&self.toks[j].norm) {
                 break;
             }
+            // `40 مدنياً عام 2021`: a year after the noun is a date, not its adjective.
+            let year_next = self.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Num && t.norm.len() == 4);
+            if !idx.is_empty() && year_next && self.word_is(j, &["عام", "العام", "سنه"]) {
+                break;
+            }
             idx.push(j);
             j += 1;
+            // `مشتبه بهم`, `محكوم عليهم`: a participle and its pronoun are one noun.
+            if participle_with_pronoun(&self.toks[j - 1].norm)
+                && self.word_is(j, &["به", "بها", "بهم", "بهما", "فيه", "فيهم", "عليه", "عليهم", "عنهم"])
+            {
+                idx.push(j);
+                j += 1;
+            }
             // An English noun ends with its plural or a word for people ("foreign fighters",
             // "people"); what follows is the verb.
             let w = &self.toks[j - 1].norm;
-            if w.is_ascii() && ((w.len() > 3 && w.ends_with('s')) || PEOPLE.contains(&w.as_str())) {
+            // `two police stations`: a people word that a plural noun follows describes it.
+            let described = PEOPLE.contains(&w.as_str())
+                && self
+                    .toks
+                    .get(j)
+                    .is_some_and(|t| t.norm.is_ascii() && t.norm.len() > 3 && t.norm.ends_with('s'))
+                && self.noun_word(j);
+            if w.is_ascii()
+                && ((w.len() > 3 && w.ends_with('s')) || PEOPLE.contains(&w.as_str()))
+                && !described
+            {
                 break;
             }
         }
@@ -595,7 +634,7 @@ impl<'a> Reader<'a> {
     /// [suffix hedge]. None when no figure starts here.
     pub fn part_at(&self, i: usize) -> Result<Option<Part>, String> {
         let mut steps = Vec::new();
-        let pre = self.phrase_at(prefix_index(), i, true);
+        let pre = self.phrase_at(prefix_index(), i, true).or_else(|| self.negated_frame_at(i));
         if self.estimated_is_a_verb(pre.as_ref(), i) {
             return Ok(None);
         }
@@ -604,15 +643,15 @@ impl<'a> Reader<'a> {
         let dual = if bracket { None } else { self.dual_at(q) };
         let got = match (self.base_at(q)?, &dual) {
             (Some(b), _) => Some(b),
-            (None, Some((e, cl))) => {
+            (None, Some((e, cl, n))) => {
                 let t = &self.toks[q];
                 let words = Some(self.typed(t.offset_of_char(*cl), self.toks[e - 1].end).to_string());
-                Some((Base::Number { n: 2, words }, *e, *cl))
+                Some((Base::Number { n: *n, words }, *e, *cl))
             }
             (None, None) => None,
         };
         let Some((base, mut k, base_clitic)) = got else { return Ok(None) };
-        let dual = dual.filter(|(e, _)| *e == k);
+        let dual = dual.filter(|(e, _, _)| *e == k);
         if bracket {
             if !(self.toks.get(k).is_some_and(|t| t.is_sym(")")) && self.suffix_at(k + 1).is_some()) {
                 return Ok(None);
@@ -638,7 +677,7 @@ impl<'a> Reader<'a> {
         let max_noun = if self.find { 2 } else { 3 };
         // A dual is its own counted noun (`قياديان` is two leaders).
         let (noun, after_noun) = match dual {
-            Some((_, cl)) => {
+            Some((_, cl, _)) => {
                 let t = &self.toks[q];
                 (Some((self.typed(t.offset_of_char(cl), t.end).to_string(), vec![q])), k)
             }
@@ -705,6 +744,36 @@ impl<'a> Reader<'a> {
             ));
         }
         Ok(())
+    }
+
+    /// A negated verb a word or two before a hedge (`لم يبقَ فيها أكثر من 200`, `لم يعد منهم أكثر
+    /// من 40`, `did not detain more than 20`): the number is the verb's subject or object under
+    /// the negation, so the hedge is flipped (at most 200) and the figure's wording starts at the
+    /// negation, which `figure parse` reads alike. Not across a clause opener (`not clear whether
+    /// more than 20`), punctuation, or a verb of continuity (`لا يزال أكثر من 300`: still).
+    fn negated_frame_at(&self, i: usize) -> Option<Hit<Hedge>> {
+        const NEGATORS: &[&str] = &["لم", "لا", "لن", "ليس", "ليست", "not", "never"];
+        const OPENERS: &[&str] = &[
+            "ان", "انه", "بان", "اذا", "كان", "سيما", "whether", "if", "that", "clear", "sure", "known",
+            "than", "only",
+        ];
+        const STILL: &[&str] = &["يزال", "تزال", "يزالون", "يزل", "تزل", "ينفك", "يبرح"];
+        if !self.word_is(i, NEGATORS) || self.word_is(i + 1, STILL) {
+            return None;
+        }
+        (i + 2..=i + 3).find_map(|j| {
+            let between = (i + 1..j)
+                .all(|k| self.toks.get(k).is_some_and(|t| t.is_word()) && !self.word_is(k, OPENERS))
+                && !(i + 1..j).any(|k| self.word_is(k, NEGATORS));
+            let hit = self.phrase_at(prefix_index(), j, false).filter(|_| between)?;
+            matches!(hit.value, Hedge::MoreThan | Hedge::FewerThan).then(|| Hit {
+                value: flipped(hit.value),
+                end: hit.end,
+                clitic: 0,
+                start_byte: self.toks[i].start,
+                end_byte: hit.end_byte,
+            })
+        })
     }
 
     /// Where the number starts after the hedge (if any), and whether it is in brackets.
@@ -1074,7 +1143,40 @@ const DUAL_STEMS: &[(&str, bool)] = &[
     ("مراسل", true),
     ("عسكري", true),
     ("منشق", true),
+    ("متهم", true),
+    ("مهاجر", true),
+    ("صياد", true),
+    ("مزارع", true),
+    ("ممرض", true),
+    ("مسافر", true),
+    ("مسن", true),
+    ("شقيق", false),
+    ("مريض", false),
+    ("جراح", true),
+    ("جار", false),
+    ("سجين", false),
+    ("طفلت", false),
+    ("شقيقت", false),
+    ("فتات", false),
+    ("ممرضت", false),
+    ("سيدت", false),
 ];
+
+/// A hedge under a negation: more than ↔ at most, fewer than ↔ at least.
+fn flipped(h: Hedge) -> Hedge {
+    match h {
+        Hedge::MoreThan => Hedge::AtMost,
+        Hedge::FewerThan => Hedge::AtLeast,
+        other => other,
+    }
+}
+
+/// Participles counted with a preposition and pronoun (`ثلاثة مشتبه بهم`, `خمسة محكوم عليهم`,
+/// normalised, a clitic set aside).
+fn participle_with_pronoun(w: &str) -> bool {
+    const PARTICIPLES: &[&str] = &["مشتبه", "محكوم", "مغرر", "معتدي", "مفرج", "مطلوب", "مدعي"];
+    clitic_forms(w).iter().any(|(_, _, r)| PARTICIPLES.contains(r))
+}
 
 /// The subject an Arabic verb of passing or of a limit may take before its number (normalised):
 /// `لا يتجاوز عددهم سبعة`, `تجاوزت الحصيلة 300`.

@@ -113,6 +113,10 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("ما يزيد عن", MoreThan),
     ("يزيد علي", MoreThan),
     ("يزيد عن", MoreThan),
+    ("ما تزيد علي", MoreThan),
+    ("تزيد علي", MoreThan),
+    ("تزيد عن", MoreThan),
+    ("تربو علي", MoreThan),
     ("ما يربو علي", MoreThan),
     ("ما يربو عن", MoreThan),
     ("يربو علي", MoreThan),
@@ -186,6 +190,15 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("لا يتجاوز", AtMost),
     ("ما لا يتجاوز", AtMost),
     ("لا تتجاوز", AtMost),
+    // Feminine forms (a toll, الحصيلة، or a feminine plural is the subject).
+    ("ما لا تزيد علي", AtMost),
+    ("ما لا تزيد عن", AtMost),
+    ("لا تزيد علي", AtMost),
+    ("لا تزيد عن", AtMost),
+    ("ما لا تتجاوز", AtMost),
+    ("لا تتعدي", AtMost),
+    ("لم تتعد", AtMost),
+    ("ما لا تقل عن", AtLeast),
 ];
 
 /// Hedges after the number (or after its noun).

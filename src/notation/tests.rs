@@ -136,6 +136,18 @@ const ARABIC: &[(&str, Kind, i64, Option<i64>, i64)] = &[
     ("45 والحصيلة مرشحة للارتفاع", Exact, 45, Some(45), 45),
     ("18 قتيلاً في حصيلة غير نهائية", Exact, 18, Some(18), 18),
     ("30 قتيلاً، والعدد قابل للزيادة", Exact, 30, Some(30), 30),
+    ("مليون و200 ألف", Exact, 1_200_000, Some(1_200_000), 1_200_000),
+    ("نحو مليون ونصف", Approx, 1_350_000, Some(1_650_000), 1_500_000),
+    ("لا تزيد على 150 حالة", AtMost, 0, Some(150), 150),
+    ("شقيقان", Exact, 2, Some(2), 2),
+    ("جارين", Exact, 2, Some(2), 2),
+    ("طفلتان", Exact, 2, Some(2), 2),
+    ("متهمين اثنين", Exact, 2, Some(2), 2),
+    ("ثلاثة مشتبه بهم على الأقل", AtLeast, 3, O, 3),
+    ("لم يبقَ فيها أكثر من 200 عائلة", AtMost, 0, Some(200), 200),
+    ("لم يعد منهم أقل من 40", AtLeast, 40, O, 40),
+    ("جندياً واحداً", Exact, 1, Some(1), 1),
+    ("امرأة واحدة", Exact, 1, Some(1), 1),
 ];
 
 const ENGLISH: &[(&str, Kind, i64, Option<i64>, i64)] = &[
@@ -218,6 +230,8 @@ const ENGLISH: &[(&str, Kind, i64, Option<i64>, i64)] = &[
     ("about 10 and more than 5", Sum, 15, O, 16),
     ("45 and rising", Exact, 45, Some(45), 45),
     ("30 dead, toll likely to rise", Exact, 30, Some(30), 30),
+    ("not detain more than 20 people", AtMost, 0, Some(20), 20),
+    ("one soldier", Exact, 1, Some(1), 1),
 ];
 
 #[test]
@@ -760,4 +774,32 @@ fn the_counted_noun_stops_before_a_verb() {
     {
         assert_eq!(p(wording).noun.as_deref(), Some(noun), "{wording}");
     }
+}
+
+#[test]
+fn a_negation_flips_a_hedge_only_over_its_own_verb() {
+    let t = default_vague_table();
+    let read = |text: &str| {
+        let f = find_figures(text, &t);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        (f[0].reading.kind, f[0].reading.low, f[0].reading.high)
+    };
+    assert_eq!(read("قال إن البلدة لم يبقَ فيها أكثر من 200 عائلة."), (AtMost, 0, Some(200)));
+    assert_eq!(read("Police said they did not detain more than 20 people."), (AtMost, 0, Some(20)));
+    // Still (`لا يزال`), a clause opener and a far negation leave the hedge as written.
+    assert_eq!(read("وقال إنه لا يزال أكثر من 300 شخص في عداد المفقودين."), (MoreThan, 301, None));
+    assert_eq!(read("It was not clear whether more than 40 people had died."), (MoreThan, 41, None));
+    assert_eq!(read("لم يتمكن الصحفيون من الوصول، لكن أكثر من 50 شخصاً قتلوا."), (MoreThan, 51, None));
+    assert_eq!(read("The army did not say how it counted more than 60 dead."), (MoreThan, 61, None));
+}
+
+#[test]
+fn one_counts_a_person_only() {
+    let t = default_vague_table();
+    let found = |text: &str| find_figures(text, &t).into_iter().map(|f| f.wording).collect::<Vec<_>>();
+    assert_eq!(found("Police said one soldier was killed."), ["one soldier"]);
+    assert_eq!(found("وقال إن جندياً واحداً قتل."), ["جندياً واحداً"]);
+    // One of, one day, one side, a one-word `أحد` are no counts.
+    assert!(found("One of the wounded died one day later on one side of the road.").is_empty());
+    assert!(found("ولم يبق أحد في القرية، وقال أحد السكان إن يوماً واحداً مر.").is_empty());
 }

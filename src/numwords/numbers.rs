@@ -479,7 +479,7 @@ pub(crate) fn numbers_at(toks: &[Token], i: usize) -> Vec<NumRead> {
                 }
             }
             out.push(NumRead { value: v, end: i + 1, clitic: 0, words: false });
-            out
+            with_tail(toks, out)
         }
         TokKind::Decimal => {
             // 1.5 million, 2.5 مليون: a count only when the product is whole.
@@ -495,25 +495,44 @@ pub(crate) fn numbers_at(toks: &[Token], i: usize) -> Vec<NumRead> {
                 _ => Vec::new(),
             }
         }
-        TokKind::Word => {
-            let mut out = words_at(toks, i);
-            // `ألفين و350`, `ألف و200`: digits joined by و to a round number in words.
-            if let Some(r) = out.first() {
-                let waw = toks.get(r.end).is_some_and(|t| t.is_word() && t.norm == "و");
-                let digits = toks.get(r.end + 1).filter(|t| t.kind == TokKind::Num && !t.space_before);
-                if let (true, Some(v)) = (waw, digits.and_then(|t| t.value())) {
-                    let round = r.value >= 1_000 && r.value % 1_000 == 0;
-                    if round && v < 1_000 && toks.get(r.end + 2).is_none_or(|t| t.kind != TokKind::Num) {
-                        let read =
-                            NumRead { value: r.value + v, end: r.end + 2, clitic: r.clitic, words: true };
-                        out.insert(0, read);
-                    }
-                }
-            }
-            out
-        }
+        TokKind::Word => with_tail(toks, words_at(toks, i)),
         TokKind::Sym => Vec::new(),
     }
+}
+
+/// The largest scale (thousand, million, billion) that a round number is a whole multiple of.
+fn round_scale(v: i64) -> Option<i64> {
+    [1_000_000_000, 1_000_000, 1_000].into_iter().find(|s| v >= *s && v % s == 0)
+}
+
+/// A round number that ends on a scale word, continued after و by a smaller part: digits
+/// (`ألفين و350`, `ألف و200`), digits with a smaller scale word (`مليون و200 ألف`, `2 مليون و500
+/// ألف`), or a half (`مليون ونصف`, `ثلاثة آلاف ونصف`: half of the scale). The longer reading is
+/// put first; the shorter stays for callers that need it.
+fn with_tail(toks: &[Token], mut out: Vec<NumRead>) -> Vec<NumRead> {
+    let Some(r) = out.first().filter(|r| r.words) else { return out };
+    let Some(scale) = round_scale(r.value) else { return out };
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    let read = |value: i64, end: usize| NumRead { value, end, clitic: r.clitic, words: true };
+    let tail = match (word(r.end), toks.get(r.end + 1)) {
+        (Some("ونصف"), _) => Some(read(r.value + scale / 2, r.end + 1)),
+        (Some("و"), Some(t)) if t.kind == TokKind::Num && !t.space_before => {
+            let v = t.value().unwrap_or(i64::MAX);
+            let lower = toks.get(r.end + 2).and_then(scale_after_digits).filter(|s| *s < scale);
+            match lower {
+                Some(s) => v.checked_mul(s).filter(|x| *x < scale).map(|x| read(r.value + x, r.end + 3)),
+                None if v < 1_000 && toks.get(r.end + 2).is_none_or(|t| t.kind != TokKind::Num) => {
+                    (scale == 1_000).then(|| read(r.value + v, r.end + 2))
+                }
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(t) = tail {
+        out.insert(0, t);
+    }
+    out
 }
 
 /// Words that look like a number word with a clitic but are something else: the weekdays
@@ -629,5 +648,15 @@ mod tests {
         assert_eq!(read("ألفا"), None);
         assert_eq!(read("ألفاً"), Some(1000));
         assert_eq!(read("آلاف"), None);
+        assert_eq!(read("مليون و200 ألف"), Some(1_200_000));
+        assert_eq!(read("2 مليون و500 ألف"), Some(2_500_000));
+        assert_eq!(read("مليون ونصف"), Some(1_500_000));
+        assert_eq!(read("ثلاثة آلاف ونصف"), Some(3_500));
+        assert_eq!(read("ألفين و350"), Some(2_350));
+        // A smaller part must be smaller than the scale it follows, and digits alone follow only
+        // thousands (`مليون و200` is a million and 200 of something else).
+        assert_eq!(read("مليون و2000 ألف"), None);
+        assert_eq!(read("مليون و200"), None);
+        assert_eq!(read("خمسة ونصف"), None);
     }
 }

@@ -416,6 +416,9 @@ impl Writer<'_> {
         {
             return true;
         }
+        if self.capacity_or_age_list(a) {
+            return true;
+        }
         // A rate of people is a count a researcher records (`300 patients a day`); a rate of
         // anything else is not (`four a week`, `one meal a day`).
         let of_people = figure.and_then(|f| f.reading.noun.as_deref()).is_some_and(people::counts_people);
@@ -465,6 +468,33 @@ impl Writer<'_> {
     }
 
     /// Does one of the phrases end right before token `a` (its last word with any clitic)?
+    /// A capacity with words between the verb and `for` (`the jail, built in the 1980s for 900
+    /// inmates`, `designed in 2010 for 40 patients`), or the second age of a list (`aged 9 and
+    /// 12`, `أعمارهم 9 و12`): not counts.
+    fn capacity_or_age_list(&self, a: usize) -> bool {
+        let toks = self.toks;
+        let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
+        let Some(before) = a.checked_sub(1) else { return false };
+        if word(before) == Some("for") {
+            let built = (before.saturating_sub(6)..before)
+                .rev()
+                .take_while(|k| toks[*k].kind != TokKind::Sym)
+                .any(|k| {
+                    matches!(
+                        word(k),
+                        Some("built" | "designed" | "intended" | "meant" | "equipped" | "planned")
+                    )
+                });
+            if built {
+                return true;
+            }
+        }
+        a >= 3
+            && matches!(word(a - 1), Some("and" | "or" | "و" | "او"))
+            && toks[a - 2].kind == TokKind::Num
+            && matches!(word(a - 3), Some("aged" | "ages" | "age" | "العمر" | "اعمارهم" | "اعمارهما"))
+    }
+
     fn phrase_ends_at(&self, a: usize, phrases: &[Vec<String>]) -> bool {
         let toks = self.toks;
         phrases.iter().any(|p| {

@@ -883,6 +883,9 @@ fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
         ("وأشار المصدر إلى أن السجن المصمم لاستيعاب 1,500 نزيل يضم 4 آلاف.", "1,500"),
         ("The monitor listed the incidents of the day:\n2\nIn Mazraa, gunmen killed 3 people.", "2"),
         ("وأورد المرصد حوادث اليوم:\n١- بلدة الكرمة: قتل ٣ مدنيين.", "١"),
+        ("An official said the jail, built in the 1980s for 900 inmates, was full.", "900"),
+        ("Two boys, aged 9 and 12, were killed, a relative said.", "12"),
+        ("A statement by the Army of the Two Rivers said its men held the road.", "Two"),
     ] {
         let got = figures(text);
         assert!(!got.iter().any(|w| w.starts_with(not)), "'{not}' is not a claim in: {text} ({got:?})");
@@ -893,6 +896,10 @@ fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
         ("The group said under 40 people were still missing.", "under 40 people"),
         ("The agency said 31 of the 44 detainees had been freed.", "31"),
         ("وقال ناشطون إن سبعة رجال قتلوا في عام 2018.", "سبعة رجال"),
+        ("Police said two police officers and 12 more soldiers were wounded.", "two police officers"),
+        ("The army said one soldier was killed.", "one soldier"),
+        ("وقال المرصد إن جندياً واحداً قتل.", "جندياً واحداً"),
+        ("The official said the camp, which was built quickly, now held 900 families.", "900 families"),
     ] {
         let got = figures(text);
         assert!(got.iter().any(|w| w.starts_with(want)), "'{want}' is a claim in: {text} ({got:?})");
@@ -947,6 +954,10 @@ fn counts_of_things_are_left_out_and_their_sentence_stays() {
     for text in [
         "Activists said the jets carried out four strikes on the market.",
         "وقال الناشطون إن الطائرات نفّذت أربع غارات متتالية على السوق.",
+        // The head of the counted noun, past an adjective or a people word describing it.
+        "The coastguard said it had intercepted four other boats.",
+        "The court said protesters had attacked two police stations.",
+        "وقال المسؤول إن مراكز الإيواء البالغ عددها 92 مركزاً مكتظة.",
     ] {
         let out = offered(text);
         assert_eq!(out.len(), 1, "{out:?}");
