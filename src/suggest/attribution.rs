@@ -8,6 +8,10 @@ use super::cues::{Cue, Family, Side};
 use super::tables::{Tables, Words};
 use super::text::{Layout, NONE};
 
+mod mentions;
+
+use mentions::Known;
+
 /// One attribution found in the text.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
@@ -268,10 +272,22 @@ impl<'a> Scan<'a> {
         None
     }
 
-    /// A manner phrase: `في بيان`, `في اتصال هاتفي`, `in a statement`. Returns its end.
+    /// A manner phrase: `في بيان`, `في بيانها`, `في اتصال هاتفي`, `in a statement`, `in its
+    /// daily bulletin` (in or at, a determiner, up to two lowercase words, a manner noun).
+    /// Returns its end.
     fn manner_at(&self, k: usize) -> Option<usize> {
         if self.word(k) == Some("في") && self.in_set(k + 1, &self.t.manner_nouns) {
             return Some(k + 2);
+        }
+        if matches!(self.word(k), Some("in" | "at")) && self.exact_in(k + 1, &self.t.determiners) {
+            for j in k + 2..k + 5 {
+                if self.word(j).is_none() || self.upper(j) {
+                    break;
+                }
+                if self.exact_in(j, &self.t.manner_nouns) {
+                    return Some(j + 1);
+                }
+            }
         }
         self.phrase_at(k, &self.t.manner_phrases)
     }
@@ -377,6 +393,14 @@ impl<'a> Scan<'a> {
                 j += 1;
                 continue;
             }
+            // A count of speakers opens the phrase: `according to two local rights groups`.
+            if words == 0 && self.in_figure(j) && self.counts_speakers(j) {
+                while j < end && self.in_figure(j) {
+                    words += 1;
+                    j += 1;
+                }
+                continue;
+            }
             let stop = self.complementizer(j)
                 || (self.in_figure(j) && !self.age_at(j))
                 || (words > 0 && self.in_date(j))
@@ -424,6 +448,16 @@ impl<'a> Scan<'a> {
             m += 1;
         }
         (phrase, region_end)
+    }
+
+    /// A figure that counts speakers at the start of a source phrase: `according to two local
+    /// rights groups`, `بحسب ثلاثة شهود` (a source noun within three words after it).
+    fn counts_speakers(&self, j: usize) -> bool {
+        let mut e = j;
+        while self.in_figure(e) {
+            e += 1;
+        }
+        (e..e + 3).any(|k| self.in_set(k, &self.t.source_nouns))
     }
 
     /// A bare number between commas after a name: an age (`Samir Khalil, 52, a seller`).
@@ -512,7 +546,7 @@ impl<'a> Scan<'a> {
             let stop = (t.kind == TokKind::Sym && matches!(t.norm.as_str(), ";" | ":" | "?" | "!"))
                 || speech_mark
                 || (self.in_date(k) && !aside)
-                || self.finite_cue(k)
+                || (self.finite_cue(k) && !self.in_relative(k))
                 || (self.complementizer(k) && self.word(k).is_some_and(is_arabic))
                 || (!aside && self.exact_in(k, &self.t.clause_openers));
             if stop {
@@ -526,6 +560,15 @@ impl<'a> Scan<'a> {
         }
         chunks.push((j, chunk_end));
         chunks
+    }
+
+    /// An English verb in a relative clause after a comma (`The Front, which claimed the attack
+    /// in a statement, said`): an aside about the subject, which a scan back passes over.
+    fn in_relative(&self, k: usize) -> bool {
+        k >= 2
+            && matches!(self.word(k - 1), Some("which" | "who"))
+            && self.sym(k - 2, ",")
+            && self.word(k).is_some_and(|w| w.is_ascii())
     }
 
     fn starts_parenthetical(&self, a: usize, b: usize) -> bool {
@@ -567,10 +610,14 @@ impl<'a> Scan<'a> {
         if b0 > a0 && matches!(self.word(b0 - 1), Some("and" | "but" | "or")) {
             return None;
         }
+        if let Some(antecedent) = self.relative_subject(&chunks, cue) {
+            return antecedent;
+        }
         if let Some((a, b)) = self.trim(a0, b0) {
             // `A military source quoted by the state news agency denied`: the name ends
             // before the participle or relative clause.
             let (a, b) = self.trim(a, self.name_end(a, b))?;
+            let a = self.inner_subject(a, b);
             // `By midday it put the toll at 19`, `whom they`: a subject pronoun right before the
             // verb is the subject, and what comes before it is no speaker.
             if b > a + 1
@@ -586,6 +633,54 @@ impl<'a> Scan<'a> {
             let (a1, b1) = *chunks.get(1)?;
             self.trim(a1, b1)
         })
+    }
+
+    /// The subject of a reduced relative clause: `a figure the ministry rejected` is `the
+    /// ministry` (a determiner after a lowercase noun opens a new noun phrase; not after a
+    /// preposition, a conjunction or a quantifier: `a spokesman for the brigade`, `all the`).
+    fn inner_subject(&self, a: usize, b: usize) -> usize {
+        if !matches!(self.word(a), Some("the" | "a" | "an")) {
+            return a;
+        }
+        let opens = |k: usize| {
+            matches!(self.word(k), Some("the" | "a" | "an"))
+                && self.word(k - 1).is_some_and(|w| !w.ends_with("ing") && !w.ends_with("ed"))
+                && self.toks[k - 1].kind == TokKind::Word
+                && !self.upper(k - 1)
+                && self.word(k - 1).is_some_and(|w| w.is_ascii())
+                && !self.exact_in(k - 1, &self.t.prepositions)
+                && !self.exact_in(k - 1, &self.t.complement_openers)
+                && !self.exact_in(k - 1, &self.t.determiners)
+                && !self.exact_in(k - 1, &self.t.trim_end)
+                && !self.exact_in(k - 1, &self.t.unnamed_openers)
+                && !self.exact_in(k - 1, &self.t.be)
+                && !matches!(self.word(k - 1), Some("and" | "or" | "all" | "half" | "s" | "than" | "as"))
+        };
+        (a + 2..b.min(a + 5)).find(|k| opens(*k)).unwrap_or(a)
+    }
+
+    /// The subject of an English verb in a relative clause (`X, which has found`, `Y, who put
+    /// the number at`): Some(None) when the clause follows a source named after a frame
+    /// (`according to the Justice Watch Network, an independent monitor, which has found`: the
+    /// frame's source speaks, carried over), the noun phrase after the last preposition before
+    /// the clause when it holds a source noun (`the testimonies of several survivors, who put
+    /// ...`), else None (read the chunks as usual).
+    fn relative_subject(&self, chunks: &[(usize, usize)], cue: usize) -> Option<Option<(usize, usize)>> {
+        let (a0, b0) = chunks[0];
+        let first = (a0..b0).find(|k| self.toks[*k].kind == TokKind::Word)?;
+        if !matches!(self.word(first), Some("which" | "who")) || chunks.len() < 2 {
+            return None;
+        }
+        let lowest = chunks.last().map_or(0, |c| c.0);
+        let framed = lowest > 0
+            && self.cue_at[lowest - 1]
+                .is_some_and(|(c, _)| matches!(c.family, Family::Frame | Family::Relay));
+        if framed && !(lowest..cue).any(|k| self.in_figure(k)) {
+            return Some(None);
+        }
+        let (a1, b1) = chunks[1];
+        let p = (a1..b1).rev().find(|k| self.exact_in(*k, &self.t.prepositions))?;
+        self.has_source_noun(p + 1, b1).then(|| self.trim(p + 1, b1))
     }
 
     /// Where a name ends inside an English phrase: before a relative pronoun or a participle of
@@ -934,30 +1029,26 @@ impl<'a> Scan<'a> {
         })
     }
 
-    /// A speaker named again by the last word of an earlier name of two words or more (`الشامي`
-    /// after `د. عبد الرزاق الشامي`, `Jaber` after `Col. Faris Jaber`): that unit and its name.
-    fn named_again(
-        &self,
-        units: &[Unit],
-        p: (usize, usize),
-        surnames: &std::collections::HashMap<String, usize>,
-    ) -> Option<(usize, (usize, usize))> {
-        let f = *surnames.get(self.one_name_word(p)?)?;
-        units[f].name_span().map(|span| (f, span))
-    }
-
-    /// A source phrase of one name word (`الشامي`, `Jaber`): the word, normalised. Not a source
-    /// noun, a pronoun or a lowercase English word (`residents`).
+    /// A source phrase of one name word (`الشامي`, `آدم`, `Jaber`), after up to two titles (`Dr.
+    /// Rasheed`, `الشيخ إسحق`): the word, normalised. Not a title, a source noun, a pronoun or a
+    /// lowercase English word (`residents`).
     fn one_name_word(&self, (a, b): (usize, usize)) -> Option<&'a str> {
-        let mut words = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word);
-        let (k, None) = (words.next()?, words.next()) else { return None };
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        let (&k, titles) = words.split_last()?;
+        if titles.len() > 2 || !titles.iter().all(|t| self.exact_in(*t, &self.t.titles)) {
+            return None;
+        }
         let w = self.word(k)?;
-        let named = if is_arabic(w) { w.starts_with("ال") } else { self.upper(k) };
-        (named && !self.in_set(k, &self.t.source_nouns) && !self.exact_in(k, &self.t.pronouns)).then_some(w)
+        let named = is_arabic(w) || self.upper(k);
+        (named
+            && !self.in_set(k, &self.t.source_nouns)
+            && !self.exact_in(k, &self.t.pronouns)
+            && !self.exact_in(k, &self.t.titles))
+        .then_some(w)
     }
 
-    /// The last word of a source phrase of two words or more, when it can be a name: Arabic with
-    /// the article (`الشامي`), English capitalised (`Jaber`), never a source noun (`the health
+    /// The last word of a source phrase of two words or more, when it can be a name: Arabic
+    /// (`الشامي`, `آدم`), English capitalised (`Jaber`), never a source noun (`the health
     /// ministry`).
     fn last_name_word(&self, (a, b): (usize, usize)) -> Option<&'a str> {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
@@ -1044,6 +1135,14 @@ impl<'a> Scan<'a> {
             }
         }
         self.names_someone(a, b) && !self.exact_in(a, &self.t.pronouns)
+    }
+
+    /// A `who` clause at `k` that gives a name (`who gave only his first name, Samer`).
+    fn naming_clause(&self, k: usize) -> bool {
+        self.word(k) == Some("who")
+            && (k + 1..(k + 12).min(self.toks.len()))
+                .take_while(|j| self.toks[*j].kind != TokKind::Sym)
+                .any(|j| self.exact_in(j, &self.t.naming_words))
     }
 
     fn is_pronoun(&self, p: (usize, usize)) -> bool {
@@ -1166,7 +1265,8 @@ impl<'a> Scan<'a> {
         // نقلت X عن Y: the source is Y.
         let mut k = end;
         if cue.family == Family::Relay && arabic {
-            if let Some(an) = (end..(end + 8).min(s_end)).find(|k| self.word(*k) == Some("عن")) {
+            // `نقلت وكالة «الأنباء المستقلة» (و.أ.م) عن ...`: the relaying outlet may be long.
+            if let Some(an) = (end..(end + 16).min(s_end)).find(|k| self.word(*k) == Some("عن")) {
                 k = an + 1;
             }
         }
@@ -1317,12 +1417,9 @@ impl<'a> Scan<'a> {
     /// subject (وأضاف أنّ، وأوضحت أنّ), a participle (saying, مشيراً); and references to a source
     /// named before (`the source`, `المصدر`, `The U.K.-based monitor`, `the report`).
     fn resolve(&self, units: &mut [Unit]) {
-        // The last unit whose name holds each folded head word, for `the group`, `المرصد`.
-        let mut named: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut known = Known::new(self.mentions());
         // The last named source of the paragraph, for `the source`, `المصدر`, `المصادر`.
         let mut last_named: Option<usize> = None;
-        // The last unit whose name ends on each name word (see `named_again`).
-        let mut surnames: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut last: Option<usize> = None;
         let mut last_para = usize::MAX;
         for k in 0..units.len() {
@@ -1337,13 +1434,15 @@ impl<'a> Scan<'a> {
                 last_named = None;
                 last_para = s.para;
             }
+            known.advance(units[k].source.map_or(units[k].cue.0, |p| p.0));
             // `posted a statement saying ...`: the document speaks for the source before it.
             let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
             // `The doctor, who gave only his first name, Samer,`: a reference that a name or a
             // `who` clause follows introduces its speaker; it stands for no one before.
-            let introduced = |(_, b): (usize, usize)| {
-                self.sym(b, ",") && (self.word(b + 1) == Some("who") || self.upper(b + 1))
-            };
+            // A `who` clause that only describes (`The official, who spoke on condition of
+            // anonymity,`) introduces no one.
+            let introduced =
+                |(_, b): (usize, usize)| self.sym(b, ",") && (self.naming_clause(b + 1) || self.upper(b + 1));
             let reference = units[k].source.filter(|p| !introduced(*p)).and_then(|p| self.generic_head(p));
             // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
             // else for the author of the last such document.
@@ -1360,45 +1459,26 @@ impl<'a> Scan<'a> {
             let is_reference = reference.is_some();
             if let Some((head, mods)) = reference.filter(|_| !needs_source) {
                 let any = matches!(head.as_str(), "sourc" | "source" | "مصدر");
-                let found = if any {
-                    last_named.or_else(|| named.get(&head).copied())
-                } else {
-                    named.get(&head).copied()
-                };
-                let name = |f: usize| units[f].resolved.or(units[f].source);
-                if let Some((f, span)) = found.and_then(|f| name(f).map(|n| (f, n))) {
-                    if self.modifiers_fit(&mods, span) {
-                        let part = self.reference_part(&units[f], span, &head, any);
-                        units[k].resolved = Some(part);
-                        units[k].noun = true;
-                        last_named = Some(k);
-                        last = Some(k);
-                        continue;
-                    }
+                let found = known.named.get(&head).copied();
+                let found = if any { last_named.or(found) } else { found };
+                if let Some(part) = self.stand_for(units, &known, found, (&head, &mods), any) {
+                    units[k].resolved = Some(part);
+                    units[k].noun = true;
+                    last_named = Some(k);
+                    last = Some(k);
+                    continue;
                 }
             }
             let again = units[k].source.filter(|_| !needs_source && !is_reference);
-            if let Some((f, span)) = again.and_then(|p| self.named_again(units, p, &surnames)) {
+            if let Some((f, span)) = again.and_then(|p| self.named_again(units, p, &known)) {
                 units[k].resolved = Some(span);
-                units[k].noun = units[f].noun;
+                units[k].noun = f.is_none_or(|f| units[f].noun);
                 last_named = Some(k);
                 last = Some(k);
                 continue;
             }
             if let Some(p) = units[k].source.filter(|_| !needs_source) {
-                if let Some(w) = self.last_name_word(units[k].name.unwrap_or(p)) {
-                    surnames.insert(w.to_string(), k);
-                }
-                // A reference that names nothing before it is a first mention (`the town's
-                // council said`): a name that later references stand for.
-                for w in self.head_words(p) {
-                    named.insert(w, k);
-                }
-                if let Some(d) = units[k].document {
-                    for w in crate::normalize::fold_name(self.word(d).unwrap_or("")) {
-                        named.insert(w, k);
-                    }
-                }
+                self.remember(units, k, p, &mut known);
                 last_named = Some(k);
             }
             if needs_source {
@@ -1409,6 +1489,25 @@ impl<'a> Scan<'a> {
                 }
             } else {
                 last = Some(k);
+            }
+        }
+    }
+}
+
+impl Scan<'_> {
+    /// A source named here (`p`) is one later references stand for: by its head words, by the
+    /// document it opened with, and by the last word of its name. A reference that names nothing
+    /// before it is a first mention (`the town's council said`).
+    fn remember(&self, units: &[Unit], k: usize, p: (usize, usize), known: &mut Known) {
+        if let Some(w) = self.last_name_word(units[k].name.unwrap_or(p)) {
+            known.surnames.insert(w.to_string(), k);
+        }
+        for w in self.head_words(p) {
+            known.named.insert(w, k);
+        }
+        if let Some(d) = units[k].document {
+            for w in crate::normalize::fold_name(self.word(d).unwrap_or("")) {
+                known.named.insert(w, k);
             }
         }
     }

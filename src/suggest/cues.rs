@@ -383,6 +383,21 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "محكمة",
     "نيابة",
     "فريق",
+    "فرع",
+    "رابطة",
+    "اتحاد",
+    "محامون",
+    "محامين",
+    "محامي",
+    "league",
+    "union",
+    "association",
+    "lawyer",
+    "lawyers",
+    "branch",
+    "collective",
+    "groups",
+    "board",
 ];
 
 /// Nouns for information rather than a speaker: a frame whose phrase starts with one of them
@@ -506,6 +521,110 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "der", "de", "du", "da", "di", "la", "le", "of", "for",
     "the", "and", "on", "s",
 ];
+
+/// Titles before a name: a speaker named again by title and surname (`Dr. Rasheed` after `Dr.
+/// Amal Rasheed`, `الشيخ إسحق` after `رئيس اللجنة، الشيخ آدم إسحق`) is the speaker named before.
+pub(crate) const TITLES: &[&str] = &[
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "sheikh",
+    "gen",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "sgt",
+    "judge",
+    "imam",
+    "father",
+    "general",
+    "colonel",
+    "major",
+    "captain",
+    "الشيخ",
+    "الدكتور",
+    "د",
+    "العقيد",
+    "العميد",
+    "اللواء",
+    "النقيب",
+    "الرائد",
+    "المقدم",
+    "الطبيب",
+    "المحامي",
+    "القاضي",
+    "الأستاذ",
+    "المهندس",
+    "السيد",
+    "الحاج",
+    "الإمام",
+];
+
+/// Words that make a capitalised name an organisation's (`Medical Relief International`, `the
+/// Sea Rescue Collective`): a class noun with no earlier name holding it (`the charity`) stands
+/// for the last such name.
+pub(crate) const ORG_WORDS: &[&str] = &[
+    "international",
+    "relief",
+    "aid",
+    "rescue",
+    "rights",
+    "crescent",
+    "cross",
+    "collective",
+    "initiative",
+    "foundation",
+    "institute",
+    "society",
+    "federation",
+    "union",
+    "league",
+    "association",
+    "mission",
+    "fund",
+    "trust",
+    "corps",
+    "alliance",
+    "coalition",
+    "campaign",
+    "forum",
+    "watch",
+    "network",
+    "monitor",
+    "centre",
+    "center",
+    "group",
+    "committee",
+    "council",
+    "organisation",
+    "organization",
+    "front",
+    "brigade",
+    "brigades",
+    "agency",
+    "observatory",
+    "ministry",
+    "directorate",
+    "office",
+    "programme",
+    "program",
+    "service",
+    "services",
+    "doctors",
+    "medics",
+    "volunteers",
+    "partners",
+    "project",
+    "movement",
+];
+
+/// Class nouns of organisations: `the charity`, `the group` stand for the last organisation named
+/// with capitals when no earlier name holds the word itself.
+pub(crate) const CLASS_NOUNS: &[&str] =
+    &["charity", "group", "organisation", "organization", "ngo", "agency", "watchdog", "body", "collective"];
 
 /// English prepositions that open a complement inside a source phrase: a word after them is not
 /// the phrase's head, so a later reference does not stand for the phrase (`the brigade` is not
@@ -646,6 +765,28 @@ pub(crate) const MANNER_NOUNS: &[&str] = &[
     "كلمة",
     "إحاطة",
     "تسجيل",
+    "بيانه",
+    "بيانها",
+    "بيانهم",
+    "تصريحه",
+    "تصريحها",
+    "تقريره",
+    "تقريرها",
+    "نشرتها",
+    "نشرته",
+    "نشرة",
+    // English nouns of `in its daily bulletin`, `in a statement on Friday` (see `Scan::manner_at`).
+    "statement",
+    "statements",
+    "bulletin",
+    "report",
+    "interview",
+    "briefing",
+    "post",
+    "video",
+    "message",
+    "update",
+    "conference",
 ];
 pub(crate) const MANNER_PHRASES: &[&str] = &[
     "in a statement",
@@ -904,6 +1045,29 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "قيادي",
     "محافظ",
     "رئيس",
+    // Bodies and people later called by their head alone: `الفرع` after `فرع جمعية الهلال
+    // الأحمر في المدينة`, `the league` after `The Tarif Human Rights League`, `The lawyers`
+    // after `defence lawyers`.
+    "فرع",
+    "رابطة",
+    "اتحاد",
+    "جمعية",
+    "محامون",
+    "محامين",
+    "مركز",
+    "league",
+    "union",
+    "association",
+    "branch",
+    "lawyers",
+    "lawyer",
+    "board",
+    "federation",
+    "institute",
+    "foundation",
+    "society",
+    "mission",
+    "collective",
 ];
 
 /// Openings of a clause that never carry content (for deciding whether a cue closes a clause).
@@ -976,6 +1140,14 @@ pub(crate) const DESCRIPTION_OPENERS: &[&str] = &[
     "مفضّلاً",
     "رفض",
     "رافضاً",
+    // نقلت X عن Y قوله إنّ: the relayed words follow, the name has ended.
+    "قوله",
+    "قولها",
+    "قولهم",
+    "قولهما",
+    // المرصد، ومقرّه خارج البلاد، أنّ: where the speaker is based describes it.
+    "ومقرّه",
+    "ومقرّها",
 ];
 
 /// Relative pronouns: an Arabic verb right after one (`التهدئة التي أُعلنت`) describes its

@@ -51,6 +51,9 @@ pub(crate) struct Tables {
     pub complement_openers: Words,
     pub unnamed_openers: Words,
     pub descriptive_modifiers: Words,
+    pub titles: Words,
+    pub org_words: Words,
+    pub class_nouns: Words,
     /// The document nouns folded as `normalize::fold_name` folds them (`the report`).
     pub document_folds: Words,
     /// The objects of cues (عن، إلى، من), normalised, for `Cue::object`.
@@ -132,6 +135,9 @@ fn build() -> Tables {
         complement_openers: set(cues::COMPLEMENT_OPENERS),
         unnamed_openers: set(cues::UNNAMED_OPENERS),
         descriptive_modifiers: set(cues::DESCRIPTIVE_MODIFIERS),
+        titles: set(cues::TITLES),
+        org_words: set(cues::ORG_WORDS),
+        class_nouns: cues::CLASS_NOUNS.iter().flat_map(|w| crate::normalize::fold_name(w)).collect(),
         document_folds: cues::DOCUMENT_NOUNS.iter().flat_map(|w| crate::normalize::fold_name(w)).collect(),
         objects,
         not_before,
