@@ -313,21 +313,23 @@ const HELD_OUT_2_FLOORS: Floors =
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
 /// 0.676, 0.787, 0.200, 0.896), development data since (its misses read by class and fixed by
-/// general rules); just under the last measurement (source ar 0.913, en 0.937, en statements
+/// general rules); just under the last measurement (source ar 0.913, en 0.955, en statements
 /// 0.600), so that one more miss fails.
 const HELD_OUT_3_FLOORS: Floors =
-    [("ar", 0.971, 0.912, 0.963, 0.749, 0.886), ("en", 0.99, 0.936, 0.973, 0.599, 0.957)];
+    [("ar", 0.971, 0.912, 0.963, 0.749, 0.886), ("en", 0.99, 0.954, 0.973, 0.599, 0.957)];
 
 /// On the fourth blind batch, just under its one unseen measurement with the rules frozen at
 /// e46df6d (ar: recall, source, precision, statements, dates 0.954, 0.660, 0.912, 0.000, 0.911;
 /// en: 0.991, 0.736, 0.821, 1.000, 0.911); development data since, just under the last
 /// measurement (precision ar 0.972, en 0.887: numbered list items, distances, capacities;
-/// source ar 0.767, en 0.864, ar statements 0.333: names mentioned without a verb, titles with
-/// surnames, relative clauses; then ar recall 0.991, precision 0.991, dates 0.947, en precision
-/// 0.924, dates 0.978: compound numbers, feminine caps, duals, negated verbs, years as dates,
-/// capacities, ages, names, the head of a counted noun), so that one more miss fails.
+/// source ar 0.903 (0.897 with the four more figures found below), en 0.991, ar statements
+/// 0.333: names mentioned without a verb, titles with
+/// surnames, relative clauses, bulletins' authors, laws and corrections; ar recall 0.991,
+/// precision 0.991, dates 0.947, en precision 0.924, dates 0.978: compound numbers, feminine
+/// caps, duals, negated verbs, years as dates, capacities, ages, names, the head of a counted
+/// noun), so that one more miss fails.
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.99, 0.766, 0.99, 0.332, 0.946), ("en", 0.99, 0.863, 0.923, 0.99, 0.977)];
+    [("ar", 0.99, 0.896, 0.99, 0.332, 0.946), ("en", 0.99, 0.990, 0.923, 0.99, 0.977)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

@@ -247,8 +247,10 @@ fn suggest_indexed(text: &str, index: &VagueIndex) -> Vec<Suggestion> {
     let (fig_toks, fig_at) = spans_to_tokens(&toks, figures.iter().map(|f| (f.start, f.end)));
     let (date_toks, date_at) = spans_to_tokens(&toks, dates.iter().copied());
     let scan = Scan::new(text, &toks, &lay, t, &fig_at, &date_at);
-    let units = scan.units();
-    let w = Writer { text, toks: &toks, lay: &lay, t, scan: &scan, units: &units, date_toks: &date_toks };
+    let mut units = scan.units();
+    let author = scan.bulletin_author(&mut units);
+    let w =
+        Writer { text, toks: &toks, lay: &lay, t, scan: &scan, units: &units, date_toks: &date_toks, author };
     w.suggestions(&figures, &fig_toks)
 }
 
@@ -287,6 +289,8 @@ struct Writer<'a> {
     scan: &'a Scan<'a>,
     units: &'a [Unit],
     date_toks: &'a [(usize, usize)],
+    /// The author of a bulletin, who speaks for its figures without attribution.
+    author: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -307,7 +311,8 @@ impl Writer<'_> {
             {
                 continue;
             }
-            kept.push((fi, self.attribute(a, b, here.clone(), &speakers)));
+            let author = self.author.filter(|u| self.units[*u].sentence <= s);
+            kept.push((fi, self.attribute(a, b, here.clone(), &speakers).or(author)));
         }
         let mut figs_in_sentence = vec![0u32; self.lay.sentences.len()];
         for (fi, _) in &kept {
@@ -651,6 +656,9 @@ impl Writer<'_> {
         let mut source_span = None;
         if let Some(u) = unit {
             cues.push(self.units[u].family.name());
+            if Some(u) == self.author && self.units[u].sentence != self.lay.sent_of[near.0] as usize {
+                cues.push("bulletin author");
+            }
             match self.units[u].owner(u) {
                 Some(o) => {
                     if let Some((sa, sb)) = self.units[o].name_span() {
@@ -682,7 +690,9 @@ impl Writer<'_> {
         }
         let confidence = cues
             .iter()
-            .filter(|c| !matches!(**c, "carried over" | "own reporting" | "speaker not found"))
+            .filter(|c| {
+                !matches!(**c, "carried over" | "own reporting" | "speaker not found" | "bulletin author")
+            })
             .count() as u8;
         Suggestion {
             start,

@@ -268,3 +268,38 @@ impl<'a> Scan<'a> {
         }
     }
 }
+
+impl Scan<'_> {
+    /// The author of a bulletin: when a heading before the first sentence of the body names a
+    /// bulletin (`DAILY BULLETIN`, `النشرة اليومية`), the source of the first attribution of the
+    /// lead paragraph, provided a heading names it too (`«شبكة رصد الجنوب»`, `Northern Delta
+    /// Monitoring Group`): the figures the bulletin gives without attribution are its author's.
+    /// Its first-person words (`Our field monitor`) stand for it. A newspaper's headline names no
+    /// bulletin, and its own reporting stays its own.
+    pub(crate) fn bulletin_author(&self, units: &mut [Unit]) -> Option<usize> {
+        let sentences = &self.lay.sentences;
+        let first = sentences.iter().position(|s| !s.heading).filter(|f| *f > 0)?;
+        let heading = (sentences[0].start, sentences[first - 1].end);
+        if !(heading.0..heading.1).any(|k| self.phrase_at(k, &self.t.bulletin_nouns).is_some()) {
+            return None;
+        }
+        let para = sentences[first].para;
+        let author = units.iter().position(|u| sentences[u.sentence].para == para)?;
+        let (a, b) = units[author].name_span().filter(|p| !self.is_pronoun(*p))?;
+        let fold = |(x, y): (usize, usize)| {
+            crate::normalize::fold_name(&self.text[self.toks[x].start..self.toks[y - 1].end])
+        };
+        let (name, said) = (fold((a, b)), fold(heading));
+        let shared = name.iter().filter(|w| said.contains(w)).count();
+        if shared < name.len().min(2) || 3 * shared < 2 * name.len() {
+            return None;
+        }
+        for u in units.iter_mut() {
+            if u.source.is_some_and(|(x, _)| self.exact_in(x, &self.t.first_person)) {
+                u.resolved = Some((a, b));
+                u.noun = true;
+            }
+        }
+        Some(author)
+    }
+}
