@@ -708,7 +708,13 @@ impl Around<'_> {
             return true;
         }
         // Dates: "5 December", "December 5", "Nov. 20", "5 كانون الأول", "12/5", "10:30".
-        if in_list(next, MONTHS) || in_list(prev, MONTHS) || (sym(prev, &["."]) && in_list(prev2, MONTHS)) {
+        // A day of the month is 1..31: `أيار مليون و200 ألف` is a count after a month.
+        let day = p.iv.point <= 31;
+        if day
+            && (in_list(next, MONTHS)
+                || in_list(prev, MONTHS)
+                || (sym(prev, &["."]) && in_list(prev2, MONTHS)))
+        {
             return true;
         }
         if in_list(next, &["of", "من"]) && in_list(next2, MONTHS) {

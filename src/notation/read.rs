@@ -537,6 +537,11 @@ impl<'a> Reader<'a> {
         if forms.iter().any(|(_, _, w)| is_function_word(w)) {
             return false;
         }
+        // `as many as 400 may have fled`: a modal verb is no noun.
+        const MODALS: &[&str] = &["may", "might", "could", "would", "should", "will", "must", "can"];
+        if !t.upper && MODALS.contains(&t.norm.as_str()) {
+            return false;
+        }
         self.phrase_at(subset_index(), i, true).is_none()
             && self.phrase_at(prefix_index(), i, true).is_none()
             && self.phrase_at(suffix_index(), i, false).is_none()

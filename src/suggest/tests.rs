@@ -905,6 +905,7 @@ fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
         ("وقال ناشطون إن سبعة رجال قتلوا في عام 2018.", "سبعة رجال"),
         ("Police said two police officers and 12 more soldiers were wounded.", "two police officers"),
         ("The army said one soldier was killed.", "one soldier"),
+        ("The official said as many as 400 may have fled.", "as many as 400"),
         ("وقال المرصد إن جندياً واحداً قتل.", "جندياً واحداً"),
         ("The official said the camp, which was built quickly, now held 900 families.", "900 families"),
     ] {
