@@ -151,6 +151,12 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("ناهزت", ApproxBelow),
     ("قارب", ApproxBelow),
     ("قاربت", ApproxBelow),
+    // Verbs of nearing: `العدد الحقيقي يقترب من خمسين`.
+    ("يقترب من", ApproxBelow),
+    ("تقترب من", ApproxBelow),
+    ("اقترب من", ApproxBelow),
+    ("اقتربت من", ApproxBelow),
+    ("يقارب من", ApproxBelow),
     ("فوق", MoreThan),
     ("ما فوق", MoreThan),
     ("ما لا يقل عن", AtLeast),
