@@ -726,7 +726,11 @@ impl Around<'_> {
         // Names: "Brigade 17", "اللواء 17", "Route 4", "رقم 5", ages "aged 25", "البالغ من العمر 25".
         // A range opened by a word is a count: "estimated to number between 4,000 and 5,000".
         // "No. 3", "Wing No. 4": the full stop of the abbreviation stands between.
-        let name_word = in_list(prev, NAME_BEFORE) || (sym(prev, &["."]) && in_list(prev2, &["no", "nos"]));
+        // `عام ألفين` is a year, but `منذ مطلع العام ألف و112 شخصاً` counts people: a counted noun
+        // after the number makes it a count.
+        let year_word = in_list(prev, &["عام", "سنه"]) && p.noun.is_some();
+        let name_word = (in_list(prev, NAME_BEFORE) && !year_word)
+            || (sym(prev, &["."]) && in_list(prev2, &["no", "nos"]));
         (name_word && crate::numwords::numbers::may_start_number(self.first))
             || (in_list(prev2, &["العمر", "aged", "age"]) && !p.hedged)
     }

@@ -789,6 +789,9 @@ fn a_negation_flips_a_hedge_only_over_its_own_verb() {
     assert_eq!(read("قال إن البلدة لم يبقَ فيها أكثر من 200 عائلة."), (AtMost, 0, Some(200)));
     // After a month a number above 31 is no day of it.
     assert_eq!(read("وبلغ عدد النازحين منذ أيار مليون و200 ألف شخص."), (Exact, 1_200_000, Some(1_200_000)));
+    // After `العام` a number with its counted noun is a count, not a year.
+    assert_eq!(read("وبلغ عدد القتلى منذ مطلع العام ألف و112 شخصاً."), (Exact, 1_112, Some(1_112)));
+    assert!(find_figures("وقال إن ذلك حدث عام ألفين.", &t).is_empty());
     assert_eq!(read("Police said they did not detain more than 20 people."), (AtMost, 0, Some(20)));
     // Still (`لا يزال`), a clause opener and a far negation leave the hedge as written.
     assert_eq!(read("وقال إنه لا يزال أكثر من 300 شخص في عداد المفقودين."), (MoreThan, 301, None));
