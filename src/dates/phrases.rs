@@ -98,6 +98,25 @@ enum R {
     SinceYear,
 }
 
+impl R {
+    /// A cumulative window from a date to publication (`since …`, `منذ …`).
+    fn is_window(self) -> bool {
+        matches!(
+            self,
+            R::SinceWeekday
+                | R::SinceBack(_)
+                | R::SinceMonthPart
+                | R::SinceDay
+                | R::SinceMonth
+                | R::SinceStartMonth
+                | R::SinceStartYear
+                | R::SinceStartOfYear
+                | R::SinceStartWeek
+                | R::SinceYear
+        )
+    }
+}
+
 use P::*;
 
 const TOD_EN: &str = "morning|afternoon|evening|night";
@@ -843,16 +862,8 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
                 _ => span(ymd(y, 9, 1)?, ymd(y, 12, 31)?),
             }
         }
-        R::SinceWeekday
-        | R::SinceBack(_)
-        | R::SinceMonthPart
-        | R::SinceDay
-        | R::SinceMonth
-        | R::SinceStartMonth
-        | R::SinceStartYear
-        | R::SinceStartOfYear
-        | R::SinceStartWeek
-        | R::SinceYear => x.since(r),
+        // Every other row is a cumulative window (`R::is_window`); `since` refuses anything else.
+        _ => x.since(r),
     }
 }
 
@@ -1141,20 +1152,7 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     }
     // `the largest trial since 2020`, `الهجوم الأعنف منذ عام 2019`: a superlative's yardstick,
     // not the window of a count.
-    let since = matches!(
-        r,
-        R::SinceWeekday
-            | R::SinceBack(_)
-            | R::SinceMonthPart
-            | R::SinceDay
-            | R::SinceMonth
-            | R::SinceStartMonth
-            | R::SinceStartYear
-            | R::SinceStartOfYear
-            | R::SinceStartWeek
-            | R::SinceYear
-    );
-    if since && superlative_before(m, i) {
+    if r.is_window() && superlative_before(m, i) {
         return true;
     }
     // اليوم التالي (the next day), اليوم نفسه: counted from the event, not from publication.
