@@ -264,7 +264,60 @@ mod tests {
         for bad in ["since the start of the fighting", "منذ بداية الحرب"] {
             assert!(parse_when(bad, pub_date()).is_err(), "{bad}");
         }
-        assert!(find_when("since the start of the fighting, 40 people died").is_empty());
+        // Found in running text as a window from an event (so the toll keeps it), not resolved.
+        let t = "since the start of the fighting, 40 people died";
+        let spans: Vec<&str> = find_when(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(spans, ["since the start of the fighting"]);
+    }
+
+    /// Windows counted from an event: found in running text, resolved only when they name the
+    /// event's date; the superlative's yardstick and an event without `since` are not windows.
+    #[test]
+    fn windows_from_an_event() {
+        let found =
+            |t: &str| -> Vec<String> { find_when(t).into_iter().map(|(a, b)| t[a..b].to_string()).collect() };
+        for (t, phrase) in [
+            ("At least 600 were wounded since the assault began, he said", "since the assault began"),
+            ("41 people died since the truce took effect", "since the truce took effect"),
+            ("since the ceasefire came into force, 12 were killed", "since the ceasefire came into force"),
+            ("Since the blast, 187 have been treated", "Since the blast"),
+            ("since the outbreak of the war", "since the outbreak of the war"),
+            ("أصيب 600 منذ بدء الهجوم", "منذ بدء الهجوم"),
+            ("نزح 200 منذ دخول الهدنة حيز التنفيذ", "منذ دخول الهدنة حيز التنفيذ"),
+            ("قتل 12 منذ بدء وقف إطلاق النار", "منذ بدء وقف إطلاق النار"),
+            ("منذ بدء العمليات العسكرية قتل 40", "منذ بدء العمليات العسكرية"),
+            ("ومنذ الانفجار عولج 187 جريحاً", "منذ الانفجار"),
+        ] {
+            assert_eq!(found(t), [phrase], "{t}");
+            let e = parse_when(phrase, pub_date()).unwrap_err();
+            assert!(e.contains("names no date"), "{phrase}: {e}");
+        }
+        for (t, from) in [
+            ("since the truce took effect on November 21", "2014-11-21"),
+            ("since the offensive began on Monday", "2014-12-01"),
+            ("since the war began in 2011", "2011-01-01"),
+            ("since the start of the offensive in October", "2014-10-01"),
+            ("منذ بدء الهدنة في الحادي والعشرين من الشهر الماضي", "2014-11-21"),
+            ("منذ بدء العمليات العسكرية في أيار", "2014-05-01"),
+            ("منذ اندلاع الحرب عام 2011", "2011-01-01"),
+            ("منذ بدء الهجوم يوم الاثنين", "2014-12-01"),
+        ] {
+            let w = parse_when(t, pub_date()).unwrap_or_else(|e| panic!("{t}: {e}"));
+            assert_eq!(
+                (w.from, w.to, w.precision),
+                (ymd(from), ymd("2014-12-05"), Precision::Cumulative),
+                "{t}"
+            );
+            assert_eq!(found(t), [t], "{t}");
+        }
+        // Must NOT be read: the yardstick of a superlative, an event without `since`.
+        for t in [
+            "the deadliest day since the war began",
+            "وهو الهجوم الأعنف منذ بدء الحرب",
+            "the assault began at dawn",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
     }
 
     #[test]

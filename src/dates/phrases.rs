@@ -96,6 +96,12 @@ enum R {
     YearWhole,
     /// since 2015, منذ عام 2019: from the first day of that year to publication.
     SinceYear,
+    /// since the assault began, منذ بدء الهدنة: a window from an event the phrase does not date.
+    /// Found in running text (so a toll keeps its window rather than another date of its
+    /// sentence) but not resolved: `--when` asks for the event's date. With a date (`since the
+    /// truce took effect on May 21`, `منذ بدء الهدنة في الحادي والعشرين من الشهر الماضي`) the
+    /// phrase is read as a window from that date (`SinceDay`, `SinceMonth` ...).
+    SinceEvent,
 }
 
 impl R {
@@ -113,11 +119,28 @@ impl R {
                 | R::SinceStartOfYear
                 | R::SinceStartWeek
                 | R::SinceYear
+                | R::SinceEvent
         )
     }
 }
 
 use P::*;
+
+/// Events a window can count from (`since the assault began`, `منذ بدء الهدنة`), normalised.
+const EVENT_EN: &str = "assault|offensive|attack|attacks|truce|ceasefire|war|siege|fighting|clashes|blast|\
+    explosion|bombing|bombardment|shelling|operation|campaign|conflict|crisis|uprising|revolution|invasion|\
+    incursion|raid|raids|strikes|airstrikes|earthquake|floods|flooding|outbreak|epidemic|escalation|blockade|\
+    crackdown|protests|unrest|hostilities|massacre|battle|agreement|deal|occupation|coup|lockdown|standoff";
+const EVENT_VERB_EN: &str =
+    "began|begun|started|erupted|broke|took|came|went|was|were|escalated|resumed|collapsed";
+const EVENT_VERB2_EN: &str = "out|effect|into|declared|launched|signed|announced|imposed|agreed";
+const EVENT_START_EN: &str = "start|beginning|outbreak|onset|launch";
+const EVENT_START_AR: &str = "بدء|بدايه|انطلاق|اندلاع|دخول|اعلان|سريان|وقوع|توقيع|تطبيق|فرض|اشتداد";
+const EVENT_AR: &str = "الهجوم|الهجمات|الهدنه|العمليه|العمليات|الحرب|الحصار|المعارك|القتال|القصف|الانفجار|\
+    التفجير|الاشتباكات|الاتفاق|النزاع|الازمه|الحمله|الغزو|التوغل|الزلزال|الفيضانات|التصعيد|الاحتجاجات|\
+    الثوره|الانتفاضه|المجزره|الاجتياح|التهدئه|وقف اطلاق النار|وقف النار|الغارات|الضربات|الوباء|الاغلاق";
+const EVENT_ADJ_AR: &str = "العسكريه|العسكري|الجويه|الجوي|البريه|البري|الاخير|الاخيره|الحاليه|الحالي|الجاري|\
+    الجاريه|الاسرائيلي|الاسرائيليه|الاخيره";
 
 const TOD_EN: &str = "morning|afternoon|evening|night";
 const TOD_AR: &str = "صباح|مساء|فجر|ظهر|عصر|ليل|ظهيره|ضحي|صبيحه|منتصف ليل";
@@ -158,6 +181,103 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("since"), O("the"), W("beginning|start"), Year], R::SinceStartOfYear),
     (&[W("since"), Month, OYear], R::SinceMonth),
     (&[W("since"), Year], R::SinceYear),
+    // since the assault began, since the truce took effect on May 21, since the start of the war
+    (
+        &[W("since"), O("the"), W(EVENT_EN), O(EVENT_VERB_EN), O(EVENT_VERB2_EN), O("force|effect")],
+        R::SinceEvent,
+    ),
+    (&[W("since"), O("the"), W(EVENT_START_EN), W("of"), O("the"), W(EVENT_EN)], R::SinceEvent),
+    (
+        &[
+            W("since"),
+            O("the"),
+            W(EVENT_EN),
+            O(EVENT_VERB_EN),
+            O(EVENT_VERB2_EN),
+            O("force|effect"),
+            W("on"),
+            Month,
+            Day,
+            OYear,
+        ],
+        R::SinceDay,
+    ),
+    (
+        &[
+            W("since"),
+            O("the"),
+            W(EVENT_EN),
+            O(EVENT_VERB_EN),
+            O(EVENT_VERB2_EN),
+            O("force|effect"),
+            W("on"),
+            O("the"),
+            Day,
+            O("of"),
+            Month,
+            OYear,
+        ],
+        R::SinceDay,
+    ),
+    (
+        &[
+            W("since"),
+            O("the"),
+            W(EVENT_EN),
+            O(EVENT_VERB_EN),
+            O(EVENT_VERB2_EN),
+            O("force|effect"),
+            W("on"),
+            Weekday,
+        ],
+        R::SinceWeekday,
+    ),
+    (
+        &[
+            W("since"),
+            O("the"),
+            W(EVENT_EN),
+            O(EVENT_VERB_EN),
+            O(EVENT_VERB2_EN),
+            O("force|effect"),
+            W("in"),
+            Month,
+            OYear,
+        ],
+        R::SinceMonth,
+    ),
+    (
+        &[
+            W("since"),
+            O("the"),
+            W(EVENT_EN),
+            O(EVENT_VERB_EN),
+            O(EVENT_VERB2_EN),
+            O("force|effect"),
+            W("in"),
+            Year,
+        ],
+        R::SinceYear,
+    ),
+    (
+        &[
+            W("since"),
+            O("the"),
+            W(EVENT_START_EN),
+            W("of"),
+            O("the"),
+            W(EVENT_EN),
+            W("on"),
+            Month,
+            Day,
+            OYear,
+        ],
+        R::SinceDay,
+    ),
+    (
+        &[W("since"), O("the"), W(EVENT_START_EN), W("of"), O("the"), W(EVENT_EN), W("in"), Month, OYear],
+        R::SinceMonth,
+    ),
     (&[O("the"), W("past"), W("month")], R::PastFixed(30)),
     (&[O("the"), W("past"), W("year")], R::PastFixed(365)),
     (&[O("the"), W("past|last"), Count, W("months")], R::PastMonths),
@@ -230,6 +350,81 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("منذ"), W("بدايه|مطلع|اول"), Year], R::SinceStartOfYear),
     (&[W("منذ"), Month, OYear], R::SinceMonth),
     (&[W("منذ"), Year], R::SinceYear),
+    // منذ بدء الهجوم، منذ دخول الهدنة حيز التنفيذ، منذ بدء العمليات العسكرية في أيار
+    (
+        &[
+            W("منذ"),
+            O(EVENT_START_AR),
+            O("سريان|تطبيق"),
+            W(EVENT_AR),
+            O(EVENT_ADJ_AR),
+            O("حيز"),
+            O("التنفيذ"),
+        ],
+        R::SinceEvent,
+    ),
+    (
+        &[
+            W("منذ"),
+            O(EVENT_START_AR),
+            O("سريان|تطبيق"),
+            W(EVENT_AR),
+            O(EVENT_ADJ_AR),
+            O("حيز"),
+            O("التنفيذ"),
+            W("في"),
+            O("يوم"),
+            Day,
+            O("من"),
+            Month,
+            OYear,
+        ],
+        R::SinceDay,
+    ),
+    (
+        &[
+            W("منذ"),
+            O(EVENT_START_AR),
+            O("سريان|تطبيق"),
+            W(EVENT_AR),
+            O(EVENT_ADJ_AR),
+            O("حيز"),
+            O("التنفيذ"),
+            O("في"),
+            O("يوم"),
+            Weekday,
+        ],
+        R::SinceWeekday,
+    ),
+    (
+        &[
+            W("منذ"),
+            O(EVENT_START_AR),
+            O("سريان|تطبيق"),
+            W(EVENT_AR),
+            O(EVENT_ADJ_AR),
+            O("حيز"),
+            O("التنفيذ"),
+            W("في"),
+            Month,
+            OYear,
+        ],
+        R::SinceMonth,
+    ),
+    (
+        &[
+            W("منذ"),
+            O(EVENT_START_AR),
+            O("سريان|تطبيق"),
+            W(EVENT_AR),
+            O(EVENT_ADJ_AR),
+            O("حيز"),
+            O("التنفيذ"),
+            O("في"),
+            Year,
+        ],
+        R::SinceYear,
+    ),
     (&[W("بين|ما بين"), Day, W("و|-"), Day, O("من"), Month, OYear], R::DaySpan),
     (&[W("ليلتي|ليله|ليل"), Day, W("علي|و|-"), Day, O("من"), Month, OYear], R::DaySpan),
     (&[W("الليل")], R::Overnight),
@@ -1017,6 +1212,13 @@ impl Resolving<'_> {
             },
             R::SinceStartWeek => monday_of(p),
             R::SinceYear => ymd(self.c.year.ok_or_else(|| format!("'{}' names no year", self.t))?, 1, 1)?,
+            R::SinceEvent => {
+                return Err(format!(
+                    "'{}' counts from an event but names no date; give the day it began (since May 31, \
+                     منذ 31 أيار, or a range 2014-11-02..2014-12-05)",
+                    self.t
+                ))
+            }
             other => return Err(format!("'{}' is not read as a window ({other:?})", self.t)),
         };
         since(from, p)

@@ -293,6 +293,27 @@ struct Writer<'a> {
     author: Option<usize>,
 }
 
+/// Words that turn a sentence to another clause: a cumulative window before them does not date
+/// a figure after them (nor the other way round).
+const WINDOW_TURNS: &[&str] = &[
+    "but",
+    "while",
+    "whereas",
+    "although",
+    "adding",
+    "noting",
+    "لكن",
+    "لكنه",
+    "لكنها",
+    "بينما",
+    "فيما",
+    "لافتا",
+    "مشيرا",
+    "مضيفا",
+    "مؤكدا",
+    "غير",
+];
+
 impl Writer<'_> {
     fn suggestions(&self, figures: &[FoundFigure], fig_toks: &[(usize, usize)]) -> Vec<Suggestion> {
         let units_of = self.units_by_sentence();
@@ -790,12 +811,20 @@ impl Writer<'_> {
         };
         // A cumulative window (`since January`, `منذ مطلع العام`) dates a toll over all of it:
         // it wins over the day of the statement or of the last event in the same sentence.
-        let cumulative = |k: usize| {
+        // A date across a turn of the sentence loses to one in the figure's own clause (`returned
+        // since the truce, but 200 left over the past five days`, `منذ بدء التهدئة …، لافتاً إلى أن
+        // ثلاثة أطفال قتلوا الأحد`).
+        let is_word = |k: usize, words: &[&str]| {
             crate::numwords::tokens::clitic_forms(&self.toks[k].norm)
                 .iter()
-                .any(|(_, _, w)| matches!(*w, "since" | "منذ"))
+                .any(|(_, _, w)| words.contains(w))
         };
-        let mut best: Option<(bool, bool, usize, u32)> = None;
+        let turn_between = |k: usize| {
+            let (a, b) = if k < near.0 { (k, near.0) } else { (near.1, k) };
+            (a..b).any(|j| is_word(j, WINDOW_TURNS))
+        };
+        let cumulative = |k: usize| is_word(k, &["since", "منذ"]);
+        let mut best: Option<(bool, bool, bool, usize, u32)> = None;
         let mut k = lo;
         while k < hi {
             let d = self.scan.date_at[k];
@@ -804,13 +833,13 @@ impl Writer<'_> {
                 continue;
             }
             let dist = if k < near.0 { near.0 - k } else { k.saturating_sub(near.1) };
-            let key = (said_on(k), !cumulative(k), dist, d);
-            if best.is_none_or(|b| (key.0, key.1, key.2) < (b.0, b.1, b.2)) {
+            let key = (said_on(k), turn_between(k), !cumulative(k), dist, d);
+            if best.is_none_or(|b| (key.0, key.1, key.2, key.3) < (b.0, b.1, b.2, b.3)) {
                 best = Some(key);
             }
             k = self.date_toks[d as usize].1.max(k + 1);
         }
-        let (_, _, _, d) = best?;
+        let (.., d) = best?;
         let (mut a, b) = self.date_toks[d as usize];
         // The preposition before a date phrase is part of it as written: `on Tuesday`, `خلال
         // الأيام الثلاثة الماضية`.

@@ -421,6 +421,12 @@ fn row(
     let matched = hit.map(|(id, _)| nb.source(id).map(|r| r.name)).transpose()?;
     let source_id = hit.map(|(id, _)| id);
     let when = s.when.as_deref().and_then(|w| crate::dates::parse_when(w, published).ok());
+    // A date phrase that does not resolve (a window from an undated event, `since the assault
+    // began`; an article without a publication date) is left for the reviewer, and said so.
+    let mut cues = s.cues.clone();
+    if s.when.is_some() && when.is_none() {
+        cues.push("date not resolved");
+    }
     let quote = normalize(&s.quote);
     // Recorded: a claim of the article quotes these words, and, when there is a figure, holds
     // this figure (its words or its reading, for the measure asked if one is): a claim of the
@@ -461,7 +467,7 @@ fn row(
         incident: query.incident.as_ref().map(|k| k.trim().to_string()),
         credibility: None,
         confidence: s.confidence,
-        cues: s.cues.clone(),
+        cues,
         status: if is_recorded { "recorded" } else { "new" },
         marks,
         source_id,
