@@ -295,7 +295,10 @@ type Floors = [(&'static str, f64, f64, f64, f64, f64); 2];
 
 /// On the reports the rules were developed against. Every floor below was set on 6 December 2026
 /// after counts of things left the gold of the older batches (one convention for all: counts of
-/// things are not gold) and `claim suggest` left them out without a measure.
+/// things are not gold) and `claim suggest` left them out without a measure. On 7 December 2026
+/// four more rows followed the same convention and became statements without a figure: food
+/// for 10,000 people (a capacity), the remaining eight trucks, some 20 pick-up trucks and two of
+/// the directorate's ambulances (counts of things, now read with their nouns).
 const TUNED_FLOORS: Floors = [("ar", 0.99, 0.99, 0.98, 0.93, 0.99), ("en", 0.98, 0.99, 0.98, 0.99, 0.99)];
 
 /// On the formerly held-out reports, now development data, a little under the last measurement
@@ -311,7 +314,7 @@ const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.
 /// a verb, titles with surnames and relative clauses: source ar 0.827, en 0.900, statements ar
 /// 0.769.
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.99, 0.826, 0.99, 0.768, 0.976), ("en", 0.977, 0.899, 0.988, 0.874, 0.935)];
+    [("ar", 0.99, 0.826, 0.99, 0.768, 0.976), ("en", 0.988, 0.900, 0.988, 0.874, 0.935)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -340,9 +343,13 @@ const HELD_OUT_4_FLOORS: Floors =
 /// 0.932, source 0.646, precision 0.821, dates 0.833 after a number above 31 stopped being a day
 /// of the month before it; then ar recall 0.942, source 0.639, precision 0.829 with verbs of
 /// nearing, `يقترب من خمسين`; then recall 0.951, source 0.633, precision 0.838, dates 0.838
-/// with a counted number after `العام`), so that one more miss fails.
+/// with a counted number after `العام`), so that one more miss fails. On 7 December 2026, with
+/// windows from an event (`since the assault began`), a date or list item ending a figure,
+/// questions, forecasts, capacities and more counts of things left out: ar recall 0.961, source
+/// 0.677, precision 0.934, dates 0.974; en 0.955, 0.743 (one more figure found in the interview,
+/// whose answers are not yet given to the interviewee), 0.929, 0.941.
 const HELD_OUT_5_FLOORS: Floors =
-    [("ar", 0.950, 0.632, 0.837, 0.768, 0.972), ("en", 0.944, 0.749, 0.843, 0.537, 0.939)];
+    [("ar", 0.960, 0.676, 0.933, 0.768, 0.973), ("en", 0.954, 0.742, 0.928, 0.537, 0.940)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

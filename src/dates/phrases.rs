@@ -667,6 +667,11 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut end = e;
+        // `Feb. 3`, `Sept. 12`: an abbreviated month with its full stop.
+        let abbreviated = name.is_ascii() && name.len() <= 4 && !matches!(name, "may" | "june" | "july");
+        if abbreviated && self.toks.get(end).is_some_and(|t| t.is_sym(".") && !t.space_before) {
+            end += 1;
+        }
         // تشرين الثاني/نوفمبر, نوفمبر (تشرين الثاني): the second name of the same month.
         if self.toks.get(end).is_some_and(|t| t.is_sym("/") || t.is_sym("(")) {
             if let Some((_, m2, e2)) = MONTH_NAMES

@@ -381,6 +381,16 @@ pub fn find_figures(text: &str, vague: &VagueTable) -> Vec<FoundFigure> {
     find_figures_in(text, &toks, &VagueIndex::new(vague), &dates)
 }
 
+/// Does a new paragraph (a blank line) or a list item (a line opening with a dash or a bullet)
+/// start at token `k`? A figure never runs on into it; a line wrapped inside a paragraph is no
+/// break.
+fn new_item_before(text: &str, toks: &[Token], k: usize) -> bool {
+    let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
+    let lines = gap.matches('\n').count();
+    let bullet = ["-", "•", "▪", "■", "●", "*", "–", "—", "◦"].iter().any(|b| toks[k].is_sym(b));
+    lines >= 2 || (lines == 1 && bullet)
+}
+
 /// `find_figures` over a text already split into `toks`, with its date phrases (`dates`, from
 /// `find_when_in`) and the vague words indexed once: `claim suggest` reads each piece of an
 /// article once for all of them.
@@ -397,12 +407,30 @@ pub(crate) fn find_figures_in(
     let mut d = 0;
     let mut i = 0;
     while i < toks.len() {
-        let Ok(Some(part)) = reader.part_at(i) else {
+        let Ok(Some(mut part)) = reader.part_at(i) else {
             i += 1;
             continue;
         };
         while d < dates.len() && dates[d].1 <= part.start_byte {
             d += 1;
+        }
+        // A date after the number that the noun ran into (`قتل 4 يوم الجمعة`, `130 wounded
+        // between Friday and Sunday`), or a new paragraph or list item (`since Feb. 3` then `-
+        // 63,000 people` on the next line): the part is read again ending before it.
+        let date_cut = dates
+            .get(d)
+            .filter(|(a, _)| *a < part.end_byte && *a >= toks[part.base_end - 1].end)
+            .and_then(|&(a, _)| (part.base_end..part.end).find(|k| toks[*k].end > a));
+        let line_cut = (i + 1..part.end).find(|k| new_item_before(text, toks, *k));
+        if let Some(cut) = [date_cut, line_cut].into_iter().flatten().min() {
+            let short = Reader { toks: &toks[..cut], ..reader };
+            match short.part_at(i) {
+                Ok(Some(p)) => part = p,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
         }
         let overlaps_date = dates.get(d).is_some_and(|(a, _)| *a < part.end_byte);
         // The second day of a date span: `between March 3 and 4`, `من 3 إلى 4 آذار`. Only a
@@ -816,7 +844,7 @@ mod tests {
         let text = "The monitor said at least 30 civilians were killed on 5 December 2014 in Al-Marj, \
             and up to 12 others were wounded. Brigade 17 lost nearly forty fighters, aged 25 on average, \
             at 10:30 near Route 4. Call +963 11 234 5678 or 0112345678.";
-        assert_eq!(wordings(text), ["at least 30 civilians", "up to 12", "nearly forty fighters"]);
+        assert_eq!(wordings(text), ["at least 30 civilians", "up to 12 others", "nearly forty fighters"]);
         let text = "a panel estimated the group to number between 4,000 and 5,000 fighters, not number 5";
         assert_eq!(wordings(text), ["between 4,000 and 5,000 fighters"]);
         assert_eq!(wordings("اندلعت في محيط المحور 3 إلى ٣٤ قتيلاً"), ["٣٤ قتيلاً"]);
@@ -843,7 +871,7 @@ mod tests {
             [
                 ("11 شخصاً", Kind::Exact, 11),
                 ("مايقارب 100 جريح", Kind::Approx, 90),
-                ("42", Kind::Exact, 42),
+                ("42 آخرون", Kind::Exact, 42),
                 ("49", Kind::Exact, 49)
             ]
         );

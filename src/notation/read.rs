@@ -263,6 +263,15 @@ impl<'a> Reader<'a> {
                     }
                     acc.push_str(&n.norm);
                 }
+                // A word written with a final ه where the table's has ة is another word with a
+                // pronoun: `بعده` (after him) is not ب + `عدة` (several).
+                let last = &self.toks[j - 1];
+                let raw = self.text.get(last.start..last.end).unwrap_or("");
+                let pronoun_ha =
+                    raw.trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ه');
+                if pronoun_ha {
+                    continue;
+                }
                 if let Some(term) = self.vague.by_compact.get(&acc) {
                     best = Some(Hit {
                         value: *term,
@@ -554,7 +563,8 @@ impl<'a> Reader<'a> {
     fn noun_at(&self, k: usize, max: usize) -> (Option<(String, Vec<usize>)>, usize) {
         // `ثلاثة منهم على الأقل`, `three of them at least`: the pronoun stands for the noun, and
         // a hedge may follow it.
-        let partitive = if self.word_is(k, &["منهم", "منهن"]) {
+        let partitive = if self.word_is(k, &["منهم", "منهن", "اخرين", "اخرون", "others"]) {
+            // `أربعة آخرين على الأقل`, `four others at least`: `others` stands for the noun too.
             Some(k + 1)
         } else if self.word_is(k, &["of"]) && self.word_is(k + 1, &["them"]) {
             Some(k + 2)
@@ -581,7 +591,9 @@ impl<'a> Reader<'a> {
         }
         let start = if adjective { noun_start } else { j };
         let mut idx = Vec::new();
-        while j < self.toks.len() && idx.len() < max && self.noun_word(j) {
+        // Words joined by hyphens count as one word of the noun.
+        let mut joined = 0;
+        while j < self.toks.len() && idx.len() - joined < max && self.noun_word(j) {
             // The noun is one word and its adjective at most, never the verb after it (`40
             // مدنياً وأصيب`, `15 جريحاً نقلوا`).
             if !idx.is_empty() && looks_like_verb(&self.toks[j].norm) {
@@ -594,6 +606,16 @@ impl<'a> Reader<'a> {
             }
             idx.push(j);
             j += 1;
+            // `14 inter-agency convoys`, `two 12-year-old boys`: an English word joined by
+            // hyphens is one adjective, and the noun goes on after it.
+            while self.toks[j - 1].norm.is_ascii()
+                && self.toks.get(j).is_some_and(|t| t.is_sym("-") && !t.space_before)
+                && self.toks.get(j + 1).is_some_and(|t| t.is_word() && !t.space_before)
+            {
+                idx.push(j + 1);
+                joined += 1;
+                j += 2;
+            }
             // `مشتبه بهم`, `محكوم عليهم`: a participle and its pronoun are one noun.
             if participle_with_pronoun(&self.toks[j - 1].norm)
                 && self.word_is(j, &["به", "بها", "بهم", "بهما", "فيه", "فيهم", "عليه", "عليهم", "عنهم"])

@@ -810,3 +810,16 @@ fn one_counts_a_person_only() {
     assert!(found("One of the wounded died one day later on one side of the road.").is_empty());
     assert!(found("ولم يبق أحد في القرية، وقال أحد السكان إن يوماً واحداً مر.").is_empty());
 }
+
+/// A bullet or a blank line is no second bound of a range; a date after the noun ends it.
+#[test]
+fn figures_in_running_text_stop_at_list_items_and_dates() {
+    let v = default_vague_table();
+    let found = |t: &str| -> Vec<String> { find_figures(t, &v).into_iter().map(|f| f.wording).collect() };
+    assert_eq!(found("killed since Feb. 3\n- 63,000 people displaced"), ["63,000 people"]);
+    assert_eq!(found("up to 3\n\n- 40 people"), ["up to 3", "40 people"]);
+    // A line wrapped inside a paragraph is no break.
+    assert_eq!(found("between 30 and\n40 people were killed"), ["between 30 and\n40 people"]);
+    assert_eq!(found("130 wounded between Friday and Sunday"), ["130 wounded"]);
+    assert_eq!(found("five UN-run schools"), ["five UN-run schools"]);
+}

@@ -495,9 +495,59 @@ pub(crate) fn numbers_at(toks: &[Token], i: usize) -> Vec<NumRead> {
                 _ => Vec::new(),
             }
         }
+        TokKind::Word if ordinal_teen(toks, i) => Vec::new(),
         TokKind::Word => with_tail(toks, words_at(toks, i)),
         TokKind::Sym => Vec::new(),
     }
+}
+
+/// The ordinal units before عشر/عشرة (normalised): `الحادية عشرة` (the eleventh: the hour),
+/// `الفرقة الرابعة عشرة` (the 14th Division) are ordinals, and their عشرة is no count.
+const ORDINAL_UNITS: &[&str] = &[
+    "الحادي",
+    "الحاديه",
+    "حادي",
+    "حاديه",
+    "الثاني",
+    "الثانيه",
+    "ثاني",
+    "ثانيه",
+    "الثالث",
+    "الثالثه",
+    "ثالث",
+    "ثالثه",
+    "الرابع",
+    "الرابعه",
+    "رابع",
+    "رابعه",
+    "الخامس",
+    "الخامسه",
+    "خامس",
+    "خامسه",
+    "السادس",
+    "السادسه",
+    "سادس",
+    "سادسه",
+    "السابع",
+    "السابعه",
+    "سابع",
+    "سابعه",
+    "الثامن",
+    "الثامنه",
+    "ثامن",
+    "ثامنه",
+    "التاسع",
+    "التاسعه",
+    "تاسع",
+    "تاسعه",
+];
+
+/// Is the word at `i` the عشر/عشرة of an ordinal (`الحادية عشرة`)?
+fn ordinal_teen(toks: &[Token], i: usize) -> bool {
+    matches!(toks[i].norm.as_str(), "عشر" | "عشره")
+        && i > 0
+        && toks[i - 1].is_word()
+        && ORDINAL_UNITS.contains(&toks[i - 1].norm.as_str())
 }
 
 /// The largest scale (thousand, million, billion) that a round number is a whole multiple of.

@@ -211,7 +211,15 @@ pub(crate) const ENGLISH: &[Cue] = &[
         cue("claimed", Say, Auto),
         &["responsibility", "lives", "life", "victory", "control", "credit"],
     ),
-    cue("insisted|insists|alleged|alleges|acknowledged|admitted|noted|explained|revealed", Say, Auto),
+    cue("insisted|insists|alleged|alleges|acknowledged|noted|explained|revealed", Say, Auto),
+    // A hospital `admitted just over 130 wounded` (to hospital): not a verb of saying.
+    not_before(
+        cue("admitted", Say, Auto),
+        &[
+            "to", "patients", "just", "more", "over", "about", "nearly", "around", "some", "at", "dozens",
+            "hundreds",
+        ],
+    ),
     // After a noun these are verbs (`the group claims`, `the monitor reports`); after a
     // determiner they are nouns (`the claims`), which `cue_holds` passes over.
     not_before(cue("claims|reports|concluded|concludes", Say, Auto), &["of"]),
@@ -1291,6 +1299,12 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "capacity for",
     "enough to feed",
     "enough for",
+    "food for",
+    "rations for",
+    "supplies for",
+    "sufficient for",
+    "تكفي",
+    "يكفي",
     "an average of",
     "a rate of",
     "groups of",

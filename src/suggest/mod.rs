@@ -293,6 +293,27 @@ struct Writer<'a> {
     author: Option<usize>,
 }
 
+/// Words of a journalist's question (normalised): a figure in their clause is what was asked.
+const ASKED: &[&str] = &["asked", "سؤاله", "سؤالها", "سؤال", "سئل", "سئلت", "سؤالنا"];
+
+/// Nouns of a capacity (normalised): a figure in their clause is what a place can hold.
+const CAPACITY: &[&str] =
+    &["capacity", "قدره", "قدرتها", "قدرته", "طاقه", "طاقتها", "سعه", "سعتها", "الاستيعابيه"];
+
+/// An Arabic verb in the future (`سنخسر`, `سيصل`, `ستبلغ`): the prefix س before a present-tense
+/// prefix and a stem of three letters or more; not the words that merely start so (ستة، سنة،
+/// سيارة، ستين).
+fn future_verb(norm: &str) -> bool {
+    const NOT: &[&str] = &["ستين", "ستون", "سنوات", "سنويا", "سيارات", "ستمئه", "ستمائه", "سيناء", "سيدات"];
+    let mut c = norm.chars();
+    let (Some('س'), Some(p)) = (c.next(), c.next()) else { return false };
+    matches!(p, 'ي' | 'ت' | 'ن')
+        && c.count() >= 3
+        && !NOT.contains(&norm)
+        && !norm.ends_with('ه')
+        && !norm.starts_with("سيطر")
+}
+
 /// Words that turn a sentence to another clause: a cumulative window before them does not date
 /// a figure after them (nor the other way round).
 const WINDOW_TURNS: &[&str] = &[
@@ -354,11 +375,42 @@ impl Writer<'_> {
             // end of the sentence.
             let (qa, qb) = (qa.min(a), qb.max(b));
             let in_speech = self.lay.quote_of[a] != NONE;
-            out.push(self.suggestion(qa, qb, Some(figures[fi].clone()), unit, (a, b), in_speech));
+            let mut figure = figures[fi].clone();
+            if let Some(noun) = self.things_counted_before(fi, figures, fig_toks) {
+                figure.reading.noun = Some(noun);
+            }
+            out.push(self.suggestion(qa, qb, Some(figure), unit, (a, b), in_speech));
         }
         out.extend(self.statements(&used, &units_of));
         out.sort_by_key(|s| (s.start, s.figure.as_ref().map(|f| f.start)));
         out
+    }
+
+    /// A bare number after a count of things in its sentence counts the same things (`Of 14
+    /// convoys requested, six were approved`, `26 centres, 21 of which are full`), unless a word
+    /// for what happens to people stands beside it (`destroyed 30 homes and killed 12`).
+    fn things_counted_before(
+        &self,
+        fi: usize,
+        figures: &[FoundFigure],
+        fig_toks: &[(usize, usize)],
+    ) -> Option<String> {
+        let (a, b) = fig_toks[fi];
+        if figures[fi].reading.noun.is_some() || b != a + 1 || fi == 0 {
+            return None;
+        }
+        let (pa, _) = fig_toks[fi - 1];
+        let noun = figures[fi - 1].reading.noun.as_deref().filter(|n| people::counts_things(n))?;
+        let same_sentence = pa < a && self.lay.sent_of[pa] == self.lay.sent_of[a];
+        let outcome = [a.wrapping_sub(1), b, b + 1, b + 2].iter().any(|k| {
+            self.toks.get(*k).is_some_and(|t| {
+                t.is_word()
+                    && crate::numwords::tokens::clitic_forms(&t.norm)
+                        .iter()
+                        .any(|(_, _, w)| crate::notation::outcome_of(w).is_some())
+            })
+        });
+        (same_sentence && !outcome).then(|| noun.to_string())
     }
 
     /// Units whose cue starts in tokens `lo..hi` (units are in order of their cues).
@@ -442,7 +494,7 @@ impl Writer<'_> {
         {
             return true;
         }
-        if self.capacity_or_age_list(a) {
+        if self.capacity_or_age_list(a) || self.asked_or_forecast(a) {
             return true;
         }
         // A rate of people is a count a researcher records (`300 patients a day`); a rate of
@@ -519,6 +571,37 @@ impl Writer<'_> {
             && matches!(word(a - 1), Some("and" | "or" | "و" | "او"))
             && toks[a - 2].kind == TokKind::Num
             && matches!(word(a - 3), Some("aged" | "ages" | "age" | "العمر" | "اعمارهم" | "اعمارهما"))
+    }
+
+    /// A figure a journalist asks about (`Asked about reports of more than 50 dead, he said`,
+    /// `وعند سؤاله عن تقارير تحدثت عن سقوط أكثر من خمسين قتيلاً`, any figure of a sentence ending
+    /// in a question mark), one a speaker foresees (`we will lose two or three`, `سنخسر اثنين أو
+    /// ثلاثة`), or one of a capacity (`قدرة هذه المراكز لا تتجاوز 6 آلاف شخص`, `a capacity of
+    /// just over 900 people`): no claim of a count.
+    fn asked_or_forecast(&self, a: usize) -> bool {
+        let toks = self.toks;
+        let s = &self.lay.sentences[self.lay.sent_of[a] as usize];
+        let question_mark = (s.body..s.end).rev().take(3).any(|k| toks[k].is_sym("?") || toks[k].is_sym("؟"));
+        if question_mark && self.lay.quote_of[a] == NONE {
+            return true;
+        }
+        let forms = |k: usize| crate::numwords::tokens::clitic_forms(&toks[k].norm);
+        // Back through the figure's clause (to a comma or the sentence's start).
+        let clause =
+            (s.body..a).rev().take_while(|k| !toks[*k].is_sym(",") && !toks[*k].is_sym("،")).take(12);
+        for (n, k) in clause.enumerate() {
+            if !toks[k].is_word() {
+                continue;
+            }
+            let asked = forms(k).iter().any(|(_, _, w)| ASKED.contains(w));
+            let capacity = n < 6 && forms(k).iter().any(|(_, _, w)| CAPACITY.contains(w));
+            let will = n < 3
+                && (matches!(toks[k].norm.as_str(), "will" | "shall" | "سوف") || future_verb(&toks[k].norm));
+            if asked || capacity || will {
+                return true;
+            }
+        }
+        false
     }
 
     fn phrase_ends_at(&self, a: usize, phrases: &[Vec<String>]) -> bool {

@@ -34,6 +34,11 @@ fn source_of(text: &str, wording: &str) -> Option<String> {
     figure(&all(text), wording).source.clone()
 }
 
+/// The figures `claim suggest` offers without a measure (counts of things left out).
+fn offered(text: &str) -> Vec<String> {
+    without_things(all(text).into_iter()).filter_map(|s| s.figure.map(|f| f.wording)).collect()
+}
+
 fn figures(text: &str) -> Vec<String> {
     all(text).into_iter().filter_map(|s| s.figure.map(|f| f.wording)).collect()
 }
@@ -1257,4 +1262,81 @@ fn laws_corrections_recipients_and_rulings_are_not_speakers() {
     assert_eq!(source_of(text, "27").as_deref(), Some("The Coast Rights Monitor"));
     let text = "The provincial health directorate said 41 died. The health directorate has since put the toll at 29 dead.";
     assert_eq!(source_of(text, "29 dead").as_deref(), Some("The provincial health directorate"));
+}
+
+/// Running text read on 7 December 2026: a date or a new list item after the number ends the
+/// figure; words joined by hyphens are one adjective of the noun; ordinals and a word with a
+/// pronoun are no numbers; a bare number after a count of things counts the same things.
+#[test]
+fn figures_end_where_dates_items_and_words_say() {
+    let text = "Headline\n\nWe had just over 130 wounded between Friday and Sunday alone, he said.\n\n\
+        وقال المتحدث إن المسلحين قتلوا 4 من عناصرنا يوم الجمعة في كمين.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "just over 130").figure.as_ref().unwrap().wording, "just over 130 wounded");
+    assert_eq!(figure(&out, "4").figure.as_ref().unwrap().wording, "4 من عناصرنا");
+    // A list item on the next line is no second bound (`Feb. 3` then `- 63,000`).
+    let list =
+        "Headline\n\nKey figures:\n- At least 214 civilians killed since Feb. 3\n- 63,000 people displaced\n\
+        • نزوح نحو 9 آلاف شخص\n";
+    let got = figures(list);
+    assert!(got.contains(&"63,000 people".to_string()), "{got:?}");
+    assert!(got.contains(&"نحو 9 آلاف شخص".to_string()), "{got:?}");
+    assert_eq!(figure(&all(list), "At least 214").when.as_deref(), Some("since Feb. 3"));
+    // Hyphenated adjectives: the noun goes on to `convoys`, a thing.
+    let convoys =
+        "Headline\n\nOf 14 inter-agency convoys requested during the period, six were approved.\n\n\
+        The strike destroyed 30 homes and killed 12, the council said.\n";
+    let out = all(convoys);
+    assert!(figure(&out, "14").counts_things());
+    assert!(figure(&out, "six").counts_things(), "a bare number after convoys counts convoys");
+    // Must NOT be taken for things: a bare number beside a word for what happens to people.
+    assert!(!figure(&out, "12").counts_things());
+    // Must NOT be read as numbers: ordinals with عشرة, `بعده` (after him).
+    for t in [
+        "Headline\n\nوصل البيان قرابة الساعة الحادية عشرة صباحاً.\n",
+        "Headline\n\nصدرت الأحكام بحق عناصر في «الفرقة الرابعة عشرة».\n",
+        "Headline\n\nوتحدث بعده مدير الصحة في المحافظة عن الوضع.\n",
+    ] {
+        assert!(figures(t).is_empty(), "{t}: {:?}", figures(t));
+    }
+    // ... while the cardinals and the vague word still are.
+    assert_eq!(figures("Headline\n\nقال المرصد إن أحد عشر عاملاً قتلوا وأصيب عدة أشخاص.\n").len(), 2);
+}
+
+/// Not claims (7 December 2026): a figure a journalist asks about, one a speaker foresees, a
+/// capacity and counts of things; and what must still be offered beside each.
+#[test]
+fn questions_forecasts_capacities_and_things_are_not_claims() {
+    for t in [
+        "Asked about social media reports of more than 50 dead, the governor said the numbers were wrong.",
+        "وعند سؤاله عن تقارير تحدثت عن سقوط أكثر من خمسين قتيلاً، قال المحافظ إن الأرقام غير دقيقة.",
+        "Did 40 people really die in the market?",
+        "هل قتل 40 شخصاً في السوق؟",
+        "Every day of delay, we will lose two or three of them, the director said.",
+        "وقال المدير إن كل يوم تأخير يعني أننا سنخسر اثنين أو ثلاثة منهم.",
+        "وأوضحت المديرية أن قدرة هذه المراكز لا تتجاوز 6 آلاف شخص.",
+        "The shelter has a capacity of just over 900 people, the council said.",
+        "وحملت القافلة مساعدات غذائية تكفي ٨٠٠٠ شخص لمدة شهر.",
+        "The convoy was carrying food for 12,000 people for one month.",
+        "The committee said it had logged 132 violations since the truce, and that only two of the clauses were in force.",
+        "وقالت اللجنة إنها سجلت ١٣٢ خرقاً، وإن الاتفاق يتألف من 14 بنداً.",
+        "Some 200 further files remain under investigation, the sources said.",
+        "وأشارت المصادر إلى أن نحو 200 ملف آخر ما زال قيد التحقيق.",
+        "The report counted 29 assassination attempts in October.",
+    ] {
+        let text = format!("Headline\n\n{t}\n");
+        assert!(offered(&text).is_empty(), "{t}: {:?}", offered(&text));
+    }
+    // Still claims: the answer after the question, a past count, people after a capacity word
+    // in another clause, and the others of a toll with their hedge.
+    for (t, wording) in [
+        ("Asked how many had died, the governor said 41 people were killed.", "41 people"),
+        ("وقال المحافظ إن 41 شخصاً قتلوا، رداً على سؤال.", "41 شخصاً"),
+        ("The shelter is full, and 300 people sleep outside, the council said.", "300 people"),
+        ("وقال المرصد إن ستة أشخاص قتلوا، وأصيب أربعة آخرين على الأقل.", "أربعة آخرين على الأقل"),
+        ("He said they will not forget the 12 people who died.", "12 people"),
+    ] {
+        let text = format!("Headline\n\n{t}\n");
+        assert!(offered(&text).iter().any(|f| f == wording), "{t}: {:?}", offered(&text));
+    }
 }

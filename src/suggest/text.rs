@@ -70,13 +70,24 @@ fn lines(text: &str) -> Vec<Line> {
         let s = &text[*a..*b];
         let words = s.split_whitespace().count();
         let alone = (k == 0 || blank[k - 1]) && (k + 1 == raw.len() || blank[k + 1]);
+        // A bullet (`- 214 civilians killed`, `• نزوح 9 آلاف`) is an item of a list, not a
+        // heading, even without a full stop.
+        let bullet = s.trim_start().starts_with(['-', '•', '▪', '■', '●', '*', '–', '—', '◦'])
+            && !s.trim_start().starts_with("**");
         let heading = !blank[k]
             && !ends_sentence_text(s)
+            && !bullet
             && (words <= 12 || (alone && words <= 30) || s.trim_start().starts_with('#'));
         let prev = k.checked_sub(1);
         let para_start = match prev {
             None => true,
-            Some(p) => blank[p] || out[p].heading || heading || ends_sentence_text(&text[raw[p].0..raw[p].1]),
+            Some(p) => {
+                blank[p]
+                    || out[p].heading
+                    || heading
+                    || bullet
+                    || ends_sentence_text(&text[raw[p].0..raw[p].1])
+            }
         };
         out.push(Line { start: *a, heading, para_start });
     }
