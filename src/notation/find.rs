@@ -391,6 +391,25 @@ fn new_item_before(text: &str, toks: &[Token], k: usize) -> bool {
     lines >= 2 || (lines == 1 && bullet)
 }
 
+/// A date after the number that the noun ran into (`قتل 4 يوم الجمعة`, `130 wounded between
+/// Friday and Sunday`), or a new paragraph or list item (`since Feb. 3` then `- 63,000 people` on
+/// the next line): the part starting at `i` is read again ending before it (None when nothing is
+/// left). `date` is the first date phrase ending after the part's start.
+fn cut_before_date_or_item(
+    reader: &Reader<'_>,
+    part: Part,
+    i: usize,
+    date: Option<(usize, usize)>,
+) -> Option<Part> {
+    let toks = reader.toks;
+    let date_cut = date
+        .filter(|(a, _)| *a < part.end_byte && *a >= toks[part.base_end - 1].end)
+        .and_then(|(a, _)| (part.base_end..part.end).find(|k| toks[*k].end > a));
+    let line_cut = (i + 1..part.end).find(|k| new_item_before(reader.text, toks, *k));
+    let Some(cut) = [date_cut, line_cut].into_iter().flatten().min() else { return Some(part) };
+    Reader { toks: &toks[..cut], ..*reader }.part_at(i).ok().flatten()
+}
+
 /// `find_figures` over a text already split into `toks`, with its date phrases (`dates`, from
 /// `find_when_in`) and the vague words indexed once: `claim suggest` reads each piece of an
 /// article once for all of them.
@@ -407,31 +426,17 @@ pub(crate) fn find_figures_in(
     let mut d = 0;
     let mut i = 0;
     while i < toks.len() {
-        let Ok(Some(mut part)) = reader.part_at(i) else {
+        let Ok(Some(part)) = reader.part_at(i) else {
             i += 1;
             continue;
         };
         while d < dates.len() && dates[d].1 <= part.start_byte {
             d += 1;
         }
-        // A date after the number that the noun ran into (`قتل 4 يوم الجمعة`, `130 wounded
-        // between Friday and Sunday`), or a new paragraph or list item (`since Feb. 3` then `-
-        // 63,000 people` on the next line): the part is read again ending before it.
-        let date_cut = dates
-            .get(d)
-            .filter(|(a, _)| *a < part.end_byte && *a >= toks[part.base_end - 1].end)
-            .and_then(|&(a, _)| (part.base_end..part.end).find(|k| toks[*k].end > a));
-        let line_cut = (i + 1..part.end).find(|k| new_item_before(text, toks, *k));
-        if let Some(cut) = [date_cut, line_cut].into_iter().flatten().min() {
-            let short = Reader { toks: &toks[..cut], ..reader };
-            match short.part_at(i) {
-                Ok(Some(p)) => part = p,
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            }
-        }
+        let Some(part) = cut_before_date_or_item(&reader, part, i, dates.get(d).copied()) else {
+            i += 1;
+            continue;
+        };
         let overlaps_date = dates.get(d).is_some_and(|(a, _)| *a < part.end_byte);
         // The second day of a date span: `between March 3 and 4`, `من 3 إلى 4 آذار`. Only a
         // date with a day's number has a second day: after `أمس`, `on Sunday` or `مساء الأحد`,
