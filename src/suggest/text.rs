@@ -72,8 +72,13 @@ fn lines(text: &str) -> Vec<Line> {
         let alone = (k == 0 || blank[k - 1]) && (k + 1 == raw.len() || blank[k + 1]);
         // A bullet (`- 214 civilians killed`, `• نزوح 9 آلاف`) is an item of a list, not a
         // heading, even without a full stop.
-        let bullet = s.trim_start().starts_with(['-', '•', '▪', '■', '●', '*', '–', '—', '◦'])
-            && !s.trim_start().starts_with("**");
+        // A star or a dash needs its space (`*Northern Monitor, 6 December*` is italics, `--` a
+        // rule); a dash before an Arabic word may be glued (`-نزوح`).
+        let t = s.trim_start();
+        let bullet = t.starts_with(['•', '▪', '■', '●', '◦'])
+            || t.starts_with("* ")
+            || t.starts_with("– ")
+            || (t.starts_with('-') && !t.starts_with("--") && !t[1..].starts_with(|c: char| c.is_ascii_digit()));
         let heading = !blank[k]
             && !ends_sentence_text(s)
             && !bullet
