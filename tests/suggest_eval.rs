@@ -309,9 +309,9 @@ const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.
 /// 0.692, 0.902; en: 0.978, 0.811, 0.841, 0.875, 0.872; source with counts of things dropped from the gold: ar 0.815, en 0.822; first measurement: ar 0.877, 0.732,
 /// 0.717, 0.615, 0.889; en 0.978, 0.444, 0.783, 0.375, 0.872). Since names mentioned without
 /// a verb, titles with surnames and relative clauses: source ar 0.827, en 0.900, statements ar
-/// 0.769.
+/// 0.769; en source 0.922 since a new count by a verb apart from its toll (`counted`).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.99, 0.826, 0.99, 0.768, 0.929), ("en", 0.977, 0.899, 0.988, 0.874, 0.935)];
+    [("ar", 0.99, 0.826, 0.99, 0.768, 0.929), ("en", 0.977, 0.921, 0.988, 0.874, 0.935)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -330,9 +330,10 @@ const HELD_OUT_3_FLOORS: Floors =
 /// surnames, relative clauses, bulletins' authors, laws and corrections; ar recall 0.991,
 /// precision 0.991, dates 0.947, en precision 0.924, dates 0.978: compound numbers, feminine
 /// caps, duals, negated verbs, years as dates, capacities, ages, names, the head of a counted
-/// noun), so that one more miss fails.
+/// noun), so that one more miss fails. Source ar 0.916 since a document named without its
+/// author stands for the last body that spoke.
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.99, 0.896, 0.99, 0.332, 0.946), ("en", 0.99, 0.990, 0.924, 0.99, 0.977)];
+    [("ar", 0.99, 0.915, 0.99, 0.332, 0.946), ("en", 0.99, 0.990, 0.924, 0.99, 0.977)];
 
 /// On the fifth blind batch, measured once unseen with the rules frozen at 1223552 (ar: recall,
 /// source, precision, statements, dates 0.922, 0.642, 0.812, 0.769, 0.829; en: 0.945, 0.750,
@@ -340,9 +341,12 @@ const HELD_OUT_4_FLOORS: Floors =
 /// 0.932, source 0.646, precision 0.821, dates 0.833 after a number above 31 stopped being a day
 /// of the month before it; then ar recall 0.942, source 0.639, precision 0.829 with verbs of
 /// nearing, `يقترب من خمسين`; then recall 0.951, source 0.633, precision 0.838, dates 0.838
-/// with a counted number after `العام`), so that one more miss fails.
+/// with a counted number after `العام`), so that one more miss fails. Then voices (an
+/// interview's answers are the interviewee's, a name alone signs its paragraph), new tolls,
+/// asides on a recipient and documents that stand for the last body: source ar 0.827, en 0.952,
+/// statements ar 0.846, en 0.615.
 const HELD_OUT_5_FLOORS: Floors =
-    [("ar", 0.950, 0.632, 0.837, 0.768, 0.837), ("en", 0.944, 0.749, 0.843, 0.537, 0.819)];
+    [("ar", 0.950, 0.826, 0.837, 0.845, 0.837), ("en", 0.944, 0.951, 0.843, 0.614, 0.819)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

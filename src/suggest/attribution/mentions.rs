@@ -114,7 +114,7 @@ impl<'a> Scan<'a> {
     /// `Medical Relief International`, `Dr. Amal Rasheed`, `the Justice Watch Network`: capitalised
     /// words in a row (with initials, hyphens and name particles between them), two at least
     /// besides an opening determiner. A possessive ends it (`Dr. Amal Rasheed's`).
-    fn capitalised_run(&self, i: usize) -> Option<Mention> {
+    pub(super) fn capitalised_run(&self, i: usize) -> Option<Mention> {
         let sentence = self.lay.sent_of[i];
         let mut j = i;
         let mut names = 0;
@@ -185,7 +185,7 @@ impl<'a> Scan<'a> {
     /// `وزارة الصحة في إقليم الساحل`, `فرع جمعية الهلال الأحمر في المدينة`: a head from the table
     /// of generic heads without the article, and the definite nouns of its name after it (a
     /// noun in a chain, `في` before one). The head with the article (`الوزارة`) is a reference.
-    fn arabic_mention(&self, k: usize) -> Option<Mention> {
+    pub(super) fn arabic_mention(&self, k: usize) -> Option<Mention> {
         let w = self.word(k)?;
         let head = clitic_forms(w).into_iter().any(|(_, cl, rest)| {
             !cl.ends_with("ال") && !rest.starts_with("ال") && self.t.generic_heads.contains(rest)
