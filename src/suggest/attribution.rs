@@ -424,8 +424,12 @@ impl<'a> Scan<'a> {
                 }
                 continue;
             }
+            // A figure that begins on a word skipped after the cue (`وتحدث بعده مدير الصحة`,
+            // where `بعده` may be read as a number) is no figure of the phrase.
+            let spilled = start > k
+                && self.fig_at.get(start - 1).is_some_and(|f| *f != NONE && Some(f) == self.fig_at.get(j));
             let stop = self.complementizer(j)
-                || (self.in_figure(j) && !self.age_at(j))
+                || (self.in_figure(j) && !self.age_at(j) && !spilled)
                 || (words > 0 && self.in_date(j))
                 || (j > start
                     && self.cue_at[j].is_some()
@@ -1578,7 +1582,16 @@ impl<'a> Scan<'a> {
             // `I`, `we` never stand for a third party named before: outside a quotation they are
             // the outlet, the author of a bulletin or the one answering an interview.
             let first_person = units[k].source.is_some_and(|(a, _)| self.exact_in(a, &self.t.first_person));
-            if needs_source && !first_person {
+            let opening = (needs_source && units[k].source.is_none() && body.or(last).is_none())
+                .then(|| self.opening_subject(units[k].sentence, units[k].cue.0, &known))
+                .flatten();
+            if let Some((name, span)) = opening {
+                // `واستهل الشامي المؤتمر ...، ثم قال إن`: the subject of the verb that opens the
+                // sentence, a speaker named before.
+                units[k].source = Some(name);
+                units[k].resolved = Some(span);
+                last = Some(k);
+            } else if needs_source && !first_person {
                 units[k].from = body.or(last).map(|l| units[l].from.unwrap_or(l));
                 if units[k].from.is_some() {
                     let f = units[k].from.unwrap_or(k);
@@ -1588,6 +1601,25 @@ impl<'a> Scan<'a> {
                 last = Some(k);
             }
         }
+    }
+
+    /// An Arabic sentence that opens with a verb and a name word of someone named before
+    /// (`واستهل الشامي المؤتمر بالوقوف دقيقة صمت، ثم قال إن`): the name word and what it
+    /// stands for, for a verb of the sentence that has no subject of its own.
+    fn opening_subject(
+        &self,
+        sentence: usize,
+        cue: usize,
+        known: &Known,
+    ) -> Option<((usize, usize), (usize, usize))> {
+        let body = self.lay.sentences[sentence].body;
+        let verb = self.word(body).filter(|w| is_arabic(w))?;
+        if body + 1 >= cue || !verb.starts_with('و') || self.in_set(body, &self.t.source_nouns) {
+            return None;
+        }
+        let w = self.one_name_word((body + 1, body + 2))?;
+        let span = known.mention_called(w)?;
+        (span.1 <= body).then_some(((body + 1, body + 2), span))
     }
 
     /// Does a unit's source name a body (a monitor, a ministry, `المرصد`), not a person?

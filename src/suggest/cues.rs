@@ -1051,6 +1051,8 @@ pub(crate) const TRIM_END: &[&str] = &[
 /// Words passed over between a verb and its source phrase (قال أيضاً مصدر ..., أعلنه يومها X).
 pub(crate) const SKIP_AFTER_CUE: &[&str] = &[
     "أيضاً",
+    "بعده",
+    "بعدها",
     "يومها",
     "حينها",
     "بدوره",

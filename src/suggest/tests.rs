@@ -1356,3 +1356,29 @@ fn new_tolls_asides_and_negated_subjects() {
     let none2 = "No group has claimed the attack, which killed 12 people.";
     assert_eq!(source_of(none2, "12"), None);
 }
+
+/// A title and a name in apposition are named whether or not they speak, and the surname later
+/// names the whole; a verb without a subject takes the known name that follows the verb opening
+/// its sentence; a speaker introduced after `بعده` is found past it. Must NOT be taken: a
+/// pronoun-like opening (`واستهل المؤتمر`) with no name, and an unknown name.
+#[test]
+fn press_conference_speakers_in_turn() {
+    let ar = "عقد محافظ السهل، سليم الرفاعي، مؤتمراً صحافياً ظهر اليوم.\n\n\
+              واستهل الرفاعي المؤتمر بدقيقة صمت، ثم قال إن 38 شخصاً قتلوا.\n\n\
+              وتحدث بعده مدير الصحة في المحافظة، الدكتور عماد قاسم، فأوضح أن المستشفيات استقبلت 164 مصاباً.\n\n\
+              وقال الرفاعي إن 70 أسرة تقدمت بطلبات.";
+    let out = all(ar);
+    assert_eq!(figure(&out, "38").source.as_deref(), Some("محافظ السهل، سليم الرفاعي"));
+    assert_eq!(figure(&out, "164").source.as_deref(), Some("مدير الصحة في المحافظة، الدكتور عماد قاسم"));
+    assert_eq!(figure(&out, "70").source.as_deref(), Some("محافظ السهل، سليم الرفاعي"));
+    let none = "واستهل المؤتمر بدقيقة صمت، ثم قال إن 38 شخصاً قتلوا.";
+    assert_eq!(source_of(none, "38"), None);
+    let unknown = "واستهل الرفاعي المؤتمر بدقيقة صمت، ثم قال إن 38 شخصاً قتلوا.";
+    assert_eq!(source_of(unknown, "38"), None);
+    let en = "Gov. Samir Rifai opened the briefing with a minute's silence.\n\n\
+              Next, provincial health director Dr. Imad Qasem said the hospitals had received 164 injured.\n\n\
+              Rifai said 70 people were still missing.";
+    let out = all(en);
+    assert_eq!(figure(&out, "164").source.as_deref(), Some("provincial health director Dr. Imad Qasem"));
+    assert_eq!(figure(&out, "70").source.as_deref(), Some("Gov. Samir Rifai"));
+}
