@@ -347,9 +347,9 @@ const HELD_OUT_4_FLOORS: Floors =
 /// asides on a recipient and documents that stand for the last body: source ar 0.827, en 0.952,
 /// statements ar 0.846, en 0.615; then speakers in turn (titles with names in apposition, the
 /// subject of the verb opening a sentence, `بعده`): ar source 0.918, statements 1.000,
-/// precision 0.845.
+/// precision 0.845; en source 0.962 with the subject of an infinitive of saying.
 const HELD_OUT_5_FLOORS: Floors =
-    [("ar", 0.950, 0.917, 0.844, 0.99, 0.837), ("en", 0.944, 0.951, 0.843, 0.614, 0.819)];
+    [("ar", 0.950, 0.917, 0.844, 0.99, 0.837), ("en", 0.944, 0.961, 0.843, 0.614, 0.819)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

@@ -657,6 +657,19 @@ impl<'a> Scan<'a> {
             // `A military source quoted by the state news agency denied`: the name ends
             // before the participle or relative clause.
             let (a, b) = self.trim(a, self.name_end(a, b))?;
+            // `Haddad then returned to the microphone to say`: the subject of an infinitive of
+            // saying is the name that opens its clause.
+            let b = if cue > 0 && self.word(cue - 1) == Some("to") && self.upper(a) {
+                (a + 1..b)
+                    .find(|k| {
+                        self.toks[*k].kind == TokKind::Word
+                            && !self.upper(*k)
+                            && !self.exact_in(*k, &self.t.name_particles)
+                    })
+                    .unwrap_or(b)
+            } else {
+                b
+            };
             let a = self.inner_subject(a, b);
             // `By midday it put the toll at 19`, `whom they`: a subject pronoun right before the
             // verb is the subject, and what comes before it is no speaker.

@@ -1382,3 +1382,12 @@ fn press_conference_speakers_in_turn() {
     assert_eq!(figure(&out, "164").source.as_deref(), Some("provincial health director Dr. Imad Qasem"));
     assert_eq!(figure(&out, "70").source.as_deref(), Some("Gov. Samir Rifai"));
 }
+
+/// The subject of an infinitive of saying is the name that opens its clause. Must NOT be taken:
+/// the words between (`then returned to the microphone`).
+#[test]
+fn an_infinitive_of_saying_takes_the_name_opening_its_clause() {
+    let en = "Gov. Samir Rifai opened the briefing. Rifai then returned to the microphone to say that 70 \
+              people were still missing.";
+    assert_eq!(source_of(en, "70").as_deref(), Some("Gov. Samir Rifai"));
+}
