@@ -312,9 +312,10 @@ const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.
 /// 0.692, 0.902; en: 0.978, 0.811, 0.841, 0.875, 0.872; source with counts of things dropped from the gold: ar 0.815, en 0.822; first measurement: ar 0.877, 0.732,
 /// 0.717, 0.615, 0.889; en 0.978, 0.444, 0.783, 0.375, 0.872). Since names mentioned without
 /// a verb, titles with surnames and relative clauses: source ar 0.827, en 0.900, statements ar
-/// 0.769.
+/// 0.769; en source 0.922 since a new count by a verb apart from its toll (`counted`), ar
+/// source 0.840 since titles with names in apposition are named without a verb.
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.99, 0.826, 0.99, 0.768, 0.976), ("en", 0.988, 0.900, 0.988, 0.874, 0.935)];
+    [("ar", 0.99, 0.839, 0.99, 0.768, 0.976), ("en", 0.988, 0.921, 0.988, 0.874, 0.935)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -333,9 +334,10 @@ const HELD_OUT_3_FLOORS: Floors =
 /// surnames, relative clauses, bulletins' authors, laws and corrections; ar recall 0.991,
 /// precision 0.991, dates 0.947, en precision 0.924, dates 0.978: compound numbers, feminine
 /// caps, duals, negated verbs, years as dates, capacities, ages, names, the head of a counted
-/// noun), so that one more miss fails.
+/// noun), so that one more miss fails. Source ar 0.916 since a document named without its
+/// author stands for the last body that spoke.
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.99, 0.896, 0.99, 0.332, 0.946), ("en", 0.99, 0.990, 0.924, 0.99, 0.977)];
+    [("ar", 0.99, 0.915, 0.99, 0.332, 0.946), ("en", 0.99, 0.990, 0.924, 0.99, 0.977)];
 
 /// On the fifth blind batch, measured once unseen with the rules frozen at 1223552 (ar: recall,
 /// source, precision, statements, dates 0.922, 0.642, 0.812, 0.769, 0.829; en: 0.945, 0.750,
@@ -347,9 +349,16 @@ const HELD_OUT_4_FLOORS: Floors =
 /// windows from an event (`since the assault began`), a date or list item ending a figure,
 /// questions, forecasts, capacities and more counts of things left out: ar recall 0.961, source
 /// 0.677, precision 0.934, dates 0.974; en 0.955, 0.743 (one more figure found in the interview,
-/// whose answers are not yet given to the interviewee), 0.929, 0.941.
+/// whose answers are not yet given to the interviewee), 0.929, 0.941. Then voices (an
+/// interview's answers are the interviewee's, a name alone signs its paragraph), new tolls,
+/// asides on a recipient and documents that stand for the last body: source ar 0.827, en 0.952,
+/// statements ar 0.846, en 0.615; then speakers in turn (titles with names in apposition, the
+/// subject of the verb opening a sentence, `بعده`): ar source 0.918, statements 1.000,
+/// precision 0.845; en source 0.962 with the subject of an infinitive of saying. Both together: ar
+/// recall 0.961, source 0.919, precision 0.934, statements 1.000, dates 0.974; en 0.955, 0.962,
+/// 0.929, 0.615, 0.941.
 const HELD_OUT_5_FLOORS: Floors =
-    [("ar", 0.960, 0.676, 0.933, 0.768, 0.973), ("en", 0.954, 0.742, 0.928, 0.537, 0.940)];
+    [("ar", 0.960, 0.918, 0.933, 0.99, 0.973), ("en", 0.954, 0.961, 0.928, 0.614, 0.940)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

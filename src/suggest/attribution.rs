@@ -9,6 +9,9 @@ use super::tables::{Tables, Words};
 use super::text::{Layout, NONE};
 
 mod mentions;
+mod voices;
+
+pub(crate) use voices::Voice;
 
 use mentions::Known;
 
@@ -213,9 +216,11 @@ impl<'a> Scan<'a> {
             self.in_set(k, needs)
                 && (self.word(k) != Some("at") || self.fig_at.get(k + 1).is_some_and(|f| *f != NONE))
         };
-        // Eight words on, quotation marks not counted (`أصدرت «شبكة ...» يوم الأحد حصيلتها`).
-        let words_on = (end..(end + 16).min(self.toks.len())).filter(|k| self.toks[*k].kind != TokKind::Sym);
-        if !needs.is_empty() && !words_on.take(8).any(needed) {
+        // Eight words on, quotation marks and dates not counted (`أصدرت «شبكة ...» يوم الأحد
+        // حصيلتها`, `رفعت مديرية الصحة في محافظة الجرف، في بيان ثانٍ مساء اليوم، حصيلة`).
+        let words_on = (end..(end + 24).min(self.toks.len()))
+            .filter(|k| self.toks[*k].kind != TokKind::Sym && !self.in_date(*k));
+        if !needs.is_empty() && !words_on.take(10).any(needed) {
             return false;
         }
         // `recorded 14 people killed`, not inside what another cue reports (`she said the clinic
@@ -223,7 +228,14 @@ impl<'a> Scan<'a> {
         if cue.figure_next {
             let k = if self.exact_in(end, &self.t.determiners) { end + 1 } else { end };
             let body = self.lay.sentences[self.lay.sent_of[i] as usize].body;
-            if !self.in_figure(k) || (body.max(i.saturating_sub(40))..i).any(|j| self.cue_at[j].is_some()) {
+            // Nor in a quotation, which its speaker owns (`"We counted 31 bodies," said X`): an
+            // odd number of quotation marks before it in the sentence.
+            let quoted =
+                (body.max(i.saturating_sub(40))..i).filter(|j| self.is_quote_mark(*j)).count() % 2 == 1;
+            if !self.in_figure(k)
+                || quoted
+                || (body.max(i.saturating_sub(40))..i).any(|j| self.cue_at[j].is_some())
+            {
                 return false;
             }
         }
@@ -412,8 +424,12 @@ impl<'a> Scan<'a> {
                 }
                 continue;
             }
+            // A figure that begins on a word skipped after the cue (`وتحدث بعده مدير الصحة`,
+            // where `بعده` may be read as a number) is no figure of the phrase.
+            let spilled = start > k
+                && self.fig_at.get(start - 1).is_some_and(|f| *f != NONE && Some(f) == self.fig_at.get(j));
             let stop = self.complementizer(j)
-                || (self.in_figure(j) && !self.age_at(j))
+                || (self.in_figure(j) && !self.age_at(j) && !spilled)
                 || (words > 0 && self.in_date(j))
                 || (j > start
                     && self.cue_at[j].is_some()
@@ -426,6 +442,8 @@ impl<'a> Scan<'a> {
                     && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
                 || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
+                // The word a cue needs is its object (`أصدر «المرصد» تقريره`, `رفعت X حصيلة`).
+                || (words > 0 && cue.family != Family::Relay && self.in_set(j, &self.t.needs[cue.forms]))
                 || object.is_some_and(|o| self.object_at(j, o, words));
             if stop {
                 break;
@@ -598,8 +616,13 @@ impl<'a> Scan<'a> {
         if self.manner_at(first).is_some() {
             return true;
         }
-        // A participle phrase: speaking on condition ..., formed in 2015 ..., based in ...
-        w.is_ascii() && !self.upper(first) && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+        // A participle phrase: speaking on condition ..., formed in 2015 ..., based in ...; not
+        // one that describes the name after it (`retired Col. Riad Mansour`, `acting Gov. X`).
+        w.is_ascii()
+            && !self.upper(first)
+            && w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && !self.upper(first + 1)
     }
 
     /// The source phrase before a cue.
@@ -634,6 +657,19 @@ impl<'a> Scan<'a> {
             // `A military source quoted by the state news agency denied`: the name ends
             // before the participle or relative clause.
             let (a, b) = self.trim(a, self.name_end(a, b))?;
+            // `Haddad then returned to the microphone to say`: the subject of an infinitive of
+            // saying is the name that opens its clause.
+            let b = if cue > 0 && self.word(cue - 1) == Some("to") && self.upper(a) {
+                (a + 1..b)
+                    .find(|k| {
+                        self.toks[*k].kind == TokKind::Word
+                            && !self.upper(*k)
+                            && !self.exact_in(*k, &self.t.name_particles)
+                    })
+                    .unwrap_or(b)
+            } else {
+                b
+            };
             let a = self.inner_subject(a, b);
             // `By midday it put the toll at 19`, `whom they`: a subject pronoun right before the
             // verb is the subject, and what comes before it is no speaker.
@@ -1204,6 +1240,9 @@ impl<'a> Scan<'a> {
     fn unit_at(&self, i: usize, end: usize, cue: &'static Cue, sentence: usize) -> Option<Unit> {
         let s = &self.lay.sentences[sentence];
         let arabic = self.word(i).is_some_and(is_arabic);
+        if !arabic && self.aside_before_that(i, end, s.end) {
+            return None;
+        }
         let side = match cue.side {
             Side::After => Side::After,
             Side::Before => Side::Before,
@@ -1269,13 +1308,43 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// A relative clause on a recipient, closed by a comma and `that` (`told the Eastern News
+    /// Agency, which first reported the figures on Sunday, that ...`): an aside about the outlet;
+    /// what follows `that` is the outer verb's, and the verb in the clause attributes nothing.
+    fn aside_before_that(&self, i: usize, end: usize, s_end: usize) -> bool {
+        let Some(w) = (i.saturating_sub(3)..i).rev().find(|k| matches!(self.word(*k), Some("which" | "who")))
+        else {
+            return false;
+        };
+        // Up to two lowercase words between (`which first reported`, `who later told`).
+        let lowercase = |k: usize| self.word(k).is_some_and(|x| x.is_ascii()) && !self.upper(k);
+        if !(w > 0 && self.sym(w - 1, ",") && (w + 1..i).all(lowercase)) {
+            return false;
+        }
+        let close = (end..(end + 24).min(s_end))
+            .take_while(|k| {
+                !matches!(self.toks[*k].norm.as_str(), "." | ";" | ":") || self.toks[*k].kind != TokKind::Sym
+            })
+            .find(|k| self.sym(*k, ","));
+        close.is_some_and(|c| self.word(c + 1) == Some("that"))
+    }
+
     /// A law or an article of one (`المادة 4 من قانون مكافحة الإرهاب`, `Article 9`) or the outlet's
     /// own story named in a correction (`An earlier version of this story`): no speaker, and no
     /// attribution.
     fn not_a_speaker(&self, (a, b): (usize, usize)) -> bool {
+        // A time (`11 a.m`) or a number alone speaks for no one.
+        let time = self.toks[a].kind == TokKind::Num
+            && (a + 1..b)
+                .all(|k| self.toks[k].kind == TokKind::Sym || matches!(self.word(k), Some("a" | "p" | "m")));
+        if time {
+            return true;
+        }
         let first = (a..b).find(|k| self.toks[*k].kind == TokKind::Word);
-        first.is_some_and(|k| self.in_set(k, &self.t.law_nouns))
-            || (a..b).any(|k| self.phrase_at(k, &self.t.self_references).is_some())
+        // `No group has claimed the attack`: a negated subject names no one.
+        first.is_some_and(|k| {
+            self.in_set(k, &self.t.law_nouns) || matches!(self.word(k), Some("no" | "none" | "nobody"))
+        }) || (a..b).any(|k| self.phrase_at(k, &self.t.self_references).is_some())
     }
 
     /// An Arabic verb in the masculine plural (`قالوا`, `واتّهموا`, `أكّدوه`): its subject is in it.
@@ -1452,8 +1521,15 @@ impl<'a> Scan<'a> {
         // The last named source of the paragraph, for `the source`, `المصدر`, `المصادر`.
         let mut last_named: Option<usize> = None;
         let mut last: Option<usize> = None;
+        // The last source that names a body, through the article.
+        let mut last_body: Option<usize> = None;
         let mut last_para = usize::MAX;
         for k in 0..units.len() {
+            if let Some(p) = k.checked_sub(1).map(|p| units[p].from.unwrap_or(p)) {
+                if self.names_a_body(&units[p]) {
+                    last_body = Some(p);
+                }
+            }
             let s = &self.lay.sentences[units[k].sentence];
             if s.para != last_para {
                 // A new paragraph keeps the last speaker only for its first sentence.
@@ -1479,12 +1555,16 @@ impl<'a> Scan<'a> {
             // else for the author of the last such document.
             let document_ref =
                 reference.as_ref().is_some_and(|(h, _)| self.t.document_folds.contains(h.as_str()));
+            // A document with no author known stands for the last body that spoke (`وبحسب
+            // التقرير` after `وثّق المرصد` is the monitor, not its director quoted since).
+            let document_author = reference.as_ref().and_then(|(h, _)| known.named.get(h));
+            let body = last_body.filter(|_| document_ref && document_author.is_none() && !same_sentence);
             let needs_source = match units[k].source {
                 None => true,
                 Some(p) => {
                     self.is_pronoun(p)
                         || (same_sentence && self.only_a_document(p))
-                        || (document_ref && last.is_some())
+                        || (document_ref && (last.is_some() || body.is_some()))
                 }
             };
             let is_reference = reference.is_some();
@@ -1512,8 +1592,20 @@ impl<'a> Scan<'a> {
                 self.remember(units, k, p, &mut known);
                 last_named = Some(k);
             }
-            if needs_source {
-                units[k].from = last.map(|l| units[l].from.unwrap_or(l));
+            // `I`, `we` never stand for a third party named before: outside a quotation they are
+            // the outlet, the author of a bulletin or the one answering an interview.
+            let first_person = units[k].source.is_some_and(|(a, _)| self.exact_in(a, &self.t.first_person));
+            let opening = (needs_source && units[k].source.is_none() && body.or(last).is_none())
+                .then(|| self.opening_subject(units[k].sentence, units[k].cue.0, &known))
+                .flatten();
+            if let Some((name, span)) = opening {
+                // `واستهل الشامي المؤتمر ...، ثم قال إن`: the subject of the verb that opens the
+                // sentence, a speaker named before.
+                units[k].source = Some(name);
+                units[k].resolved = Some(span);
+                last = Some(k);
+            } else if needs_source && !first_person {
+                units[k].from = body.or(last).map(|l| units[l].from.unwrap_or(l));
                 if units[k].from.is_some() {
                     let f = units[k].from.unwrap_or(k);
                     units[k].noun = units[f].noun;
@@ -1522,6 +1614,36 @@ impl<'a> Scan<'a> {
                 last = Some(k);
             }
         }
+    }
+
+    /// An Arabic sentence that opens with a verb and a name word of someone named before
+    /// (`واستهل الشامي المؤتمر بالوقوف دقيقة صمت، ثم قال إن`): the name word and what it
+    /// stands for, for a verb of the sentence that has no subject of its own.
+    fn opening_subject(
+        &self,
+        sentence: usize,
+        cue: usize,
+        known: &Known,
+    ) -> Option<((usize, usize), (usize, usize))> {
+        let body = self.lay.sentences[sentence].body;
+        let verb = self.word(body).filter(|w| is_arabic(w))?;
+        if body + 1 >= cue || !verb.starts_with('و') || self.in_set(body, &self.t.source_nouns) {
+            return None;
+        }
+        let w = self.one_name_word((body + 1, body + 2))?;
+        let span = known.mention_called(w)?;
+        (span.1 <= body).then_some(((body + 1, body + 2), span))
+    }
+
+    /// Does a unit's source name a body (a monitor, a ministry, `المرصد`), not a person?
+    fn names_a_body(&self, u: &Unit) -> bool {
+        let Some((a, b)) = u.name_span().filter(|p| !self.is_pronoun(*p)) else { return false };
+        let Some(first) = (a..b).find(|k| self.toks[*k].kind == TokKind::Word) else { return false };
+        if self.word(first).is_some_and(is_arabic) {
+            // As written, not folded: `مديرية` folds like `مدير` (a director).
+            return self.in_set(first, &self.t.body_heads);
+        }
+        self.head_words((a, b)).iter().any(|h| self.t.org_folds.contains(h))
     }
 }
 

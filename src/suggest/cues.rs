@@ -131,15 +131,19 @@ pub(crate) const ARABIC: &[Cue] = &[
             "بياناً",
             "بيان",
             "بيانها",
+            "بيانه",
             "تقريراً",
             "تقرير",
             "تقريرها",
+            "تقريره",
             "بلاغاً",
             "تعميماً",
             "إحصائية",
             "إحصائيتها",
+            "إحصائيته",
             "نشرة",
             "نشرتها",
+            "نشرته",
             "حصيلة",
             "حصيلتها",
             "حصيلته",
@@ -234,7 +238,12 @@ pub(crate) const ENGLISH: &[Cue] = &[
     // `estimates` and `documents` are left out: after a noun they are nouns far more often.
     cue("estimated|estimate|documented|tallied", Estimate, Auto),
     // `The monitoring group recorded 14 people killed`: a count only before its figure.
-    figure_next(cue("recorded|records", Estimate, Before)),
+    figure_next(cue("recorded|records|counted|counts", Estimate, Before)),
+    // raised (lowered, revised) the toll to N: a new count, like رفع الحصيلة.
+    needs(
+        cue("raised|raises|lowered|lowers|revised|revises", Estimate, Before),
+        &["toll", "tally", "number", "count", "figure"],
+    ),
     // put the toll (the number, the crowd ...) at N: with one of these nouns, or `at` and a figure.
     needs(
         cue("put|puts|putting|placed|places", Estimate, Before),
@@ -615,7 +624,7 @@ pub(crate) const BULLETIN_NOUNS: &[&str] = &[
 ];
 
 /// First-person words of a bulletin's author: `Our field monitor reported`, `we count`.
-pub(crate) const FIRST_PERSON: &[&str] = &["our", "we", "us", "مراسلونا", "مراسلنا", "فريقنا", "رصدنا"];
+pub(crate) const FIRST_PERSON: &[&str] = &["our", "we", "us", "i", "مراسلونا", "مراسلنا", "فريقنا", "رصدنا"];
 
 /// Titles before a name: a speaker named again by title and surname (`Dr. Rasheed` after `Dr.
 /// Amal Rasheed`, `الشيخ إسحق` after `رئيس اللجنة، الشيخ آدم إسحق`) is the speaker named before.
@@ -714,6 +723,35 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "partners",
     "project",
     "movement",
+];
+
+/// Arabic heads of bodies (not of people), compared as written with any clitic (`المرصد`), not
+/// folded (`مديرية` folds like `مدير`): a document named without its author (`وبحسب التقرير`)
+/// stands for the last body that spoke, not for a person quoted since (`مدير المرصد`). English
+/// bodies are named by `ORG_WORDS`.
+pub(crate) const BODY_HEADS: &[&str] = &[
+    "مرصد",
+    "وزارة",
+    "مديرية",
+    "وكالة",
+    "شبكة",
+    "منظمة",
+    "هيئة",
+    "لجنة",
+    "مجلس",
+    "مكتب",
+    "جماعة",
+    "تنسيقية",
+    "فريق",
+    "رابطة",
+    "اتحاد",
+    "جمعية",
+    "مركز",
+    "فرع",
+    "جبهة",
+    "حركة",
+    "قيادة",
+    "مفوضية",
 ];
 
 /// Class nouns of organisations: `the charity`, `the group` stand for the last organisation named
@@ -1021,6 +1059,8 @@ pub(crate) const TRIM_END: &[&str] = &[
 /// Words passed over between a verb and its source phrase (قال أيضاً مصدر ..., أعلنه يومها X).
 pub(crate) const SKIP_AFTER_CUE: &[&str] = &[
     "أيضاً",
+    "بعده",
+    "بعدها",
     "يومها",
     "حينها",
     "بدوره",
@@ -1066,6 +1106,7 @@ pub(crate) const ADVERBS: &[&str] = &[
     "meanwhile",
     "separately",
     "however",
+    "now",
 ];
 
 /// Prepositions: a phrase after a cue that starts with one is what the cue speaks of (`تفيد عن
@@ -1225,8 +1266,24 @@ pub(crate) const ACCUSED_HEADS: &[&str] = &[
 /// Pronouns: a source phrase that is only a pronoun takes the source of the statement before.
 /// Pronouns and demonstratives: they name no speaker (`ويرفع هذا القصف الحصيلة`: the shelling does
 /// not speak), so the source is carried over from the statement before.
-pub(crate) const PRONOUNS: &[&str] =
-    &["he", "she", "they", "it", "we", "this", "هو", "هي", "هم", "هؤلاء", "هن", "هذا", "هذه", "ذلك", "تلك"];
+pub(crate) const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "this",
+    "هو",
+    "هي",
+    "هم",
+    "هؤلاء",
+    "هن",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+];
 
 /// After a comma, these start a description of the speaker that is not part of the name: `X,
 /// who asked not to be named`, `أحد الباعة، وهو رجل في الخمسينيات`, `المصدر، الذي طلب ...`.

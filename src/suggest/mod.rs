@@ -26,7 +26,7 @@ mod text;
 use crate::notation::{find_figures_in, FoundFigure, VagueIndex, VagueTable};
 use crate::numwords::tokens::{tokenize, TokKind, Token};
 
-use attribution::{Scan, Unit};
+use attribution::{Scan, Unit, Voice};
 use tables::Tables;
 use text::{Layout, NONE};
 
@@ -248,9 +248,19 @@ fn suggest_indexed(text: &str, index: &VagueIndex) -> Vec<Suggestion> {
     let (date_toks, date_at) = spans_to_tokens(&toks, dates.iter().copied());
     let scan = Scan::new(text, &toks, &lay, t, &fig_at, &date_at);
     let mut units = scan.units();
-    let author = scan.bulletin_author(&mut units);
-    let w =
-        Writer { text, toks: &toks, lay: &lay, t, scan: &scan, units: &units, date_toks: &date_toks, author };
+    let real = units.len();
+    let voices = scan.voices(&mut units);
+    let w = Writer {
+        text,
+        toks: &toks,
+        lay: &lay,
+        t,
+        scan: &scan,
+        units: &units,
+        real,
+        date_toks: &date_toks,
+        voices,
+    };
     w.suggestions(&figures, &fig_toks)
 }
 
@@ -287,10 +297,14 @@ struct Writer<'a> {
     lay: &'a Layout,
     t: &'static Tables,
     scan: &'a Scan<'a>,
+    /// The attributions (`..real`, in order of their cues), then the names that speak without
+    /// a verb (an interviewee, a body signing a statement).
     units: &'a [Unit],
+    real: usize,
     date_toks: &'a [(usize, usize)],
-    /// The author of a bulletin, who speaks for its figures without attribution.
-    author: Option<usize>,
+    /// Per paragraph, who speaks for the figures without an attribution of their own (a
+    /// bulletin's author, an interviewee, a body signing the paragraph).
+    voices: Vec<Option<Voice>>,
 }
 
 /// Words of a journalist's question (normalised): a figure in their clause is what was asked.
@@ -339,7 +353,7 @@ impl Writer<'_> {
     fn suggestions(&self, figures: &[FoundFigure], fig_toks: &[(usize, usize)]) -> Vec<Suggestion> {
         let units_of = self.units_by_sentence();
         let speakers = self.speakers();
-        let mut kept: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut kept: Vec<(usize, Option<usize>, Option<Voice>)> = Vec::new();
         for (fi, &(a, b)) in fig_toks.iter().enumerate() {
             if a >= b {
                 continue;
@@ -353,18 +367,24 @@ impl Writer<'_> {
             {
                 continue;
             }
-            let author = self.author.filter(|u| self.units[*u].sentence <= s);
-            kept.push((fi, self.attribute(a, b, here.clone(), &speakers).or(author)));
+            let voice = self.voices[self.lay.sentences[s].para].filter(|v| self.units[v.unit].sentence <= s);
+            kept.push((fi, self.attribute(a, b, here.clone(), &speakers), voice));
         }
         let mut figs_in_sentence = vec![0u32; self.lay.sentences.len()];
-        for (fi, _) in &kept {
+        for (fi, _, _) in &kept {
             figs_in_sentence[self.lay.sent_of[fig_toks[*fi].0] as usize] += 1;
         }
         let mut out = Vec::new();
         let mut used = vec![false; self.units.len()];
-        for (fi, unit) in kept {
+        for (fi, unit, voice) in kept {
             let (a, b) = fig_toks[fi];
             let s = self.lay.sent_of[a] as usize;
+            // A voice speaks for a figure without attribution, or with a verb that has no subject.
+            let speaker_found = unit.is_some_and(|u| self.units[u].owner(u).is_some());
+            let (unit, note) = match voice {
+                Some(v) if !speaker_found => (Some(v.unit), Some(v.note)),
+                _ => (unit, None),
+            };
             // A speaker named in another sentence still gets a statement of its own sentence.
             if let Some(u) = unit.filter(|u| self.units[*u].sentence == s) {
                 used[u] = true;
@@ -379,7 +399,7 @@ impl Writer<'_> {
             if let Some(noun) = self.things_counted_before(fi, figures, fig_toks) {
                 figure.reading.noun = Some(noun);
             }
-            out.push(self.suggestion(qa, qb, Some(figure), unit, (a, b), in_speech));
+            out.push(self.suggestion(qa, qb, Some(figure), (unit, note), (a, b), in_speech));
         }
         out.extend(self.statements(&used, &units_of));
         out.sort_by_key(|s| (s.start, s.figure.as_ref().map(|f| f.start)));
@@ -413,10 +433,15 @@ impl Writer<'_> {
         (same_sentence && !outcome).then(|| noun.to_string())
     }
 
+    /// The units of attributions written in the text, in order of their cues.
+    fn attributions(&self) -> &[Unit] {
+        &self.units[..self.real]
+    }
+
     /// Units whose cue starts in tokens `lo..hi` (units are in order of their cues).
     fn units_between(&self, lo: usize, hi: usize) -> std::ops::Range<usize> {
-        let a = self.units.partition_point(|u| u.cue.0 < lo);
-        let b = self.units.partition_point(|u| u.cue.0 < hi);
+        let a = self.attributions().partition_point(|u| u.cue.0 < lo);
+        let b = self.attributions().partition_point(|u| u.cue.0 < hi);
         a..b.max(a)
     }
 
@@ -433,7 +458,7 @@ impl Writer<'_> {
         let mut k = 0;
         for (s, slot) in out.iter_mut().enumerate() {
             let first = k;
-            while k < self.units.len() && self.units[k].sentence == s {
+            while k < self.real && self.units[k].sentence == s {
                 k += 1;
             }
             *slot = first..k;
@@ -749,7 +774,7 @@ impl Writer<'_> {
         qa: usize,
         qb: usize,
         figure: Option<FoundFigure>,
-        unit: Option<usize>,
+        (unit, note): (Option<usize>, Option<&'static str>),
         near: (usize, usize),
         in_speech: bool,
     ) -> Suggestion {
@@ -759,9 +784,11 @@ impl Writer<'_> {
         let mut source = None;
         let mut source_span = None;
         if let Some(u) = unit {
-            cues.push(self.units[u].family.name());
-            if Some(u) == self.author && self.units[u].sentence != self.lay.sent_of[near.0] as usize {
-                cues.push("bulletin author");
+            if u < self.real {
+                cues.push(self.units[u].family.name());
+            }
+            if let Some(n) = note.filter(|_| self.units[u].sentence != self.lay.sent_of[near.0] as usize) {
+                cues.push(n);
             }
             match self.units[u].owner(u) {
                 Some(o) => {
@@ -795,7 +822,15 @@ impl Writer<'_> {
         let confidence = cues
             .iter()
             .filter(|c| {
-                !matches!(**c, "carried over" | "own reporting" | "speaker not found" | "bulletin author")
+                !matches!(
+                    **c,
+                    "carried over"
+                        | "own reporting"
+                        | "speaker not found"
+                        | "bulletin author"
+                        | "interviewee"
+                        | "signed"
+                )
             })
             .count() as u8;
         Suggestion {
@@ -938,7 +973,7 @@ impl Writer<'_> {
     fn statements(&self, used: &[bool], units_of: &[std::ops::Range<usize>]) -> Vec<Suggestion> {
         let mut out: Vec<Suggestion> = Vec::new();
         let mut last_span = (usize::MAX, usize::MAX);
-        for (u, unit) in self.units.iter().enumerate() {
+        for (u, unit) in self.attributions().iter().enumerate() {
             if used[u] || unit.owner(u).is_none() {
                 continue;
             }
@@ -968,7 +1003,7 @@ impl Writer<'_> {
                 continue;
             }
             last_span = (qa, qb);
-            out.push(self.suggestion(qa, qb, None, Some(u), unit.region, false));
+            out.push(self.suggestion(qa, qb, None, (Some(u), None), unit.region, false));
         }
         out
     }

@@ -57,6 +57,9 @@ pub(crate) struct Tables {
     pub bulletin_nouns: Vec<Vec<String>>,
     pub first_person: Words,
     pub org_words: Words,
+    pub body_heads: Words,
+    /// `ORG_WORDS` folded as names are (`fold_name`), to compare with head words.
+    pub org_folds: HashSet<String>,
     pub class_nouns: Words,
     /// The document nouns folded as `normalize::fold_name` folds them (`the report`).
     pub document_folds: Words,
@@ -145,6 +148,8 @@ fn build() -> Tables {
         bulletin_nouns: phrases(cues::BULLETIN_NOUNS),
         first_person: set(cues::FIRST_PERSON),
         org_words: set(cues::ORG_WORDS),
+        body_heads: set(cues::BODY_HEADS),
+        org_folds: cues::ORG_WORDS.iter().flat_map(|w| crate::normalize::fold_name(w)).collect(),
         class_nouns: cues::CLASS_NOUNS.iter().flat_map(|w| crate::normalize::fold_name(w)).collect(),
         document_folds: cues::DOCUMENT_NOUNS.iter().flat_map(|w| crate::normalize::fold_name(w)).collect(),
         objects,

@@ -94,7 +94,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let found = if self.word(i).is_some_and(is_arabic) {
-                self.arabic_mention(i)
+                self.arabic_apposition(i).or_else(|| self.arabic_mention(i))
             } else if self.upper(i) {
                 self.capitalised_run(i)
             } else {
@@ -114,7 +114,7 @@ impl<'a> Scan<'a> {
     /// `Medical Relief International`, `Dr. Amal Rasheed`, `the Justice Watch Network`: capitalised
     /// words in a row (with initials, hyphens and name particles between them), two at least
     /// besides an opening determiner. A possessive ends it (`Dr. Amal Rasheed's`).
-    fn capitalised_run(&self, i: usize) -> Option<Mention> {
+    pub(super) fn capitalised_run(&self, i: usize) -> Option<Mention> {
         let sentence = self.lay.sent_of[i];
         let mut j = i;
         let mut names = 0;
@@ -185,7 +185,7 @@ impl<'a> Scan<'a> {
     /// `وزارة الصحة في إقليم الساحل`, `فرع جمعية الهلال الأحمر في المدينة`: a head from the table
     /// of generic heads without the article, and the definite nouns of its name after it (a
     /// noun in a chain, `في` before one). The head with the article (`الوزارة`) is a reference.
-    fn arabic_mention(&self, k: usize) -> Option<Mention> {
+    pub(super) fn arabic_mention(&self, k: usize) -> Option<Mention> {
         let w = self.word(k)?;
         let head = clitic_forms(w).into_iter().any(|(_, cl, rest)| {
             !cl.ends_with("ال") && !rest.starts_with("ال") && self.t.generic_heads.contains(rest)
@@ -209,6 +209,36 @@ impl<'a> Scan<'a> {
             return None;
         }
         Some(Mention { span: (k, j), heads: self.head_words((k, j)), surname: None, org: false })
+    }
+
+    /// A title and a name in apposition, named whether or not they speak: `محافظ قرن الغزال،
+    /// سليم الشامي،`, `مدير الصحة في المحافظة، الدكتور عماد قطيش،` (a source noun without the
+    /// article and up to six words of its description, a comma, two to four name words and a
+    /// comma). `قال الشامي` later names the whole.
+    fn arabic_apposition(&self, k: usize) -> Option<Mention> {
+        let head = self.word(k)?;
+        if head.starts_with("ال") || !self.in_set(k, &self.t.source_nouns) {
+            return None;
+        }
+        // A bogus figure may lie over the words of a title (`بعده مدير الصحة`): figures are
+        // not looked at here.
+        let word = |j: usize| {
+            self.word(j).is_some_and(is_arabic)
+                && self.cue_at[j].is_none()
+                && !self.complementizer(j)
+                && !self.exact_in(j, &self.t.relatives)
+                && (self.word(j) == Some("في") || !self.exact_in(j, &self.t.prepositions))
+        };
+        let comma = (k + 1..(k + 8).min(self.toks.len())).find(|j| !word(*j))?;
+        if !self.sym(comma, ",") || comma == k + 1 {
+            return None;
+        }
+        let close = (comma + 1..(comma + 6).min(self.toks.len())).find(|j| !word(*j))?;
+        if !self.sym(close, ",") || close < comma + 3 {
+            return None;
+        }
+        let surname = self.word(close - 1).map(str::to_string);
+        Some(Mention { span: (k, close), heads: self.head_words((k, close)), surname, org: false })
     }
 
     /// An Arabic word that may stand in a name: no cue, figure, date, complementizer, content

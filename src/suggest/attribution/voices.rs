@@ -1,0 +1,231 @@
+//! Who speaks where the text writes no attribution: the author of a bulletin for its numbered
+//! items, the interviewee for the answers of an interview, a body for the paragraph its name
+//! signs (`مديرية الصحة في محافظة الجرف.` alone, then the statement). Decided from the shape of
+//! the document, paragraph by paragraph, in one pass over the paragraphs.
+
+use crate::numwords::tokens::TokKind;
+
+use super::super::cues::Family;
+use super::{is_arabic, Scan, Unit};
+
+/// The speaker of a paragraph's figures that carry no attribution of their own, and the note a
+/// suggestion gives for it (`bulletin author`, `interviewee`, `signed`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Voice {
+    pub unit: usize,
+    pub note: &'static str,
+}
+
+/// How a paragraph of an interview reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    /// A question: it ends with `?` or `؟`, or opens with `س:`, `Q:`.
+    Question,
+    /// An answer marked as one: `ج:`, `A:`, or a dash (`- منذ بدء الهجوم ...`).
+    Answer,
+    Other,
+}
+
+/// Opening marks of a question and of an answer (after spaces; a bullet such as `■` before
+/// them is passed over).
+const QUESTION_MARKS: &[&str] = &["س:", "س :", "سؤال:", "Q:", "Q.", "Question:"];
+const ANSWER_MARKS: &[&str] = &["ج:", "ج :", "جواب:", "A:", "A.", "Answer:", "-", "–", "—"];
+
+impl Scan<'_> {
+    /// The voice of each paragraph (indexed by paragraph), with the names that speak without a
+    /// verb appended to `units` as units of their own (after the attributions, which stay in
+    /// order of their cues).
+    pub(crate) fn voices(&self, units: &mut Vec<Unit>) -> Vec<Option<Voice>> {
+        let paras = self.paragraphs();
+        let mut out: Vec<Option<Voice>> = vec![None; paras.len()];
+        if let Some(a) = self.bulletin_author(units) {
+            let from = self.lay.sentences[units[a].sentence].para;
+            for v in out.iter_mut().skip(from) {
+                *v = Some(Voice { unit: a, note: "bulletin author" });
+            }
+        }
+        self.interview(&paras, units, &mut out);
+        self.signed(&paras, units, &mut out);
+        out
+    }
+
+    /// The sentences of each paragraph (`first..end`); a heading's paragraph is empty.
+    fn paragraphs(&self) -> Vec<(usize, usize)> {
+        let sentences = &self.lay.sentences;
+        let count = sentences.last().map_or(0, |s| s.para + 1);
+        let mut out = vec![(0, 0); count];
+        for (k, s) in sentences.iter().enumerate() {
+            if s.heading {
+                continue;
+            }
+            let slot = &mut out[s.para];
+            if slot.0 == slot.1 {
+                *slot = (k, k + 1);
+            } else {
+                slot.1 = k + 1;
+            }
+        }
+        out
+    }
+
+    /// The line a paragraph opens with, from its first character (marks and bullets included),
+    /// and the text to the end of its last line.
+    fn para_text(&self, (first, end): (usize, usize)) -> &str {
+        let a = self.toks[self.lay.sentences[first].start].start;
+        let b = self.toks[self.lay.sentences[end - 1].end - 1].end;
+        let line_start = self.text[..a].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[b..].find('\n').map_or(self.text.len(), |i| b + i);
+        &self.text[line_start..line_end]
+    }
+
+    fn turn(&self, p: (usize, usize)) -> Turn {
+        let text = self.para_text(p);
+        let lead = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '■' | '•' | '▪' | '*'));
+        let tail = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '"' | ')'));
+        // A question is short: a paragraph of several sentences ending on one is an answer.
+        if QUESTION_MARKS.iter().any(|m| lead.starts_with(m))
+            || (tail.ends_with(['?', '؟']) && p.1 - p.0 <= 2)
+        {
+            return Turn::Question;
+        }
+        if ANSWER_MARKS.iter().any(|m| lead.starts_with(m)) {
+            return Turn::Answer;
+        }
+        Turn::Other
+    }
+
+    /// An interview: two questions at least, and a person named with a title before the first
+    /// (`يستقبلنا مديره الدكتور مازن الحلبي`, `Dr. Mazen Halabi, 52, runs ...`). The answers are
+    /// the interviewee's: the paragraphs marked as answers, or, when none is marked, every
+    /// paragraph after the first question that is not a question.
+    fn interview(&self, paras: &[(usize, usize)], units: &mut Vec<Unit>, out: &mut [Option<Voice>]) {
+        let body: Vec<usize> = (0..paras.len()).filter(|p| paras[*p].0 < paras[*p].1).collect();
+        let turns: Vec<Turn> = body.iter().map(|p| self.turn(paras[*p])).collect();
+        if turns.iter().filter(|t| **t == Turn::Question).count() < 2 {
+            return;
+        }
+        let Some(first_q) = turns.iter().position(|t| *t == Turn::Question) else { return };
+        let Some(span) = body[..first_q].iter().find_map(|p| self.titled_person(paras[*p])) else {
+            return;
+        };
+        let unit = self.implicit_unit(span, units);
+        let marked = turns[first_q..].contains(&Turn::Answer);
+        for (k, p) in body.iter().enumerate().skip(first_q + 1) {
+            let answer = if marked { turns[k] == Turn::Answer } else { turns[k] != Turn::Question };
+            if answer && out[*p].is_none() {
+                out[*p] = Some(Voice { unit, note: "interviewee" });
+            }
+        }
+    }
+
+    /// The first person named with a title in a paragraph: a title (`TITLES`: `Dr.`, `الدكتور`)
+    /// and two to four name words (English capitalised, Arabic words that are no preposition,
+    /// source noun, cue, figure or date, the first without the article).
+    fn titled_person(&self, (first, end): (usize, usize)) -> Option<(usize, usize)> {
+        let a = self.lay.sentences[first].body;
+        let b = self.lay.sentences[end - 1].end;
+        (a..b).find_map(|k| {
+            if !self.exact_in(k, &self.t.titles) {
+                return None;
+            }
+            let mut j = if self.sym(k + 1, ".") { k + 2 } else { k + 1 };
+            let mut words = 0;
+            let most = if self.word(k).is_some_and(is_arabic) { 3 } else { 4 };
+            while j < b && words < most && self.name_word(j, words == 0) {
+                words += 1;
+                j += 1;
+                // `al-Ali`
+                if self.sym(j, "-") && !self.toks.get(j).is_some_and(|t| t.space_before) {
+                    j += 2;
+                }
+            }
+            (words >= 2).then_some((k, j.min(b)))
+        })
+    }
+
+    fn name_word(&self, j: usize, first: bool) -> bool {
+        let Some(w) = self.word(j) else { return false };
+        if self.in_figure(j) || self.in_date(j) || self.cue_at[j].is_some() {
+            return false;
+        }
+        if !is_arabic(w) {
+            return self.upper(j) && !self.exact_in(j, &self.t.titles);
+        }
+        let stop = (first && w.starts_with("ال"))
+            || self.exact_in(j, &self.t.prepositions)
+            || self.exact_in(j, &self.t.clause_openers)
+            || self.exact_in(j, &self.t.adverbial_words)
+            || matches!(w, "بعد" | "قبل" | "عند" | "اثناء" | "منذ")
+            || self.in_set(j, &self.t.source_nouns)
+            || self.complementizer(j)
+            || self.exact_in(j, &self.t.relatives);
+        !stop
+    }
+
+    /// A paragraph that opens with a name alone on its sentence (`مديرية الصحة في محافظة الجرف.`,
+    /// `The Directorate of Health in Jurf province.`) is signed by that body: its figures without
+    /// an attribution, and its verbs without a subject, are the body's.
+    fn signed(&self, paras: &[(usize, usize)], units: &mut Vec<Unit>, out: &mut [Option<Voice>]) {
+        for (p, &(first, end)) in paras.iter().enumerate() {
+            if end < first + 2 || out[p].is_some() {
+                continue;
+            }
+            let Some(span) = self.name_alone(first) else { continue };
+            let unit = self.implicit_unit(span, units);
+            out[p] = Some(Voice { unit, note: "signed" });
+        }
+    }
+
+    /// A sentence that is only a name and its full stop: a name found as a mention (`وزارة الصحة
+    /// في ...`, a capitalised run), with at most two lowercase words after it (`Jurf province`)
+    /// and no verb of attribution, figure or date; ten words at most.
+    fn name_alone(&self, s: usize) -> Option<(usize, usize)> {
+        let sent = &self.lay.sentences[s];
+        let (a, b) = (sent.body, sent.end);
+        if b < a + 3 || !self.sym(b - 1, ".") || self.word_count(a, b) > 10 {
+            return None;
+        }
+        if (a..b).any(|k| self.in_figure(k) || self.in_date(k) || self.cue_at[k].is_some()) {
+            return None;
+        }
+        if self.word(a).is_some_and(is_arabic) {
+            let m = self.arabic_mention(a)?;
+            return (m.span.1 + 1 == b).then_some((a, b - 1));
+        }
+        let m = self.capitalised_run(a).filter(|m| m.org)?;
+        // What follows the name completes it (`in Jurf province`): capitalised words,
+        // prepositions and nouns, no verb (`is`, `-ed`, `-ing`) and no determiner.
+        let rest = m.span.1..b - 1;
+        let completes = |k: usize| {
+            let t = &self.toks[k];
+            let w = t.norm.as_str();
+            t.kind == TokKind::Word
+                && w.is_ascii()
+                && !self.exact_in(k, &self.t.be)
+                && !self.exact_in(k, &self.t.determiners)
+                && (t.upper || !(w.ends_with("ed") || w.ends_with("ing")))
+        };
+        (rest.len() <= 3 && rest.clone().all(completes)).then_some((a, b - 1))
+    }
+
+    /// A unit for a name that speaks without a verb: its source is the name.
+    fn implicit_unit(&self, span: (usize, usize), units: &mut Vec<Unit>) -> usize {
+        units.push(Unit {
+            cue: span,
+            family: Family::Say,
+            participle: false,
+            source: Some(span),
+            name: Some(span),
+            from: None,
+            region: span,
+            sentence: self.lay.sent_of[span.0] as usize,
+            forward: true,
+            noun: self.has_source_noun(span.0, span.1),
+            stands_in: false,
+            relative: false,
+            resolved: None,
+            document: None,
+        });
+        units.len() - 1
+    }
+}
