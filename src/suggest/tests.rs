@@ -1342,6 +1342,7 @@ fn questions_forecasts_capacities_and_things_are_not_claims() {
         let text = format!("Headline\n\n{t}\n");
         assert!(offered(&text).iter().any(|f| f == wording), "{t}: {:?}", offered(&text));
     }
+}
 
 /// An interview's answers are the interviewee's, named with a title in its introduction. Must
 /// NOT be taken: a figure in the journalist's question, and a figure an answer attributes to

@@ -78,7 +78,9 @@ fn lines(text: &str) -> Vec<Line> {
         let bullet = t.starts_with(['•', '▪', '■', '●', '◦'])
             || t.starts_with("* ")
             || t.starts_with("– ")
-            || (t.starts_with('-') && !t.starts_with("--") && !t[1..].starts_with(|c: char| c.is_ascii_digit()));
+            || (t.starts_with('-')
+                && !t.starts_with("--")
+                && !t[1..].starts_with(|c: char| c.is_ascii_digit()));
         let heading = !blank[k]
             && !ends_sentence_text(s)
             && !bullet
