@@ -1139,6 +1139,8 @@ pub(crate) fn strip_provisional(toks: &[Token], text: &str) -> (Vec<Token>, Vec<
 /// `ـان` is: a noun with a sound plural in `ـين` (`مدني`, `مقاتل`) would read its plural as a dual.
 const DUAL_STEMS: &[(&str, bool)] = &[
     ("جندي", false),
+    ("جثت", false),
+    ("معلم", true),
     ("عنصر", false),
     ("طفل", false),
     ("شخص", false),

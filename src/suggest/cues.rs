@@ -1338,8 +1338,34 @@ pub(crate) const NEGATING_NOUNS: &[&str] = &["عدم", "دون"];
 pub(crate) const BE: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
 
 /// Nouns after a number that make it a measure, not a count (`20 square metres`).
-pub(crate) const MEASURE_NOUNS: &[&str] =
-    &["square", "cubic", "sq", "hectares", "acres", "dunams", "دونم", "هكتار"];
+pub(crate) const MEASURE_NOUNS: &[&str] = &[
+    "square",
+    "cubic",
+    "sq",
+    "hectares",
+    "acres",
+    "dunams",
+    "دونم",
+    "هكتار",
+    "litres",
+    "liters",
+    "litre",
+    "liter",
+    "tonnes",
+    "tons",
+    "tonne",
+    "ton",
+    "kilograms",
+    "kg",
+    "لتر",
+    "لترا",
+    "لترات",
+    "طن",
+    "طنا",
+    "اطنان",
+    "كيلوغرام",
+    "كيلوغراما",
+];
 
 /// Words right before a figure that make it a capacity, an average, a rate, the size of each
 /// group or an age, not a count of what happened: `room for 20 bodies`, `built to hold 800
@@ -1360,6 +1386,10 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "rations for",
     "supplies for",
     "sufficient for",
+    "camp for",
+    "interviews with",
+    "مقابلات مع",
+    "مقابلة مع",
     "تكفي",
     "يكفي",
     "an average of",

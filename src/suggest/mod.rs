@@ -611,9 +611,14 @@ impl Writer<'_> {
             return true;
         }
         let forms = |k: usize| crate::numwords::tokens::clitic_forms(&toks[k].norm);
-        // Back through the figure's clause (to a comma or the sentence's start).
-        let clause =
-            (s.body..a).rev().take_while(|k| !toks[*k].is_sym(",") && !toks[*k].is_sym("،")).take(12);
+        // Back through the figure's clause: to a comma, `that` or `أن` (`working at three times
+        // its capacity and that 19 of the wounded had been moved` keeps the 19).
+        let opens = |k: usize| {
+            toks[k].is_sym(",")
+                || toks[k].is_sym("،")
+                || forms(k).iter().any(|(_, _, w)| matches!(*w, "that" | "ان"))
+        };
+        let clause = (s.body..a).rev().take_while(|k| !opens(*k)).take(12);
         for (n, k) in clause.enumerate() {
             if !toks[k].is_word() {
                 continue;
@@ -621,7 +626,9 @@ impl Writer<'_> {
             let asked = forms(k).iter().any(|(_, _, w)| ASKED.contains(w));
             let capacity = n < 6 && forms(k).iter().any(|(_, _, w)| CAPACITY.contains(w));
             let will = n < 3
-                && (matches!(toks[k].norm.as_str(), "will" | "shall" | "سوف") || future_verb(&toks[k].norm));
+                && (matches!(toks[k].norm.as_str(), "will" | "shall" | "سوف" | "يقضي")
+                    || future_verb(&toks[k].norm)
+                    || (toks[k].norm == "to" && k > 0 && matches!(toks[k - 1].norm.as_str(), "is" | "are")));
             if asked || capacity || will {
                 return true;
             }

@@ -1473,3 +1473,30 @@ fn an_infinitive_of_saying_takes_the_name_opening_its_clause() {
               people were still missing.";
     assert_eq!(source_of(en, "70").as_deref(), Some("Gov. Samir Rifai"));
 }
+
+/// Read after the sixth blind batch (7 December 2026): volumes, provinces, stages and pages are
+/// no counts of people, nor a sample interviewed or a plan; a capacity word in an earlier clause
+/// leaves a later count alone; bodies and teachers count in the dual.
+#[test]
+fn volumes_plans_samples_and_duals() {
+    for t in [
+        "The teams delivered 18 tonnes of food and 40,000 litres of water, the alliance said.",
+        "وقال التحالف إن فرقه وزعت 18 طناً من المواد الغذائية و40 ألف لتر من المياه.",
+        "Founded in 2013, the alliance works in 4 provinces.",
+        "ويعمل التحالف في أربع محافظات منذ تأسيسه.",
+        "Under the deal each side is to free 150 people in five stages.",
+        "The report is based on interviews with 71 people, the centre said.",
+        "واستند التقرير إلى مقابلات مع 68 شخصاً، بحسب المركز.",
+    ] {
+        let text = format!("Headline\n\n{t}\n");
+        assert!(offered(&text).is_empty(), "{t}: {:?}", offered(&text));
+    }
+    for (t, wording) in [
+        ("Halloum said the hospital was working at three times its capacity and that 19 of the wounded had been moved.", "19"),
+        ("وقال المتحدث إن جثتين لم يتعرف عليهما بعد.", "جثتين"),
+        ("وقال إن الجنود اقتادوا معلمين اثنين من المدرسة.", "معلمين اثنين"),
+    ] {
+        let text = format!("Headline\n\n{t}\n");
+        assert!(offered(&text).iter().any(|f| f == wording), "{t}: {:?}", offered(&text));
+    }
+}
