@@ -367,10 +367,11 @@ const HELD_OUT_5_FLOORS: Floors =
 /// source, precision, statements, dates 0.929, 0.714, 0.814, 0.333, 0.875; en: 0.973, 0.861,
 /// 0.777, 0.750, 0.915); development data since, just under the last measurement (ar 0.956,
 /// 0.722, 0.864, 0.333, 0.877; en 0.982, 0.862, 0.845, 0.750, 0.917 after volumes, provinces,
-/// stages, samples interviewed, plans (`is to free`, `يقضي`), bodies and teachers in the dual),
-/// so that one more miss fails.
+/// stages, samples interviewed, plans (`is to free`, `يقضي`), bodies and teachers in the dual;
+/// dates ar 0.912, en 0.933 once a timeline's heading dates its entry), so that one more miss
+/// fails.
 const HELD_OUT_6_FLOORS: Floors =
-    [("ar", 0.955, 0.721, 0.863, 0.332, 0.876), ("en", 0.981, 0.861, 0.844, 0.749, 0.916)];
+    [("ar", 0.955, 0.721, 0.863, 0.332, 0.911), ("en", 0.981, 0.861, 0.844, 0.749, 0.932)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

@@ -925,8 +925,17 @@ impl Writer<'_> {
     /// (or to the attribution, for a statement). A date right after the attribution verb (`said
     /// on Sunday`) dates the statement, not the event: it is taken only when there is no other.
     fn nearest_date(&self, near: (usize, usize), unit: Option<usize>) -> Option<(usize, usize)> {
-        let s = &self.lay.sentences[self.lay.sent_of[near.0] as usize];
-        let lo = s.body.max(near.0.saturating_sub(80));
+        let si = self.lay.sent_of[near.0] as usize;
+        let s = &self.lay.sentences[si];
+        // A heading date split off as a sentence of its own before a colon, in the same
+        // paragraph (`الخميس 5 كانون الأول: أفرجت الحكومة عن 34 شخصاً`).
+        let heading_before = si
+            .checked_sub(1)
+            .map(|p| &self.lay.sentences[p])
+            .filter(|p| p.para == s.para && p.end > p.body && self.toks[p.end - 1].is_sym(":"))
+            .filter(|p| self.scan.date_at[p.body] != NONE)
+            .map(|p| p.body);
+        let lo = heading_before.unwrap_or(s.body.max(near.0.saturating_sub(80)));
         let hi = s.end.min(near.1 + 80);
         let said_on = |k: usize| {
             unit.is_some_and(|u| {
@@ -949,7 +958,7 @@ impl Writer<'_> {
             (a..b).any(|j| is_word(j, WINDOW_TURNS))
         };
         let cumulative = |k: usize| is_word(k, &["since", "منذ"]);
-        let mut best: Option<(bool, bool, bool, usize, u32)> = None;
+        let mut best: Option<(bool, bool, bool, bool, usize, u32)> = None;
         let mut k = lo;
         while k < hi {
             let d = self.scan.date_at[k];
@@ -958,8 +967,15 @@ impl Writer<'_> {
                 continue;
             }
             let dist = if k < near.0 { near.0 - k } else { k.saturating_sub(near.1) };
-            let key = (said_on(k), turn_between(k), !cumulative(k), dist, d);
-            if best.is_none_or(|b| (key.0, key.1, key.2, key.3) < (b.0, b.1, b.2, b.3)) {
+            // A date opening its sentence before a colon heads an entry of a timeline or a live
+            // blog (`Dec. 5: The government freed 38 people`, `الخميس 5 كانون الأول: أفرجت`): it
+            // dates the entry's figures, before any window of a clause inside it.
+            let end = self.date_toks[d as usize].1;
+            let opens =
+                self.scan.date_at[s.body] != NONE || heading_before.is_some_and(|h| k >= h && k < s.body);
+            let heading = opens && k <= s.body + 3 && self.toks.get(end).is_some_and(|t| t.is_sym(":"));
+            let key = (said_on(k), turn_between(k), !heading, !cumulative(k), dist, d);
+            if best.is_none_or(|b| (key.0, key.1, key.2, key.3, key.4) < (b.0, b.1, b.2, b.3, b.4)) {
                 best = Some(key);
             }
             k = self.date_toks[d as usize].1.max(k + 1);

@@ -1500,3 +1500,16 @@ fn volumes_plans_samples_and_duals() {
         assert!(offered(&text).iter().any(|f| f == wording), "{t}: {:?}", offered(&text));
     }
 }
+
+/// A date opening a timeline's entry before a colon dates its figures, before a window in a
+/// clause inside the entry; without the colon the window still wins.
+#[test]
+fn a_timeline_heading_dates_its_entry() {
+    let en = "Headline\n\nDec. 5: The government freed 38 people, among them a pilot held since 2019.\n";
+    assert_eq!(figure(&all(en), "38").when.as_deref(), Some("Dec. 5"));
+    let ar = "Headline\n\nالخميس 5 كانون الأول: أفرجت الحكومة عن 34 شخصاً، بينهم طيار محتجز منذ عام 2019.\n";
+    assert_eq!(figure(&all(ar), "34").when.as_deref(), Some("5 كانون الأول"));
+    // Must NOT be taken for a heading: a date inside the sentence.
+    let plain = "Headline\n\nOn Dec. 5 the ministry said 40 people had died since 2019.\n";
+    assert_eq!(figure(&all(plain), "40").when.as_deref(), Some("since 2019"));
+}
