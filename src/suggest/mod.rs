@@ -933,7 +933,7 @@ impl Writer<'_> {
             .checked_sub(1)
             .map(|p| &self.lay.sentences[p])
             .filter(|p| p.para == s.para && p.end > p.body && self.toks[p.end - 1].is_sym(":"))
-            .filter(|p| self.scan.date_at[p.body] != NONE)
+            .filter(|p| self.scan.date_at.get(p.body).is_some_and(|d| *d != NONE))
             .map(|p| p.body);
         let lo = heading_before.unwrap_or(s.body.max(near.0.saturating_sub(80)));
         let hi = s.end.min(near.1 + 80);
@@ -971,8 +971,8 @@ impl Writer<'_> {
             // blog (`Dec. 5: The government freed 38 people`, `الخميس 5 كانون الأول: أفرجت`): it
             // dates the entry's figures, before any window of a clause inside it.
             let end = self.date_toks[d as usize].1;
-            let opens =
-                self.scan.date_at[s.body] != NONE || heading_before.is_some_and(|h| k >= h && k < s.body);
+            let opens = self.scan.date_at.get(s.body).is_some_and(|d| *d != NONE)
+                || heading_before.is_some_and(|h| k >= h && k < s.body);
             let heading = opens && k <= s.body + 3 && self.toks.get(end).is_some_and(|t| t.is_sym(":"));
             let key = (said_on(k), turn_between(k), !heading, !cumulative(k), dist, d);
             if best.is_none_or(|b| (key.0, key.1, key.2, key.3, key.4) < (b.0, b.1, b.2, b.3, b.4)) {
