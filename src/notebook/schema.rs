@@ -72,13 +72,20 @@ pub fn peek_version(path: &Path) -> Result<Version> {
     })
 }
 
-/// Creates the schema in a new notebook, or upgrades an older one.
+/// Creates the schema in a new notebook, or upgrades an older one. The header and the tables are
+/// read together in one snapshot: read apart, a process could see the tables another process has
+/// just created with the header it read before them, and refuse a notebook being born.
 pub fn bring_up_to_date(nb: &mut Notebook) -> Result<()> {
-    let Version { user_version: version, application_id: app_id } = header(&nb.conn)?;
+    let (Version { user_version: version, application_id: app_id }, tables) = {
+        let tx = nb.read()?;
+        let found = header(&tx)?;
+        let tables = found.application_id != APPLICATION_ID && has_tables(&tx)?;
+        (found, tables)
+    };
     if version == CURRENT_VERSION && app_id == APPLICATION_ID {
         return Ok(());
     }
-    if app_id != APPLICATION_ID && (version != 0 || has_tables(&nb.conn)?) {
+    if app_id != APPLICATION_ID && (version != 0 || tables) {
         return Err(Error::Invalid(format!(
             "{} is an SQLite file but not a crosscheck notebook; give another path with --db",
             nb.path.display()
