@@ -361,6 +361,7 @@ impl<'a> Scan<'a> {
             if (t.kind == TokKind::Sym && !opening_mark)
                 || self.exact_in(a, &self.t.trim_start)
                 || self.in_set(a, &self.t.adverbs)
+                || (a + 1 < b && self.in_set(a, &self.t.continuing_verbs))
             {
                 a += 1;
                 continue;
@@ -441,6 +442,7 @@ impl<'a> Scan<'a> {
                     && self.manner_at(j).is_some()
                     && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
                 || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
+                || (words > 0 && arabic && self.object_before_figure(j))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
                 // The word a cue needs is its object (`أصدر «المرصد» تقريره`, `رفعت X حصيلة`).
                 || (words > 0 && cue.family != Family::Relay && self.in_set(j, &self.t.needs[cue.forms]))
@@ -477,6 +479,21 @@ impl<'a> Scan<'a> {
             m += 1;
         }
         (phrase, region_end)
+    }
+
+    /// An indefinite noun after a definite one and right before a figure opens what the cue
+    /// reports, not the speaker's name: `ووثّق المركز أسماء 35 ضحية`, `وأكدت الجمعية وفاة
+    /// طفلين`. (A name in apposition is followed by more name, not by a count.)
+    fn object_before_figure(&self, j: usize) -> bool {
+        let definite = |k: usize| {
+            self.word(k).is_some_and(|w| w.starts_with("ال"))
+                || (self.toks[k].kind == TokKind::Sym && self.is_quote_mark(k))
+        };
+        j > 0
+            && self.word(j).is_some_and(|w| is_arabic(w) && !w.starts_with("ال"))
+            && !self.in_figure(j)
+            && definite(j - 1)
+            && self.in_figure(j + 1)
     }
 
     /// A figure that counts speakers at the start of a source phrase: `according to two local

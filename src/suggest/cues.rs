@@ -1008,6 +1008,12 @@ pub(crate) const TRIM_START: &[&str] = &[
     "ثم",
 ];
 
+/// Verbs of going on before a speaker and a participle of saying (`ومضت فرحات قائلة`, `وعاد
+/// الشامي ليؤكد`, `وأردف المسؤول قائلاً`): trimmed from the start of a source phrase, with or
+/// without their clitic.
+pub(crate) const CONTINUING_VERBS: &[&str] =
+    &["مضى", "مضت", "عاد", "عادت", "استطرد", "استطردت", "أردف", "أردفت", "تابع", "تابعت", "ختم", "ختمت"];
+
 /// Words trimmed from the end of a source phrase: adverbs and particles left before a verb,
 /// prepositions left before a stop. (Not على: it normalises like the name علي.)
 pub(crate) const TRIM_END: &[&str] = &[
@@ -1110,10 +1116,11 @@ pub(crate) const ADVERBS: &[&str] = &[
 ];
 
 /// Prepositions: a phrase after a cue that starts with one is what the cue speaks of (`تفيد عن
-/// قيام التنظيم`), never who speaks.
+/// قيام التنظيم`) or when it was said (`سجل خلال الأسبوعين`, `قائلة بعد الجلسة`), never who
+/// speaks.
 pub(crate) const PREPOSITIONS: &[&str] = &[
-    "عن", "على", "في", "إلى", "من", "مع", "حول", "بشأن", "ضد", "لدى", "about", "of", "on", "in", "at", "to",
-    "from", "with", "against", "over",
+    "عن", "على", "في", "إلى", "من", "مع", "حول", "بشأن", "ضد", "لدى", "خلال", "منذ", "أثناء", "طوال", "بعد",
+    "قبل", "about", "of", "on", "in", "at", "to", "from", "with", "against", "over", "during", "since",
 ];
 
 /// Generic references to a source named earlier: `the source`, `المصدر`, `the group`,

@@ -24,6 +24,7 @@ pub(crate) struct Tables {
     pub manner_phrases: Vec<Vec<String>>,
     pub clause_openers: Words,
     pub trim_start: Words,
+    pub continuing_verbs: Words,
     pub trim_end: Words,
     pub skip_after_cue: Words,
     /// Every word of the adverbial phrases.
@@ -116,6 +117,7 @@ fn build() -> Tables {
         manner_phrases: phrases(cues::MANNER_PHRASES),
         clause_openers: set(cues::CLAUSE_OPENERS),
         trim_start: set(cues::TRIM_START),
+        continuing_verbs: set(cues::CONTINUING_VERBS),
         trim_end: set(cues::TRIM_END),
         skip_after_cue: set(cues::SKIP_AFTER_CUE),
         adverbial_words: set(cues::ADVERBIALS),

@@ -1513,3 +1513,24 @@ fn a_timeline_heading_dates_its_entry() {
     let plain = "Headline\n\nOn Dec. 5 the ministry said 40 people had died since 2019.\n";
     assert_eq!(figure(&all(plain), "40").when.as_deref(), Some("since 2019"));
 }
+
+/// A live blog's entry opens with its time, which is no part of the speaker's name; a phrase
+/// opening on a preposition of time after a verb (`سجل خلال`, `قائلة بعد الجلسة`) says when, not
+/// who; an indefinite noun after the speaker and before a count opens what is reported; a verb
+/// of going on before a speaker and a participle of saying is not the speaker. Must NOT be
+/// taken: `40 - Dr.`, `خلال`, `المركز أسماء`, `ومضت فرحات`.
+#[test]
+fn live_entries_prepositions_of_time_objects_and_going_on() {
+    let en = "09:40 - Dr. Samer Halloum, director of the town hospital, told us it had received 46 wounded.";
+    assert_eq!(source_of(en, "46").as_deref(), Some("Dr. Samer Halloum"));
+    let ar = "07:45 — أفاد «مرصد السهل» بمقتل ٧ مدنيين.";
+    assert_eq!(source_of(ar, "٧").as_deref(), Some("«مرصد السهل»"));
+    let during = "وقال «مكتب النزوح» إنه سجل خلال الأسبوعين الماضيين بضع عشرات من القاصرين.";
+    assert_eq!(source_of(during, "بضع عشرات").as_deref(), Some("«مكتب النزوح»"));
+    let object = "أصدر «مركز الوادي للحقوق» تقريراً أمس. ووثّق المركز أسماء 35 ضحية. وأكدت الجمعية وفاة طفلين.";
+    assert_eq!(source_of(object, "35").as_deref(), Some("«مركز الوادي للحقوق»"));
+    assert_eq!(source_of(object, "طفلين").as_deref(), Some("الجمعية"));
+    let going_on = "وقالت الباحثة في المركز، نادية فرحات، إن الزنازين مكتظة. ومضت فرحات قائلة إن 10 على الأقل \
+                    من الضحايا احتُجزوا أكثر من عام.";
+    assert_eq!(source_of(going_on, "10").as_deref(), Some("الباحثة في المركز، نادية فرحات"));
+}

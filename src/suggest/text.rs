@@ -218,7 +218,12 @@ pub(crate) fn layout(text: &str, toks: &[Token], tables: &Tables) -> Layout {
 
 /// Where the body of a paragraph's first sentence starts, after a dateline: a spaced dash
 /// within the first fourteen tokens, after a bracketed agency name or an upper-case place.
+/// A live blog's entry opens with its time the same way (`09:40 - Dr. Halloum said`, `07:45 —
+/// أفاد`).
 fn dateline_end(text: &str, toks: &[Token], start: usize, end: usize) -> usize {
+    if start + 3 < end && is_clock(toks, start + 1) && toks[start + 3].is_sym("-") {
+        return start + 4;
+    }
     let limit = end.min(start + 14);
     for k in start + 1..limit {
         let t = &toks[k];
@@ -312,6 +317,15 @@ fn quotations(
     (quotes, quote_of)
 }
 
+/// Is the colon at `i` the one of a clock time (`09:40`), glued between two numbers?
+fn is_clock(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks[i].is_sym(":")
+        && !toks[i].space_before
+        && toks[i - 1].kind == TokKind::Num
+        && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num && !n.space_before)
+}
+
 fn clauses(toks: &[Token], sentences: &[Sentence]) -> (Vec<(usize, usize)>, Vec<u32>) {
     let mut clauses = Vec::new();
     let mut clause_of = vec![0u32; toks.len()];
@@ -320,7 +334,7 @@ fn clauses(toks: &[Token], sentences: &[Sentence]) -> (Vec<(usize, usize)>, Vec<
         for i in s.start..s.end {
             clause_of[i] = clauses.len() as u32;
             let t = &toks[i];
-            if t.kind == TokKind::Sym && matches!(t.norm.as_str(), "," | ";" | ":") {
+            if t.kind == TokKind::Sym && matches!(t.norm.as_str(), "," | ";" | ":") && !is_clock(toks, i) {
                 clauses.push((start, i + 1));
                 start = i + 1;
             }
