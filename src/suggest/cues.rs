@@ -1441,6 +1441,8 @@ pub(crate) const RATE_AFTER: &[&str] = &[
     "per trip",
     "each day",
     "every day",
+    "every week",
+    "each week",
     "daily",
     "يومياً",
     "أسبوعياً",
@@ -1449,6 +1451,11 @@ pub(crate) const RATE_AFTER: &[&str] = &[
     "في الدقيقة",
     "في الساعة",
 ];
+
+/// Rates written before the figure they make a flow of (`نسجل يومياً بين 300 و400 وافد`,
+/// `every day, 300 people arrive`). Not `daily`: `the daily Al-Saut` is a newspaper.
+pub(crate) const RATE_BEFORE: &[&str] =
+    &["يومياً", "أسبوعياً", "شهرياً", "every day", "each day", "every week", "each week"];
 
 /// Abbreviations after which a full stop does not end a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = &[

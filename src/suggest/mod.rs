@@ -522,12 +522,7 @@ impl Writer<'_> {
         if self.capacity_or_age_list(a) || self.asked_or_forecast(a) {
             return true;
         }
-        // A rate of people is a count a researcher records (`300 patients a day`); a rate of
-        // anything else is not (`four a week`, `one meal a day`).
-        let of_people = figure.and_then(|f| f.reading.noun.as_deref()).is_some_and(people::counts_people);
-        if self.phrase_ends_at(a, &self.t.not_a_count_before)
-            || (!of_people && self.scan.phrase_at(b, &self.t.rate_after).is_some())
-        {
+        if self.phrase_ends_at(a, &self.t.not_a_count_before) || self.rate_of(a, b) {
             return true;
         }
         if let Some(f) = figure {
@@ -634,6 +629,31 @@ impl Writer<'_> {
             }
         }
         false
+    }
+
+    /// A rate, of people or of anything else, is a flow and not a count a researcher records
+    /// (`300 new arrivals every day`, `from 40 to 190 men were crossing each day`, `من 400 إلى
+    /// 600 شخص يعودون يومياً`, `نسجل يومياً بين 300 و400 وافد`, `one meal a day`). Looked for
+    /// after the figure and its verb (eight words at most, not past punctuation or another
+    /// number), or as a rate adverb just before it. Not a rate: `in a day`, `for a week` (a
+    /// span), `a day after the truce`, `a week ago` (a date).
+    fn rate_of(&self, a: usize, b: usize) -> bool {
+        let toks = self.toks;
+        let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
+        for k in b..(b + 8).min(toks.len()) {
+            if let Some(e) = self.scan.phrase_at(k, &self.t.rate_after) {
+                let span = k > 0 && matches!(word(k - 1), Some("in" | "for" | "within" | "over" | "than" | "of"));
+                let date = matches!(word(e), Some("after" | "before" | "later" | "earlier" | "ago" | "since"));
+                return !span && !date;
+            }
+            let t = &toks[k];
+            // `hundreds of families are living on one meal a day`: the rate is the meal's.
+            let number = t.kind == TokKind::Num || crate::numwords::numbers::may_start_number(t);
+            if t.kind == TokKind::Sym && !t.is_sym("-") || (k > b && number) {
+                break;
+            }
+        }
+        (a.saturating_sub(3)..a).any(|k| self.scan.phrase_at(k, &self.t.rate_before).is_some_and(|e| e <= a))
     }
 
     fn phrase_ends_at(&self, a: usize, phrases: &[Vec<String>]) -> bool {
