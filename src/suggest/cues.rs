@@ -623,6 +623,15 @@ pub(crate) const BULLETIN_NOUNS: &[&str] = &[
     "تقرير أسبوعي",
 ];
 
+/// A standing note on where figures come from (`all figures from the Red Crescent unless
+/// stated`, `والأرقام كلها من «الهلال الأحمر» ما لم يُذكر خلاف ذلك`): its noun of figures, its
+/// words for all, the word before the name, and the word that may end the name.
+pub(crate) const FIGURE_NOUNS: &[&str] =
+    &["figures", "numbers", "tolls", "data", "الأرقام", "الأعداد", "الحصائل", "الأرقام", "أرقام", "البيانات"];
+pub(crate) const STANDING_ALL: &[&str] = &["all", "كلها", "جميعها", "جميع", "كل"];
+pub(crate) const STANDING_FROM: &[&str] = &["from", "من", "بحسب", "حسب", "وفق"];
+pub(crate) const STANDING_UNLESS: &[&str] = &["unless", "except", "ما", "إلا", "باستثناء"];
+
 /// First-person words of a bulletin's author: `Our field monitor reported`, `we count`.
 pub(crate) const FIRST_PERSON: &[&str] = &["our", "we", "us", "i", "مراسلونا", "مراسلنا", "فريقنا", "رصدنا"];
 

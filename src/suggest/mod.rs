@@ -857,6 +857,7 @@ impl Writer<'_> {
                         | "bulletin author"
                         | "interviewee"
                         | "signed"
+                        | "standing note"
                 )
             })
             .count() as u8;

@@ -1541,3 +1541,21 @@ fn live_entries_prepositions_of_time_objects_and_going_on() {
                     من الضحايا احتُجزوا أكثر من عام.";
     assert_eq!(source_of(going_on, "10").as_deref(), Some("الباحثة في المركز، نادية فرحات"));
 }
+
+/// A standing note names the source of the unattributed figures after it; a sentence that only
+/// mentions figures from somewhere is no note. Must NOT be taken: `the north` of `the figures
+/// from the north were incomplete`.
+#[test]
+fn a_standing_note_names_the_source_of_the_figures_after_it() {
+    let en = "Buses crossed the bridge on Thursday, the Red Crescent said.\n\n\
+              Timeline (all figures from the Red Crescent unless stated):\n\n\
+              Dec. 3: The government freed 41 prisoners.\n\n\
+              Dec. 4: The Council freed 26 soldiers, its spokesman Maher Aloush said.";
+    assert_eq!(source_of(en, "41").as_deref(), Some("the Red Crescent"));
+    assert!(source_of(en, "26").is_some_and(|s| s.contains("Maher Aloush")));
+    let ar = "عبرت الحافلات الجسر اليوم.\n\nوفي ما يلي تسلسل العملية، والأرقام كلها من «الهلال الأحمر» ما لم يُذكر خلاف ذلك:\n\n\
+              الثلاثاء 3 كانون الأول: أفرجت الحكومة عن 41 معتقلاً.";
+    assert_eq!(source_of(ar, "41").as_deref(), Some("«الهلال الأحمر»"));
+    let none = "Officials said the figures from the north were incomplete.\n\nThe government freed 41 prisoners.";
+    assert_eq!(source_of(none, "41"), None);
+}

@@ -46,7 +46,54 @@ impl Scan<'_> {
         }
         self.interview(&paras, units, &mut out);
         self.signed(&paras, units, &mut out);
+        self.standing_note(units, &mut out);
         out
+    }
+
+    /// A note that gives the source of the figures after it: `Timeline of the exchange (all
+    /// figures from the Red Crescent unless stated):`, `والأرقام كلها من «الهلال الأحمر» ما لم
+    /// يُذكر خلاف ذلك`, `جميع الأرقام بحسب وزارة الصحة`. A noun of figures (`FIGURE_NOUNS`),
+    /// `all`/`كلها` or an `unless` after the name (`STANDING_ALL`, `STANDING_UNLESS`), and the
+    /// name after `from`/`من`/`بحسب`: the figures of this paragraph and of every later one that
+    /// carry no attribution of their own are that source's.
+    fn standing_note(&self, units: &mut Vec<Unit>, out: &mut [Option<Voice>]) {
+        let Some((para, span)) = self.lay.sentences.iter().find_map(|s| self.standing_name(s.start, s.end).map(|n| (s.para, n)))
+        else {
+            return;
+        };
+        let unit = self.implicit_unit(span, units);
+        for v in out.iter_mut().skip(para).filter(|v| v.is_none()) {
+            *v = Some(Voice { unit, note: "standing note" });
+        }
+    }
+
+    /// The name a standing note gives, in tokens `a..b` of one sentence.
+    fn standing_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let k = (a..b).find(|k| self.in_set(*k, &self.t.figure_nouns))?;
+        let all = |j: usize| self.in_set(j, &self.t.standing_all);
+        let mut j = k + 1;
+        while j < b && (all(j) || matches!(self.word(j), Some("are" | "is" | "were"))) {
+            j += 1;
+        }
+        if !self.in_set(j, &self.t.standing_from) {
+            return None;
+        }
+        let start = j + 1;
+        let mut end = start;
+        while end < b && end < start + 12 {
+            let t = &self.toks[end];
+            let mark = t.kind == TokKind::Sym && !self.is_quote_mark(end) && !t.is_sym("-");
+            if mark || self.in_set(end, &self.t.standing_unless) {
+                break;
+            }
+            end += 1;
+        }
+        let unless = end < b && self.in_set(end, &self.t.standing_unless);
+        let said_all = (k.saturating_sub(2)..k).any(all) || all(k + 1);
+        if !(unless || said_all) {
+            return None;
+        }
+        self.trim(start, end)
     }
 
     /// The sentences of each paragraph (`first..end`); a heading's paragraph is empty.
