@@ -579,8 +579,8 @@ impl<'a> Reader<'a> {
         if self.word_is(j, &["of", "من"]) && self.noun_word(j + 1) {
             j += 1;
         }
-        // `four other boats`, `12 more soldiers`: the adjective opens the noun.
-        let adjective = self.word_is(j, &["other", "more", "additional", "further"]) && self.noun_word(j + 1);
+        // `four other boats`, `12 more soldiers`, `two new centres`: the adjective opens the noun.
+        let adjective = self.word_is(j, &["other", "more", "additional", "further", "new"]) && self.noun_word(j + 1);
         let noun_start = j;
         if adjective {
             j += 1;
@@ -593,7 +593,20 @@ impl<'a> Reader<'a> {
         let mut idx = Vec::new();
         // Words joined by hyphens count as one word of the noun.
         let mut joined = 0;
-        while j < self.toks.len() && idx.len() - joined < max && self.noun_word(j) {
+        // `two old hunting rifles`, `three Red Crescent volunteers`: an English noun may run one
+        // or two words past `max` to reach its plural head.
+        let head_ahead = |j: usize| {
+            (j..j + 2).any(|h| {
+                self.toks.get(h).is_some_and(|t| {
+                    t.norm.is_ascii() && ((t.norm.len() > 3 && t.norm.ends_with('s')) || PEOPLE.contains(&t.norm.as_str()))
+                }) && (j..=h).all(|x| self.noun_word(x))
+            })
+        };
+        while j < self.toks.len()
+            && (idx.len() - joined < max
+                || (idx.len() - joined < max + 2 && self.toks[j].norm.is_ascii() && head_ahead(j)))
+            && self.noun_word(j)
+        {
             // The noun is one word and its adjective at most, never the verb after it (`40
             // مدنياً وأصيب`, `15 جريحاً نقلوا`).
             if !idx.is_empty() && looks_like_verb(&self.toks[j].norm) {
