@@ -632,6 +632,15 @@ pub(crate) const STANDING_ALL: &[&str] = &["all", "كلها", "جميعها", "�
 pub(crate) const STANDING_FROM: &[&str] = &["from", "من", "بحسب", "حسب", "وفق"];
 pub(crate) const STANDING_UNLESS: &[&str] = &["unless", "except", "ما", "إلا", "باستثناء"];
 
+/// The spread of other parties' figures (see `Suggester::spread_of_claims`): verbs of ranging
+/// and nouns of figures or claims.
+pub(crate) const RANGE_VERBS: &[&str] =
+    &["ranged", "range", "ranges", "ranging", "varied", "vary", "varies", "تراوحت", "تتراوح", "تراوح", "يتراوح"];
+pub(crate) const CLAIM_NOUNS: &[&str] = &[
+    "claims", "figures", "tolls", "estimates", "numbers", "counts", "الأرقام", "الأعداد", "التقديرات", "الحصائل",
+    "الروايات", "الادعاءات", "أرقام", "تقديرات",
+];
+
 /// First-person words of a bulletin's author: `Our field monitor reported`, `we count`.
 pub(crate) const FIRST_PERSON: &[&str] = &["our", "we", "us", "i", "مراسلونا", "مراسلنا", "فريقنا", "رصدنا"];
 

@@ -519,7 +519,7 @@ impl Writer<'_> {
         {
             return true;
         }
-        if self.capacity_or_age_list(a) || self.asked_or_forecast(a) {
+        if self.capacity_or_age_list(a) || self.asked_or_forecast(a) || self.spread_of_claims(a) {
             return true;
         }
         if self.phrase_ends_at(a, &self.t.not_a_count_before) || self.rate_of(a, b) {
@@ -598,6 +598,20 @@ impl Writer<'_> {
     /// in a question mark), one a speaker foresees (`we will lose two or three`, `سنخسر اثنين أو
     /// ثلاثة`), or one of a capacity (`قدرة هذه المراكز لا تتجاوز 6 آلاف شخص`, `a capacity of
     /// just over 900 people`): no claim of a count.
+    /// The spread of other parties' figures, summed up by the writer: `Claims about the toll
+    /// have ranged from a dozen to nearly 200`, `تراوحت الأرقام المتداولة بين عشرة ونحو مئتي
+    /// قتيل`, `Tolls between 31 and 36 are the best supported`. A verb of ranging and a noun of
+    /// figures or claims before the figure in its sentence (thirty words back at most), or a
+    /// plural noun of figures right before it. Each party's own figure is still offered where
+    /// the party gives it.
+    fn spread_of_claims(&self, a: usize) -> bool {
+        let s = &self.lay.sentences[self.lay.sent_of[a] as usize];
+        let from = s.body.max(a.saturating_sub(30));
+        let ranging = (from..a).any(|k| self.scan.in_set(k, &self.t.range_verbs));
+        let claims = |k: usize| self.scan.in_set(k, &self.t.claim_nouns);
+        (ranging && (from..a).any(claims)) || (a > s.body && claims(a - 1) && self.toks[a - 1].norm.ends_with('s'))
+    }
+
     fn asked_or_forecast(&self, a: usize) -> bool {
         let toks = self.toks;
         let s = &self.lay.sentences[self.lay.sent_of[a] as usize];

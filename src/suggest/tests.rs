@@ -1571,3 +1571,16 @@ fn adjectives_before_the_head_noun() {
     assert!(got.iter().any(|w| w == "three Red Crescent volunteers"), "{got:?}");
     assert!(got.iter().any(|w| w == "300 new arrivals"), "{got:?}");
 }
+
+/// The writer's summary of the spread of other parties' figures is no claim; each party's own
+/// figure is. Must NOT be offered: `a dozen`, `nearly 200`, `عشرة`, `between 31 and 36`.
+#[test]
+fn the_spread_of_claims_is_not_a_claim() {
+    let en = "Claims about the death toll have ranged from a dozen to nearly 200. The ministry said 31 people \
+              were killed. Tolls between 31 and 36 are the best supported.";
+    let got = offered(en);
+    assert_eq!(got, vec!["31 people".to_string()], "{got:?}");
+    let ar = "تراوحت الأرقام المتداولة عن ضحايا القصف بين عشرة ونحو مئتي قتيل. وقالت الوزارة إن 31 شخصاً قتلوا.";
+    let got = offered(ar);
+    assert_eq!(got, vec!["31 شخصاً".to_string()], "{got:?}");
+}
