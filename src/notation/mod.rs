@@ -19,7 +19,7 @@ mod tables;
 
 pub(crate) use find::find_figures_in;
 pub use find::{find_figures, FoundFigure};
-pub(crate) use read::VagueIndex;
+pub(crate) use read::{looks_like_verb, VagueIndex};
 pub(crate) use tables::{outcome_of, OUTCOMES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1228,7 +1228,7 @@ const COUNT_SUBJECTS: &[&str] =
 /// Does a normalised Arabic word after a counted noun read as a verb or a new clause, not an
 /// adjective? A conjunction glued to it (`وأصيب`, `وقتل`), a past-tense plural (`نقلوا`,
 /// `أصيبوا`), or a past-tense verb of the press (`أصيب`, `قتل`, `سقط` ...).
-fn looks_like_verb(w: &str) -> bool {
+pub(crate) fn looks_like_verb(w: &str) -> bool {
     const VERBS: &[&str] = &[
         "اصيب",
         "قتل",

@@ -641,6 +641,10 @@ pub(crate) const CLAIM_NOUNS: &[&str] = &[
     "الروايات", "الادعاءات", "أرقام", "تقديرات",
 ];
 
+/// Words that open a breakdown of the figure before them (`among them 29 former detainees`).
+pub(crate) const BREAKDOWN_OPENERS: &[&str] =
+    &["among", "including", "included", "بينهم", "بينهن", "منهم", "منهن", "بينها", "منها", "ومنهم", "وبينهم"];
+
 /// First-person words of a bulletin's author: `Our field monitor reported`, `we count`.
 pub(crate) const FIRST_PERSON: &[&str] = &["our", "we", "us", "i", "مراسلونا", "مراسلنا", "فريقنا", "رصدنا"];
 

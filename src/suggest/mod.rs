@@ -354,19 +354,23 @@ impl Writer<'_> {
         let units_of = self.units_by_sentence();
         let speakers = self.speakers();
         let mut kept: Vec<(usize, Option<usize>, Option<Voice>)> = Vec::new();
+        // The end of the last figure left out as no claim, and whether it began a breakdown.
+        let mut left_out: Option<(usize, bool)> = None;
         for (fi, &(a, b)) in fig_toks.iter().enumerate() {
             if a >= b {
                 continue;
             }
             let s = self.lay.sent_of[a] as usize;
             let here = &units_of[s];
-            if self.lay.sentences[s].heading
-                || a < self.lay.sentences[s].body
-                || self.in_region(a)
-                || self.not_a_claim(a, b, figures.get(fi))
-            {
+            if self.lay.sentences[s].heading || a < self.lay.sentences[s].body || self.in_region(a) {
                 continue;
             }
+            let part = left_out.and_then(|(end, in_list)| self.part_of_left_out(end, in_list, a));
+            if part.is_some() || self.not_a_claim(a, b, figures.get(fi)) {
+                left_out = Some((b, part.is_some()));
+                continue;
+            }
+            left_out = None;
             let voice = self.voices[self.lay.sentences[s].para].filter(|v| self.units[v.unit].sentence <= s);
             kept.push((fi, self.attribute(a, b, here.clone(), &speakers), voice));
         }
@@ -598,6 +602,29 @@ impl Writer<'_> {
     /// in a question mark), one a speaker foresees (`we will lose two or three`, `سنخسر اثنين أو
     /// ثلاثة`), or one of a capacity (`قدرة هذه المراكز لا تتجاوز 6 آلاف شخص`, `a capacity of
     /// just over 900 people`): no claim of a count.
+    /// A figure that breaks down one left out as no claim is left out too: `interviews with 71
+    /// people, among them 29 former detainees, relatives of the dead and two former guards`,
+    /// `مقابلات مع 68 شخصاً، بينهم 27 معتقلاً سابقاً وحارسان سابقان`. The breakdown opens with
+    /// `among them`, `including`, `بينهم`, `منهم` (`BREAKDOWN_OPENERS`) within its sentence,
+    /// twelve tokens after the figure left out at most, and its later items follow in a list
+    /// (commas, `and`, `و`; no verb). Returns `Some` when `a` is such a part.
+    fn part_of_left_out(&self, end: usize, in_list: bool, a: usize) -> Option<()> {
+        if a < end || a - end > 12 || self.lay.sent_of[end.saturating_sub(1)] != self.lay.sent_of[a] {
+            return None;
+        }
+        let opener = (end..a).any(|k| self.scan.in_set(k, &self.t.breakdown_openers));
+        let list = in_list
+            && (end..a).all(|k| {
+                let t = &self.toks[k];
+                let verb = crate::notation::looks_like_verb(&t.norm)
+                    || (t.norm.is_ascii() && t.norm.ends_with("ed"))
+                    || self.scan.in_set(k, &self.t.be)
+                    || self.scan.in_set(k, &self.t.complementizers);
+                t.kind != TokKind::Num && !verb
+            });
+        (opener || list).then_some(())
+    }
+
     /// The spread of other parties' figures, summed up by the writer: `Claims about the toll
     /// have ranged from a dozen to nearly 200`, `تراوحت الأرقام المتداولة بين عشرة ونحو مئتي
     /// قتيل`, `Tolls between 31 and 36 are the best supported`. A verb of ranging and a noun of

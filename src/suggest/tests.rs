@@ -1584,3 +1584,17 @@ fn the_spread_of_claims_is_not_a_claim() {
     let got = offered(ar);
     assert_eq!(got, vec!["31 شخصاً".to_string()], "{got:?}");
 }
+
+/// A breakdown of a figure that is no claim is no claim either; a breakdown of a toll is. Must
+/// NOT be offered: the interviewees `29 former detainees`, `two former guards`, `27 معتقلاً`.
+#[test]
+fn a_breakdown_follows_the_figure_it_breaks_down() {
+    let en = "The report draws on interviews with 71 people, among them 29 former detainees, relatives of the \
+              dead and two former guards, the centre said. It said 38 detainees died, among them four boys.";
+    let got = offered(en);
+    assert_eq!(got, vec!["38 detainees".to_string(), "four boys".to_string()], "{got:?}");
+    let ar = "واستند التقرير إلى مقابلات مع 68 شخصاً، بينهم 27 معتقلاً سابقاً وحارسان سابقان. \
+              وقال المركز إن 35 معتقلاً قضوا، بينهم ثلاثة قاصرين.";
+    let got = offered(ar);
+    assert_eq!(got, vec!["35 معتقلاً".to_string(), "ثلاثة قاصرين".to_string()], "{got:?}");
+}
