@@ -90,6 +90,11 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("not more than", AtMost),
     ("not over", AtMost),
     ("not above", AtMost),
+    // A negated verb of passing: the number does not exceed 300.
+    ("does not exceed", AtMost),
+    ("did not exceed", AtMost),
+    ("do not exceed", AtMost),
+    ("not exceeding", AtMost),
     ("never more than", AtMost),
     ("a maximum of", AtMost),
     ("<=", AtMost),

@@ -1428,6 +1428,18 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "each with",
     "mother of",
     "father of",
+    // Ages: `a girl of eight`, `a man of 60`.
+    "girl of",
+    "boy of",
+    "child of",
+    "man of",
+    "woman of",
+    // A figure named, not claimed (`The figure of 190 is false`, `رقم 187 قتيلاً مضلل`), and a
+    // norm (`against a standard of six`).
+    "figure of",
+    "رقم",
+    "standard of",
+    "norm of",
     "oldest was",
     "youngest was",
     "المخصصة",
@@ -1442,6 +1454,9 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "معدل",
     "متوسط",
     "كل",
+    "كل منها",
+    "كل منهم",
+    "كل منهما",
     "أكبرهم",
     "أصغرهم",
 ];

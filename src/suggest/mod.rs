@@ -636,7 +636,13 @@ impl Writer<'_> {
         let from = s.body.max(a.saturating_sub(30));
         let ranging = (from..a).any(|k| self.scan.in_set(k, &self.t.range_verbs));
         let claims = |k: usize| self.scan.in_set(k, &self.t.claim_nouns);
-        (ranging && (from..a).any(claims)) || (a > s.body && claims(a - 1) && self.toks[a - 1].norm.ends_with('s'))
+        // `Tolls between 31 and 36`: the noun opens the sentence or follows a determiner (not
+        // the verbs `claims 40`, `counts 30`).
+        let opens = |k: usize| {
+            k == s.body || matches!(self.toks[k - 1].norm.as_str(), "the" | "these" | "those" | "all" | "both")
+        };
+        (ranging && (from..a).any(claims))
+            || (a > s.body && claims(a - 1) && self.toks[a - 1].norm.ends_with('s') && opens(a - 1))
     }
 
     fn asked_or_forecast(&self, a: usize) -> bool {
@@ -681,6 +687,10 @@ impl Writer<'_> {
     fn rate_of(&self, a: usize, b: usize) -> bool {
         let toks = self.toks;
         let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
+        // `shared by roughly 400 people each.`: a share of each, at the end of its clause.
+        if word(b) == Some("each") && toks.get(b + 1).is_none_or(|t| t.kind == TokKind::Sym) {
+            return true;
+        }
         for k in b..(b + 8).min(toks.len()) {
             if let Some(e) = self.scan.phrase_at(k, &self.t.rate_after) {
                 let span = k > 0 && matches!(word(k - 1), Some("in" | "for" | "within" | "over" | "than" | "of"));

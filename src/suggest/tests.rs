@@ -905,6 +905,12 @@ fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
         ("A doctor said the clinic saw between 250 and 300 patients a day.", "between 250 and 300"),
         ("وقالت المفوضية إن من 400 إلى 600 شخص يعودون يومياً.", "من 400 إلى 600"),
         ("A spokesman said from 40 to 190 men were crossing into the town each day.", "from 40 to 190"),
+        ("He said a girl of eight had a bullet wound in her leg.", "eight"),
+        ("Our verdict: the figure of 190 is false.", "190"),
+        ("Cells hold 14 detainees against a standard of six, the annex says.", "six"),
+        ("Awad said the camp's latrines are shared by roughly 400 people each.", "roughly 400"),
+        ("وأوضح أن دورات المياه يتقاسم كل منها نحو 400 شخص.", "نحو 400"),
+        ("الخلاصة: رقم 187 قتيلاً مضلل.", "187"),
         ("وقالت مديرة البرامج: «نسجل يومياً بين 300 و400 وافد جديد».", "بين 300 و400"),
     ] {
         let got = figures(text);
@@ -923,6 +929,8 @@ fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
         ("Medics said 40 people were killed in a day of shelling.", "40 people"),
         ("Activists said 12 people were killed a day after the truce began.", "12 people"),
         ("وقال المرصد إن 30 شخصاً قتلوا في يوم واحد.", "30 شخصاً"),
+        ("The commissioner said the number of unregistered people does not exceed 300.", "does not exceed 300"),
+        ("Each man received 10 lashes, and two men each were fined, the court said.", "two men"),
     ] {
         let got = figures(text);
         assert!(got.iter().any(|w| w.starts_with(want)), "'{want}' is a claim in: {text} ({got:?})");
