@@ -580,7 +580,8 @@ impl<'a> Reader<'a> {
             j += 1;
         }
         // `four other boats`, `12 more soldiers`, `two new centres`: the adjective opens the noun.
-        let adjective = self.word_is(j, &["other", "more", "additional", "further", "new"]) && self.noun_word(j + 1);
+        let adjective =
+            self.word_is(j, &["other", "more", "additional", "further", "new"]) && self.noun_word(j + 1);
         let noun_start = j;
         if adjective {
             j += 1;
@@ -598,7 +599,8 @@ impl<'a> Reader<'a> {
         let head_ahead = |j: usize| {
             (j..j + 2).any(|h| {
                 self.toks.get(h).is_some_and(|t| {
-                    t.norm.is_ascii() && ((t.norm.len() > 3 && t.norm.ends_with('s')) || PEOPLE.contains(&t.norm.as_str()))
+                    t.norm.is_ascii()
+                        && ((t.norm.len() > 3 && t.norm.ends_with('s')) || PEOPLE.contains(&t.norm.as_str()))
                 }) && (j..=h).all(|x| self.noun_word(x))
             })
         };

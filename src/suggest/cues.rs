@@ -634,11 +634,34 @@ pub(crate) const STANDING_UNLESS: &[&str] = &["unless", "except", "ما", "إل�
 
 /// The spread of other parties' figures (see `Suggester::spread_of_claims`): verbs of ranging
 /// and nouns of figures or claims.
-pub(crate) const RANGE_VERBS: &[&str] =
-    &["ranged", "range", "ranges", "ranging", "varied", "vary", "varies", "تراوحت", "تتراوح", "تراوح", "يتراوح"];
+pub(crate) const RANGE_VERBS: &[&str] = &[
+    "ranged",
+    "range",
+    "ranges",
+    "ranging",
+    "varied",
+    "vary",
+    "varies",
+    "تراوحت",
+    "تتراوح",
+    "تراوح",
+    "يتراوح",
+];
 pub(crate) const CLAIM_NOUNS: &[&str] = &[
-    "claims", "figures", "tolls", "estimates", "numbers", "counts", "الأرقام", "الأعداد", "التقديرات", "الحصائل",
-    "الروايات", "الادعاءات", "أرقام", "تقديرات",
+    "claims",
+    "figures",
+    "tolls",
+    "estimates",
+    "numbers",
+    "counts",
+    "الأرقام",
+    "الأعداد",
+    "التقديرات",
+    "الحصائل",
+    "الروايات",
+    "الادعاءات",
+    "أرقام",
+    "تقديرات",
 ];
 
 /// Words that open a breakdown of the figure before them (`among them 29 former detainees`).
@@ -967,6 +990,9 @@ pub(crate) const MANNER_PHRASES: &[&str] = &[
     "at a press conference",
     "on television",
     "on social media",
+    // `«جبهة تحرير السرحان» عبر قناتها على «تلغرام»`: the channel is how it spoke.
+    "عبر",
+    "via",
 ];
 
 /// Words that end a scan back from a cue: a new clause starts after them.
@@ -1141,8 +1167,34 @@ pub(crate) const ADVERBS: &[&str] = &[
 /// قيام التنظيم`) or when it was said (`سجل خلال الأسبوعين`, `قائلة بعد الجلسة`), never who
 /// speaks.
 pub(crate) const PREPOSITIONS: &[&str] = &[
-    "عن", "على", "في", "إلى", "من", "مع", "حول", "بشأن", "ضد", "لدى", "خلال", "منذ", "أثناء", "طوال", "بعد",
-    "قبل", "about", "of", "on", "in", "at", "to", "from", "with", "against", "over", "during", "since",
+    "عن",
+    "على",
+    "في",
+    "إلى",
+    "من",
+    "مع",
+    "حول",
+    "بشأن",
+    "ضد",
+    "لدى",
+    "خلال",
+    "منذ",
+    "أثناء",
+    "طوال",
+    "بعد",
+    "قبل",
+    "about",
+    "of",
+    "on",
+    "in",
+    "at",
+    "to",
+    "from",
+    "with",
+    "against",
+    "over",
+    "during",
+    "since",
 ];
 
 /// Generic references to a source named earlier: `the source`, `المصدر`, `the group`,
@@ -1246,6 +1298,19 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "society",
     "mission",
     "collective",
+    // Hospitals, army units and pages named in the lead and later by their head.
+    "hospital",
+    "clinic",
+    "division",
+    "corps",
+    "page",
+    "channel",
+    "مشفى",
+    "مستشفى",
+    "فرقة",
+    "فيلق",
+    "صفحة",
+    "قناة",
 ];
 
 /// Openings of a clause that never carry content (for deciding whether a cue closes a clause).

@@ -639,7 +639,8 @@ impl Writer<'_> {
         // `Tolls between 31 and 36`: the noun opens the sentence or follows a determiner (not
         // the verbs `claims 40`, `counts 30`).
         let opens = |k: usize| {
-            k == s.body || matches!(self.toks[k - 1].norm.as_str(), "the" | "these" | "those" | "all" | "both")
+            k == s.body
+                || matches!(self.toks[k - 1].norm.as_str(), "the" | "these" | "those" | "all" | "both")
         };
         (ranging && (from..a).any(claims))
             || (a > s.body && claims(a - 1) && self.toks[a - 1].norm.ends_with('s') && opens(a - 1))
@@ -691,16 +692,19 @@ impl Writer<'_> {
         if word(b) == Some("each") && toks.get(b + 1).is_none_or(|t| t.kind == TokKind::Sym) {
             return true;
         }
-        for k in b..(b + 8).min(toks.len()) {
+        // The reader may have taken the rate into the counted noun (`نحو 200 مريض يومياً`).
+        let last = (b + 8).min(toks.len());
+        for (k, t) in toks.iter().enumerate().take(last).skip(a + 1) {
             if let Some(e) = self.scan.phrase_at(k, &self.t.rate_after) {
-                let span = k > 0 && matches!(word(k - 1), Some("in" | "for" | "within" | "over" | "than" | "of"));
-                let date = matches!(word(e), Some("after" | "before" | "later" | "earlier" | "ago" | "since"));
+                let span =
+                    k > 0 && matches!(word(k - 1), Some("in" | "for" | "within" | "over" | "than" | "of"));
+                let date =
+                    matches!(word(e), Some("after" | "before" | "later" | "earlier" | "ago" | "since"));
                 return !span && !date;
             }
-            let t = &toks[k];
             // `hundreds of families are living on one meal a day`: the rate is the meal's.
             let number = t.kind == TokKind::Num || crate::numwords::numbers::may_start_number(t);
-            if t.kind == TokKind::Sym && !t.is_sym("-") || (k > b && number) {
+            if k >= b && (t.kind == TokKind::Sym && !t.is_sym("-") || (k > b && number)) {
                 break;
             }
         }

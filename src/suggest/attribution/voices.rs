@@ -57,7 +57,8 @@ impl Scan<'_> {
     /// name after `from`/`من`/`بحسب`: the figures of this paragraph and of every later one that
     /// carry no attribution of their own are that source's.
     fn standing_note(&self, units: &mut Vec<Unit>, out: &mut [Option<Voice>]) {
-        let Some((para, span)) = self.lay.sentences.iter().find_map(|s| self.standing_name(s.start, s.end).map(|n| (s.para, n)))
+        let Some((para, span)) =
+            self.lay.sentences.iter().find_map(|s| self.standing_name(s.start, s.end).map(|n| (s.para, n)))
         else {
             return;
         };
