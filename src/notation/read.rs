@@ -558,6 +558,17 @@ impl<'a> Reader<'a> {
             && self.vague_at(i).is_none()
     }
 
+    /// `two old hunting rifles`, `three Red Crescent volunteers`: an English noun may run one or
+    /// two words past its most to reach its plural head, when one of the next two words is one.
+    fn plural_head_ahead(&self, j: usize) -> bool {
+        (j..j + 2).any(|h| {
+            self.toks.get(h).is_some_and(|t| {
+                t.norm.is_ascii()
+                    && ((t.norm.len() > 3 && t.norm.ends_with('s')) || PEOPLE.contains(&t.norm.as_str()))
+            }) && (j..=h).all(|x| self.noun_word(x))
+        })
+    }
+
     /// The counted noun after the number: `of`/`من` then up to `max` words (a quotation mark
     /// around an Arabic noun is passed over). Returns the noun as typed and the token after it.
     fn noun_at(&self, k: usize, max: usize) -> (Option<(String, Vec<usize>)>, usize) {
@@ -594,19 +605,11 @@ impl<'a> Reader<'a> {
         let mut idx = Vec::new();
         // Words joined by hyphens count as one word of the noun.
         let mut joined = 0;
-        // `two old hunting rifles`, `three Red Crescent volunteers`: an English noun may run one
-        // or two words past `max` to reach its plural head.
-        let head_ahead = |j: usize| {
-            (j..j + 2).any(|h| {
-                self.toks.get(h).is_some_and(|t| {
-                    t.norm.is_ascii()
-                        && ((t.norm.len() > 3 && t.norm.ends_with('s')) || PEOPLE.contains(&t.norm.as_str()))
-                }) && (j..=h).all(|x| self.noun_word(x))
-            })
-        };
         while j < self.toks.len()
             && (idx.len() - joined < max
-                || (idx.len() - joined < max + 2 && self.toks[j].norm.is_ascii() && head_ahead(j)))
+                || (idx.len() - joined < max + 2
+                    && self.toks[j].norm.is_ascii()
+                    && self.plural_head_ahead(j)))
             && self.noun_word(j)
         {
             // The noun is one word and its adjective at most, never the verb after it (`40
