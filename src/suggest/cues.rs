@@ -627,7 +627,7 @@ pub(crate) const BULLETIN_NOUNS: &[&str] = &[
 /// stated`, `والأرقام كلها من «الهلال الأحمر» ما لم يُذكر خلاف ذلك`): its noun of figures, its
 /// words for all, the word before the name, and the word that may end the name.
 pub(crate) const FIGURE_NOUNS: &[&str] =
-    &["figures", "numbers", "tolls", "data", "الأرقام", "الأعداد", "الحصائل", "الأرقام", "أرقام", "البيانات"];
+    &["figures", "numbers", "tolls", "data", "الأرقام", "الأعداد", "الحصائل", "أرقام", "البيانات"];
 pub(crate) const STANDING_ALL: &[&str] = &["all", "كلها", "جميعها", "جميع", "كل"];
 pub(crate) const STANDING_FROM: &[&str] = &["from", "من", "بحسب", "حسب", "وفق"];
 pub(crate) const STANDING_UNLESS: &[&str] = &["unless", "except", "ما", "إلا", "باستثناء"];
