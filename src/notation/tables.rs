@@ -39,6 +39,9 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("an estimated", Approx),
     ("estimated", Approx),
     ("circa", Approx),
+    // A guess: `maybe 40 of us`, `perhaps 200 people`.
+    ("maybe", Approx),
+    ("perhaps", Approx),
     ("ca.", Approx),
     ("c.", Approx),
     ("~", Approx),
@@ -103,6 +106,7 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("حوالي", Approx),
     ("قرابه", Approx),
     ("زهاء", Approx),
+    ("ربما", Approx),
     ("ما يقارب", Approx),
     ("يقارب", Approx),
     ("ما يقرب من", Approx),

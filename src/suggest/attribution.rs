@@ -5,7 +5,7 @@
 use crate::numwords::tokens::{clitic_forms, TokKind, Token};
 
 use super::cues::{Cue, Family, Side};
-use super::tables::{Tables, Words};
+use super::tables::{cue_key, Tables, Words};
 use super::text::{Layout, NONE};
 
 mod mentions;
@@ -14,6 +14,7 @@ mod voices;
 pub(crate) use voices::Voice;
 
 use mentions::Known;
+
 
 /// One attribution found in the text.
 #[derive(Debug, Clone)]
@@ -205,13 +206,13 @@ impl<'a> Scan<'a> {
             return false;
         }
         // Past one determiner: `claimed the lives`, `claimed a victory`.
-        let not_before = &self.t.not_before[cue.forms];
+        let not_before = &self.t.not_before[&cue_key(cue)];
         let after_det = if self.exact_in(end, &self.t.determiners) { end + 1 } else { end };
         if [end, after_det].iter().any(|k| self.word(*k).is_some_and(|w| not_before.contains(w))) {
             return false;
         }
         // `at` counts only before a figure: put the crowd at about 600 (not put at risk).
-        let needs = &self.t.needs[cue.forms];
+        let needs = &self.t.needs[&cue_key(cue)];
         let needed = |k: usize| {
             self.in_set(k, needs)
                 && (self.word(k) != Some("at") || self.fig_at.get(k + 1).is_some_and(|f| *f != NONE))
@@ -238,6 +239,11 @@ impl<'a> Scan<'a> {
             {
                 return false;
             }
+        }
+        // `the militia, which residents accuse of looting`: an object relative names the accused
+        // (the antecedent), and its subject states nothing the sentence reports.
+        if cue.accuse && (i.saturating_sub(4)..i).any(|k| matches!(self.word(k), Some("which" | "whom"))) {
+            return false;
         }
         // `quoted X as saying`: the relay carries the attribution.
         if prev.is_some_and(|p| self.word(p) == Some("as")) && cue.participle {
@@ -445,7 +451,7 @@ impl<'a> Scan<'a> {
                 || (words > 0 && arabic && self.object_before_figure(j))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
                 // The word a cue needs is its object (`أصدر «المرصد» تقريره`, `رفعت X حصيلة`).
-                || (words > 0 && cue.family != Family::Relay && self.in_set(j, &self.t.needs[cue.forms]))
+                || (words > 0 && cue.family != Family::Relay && self.in_set(j, &self.t.needs[&cue_key(cue)]))
                 || object.is_some_and(|o| self.object_at(j, o, words));
             if stop {
                 break;
@@ -591,6 +597,7 @@ impl<'a> Scan<'a> {
             let speech_mark = self.is_quote_mark(k) && self.lay.quote_of[k] != NONE;
             let stop = (t.kind == TokKind::Sym && matches!(t.norm.as_str(), ";" | ":" | "?" | "!"))
                 || speech_mark
+                || self.ends_clock_time(k)
                 || (self.in_date(k) && !aside)
                 || (self.finite_cue(k) && !self.in_relative(k))
                 || (self.complementizer(k) && self.word(k).is_some_and(is_arabic))
@@ -607,6 +614,25 @@ impl<'a> Scan<'a> {
         }
         chunks.push((j, chunk_end));
         chunks
+    }
+
+    /// Words `a..b` are only a connective (`meanwhile`, `however`, `for its part`).
+    fn only_connective(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&str> = (a..b).filter_map(|k| self.word(k)).collect();
+        !words.is_empty()
+            && words.len() == b - a
+            && super::cues::CONNECTIVE_ASIDES.iter().any(|c| c.split(' ').eq(words.iter().copied()))
+    }
+
+    /// The last word of a clock time (`At 1:15 p.m. the hospital ...`, `by 10 am`): the speaker
+    /// comes after it, never before.
+    fn ends_clock_time(&self, k: usize) -> bool {
+        let after_number = |j: usize| j > 0 && self.toks[j - 1].kind == TokKind::Num;
+        match self.word(k) {
+            Some("m") => k >= 2 && self.sym(k - 1, ".") && matches!(self.word(k - 2), Some("a" | "p")),
+            Some("am" | "pm" | "gmt") => after_number(k),
+            _ => false,
+        }
     }
 
     /// An English verb in a relative clause after a comma (`The Front, which claimed the attack
@@ -819,6 +845,11 @@ impl<'a> Scan<'a> {
         for &(a, b) in chunks {
             // The first word before trimming: `who` and `which` are trimmed from names.
             let opener = (a..b).find(|k| self.toks[*k].kind == TokKind::Word);
+            // A connective set off by commas (`The office, meanwhile, estimates`, `for its
+            // part`) is passed over.
+            if self.only_connective(a, b) {
+                continue;
+            }
             let Some((ta, tb)) = self.trim(a, b) else { break };
             // An age: `Mahmoud, 56, a pharmacist`.
             if tb == ta + 1 && self.toks[ta].kind == TokKind::Num {

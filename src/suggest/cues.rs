@@ -183,7 +183,7 @@ pub(crate) const ARABIC: &[Cue] = &[
     cue("سجّل|سجّلت|سجّلوا", Estimate, Auto),
     // رفع (خفّض) الحصيلة إلى 13: a new count is an estimate (`رفع` alone also means "lifted").
     needs(
-        cue("رفع|رفعت|رفعوا|يرفع|ترفع|خفّض|خفّضت|يخفّض|تخفّض", Estimate, Auto),
+        cue("رفع|رفعت|رفعوا|يرفع|ترفع|خفّض|خفّضت|يخفّض|تخفّض|عدّل|عدّلت|حدّث|حدّثت|أبقى|أبقت", Estimate, Auto),
         &["الحصيلة", "حصيلة", "حصيلتها", "حصيلته", "عدد"],
     ),
     // A call is a statement: ودعت الشبكة الأمم المتحدة إلى ...
@@ -231,17 +231,23 @@ pub(crate) const ENGLISH: &[Cue] = &[
     cue("described|warned|warns|urged|urges|testified|tweeted", Say, Auto),
     // A call is a statement: `She called on all sides to ...`.
     cue("called on|called for|calls on|calls for", Say, Auto),
-    accuse(cue("accused|accuses|blamed|blames", Say, Auto)),
+    accuse(cue("accused|accuses|accuse|blamed|blames|blame", Say, Auto)),
     participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
     cue("denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted", Deny, Auto),
     participle(cue("denying|dismissing", Deny, Auto)),
     // `estimates` and `documents` are left out: after a noun they are nouns far more often.
     cue("estimated|estimate|documented|tallied", Estimate, Auto),
+    // `The office estimates that 410,000 people ...`, `estimates some 1,300 people`: a verb before
+    // `that` or a figure.
+    needs(cue("estimates", Estimate, Auto), &["that"]),
+    figure_next(cue("estimates", Estimate, Before)),
+    // `the report attributed 118 deaths to government forces`: a count given to a perpetrator.
+    figure_next(cue("attributed|attributes", Estimate, Before)),
     // `The monitoring group recorded 14 people killed`: a count only before its figure.
     figure_next(cue("recorded|records|counted|counts", Estimate, Before)),
-    // raised (lowered, revised) the toll to N: a new count, like رفع الحصيلة.
+    // raised (lowered, revised, updated, kept) the toll to N: a new count, like رفع الحصيلة.
     needs(
-        cue("raised|raises|lowered|lowers|revised|revises", Estimate, Before),
+        cue("raised|raises|lowered|lowers|revised|revises|updated|updates|kept|keeps", Estimate, Before),
         &["toll", "tally", "number", "count", "figure"],
     ),
     // put the toll (the number, the crowd ...) at N: with one of these nouns, or `at` and a figure.
@@ -1566,3 +1572,24 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "inc", "co", "jr", "sr", "mt", "ft", "brig", "cmdr", "adm", "pvt", "cpl", "govt", "dept", "approx",
     "est", "nos", "vol", "pp", "fig", "al", "د", "م", "أ", "ج", "ص", "ت",
 ];
+
+/// Connectives an English writer sets off by commas between a subject and its verb.
+pub(crate) const CONNECTIVE_ASIDES: &[&str] = &[
+    "meanwhile",
+    "however",
+    "though",
+    "too",
+    "also",
+    "in turn",
+    "separately",
+    "likewise",
+    "moreover",
+    "for its part",
+    "for his part",
+    "for her part",
+    "for their part",
+    "in contrast",
+    "by contrast",
+    "in response",
+];
+

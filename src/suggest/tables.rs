@@ -75,8 +75,8 @@ pub(crate) struct Tables {
     /// The objects of cues (عن، إلى، من), normalised, for `Cue::object`.
     pub objects: HashMap<&'static str, String>,
     /// `Cue::not_before` and `Cue::needs`, normalised.
-    pub not_before: HashMap<&'static str, Words>,
-    pub needs: HashMap<&'static str, Words>,
+    pub not_before: HashMap<usize, Words>,
+    pub needs: HashMap<usize, Words>,
 }
 
 /// The normalised words of a phrase, as tokens read them (punctuation left out).
@@ -90,6 +90,12 @@ fn set(list: &[&str]) -> Words {
 
 fn phrases(list: &[&str]) -> Vec<Vec<String>> {
     list.iter().map(|p| norm_words(p)).filter(|w| !w.is_empty()).collect()
+}
+
+/// The key of one row of the cue tables in `not_before` and `needs`: its address, since two rows
+/// may share their forms (`estimates` before `that`, `estimates` before a figure).
+pub(crate) fn cue_key(cue: &Cue) -> usize {
+    cue as *const Cue as usize
 }
 
 fn build() -> Tables {
@@ -106,8 +112,8 @@ fn build() -> Tables {
         if let Some(o) = cue.object {
             objects.insert(o, norm_words(o).concat());
         }
-        not_before.insert(cue.forms, set(cue.not_before));
-        needs.insert(cue.forms, set(cue.needs));
+        not_before.insert(cue_key(cue), set(cue.not_before));
+        needs.insert(cue_key(cue), set(cue.needs));
     }
     for list in index.values_mut() {
         list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
