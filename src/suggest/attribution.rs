@@ -85,7 +85,7 @@ impl<'a> Scan<'a> {
         s
     }
 
-    fn word(&self, i: usize) -> Option<&'a str> {
+    pub(crate) fn word(&self, i: usize) -> Option<&'a str> {
         self.toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str())
     }
 
@@ -107,11 +107,11 @@ impl<'a> Scan<'a> {
         clitic_forms(w).iter().any(|(_, _, rest)| set.contains(*rest))
     }
 
-    fn exact_in(&self, i: usize, set: &Words) -> bool {
+    pub(crate) fn exact_in(&self, i: usize, set: &Words) -> bool {
         self.word(i).is_some_and(|w| set.contains(w))
     }
 
-    fn in_figure(&self, i: usize) -> bool {
+    pub(crate) fn in_figure(&self, i: usize) -> bool {
         self.fig_at.get(i).is_some_and(|f| *f != NONE)
     }
 

@@ -1465,6 +1465,23 @@ pub(crate) const MEASURE_NOUNS: &[&str] = &[
     "اطنان",
     "كيلوغرام",
     "كيلوغراما",
+    // Lengths, depths and rainfall (`حفرة بعمق أربعة أمتار`, `112 mm of rain`), and seconds
+    // (`مقطع مدته 90 ثانية`).
+    "mm",
+    "cm",
+    "metres",
+    "meters",
+    "متر",
+    "متراً",
+    "أمتار",
+    "ملم",
+    "مليمتر",
+    "مم",
+    "سم",
+    "ثانية",
+    "ثوان",
+    "ثوانٍ",
+    "seconds",
 ];
 
 /// Words right before a figure that make it a capacity, an average, a rate, the size of each
@@ -1530,6 +1547,15 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "كل منهما",
     "أكبرهم",
     "أصغرهم",
+    // A plan's aim is no count of what happened (`a campaign aimed at 150,000 people`), nor is an
+    // audience (`يتابعها نحو 300 ألف شخص`). Not `targeting`, `تستهدف`: an army targeting a few
+    // dozen gunmen, a campaign targeting 45,000 displaced people say how many there are.
+    "aimed at",
+    "a target of",
+    "followed by",
+    "يتابعها",
+    "يتابعه",
+    "يتابعهم",
 ];
 
 /// Words right after a figure that make it a rate (`one meal a day`, `four a week`, `3 يومياً`).
@@ -1593,3 +1619,17 @@ pub(crate) const CONNECTIVE_ASIDES: &[&str] = &[
     "in response",
 ];
 
+/// The word before a figure that the figure before it denies (`3 people had died, not 14`,
+/// `ثلاثة أشخاص وليس 13`).
+pub(crate) const DENYING_BEFORE: &[&str] = &["not", "rather than", "instead of", "وليس", "ليس", "لا", "بدلاً من"];
+
+/// Words before a four-digit number that make it a year (`in 2014`, `عام 2015`).
+pub(crate) const YEAR_BEFORE: &[&str] =
+    &["in", "since", "until", "before", "after", "during", "في", "عام", "سنة", "منذ", "حتى", "خلال"];
+
+/// Nouns of kin and of one person whose age follows in apposition (`his nephew, 17,`).
+pub(crate) const KIN_NOUNS: &[&str] = &[
+    "son", "daughter", "nephew", "niece", "brother", "sister", "wife", "husband", "father", "mother",
+    "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "boy", "girl",
+    "man", "woman", "conscript", "student", "teenager", "widow", "neighbour", "neighbor",
+];

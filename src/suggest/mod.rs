@@ -27,6 +27,7 @@ use crate::notation::{find_figures_in, FoundFigure, VagueIndex, VagueTable};
 use crate::numwords::tokens::{tokenize, TokKind, Token};
 
 use attribution::{Scan, Unit, Voice};
+use cues::Family;
 use tables::Tables;
 use text::{Layout, NONE};
 
@@ -562,11 +563,52 @@ impl Writer<'_> {
                 return true;
             }
         }
+        if self.denied(a) || self.in_a_correction(a) {
+            return true;
+        }
         let bare_number = b == a + 1 && toks[a].kind == TokKind::Num;
-        let after_name =
-            a >= 2 && toks[a - 1].is_sym(",") && toks[a - 2].upper && toks[a - 2].norm.is_ascii();
+        // `in 2014`, `عام 2015`: a year the date reader did not take.
+        let year = toks[a].kind == TokKind::Num
+            && toks[a].norm.len() == 4
+            && toks[a].norm.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+            && a > 0
+            && crate::numwords::tokens::clitic_forms(&toks[a - 1].norm)
+                .iter()
+                .any(|(_, _, w)| self.t.year_before.contains(*w));
+        // `Hassan Ali, 34,`, `his nephew, 17,`: an age in apposition.
+        let after_name = a >= 2
+            && toks[a - 1].is_sym(",")
+            && ((toks[a - 2].upper && toks[a - 2].norm.is_ascii()) || self.scan.exact_in(a - 2, &self.t.kin_nouns));
         let closed = toks.get(b).is_some_and(|t| t.is_sym(",") || t.is_sym(".") || t.is_sym(")"));
-        bare_number && after_name && closed
+        year || (bare_number && after_name && closed)
+    }
+
+    /// A figure denied by the one before it (`3 people had died, not 14`, `ثلاثة أشخاص وليس
+    /// 13`, `rather than 14`): `not` (`DENYING_BEFORE`) right before it and another figure at
+    /// most six words before that, in the same sentence.
+    fn denied(&self, a: usize) -> bool {
+        let Some(n) = a.checked_sub(1) else { return false };
+        if !self.phrase_ends_at(a, &self.t.denying_before) {
+            return false;
+        }
+        let body = self.lay.sentences[self.lay.sent_of[a] as usize].body;
+        (body.max(n.saturating_sub(8))..n).any(|k| self.scan.in_figure(k))
+    }
+
+    /// A figure a correction withdraws (`Editor's note: An earlier version of this story ...
+    /// said 41 people had been killed`, `تنويه: ورد في نسخة سابقة من هذا الخبر أن 39 شخصاً
+    /// قُتلوا`): its sentence names the outlet's earlier story (`SELF_REFERENCES`) and relays no
+    /// one (`..., citing police officials` keeps the officials' figure).
+    fn in_a_correction(&self, a: usize) -> bool {
+        let sentences = &self.lay.sentences;
+        let own = self.lay.sent_of[a] as usize;
+        let (from, to) = (sentences[own].start, sentences[own].end);
+        let relayed = (from..to)
+            .any(|k| self.scan.cue_at[k].is_some_and(|(c, _)| matches!(c.family, Family::Relay | Family::Frame)));
+        if relayed {
+            return false;
+        }
+        (from..to).any(|k| self.scan.phrase_at(k, &self.t.self_references).is_some())
     }
 
     /// Does one of the phrases end right before token `a` (its last word with any clitic)?
