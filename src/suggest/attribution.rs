@@ -418,6 +418,9 @@ impl<'a> Scan<'a> {
                     "." if self.toks.get(j + 1).is_none_or(|n| n.space_before) && j + 1 >= end => break,
                     "\"" if words > 0 && self.lay.quote_of[j] != NONE && self.opens_speech(j) => break,
                     "," if !self.apposition_follows(j + 1, end, arabic) => break,
+                    // `وقالت المتحدثة باسم المكتب، مارتا إيلفس، خلال الإحاطة`: a preposition after
+                    // the apposition says when or where, not who.
+                    "," if arabic && words > 0 && self.exact_in(j + 1, &self.t.prepositions) => break,
                     _ => {}
                 }
                 j += 1;

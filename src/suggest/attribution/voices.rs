@@ -153,10 +153,18 @@ impl Scan<'_> {
             return;
         }
         let Some(first_q) = turns.iter().position(|t| *t == Turn::Question) else { return };
-        let Some(span) = body[..first_q].iter().find_map(|p| self.titled_person(paras[*p])) else {
-            return;
+        // The person named with a title before the questions, else the last speaker before them
+        // who is not cited by another (a briefing: `IARO spokeswoman Marta Ilves said ...`, then
+        // `Q:` and `A:`).
+        let titled = body[..first_q].iter().find_map(|p| self.titled_person(paras[*p]));
+        let first_sentence = paras[body[first_q]].0;
+        let unit = match titled {
+            Some(span) => self.implicit_unit(span, units),
+            None => {
+                let Some(u) = self.main_speaker(units, first_sentence) else { return };
+                u
+            }
         };
-        let unit = self.implicit_unit(span, units);
         let marked = turns[first_q..].contains(&Turn::Answer);
         for (k, p) in body.iter().enumerate().skip(first_q + 1) {
             let answer = if marked { turns[k] == Turn::Answer } else { turns[k] != Turn::Question };
@@ -164,6 +172,29 @@ impl Scan<'_> {
                 out[*p] = Some(Voice { unit, note: "interviewee" });
             }
         }
+    }
+
+    /// The speaker heard most often before sentence `before` (by the last word of the name, so
+    /// that `Marta Ilves`, `Ilves` and `she` after her count as one), the latest of ties; a relay
+    /// or a frame names whom a speaker cites and does not count.
+    fn main_speaker(&self, units: &[Unit], before: usize) -> Option<usize> {
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (u, un) in units.iter().enumerate() {
+            if un.sentence >= before || matches!(un.family, Family::Relay | Family::Frame) {
+                continue;
+            }
+            let Some(o) = un.owner(u) else { continue };
+            let Some((a, b)) = units[o].resolved.or(units[o].source) else { continue };
+            let Some(key) = (a..b).rev().find_map(|k| self.word(k)) else { continue };
+            match counts.iter_mut().find(|c| c.0 == key) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = o;
+                }
+                None => counts.push((key, 1, o)),
+            }
+        }
+        counts.iter().rev().max_by_key(|c| c.1).map(|c| c.2)
     }
 
     /// The first person named with a title in a paragraph: a title (`TITLES`: `Dr.`, `الدكتور`)
