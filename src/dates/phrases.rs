@@ -81,6 +81,8 @@ enum R {
     SinceStartWeek,
     /// between December 25 and 26, بين 25 و26 كانون الأول: both days.
     DaySpan,
+    /// from 2013 to 2016, between 2014 and 2018, بين عامي 2014 و2018: both years whole.
+    YearSpan,
     /// the past six months, الأشهر الستة الماضية: 30 days a month before publication.
     PastMonths,
     /// two years ago, قبل عامين: that calendar year (fixed n, or the phrase's count).
@@ -286,6 +288,7 @@ const PHRASES: &[(&[P], R)] = &[
     (&[O("the|this|last"), W("weekend")], R::Weekend),
     (&[Part, W("the|this"), W("year")], R::YearPart),
     (&[W("the"), W("night")], R::Overnight),
+    (&[W("between|from"), Year, W("and|to|-|until|through"), Year], R::YearSpan),
     (&[W("between|from"), Month, Day, W("and|to|-"), Day, OYear], R::DaySpan),
     (&[W("between|from"), O("the"), Day, W("and|to|-"), Day, O("of"), Month, OYear], R::DaySpan),
     (&[Count, W("days")], R::PastDays),
@@ -425,6 +428,8 @@ const PHRASES: &[(&[P], R)] = &[
         ],
         R::SinceYear,
     ),
+    (&[W("بين|ما بين"), O("عامي|سنتي|العامين"), Year, W("و|-"), Year], R::YearSpan),
+    (&[W("من"), O("عام|سنه"), Year, W("الي|حتي|-"), Year], R::YearSpan),
     (&[W("بين|ما بين"), Day, W("و|-"), Day, O("من"), Month, OYear], R::DaySpan),
     (&[W("ليلتي|ليله|ليل"), Day, W("علي|و|-"), Day, O("من"), Month, OYear], R::DaySpan),
     (&[W("الليل")], R::Overnight),
@@ -582,6 +587,8 @@ struct Caps {
     day: Option<u32>,
     /// The second day of a span (`between December 25 and 26`).
     day2: Option<u32>,
+    /// The second year of a span (`from 2013 to 2016`).
+    year2: Option<i32>,
     part: Option<u8>,
     /// The words that matched only as an ambiguous bare month (for `find`).
     bare_month: bool,
@@ -829,7 +836,11 @@ impl<'a> Matcher<'a> {
             OYear | Year => {
                 if let Some((y, e)) = self.year_at(i) {
                     let mut c = caps.clone();
-                    c.year = Some(y);
+                    if c.year.is_some() {
+                        c.year2 = Some(y);
+                    } else {
+                        c.year = Some(y);
+                    }
                     next(e, c, &mut best);
                 }
                 if matches!(first, OYear) {
@@ -1044,6 +1055,7 @@ fn resolve(r: R, c: &Caps, pubd: Option<NaiveDate>, t: &str) -> Resolved {
             span(d - Duration::days(1), d)
         }
         R::DaySpan => x.day_span(),
+        R::YearSpan => x.year_span(),
         R::PastMonths => {
             let p = x.need()?;
             span(p - Duration::days(30 * x.count(120)?), p - Duration::days(1))
@@ -1170,6 +1182,17 @@ impl Resolving<'_> {
         let to = on_or_before(self.need()?, b);
         let gap = (7 + b.num_days_from_monday() as i64 - a.num_days_from_monday() as i64) % 7;
         span(to - Duration::days(gap), to)
+    }
+
+    fn year_span(&self) -> Resolved {
+        let (a, b) = (self.c.year.unwrap_or(0), self.c.year2.unwrap_or(0));
+        if b <= a {
+            return Err(format!("'{}' runs from {a} to {b}; write the earlier year first", self.t));
+        }
+        if a < 1900 || b > 2100 {
+            return Err(format!("'{}' reads as a range of numbers, not of years", self.t));
+        }
+        span(ymd(a, 1, 1)?, ymd(b, 12, 31)?)
     }
 
     fn day_span(&self) -> Resolved {
@@ -1343,6 +1366,16 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     let over_before = i > 0 && m.is(i - 1, "over|during|خلال|طوال");
     if (r == R::Overnight && m.is(i, "الليل") || r == R::PastDays && end == i + 2) && !over_before {
         return true;
+    }
+    // `between 1500 and 2000 fighters`, `between 2000 and 2500 people`: a span of years holds
+    // years of the last two centuries, the earlier first, and no noun follows it.
+    if r == R::YearSpan {
+        let years = caps.year.zip(caps.year2).is_some_and(|(a, b)| 1900 <= a && a < b && b <= 2100);
+        let noun_after = toks.get(end).is_some_and(|t| t.is_word())
+            && !m.is(end, "and|or|in|at|on|when|while|as|after|before|during|alone|و|في|حين|عندما|قبل|بعد|فقط");
+        if !years || noun_after {
+            return true;
+        }
     }
     // A year alone is a date only after a preposition of time (`in 2017`, `في 2021`) or with
     // عام / سنة (`عام 2019`), and not when a noun or number follows it (`في 2000 منزل`).
