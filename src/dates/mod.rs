@@ -411,6 +411,10 @@ mod tests {
             ("between December 25 and 26", FRI, "2013-12-25", "2013-12-26", Range),
             ("between November 25 and 26", FRI, "2014-11-25", "2014-11-26", Range),
             ("بين 25 و26 تشرين الثاني", FRI, "2014-11-25", "2014-11-26", Range),
+            ("from 2009 to 2012", FRI, "2009-01-01", "2012-12-31", Range),
+            ("between 2010 and 2013", FRI, "2010-01-01", "2013-12-31", Range),
+            ("بين عامي 2010 و2013", FRI, "2010-01-01", "2013-12-31", Range),
+            ("من عام 2009 إلى 2012", FRI, "2009-01-01", "2012-12-31", Range),
             ("ليلة 25 على 26 تشرين الثاني", FRI, "2014-11-25", "2014-11-26", Range),
             ("in March", FRI, "2014-03-01", "2014-03-31", Month),
             ("خلال الليل", FRI, "2014-12-04", "2014-12-05", Range),
@@ -544,6 +548,8 @@ mod tests {
             ("The toll has reached 300 since May 31, the ministry said.", "since May 31"),
             ("وقالت الوزارة إن 300 قتلوا منذ السابع من تشرين الأول 2023.", "منذ السابع من تشرين الأول 2023"),
             ("Shelling between December 25 and 26 killed 12.", "between December 25 and 26"),
+            ("Some 1,300 people died from 2013 to 2016, the council said.", "from 2013 to 2016"),
+            ("وقتل 211 طفلاً بين عامي 2013 و2016.", "بين عامي 2013 و2016"),
             ("قتل 12 شخصاً خلال الليل في القصف.", "الليل"),
             ("وقتل 40 خلال ثلاثة أيام من المعارك.", "ثلاثة أيام"),
             ("At least 40 were arrested in March, activists said.", "March"),
@@ -554,6 +560,9 @@ mod tests {
             assert_eq!(found, [phrase], "{text}");
         }
         for text in [
+            "The group had between 1500 and 2000 fighters.",
+            "وصل عددهم إلى ما بين 1500 و2000 مقاتل.",
+            "Officials said between 2000 and 2500 people fled.",
             "He sat in the dark of الليل",
             "The siege lasted 3 days.",
             "استمر الحصار ثلاثة أيام",

@@ -1372,7 +1372,10 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     if r == R::YearSpan {
         let years = caps.year.zip(caps.year2).is_some_and(|(a, b)| 1900 <= a && a < b && b <= 2100);
         let noun_after = toks.get(end).is_some_and(|t| t.is_word())
-            && !m.is(end, "and|or|in|at|on|when|while|as|after|before|during|alone|و|في|حين|عندما|قبل|بعد|فقط");
+            && !m.is(
+                end,
+                "and|or|in|at|on|when|while|as|after|before|during|alone|و|في|حين|عندما|قبل|بعد|فقط",
+            );
         if !years || noun_after {
             return true;
         }

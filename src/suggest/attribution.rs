@@ -15,7 +15,6 @@ pub(crate) use voices::Voice;
 
 use mentions::Known;
 
-
 /// One attribution found in the text.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {

@@ -1621,7 +1621,8 @@ pub(crate) const CONNECTIVE_ASIDES: &[&str] = &[
 
 /// The word before a figure that the figure before it denies (`3 people had died, not 14`,
 /// `ثلاثة أشخاص وليس 13`).
-pub(crate) const DENYING_BEFORE: &[&str] = &["not", "rather than", "instead of", "وليس", "ليس", "لا", "بدلاً من"];
+pub(crate) const DENYING_BEFORE: &[&str] =
+    &["not", "rather than", "instead of", "وليس", "ليس", "لا", "بدلاً من"];
 
 /// Words before a four-digit number that make it a year (`in 2014`, `عام 2015`).
 pub(crate) const YEAR_BEFORE: &[&str] =
@@ -1629,7 +1630,31 @@ pub(crate) const YEAR_BEFORE: &[&str] =
 
 /// Nouns of kin and of one person whose age follows in apposition (`his nephew, 17,`).
 pub(crate) const KIN_NOUNS: &[&str] = &[
-    "son", "daughter", "nephew", "niece", "brother", "sister", "wife", "husband", "father", "mother",
-    "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "boy", "girl",
-    "man", "woman", "conscript", "student", "teenager", "widow", "neighbour", "neighbor",
+    "son",
+    "daughter",
+    "nephew",
+    "niece",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "cousin",
+    "uncle",
+    "aunt",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "conscript",
+    "student",
+    "teenager",
+    "widow",
+    "neighbour",
+    "neighbor",
 ];

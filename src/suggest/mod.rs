@@ -578,7 +578,8 @@ impl Writer<'_> {
         // `Hassan Ali, 34,`, `his nephew, 17,`: an age in apposition.
         let after_name = a >= 2
             && toks[a - 1].is_sym(",")
-            && ((toks[a - 2].upper && toks[a - 2].norm.is_ascii()) || self.scan.exact_in(a - 2, &self.t.kin_nouns));
+            && ((toks[a - 2].upper && toks[a - 2].norm.is_ascii())
+                || self.scan.exact_in(a - 2, &self.t.kin_nouns));
         let closed = toks.get(b).is_some_and(|t| t.is_sym(",") || t.is_sym(".") || t.is_sym(")"));
         year || (bare_number && after_name && closed)
     }
@@ -603,8 +604,9 @@ impl Writer<'_> {
         let sentences = &self.lay.sentences;
         let own = self.lay.sent_of[a] as usize;
         let (from, to) = (sentences[own].start, sentences[own].end);
-        let relayed = (from..to)
-            .any(|k| self.scan.cue_at[k].is_some_and(|(c, _)| matches!(c.family, Family::Relay | Family::Frame)));
+        let relayed = (from..to).any(|k| {
+            self.scan.cue_at[k].is_some_and(|(c, _)| matches!(c.family, Family::Relay | Family::Frame))
+        });
         if relayed {
             return false;
         }
