@@ -386,8 +386,15 @@ impl Writer<'_> {
             let s = self.lay.sent_of[a] as usize;
             // A voice speaks for a figure without attribution, or with a verb that has no subject.
             let speaker_found = unit.is_some_and(|u| self.units[u].owner(u).is_some());
+            // A speaker carried over from another paragraph gives way to a speaker's label.
+            let para_of = |u: usize| self.lay.sentences[self.units[u].sentence].para;
+            let carried = unit.is_some_and(|u| {
+                para_of(u) != self.lay.sentences[s].para
+                    || self.units[u].source.is_none()
+                        && self.units[u].from.is_some_and(|f| para_of(f) != self.lay.sentences[s].para)
+            });
             let (unit, note) = match voice {
-                Some(v) if !speaker_found => (Some(v.unit), Some(v.note)),
+                Some(v) if !speaker_found || (carried && v.labelled()) => (Some(v.unit), Some(v.note)),
                 _ => (unit, None),
             };
             // A speaker named in another sentence still gets a statement of its own sentence.
@@ -957,6 +964,7 @@ impl Writer<'_> {
                         | "interviewee"
                         | "signed"
                         | "standing note"
+                        | "speaker label"
                 )
             })
             .count() as u8;

@@ -1704,3 +1704,24 @@ fn subjects_past_connectives_and_times() {
     let t = "The militia, which residents accuse of looting, detained 3 elders, the council said.";
     assert_eq!(source_of(t, "3").as_deref(), Some("the council"));
 }
+
+/// A transcript's speaker labels speak for their paragraphs, over a speaker carried over from
+/// the host's question; the host (the first label) speaks for the outlet. Must NOT be the
+/// source: `The governor` for the doctor's figures; a list of places (`شمال سهران: 17 قتيلاً`),
+/// each named once, is no transcript.
+#[test]
+fn a_transcripts_labels_name_its_speakers() {
+    let en = "T\n\nHADDAD: Good morning. The camp manager is on the line.\n\n\
+              KHATIB: We registered 3,870 new arrivals.\n\n\
+              HADDAD: The governor said on Saturday that \"fewer than 2,000\" had left.\n\n\
+              AYOUB: We saw some 480 patients last week.\n";
+    let out = all(en);
+    assert_eq!(figure(&out, "3,870").source.as_deref(), Some("KHATIB"));
+    assert_eq!(figure(&out, "some 480").source.as_deref(), Some("AYOUB"));
+    assert_eq!(figure(&out, "fewer than 2,000").source.as_deref(), Some("The governor"));
+    let ar = "ت\n\nحداد: صباح الخير.\n\nالخطيب: سجّلنا ٣٨٤٠ وافداً جديداً.\n\nحداد: ماذا عن العيادة؟\n\n\
+              أيوب: عاينّا قرابة 480 مريضاً.\n";
+    assert_eq!(source_of(ar, "٣٨٤٠").as_deref(), Some("الخطيب"));
+    let list = "ت\n\nشمال سهران: 17 قتيلاً.\n\nالجرف: 9 قتلى.\n\nقصرة: 7 قتلى.\n";
+    assert_eq!(source_of(list, "17"), None);
+}
