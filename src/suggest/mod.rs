@@ -261,8 +261,28 @@ fn suggest_indexed(text: &str, index: &VagueIndex) -> Vec<Suggestion> {
         real,
         date_toks: &date_toks,
         voices,
+        withdrawn: withdrawn_sentences(&scan, &lay),
     };
     w.suggestions(&figures, &fig_toks)
+}
+
+/// Per sentence, whether it gives the outlet's withdrawn story (`Editor's note: An earlier
+/// version of this story ... said 41 people had been killed`, `تنويه: ورد في نسخة سابقة من هذا
+/// الخبر أن 39 شخصاً قُتلوا`): it names the earlier story (`SELF_REFERENCES`) and relays no one
+/// (`..., citing police officials` keeps the officials' figure). One pass over the tokens.
+fn withdrawn_sentences(scan: &Scan<'_>, lay: &Layout) -> Vec<bool> {
+    let mut names = vec![false; lay.sentences.len()];
+    let mut relays = vec![false; lay.sentences.len()];
+    for k in 0..scan.toks.len() {
+        let s = lay.sent_of[k] as usize;
+        if scan.cue_at[k].is_some_and(|(c, _)| matches!(c.family, Family::Relay | Family::Frame)) {
+            relays[s] = true;
+        }
+        if !names[s] && scan.phrase_at(k, &scan.t.self_references).is_some() {
+            names[s] = true;
+        }
+    }
+    names.iter().zip(&relays).map(|(n, r)| *n && !*r).collect()
 }
 
 /// Token spans of byte spans (both in order), and the span index of each token.
@@ -306,6 +326,8 @@ struct Writer<'a> {
     /// Per paragraph, who speaks for the figures without an attribution of their own (a
     /// bulletin's author, an interviewee, a body signing the paragraph).
     voices: Vec<Option<Voice>>,
+    /// Per sentence, whether it gives the outlet's withdrawn story (see `in_a_correction`).
+    withdrawn: Vec<bool>,
 }
 
 /// Words of a journalist's question (normalised): a figure in their clause is what was asked.
@@ -593,7 +615,7 @@ impl Writer<'_> {
 
     /// A figure denied by the one before it (`3 people had died, not 14`, `ثلاثة أشخاص وليس
     /// 13`, `rather than 14`): `not` (`DENYING_BEFORE`) right before it and another figure at
-    /// most six words before that, in the same sentence.
+    /// most eight words before that, in the same sentence.
     fn denied(&self, a: usize) -> bool {
         let Some(n) = a.checked_sub(1) else { return false };
         if !self.phrase_ends_at(a, &self.t.denying_before) {
@@ -603,21 +625,9 @@ impl Writer<'_> {
         (body.max(n.saturating_sub(8))..n).any(|k| self.scan.in_figure(k))
     }
 
-    /// A figure a correction withdraws (`Editor's note: An earlier version of this story ...
-    /// said 41 people had been killed`, `تنويه: ورد في نسخة سابقة من هذا الخبر أن 39 شخصاً
-    /// قُتلوا`): its sentence names the outlet's earlier story (`SELF_REFERENCES`) and relays no
-    /// one (`..., citing police officials` keeps the officials' figure).
+    /// A figure a correction withdraws (see `withdrawn_sentences`).
     fn in_a_correction(&self, a: usize) -> bool {
-        let sentences = &self.lay.sentences;
-        let own = self.lay.sent_of[a] as usize;
-        let (from, to) = (sentences[own].start, sentences[own].end);
-        let relayed = (from..to).any(|k| {
-            self.scan.cue_at[k].is_some_and(|(c, _)| matches!(c.family, Family::Relay | Family::Frame))
-        });
-        if relayed {
-            return false;
-        }
-        (from..to).any(|k| self.scan.phrase_at(k, &self.t.self_references).is_some())
+        self.withdrawn[self.lay.sent_of[a] as usize]
     }
 
     /// Does one of the phrases end right before token `a` (its last word with any clitic)?

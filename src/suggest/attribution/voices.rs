@@ -3,6 +3,8 @@
 //! signs (`مديرية الصحة في محافظة الجرف.` alone, then the statement). Decided from the shape of
 //! the document, paragraph by paragraph, in one pass over the paragraphs.
 
+use std::collections::HashMap;
+
 use crate::numwords::tokens::TokKind;
 
 use super::super::cues::Family;
@@ -188,7 +190,8 @@ impl Scan<'_> {
     /// that `Marta Ilves`, `Ilves` and `she` after her count as one), the latest of ties; a relay
     /// or a frame names whom a speaker cites and does not count.
     fn main_speaker(&self, units: &[Unit], before: usize) -> Option<usize> {
-        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        // Per name: (times heard, the latest unit, the order of its latest hearing).
+        let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new();
         for (u, un) in units.iter().enumerate() {
             if un.sentence >= before || matches!(un.family, Family::Relay | Family::Frame) {
                 continue;
@@ -196,15 +199,10 @@ impl Scan<'_> {
             let Some(o) = un.owner(u) else { continue };
             let Some((a, b)) = units[o].resolved.or(units[o].source) else { continue };
             let Some(key) = (a..b).rev().find_map(|k| self.word(k)) else { continue };
-            match counts.iter_mut().find(|c| c.0 == key) {
-                Some(c) => {
-                    c.1 += 1;
-                    c.2 = o;
-                }
-                None => counts.push((key, 1, o)),
-            }
+            let c = counts.entry(key).or_default();
+            *c = (c.0 + 1, o, u);
         }
-        counts.iter().rev().max_by_key(|c| c.1).map(|c| c.2)
+        counts.values().max_by_key(|c| (c.0, c.2)).map(|c| c.1)
     }
 
     /// A transcript (`HADDAD: Good morning ...`, `KHATIB: We registered 3,870 ...`, `الخطيب:
@@ -221,9 +219,12 @@ impl Scan<'_> {
             (a..b).filter_map(|k| self.word(k)).collect::<Vec<_>>().join(" ")
         };
         let keys: Vec<Option<String>> = labels.iter().map(|l| l.map(key)).collect();
-        let named = keys.iter().flatten().count();
-        let repeated = keys.iter().flatten().any(|k| keys.iter().flatten().filter(|o| *o == k).count() >= 2);
-        if named < 3 || !repeated {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for k in keys.iter().flatten() {
+            *seen.entry(k.as_str()).or_default() += 1;
+        }
+        let named: usize = seen.values().sum();
+        if named < 3 || !seen.values().any(|n| *n >= 2) {
             return;
         }
         let host = keys.iter().flatten().next().cloned();
