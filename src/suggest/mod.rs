@@ -595,6 +595,13 @@ impl Writer<'_> {
         if self.denied(a) || self.in_a_correction(a) {
             return true;
         }
+        self.year_or_age(a, b)
+    }
+
+    /// `in 2014`, `عام 2015` (a year the date reader did not take), `Hassan Ali, 34,`, `his
+    /// nephew, 17,` (an age in apposition).
+    fn year_or_age(&self, a: usize, b: usize) -> bool {
+        let toks = self.toks;
         let bare_number = b == a + 1 && toks[a].kind == TokKind::Num;
         // `in 2014`, `عام 2015`: a year the date reader did not take.
         let year = toks[a].kind == TokKind::Num
