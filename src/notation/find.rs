@@ -388,7 +388,28 @@ fn new_item_before(text: &str, toks: &[Token], k: usize) -> bool {
     let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
     let lines = gap.matches('\n').count();
     let bullet = ["-", "•", "▪", "■", "●", "*", "–", "—", "◦"].iter().any(|b| toks[k].is_sym(b));
-    lines >= 2 || (lines == 1 && bullet)
+    lines >= 2 || (lines == 1 && (bullet || line_before(text, toks[k - 1].end).is_some_and(tally_line)))
+}
+
+/// The line of the text that ends at byte `end` (from the line break before it).
+fn line_before(text: &str, end: usize) -> Option<&str> {
+    let head = text.get(..end)?;
+    Some(&head[head.rfind('\n').map_or(0, |n| n + 1)..])
+}
+
+/// A list's line giving a place's or a category's tally, `LABEL: FIGURE` or `LABEL - FIGURE`
+/// (`شمال سهران: 17 قتيلاً`, `NORTH SAHRAN - 17 dead`, `Wounded: 44`): a label of one to five
+/// words without digits, then up to four words opening with a digit. Not a heading: the outlet
+/// states its own count there.
+pub(crate) fn tally_line(line: &str) -> bool {
+    let cut = [": ", " - ", " – ", " — "].iter().filter_map(|sep| line.find(sep).map(|at| (at, sep.len()))).min();
+    let Some((at, len)) = cut else { return false };
+    let (label, rest) = (line[..at].trim(), line[at + len..].trim());
+    let label_words = label.split_whitespace().count();
+    (1..=5).contains(&label_words)
+        && !label.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+        && rest.starts_with(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+        && rest.split_whitespace().count() <= 4
 }
 
 /// A date after the number that the noun ran into (`قتل 4 يوم الجمعة`, `130 wounded between

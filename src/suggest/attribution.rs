@@ -450,6 +450,7 @@ impl<'a> Scan<'a> {
                     && self.manner_at(j).is_some()
                     && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
                 || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
+                || (words > 0 && arabic && self.exact_in(j, &self.t.scene_prepositions))
                 || (words > 0 && arabic && self.object_before_figure(j))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
                 // The word a cue needs is its object (`أصدر «المرصد» تقريره`, `رفعت X حصيلة`).
@@ -1172,7 +1173,18 @@ impl<'a> Scan<'a> {
     /// Sami`).
     fn name_part(&self, (a, b): (usize, usize)) -> (usize, usize) {
         if (a..b).any(|k| self.word(k).is_some_and(is_arabic)) {
-            return (a, b);
+            return self.self_named(a, b).unwrap_or((a, b));
+        }
+        let (a, b) = self.without_affiliation(a, b);
+        // `A survivor who gave his name as Abu Wael` (no comma): the name after the naming words.
+        if let Some(who) = (a + 1..b).find(|k| self.naming_clause(*k) && !self.sym(*k - 1, ",")) {
+            let named = (who..b)
+                .rev()
+                .find(|k| self.exact_in(*k, &self.t.naming_words) || self.word(*k) == Some("as"))
+                .and_then(|k| self.trim(k + 1, b));
+            if let Some(n) = named.filter(|(na, nb)| self.is_name(*na, *nb)) {
+                return n;
+            }
         }
         let mut parts = Vec::new();
         let mut start = a;
@@ -1215,6 +1227,35 @@ impl<'a> Scan<'a> {
             [one] => one,
             _ => (a, b),
         }
+    }
+
+    /// `Dr. Rana Kheir of the Damra National Hospital`: a person's name (two capitalised words at
+    /// least besides titles, none of them an organisation's) and the body they work for (`of`,
+    /// `at` or `from` and a name holding an organisation's word); the name alone. A clan or a
+    /// town after `of` stays (`Sheikh Mahmoud al-Ta'i of the Bani Rashed clan`).
+    fn without_affiliation(&self, a: usize, b: usize) -> (usize, usize) {
+        let Some(at) = (a + 2..b).find(|k| matches!(self.word(*k), Some("of" | "at" | "from"))) else {
+            return (a, b);
+        };
+        let person = (a..at).filter(|k| self.upper(*k) && !self.exact_in(*k, &self.t.titles)).count() >= 2
+            && !(a..at).any(|k| self.exact_in(k, &self.t.org_words) || self.exact_in(k, &self.t.generic_heads))
+            && self.is_name(a, at);
+        let body = (at + 1..b).any(|k| {
+            self.upper(k) && (self.exact_in(k, &self.t.org_words) || self.exact_in(k, &self.t.generic_heads))
+        });
+        if person && body && self.is_name(at + 1, b) {
+            (a, at)
+        } else {
+            (a, b)
+        }
+    }
+
+    /// `أحد الناجين، عرّف عن نفسه باسم أبو وائل`: the name a speaker gave (after `نفسه باسم`, one
+    /// to four words ending the phrase).
+    fn self_named(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let k = (a + 1..b).find(|k| self.word(*k) == Some("باسم") && self.word(*k - 1) == Some("نفسه"))?;
+        let words = self.word_count(k + 1, b);
+        ((1..=4).contains(&words) && (k + 1..b).all(|j| self.word(j).is_some_and(is_arabic))).then_some((k + 1, b))
     }
 
     /// A proper name: capitalised words (titles and initials too: `Lt. Col. Sami Aziz`, `Dr.

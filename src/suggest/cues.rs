@@ -330,6 +330,19 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "قناة",
     "صحيفة",
     "مدير",
+    "مديرة",
+    "رئيسة",
+    "نائب",
+    "نائبة",
+    "متحدثة",
+    "ناطقة",
+    "مفوض",
+    "مفوضة",
+    "مدعي",
+    "مدعية",
+    "وزيرة",
+    "محامي",
+    "محامية",
     "منسق",
     "منسقة",
     "عائلات",
@@ -716,6 +729,12 @@ pub(crate) const TITLES: &[&str] = &[
     "السيد",
     "الحاج",
     "الإمام",
+    "الدكتورة",
+    "الطبيبة",
+    "المحامية",
+    "القاضية",
+    "المهندسة",
+    "السيدة",
 ];
 
 /// Words that make a capitalised name an organisation's (`Medical Relief International`, `the
@@ -1203,6 +1222,13 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "since",
 ];
 
+/// Arabic prepositions of time and place that end a source phrase after a verb: `وقال عبيدات
+/// أمام اللجنة إن`, `وقالت المتحدثة خلال الإحاطة إن`, `وأضاف مراد بعد الجلسة`. The phrase says
+/// who speaks; these say where or when (`في` stays: it is part of names, `مديرية الصحة في
+/// المحافظة`).
+pub(crate) const SCENE_PREPOSITIONS: &[&str] =
+    &["أمام", "خلال", "أثناء", "طوال", "عقب", "إثر", "لدى", "بعد", "قبل", "عبر"];
+
 /// Generic references to a source named earlier: `the source`, `المصدر`, `the group`,
 /// `الناشطون` stand for the last source named before them whose words hold the same head word
 /// (folded: `الناشطون` finds `ناشطين محليين`, `the observatory` finds `the Syrian Observatory
@@ -1237,6 +1263,8 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "administration",
     "service",
     "front",
+    "command",
+    "militia",
     "watch",
     "centre",
     "center",
@@ -1313,6 +1341,9 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "channel",
     "مشفى",
     "مستشفى",
+    "قيادة",
+    "ميليشيا",
+    "جبهة",
     "فرقة",
     "فيلق",
     "صفحة",

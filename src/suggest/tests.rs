@@ -361,6 +361,9 @@ fn dump() {
     for (k, s) in lay.sentences.iter().enumerate() {
         eprintln!("S{k} p{} h{} | {}", s.para, u8::from(s.heading), span(s.body, s.end));
     }
+    for m in scan.mentions() {
+        eprintln!("M [{}] surname={:?} heads={:?}", span(m.span.0, m.span.1), m.surname, m.heads);
+    }
     for (k, u) in scan.units().iter().enumerate() {
         eprintln!(
             "U{k} s{} {:?} fwd={} cue=[{}] source=[{}] from={:?} region=[{}]",

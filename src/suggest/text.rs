@@ -46,6 +46,8 @@ pub(crate) struct Layout {
 struct Line {
     start: usize,
     heading: bool,
+    /// A line of a list of tallies (`شمال سهران: 17 قتيلاً`): a paragraph of its own.
+    tally: bool,
     /// A new paragraph starts with this line.
     para_start: bool,
 }
@@ -81,9 +83,11 @@ fn lines(text: &str) -> Vec<Line> {
             || (t.starts_with('-')
                 && !t.starts_with("--")
                 && !t[1..].starts_with(|c: char| c.is_ascii_digit()));
+        let tally = k > 0 && crate::notation::tally_line(s);
         let heading = !blank[k]
             && !ends_sentence_text(s)
             && !bullet
+            && !tally
             && (words <= 12 || (alone && words <= 30) || s.trim_start().starts_with('#'));
         let prev = k.checked_sub(1);
         let para_start = match prev {
@@ -91,12 +95,13 @@ fn lines(text: &str) -> Vec<Line> {
             Some(p) => {
                 blank[p]
                     || out[p].heading
+                    || out[p].tally
                     || heading
                     || bullet
                     || ends_sentence_text(&text[raw[p].0..raw[p].1])
             }
         };
-        out.push(Line { start: *a, heading, para_start });
+        out.push(Line { start: *a, heading, tally, para_start });
     }
     out
 }

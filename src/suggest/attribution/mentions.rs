@@ -12,7 +12,7 @@ use super::{is_arabic, Scan, Unit};
 
 /// A name in the text: its tokens, the folded head words a reference may stand for, the word a
 /// speaker named again would use (`Rasheed`), and whether it names an organisation.
-pub(super) struct Mention {
+pub(crate) struct Mention {
     pub span: (usize, usize),
     pub heads: Vec<String>,
     pub surname: Option<String>,
@@ -85,7 +85,7 @@ fn unit_end(u: &Unit) -> usize {
 
 impl<'a> Scan<'a> {
     /// Every mention of a body or a person, in order of the text.
-    pub(super) fn mentions(&self) -> Vec<Mention> {
+    pub(crate) fn mentions(&self) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
@@ -94,7 +94,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let found = if self.word(i).is_some_and(is_arabic) {
-                self.arabic_apposition(i).or_else(|| self.arabic_mention(i))
+                self.arabic_apposition(i).or_else(|| self.arabic_mention(i)).or_else(|| self.arabic_titled(i))
             } else if self.upper(i) {
                 self.capitalised_run(i)
             } else {
@@ -214,20 +214,24 @@ impl<'a> Scan<'a> {
     /// A title and a name in apposition, named whether or not they speak: `محافظ قرن الغزال،
     /// سليم الشامي،`, `مدير الصحة في المحافظة، الدكتور عماد قطيش،` (a source noun without the
     /// article and up to six words of its description, a comma, two to four name words and a
-    /// comma). `قال الشامي` later names the whole.
+    /// comma; a head with the article too when a name follows, `النائب عن تل مروة، طارق نصار،`).
+    /// `قال الشامي` later names the whole.
     fn arabic_apposition(&self, k: usize) -> Option<Mention> {
         let head = self.word(k)?;
-        if head.starts_with("ال") || !self.in_set(k, &self.t.source_nouns) {
+        let definite = head.starts_with("ال");
+        if !self.in_set(k, &self.t.source_nouns) {
             return None;
         }
         // A bogus figure may lie over the words of a title (`بعده مدير الصحة`): figures are
-        // not looked at here.
+        // not looked at here. `عن` may follow the head (`النائب عن تل مروة`, an MP for a seat).
         let word = |j: usize| {
             self.word(j).is_some_and(is_arabic)
                 && self.cue_at[j].is_none()
                 && !self.complementizer(j)
                 && !self.exact_in(j, &self.t.relatives)
-                && (self.word(j) == Some("في") || !self.exact_in(j, &self.t.prepositions))
+                && (self.word(j) == Some("في")
+                    || (j == k + 1 && self.word(j) == Some("عن"))
+                    || !self.exact_in(j, &self.t.prepositions))
         };
         let comma = (k + 1..(k + 8).min(self.toks.len())).find(|j| !word(*j))?;
         if !self.sym(comma, ",") || comma == k + 1 {
@@ -237,8 +241,54 @@ impl<'a> Scan<'a> {
         if !self.sym(close, ",") || close < comma + 3 {
             return None;
         }
+        // The words after the comma are a name, not a date (`لجنة الأمن، أمس الأربعاء،`); after a
+        // head with the article (`النائب عن تل مروة، طارق نصار،`) not a figure or another body
+        // either (`اللجنة الميدانية، وعددها أربع فرق،`).
+        if (comma + 1..close).any(|j| self.in_date(j) || (definite && (self.in_figure(j) || self.in_set(j, &self.t.body_heads)))) {
+            return None;
+        }
         let surname = self.word(close - 1).map(str::to_string);
-        Some(Mention { span: (k, close), heads: self.head_words((k, close)), surname, org: false })
+        // `الناطق باسم لجنة مراقبة الهدنة، العقيد …`: `اللجنة` later stands for it too.
+        let mut heads = self.head_words((k, close));
+        for j in k + 1..comma {
+            if let Some(w) = self.word(j).filter(|_| self.in_set(j, &self.t.generic_heads)) {
+                heads.extend(crate::normalize::fold_name(w).pop());
+            }
+        }
+        Some(Mention { span: (k, close), heads, surname, org: false })
+    }
+
+    /// A title and a name without commas, with the office before them: `نائب وزير الداخلية
+    /// اللواء خالد عبيدات`, `الناطق باسم الميليشيا النقيب نزار حموي`, `الطبيب هاني أبو زيد` (a
+    /// title from the table of titles, two or three name words, and up to six words of office
+    /// back to a source noun). `وقال عبيدات` later names the whole.
+    fn arabic_titled(&self, k: usize) -> Option<Mention> {
+        if !self.word(k).is_some_and(is_arabic) || !self.exact_in(k, &self.t.titles) {
+            return None;
+        }
+        let name = |j: usize| {
+            self.fits_name(j) && !self.exact_in(j, &self.t.titles) && !self.in_set(j, &self.t.source_nouns)
+        };
+        // A third name word follows `أبو`, `بن`, `عبد` or has the article (`هاني أبو زيد`, `محمد
+        // علي الحسن`), not `خالد عبيدات لأكثر من أربع ساعات`.
+        let third = self.word(k + 2).is_some_and(|w| matches!(w, "ابو" | "ابي" | "بن" | "ابن" | "عبد"))
+            || self.word(k + 3).is_some_and(|w| w.starts_with("ال"));
+        let end = (k + 1..k + 3 + usize::from(third)).find(|j| !name(*j)).unwrap_or(k + 3 + usize::from(third));
+        if end < k + 3 {
+            return None;
+        }
+        let office = |j: usize| {
+            self.word(j).is_some_and(is_arabic)
+                && self.cue_at[j].is_none()
+                && !self.complementizer(j)
+                && !self.in_date(j)
+                && !self.exact_in(j, &self.t.relatives)
+                && (matches!(self.word(j), Some("في" | "باسم" | "عن")) || !self.exact_in(j, &self.t.prepositions))
+        };
+        let reach = (k.saturating_sub(6)..k).rev().take_while(|j| office(*j)).last().unwrap_or(k);
+        let start = (reach..k).find(|j| self.in_set(*j, &self.t.source_nouns)).unwrap_or(k);
+        let surname = self.word(end - 1).map(str::to_string);
+        Some(Mention { span: (start, end), heads: self.head_words((start, end)), surname, org: false })
     }
 
     /// An Arabic word that may stand in a name: no cue, figure, date, complementizer, content
