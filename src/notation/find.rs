@@ -402,7 +402,8 @@ fn line_before(text: &str, end: usize) -> Option<&str> {
 /// words without digits, then up to four words opening with a digit. Not a heading: the outlet
 /// states its own count there.
 pub(crate) fn tally_line(line: &str) -> bool {
-    let cut = [": ", " - ", " – ", " — "].iter().filter_map(|sep| line.find(sep).map(|at| (at, sep.len()))).min();
+    let cut =
+        [": ", " - ", " – ", " — "].iter().filter_map(|sep| line.find(sep).map(|at| (at, sep.len()))).min();
     let Some((at, len)) = cut else { return false };
     let (label, rest) = (line[..at].trim(), line[at + len..].trim());
     let label_words = label.split_whitespace().count();

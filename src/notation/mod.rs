@@ -17,8 +17,8 @@ mod find;
 mod read;
 mod tables;
 
-pub(crate) use find::{find_figures_in, tally_line};
 pub use find::{find_figures, FoundFigure};
+pub(crate) use find::{find_figures_in, tally_line};
 pub(crate) use read::{looks_like_verb, VagueIndex};
 pub(crate) use tables::{outcome_of, OUTCOMES};
 

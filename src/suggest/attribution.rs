@@ -223,6 +223,10 @@ impl<'a> Scan<'a> {
         if !needs.is_empty() && !words_on.take(10).any(needed) {
             return false;
         }
+        // `By the directorate's count,` opens its clause and names the count at once.
+        if cue.forms == "by" && !self.count_opens_clause(i, end, needed) {
+            return false;
+        }
         // `recorded 14 people killed`, not inside what another cue reports (`she said the clinic
         // had recorded 211 deaths`): cues are matched in order, so those before are known.
         if cue.figure_next {
@@ -256,6 +260,16 @@ impl<'a> Scan<'a> {
             return false;
         }
         true
+    }
+
+    /// `By the directorate's count,`, `by its own tally`: `by` opens the sentence or follows a
+    /// comma, and the count follows within six tokens of words and possessive marks.
+    fn count_opens_clause(&self, i: usize, end: usize, needed: impl Fn(usize) -> bool) -> bool {
+        let opens = i == self.lay.sentences[self.lay.sent_of[i] as usize].body || self.sym(i - 1, ",");
+        opens
+            && (end..(end + 6).min(self.toks.len()))
+                .take_while(|k| self.toks[*k].kind == TokKind::Word || self.sym(*k, "'"))
+                .any(needed)
     }
 
     /// A cue word at k, without the checks that need the cue table of the neighbours.
@@ -414,6 +428,10 @@ impl<'a> Scan<'a> {
             if t.kind == TokKind::Sym {
                 match t.norm.as_str() {
                     ";" | ":" | "?" | "!" => break,
+                    // `the directorate's records`: the owner of the document speaks.
+                    "'" if self.word(j + 1) == Some("s") && self.in_set(j + 2, &self.t.document_nouns) => {
+                        break
+                    }
                     "." if self.toks.get(j + 1).is_none_or(|n| n.space_before) && j + 1 >= end => break,
                     "\"" if words > 0 && self.lay.quote_of[j] != NONE && self.opens_speech(j) => break,
                     "," if !self.apposition_follows(j + 1, end, arabic) => break,
@@ -492,17 +510,21 @@ impl<'a> Scan<'a> {
 
     /// An indefinite noun after a definite one and right before a figure opens what the cue
     /// reports, not the speaker's name: `ووثّق المركز أسماء 35 ضحية`, `وأكدت الجمعية وفاة
-    /// طفلين`. (A name in apposition is followed by more name, not by a count.)
+    /// طفلين`, `عائلات المنطقة تضم أسماء 37 قتيلاً`. (A name in apposition is followed by more
+    /// name, not by a count.)
     fn object_before_figure(&self, j: usize) -> bool {
         let definite = |k: usize| {
             self.word(k).is_some_and(|w| w.starts_with("ال"))
                 || (self.toks[k].kind == TokKind::Sym && self.is_quote_mark(k))
         };
+        let indefinite = |k: usize| {
+            self.word(k).is_some_and(|w| is_arabic(w) && !w.starts_with("ال")) && !self.in_figure(k)
+        };
+        // A verb and its object may come first: `عائلات المنطقة تضم أسماء 37 قتيلاً`.
         j > 0
-            && self.word(j).is_some_and(|w| is_arabic(w) && !w.starts_with("ال"))
-            && !self.in_figure(j)
+            && indefinite(j)
             && definite(j - 1)
-            && self.in_figure(j + 1)
+            && (self.in_figure(j + 1) || (indefinite(j + 1) && self.in_figure(j + 2)))
     }
 
     /// A figure that counts speakers at the start of a source phrase: `according to two local
@@ -567,6 +589,10 @@ impl<'a> Scan<'a> {
             }
             let mut words = 0;
             for k in j..end.min(j + 8) {
+                // A count is no part of a name (`ووفق سجلات المديرية، خرج أربعة من أفرادها`).
+                if self.in_figure(k) && !self.age_at(k) {
+                    return false;
+                }
                 if self.toks[k].is_sym(",")
                     || self.complementizer(k)
                     || self.recipient_at(k).is_some()
@@ -1238,7 +1264,8 @@ impl<'a> Scan<'a> {
             return (a, b);
         };
         let person = (a..at).filter(|k| self.upper(*k) && !self.exact_in(*k, &self.t.titles)).count() >= 2
-            && !(a..at).any(|k| self.exact_in(k, &self.t.org_words) || self.exact_in(k, &self.t.generic_heads))
+            && !(a..at)
+                .any(|k| self.exact_in(k, &self.t.org_words) || self.exact_in(k, &self.t.generic_heads))
             && self.is_name(a, at);
         let body = (at + 1..b).any(|k| {
             self.upper(k) && (self.exact_in(k, &self.t.org_words) || self.exact_in(k, &self.t.generic_heads))
@@ -1255,7 +1282,8 @@ impl<'a> Scan<'a> {
     fn self_named(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let k = (a + 1..b).find(|k| self.word(*k) == Some("باسم") && self.word(*k - 1) == Some("نفسه"))?;
         let words = self.word_count(k + 1, b);
-        ((1..=4).contains(&words) && (k + 1..b).all(|j| self.word(j).is_some_and(is_arabic))).then_some((k + 1, b))
+        ((1..=4).contains(&words) && (k + 1..b).all(|j| self.word(j).is_some_and(is_arabic)))
+            .then_some((k + 1, b))
     }
 
     /// A proper name: capitalised words (titles and initials too: `Lt. Col. Sami Aziz`, `Dr.
@@ -1697,6 +1725,9 @@ impl<'a> Scan<'a> {
                 last = Some(k);
             } else if needs_source && !first_person {
                 units[k].from = body.or(last).map(|l| units[l].from.unwrap_or(l));
+                if let Some(p) = self.singular_speaker(units, k) {
+                    units[k].from = Some(p);
+                }
                 if units[k].from.is_some() {
                     let f = units[k].from.unwrap_or(k);
                     units[k].noun = units[f].noun;
@@ -1705,6 +1736,34 @@ impl<'a> Scan<'a> {
                 last = Some(k);
             }
         }
+    }
+
+    /// `he said`, `she said` after a plural took the floor (`a list compiled by local
+    /// families of 37 people killed. At least 150 are missing, he said`): the last single person
+    /// who spoke in the three sentences before, when the one carried over is not one.
+    fn singular_speaker(&self, units: &[Unit], k: usize) -> Option<usize> {
+        let (a, _) = units[k].source.filter(|p| self.is_pronoun(*p))?;
+        if !matches!(self.word(a), Some("he" | "she")) {
+            return None;
+        }
+        let plural = |u: &Unit| {
+            u.name_span().is_some_and(|(x, y)| {
+                // A common noun (`local families`, `Residents`), not a name (`Marta Ilves`).
+                !self.names_a_body(u)
+                    && self.word(y - 1).is_some_and(|w| w.is_ascii() && w.ends_with('s') && w.len() > 3)
+                    && (!self.upper(y - 1) || y == x + 1)
+            })
+        };
+        let single = |u: &Unit| u.name_span().is_some_and(|p| !self.is_pronoun(p)) && !plural(u);
+        let carried = units[k].from?;
+        if !plural(&units[carried]) {
+            return None;
+        }
+        let sentence = units[k].sentence;
+        units[..k]
+            .iter()
+            .rposition(|u| u.from.is_none() && u.sentence + 3 >= sentence && single(u))
+            .filter(|p| units[*p].sentence + 3 >= sentence)
     }
 
     /// An Arabic sentence that opens with a verb and a name word of someone named before

@@ -117,6 +117,7 @@ use Side::*;
 /// words, and `يُدعى` (he is called), which normalises like `يدّعي` (he claims).
 pub(crate) const ARABIC: &[Cue] = &[
     cue("قال|قالت|قالوا|قلن|يقول|تقول|يقولون", Say, Auto),
+    cue("تلا|تلت", Say, Auto),
     participle(cue("قائلاً|قائلة", Say, Auto)),
     cue("أكّد|أكّدت|أكّدوا|يؤكّد|تؤكّد|يؤكّدون", Say, Auto),
     participle(cue("مؤكّداً|مؤكّدة", Say, Auto)),
@@ -200,6 +201,8 @@ pub(crate) const ARABIC: &[Cue] = &[
     cue("تبنّى|تبنّت|تبنّوا|يتبنّى", Say, Auto),
     // Frames: the source follows. `بحسب ما أفاد X` hands over to the verb.
     cue("بحسب|حسب|وفقاً|وفق|طبقاً|على لسان|استناداً إلى", Frame, After),
+    // `قائمة أعدّتها عائلات المنطقة تضم أسماء 37 قتيلاً`: who drew up a list speaks for it.
+    cue("أعدّتها|أعدّها|أعدّته", Frame, After),
     cue("نقلاً", Relay, After),
     // نقل alone also means "carried" (نُقل الجرحى): it is a relay only with عن after it.
     needs(cue("نقل|نقلت|نقلوا|ينقل|تنقل", Relay, After), &["عن"]),
@@ -209,6 +212,9 @@ pub(crate) const ARABIC: &[Cue] = &[
 /// killed`, `could not be confirmed`) and is passed over.
 pub(crate) const ENGLISH: &[Cue] = &[
     cue("said|says|say|told|tells|added|stated|wrote|announced|announces|reported", Say, Auto),
+    // `MP Tarek Nassar read out a list compiled by local families`: the reader speaks, and the
+    // list's compilers speak for its figures (the frame `compiled by`).
+    not_before(cue("read out", Say, Auto), &["in", "by", "at", "on", "during", "to"]),
     not_before(cue("confirmed|confirms|confirm", Say, Auto), &["dead", "killed", "deaths", "cases"]),
     // Checked past one determiner: `claimed the lives`, `claimed a victory`.
     not_before(
@@ -260,6 +266,10 @@ pub(crate) const ENGLISH: &[Cue] = &[
         &["statement", "video", "message", "online", "communique", "report", "tally"],
     ),
     cue("according to", Frame, After),
+    // `a list compiled by local families`, `By the directorate's count,`: the compiler of a list
+    // or the owner of a count speaks for its figures.
+    cue("compiled by|drawn up by|prepared by|kept by", Frame, After),
+    needs(cue("by", Frame, After), &["count", "tally", "reckoning", "estimate", "records"]),
     // `quoted` and `cited` are also participles: `An official, quoted by the agency, said`.
     participle(cue("citing|quoting|cited|quoted", Relay, After)),
 ];
@@ -522,6 +532,10 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "إحصائية",
     "دراسة",
     "مسح",
+    "list",
+    "records",
+    "قائمة",
+    "سجلات",
 ];
 pub(crate) const DOCUMENT_LINKS: &[&str] = &[
     "by",
@@ -1587,6 +1601,26 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "يتابعها",
     "يتابعه",
     "يتابعهم",
+    // The eldest child's age (`the eldest 16`), a vote (`voted 9 to 2`, `بأغلبية تسعة أعضاء`).
+    "eldest",
+    "youngest",
+    "oldest",
+    "voted",
+    "vote of",
+    "بأغلبية",
+];
+
+/// A household's size (`a house collapsed on a family of eight`, `عائلة من تسعة أفراد كانت في
+/// طريقها`): not a count, unless an outcome is written just before it (`shot dead a family of
+/// six`, `بين القتلى عائلة من ثمانية أفراد`), which makes the family the victims.
+pub(crate) const HOUSEHOLD_BEFORE: &[&str] = &[
+    "family of",
+    "عائلة من",
+    "أسرة من",
+    "عائلة مؤلفة من",
+    "أسرة مؤلفة من",
+    "عائلة مكونة من",
+    "أسرة مكونة من",
 ];
 
 /// Words right after a figure that make it a rate (`one meal a day`, `four a week`, `3 يومياً`).

@@ -15,6 +15,9 @@ use super::{is_arabic, Scan, Unit};
 pub(crate) struct Mention {
     pub span: (usize, usize),
     pub heads: Vec<String>,
+    /// Heads of a body named inside a person's description (`الناطق باسم لجنة مراقبة الهدنة`):
+    /// a reference stands for the person only when nothing else holds the head.
+    pub inner_heads: Vec<String>,
     pub surname: Option<String>,
     pub org: bool,
 }
@@ -29,6 +32,7 @@ pub(super) struct Known {
     mentions: Vec<Mention>,
     next: usize,
     heard: HashMap<String, usize>,
+    heard_inner: HashMap<String, usize>,
     called: HashMap<String, usize>,
     last_org: Option<usize>,
 }
@@ -41,6 +45,7 @@ impl Known {
             mentions,
             next: 0,
             heard: HashMap::new(),
+            heard_inner: HashMap::new(),
             called: HashMap::new(),
             last_org: None,
         }
@@ -51,6 +56,9 @@ impl Known {
         while let Some(m) = self.mentions.get(self.next).filter(|m| m.span.1 <= pos) {
             for h in &m.heads {
                 self.heard.insert(h.clone(), self.next);
+            }
+            for h in &m.inner_heads {
+                self.heard_inner.insert(h.clone(), self.next);
             }
             if let Some(s) = &m.surname {
                 self.called.insert(s.clone(), self.next);
@@ -65,6 +73,11 @@ impl Known {
     /// The last mention holding a head word.
     pub fn mention_with_head(&self, head: &str) -> Option<(usize, usize)> {
         self.heard.get(head).map(|m| self.mentions[*m].span)
+    }
+
+    /// The last mention of a person whose description holds a head word (see `inner_heads`).
+    pub fn mention_within(&self, head: &str) -> Option<(usize, usize)> {
+        self.heard_inner.get(head).map(|m| self.mentions[*m].span)
     }
 
     /// The last mention whose name ends on a word.
@@ -157,7 +170,13 @@ impl<'a> Scan<'a> {
         // surname to later mentions.
         let given = words.iter().filter(|k| !self.exact_in(**k, &self.t.titles)).count();
         let surname = words.last().filter(|_| given >= 2).and_then(|k| self.word(*k)).map(str::to_string);
-        Some(Mention { span: (i, end), heads: self.head_words((i, end)), surname, org })
+        Some(Mention {
+            span: (i, end),
+            heads: self.head_words((i, end)),
+            inner_heads: Vec::new(),
+            surname,
+            org,
+        })
     }
 
     /// `The regional health directorate`, `a prison official`: a determiner, one to three
@@ -179,7 +198,13 @@ impl<'a> Scan<'a> {
         let d = (k.saturating_sub(4)..k.saturating_sub(1))
             .rev()
             .find(|d| matches!(self.word(*d), Some("the" | "a" | "an")) && (d + 1..k).all(modifier))?;
-        Some(Mention { span: (d, k + 1), heads: self.head_words((d, k + 1)), surname: None, org: false })
+        Some(Mention {
+            span: (d, k + 1),
+            heads: self.head_words((d, k + 1)),
+            inner_heads: Vec::new(),
+            surname: None,
+            org: false,
+        })
     }
 
     /// `وزارة الصحة في إقليم الساحل`, `فرع جمعية الهلال الأحمر في المدينة`: a head from the table
@@ -208,7 +233,13 @@ impl<'a> Scan<'a> {
         if j < k + 2 || !(k + 1..j).any(definite) {
             return None;
         }
-        Some(Mention { span: (k, j), heads: self.head_words((k, j)), surname: None, org: false })
+        Some(Mention {
+            span: (k, j),
+            heads: self.head_words((k, j)),
+            inner_heads: Vec::new(),
+            surname: None,
+            org: false,
+        })
     }
 
     /// A title and a name in apposition, named whether or not they speak: `محافظ قرن الغزال،
@@ -244,18 +275,26 @@ impl<'a> Scan<'a> {
         // The words after the comma are a name, not a date (`لجنة الأمن، أمس الأربعاء،`); after a
         // head with the article (`النائب عن تل مروة، طارق نصار،`) not a figure or another body
         // either (`اللجنة الميدانية، وعددها أربع فرق،`).
-        if (comma + 1..close).any(|j| self.in_date(j) || (definite && (self.in_figure(j) || self.in_set(j, &self.t.body_heads)))) {
+        if (comma + 1..close).any(|j| {
+            self.in_date(j) || (definite && (self.in_figure(j) || self.in_set(j, &self.t.body_heads)))
+        }) {
             return None;
         }
         let surname = self.word(close - 1).map(str::to_string);
         // `الناطق باسم لجنة مراقبة الهدنة، العقيد …`: `اللجنة` later stands for it too.
-        let mut heads = self.head_words((k, close));
+        let mut inner_heads = Vec::new();
         for j in k + 1..comma {
             if let Some(w) = self.word(j).filter(|_| self.in_set(j, &self.t.generic_heads)) {
-                heads.extend(crate::normalize::fold_name(w).pop());
+                inner_heads.extend(crate::normalize::fold_name(w).pop());
             }
         }
-        Some(Mention { span: (k, close), heads, surname, org: false })
+        Some(Mention {
+            span: (k, close),
+            heads: self.head_words((k, close)),
+            inner_heads,
+            surname,
+            org: false,
+        })
     }
 
     /// A title and a name without commas, with the office before them: `نائب وزير الداخلية
@@ -273,7 +312,8 @@ impl<'a> Scan<'a> {
         // علي الحسن`), not `خالد عبيدات لأكثر من أربع ساعات`.
         let third = self.word(k + 2).is_some_and(|w| matches!(w, "ابو" | "ابي" | "بن" | "ابن" | "عبد"))
             || self.word(k + 3).is_some_and(|w| w.starts_with("ال"));
-        let end = (k + 1..k + 3 + usize::from(third)).find(|j| !name(*j)).unwrap_or(k + 3 + usize::from(third));
+        let end =
+            (k + 1..k + 3 + usize::from(third)).find(|j| !name(*j)).unwrap_or(k + 3 + usize::from(third));
         if end < k + 3 {
             return None;
         }
@@ -283,12 +323,19 @@ impl<'a> Scan<'a> {
                 && !self.complementizer(j)
                 && !self.in_date(j)
                 && !self.exact_in(j, &self.t.relatives)
-                && (matches!(self.word(j), Some("في" | "باسم" | "عن")) || !self.exact_in(j, &self.t.prepositions))
+                && (matches!(self.word(j), Some("في" | "باسم" | "عن"))
+                    || !self.exact_in(j, &self.t.prepositions))
         };
         let reach = (k.saturating_sub(6)..k).rev().take_while(|j| office(*j)).last().unwrap_or(k);
         let start = (reach..k).find(|j| self.in_set(*j, &self.t.source_nouns)).unwrap_or(k);
         let surname = self.word(end - 1).map(str::to_string);
-        Some(Mention { span: (start, end), heads: self.head_words((start, end)), surname, org: false })
+        Some(Mention {
+            span: (start, end),
+            heads: self.head_words((start, end)),
+            inner_heads: Vec::new(),
+            surname,
+            org: false,
+        })
     }
 
     /// An Arabic word that may stand in a name: no cue, figure, date, complementizer, content
@@ -319,6 +366,9 @@ impl<'a> Scan<'a> {
         let name = |f: usize| units[f].resolved.or(units[f].source);
         let unit = found.and_then(|f| name(f).map(|n| (f, n)));
         let mention = if any { None } else { known.mention_with_head(head) };
+        // A body named only inside a person's description stands for that person when nothing
+        // else holds the head (`اللجنة` after `الناطق باسم لجنة مراقبة الهدنة، العقيد …`).
+        let mention = mention.or_else(|| known.mention_within(head).filter(|_| !any && unit.is_none()));
         match (unit, mention) {
             (Some((f, span)), m) if m.is_none_or(|m| m.0 < unit_end(&units[f])) => {
                 self.modifiers_fit(mods, span).then(|| self.reference_part(&units[f], span, head, any))
