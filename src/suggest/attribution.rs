@@ -524,7 +524,11 @@ impl<'a> Scan<'a> {
         j > 0
             && indefinite(j)
             && definite(j - 1)
-            && (self.in_figure(j + 1) || (indefinite(j + 1) && self.in_figure(j + 2)))
+            && (self.in_figure(j + 1)
+                || (indefinite(j + 1)
+                    && !self.complementizer(j + 1)
+                    && self.cue_at[j + 1].is_none()
+                    && self.in_figure(j + 2)))
     }
 
     /// A figure that counts speakers at the start of a source phrase: `according to two local

@@ -118,6 +118,8 @@ use Side::*;
 pub(crate) const ARABIC: &[Cue] = &[
     cue("قال|قالت|قالوا|قلن|يقول|تقول|يقولون", Say, Auto),
     cue("تلا|تلت", Say, Auto),
+    // `وجاء في البيان رقم (14) أن`: the document's words, its author's.
+    cue("جاء في", Frame, After),
     participle(cue("قائلاً|قائلة", Say, Auto)),
     cue("أكّد|أكّدت|أكّدوا|يؤكّد|تؤكّد|يؤكّدون", Say, Auto),
     participle(cue("مؤكّداً|مؤكّدة", Say, Auto)),
@@ -197,6 +199,9 @@ pub(crate) const ARABIC: &[Cue] = &[
     participle(cue("مشدّداً|مشدّدة", Say, Auto)),
     // Its object is the accused party, never part of the source: `اتّهم ناشطون قوات ... بقتل`.
     accuse(with_object(cue("اتّهم|اتّهمت|اتّهموا|يتّهم|تتّهم", Say, Auto), "ب")),
+    // `حمّل وزير الداخلية … المسؤولية لميليشيا`: who blames speaks; the blamed follow `المسؤولية`.
+    // Only with `المسؤولية`: `حمّلت القافلة مواد غذائية`, `يحمل بعضهم صوراً` carry things.
+    accuse(needs(cue("حمّل|حمّلت|حمّلوا|يحمّل|تحمّل|يحمّلون", Say, Auto), &["المسؤولية"])),
     // A claim of responsibility is a statement too.
     cue("تبنّى|تبنّت|تبنّوا|يتبنّى", Say, Auto),
     // Frames: the source follows. `بحسب ما أفاد X` hands over to the verb.
@@ -958,6 +963,13 @@ pub(crate) const CONTENT_NOUNS: &[&str] = &[
     "اختطاف",
     "وقوف",
     "تورط",
+    "توقيف",
+    "ضبط",
+    "إنقاذ",
+    "انتشال",
+    "إجلاء",
+    "فقدان",
+    "وفاة",
 ];
 
 /// Nouns after ل that name who was told (لوكالة، للصحيفة): a source phrase after the verb ends
@@ -1290,6 +1302,10 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "report",
     "study",
     "survey",
+    "statement",
+    "communique",
+    "بيان",
+    "بلاغ",
     "تقرير",
     "دراسة",
     "إحصاء",

@@ -168,6 +168,10 @@ fn every_form_of_every_cue_names_its_source() {
                 (_, true) => {
                     (format!("The monitor said it was sure, {form} that 30 people died."), "The monitor")
                 }
+                (cues::Family::Frame, _) if !cue.needs.is_empty() => {
+                    let text = format!("{} the monitor's {}, 30 people died.", capital(form), cue.needs[0]);
+                    (text, "the monitor")
+                }
                 (cues::Family::Frame, _) => {
                     (format!("{} the monitor, 30 people died.", capital(form)), "the monitor")
                 }
