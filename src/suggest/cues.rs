@@ -118,6 +118,8 @@ use Side::*;
 pub(crate) const ARABIC: &[Cue] = &[
     cue("قال|قالت|قالوا|قلن|يقول|تقول|يقولون", Say, Auto),
     cue("تلا|تلت", Say, Auto),
+    // `وتُظهر أرقام المرصد أن`: figures that show speak for their owner.
+    needs(cue("تُظهر|يُظهر|أظهرت|أظهر", Say, Auto), &["أن", "أنّ"]),
     // `وجاء في البيان رقم (14) أن`: the document's words, its author's.
     cue("جاء في", Frame, After),
     participle(cue("قائلاً|قائلة", Say, Auto)),
@@ -220,6 +222,9 @@ pub(crate) const ENGLISH: &[Cue] = &[
     // `MP Tarek Nassar read out a list compiled by local families`: the reader speaks, and the
     // list's compilers speak for its figures (the frame `compiled by`).
     not_before(cue("read out", Say, Auto), &["in", "by", "at", "on", "during", "to"]),
+    // `Its figures show 71 deaths in 2024`: a count shown speaks for its owner.
+    figure_next(cue("show|shows|showed", Estimate, Auto)),
+    needs(cue("show|shows|showed", Say, Auto), &["that"]),
     not_before(cue("confirmed|confirms|confirm", Say, Auto), &["dead", "killed", "deaths", "cases"]),
     // Checked past one determiner: `claimed the lives`, `claimed a victory`.
     not_before(
@@ -542,6 +547,22 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "قائمة",
     "سجلات",
 ];
+/// Adjectives of a document, never its author (`التقرير السنوي`, `البيان المشترك`).
+pub(crate) const DOCUMENT_ADJECTIVES: &[&str] = &[
+    "السنوي",
+    "الشهري",
+    "الأسبوعي",
+    "اليومي",
+    "الأخير",
+    "الجديد",
+    "المشترك",
+    "الختامي",
+    "الأولي",
+    "النهائي",
+    "الرسمي",
+    "الدوري",
+    "المسرّب",
+];
 pub(crate) const DOCUMENT_LINKS: &[&str] = &[
     "by",
     "from",
@@ -594,8 +615,20 @@ pub(crate) const INVERTING_VERBS: &[&str] = &[
 /// The words of a relative clause or a participle that end a source's name inside its phrase
 /// (`a pharmacist who returned last week`, `A military source quoted by the state news agency`):
 /// the name stops before them.
-pub(crate) const NAME_ENDERS: &[&str] =
-    &["who", "whom", "whose", "which", "where", "quoted", "cited", "citing", "quoting", "speaking"];
+pub(crate) const NAME_ENDERS: &[&str] = &[
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "where",
+    "quoted",
+    "cited",
+    "citing",
+    "quoting",
+    "speaking",
+    "working",
+    "operating",
+];
 
 /// Words that open a phrase for a speaker without naming one (`One man`, `Two drivers`,
 /// `Former detainees`): a capital there is the sentence's, not a name's.
@@ -1474,6 +1507,13 @@ pub(crate) const DESCRIPTION_OPENERS: &[&str] = &[
     // المرصد، ومقرّه خارج البلاد، أنّ: where the speaker is based describes it.
     "ومقرّه",
     "ومقرّها",
+    // منظمات عاملة في الوادي: where the speakers work describes them (`working in`).
+    "عاملة",
+    "العاملة",
+    "عاملين",
+    "العاملين",
+    "عاملون",
+    "العاملون",
 ];
 
 /// Relative pronouns: an Arabic verb right after one (`التهدئة التي أُعلنت`) describes its

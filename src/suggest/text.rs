@@ -141,6 +141,14 @@ fn stop_ends_sentence(text: &str, toks: &[Token], i: usize, tables: &Tables) -> 
     if !next.space_before && next.kind == TokKind::Sym && matches!(next.norm.as_str(), "-" | "/") {
         return false;
     }
+    // `The U.N.'s humanitarian office`: a stop glued to a possessive is inside a name.
+    if !next.space_before
+        && next.kind == TokKind::Sym
+        && matches!(next.norm.as_str(), "'" | "’")
+        && toks.get(i + 2).is_some_and(|t| !t.space_before && t.norm == "s")
+    {
+        return false;
+    }
     // Arabic abbreviations and initials: `د. سمير`, `ع. م. الأحمد` (one letter and a stop).
     let arabic_letter = prev.is_some_and(|p| {
         p.kind == TokKind::Word && p.norm.chars().count() == 1 && !p.norm.is_ascii() && p.space_before

@@ -58,8 +58,44 @@ impl Scan<'_> {
         self.transcript(&paras, units, &mut out);
         self.interview(&paras, units, &mut out);
         self.signed(&paras, units, &mut out);
+        self.introduced_list(&paras, units, &mut out);
         self.standing_note(units, &mut out);
         out
+    }
+
+    /// The items of a list (`- about 86,000 people living under siege`) that a sentence ending
+    /// with a colon introduces (`The statement listed what it called key figures:`, `وأورد البيان
+    /// الأرقام التالية:`): the speaker of that sentence, or, when it names only a document, the
+    /// last speaker before it (in the two paragraphs before), speaks for the items.
+    fn introduced_list(&self, paras: &[(usize, usize)], units: &[Unit], out: &mut [Option<Voice>]) {
+        let mut intro: Option<usize> = None;
+        for (p, &(first, end)) in paras.iter().enumerate() {
+            if first >= end {
+                intro = None;
+                continue;
+            }
+            let start = self.lay.sentences[first].start;
+            let bullet = ["-", "•", "▪", "■", "●", "*", "–", "◦"].iter().any(|m| self.toks[start].is_sym(m));
+            if bullet {
+                if let (Some(u), None) = (intro, out[p]) {
+                    out[p] = Some(Voice { unit: u, note: "list" });
+                }
+                continue;
+            }
+            let s = &self.lay.sentences[end - 1];
+            intro = None;
+            if s.end == 0 || !self.sym(s.end - 1, ":") {
+                continue;
+            }
+            let own = units.iter().rposition(|u| u.sentence == end - 1);
+            let document = (s.body..s.end).any(|k| self.in_set(k, &self.t.document_nouns));
+            let before = units.iter().rposition(|u| {
+                u.sentence < first
+                    && self.lay.sentences[u.sentence].para + 2 >= self.lay.sentences[first].para
+            });
+            let pick = if document { before.or(own) } else { own };
+            intro = pick.map(|u| units[u].from.unwrap_or(u));
+        }
     }
 
     /// A note that gives the source of the figures after it: `Timeline of the exchange (all
