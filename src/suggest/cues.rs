@@ -264,7 +264,7 @@ pub(crate) const ENGLISH: &[Cue] = &[
     // raised (lowered, revised, updated, kept) the toll to N: a new count, like رفع الحصيلة.
     needs(
         cue("raised|raises|lowered|lowers|revised|revises|updated|updates|kept|keeps", Estimate, Before),
-        &["toll", "tally", "number", "count", "figure"],
+        &["toll", "tally", "number", "count", "figure", "claim", "estimate"],
     ),
     // put the toll (the number, the crowd ...) at N: with one of these nouns, or `at` and a figure.
     needs(
@@ -1402,6 +1402,9 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "corps",
     "page",
     "channel",
+    "register",
+    "municipality",
+    "guard",
     "مشفى",
     "مستشفى",
     "قيادة",
@@ -1411,6 +1414,8 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "فيلق",
     "صفحة",
     "قناة",
+    "سجل",
+    "بلدية",
 ];
 
 /// Openings of a clause that never carry content (for deciding whether a cue closes a clause).

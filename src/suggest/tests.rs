@@ -135,6 +135,13 @@ fn every_form_of_every_cue_names_its_source() {
                 _ if cue.needs.contains(&"الحصيلة") => {
                     (format!("و{form} مصدر مطلع الحصيلة إلى 30 قتيلاً."), "مصدر مطلع")
                 }
+                // A blame needs its `المسؤولية`: who blames speaks for the count after it.
+                _ if cue.needs.contains(&"المسؤولية") && form.ends_with("وا") => {
+                    (format!("مصادر مطلعة {form} المسؤولية لجماعة مسلحة عن مقتل 30 عنصراً."), "مصادر مطلعة")
+                }
+                _ if cue.needs.contains(&"المسؤولية") => {
+                    (format!("و{form} مصدر مطلع المسؤولية لجماعة مسلحة عن مقتل 30 عنصراً."), "مصدر مطلع")
+                }
                 _ if cue.needs.contains(&"بياناً") && form.ends_with("وا") => {
                     (format!("مصادر مطلعة {form} بياناً عن انشقاق 30 عنصراً."), "مصادر مطلعة")
                 }
