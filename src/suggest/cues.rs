@@ -1671,6 +1671,10 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "بأغلبية",
 ];
 
+/// A vote's first count (`voted 9 to 2`, `بأغلبية تسعة أعضاء مقابل اثنين`): its second count,
+/// after `to`, `and` or `مقابل`, is no count of people either.
+pub(crate) const VOTE_BEFORE: &[&str] = &["voted", "vote of", "بأغلبية"];
+
 /// A household's size (`a house collapsed on a family of eight`, `عائلة من تسعة أفراد كانت في
 /// طريقها`): not a count, unless an outcome is written just before it (`shot dead a family of
 /// six`, `بين القتلى عائلة من ثمانية أفراد`), which makes the family the victims.

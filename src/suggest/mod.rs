@@ -618,7 +618,7 @@ impl Writer<'_> {
                 || self.scan.exact_in(a - 2, &self.t.kin_nouns));
         let closed = toks.get(b).is_some_and(|t| t.is_sym(",") || t.is_sym(".") || t.is_sym(")"));
         year || (bare_number && after_name && closed)
-            || (bare_number && self.age_or_vote_pair(a))
+            || self.age_or_vote_pair(a, bare_number)
             || self.household(a)
     }
 
@@ -651,20 +651,16 @@ impl Writer<'_> {
     /// A bare number in a relative clause of age (`her parents, who are 80 and 84`) or the second
     /// of a vote (`voted 9 to 2`, `بأغلبية تسعة أعضاء مقابل اثنين`): the phrase before the first
     /// number of the pair, which may be this one.
-    fn age_or_vote_pair(&self, a: usize) -> bool {
+    fn age_or_vote_pair(&self, a: usize, bare_number: bool) -> bool {
         let word = |k: usize| self.toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
-        let first = (a.saturating_sub(4)..a)
-            .find(|k| {
-                self.scan.in_figure(*k) && matches!(word(k + 1).or(word(k + 2)), Some("and" | "to" | "مقابل"))
-            })
-            .filter(|k| (k + 1..a).any(|j| matches!(word(j), Some("and" | "to" | "مقابل"))))
-            .unwrap_or(a);
-        let age = first >= 2
+        let joint = |k: usize| matches!(word(k), Some("and" | "to" | "مقابل"));
+        let first =
+            (a.saturating_sub(4)..a).find(|k| self.scan.in_figure(*k) && (k + 1..a).any(joint)).unwrap_or(a);
+        let age = bare_number
+            && first >= 2
             && word(first - 1).is_some_and(|w| matches!(w, "are" | "is" | "was" | "were"))
             && (first.saturating_sub(3)..first - 1).any(|k| word(k) == Some("who"));
-        age || (first < a
-            && self.phrase_ends_at(first, &self.t.not_a_count_before)
-            && word(first - 1).is_some_and(|w| matches!(w, "voted" | "of" | "بأغلبية")))
+        age || (first < a && self.phrase_ends_at(first, &self.t.vote_before))
     }
 
     /// A figure denied by the one before it (`3 people had died, not 14`, `ثلاثة أشخاص وليس

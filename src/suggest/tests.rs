@@ -1739,3 +1739,119 @@ fn a_transcripts_labels_name_its_speakers() {
     let list = "ت\n\nشمال سهران: 17 قتيلاً.\n\nالجرف: 9 قتلى.\n\nقصرة: 7 قتلى.\n";
     assert_eq!(source_of(list, "17"), None);
 }
+
+/// A list's tally lines (`PLACE: 17 dead`) are the outlet's counts, and the next line's figures
+/// are their own. Must NOT be read: the next line's first word as the tally's noun.
+#[test]
+fn a_lists_tally_lines_are_counts() {
+    let text = "الحصيلة في المحافظات\n\nشمال سهران: 17 قتيلاً\nأفادت مديرية الصحة بمقتل 12 شخصاً.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "17").figure.as_ref().map(|f| f.wording.as_str()), Some("17 قتيلاً"));
+    assert_eq!(figure(&out, "17").source, None);
+    assert_eq!(source_of(text, "12").as_deref(), Some("مديرية الصحة"));
+    let en = "Tolls by province\n\nNORTH SAHRAN - 17 dead\nThe health directorate said 12 people died.\n";
+    assert_eq!(figure(&all(en), "17").figure.as_ref().map(|f| f.wording.as_str()), Some("17 dead"));
+    // A headline keeps its place: nothing is suggested from it.
+    assert!(figures("Sahran: 17 dead in car bomb\n\nThe market reopened on Monday.").is_empty());
+}
+
+/// Names said again: an Arabic title and name without commas (`نائب وزير الداخلية اللواء خالد
+/// عبيدات`), a definite office in apposition (`النائب عن تل مروة، طارق نصار،`), a scene after the
+/// name (`أمام اللجنة`), an English affiliation (`of the Damra National Hospital`) and a name a
+/// speaker gave. Must NOT stay: `عبيدات أمام اللجنة`, `A survivor who gave his name as`.
+#[test]
+fn names_said_again_and_names_given() {
+    let text = "استجوبت اللجنة، أمس، نائب وزير الداخلية اللواء خالد عبيدات لساعات.\n\n\
+                وقال عبيدات أمام اللجنة إن قوات الأمن أوقفت 406 أشخاص.\n\n\
+                وتلا النائب عن تل مروة، طارق نصار، بياناً.\n\nوأشار نصار إلى أن 150 شخصاً ما زالوا مفقودين.";
+    assert_eq!(source_of(text, "406").as_deref(), Some("نائب وزير الداخلية اللواء خالد عبيدات"));
+    assert_eq!(source_of(text, "150").as_deref(), Some("النائب عن تل مروة، طارق نصار"));
+    let text = "وقال أحد الناجين، عرّف عن نفسه باسم أبو وائل، إن نحو أربعين رجلاً اقتيدوا.";
+    assert_eq!(source_of(text, "نحو").as_deref(), Some("أبو وائل"));
+    let text = "Dr. Rana Kheir of the Damra National Hospital said 23 wounded people arrived. \
+                A survivor who gave his name as Abu Wael said about 40 men were taken.";
+    assert_eq!(source_of(text, "23").as_deref(), Some("Dr. Rana Kheir"));
+    assert_eq!(source_of(text, "about").as_deref(), Some("Abu Wael"));
+    // A clan is no body that employs: the phrase stays whole.
+    let text = "Sheikh Mahmoud al-Ta'i of the Bani Rashed clan said 12 men were killed.";
+    assert_eq!(source_of(text, "12").as_deref(), Some("Sheikh Mahmoud al-Ta'i of the Bani Rashed clan"));
+}
+
+/// The compilers of a list and the owner of a count or of records speak for their figures; a
+/// singular pronoun after them goes back to the last single speaker. Must NOT be the source:
+/// `local families` for `he said`, `"hostile aircraft"` after a `by` that opens no count.
+#[test]
+fn compilers_owners_and_the_speaker_after_them() {
+    let text = "The Qalaat Sinan civil defence directorate said 6 people were killed.\n\n\
+                By the directorate's count, he pulled 300 people alive from the rubble. \
+                23 residents did not survive, according to the directorate's records.\n\n\
+                MP Tarek Nassar read out a list compiled by local families of 37 people killed. \
+                At least 150 people are still missing, he said.";
+    let body = "The Qalaat Sinan civil defence directorate";
+    assert_eq!(source_of(text, "300").as_deref(), Some(body));
+    assert_eq!(source_of(text, "23").as_deref(), Some(body));
+    assert_eq!(source_of(text, "37").as_deref(), Some("local families"));
+    assert_eq!(source_of(text, "At least 150").as_deref(), Some("MP Tarek Nassar"));
+    let text = "Gen. Adel Marouf said the strikes were carried out by \"hostile aircraft\" and that \
+                the alliance's own tally showed \"no more than 25\" civilians among the dead.";
+    assert_eq!(source_of(text, "no more").as_deref(), Some("Gen. Adel Marouf"));
+    let ar = "قالت مديرية الدفاع المدني في قلعة سنان إن الغارة قتلت ستة أشخاص.\n\n\
+              ووفق سجلات المديرية، خرج أربعة من أفرادها أحياء.\n\n\
+              وتلا النائب قائمة أعدّتها عائلات المنطقة تضم أسماء 37 قتيلاً.";
+    assert_eq!(source_of(ar, "أربعة").as_deref(), Some("مديرية الدفاع المدني في قلعة سنان"));
+    assert_eq!(source_of(ar, "37").as_deref(), Some("عائلات المنطقة"));
+}
+
+/// Households, votes and ages in a relative clause are no counts; a family named among the
+/// dead is. Must NOT be offered: `a family of eight` a house fell on, `9 to 2`, `80 and 84`,
+/// `عائلة من تسعة أفراد`, `بأغلبية تسعة أعضاء مقابل اثنين`.
+#[test]
+fn households_votes_and_ages_are_not_counts() {
+    let got = offered(
+        "Rescuers said a house collapsed on a family of eight. The committee voted 9 to 2 to summon \
+         the minister. A woman said her parents, who are 80 and 84, were trapped.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = offered(
+        "قال مسعفون إن منزلاً انهار على عائلة من تسعة أفراد. وصوّتت اللجنة بأغلبية تسعة أعضاء مقابل اثنين.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = offered("Gunmen shot dead a family of six on Sunday, residents said.");
+    assert_eq!(got, vec!["six".to_string()], "{got:?}");
+    let got = offered("وقال المرصد إن بين القتلى عائلة من ثمانية أفراد.");
+    assert_eq!(got, vec!["ثمانية أفراد".to_string()], "{got:?}");
+}
+
+/// The items of a list a sentence ending with a colon introduces are that speaker's (or, when
+/// the sentence names a document, its author's). Must NOT be: the outlet's own figures.
+#[test]
+fn a_list_speaks_with_its_introducer() {
+    let text = "Eleven aid and rights groups working in the valley said in a joint statement on Tuesday \
+                that its health system was near collapse.\n\n\
+                The statement listed what it called key figures:\n\n\
+                - about 86,000 people living under siege;\n\
+                - at least 94 civilians killed since the siege began.\n\n\
+                The U.N.'s humanitarian office said 1,900 people had left.";
+    assert_eq!(source_of(text, "about").as_deref(), Some("Eleven aid and rights groups"));
+    assert_eq!(source_of(text, "at least").as_deref(), Some("Eleven aid and rights groups"));
+    assert_eq!(source_of(text, "1,900").as_deref(), Some("The U.N.'s humanitarian office"));
+    let ar =
+        "حذّرت اثنتا عشرة منظمة إغاثية وحقوقية عاملة في الوادي، في بيان مشترك، من انهيار القطاع الصحي.\n\n\
+              وأورد البيان ما سمّاه «أرقاماً أساسية»:\n\n- نحو 84 ألف شخص يعيشون تحت الحصار؛\n";
+    assert_eq!(source_of(ar, "نحو").as_deref(), Some("اثنتا عشرة منظمة إغاثية وحقوقية"));
+}
+
+/// A document's adjectives are not its author, who may follow a relative and a verb of issuing;
+/// a blame speaks only with `المسؤولية`; records and works are things. Must NOT be the source:
+/// `السنوي`, a convoy that `حمّلت` goods.
+#[test]
+fn documents_blame_and_works() {
+    let text = "قُتل 148 شخصاً خلال عام 2026، بحسب التقرير السنوي الذي أصدره اليوم «مرصد مخلّفات الحرب».";
+    assert_eq!(source_of(text, "148").as_deref(), Some("«مرصد مخلّفات الحرب»"));
+    let text = "حمّل وزير الداخلية اللواء هشام عقل المسؤولية لميليشيا «الدرع»، وأعلن توقيف أربعة مشتبه بهم.";
+    assert_eq!(source_of(text, "أربعة").as_deref(), Some("وزير الداخلية اللواء هشام عقل"));
+    let text = "وقال المكتب إن 20 ألف شخص نزحوا. وحمّلت القافلة مواد غذائية تكفي 5 آلاف شخص.";
+    assert_eq!(source_of(text, "20").as_deref(), Some("المكتب"));
+    let got = offered("She said her office had received 219 complaints. وتلقّى المكتب 224 شكوى. His brother keeps 14 notebooks.");
+    assert!(got.is_empty(), "{got:?}");
+}

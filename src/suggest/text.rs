@@ -83,7 +83,7 @@ fn lines(text: &str) -> Vec<Line> {
             || (t.starts_with('-')
                 && !t.starts_with("--")
                 && !t[1..].starts_with(|c: char| c.is_ascii_digit()));
-        let tally = k > 0 && crate::notation::tally_line(s);
+        let tally = crate::notation::tally_line(s);
         let heading = !blank[k]
             && !ends_sentence_text(s)
             && !bullet
