@@ -1764,9 +1764,7 @@ impl<'a> Scan<'a> {
                 last = Some(k);
             } else if needs_source && !first_person {
                 units[k].from = body.or(last).map(|l| units[l].from.unwrap_or(l));
-                if let Some(p) = self.singular_speaker(units, k) {
-                    units[k].from = Some(p);
-                }
+                units[k].from = self.singular_speaker(units, k).or(units[k].from);
                 if units[k].from.is_some() {
                     let f = units[k].from.unwrap_or(k);
                     units[k].noun = units[f].noun;
