@@ -1796,11 +1796,12 @@ impl<'a> Scan<'a> {
         if !plural(&units[carried]) {
             return None;
         }
+        // Units are in order of the text: the scan back stops three sentences before.
         let sentence = units[k].sentence;
-        units[..k]
-            .iter()
-            .rposition(|u| u.from.is_none() && u.sentence + 3 >= sentence && single(u))
-            .filter(|p| units[*p].sentence + 3 >= sentence)
+        (0..k)
+            .rev()
+            .take_while(|p| units[*p].sentence + 3 >= sentence)
+            .find(|p| units[*p].from.is_none() && single(&units[*p]))
     }
 
     /// An Arabic sentence that opens with a verb and a name word of someone named before

@@ -68,6 +68,12 @@ impl Scan<'_> {
     /// الأرقام التالية:`): the speaker of that sentence, or, when it names only a document, the
     /// last speaker before it (in the two paragraphs before), speaks for the items.
     fn introduced_list(&self, paras: &[(usize, usize)], units: &[Unit], out: &mut [Option<Voice>]) {
+        // The last unit of each sentence, so that each paragraph looks back over its own
+        // sentences and those of the two paragraphs before it only.
+        let mut last_of: Vec<Option<usize>> = vec![None; self.lay.sentences.len()];
+        for (i, u) in units.iter().enumerate() {
+            last_of[u.sentence] = Some(last_of[u.sentence].map_or(i, |l| l.max(i)));
+        }
         let mut intro: Option<usize> = None;
         for (p, &(first, end)) in paras.iter().enumerate() {
             if first >= end {
@@ -87,12 +93,14 @@ impl Scan<'_> {
             if s.end == 0 || !self.sym(s.end - 1, ":") {
                 continue;
             }
-            let own = units.iter().rposition(|u| u.sentence == end - 1);
+            let own = last_of[end - 1];
             let document = (s.body..s.end).any(|k| self.in_set(k, &self.t.document_nouns));
-            let before = units.iter().rposition(|u| {
-                u.sentence < first
-                    && self.lay.sentences[u.sentence].para + 2 >= self.lay.sentences[first].para
-            });
+            let para = self.lay.sentences[first].para;
+            let before = (0..first)
+                .rev()
+                .take_while(|k| self.lay.sentences[*k].para + 2 >= para)
+                .filter_map(|k| last_of[k])
+                .max();
             let pick = if document { before.or(own) } else { own };
             intro = pick.map(|u| units[u].from.unwrap_or(u));
         }
