@@ -413,9 +413,10 @@ const HELD_OUT_9_FLOORS: Floors =
 /// On the tenth blind batch, measured once unseen with the rules frozen at 4b20c3b: ar 0.957,
 /// 0.786, 0.911, 0.808, 0.833; en 0.945, 0.845, 0.880, 0.861, 0.879 (the rules of the round
 /// before, bbd8e23: ar source 0.759, statements 0.769; en source 0.835, statements 0.806; the
-/// rest the same). Floors just under.
+/// rest the same). Development data since (a document issued by someone named after its date,
+/// `the registry`, `the cluster`: ar source 0.795, en 0.903). Floors just under.
 const HELD_OUT_10_FLOORS: Floors =
-    [("ar", 0.956, 0.785, 0.910, 0.807, 0.832), ("en", 0.944, 0.844, 0.879, 0.860, 0.878)];
+    [("ar", 0.956, 0.794, 0.910, 0.807, 0.832), ("en", 0.944, 0.902, 0.879, 0.860, 0.878)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
