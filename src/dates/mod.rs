@@ -287,6 +287,10 @@ mod tests {
             ("قتل 12 منذ بدء وقف إطلاق النار", "منذ بدء وقف إطلاق النار"),
             ("منذ بدء العمليات العسكرية قتل 40", "منذ بدء العمليات العسكرية"),
             ("ومنذ الانفجار عولج 187 جريحاً", "منذ الانفجار"),
+            ("19 were arrested since polls opened", "since polls opened"),
+            ("since the collapse of the truce, 30 died", "since the collapse of the truce"),
+            ("اعتقل 20 منذ فتح صناديق الاقتراع", "منذ فتح صناديق الاقتراع"),
+            ("قتل 30 منذ انهيار الهدنة", "منذ انهيار الهدنة"),
         ] {
             assert_eq!(found(t), [phrase], "{t}");
             let e = parse_when(phrase, pub_date()).unwrap_err();
@@ -296,6 +300,7 @@ mod tests {
             ("since the truce took effect on November 21", "2014-11-21"),
             ("since the offensive began on Monday", "2014-12-01"),
             ("since the war began in 2011", "2011-01-01"),
+            ("since a ceasefire collapsed in June", "2014-06-01"),
             ("since the start of the offensive in October", "2014-10-01"),
             ("منذ بدء الهدنة في الحادي والعشرين من الشهر الماضي", "2014-11-21"),
             ("منذ بدء العمليات العسكرية في أيار", "2014-05-01"),
@@ -504,8 +509,13 @@ mod tests {
     #[test]
     fn the_past_two_months_and_years() {
         let p = Some(PartialDate::parse(FRI).unwrap());
-        for (phrase, days) in [("العامين الماضيين", 730), ("السنتين الماضيين", 730), ("الشهرين الماضيين", 61)]
-        {
+        for (phrase, days) in [
+            ("العامين الماضيين", 730),
+            ("السنتين الماضيين", 730),
+            ("الشهرين الماضيين", 61),
+            ("منذ أسبوعين", 14),
+            ("منذ شهرين", 61),
+        ] {
             let w = parse_when(phrase, p).unwrap_or_else(|e| panic!("{phrase}: {e}"));
             assert_eq!((w.to - w.from).num_days() + 1, days, "{phrase}");
             let text = format!("وثّقت الشبكة وفاة 138 معتقلاً خلال {phrase}");

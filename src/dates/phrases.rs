@@ -129,16 +129,17 @@ impl R {
 use P::*;
 
 /// Events a window can count from (`since the assault began`, `منذ بدء الهدنة`), normalised.
-const EVENT_EN: &str = "assault|offensive|attack|attacks|truce|ceasefire|war|siege|fighting|clashes|blast|\
+const EVENT_EN: &str = "polls|voting|election|elections|talks|assault|offensive|attack|attacks|truce|ceasefire|war|siege|fighting|clashes|blast|\
     explosion|bombing|bombardment|shelling|operation|campaign|conflict|crisis|uprising|revolution|invasion|\
     incursion|raid|raids|strikes|airstrikes|earthquake|floods|flooding|outbreak|epidemic|escalation|blockade|\
     crackdown|protests|unrest|hostilities|massacre|battle|agreement|deal|occupation|coup|lockdown|standoff";
 const EVENT_VERB_EN: &str =
-    "began|begun|started|erupted|broke|took|came|went|was|were|escalated|resumed|collapsed";
+    "began|begun|started|erupted|broke|took|came|went|was|were|escalated|resumed|collapsed|opened|ended";
 const EVENT_VERB2_EN: &str = "out|effect|into|declared|launched|signed|announced|imposed|agreed";
-const EVENT_START_EN: &str = "start|beginning|outbreak|onset|launch";
-const EVENT_START_AR: &str = "بدء|بدايه|انطلاق|اندلاع|دخول|اعلان|سريان|وقوع|توقيع|تطبيق|فرض|اشتداد";
-const EVENT_AR: &str = "الهجوم|الهجمات|الهدنه|العمليه|العمليات|الحرب|الحصار|المعارك|القتال|القصف|الانفجار|\
+const EVENT_START_EN: &str = "start|beginning|outbreak|onset|launch|collapse|end|opening|resumption";
+const EVENT_START_AR: &str =
+    "بدء|بدايه|انطلاق|اندلاع|دخول|اعلان|سريان|وقوع|توقيع|تطبيق|فرض|اشتداد|انهيار|فتح|افتتاح|انتهاء|استئناف|تجدد";
+const EVENT_AR: &str = "صناديق الاقتراع|مراكز الاقتراع|الانتخابات|الاقتراع|المفاوضات|الهجوم|الهجمات|الهدنه|العمليه|العمليات|الحرب|الحصار|المعارك|القتال|القصف|الانفجار|\
     التفجير|الاشتباكات|الاتفاق|النزاع|الازمه|الحمله|الغزو|التوغل|الزلزال|الفيضانات|التصعيد|الاحتجاجات|\
     الثوره|الانتفاضه|المجزره|الاجتياح|التهدئه|وقف اطلاق النار|وقف النار|الغارات|الضربات|الوباء|الاغلاق";
 const EVENT_ADJ_AR: &str = "العسكريه|العسكري|الجويه|الجوي|البريه|البري|الاخير|الاخيره|الحاليه|الحالي|الجاري|\
@@ -185,14 +186,14 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("since"), Year], R::SinceYear),
     // since the assault began, since the truce took effect on May 21, since the start of the war
     (
-        &[W("since"), O("the"), W(EVENT_EN), O(EVENT_VERB_EN), O(EVENT_VERB2_EN), O("force|effect")],
+        &[W("since"), O("the|a|an"), W(EVENT_EN), O(EVENT_VERB_EN), O(EVENT_VERB2_EN), O("force|effect")],
         R::SinceEvent,
     ),
     (&[W("since"), O("the"), W(EVENT_START_EN), W("of"), O("the"), W(EVENT_EN)], R::SinceEvent),
     (
         &[
             W("since"),
-            O("the"),
+            O("the|a|an"),
             W(EVENT_EN),
             O(EVENT_VERB_EN),
             O(EVENT_VERB2_EN),
@@ -207,7 +208,7 @@ const PHRASES: &[(&[P], R)] = &[
     (
         &[
             W("since"),
-            O("the"),
+            O("the|a|an"),
             W(EVENT_EN),
             O(EVENT_VERB_EN),
             O(EVENT_VERB2_EN),
@@ -224,7 +225,7 @@ const PHRASES: &[(&[P], R)] = &[
     (
         &[
             W("since"),
-            O("the"),
+            O("the|a|an"),
             W(EVENT_EN),
             O(EVENT_VERB_EN),
             O(EVENT_VERB2_EN),
@@ -237,7 +238,7 @@ const PHRASES: &[(&[P], R)] = &[
     (
         &[
             W("since"),
-            O("the"),
+            O("the|a|an"),
             W(EVENT_EN),
             O(EVENT_VERB_EN),
             O(EVENT_VERB2_EN),
@@ -251,7 +252,7 @@ const PHRASES: &[(&[P], R)] = &[
     (
         &[
             W("since"),
-            O("the"),
+            O("the|a|an"),
             W(EVENT_EN),
             O(EVENT_VERB_EN),
             O(EVENT_VERB2_EN),
@@ -353,6 +354,15 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("منذ"), W("بدايه|مطلع|اول"), Year], R::SinceStartOfYear),
     (&[W("منذ"), Month, OYear], R::SinceMonth),
     (&[W("منذ"), Year], R::SinceYear),
+    // منذ أسبوعين، منذ ثلاثة أيام: the days counted back to publication, as `the past N days`.
+    (&[W("منذ"), W("يومين")], R::PastFixed(2)),
+    (&[W("منذ"), W("اسبوع")], R::PastFixed(7)),
+    (&[W("منذ"), W("اسبوعين")], R::PastFixed(14)),
+    (&[W("منذ"), W("شهر")], R::PastFixed(30)),
+    (&[W("منذ"), W("شهرين")], R::PastFixed(61)),
+    (&[W("منذ"), Count, W("ايام|يوما")], R::PastDays),
+    (&[W("منذ"), Count, W("اسابيع")], R::PastWeeks),
+    (&[W("منذ"), Count, W("اشهر|شهور")], R::PastMonths),
     // منذ بدء الهجوم، منذ دخول الهدنة حيز التنفيذ، منذ بدء العمليات العسكرية في أيار
     (
         &[

@@ -369,6 +369,10 @@ const WINDOW_TURNS: &[&str] = &[
     "مشيرا",
     "مضيفا",
     "مؤكدا",
+    "لافته",
+    "مشيره",
+    "مضيفه",
+    "مؤكده",
     "غير",
 ];
 
@@ -1125,10 +1129,27 @@ impl Writer<'_> {
             .map(|p| p.body);
         let lo = heading_before.unwrap_or(s.body.max(near.0.saturating_sub(80)));
         let hi = s.end.min(near.1 + 80);
+        // `that`, `أن`, `بأن`: where the reported words begin.
+        let complementizer = |j: usize| {
+            crate::numwords::tokens::clitic_forms(&self.toks[j].norm)
+                .iter()
+                .any(|(_, _, w)| matches!(*w, "that" | "ان"))
+        };
         let said_on = |k: usize| {
             unit.is_some_and(|u| {
                 let cue_end = self.units[u].cue.1;
-                cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end)
+                if cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end)
+                {
+                    return true;
+                }
+                // Between the verb and the reported words, the date is the statement's (`told
+                // the council on Monday that …`, `أبلغت مجلس الأمن مساء أمس الاثنين أن …`).
+                let end = self.date_toks[self.scan.date_at[k] as usize].1;
+                cue_end <= k
+                    && k <= cue_end + 6
+                    && end <= near.0
+                    && !(cue_end..k).any(complementizer)
+                    && (end..near.0).any(complementizer)
             })
         };
         // A cumulative window (`since January`, `منذ مطلع العام`) dates a toll over all of it:
@@ -1146,7 +1167,22 @@ impl Writer<'_> {
             (a..b).any(|j| is_word(j, WINDOW_TURNS))
         };
         let cumulative = |k: usize| is_word(k, &["since", "منذ"]);
-        let mut best: Option<(bool, bool, bool, bool, usize, u32)> = None;
+        // A date in the figure's own clause (between commas) dates it before one across a comma
+        // (`9 staff were wounded since June, three of them in a strike on Sept. 29`), and a clause
+        // opened by `when` after a date belongs to that date (`since March 2019, when 300 people
+        // were detained`). Far from the figure (more than 12 words), a date of its clause that is
+        // not a window belongs to some other part of it (`sentenced four soldiers … for a killing in
+        // 2017`).
+        let clause_of = |k: usize| self.lay.clause_of[k] as usize;
+        let fig_clauses = [clause_of(near.0), clause_of(near.1.max(near.0 + 1) - 1)];
+        let when_clause = fig_clauses[0]
+            .checked_sub(1)
+            .filter(|_| is_word(self.lay.clauses[fig_clauses[0]].0, &["when", "حين", "عندما"]));
+        let own_clause = |k: usize, dist: usize| {
+            (fig_clauses.contains(&clause_of(k)) && (dist <= 12 || cumulative(k)))
+                || when_clause == Some(clause_of(k))
+        };
+        let mut best: Option<(bool, bool, bool, bool, bool, usize, u32)> = None;
         let mut k = lo;
         while k < hi {
             let d = self.scan.date_at[k];
@@ -1162,8 +1198,10 @@ impl Writer<'_> {
             let opens = self.scan.date_at.get(s.body).is_some_and(|d| *d != NONE)
                 || heading_before.is_some_and(|h| k >= h && k < s.body);
             let heading = opens && k <= s.body + 3 && self.toks.get(end).is_some_and(|t| t.is_sym(":"));
-            let key = (said_on(k), turn_between(k), !heading, !cumulative(k), dist, d);
-            if best.is_none_or(|b| (key.0, key.1, key.2, key.3, key.4) < (b.0, b.1, b.2, b.3, b.4)) {
+            let key = (turn_between(k), said_on(k), !heading, !own_clause(k, dist), !cumulative(k), dist, d);
+            if best
+                .is_none_or(|b| (key.0, key.1, key.2, key.3, key.4, key.5) < (b.0, b.1, b.2, b.3, b.4, b.5))
+            {
                 best = Some(key);
             }
             k = self.date_toks[d as usize].1.max(k + 1);

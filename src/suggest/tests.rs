@@ -1547,6 +1547,38 @@ fn a_timeline_heading_dates_its_entry() {
     assert_eq!(figure(&all(plain), "40").when.as_deref(), Some("since 2019"));
 }
 
+/// The date of a figure: one between the verb and `that` dates the statement; a date in the
+/// figure's own clause wins over a window across a comma; a `when` clause takes the date before
+/// it; `since` an event written with `a`, `منذ` a count of days or weeks. Must NOT be taken: the
+/// day of the briefing for the toll since the collapse, the window for the subset dated in its
+/// own clause, a date far along the figure's clause that dates something else.
+#[test]
+fn the_date_of_a_figure_is_in_its_own_clause() {
+    let en = "Headline\n\nThe envoy, Ingrid Holm, told the council on Monday that at least 1,340 \
+              civilians had been killed since a ceasefire collapsed in June. He said 9 staff had \
+              been wounded since June, three of them in a mortar strike on Sept. 29. The network \
+              said the crackdown was the widest since March 2019, when anywhere from 300 to 500 \
+              people were detained over three days. In a separate case in March, the court \
+              sentenced four soldiers of the brigade to between 15 and 20 years in prison for the \
+              killing of 9 detainees at a checkpoint in 2017.\n";
+    let out = all(en);
+    assert_eq!(figure(&out, "at least 1,340").when.as_deref(), Some("since a ceasefire collapsed in June"));
+    assert_eq!(figure(&out, "9 staff").when.as_deref(), Some("since June"));
+    assert_eq!(figure(&out, "three of them").when.as_deref(), Some("on Sept. 29"));
+    assert_eq!(figure(&out, "anywhere from 300").when.as_deref(), Some("since March 2019"));
+    assert_eq!(figure(&out, "four soldiers").when.as_deref(), Some("in March"));
+    let ar = "عنوان\n\nوأبلغت المبعوثة مجلس الأمن مساء أمس الاثنين أن ما لا يقل عن 1310 مدنيين قتلوا منذ \
+              انهيار وقف إطلاق النار في حزيران. وأوضحت الوزارة أن 12 حالة وفاة سُجّلت خلال الأسبوع \
+              الماضي وحده، وأن عدد الأطفال المصابين منذ أيلول فاق الألف. وأوضحت الشبكة في تقرير نشرته \
+              اليوم السبت أن بين المعتقلين 9 قاصرين، مشيرة إلى أن الحملة داهمت قرابة 200 منزل خلال \
+              الليل. وقال المسؤول إن أكثر من 1200 نازح يحتمون في المجمع منذ أسبوعين.\n";
+    let out = all(ar);
+    assert_eq!(figure(&out, "ما لا يقل عن 1310").when.as_deref(), Some("منذ انهيار وقف إطلاق النار في حزيران"));
+    assert_eq!(figure(&out, "12 حالة").when.as_deref(), Some("خلال الأسبوع الماضي"));
+    assert_eq!(figure(&out, "9 قاصرين").when.as_deref(), Some("اليوم السبت"));
+    assert_eq!(figure(&out, "أكثر من 1200").when.as_deref(), Some("منذ أسبوعين"));
+}
+
 /// A live blog's entry opens with its time, which is no part of the speaker's name; a phrase
 /// opening on a preposition of time after a verb (`سجل خلال`, `قائلة بعد الجلسة`) says when, not
 /// who; an indefinite noun after the speaker and before a count opens what is reported; a verb
