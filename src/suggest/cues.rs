@@ -260,7 +260,11 @@ pub(crate) const ENGLISH: &[Cue] = &[
     // `the report attributed 118 deaths to government forces`: a count given to a perpetrator.
     figure_next(cue("attributed|attributes", Estimate, Before)),
     // `The monitoring group recorded 14 people killed`: a count only before its figure.
-    figure_next(cue("recorded|records|counted|counts", Estimate, Before)),
+    figure_next(cue(
+        "recorded|records|counted|counts|registered|registers|logged|logs|verified",
+        Estimate,
+        Before,
+    )),
     // raised (lowered, revised, updated, kept) the toll to N: a new count, like رفع الحصيلة.
     needs(
         cue("raised|raises|lowered|lowers|revised|revises|updated|updates|kept|keeps", Estimate, Before),
@@ -544,6 +548,8 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "مسح",
     "list",
     "records",
+    "log",
+    "register",
     "قائمة",
     "سجلات",
 ];

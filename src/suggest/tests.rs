@@ -1579,6 +1579,26 @@ fn the_date_of_a_figure_is_in_its_own_clause() {
     assert_eq!(figure(&out, "أكثر من 1200").when.as_deref(), Some("منذ أسبوعين"));
 }
 
+/// A document owned by a source speaks for it: `The authority's daily log shows` is the
+/// authority (named in full before), `Its figures show` the source named before; `has registered`
+/// before a count is a count; a verb of saying after a comma owns the count. Must NOT be taken:
+/// `The authority's daily log` as a name, the outlet for `Its figures`, the camp for what its
+/// administration said, a count on the next line of a list.
+#[test]
+fn documents_owned_by_a_source_speak_for_it() {
+    let text = "Title\n\nThe Western Border Authority said 2,340 people crossed. The authority's daily log \
+                shows 1,110 deportees on Tuesday.\n\nThe Qaws Remnants Observatory said 143 people were \
+                killed. Its figures show 71 deaths in 2024. Since 2015, the observatory has registered \
+                1,260 deaths.\n\nThe Rimal camp has registered 3,450 new arrivals since May 31, the camp \
+                administration said.\n\nKey points:\n- 412 children registered\n- 27 people killed\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "1,110").source.as_deref(), Some("The Western Border Authority"));
+    assert_eq!(figure(&out, "71").source.as_deref(), Some("The Qaws Remnants Observatory"));
+    assert_eq!(figure(&out, "1,260").source.as_deref(), Some("The Qaws Remnants Observatory"));
+    assert_eq!(figure(&out, "3,450").source.as_deref(), Some("the camp administration"));
+    assert_eq!(figure(&out, "27 people").source, None);
+}
+
 /// A live blog's entry opens with its time, which is no part of the speaker's name; a phrase
 /// opening on a preposition of time after a verb (`سجل خلال`, `قائلة بعد الجلسة`) says when, not
 /// who; an indefinite noun after the speaker and before a count opens what is reported; a verb
