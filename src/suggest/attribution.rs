@@ -204,6 +204,14 @@ impl<'a> Scan<'a> {
         if self.text[self.toks[i].start..].chars().nth(1) == Some('\u{064F}') {
             return false;
         }
+        // `أحصى «سجل أمن العاملين الإنسانيين»`: the first word of a name in guillemets right
+        // after a verb is its subject, not a verb.
+        if prev.is_some_and(|p| {
+            self.is_quote_mark(p) && p > 0 && self.cue_at[p - 1].is_some_and(|(_, e)| e == p)
+        }) && (i + 1..(i + 10).min(self.toks.len())).any(|k| self.is_quote_mark(k))
+        {
+            return false;
+        }
         // Past one determiner: `claimed the lives`, `claimed a victory`.
         let not_before = &self.t.not_before[&cue_key(cue)];
         let after_det = if self.exact_in(end, &self.t.determiners) { end + 1 } else { end };
@@ -434,7 +442,9 @@ impl<'a> Scan<'a> {
             let t = &self.toks[j];
             // A name in guillemets runs to its closing mark: `أحصى «فريق توثيق الفرات» مقتل`.
             let opening = matches!(self.text[t.start..].chars().next(), Some('«' | '“'));
-            if opening && !self.opens_speech(j) {
+            // Right after a verb of counting, guillemets hold a name, never speech (`أحصى «سجل أمن
+            // العاملين الإنسانيين» خطف 45`).
+            if opening && (!self.opens_speech(j) || (j == start && cue.family == Family::Estimate)) {
                 if let Some(c) = (j + 1..(j + 10).min(end)).find(|k| self.is_quote_mark(*k)) {
                     words += self.word_count(j, c + 1);
                     j = c + 1;
@@ -1790,13 +1800,30 @@ impl<'a> Scan<'a> {
             // التقرير` after `وثّق المرصد` is the monitor, not its director quoted since).
             let document_author = reference.as_ref().and_then(|(h, _)| known.named.get(h));
             let body = last_body.filter(|_| document_ref && document_author.is_none() && !same_sentence);
+            // `وأشار السجل` after `«سجل أمن العاملين الإنسانيين»`: a body whose own name has the
+            // document's head word is named again, not a document standing for the last speaker.
+            let body_named = reference.as_ref().and_then(|(h, _)| {
+                known.named.get(h).copied().filter(|u| {
+                    units[*u].document.is_none()
+                        && units[*u].name_span().is_some_and(|(a, b)| {
+                            // The head opens a longer name (`«سجل أمن …»`), not `in a report`.
+                            let words: Vec<usize> =
+                                (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+                            words.len() > 2
+                                && !self.exact_in(a, &self.t.prepositions)
+                                && words[..words.len() - 1].iter().any(|k| {
+                                    crate::normalize::fold_name(self.word(*k).unwrap_or("")).contains(h)
+                                })
+                        })
+                })
+            });
             let needs_source = match units[k].source {
                 None => true,
                 Some(p) => {
                     self.is_pronoun(p)
                         || self.possessed_document(p)
                         || (same_sentence && self.only_a_document(p))
-                        || (document_ref && (last.is_some() || body.is_some()))
+                        || (document_ref && body_named.is_none() && (last.is_some() || body.is_some()))
                 }
             };
             let is_reference = reference.is_some();

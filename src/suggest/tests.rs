@@ -1599,6 +1599,20 @@ fn documents_owned_by_a_source_speak_for_it() {
     assert_eq!(figure(&out, "27 people").source, None);
 }
 
+/// A name in guillemets right after a verb of counting is its subject, whole (`أحصى «سجل أمن
+/// العاملين»`), and its head said again (`وأشار السجل`) names it, not the last speaker. Must NOT
+/// be taken: `سجل` as the verb سجّل, the name cut at `العاملين`, the charity for `السجل`.
+#[test]
+fn a_named_register_counts_and_is_named_again() {
+    let text = "عنوان\n\nأعلنت منظمة «نورثبريدج للإغاثة» أن أربعة من عمالها أفرج عنهم. وقال مدير المنظمة \
+                إن الأربعة بصحة جيدة.\n\nوأحصى «سجل أمن العاملين الإنسانيين» خطف 45 عاملاً منذ مطلع \
+                العام. وأشار السجل إلى أن 30 منهم أطلق سراحهم.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "45").source.as_deref(), Some("«سجل أمن العاملين الإنسانيين»"));
+    assert_eq!(figure(&out, "30").source.as_deref(), Some("«سجل أمن العاملين الإنسانيين»"));
+    assert_eq!(figure(&out, "أربعة").source.as_deref(), Some("منظمة «نورثبريدج للإغاثة»"));
+}
+
 /// A live blog's entry opens with its time, which is no part of the speaker's name; a phrase
 /// opening on a preposition of time after a verb (`سجل خلال`, `قائلة بعد الجلسة`) says when, not
 /// who; an indefinite noun after the speaker and before a count opens what is reported; a verb
