@@ -226,8 +226,9 @@ impl<'a> Scan<'a> {
         };
         // Eight words on, quotation marks and dates not counted (`أصدرت «شبكة ...» يوم الأحد
         // حصيلتها`, `رفعت مديرية الصحة في محافظة الجرف، في بيان ثانٍ مساء اليوم، حصيلة`).
-        let words_on = (end..(end + 24).min(self.toks.len()))
-            .filter(|k| self.toks[*k].kind != TokKind::Sym && !self.in_date(*k));
+        let s_end = self.lay.sentences[self.lay.sent_of[i] as usize].end;
+        let words_on =
+            (end..(end + 24).min(s_end)).filter(|k| self.toks[*k].kind != TokKind::Sym && !self.in_date(*k));
         if !needs.is_empty() && !words_on.take(10).any(needed) {
             return false;
         }
@@ -246,7 +247,6 @@ impl<'a> Scan<'a> {
                 (body.max(i.saturating_sub(40))..i).filter(|j| self.is_quote_mark(*j)).count() % 2 == 1;
             // `The camp has registered 3,450 arrivals, the administration said`: a verb of
             // saying after a comma owns the count.
-            let s_end = self.lay.sentences[self.lay.sent_of[i] as usize].end;
             // Not a pronoun (`it said in a statement`): that is the same speaker.
             let said_after = (end..s_end).any(|j| {
                 self.sym(j, ",")
@@ -1064,6 +1064,29 @@ impl<'a> Scan<'a> {
     /// `Its figures`, `their records`: a possessive and a document stand in for a source named
     /// before, as a pronoun does.
     fn possessed_document(&self, p: (usize, usize)) -> bool {
+        // Arabic: a document with a possessive suffix and its adjectives (`تقريرها الشهري
+        // الصادر`, `بيانه`).
+        let arabic_owned = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                ["ها", "هم", "ه"].iter().any(|suffix| {
+                    w.strip_suffix(suffix).is_some_and(|stem| {
+                        crate::numwords::tokens::clitic_forms(stem).iter().any(|(_, _, r)| {
+                            self.t.document_nouns.contains(*r)
+                                || self.t.document_nouns.contains(&format!("{r}ة"))
+                        })
+                    })
+                })
+            })
+        };
+        let all_words: Vec<usize> = (p.0..p.1).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        if all_words.first().is_some_and(|k| arabic_owned(*k))
+            && all_words[1..].iter().all(|k| {
+                self.exact_in(*k, &self.t.document_adjectives)
+                    || matches!(self.word(*k), Some("الصادر" | "الصادرة"))
+            })
+        {
+            return true;
+        }
         let words: Vec<usize> = (p.0 + 1..p.1).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         matches!(self.word(p.0), Some("its" | "their" | "his" | "her"))
             && (1..=2).contains(&words.len())

@@ -117,7 +117,24 @@ use Side::*;
 /// words, and `يُدعى` (he is called), which normalises like `يدّعي` (he claims).
 pub(crate) const ARABIC: &[Cue] = &[
     cue("قال|قالت|قالوا|قلن|يقول|تقول|يقولون", Say, Auto),
-    cue("تلا|تلت", Say, Auto),
+    // Only with what is read out: `تلتها تل قصرة` (followed by) reads nothing.
+    needs(
+        cue("تلا|تلت", Say, Auto),
+        &[
+            "بيان",
+            "بياناً",
+            "البيان",
+            "رسالة",
+            "الرسالة",
+            "قائمة",
+            "القائمة",
+            "نص",
+            "النص",
+            "تقرير",
+            "التقرير",
+            "أسماء",
+        ],
+    ),
     // `وتُظهر أرقام المرصد أن`: figures that show speak for their owner.
     needs(cue("تُظهر|يُظهر|أظهرت|أظهر", Say, Auto), &["أن", "أنّ"]),
     // `وجاء في البيان رقم (14) أن`: the document's words, its author's.
@@ -261,7 +278,7 @@ pub(crate) const ENGLISH: &[Cue] = &[
     figure_next(cue("attributed|attributes", Estimate, Before)),
     // `The monitoring group recorded 14 people killed`: a count only before its figure.
     figure_next(cue(
-        "recorded|records|counted|counts|registered|registers|logged|logs|verified",
+        "recorded|records|counted|counts|registered|registers|logged|logs|verified|listed|lists",
         Estimate,
         Before,
     )),
@@ -277,7 +294,7 @@ pub(crate) const ENGLISH: &[Cue] = &[
     ),
     needs(
         cue("posted|published|issued|released", Say, Before),
-        &["statement", "video", "message", "online", "communique", "report", "tally"],
+        &["statement", "video", "message", "online", "communique", "report", "tally", "bulletin"],
     ),
     cue("according to", Frame, After),
     // `a list compiled by local families`, `By the directorate's count,`: the compiler of a list
@@ -550,6 +567,8 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "records",
     "log",
     "register",
+    "bulletin",
+    "نشرة",
     "قائمة",
     "سجلات",
 ];
@@ -1425,6 +1444,10 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "قناة",
     "سجل",
     "بلدية",
+    // A bulletin stands for who issued it (`The bulletin listed`, `وسجّلت النشرة`).
+    "bulletin",
+    "log",
+    "نشرة",
 ];
 
 /// Openings of a clause that never carry content (for deciding whether a cue closes a clause).

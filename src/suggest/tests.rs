@@ -1613,6 +1613,24 @@ fn a_named_register_counts_and_is_named_again() {
     assert_eq!(figure(&out, "أربعة").source.as_deref(), Some("منظمة «نورثبريدج للإغاثة»"));
 }
 
+/// A bulletin stands for who issued it (`The bulletin listed`, `وسجّلت النشرة`), a document with
+/// an Arabic possessive suffix for the source before it (`وفق تقريرها الشهري`), and `تلتها`
+/// (followed by) reads nothing out. Must NOT be taken: `The bulletin`, `النشرة`, `تقريرها` as
+/// names, `تل قصرة بـ` as a speaker.
+#[test]
+fn bulletins_and_owned_reports_speak_for_their_issuer() {
+    let en = "Title\n\nThe Health Ministry issued its weekly bulletin on Thursday. The bulletin listed 318 \
+              new suspected cases in the week to Thursday.\n";
+    assert_eq!(source_of(en, "318").as_deref(), Some("The Health Ministry"));
+    let ar = "عنوان\n\nأصدرت وزارة الصحة نشرتها الأسبوعية أمس. وسجّلت النشرة 296 إصابة جديدة.\n\nوثّقت «الشبكة \
+              الكرفالية» مقتل 209 مدنيين خلال آب، وفق تقريرها الشهري الصادر اليوم. وعلى صعيد المحافظات، \
+              تصدّرت كرفال الشرقية القائمة بـ85 قتيلاً، تلتها تل قصرة بـ46. وأحصى التقرير أيضاً إصابة 395 مدنياً.\n";
+    let out = all(ar);
+    assert_eq!(figure(&out, "296").source.as_deref(), Some("وزارة الصحة"));
+    assert_eq!(figure(&out, "209").source.as_deref(), Some("«الشبكة الكرفالية»"));
+    assert_eq!(figure(&out, "46").source, None);
+}
+
 /// A live blog's entry opens with its time, which is no part of the speaker's name; a phrase
 /// opening on a preposition of time after a verb (`سجل خلال`, `قائلة بعد الجلسة`) says when, not
 /// who; an indefinite noun after the speaker and before a count opens what is reported; a verb
