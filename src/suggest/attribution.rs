@@ -430,6 +430,17 @@ impl<'a> Scan<'a> {
         Some((a, b))
     }
 
+    /// A name in guillemets runs to its closing mark (`أحصى «فريق توثيق الفرات» مقتل`): the
+    /// closing mark's token. Right after a verb of counting, guillemets hold a name, never speech
+    /// (`أحصى «سجل أمن العاملين الإنسانيين» خطف 45`).
+    fn guillemet_name(&self, j: usize, start: usize, end: usize, cue: &Cue) -> Option<usize> {
+        let opening = matches!(self.text[self.toks[j].start..].chars().next(), Some('«' | '“'));
+        if !(opening && (!self.opens_speech(j) || (j == start && cue.family == Family::Estimate))) {
+            return None;
+        }
+        (j + 1..(j + 10).min(end)).find(|k| self.is_quote_mark(*k))
+    }
+
     /// The source phrase after a cue, from token `k`: returns the phrase and the end of the
     /// attribution region.
     fn after_phrase(&self, k: usize, end: usize, cue: &Cue) -> (Option<(usize, usize)>, usize) {
@@ -440,16 +451,10 @@ impl<'a> Scan<'a> {
         let mut words = 0usize;
         while j < end && words < 14 && j < start + 40 {
             let t = &self.toks[j];
-            // A name in guillemets runs to its closing mark: `أحصى «فريق توثيق الفرات» مقتل`.
-            let opening = matches!(self.text[t.start..].chars().next(), Some('«' | '“'));
-            // Right after a verb of counting, guillemets hold a name, never speech (`أحصى «سجل أمن
-            // العاملين الإنسانيين» خطف 45`).
-            if opening && (!self.opens_speech(j) || (j == start && cue.family == Family::Estimate)) {
-                if let Some(c) = (j + 1..(j + 10).min(end)).find(|k| self.is_quote_mark(*k)) {
-                    words += self.word_count(j, c + 1);
-                    j = c + 1;
-                    continue;
-                }
+            if let Some(c) = self.guillemet_name(j, start, end, cue) {
+                words += self.word_count(j, c + 1);
+                j = c + 1;
+                continue;
             }
             if t.kind == TokKind::Sym {
                 match t.norm.as_str() {
@@ -1048,6 +1053,22 @@ impl<'a> Scan<'a> {
     }
 
     /// `a statement`, `the video`, `بياناً`: a document with no one named.
+    /// The unit that named a body whose own name holds `head` before its last word (`«سجل أمن
+    /// العاملين»` for `السجل`; not `in a report`).
+    fn body_named_by(&self, units: &[Unit], known: &Known, head: &str) -> Option<usize> {
+        known.named.get(head).copied().filter(|u| {
+            units[*u].document.is_none()
+                && units[*u].name_span().is_some_and(|(a, b)| {
+                    let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+                    words.len() > 2
+                        && !self.exact_in(a, &self.t.prepositions)
+                        && words[..words.len() - 1].iter().any(|k| {
+                            crate::normalize::fold_name(self.word(*k).unwrap_or("")).iter().any(|w| w == head)
+                        })
+                })
+        })
+    }
+
     /// The end of the owner in `X's [adjective] document` (`The authority's daily log`,
     /// `the ministry's figures`): the token of the apostrophe.
     fn document_owner(&self, a: usize, b: usize) -> Option<usize> {
@@ -1108,6 +1129,18 @@ impl<'a> Scan<'a> {
     /// `المصدر الأمني`, `المصدر نفسه`): a definite head from the table of generic heads, with at
     /// most three modifiers before it (English) or two definite ones after it (Arabic). Returns
     /// the folded head and the modifiers' tokens, which must fit the source it stands for.
+    /// The head of a reference to a source named before (`the monitor`), unless a name or a
+    /// `who` clause follows it and introduces its speaker, so that it stands for no one before
+    /// (`The doctor, who gave only his first name, Samer,`). A `who` clause that only describes
+    /// (`The official, who spoke on condition of anonymity,`) introduces no one.
+    fn reference_head(&self, p: (usize, usize)) -> Option<(String, Vec<usize>)> {
+        let introduced = self.sym(p.1, ",") && (self.naming_clause(p.1 + 1) || self.upper(p.1 + 1));
+        if introduced {
+            return None;
+        }
+        self.generic_head(p)
+    }
+
     fn generic_head(&self, (a, b): (usize, usize)) -> Option<(String, Vec<usize>)> {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         let (&first, &last) = (words.first()?, words.last()?);
@@ -1808,13 +1841,7 @@ impl<'a> Scan<'a> {
             known.advance(units[k].source.map_or(units[k].cue.0, |p| p.0));
             // `posted a statement saying ...`: the document speaks for the source before it.
             let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
-            // `The doctor, who gave only his first name, Samer,`: a reference that a name or a
-            // `who` clause follows introduces its speaker; it stands for no one before.
-            // A `who` clause that only describes (`The official, who spoke on condition of
-            // anonymity,`) introduces no one.
-            let introduced =
-                |(_, b): (usize, usize)| self.sym(b, ",") && (self.naming_clause(b + 1) || self.upper(b + 1));
-            let reference = units[k].source.filter(|p| !introduced(*p)).and_then(|p| self.generic_head(p));
+            let reference = units[k].source.and_then(|p| self.reference_head(p));
             // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
             // else for the author of the last such document.
             let document_ref =
@@ -1825,21 +1852,7 @@ impl<'a> Scan<'a> {
             let body = last_body.filter(|_| document_ref && document_author.is_none() && !same_sentence);
             // `وأشار السجل` after `«سجل أمن العاملين الإنسانيين»`: a body whose own name has the
             // document's head word is named again, not a document standing for the last speaker.
-            let body_named = reference.as_ref().and_then(|(h, _)| {
-                known.named.get(h).copied().filter(|u| {
-                    units[*u].document.is_none()
-                        && units[*u].name_span().is_some_and(|(a, b)| {
-                            // The head opens a longer name (`«سجل أمن …»`), not `in a report`.
-                            let words: Vec<usize> =
-                                (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
-                            words.len() > 2
-                                && !self.exact_in(a, &self.t.prepositions)
-                                && words[..words.len() - 1].iter().any(|k| {
-                                    crate::normalize::fold_name(self.word(*k).unwrap_or("")).contains(h)
-                                })
-                        })
-                })
-            });
+            let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, &known, h));
             let needs_source = match units[k].source {
                 None => true,
                 Some(p) => {

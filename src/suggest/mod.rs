@@ -1129,29 +1129,7 @@ impl Writer<'_> {
             .map(|p| p.body);
         let lo = heading_before.unwrap_or(s.body.max(near.0.saturating_sub(80)));
         let hi = s.end.min(near.1 + 80);
-        // `that`, `أن`, `بأن`: where the reported words begin.
-        let complementizer = |j: usize| {
-            crate::numwords::tokens::clitic_forms(&self.toks[j].norm)
-                .iter()
-                .any(|(_, _, w)| matches!(*w, "that" | "ان"))
-        };
-        let said_on = |k: usize| {
-            unit.is_some_and(|u| {
-                let cue_end = self.units[u].cue.1;
-                if cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end)
-                {
-                    return true;
-                }
-                // Between the verb and the reported words, the date is the statement's (`told
-                // the council on Monday that …`, `أبلغت مجلس الأمن مساء أمس الاثنين أن …`).
-                let end = self.date_toks[self.scan.date_at[k] as usize].1;
-                cue_end <= k
-                    && k <= cue_end + 6
-                    && end <= near.0
-                    && !(cue_end..k).any(complementizer)
-                    && (end..near.0).any(complementizer)
-            })
-        };
+        let said_on = |k: usize| unit.is_some_and(|u| self.dates_statement(u, k, near));
         // A cumulative window (`since January`, `منذ مطلع العام`) dates a toll over all of it:
         // it wins over the day of the statement or of the last event in the same sentence.
         // A date across a turn of the sentence loses to one in the figure's own clause (`returned
@@ -1216,6 +1194,28 @@ impl Writer<'_> {
             a -= 1;
         }
         (a < b).then(|| (self.toks[a].start, self.toks[b - 1].end))
+    }
+
+    /// Whether the date at token `k` dates unit `u`'s statement: right after its verb (`said on
+    /// Sunday`), or between the verb and the reported words (`told the council on Monday that …`,
+    /// `أبلغت مجلس الأمن مساء أمس الاثنين أن …`).
+    fn dates_statement(&self, u: usize, k: usize, near: (usize, usize)) -> bool {
+        let cue_end = self.units[u].cue.1;
+        if cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end) {
+            return true;
+        }
+        // `that`, `أن`, `بأن`: where the reported words begin.
+        let complementizer = |j: usize| {
+            crate::numwords::tokens::clitic_forms(&self.toks[j].norm)
+                .iter()
+                .any(|(_, _, w)| matches!(*w, "that" | "ان"))
+        };
+        let end = self.date_toks[self.scan.date_at[k] as usize].1;
+        cue_end <= k
+            && k <= cue_end + 6
+            && end <= near.0
+            && !(cue_end..k).any(complementizer)
+            && (end..near.0).any(complementizer)
     }
 
     /// Attributed statements that carry no figure: `activists confirmed the defection of ...`.
