@@ -1517,7 +1517,13 @@ impl<'a> Scan<'a> {
             return None;
         }
         let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
-        let forward = !(self.content_before(s.body, region.0) && self.closes_clause(region.1, s.end));
+        // `وفق ما أعلنه X، بعد أن ...`, `حسبما أفاد`: a verb after a frame and `ما` speaks of what
+        // came before it, whatever follows.
+        let after_frame = (i.saturating_sub(2)..i)
+            .any(|k| matches!(self.word(k), Some("ما" | "حسبما" | "وفقما")))
+            && !self.lay.quote_of.get(i).is_some_and(|q| *q != NONE);
+        let forward =
+            !(self.content_before(s.body, region.0) && (after_frame || self.closes_clause(region.1, s.end)));
         Some(Unit {
             cue: (i, end),
             family: cue.family,
@@ -1899,6 +1905,14 @@ impl<'a> Scan<'a> {
                 units[k].source = Some(name);
                 units[k].resolved = Some(span);
                 last = Some(k);
+            } else if let Some(span) = (needs_source && !first_person && body.or(last).is_none())
+                .then(|| self.previous_subject(units, k, &known))
+                .flatten()
+            {
+                units[k].resolved = Some(span);
+                units[k].noun = true;
+                units[k].stands_in = false;
+                last = Some(k);
             } else if needs_source && !first_person {
                 units[k].from = body.or(last).map(|l| units[l].from.unwrap_or(l));
                 units[k].from = self.singular_speaker(units, k).or(units[k].from);
@@ -1910,6 +1924,27 @@ impl<'a> Scan<'a> {
                 last = Some(k);
             }
         }
+    }
+
+    /// `Maj. Gen. Rui Valente, the mission's adviser, briefed the council. He said ...`: with no
+    /// speaker before it, a pronoun or a verb without a subject stands for the name that opens
+    /// the sentence before (in its paragraph, or the last of the paragraph before for a first
+    /// sentence): a person for `he`, `she`, a body for `it`, `they`.
+    fn previous_subject(&self, units: &[Unit], k: usize, known: &Known) -> Option<(usize, usize)> {
+        let s = units[k].sentence;
+        let here = &self.lay.sentences[s];
+        let prev = &self.lay.sentences[s.checked_sub(1)?];
+        if prev.heading || (prev.para != here.para && !(here.first && prev.para + 1 == here.para)) {
+            return None;
+        }
+        let (span, org) = known.mention_starting(prev.body, prev.body + 2)?;
+        let fits = match units[k].source.and_then(|(a, _)| self.word(a)) {
+            Some("he" | "she" | "He" | "She") => !org,
+            Some("it" | "It" | "they" | "They") => org,
+            Some(_) => return None,
+            None => true,
+        };
+        fits.then_some(span)
     }
 
     /// `he said`, `she said` after a plural took the floor (`a list compiled by local

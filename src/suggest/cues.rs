@@ -1222,6 +1222,14 @@ pub(crate) const TRIM_END: &[&str] = &[
 /// Words passed over between a verb and its source phrase (قال أيضاً مصدر ..., أعلنه يومها X).
 pub(crate) const SKIP_AFTER_CUE: &[&str] = &[
     "أيضاً",
+    // `بحسب ما أفادت به «الشبكة»`: the pronoun that takes up `ما`.
+    "به",
+    "بها",
+    "صباحاً",
+    "مساءً",
+    "ليلاً",
+    "فجراً",
+    "رسمياً",
     "بعده",
     "بعدها",
     "يومها",
@@ -1244,6 +1252,17 @@ pub(crate) const SKIP_AFTER_CUE: &[&str] = &[
     "previously",
     "again",
     "recently",
+    "صباحاً",
+    "مساءً",
+    "ليلاً",
+    "فجراً",
+    "ظهراً",
+    "عصراً",
+    "رسمياً",
+    "علناً",
+    "هاتفياً",
+    "publicly",
+    "officially",
 ];
 
 /// Adverbs: never a source phrase, nor its first or last word (`وقال سابقاً إنّ`, `initially`).
@@ -1270,6 +1289,17 @@ pub(crate) const ADVERBS: &[&str] = &[
     "separately",
     "however",
     "now",
+    "صباحاً",
+    "مساءً",
+    "ليلاً",
+    "فجراً",
+    "ظهراً",
+    "عصراً",
+    "رسمياً",
+    "علناً",
+    "هاتفياً",
+    "publicly",
+    "officially",
 ];
 
 /// Prepositions: a phrase after a cue that starts with one is what the cue speaks of (`تفيد عن
@@ -1312,6 +1342,43 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
 /// المحافظة`).
 pub(crate) const SCENE_PREPOSITIONS: &[&str] =
     &["أمام", "خلال", "أثناء", "طوال", "عقب", "إثر", "لدى", "بعد", "قبل", "عبر"];
+
+/// Verbs of people seen at a scene: a sentence with one describes what the reporter saw or
+/// heard (`Dozens of relatives waited outside its morgue`, `واحتشد المئات أمام المشفى`), and does
+/// not carry on the attribution of the sentence before it.
+pub(crate) const SCENE_VERBS: &[&str] = &[
+    "waited",
+    "gathered",
+    "queued",
+    "lined",
+    "crowded",
+    "marched",
+    "protested",
+    "mourned",
+    "attended",
+    "watched",
+    "chanted",
+    "thronged",
+    "انتظر",
+    "انتظروا",
+    "ينتظرون",
+    "تجمّع",
+    "تجمّعوا",
+    "يتجمّعون",
+    "احتشد",
+    "احتشدوا",
+    "يحتشدون",
+    "اصطفّ",
+    "اصطفّوا",
+    "تظاهر",
+    "تظاهروا",
+    "شيّع",
+    "شيّعوا",
+    "شارك",
+    "شاركوا",
+    "هتف",
+    "هتفوا",
+];
 
 /// Generic references to a source named earlier: `the source`, `المصدر`, `the group`,
 /// `الناشطون` stand for the last source named before them whose words hold the same head word

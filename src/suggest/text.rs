@@ -149,9 +149,18 @@ fn stop_ends_sentence(text: &str, toks: &[Token], i: usize, tables: &Tables) -> 
     {
         return false;
     }
-    // Arabic abbreviations and initials: `د. سمير`, `ع. م. الأحمد` (one letter and a stop).
+    // Arabic abbreviations and initials: `د. سمير`, `ع. م. الأحمد`, `(و.أ.م)` (one letter and a
+    // stop, the letter after a space, a bracket, a quotation mark or another initial's stop).
+    let opens = |k: usize| {
+        k.checked_sub(1).is_some_and(|b| {
+            toks[b].kind == TokKind::Sym && matches!(toks[b].norm.as_str(), "(" | "[" | "«" | "\"" | ".")
+        })
+    };
     let arabic_letter = prev.is_some_and(|p| {
-        p.kind == TokKind::Word && p.norm.chars().count() == 1 && !p.norm.is_ascii() && p.space_before
+        p.kind == TokKind::Word
+            && p.norm.chars().count() == 1
+            && !p.norm.is_ascii()
+            && (p.space_before || opens(i - 1))
     });
     if glued_prev && (arabic_letter || prev.is_some_and(|p| tables.abbreviations.contains(&p.norm))) {
         return false;

@@ -89,6 +89,12 @@ impl Known {
     pub fn last_org(&self) -> Option<(usize, usize)> {
         self.last_org.map(|m| self.mentions[m].span)
     }
+
+    /// The first mention that starts in tokens `lo..hi`, with whether it names an organisation.
+    pub fn mention_starting(&self, lo: usize, hi: usize) -> Option<((usize, usize), bool)> {
+        let i = self.mentions.partition_point(|m| m.span.0 < lo);
+        self.mentions.get(i).filter(|m| m.span.0 < hi).map(|m| (m.span, m.org))
+    }
 }
 
 /// Where a unit's name lies, for comparing it with a mention: the span its name stands for.
