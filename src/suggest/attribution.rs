@@ -1278,7 +1278,10 @@ impl<'a> Scan<'a> {
         let name = crate::normalize::fold_name(&self.text[self.toks[a].start..self.toks[b - 1].end]);
         mods.iter().all(|k| {
             let w = self.word(*k).unwrap_or("");
+            // `Vanterra-based`: the place a body is based in describes it.
+            let describes_next = self.sym(*k + 1, "-") && self.exact_in(*k + 2, &self.t.descriptive_modifiers);
             w.chars().count() <= 2
+                || describes_next
                 || self.exact_in(*k, &self.t.descriptive_modifiers)
                 || crate::normalize::fold_name(w).iter().all(|f| name.contains(f))
         })
