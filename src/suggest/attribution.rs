@@ -285,7 +285,10 @@ impl<'a> Scan<'a> {
     /// after its subject between a comma and a comma or a full stop reports what came before,
     /// whatever it needs elsewhere (`found that`).
     fn inverted(&self, i: usize, end: usize) -> bool {
-        let closes = matches!(self.toks.get(end).map(|t| (t.kind, t.norm.as_str())), Some((TokKind::Sym, "," | "." | ";")));
+        let closes = matches!(
+            self.toks.get(end).map(|t| (t.kind, t.norm.as_str())),
+            Some((TokKind::Sym, "," | "." | ";"))
+        );
         let Some(comma) = (i.saturating_sub(7)..i).rev().find(|k| self.sym(*k, ",")) else { return false };
         closes
             && comma + 1 < i
@@ -1279,7 +1282,8 @@ impl<'a> Scan<'a> {
         mods.iter().all(|k| {
             let w = self.word(*k).unwrap_or("");
             // `Vanterra-based`: the place a body is based in describes it.
-            let describes_next = self.sym(*k + 1, "-") && self.exact_in(*k + 2, &self.t.descriptive_modifiers);
+            let describes_next =
+                self.sym(*k + 1, "-") && self.exact_in(*k + 2, &self.t.descriptive_modifiers);
             w.chars().count() <= 2
                 || describes_next
                 || self.exact_in(*k, &self.t.descriptive_modifiers)
@@ -1445,6 +1449,11 @@ impl<'a> Scan<'a> {
             && (k + 1..(k + 12).min(self.toks.len()))
                 .take_while(|j| self.toks[*j].kind != TokKind::Sym)
                 .any(|j| self.exact_in(j, &self.t.naming_words))
+    }
+
+    /// The text of a token span.
+    pub(crate) fn span_text(&self, (a, b): (usize, usize)) -> &'a str {
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
 
     fn is_pronoun(&self, p: (usize, usize)) -> bool {

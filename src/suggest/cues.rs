@@ -220,7 +220,7 @@ pub(crate) const ARABIC: &[Cue] = &[
     accuse(with_object(cue("اتّهم|اتّهمت|اتّهموا|يتّهم|تتّهم", Say, Auto), "ب")),
     // `حمّل وزير الداخلية … المسؤولية لميليشيا`: who blames speaks; the blamed follow `المسؤولية`.
     // Only with `المسؤولية`: `حمّلت القافلة مواد غذائية`, `يحمل بعضهم صوراً` carry things.
-    accuse(needs(cue("حمّل|حمّلت|حمّلوا|يحمّل|تحمّل|يحمّلون", Say, Auto), &["المسؤولية"])),
+    accuse(needs(cue("حمّل|حمّلت|حمّلوا|يحمّل|تحمّل|يحمّلون", Say, Auto), &["المسؤولية", "مسؤولية"])),
     // A claim of responsibility is a statement too.
     cue("تبنّى|تبنّت|تبنّوا|يتبنّى", Say, Auto),
     // Frames: the source follows. `بحسب ما أفاد X` hands over to the verb.
@@ -1343,10 +1343,23 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
 pub(crate) const SCENE_PREPOSITIONS: &[&str] =
     &["أمام", "خلال", "أثناء", "طوال", "عقب", "إثر", "لدى", "بعد", "قبل", "عبر"];
 
-/// Verbs of people seen at a scene: a sentence with one describes what the reporter saw or
-/// heard (`Dozens of relatives waited outside its morgue`, `واحتشد المئات أمام المشفى`), and does
-/// not carry on the attribution of the sentence before it.
-pub(crate) const SCENE_VERBS: &[&str] = &[
+/// Words of a scene or a setting: a sentence with one describes what the reporter saw or
+/// heard (`Dozens of relatives waited outside its morgue`, `واحتشد المئات أمام المشفى`) or the
+/// place the story happens in (`the camps shelter an estimated 85,000 people`, `the town had
+/// about 85,000 inhabitants`, `تضم زهاء 2400 نسمة`), and does not carry on the attribution of
+/// the sentence before it.
+pub(crate) const SCENE_WORDS: &[&str] = &[
+    "shelter",
+    "shelters",
+    "houses",
+    "hosts",
+    "inhabitants",
+    "population",
+    "نسمة",
+    "تضم",
+    "تؤوي",
+    "يقطنها",
+    "يسكنها",
     "waited",
     "gathered",
     "queued",

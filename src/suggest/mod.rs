@@ -450,16 +450,36 @@ impl Writer<'_> {
     /// (`The monitor recorded 73 deaths in 2024. Children accounted for 19.`): its last
     /// attribution that names a speaker. Not a scene the reporter describes (`Dozens of
     /// relatives waited outside its morgue`).
+    ///
+    /// The first sentence of a paragraph carries on the last attribution of the paragraph before
+    /// only when the next attribution of its own paragraph names the same speaker (`By province,
+    /// East Karval was the deadliest, with 88 deaths. The report also tallied ...`).
     fn carried_on(&self, s: usize, units_of: &[std::ops::Range<usize>]) -> Option<usize> {
         let p = s.checked_sub(1)?;
         let sentence = &self.lay.sentences[s];
-        if self.lay.sentences[p].para != sentence.para
+        if self.lay.sentences[p].heading
             || !units_of[s].is_empty()
-            || (sentence.body..sentence.end).any(|k| self.scan.in_set(k, &self.scan.t.scene_verbs))
+            || (sentence.body..sentence.end).any(|k| self.scan.in_set(k, &self.scan.t.scene_words))
         {
             return None;
         }
-        units_of[p].clone().rev().find(|u| self.units[*u].owner(*u).is_some())
+        let speaker = |u: &usize| self.units[*u].owner(*u).is_some();
+        let before = units_of[p].clone().rev().find(speaker)?;
+        if self.lay.sentences[p].para == sentence.para {
+            return Some(before);
+        }
+        let name = |u: usize| self.units[u].owner(u).and_then(|o| self.units[o].name_span());
+        let next = (s + 1..self.lay.sentences.len())
+            .take_while(|n| self.lay.sentences[*n].para == sentence.para)
+            .find_map(|n| units_of[n].clone().find(speaker))?;
+        let same = |a: Option<(usize, usize)>, b: Option<(usize, usize)>| {
+            a.zip(b).is_some_and(|(x, y)| {
+                x == y
+                    || crate::normalize::fold_name(self.scan.span_text(x))
+                        == crate::normalize::fold_name(self.scan.span_text(y))
+            })
+        };
+        same(name(before), name(next)).then_some(before)
     }
 
     /// A bare number after a count of things in its sentence counts the same things (`Of 14
