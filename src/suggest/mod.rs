@@ -192,6 +192,21 @@ pub fn suggest_each<E>(
 /// after its last sentence end (`. `) between `PIECE / 2` and `MAX_PIECE`, else after its last
 /// space there, else at the last character boundary before `MAX_PIECE`. Only the bytes up to
 /// `MAX_PIECE` are looked at, so a text without a line break costs no more than one with.
+/// A date phrase without the conjunction `و` glued to its first word (`ويوم الخميس` is `يوم
+/// الخميس`), when what is left is still the whole date phrase.
+fn without_conjunction(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let rest = a + 'و'.len_utf8();
+    if !text[a..b].starts_with('و') || rest >= b {
+        return (a, b);
+    }
+    let found = crate::dates::find_when(&text[rest..b]);
+    if found.first().is_some_and(|&(x, y)| x == 0 && y == b - rest) {
+        (rest, b)
+    } else {
+        (a, b)
+    }
+}
+
 fn piece_end(text: &str, at: usize) -> usize {
     if text.len() - at <= PIECE {
         return text.len();
@@ -1047,7 +1062,7 @@ impl Writer<'_> {
         if figure.is_some() {
             cues.push("figure");
         }
-        let when = self.nearest_date(near, unit);
+        let when = self.nearest_date(near, unit).map(|w| without_conjunction(self.text, w));
         if when.is_some() {
             cues.push("date");
         }
