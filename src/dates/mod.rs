@@ -270,6 +270,63 @@ mod tests {
         assert_eq!(spans, ["since the start of the fighting"]);
     }
 
+    /// Dates counted from another date of the text: found in running text (a count keeps its own
+    /// date phrase), never resolved against publication; what only looks like one is not read.
+    #[test]
+    fn dates_counted_from_another_date() {
+        let found =
+            |t: &str| -> Vec<String> { find_when(t).into_iter().map(|(a, b)| t[a..b].to_string()).collect() };
+        for (t, phrase) in [
+            ("Divers found 12 more bodies the following day", "the following day"),
+            ("up from 198 the previous week", "the previous week"),
+            ("The toll was 18 a year earlier", "a year earlier"),
+            ("640 had arrived two weeks earlier", "two weeks earlier"),
+            ("402 civilians were wounded during the month", "the month"),
+            ("Three more died that night", "that night"),
+            ("وعُثر على 12 جثة في اليوم التالي", "اليوم التالي"),
+            ("مقابل 198 في الأسبوع السابق", "الأسبوع السابق"),
+            ("و19 في العام السابق", "العام السابق"),
+            ("وكان العدد 640 قبل ذلك بأسبوعين", "قبل ذلك بأسبوعين"),
+            ("وقتل ثلاثة آخرون في تلك الليلة", "تلك الليلة"),
+        ] {
+            assert_eq!(found(t), [phrase], "{t}");
+            let e = parse_when(phrase, pub_date()).unwrap_err();
+            assert!(e.contains("does not name"), "{phrase}: {e}");
+        }
+        for (t, phrase) in [
+            ("استقبل المشفى منذ الصباح 24 جثة", "منذ الصباح"),
+            ("The hospital has taken in 40 since this morning", "since this morning"),
+        ] {
+            assert_eq!(found(t), [phrase], "{t}");
+            let w = parse_when(phrase, pub_date()).unwrap();
+            assert_eq!((w.from, w.to), (ymd("2014-12-05"), ymd("2014-12-05")), "{phrase}");
+        }
+        for (t, phrase) in [
+            ("Since the strike, 26 bodies have arrived", "Since the strike"),
+            ("قتل 31 شخصاً منذ بدئه", "منذ بدئه"),
+            ("قتل 63 طفلاً منذ تقسيمها", "منذ تقسيمها"),
+            ("لم يعد ثلاثة منذ المداهمة", "منذ المداهمة"),
+        ] {
+            assert_eq!(found(t), [phrase], "{t}");
+            assert!(parse_when(phrase, pub_date()).unwrap_err().contains("names no date"), "{phrase}");
+        }
+        for t in [
+            "the same people returned",
+            "the following statement was read",
+            "a year of war",
+            "that report was wrong",
+            "الشهر السابق لوصوله",
+        ] {
+            assert!(
+                found(t)
+                    .iter()
+                    .all(|p| !p.contains("same") && !p.contains("following") && !p.contains("that")),
+                "{t}: {:?}",
+                found(t)
+            );
+        }
+    }
+
     /// Windows counted from an event: found in running text, resolved only when they name the
     /// event's date; the superlative's yardstick and an event without `since` are not windows.
     #[test]
@@ -594,8 +651,12 @@ mod tests {
             confirmed it; the brigade may respond. وقال ناشطون إن الاشتباكات اندلعت مساء الخميس واستمرت \
             خلال الأيام الثلاثة الماضية، وإن الاثنين قُتلا وبالأمس وصل آخرون، وفي اليوم التالي عادوا.";
         let spans: Vec<&str> = find_when(text).into_iter().map(|(a, b)| &text[a..b]).collect();
-        assert_eq!(spans, ["Tuesday night", "late Thursday", "مساء الخميس", "الأيام الثلاثة الماضية", "أمس"]);
-        for s in &spans {
+        assert_eq!(
+            spans,
+            ["Tuesday night", "late Thursday", "مساء الخميس", "الأيام الثلاثة الماضية", "الأمس", "اليوم التالي"]
+        );
+        // The next day is counted from the clashes, not from publication.
+        for s in &spans[..5] {
             assert!(parse_when(s, Some(PartialDate::parse(FRI).unwrap())).is_ok(), "{s}");
         }
         assert!(find_when("He said the talks may resume in March 2015, not in May.").len() == 1);

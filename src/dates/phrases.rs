@@ -104,6 +104,10 @@ enum R {
     /// truce took effect on May 21`, `منذ بدء الهدنة في الحادي والعشرين من الشهر الماضي`) the
     /// phrase is read as a window from that date (`SinceDay`, `SinceMonth` ...).
     SinceEvent,
+    /// the following day, a year earlier, في اليوم التالي، الأسبوع السابق، قبل ذلك بيومين: counted
+    /// from a date the text gives elsewhere. Found in running text (so a count keeps its own
+    /// date phrase) but not resolved: `--when` asks for the date itself.
+    Relative,
 }
 
 impl R {
@@ -132,7 +136,9 @@ use P::*;
 const EVENT_EN: &str = "polls|voting|election|elections|talks|assault|offensive|attack|attacks|truce|ceasefire|war|siege|fighting|clashes|blast|\
     explosion|bombing|bombardment|shelling|operation|campaign|conflict|crisis|uprising|revolution|invasion|\
     incursion|raid|raids|strikes|airstrikes|earthquake|floods|flooding|outbreak|epidemic|escalation|blockade|\
-    crackdown|protests|unrest|hostilities|massacre|battle|agreement|deal|occupation|coup|lockdown|standoff";
+    crackdown|protests|unrest|hostilities|massacre|battle|agreement|deal|occupation|coup|lockdown|standoff|\
+    strike|airstrike|ambush|shooting|kidnapping|abduction|arrests|riot|crash|sinking|quake|storm|exchange|fall|\
+    division|evacuation|closure|exhumation";
 const EVENT_VERB_EN: &str =
     "began|begun|started|erupted|broke|took|came|went|was|were|escalated|resumed|collapsed|opened|ended";
 const EVENT_VERB2_EN: &str = "out|effect|into|declared|launched|signed|announced|imposed|agreed";
@@ -141,9 +147,15 @@ const EVENT_START_AR: &str =
     "بدء|بدايه|انطلاق|اندلاع|دخول|اعلان|سريان|وقوع|توقيع|تطبيق|فرض|اشتداد|انهيار|فتح|افتتاح|انتهاء|استئناف|تجدد";
 const EVENT_AR: &str = "صناديق الاقتراع|مراكز الاقتراع|الانتخابات|الاقتراع|المفاوضات|الهجوم|الهجمات|الهدنه|العمليه|العمليات|الحرب|الحصار|المعارك|القتال|القصف|الانفجار|\
     التفجير|الاشتباكات|الاتفاق|النزاع|الازمه|الحمله|الغزو|التوغل|الزلزال|الفيضانات|التصعيد|الاحتجاجات|\
-    الثوره|الانتفاضه|المجزره|الاجتياح|التهدئه|وقف اطلاق النار|وقف النار|الغارات|الضربات|الوباء|الاغلاق";
+    الثوره|الانتفاضه|المجزره|الاجتياح|التهدئه|وقف اطلاق النار|وقف النار|الغارات|الضربات|الوباء|الاغلاق|\
+    الضربه|الغاره|الكمين|المداهمه|الاقتحام|الاعتقالات|الحادث|العاصفه|التبادل|الاختطاف|الخطف|الاستهداف";
 const EVENT_ADJ_AR: &str = "العسكريه|العسكري|الجويه|الجوي|البريه|البري|الاخير|الاخيره|الحاليه|الحالي|الجاري|\
     الجاريه|الاسرائيلي|الاسرائيليه|الاخيره";
+
+const REL_UNIT_EN: &str = "day|week|month|year|morning|night|evening|afternoon|weekend";
+const REL_AFTER_AR: &str = "التالي|التاليه|السابق|السابقه|نفسه|نفسها|ذاته|ذاتها";
+const EVENT_PRONOUN_AR: &str = "بدئه|بدئها|بدايته|بدايتها|اندلاعه|اندلاعها|انطلاقه|انطلاقها|تقسيمه|تقسيمها|\
+    سقوطه|سقوطها|دخوله|دخولها|توقيعه|توقيعها|سريانه|سريانها|اعلانه|اعلانها|وقوعه|وقوعها|فرضه|فرضها|حصاره|حصارها";
 
 const TOD_EN: &str = "morning|afternoon|evening|night";
 const TOD_AR: &str = "صباح|مساء|فجر|ظهر|عصر|ليل|ظهيره|ضحي|صبيحه|منتصف ليل";
@@ -159,6 +171,14 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("last"), W("night")], R::Back(1)),
     (&[W("overnight")], R::Overnight),
     (&[O("the"), W("day"), W("before"), W("yesterday")], R::Back(2)),
+    // Counted from a date given elsewhere: the following day, a year earlier, that night.
+    (&[W("the"), W("previous|following|next|same|preceding"), W(REL_UNIT_EN)], R::Relative),
+    (&[W("the"), W("day|night|week"), W("before|after")], R::Relative),
+    (&[W("a|one"), W(REL_UNIT_EN), W("earlier|later|before")], R::Relative),
+    (&[Count, W("days|weeks|months|years"), W("earlier|later|before")], R::Relative),
+    (&[W("that"), W("day|night|morning|evening|afternoon|week")], R::Relative),
+    (&[W("the"), W("month|week")], R::Relative),
+    (&[W("since"), O("this|the"), W("morning|dawn|daybreak")], R::SinceBack(0)),
     (&[O("the"), W("past|last"), W("few|several"), W("days")], R::PastFixed(3)),
     (&[W("recent"), W("days")], R::PastFixed(3)),
     (&[O("the"), W("past|last"), Count, W("days|day")], R::PastDays),
@@ -309,6 +329,14 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("الليله")], R::Back(0)),
     (&[W("هذا"), W("الصباح|المساء")], R::Back(0)),
     (&[W("امس"), W("الاول")], R::Back(2)),
+    // Counted from a date given elsewhere: في اليوم التالي، الأسبوع السابق، قبل ذلك بيومين.
+    (&[O(TOD_AR), W("اليوم|الليله"), W(REL_AFTER_AR)], R::Relative),
+    (&[W("الاسبوع|الشهر|العام|السنه|الصباح|المساء"), W(REL_AFTER_AR)], R::Relative),
+    (&[W("قبل|بعد"), W("ذلك"), W("يوم|يومين|اسبوع|اسبوعين|شهر|شهرين|عام|عامين|سنه")], R::Relative),
+    (&[W("ذلك|تلك"), W("اليوم|الليله|الاسبوع|الصباح|المساء")], R::Relative),
+    (&[W("منذ"), O("ساعات"), W("الصباح|الفجر|صباح|فجر"), O("اليوم")], R::SinceBack(0)),
+    // منذ بدئه، منذ تقسيمها: from an event named before by a pronoun.
+    (&[W("منذ"), W(EVENT_PRONOUN_AR)], R::SinceEvent),
     (&[W("اول"), O("من"), W("امس")], R::Back(2)),
     (&[O("ما"), W("قبل"), W("امس")], R::Back(2)),
     (&[O(TOD_AR), O("يوم"), W("امس|الامس|البارحه"), OWeekday], R::Back(1)),
@@ -1250,6 +1278,13 @@ impl Resolving<'_> {
             },
             R::SinceStartWeek => monday_of(p),
             R::SinceYear => ymd(self.c.year.ok_or_else(|| format!("'{}' names no year", self.t))?, 1, 1)?,
+            R::Relative => {
+                return Err(format!(
+                    "'{}' is counted from a date the phrase does not name; give that date (May 31, \
+                     31 أيار, or a range 2014-11-02..2014-12-05)",
+                    self.t
+                ))
+            }
             R::SinceEvent => {
                 return Err(format!(
                     "'{}' counts from an event but names no date; give the day it began (since May 31, \
@@ -1331,18 +1366,32 @@ pub(super) fn find(toks: &[Token]) -> Vec<(usize, usize)> {
             continue;
         }
         let first = &toks[i];
-        let clitic = clitic_forms(&first.norm)
-            .into_iter()
-            .find(|(_, _, w)| {
-                PHRASES.iter().any(|(pats, _)| match pats.first() {
-                    Some(W(a)) | Some(O(a)) => a.split('|').any(|x| x.split(' ').next() == Some(*w)),
+        // A conjunction or a preposition is not part of the phrase; the article is when the word
+        // with it starts a phrase (`اليوم التالي`, not `يوم التالي`).
+        let starts = |w: &str| {
+            PHRASES.iter().any(|(pats, _)| {
+                // The first word of a row, or of any of its optional words before the first required.
+                let optional = pats.iter().take_while(|p| matches!(p, O(_))).count();
+                pats.iter().take(optional + 1).any(|p| match p {
+                    W(a) | O(a) => a.split('|').any(|x| x.split(' ').next() == Some(w)),
                     _ => false,
-                }) || WEEKDAYS.iter().any(|(n, _)| n == w)
-                    || MONTH_NAMES.iter().any(|(n, _)| n.split(' ').next() == Some(*w))
-                    || PARTS.iter().any(|(n, _)| n.split(' ').next() == Some(*w))
-            })
-            .map(|(n, _, _)| n)
-            .unwrap_or(0);
+                })
+            }) || WEEKDAYS.iter().any(|(n, _)| *n == w)
+                || MONTH_NAMES.iter().any(|(n, _)| n.split(' ').next() == Some(w))
+                || PARTS.iter().any(|(n, _)| n.split(' ').next() == Some(w))
+        };
+        let forms = clitic_forms(&first.norm);
+        let clitic = if starts(&first.norm) {
+            0
+        } else {
+            forms
+                .iter()
+                .filter(|(_, cl, _)| !cl.ends_with("ال"))
+                .chain(forms.iter())
+                .find(|(_, _, w)| starts(w))
+                .map(|(n, _, _)| *n)
+                .unwrap_or(0)
+        };
         out.push((first.offset_of_char(clitic), toks[end - 1].end));
         i = end;
     }
@@ -1406,6 +1455,12 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     // `the largest trial since 2020`, `الهجوم الأعنف منذ عام 2019`: a superlative's yardstick,
     // not the window of a count.
     if r.is_window() && superlative_before(m, i) {
+        return true;
+    }
+    // `during the month`, `over the week`: the month the report covers; `the month` alone is
+    // no date.
+    if r == R::Relative && end == i + 2 && m.is(i, "the") && !(i > 0 && m.is(i - 1, "during|throughout|over"))
+    {
         return true;
     }
     // اليوم التالي (the next day), اليوم نفسه: counted from the event, not from publication.

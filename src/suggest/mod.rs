@@ -1193,9 +1193,16 @@ impl Writer<'_> {
                 .iter()
                 .any(|(_, _, w)| words.contains(w))
         };
+        // A second reported clause (`..., and that hundreds had no care since the strike`,
+        // `وأن …`) is a turn too.
+        let second_report = |j: usize| {
+            j > 0
+                && (self.toks[j].norm == "that" && self.toks[j - 1].norm == "and"
+                    || self.toks[j].norm == "وان")
+        };
         let turn_between = |k: usize| {
             let (a, b) = if k < near.0 { (k, near.0) } else { (near.1, k) };
-            (a..b).any(|j| is_word(j, WINDOW_TURNS))
+            (a..b).any(|j| is_word(j, WINDOW_TURNS) || second_report(j))
         };
         let cumulative = |k: usize| is_word(k, &["since", "منذ"]);
         // A date in the figure's own clause (between commas) dates it before one across a comma
@@ -1222,6 +1229,12 @@ impl Writer<'_> {
                 continue;
             }
             let dist = if k < near.0 { near.0 - k } else { k.saturating_sub(near.1) };
+            // `up from 204 the previous week`, `مقابل 198 في الأسبوع السابق`: the date of a
+            // figure compared with belongs to it alone.
+            if self.compared_figure_before(k).is_some_and(|f| f != near.0) {
+                k = self.date_toks[d as usize].1.max(k + 1);
+                continue;
+            }
             // A date opening its sentence before a colon heads an entry of a timeline or a live
             // blog (`Dec. 5: The government freed 38 people`, `الخميس 5 كانون الأول: أفرجت`): it
             // dates the entry's figures, before any window of a clause inside it.
@@ -1247,6 +1260,36 @@ impl Writer<'_> {
             a -= 1;
         }
         (a < b).then(|| (self.toks[a].start, self.toks[b - 1].end))
+    }
+
+    /// The first token of a figure right before the date at token `k` when a word of comparison
+    /// opens that figure (`up from 204 the previous week`, `against 18 a year earlier`, `مقابل
+    /// 171 في تموز`).
+    fn compared_figure_before(&self, k: usize) -> Option<usize> {
+        let mut f = k.checked_sub(1)?;
+        // Past a preposition of the date (`في تموز`, `in July`) and a counted noun.
+        while f > 0 && self.scan.fig_at.get(f).is_some_and(|x| *x == NONE) && k - f <= 2 {
+            f -= 1;
+        }
+        let fig = *self.scan.fig_at.get(f)?;
+        if fig == NONE {
+            return None;
+        }
+        let mut start = f;
+        while start > 0 && self.scan.fig_at[start - 1] == fig {
+            start -= 1;
+        }
+        let word = |j: usize| self.toks.get(j).map(|t| t.norm.as_str());
+        let compared = start > 0
+            && (matches!(word(start - 1), Some("against" | "versus" | "vs" | "مقابل" | "ومقابل"))
+                || start > 1
+                    && matches!(
+                        (word(start - 2), word(start - 1)),
+                        (Some("up" | "down" | "rising" | "falling"), Some("from"))
+                            | (Some("compared"), Some("with" | "to"))
+                            | (Some("بالمقارنه" | "مقارنه"), Some("مع" | "ب"))
+                    ));
+        compared.then_some(start)
     }
 
     /// Whether the date at token `k` dates unit `u`'s statement: right after its verb (`said on
