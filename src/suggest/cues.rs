@@ -1838,7 +1838,8 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "gov", "sen", "rep",
     "inc", "co", "jr", "sr", "mt", "ft", "brig", "cmdr", "adm", "pvt", "cpl", "govt", "dept", "approx",
-    "est", "nos", "vol", "pp", "fig", "al", "د", "م", "أ", "ج", "ص", "ت",
+    "est", "nos", "vol", "pp", "fig", "al", "art", "arts", "sec", "para", "chap", "د", "م", "أ", "ج", "ص",
+    "ت",
 ];
 
 /// Connectives an English writer sets off by commas between a subject and its verb.

@@ -610,7 +610,12 @@ impl Writer<'_> {
         {
             return true;
         }
-        if self.capacity_or_age_list(a) || self.asked_or_forecast(a) || self.spread_of_claims(a) {
+        if self.capacity_or_age_list(a)
+            || self.asked_or_forecast(a)
+            || self.spread_of_claims(a)
+            || self.numbered_part(a)
+            || self.definite_group(a, b, figure)
+        {
             return true;
         }
         if self.phrase_ends_at(a, &self.t.not_a_count_before) || self.rate_of(a, b) {
@@ -759,10 +764,53 @@ impl Writer<'_> {
                 return true;
             }
         }
-        a >= 3
-            && matches!(word(a - 1), Some("and" | "or" | "و" | "او"))
-            && toks[a - 2].kind == TokKind::Num
-            && matches!(word(a - 3), Some("aged" | "ages" | "age" | "العمر" | "اعمارهم" | "اعمارهما"))
+        // `aged 9, 11 and 13`, `ages 4 to 7`: every number of the list after `aged` is an age.
+        let mut k = a;
+        let mut numbers = 0;
+        while k > 0 {
+            let t = &toks[k - 1];
+            if t.kind == TokKind::Num {
+                numbers += 1;
+            } else if !(t.is_sym(",") || matches!(word(k - 1), Some("and" | "or" | "to" | "و" | "او"))) {
+                break;
+            }
+            k -= 1;
+        }
+        numbers > 0
+            && matches!(
+                word(k.wrapping_sub(1)),
+                Some("aged" | "ages" | "age" | "العمر" | "اعمارهم" | "اعمارهما")
+            )
+    }
+
+    /// `Art. 44 of the penal code`, `Sec. 3`, `Para. 12`: the number of a part of a text.
+    fn numbered_part(&self, a: usize) -> bool {
+        let toks = self.toks;
+        a >= 2
+            && toks[a - 1].is_sym(".")
+            && toks[a - 2].kind == TokKind::Word
+            && matches!(
+                toks[a - 2].norm.as_str(),
+                "art" | "arts" | "sec" | "para" | "ch" | "chap" | "cl" | "vol" | "pp" | "p"
+            )
+    }
+
+    /// `said the 48 had been pardoned`, `He is not among the 27`: a bare number after `the`
+    /// names a group counted before, it does not count it again (`the 903 recorded last year`,
+    /// with what it says of them, still does).
+    fn definite_group(&self, a: usize, b: usize, figure: Option<&FoundFigure>) -> bool {
+        let toks = self.toks;
+        let bare =
+            b == a + 1 && toks[a].kind == TokKind::Num && figure.is_some_and(|f| f.reading.noun.is_none());
+        let after = toks.get(b).map(|t| (t.kind, t.norm.as_str()));
+        let ends = match after {
+            None => true,
+            Some((TokKind::Sym, _)) => true,
+            Some((_, w)) => {
+                matches!(w, "had" | "have" | "has" | "were" | "was" | "are" | "is" | "will" | "would")
+            }
+        };
+        bare && a > 0 && toks[a - 1].norm == "the" && ends
     }
 
     /// A figure a journalist asks about (`Asked about reports of more than 50 dead, he said`,
