@@ -1790,7 +1790,14 @@ impl<'a> Scan<'a> {
         // The name after the verb must close the clause: `, said Samir Khalil, 52, a seller.`,
         // not `, said the ward had received 15 bodies`.
         let (phrase, _) = self.after_phrase(end, s_end, cue);
-        let Some((_, b)) = phrase else { return Side::Before };
+        let Some((a, b)) = phrase else { return Side::Before };
+        // A verb in it makes it what is said: `, said the real toll was "certainly higher"`.
+        let verb = (a..b).any(|k| {
+            self.exact_in(k, &self.t.be) || matches!(self.word(k), Some("had" | "has" | "have" | "would" | "will"))
+        });
+        if verb {
+            return Side::Before;
+        }
         let mut k = b;
         loop {
             if self.sym(k, "\"") || self.in_date(k) {
