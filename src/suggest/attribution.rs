@@ -1652,6 +1652,25 @@ impl<'a> Scan<'a> {
         (p, r)
     }
 
+    /// Whose figures a noun of information (at `h`) gives: the name after it in construct
+    /// (`تقديرات «مركز الفرات»`, `أرقام المرصد`, not `تقديرات أولية`) or after `from`, `by`, `of`
+    /// (`figures from the U.N.`, `estimates by Relief Monitor`).
+    fn possessor_of(&self, h: usize, b: usize) -> Option<(usize, usize)> {
+        let w = self.word(h)?;
+        let k = if is_arabic(w) {
+            let next = h + 1;
+            let definite = self
+                .word(next)
+                .is_some_and(|x| x.starts_with("ال") && !self.in_set(next, &self.t.document_adjectives));
+            (!w.starts_with("ال") && (self.is_quote_mark(next) || definite)).then_some(next)?
+        } else {
+            matches!(self.word(h + 1), Some("from" | "by" | "of"))
+                .then_some(h + 2)
+                .filter(|k| self.upper(*k) || self.word(*k) == Some("the"))?
+        };
+        (k < b).then(|| self.trim(k, b)).flatten()
+    }
+
     /// The source past the frames around it: None when a frame on information names no
     /// source (the outlet's own: no attribution), else the source (a frame's own source, a
     /// document's author, or the phrase as it was).
@@ -1677,7 +1696,12 @@ impl<'a> Scan<'a> {
                     }
                     // `Its figures show`: the figures of a source named before.
                     None if self.possessed_document(span) => {}
-                    None => return None,
+                    // `تقديرات «مركز الفرات للدراسات»`, `أرقام المرصد`, `figures from the U.N.`:
+                    // the figures of the name after them.
+                    None => match head.and_then(|h| self.possessor_of(h, b)) {
+                        Some(p) => source = Some(p),
+                        None => return None,
+                    },
                 }
             }
         }
@@ -1793,7 +1817,8 @@ impl<'a> Scan<'a> {
         let Some((a, b)) = phrase else { return Side::Before };
         // A verb in it makes it what is said: `, said the real toll was "certainly higher"`.
         let verb = (a..b).any(|k| {
-            self.exact_in(k, &self.t.be) || matches!(self.word(k), Some("had" | "has" | "have" | "would" | "will"))
+            self.exact_in(k, &self.t.be)
+                || matches!(self.word(k), Some("had" | "has" | "have" | "would" | "will"))
         });
         if verb {
             return Side::Before;

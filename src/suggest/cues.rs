@@ -174,6 +174,8 @@ pub(crate) const ARABIC: &[Cue] = &[
     with_object(cue("تحدّث|تحدّثت|تحدّثوا|يتحدّث|تتحدّث|يتحدّثون", Say, Auto), "عن"),
     participle(with_object(cue("متحدّثاً|متحدّثة", Say, Auto), "عن")),
     with_object(cue("أشار|أشارت|أشاروا|يشير|تشير|يشيرون", Say, Auto), "إلى"),
+    // `وأقرّت القيادة بمقتل ثلاثة جنود`: who admits a loss states it.
+    with_object(cue("أقرّ|أقرّت|أقرّوا|يقرّ|تقرّ|يقرّون", Say, Auto), "ب"),
     participle(with_object(cue("مشيراً|مشيرة", Say, Auto), "إلى")),
     cue("أوضح|أوضحت|أوضحوا|يوضح|توضح|يوضحون", Say, Auto),
     participle(cue("موضحاً|موضحة", Say, Auto)),
