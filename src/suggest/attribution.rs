@@ -481,6 +481,7 @@ impl<'a> Scan<'a> {
                     "." if self.toks.get(j + 1).is_none_or(|n| n.space_before) && j + 1 >= end => break,
                     "\"" if words > 0 && self.lay.quote_of[j] != NONE && self.opens_speech(j) => break,
                     "," if !self.apposition_follows(j + 1, end, arabic) => break,
+                    "," if arabic && words > 0 && self.named_then_described(start, j) => break,
                     // `وقالت المتحدثة باسم المكتب، مارتا إيلفس، خلال الإحاطة`: a preposition after
                     // the apposition says when or where, not who.
                     "," if arabic && words > 0 && self.exact_in(j + 1, &self.t.prepositions) => break,
@@ -616,6 +617,18 @@ impl<'a> Scan<'a> {
 
     /// After a comma inside a source phrase: does the phrase go on (`X, a spokesman for Y`,
     /// `Samir Khalil, 52,`, `منسّقة الشؤون الإنسانية، هالة مرعي`)?
+    /// An Arabic name written first and then described after a comma (`العميد كريم اسطفان،
+    /// المسؤول عن وحدات الهندسة`, `«كتائب دبرة الحرة»، الفصيل المسلح في حي التل`): the name is
+    /// the speaker, the description is not part of it. (An office written first keeps the name
+    /// after it: `مدير المخيم، أحمد سولي`.)
+    fn named_then_described(&self, start: usize, comma: usize) -> bool {
+        let titled = self.exact_in(start, &self.t.titles);
+        let quoted = comma > start && self.is_quote_mark(comma - 1);
+        let described = self.word(comma + 1).is_some_and(|w| w.starts_with("ال") && is_arabic(w))
+            && !self.exact_in(comma + 1, &self.t.titles);
+        (titled || quoted) && described
+    }
+
     fn apposition_follows(&self, j: usize, end: usize, arabic: bool) -> bool {
         if j >= end {
             return false;
