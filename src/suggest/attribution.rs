@@ -433,9 +433,11 @@ impl<'a> Scan<'a> {
             let t = &self.toks[b - 1];
             let closing_mark = t.kind == TokKind::Sym
                 && (t.norm == ")" || (t.norm == "\"" && (a..b - 1).any(|k| self.is_quote_mark(k))));
+            // `Karval Now`: a capitalised word after a capitalised word ends a name.
+            let in_name = b - 1 > a && self.upper(b - 1) && self.upper(b - 2);
             if (t.kind == TokKind::Sym && !closing_mark)
-                || self.exact_in(b - 1, &self.t.trim_end)
-                || self.in_set(b - 1, &self.t.adverbs)
+                || (!in_name
+                    && (self.exact_in(b - 1, &self.t.trim_end) || self.in_set(b - 1, &self.t.adverbs)))
             {
                 b -= 1;
                 continue;

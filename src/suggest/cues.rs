@@ -550,6 +550,7 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
     "report",
     "video",
+    "footage",
     "post",
     "message",
     "survey",
@@ -592,6 +593,13 @@ pub(crate) const DOCUMENT_ADJECTIVES: &[&str] = &[
 ];
 pub(crate) const DOCUMENT_LINKS: &[&str] = &[
     "by",
+    "aired",
+    "broadcast",
+    "posted",
+    "published",
+    "released",
+    "circulated",
+    "shared",
     "from",
     "of",
     "عن",
