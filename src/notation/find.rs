@@ -367,10 +367,6 @@ const ONE_PERSON: &[&str] = &[
     "fisherman",
 ];
 
-/// Words that open a breakdown of a total (`among them`, `including`, `بينهم`, `بين القتلى`).
-const BREAKDOWN_BEFORE: &[&str] =
-    &["among", "amongst", "including", "بين", "بينهم", "بينهن", "بينها", "منهم", "منهن"];
-
 /// Words before a number that make it a share (`بنسبة 18`, `نسبتها 45`).
 const SHARE_BEFORE: &[&str] = &["نسبه", "نسبته", "نسبتها", "نسبتهم", "بنسبه"];
 
@@ -502,14 +498,6 @@ pub(crate) fn find_figures_in(
         if let Some(second) = second_bound(&reader, &part) {
             end_tok = second.end;
             end_byte = second.end_byte;
-        } else if let Some(last) = list_end(&reader, &part) {
-            // A list of counted nouns is one sum: "six children and four women", "6 soldiers,
-            // 9 civilians and 2 employees", "ستة جنود وتسعة مدنيين واثنان من موظفي الشركة".
-            if parse_indexed(&text[part.start_byte..last.end_byte], index).is_ok_and(|r| r.kind == Kind::Sum)
-            {
-                end_tok = last.end;
-                end_byte = last.end_byte;
-            }
         }
         // Provisional wording right after: "45 and rising", "18 قتيلاً في حصيلة غير نهائية".
         let mut k = end_tok;
@@ -532,48 +520,6 @@ pub(crate) fn find_figures_in(
         i = end_tok.max(i + 1);
     }
     out
-}
-
-/// The last part of a list of counted nouns that starts with `first` and whose last join is
-/// `and`/`و` (`A n1, B n2 and C n3`): every part has its own noun, none is an outcome (`30 killed
-/// and 50 wounded` are two figures) and none is hedged.
-fn list_end(reader: &Reader<'_>, first: &Part) -> Option<Part> {
-    let fits = |p: &Part| p.noun.is_some() && p.outcome.is_none() && !p.hedged && !p.vague;
-    if !fits(first) {
-        return None;
-    }
-    let toks = reader.toks;
-    // A breakdown of a total said before (`37 people, among them 11 children and six women`,
-    // `بينهم ١١ طفلاً وست نساء`, `بين المعتقلين ٩ قاصرين و٣ معلمين`): each part is its own claim.
-    let before = |k: usize| first.base_start.checked_sub(k).and_then(|k| toks.get(k));
-    if in_list(before(1), BREAKDOWN_BEFORE) || in_list(before(2), BREAKDOWN_BEFORE) {
-        return None;
-    }
-    let mut end = first.end;
-    let mut last: Option<Part> = None;
-    let mut and_last = false;
-    for _ in 0..8 {
-        let t = toks.get(end)?;
-        let (at, and) = match t.norm.as_str() {
-            "," => (end + 1, false),
-            "and" | "و" => (end + 1, true),
-            w if w.starts_with('و') && !t.norm.is_ascii() => (end, true),
-            _ => break,
-        };
-        let Ok(Some(next)) = reader.part_at(at) else { break };
-        let last_item = and && next.noun.is_some() && next.outcome.is_none() && !next.hedged;
-        if (at == end && next.lead_clitic == 0) || !(fits(&next) || last_item) {
-            break;
-        }
-        end = next.end;
-        and_last = and;
-        last = Some(next);
-        // English joins its last item with `and`; Arabic joins every item with `و`.
-        if and && t.norm.is_ascii() {
-            break;
-        }
-    }
-    last.filter(|_| and_last)
 }
 
 /// Does a date phrase hold a day of the month in digits (one or two of them, not a year)?

@@ -657,8 +657,8 @@ fn a_measure_of_people_takes_only_people() {
         out.iter().filter_map(|s| s.figure.as_ref().map(|f| f.wording.clone())).collect();
     let kept: Vec<String> =
         out.into_iter().filter(Suggestion::fits_people).filter_map(|s| s.figure.map(|f| f.wording)).collect();
-    // A list of people is one sum (`30 civilians and two Syrians`).
-    for want in ["12 مدنياً", "30 civilians and two Syrians", "9"] {
+    // Each group of a list of people is its own figure (`30 civilians`, `two Syrians`).
+    for want in ["12 مدنياً", "30 civilians", "two Syrians", "9"] {
         assert!(kept.iter().any(|w| w.starts_with(want)), "{want} kept: {kept:?}");
     }
     for gone in ["ثلاثة أحياء", "40 منزلاً", "15 groups", "13 points"] {
@@ -955,8 +955,8 @@ fn shares_money_names_ages_capacities_and_rates_are_not_claims() {
     }
 }
 
-/// A hedge after the number holds when the counted noun or `منهم` follows it; a list of counted
-/// nouns is one sum, unless it breaks down a total (`بينهم`, `among them`) or names two roles.
+/// A hedge after the number holds when the counted noun or `منهم` follows it; each group of a
+/// list of counted nouns is its own figure (a researcher records civilians and soldiers apart).
 #[test]
 fn hedges_before_the_noun_and_lists_of_people() {
     let kind = |text: &str, wording: &str| {
@@ -974,19 +974,26 @@ fn hedges_before_the_noun_and_lists_of_people() {
     assert_eq!(kind("Residents said three of them at least were shot.", "three"), (Kind::AtLeast, 3, None));
     // Must NOT be read as a hedge after: `وأكثر من 5` starts the next figure.
     assert_eq!(kind("وقال إن 3 قتلوا وأكثر من 5 أصيبوا.", "3"), (Kind::Exact, 3, Some(3)));
-    assert_eq!(
-        kind("The monitor said six children and four women were among the dead.", "six"),
-        (Kind::Sum, 10, Some(10))
-    );
-    assert_eq!(
-        kind("He said the freed hostages included 6 soldiers, 9 civilians and 2 employees.", "6"),
-        (Kind::Sum, 17, Some(17))
-    );
-    assert_eq!(
-        kind("وقال إن المفرج عنهم هم «ستة جنود وتسعة مدنيين واثنان من الموظفين».", "ستة"),
-        (Kind::Sum, 17, Some(17))
-    );
-    // Must NOT be summed: a breakdown of a total, and two roles.
+    // Each group of a list is its own figure: civilians and soldiers are recorded apart.
+    // Must NOT be summed: a list of groups, a breakdown of a total, and two roles.
+    for (text, parts) in [
+        (
+            "The monitor said six children and four women were among the dead.",
+            &["six children", "four women"][..],
+        ),
+        (
+            "He said the freed hostages included 6 soldiers, 9 civilians and 2 employees.",
+            &["6 soldiers", "9 civilians", "2 employees"],
+        ),
+        (
+            "وقال إن المفرج عنهم هم «ستة جنود وتسعة مدنيين واثنان من الموظفين».",
+            &["ستة جنود", "تسعة مدنيين", "اثنان من الموظفين"],
+        ),
+    ] {
+        let got = figures(text);
+        assert!(parts.iter().all(|p| got.iter().any(|w| w == p)), "{text}: {got:?}");
+        assert_eq!(kind(text, parts[0]).0, Kind::Exact, "{text}");
+    }
     let got = figures("وقال المرصد إن 37 شخصاً قتلوا، بينهم ١١ طفلاً وست نساء.");
     assert!(got.iter().any(|w| w == "١١ طفلاً") && got.iter().any(|w| w == "ست نساء"), "{got:?}");
     let got = figures("The monitor said 40 people died, among them 11 children and six women.");
