@@ -165,6 +165,7 @@ const PHRASES: &[(&[P], R)] = &[
     // English: days counted back from publication
     (&[W("today")], R::Back(0)),
     (&[W("earlier|later"), W("today")], R::Back(0)),
+    (&[W("earlier|later"), W("in"), W("the"), W("day")], R::Back(0)),
     (&[W("this"), W(TOD_EN)], R::Back(0)),
     (&[W("tonight")], R::Back(0)),
     (&[W("yesterday"), O(TOD_EN)], R::Back(1)),

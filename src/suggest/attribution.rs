@@ -251,7 +251,7 @@ impl<'a> Scan<'a> {
             let said_after = (end..s_end).any(|j| {
                 self.sym(j, ",")
                     && !self.exact_in(j + 1, &self.t.pronouns)
-                    && (j + 2..(j + 8).min(s_end)).any(|c| self.said_at(c))
+                    && (j + 2..(j + 16).min(s_end)).any(|c| self.said_at(c))
             });
             if !self.in_figure(k)
                 || self.lay.sent_of[k] != self.lay.sent_of[i]

@@ -983,6 +983,18 @@ pub(crate) const COMPLEMENTIZERS: &[&str] = &[
 /// or صحة: وكالة الأنباء, وزارة الصحة.)
 pub(crate) const CONTENT_NOUNS: &[&str] = &[
     "حصيلة",
+    "خطف",
+    "اختطاف",
+    "احتجاز",
+    "توقيف",
+    "تهجير",
+    "ترحيل",
+    "تجنيد",
+    "اختفاء",
+    "فقدان",
+    "وفاة",
+    "وفيات",
+    "دفن",
     "عدد",
     "مقتل",
     "سقوط",
@@ -1112,6 +1124,9 @@ pub(crate) const MANNER_PHRASES: &[&str] = &[
     // `«جبهة تحرير السرحان» عبر قناتها على «تلغرام»`: the channel is how it spoke.
     "عبر",
     "via",
+    // `كشفت حتى الآن عن 38 جثة`: how far, not who.
+    "حتى الآن",
+    "so far",
 ];
 
 /// Words that end a scan back from a cue: a new clause starts after them.
@@ -1173,6 +1188,13 @@ pub(crate) const TRIM_START: &[&str] = &[
     "غير",
     "بالمقابل",
     "ثم",
+    // `وكان السجل قد وثّق`: the auxiliary before a subject.
+    "كان",
+    "كانت",
+    "وكان",
+    "وكانت",
+    "فكان",
+    "فكانت",
 ];
 
 /// Verbs of going on before a speaker and a participle of saying (`ومضت فرحات قائلة`, `وعاد
@@ -1185,6 +1207,11 @@ pub(crate) const CONTINUING_VERBS: &[&str] =
 /// prepositions left before a stop. (Not على: it normalises like the name علي.)
 pub(crate) const TRIM_END: &[&str] = &[
     "also",
+    // `it had so far confirmed`, `it had already counted`.
+    "so",
+    "far",
+    "already",
+    "just",
     "later",
     "earlier",
     "previously",
@@ -1538,6 +1565,16 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "bulletin",
     "log",
     "نشرة",
+    // Offices a person named before is called by again (`The police chief`, `the provincial
+    // prosecutor`, `the minister`).
+    "chief",
+    "prosecutor",
+    "minister",
+    "director",
+    "coordinator",
+    "mayor",
+    "envoy",
+    "ambassador",
 ];
 
 /// Openings of a clause that never carry content (for deciding whether a cue closes a clause).
@@ -1582,6 +1619,9 @@ pub(crate) const ACCUSED_HEADS: &[&str] = &[
     "مسلحون",
     "جماعة",
     "الجماعة",
+    "عصابة",
+    "العصابة",
+    "عصابات",
 ];
 
 /// Pronouns: a source phrase that is only a pronoun takes the source of the statement before.
