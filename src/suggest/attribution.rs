@@ -1163,21 +1163,26 @@ impl<'a> Scan<'a> {
     /// `who` clause follows it and introduces its speaker, so that it stands for no one before
     /// (`The doctor, who gave only his first name, Samer,`). A `who` clause that only describes
     /// (`The official, who spoke on condition of anonymity,`) introduces no one.
-    fn reference_head(&self, p: (usize, usize)) -> Option<(String, Vec<usize>)> {
+    /// A reference's head and modifiers: a generic head (`the group`, `المرصد`), or any head a
+    /// source or a name before holds (`the forum` after `the Zeravan Humanitarian Forum`).
+    fn reference_head(&self, p: (usize, usize), named: impl Fn(&str) -> bool) -> Option<(String, Vec<usize>)> {
         let introduced = self.sym(p.1, ",") && (self.naming_clause(p.1 + 1) || self.upper(p.1 + 1));
         if introduced {
             return None;
         }
-        self.generic_head(p)
+        self.generic_head(p, named)
     }
 
-    fn generic_head(&self, (a, b): (usize, usize)) -> Option<(String, Vec<usize>)> {
+    fn generic_head(&self, (a, b): (usize, usize), named: impl Fn(&str) -> bool) -> Option<(String, Vec<usize>)> {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         let (&first, &last) = (words.first()?, words.last()?);
         let known = |k: usize| {
             let w = self.word(k).unwrap_or("");
             let bare = clitic_forms(w).into_iter().find(|(_, cl, _)| cl.ends_with("ال")).map(|(_, _, r)| r);
-            self.t.generic_heads.contains(w) || bare.is_some_and(|r| self.t.generic_heads.contains(r))
+            let folded = || crate::normalize::fold_name(w).pop().is_some_and(|h| named(&h));
+            self.t.generic_heads.contains(w)
+                || bare.is_some_and(|r| self.t.generic_heads.contains(r))
+                || (!self.upper(k) && folded())
         };
         let definite =
             |k: usize| self.word(k).is_some_and(|w| ["ال", "وال", "فال"].iter().any(|p| w.starts_with(p)));
@@ -1918,7 +1923,9 @@ impl<'a> Scan<'a> {
             known.advance(units[k].source.map_or(units[k].cue.0, |p| p.0));
             // `posted a statement saying ...`: the document speaks for the source before it.
             let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
-            let reference = units[k].source.and_then(|p| self.reference_head(p));
+            let reference = units[k].source.and_then(|p| {
+                self.reference_head(p, |h| known.named.contains_key(h) || known.mention_with_head(h).is_some())
+            });
             // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
             // else for the author of the last such document.
             let document_ref =

@@ -71,8 +71,13 @@ impl Scan<'_> {
         // The last unit of each sentence, so that each paragraph looks back over its own
         // sentences and those of the two paragraphs before it only.
         let mut last_of: Vec<Option<usize>> = vec![None; self.lay.sentences.len()];
+        // The first unit of each sentence that is not a relay: its main speaker.
+        let mut main_of: Vec<Option<usize>> = vec![None; self.lay.sentences.len()];
         for (i, u) in units.iter().enumerate() {
             last_of[u.sentence] = Some(last_of[u.sentence].map_or(i, |l| l.max(i)));
+            if u.family != Family::Relay && main_of[u.sentence].is_none() {
+                main_of[u.sentence] = Some(i);
+            }
         }
         let mut intro: Option<usize> = None;
         for (p, &(first, end)) in paras.iter().enumerate() {
@@ -101,7 +106,10 @@ impl Scan<'_> {
                 .take_while(|k| self.lay.sentences[*k].para + 2 >= para)
                 .filter_map(|k| last_of[k])
                 .max();
-            let pick = if document { before.or(own) } else { own };
+            // `It listed the main developments by area:` (no verb of saying read): the main
+            // speaker of the sentence before in the paragraph, not a source it cites.
+            let main_before = (first..end - 1).rev().find_map(|k| main_of[k]);
+            let pick = if document { before.or(own) } else { own.or(main_before) };
             intro = pick.map(|u| units[u].from.unwrap_or(u));
         }
     }
