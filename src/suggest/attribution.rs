@@ -1165,7 +1165,11 @@ impl<'a> Scan<'a> {
     /// (`The official, who spoke on condition of anonymity,`) introduces no one.
     /// A reference's head and modifiers: a generic head (`the group`, `المرصد`), or any head a
     /// source or a name before holds (`the forum` after `the Zeravan Humanitarian Forum`).
-    fn reference_head(&self, p: (usize, usize), named: impl Fn(&str) -> bool) -> Option<(String, Vec<usize>)> {
+    fn reference_head(
+        &self,
+        p: (usize, usize),
+        named: impl Fn(&str) -> bool,
+    ) -> Option<(String, Vec<usize>)> {
         let introduced = self.sym(p.1, ",") && (self.naming_clause(p.1 + 1) || self.upper(p.1 + 1));
         if introduced {
             return None;
@@ -1173,7 +1177,11 @@ impl<'a> Scan<'a> {
         self.generic_head(p, named)
     }
 
-    fn generic_head(&self, (a, b): (usize, usize), named: impl Fn(&str) -> bool) -> Option<(String, Vec<usize>)> {
+    fn generic_head(
+        &self,
+        (a, b): (usize, usize),
+        named: impl Fn(&str) -> bool,
+    ) -> Option<(String, Vec<usize>)> {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         let (&first, &last) = (words.first()?, words.last()?);
         let known = |k: usize| {
@@ -1924,7 +1932,9 @@ impl<'a> Scan<'a> {
             // `posted a statement saying ...`: the document speaks for the source before it.
             let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
             let reference = units[k].source.and_then(|p| {
-                self.reference_head(p, |h| known.named.contains_key(h) || known.mention_with_head(h).is_some())
+                self.reference_head(p, |h| {
+                    known.named.contains_key(h) || known.mention_with_head(h).is_some()
+                })
             });
             // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
             // else for the author of the last such document.

@@ -1380,6 +1380,27 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
 pub(crate) const SCENE_PREPOSITIONS: &[&str] =
     &["أمام", "خلال", "أثناء", "طوال", "عقب", "إثر", "لدى", "بعد", "قبل", "عبر"];
 
+/// What a source cites that is its own material, not a speaker (`citing interviews with
+/// survivors`, `نقلاً عن سجلاتها`): the source that cites it is the speaker.
+pub(crate) const METHOD_NOUNS: &[&str] = &[
+    "interviews",
+    "records",
+    "documents",
+    "testimonies",
+    "testimony",
+    "analysis",
+    "images",
+    "footage",
+    "research",
+    "مقابلات",
+    "سجلات",
+    "سجلاتها",
+    "سجلاته",
+    "وثائق",
+    "شهادات",
+    "صور",
+];
+
 /// Words of a scene or a setting: a sentence with one describes what the reporter saw or
 /// heard (`Dozens of relatives waited outside its morgue`, `واحتشد المئات أمام المشفى`) or the
 /// place the story happens in (`the camps shelter an estimated 85,000 people`, `the town had

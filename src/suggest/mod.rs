@@ -1028,6 +1028,15 @@ impl Writer<'_> {
             here
         };
         match (before, after) {
+            // `X said 19 were killed, citing the Red Crescent`: the source cited at the end of
+            // the clause is the speaker of what it closes.
+            (_, Some(n))
+                if self.units[n].family == Family::Relay
+                    && !self.units[n].forward
+                    && self.cites_a_speaker(n) =>
+            {
+                Some(n)
+            }
             (Some(p), _) if self.units[p].forward => Some(p),
             (_, Some(n)) if !self.units[n].forward => Some(n),
             (Some(p), _) => Some(p),
@@ -1035,6 +1044,20 @@ impl Writer<'_> {
             (None, None) if here.len() == 1 => here.clone().next(),
             _ => None,
         }
+    }
+
+    /// Does a relay cite someone who speaks, not the speaker's own material (`citing interviews
+    /// with survivors`, `citing its own members`, `نقلاً عن سجلاتها`)?
+    fn cites_a_speaker(&self, u: usize) -> bool {
+        let Some((a, b)) = self.units[u].source else { return false };
+        let first = (a..b).find(|k| {
+            self.toks[*k].kind == TokKind::Word && !matches!(self.toks[*k].norm.as_str(), "the" | "a" | "an")
+        });
+        !first.is_some_and(|k| {
+            matches!(self.toks[k].norm.as_str(), "its" | "their" | "his" | "her")
+                || self.scan.in_set(k, &self.t.information_nouns)
+                || self.scan.in_set(k, &self.t.method_nouns)
+        })
     }
 
     /// Token span of the quote of a figure: its sentence, or, when the sentence holds several
