@@ -1938,8 +1938,10 @@ impl<'a> Scan<'a> {
             });
             // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
             // else for the author of the last such document.
-            let document_ref =
-                reference.as_ref().is_some_and(|(h, _)| self.t.document_folds.contains(h.as_str()));
+            // Not a body named with a document's word (`The Zeravan Casualty Register`).
+            let document_ref = reference.as_ref().is_some_and(|(h, mods)| {
+                self.t.document_folds.contains(h.as_str()) && !mods.iter().any(|m| self.upper(*m))
+            });
             // A document with no author known stands for the last body that spoke (`وبحسب
             // التقرير` after `وثّق المرصد` is the monitor, not its director quoted since).
             let document_author = reference.as_ref().and_then(|(h, _)| known.named.get(h));
