@@ -212,6 +212,16 @@ impl<'a> Scan<'a> {
         {
             return false;
         }
+        // `غير أن «سجلّ ضحايا زيرافان» أعلن`: the first word of a short name in guillemets (no
+        // speech) is a name's, not a verb.
+        let quotes = &self.lay.quotes;
+        let q = quotes.partition_point(|q| q.open + 1 < i);
+        if prev.is_some_and(|p| self.is_quote_mark(p))
+            && quotes.get(q).is_some_and(|q| q.open + 1 == i && !q.speech && q.close > end)
+            && self.word(i).is_some_and(is_arabic)
+        {
+            return false;
+        }
         // Past one determiner: `claimed the lives`, `claimed a victory`.
         let not_before = &self.t.not_before[&cue_key(cue)];
         let after_det = if self.exact_in(end, &self.t.determiners) { end + 1 } else { end };
