@@ -1716,8 +1716,10 @@ impl<'a> Scan<'a> {
         let mut source = Some(span);
         // A frame on information names its source further on, or is the outlet's own.
         if let Some((a, b)) = source {
+            // A capitalised word is part of a name (`The Halvard Conflict Data Project`).
             let head = (a..b.min(a + 5)).find(|k| {
-                self.in_set(*k, &self.t.information_nouns) || self.in_set(*k, &self.t.source_nouns)
+                !self.upper(*k)
+                    && (self.in_set(*k, &self.t.information_nouns) || self.in_set(*k, &self.t.source_nouns))
             });
             if head.is_some_and(|k| self.in_set(k, &self.t.information_nouns)) {
                 match (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) {
@@ -1837,7 +1839,7 @@ impl<'a> Scan<'a> {
         let prev_comma_or_quote = i.checked_sub(1).is_some_and(|p| self.sym(p, ",") || self.is_quote_mark(p));
         // A name or a noun phrase: `said Mona`, `said the minister`, `say residents`.
         let next_is_name = (self.upper(end)
-            || matches!(self.word(end), Some("the" | "a" | "an" | "one"))
+            || matches!(self.word(end), Some("the" | "a" | "an" | "one" | "its" | "his" | "her" | "their"))
             || self.in_set(end, &self.t.source_nouns))
             && self.word(end).is_some()
             && !self.in_date(end)
@@ -1858,7 +1860,10 @@ impl<'a> Scan<'a> {
             self.exact_in(k, &self.t.be)
                 || matches!(self.word(k), Some("had" | "has" | "have" | "would" | "will"))
         });
-        if verb {
+        // After a possessive, only an office with its holder's name speaks (`, said its director,
+        // Dr. Marta Lindqvist`; not `, said her son, 15, was taken`).
+        let possessive = matches!(self.word(end), Some("its" | "his" | "her" | "their"));
+        if verb || (possessive && !(a..b).any(|k| self.upper(k))) {
             return Side::Before;
         }
         let mut k = b;
@@ -2038,9 +2043,11 @@ impl<'a> Scan<'a> {
             return None;
         }
         let (span, org) = known.mention_starting(prev.body, prev.body + 2)?;
+        // A name opened by `The` is a body's (`The Halvard Conflict Data Project`).
+        let body = org || self.word(span.0).is_some_and(|w| w.eq_ignore_ascii_case("the"));
         let fits = match units[k].source.and_then(|(a, _)| self.word(a)) {
-            Some("he" | "she" | "He" | "She") => !org,
-            Some("it" | "It" | "they" | "They") => org,
+            Some("he" | "she" | "He" | "She") => !body,
+            Some("it" | "It" | "they" | "They") => body,
             Some(_) => return None,
             None => true,
         };
