@@ -775,8 +775,25 @@ impl<'a> Scan<'a> {
 
     /// The source phrase before a cue.
     fn before_phrase(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
-        let chunks = self.chunks_before(cue, floor);
         let arabic = self.word(cue).is_some_and(is_arabic);
+        // `The health ministry last year said`, `The army on Monday said`: a date between the
+        // subject and its verb is passed over.
+        let mut c = cue;
+        while !arabic && c > floor && self.in_date(c - 1) {
+            c -= 1;
+        }
+        for _ in 0..2 {
+            if c < cue && c > floor && matches!(self.word(c - 1), Some("on" | "in" | "late" | "early")) {
+                c -= 1;
+            }
+        }
+        let number_before = (c.saturating_sub(3)..c).any(|k| self.toks[k].kind == TokKind::Num);
+        let cue = if c < cue && c > floor && self.toks[c - 1].kind == TokKind::Word && !number_before {
+            c
+        } else {
+            cue
+        };
+        let chunks = self.chunks_before(cue, floor);
         if arabic {
             let (a, b) = chunks[0];
             let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {
@@ -1153,6 +1170,34 @@ impl<'a> Scan<'a> {
             && (1..=2).contains(&words.len())
             && words.iter().all(|k| {
                 self.in_set(*k, &self.t.document_nouns) || self.in_set(*k, &self.t.information_nouns)
+            })
+    }
+
+    /// `A second statement`, `another post`, `a later bulletin`: a document that follows one
+    /// named before, from the same speaker.
+    fn follow_up_document(&self, (a, b): (usize, usize)) -> bool {
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        let later = |k: &usize| {
+            matches!(
+                self.word(*k),
+                Some(
+                    "second"
+                        | "third"
+                        | "another"
+                        | "new"
+                        | "later"
+                        | "further"
+                        | "fresh"
+                        | "updated"
+                        | "subsequent"
+                )
+            )
+        };
+        words.len() <= 3
+            && words.iter().any(later)
+            && words.last().is_some_and(|k| self.in_set(*k, &self.t.document_nouns))
+            && words.iter().all(|k| {
+                later(k) || self.exact_in(*k, &self.t.determiners) || self.in_set(*k, &self.t.document_nouns)
             })
     }
 
@@ -1970,6 +2015,7 @@ impl<'a> Scan<'a> {
                     self.is_pronoun(p)
                         || self.possessed_document(p)
                         || (same_sentence && self.only_a_document(p))
+                        || self.follow_up_document(p)
                         || (document_ref && body_named.is_none() && (last.is_some() || body.is_some()))
                 }
             };
@@ -2010,8 +2056,12 @@ impl<'a> Scan<'a> {
                 units[k].source = Some(name);
                 units[k].resolved = Some(span);
                 last = Some(k);
-            } else if let Some(span) = (needs_source && !first_person && body.or(last).is_none())
-                .then(|| self.previous_subject(units, k, &known))
+            } else if let Some(span) = (needs_source && !first_person)
+                .then(|| {
+                    self.own_subject(units, k, &known).or_else(|| {
+                        body.or(last).is_none().then(|| self.previous_subject(units, k, &known)).flatten()
+                    })
+                })
                 .flatten()
             {
                 units[k].resolved = Some(span);
@@ -2042,16 +2092,35 @@ impl<'a> Scan<'a> {
         if prev.heading || (prev.para != here.para && !(here.first && prev.para + 1 == here.para)) {
             return None;
         }
-        let (span, org) = known.mention_starting(prev.body, prev.body + 2)?;
+        self.opening_name(prev.body, &units[k], known)
+    }
+
+    /// The name that opens a sentence at token `body`, when it fits unit `u`'s pronoun (a
+    /// person for `he`, `she`, a body for `it`, `they`) or `u` has no source of its own.
+    fn opening_name(&self, body: usize, u: &Unit, known: &Known) -> Option<(usize, usize)> {
+        let (span, org) = known.mention_starting(body, body + 2)?;
         // A name opened by `The` is a body's (`The Halvard Conflict Data Project`).
-        let body = org || self.word(span.0).is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        let fits = match units[k].source.and_then(|(a, _)| self.word(a)) {
-            Some("he" | "she" | "He" | "She") => !body,
-            Some("it" | "It" | "they" | "They") => body,
+        let is_body = org || self.word(span.0).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let fits = match u.source.and_then(|(a, _)| self.word(a)) {
+            Some("he" | "she" | "He" | "She") => !is_body,
+            Some("it" | "It" | "they" | "They") => is_body,
             Some(_) => return None,
             None => true,
         };
         fits.then_some(span)
+    }
+
+    /// `The U.N. stopped publishing its count in 2024, when it put the toll at …`: a pronoun
+    /// after the name that opens its own sentence, with no speaker before it there, stands for
+    /// that name.
+    fn own_subject(&self, units: &[Unit], k: usize, known: &Known) -> Option<(usize, usize)> {
+        let (p, _) = units[k].source.filter(|p| self.is_pronoun(*p))?;
+        let s = units[k].sentence;
+        if k > 0 && units[k - 1].sentence == s {
+            return None;
+        }
+        let span = self.opening_name(self.lay.sentences[s].body, &units[k], known)?;
+        (span.1 < p).then_some(span)
     }
 
     /// `he said`, `she said` after a plural took the floor (`a list compiled by local
