@@ -1819,6 +1819,19 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "norm of",
     "oldest was",
     "youngest was",
+    // A minimum and a difference, not a count: `below the minimum of 15`, `differ by tens of
+    // thousands`, `تتباعد بعشرات الآلاف`.
+    "minimum of",
+    "maximum of",
+    "differ by",
+    "differs by",
+    "differed by",
+    "بفارق",
+    "تتباعد",
+    // Ages in a range: `their ages ranged from 2 to 71`.
+    "ages ranged from",
+    "ages ranging from",
+    "ages from",
     "المخصصة",
     "مخصصة",
     "تتسع",
@@ -1898,6 +1911,14 @@ pub(crate) const RATE_AFTER: &[&str] = &[
     "في الدقيقة",
     "في الساعة",
 ];
+
+/// What a speaker can do at one time (`We can treat about 40 at a time`, `لا نستطيع علاج أكثر
+/// من 35 طفلاً في الوقت نفسه`): with a verb of ability before the figure, a capacity, not a count
+/// (`held as many as 90 men at a time` is a count).
+pub(crate) const AT_ONE_TIME: &[&str] =
+    &["at a time", "at any one time", "at once", "في الوقت نفسه", "في آن واحد"];
+pub(crate) const ABLE: &[&str] =
+    &["can", "could", "cannot", "able", "نستطيع", "يستطيع", "تستطيع", "نتمكن", "يمكن", "يمكننا", "بإمكاننا"];
 
 /// Rates written before the figure they make a flow of (`نسجل يومياً بين 300 و400 وافد`,
 /// `every day, 300 people arrive`). Not `daily`: `the daily Al-Saut` is a newspaper.

@@ -924,7 +924,14 @@ impl Writer<'_> {
                 break;
             }
         }
-        (a.saturating_sub(3)..a).any(|k| self.scan.phrase_at(k, &self.t.rate_before).is_some_and(|e| e <= a))
+        if (a.saturating_sub(3)..a)
+            .any(|k| self.scan.phrase_at(k, &self.t.rate_before).is_some_and(|e| e <= a))
+        {
+            return true;
+        }
+        // `We can treat about 40 at a time`: a capacity.
+        let able = (a.saturating_sub(6)..a).any(|k| self.scan.in_set(k, &self.t.able));
+        able && (b..(b + 4).min(toks.len())).any(|k| self.scan.phrase_at(k, &self.t.at_one_time).is_some())
     }
 
     fn phrase_ends_at(&self, a: usize, phrases: &[Vec<String>]) -> bool {

@@ -551,6 +551,15 @@ pub(crate) const THING_NOUNS: &[&str] = &[
     "organizations",
     "agencies",
     "doses",
+    "grades",
+    "plots",
+    "fields",
+    "excavators",
+    "bulldozers",
+    "samples",
+    "aftershocks",
+    "tremors",
+    "monitors",
     // An audience, a method and documents: `300,000 followers`, `163 interviews`, `two separate
     // sources`, `five casualty bulletins`, `11 besieged communities`, `two mass graves`.
     "followers",
@@ -828,6 +837,19 @@ pub(crate) const THING_NOUNS: &[&str] = &[
     "خزان",
     "خزانات",
     "حياً",
+    "درجة",
+    "درجات",
+    "حقل",
+    "حقلاً",
+    "حقول",
+    "جرافة",
+    "جرافات",
+    "عينة",
+    "عينات",
+    "هزة",
+    "هزات",
+    "مرصد",
+    "مراصد",
 ];
 
 /// An Arabic head noun that counts events or records of people when a word for what happened
