@@ -72,6 +72,9 @@ const HELD_OUT_11: &str = "tests/fixtures/suggest/heldout11";
 /// A twelfth batch, written blind on 2026-12-07 (its README says what its author read) while
 /// the rules of the round were changed, measured once, unseen, with the rules frozen at 8e56ba7.
 const HELD_OUT_12: &str = "tests/fixtures/suggest/heldout12";
+/// A thirteenth batch, written blind on 2026-12-07 (its README says what its author read) while
+/// the rules of the round were changed, measured once, unseen, with the rules frozen at 989b8db.
+const HELD_OUT_13: &str = "tests/fixtures/suggest/heldout13";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -437,6 +440,9 @@ const HELD_OUT_11_FLOORS: Floors =
 /// On the twelfth blind batch: measured once unseen (see the README of the batch).
 const HELD_OUT_12_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
 
+/// On the thirteenth blind batch: measured once unseen (see the README of the batch).
+const HELD_OUT_13_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
@@ -540,6 +546,11 @@ fn suggestions_match_the_gold_claims_of_the_eleventh_blind_batch() {
 #[test]
 fn suggestions_match_the_gold_claims_of_the_twelfth_blind_batch() {
     check(HELD_OUT_12, HELD_OUT_12_FLOORS);
+}
+
+#[test]
+fn suggestions_match_the_gold_claims_of_the_thirteenth_blind_batch() {
+    check(HELD_OUT_13, HELD_OUT_13_FLOORS);
 }
 
 #[test]

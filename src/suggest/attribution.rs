@@ -793,7 +793,14 @@ impl<'a> Scan<'a> {
         } else {
             cue
         };
-        let chunks = self.chunks_before(cue, floor);
+        // `A second post, late on Tuesday, listed`: a chunk that is only a date is an aside.
+        let mut chunks = self.chunks_before(cue, floor);
+        if chunks.len() > 1 {
+            chunks.retain(|c| !self.only_a_date(*c));
+        }
+        if chunks.is_empty() {
+            return None;
+        }
         if arabic {
             let (a, b) = chunks[0];
             let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {
@@ -853,6 +860,15 @@ impl<'a> Scan<'a> {
             let (a1, b1) = *chunks.get(1)?;
             self.trim(a1, b1)
         })
+    }
+
+    /// A chunk of words that is only a date and its prepositions (`late on Tuesday`).
+    fn only_a_date(&self, (a, b): (usize, usize)) -> bool {
+        let words = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word);
+        (a..b).any(|k| self.in_date(k))
+            && words.clone().all(|k| {
+                self.in_date(k) || matches!(self.word(k), Some("on" | "in" | "at" | "late" | "early"))
+            })
     }
 
     /// The subject of a reduced relative clause: `a figure the ministry rejected` is `the
@@ -1367,8 +1383,11 @@ impl<'a> Scan<'a> {
             // `Vanterra-based`: the place a body is based in describes it.
             let describes_next =
                 self.sym(*k + 1, "-") && self.exact_in(*k + 2, &self.t.descriptive_modifiers);
+            // `the town's mayor`, `the city's civil defence`: whose office it is describes it.
+            let possessor = self.sym(*k + 1, "'") && self.word(*k + 2) == Some("s") || w == "s";
             w.chars().count() <= 2
                 || describes_next
+                || possessor
                 || self.exact_in(*k, &self.t.descriptive_modifiers)
                 || crate::normalize::fold_name(w).iter().all(|f| name.contains(f))
         })
@@ -1595,7 +1614,12 @@ impl<'a> Scan<'a> {
         let mut region_end = end;
         let mut from_after = false;
         // `...، مرجّحاً وقوف ...`: a participle after a comma has the subject of the verb before.
-        let follows_comma = i > 0 && self.sym(i - 1, ",");
+        // `..., after saying for two days that three had died`: a participle after a
+        // conjunction of time has the subject of the verb before too.
+        let follows_comma = i > 0
+            && (self.sym(i - 1, ",")
+                || cue.participle
+                    && matches!(self.word(i - 1), Some("after" | "before" | "while" | "when" | "by")));
         let side =
             if cue.participle && follows_comma && cue.side == Side::Auto { Side::Before } else { side };
         if side == Side::After {
@@ -1720,7 +1744,11 @@ impl<'a> Scan<'a> {
         }
         let (p, r) = self.after_phrase(k, s_end, cue);
         // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
-        let mut p = p.filter(|(a, _)| !self.exact_in(*a, &self.t.prepositions));
+        // `أعلن أمام البرلمان`: where the verb was said, not who said it.
+        let mut p = p.filter(|(a, _)| {
+            !self.exact_in(*a, &self.t.prepositions)
+                && !(arabic && self.exact_in(*a, &self.t.scene_prepositions))
+        });
         // An accusation's object is the accused party: the source ends before it.
         // With no source noun, a phrase that opens with an accused head or runs straight into
         // the charge (`واتّهمت «جهات معادية» بنشر`) is the accused, and the speaker is unwritten.

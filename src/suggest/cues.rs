@@ -266,6 +266,8 @@ pub(crate) const ENGLISH: &[Cue] = &[
     cue("described|warned|warns|urged|urges|testified|tweeted", Say, Auto),
     // A call is a statement: `She called on all sides to ...`.
     cue("called on|called for|calls on|calls for", Say, Auto),
+    // `The Brigades replied on their Telegram channel that they had lost "six fighters"`.
+    needs(cue("replied|replies|responded|responds|retorted|countered", Say, Auto), &["that"]),
     accuse(cue("accused|accuses|accuse|blamed|blames|blame", Say, Auto)),
     participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
     cue("denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted", Deny, Auto),
@@ -523,6 +525,8 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
 /// the ministry`) or none at all (the outlet's own information).
 pub(crate) const INFORMATION_NOUNS: &[&str] = &[
     "معلومات",
+    "رواية",
+    "روايات",
     "معطيات",
     "تقديرات",
     "أرقام",
@@ -551,6 +555,8 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "report",
     "video",
     "footage",
+    "list",
+    "قائمة",
     "post",
     "message",
     "survey",
