@@ -802,6 +802,14 @@ impl<'a> Scan<'a> {
             return None;
         }
         if arabic {
+            // `«المرصد الدولي»، ومقره لندن، أكد`: an aside on where a body sits or what it is
+            // (`ومقره`, `وهو`) is passed over to the name before it.
+            let aside = |(a, _): (usize, usize)| {
+                self.word(a).is_some_and(|w| w.starts_with("ومقر") || matches!(w, "وهو" | "وهي"))
+            };
+            if chunks.len() > 1 && aside(chunks[0]) {
+                chunks.remove(0);
+            }
             let (a, b) = chunks[0];
             let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {
                 return self.named_subject(a, b, cue, floor);

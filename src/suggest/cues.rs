@@ -1588,6 +1588,23 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "قناة",
     "سجل",
     "بلدية",
+    // Armed groups, alliances and programmes named with these heads (`«كتائب جبل الصوان»` and
+    // later `«الكتائب»`).
+    "كتائب",
+    "كتيبة",
+    "ألوية",
+    "لواء",
+    "حركة",
+    "تجمع",
+    "تحالف",
+    "منتدى",
+    "برنامج",
+    "مفوضية",
+    "نادي",
+    "forum",
+    "programme",
+    "program",
+    "club",
     // A bulletin stands for who issued it (`The bulletin listed`, `وسجّلت النشرة`).
     "bulletin",
     "log",
