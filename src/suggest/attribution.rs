@@ -204,22 +204,7 @@ impl<'a> Scan<'a> {
         if self.text[self.toks[i].start..].chars().nth(1) == Some('\u{064F}') {
             return false;
         }
-        // `أحصى «سجل أمن العاملين الإنسانيين»`: the first word of a name in guillemets right
-        // after a verb is its subject, not a verb.
-        if prev.is_some_and(|p| {
-            self.is_quote_mark(p) && p > 0 && self.cue_at[p - 1].is_some_and(|(_, e)| e == p)
-        }) && (i + 1..(i + 10).min(self.toks.len())).any(|k| self.is_quote_mark(k))
-        {
-            return false;
-        }
-        // `غير أن «سجلّ ضحايا زيرافان» أعلن`: the first word of a short name in guillemets (no
-        // speech) is a name's, not a verb.
-        let quotes = &self.lay.quotes;
-        let q = quotes.partition_point(|q| q.open + 1 < i);
-        if prev.is_some_and(|p| self.is_quote_mark(p))
-            && quotes.get(q).is_some_and(|q| q.open + 1 == i && !q.speech && q.close > end)
-            && self.word(i).is_some_and(is_arabic)
-        {
+        if self.names_in_guillemets(i, end) {
             return false;
         }
         // Past one determiner: `claimed the lives`, `claimed a victory`.
@@ -304,6 +289,32 @@ impl<'a> Scan<'a> {
             && comma + 1 < i
             && (comma + 1..i).all(|k| self.toks[k].kind == TokKind::Word || self.sym(k, "'"))
             && (self.exact_in(comma + 1, &self.t.determiners) || self.upper(comma + 1))
+    }
+
+    /// The first word of a name in guillemets, not a verb: right after a verb (`أحصى «سجل أمن
+    /// العاملين الإنسانيين»`), or opening a short name that is no speech (`غير أن «سجلّ ضحايا
+    /// زيرافان» أعلن`).
+    fn names_in_guillemets(&self, i: usize, end: usize) -> bool {
+        let prev = i.checked_sub(1);
+        // `أحصى «سجل أمن العاملين الإنسانيين»`: the first word of a name in guillemets right
+        // after a verb is its subject, not a verb.
+        if prev.is_some_and(|p| {
+            self.is_quote_mark(p) && p > 0 && self.cue_at[p - 1].is_some_and(|(_, e)| e == p)
+        }) && (i + 1..(i + 10).min(self.toks.len())).any(|k| self.is_quote_mark(k))
+        {
+            return true;
+        }
+        // `غير أن «سجلّ ضحايا زيرافان» أعلن`: the first word of a short name in guillemets (no
+        // speech) is a name's, not a verb.
+        let quotes = &self.lay.quotes;
+        let q = quotes.partition_point(|q| q.open + 1 < i);
+        if prev.is_some_and(|p| self.is_quote_mark(p))
+            && quotes.get(q).is_some_and(|q| q.open + 1 == i && !q.speech && q.close > end)
+            && self.word(i).is_some_and(is_arabic)
+        {
+            return true;
+        }
+        false
     }
 
     /// `By the directorate's count,`, `by its own tally`: `by` opens the sentence or follows a
@@ -2025,36 +2036,7 @@ impl<'a> Scan<'a> {
                 last_para = s.para;
             }
             known.advance(units[k].source.map_or(units[k].cue.0, |p| p.0));
-            // `posted a statement saying ...`: the document speaks for the source before it.
-            let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
-            let reference = units[k].source.and_then(|p| {
-                self.reference_head(p, |h| {
-                    known.named.contains_key(h) || known.mention_with_head(h).is_some()
-                })
-            });
-            // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
-            // else for the author of the last such document.
-            // Not a body named with a document's word (`The Zeravan Casualty Register`).
-            let document_ref = reference.as_ref().is_some_and(|(h, mods)| {
-                self.t.document_folds.contains(h.as_str()) && !mods.iter().any(|m| self.upper(*m))
-            });
-            // A document with no author known stands for the last body that spoke (`وبحسب
-            // التقرير` after `وثّق المرصد` is the monitor, not its director quoted since).
-            let document_author = reference.as_ref().and_then(|(h, _)| known.named.get(h));
-            let body = last_body.filter(|_| document_ref && document_author.is_none() && !same_sentence);
-            // `وأشار السجل` after `«سجل أمن العاملين الإنسانيين»`: a body whose own name has the
-            // document's head word is named again, not a document standing for the last speaker.
-            let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, &known, h));
-            let needs_source = match units[k].source {
-                None => true,
-                Some(p) => {
-                    self.is_pronoun(p)
-                        || self.possessed_document(p)
-                        || (same_sentence && self.only_a_document(p))
-                        || self.follow_up_document(p)
-                        || (document_ref && body_named.is_none() && (last.is_some() || body.is_some()))
-                }
-            };
+            let (reference, needs_source, body) = self.needs_source(units, k, &known, last, last_body);
             let is_reference = reference.is_some();
             if let Some((head, mods)) = reference.filter(|_| !needs_source) {
                 let any = matches!(head.as_str(), "sourc" | "source" | "مصدر");
@@ -2157,6 +2139,48 @@ impl<'a> Scan<'a> {
         }
         let span = self.opening_name(self.lay.sentences[s].body, &units[k], known)?;
         (span.1 < p).then_some(span)
+    }
+
+    /// Whether unit `k`'s source must come from an earlier statement (a pronoun, a verb with no
+    /// subject, a document standing for its author), with the reference its phrase makes and
+    /// the last body a document with no author known stands for.
+    fn needs_source(
+        &self,
+        units: &[Unit],
+        k: usize,
+        known: &Known,
+        last: Option<usize>,
+        last_body: Option<usize>,
+    ) -> (Option<(String, Vec<usize>)>, bool, Option<usize>) {
+        // `posted a statement saying ...`: the document speaks for the source before it.
+        let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
+        let reference = units[k].source.and_then(|p| {
+            self.reference_head(p, |h| known.named.contains_key(h) || known.mention_with_head(h).is_some())
+        });
+        // `The report found`, `وبحسب التقرير`: the document stands for the speaker before it,
+        // else for the author of the last such document.
+        // Not a body named with a document's word (`The Zeravan Casualty Register`).
+        let document_ref = reference.as_ref().is_some_and(|(h, mods)| {
+            self.t.document_folds.contains(h.as_str()) && !mods.iter().any(|m| self.upper(*m))
+        });
+        // A document with no author known stands for the last body that spoke (`وبحسب
+        // التقرير` after `وثّق المرصد` is the monitor, not its director quoted since).
+        let document_author = reference.as_ref().and_then(|(h, _)| known.named.get(h));
+        let body = last_body.filter(|_| document_ref && document_author.is_none() && !same_sentence);
+        // `وأشار السجل` after `«سجل أمن العاملين الإنسانيين»`: a body whose own name has the
+        // document's head word is named again, not a document standing for the last speaker.
+        let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, &known, h));
+        let needs_source = match units[k].source {
+            None => true,
+            Some(p) => {
+                self.is_pronoun(p)
+                    || self.possessed_document(p)
+                    || (same_sentence && self.only_a_document(p))
+                    || self.follow_up_document(p)
+                    || (document_ref && body_named.is_none() && (last.is_some() || body.is_some()))
+            }
+        };
+        (reference, needs_source, body)
     }
 
     /// `he said`, `she said` after a plural took the floor (`a list compiled by local
