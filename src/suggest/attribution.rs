@@ -818,8 +818,9 @@ impl<'a> Scan<'a> {
             let aside = |(a, _): (usize, usize)| {
                 self.word(a).is_some_and(|w| w.starts_with("ومقر") || matches!(w, "وهو" | "وهي"))
             };
-            if chunks.len() > 1 && aside(chunks[0]) {
-                chunks.remove(0);
+            let lead = usize::from(chunks[0].0 >= chunks[0].1);
+            if chunks.len() > lead + 1 && aside(chunks[lead]) {
+                chunks.drain(..=lead);
             }
             let (a, b) = chunks[0];
             let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {

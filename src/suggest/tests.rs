@@ -1965,3 +1965,73 @@ fn a_document_issued_by_someone() {
                 31 have since been released, the registry said.";
     assert_eq!(source_of(text, "31").as_deref(), Some("The Aid Worker Security Registry"));
 }
+
+/// A sentence with no attribution carries on the speaker of the sentence before it in its
+/// paragraph; a paragraph's first sentence only when the same speaker speaks after it. Must NOT
+/// be carried: a scene the reporter saw, the setting of the story, a new paragraph between two
+/// different speakers.
+#[test]
+fn a_sentence_without_attribution_carries_on_the_speaker_before() {
+    let en = "Title\n\nThe monitor recorded 73 deaths in 2024, it said. Children accounted for 19.\n\n\
+              The hospital said it was treating 14 survivors. Dozens of relatives waited outside its morgue.\n\n\
+              The report said 52 people were killed by gunmen.\n\nBy province, Sahl was the deadliest, with 88 \
+              deaths. The report also tallied 402 wounded.\n\nThe army said 12 soldiers died.\n\nBy district, \
+              Tell had 30 deaths.\n\nResidents said 9 homes burned.\n";
+    let out = all(en);
+    assert_eq!(figure(&out, "19").source.as_deref(), Some("The monitor"));
+    // `The report` stands for the monitor, and so does the breakdown between its two mentions.
+    assert_eq!(figure(&out, "88").source.as_deref(), Some("The monitor"));
+    assert_eq!(figure(&out, "Dozens of relatives").source, None);
+    assert_eq!(figure(&out, "30").source, None);
+    let ar = "عنوان\n\nوثّقت الشبكة مقتل 209 مدنيين خلال آب. وتوزّع 94 منهم على ريف المحافظة.\n\n\
+              وقال المشفى إنه يعالج 14 ناجياً. واحتشد عشرات الأهالي أمام المشفى.\n\n\
+              وكانت البلدة تضم زهاء 2400 نسمة. وقال المجلس إن 20 شخصاً قتلوا.\n";
+    let out = all(ar);
+    assert_eq!(figure(&out, "94").source.as_deref(), Some("الشبكة"));
+    assert_eq!(figure(&out, "عشرات الأهالي").source, None);
+    assert_eq!(figure(&out, "زهاء 2400").source, None);
+}
+
+/// A pronoun with no speaker before it stands for the name that opens the sentence before (a
+/// person for `he`, a body for `it`), or for the name that opens its own sentence; a date
+/// between a subject and its verb is passed over. Must NOT be taken: `it` for a person, the date
+/// as a speaker.
+#[test]
+fn pronouns_stand_for_the_name_that_opens_a_sentence() {
+    let text = "Title\n\nMaj. Gen. Rui Valente, the mission's adviser, briefed the council. He said 9 staff \
+                had been wounded.\n\nThe Halvard Conflict Data Project estimates that 61,000 people died. \
+                It says the true figure could be 75,000.\n\nThe U.N. stopped publishing its count in 2024, \
+                when it put the toll at 45,000.\n\nThe health ministry last year said 20,000 soldiers died.\n\n\
+                Dr. Amal Haddad toured the ward. It said 40 beds were full.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "9 staff").source.as_deref(), Some("Maj. Gen. Rui Valente"));
+    assert_eq!(figure(&out, "75,000").source.as_deref(), Some("The Halvard Conflict Data Project"));
+    assert!(figure(&out, "45,000").source.as_deref().is_some_and(|s| s.starts_with("The U.N")));
+    assert_eq!(figure(&out, "20,000").source.as_deref(), Some("The health ministry"));
+    assert_ne!(figure(&out, "40 beds").source.as_deref(), Some("Dr. Amal Haddad"));
+}
+
+/// Frames and verbs Arabic reports use: `وفق ما أعلنه X` and `بحسب ما أفادت به X` look back at
+/// what came before; `أقرّ بـ` admits; figures of a body speak for it; an aside on where it sits
+/// is passed over. Must NOT be taken: `صباحاً` or `حتى الآن` as a speaker, the description after
+/// a name written first, the first word of a name in guillemets as a verb.
+#[test]
+fn arabic_frames_admissions_and_names_written_first() {
+    for (text, wording, source) in [
+        ("ارتفعت الحصيلة إلى 26 قتيلاً، وفق ما أعلنه الدفاع المدني في المنطقة، بعد أن كان قد أفاد صباحاً بسقوط تسعة.", "26", Some("الدفاع المدني في المنطقة")),
+        ("اعتقلت القوات 64 شاباً، بحسب ما أفادت به «شبكة الخابور لحقوق الإنسان».", "64", Some("«شبكة الخابور لحقوق الإنسان»")),
+        ("وأقرّت وزارة الدفاع بمقتل ثلاثة جنود.", "ثلاثة", Some("وزارة الدفاع")),
+        ("وتشير تقديرات «مركز الفرات للدراسات» إلى أن 2500 مقاتل بقوا.", "2500", Some("«مركز الفرات للدراسات»")),
+        ("وقال العميد كريم اسطفان، المسؤول عن وحدات الهندسة، إن ثلاثة قتلوا.", "ثلاثة", Some("العميد كريم اسطفان")),
+        ("غير أن «المرصد الدولي لضحايا النزاعات»، ومقره لندن، أكد أنه تمكّن من توثيق 52 قتيلاً.", "52", Some("«المرصد الدولي لضحايا النزاعات»")),
+        ("غير أن «سجلّ ضحايا زيرافان» أعلن مقتل 10 أشخاص.", "10", Some("«سجلّ ضحايا زيرافان»")),
+    ] {
+        assert_eq!(source_of(text, wording).as_deref(), source, "{text}");
+    }
+    let text = "عنوان\n\nوقالت النائبة العامة إن فرق الطب الشرعي كشفت حتى الآن عن 38 جثة.\n";
+    assert_ne!(source_of(text, "38").as_deref(), Some("حتى الآن"));
+    // Initials in brackets end no sentence: the relay keeps its speaker.
+    let text =
+        "ونقلت وكالة «الأنباء المستقلة» (و.أ.م) عن رئيس المجلس، أبو يوسف الزعبي، قوله إن 27 شخصاً قتلوا.";
+    assert_eq!(source_of(text, "27").as_deref(), Some("رئيس المجلس، أبو يوسف الزعبي"));
+}
