@@ -323,12 +323,14 @@ type Floors = [(&'static str, f64, f64, f64, f64, f64); 2];
 /// four more rows followed the same convention and became statements without a figure: food
 /// for 10,000 people (a capacity), the remaining eight trucks, some 20 pick-up trucks and two of
 /// the directorate's ambulances (counts of things, now read with their nouns).
-const TUNED_FLOORS: Floors = [("ar", 0.99, 0.99, 0.98, 0.93, 0.99), ("en", 0.98, 0.99, 0.98, 0.99, 0.99)];
+const TUNED_FLOORS: Floors =
+    [("ar", 0.999, 0.999, 0.986, 0.930, 0.999), ("en", 0.999, 0.999, 0.999, 0.999, 0.999)];
 
 /// On the formerly held-out reports, now development data, a little under the last measurement
 /// (ar: recall 0.975, source 0.974, precision 0.917, statements 0.769, dates 0.882; en: 0.988,
 /// 0.976, 0.902, 0.900, 0.828; first unseen measurement: source 0.822 and 0.699).
-const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.99, 0.97, 0.99, 0.89, 0.92)];
+const HELD_OUT_FLOORS: Floors =
+    [("ar", 0.999, 0.971, 0.999, 0.845, 0.902), ("en", 0.999, 0.972, 0.999, 0.922, 0.959)];
 
 /// On the blind batch (development data since its first measurement: its misses were read and
 /// fixed by general rules), just under the last measurement, so that one more miss fails and an
@@ -339,7 +341,7 @@ const HELD_OUT_FLOORS: Floors = [("ar", 0.99, 0.97, 0.99, 0.76, 0.90), ("en", 0.
 /// 0.769; en source 0.922 since a new count by a verb apart from its toll (`counted`), ar
 /// source 0.840 since titles with names in apposition are named without a verb.
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.99, 0.837, 0.99, 0.768, 0.976), ("en", 0.988, 0.921, 0.988, 0.874, 0.935)];
+    [("ar", 0.999, 0.899, 0.999, 0.768, 0.976), ("en", 0.988, 0.943, 0.999, 0.888, 0.978)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -347,7 +349,7 @@ const HELD_OUT_2_FLOORS: Floors =
 /// general rules); just under the last measurement (source ar 0.913, en 0.955, en statements
 /// 0.600), so that one more miss fails.
 const HELD_OUT_3_FLOORS: Floors =
-    [("ar", 0.971, 0.912, 0.963, 0.749, 0.943), ("en", 0.99, 0.953, 0.972, 0.599, 0.957)];
+    [("ar", 0.981, 0.952, 0.972, 0.749, 0.943), ("en", 0.990, 0.971, 0.972, 0.713, 0.978)];
 
 /// On the fourth blind batch, just under its one unseen measurement with the rules frozen at
 /// e46df6d (ar: recall, source, precision, statements, dates 0.954, 0.660, 0.912, 0.000, 0.911;
@@ -361,7 +363,7 @@ const HELD_OUT_3_FLOORS: Floors =
 /// noun), so that one more miss fails. Source ar 0.916 since a document named without its
 /// author stands for the last body that spoke.
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.99, 0.915, 0.99, 0.332, 0.946), ("en", 0.99, 0.990, 0.924, 0.99, 0.977)];
+    [("ar", 0.990, 0.933, 0.999, 0.499, 0.999), ("en", 0.999, 0.990, 0.948, 0.999, 0.977)];
 
 /// On the fifth blind batch, measured once unseen with the rules frozen at 1223552 (ar: recall,
 /// source, precision, statements, dates 0.922, 0.642, 0.812, 0.769, 0.829; en: 0.945, 0.750,
@@ -382,7 +384,7 @@ const HELD_OUT_4_FLOORS: Floors =
 /// recall 0.961, source 0.919, precision 0.934, statements 1.000, dates 0.974; en 0.955, 0.962,
 /// 0.929, 0.615, 0.941.
 const HELD_OUT_5_FLOORS: Floors =
-    [("ar", 0.960, 0.918, 0.933, 0.99, 0.973), ("en", 0.954, 0.961, 0.928, 0.614, 0.940)];
+    [("ar", 0.960, 0.918, 0.933, 0.999, 0.973), ("en", 0.963, 0.971, 0.954, 0.691, 0.960)];
 
 /// On the sixth blind batch, measured once unseen with the rules frozen at 39351f8 (ar: recall,
 /// source, precision, statements, dates 0.929, 0.714, 0.814, 0.333, 0.875; en: 0.973, 0.861,
@@ -391,7 +393,7 @@ const HELD_OUT_5_FLOORS: Floors =
 /// prepositions of time, objects before a count, standing notes, rates as flows, the spread of
 /// claims and breakdowns of what is no claim), so that one more miss fails.
 const HELD_OUT_6_FLOORS: Floors =
-    [("ar", 0.955, 0.916, 0.922, 0.416, 0.911), ("en", 0.990, 0.954, 0.947, 0.749, 0.933)];
+    [("ar", 0.955, 0.916, 0.931, 0.416, 0.999), ("en", 0.990, 0.963, 0.948, 0.749, 0.983)];
 
 /// On the seventh blind batch, measured once unseen with the rules frozen at b27a433 (ar:
 /// recall, source, precision, statements, dates 0.945, 0.617, 0.811, 0.619, 0.774; en: 0.927,
@@ -399,9 +401,10 @@ const HELD_OUT_6_FLOORS: Floors =
 /// 0.778 and en 0.927, 0.678, 0.839, 0.760, 0.935); development data since (after a briefing's
 /// answers, toll verbs, denied and withdrawn figures, plans, audiences and methods left out, and
 /// spans of years: ar 0.953, 0.760, 0.903, 0.714, 0.830; en 0.935, 0.819, 0.935, 0.800, 0.978),
-/// floors just under.
+/// floors just under. On 7 December 2026 each group of a list became its own figure: more of
+/// its figures are found (ar recall 0.969) and the source share fell to 0.748 with them.
 const HELD_OUT_7_FLOORS: Floors =
-    [("ar", 0.952, 0.759, 0.902, 0.713, 0.829), ("en", 0.934, 0.818, 0.934, 0.799, 0.977)];
+    [("ar", 0.968, 0.747, 0.917, 0.809, 0.944), ("en", 0.967, 0.841, 0.959, 0.839, 0.978)];
 
 /// On the eighth blind batch, measured once unseen with the rules frozen at 16b0ba6 (ar: recall,
 /// source, precision, statements, dates 0.900, 0.698, 0.857, 0.188, 0.969; en: 1.000, 0.766,
@@ -409,7 +412,7 @@ const HELD_OUT_7_FLOORS: Floors =
 /// 0.188, 0.938 and en 1.000, 0.737, 0.811, 0.556, 0.928); development data since (a
 /// transcript's speaker labels: ar source 0.778, en 0.839), floors just under.
 const HELD_OUT_8_FLOORS: Floors =
-    [("ar", 0.942, 0.931, 0.903, 0.187, 0.968), ("en", 0.999, 0.963, 0.894, 0.610, 0.956)];
+    [("ar", 0.963, 0.955, 0.917, 0.311, 0.999), ("en", 0.999, 0.963, 0.894, 0.777, 0.999)];
 
 /// On the ninth blind batch (ar: recall, source, precision, statements, dates). The rules of the
 /// round before (bbd8e23) gave ar 0.985, 0.588, 0.885, 0.409, 0.884 and en 0.992, 0.718, 0.897,
@@ -418,7 +421,7 @@ const HELD_OUT_8_FLOORS: Floors =
 /// introduced by a colon, a document's issuer, counts of speakers; then a figure's own clause
 /// for its date, documents owned by a source): ar source 0.817, dates 0.930; en 0.817, 0.941.
 const HELD_OUT_9_FLOORS: Floors =
-    [("ar", 0.984, 0.816, 0.890, 0.454, 0.929), ("en", 0.991, 0.816, 0.909, 0.523, 0.940)];
+    [("ar", 0.984, 0.869, 0.922, 0.454, 0.987), ("en", 0.991, 0.831, 0.915, 0.523, 0.964)];
 
 /// On the tenth blind batch, measured once unseen with the rules frozen at 4b20c3b: ar 0.957,
 /// 0.786, 0.911, 0.808, 0.833; en 0.945, 0.845, 0.880, 0.861, 0.879 (the rules of the round
@@ -428,20 +431,34 @@ const HELD_OUT_9_FLOORS: Floors =
 /// date, a named register said again: ar source 0.821, dates 0.985; en 0.922, 0.983). Floors
 /// just under.
 const HELD_OUT_10_FLOORS: Floors =
-    [("ar", 0.956, 0.820, 0.910, 0.807, 0.984), ("en", 0.944, 0.921, 0.879, 0.888, 0.982)];
+    [("ar", 0.956, 0.856, 0.932, 0.807, 0.984), ("en", 0.944, 0.950, 0.887, 0.916, 0.982)];
 
 /// On the eleventh blind batch, measured once unseen with the rules frozen at 0e04a88: ar 0.957,
 /// 0.757, 0.874, 0.800, 0.842; en 0.973, 0.745, 0.894, 0.857, 0.855 (the rules of the round
 /// before, f109eb3: the same but ar dates 0.807). Development data since (bulletins, Arabic
-/// documents with a possessive suffix: ar source 0.829, en 0.782). Floors just under.
+/// documents with a possessive suffix: ar source 0.829, en 0.782; then the twelfth round's carried
+/// speakers, pronouns, references and dates: ar 0.957, 0.910, 0.895, 0.800, 0.947; en 0.973,
+/// 0.873, 0.957, 0.886, 0.964). Floors just under.
 const HELD_OUT_11_FLOORS: Floors =
-    [("ar", 0.956, 0.828, 0.873, 0.799, 0.841), ("en", 0.972, 0.781, 0.893, 0.856, 0.854)];
+    [("ar", 0.956, 0.909, 0.894, 0.799, 0.946), ("en", 0.972, 0.872, 0.956, 0.885, 0.963)];
 
-/// On the twelfth blind batch: measured once unseen (see the README of the batch).
-const HELD_OUT_12_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+/// On the twelfth blind batch, measured once unseen with the rules frozen at 8e56ba7: ar 0.944,
+/// 0.735, 0.887, 0.720, 0.926; en 0.941, 0.747, 0.833, 0.733, 0.956 (the rules of the round
+/// before, 1822fc5: ar 0.944, 0.716, 0.887, 0.720, 0.907; en 0.941, 0.737, 0.826, 0.667, 0.822).
+/// Development data since (each group of a list its own figure, offices and heads named again,
+/// a source cited at the end of a clause, lists introduced without a verb of saying, things and
+/// capacities): ar 0.981, 0.868, 0.972, 0.720, 0.929; en 1.000, 0.931, 0.944, 0.833, 0.957.
+/// Floors just under.
+const HELD_OUT_12_FLOORS: Floors =
+    [("ar", 0.980, 0.867, 0.971, 0.719, 0.928), ("en", 0.999, 0.930, 0.943, 0.832, 0.956)];
 
-/// On the thirteenth blind batch: measured once unseen (see the README of the batch).
-const HELD_OUT_13_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+/// On the thirteenth blind batch, measured once unseen with the rules frozen at 989b8db: ar
+/// 0.952, 0.640, 0.926, 0.760, 0.933; en 0.991, 0.781, 0.938, 0.792, 0.879 (the rules of the
+/// round before, 1822fc5: ar 0.933, 0.602, 0.916, 0.760, 0.914; en 0.991, 0.752, 0.938, 0.667,
+/// 0.879). Development data since (a chunk that is only a date, `replied that`, armed groups'
+/// heads, an aside on where a body sits): ar source 0.730, en 0.810. Floors just under.
+const HELD_OUT_13_FLOORS: Floors =
+    [("ar", 0.951, 0.729, 0.925, 0.759, 0.932), ("en", 0.990, 0.809, 0.937, 0.791, 0.878)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
@@ -627,7 +644,15 @@ fn the_set_holds_enough_articles() {
     let ninth = fixtures(HELD_OUT_9);
     let tenth = fixtures(HELD_OUT_10);
     let eleventh = fixtures(HELD_OUT_11);
-    for (batch, label) in [(&ninth, "ninth"), (&tenth, "tenth"), (&eleventh, "eleventh")] {
+    let twelfth = fixtures(HELD_OUT_12);
+    let thirteenth = fixtures(HELD_OUT_13);
+    for (batch, label) in [
+        (&ninth, "ninth"),
+        (&tenth, "tenth"),
+        (&eleventh, "eleventh"),
+        (&twelfth, "twelfth"),
+        (&thirteenth, "thirteenth"),
+    ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
             "{} in the {label} batch",
@@ -646,5 +671,12 @@ fn the_set_holds_enough_articles() {
     }
     for (name, _) in &eleventh {
         assert!(!ninth.iter().chain(&tenth).any(|(n, _)| n == name), "{name} is in two sets");
+    }
+    let recent: Vec<&String> = ninth.iter().chain(&tenth).chain(&eleventh).map(|(n, _)| n).collect();
+    for (name, _) in twelfth.iter().chain(&thirteenth) {
+        assert!(!earlier.contains(&name) && !recent.contains(&name), "{name} is in two sets");
+    }
+    for (name, _) in &thirteenth {
+        assert!(!twelfth.iter().any(|(n, _)| n == name), "{name} is in two sets");
     }
 }
