@@ -68,6 +68,9 @@ fn is_arabic(s: &str) -> bool {
     s.chars().next().is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
+/// A generic reference's folded head and its modifiers' tokens (see `Scan::generic_head`).
+type Reference = (String, Vec<usize>);
+
 impl<'a> Scan<'a> {
     pub fn new(
         text: &'a str,
@@ -1672,7 +1675,7 @@ impl<'a> Scan<'a> {
         // came before it, whatever follows.
         let after_frame = (i.saturating_sub(2)..i)
             .any(|k| matches!(self.word(k), Some("ما" | "حسبما" | "وفقما")))
-            && !self.lay.quote_of.get(i).is_some_and(|q| *q != NONE);
+            && self.lay.quote_of.get(i).is_none_or(|q| *q == NONE);
         let forward =
             !(self.content_before(s.body, region.0) && (after_frame || self.closes_clause(region.1, s.end)));
         Some(Unit {
@@ -1766,8 +1769,8 @@ impl<'a> Scan<'a> {
         // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
         // `أعلن أمام البرلمان`: where the verb was said, not who said it.
         let mut p = p.filter(|(a, _)| {
-            !self.exact_in(*a, &self.t.prepositions)
-                && !(arabic && self.exact_in(*a, &self.t.scene_prepositions))
+            !(self.exact_in(*a, &self.t.prepositions)
+                || arabic && self.exact_in(*a, &self.t.scene_prepositions))
         });
         // An accusation's object is the accused party: the source ends before it.
         // With no source noun, a phrase that opens with an accused head or runs straight into
@@ -2152,7 +2155,7 @@ impl<'a> Scan<'a> {
         known: &Known,
         last: Option<usize>,
         last_body: Option<usize>,
-    ) -> (Option<(String, Vec<usize>)>, bool, Option<usize>) {
+    ) -> (Option<Reference>, bool, Option<usize>) {
         // `posted a statement saying ...`: the document speaks for the source before it.
         let same_sentence = last.is_some_and(|l| units[l].sentence == units[k].sentence);
         let reference = units[k].source.and_then(|p| {
@@ -2170,7 +2173,7 @@ impl<'a> Scan<'a> {
         let body = last_body.filter(|_| document_ref && document_author.is_none() && !same_sentence);
         // `وأشار السجل` after `«سجل أمن العاملين الإنسانيين»`: a body whose own name has the
         // document's head word is named again, not a document standing for the last speaker.
-        let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, &known, h));
+        let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, known, h));
         let needs_source = match units[k].source {
             None => true,
             Some(p) => {
