@@ -1268,11 +1268,6 @@ pub(crate) const SKIP_AFTER_CUE: &[&str] = &[
     // `بحسب ما أفادت به «الشبكة»`: the pronoun that takes up `ما`.
     "به",
     "بها",
-    "صباحاً",
-    "مساءً",
-    "ليلاً",
-    "فجراً",
-    "رسمياً",
     "بعده",
     "بعدها",
     "يومها",
@@ -1295,18 +1290,12 @@ pub(crate) const SKIP_AFTER_CUE: &[&str] = &[
     "previously",
     "again",
     "recently",
-    "صباحاً",
-    "مساءً",
-    "ليلاً",
-    "فجراً",
-    "ظهراً",
-    "عصراً",
-    "رسمياً",
-    "علناً",
-    "هاتفياً",
-    "publicly",
-    "officially",
 ];
+
+/// Adverbs of when and how something was said (`أفاد صباحاً`, `أعلن رسمياً`, `publicly`): never a
+/// source phrase, nor its first or last word, and passed over between a verb and its source.
+pub(crate) const TIMES_OF_DAY: &[&str] =
+    &["صباحاً", "مساءً", "ليلاً", "فجراً", "ظهراً", "عصراً", "رسمياً", "علناً", "هاتفياً", "publicly", "officially"];
 
 /// Adverbs: never a source phrase, nor its first or last word (`وقال سابقاً إنّ`, `initially`).
 pub(crate) const ADVERBS: &[&str] = &[
@@ -1332,17 +1321,6 @@ pub(crate) const ADVERBS: &[&str] = &[
     "separately",
     "however",
     "now",
-    "صباحاً",
-    "مساءً",
-    "ليلاً",
-    "فجراً",
-    "ظهراً",
-    "عصراً",
-    "رسمياً",
-    "علناً",
-    "هاتفياً",
-    "publicly",
-    "officially",
 ];
 
 /// Prepositions: a phrase after a cue that starts with one is what the cue speaks of (`تفيد عن
