@@ -95,14 +95,23 @@ impl S3 {
             TcpStream::connect(("127.0.0.1", port)).is_ok()
         });
         // A bucket is made with one plain request; the local server does not check signatures.
-        let mut conn = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(
-            conn,
-            "PUT /team HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
+        // A server that listens may still drop its first connections while it starts: the
+        // request is made again until it is answered.
+        let make_bucket = || -> std::io::Result<String> {
+            let mut conn = TcpStream::connect(("127.0.0.1", port))?;
+            write!(
+                conn,
+                "PUT /team HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            )?;
+            let mut answer = String::new();
+            conn.read_to_string(&mut answer)?;
+            Ok(answer)
+        };
         let mut answer = String::new();
-        conn.read_to_string(&mut answer).unwrap();
+        wait_for(Duration::from_secs(60), "the S3 server to make the bucket", || {
+            answer = make_bucket().unwrap_or_default();
+            !answer.is_empty()
+        });
         assert!(answer.starts_with("HTTP/1.1 200"), "bucket not made: {answer}");
         s3
     }
