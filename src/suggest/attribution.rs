@@ -586,13 +586,18 @@ impl<'a> Scan<'a> {
     /// طفلين`, `عائلات المنطقة تضم أسماء 37 قتيلاً`. (A name in apposition is followed by more
     /// name, not by a count.)
     fn object_before_figure(&self, j: usize) -> bool {
+        // With the article, also behind a clitic (`للجيش`, `بالمدينة`, `والمرصد`).
+        // (Not `والد`, `بالغ`, `فالح`: four letters are a word of their own.)
+        let article = |w: &str| {
+            w.starts_with("ال")
+                || w.starts_with("لل")
+                || ["بال", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p)) && w.chars().count() > 4
+        };
         let definite = |k: usize| {
-            self.word(k).is_some_and(|w| w.starts_with("ال"))
-                || (self.toks[k].kind == TokKind::Sym && self.is_quote_mark(k))
+            self.word(k).is_some_and(article) || (self.toks[k].kind == TokKind::Sym && self.is_quote_mark(k))
         };
-        let indefinite = |k: usize| {
-            self.word(k).is_some_and(|w| is_arabic(w) && !w.starts_with("ال")) && !self.in_figure(k)
-        };
+        let indefinite =
+            |k: usize| self.word(k).is_some_and(|w| is_arabic(w) && !article(w)) && !self.in_figure(k);
         // A verb and its object may come first: `عائلات المنطقة تضم أسماء 37 قتيلاً`.
         j > 0
             && indefinite(j)
