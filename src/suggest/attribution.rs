@@ -544,6 +544,8 @@ impl<'a> Scan<'a> {
                 || (words > 0 && arabic && self.exact_in(j, &self.t.scene_prepositions))
                 || (words > 0 && arabic && self.object_before_figure(j))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
+                // `compiled by the village council and read out at the funeral`: a second verb.
+                || (words > 0 && self.word(j) == Some("and") && self.second_verb(j + 1))
                 // The word a cue needs is its object (`أصدر «المرصد» تقريره`, `رفعت X حصيلة`).
                 || (words > 0 && cue.family != Family::Relay && self.in_set(j, &self.t.needs[&cue_key(cue)]))
                 || object.is_some_and(|o| self.object_at(j, o, words));
@@ -579,6 +581,17 @@ impl<'a> Scan<'a> {
             m += 1;
         }
         (phrase, region_end)
+    }
+
+    /// A lowercase English verb form at `k` (`read`, `posted`, `sent`): after `and`, a second verb
+    /// of the clause, not a word of a name.
+    fn second_verb(&self, k: usize) -> bool {
+        let Some(w) = self.word(k).filter(|w| w.is_ascii() && !self.upper(k)) else { return false };
+        (w.ends_with("ed") && w.len() > 4)
+            || matches!(
+                w,
+                "read" | "sent" | "made" | "put" | "given" | "shown" | "written" | "held" | "told" | "said"
+            )
     }
 
     /// An indefinite noun after a definite one and right before a figure opens what the cue

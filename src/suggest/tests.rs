@@ -2067,6 +2067,9 @@ fn references_relays_and_lists_in_english() {
     }
     assert_eq!(figure(&out, "11 deaths").source.as_deref(), Some("The Zeravan Casualty Register"));
     assert_eq!(figure(&out, "five other boys").source.as_deref(), Some("Salma Idris"));
+    // A second verb after `and` is no part of the name.
+    let text = "A list compiled by the village council and read out at the funeral named 17 people.";
+    assert_eq!(source_of(text, "17").as_deref(), Some("the village council"));
 }
 
 /// Numbers that are no new count of people: ages listed after `aged`, a numbered article, a
