@@ -288,6 +288,8 @@ mod tests {
             ("و19 في العام السابق", "العام السابق"),
             ("وكان العدد 640 قبل ذلك بأسبوعين", "قبل ذلك بأسبوعين"),
             ("وقتل ثلاثة آخرون في تلك الليلة", "تلك الليلة"),
+            ("قتل 17 مدنياً خلال الأسبوع", "الأسبوع"),
+            ("47 were injured in the week", "the week"),
         ] {
             assert_eq!(found(t), [phrase], "{t}");
             let e = parse_when(phrase, pub_date()).unwrap_err();
@@ -296,6 +298,7 @@ mod tests {
         for (t, phrase) in [
             ("استقبل المشفى منذ الصباح 24 جثة", "منذ الصباح"),
             ("The hospital has taken in 40 since this morning", "since this morning"),
+            ("By the evening, 23 were dead", "By the evening"),
         ] {
             assert_eq!(found(t), [phrase], "{t}");
             let w = parse_when(phrase, pub_date()).unwrap();
@@ -306,6 +309,8 @@ mod tests {
             ("قتل 31 شخصاً منذ بدئه", "منذ بدئه"),
             ("قتل 63 طفلاً منذ تقسيمها", "منذ تقسيمها"),
             ("لم يعد ثلاثة منذ المداهمة", "منذ المداهمة"),
+            ("hundreds have fled since the summer", "since the summer"),
+            ("فرّ المئات منذ الصيف", "منذ الصيف"),
         ] {
             assert_eq!(found(t), [phrase], "{t}");
             assert!(parse_when(phrase, pub_date()).unwrap_err().contains("names no date"), "{phrase}");
@@ -324,6 +329,10 @@ mod tests {
                 "{t}: {:?}",
                 found(t)
             );
+        }
+        // A week or a month without `during`, `in`, `خلال` is no date.
+        for t in ["the week of mourning was declared", "أعلن الأسبوع خطة جديدة"] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
     }
 

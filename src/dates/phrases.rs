@@ -179,6 +179,10 @@ const PHRASES: &[(&[P], R)] = &[
     (&[Count, W("days|weeks|months|years"), W("earlier|later|before")], R::Relative),
     (&[W("that"), W("day|night|morning|evening|afternoon|week")], R::Relative),
     (&[W("the"), W("month|week")], R::Relative),
+    // `by the evening`: the day of publication, as the toll stood then.
+    (&[W("by"), O("the"), W("evening|afternoon|morning|midday|noon|nightfall")], R::Back(0)),
+    // `since the summer`: a window from a season the phrase does not date.
+    (&[W("since"), O("the|last"), W("spring|summer|autumn|fall|winter")], R::SinceEvent),
     (&[W("since"), O("this|the"), W("morning|dawn|daybreak")], R::SinceBack(0)),
     (&[O("the"), W("past|last"), W("few|several"), W("days")], R::PastFixed(3)),
     (&[W("recent"), W("days")], R::PastFixed(3)),
@@ -336,6 +340,8 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("قبل|بعد"), W("ذلك"), W("يوم|يومين|اسبوع|اسبوعين|شهر|شهرين|عام|عامين|سنه")], R::Relative),
     (&[W("ذلك|تلك"), W("اليوم|الليله|الاسبوع|الصباح|المساء")], R::Relative),
     (&[W("منذ"), O("ساعات"), W("الصباح|الفجر|صباح|فجر"), O("اليوم")], R::SinceBack(0)),
+    (&[W("منذ"), W("الربيع|الصيف|الخريف|الشتاء")], R::SinceEvent),
+    (&[W("الاسبوع|الشهر")], R::Relative),
     // منذ بدئه، منذ تقسيمها: from an event named before by a pronoun.
     (&[W("منذ"), W(EVENT_PRONOUN_AR)], R::SinceEvent),
     (&[W("اول"), O("من"), W("امس")], R::Back(2)),
@@ -1460,8 +1466,15 @@ fn vetoed(m: &Matcher<'_>, i: usize, end: usize, r: R, caps: &Caps) -> bool {
     }
     // `during the month`, `over the week`: the month the report covers; `the month` alone is
     // no date.
-    if r == R::Relative && end == i + 2 && m.is(i, "the") && !(i > 0 && m.is(i - 1, "during|throughout|over"))
+    if r == R::Relative
+        && end == i + 2
+        && m.is(i, "the")
+        && !(i > 0 && m.is(i - 1, "during|throughout|over|in"))
     {
+        return true;
+    }
+    // `خلال الأسبوع`: the week the report covers; `الأسبوع` alone is no date.
+    if r == R::Relative && end == i + 1 && !(i > 0 && m.is(i - 1, "خلال|طوال")) {
         return true;
     }
     // اليوم التالي (the next day), اليوم نفسه: counted from the event, not from publication.
