@@ -2188,7 +2188,12 @@ impl<'a> Scan<'a> {
         // A document with no author known stands for the last body that spoke (`وبحسب
         // التقرير` after `وثّق المرصد` is the monitor, not its director quoted since).
         let document_author = reference.as_ref().and_then(|(h, _)| known.named.get(h));
-        let body = last_body.filter(|_| document_ref && document_author.is_none() && !same_sentence);
+        // With no body before it, a document stands for the last speaker of the paragraphs before
+        // (`وبحسب القائمة التي قرأها` after the director was quoted), twenty statements back at most.
+        let recent = || (k.saturating_sub(20)..k).rev().find(|p| units[*p].owner(*p).is_some());
+        let body = last_body
+            .filter(|_| document_ref && document_author.is_none() && !same_sentence)
+            .or_else(|| (document_ref && document_author.is_none() && last.is_none()).then(recent).flatten());
         // `وأشار السجل` after `«سجل أمن العاملين الإنسانيين»`: a body whose own name has the
         // document's head word is named again, not a document standing for the last speaker.
         let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, known, h));

@@ -1587,6 +1587,8 @@ pub(crate) const GENERIC_HEADS: &[&str] = &[
     "bulletin",
     "log",
     "نشرة",
+    "list",
+    "قائمة",
     // Offices a person named before is called by again (`The police chief`, `the provincial
     // prosecutor`, `the minister`).
     "chief",

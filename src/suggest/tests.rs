@@ -2029,6 +2029,10 @@ fn arabic_frames_admissions_and_names_written_first() {
     ] {
         assert_eq!(source_of(text, wording).as_deref(), source, "{text}");
     }
+    // A list read out stands for the last speaker of the paragraphs before.
+    let text = "عنوان\n\nوقال مدير المستشفى، الطبيب مازن الخطيب، إن الحصيلة ارتفعت.\n\nوبحسب القائمة التي \
+                قرأها، وصل 15 شخصاً جثثاً هامدة.\n";
+    assert_eq!(source_of(text, "15").as_deref(), Some("مدير المستشفى، الطبيب مازن الخطيب"));
     let text = "عنوان\n\nوقالت النائبة العامة إن فرق الطب الشرعي كشفت حتى الآن عن 38 جثة.\n";
     assert_ne!(source_of(text, "38").as_deref(), Some("حتى الآن"));
     // Initials in brackets end no sentence: the relay keeps its speaker.
