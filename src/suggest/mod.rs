@@ -767,7 +767,8 @@ impl Writer<'_> {
         // `aged 9, 11 and 13`, `ages 4 to 7`: every number of the list after `aged` is an age.
         let mut k = a;
         let mut numbers = 0;
-        while k > 0 {
+        // Twenty-four tokens back at most: a list of ages is short.
+        while k > 0 && a - k < 24 {
             let t = &toks[k - 1];
             if t.kind == TokKind::Num {
                 numbers += 1;
