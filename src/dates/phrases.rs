@@ -1375,18 +1375,7 @@ pub(super) fn find(toks: &[Token]) -> Vec<(usize, usize)> {
         let first = &toks[i];
         // A conjunction or a preposition is not part of the phrase; the article is when the word
         // with it starts a phrase (`اليوم التالي`, not `يوم التالي`).
-        let starts = |w: &str| {
-            PHRASES.iter().any(|(pats, _)| {
-                // The first word of a row, or of any of its optional words before the first required.
-                let optional = pats.iter().take_while(|p| matches!(p, O(_))).count();
-                pats.iter().take(optional + 1).any(|p| match p {
-                    W(a) | O(a) => a.split('|').any(|x| x.split(' ').next() == Some(w)),
-                    _ => false,
-                })
-            }) || WEEKDAYS.iter().any(|(n, _)| *n == w)
-                || MONTH_NAMES.iter().any(|(n, _)| n.split(' ').next() == Some(w))
-                || PARTS.iter().any(|(n, _)| n.split(' ').next() == Some(w))
-        };
+        let starts = |w: &str| start_words().contains(w);
         let forms = clitic_forms(&first.norm);
         let clitic = if starts(&first.norm) {
             0

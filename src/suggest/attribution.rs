@@ -834,10 +834,11 @@ impl<'a> Scan<'a> {
             return None;
         }
         if arabic {
-            // `«المرصد الدولي»، ومقره لندن، أكد`: an aside on where a body sits or what it is
-            // (`ومقره`, `وهو`) is passed over to the name before it.
+            // `«المرصد الدولي»، ومقره لندن، أكد`: an aside that describes the speaker (`ومقرّه`,
+            // `وهو`, `مفضّلاً`; not a relative clause, whose verb may be the cue's own subject) is
+            // passed over to the name before it.
             let aside = |(a, _): (usize, usize)| {
-                self.word(a).is_some_and(|w| w.starts_with("ومقر") || matches!(w, "وهو" | "وهي"))
+                self.exact_in(a, &self.t.description_openers) && !self.exact_in(a, &self.t.relatives)
             };
             let lead = usize::from(chunks[0].0 >= chunks[0].1);
             if chunks.len() > lead + 1 && aside(chunks[lead]) {
@@ -1166,7 +1167,6 @@ impl<'a> Scan<'a> {
         true
     }
 
-    /// `a statement`, `the video`, `بياناً`: a document with no one named.
     /// The unit that named a body whose own name holds `head` before its last word (`«سجل أمن
     /// العاملين»` for `السجل`; not `in a report`).
     fn body_named_by(&self, units: &[Unit], known: &Known, head: &str) -> Option<usize> {
@@ -1232,11 +1232,10 @@ impl<'a> Scan<'a> {
 
     /// `A second statement`, `another post`, `a later bulletin`: a document that follows one
     /// named before, from the same speaker.
-    fn follow_up_document(&self, (a, b): (usize, usize)) -> bool {
-        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
-        let later = |k: &usize| {
+    fn follow_up_document(&self, p: (usize, usize)) -> bool {
+        let later = |k: usize| {
             matches!(
-                self.word(*k),
+                self.word(k),
                 Some(
                     "second"
                         | "third"
@@ -1250,21 +1249,23 @@ impl<'a> Scan<'a> {
                 )
             )
         };
-        words.len() <= 3
-            && words.iter().any(later)
-            && words.last().is_some_and(|k| self.in_set(*k, &self.t.document_nouns))
-            && words.iter().all(|k| {
-                later(k) || self.exact_in(*k, &self.t.determiners) || self.in_set(*k, &self.t.document_nouns)
-            })
+        self.document_with(p, 3, later) && (p.0..p.1).any(later)
     }
 
-    fn only_a_document(&self, (a, b): (usize, usize)) -> bool {
+    /// `a statement`, `the video`, `بياناً`: a document with no one named.
+    fn only_a_document(&self, p: (usize, usize)) -> bool {
+        self.document_with(p, 2, |_| false)
+    }
+
+    /// A phrase of at most `most` words, each a document noun, a determiner or a word `also`
+    /// allows, with a document noun among them.
+    fn document_with(&self, (a, b): (usize, usize), most: usize, also: impl Fn(usize) -> bool) -> bool {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
-        words.len() <= 2
+        words.len() <= most
             && words.iter().any(|k| self.in_set(*k, &self.t.document_nouns))
-            && words
-                .iter()
-                .all(|k| self.in_set(*k, &self.t.document_nouns) || self.exact_in(*k, &self.t.determiners))
+            && words.iter().all(|k| {
+                also(*k) || self.in_set(*k, &self.t.document_nouns) || self.exact_in(*k, &self.t.determiners)
+            })
     }
 
     /// A generic reference (`the source`, `المصدر`, `the group`, `The U.K.-based monitor`,

@@ -472,14 +472,14 @@ impl Writer<'_> {
     fn carried_on(&self, s: usize, units_of: &[std::ops::Range<usize>]) -> Option<usize> {
         let p = s.checked_sub(1)?;
         let sentence = &self.lay.sentences[s];
-        if self.lay.sentences[p].heading
-            || !units_of[s].is_empty()
-            || (sentence.body..sentence.end).any(|k| self.scan.in_set(k, &self.scan.t.scene_words))
-        {
+        if self.lay.sentences[p].heading || !units_of[s].is_empty() {
             return None;
         }
         let speaker = |u: &usize| self.units[*u].owner(*u).is_some();
         let before = units_of[p].clone().rev().find(speaker)?;
+        if (sentence.body..sentence.end).any(|k| self.scan.in_set(k, &self.scan.t.scene_words)) {
+            return None;
+        }
         if self.lay.sentences[p].para == sentence.para {
             return Some(before);
         }
