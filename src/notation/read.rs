@@ -546,6 +546,10 @@ impl<'a> Reader<'a> {
         if forms.iter().any(|(_, _, w)| is_function_word(w)) {
             return false;
         }
+        // `ثلاثة يُعتبرون من القادة`: an Arabic verb in the present is no noun.
+        if present_verb(self.typed(t.start, t.end), &t.norm) {
+            return false;
+        }
         // `as many as 400 may have fled`: a modal verb is no noun.
         const MODALS: &[&str] = &["may", "might", "could", "would", "should", "will", "must", "can"];
         if !t.upper && MODALS.contains(&t.norm.as_str()) {
@@ -1220,6 +1224,18 @@ fn flipped(h: Hedge) -> Hedge {
 
 /// Participles counted with a preposition and pronoun (`ثلاثة مشتبه بهم`, `خمسة محكوم عليهم`,
 /// normalised, a clitic set aside).
+/// An Arabic verb in the present: ي or ت marked with a damma or a fatha (`يُعتبرون`, `تُقدَّر`),
+/// or ي opening a plural in ـون that is no adjective of origin in ـيون (`يعتبرون`, not
+/// `يمنيون`).
+fn present_verb(typed: &str, norm: &str) -> bool {
+    let mut chars = typed.trim_start_matches(['و', 'ف']).chars();
+    let marked =
+        matches!(chars.next(), Some('ي' | 'ت')) && matches!(chars.next(), Some('\u{064E}' | '\u{064F}'));
+    let plural =
+        norm.starts_with('ي') && norm.ends_with("ون") && !norm.ends_with("يون") && norm.chars().count() >= 5;
+    marked || plural
+}
+
 fn participle_with_pronoun(w: &str) -> bool {
     const PARTICIPLES: &[&str] = &["مشتبه", "محكوم", "مغرر", "معتدي", "مفرج", "مطلوب", "مدعي"];
     clitic_forms(w).iter().any(|(_, _, r)| PARTICIPLES.contains(r))

@@ -365,6 +365,13 @@ impl<'a> Scan<'a> {
             }
             return Some(k + 2);
         }
+        // `قال لنا`, `كشف لإخوتنا`: a pronoun, or a noun with one, told is never the speaker.
+        if matches!(w, "لنا" | "لي" | "له" | "لها" | "لهم" | "لهن" | "لكم")
+            || w.strip_prefix('ل')
+                .is_some_and(|r| r.chars().count() >= 4 && ["نا", "هم", "كم"].iter().any(|p| r.ends_with(p)))
+        {
+            return Some(k + 1);
+        }
         let rest = w.strip_prefix("لل").or_else(|| w.strip_prefix('ل'))?;
         if self.t.recipient_nouns.contains(rest) || self.t.recipient_nouns.contains(&format!("ا{rest}")) {
             // The recipient's name: up to the next stop.
@@ -398,7 +405,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Skips dates, recipients, manner phrases and adverbs after a verb.
-    fn skip_after_cue(&self, mut k: usize, end: usize) -> usize {
+    fn skip_after_cue(&self, mut k: usize, end: usize, frame: bool) -> usize {
         loop {
             if k >= end {
                 return k;
@@ -409,7 +416,9 @@ impl<'a> Scan<'a> {
                 }
                 continue;
             }
-            if let Some(j) = self.recipient_at(k).or_else(|| self.manner_at(k)) {
+            // After a frame, لـ belongs to it (`وفقاً لوكالة الأنباء`): no recipient follows.
+            let recipient = if frame { None } else { self.recipient_at(k) };
+            if let Some(j) = recipient.or_else(|| self.manner_at(k)) {
                 k = j;
                 continue;
             }
@@ -487,7 +496,7 @@ impl<'a> Scan<'a> {
     fn after_phrase(&self, k: usize, end: usize, cue: &Cue) -> (Option<(usize, usize)>, usize) {
         let arabic = self.word(k.saturating_sub(1)).is_some_and(is_arabic);
         let object = cue.object.map(|o| self.t.objects[o].as_str());
-        let start = self.skip_after_cue(k, end);
+        let start = self.skip_after_cue(k, end, cue.family == Family::Frame);
         let mut j = start;
         let mut words = 0usize;
         while j < end && words < 14 && j < start + 40 {
@@ -1299,14 +1308,19 @@ impl<'a> Scan<'a> {
         let (&first, &last) = (words.first()?, words.last()?);
         let known = |k: usize| {
             let w = self.word(k).unwrap_or("");
-            let bare = clitic_forms(w).into_iter().find(|(_, cl, _)| cl.ends_with("ال")).map(|(_, _, r)| r);
+            // `للمصادر` is ل + المصادر, the alef of the article written away.
+            let bare = clitic_forms(w)
+                .into_iter()
+                .find(|(_, cl, _)| cl.ends_with("ال") || cl.ends_with("لل"))
+                .map(|(_, _, r)| r);
             let folded = || crate::normalize::fold_name(w).pop().is_some_and(|h| named(&h));
             self.t.generic_heads.contains(w)
                 || bare.is_some_and(|r| self.t.generic_heads.contains(r))
                 || (!self.upper(k) && folded())
         };
-        let definite =
-            |k: usize| self.word(k).is_some_and(|w| ["ال", "وال", "فال"].iter().any(|p| w.starts_with(p)));
+        let definite = |k: usize| {
+            self.word(k).is_some_and(|w| ["ال", "وال", "فال", "لل", "ولل"].iter().any(|p| w.starts_with(p)))
+        };
         let (head, mods): (usize, Vec<usize>) = if self.word(first) == Some("the") && words.len() >= 2 {
             (last, words[1..words.len() - 1].to_vec())
         } else if words.len() == 1 {
@@ -1752,9 +1766,12 @@ impl<'a> Scan<'a> {
             return true;
         }
         let first = (a..b).find(|k| self.toks[*k].kind == TokKind::Word);
-        // `No group has claimed the attack`: a negated subject names no one.
+        // `No group has claimed the attack`: a negated subject names no one; nor does what was
+        // announced (`وفق المُعلن عنه`).
         first.is_some_and(|k| {
-            self.in_set(k, &self.t.law_nouns) || matches!(self.word(k), Some("no" | "none" | "nobody"))
+            self.in_set(k, &self.t.law_nouns)
+                || self.exact_in(k, &self.t.unspoken_accounts)
+                || matches!(self.word(k), Some("no" | "none" | "nobody"))
         }) || (a..b).any(|k| self.phrase_at(k, &self.t.self_references).is_some())
     }
 
@@ -2011,7 +2028,8 @@ impl<'a> Scan<'a> {
         if i > 0 && self.is_quote_mark(i - 1) && self.named_subject(a, b, i, body).is_some() {
             return Side::Before;
         }
-        let k = self.skip_after_cue(end, s_end);
+        let frame = self.cue_at[i].is_some_and(|(c, _)| c.family == Family::Frame);
+        let k = self.skip_after_cue(end, s_end, frame);
         if k >= s_end
             || self.complementizer(k)
             || matches!(self.word(k), Some("فيه" | "فيها" | "فيهم"))

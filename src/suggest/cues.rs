@@ -710,6 +710,24 @@ pub(crate) const LAW_NOUNS: &[&str] = &[
     "statute",
 ];
 
+/// What was announced or circulated, with no one who announced it (`وفق المُعلن عنه`, `بحسب
+/// المتداول`): a passive participle is no speaker, and the attribution is dropped.
+pub(crate) const UNSPOKEN_ACCOUNTS: &[&str] = &[
+    "المعلن",
+    "المعلنة",
+    "المتداول",
+    "المتداولة",
+    "المنشور",
+    "المنشورة",
+    "المتاح",
+    "المتاحة",
+    "المتوفر",
+    "المتوفرة",
+    "المتوافر",
+    "المتوافرة",
+    "المعروف",
+];
+
 /// The outlet's own story named in a correction (`An earlier version of this story ... said`):
 /// no speaker; a relay in the same sentence (`citing police officials`) names the source.
 pub(crate) const SELF_REFERENCES: &[&str] =
@@ -989,6 +1007,10 @@ pub(crate) const COMPLEMENTIZERS: &[&str] = &[
 /// or صحة: وكالة الأنباء, وزارة الصحة.)
 pub(crate) const CONTENT_NOUNS: &[&str] = &[
     "حصيلة",
+    "حقيقة",
+    "تفاصيل",
+    "هوية",
+    "هويات",
     "خطف",
     "اختطاف",
     "احتجاز",

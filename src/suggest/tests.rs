@@ -2146,3 +2146,32 @@ fn later_mentions_accused_gangs_and_channels() {
     let en = "Title\n\nFootage aired by the opposition channel Karval Now showed dozens of people fleeing.\n";
     assert_eq!(source_of(en, "dozens").as_deref(), Some("the opposition channel Karval Now"));
 }
+
+/// Four readings of a real Arabic report: `للمصادر` is a reference to the sources named before
+/// (ل + the article, its alef written away); what was announced (`وفق المُعلن عنه`) is no
+/// speaker; a person told (`كشف لإخوتنا`, `قال لنا`) is never the speaker, and after a frame the
+/// لـ belongs to the frame (`وفقاً لوكالة الأنباء`); a verb in the present is no counted noun.
+#[test]
+fn references_after_li_what_was_announced_and_who_was_told() {
+    let text = "عنوان\n\nوقالت مصادر محلية في البلدة إن 12 شخصاً قتلوا أمس. ووفقاً للمصادر، فإن 30 آخرين أصيبوا.\n\n\
+                وشنّت الفرق الأمنية حملات دهم طاولت خلايا وفق المُعلن عنه. وأدى انفجار أمس إلى مقتل 11 عنصراً.\n\n\
+                وأكد المتحدث أن الله قد كشف لإخوتنا حقيقة الخدعة. وقال إن 45 مهاجراً انشقوا، من بينهم ثلاثة يُعتبرون من القادة.\n\n\
+                ووفقاً لوكالة الأنباء المحلية، قُتل خمسة أشخاص.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "30").source.as_deref(), Some("مصادر محلية في البلدة"));
+    assert_eq!(figure(&out, "11").source, None);
+    assert_eq!(figure(&out, "45").source.as_deref(), Some("المتحدث"));
+    assert_eq!(figure(&out, "خمسة").source.as_deref(), Some("وكالة الأنباء المحلية"));
+    let three = figure(&out, "ثلاثة");
+    assert_eq!(three.figure.as_ref().map(|f| f.wording.as_str()), Some("ثلاثة"));
+    assert!(out
+        .iter()
+        .all(|s| s.source.as_deref().is_none_or(|x| !x.contains("الخدعة") && !x.contains("المعلن"))));
+    // Must NOT be cut: a plural of origin is a noun; a recipient named after a verb leaves the
+    // speaker after it.
+    assert_eq!(
+        source_of("وقال لنا مدير المستشفى إن 9 يمنيين أصيبوا.", "9").as_deref(),
+        Some("مدير المستشفى")
+    );
+    assert_eq!(figures("وقال إن 9 يمنيين أصيبوا."), vec!["9 يمنيين"]);
+}
