@@ -75,6 +75,9 @@ const HELD_OUT_12: &str = "tests/fixtures/suggest/heldout12";
 /// A thirteenth batch, written blind on 2026-12-07 (its README says what its author read) while
 /// the rules of the round were changed, measured once, unseen, with the rules frozen at 989b8db.
 const HELD_OUT_13: &str = "tests/fixtures/suggest/heldout13";
+/// A fourteenth batch, written blind on 2026-12-07 (its README says what its author read) while
+/// the rules of the round were changed, measured once, unseen, with the rules frozen at b076274 (the rules of main at 390953d read it alike).
+const HELD_OUT_14: &str = "tests/fixtures/suggest/heldout14";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -461,6 +464,8 @@ const HELD_OUT_12_FLOORS: Floors =
 const HELD_OUT_13_FLOORS: Floors =
     [("ar", 0.951, 0.799, 0.925, 0.759, 0.932), ("en", 0.990, 0.828, 0.937, 0.791, 0.930)];
 
+const HELD_OUT_14_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
@@ -569,6 +574,11 @@ fn suggestions_match_the_gold_claims_of_the_twelfth_blind_batch() {
 #[test]
 fn suggestions_match_the_gold_claims_of_the_thirteenth_blind_batch() {
     check(HELD_OUT_13, HELD_OUT_13_FLOORS);
+}
+
+#[test]
+fn suggestions_match_the_gold_claims_of_the_fourteenth_blind_batch() {
+    check(HELD_OUT_14, HELD_OUT_14_FLOORS);
 }
 
 #[test]

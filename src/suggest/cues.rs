@@ -182,6 +182,14 @@ pub(crate) const ARABIC: &[Cue] = &[
     with_object(cue("كشف|كشفت|كشفوا|يكشف|تكشف|يكشفون", Say, Auto), "عن"),
     participle(with_object(cue("كاشفاً|كاشفة", Say, Auto), "عن")),
     cue("رجّح|رجّحت|رجّحوا|ترجّح|يرجّحون", Say, Auto),
+    // `خلصت «اللجنة» في تقريرها إلى أن 118 شخصاً قُتلوا`: a finding is a statement.
+    with_object(cue("خلص|خلصت|خلصوا|يخلص|تخلص", Say, Auto), "إلى"),
+    // `تمسّكت الحكومة بروايتها التي تفيد بأن 34 شخصاً قُتلوا`: who holds to an account states it.
+    // `ورحّبت «الرابطة» بالتقرير`, `وأوصت اللجنة بأن`: a welcome and a recommendation are
+    // statements.
+    with_object(cue("رحّب|رحّبت|رحّبوا|يرحّب|ترحّب", Say, Auto), "ب"),
+    with_object(cue("أوصى|أوصت|أوصوا|يوصي|توصي", Say, Auto), "ب"),
+    with_object(cue("تمسّك|تمسّكت|تمسّكوا|يتمسّك|تتمسّك", Say, Auto), "ب"),
     participle(cue("مرجّحاً|مرجّحة", Say, Auto)),
     with_object(cue("قدّر|قدّرت|قدّروا|يقدّر|تقدّر|يقدّرون", Estimate, Auto), "ب"),
     participle(with_object(cue("مقدّراً|مقدّرة", Estimate, Auto), "ب")),
@@ -263,10 +271,12 @@ pub(crate) const ENGLISH: &[Cue] = &[
     // determiner they are nouns (`the claims`), which `cue_holds` passes over.
     not_before(cue("claims|reports|concluded|concludes", Say, Auto), &["of"]),
     needs(cue("found|finds", Say, Auto), &["that"]),
-    cue("described|warned|warns|urged|urges|testified|tweeted", Say, Auto),
+    cue("described|warned|warns|urged|urges|testified|tweeted|welcomed|welcomes|recommended", Say, Auto),
     // A call is a statement: `She called on all sides to ...`.
     cue("called on|called for|calls on|calls for", Say, Auto),
     // `The Brigades replied on their Telegram channel that they had lost "six fighters"`.
+    // `The government has long maintained that 31 people died`.
+    needs(cue("maintained|maintains", Say, Auto), &["that"]),
     needs(cue("replied|replies|responded|responds|retorted|countered", Say, Auto), &["that"]),
     accuse(cue("accused|accuses|accuse|blamed|blames|blame", Say, Auto)),
     participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
@@ -1000,6 +1010,8 @@ pub(crate) const COMPLEMENTIZERS: &[&str] = &[
     "أنّهم",
     "إنّهم",
     "that",
+    // `ويروي التقرير كيف طوّقت وحدات من الجيش البلدة`: what is told follows `كيف`.
+    "كيف",
 ];
 
 /// Nouns that start the content of a claim right after an Arabic source phrase: `نفى مصدر
@@ -1110,6 +1122,8 @@ pub(crate) const MANNER_NOUNS: &[&str] = &[
     "منشور",
     "مؤتمر",
     "تقرير",
+    "رد",
+    "ردّ",
     "رسالة",
     "كلمة",
     "إحاطة",
@@ -1240,6 +1254,10 @@ pub(crate) const TRIM_END: &[&str] = &[
     "far",
     "already",
     "just",
+    // `The government has long maintained`.
+    "long",
+    "always",
+    "repeatedly",
     "later",
     "earlier",
     "previously",
@@ -1332,6 +1350,8 @@ pub(crate) const ADVERBS: &[&str] = &[
     "بدوره",
     "بدورها",
     "كذلك",
+    // `ويروي التقرير بالتفصيل`: how it is told, not who tells.
+    "بالتفصيل",
     "initially",
     "previously",
     "recently",
@@ -1854,6 +1874,24 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "بفارق",
     "تتباعد",
     // Ages in a range: `their ages ranged from 2 to 71`.
+    // A body's members and the people a group represents, not what happened: `اللجنة المؤلفة
+    // من سبعة أعضاء`, `a five-member body`, `which represents relatives of 58 of the dead`,
+    // `التي تمثل 85 عائلة`.
+    "made up of",
+    "composed of",
+    "consisting of",
+    "المؤلفة من",
+    "المكونة من",
+    "المؤلف من",
+    "المكون من",
+    "represents",
+    "represent",
+    "represents relatives of",
+    "represents families of",
+    "تمثل",
+    "يمثل",
+    "تمثّل",
+    "يمثّل",
     "ages ranged from",
     "ages ranging from",
     "ages from",

@@ -900,8 +900,8 @@ impl Writer<'_> {
     /// (`300 new arrivals every day`, `from 40 to 190 men were crossing each day`, `من 400 إلى
     /// 600 شخص يعودون يومياً`, `نسجل يومياً بين 300 و400 وافد`, `one meal a day`). Looked for
     /// after the figure and its verb (eight words at most, not past punctuation or another
-    /// number), or as a rate adverb just before it. Not a rate: `in a day`, `for a week` (a
-    /// span), `a day after the truce`, `a week ago` (a date).
+    /// number), or as a rate adverb just before it. Not a rate: `in a day`, `for a week`, `during
+    /// a week of protests` (a span), `a day after the truce`, `a week ago` (a date).
     fn rate_of(&self, a: usize, b: usize) -> bool {
         let toks = self.toks;
         let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
@@ -913,8 +913,11 @@ impl Writer<'_> {
         let last = (b + 8).min(toks.len());
         for (k, t) in toks.iter().enumerate().take(last).skip(a + 1) {
             if let Some(e) = self.scan.phrase_at(k, &self.t.rate_after) {
-                let span =
-                    k > 0 && matches!(word(k - 1), Some("in" | "for" | "within" | "over" | "than" | "of"));
+                let span = k > 0
+                    && matches!(
+                        word(k - 1),
+                        Some("in" | "for" | "within" | "over" | "than" | "of" | "during" | "throughout")
+                    );
                 let date =
                     matches!(word(e), Some("after" | "before" | "later" | "earlier" | "ago" | "since"));
                 return !span && !date;

@@ -562,6 +562,21 @@ pub(crate) const THING_NOUNS: &[&str] = &[
     "monitors",
     // An audience, a method and documents: `300,000 followers`, `163 interviews`, `two separate
     // sources`, `five casualty bulletins`, `11 besieged communities`, `two mass graves`.
+    // What a body reviewed: `340 medical records`, `60 articles`, `50 تقريراً صحافياً`, and
+    // the machines a ward runs (`16 حاضنة`).
+    "records",
+    "articles",
+    "stories",
+    "incubators",
+    "generators",
+    "تقريراً",
+    "تقارير",
+    "مقالاً",
+    "مقالات",
+    "حاضنة",
+    "حاضنات",
+    "مولدة",
+    "مولدات",
     "followers",
     "subscribers",
     "views",

@@ -2175,3 +2175,53 @@ fn references_after_li_what_was_announced_and_who_was_told() {
     );
     assert_eq!(figures("وقال إن 9 يمنيين أصيبوا."), vec!["9 يمنيين"]);
 }
+
+/// Findings and replies of an inquiry: `خلصت X إلى أن`, `تمسّكت الحكومة بروايتها`, `رحّبت`,
+/// `أوصت`, `في ردّ مكتوب` (a manner, not part of the name), `ويروي التقرير كيف`; `has long
+/// maintained that`; a long description after a name leaves the name; `during a week of
+/// protests` is a span, not a rate. Must NOT be read as counts: a body's members (`المؤلفة من
+/// سبعة أعضاء`), the families a group represents, records reviewed.
+#[test]
+fn findings_replies_and_the_members_of_a_body() {
+    let text = "عنوان\n\nخلصت «لجنة الحقيقة» في تقريرها النهائي إلى أن 118 شخصاً على الأقل قُتلوا.\n\n\
+                وقالت رئيسة اللجنة إن اللجنة المؤلفة من سبعة أعضاء راجعت التسجيلات.\n\n\
+                في المقابل، تمسكت الحكومة في ردّ مكتوب أُرفق بالتقرير بروايتها التي تفيد بأن 34 شخصاً قُتلوا.\n\n\
+                ورحّبت «رابطة العائلات»، التي تمثل 85 عائلة، بالتقرير.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "118").source.as_deref(), Some("«لجنة الحقيقة»"));
+    assert_eq!(figure(&out, "34").source.as_deref(), Some("الحكومة"));
+    assert!(out.iter().any(|s| s.figure.is_none() && s.source.as_deref() == Some("«رابطة العائلات»")));
+    assert_eq!(offered(text), vec!["118 شخصاً على الأقل", "34 شخصاً"]);
+    let text = "Title\n\nSecurity forces killed at least 73 unarmed people during a week of protests, a commission said.\n\n\
+                The Independent Commission of Inquiry into the Corvo Events, a five-member body chaired by retired \
+                judge Helena Marsk, said it had identified 69 of the dead by name.\n\n\
+                The government has long maintained that 31 people died in the unrest.\n\n\
+                Marsk said the commission had reviewed 340 medical records. The Corvo Families Committee, which \
+                represents relatives of 58 of the dead, welcomed the report.\n";
+    let out = all(text);
+    let named = Some("The Independent Commission of Inquiry into the Corvo Events");
+    assert_eq!(figure(&out, "at least 73").source.as_deref(), named);
+    assert_eq!(figure(&out, "69").source.as_deref(), named);
+    assert_eq!(figure(&out, "31").source.as_deref(), Some("The government"));
+    assert_eq!(offered(text), vec!["at least 73 unarmed people", "69", "31 people"]);
+}
+
+/// A speaker described first and named on (`an independent commission`, then its name; `مختار
+/// القرية`, then `المختار، سليم الدبس`) is named on the first mention too; the topic of `أما`
+/// before `فقال` is the speaker, office and name or name before a description. Must NOT be
+/// joined: a second speaker of the kind (`Another resident, Omar Haddad`), a source noun without
+/// a name (`مصدر طبي في المستشفى`).
+#[test]
+fn a_speaker_named_after_being_described_and_the_topic_of_amma() {
+    let text = "عنوان\n\nوقال مختار القرية إن 14 شخصاً قتلوا.\n\nوأضاف المختار، سليم الدبس، أن 9 أصيبوا.\n\n\
+                وقال مصدر محلي إن 5 اعتقلوا. وقال مصدر طبي في المستشفى، فضل عدم ذكر اسمه، إن 3 توفوا.\n\n\
+                أما مفوّض الإغاثة الحكومي، الطبيب حسن القدسي، فقال للإذاعة الرسمية إن 45 ألفاً بقوا.\n\n\
+                أما أم رامي، الأرملة التي تبيع البيض، فتقول إن 11 من الرجال أعيدوا.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "14").source.as_deref(), Some("المختار، سليم الدبس"));
+    assert_eq!(figure(&out, "5").source.as_deref(), Some("مصدر محلي"));
+    assert_eq!(figure(&out, "45").source.as_deref(), Some("مفوّض الإغاثة الحكومي، الطبيب حسن القدسي"));
+    assert_eq!(figure(&out, "11").source.as_deref(), Some("أم رامي"));
+    let text = "Title\n\nA resident said 12 people were killed.\n\nAnother resident, Omar Haddad, said 20 were hurt.\n";
+    assert_eq!(source_of(text, "12").as_deref(), Some("A resident"));
+}
