@@ -1389,6 +1389,13 @@ impl Writer<'_> {
                 .any(|(_, _, w)| matches!(*w, "that" | "ان"))
         };
         let end = self.date_toks[self.scan.date_at[k] as usize].1;
+        // A date in the description of the source (`a demining group that has worked there since
+        // 2022, said`, `في تقريرها الذي نشرته اليوم الأربعاء إلى أن`) dates the source or its
+        // report, not the claim.
+        let (ra, rb) = self.units[u].region;
+        if ra <= k && end <= rb && end <= near.0 && k != cue_end {
+            return true;
+        }
         cue_end <= k
             && k <= cue_end + 6
             && end <= near.0

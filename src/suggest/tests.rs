@@ -2225,3 +2225,20 @@ fn a_speaker_named_after_being_described_and_the_topic_of_amma() {
     let text = "Title\n\nA resident said 12 people were killed.\n\nAnother resident, Omar Haddad, said 20 were hurt.\n";
     assert_eq!(source_of(text, "12").as_deref(), Some("A resident"));
 }
+
+/// A date in the description of the source dates the source, not the claim: `a demining group
+/// that has worked in the province since 2022, said ... this year`, `العاملة في المحافظة منذ عام
+/// 2021، إن ... منذ مطلع العام`.
+#[test]
+fn a_date_describing_the_source_is_not_the_claims() {
+    let when = |text: &str, wording: &str| figure(&all(text), wording).when.clone();
+    let text = "Title\n\nClear Earth, a demining group that has worked in the province since 2022, said mines \
+                had killed 87 people in the province this year.\n";
+    assert_eq!(when(text, "87").as_deref(), Some("this year"));
+    let text = "عنوان\n\nوقالت منظمة «أرض آمنة»، العاملة في إزالة الألغام منذ عام 2021، إن الألغام قتلت 64 شخصاً \
+                في المحافظة منذ مطلع العام.\n";
+    assert_eq!(when(text, "64").as_deref(), Some("منذ مطلع العام"));
+    // Must NOT be lost: the date of the statement when the claim has no other.
+    let text = "Title\n\nThe ministry, in a statement on Friday, said 12 people were killed.\n";
+    assert_eq!(when(text, "12").as_deref(), Some("on Friday"));
+}
