@@ -389,7 +389,15 @@ impl<'a> Scan<'a> {
     /// Returns its end.
     fn manner_at(&self, k: usize) -> Option<usize> {
         if self.word(k) == Some("في") && self.in_set(k + 1, &self.t.manner_nouns) {
-            return Some(k + 2);
+            // `في بيانها الأخير`: after a possessive, a definite word is an adjective of the noun.
+            let possessed =
+                self.word(k + 1).is_some_and(|w| ["ه", "ها", "هم"].iter().any(|p| w.ends_with(p)));
+            let adjective = |j: usize| self.word(j).is_some_and(|w| w.starts_with("ال") && is_arabic(w));
+            let mut j = k + 2;
+            while possessed && j < k + 4 && adjective(j) {
+                j += 1;
+            }
+            return Some(j);
         }
         if matches!(self.word(k), Some("in" | "at")) && self.exact_in(k + 1, &self.t.determiners) {
             for j in k + 2..k + 5 {
@@ -422,7 +430,9 @@ impl<'a> Scan<'a> {
                 k = j;
                 continue;
             }
-            if self.exact_in(k, &self.t.skip_after_cue) {
+            // `وفق آخر حصيلة أعلنتها المديرية`: after a frame, the latest (after a verb, `قال
+            // آخر` is another speaker).
+            if self.exact_in(k, &self.t.skip_after_cue) || (frame && self.word(k) == Some("اخر")) {
                 k += 1;
                 continue;
             }
@@ -722,7 +732,8 @@ impl<'a> Scan<'a> {
                     words += 1;
                 }
             }
-            return false;
+            // `، وفق مديرها، الأستاذ ناصر القبّاني.`: a name in apposition may end the sentence.
+            return end <= j + 8 && (1..=5).contains(&words);
         }
         self.age_at(j)
             || matches!(self.word(j), Some("a" | "an" | "the" | "one"))
@@ -1995,7 +2006,9 @@ impl<'a> Scan<'a> {
                     e += 1;
                 }
                 if e == b {
-                    if let Some(author) = self.issuer_after(b) {
+                    // `آخر حصيلة أعلنتها المديرية`: a verb of issuing right after the document.
+                    let issued = self.exact_in(b, &self.t.document_links).then(|| self.author_after(b + 1));
+                    if let Some(author) = self.issuer_after(b).or(issued.flatten()) {
                         return Some(Some(author));
                     }
                 }
@@ -2010,8 +2023,14 @@ impl<'a> Scan<'a> {
                     && self.word(h + 1).is_some_and(|w| is_arabic(w) && w.starts_with("ال"))
                     && !self.in_set(h + 1, &self.t.document_links)
                 {
-                    // إحصاء المجلس، تقرير المرصد: the document's author follows it at once.
-                    source = self.trim(h + 1, b);
+                    // إحصاء المجلس، تقرير المرصد: the document's author follows it at once, and
+                    // the document's adjectives after it are not the author's (`تقرير المنظمة
+                    // السنوي`).
+                    let mut e = b;
+                    while e > h + 2 && self.exact_in(e - 1, &self.t.document_adjectives) {
+                        e -= 1;
+                    }
+                    source = self.trim(h + 1, e);
                 }
             }
         }

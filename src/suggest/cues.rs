@@ -593,6 +593,17 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
 ];
 /// Adjectives of a document, never its author (`التقرير السنوي`, `البيان المشترك`).
 pub(crate) const DOCUMENT_ADJECTIVES: &[&str] = &[
+    // An ordinal numbers the document: `البيان الرابع`.
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
     "السنوي",
     "الشهري",
     "الأسبوعي",
@@ -633,6 +644,10 @@ pub(crate) const DOCUMENT_LINKS: &[&str] = &[
     "أعدّه",
     "وزّعته",
     "وزّعتها",
+    // `وفق آخر حصيلة أعلنتها المديرية`: a toll announced by its author.
+    "أعلنتها",
+    "أعلنها",
+    "أعلنته",
 ];
 
 /// English verbs that may come before their subject (`"...," said Mona`, `..., added the
@@ -1122,6 +1137,9 @@ pub(crate) const MANNER_NOUNS: &[&str] = &[
     "منشور",
     "مؤتمر",
     "تقرير",
+    "تقييم",
+    "تقييمه",
+    "تقييمها",
     "رد",
     "ردّ",
     "رسالة",
@@ -1737,6 +1755,11 @@ pub(crate) const DESCRIPTION_OPENERS: &[&str] = &[
     "قولها",
     "قولهم",
     "قولهما",
+    // `تقرير المنظمة السنوي، الصادر الأسبوع الماضي، أنها`: when a document came out describes it.
+    "الصادر",
+    "الصادرة",
+    "المنشور",
+    "المنشورة",
     // المرصد، ومقرّه خارج البلاد، أنّ: where the speaker is based describes it.
     "ومقرّه",
     "ومقرّها",
