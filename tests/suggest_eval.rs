@@ -333,7 +333,7 @@ const TUNED_FLOORS: Floors =
 /// (ar: recall 0.975, source 0.974, precision 0.917, statements 0.769, dates 0.882; en: 0.988,
 /// 0.976, 0.902, 0.900, 0.828; first unseen measurement: source 0.822 and 0.699).
 const HELD_OUT_FLOORS: Floors =
-    [("ar", 0.999, 0.971, 0.999, 0.845, 0.902), ("en", 0.999, 0.972, 0.999, 0.922, 0.959)];
+    [("ar", 0.999, 0.971, 0.999, 0.845, 0.934), ("en", 0.999, 0.972, 0.999, 0.922, 0.959)];
 
 /// On the blind batch (development data since its first measurement: its misses were read and
 /// fixed by general rules), just under the last measurement, so that one more miss fails and an
@@ -366,7 +366,7 @@ const HELD_OUT_3_FLOORS: Floors =
 /// noun), so that one more miss fails. Source ar 0.916 since a document named without its
 /// author stands for the last body that spoke.
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.990, 0.933, 0.999, 0.499, 0.999), ("en", 0.999, 0.990, 0.948, 0.999, 0.977)];
+    [("ar", 0.990, 0.942, 0.999, 0.499, 0.999), ("en", 0.999, 0.990, 0.948, 0.999, 0.977)];
 
 /// On the fifth blind batch, measured once unseen with the rules frozen at 1223552 (ar: recall,
 /// source, precision, statements, dates 0.922, 0.642, 0.812, 0.769, 0.829; en: 0.945, 0.750,
@@ -387,7 +387,7 @@ const HELD_OUT_4_FLOORS: Floors =
 /// recall 0.961, source 0.919, precision 0.934, statements 1.000, dates 0.974; en 0.955, 0.962,
 /// 0.929, 0.615, 0.941.
 const HELD_OUT_5_FLOORS: Floors =
-    [("ar", 0.960, 0.918, 0.933, 0.999, 0.973), ("en", 0.963, 0.971, 0.954, 0.691, 0.960)];
+    [("ar", 0.960, 0.918, 0.942, 0.999, 0.973), ("en", 0.963, 0.971, 0.962, 0.691, 0.960)];
 
 /// On the sixth blind batch, measured once unseen with the rules frozen at 39351f8 (ar: recall,
 /// source, precision, statements, dates 0.929, 0.714, 0.814, 0.333, 0.875; en: 0.973, 0.861,
@@ -396,7 +396,7 @@ const HELD_OUT_5_FLOORS: Floors =
 /// prepositions of time, objects before a count, standing notes, rates as flows, the spread of
 /// claims and breakdowns of what is no claim), so that one more miss fails.
 const HELD_OUT_6_FLOORS: Floors =
-    [("ar", 0.955, 0.916, 0.931, 0.416, 0.999), ("en", 0.990, 0.963, 0.948, 0.749, 0.983)];
+    [("ar", 0.955, 0.944, 0.931, 0.499, 0.999), ("en", 0.990, 0.963, 0.948, 0.749, 0.983)];
 
 /// On the seventh blind batch, measured once unseen with the rules frozen at b27a433 (ar:
 /// recall, source, precision, statements, dates 0.945, 0.617, 0.811, 0.619, 0.774; en: 0.927,
@@ -407,7 +407,7 @@ const HELD_OUT_6_FLOORS: Floors =
 /// floors just under. On 7 December 2026 each group of a list became its own figure: more of
 /// its figures are found (ar recall 0.969) and the source share fell to 0.748 with them.
 const HELD_OUT_7_FLOORS: Floors =
-    [("ar", 0.968, 0.747, 0.917, 0.809, 0.944), ("en", 0.967, 0.841, 0.959, 0.839, 0.978)];
+    [("ar", 0.968, 0.779, 0.917, 0.856, 0.944), ("en", 0.967, 0.841, 0.959, 0.839, 0.978)];
 
 /// On the eighth blind batch, measured once unseen with the rules frozen at 16b0ba6 (ar: recall,
 /// source, precision, statements, dates 0.900, 0.698, 0.857, 0.188, 0.969; en: 1.000, 0.766,
@@ -424,7 +424,7 @@ const HELD_OUT_8_FLOORS: Floors =
 /// introduced by a colon, a document's issuer, counts of speakers; then a figure's own clause
 /// for its date, documents owned by a source): ar source 0.817, dates 0.930; en 0.817, 0.941.
 const HELD_OUT_9_FLOORS: Floors =
-    [("ar", 0.984, 0.869, 0.922, 0.454, 0.999), ("en", 0.991, 0.831, 0.915, 0.523, 0.975)];
+    [("ar", 0.984, 0.884, 0.922, 0.499, 0.999), ("en", 0.991, 0.831, 0.922, 0.570, 0.975)];
 
 /// On the tenth blind batch, measured once unseen with the rules frozen at 4b20c3b: ar 0.957,
 /// 0.786, 0.911, 0.808, 0.833; en 0.945, 0.845, 0.880, 0.861, 0.879 (the rules of the round
@@ -434,7 +434,7 @@ const HELD_OUT_9_FLOORS: Floors =
 /// date, a named register said again: ar source 0.821, dates 0.985; en 0.922, 0.983). Floors
 /// just under.
 const HELD_OUT_10_FLOORS: Floors =
-    [("ar", 0.956, 0.856, 0.932, 0.807, 0.984), ("en", 0.944, 0.950, 0.887, 0.916, 0.982)];
+    [("ar", 0.956, 0.874, 0.948, 0.845, 0.984), ("en", 0.944, 0.950, 0.887, 0.916, 0.982)];
 
 /// On the eleventh blind batch, measured once unseen with the rules frozen at 0e04a88: ar 0.957,
 /// 0.757, 0.874, 0.800, 0.842; en 0.973, 0.745, 0.894, 0.857, 0.855 (the rules of the round
@@ -443,7 +443,7 @@ const HELD_OUT_10_FLOORS: Floors =
 /// speakers, pronouns, references and dates: ar 0.957, 0.910, 0.895, 0.800, 0.947; en 0.973,
 /// 0.873, 0.957, 0.886, 0.964). Floors just under.
 const HELD_OUT_11_FLOORS: Floors =
-    [("ar", 0.956, 0.909, 0.894, 0.799, 0.946), ("en", 0.972, 0.872, 0.956, 0.885, 0.963)];
+    [("ar", 0.956, 0.927, 0.894, 0.866, 0.946), ("en", 0.972, 0.872, 0.956, 0.885, 0.963)];
 
 /// On the twelfth blind batch, measured once unseen with the rules frozen at 8e56ba7: ar 0.944,
 /// 0.735, 0.887, 0.720, 0.926; en 0.941, 0.747, 0.833, 0.733, 0.956 (the rules of the round
@@ -453,7 +453,7 @@ const HELD_OUT_11_FLOORS: Floors =
 /// capacities, then `during the month` and `by the evening`): ar 0.981, 0.868, 0.972, 0.720,
 /// 1.000; en 1.000, 0.931, 0.944, 0.833, 1.000. Floors just under.
 const HELD_OUT_12_FLOORS: Floors =
-    [("ar", 0.980, 0.867, 0.971, 0.719, 0.999), ("en", 0.999, 0.930, 0.943, 0.832, 0.999)];
+    [("ar", 0.980, 0.886, 0.971, 0.759, 0.999), ("en", 0.999, 0.930, 0.943, 0.832, 0.999)];
 
 /// On the thirteenth blind batch, measured once unseen with the rules frozen at 989b8db: ar
 /// 0.952, 0.640, 0.926, 0.760, 0.933; en 0.991, 0.781, 0.938, 0.792, 0.879 (the rules of the
@@ -462,9 +462,17 @@ const HELD_OUT_12_FLOORS: Floors =
 /// heads, an aside on where a body sits, a list read out, a second verb after `and`, `by the
 /// evening`): ar source 0.800, en 0.829, en dates 0.931. Floors just under.
 const HELD_OUT_13_FLOORS: Floors =
-    [("ar", 0.951, 0.799, 0.925, 0.759, 0.932), ("en", 0.990, 0.828, 0.937, 0.791, 0.930)];
+    [("ar", 0.951, 0.819, 0.925, 0.759, 0.949), ("en", 0.990, 0.828, 0.937, 0.791, 0.947)];
 
-const HELD_OUT_14_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+/// On the fourteenth blind batch, measured once unseen with the rules frozen at b076274 (main at
+/// 390953d reads it alike): ar 0.990, 0.838, 0.917, 0.645, 0.930; en 0.981, 0.881, 0.894,
+/// 0.750, 0.927. Development data since (findings, welcomes and accounts held to as statements,
+/// a speaker described first and named on, the topic of `أما`, a date describing the source,
+/// documents' adjectives and issuers, a closing apposition, a body's members and what it
+/// reviewed as no counts): ar 0.990, 0.970, 0.961, 0.742, 0.930; en 0.990, 0.941, 0.919, 0.844,
+/// 0.964. Floors just under.
+const HELD_OUT_14_FLOORS: Floors =
+    [("ar", 0.989, 0.969, 0.960, 0.741, 0.929), ("en", 0.989, 0.940, 0.918, 0.843, 0.963)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
@@ -657,12 +665,14 @@ fn the_set_holds_enough_articles() {
     let eleventh = fixtures(HELD_OUT_11);
     let twelfth = fixtures(HELD_OUT_12);
     let thirteenth = fixtures(HELD_OUT_13);
+    let fourteenth = fixtures(HELD_OUT_14);
     for (batch, label) in [
         (&ninth, "ninth"),
         (&tenth, "tenth"),
         (&eleventh, "eleventh"),
         (&twelfth, "twelfth"),
         (&thirteenth, "thirteenth"),
+        (&fourteenth, "fourteenth"),
     ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
@@ -689,5 +699,9 @@ fn the_set_holds_enough_articles() {
     }
     for (name, _) in &thirteenth {
         assert!(!twelfth.iter().any(|(n, _)| n == name), "{name} is in two sets");
+    }
+    for (name, _) in &fourteenth {
+        let elsewhere = twelfth.iter().chain(&thirteenth).any(|(n, _)| n == name);
+        assert!(!earlier.contains(&name) && !recent.contains(&name) && !elsewhere, "{name} is in two sets");
     }
 }

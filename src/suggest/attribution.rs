@@ -1701,7 +1701,7 @@ impl<'a> Scan<'a> {
     /// inquiry said ...` then `The Independent Commission of Inquiry into the Corvo Events, a
     /// five-member body, said`; `مختار القرية` then `المختار، سليم الدبس`) is named on the first
     /// mention too: a description with no name in it takes the first named source of the next
-    /// three paragraphs that holds its head word.
+    /// three paragraphs (and 40 attributions) that holds its head word.
     fn named_later(&self, units: &mut [Unit]) {
         for k in 0..units.len() {
             let Some(p) = units[k].source.filter(|_| units[k].resolved.is_none() && units[k].from.is_none())
@@ -1713,7 +1713,8 @@ impl<'a> Scan<'a> {
             }
             let heads = self.head_words(p);
             let para = self.lay.sentences[units[k].sentence].para;
-            let later = (k + 1..units.len())
+            // At most 40 attributions on: a long paragraph is walked once, not once per unit.
+            let later = (k + 1..units.len().min(k + 41))
                 .take_while(|v| self.lay.sentences[units[*v].sentence].para <= para + 3)
                 .find(|v| {
                     units[*v].resolved.is_none()
