@@ -1222,20 +1222,25 @@ fn flipped(h: Hedge) -> Hedge {
     }
 }
 
-/// Participles counted with a preposition and pronoun (`ثلاثة مشتبه بهم`, `خمسة محكوم عليهم`,
-/// normalised, a clitic set aside).
-/// An Arabic verb in the present: ي or ت marked with a damma or a fatha (`يُعتبرون`, `تُقدَّر`),
-/// or ي opening a plural in ـون that is no adjective of origin in ـيون (`يعتبرون`, not
-/// `يمنيون`).
+/// An Arabic verb in the present, after a leading و or ف: ي marked with a damma or a fatha, or
+/// ت with a damma (`يُعتبرون`, `تُقدَّر`; not a noun in تَـ such as `تَقارير`), or ي opening a
+/// plural in ـون that is no adjective of origin in ـيون (`يعتبرون`, not `يمنيون`).
 fn present_verb(typed: &str, norm: &str) -> bool {
-    let mut chars = typed.trim_start_matches(['و', 'ف']).chars();
-    let marked =
-        matches!(chars.next(), Some('ي' | 'ت')) && matches!(chars.next(), Some('\u{064E}' | '\u{064F}'));
+    let typed = typed.trim_start_matches(['و', 'ف']).trim_start_matches('\u{064E}');
+    let mut chars = typed.chars();
+    let marked = matches!(
+        (chars.next(), chars.next()),
+        (Some('ي'), Some('\u{064E}' | '\u{064F}')) | (Some('ت'), Some('\u{064F}'))
+    );
+    let bare =
+        ["و", "ف"].iter().find_map(|c| norm.strip_prefix(c).filter(|r| r.starts_with('ي'))).unwrap_or(norm);
     let plural =
-        norm.starts_with('ي') && norm.ends_with("ون") && !norm.ends_with("يون") && norm.chars().count() >= 5;
+        bare.starts_with('ي') && bare.ends_with("ون") && !bare.ends_with("يون") && bare.chars().count() >= 5;
     marked || plural
 }
 
+/// Participles counted with a preposition and pronoun (`ثلاثة مشتبه بهم`, `خمسة محكوم عليهم`,
+/// normalised, a clitic set aside).
 fn participle_with_pronoun(w: &str) -> bool {
     const PARTICIPLES: &[&str] = &["مشتبه", "محكوم", "مغرر", "معتدي", "مفرج", "مطلوب", "مدعي"];
     clitic_forms(w).iter().any(|(_, _, r)| PARTICIPLES.contains(r))

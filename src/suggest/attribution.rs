@@ -367,8 +367,11 @@ impl<'a> Scan<'a> {
         }
         // `قال لنا`, `كشف لإخوتنا`: a pronoun, or a noun with one, told is never the speaker.
         if matches!(w, "لنا" | "لي" | "له" | "لها" | "لهم" | "لهن" | "لكم")
-            || w.strip_prefix('ل')
-                .is_some_and(|r| r.chars().count() >= 4 && ["نا", "هم", "كم"].iter().any(|p| r.ends_with(p)))
+            // ل before a noun that opens with a hamza (`لإخوتنا`): a noun whose own first letter
+            // is ل (`لجنتنا`, `لجانهم`) is no recipient.
+            || w.strip_prefix('ل').is_some_and(|r| {
+                r.starts_with('ا') && r.chars().count() >= 4 && ["نا", "هم", "كم"].iter().any(|p| r.ends_with(p))
+            })
         {
             return Some(k + 1);
         }
@@ -390,8 +393,9 @@ impl<'a> Scan<'a> {
     fn manner_at(&self, k: usize) -> Option<usize> {
         if self.word(k) == Some("في") && self.in_set(k + 1, &self.t.manner_nouns) {
             // `في بيانها الأخير`: after a possessive, a definite word is an adjective of the noun.
-            let possessed =
-                self.word(k + 1).is_some_and(|w| ["ه", "ها", "هم"].iter().any(|p| w.ends_with(p)));
+            // As written: ة also normalises to ه (`في رسالة الوزارة` holds no possessive).
+            let typed = self.toks.get(k + 1).map_or("", |t| &self.text[t.start..t.end]);
+            let possessed = ["ه", "ها", "هم"].iter().any(|p| typed.ends_with(p));
             let adjective = |j: usize| self.word(j).is_some_and(|w| w.starts_with("ال") && is_arabic(w));
             let mut j = k + 2;
             while possessed && j < k + 4 && adjective(j) {
@@ -478,7 +482,13 @@ impl<'a> Scan<'a> {
                 && (t.norm == ")" || (t.norm == "\"" && (a..b - 1).any(|k| self.is_quote_mark(k))));
             // `Karval Now`: a capitalised word after a capitalised word ends a name.
             let in_name = b - 1 > a && self.upper(b - 1) && self.upper(b - 2);
+            // `The government has long maintained`: `long` after an auxiliary is an adverb.
+            let adverb_long = b - 1 > a
+                && self.word(b - 1) == Some("long")
+                && !self.upper(b - 1)
+                && matches!(self.word(b - 2), Some("has" | "have" | "had"));
             if (t.kind == TokKind::Sym && !closing_mark)
+                || adverb_long
                 || (!in_name
                     && (self.exact_in(b - 1, &self.t.trim_end) || self.in_set(b - 1, &self.t.adverbs)))
             {
@@ -944,7 +954,7 @@ impl<'a> Scan<'a> {
         if !matches!(self.word(a2), Some("اما" | "واما")) {
             return None;
         }
-        let topic = self.trim(a2, b2)?;
+        let topic = self.trim(a2 + 1, b2)?;
         if self.exact_in(a1, &self.t.relatives) || self.named_then_described(topic.0, b2) {
             return Some(topic);
         }

@@ -1272,8 +1272,6 @@ pub(crate) const TRIM_END: &[&str] = &[
     "far",
     "already",
     "just",
-    // `The government has long maintained`.
-    "long",
     "always",
     "repeatedly",
     "later",

@@ -1374,9 +1374,10 @@ impl Writer<'_> {
         compared.then_some(start)
     }
 
-    /// Whether the date at token `k` dates unit `u`'s statement: right after its verb (`said on
-    /// Sunday`), or between the verb and the reported words (`told the council on Monday that …`,
-    /// `أبلغت مجلس الأمن مساء أمس الاثنين أن …`).
+    /// Whether the date at token `k` dates unit `u`'s statement or its source: right after its
+    /// verb (`said on Sunday`), between the verb and the reported words (`told the council on
+    /// Monday that …`, `أبلغت مجلس الأمن مساء أمس الاثنين أن …`), or in the description of the
+    /// source before the figure (`a group that has worked there since 2022, said`).
     fn dates_statement(&self, u: usize, k: usize, near: (usize, usize)) -> bool {
         let cue_end = self.units[u].cue.1;
         if cue_end <= k && k <= cue_end + 1 && self.units[u].source.is_some_and(|(_, b)| b <= cue_end) {

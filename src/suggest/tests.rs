@@ -2266,3 +2266,17 @@ fn arabic_documents_their_authors_and_a_closing_apposition() {
     assert_eq!(figure(&out, "قرابة 1800").source.as_deref(), Some("مديرها، الأستاذ ناصر القبّاني"));
     assert_eq!(figure(&out, "7").source.as_deref(), Some("آخر"));
 }
+
+/// What the rules above must NOT take: a noun whose first letter is ل is no recipient (`قالت
+/// لجانهم`), a word in ة is no possessive (`في رسالة الوزارة` names the ministry), a surname
+/// `Long` stays, `وأما` opens a topic as `أما` does, a noun in تَـ is a counted noun.
+#[test]
+fn recipients_possessives_and_topics_that_are_not() {
+    assert_eq!(source_of("وقالت لجانهم إن 12 شخصاً قتلوا.", "12").as_deref(), Some("لجانهم"));
+    assert_eq!(source_of("Dr. Long said 12 people were killed.", "12").as_deref(), Some("Dr. Long"));
+    let text = "عنوان\n\nوأما أبو سليم، الرجل الذي يبيع الخبز، فيقول إن 11 من الرجال أعيدوا.\n";
+    assert_eq!(source_of(text, "11").as_deref(), Some("أبو سليم"));
+    assert_eq!(figures("وصلت 12 تَقارير."), vec!["12 تَقارير"]);
+    let out = all("عنوان\n\nوقال المرصد في رسالة الوزارة إن 9 أشخاص قتلوا.\n");
+    assert_eq!(figure(&out, "9").source.as_deref(), Some("المرصد"));
+}
