@@ -1048,6 +1048,15 @@ impl Writer<'_> {
             {
                 Some(n)
             }
+            // `أحدث المعلومات في هذا السياق تفيد عن إعدام 60 …، وفقاً لمصادر محلية`: a verb
+            // before the figure that names no speaker gives way to one closing the clause.
+            (Some(p), Some(n))
+                if self.units[p].owner(p).is_none()
+                    && self.units[n].owner(n).is_some()
+                    && !self.units[n].forward =>
+            {
+                Some(n)
+            }
             (Some(p), _) if self.units[p].forward => Some(p),
             (_, Some(n)) if !self.units[n].forward => Some(n),
             (Some(p), _) => Some(p),

@@ -2280,3 +2280,15 @@ fn recipients_possessives_and_topics_that_are_not() {
     let out = all("عنوان\n\nوقال المرصد في رسالة الوزارة إن 9 أشخاص قتلوا.\n");
     assert_eq!(figure(&out, "9").source.as_deref(), Some("المرصد"));
 }
+
+/// A verb before the figure that names no speaker gives way to a frame closing the clause: `أحدث
+/// المعلومات المتداولة في هذا السياق تفيد عن إعدام 60 …، وفقاً لمصادر محلية`. Must NOT give way:
+/// a verb with its speaker (`قال ناشطون إن 12 …، وفقاً لشهود`: the activists said it).
+#[test]
+fn a_verb_without_a_speaker_gives_way_to_a_closing_frame() {
+    let text = "أحدث المعلومات المتداولة في هذا السياق تفيد عن قيام التنظيم أمس بإعدام 60 مهاجراً كانوا قد \
+                انشقوا عنه، وفقاً لمصادر محلية.";
+    assert_eq!(source_of(text, "60").as_deref(), Some("مصادر محلية"));
+    let text = "قال ناشطون إن 12 شخصاً قتلوا في القصف الذي استهدف السوق، وفقاً لشهود.";
+    assert_eq!(source_of(text, "12").as_deref(), Some("ناشطون"));
+}
