@@ -52,6 +52,32 @@ pub(crate) struct Unit {
     pub document: Option<usize>,
 }
 
+/// Arabic offices in construct, normalised (`ممثل الوافدين`, `مدير المستشفى`): after a name
+/// and a comma they describe the person named.
+const ARABIC_OFFICES: &[&str] = &[
+    "ممثل",
+    "ممثله",
+    "مدير",
+    "مديره",
+    "رئيس",
+    "رئيسه",
+    "مسوول",
+    "مسووله",
+    "منسق",
+    "منسقه",
+    "عضو",
+    "قائد",
+    "امين",
+    "نايب",
+    "ناطق",
+    "محافظ",
+    "وزير",
+    "مختار",
+    "مسؤول",
+    "مسؤوله",
+    "نائب",
+];
+
 /// The text as attribution finding sees it.
 pub(crate) struct Scan<'a> {
     pub text: &'a str,
@@ -700,7 +726,16 @@ impl<'a> Scan<'a> {
         let quoted = comma > start && self.is_quote_mark(comma - 1);
         let described = self.word(comma + 1).is_some_and(|w| w.starts_with("ال") && is_arabic(w))
             && !self.exact_in(comma + 1, &self.t.titles);
-        (titled || quoted) && described
+        // `حمد الشمري، ممثل الوافدين من قرية أم سرّ`: a name of two or three words that is no
+        // office, then an office.
+        let office = |k: usize| self.word(k).is_some_and(|w| ARABIC_OFFICES.contains(&w));
+        let bare_name = (2..=3).contains(&self.word_count(start, comma))
+            && (start..comma).all(|k| self.word(k).is_some_and(is_arabic))
+            && self.word(start).is_some_and(|w| !w.starts_with("ال") && !w.starts_with('و'))
+            && !office(start)
+            && !self.in_set(start, &self.t.source_nouns)
+            && !self.in_set(start, &self.t.generic_heads);
+        ((titled || quoted) && described) || (bare_name && office(comma + 1))
     }
 
     fn apposition_follows(&self, j: usize, end: usize, arabic: bool) -> bool {
@@ -722,7 +757,10 @@ impl<'a> Scan<'a> {
             // A circumstantial participle (مفضّلاً عدم ذكر اسمه، مشيراً إلى) ends the name; a
             // name in apposition is short and closed by a comma or what opens the claim
             // (`، هالة مرعي، في بيان`, `، أبو عمر الحلبي، أنّ`).
-            if t.kind == TokKind::Word && t.tanween {
+            // `شاهد عيان يدعى أبو علي، يعمل في محل مجاور`: where the speaker works describes them.
+            if (t.kind == TokKind::Word && t.tanween)
+                || matches!(self.word(j), Some("يعمل" | "تعمل" | "يعملون"))
+            {
                 return false;
             }
             let mut words = 0;
@@ -1625,10 +1663,20 @@ impl<'a> Scan<'a> {
     /// `أحد الناجين، عرّف عن نفسه باسم أبو وائل`: the name a speaker gave (after `نفسه باسم`, one
     /// to four words ending the phrase).
     fn self_named(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let k = (a + 1..b).find(|k| self.word(*k) == Some("باسم") && self.word(*k - 1) == Some("نفسه"))?;
-        let words = self.word_count(k + 1, b);
-        ((1..=4).contains(&words) && (k + 1..b).all(|j| self.word(j).is_some_and(is_arabic)))
-            .then_some((k + 1, b))
+        // Also a nickname or a name given (`قيادي يُكنى «أبو همام»`, `شاهد عيان يدعى أبو علي`),
+        // in guillemets or not, up to an age in brackets.
+        let naming = |k: usize| {
+            (self.word(k) == Some("باسم") && self.word(k - 1) == Some("نفسه"))
+                || matches!(
+                    self.word(k),
+                    Some("يكني" | "يلقب" | "يدعي" | "ويدعي" | "تدعي" | "وتدعي" | "تكني")
+                )
+        };
+        let k = (a + 1..b).find(|k| naming(*k))?;
+        let end = (k + 1..b).find(|j| self.sym(*j, "(")).unwrap_or(b);
+        let words = self.word_count(k + 1, end);
+        let fits = |j: usize| self.word(j).is_some_and(is_arabic) || self.is_quote_mark(j);
+        ((1..=4).contains(&words) && (k + 1..end).all(fits)).then(|| self.trim(k + 1, end)).flatten()
     }
 
     /// A proper name: capitalised words (titles and initials too: `Lt. Col. Sami Aziz`, `Dr.
