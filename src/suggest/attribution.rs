@@ -1585,6 +1585,9 @@ impl<'a> Scan<'a> {
             return self.self_named(a, b).unwrap_or((a, b));
         }
         let (a, b) = self.without_affiliation(a, b);
+        if let Some(n) = self.name_after_kind(a, b) {
+            return n;
+        }
         // `A survivor who gave his name as Abu Wael` (no comma): the name after the naming words.
         if let Some(who) = (a + 1..b).find(|k| self.naming_clause(*k) && !self.sym(*k - 1, ",")) {
             let named = (who..b)
@@ -1636,6 +1639,19 @@ impl<'a> Scan<'a> {
             [one] => one,
             _ => (a, b),
         }
+    }
+
+    /// `the press freedom group Press Shield International`, `the charity Hope Relief`: a kind of
+    /// body in lowercase words, then its name to the end of the phrase; the name.
+    fn name_after_kind(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        if !matches!(self.word(a), Some("the" | "a" | "an")) {
+            return None;
+        }
+        let n = (a + 1..b.min(a + 6)).find(|k| self.upper(*k))?;
+        let kind = (a + 1..n).all(|k| self.toks[k].kind == TokKind::Word && !self.upper(k))
+            && n > a + 1
+            && (self.exact_in(n - 1, &self.t.generic_heads) || self.exact_in(n - 1, &self.t.org_words));
+        (kind && self.is_name(n, b) && self.word_count(n, b) >= 2).then_some((n, b))
     }
 
     /// `Dr. Rana Kheir of the Damra National Hospital`: a person's name (two capitalised words at

@@ -751,6 +751,10 @@ pub(crate) const UNSPOKEN_ACCOUNTS: &[&str] = &[
     "المتوافر",
     "المتوافرة",
     "المعروف",
+    // `البالغ عددهم نحو 900`: a number is no one.
+    "عددهم",
+    "عددها",
+    "عددهن",
 ];
 
 /// The outlet's own story named in a correction (`An earlier version of this story ... said`):
