@@ -78,6 +78,9 @@ const HELD_OUT_13: &str = "tests/fixtures/suggest/heldout13";
 /// A fourteenth batch, written blind on 2026-12-07 (its README says what its author read) while
 /// the rules of the round were changed, measured once, unseen, with the rules frozen at b076274 (the rules of main at 390953d read it alike).
 const HELD_OUT_14: &str = "tests/fixtures/suggest/heldout14";
+/// A fifteenth batch, written blind on 2026-12-07 (its README says what its author read) while
+/// the rules of the round were changed, measured once, unseen, with the rules frozen at fcc20af.
+const HELD_OUT_15: &str = "tests/fixtures/suggest/heldout15";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -366,7 +369,7 @@ const HELD_OUT_3_FLOORS: Floors =
 /// noun), so that one more miss fails. Source ar 0.916 since a document named without its
 /// author stands for the last body that spoke.
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.990, 0.942, 0.999, 0.499, 0.999), ("en", 0.999, 0.990, 0.948, 0.999, 0.977)];
+    [("ar", 0.990, 0.952, 0.999, 0.499, 0.999), ("en", 0.999, 0.990, 0.948, 0.999, 0.977)];
 
 /// On the fifth blind batch, measured once unseen with the rules frozen at 1223552 (ar: recall,
 /// source, precision, statements, dates 0.922, 0.642, 0.812, 0.769, 0.829; en: 0.945, 0.750,
@@ -396,7 +399,7 @@ const HELD_OUT_5_FLOORS: Floors =
 /// prepositions of time, objects before a count, standing notes, rates as flows, the spread of
 /// claims and breakdowns of what is no claim), so that one more miss fails.
 const HELD_OUT_6_FLOORS: Floors =
-    [("ar", 0.955, 0.944, 0.931, 0.499, 0.999), ("en", 0.990, 0.963, 0.948, 0.749, 0.983)];
+    [("ar", 0.955, 0.953, 0.931, 0.499, 0.999), ("en", 0.990, 0.963, 0.948, 0.749, 0.983)];
 
 /// On the seventh blind batch, measured once unseen with the rules frozen at b27a433 (ar:
 /// recall, source, precision, statements, dates 0.945, 0.617, 0.811, 0.619, 0.774; en: 0.927,
@@ -462,7 +465,7 @@ const HELD_OUT_12_FLOORS: Floors =
 /// heads, an aside on where a body sits, a list read out, a second verb after `and`, `by the
 /// evening`): ar source 0.800, en 0.829, en dates 0.931. Floors just under.
 const HELD_OUT_13_FLOORS: Floors =
-    [("ar", 0.951, 0.819, 0.925, 0.759, 0.949), ("en", 0.990, 0.828, 0.937, 0.791, 0.947)];
+    [("ar", 0.951, 0.859, 0.925, 0.839, 0.949), ("en", 0.990, 0.828, 0.937, 0.791, 0.947)];
 
 /// On the fourteenth blind batch, measured once unseen with the rules frozen at b076274 (main at
 /// 390953d reads it alike): ar 0.990, 0.838, 0.917, 0.645, 0.930; en 0.981, 0.881, 0.894,
@@ -472,7 +475,15 @@ const HELD_OUT_13_FLOORS: Floors =
 /// reviewed as no counts): ar 0.990, 0.970, 0.961, 0.742, 0.930; en 0.990, 0.941, 0.919, 0.844,
 /// 0.964. Floors just under.
 const HELD_OUT_14_FLOORS: Floors =
-    [("ar", 0.989, 0.969, 0.960, 0.741, 0.929), ("en", 0.989, 0.940, 0.918, 0.843, 0.963)];
+    [("ar", 0.989, 0.969, 0.960, 0.773, 0.929), ("en", 0.989, 0.940, 0.918, 0.843, 0.963)];
+
+/// On the fifteenth blind batch, measured once unseen with the rules frozen at fcc20af: ar
+/// 0.952, 0.870, 0.917, 0.769, 0.965; en 0.960, 0.794, 0.890, 0.788, 0.904 (the rules at the
+/// start of the round, 390953d: ar source 0.850, statements 0.654, the rest alike). Development
+/// data since (a kind of body before its name, a number as no speaker): en source 0.887. Floors
+/// just under.
+const HELD_OUT_15_FLOORS: Floors =
+    [("ar", 0.951, 0.869, 0.916, 0.768, 0.964), ("en", 0.959, 0.886, 0.889, 0.787, 0.903)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
@@ -590,6 +601,11 @@ fn suggestions_match_the_gold_claims_of_the_fourteenth_blind_batch() {
 }
 
 #[test]
+fn suggestions_match_the_gold_claims_of_the_fifteenth_blind_batch() {
+    check(HELD_OUT_15, HELD_OUT_15_FLOORS);
+}
+
+#[test]
 fn the_set_holds_enough_articles() {
     let tuned = fixtures(TUNED);
     let held = fixtures(HELD_OUT);
@@ -666,6 +682,7 @@ fn the_set_holds_enough_articles() {
     let twelfth = fixtures(HELD_OUT_12);
     let thirteenth = fixtures(HELD_OUT_13);
     let fourteenth = fixtures(HELD_OUT_14);
+    let fifteenth = fixtures(HELD_OUT_15);
     for (batch, label) in [
         (&ninth, "ninth"),
         (&tenth, "tenth"),
@@ -673,6 +690,7 @@ fn the_set_holds_enough_articles() {
         (&twelfth, "twelfth"),
         (&thirteenth, "thirteenth"),
         (&fourteenth, "fourteenth"),
+        (&fifteenth, "fifteenth"),
     ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
@@ -700,8 +718,11 @@ fn the_set_holds_enough_articles() {
     for (name, _) in &thirteenth {
         assert!(!twelfth.iter().any(|(n, _)| n == name), "{name} is in two sets");
     }
-    for (name, _) in &fourteenth {
+    for (name, _) in fourteenth.iter().chain(&fifteenth) {
         let elsewhere = twelfth.iter().chain(&thirteenth).any(|(n, _)| n == name);
         assert!(!earlier.contains(&name) && !recent.contains(&name) && !elsewhere, "{name} is in two sets");
+    }
+    for (name, _) in &fifteenth {
+        assert!(!fourteenth.iter().any(|(n, _)| n == name), "{name} is in two sets");
     }
 }
