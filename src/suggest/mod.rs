@@ -885,10 +885,20 @@ impl Writer<'_> {
             }
             let asked = forms(k).iter().any(|(_, _, w)| ASKED.contains(w));
             let capacity = n < 6 && forms(k).iter().any(|(_, _, w)| CAPACITY.contains(w));
-            let will = n < 3
-                && (matches!(toks[k].norm.as_str(), "will" | "shall" | "سوف" | "يقضي")
-                    || future_verb(&toks[k].norm)
-                    || (toks[k].norm == "to" && k > 0 && matches!(toks[k - 1].norm.as_str(), "is" | "are")));
+            // `expected "up to 15,000" people to return`, `planned to vaccinate about 90,000`,
+            // `تعتزم توزيع`: an expectation or a plan is no count of what happened.
+            let plan =
+                matches!(toks[k].norm.as_str(), "planned" | "plans" | "plan" | "aims" | "intends" | "hopes")
+                    && toks.get(k + 1).is_some_and(|t| t.norm == "to");
+            let expected = matches!(toks[k].norm.as_str(), "expected" | "expects" | "projected")
+                || forms(k).iter().any(|(_, _, w)| matches!(*w, "تعتزم" | "يعتزم" | "تخطط" | "يخطط"));
+            let will = (n < 6 && (plan || expected))
+                || n < 3
+                    && (matches!(toks[k].norm.as_str(), "will" | "shall" | "سوف" | "يقضي")
+                        || future_verb(&toks[k].norm)
+                        || (toks[k].norm == "to"
+                            && k > 0
+                            && matches!(toks[k - 1].norm.as_str(), "is" | "are")));
             if asked || capacity || will {
                 return true;
             }

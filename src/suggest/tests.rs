@@ -2335,3 +2335,14 @@ fn a_kind_of_body_before_its_name() {
     let text = "وغادر معظم سكان القرية البالغ عددهم نحو 900 نسمة.";
     assert!(all(text).iter().all(|s| s.source.as_deref() != Some("عددهم")));
 }
+
+/// An expectation or a plan is no count of what happened: `expected "up to 15,000" people to
+/// return`, `planned to vaccinate about 90,000`, `تعتزم توزيع`. Must NOT be dropped: `a planned
+/// attack killed 30`, `more than expected: 40 died` across a colon.
+#[test]
+fn expectations_and_plans_are_not_counts() {
+    assert!(offered("She said the agency expected \"up to 15,000\" people to return.").is_empty());
+    assert!(offered("The agency said it planned to vaccinate about 90,000 people next week.").is_empty());
+    assert!(offered("وقالت المنظمة إنها تعتزم توزيع الغذاء على 5 آلاف شخص.").is_empty());
+    assert_eq!(offered("Police said a planned attack killed 30 people."), vec!["30 people"]);
+}
