@@ -52,32 +52,6 @@ pub(crate) struct Unit {
     pub document: Option<usize>,
 }
 
-/// Arabic offices in construct, normalised (`ممثل الوافدين`, `مدير المستشفى`): after a name
-/// and a comma they describe the person named.
-const ARABIC_OFFICES: &[&str] = &[
-    "ممثل",
-    "ممثله",
-    "مدير",
-    "مديره",
-    "رئيس",
-    "رئيسه",
-    "مسوول",
-    "مسووله",
-    "منسق",
-    "منسقه",
-    "عضو",
-    "قائد",
-    "امين",
-    "نايب",
-    "ناطق",
-    "محافظ",
-    "وزير",
-    "مختار",
-    "مسؤول",
-    "مسؤوله",
-    "نائب",
-];
-
 /// The text as attribution finding sees it.
 pub(crate) struct Scan<'a> {
     pub text: &'a str,
@@ -728,7 +702,7 @@ impl<'a> Scan<'a> {
             && !self.exact_in(comma + 1, &self.t.titles);
         // `حمد الشمري، ممثل الوافدين من قرية أم سرّ`: a name of two or three words that is no
         // office, then an office.
-        let office = |k: usize| self.word(k).is_some_and(|w| ARABIC_OFFICES.contains(&w));
+        let office = |k: usize| self.exact_in(k, &self.t.arabic_offices);
         let bare_name = (2..=3).contains(&self.word_count(start, comma))
             && (start..comma).all(|k| self.word(k).is_some_and(is_arabic))
             && self.word(start).is_some_and(|w| !w.starts_with("ال") && !w.starts_with('و'))

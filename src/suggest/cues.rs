@@ -735,6 +735,29 @@ pub(crate) const LAW_NOUNS: &[&str] = &[
     "statute",
 ];
 
+/// Arabic offices in construct (`ممثل الوافدين`, `مدير المستشفى`): after a name and a comma
+/// they describe the person named (`حمد الشمري، ممثل الوافدين`).
+pub(crate) const ARABIC_OFFICES: &[&str] = &[
+    "ممثل",
+    "ممثلة",
+    "مدير",
+    "مديرة",
+    "رئيس",
+    "رئيسة",
+    "مسؤول",
+    "مسؤولة",
+    "منسق",
+    "منسقة",
+    "عضو",
+    "قائد",
+    "أمين",
+    "نائب",
+    "ناطق",
+    "محافظ",
+    "وزير",
+    "مختار",
+];
+
 /// What was announced or circulated, with no one who announced it (`وفق المُعلن عنه`, `بحسب
 /// المتداول`): a passive participle is no speaker, and the attribution is dropped.
 pub(crate) const UNSPOKEN_ACCOUNTS: &[&str] = &[
