@@ -650,20 +650,35 @@ enum MonthRef {
 
 struct Matcher<'a> {
     toks: &'a [Token],
-    /// Each token's forms with a leading clitic set aside (the token itself first).
-    forms: Vec<Vec<&'a str>>,
+    /// Every token's forms with a leading clitic set aside (the token itself first), one after
+    /// the other: token `i`'s are `forms[bounds[i]..bounds[i + 1]]`.
+    forms: Vec<&'a str>,
+    bounds: Vec<usize>,
     find: bool,
 }
 
 impl<'a> Matcher<'a> {
     fn new(toks: &'a [Token], find: bool) -> Self {
-        let forms =
-            toks.iter().map(|t| clitic_forms(&t.norm).into_iter().map(|(_, _, w)| w).collect()).collect();
-        Matcher { toks, forms, find }
+        let mut forms = Vec::with_capacity(toks.len() * 2);
+        let mut bounds = Vec::with_capacity(toks.len() + 1);
+        bounds.push(0);
+        for t in toks {
+            forms.extend(clitic_forms(&t.norm).into_iter().map(|(_, _, w)| w));
+            bounds.push(forms.len());
+        }
+        Matcher { toks, forms, bounds, find }
+    }
+
+    /// Token `i`'s forms (none past the end).
+    fn forms(&self, i: usize) -> &[&'a str] {
+        match (self.bounds.get(i), self.bounds.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.forms[a..b],
+            _ => &[],
+        }
     }
 
     fn is(&self, i: usize, alts: &str) -> bool {
-        self.forms.get(i).is_some_and(|f| f.iter().any(|w| alts.split('|').any(|a| a == *w)))
+        self.forms(i).iter().any(|w| alts.split('|').any(|a| a == *w))
     }
 
     /// A phrase of several words (`the beginning of`, `كانون الثاني`) at `i`: the token after it.
@@ -674,7 +689,7 @@ impl<'a> Matcher<'a> {
         let mut j = i;
         for (k, w) in phrase.split(' ').enumerate() {
             let ok = if k == 0 {
-                self.forms.get(j).is_some_and(|f| f.contains(&w))
+                self.forms(j).contains(&w)
             } else {
                 self.toks.get(j).is_some_and(|t| t.norm == w)
             };
@@ -689,7 +704,7 @@ impl<'a> Matcher<'a> {
     /// `words_at` for a phrase already split into its words.
     fn list_at(&self, i: usize, words: &[&str]) -> Option<usize> {
         let (first, rest) = words.split_first()?;
-        if !self.forms.get(i).is_some_and(|f| f.contains(first)) {
+        if !self.forms(i).contains(first) {
             return None;
         }
         for (k, w) in rest.iter().enumerate() {
@@ -698,6 +713,17 @@ impl<'a> Matcher<'a> {
             }
         }
         Some(i + words.len())
+    }
+
+    /// The longest name of `table` at `i` (the later row on a tie): its row and the token after
+    /// it. Only the rows whose first word is one of the token's forms are tried (`index`).
+    fn name_at<T>(&self, i: usize, table: &[(&'static str, T)], index: &NameIndex) -> Option<(usize, usize)> {
+        self.forms(i)
+            .iter()
+            .filter_map(|w| index.get(w))
+            .flatten()
+            .filter_map(|&k| self.words_at(i, table[k].0).map(|e| (k, e)))
+            .max_by_key(|&(k, e)| (e, k))
     }
 
     fn english_cap_ok(&self, i: usize) -> bool {
@@ -711,10 +737,8 @@ impl<'a> Matcher<'a> {
     }
 
     fn month_name_at(&self, i: usize) -> Option<(u32, usize, bool)> {
-        let (name, m, e) = MONTH_NAMES
-            .iter()
-            .filter_map(|(name, m)| self.words_at(i, name).map(|e| (*name, *m, e)))
-            .max_by_key(|(_, _, e)| *e)?;
+        let (k, e) = self.name_at(i, MONTH_NAMES, month_index())?;
+        let (name, m) = MONTH_NAMES[k];
         if !self.english_cap_ok(i) {
             return None;
         }
@@ -726,12 +750,8 @@ impl<'a> Matcher<'a> {
         }
         // تشرين الثاني/نوفمبر, نوفمبر (تشرين الثاني): the second name of the same month.
         if self.toks.get(end).is_some_and(|t| t.is_sym("/") || t.is_sym("(")) {
-            if let Some((_, m2, e2)) = MONTH_NAMES
-                .iter()
-                .filter_map(|(n, m2)| self.words_at(end + 1, n).map(|e2| (n, *m2, e2)))
-                .max_by_key(|x| x.2)
-            {
-                if m2 == m {
+            if let Some((k2, e2)) = self.name_at(end + 1, MONTH_NAMES, month_index()) {
+                if MONTH_NAMES[k2].1 == m {
                     end = if self.toks.get(e2).is_some_and(|t| t.is_sym(")")) { e2 + 1 } else { e2 };
                 }
             }
@@ -829,8 +849,8 @@ impl<'a> Matcher<'a> {
     }
 
     fn part_at(&self, i: usize) -> Option<(u8, usize)> {
-        let (p, e) =
-            PARTS.iter().filter_map(|(w, p)| self.words_at(i, w).map(|e| (*p, e))).max_by_key(|x| x.1)?;
+        let (k, e) = self.name_at(i, PARTS, part_index())?;
+        let p = PARTS[k].1;
         // mid-November
         Some((p, if self.toks.get(e).is_some_and(|t| t.is_sym("-")) { e + 1 } else { e }))
     }
@@ -927,8 +947,8 @@ impl<'a> Matcher<'a> {
     fn may_start(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.kind == TokKind::Num
+            || self.forms(i).iter().any(|w| start_words().contains(w))
             || crate::numwords::numbers::may_start_number(t)
-            || self.forms[i].iter().any(|w| start_words().contains(w))
     }
 
     /// The longest phrase starting at `i`.
@@ -936,10 +956,17 @@ impl<'a> Matcher<'a> {
         if !self.may_start(i) {
             return None;
         }
+        let t = &self.toks[i];
+        let forms = self.forms(i);
+        let number_words = std::cell::OnceCell::new();
         let mut best: Option<(usize, R, Caps)> = None;
-        for ((pats, r), starts) in PHRASES.iter().zip(row_starts()) {
+        for ((pats, r), start) in PHRASES.iter().zip(row_starts()) {
             // Most rows cannot start with this word: passed over without matching.
-            if starts.as_ref().is_some_and(|set| !self.forms[i].iter().any(|w| set.contains(w))) {
+            let may = forms.iter().any(|w| start.words.contains(w))
+                || (start.digits && t.kind == TokKind::Num)
+                || (start.number_words
+                    && *number_words.get_or_init(|| crate::numwords::numbers::may_start_number(t)));
+            if !may {
                 continue;
             }
             let mut caps = Caps::default();
@@ -980,25 +1007,72 @@ fn split_tables() -> &'static FxHashMap<(usize, usize), Vec<Vec<&'static str>>> 
     })
 }
 
-/// For each row of `PHRASES`, the words it can start with, when its first element that must be
-/// there is a word (`W`; the `O` words before it count too): a row is tried at a token only when
-/// one of the token's forms is among them. None: the row starts with a weekday, a month, a
-/// number or a part of a month, and is always tried.
-fn row_starts() -> &'static [Option<FxHashSet<&'static str>>] {
-    type Starts = Vec<Option<FxHashSet<&'static str>>>;
-    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
+/// The rows of a table of names by their first word.
+type NameIndex = FxHashMap<&'static str, Vec<usize>>;
+
+fn name_index<T>(table: &[(&'static str, T)]) -> NameIndex {
+    let mut index = NameIndex::default();
+    for (k, (name, _)) in table.iter().enumerate() {
+        index.entry(name.split(' ').next().unwrap_or(name)).or_default().push(k);
+    }
+    index
+}
+
+fn month_index() -> &'static NameIndex {
+    static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| name_index(MONTH_NAMES))
+}
+
+fn part_index() -> &'static NameIndex {
+    static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| name_index(PARTS))
+}
+
+/// What a row of `PHRASES` can start with: one of `words` (a form of the token), digits, or
+/// number words (`three`, `الثلاثة`).
+#[derive(Default)]
+struct Start {
+    words: FxHashSet<&'static str>,
+    digits: bool,
+    number_words: bool,
+}
+
+/// For each row of `PHRASES`, what it can start with, from its first elements up to the first
+/// one that must be there: a row is tried at a token only when the token can start it, so most
+/// rows are passed over at most tokens without matching.
+fn row_starts() -> &'static [Start] {
+    static STARTS: std::sync::OnceLock<Vec<Start>> = std::sync::OnceLock::new();
     fn firsts(alts: &'static str) -> impl Iterator<Item = &'static str> {
         alts.split('|').map(|a| a.split(' ').next().unwrap_or(a))
     }
-    fn starts(pats: &[P]) -> Option<FxHashSet<&'static str>> {
-        match pats.split_first()? {
-            (W(a), _) => Some(firsts(a).collect()),
-            (O(a), rest) => starts(rest).map(|mut set| {
-                set.extend(firsts(a));
-                set
-            }),
-            _ => None,
+    fn starts(pats: &[P]) -> Start {
+        let Some((first, rest)) = pats.split_first() else { return Start::default() };
+        let optional = matches!(first, O(_) | OWeekday | OYear);
+        let mut s = if optional { starts(rest) } else { Start::default() };
+        match first {
+            W(a) | O(a) => s.words.extend(firsts(a)),
+            Weekday | OWeekday => s.words.extend(WEEKDAYS.iter().map(|(w, _)| *w)),
+            Month => {
+                s.words.extend(MONTH_NAMES.iter().flat_map(|(n, _)| firsts(n)));
+                s.words.extend(["this", "last", "الشهر", "شهر"]);
+            }
+            Year | OYear => {
+                s.words.extend(["عام", "العام", "سنه", "of", ","]);
+                s.digits = true;
+            }
+            Count => {
+                s.words.insert("ال");
+                s.digits = true;
+                s.number_words = true;
+            }
+            Day => {
+                s.words.extend(AR_ORDINALS.iter().map(|(w, _)| *w));
+                s.words.extend(["العشرين", "الثلاثين"]);
+                s.digits = true;
+            }
+            Part => s.words.extend(PARTS.iter().flat_map(|(n, _)| firsts(n))),
         }
+        s
     }
     STARTS.get_or_init(|| PHRASES.iter().map(|(pats, _)| starts(pats)).collect())
 }

@@ -234,6 +234,38 @@ const AR_SCALES: &[ArScale] = &[
 ];
 
 fn ar_class(w: &str) -> Option<Ar> {
+    ar_words().get(w).copied()
+}
+
+/// Every Arabic number word with what it is: `ar_class` is one lookup, not a pass over the tables
+/// (it is asked of nearly every Arabic word of a text).
+fn ar_words() -> &'static rustc_hash::FxHashMap<String, Ar> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashMap<String, Ar>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        ar_candidates().into_iter().filter_map(|w| ar_class_scan(&w).map(|c| (w, c))).collect()
+    })
+}
+
+/// Every word `ar_class_scan` can read: the words of its tables, literal and built.
+fn ar_candidates() -> Vec<String> {
+    let mut words: Vec<String> = AR_UNITS.iter().map(|(w, _)| w.to_string()).collect();
+    let literal = ["احد", "احدي", "اثنا", "اثني", "اثنتا", "اثنتي", "مئه", "مائه", "ميه"];
+    words.extend(literal.iter().map(|w| w.to_string()));
+    words.extend(["مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين", "مائتا", "مائتي"].map(String::from));
+    for (_, single, acc, dual, plural) in AR_SCALES {
+        words.extend([single, acc].into_iter().chain(dual.iter()).chain(plural.iter()).map(|w| w.to_string()));
+    }
+    for (stem, _) in AR_TENS {
+        words.extend(["ون", "ين"].map(|s| format!("{stem}{s}")));
+    }
+    for (stem, _) in AR_HUNDRED_UNITS {
+        words.extend(["مئه", "مائه"].map(|h| format!("{stem}{h}")));
+    }
+    words
+}
+
+/// `ar_class` by a pass over the tables, in their order of precedence.
+fn ar_class_scan(w: &str) -> Option<Ar> {
     if let Some((_, v)) = AR_UNITS.iter().find(|(x, _)| *x == w) {
         return Some(Ar::Unit(*v));
     }
@@ -662,6 +694,24 @@ mod tests {
     fn read(s: &str) -> Option<i64> {
         let t = tokenize(s);
         number_at(&t, 0).filter(|r| r.end == t.len()).map(|r| r.value)
+    }
+
+    #[test]
+    fn the_lookup_reads_every_word_as_the_tables_do() {
+        let mut words = ar_candidates();
+        // Near misses: a letter more or less, a clitic, a word the tables share a stem with.
+        for w in ar_candidates() {
+            let mut shorter = w.clone();
+            shorter.pop();
+            words.extend([format!("{w}ه"), format!("و{w}"), format!("ال{w}"), shorter]);
+        }
+        words.extend(["عشرات", "ثلاثه", "اربعون", "ثمانيمئه", "خمسمئه", "ستون", "مئات", "x", ""].map(String::from));
+        for w in &words {
+            assert_eq!(ar_class(w), ar_class_scan(w), "{w}");
+        }
+        assert!(ar_words().len() > 60, "{}", ar_words().len());
+        assert_eq!(ar_class("تسعمئه"), Some(Ar::Hundreds(900)));
+        assert_eq!(ar_class("الخميس"), None);
     }
 
     #[test]
