@@ -81,6 +81,9 @@ const HELD_OUT_14: &str = "tests/fixtures/suggest/heldout14";
 /// A fifteenth batch, written blind on 2026-12-07 (its README says what its author read) while
 /// the rules of the round were changed, measured once, unseen, with the rules frozen at fcc20af.
 const HELD_OUT_15: &str = "tests/fixtures/suggest/heldout15";
+/// A sixteenth batch, written blind on 2026-12-07 (its README says what its author read),
+/// measured once, unseen, with the rules of main at f599433.
+const HELD_OUT_16: &str = "tests/fixtures/suggest/heldout16";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -485,6 +488,9 @@ const HELD_OUT_14_FLOORS: Floors =
 const HELD_OUT_15_FLOORS: Floors =
     [("ar", 0.951, 0.869, 0.916, 0.768, 0.964), ("en", 0.959, 0.886, 0.906, 0.787, 0.903)];
 
+/// On the sixteenth blind batch, measured once unseen with the rules of main at f599433.
+const HELD_OUT_16_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
@@ -606,6 +612,11 @@ fn suggestions_match_the_gold_claims_of_the_fifteenth_blind_batch() {
 }
 
 #[test]
+fn suggestions_match_the_gold_claims_of_the_sixteenth_blind_batch() {
+    check(HELD_OUT_16, HELD_OUT_16_FLOORS);
+}
+
+#[test]
 fn the_set_holds_enough_articles() {
     let tuned = fixtures(TUNED);
     let held = fixtures(HELD_OUT);
@@ -683,6 +694,7 @@ fn the_set_holds_enough_articles() {
     let thirteenth = fixtures(HELD_OUT_13);
     let fourteenth = fixtures(HELD_OUT_14);
     let fifteenth = fixtures(HELD_OUT_15);
+    let sixteenth = fixtures(HELD_OUT_16);
     for (batch, label) in [
         (&ninth, "ninth"),
         (&tenth, "tenth"),
@@ -691,6 +703,7 @@ fn the_set_holds_enough_articles() {
         (&thirteenth, "thirteenth"),
         (&fourteenth, "fourteenth"),
         (&fifteenth, "fifteenth"),
+        (&sixteenth, "sixteenth"),
     ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
@@ -724,5 +737,9 @@ fn the_set_holds_enough_articles() {
     }
     for (name, _) in &fifteenth {
         assert!(!fourteenth.iter().any(|(n, _)| n == name), "{name} is in two sets");
+    }
+    for (name, _) in &sixteenth {
+        let elsewhere = twelfth.iter().chain(&thirteenth).chain(&fourteenth).chain(&fifteenth).any(|(n, _)| n == name);
+        assert!(!earlier.contains(&name) && !recent.contains(&name) && !elsewhere, "{name} is in two sets");
     }
 }
