@@ -1728,21 +1728,50 @@ impl<'a> Scan<'a> {
         }
         // Drop units nested in another's region (`X, citing Y, put ...`, `quoted Y as saying`).
         let inside = |a: &Unit, b: &Unit| b.region.0 <= a.cue.0 && a.cue.1 <= b.region.1 && a.cue != b.cue;
-        let keep: Vec<bool> = (0..units.len())
-            .map(|a| {
-                let lo = a.saturating_sub(4);
-                let hi = (a + 5).min(units.len());
-                !(lo..hi).any(|b| {
-                    b != a
-                        && inside(&units[a], &units[b])
-                        && (!inside(&units[b], &units[a]) || (units[a].participle && !units[b].participle))
-                })
-            })
-            .collect();
+        let mut keep = vec![true; units.len()];
+        let mut relayed = Vec::new();
+        for a in 0..units.len() {
+            let lo = a.saturating_sub(4);
+            let hi = (a + 5).min(units.len());
+            let outer = (lo..hi).find(|&b| {
+                b != a
+                    && inside(&units[a], &units[b])
+                    && (!inside(&units[b], &units[a]) || (units[a].participle && !units[b].participle))
+            });
+            let Some(b) = outer else { continue };
+            keep[a] = false;
+            // `X, citing Y, said ...`: the aside names who X relays, the originator.
+            let (r, o) = (&units[a], &units[b]);
+            let gerund = matches!(self.word(r.cue.0), Some("citing" | "quoting"));
+            if r.family == Family::Relay && gerund && !o.participle && r.cue.0 < o.cue.0 {
+                if let Some(y) = r.source.filter(|y| self.cites_a_speaker(*y)) {
+                    relayed.push((b, y, r.name));
+                }
+            }
+        }
+        for (b, y, name) in relayed {
+            let u = &mut units[b];
+            (u.source, u.name, u.noun, u.stands_in) = (Some(y), name, self.has_source_noun(y.0, y.1), false);
+        }
         let mut out: Vec<Unit> = units.into_iter().zip(keep).filter(|(_, k)| *k).map(|(u, _)| u).collect();
         self.resolve(&mut out);
         self.named_later(&mut out);
         out
+    }
+
+    /// Does a relay's source phrase name someone who speaks, not the speaker's own material
+    /// (`citing interviews with survivors`, `citing its own members`, `citing a network of
+    /// sources`, `نقلاً عن سجلاتها`)?
+    pub(crate) fn cites_a_speaker(&self, (a, b): (usize, usize)) -> bool {
+        let first = (a..b).find(|k| {
+            self.toks[*k].kind == TokKind::Word && !matches!(self.toks[*k].norm.as_str(), "the" | "a" | "an")
+        });
+        !first.is_some_and(|k| {
+            matches!(self.toks[k].norm.as_str(), "its" | "their" | "his" | "her")
+                || (matches!(self.toks[k].norm.as_str(), "network" | "networks") && self.word(k + 1) == Some("of"))
+                || self.in_set(k, &self.t.information_nouns)
+                || self.in_set(k, &self.t.method_nouns)
+        })
     }
 
     /// A speaker described first and named a sentence or two on (`an independent commission of

@@ -1076,18 +1076,9 @@ impl Writer<'_> {
         }
     }
 
-    /// Does a relay cite someone who speaks, not the speaker's own material (`citing interviews
-    /// with survivors`, `citing its own members`, `نقلاً عن سجلاتها`)?
+    /// Does a relay cite someone who speaks, not the speaker's own material?
     fn cites_a_speaker(&self, u: usize) -> bool {
-        let Some((a, b)) = self.units[u].source else { return false };
-        let first = (a..b).find(|k| {
-            self.toks[*k].kind == TokKind::Word && !matches!(self.toks[*k].norm.as_str(), "the" | "a" | "an")
-        });
-        !first.is_some_and(|k| {
-            matches!(self.toks[k].norm.as_str(), "its" | "their" | "his" | "her")
-                || self.scan.in_set(k, &self.t.information_nouns)
-                || self.scan.in_set(k, &self.t.method_nouns)
-        })
+        self.units[u].source.is_some_and(|y| self.scan.cites_a_speaker(y))
     }
 
     /// Token span of the quote of a figure: its sentence, or, when the sentence holds several

@@ -91,7 +91,12 @@ fn english_attribution_verbs_and_frames() {
         ),
         ("The monitor reported 15 deaths on Tuesday.", "15", "The monitor"),
         ("The group claimed it had killed 70 militiamen.", "70", "The group"),
-        ("The agency, citing a military source, said 9 soldiers died.", "9", "The agency"),
+        ("The agency, citing a military source, said 9 soldiers died.", "9", "a military source"),
+        ("The agency, quoting residents, said 9 soldiers died.", "9", "residents"),
+        // Its own material is no speaker: the one citing it speaks.
+        ("The monitor, citing a network of sources, put the toll at 9.", "9", "The monitor"),
+        ("The union, citing its own members, said 9 reporters died.", "9", "The union"),
+        ("The monitor, citing interviews with survivors, said 9 died.", "9", "The monitor"),
         ("State media quoted an official as saying 20 people were arrested.", "20", "an official"),
         ("Sources close to the commander said 6 officers defected.", "6", "Sources close to the commander"),
         ("Doctors estimated that 200 people were wounded.", "200", "Doctors"),
@@ -169,8 +174,11 @@ fn every_form_of_every_cue_names_its_source() {
         for form in cue.forms.split('|') {
             let capital = |s: &str| s[..1].to_uppercase() + &s[1..];
             let (text, source) = match (cue.family, cue.participle) {
+                // `X, citing Y, said`: Y, who X relays; `X, cited Y, said` is no relay of Y.
                 (cues::Family::Relay, true) => {
-                    (format!("The agency, {form} the monitor, said 30 people died."), "The agency")
+                    let relayed = matches!(form, "citing" | "quoting");
+                    let text = format!("The agency, {form} the monitor, said 30 people died.");
+                    (text, if relayed { "the monitor" } else { "The agency" })
                 }
                 (_, true) => {
                     (format!("The monitor said it was sure, {form} that 30 people died."), "The monitor")
