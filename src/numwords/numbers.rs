@@ -253,7 +253,8 @@ fn ar_candidates() -> Vec<String> {
     words.extend(literal.iter().map(|w| w.to_string()));
     words.extend(["مئتان", "مئتين", "مئتا", "مئتي", "مائتان", "مائتين", "مائتا", "مائتي"].map(String::from));
     for (_, single, acc, dual, plural) in AR_SCALES {
-        words.extend([single, acc].into_iter().chain(dual.iter()).chain(plural.iter()).map(|w| w.to_string()));
+        words
+            .extend([single, acc].into_iter().chain(dual.iter()).chain(plural.iter()).map(|w| w.to_string()));
     }
     for (stem, _) in AR_TENS {
         words.extend(["ون", "ين"].map(|s| format!("{stem}{s}")));
@@ -705,7 +706,9 @@ mod tests {
             shorter.pop();
             words.extend([format!("{w}ه"), format!("و{w}"), format!("ال{w}"), shorter]);
         }
-        words.extend(["عشرات", "ثلاثه", "اربعون", "ثمانيمئه", "خمسمئه", "ستون", "مئات", "x", ""].map(String::from));
+        words.extend(
+            ["عشرات", "ثلاثه", "اربعون", "ثمانيمئه", "خمسمئه", "ستون", "مئات", "x", ""].map(String::from),
+        );
         for w in &words {
             assert_eq!(ar_class(w), ar_class_scan(w), "{w}");
         }

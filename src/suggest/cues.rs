@@ -278,7 +278,10 @@ pub(crate) const ENGLISH: &[Cue] = &[
     // `The government has long maintained that 31 people died`.
     needs(cue("maintained|maintains", Say, Auto), &["that"]),
     needs(cue("replied|replies|responded|responds|retorted|countered", Say, Auto), &["that"]),
-    accuse(cue("accused|accuses|accuse|blamed|blames|blame", Say, Auto)),
+    // Right before `of` or `for` the verb has no object: a participle (`143 defendants accused
+    // of taking part`, `the group blamed for the attack`), no accusation.
+    accuse(not_before(cue("accused|accuses|accuse", Say, Auto), &["of"])),
+    accuse(not_before(cue("blamed|blames|blame", Say, Auto), &["for", "on"])),
     participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
     cue("denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted", Deny, Auto),
     participle(cue("denying|dismissing", Deny, Auto)),

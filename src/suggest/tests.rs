@@ -111,6 +111,17 @@ fn english_attribution_verbs_and_frames() {
             "residents reached by phone",
         ),
         ("The charity said in a statement that 12 of its workers were hit.", "12", "The charity"),
+        // Who was told, with no `that` after them, is no subject of the verb that follows.
+        ("Col. Ivo Brandt told reporters the council had confirmed 12 deaths.", "12", "the council"),
+        ("Col. Ivo Brandt told Harbour Wire the council had confirmed 14 deaths.", "14", "the council"),
+        ("Col. Ivo Brandt told The Daily Courier the council had confirmed 15 deaths.", "15", "the council"),
+        // A pronoun after a relative pronoun is the speaker: `a gang that he said had ...`.
+        (
+            "Governor Ilan Voss said the gunmen belonged to the Reed Wolves, a gang that he said had \
+             kidnapped 11 people.",
+            "11",
+            "Governor Ilan Voss",
+        ),
     ] {
         assert_eq!(source_of(text, wording).as_deref(), Some(source), "{text}");
     }
@@ -611,6 +622,16 @@ fn attribution_classes_of_real_reports() {
         ("اتهم ناشطون قوات سوريا الديمقراطية بقتل 12 مدنياً.", "12", Some("ناشطون")),
         ("At least 12 civilians were killed by the SDF, which activists accused of targeting the market.", "At least 12", None),
         ("وقتل 12 مدنياً بقصف لقوات النظام التي اتهمها ناشطون باستهداف السوق.", "12", None),
+        // `accused of`, `blamed for` with no object are participles, not accusations: the
+        // closing attribution speaks for the sentence.
+        (
+            "A court sentenced 19 people at the end of a trial of 143 defendants accused of rioting, \
+             lawyers said.",
+            "143",
+            Some("lawyers"),
+        ),
+        ("The group blamed for the raid held 9 hostages, police said.", "9", Some("police")),
+        ("Police accused the group of holding 9 hostages.", "9", Some("Police")),
         // `the source`, `المصدر`, `the observatory`, `الناشطون` stand for the source named before.
         (
             "The Syrian Observatory for Human Rights said 30 people died. The source added that 12 were children.",
