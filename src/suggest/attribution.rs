@@ -1824,6 +1824,9 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let heads = self.head_words(p);
+            // `A spokesman for the U.S.-led coalition` is named only by a phrase that holds the
+            // coalition too, not by `Gen. Karim Mansour, the command's spokesman`.
+            let body = self.complement_head(p);
             let para = self.lay.sentences[units[k].sentence].para;
             // At most 40 attributions on: a long paragraph is walked once, not once per unit.
             let later = (k + 1..units.len().min(k + 41))
@@ -1833,12 +1836,21 @@ impl<'a> Scan<'a> {
                         && units[*v].source.is_some_and(|q| {
                             self.names_the_described(q)
                                 && self.head_words(q).iter().any(|h| heads.contains(h))
+                                && body.is_none_or(|w| (q.0..q.1).any(|j| self.word(j) == Some(w)))
                         })
                 });
             if let Some(v) = later {
                 units[k].resolved = units[v].name.or(units[v].source);
             }
         }
+    }
+
+    /// The last word of an English description's complement (`coalition` of `A spokesman for
+    /// the U.S.-led coalition`, `hospital` of `a nurse at the hospital`): the body it belongs to.
+    fn complement_head(&self, (a, b): (usize, usize)) -> Option<&'a str> {
+        let p = (a..b).rev().find(|k| matches!(self.word(*k), Some("for" | "at" | "in" | "with")))?;
+        let last = (p + 1..b).rev().find(|k| self.toks[*k].kind == TokKind::Word)?;
+        self.word(last).filter(|w| w.is_ascii())
     }
 
     /// A source phrase that names the speaker a description stood for: one speaker (no `and`),
@@ -1872,7 +1884,13 @@ impl<'a> Scan<'a> {
                 && office
                 && !self.in_set(first, &self.t.source_nouns);
         }
-        matches!(self.word(first), Some("a" | "an")) && !(first + 1..b).any(|k| self.upper(k))
+        // A capital in an abbreviation or before a hyphen names nobody (`a U.K.-based monitor`,
+        // `a U.N. panel`, `a Kurdish-led council`).
+        let modifier = |k: usize| {
+            let next_is = |s: &str| self.toks.get(k + 1).is_some_and(|t| t.is_sym(s) && !t.space_before);
+            (self.toks[k].norm.chars().count() == 1 && next_is(".")) || next_is("-")
+        };
+        matches!(self.word(first), Some("a" | "an")) && !(first + 1..b).any(|k| self.upper(k) && !modifier(k))
     }
 
     fn unit_at(&self, i: usize, end: usize, cue: &'static Cue, sentence: usize) -> Option<Unit> {

@@ -2254,6 +2254,17 @@ fn a_speaker_named_after_being_described_and_the_topic_of_amma() {
     assert_eq!(figure(&out, "11").source.as_deref(), Some("أم رامي"));
     let text = "Title\n\nA resident said 12 people were killed.\n\nAnother resident, Omar Haddad, said 20 were hurt.\n";
     assert_eq!(source_of(text, "12").as_deref(), Some("A resident"));
+    // An abbreviation or a capital before a hyphen names nobody: the description is named on.
+    let text = "Title\n\nA strike killed at least 38 people, a U.K.-based monitor said.\n\n\
+                The monitor, the Corran Conflict Tracker, said 9 children died.\n";
+    assert_eq!(source_of(text, "at least 38").as_deref(), Some("the Corran Conflict Tracker"));
+    let text = "Title\n\nA U.N. panel said 1,046 people had vanished.\n\n\
+                The U.N. Expert Panel on Sarn said 611 cases were open.\n";
+    assert_eq!(source_of(text, "1,046").as_deref(), Some("The U.N. Expert Panel on Sarn"));
+    // Must NOT be joined: a spokesman of another body.
+    let text = "Title\n\nA spokesman for the U.S.-led coalition said 4 strikes hit.\n\n\
+                Gen. Omar Tell, the command's spokesman, said 40 militants died.\n";
+    assert_eq!(source_of(text, "4").as_deref(), Some("A spokesman for the U.S.-led coalition"));
 }
 
 /// A date in the description of the source dates the source, not the claim: `a demining group
