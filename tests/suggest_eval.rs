@@ -84,6 +84,9 @@ const HELD_OUT_15: &str = "tests/fixtures/suggest/heldout15";
 /// A sixteenth batch, written blind on 2026-12-07 (its README says what its author read),
 /// measured once, unseen, with the rules of main at f599433.
 const HELD_OUT_16: &str = "tests/fixtures/suggest/heldout16";
+/// A seventeenth batch, written blind on 2026-12-07 (its README says what its author read),
+/// measured once, unseen, with the rules frozen at b915a2d.
+const HELD_OUT_17: &str = "tests/fixtures/suggest/heldout17";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -491,6 +494,9 @@ const HELD_OUT_15_FLOORS: Floors =
 /// On the sixteenth blind batch, measured once unseen with the rules of main at f599433.
 const HELD_OUT_16_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
 
+/// On the seventeenth blind batch, measured once unseen with the rules frozen at b915a2d.
+const HELD_OUT_17_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
@@ -617,6 +623,11 @@ fn suggestions_match_the_gold_claims_of_the_sixteenth_blind_batch() {
 }
 
 #[test]
+fn suggestions_match_the_gold_claims_of_the_seventeenth_blind_batch() {
+    check(HELD_OUT_17, HELD_OUT_17_FLOORS);
+}
+
+#[test]
 fn the_set_holds_enough_articles() {
     let tuned = fixtures(TUNED);
     let held = fixtures(HELD_OUT);
@@ -695,6 +706,7 @@ fn the_set_holds_enough_articles() {
     let fourteenth = fixtures(HELD_OUT_14);
     let fifteenth = fixtures(HELD_OUT_15);
     let sixteenth = fixtures(HELD_OUT_16);
+    let seventeenth = fixtures(HELD_OUT_17);
     for (batch, label) in [
         (&ninth, "ninth"),
         (&tenth, "tenth"),
@@ -704,6 +716,7 @@ fn the_set_holds_enough_articles() {
         (&fourteenth, "fourteenth"),
         (&fifteenth, "fifteenth"),
         (&sixteenth, "sixteenth"),
+        (&seventeenth, "seventeenth"),
     ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
@@ -739,7 +752,8 @@ fn the_set_holds_enough_articles() {
         assert!(!fourteenth.iter().any(|(n, _)| n == name), "{name} is in two sets");
     }
     for (name, _) in &sixteenth {
-        let elsewhere = twelfth.iter().chain(&thirteenth).chain(&fourteenth).chain(&fifteenth).any(|(n, _)| n == name);
+        let elsewhere =
+            twelfth.iter().chain(&thirteenth).chain(&fourteenth).chain(&fifteenth).any(|(n, _)| n == name);
         assert!(!earlier.contains(&name) && !recent.contains(&name) && !elsewhere, "{name} is in two sets");
     }
 }
