@@ -210,6 +210,12 @@ impl<'a> Scan<'a> {
         if self.names_in_guillemets(i, end) {
             return false;
         }
+        // `مستودع للذخيرة تابع للجيش`: `تابع` before لـ is "belonging to", no verb of saying.
+        let belonging = Self::cue_forms(&self.toks[i].norm).iter().any(|f| f.starts_with("تابع"))
+            && self.word(end).is_some_and(|w| w.starts_with('ل'));
+        if belonging {
+            return false;
+        }
         // Past one determiner: `claimed the lives`, `claimed a victory`.
         let not_before = &self.t.not_before[&cue_key(cue)];
         let after_det = if self.exact_in(end, &self.t.determiners) { end + 1 } else { end };
@@ -1942,7 +1948,9 @@ impl<'a> Scan<'a> {
             Some((a, b)) => (a.min(i), end.max(b)),
             None => (i, region_end),
         };
-        if source.is_some_and(|p| self.not_a_speaker(p)) {
+        // `بحسب مراسل «نافذة الشرق»`, `أحصى مراسلها`, `our correspondent`: the outlet's own
+        // reporting, no attribution.
+        if source.is_some_and(|p| self.not_a_speaker(p) || self.own_correspondent(p)) {
             return None;
         }
         let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
@@ -1999,6 +2007,27 @@ impl<'a> Scan<'a> {
     /// A law or an article of one (`المادة 4 من قانون مكافحة الإرهاب`, `Article 9`) or the outlet's
     /// own story named in a correction (`An earlier version of this story`): no speaker, and no
     /// attribution.
+    /// A correspondent of an outlet (`مراسل «صحيفة الميدان»`, `مراسلنا في المكان`, `مراسلها`,
+    /// `تقدير مراسل «صدى الريف»`; `our correspondent`, `a Meridian Wire reporter`): the outlet
+    /// reports what its own people saw and counted.
+    fn own_correspondent(&self, (a, b): (usize, usize)) -> bool {
+        let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
+        let Some(&first) = words.first() else { return false };
+        if self.word(first).is_some_and(is_arabic) {
+            let head =
+                if self.in_set(first, &self.t.estimate_nouns) { words.get(1).copied() } else { Some(first) };
+            return head.is_some_and(|h| self.in_set(h, &self.t.correspondents));
+        }
+        let (Some(&last), Some(between)) = (words.last(), words.get(1..words.len() - 1)) else {
+            return false;
+        };
+        let outlet = !between.is_empty() && between.iter().all(|k| self.upper(*k));
+        let reporter =
+            matches!(self.word(last), Some("correspondent" | "reporter" | "correspondents" | "reporters"));
+        reporter
+            && (self.word(first) == Some("our") || (matches!(self.word(first), Some("a" | "an")) && outlet))
+    }
+
     fn not_a_speaker(&self, (a, b): (usize, usize)) -> bool {
         // A time (`11 a.m`) or a number alone speaks for no one.
         let time = self.toks[a].kind == TokKind::Num

@@ -785,6 +785,27 @@ pub(crate) const UNSPOKEN_ACCOUNTS: &[&str] = &[
 
 /// The outlet's own story named in a correction (`An earlier version of this story ... said`):
 /// no speaker; a relay in the same sentence (`citing police officials`) names the source.
+/// An outlet's correspondents (`بحسب مراسل «صحيفة الميدان»`, `مراسلنا في المكان`, `أحصى
+/// مراسلها`): what they saw or counted is the outlet's own reporting, with no source.
+pub(crate) const CORRESPONDENTS: &[&str] = &[
+    "مراسل",
+    "مراسلة",
+    "مراسلنا",
+    "مراسلتنا",
+    "مراسلها",
+    "مراسلتها",
+    "مراسله",
+    "مراسلو",
+    "مراسلي",
+    "مراسلون",
+    "مراسلين",
+    "مراسلوها",
+    "مراسلونا",
+];
+
+/// Nouns of estimating or counting before whose author (`تقدير مراسل «صدى الريف»`).
+pub(crate) const ESTIMATE_NOUNS: &[&str] = &["تقدير", "تقديرات", "إحصاء", "إحصاءات", "تعداد"];
+
 pub(crate) const SELF_REFERENCES: &[&str] =
     &["earlier version", "previous version", "this story", "this article", "نسخة سابقة", "هذا الخبر"];
 

@@ -2386,3 +2386,32 @@ fn expectations_and_plans_are_not_counts() {
     assert!(offered("وقالت المنظمة إنها تعتزم توزيع الغذاء على 5 آلاف شخص.").is_empty());
     assert_eq!(offered("Police said a planned attack killed 30 people."), vec!["30 people"]);
 }
+
+/// An outlet's correspondent is the outlet: what they saw or counted is its own reporting
+/// (`بحسب مراسل «صحيفة الميدان»`, `أحصى مراسلها`, `تقدير مراسل`, `our correspondent`, `a Harbour
+/// Wire reporter`), and a carried speaker is not taken either. `تابع` before لـ is "belonging
+/// to", no verb of saying. Must NOT be dropped: `told a reporter` (a recipient), a named reporter
+/// who speaks for a union.
+#[test]
+fn a_correspondent_is_the_outlets_own_reporting() {
+    let text = "عنوان\n\nقال المرصد إن 12 شخصاً قتلوا.\n\n\
+                واعتصمت عشرات الأمهات أمام السجن، بحسب مراسل «صحيفة الميدان».\n\n\
+                وأحصى مراسلها 19 جثة في باحة المسجد.\n\n\
+                وضم الصف ما بين 500 و600 شخص، بحسب تقدير مراسل «صدى الريف».\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "12").source.as_deref(), Some("المرصد"));
+    for wording in ["عشرات الأمهات", "19", "ما بين 500 و600"] {
+        assert_eq!(figure(&out, wording).source, None, "{wording}");
+    }
+    let text = "Title\n\nThe monitor said 12 people died.\n\n\
+                About 50 relatives held a sit-in outside the gate, our correspondent said.\n\n\
+                Some 200 people followed the coffins, a Harbour Wire reporter said.\n\n\
+                Sami Dahan, a reporter who heads the press union, said 7 journalists were held.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "About 50").source, None);
+    assert_eq!(figure(&out, "Some 200").source, None);
+    assert_eq!(figure(&out, "7").source.as_deref(), Some("Sami Dahan"));
+    let text = "عنوان\n\nقُتل سبعة أشخاص إثر حريق في مستودع للذخيرة تابع للجيش عند مدخل البلدة، بحسب ما \
+                أعلنت هيئة الطوارئ.\n";
+    assert_eq!(source_of(text, "سبعة").as_deref(), Some("هيئة الطوارئ"));
+}
