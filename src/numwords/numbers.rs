@@ -472,6 +472,28 @@ pub(crate) fn share_scale(toks: &[Token], first: &NumRead, first_at: usize, seco
     }
 }
 
+/// Half of a dozen or of a scale: `half a dozen` (6), `half a million` (500,000), `نصف مليون`,
+/// `ونصف مليار` (a clitic و set aside).
+fn half_of(toks: &[Token], i: usize) -> Option<NumRead> {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    let whole = |w: &str| match w {
+        "dozen" => Some(12),
+        "thousand" | "الف" => Some(1_000),
+        "million" | "مليون" => Some(1_000_000),
+        "billion" | "مليار" => Some(1_000_000_000),
+        _ => None,
+    };
+    let (clitic, end, of) = match word(i)? {
+        "half" if matches!(word(i + 1), Some("a" | "an")) => (0, i + 3, word(i + 2)?),
+        "نصف" => (0, i + 2, word(i + 1)?),
+        "ونصف" => (1, i + 2, word(i + 1)?),
+        _ => return None,
+    };
+    let same_script = of.is_ascii() == toks[i].norm.is_ascii();
+    let value = whole(of).filter(|_| same_script)? / 2;
+    Some(NumRead { value, end, clitic, words: true })
+}
+
 /// Is this token a number word itself (not a joining word such as "and" or "a")?
 pub(crate) fn is_number_word(t: &Token) -> bool {
     t.is_word()
@@ -492,7 +514,10 @@ pub(crate) fn may_start_number(t: &Token) -> bool {
     match t.kind {
         TokKind::Num => true,
         TokKind::Word => clitic_forms(&t.norm).iter().any(|(_, _, w)| {
-            ar_class(w).is_some() || en_small(w).is_some() || en_tens(w).is_some() || matches!(*w, "a" | "an")
+            ar_class(w).is_some()
+                || en_small(w).is_some()
+                || en_tens(w).is_some()
+                || matches!(*w, "a" | "an" | "half" | "نصف")
         }),
         _ => false,
     }
@@ -630,6 +655,9 @@ fn words_at(toks: &[Token], i: usize) -> Vec<NumRead> {
     if toks[i].norm == "صفر" {
         return vec![NumRead { value: 0, end: i + 1, clitic: 0, words: true }];
     }
+    if let Some(r) = half_of(toks, i) {
+        return vec![r];
+    }
     let mut out = Vec::new();
     for (clitic, cl, first) in clitic_forms(&toks[i].norm) {
         if not_a_number_word(cl, first) {
@@ -723,6 +751,13 @@ mod tests {
         assert_eq!(read("a thousand"), Some(1000));
         assert_eq!(read("twelve hundred"), Some(1200));
         assert_eq!(read("a dozen"), Some(12));
+        assert_eq!(read("half a dozen"), Some(6));
+        assert_eq!(read("half a million"), Some(500_000));
+        assert_eq!(read("نصف مليون"), Some(500_000));
+        assert_eq!(read("half"), None);
+        assert_eq!(read("half a"), None);
+        assert_eq!(read("نصف العائدين"), None);
+        assert_eq!(read("half a مليون"), None);
         assert_eq!(read("two dozen"), Some(24));
         assert_eq!(read("nine hundred ninety-nine thousand nine hundred ninety-nine"), Some(999_999));
         assert_eq!(read("a thousand thousand"), None);

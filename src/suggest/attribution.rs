@@ -210,6 +210,26 @@ impl<'a> Scan<'a> {
         if self.names_in_guillemets(i, end) {
             return false;
         }
+        // `dismissed both claims`, `these reports`: a plural noun after a quantifier, no verb.
+        let quantified = prev.is_some_and(|p| {
+            matches!(
+                self.word(p),
+                Some(
+                    "both"
+                        | "these"
+                        | "those"
+                        | "such"
+                        | "rival"
+                        | "conflicting"
+                        | "competing"
+                        | "earlier"
+                        | "similar"
+                )
+            )
+        }) && self.word(i).is_some_and(|w| w.is_ascii() && w.ends_with('s'));
+        if quantified {
+            return false;
+        }
         // `مستودع للذخيرة تابع للجيش`: `تابع` before لـ is "belonging to", no verb of saying.
         let belonging = Self::cue_forms(&self.toks[i].norm).iter().any(|f| f.starts_with("تابع"))
             && self.word(end).is_some_and(|w| w.starts_with('ل'));

@@ -1970,6 +1970,19 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "يمثل",
     "تمثّل",
     "يمثّل",
+    // Who a body works with or heard, not what happened: `relies on a network of about 40
+    // field researchers`, `Its researchers spoke to 96 people`, `reports from more than 60
+    // volunteers`. Not a team (`a team of six doctors was sent` is a claim) nor those
+    // interviewed or screened (the gold of several batches counts them).
+    "network of",
+    "staff of",
+    "spoke to",
+    "spoke with",
+    "talked to",
+    "surveyed",
+    "reports from",
+    "شبكة من",
+    "شبكة تضم",
     "ages ranged from",
     "ages ranging from",
     "ages from",
@@ -2105,6 +2118,25 @@ pub(crate) const YEAR_BEFORE: &[&str] =
     &["in", "since", "until", "before", "after", "during", "في", "عام", "سنة", "منذ", "حتى", "خلال"];
 
 /// Nouns of kin and of one person whose age follows in apposition (`his nephew, 17,`).
+/// Kin counted after a possessive (`her two daughters`, `his three sons`, `their five
+/// children`): a household, never a claim, whatever befell it.
+pub(crate) const HOUSEHOLD_KIN: &[&str] = &[
+    "sons",
+    "daughters",
+    "children",
+    "grandchildren",
+    "grandsons",
+    "granddaughters",
+    "brothers",
+    "sisters",
+    "siblings",
+    "nephews",
+    "nieces",
+    "cousins",
+    "wives",
+    "parents",
+];
+
 pub(crate) const KIN_NOUNS: &[&str] = &[
     "son",
     "daughter",

@@ -684,8 +684,22 @@ impl Writer<'_> {
             || self.household(a)
     }
 
-    /// A household's size (see `HOUSEHOLD_BEFORE`): no outcome right before it.
+    /// A household's size (see `HOUSEHOLD_BEFORE`): no outcome right before it. Or kin after a
+    /// possessive (`her two daughters`, `HOUSEHOLD_KIN`).
     fn household(&self, a: usize) -> bool {
+        let possessive =
+            a > 0 && matches!(self.scan.word(a - 1), Some("his" | "her" | "their" | "my" | "our"));
+        let kin =
+            (a + 1..(a + 3).min(self.toks.len())).find(|k| self.scan.exact_in(*k, &self.t.household_kin));
+        // Unless they are what happened (`his two sons had been taken`, `were killed`).
+        let befell = |k: usize| {
+            matches!(self.scan.word(k + 1), Some("were" | "had" | "have"))
+                && (k + 2..k + 4)
+                    .any(|j| self.scan.word(j).is_some_and(|w| w.ends_with("ed") || w.ends_with("en")))
+        };
+        if possessive && kin.is_some_and(|k| !befell(k)) {
+            return true;
+        }
         let Some(len) = self
             .t
             .household_before

@@ -2415,3 +2415,19 @@ fn a_correspondent_is_the_outlets_own_reporting() {
                 أعلنت هيئة الطوارئ.\n";
     assert_eq!(source_of(text, "سبعة").as_deref(), Some("هيئة الطوارئ"));
 }
+
+/// Who a body works with or heard is no count of what happened (`a network of about 40 field
+/// researchers`, `spoke to 96 people`, `reports from more than 60 volunteers`); kin after a
+/// possessive are a household (`her two daughters`), unless they are what happened (`his two
+/// sons had been taken`); `half a dozen` is 6 and hides no `a dozen`; `both claims` is no verb.
+#[test]
+fn staff_sources_households_and_half_a_dozen() {
+    let text = "Title\n\nThe tracker, which relies on a network of about 40 field researchers, said 12 people died. \
+                Its researchers spoke to 96 people. It relies on reports from more than 60 volunteers.\n\n\
+                Shelling killed a woman and her two daughters, residents said. Abu Sami said his two sons had \
+                been taken at dawn.\n\n\
+                Police arrested half a dozen suspects overnight, the minister said.\n";
+    assert_eq!(offered(text), vec!["12 people", "two sons", "half a dozen suspects"]);
+    let text = "Title\n\nInterior Minister Karel Dossa dismissed both claims. Police held 6 men, he said.\n";
+    assert_eq!(source_of(text, "6").as_deref(), Some("Interior Minister Karel Dossa"));
+}
