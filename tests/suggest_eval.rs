@@ -87,6 +87,9 @@ const HELD_OUT_16: &str = "tests/fixtures/suggest/heldout16";
 /// A seventeenth batch, written blind on 2026-12-07 (its README says what its author read),
 /// measured once, unseen, with the rules frozen at b915a2d.
 const HELD_OUT_17: &str = "tests/fixtures/suggest/heldout17";
+/// An eighteenth batch, written blind on 2026-12-07 (its README says what its author read),
+/// measured once, unseen, with the rules frozen at 6ff38c6.
+const HELD_OUT_18: &str = "tests/fixtures/suggest/heldout18";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -497,6 +500,9 @@ const HELD_OUT_16_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0,
 /// On the seventeenth blind batch, measured once unseen with the rules frozen at b915a2d.
 const HELD_OUT_17_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
 
+/// On the eighteenth blind batch, measured once unseen with the rules frozen at 6ff38c6.
+const HELD_OUT_18_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
     let tallies = evaluate(set, verbose);
@@ -628,6 +634,11 @@ fn suggestions_match_the_gold_claims_of_the_seventeenth_blind_batch() {
 }
 
 #[test]
+fn suggestions_match_the_gold_claims_of_the_eighteenth_blind_batch() {
+    check(HELD_OUT_18, HELD_OUT_18_FLOORS);
+}
+
+#[test]
 fn the_set_holds_enough_articles() {
     let tuned = fixtures(TUNED);
     let held = fixtures(HELD_OUT);
@@ -707,6 +718,7 @@ fn the_set_holds_enough_articles() {
     let fifteenth = fixtures(HELD_OUT_15);
     let sixteenth = fixtures(HELD_OUT_16);
     let seventeenth = fixtures(HELD_OUT_17);
+    let eighteenth = fixtures(HELD_OUT_18);
     for (batch, label) in [
         (&ninth, "ninth"),
         (&tenth, "tenth"),
@@ -717,6 +729,7 @@ fn the_set_holds_enough_articles() {
         (&fifteenth, "fifteenth"),
         (&sixteenth, "sixteenth"),
         (&seventeenth, "seventeenth"),
+        (&eighteenth, "eighteenth"),
     ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
@@ -751,9 +764,15 @@ fn the_set_holds_enough_articles() {
     for (name, _) in &fifteenth {
         assert!(!fourteenth.iter().any(|(n, _)| n == name), "{name} is in two sets");
     }
-    for (name, _) in &sixteenth {
-        let elsewhere =
-            twelfth.iter().chain(&thirteenth).chain(&fourteenth).chain(&fifteenth).any(|(n, _)| n == name);
-        assert!(!earlier.contains(&name) && !recent.contains(&name) && !elsewhere, "{name} is in two sets");
+    // Each later batch shares no name with any batch before it.
+    let later = [&twelfth, &thirteenth, &fourteenth, &fifteenth, &sixteenth, &seventeenth, &eighteenth];
+    for (k, batch) in later.iter().enumerate().skip(2) {
+        for (name, _) in batch.iter() {
+            let elsewhere = later[..k].iter().any(|set| set.iter().any(|(n, _)| n == name));
+            assert!(
+                !earlier.contains(&name) && !recent.contains(&name) && !elsewhere,
+                "{name} is in two sets"
+            );
+        }
     }
 }
