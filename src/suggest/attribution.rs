@@ -1891,7 +1891,8 @@ impl<'a> Scan<'a> {
             return false;
         }
         if self.word(first).is_some_and(is_arabic) {
-            return (first + 1..b).any(|k| self.sym(k, ","));
+            // `المختار، سليم الدبس`, or a body's name in guillemets (`«لجنة ذوي سجناء البطحاء»`).
+            return (first + 1..b).any(|k| self.sym(k, ",")) || (a < first && self.is_quote_mark(a));
         }
         (first + 1..b).any(|k| self.upper(k))
     }
@@ -1905,10 +1906,19 @@ impl<'a> Scan<'a> {
         if self.word(first).is_some_and(is_arabic) {
             let office = self.word(first).is_some_and(|w| !w.starts_with("ال"))
                 || self.in_set(first, &self.t.generic_heads);
-            return (a..b).all(|k| self.toks[k].kind == TokKind::Word)
-                && (2..=3).contains(&self.word_count(a, b))
-                && office
-                && !self.in_set(first, &self.t.source_nouns);
+            let all_words = (a..b).all(|k| self.toks[k].kind == TokKind::Word);
+            // `لجنة تمثّل ذوي السجناء`, `هيئة طبية تدير مستشفيات ميدانية`: an indefinite body
+            // described, named later in guillemets.
+            // Indefinite: no article, and no noun with one after it (`مديرية الصحة` is definite).
+            let body = self.word(first).is_some_and(|w| !w.starts_with("ال"))
+                && self.exact_in(first, &self.t.body_heads)
+                && self.word(first + 1).is_some_and(|w| !w.starts_with("ال"))
+                && self.word_count(a, b) <= 10;
+            return all_words
+                && (body
+                    || ((2..=3).contains(&self.word_count(a, b))
+                        && office
+                        && !self.in_set(first, &self.t.source_nouns)));
         }
         // A capital in an abbreviation or before a hyphen names nobody (`a U.K.-based monitor`,
         // `a U.N. panel`, `a Kurdish-led council`).

@@ -2254,6 +2254,13 @@ fn a_speaker_named_after_being_described_and_the_topic_of_amma() {
     assert_eq!(figure(&out, "11").source.as_deref(), Some("أم رامي"));
     let text = "Title\n\nA resident said 12 people were killed.\n\nAnother resident, Omar Haddad, said 20 were hurt.\n";
     assert_eq!(source_of(text, "12").as_deref(), Some("A resident"));
+    // An indefinite Arabic body described, then named in guillemets; not a definite one.
+    let text = "عنوان\n\nأفادت هيئة طبية تدير مستشفيات ميدانية بمقتل 24 شخصاً.\n\n\
+                وقالت «هيئة أطباء الشمال» إن طواقمها عالجت 180 مصاباً.\n";
+    assert_eq!(source_of(text, "24").as_deref(), Some("«هيئة أطباء الشمال»"));
+    let text = "عنوان\n\nقالت مديرية الصحة في المحافظة إن 31 شخصاً قتلوا.\n\n\
+                وقالت «هيئة أطباء الشمال» إن طواقمها عالجت 180 مصاباً.\n";
+    assert_eq!(source_of(text, "31").as_deref(), Some("مديرية الصحة في المحافظة"));
     // An abbreviation or a capital before a hyphen names nobody: the description is named on.
     let text = "Title\n\nA strike killed at least 38 people, a U.K.-based monitor said.\n\n\
                 The monitor, the Corran Conflict Tracker, said 9 children died.\n";
