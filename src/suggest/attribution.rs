@@ -545,8 +545,13 @@ impl<'a> Scan<'a> {
         let start = self.skip_after_cue(k, end, cue.family == Family::Frame);
         let mut j = start;
         let mut words = 0usize;
+        let manner = |k: usize| matches!(self.word(k), Some("بشكل" | "بصوره"));
         while j < end && words < 14 && j < start + 40 {
             let t = &self.toks[j];
+            // `نفت قيادة خفر السواحل «بشكل قاطع» أي اعتداء`: how it was said ends the speaker.
+            if words > 0 && (manner(j) || (self.is_quote_mark(j) && manner(j + 1))) {
+                break;
+            }
             if let Some(c) = self.guillemet_name(j, start, end, cue) {
                 words += self.word_count(j, c + 1);
                 j = c + 1;
@@ -596,6 +601,7 @@ impl<'a> Scan<'a> {
                     && self.manner_at(j).is_some()
                     && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
                 || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
+
                 || (words > 0 && arabic && self.exact_in(j, &self.t.scene_prepositions))
                 || (words > 0 && arabic && self.object_before_figure(j))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
@@ -910,7 +916,14 @@ impl<'a> Scan<'a> {
                 self.exact_in(a, &self.t.description_openers) && !self.exact_in(a, &self.t.relatives)
             };
             let lead = usize::from(chunks[0].0 >= chunks[0].1);
-            if chunks.len() > lead + 1 && aside(chunks[lead]) {
+            // `«هيئة الدفاع»، التي تضم نحو 90 محامياً، قالت`: a relative clause closed by a comma
+            // right before the verb describes the subject before it.
+            // Not before a verb joined by و (`…، التي تتهمها الحكومة …، وأعلن`): it shares the
+            // subject of the verb before.
+            let joined = self.word(cue).is_some_and(|w| w.starts_with('و') || w.starts_with('ف'));
+            let closed_relative =
+                lead == 1 && !joined && chunks.get(1).is_some_and(|c| self.exact_in(c.0, &self.t.relatives));
+            if chunks.len() > lead + 1 && (aside(chunks[lead]) || closed_relative) {
                 chunks.drain(..=lead);
             } else if let Some(topic) = self.topic_before_fa(&chunks, cue) {
                 return Some(topic);

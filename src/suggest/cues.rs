@@ -1419,6 +1419,10 @@ pub(crate) const ADVERBS: &[&str] = &[
     "كذلك",
     // `ويروي التقرير بالتفصيل`: how it is told, not who tells.
     "بالتفصيل",
+    // `وثّقت بالأسماء 2140 حالة`: how it was counted.
+    "بالأسماء",
+    "بالاسم",
+    "بالأرقام",
     "initially",
     "previously",
     "recently",
@@ -1966,6 +1970,9 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "represent",
     "represents relatives of",
     "represents families of",
+    "التي تضم",
+    "الذي يضم",
+    "التي تضم نحو",
     "تمثل",
     "يمثل",
     "تمثّل",

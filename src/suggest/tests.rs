@@ -2438,3 +2438,27 @@ fn staff_sources_households_and_half_a_dozen() {
     let text = "Title\n\nInterior Minister Karel Dossa dismissed both claims. Police held 6 men, he said.\n";
     assert_eq!(source_of(text, "6").as_deref(), Some("Interior Minister Karel Dossa"));
 }
+
+/// Arabic subjects: a relative clause closed by a comma right before the verb describes the
+/// subject before it (`«هيئة الدفاع»، التي تضم نحو 90 محامياً، قالت`), and its members are no
+/// count; not before a verb joined by و. `بالأسماء` is how it was counted and `«بشكل قاطع»` how it
+/// was said, neither a speaker. An interviewee introduced with an office in apposition keeps it.
+#[test]
+fn arabic_closed_relatives_manners_and_an_interviewees_office() {
+    let text = "عنوان\n\nوقال المتحدث باسم الوزارة، العميد فواز الدرّة، إن 30 شخصاً اعتقلوا.\n\n\
+                غير أن «هيئة الدفاع عن المعتقلين»، التي تضم نحو 90 محامياً، قالت إنها وثّقت بالأسماء 2140 \
+                حالة اعتقال.\n\n\
+                ونفت قيادة خفر السواحل «بشكل قاطع» أي اعتداء على 61 مهاجراً.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "2140").source.as_deref(), Some("«هيئة الدفاع عن المعتقلين»"));
+    assert_eq!(figure(&out, "61").source.as_deref(), Some("قيادة خفر السواحل"));
+    assert_eq!(offered(text), vec!["30 شخصاً", "2140 حالة اعتقال", "61 مهاجراً"]);
+    // Must NOT be passed over: a verb joined by و shares the subject of the verb before.
+    let text = "عنوان\n\nحمّل وزير الداخلية اللواء هشام عقل المسؤولية لميليشيا «الدرع»، التي تتهمها الحكومة \
+                بهجمات، وأعلن توقيف أربعة مشتبه بهم.\n";
+    assert_ne!(source_of(text, "أربعة").as_deref(), Some("الحكومة"));
+    let text = "عنوان\n\n«موقع المدار» حاور مدير «مرصد العدالة»، المحامي أنس البدوي، حول الاغتيالات.\n\n\
+                س: كم عدد القتلى؟\n\nج: وثّقنا اغتيال 38 مسؤولاً محلياً منذ مطلع العام.\n\n\
+                س: من يقف وراءها؟\n\nج: لا نعرف بعد.\n";
+    assert_eq!(source_of(text, "38").as_deref(), Some("مدير «مرصد العدالة»، المحامي أنس البدوي"));
+}

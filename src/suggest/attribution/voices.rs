@@ -329,8 +329,30 @@ impl Scan<'_> {
                     j += 2;
                 }
             }
-            (words >= 2).then_some((k, j.min(b)))
+            (words >= 2).then(|| (self.office_before(k, a).unwrap_or(k), j.min(b)))
         })
+    }
+
+    /// An office in apposition before a titled name (`حاور مدير «مرصد العدالة المحلية»، المحامي
+    /// أنس البدوي`): where it starts, when the words before the comma open with an office and
+    /// hold no verb, figure or date (six tokens at most, down to `floor`).
+    fn office_before(&self, k: usize, floor: usize) -> Option<usize> {
+        if k < 2 || !self.sym(k - 1, ",") || !self.word(k).is_some_and(is_arabic) {
+            return None;
+        }
+        let lowest = floor.max(k.saturating_sub(8));
+        let mut j = k - 1;
+        while j > lowest {
+            let p = j - 1;
+            if self.cue_at[p].is_some() || self.in_figure(p) || self.in_date(p) || self.sym(p, ",") {
+                break;
+            }
+            if self.exact_in(p, &self.t.arabic_offices) {
+                return Some(p);
+            }
+            j = p;
+        }
+        None
     }
 
     fn name_word(&self, j: usize, first: bool) -> bool {
