@@ -345,6 +345,52 @@ impl<'a> Reader<'a> {
         Ok(None)
     }
 
+    /// A round number and "some" more: `ثلاثين ونيف`, `نيفاً وثلاثين`, `30-odd`, `thirty-odd`,
+    /// `مئة ونيف`: above the number and below its next step (31..39, 101..199, 1001..1999).
+    fn and_some_at(&self, j: usize, x: Option<&NumRead>) -> Option<(Base, usize, usize)> {
+        let nayyif = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                clitic_forms(&t.norm).iter().any(|(c, _, w)| *c <= 1 && matches!(*w, "نيف" | "نيفا"))
+            })
+        };
+        let (n, end, clitic, how) = match x {
+            // نيفاً وثلاثين: the number after, with its و.
+            None if nayyif(j) && !self.toks[j].norm.starts_with('و') => {
+                let y = numbers_at(self.toks, j + 1).into_iter().find(|y| y.clitic == 1)?;
+                (y.value, y.end, 0, self.typed(self.toks[j].start, self.toks[j].end).to_string())
+            }
+            Some(x) => {
+                let t = self.toks.get(x.end)?;
+                if t.norm.starts_with('و') && nayyif(x.end) {
+                    (x.value, x.end + 1, x.clitic, self.typed(t.start, t.end).to_string())
+                } else if t.norm == "و" && nayyif(x.end + 1) {
+                    (
+                        x.value,
+                        x.end + 2,
+                        x.clitic,
+                        format!("و {}", self.typed(self.toks[x.end + 1].start, self.toks[x.end + 1].end)),
+                    )
+                } else if t.is_sym("-") && !t.space_before && self.word_is(x.end + 1, &["odd"]) {
+                    (x.value, x.end + 2, x.clitic, "-odd".to_string())
+                } else {
+                    return None;
+                }
+            }
+            None => return None,
+        };
+        // The step above a round number: 30 → 10, 100 → 100, 1,000 → 1,000.
+        let mut step = 10i64;
+        while step * 10 <= n && n % (step * 10) == 0 {
+            step *= 10;
+        }
+        if n < 10 || n % step != 0 {
+            return None;
+        }
+        let high = n.checked_add(step - 1)?;
+        let (base, e) = self.range(n + 1, high, format!("'{how}'"), end).ok()?;
+        Some((base, e, clitic))
+    }
+
     fn range(&self, a: i64, b: i64, how: String, end: usize) -> Result<(Base, usize), String> {
         if a > b {
             return Err(format!("runs from {a} down to {b}; write the smaller number first"));
@@ -373,6 +419,9 @@ impl<'a> Reader<'a> {
                     Err(_) => {}
                 }
             }
+        }
+        if let Some(found) = self.and_some_at(j, reads.first()) {
+            return Ok(Some(found));
         }
         if let Some(x) = reads.first() {
             // `100s`, `1,000s`: hundreds, thousands. Another number with `s` (`the 1990s`) is
