@@ -2065,8 +2065,10 @@ impl<'a> Scan<'a> {
             return false;
         };
         let outlet = !between.is_empty() && between.iter().all(|k| self.upper(*k));
-        let reporter =
-            matches!(self.word(last), Some("correspondent" | "reporter" | "correspondents" | "reporters"));
+        let reporter = matches!(
+            self.word(last),
+            Some("correspondent" | "reporter" | "correspondents" | "reporters" | "photographer")
+        );
         reporter
             && (self.word(first) == Some("our") || (matches!(self.word(first), Some("a" | "an")) && outlet))
     }

@@ -402,6 +402,8 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
 /// things, `--measure strikes`, still gets them). A noun in neither list is kept.
 pub(crate) const THING_NOUNS: &[&str] = &[
     // English
+    "rescues",
+    "donors",
     "strikes",
     "strike",
     "airstrikes",

@@ -1,6 +1,6 @@
 //! The cue tables of `cues.rs`, normalised once into lookups keyed by a token's normalised form.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::numwords::tokens::{tokenize, TokKind};
@@ -115,10 +115,10 @@ pub(crate) fn cue_key(cue: &Cue) -> usize {
 }
 
 fn build() -> Tables {
-    let mut index: HashMap<String, Vec<(Vec<String>, &'static Cue)>> = HashMap::new();
-    let mut objects = HashMap::new();
-    let mut not_before = HashMap::new();
-    let mut needs = HashMap::new();
+    let mut index: HashMap<String, Vec<(Vec<String>, &'static Cue)>> = HashMap::default();
+    let mut objects = HashMap::default();
+    let mut not_before = HashMap::default();
+    let mut needs = HashMap::default();
     for cue in cues::ARABIC.iter().chain(cues::ENGLISH.iter()) {
         for form in cue.forms.split('|') {
             let words = norm_words(form);

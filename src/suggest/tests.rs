@@ -2435,6 +2435,10 @@ fn staff_sources_households_and_half_a_dozen() {
                 been taken at dawn.\n\n\
                 Police arrested half a dozen suspects overnight, the minister said.\n";
     assert_eq!(offered(text), vec!["12 people", "two sons", "half a dozen suspects"]);
+    // A photographer of the outlet is the outlet.
+    let text = "Title\n\nThe council said 12 people died.\n\n\
+                Several hundred people marched, a Lodestar Press photographer said.\n";
+    assert_eq!(figure(&all(text), "Several hundred").source, None);
     let text = "Title\n\nInterior Minister Karel Dossa dismissed both claims. Police held 6 men, he said.\n";
     assert_eq!(source_of(text, "6").as_deref(), Some("Interior Minister Karel Dossa"));
 }
