@@ -354,9 +354,11 @@ const HELD_OUT_FLOORS: Floors =
 /// 0.717, 0.615, 0.889; en 0.978, 0.444, 0.783, 0.375, 0.872). Since names mentioned without
 /// a verb, titles with surnames and relative clauses: source ar 0.827, en 0.900, statements ar
 /// 0.769; en source 0.922 since a new count by a verb apart from its toll (`counted`), ar
-/// source 0.840 since titles with names in apposition are named without a verb.
+/// source 0.840 since titles with names in apposition are named without a verb. English recall
+/// 0.978 since kin after a possessive are a household (`walked ... with her five grandchildren`,
+/// gold here; the later batches' gold leaves such households out).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.999, 0.899, 0.999, 0.768, 0.976), ("en", 0.988, 0.943, 0.999, 0.888, 0.978)];
+    [("ar", 0.999, 0.899, 0.999, 0.768, 0.976), ("en", 0.977, 0.943, 0.999, 0.888, 0.978)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -364,7 +366,7 @@ const HELD_OUT_2_FLOORS: Floors =
 /// general rules); just under the last measurement (source ar 0.913, en 0.955, en statements
 /// 0.600), so that one more miss fails.
 const HELD_OUT_3_FLOORS: Floors =
-    [("ar", 0.981, 0.952, 0.972, 0.749, 0.943), ("en", 0.990, 0.971, 0.972, 0.713, 0.978)];
+    [("ar", 0.981, 0.980, 0.972, 0.749, 0.943), ("en", 0.990, 0.971, 0.972, 0.713, 0.978)];
 
 /// On the fourth blind batch, just under its one unseen measurement with the rules frozen at
 /// e46df6d (ar: recall, source, precision, statements, dates 0.954, 0.660, 0.912, 0.000, 0.911;
@@ -399,7 +401,7 @@ const HELD_OUT_4_FLOORS: Floors =
 /// recall 0.961, source 0.919, precision 0.934, statements 1.000, dates 0.974; en 0.955, 0.962,
 /// 0.929, 0.615, 0.941.
 const HELD_OUT_5_FLOORS: Floors =
-    [("ar", 0.960, 0.918, 0.942, 0.999, 0.973), ("en", 0.963, 0.971, 0.962, 0.691, 0.960)];
+    [("ar", 0.960, 0.928, 0.942, 0.999, 0.973), ("en", 0.963, 0.971, 0.962, 0.691, 0.960)];
 
 /// On the sixth blind batch, measured once unseen with the rules frozen at 39351f8 (ar: recall,
 /// source, precision, statements, dates 0.929, 0.714, 0.814, 0.333, 0.875; en: 0.973, 0.861,
@@ -427,7 +429,7 @@ const HELD_OUT_7_FLOORS: Floors =
 /// 0.188, 0.938 and en 1.000, 0.737, 0.811, 0.556, 0.928); development data since (a
 /// transcript's speaker labels: ar source 0.778, en 0.839), floors just under.
 const HELD_OUT_8_FLOORS: Floors =
-    [("ar", 0.963, 0.955, 0.917, 0.311, 0.999), ("en", 0.999, 0.963, 0.894, 0.777, 0.999)];
+    [("ar", 0.963, 0.955, 0.917, 0.311, 0.999), ("en", 0.999, 0.963, 0.906, 0.777, 0.999)];
 
 /// On the ninth blind batch (ar: recall, source, precision, statements, dates). The rules of the
 /// round before (bbd8e23) gave ar 0.985, 0.588, 0.885, 0.409, 0.884 and en 0.992, 0.718, 0.897,
@@ -436,7 +438,7 @@ const HELD_OUT_8_FLOORS: Floors =
 /// introduced by a colon, a document's issuer, counts of speakers; then a figure's own clause
 /// for its date, documents owned by a source): ar source 0.817, dates 0.930; en 0.817, 0.941.
 const HELD_OUT_9_FLOORS: Floors =
-    [("ar", 0.984, 0.884, 0.922, 0.499, 0.999), ("en", 0.991, 0.831, 0.922, 0.570, 0.975)];
+    [("ar", 0.984, 0.884, 0.922, 0.499, 0.999), ("en", 0.991, 0.831, 0.928, 0.570, 0.975)];
 
 /// On the tenth blind batch, measured once unseen with the rules frozen at 4b20c3b: ar 0.957,
 /// 0.786, 0.911, 0.808, 0.833; en 0.945, 0.845, 0.880, 0.861, 0.879 (the rules of the round
@@ -446,7 +448,7 @@ const HELD_OUT_9_FLOORS: Floors =
 /// date, a named register said again: ar source 0.821, dates 0.985; en 0.922, 0.983). Floors
 /// just under.
 const HELD_OUT_10_FLOORS: Floors =
-    [("ar", 0.956, 0.874, 0.948, 0.845, 0.984), ("en", 0.944, 0.950, 0.887, 0.916, 0.982)];
+    [("ar", 0.956, 0.874, 0.948, 0.845, 0.984), ("en", 0.953, 0.951, 0.903, 0.916, 0.982)];
 
 /// On the eleventh blind batch, measured once unseen with the rules frozen at 0e04a88: ar 0.957,
 /// 0.757, 0.874, 0.800, 0.842; en 0.973, 0.745, 0.894, 0.857, 0.855 (the rules of the round
@@ -455,7 +457,7 @@ const HELD_OUT_10_FLOORS: Floors =
 /// speakers, pronouns, references and dates: ar 0.957, 0.910, 0.895, 0.800, 0.947; en 0.973,
 /// 0.873, 0.957, 0.886, 0.964). Floors just under.
 const HELD_OUT_11_FLOORS: Floors =
-    [("ar", 0.956, 0.927, 0.894, 0.866, 0.946), ("en", 0.972, 0.872, 0.956, 0.885, 0.963)];
+    [("ar", 0.973, 0.928, 0.910, 0.866, 0.948), ("en", 0.972, 0.899, 0.956, 0.913, 0.963)];
 
 /// On the twelfth blind batch, measured once unseen with the rules frozen at 8e56ba7: ar 0.944,
 /// 0.735, 0.887, 0.720, 0.926; en 0.941, 0.747, 0.833, 0.733, 0.956 (the rules of the round
@@ -474,7 +476,7 @@ const HELD_OUT_12_FLOORS: Floors =
 /// heads, an aside on where a body sits, a list read out, a second verb after `and`, `by the
 /// evening`): ar source 0.800, en 0.829, en dates 0.931. Floors just under.
 const HELD_OUT_13_FLOORS: Floors =
-    [("ar", 0.951, 0.859, 0.925, 0.839, 0.949), ("en", 0.990, 0.828, 0.937, 0.791, 0.947)];
+    [("ar", 0.951, 0.869, 0.925, 0.839, 0.949), ("en", 0.990, 0.856, 0.937, 0.791, 0.947)];
 
 /// On the fourteenth blind batch, measured once unseen with the rules frozen at b076274 (main at
 /// 390953d reads it alike): ar 0.990, 0.838, 0.917, 0.645, 0.930; en 0.981, 0.881, 0.894,
@@ -484,7 +486,7 @@ const HELD_OUT_13_FLOORS: Floors =
 /// reviewed as no counts): ar 0.990, 0.970, 0.961, 0.742, 0.930; en 0.990, 0.941, 0.919, 0.844,
 /// 0.964. Floors just under.
 const HELD_OUT_14_FLOORS: Floors =
-    [("ar", 0.989, 0.969, 0.960, 0.773, 0.929), ("en", 0.989, 0.940, 0.918, 0.843, 0.963)];
+    [("ar", 0.989, 0.979, 0.960, 0.773, 0.929), ("en", 0.989, 0.940, 0.918, 0.843, 0.963)];
 
 /// On the fifteenth blind batch, measured once unseen with the rules frozen at fcc20af: ar
 /// 0.952, 0.870, 0.917, 0.769, 0.965; en 0.960, 0.794, 0.890, 0.788, 0.904 (the rules at the
@@ -492,16 +494,33 @@ const HELD_OUT_14_FLOORS: Floors =
 /// data since (a kind of body before its name, a number as no speaker, expectations and plans as
 /// no counts): en source 0.887, precision 0.907. Floors just under.
 const HELD_OUT_15_FLOORS: Floors =
-    [("ar", 0.951, 0.869, 0.916, 0.768, 0.964), ("en", 0.959, 0.886, 0.906, 0.787, 0.903)];
+    [("ar", 0.951, 0.869, 0.916, 0.768, 0.964), ("en", 0.969, 0.917, 0.924, 0.817, 0.905)];
 
-/// On the sixteenth blind batch, measured once unseen with the rules of main at f599433.
-const HELD_OUT_16_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+/// On the sixteenth blind batch, measured once unseen with the rules of main at f599433 (ar:
+/// recall, source, precision, statements, dates 0.990, 0.900, 0.926, 0.750, 0.918; en 0.972,
+/// 0.817, 0.904, 0.767, 0.981). Development data since (the originator of `X, citing Y, said`,
+/// who was told is no subject, descriptions named on, households and a body's network as no
+/// counts, `half a dozen`): ar 0.990, 0.900, 0.926, 0.750, 0.918; en 0.991, 0.906, 0.946, 0.800,
+/// 0.963. Floors just under.
+const HELD_OUT_16_FLOORS: Floors =
+    [("ar", 0.989, 0.899, 0.925, 0.749, 0.917), ("en", 0.990, 0.905, 0.945, 0.799, 0.962)];
 
-/// On the seventeenth blind batch, measured once unseen with the rules frozen at b915a2d.
-const HELD_OUT_17_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+/// On the seventeenth blind batch, measured once unseen with the rules frozen at b915a2d (ar
+/// 0.982, 0.841, 0.955, 0.750, 1.000; en 0.980, 0.919, 0.934, 0.816, 1.000; the rules of main at
+/// f599433: en source 0.869, statements 0.796, the rest alike). Development data since (an
+/// outlet's correspondent as its own reporting, an indefinite Arabic body named on): ar 0.982,
+/// 0.944, 0.955, 0.750, 1.000; en 0.990, 0.930, 0.943, 0.816, 1.000. Floors just under.
+const HELD_OUT_17_FLOORS: Floors =
+    [("ar", 0.981, 0.943, 0.954, 0.749, 0.999), ("en", 0.989, 0.929, 0.942, 0.815, 0.999)];
 
-/// On the eighteenth blind batch, measured once unseen with the rules frozen at 6ff38c6.
-const HELD_OUT_18_FLOORS: Floors = [("ar", 0.0, 0.0, 0.0, 0.0, 0.0), ("en", 0.0, 0.0, 0.0, 0.0, 0.0)];
+/// On the eighteenth blind batch, measured once unseen with the rules frozen at 6ff38c6 (ar
+/// 0.971, 0.800, 0.893, 0.706, 0.939; en 0.969, 0.903, 0.921, 0.735, 0.959; the rules of main
+/// at f599433: ar source 0.790, en source 0.839, en statements 0.647). Development data since
+/// (an Arabic relative clause closed before the verb, `بالأسماء`, `«بشكل قاطع»`, an
+/// interviewee's office, `ثلاثين ونيف`): ar 0.981, 0.921, 0.910, 0.794, 0.939; en 0.969, 0.914,
+/// 0.939, 0.735, 0.959. Floors just under.
+const HELD_OUT_18_FLOORS: Floors =
+    [("ar", 0.980, 0.920, 0.909, 0.793, 0.938), ("en", 0.968, 0.913, 0.938, 0.734, 0.958)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
