@@ -192,6 +192,20 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// A cue form that is a noun or an adjective here: `dismissed both claims`, `these reports`
+    /// (a plural after a quantifier); `مستودع للذخيرة تابع للجيش` (`تابع` before لـ is "belonging
+    /// to").
+    fn noun_or_adjective_here(&self, i: usize, end: usize) -> bool {
+        const QUANTIFIERS: &[&str] =
+            &["both", "these", "those", "such", "rival", "conflicting", "competing", "earlier", "similar"];
+        let quantified = i > 0
+            && self.word(i - 1).is_some_and(|w| QUANTIFIERS.contains(&w))
+            && self.word(i).is_some_and(|w| w.is_ascii() && w.ends_with('s'));
+        let belonging = self.word(i).is_some_and(|w| w.starts_with("تابع"))
+            && (self.word(end).is_some_and(|w| w.starts_with("لل")) || self.word(end) == Some("ل"));
+        quantified || belonging
+    }
+
     fn cue_holds(&self, i: usize, end: usize, cue: &Cue) -> bool {
         let prev = i.checked_sub(1);
         // Passives (were reported killed, أُعلنت with its damma), nouns (طلب عدم ذكر اسمه, the
@@ -210,30 +224,7 @@ impl<'a> Scan<'a> {
         if self.names_in_guillemets(i, end) {
             return false;
         }
-        // `dismissed both claims`, `these reports`: a plural noun after a quantifier, no verb.
-        let quantified = prev.is_some_and(|p| {
-            matches!(
-                self.word(p),
-                Some(
-                    "both"
-                        | "these"
-                        | "those"
-                        | "such"
-                        | "rival"
-                        | "conflicting"
-                        | "competing"
-                        | "earlier"
-                        | "similar"
-                )
-            )
-        }) && self.word(i).is_some_and(|w| w.is_ascii() && w.ends_with('s'));
-        if quantified {
-            return false;
-        }
-        // `مستودع للذخيرة تابع للجيش`: `تابع` before لـ is "belonging to", no verb of saying.
-        let belonging = Self::cue_forms(&self.toks[i].norm).iter().any(|f| f.starts_with("تابع"))
-            && self.word(end).is_some_and(|w| w.starts_with('ل'));
-        if belonging {
+        if self.noun_or_adjective_here(i, end) {
             return false;
         }
         // Past one determiner: `claimed the lives`, `claimed a victory`.
@@ -539,17 +530,30 @@ impl<'a> Scan<'a> {
 
     /// The source phrase after a cue, from token `k`: returns the phrase and the end of the
     /// attribution region.
+    /// `نفت قيادة خفر السواحل «بشكل قاطع» أي اعتداء`: how a thing was said (a quoted manner
+    /// too) ends the speaker before it.
+    fn says_how(&self, j: usize) -> bool {
+        let manner = |k: usize| matches!(self.word(k), Some("بشكل" | "بصوره"));
+        manner(j) || (self.is_quote_mark(j) && manner(j + 1))
+    }
+
+    /// Arabic words that end a source phrase after the verb: what is told (`content_nouns`), a
+    /// scene's preposition, an object before a figure.
+    fn ends_arabic_speaker(&self, j: usize) -> bool {
+        self.in_set(j, &self.t.content_nouns)
+            || self.exact_in(j, &self.t.scene_prepositions)
+            || self.object_before_figure(j)
+    }
+
     fn after_phrase(&self, k: usize, end: usize, cue: &Cue) -> (Option<(usize, usize)>, usize) {
         let arabic = self.word(k.saturating_sub(1)).is_some_and(is_arabic);
         let object = cue.object.map(|o| self.t.objects[o].as_str());
         let start = self.skip_after_cue(k, end, cue.family == Family::Frame);
         let mut j = start;
         let mut words = 0usize;
-        let manner = |k: usize| matches!(self.word(k), Some("بشكل" | "بصوره"));
         while j < end && words < 14 && j < start + 40 {
             let t = &self.toks[j];
-            // `نفت قيادة خفر السواحل «بشكل قاطع» أي اعتداء`: how it was said ends the speaker.
-            if words > 0 && (manner(j) || (self.is_quote_mark(j) && manner(j + 1))) {
+            if words > 0 && self.says_how(j) {
                 break;
             }
             if let Some(c) = self.guillemet_name(j, start, end, cue) {
@@ -600,10 +604,7 @@ impl<'a> Scan<'a> {
                 || (words > 0
                     && self.manner_at(j).is_some()
                     && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
-                || (words > 0 && arabic && self.in_set(j, &self.t.content_nouns))
-
-                || (words > 0 && arabic && self.exact_in(j, &self.t.scene_prepositions))
-                || (words > 0 && arabic && self.object_before_figure(j))
+                || (words > 0 && arabic && self.ends_arabic_speaker(j))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
                 // `compiled by the village council and read out at the funeral`: a second verb.
                 || (words > 0 && self.word(j) == Some("and") && self.second_verb(j + 1))
@@ -880,6 +881,43 @@ impl<'a> Scan<'a> {
             && !self.upper(first + 1)
     }
 
+    /// `before_phrase` in Arabic, from the chunks before the verb (nearest first).
+    fn before_phrase_arabic(
+        &self,
+        mut chunks: Vec<(usize, usize)>,
+        cue: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        // `«المرصد الدولي»، ومقره لندن، أكد`: an aside that describes the speaker (`ومقرّه`,
+        // `وهو`, `مفضّلاً`; not a relative clause, whose verb may be the cue's own subject) is
+        // passed over to the name before it.
+        let aside = |(a, _): (usize, usize)| {
+            self.exact_in(a, &self.t.description_openers) && !self.exact_in(a, &self.t.relatives)
+        };
+        let lead = usize::from(chunks[0].0 >= chunks[0].1);
+        // `«هيئة الدفاع»، التي تضم نحو 90 محامياً، قالت`: a relative clause closed by a comma
+        // right before the verb describes the subject before it.
+        // Not before a verb joined by و (`…، التي تتهمها الحكومة …، وأعلن`): it shares the
+        // subject of the verb before.
+        let joined = self.word(cue).is_some_and(|w| w.starts_with('و') || w.starts_with('ف'));
+        let closed_relative =
+            lead == 1 && !joined && chunks.get(1).is_some_and(|c| self.exact_in(c.0, &self.t.relatives));
+        if chunks.len() > lead + 1 && (aside(chunks[lead]) || closed_relative) {
+            chunks.drain(..=lead);
+        } else if let Some(topic) = self.topic_before_fa(&chunks, cue) {
+            return Some(topic);
+        }
+        let (a, b) = chunks[0];
+        let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {
+            return self.named_subject(a, b, cue, floor);
+        };
+        let mut s = noun;
+        while s > a && (self.is_quote_mark(s - 1) || self.in_set(s - 1, &self.t.source_nouns)) {
+            s -= 1;
+        }
+        self.trim(s, b)
+    }
+
     /// The source phrase before a cue.
     fn before_phrase(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
         let arabic = self.word(cue).is_some_and(is_arabic);
@@ -909,34 +947,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         if arabic {
-            // `«المرصد الدولي»، ومقره لندن، أكد`: an aside that describes the speaker (`ومقرّه`,
-            // `وهو`, `مفضّلاً`; not a relative clause, whose verb may be the cue's own subject) is
-            // passed over to the name before it.
-            let aside = |(a, _): (usize, usize)| {
-                self.exact_in(a, &self.t.description_openers) && !self.exact_in(a, &self.t.relatives)
-            };
-            let lead = usize::from(chunks[0].0 >= chunks[0].1);
-            // `«هيئة الدفاع»، التي تضم نحو 90 محامياً، قالت`: a relative clause closed by a comma
-            // right before the verb describes the subject before it.
-            // Not before a verb joined by و (`…، التي تتهمها الحكومة …، وأعلن`): it shares the
-            // subject of the verb before.
-            let joined = self.word(cue).is_some_and(|w| w.starts_with('و') || w.starts_with('ف'));
-            let closed_relative =
-                lead == 1 && !joined && chunks.get(1).is_some_and(|c| self.exact_in(c.0, &self.t.relatives));
-            if chunks.len() > lead + 1 && (aside(chunks[lead]) || closed_relative) {
-                chunks.drain(..=lead);
-            } else if let Some(topic) = self.topic_before_fa(&chunks, cue) {
-                return Some(topic);
-            }
-            let (a, b) = chunks[0];
-            let Some(noun) = (a..b).find(|k| self.in_set(*k, &self.t.source_nouns)) else {
-                return self.named_subject(a, b, cue, floor);
-            };
-            let mut s = noun;
-            while s > a && (self.is_quote_mark(s - 1) || self.in_set(s - 1, &self.t.source_nouns)) {
-                s -= 1;
-            }
-            return self.trim(s, b);
+            return self.before_phrase_arabic(chunks, cue, floor);
         }
         // `Armand told reporters the commission had confirmed`: who was told is no subject.
         chunks[0].0 = self.after_recipient(chunks[0].0, chunks[0].1);
@@ -1035,7 +1046,10 @@ impl<'a> Scan<'a> {
                 k += 1;
             }
         } else {
-            while k < b && self.toks[k].kind == TokKind::Word && !det(k) && !self.upper(k) {
+            // `told reporters on Tuesday the army had`: a date is passed over.
+            while k < b
+                && ((self.toks[k].kind == TokKind::Word && !det(k) && !self.upper(k)) || self.in_date(k))
+            {
                 k += 1;
             }
         }
@@ -1876,12 +1890,42 @@ impl<'a> Scan<'a> {
                             self.names_the_described(q)
                                 && self.head_words(q).iter().any(|h| heads.contains(h))
                                 && body.is_none_or(|w| (q.0..q.1).any(|j| self.word(j) == Some(w)))
+                                && self.arabic_body_matches(p, q)
                         })
                 });
             if let Some(v) = later {
                 units[k].resolved = units[v].name.or(units[v].source);
             }
         }
+    }
+
+    /// An indefinite Arabic body described (`هيئة طبية تدير مستشفيات ميدانية`) is named only by a
+    /// name that shares a word with the description past its head (`«هيئة أطباء الشمال
+    /// الميدانية»`), not by any body of the kind (`«منظمة العفو الدولية»` for `منظمة حقوقية
+    /// محلية`). Other descriptions always match.
+    fn arabic_body_matches(&self, p: (usize, usize), q: (usize, usize)) -> bool {
+        let Some(first) = (p.0..p.1).find(|k| self.toks[*k].kind == TokKind::Word) else { return true };
+        if !self.word(first).is_some_and(|w| is_arabic(w) && !w.starts_with("ال"))
+            || !self.exact_in(first, &self.t.body_heads)
+        {
+            return true;
+        }
+        let stem = |w: &str| {
+            // The article with its clitic (`للدفاع`, `والدفاع`, `بالدفاع`) or alone.
+            let w = ["وال", "بال", "لل", "ال"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or(w);
+            let w = w.strip_suffix("يه").or_else(|| w.strip_suffix('ه')).unwrap_or(w);
+            w.to_string()
+        };
+        let words = |(a, b): (usize, usize), skip: usize| -> Vec<String> {
+            (a..b)
+                .filter(|k| *k != skip)
+                .filter_map(|k| self.word(k))
+                .map(stem)
+                .filter(|w| w.chars().count() >= 3)
+                .collect()
+        };
+        let described = words(p, first);
+        words(q, usize::MAX).iter().any(|w| described.contains(w))
     }
 
     /// The last word of an English description's complement (`coalition` of `A spokesman for
@@ -2047,32 +2091,44 @@ impl<'a> Scan<'a> {
         close.is_some_and(|c| self.word(c + 1) == Some("that"))
     }
 
-    /// A law or an article of one (`المادة 4 من قانون مكافحة الإرهاب`, `Article 9`) or the outlet's
-    /// own story named in a correction (`An earlier version of this story`): no speaker, and no
-    /// attribution.
-    /// A correspondent of an outlet (`مراسل «صحيفة الميدان»`, `مراسلنا في المكان`, `مراسلها`,
+    /// A correspondent of the outlet (`مراسل «صحيفة الميدان»`, `مراسلنا في المكان`, `مراسلها`,
     /// `تقدير مراسل «صدى الريف»`; `our correspondent`, `a Meridian Wire reporter`): the outlet
     /// reports what its own people saw and counted.
     fn own_correspondent(&self, (a, b): (usize, usize)) -> bool {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         let Some(&first) = words.first() else { return false };
-        if self.word(first).is_some_and(is_arabic) {
-            let head =
+        let (head, outlet) = if self.word(first).is_some_and(is_arabic) {
+            let h =
                 if self.in_set(first, &self.t.estimate_nouns) { words.get(1).copied() } else { Some(first) };
-            return head.is_some_and(|h| self.in_set(h, &self.t.correspondents));
-        }
-        let (Some(&last), Some(between)) = (words.last(), words.get(1..words.len() - 1)) else {
-            return false;
+            let Some(h) = h.filter(|h| self.in_set(*h, &self.t.correspondents)) else { return false };
+            // The outlet after it, up to a preposition (`مراسلنا في المكان` names none).
+            let end = (h + 1..b)
+                .find(|k| self.exact_in(*k, &self.t.prepositions) || (self.sym(*k, ",")))
+                .unwrap_or(b);
+            (h, (h + 1, end))
+        } else {
+            let (Some(&last), Some(between)) = (words.last(), words.get(1..words.len() - 1)) else {
+                return false;
+            };
+            let reporter = matches!(self.word(last), Some("correspondent" | "reporter" | "photographer"));
+            let ours = self.word(first) == Some("our") && between.is_empty();
+            let named = matches!(self.word(first), Some("a" | "an"))
+                && !between.is_empty()
+                && between.iter().all(|k| self.upper(*k));
+            if !reporter || !(ours || named) {
+                return false;
+            }
+            (last, (first + 1, last))
         };
-        let outlet = !between.is_empty() && between.iter().all(|k| self.upper(*k));
-        let reporter = matches!(
-            self.word(last),
-            Some("correspondent" | "reporter" | "correspondents" | "reporters" | "photographer")
-        );
-        reporter
-            && (self.word(first) == Some("our") || (matches!(self.word(first), Some("a" | "an")) && outlet))
+        debug_assert!(head >= a);
+        // Whichever outlet is named: the batches' gold reads every correspondent as the outlet's
+        // (a correspondent of another outlet is left as a limit).
+        outlet.0 <= outlet.1
     }
 
+    /// A law or an article of one (`المادة 4 من قانون مكافحة الإرهاب`, `Article 9`) or the outlet's
+    /// own story named in a correction (`An earlier version of this story`): no speaker, and no
+    /// attribution.
     fn not_a_speaker(&self, (a, b): (usize, usize)) -> bool {
         // A time (`11 a.m`) or a number alone speaks for no one.
         let time = self.toks[a].kind == TokKind::Num

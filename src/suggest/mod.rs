@@ -693,9 +693,14 @@ impl Writer<'_> {
             (a + 1..(a + 3).min(self.toks.len())).find(|k| self.scan.exact_in(*k, &self.t.household_kin));
         // Unless they are what happened (`his two sons had been taken`, `were killed`).
         let befell = |k: usize| {
-            matches!(self.scan.word(k + 1), Some("were" | "had" | "have"))
-                && (k + 2..k + 4)
-                    .any(|j| self.scan.word(j).is_some_and(|w| w.ends_with("ed") || w.ends_with("en")))
+            let told = |j: usize| {
+                self.scan.word(j).is_some_and(|w| {
+                    w.ends_with("ed")
+                        || w.ends_with("en")
+                        || matches!(w, "among" | "missing" | "dead" | "still")
+                })
+            };
+            matches!(self.scan.word(k + 1), Some("were" | "had" | "have" | "are")) && (k + 2..k + 4).any(told)
         };
         if possessive && kin.is_some_and(|k| !befell(k)) {
             return true;

@@ -335,7 +335,7 @@ impl Scan<'_> {
 
     /// An office in apposition before a titled name (`حاور مدير «مرصد العدالة المحلية»، المحامي
     /// أنس البدوي`): where it starts, when the words before the comma open with an office and
-    /// hold no verb, figure or date (six tokens at most, down to `floor`).
+    /// hold no verb, figure or date (eight tokens at most, down to `floor`).
     fn office_before(&self, k: usize, floor: usize) -> Option<usize> {
         if k < 2 || !self.sym(k - 1, ",") || !self.word(k).is_some_and(is_arabic) {
             return None;
