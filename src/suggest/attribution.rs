@@ -1857,6 +1857,11 @@ impl<'a> Scan<'a> {
             matches!(self.toks[k].norm.as_str(), "its" | "their" | "his" | "her")
                 || (matches!(self.toks[k].norm.as_str(), "network" | "networks")
                     && self.word(k + 1) == Some("of"))
+                // A reason cited is no one: `citing operational security`, `citing a lack of
+                // evidence`, `citing the ongoing investigation`, `citing security concerns`.
+                || (k..b.min(k + 3)).any(|j| {
+                    self.exact_in(j, &self.t.reason_nouns) && (j + 1 == b || self.word(j + 1) == Some("of"))
+                })
                 || self.in_set(k, &self.t.information_nouns)
                 || self.in_set(k, &self.t.method_nouns)
         })

@@ -790,6 +790,22 @@ pub(crate) const UNSPOKEN_ACCOUNTS: &[&str] = &[
 pub(crate) const CORRESPONDENTS: &[&str] =
     &["مراسل", "مراسلة", "مراسلنا", "مراسلتنا", "مراسلها", "مراسلتها", "مراسله", "مراسلوها", "مراسلونا"];
 
+/// What a relay may cite that is a reason, not a speaker (`citing operational security`,
+/// `citing a lack of evidence`): the one citing it speaks.
+pub(crate) const REASON_NOUNS: &[&str] = &[
+    "security",
+    "safety",
+    "concerns",
+    "reasons",
+    "lack",
+    "investigation",
+    "investigations",
+    "policy",
+    "privacy",
+    "grounds",
+    "fears",
+];
+
 /// Nouns of estimating or counting before whose author (`تقدير مراسل «صدى الريف»`).
 pub(crate) const ESTIMATE_NOUNS: &[&str] = &["تقدير", "تقديرات", "إحصاء", "إحصاءات", "تعداد"];
 

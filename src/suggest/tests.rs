@@ -97,6 +97,10 @@ fn english_attribution_verbs_and_frames() {
         ("The monitor, citing a network of sources, put the toll at 9.", "9", "The monitor"),
         ("The union, citing its own members, said 9 reporters died.", "9", "The union"),
         ("The monitor, citing interviews with survivors, said 9 died.", "9", "The monitor"),
+        ("The army, citing operational security, said 40 militants were killed.", "40", "The army"),
+        ("The police, citing the ongoing investigation, said 3 men were held.", "3", "The police"),
+        // Must NOT be kept from the originator: a security official speaks.
+        ("The agency, citing a security official, said 5 men were held.", "5", "a security official"),
         ("State media quoted an official as saying 20 people were arrested.", "20", "an official"),
         ("Sources close to the commander said 6 officers defected.", "6", "Sources close to the commander"),
         ("Doctors estimated that 200 people were wounded.", "200", "Doctors"),
