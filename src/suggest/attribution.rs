@@ -2102,33 +2102,22 @@ impl<'a> Scan<'a> {
     fn own_correspondent(&self, (a, b): (usize, usize)) -> bool {
         let words: Vec<usize> = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).collect();
         let Some(&first) = words.first() else { return false };
-        let (head, outlet) = if self.word(first).is_some_and(is_arabic) {
-            let h =
-                if self.in_set(first, &self.t.estimate_nouns) { words.get(1).copied() } else { Some(first) };
-            let Some(h) = h.filter(|h| self.in_set(*h, &self.t.correspondents)) else { return false };
-            // The outlet after it, up to a preposition (`مراسلنا في المكان` names none).
-            let end = (h + 1..b)
-                .find(|k| self.exact_in(*k, &self.t.prepositions) || (self.sym(*k, ",")))
-                .unwrap_or(b);
-            (h, (h + 1, end))
-        } else {
-            let (Some(&last), Some(between)) = (words.last(), words.get(1..words.len() - 1)) else {
-                return false;
-            };
-            let reporter = matches!(self.word(last), Some("correspondent" | "reporter" | "photographer"));
-            let ours = self.word(first) == Some("our") && between.is_empty();
-            let named = matches!(self.word(first), Some("a" | "an"))
-                && !between.is_empty()
-                && between.iter().all(|k| self.upper(*k));
-            if !reporter || !(ours || named) {
-                return false;
-            }
-            (last, (first + 1, last))
-        };
-        debug_assert!(head >= a);
+        if self.word(first).is_some_and(is_arabic) {
+            let estimate = self.in_set(first, &self.t.estimate_nouns);
+            let head = if estimate { words.get(1).copied() } else { Some(first) };
+            return head.is_some_and(|h| self.in_set(h, &self.t.correspondents));
+        }
         // Whichever outlet is named: the batches' gold reads every correspondent as the outlet's
-        // (a correspondent of another outlet is left as a limit).
-        outlet.0 <= outlet.1
+        // (one of another outlet is left as a limit).
+        let (Some(&last), Some(between)) = (words.last(), words.get(1..words.len() - 1)) else {
+            return false;
+        };
+        let reporter = matches!(self.word(last), Some("correspondent" | "reporter" | "photographer"));
+        let ours = self.word(first) == Some("our") && between.is_empty();
+        let named = matches!(self.word(first), Some("a" | "an"))
+            && !between.is_empty()
+            && between.iter().all(|k| self.upper(*k));
+        reporter && (ours || named)
     }
 
     /// A law or an article of one (`المادة 4 من قانون مكافحة الإرهاب`, `Article 9`) or the outlet's
