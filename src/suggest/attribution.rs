@@ -50,6 +50,9 @@ pub(crate) struct Unit {
     /// The document the source phrase opened with (`a report by ...`, `تقرير أصدرته ...`,
     /// `إحصاء المجلس`): `the report` later stands for its author.
     pub document: Option<usize>,
+    /// The source phrase named the outlet of the dateline (`وفق إحصاء أعدّه «نبض الريم»`): the
+    /// outlet's own reporting, which no earlier speaker fills in.
+    pub own: bool,
 }
 
 /// The text as attribution finding sees it.
@@ -62,6 +65,8 @@ pub(crate) struct Scan<'a> {
     pub date_at: &'a [u32],
     /// The cue starting at each token, with the token after its last word.
     pub cue_at: Vec<Option<(&'static Cue, usize)>>,
+    /// The words of the outlet named in the dateline (`text::dateline_outlet`), if any.
+    pub outlet: Option<&'a [String]>,
 }
 
 fn is_arabic(s: &str) -> bool {
@@ -80,7 +85,8 @@ impl<'a> Scan<'a> {
         fig_at: &'a [u32],
         date_at: &'a [u32],
     ) -> Self {
-        let mut s = Scan { text, toks, lay, t, fig_at, date_at, cue_at: vec![None; toks.len()] };
+        let mut s =
+            Scan { text, toks, lay, t, fig_at, date_at, cue_at: vec![None; toks.len()], outlet: None };
         for i in 0..toks.len() {
             s.cue_at[i] = s.match_cue(i);
         }
@@ -95,7 +101,7 @@ impl<'a> Scan<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Sym && t.norm == s)
     }
 
-    fn is_quote_mark(&self, i: usize) -> bool {
+    pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
         self.sym(i, "\"")
     }
 
@@ -210,10 +216,12 @@ impl<'a> Scan<'a> {
         let prev = i.checked_sub(1);
         // Passives (were reported killed, أُعلنت with its damma), nouns (طلب عدم ذكر اسمه, the
         // estimate) and relative clauses (التهدئة التي أُعلنت) are not statements.
+        // A relay in a clause on its source still relays (`الشبكة التي نقلت عن مصادر محلية`).
+        let relays = cue.family == Family::Relay && self.word(end) == Some("عن");
         if prev.is_some_and(|p| {
             self.exact_in(p, &self.t.be)
                 || self.exact_in(p, &self.t.negating_nouns)
-                || self.exact_in(p, &self.t.relatives)
+                || self.exact_in(p, &self.t.relatives) && !relays
                 || self.exact_in(p, &self.t.determiners)
         }) {
             return false;
@@ -418,6 +426,14 @@ impl<'a> Scan<'a> {
             while possessed && j < k + 4 && adjective(j) {
                 j += 1;
             }
+            // `في مؤتمر صحفي`, `في اتصال هاتفي`: an indefinite adjective of the noun.
+            let nisba = |j: usize| {
+                self.word(j).is_some_and(|w| is_arabic(w) && !w.starts_with("ال") && w.ends_with('ي'))
+                    && !self.in_set(j, &self.t.source_nouns)
+            };
+            if !possessed && nisba(j) {
+                j += 1;
+            }
             return Some(j);
         }
         if matches!(self.word(k), Some("in" | "at")) && self.exact_in(k + 1, &self.t.determiners) {
@@ -519,10 +535,15 @@ impl<'a> Scan<'a> {
 
     /// A name in guillemets runs to its closing mark (`أحصى «فريق توثيق الفرات» مقتل`): the
     /// closing mark's token. Right after a verb of counting, guillemets hold a name, never speech
-    /// (`أحصى «سجل أمن العاملين الإنسانيين» خطف 45`).
+    /// (`أحصى «سجل أمن العاملين الإنسانيين» خطف 45`), unless they open on a figure.
     fn guillemet_name(&self, j: usize, start: usize, end: usize, cue: &Cue) -> Option<usize> {
         let opening = matches!(self.text[self.toks[j].start..].chars().next(), Some('«' | '“'));
         if !(opening && (!self.opens_speech(j) || (j == start && cue.family == Family::Estimate))) {
+            return None;
+        }
+        // `سجّلت «ما يزيد على 900 حالة اشتباه»`: guillemets that open on a figure quote what
+        // was counted, not who counted it.
+        if self.in_figure(j + 1) {
             return None;
         }
         (j + 1..(j + 10).min(end)).find(|k| self.is_quote_mark(*k))
@@ -1299,6 +1320,21 @@ impl<'a> Scan<'a> {
         false
     }
 
+    /// A verb of saying right after a frame's source, whose subject it is (`…، وفق مصادر محلية
+    /// قالت إن …`, `according to residents who said that …`): the frame closes the clause before
+    /// it, and the verb speaks of what follows.
+    fn source_speaks_on(&self, k: usize) -> bool {
+        let k = if matches!(self.word(k), Some("who" | "which" | "that" | "الذي" | "التي" | "الذين"))
+        {
+            k + 1
+        } else {
+            k
+        };
+        self.cue_at.get(k).copied().flatten().is_some_and(|(c, _)| {
+            matches!(c.family, Family::Say | Family::Deny | Family::Estimate) && !c.participle
+        })
+    }
+
     /// Does the attribution close its clause (`..., X said.`, `..., according to X, as ...`)?
     fn closes_clause(&self, k: usize, end: usize) -> bool {
         let mut j = k;
@@ -1846,6 +1882,21 @@ impl<'a> Scan<'a> {
         out
     }
 
+    /// `according to the monitor, which cited local sources`, `بحسب الشبكة التي نقلت عن مصادر
+    /// محلية`: the relay in a clause on a frame's source (unit `f + 1` on unit `f`), whose
+    /// source is the originator of what the frame covers, as in `X, citing Y, said`.
+    pub(crate) fn relay_on_frame(&self, units: &[Unit], f: usize) -> Option<usize> {
+        let (u, r) = (units.get(f)?, units.get(f + 1)?);
+        let on_it = u.family == Family::Frame
+            && r.family == Family::Relay
+            && u.sentence == r.sentence
+            && r.cue.0 > u.region.1
+            && (u.region.1..r.cue.0).all(|j| {
+                self.sym(j, ",") || matches!(self.word(j), Some("which" | "who" | "that" | "التي" | "الذي"))
+            });
+        (on_it && u.source.is_some() && r.source.is_some_and(|y| self.cites_a_speaker(y))).then_some(f + 1)
+    }
+
     /// Does a relay's source phrase name someone who speaks, not the speaker's own material
     /// (`citing interviews with survivors`, `citing its own members`, `citing a network of
     /// sources`, `نقلاً عن سجلاتها`)?
@@ -2045,14 +2096,22 @@ impl<'a> Scan<'a> {
         if source.is_some_and(|p| self.not_a_speaker(p) || self.own_correspondent(p)) {
             return None;
         }
+        // The outlet's own tally (`وفق إحصاء أعدّه «نبض الريم» استناداً إلى …`) keeps its unit,
+        // with no source: the figure is the outlet's, not that of an attribution further on.
+        let own = source.is_some_and(|p| self.names_the_outlet(p));
+        if own {
+            source = None;
+        }
         let noun = source.is_some_and(|(a, b)| self.has_source_noun(a, b));
         // `وفق ما أعلنه X، بعد أن ...`, `حسبما أفاد`: a verb after a frame and `ما` speaks of what
         // came before it, whatever follows.
         let after_frame = (i.saturating_sub(2)..i)
             .any(|k| matches!(self.word(k), Some("ما" | "حسبما" | "وفقما")))
             && self.lay.quote_of.get(i).is_none_or(|q| *q == NONE);
-        let forward =
-            !(self.content_before(s.body, region.0) && (after_frame || self.closes_clause(region.1, s.end)));
+        let closes = after_frame
+            || self.closes_clause(region.1, s.end)
+            || cue.family == Family::Frame && self.source_speaks_on(region.1);
+        let forward = !(self.content_before(s.body, region.0) && closes);
         Some(Unit {
             cue: (i, end),
             family: cue.family,
@@ -2067,11 +2126,51 @@ impl<'a> Scan<'a> {
             stands_in: source.is_some_and(|p| self.is_pronoun(p)),
             resolved: None,
             document,
+            own,
             relative: !from_after
                 && source.is_some_and(|(a, _)| {
                     (a.saturating_sub(2)..a)
                         .any(|k| matches!(self.word(k), Some("which" | "who" | "whom" | "that")))
                 }),
+        })
+    }
+
+    /// A source phrase that is the outlet of the dateline, written whole (`بحسب ما أحصته «وكالة
+    /// الموج للأنباء» حينها`, `according to a Harbour Wire tally`): the outlet's own reporting.
+    /// Its name must stand alone: in guillemets of its own, or a run of capitals of its own (not
+    /// `«جبهة الوادي الحر»` for the outlet `«الوادي»`), with at most three other words.
+    fn names_the_outlet(&self, (a, b): (usize, usize)) -> bool {
+        let Some(o) = self.outlet else { return false };
+        let words = (a..b).filter(|k| self.toks[*k].kind == TokKind::Word).count();
+        if words > o.len() + 3 {
+            return false;
+        }
+        (a..b).any(|k| {
+            let e = k + o.len();
+            if e > b || !o.iter().enumerate().all(|(i, w)| self.word(k + i) == Some(w.as_str())) {
+                return false;
+            }
+            if o[0].is_ascii() {
+                // Beside it only its document (`a Harbour Wire tally`, `an analysis by`), not
+                // a verb (`Asked by Harbour Wire`).
+                let document = |j: usize| {
+                    matches!(self.word(j), Some("the" | "a" | "an" | "by" | "of" | "from" | "s"))
+                        || self.in_set(j, &self.t.information_nouns)
+                        || self.in_set(j, &self.t.document_nouns)
+                        || self.in_set(j, &self.t.method_nouns)
+                };
+                (k == a || !self.upper(k - 1))
+                    && (e == b || !self.upper(e))
+                    && (a..b)
+                        .filter(|j| (*j < k || *j >= e) && self.toks[*j].kind == TokKind::Word)
+                        .all(document)
+            } else {
+                // Not its recipient (`لـ«الوادي»`).
+                k > a
+                    && self.is_quote_mark(k - 1)
+                    && self.is_quote_mark(e)
+                    && !matches!(self.word(k - 2), Some("ل" | "لـ"))
+            }
         })
     }
 
@@ -2170,9 +2269,12 @@ impl<'a> Scan<'a> {
         let (p, r) = self.after_phrase(k, s_end, cue);
         // `تفيد عن قيام التنظيم`: what the cue speaks of, not who speaks.
         // `أعلن أمام البرلمان`: where the verb was said, not who said it.
+        // `وقال في مؤتمر صحفي بالعاصمة فيرلان إن`: a phrase on a preposition glued to the
+        // article is where, not who.
         let mut p = p.filter(|(a, _)| {
             !(self.exact_in(*a, &self.t.prepositions)
-                || arabic && self.exact_in(*a, &self.t.scene_prepositions))
+                || arabic && self.exact_in(*a, &self.t.scene_prepositions)
+                || arabic && self.word(*a).is_some_and(|w| w.starts_with("بال") && w.chars().count() > 4))
         });
         // An accusation's object is the accused party: the source ends before it.
         // With no source noun, a phrase that opens with an accused head or runs straight into
@@ -2591,7 +2693,7 @@ impl<'a> Scan<'a> {
         // document's head word is named again, not a document standing for the last speaker.
         let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, known, h));
         let needs_source = match units[k].source {
-            None => true,
+            None => !units[k].own,
             Some(p) => {
                 self.is_pronoun(p)
                     || self.possessed_document(p)

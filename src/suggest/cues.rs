@@ -200,8 +200,10 @@ pub(crate) const ARABIC: &[Cue] = &[
     cue("استطرد|استطردت", Say, Auto),
     // Not بيّن: it normalises like بين (between), بينهم.
     participle(cue("مضيفاً|مضيفة", Say, Auto)),
-    with_object(cue("لفت|لفتت|لفتوا|يلفت|تلفت", Say, Auto), "إلى"),
-    participle(with_object(cue("لافتاً|لافتة", Say, Auto), "إلى")),
+    // Only with what is pointed to (`إلى`, or `أنّ` straight after the speaker): `ولافتة كُتب
+    // عليها` (and a banner) says nothing.
+    needs(with_object(cue("لفت|لفتت|لفتوا|يلفت|تلفت", Say, Auto), "إلى"), &["إلى", "أنّ", "أن"]),
+    participle(needs(with_object(cue("لافتاً|لافتة", Say, Auto), "إلى"), &["إلى", "أنّ", "أن"])),
     cue("نفى|نفت|نفوا|ينفي|تنفي|ينفون", Deny, Auto),
     participle(cue("نافياً|نافية", Deny, Auto)),
     cue("زعم|زعمت|زعموا|يزعم|تزعم|يزعمون", Say, Auto),
@@ -1903,6 +1905,28 @@ pub(crate) const MEASURE_NOUNS: &[&str] = &[
     "ثوان",
     "ثوانٍ",
     "seconds",
+];
+
+/// Words before quotation marks that hold what is written or chanted, not a count anyone
+/// reports: `a banner reading "49 names, 49 lies"`, `لافتة كُتب عليها «49 اسماً»`, `تحمل عبارة`.
+pub(crate) const INSCRIPTIONS: &[&str] = &[
+    "reading",
+    "that read",
+    "which read",
+    "with the words",
+    "bearing the words",
+    "emblazoned with",
+    "chanting",
+    "كتب عليها",
+    "كتب عليه",
+    "كتبت عليها",
+    "كتبت عليه",
+    "تحمل عبارة",
+    "حملت عبارة",
+    "يحمل عبارة",
+    "عبارة",
+    "مرددين",
+    "هاتفين",
 ];
 
 /// Words right before a figure that make it a capacity, an average, a rate, the size of each

@@ -175,10 +175,11 @@ pub fn suggest_each<E>(
     mut each: impl FnMut(Suggestion) -> Result<(), E>,
 ) -> Result<(), E> {
     let index = VagueIndex::new(vague);
+    let outlet = text::dateline_outlet(text);
     let mut at = 0;
     while at < text.len() {
         let end = piece_end(text, at);
-        for mut s in suggest_indexed(&text[at..end], &index) {
+        for mut s in suggest_indexed(&text[at..end], &index, outlet.as_deref()) {
             shift(&mut s, at);
             each(s)?;
         }
@@ -246,12 +247,12 @@ fn shift(s: &mut Suggestion, by: usize) {
 
 /// Proposes the claims of an article, in order of position.
 pub fn suggest(text: &str, vague: &VagueTable) -> Vec<Suggestion> {
-    suggest_indexed(text, &VagueIndex::new(vague))
+    suggest_indexed(text, &VagueIndex::new(vague), text::dateline_outlet(text).as_deref())
 }
 
 /// `suggest` with the vague words indexed once. The text is split into tokens once: the
 /// figures, the date phrases and the attributions are all read from the same tokens.
-fn suggest_indexed(text: &str, index: &VagueIndex) -> Vec<Suggestion> {
+fn suggest_indexed(text: &str, index: &VagueIndex, outlet: Option<&[String]>) -> Vec<Suggestion> {
     let toks = tokenize(text);
     if toks.is_empty() {
         return Vec::new();
@@ -262,7 +263,8 @@ fn suggest_indexed(text: &str, index: &VagueIndex) -> Vec<Suggestion> {
     let figures = find_figures_in(text, &toks, index, &dates);
     let (fig_toks, fig_at) = spans_to_tokens(&toks, figures.iter().map(|f| (f.start, f.end)));
     let (date_toks, date_at) = spans_to_tokens(&toks, dates.iter().copied());
-    let scan = Scan::new(text, &toks, &lay, t, &fig_at, &date_at);
+    let mut scan = Scan::new(text, &toks, &lay, t, &fig_at, &date_at);
+    scan.outlet = outlet;
     let mut units = scan.units();
     let real = units.len();
     let voices = scan.voices(&mut units);
@@ -654,10 +656,30 @@ impl Writer<'_> {
                 return true;
             }
         }
-        if self.denied(a) || self.in_a_correction(a) {
+        if self.denied(a) || self.in_a_correction(a) || self.inscribed(a) {
             return true;
         }
         self.year_or_age(a, b)
+    }
+
+    /// Inside quotation marks opened right after words of writing or chanting (`INSCRIPTIONS`:
+    /// `a banner reading "49 names"`, `لافتة كُتب عليها «49 اسماً، 49 كذبة»`): a slogan.
+    fn inscribed(&self, a: usize) -> bool {
+        let body = self.lay.sentences[self.lay.sent_of[a] as usize].body;
+        let mut marks = 0;
+        for k in (body.max(a.saturating_sub(16))..a).rev() {
+            if !self.scan.is_quote_mark(k) {
+                continue;
+            }
+            marks += 1;
+            if marks > 1 {
+                return false;
+            }
+            if self.phrase_ends_at(k, &self.t.inscriptions) {
+                return true;
+            }
+        }
+        false
     }
 
     /// `in 2014`, `عام 2015` (a year the date reader did not take), `Hassan Ali, 34,`, `his
@@ -1060,8 +1082,18 @@ impl Writer<'_> {
         let near = self.units_between(a.saturating_sub(128), b + 128);
         let near = near.start.max(here.start)..near.end.min(here.end);
         let before = near.clone().rev().find(|u| self.units[*u].region.1 <= a);
-        // An attribution in a relative clause speaks only of what follows it.
-        let after = near.clone().find(|u| self.units[*u].region.0 >= b).filter(|u| !self.units[*u].relative);
+        // An attribution in a relative clause speaks only of what follows it; a frame whose
+        // source relays another gives the originator (`according to X, which cited Y`).
+        let after =
+            near.clone().find(|u| self.units[*u].region.0 >= b).filter(|u| !self.units[*u].relative).map(
+                |u| {
+                    if u < self.real {
+                        self.scan.relay_on_frame(&self.units[..self.real], u).unwrap_or(u)
+                    } else {
+                        u
+                    }
+                },
+            );
         let here = if here.clone().any(|u| self.units[u].relative && self.units[u].region.0 >= b) {
             here.start..here.start
         } else {
@@ -1165,6 +1197,7 @@ impl Writer<'_> {
                         cues.push("source noun");
                     }
                 }
+                None if self.units[u].own => cues.push("own reporting"),
                 None => cues.push("speaker not found"),
             }
         } else {
@@ -1438,7 +1471,11 @@ impl Writer<'_> {
         let mut out: Vec<Suggestion> = Vec::new();
         let mut last_span = (usize::MAX, usize::MAX);
         for (u, unit) in self.attributions().iter().enumerate() {
-            if used[u] || unit.owner(u).is_none() {
+            // A frame whose source relays another speaks through the relay.
+            if used[u]
+                || unit.owner(u).is_none()
+                || self.scan.relay_on_frame(self.attributions(), u).is_some()
+            {
                 continue;
             }
             let s = &self.lay.sentences[unit.sentence];

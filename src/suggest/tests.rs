@@ -381,12 +381,17 @@ fn odd_input_is_harmless() {
 }
 
 /// Prints the attributions and suggestions of one fixture:
-/// `SUGGEST_DUMP=ar-01-defections cargo test --lib suggest::tests::dump -- --ignored --nocapture`.
+/// `SUGGEST_DUMP=ar-01-defections cargo test --lib suggest::tests::dump -- --ignored --nocapture`
+/// (or an absolute path to any text file).
 #[test]
 #[ignore]
 fn dump() {
     let name = std::env::var("SUGGEST_DUMP").unwrap_or_else(|_| "en-01-market".into());
-    let path = format!("{}/tests/fixtures/suggest/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = if name.starts_with('/') {
+        name.clone()
+    } else {
+        format!("{}/tests/fixtures/suggest/{name}.txt", env!("CARGO_MANIFEST_DIR"))
+    };
     let text = std::fs::read_to_string(path).expect("fixture");
     let toks = tokenize(&text);
     let t = tables::tables();
@@ -395,7 +400,9 @@ fn dump() {
     let dates = crate::dates::find_when(&text);
     let (_, fig_at) = spans_to_tokens(&toks, figures.iter().map(|f| (f.start, f.end)));
     let (_, date_at) = spans_to_tokens(&toks, dates.iter().copied());
-    let scan = Scan::new(&text, &toks, &lay, t, &fig_at, &date_at);
+    let outlet = text::dateline_outlet(&text);
+    let mut scan = Scan::new(&text, &toks, &lay, t, &fig_at, &date_at);
+    scan.outlet = outlet.as_deref();
     let span = |a: usize, b: usize| text[toks[a].start..toks[b - 1].end].to_string();
     for (k, s) in lay.sentences.iter().enumerate() {
         eprintln!("S{k} p{} h{} | {}", s.para, u8::from(s.heading), span(s.body, s.end));
@@ -2484,4 +2491,57 @@ fn arabic_closed_relatives_manners_and_an_interviewees_office() {
                 س: كم عدد القتلى؟\n\nج: وثّقنا اغتيال 38 مسؤولاً محلياً منذ مطلع العام.\n\n\
                 س: من يقف وراءها؟\n\nج: لا نعرف بعد.\n";
     assert_eq!(source_of(text, "38").as_deref(), Some("مدير «مرصد العدالة»، المحامي أنس البدوي"));
+}
+
+/// A frame whose source relays another in a clause on it gives the originator (`according to
+/// the monitor, which cited local sources`, `بحسب الشبكة التي نقلت عن مصادر محلية`), but not its
+/// own material; a verb of saying right after a frame's source ends the frame's clause; the
+/// dateline's outlet named as a source is its own reporting, unless it is the recipient or a
+/// name that only holds its words; guillemets that open on a figure are what was counted; a
+/// slogan is no claim; `لافتة` without what it points to is a banner.
+#[test]
+fn relays_on_a_frame_the_outlets_own_tally_and_slogans() {
+    let text = "عنوان\n\nالميناء — «وكالة الموج للأنباء»\n\n\
+                قُتل ما بين ثمانية وعشرة أشخاص، بحسب الشبكة التي نقلت عن مصادر محلية.\n\n\
+                ولم يخرج إلا بضع عشرات من المرضى، وفق مصادر محلية قالت إن الخارجين يُجبرون على التوقيع.\n\n\
+                وغرق 23 مهاجراً في شباط، بحسب ما أحصته «وكالة الموج للأنباء» حينها.\n\n\
+                وقالت «جبهة الموج الحر» إن 14 عنصراً قتلوا.\n\n\
+                وأكد مصدر أمني لـ«وكالة الموج للأنباء» أن 9 عناصر أصيبوا.\n\n\
+                وقالت الشبكة إنها سجّلت «ما يزيد على 900 حالة اشتباه»، نُقل نحو 140 منها إلى المستشفى.\n\n\
+                واعتصم عشرات الأهالي، حاملين لافتة كُتب عليها «49 اسماً، 49 كذبة».\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "ما بين ثمانية وعشرة").source.as_deref(), Some("مصادر محلية"));
+    assert_eq!(figure(&out, "بضع عشرات").source.as_deref(), Some("مصادر محلية"));
+    assert_eq!(figure(&out, "23").source, None);
+    // Must NOT be taken for the outlet: a name holding its word, and the outlet as recipient.
+    assert_eq!(figure(&out, "14").source.as_deref(), Some("«جبهة الموج الحر»"));
+    assert_eq!(figure(&out, "9").source.as_deref(), Some("مصدر أمني"));
+    assert_eq!(figure(&out, "ما يزيد على 900").source.as_deref(), Some("الشبكة"));
+    assert_eq!(figure(&out, "نحو 140").source.as_deref(), Some("الشبكة"));
+    assert!(!figures(text).iter().any(|f| f.contains("49")), "{:?}", figures(text));
+    let text = "Title\n\nLUSK, Feb. 4 (Harbour Wire) - At least nine people were killed, according to the \
+                monitor, which cited local sources.\n\n\
+                At least 12 people were killed, according to the monitor, which cited its own network.\n\n\
+                Some 40 people have died since May, according to a Harbour Wire tally.\n\n\
+                Asked by Harbour Wire about the raid, the minister said 6 men were held.\n\n\
+                Protesters carried a banner reading \"47 names, 47 lies\".\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "At least nine").source.as_deref(), Some("local sources"));
+    assert_eq!(figure(&out, "At least 12").source.as_deref(), Some("the monitor"));
+    assert_eq!(figure(&out, "Some 40").source, None);
+    assert_ne!(figure(&out, "6").source, None);
+    assert!(!figures(text).iter().any(|f| f.contains("47")), "{:?}", figures(text));
+    // One claim for the frame and its relay, not a statement of the frame besides.
+    let nine = out.iter().filter(|s| s.quote.contains("At least nine")).count();
+    assert_eq!(nine, 1);
+    // `في مؤتمر صحفي بالعاصمة` is where it was said; `لفت … أن` still points out.
+    let text = "عنوان\n\nنفى المتحدث باسم الجيش، العميد سامي كورت، سقوط مدنيين، وقال في مؤتمر صحفي بالعاصمة \
+                نوران إن الغارة قتلت «ما لا يقل عن تسعة مسلحين».\n\n\
+                ولفت المدير الطبي، الطبيب نزار العلي، أن 17 من المصابين في العناية المشددة.\n";
+    let out = all(text);
+    assert_eq!(
+        figure(&out, "ما لا يقل عن تسعة").source.as_deref(),
+        Some("المتحدث باسم الجيش، العميد سامي كورت")
+    );
+    assert_eq!(figure(&out, "17").source.as_deref(), Some("المدير الطبي، الطبيب نزار العلي"));
 }

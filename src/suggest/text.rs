@@ -367,3 +367,30 @@ fn clauses(toks: &[Token], sentences: &[Sentence]) -> (Vec<(usize, usize)>, Vec<
     }
     (clauses, clause_of)
 }
+
+/// The outlet a report is written by, from its dateline in the first lines: a guillemets name
+/// after a spaced dash ending the line (`رأس الفنار — «وكالة الموج للأنباء»`) or a bracketed
+/// name before the dash (`MARSIN, Dec. 6 (Meridian Wire) - ...`). Its words, folded as tokens.
+pub(crate) fn dateline_outlet(text: &str) -> Option<Vec<String>> {
+    let mut cut = text.len().min(4096);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let name = head.lines().filter(|l| !l.trim().is_empty()).take(5).find_map(|line| {
+        let line = line.trim();
+        let dash = [" — ", " – ", " - "].iter().filter_map(|d| line.find(d)).min()?;
+        let (before, after) = (&line[..dash], line[dash..].trim_start_matches([' ', '—', '–', '-']));
+        if let Some(inner) = after.strip_prefix('«').and_then(|r| r.strip_suffix('»')) {
+            return Some(inner);
+        }
+        let open = before.rfind('(')?;
+        before[open + 1..].strip_suffix(')').filter(|n| !n.is_empty() && !n.contains('('))
+    })?;
+    let words: Vec<String> = crate::numwords::tokens::tokenize(name)
+        .into_iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.norm)
+        .collect();
+    (!words.is_empty() && words.len() <= 6).then_some(words)
+}

@@ -437,6 +437,7 @@ impl Scan<'_> {
             relative: false,
             resolved: None,
             document: None,
+            own: false,
         });
         units.len() - 1
     }
