@@ -116,8 +116,14 @@ pub(crate) fn cue_key(cue: &Cue) -> usize {
     cue as *const Cue as usize
 }
 
-fn build() -> Tables {
-    let mut index: HashMap<String, Vec<(Vec<String>, &'static Cue)>> = HashMap::default();
+type CueIndex = HashMap<String, Vec<(Vec<String>, &'static Cue)>>;
+
+/// The cues by their first folded word (longest forms first), with each row's object, the words
+/// it may not stand before and the words it needs.
+type PerCue = HashMap<usize, Words>;
+
+fn cue_index() -> (CueIndex, HashMap<&'static str, String>, PerCue, PerCue) {
+    let mut index: CueIndex = HashMap::default();
     let mut objects = HashMap::default();
     let mut not_before = HashMap::default();
     let mut needs = HashMap::default();
@@ -136,6 +142,11 @@ fn build() -> Tables {
     for list in index.values_mut() {
         list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
+    (index, objects, not_before, needs)
+}
+
+fn build() -> Tables {
+    let (index, objects, not_before, needs) = cue_index();
     Tables {
         cues: index,
         source_nouns: set(cues::SOURCE_NOUNS),
