@@ -90,6 +90,11 @@ const HELD_OUT_17: &str = "tests/fixtures/suggest/heldout17";
 /// An eighteenth batch, written blind on 2026-12-07 (its README says what its author read),
 /// measured once, unseen, with the rules frozen at 6ff38c6.
 const HELD_OUT_18: &str = "tests/fixtures/suggest/heldout18";
+/// A nineteenth and a twentieth batch, written blind at the same time on 2026-12-07 by two
+/// authors (their READMEs say what each read), measured once, unseen, with the rules frozen at
+/// 3102f55.
+const HELD_OUT_19: &str = "tests/fixtures/suggest/heldout19";
+const HELD_OUT_20: &str = "tests/fixtures/suggest/heldout20";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -345,7 +350,7 @@ const TUNED_FLOORS: Floors =
 /// (ar: recall 0.975, source 0.974, precision 0.917, statements 0.769, dates 0.882; en: 0.988,
 /// 0.976, 0.902, 0.900, 0.828; first unseen measurement: source 0.822 and 0.699).
 const HELD_OUT_FLOORS: Floors =
-    [("ar", 0.999, 0.971, 0.999, 0.845, 0.934), ("en", 0.999, 0.972, 0.999, 0.922, 0.959)];
+    [("ar", 0.999, 0.985, 0.999, 0.845, 0.934), ("en", 0.999, 0.972, 0.999, 0.922, 0.959)];
 
 /// On the blind batch (development data since its first measurement: its misses were read and
 /// fixed by general rules), just under the last measurement, so that one more miss fails and an
@@ -358,7 +363,7 @@ const HELD_OUT_FLOORS: Floors =
 /// 0.978 since kin after a possessive are a household (`walked ... with her five grandchildren`,
 /// gold here; the later batches' gold leaves such households out).
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.999, 0.899, 0.999, 0.768, 0.976), ("en", 0.977, 0.943, 0.999, 0.888, 0.978)];
+    [("ar", 0.999, 0.911, 0.999, 0.845, 0.976), ("en", 0.977, 0.943, 0.999, 0.888, 0.978)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -438,7 +443,7 @@ const HELD_OUT_8_FLOORS: Floors =
 /// introduced by a colon, a document's issuer, counts of speakers; then a figure's own clause
 /// for its date, documents owned by a source): ar source 0.817, dates 0.930; en 0.817, 0.941.
 const HELD_OUT_9_FLOORS: Floors =
-    [("ar", 0.984, 0.884, 0.922, 0.499, 0.999), ("en", 0.991, 0.831, 0.928, 0.570, 0.975)];
+    [("ar", 0.984, 0.892, 0.922, 0.499, 0.999), ("en", 0.991, 0.831, 0.941, 0.570, 0.975)];
 
 /// On the tenth blind batch, measured once unseen with the rules frozen at 4b20c3b: ar 0.957,
 /// 0.786, 0.911, 0.808, 0.833; en 0.945, 0.845, 0.880, 0.861, 0.879 (the rules of the round
@@ -448,7 +453,7 @@ const HELD_OUT_9_FLOORS: Floors =
 /// date, a named register said again: ar source 0.821, dates 0.985; en 0.922, 0.983). Floors
 /// just under.
 const HELD_OUT_10_FLOORS: Floors =
-    [("ar", 0.956, 0.874, 0.948, 0.845, 0.984), ("en", 0.953, 0.951, 0.903, 0.916, 0.982)];
+    [("ar", 0.956, 0.874, 0.948, 0.884, 0.984), ("en", 0.953, 0.951, 0.911, 0.916, 0.982)];
 
 /// On the eleventh blind batch, measured once unseen with the rules frozen at 0e04a88: ar 0.957,
 /// 0.757, 0.874, 0.800, 0.842; en 0.973, 0.745, 0.894, 0.857, 0.855 (the rules of the round
@@ -457,7 +462,7 @@ const HELD_OUT_10_FLOORS: Floors =
 /// speakers, pronouns, references and dates: ar 0.957, 0.910, 0.895, 0.800, 0.947; en 0.973,
 /// 0.873, 0.957, 0.886, 0.964). Floors just under.
 const HELD_OUT_11_FLOORS: Floors =
-    [("ar", 0.973, 0.928, 0.910, 0.866, 0.948), ("en", 0.972, 0.899, 0.956, 0.913, 0.963)];
+    [("ar", 0.973, 0.946, 0.910, 0.866, 0.948), ("en", 0.972, 0.899, 0.956, 0.913, 0.963)];
 
 /// On the twelfth blind batch, measured once unseen with the rules frozen at 8e56ba7: ar 0.944,
 /// 0.735, 0.887, 0.720, 0.926; en 0.941, 0.747, 0.833, 0.733, 0.956 (the rules of the round
@@ -467,7 +472,7 @@ const HELD_OUT_11_FLOORS: Floors =
 /// capacities, then `during the month` and `by the evening`): ar 0.981, 0.868, 0.972, 0.720,
 /// 1.000; en 1.000, 0.931, 0.944, 0.833, 1.000. Floors just under.
 const HELD_OUT_12_FLOORS: Floors =
-    [("ar", 0.980, 0.886, 0.971, 0.759, 0.999), ("en", 0.999, 0.930, 0.943, 0.832, 0.999)];
+    [("ar", 0.980, 0.895, 0.971, 0.799, 0.999), ("en", 0.999, 0.930, 0.952, 0.832, 0.999)];
 
 /// On the thirteenth blind batch, measured once unseen with the rules frozen at 989b8db: ar
 /// 0.952, 0.640, 0.926, 0.760, 0.933; en 0.991, 0.781, 0.938, 0.792, 0.879 (the rules of the
@@ -476,7 +481,7 @@ const HELD_OUT_12_FLOORS: Floors =
 /// heads, an aside on where a body sits, a list read out, a second verb after `and`, `by the
 /// evening`): ar source 0.800, en 0.829, en dates 0.931. Floors just under.
 const HELD_OUT_13_FLOORS: Floors =
-    [("ar", 0.951, 0.869, 0.925, 0.839, 0.949), ("en", 0.990, 0.856, 0.937, 0.791, 0.947)];
+    [("ar", 0.951, 0.869, 0.925, 0.839, 0.949), ("en", 0.990, 0.856, 0.945, 0.791, 0.947)];
 
 /// On the fourteenth blind batch, measured once unseen with the rules frozen at b076274 (main at
 /// 390953d reads it alike): ar 0.990, 0.838, 0.917, 0.645, 0.930; en 0.981, 0.881, 0.894,
@@ -494,7 +499,7 @@ const HELD_OUT_14_FLOORS: Floors =
 /// data since (a kind of body before its name, a number as no speaker, expectations and plans as
 /// no counts): en source 0.887, precision 0.907. Floors just under.
 const HELD_OUT_15_FLOORS: Floors =
-    [("ar", 0.951, 0.869, 0.916, 0.768, 0.964), ("en", 0.969, 0.917, 0.924, 0.817, 0.905)];
+    [("ar", 0.951, 0.869, 0.916, 0.768, 0.964), ("en", 0.969, 0.917, 0.941, 0.817, 0.905)];
 
 /// On the sixteenth blind batch, measured once unseen with the rules of main at f599433 (ar:
 /// recall, source, precision, statements, dates 0.990, 0.900, 0.926, 0.750, 0.918; en 0.972,
@@ -511,7 +516,7 @@ const HELD_OUT_16_FLOORS: Floors =
 /// outlet's correspondent as its own reporting, an indefinite Arabic body named on): ar 0.982,
 /// 0.944, 0.955, 0.750, 1.000; en 0.990, 0.930, 0.943, 0.816, 1.000. Floors just under.
 const HELD_OUT_17_FLOORS: Floors =
-    [("ar", 0.981, 0.943, 0.954, 0.749, 0.999), ("en", 0.989, 0.929, 0.942, 0.815, 0.999)];
+    [("ar", 0.990, 0.943, 0.955, 0.749, 0.999), ("en", 0.989, 0.929, 0.951, 0.815, 0.999)];
 
 /// On the eighteenth blind batch, measured once unseen with the rules frozen at 6ff38c6 (ar
 /// 0.971, 0.800, 0.893, 0.706, 0.939; en 0.969, 0.903, 0.921, 0.735, 0.959; the rules of main
@@ -520,7 +525,24 @@ const HELD_OUT_17_FLOORS: Floors =
 /// interviewee's office, `ثلاثين ونيف`): ar 0.981, 0.921, 0.910, 0.794, 0.939; en 0.969, 0.914,
 /// 0.939, 0.735, 0.959. Floors just under.
 const HELD_OUT_18_FLOORS: Floors =
-    [("ar", 0.980, 0.920, 0.909, 0.793, 0.938), ("en", 0.968, 0.913, 0.938, 0.734, 0.958)];
+    [("ar", 0.989, 0.970, 0.910, 0.793, 0.939), ("en", 0.968, 0.913, 0.938, 0.734, 0.958)];
+
+/// On the nineteenth blind batch, measured once unseen with the rules frozen at 3102f55 (ar
+/// 0.981, 0.921, 0.944, 0.808, 0.959; en 1.000, 0.931, 0.911, 0.906, 0.911; the rules of main at
+/// eee851e read it alike). Development data since (a long guillemets name opening on a body's
+/// head, a titled name before an office, a time of day, `one of only`): ar 0.981, 0.960, 0.944,
+/// 0.808, 0.959; en 1.000, 0.931, 0.936, 0.906, 0.911. Floors just under.
+const HELD_OUT_19_FLOORS: Floors =
+    [("ar", 0.980, 0.959, 0.943, 0.807, 0.958), ("en", 0.999, 0.930, 0.935, 0.905, 0.910)];
+
+/// On the twentieth blind batch, measured once unseen with the rules frozen at 3102f55 (ar
+/// 0.971, 0.873, 0.962, 0.851, 0.934; en 0.989, 0.872, 0.887, 0.792, 0.941; the rules of main at
+/// eee851e: ar source 0.863, the rest alike). Development data since (what a denial rejects, a
+/// body named by a later apposition, ages after a superlative, wholes given before, a year
+/// before a document): ar 0.971, 0.902, 0.962, 0.851, 0.934; en 0.989, 0.926, 0.969, 0.812,
+/// 0.941. Floors just under.
+const HELD_OUT_20_FLOORS: Floors =
+    [("ar", 0.970, 0.901, 0.961, 0.850, 0.933), ("en", 0.988, 0.925, 0.968, 0.811, 0.940)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
@@ -658,6 +680,16 @@ fn suggestions_match_the_gold_claims_of_the_eighteenth_blind_batch() {
 }
 
 #[test]
+fn suggestions_match_the_gold_claims_of_the_nineteenth_blind_batch() {
+    check(HELD_OUT_19, HELD_OUT_19_FLOORS);
+}
+
+#[test]
+fn suggestions_match_the_gold_claims_of_the_twentieth_blind_batch() {
+    check(HELD_OUT_20, HELD_OUT_20_FLOORS);
+}
+
+#[test]
 fn the_set_holds_enough_articles() {
     let tuned = fixtures(TUNED);
     let held = fixtures(HELD_OUT);
@@ -738,6 +770,8 @@ fn the_set_holds_enough_articles() {
     let sixteenth = fixtures(HELD_OUT_16);
     let seventeenth = fixtures(HELD_OUT_17);
     let eighteenth = fixtures(HELD_OUT_18);
+    let nineteenth = fixtures(HELD_OUT_19);
+    let twentieth = fixtures(HELD_OUT_20);
     for (batch, label) in [
         (&ninth, "ninth"),
         (&tenth, "tenth"),
@@ -749,6 +783,8 @@ fn the_set_holds_enough_articles() {
         (&sixteenth, "sixteenth"),
         (&seventeenth, "seventeenth"),
         (&eighteenth, "eighteenth"),
+        (&nineteenth, "nineteenth"),
+        (&twentieth, "twentieth"),
     ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
@@ -784,7 +820,17 @@ fn the_set_holds_enough_articles() {
         assert!(!fourteenth.iter().any(|(n, _)| n == name), "{name} is in two sets");
     }
     // Each later batch shares no name with any batch before it.
-    let later = [&twelfth, &thirteenth, &fourteenth, &fifteenth, &sixteenth, &seventeenth, &eighteenth];
+    let later = [
+        &twelfth,
+        &thirteenth,
+        &fourteenth,
+        &fifteenth,
+        &sixteenth,
+        &seventeenth,
+        &eighteenth,
+        &nineteenth,
+        &twentieth,
+    ];
     for (k, batch) in later.iter().enumerate().skip(2) {
         for (name, _) in batch.iter() {
             let elsewhere = later[..k].iter().any(|set| set.iter().any(|(n, _)| n == name));

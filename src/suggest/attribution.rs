@@ -212,6 +212,16 @@ impl<'a> Scan<'a> {
         quantified || belonging
     }
 
+    /// `نفى مصدر عسكري … ما أعلنته الألوية`: a verb after `ما` that a denial before it rejects
+    /// is the denial's object, not a statement the report carries.
+    fn denied_object(&self, i: usize) -> bool {
+        let body = self.lay.sentences[self.lay.sent_of[i] as usize].body;
+        i > 0
+            && self.word(i - 1) == Some("ما")
+            && (body.max(i.saturating_sub(24))..i)
+                .any(|j| self.cue_at[j].is_some_and(|(c, _)| c.family == Family::Deny))
+    }
+
     fn cue_holds(&self, i: usize, end: usize, cue: &Cue) -> bool {
         let prev = i.checked_sub(1);
         // Passives (were reported killed, أُعلنت with its damma), nouns (طلب عدم ذكر اسمه, the
@@ -288,6 +298,9 @@ impl<'a> Scan<'a> {
         // `the militia, which residents accuse of looting`: an object relative names the accused
         // (the antecedent), and its subject states nothing the sentence reports.
         if cue.accuse && (i.saturating_sub(4)..i).any(|k| matches!(self.word(k), Some("which" | "whom"))) {
+            return false;
+        }
+        if self.denied_object(i) {
             return false;
         }
         // `quoted X as saying`: the relay carries the attribution.
@@ -625,7 +638,7 @@ impl<'a> Scan<'a> {
                 || (words > 0
                     && self.manner_at(j).is_some()
                     && !self.word(j - 1).is_some_and(|w| w.ends_with("ed")))
-                || (words > 0 && arabic && self.ends_arabic_speaker(j))
+                || (words > 0 && arabic && (self.ends_arabic_speaker(j) || self.word(j) == Some("ما")))
                 || (cue.family == Family::Relay && matches!(self.word(j), Some("as")))
                 // `compiled by the village council and read out at the funeral`: a second verb.
                 || (words > 0 && self.word(j) == Some("and") && self.second_verb(j + 1))
@@ -763,7 +776,8 @@ impl<'a> Scan<'a> {
             && !office(start)
             && !self.in_set(start, &self.t.source_nouns)
             && !self.in_set(start, &self.t.generic_heads);
-        ((titled || quoted) && described) || (bare_name && office(comma + 1))
+        // `المحامي نبهان الصالح، عضو هيئة الدفاع`: a titled name, then an office.
+        ((titled || quoted) && (described || office(comma + 1))) || (bare_name && office(comma + 1))
     }
 
     fn apposition_follows(&self, j: usize, end: usize, arabic: bool) -> bool {
@@ -935,6 +949,15 @@ impl<'a> Scan<'a> {
         let mut s = noun;
         while s > a && (self.is_quote_mark(s - 1) || self.in_set(s - 1, &self.t.source_nouns)) {
             s -= 1;
+        }
+        // `بيد أن «نقابة الأطباء» قالت`: a noun inside guillemets starts at their opening mark.
+        let closing = (s..b)
+            .find(|k| self.is_quote_mark(*k))
+            .is_some_and(|q| matches!(self.text[self.toks[q].start..].chars().next(), Some('»' | '”')));
+        if closing {
+            if let Some(open) = (a..s).rev().find(|k| self.is_quote_mark(*k)) {
+                s = open;
+            }
         }
         self.trim(s, b)
     }
@@ -1938,10 +1961,19 @@ impl<'a> Scan<'a> {
             let body = self.complement_head(p);
             let para = self.lay.sentences[units[k].sentence].para;
             // At most 40 attributions on: a long paragraph is walked once, not once per unit.
+            // A reference that names it in apposition (`The union, the Skerrin Bay Fishers'
+            // Association, says`) may come later still.
+            let renames = |q: (usize, usize)| {
+                self.word(q.0) == Some("the")
+                    && self.word(q.0 + 1).is_some_and(|w| heads.iter().any(|h| h == w))
+                    && self.sym(q.0 + 2, ",")
+            };
             let later = (k + 1..units.len().min(k + 41))
-                .take_while(|v| self.lay.sentences[units[*v].sentence].para <= para + 3)
+                .take_while(|v| self.lay.sentences[units[*v].sentence].para <= para + 8)
                 .find(|v| {
+                    let near = self.lay.sentences[units[*v].sentence].para <= para + 3;
                     units[*v].resolved.is_none()
+                        && units[*v].source.is_some_and(|q| near || renames(q))
                         && units[*v].source.is_some_and(|q| {
                             self.names_the_described(q)
                                 && self.head_words(q).iter().any(|h| heads.contains(h))
@@ -2039,7 +2071,17 @@ impl<'a> Scan<'a> {
             let next_is = |s: &str| self.toks.get(k + 1).is_some_and(|t| t.is_sym(s) && !t.space_before);
             (self.toks[k].norm.chars().count() == 1 && next_is(".")) || next_is("-")
         };
-        matches!(self.word(first), Some("a" | "an")) && !(first + 1..b).any(|k| self.upper(k) && !modifier(k))
+        // A lone capitalised adjective of a people or place (`a Sombrian rights group`).
+        let demonym = |k: usize| {
+            let w = &self.toks[k].norm;
+            w.chars().count() >= 5
+                && ["an", "ese", "ish", "i"].iter().any(|x| w.ends_with(x))
+                && !self.upper(k - 1)
+                && !self.upper(k + 1)
+                && k + 1 < b
+        };
+        matches!(self.word(first), Some("a" | "an"))
+            && !(first + 1..b).any(|k| self.upper(k) && !modifier(k) && !demonym(k))
     }
 
     fn unit_at(&self, i: usize, end: usize, cue: &'static Cue, sentence: usize) -> Option<Unit> {

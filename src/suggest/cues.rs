@@ -276,6 +276,12 @@ pub(crate) const ENGLISH: &[Cue] = &[
     cue("described|warned|warns|urged|urges|testified|tweeted|welcomed|welcomes|recommended", Say, Auto),
     // A call is a statement: `She called on all sides to ...`.
     cue("called on|called for|calls on|calls for", Say, Auto),
+    // Naming what others say: `The ministry called the claims "pure fantasy"`.
+    cue(
+        "called the claims|called the claim|called the reports|called the allegations|called the figures|calls the claims",
+        Deny,
+        Before,
+    ),
     // `The Brigades replied on their Telegram channel that they had lost "six fighters"`.
     // `The government has long maintained that 31 people died`.
     needs(cue("maintained|maintains", Say, Auto), &["that"]),
@@ -1016,6 +1022,15 @@ pub(crate) const BODY_HEADS: &[&str] = &[
     "حركة",
     "قيادة",
     "مفوضية",
+    "نقابة",
+    "ألوية",
+    "كتائب",
+    "سرايا",
+    "تجمع",
+    "ائتلاف",
+    "مؤسسة",
+    "دائرة",
+    "بلدية",
 ];
 
 /// Class nouns of organisations: `the charity`, `the group` stand for the last organisation named
@@ -1939,6 +1954,10 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "room for",
     "built for",
     "to hold",
+    "to carry",
+    "licensed for",
+    "funerals of",
+    "funeral of",
     "designed for",
     "capacity of",
     "capacity for",

@@ -656,10 +656,54 @@ impl Writer<'_> {
                 return true;
             }
         }
-        if self.denied(a) || self.in_a_correction(a) || self.inscribed(a) {
+        if self.denied(a) || self.in_a_correction(a) || self.inscribed(a) || self.not_a_new_count(a, b) {
             return true;
         }
         self.year_or_age(a, b)
+    }
+
+    /// Numbers that name no new count: an age after a superlative (`the youngest of the dead was
+    /// 19 and the oldest 63`, `The youngest is seven`) or `aged` (`aged between six and 14`); the
+    /// whole a part was taken from, given before (`Two of the 23 died`); a year before a document (`a 2025
+    /// report`); a figure that is expected (`a further 500 families are expected`); a time of
+    /// day (`by six in the morning`); the size of a set (`one of only three`).
+    fn not_a_new_count(&self, a: usize, b: usize) -> bool {
+        let toks = self.toks;
+        let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.norm.as_str());
+        let body = self.lay.sentences[self.lay.sent_of[a] as usize].body;
+        let superlative = |k: usize| matches!(word(k), Some("youngest" | "oldest"));
+        let age = a > body
+            && (superlative(a - 1)
+                || matches!(word(a - 1), Some("was" | "is"))
+                    && (body.max(a.saturating_sub(6))..a - 1)
+                        .rev()
+                        .take_while(|k| toks[*k].is_word())
+                        .any(superlative)
+                || matches!(word(a - 1), Some("aged" | "ages")));
+        // The whole is a count given before (`had treated 23 survivors … Two of the 23`).
+        let given = |k: usize| {
+            (a.saturating_sub(200)..k).any(|j| toks[j].norm == toks[a].norm && self.scan.in_figure(j))
+        };
+        // `Two of the 23 died`, `Of the 37 detained, 29 are held`.
+        let whole = a >= body + 2 && word(a - 1) == Some("the") && word(a - 2) == Some("of") && given(a - 2);
+        // `by six in the morning`: a time of day.
+        let time = matches!(word(b), Some("in" | "at"))
+            && (word(b + 1) == Some("night")
+                || word(b + 1) == Some("the")
+                    && matches!(word(b + 2), Some("morning" | "afternoon" | "evening")));
+        // `one of only three within 40 km`: the size of a set the thing belongs to.
+        let one_of = a >= body + 2
+            && matches!(word(a - 1), Some("only" | "just"))
+            && word(a - 2) == Some("of")
+            && a >= 3
+            && word(a - 3) == Some("one");
+        let year = toks[a].kind == TokKind::Num
+            && toks[a].norm.len() == 4
+            && toks[a].norm.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+            && self.scan.in_set(a + 1, &self.t.document_nouns);
+        let expected = (b..b + 3).any(|k| matches!(word(k), Some("expected" | "due")))
+            && matches!(word(b), Some("are" | "were" | "is" | "expected"));
+        age || whole || year || expected || time || one_of
     }
 
     /// Inside quotation marks opened right after words of writing or chanting (`INSCRIPTIONS`:

@@ -2545,3 +2545,52 @@ fn relays_on_a_frame_the_outlets_own_tally_and_slogans() {
     );
     assert_eq!(figure(&out, "17").source.as_deref(), Some("المدير الطبي، الطبيب نزار العلي"));
 }
+
+/// Numbers that name no new count (an age after a superlative or `aged`, the whole a part was
+/// taken from, a year before a document, what is expected, a time of day, the size of a set, a
+/// capacity to carry, funerals, a currency); a described body named by a later apposition of
+/// its head; a lone demonym is a description.
+#[test]
+fn ages_wholes_years_and_bodies_renamed() {
+    let text = "Title\n\nThe network said 11 men died. The youngest of the dead was 19 and the oldest 63. \
+                The bus was carrying 26 pupils aged between six and 14. A 2025 report by the ministry \
+                found 40 deaths. Doctors treated 23 survivors. Two of the 23 died after arrival, she said. \
+                A further 500 families are expected, the committee said. \"We ran out of beds by six in \
+                the morning,\" she said. The well is one of only three still giving water. The ferry, \
+                licensed to carry 60 passengers, had 100 people on board. More than 200 people attended \
+                the funerals of six of the dead. The governor offered 50,000 crowns.\n";
+    assert_eq!(
+        offered(text),
+        vec!["11 men", "26 pupils", "40 deaths", "23 survivors", "Two", "100 people", "More than 200 people"]
+    );
+    // Must NOT be dropped: a set not given before is a count of its own.
+    let text = "Title\n\nThe court has heard from 12 of the 41 witnesses, the clerk said.\n";
+    assert_eq!(offered(text), vec!["12", "41 witnesses"]);
+    let text = "Title\n\nA drone strike killed eight fishermen, a local fishermen's union said.\n\n\
+                Residents fled.\n\nThe navy denied it.\n\nBoats stayed in port.\n\nPrices rose.\n\n\
+                The union, the Skerrin Bay Fishers' Association, says 23 fishermen have been killed.\n\n\
+                At least 11 men died in custody, a Sombrian rights group said.\n\n\
+                The group, the Detainee Justice Network, said it had interviewed inmates.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "eight").source.as_deref(), Some("the Skerrin Bay Fishers' Association"));
+    assert_eq!(figure(&out, "At least 11").source.as_deref(), Some("the Detainee Justice Network"));
+}
+
+/// Arabic: a name of four words or more in guillemets opening on the head of a body is a name,
+/// not speech; a noun inside guillemets starts at their opening mark; a titled name keeps no
+/// office after it; what a denial rejects (`ما أعلنته الألوية`) is no statement.
+#[test]
+fn arabic_long_names_titled_names_and_what_is_denied() {
+    let text = "عنوان\n\nأكدت إدارة المعمل في بيان أن 5 عمال قتلوا.\n\n\
+                غير أن «نقابة عمال الصناعات الكيميائية» قالت إن الوردية ضمّت «ما يزيد على 60 عاملاً».\n\n\
+                بيد أن «نقابة الأطباء» قالت إن 7 أطباء قتلوا.\n\n\
+                وقال المحامي نبهان الصالح، عضو هيئة الدفاع، إن 300 سجين ينتظرون.\n\n\
+                ونفى مصدر عسكري ما أعلنته الألوية جملةً وتفصيلاً، مؤكداً أن خسائر الجيش لم تتجاوز أربعة شهداء.\n";
+    let out = all(text);
+    assert_eq!(figure(&out, "ما يزيد على 60").source.as_deref(), Some("«نقابة عمال الصناعات الكيميائية»"));
+    assert_eq!(figure(&out, "7").source.as_deref(), Some("«نقابة الأطباء»"));
+    assert_eq!(figure(&out, "300").source.as_deref(), Some("المحامي نبهان الصالح"));
+    assert_eq!(figure(&out, "لم تتجاوز أربعة").source.as_deref(), Some("مصدر عسكري"));
+    // Must NOT be cut: a description after a name in guillemets is no office.
+    assert_eq!(figure(&out, "5").source.as_deref(), Some("إدارة المعمل"));
+}

@@ -314,15 +314,16 @@ fn quotations(
     for (open, _) in stack.drain(..) {
         quotes.push(Quotation { open, close: para_last.max(open), speech: false });
     }
-    // Reported speech: four words or more, unless the passage opens with a source noun and is
-    // short (a name: «مرصد عين صخر لحقوق الإنسان», «شبكة تنسيقيات وادي السراق»).
+    // Reported speech: four words or more, unless the passage opens with a source noun or the
+    // head of a body and is short (a name: «مرصد عين صخر لحقوق الإنسان», «شبكة تنسيقيات وادي
+    // السراق», «نقابة عمال الصناعات الكيميائية»).
     for q in quotes.iter_mut() {
         let inner: Vec<&Token> =
             toks[q.open + 1..q.close.max(q.open + 1)].iter().filter(|t| t.kind == TokKind::Word).collect();
         let named = inner.first().is_some_and(|t| {
             crate::numwords::tokens::clitic_forms(&t.norm)
                 .iter()
-                .any(|(_, _, w)| tables.source_nouns.contains(*w))
+                .any(|(_, _, w)| tables.source_nouns.contains(*w) || tables.body_heads.contains(*w))
         });
         q.speech = inner.len() >= 4 && !(named && inner.len() <= 7);
     }
