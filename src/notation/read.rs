@@ -625,9 +625,13 @@ impl<'a> Reader<'a> {
     /// The counted noun after the number: `of`/`من` then up to `max` words (a quotation mark
     /// around an Arabic noun is passed over). Returns the noun as typed and the token after it.
     fn noun_at(&self, k: usize, max: usize) -> (Option<(String, Vec<usize>)>, usize) {
-        // `ثلاثة منهم على الأقل`, `three of them at least`: the pronoun stands for the noun, and
-        // a hedge may follow it.
-        let partitive = if self.word_is(k, &["منهم", "منهن", "اخرين", "اخرون", "others"]) {
+        // `ثلاثة منهم على الأقل`, `خمس منها على الأقل`, `three of them at least`: the pronoun
+        // stands for the noun, and a hedge may follow it.
+        // `منها` stands for things as often as for people: only with a hedge after it.
+        let hedged_things =
+            self.word_is(k, &["منها"]) && self.word_is(k + 1, &["علي"]) && self.word_is(k + 2, &["الاقل"]);
+        let partitive = if hedged_things || self.word_is(k, &["منهم", "منهن", "اخرين", "اخرون", "others"])
+        {
             // `أربعة آخرين على الأقل`, `four others at least`: `others` stands for the noun too.
             Some(k + 1)
         } else if self.word_is(k, &["of"]) && self.word_is(k + 1, &["them"]) {

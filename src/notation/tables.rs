@@ -171,6 +171,12 @@ pub(crate) const PREFIX_HEDGES: &[(&str, Hedge)] = &[
     ("ما لا يقل عن", AtLeast),
     ("لا يقل عن", AtLeast),
     ("لا تقل عن", AtLeast),
+    // Agreeing with a plural subject: `قتلى العشيرة «لا يقلّون عن ثلاثة»`.
+    ("لا يقلون عن", AtLeast),
+    ("لا يقلن عن", AtLeast),
+    ("لا يزيدون علي", AtMost),
+    ("لا يزيدون عن", AtMost),
+    ("لا يتجاوزون", AtMost),
     ("ما لا يقل علي", AtLeast),
     ("ليس اقل من", AtLeast),
     ("لا اقل من", AtLeast),

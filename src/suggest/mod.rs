@@ -411,7 +411,11 @@ impl Writer<'_> {
             }
             let part = left_out.and_then(|(end, in_list)| self.part_of_left_out(end, in_list, a));
             if part.is_some() || self.not_a_claim(a, b, figures.get(fi)) {
-                left_out = Some((b, part.is_some()));
+                // A number with no noun left out (`أشهر الحصار الأربعة عشر`) has no breakdown.
+                let counted = figures.get(fi).is_some_and(|f| f.reading.noun.is_some());
+                if counted || part.is_some() {
+                    left_out = Some((b, part.is_some()));
+                }
                 continue;
             }
             left_out = None;

@@ -2594,3 +2594,18 @@ fn arabic_long_names_titled_names_and_what_is_denied() {
     // Must NOT be cut: a description after a name in guillemets is no office.
     assert_eq!(figure(&out, "5").source.as_deref(), Some("إدارة المعمل"));
 }
+
+/// A number left out with no noun (`أشهر الحصار الأربعة عشر`) opens no breakdown: the parts
+/// after it break down the count before it. One with a noun still does (`spoke to 96 people
+/// for the 58-page report, among them 41 former child soldiers`).
+#[test]
+fn a_breakdown_after_a_bare_number_left_out() {
+    let text = "عنوان\n\nووثّق «مكتب السنابل الطبي» وفاة 136 شخصاً خلال أشهر الحصار الأربعة عشر، بينهم 49 طفلاً \
+                و17 مسناً.\n";
+    assert_eq!(offered(text), vec!["136 شخصاً", "49 طفلاً", "17 مسناً"]);
+    // Must NOT be offered: the breakdown of the people a body spoke to.
+    let text =
+        "Title\n\nThe group said 12 children died. Its researchers spoke to 96 people for the 58-page \
+                report, among them 41 former child soldiers.\n";
+    assert_eq!(offered(text), vec!["12 children"]);
+}
