@@ -2316,7 +2316,9 @@ impl<'a> Scan<'a> {
         let mut p = p.filter(|(a, _)| {
             !(self.exact_in(*a, &self.t.prepositions)
                 || arabic && self.exact_in(*a, &self.t.scene_prepositions)
-                || arabic && self.word(*a).is_some_and(|w| w.starts_with("بال") && w.chars().count() > 4))
+                || arabic && self.word(*a).is_some_and(|w| w.starts_with("بال") && w.chars().count() > 4)
+                // `وثّق أسماء القتلى`: the names documented, not who documented them.
+                || arabic && matches!(self.word(*a), Some("اسماء" | "بأسماء" | "باسماء")))
         });
         // An accusation's object is the accused party: the source ends before it.
         // With no source noun, a phrase that opens with an accused head or runs straight into

@@ -2593,6 +2593,10 @@ fn arabic_long_names_titled_names_and_what_is_denied() {
     assert_eq!(figure(&out, "لم تتجاوز أربعة").source.as_deref(), Some("مصدر عسكري"));
     // Must NOT be cut: a description after a name in guillemets is no office.
     assert_eq!(figure(&out, "5").source.as_deref(), Some("إدارة المعمل"));
+    // The names documented are no speaker: the participle keeps the subject of the verb.
+    let text =
+        "عنوان\n\nوأوضح المرصد في تقرير أنه وثّق أسماء القتلى، مشيراً إلى أن 37 من المصابين أصيبوا بالرصاص.\n";
+    assert_eq!(source_of(text, "37").as_deref(), Some("المرصد"));
 }
 
 /// A number left out with no noun (`أشهر الحصار الأربعة عشر`) opens no breakdown: the parts
