@@ -542,7 +542,7 @@ const HELD_OUT_19_FLOORS: Floors =
 /// before a document): ar 0.971, 0.902, 0.962, 0.851, 0.934; en 0.989, 0.926, 0.969, 0.812,
 /// 0.941. Floors just under.
 const HELD_OUT_20_FLOORS: Floors =
-    [("ar", 0.980, 0.902, 0.962, 0.850, 0.934), ("en", 0.988, 0.925, 0.968, 0.811, 0.940)];
+    [("ar", 0.980, 0.902, 0.962, 0.850, 0.934), ("en", 0.988, 0.946, 0.968, 0.811, 0.940)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();

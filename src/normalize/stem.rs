@@ -113,7 +113,9 @@ const BROKEN_PLURALS: &[(&str, &str)] = &[
 /// quotation marks, guillemets and punctuation left out, the article and leading clitics, the
 /// case and plural endings (ـون ـين ـات, English -s) and `the` dropped, broken plurals of source
 /// nouns singular. `مصادر «جهادية»` and `المصادر الجهادية`, `ناشطين` and `ناشطون`, `the Syrian
-/// Observatory` and `Syrian observatory` fold alike. Used to match source names; never stored.
+/// Observatory` and `Syrian observatory` fold alike; an English agent noun keeps its `-er`
+/// (`officer`, `reporter`), which the stemmer would fold with `office` and `report`. Used to
+/// match source names; never stored.
 pub fn fold_name(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, |w, _, _| {
@@ -121,6 +123,11 @@ pub fn fold_name(text: &str) -> Vec<String> {
             return;
         }
         let stemmed = stem(w);
+        // A name keeps the agent of an English noun that the stemmer cuts to its thing
+        // (`officer` is not `office`, `reporter` not `report`).
+        let agent = w.is_ascii() && (w.ends_with("er") || w.ends_with("ers")) && !stemmed.ends_with("er");
+        let stemmed =
+            if agent { std::borrow::Cow::Borrowed(w.strip_suffix('s').unwrap_or(w)) } else { stemmed };
         let s: &str = &stemmed;
         let s = s.strip_suffix('ا').filter(|r| r.chars().count() >= 3 && !w.is_ascii()).unwrap_or(s);
         let folded =

@@ -2613,3 +2613,15 @@ fn a_breakdown_after_a_bare_number_left_out() {
                 report, among them 41 former child soldiers.\n";
     assert_eq!(offered(text), vec!["12 children"]);
 }
+
+/// `the health office` stands for `the provincial health office` named before, not for a
+/// `police officer` quoted since (one stem for both before names kept the agent's `-er`).
+#[test]
+fn an_office_is_no_officer() {
+    let text = "Title\n\nA car bomb killed at least 23 people, the provincial health office said.\n\n\
+                \"It was carnage,\" a police officer at the cordon told reporters. He said 40 cars burned.\n\n\
+                In a statement on Tuesday, the health office said seven of the dead were children.\n";
+    assert_eq!(source_of(text, "seven").as_deref(), Some("the provincial health office"));
+    assert_eq!(crate::normalize::fold_name("officers"), vec!["officer"]);
+    assert_eq!(crate::normalize::fold_name("offices"), vec!["offic"]);
+}

@@ -379,7 +379,12 @@ impl<'a> Scan<'a> {
             (Some((f, span)), m) if m.is_none_or(|m| m.0 < unit_end(&units[f])) => {
                 self.modifiers_fit(mods, span).then(|| self.reference_part(&units[f], span, head, any))
             }
-            (_, Some(m)) => self.modifiers_fit(mods, m).then_some(m),
+            (_, Some(m)) if self.modifiers_fit(mods, m) => Some(m),
+            // A later mention whose modifiers do not fit (`a police officer` for `the health
+            // office`, one stem for both) leaves the unit named before.
+            (Some((f, span)), Some(_)) => {
+                self.modifiers_fit(mods, span).then(|| self.reference_part(&units[f], span, head, any))
+            }
             (None, None) if !any && self.t.class_nouns.contains(head) => {
                 known.last_org().filter(|m| self.modifiers_fit(mods, *m))
             }
