@@ -95,6 +95,9 @@ const HELD_OUT_18: &str = "tests/fixtures/suggest/heldout18";
 /// 3102f55.
 const HELD_OUT_19: &str = "tests/fixtures/suggest/heldout19";
 const HELD_OUT_20: &str = "tests/fixtures/suggest/heldout20";
+/// A twenty-first batch, written blind on 2026-12-07 (its README says what its author read),
+/// measured once, unseen, with the rules frozen at c01bf2c.
+const HELD_OUT_21: &str = "tests/fixtures/suggest/heldout21";
 
 fn fixtures(set: &str) -> Vec<(String, PathBuf)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
@@ -361,9 +364,11 @@ const HELD_OUT_FLOORS: Floors =
 /// 0.769; en source 0.922 since a new count by a verb apart from its toll (`counted`), ar
 /// source 0.840 since titles with names in apposition are named without a verb. English recall
 /// 0.978 since kin after a possessive are a household (`walked ... with her five grandchildren`,
-/// gold here; the later batches' gold leaves such households out).
+/// gold here; the later batches' gold leaves such households out). Arabic dates 0.952 since
+/// `خلال الفترة ذاتها` ("over the same period") is read as written, as the later batches' gold
+/// writes it; this batch's gold gives the window it refers back to.
 const HELD_OUT_2_FLOORS: Floors =
-    [("ar", 0.999, 0.911, 0.999, 0.845, 0.976), ("en", 0.977, 0.943, 0.999, 0.888, 0.978)];
+    [("ar", 0.999, 0.911, 0.999, 0.845, 0.952), ("en", 0.977, 0.954, 0.999, 0.888, 0.978)];
 
 /// On the third blind batch, measured once unseen with the rules frozen at that round's end (ar:
 /// recall, source, precision, statements, dates 0.936, 0.882, 0.761, 0.750, 0.868; en: 0.991,
@@ -383,9 +388,10 @@ const HELD_OUT_3_FLOORS: Floors =
 /// precision 0.991, dates 0.947, en precision 0.924, dates 0.978: compound numbers, feminine
 /// caps, duals, negated verbs, years as dates, capacities, ages, names, the head of a counted
 /// noun), so that one more miss fails. Source ar 0.916 since a document named without its
-/// author stands for the last body that spoke.
+/// author stands for the last body that spoke. Arabic dates 0.981 since a window that refers
+/// back (`خلال الفترة ذاتها`) is read as written (see the blind batch's floors).
 const HELD_OUT_4_FLOORS: Floors =
-    [("ar", 0.990, 0.952, 0.999, 0.499, 0.999), ("en", 0.999, 0.990, 0.948, 0.999, 0.977)];
+    [("ar", 0.990, 0.952, 0.999, 0.499, 0.981), ("en", 0.999, 0.990, 0.948, 0.999, 0.977)];
 
 /// On the fifth blind batch, measured once unseen with the rules frozen at 1223552 (ar: recall,
 /// source, precision, statements, dates 0.922, 0.642, 0.812, 0.769, 0.829; en: 0.945, 0.750,
@@ -443,7 +449,7 @@ const HELD_OUT_8_FLOORS: Floors =
 /// introduced by a colon, a document's issuer, counts of speakers; then a figure's own clause
 /// for its date, documents owned by a source): ar source 0.817, dates 0.930; en 0.817, 0.941.
 const HELD_OUT_9_FLOORS: Floors =
-    [("ar", 0.984, 0.892, 0.922, 0.499, 0.999), ("en", 0.991, 0.831, 0.941, 0.570, 0.975)];
+    [("ar", 0.984, 0.892, 0.922, 0.499, 0.999), ("en", 0.991, 0.839, 0.941, 0.570, 0.975)];
 
 /// On the tenth blind batch, measured once unseen with the rules frozen at 4b20c3b: ar 0.957,
 /// 0.786, 0.911, 0.808, 0.833; en 0.945, 0.845, 0.880, 0.861, 0.879 (the rules of the round
@@ -451,9 +457,10 @@ const HELD_OUT_9_FLOORS: Floors =
 /// rest the same). Development data since (a document issued by someone named after its date,
 /// `the registry`, `the cluster`: ar source 0.795, en 0.903; then a figure's own clause for its
 /// date, a named register said again: ar source 0.821, dates 0.985; en 0.922, 0.983). Floors
-/// just under.
+/// just under. Dates ar 0.969, en 0.965 since a window that refers back (`over the same
+/// period`, `خلال الفترة ذاتها`) is read as written (see the blind batch's floors).
 const HELD_OUT_10_FLOORS: Floors =
-    [("ar", 0.956, 0.874, 0.948, 0.884, 0.984), ("en", 0.953, 0.951, 0.911, 0.916, 0.982)];
+    [("ar", 0.956, 0.874, 0.948, 0.884, 0.969), ("en", 0.953, 0.951, 0.911, 0.916, 0.965)];
 
 /// On the eleventh blind batch, measured once unseen with the rules frozen at 0e04a88: ar 0.957,
 /// 0.757, 0.874, 0.800, 0.842; en 0.973, 0.745, 0.894, 0.857, 0.855 (the rules of the round
@@ -491,7 +498,7 @@ const HELD_OUT_13_FLOORS: Floors =
 /// reviewed as no counts): ar 0.990, 0.970, 0.961, 0.742, 0.930; en 0.990, 0.941, 0.919, 0.844,
 /// 0.964. Floors just under.
 const HELD_OUT_14_FLOORS: Floors =
-    [("ar", 0.999, 0.979, 0.961, 0.773, 0.930), ("en", 0.989, 0.940, 0.918, 0.843, 0.963)];
+    [("ar", 0.999, 0.979, 0.961, 0.773, 0.965), ("en", 0.989, 0.940, 0.926, 0.843, 0.999)];
 
 /// On the fifteenth blind batch, measured once unseen with the rules frozen at fcc20af: ar
 /// 0.952, 0.870, 0.917, 0.769, 0.965; en 0.960, 0.794, 0.890, 0.788, 0.904 (the rules at the
@@ -499,7 +506,7 @@ const HELD_OUT_14_FLOORS: Floors =
 /// data since (a kind of body before its name, a number as no speaker, expectations and plans as
 /// no counts): en source 0.887, precision 0.907. Floors just under.
 const HELD_OUT_15_FLOORS: Floors =
-    [("ar", 0.970, 0.872, 0.918, 0.768, 0.964), ("en", 0.969, 0.917, 0.941, 0.817, 0.905)];
+    [("ar", 0.970, 0.872, 0.918, 0.768, 0.964), ("en", 0.969, 0.917, 0.941, 0.817, 0.924)];
 
 /// On the sixteenth blind batch, measured once unseen with the rules of main at f599433 (ar:
 /// recall, source, precision, statements, dates 0.990, 0.900, 0.926, 0.750, 0.918; en 0.972,
@@ -508,7 +515,7 @@ const HELD_OUT_15_FLOORS: Floors =
 /// counts, `half a dozen`): ar 0.990, 0.900, 0.926, 0.750, 0.918; en 0.991, 0.906, 0.946, 0.800,
 /// 0.963. Floors just under.
 const HELD_OUT_16_FLOORS: Floors =
-    [("ar", 0.989, 0.899, 0.925, 0.749, 0.917), ("en", 0.990, 0.905, 0.945, 0.799, 0.962)];
+    [("ar", 0.989, 0.899, 0.925, 0.749, 0.933), ("en", 0.990, 0.905, 0.945, 0.799, 0.980)];
 
 /// On the seventeenth blind batch, measured once unseen with the rules frozen at b915a2d (ar
 /// 0.982, 0.841, 0.955, 0.750, 1.000; en 0.980, 0.919, 0.934, 0.816, 1.000; the rules of main at
@@ -516,7 +523,7 @@ const HELD_OUT_16_FLOORS: Floors =
 /// outlet's correspondent as its own reporting, an indefinite Arabic body named on): ar 0.982,
 /// 0.944, 0.955, 0.750, 1.000; en 0.990, 0.930, 0.943, 0.816, 1.000. Floors just under.
 const HELD_OUT_17_FLOORS: Floors =
-    [("ar", 0.990, 0.943, 0.955, 0.749, 0.999), ("en", 0.989, 0.929, 0.951, 0.815, 0.999)];
+    [("ar", 0.990, 0.943, 0.963, 0.749, 0.999), ("en", 0.989, 0.939, 0.951, 0.815, 0.999)];
 
 /// On the eighteenth blind batch, measured once unseen with the rules frozen at 6ff38c6 (ar
 /// 0.971, 0.800, 0.893, 0.706, 0.939; en 0.969, 0.903, 0.921, 0.735, 0.959; the rules of main
@@ -525,7 +532,7 @@ const HELD_OUT_17_FLOORS: Floors =
 /// interviewee's office, `ثلاثين ونيف`): ar 0.981, 0.921, 0.910, 0.794, 0.939; en 0.969, 0.914,
 /// 0.939, 0.735, 0.959. Floors just under.
 const HELD_OUT_18_FLOORS: Floors =
-    [("ar", 0.989, 0.970, 0.910, 0.793, 0.939), ("en", 0.968, 0.913, 0.938, 0.734, 0.958)];
+    [("ar", 0.989, 0.979, 0.910, 0.793, 0.954), ("en", 0.968, 0.934, 0.938, 0.734, 0.958)];
 
 /// On the nineteenth blind batch, measured once unseen with the rules frozen at 3102f55 (ar
 /// 0.981, 0.921, 0.944, 0.808, 0.959; en 1.000, 0.931, 0.911, 0.906, 0.911; the rules of main at
@@ -533,7 +540,7 @@ const HELD_OUT_18_FLOORS: Floors =
 /// head, a titled name before an office, a time of day, `one of only`): ar 0.981, 0.960, 0.944,
 /// 0.808, 0.959; en 1.000, 0.931, 0.936, 0.906, 0.911. Floors just under.
 const HELD_OUT_19_FLOORS: Floors =
-    [("ar", 0.989, 0.960, 0.952, 0.807, 0.958), ("en", 0.999, 0.930, 0.935, 0.905, 0.910)];
+    [("ar", 0.989, 0.960, 0.952, 0.807, 0.958), ("en", 0.999, 0.940, 0.935, 0.905, 0.910)];
 
 /// On the twentieth blind batch, measured once unseen with the rules frozen at 3102f55 (ar
 /// 0.971, 0.873, 0.962, 0.851, 0.934; en 0.989, 0.872, 0.887, 0.792, 0.941; the rules of main at
@@ -542,7 +549,16 @@ const HELD_OUT_19_FLOORS: Floors =
 /// before a document): ar 0.971, 0.902, 0.962, 0.851, 0.934; en 0.989, 0.926, 0.969, 0.812,
 /// 0.941. Floors just under.
 const HELD_OUT_20_FLOORS: Floors =
-    [("ar", 0.980, 0.902, 0.962, 0.850, 0.934), ("en", 0.988, 0.946, 0.968, 0.811, 0.940)];
+    [("ar", 0.980, 0.902, 0.962, 0.850, 0.967), ("en", 0.988, 0.946, 0.968, 0.811, 0.999)];
+
+/// On the twenty-first blind batch, measured once unseen with the rules frozen at c01bf2c (ar
+/// 0.975, 0.939, 0.950, 0.714, 0.914; en 1.000, 0.885, 0.942, 0.833, 0.875; the rules of main at
+/// eee851e: en precision 0.926, the rest alike). Development data since (a body's name past a
+/// possessive, `gave lower figures`, coffins and `تشييع`, `since midnight`, `over the same
+/// period`, an adjective in ة): ar 0.975, 0.939, 0.958, 0.714, 0.966; en 1.000, 0.938, 0.950,
+/// 0.833, 0.946. Floors just under.
+const HELD_OUT_21_FLOORS: Floors =
+    [("ar", 0.974, 0.938, 0.957, 0.713, 0.965), ("en", 0.999, 0.937, 0.949, 0.832, 0.945)];
 
 fn check(set: &str, floors: Floors) {
     let verbose = std::env::var_os("SUGGEST_EVAL_VERBOSE").is_some();
@@ -690,6 +706,11 @@ fn suggestions_match_the_gold_claims_of_the_twentieth_blind_batch() {
 }
 
 #[test]
+fn suggestions_match_the_gold_claims_of_the_twenty_first_blind_batch() {
+    check(HELD_OUT_21, HELD_OUT_21_FLOORS);
+}
+
+#[test]
 fn the_set_holds_enough_articles() {
     let tuned = fixtures(TUNED);
     let held = fixtures(HELD_OUT);
@@ -772,6 +793,7 @@ fn the_set_holds_enough_articles() {
     let eighteenth = fixtures(HELD_OUT_18);
     let nineteenth = fixtures(HELD_OUT_19);
     let twentieth = fixtures(HELD_OUT_20);
+    let twenty_first = fixtures(HELD_OUT_21);
     for (batch, label) in [
         (&ninth, "ninth"),
         (&tenth, "tenth"),
@@ -785,6 +807,7 @@ fn the_set_holds_enough_articles() {
         (&eighteenth, "eighteenth"),
         (&nineteenth, "nineteenth"),
         (&twentieth, "twentieth"),
+        (&twenty_first, "twenty-first"),
     ] {
         assert!(
             batch.len() >= 12 && 2 * arabic(batch) == batch.len(),
@@ -830,6 +853,7 @@ fn the_set_holds_enough_articles() {
         &eighteenth,
         &nineteenth,
         &twentieth,
+        &twenty_first,
     ];
     for (k, batch) in later.iter().enumerate().skip(2) {
         for (name, _) in batch.iter() {

@@ -298,6 +298,8 @@ mod tests {
         for (t, phrase) in [
             ("استقبل المشفى منذ الصباح 24 جثة", "منذ الصباح"),
             ("The hospital has taken in 40 since this morning", "since this morning"),
+            ("The hospital has received 27 wounded since midnight", "since midnight"),
+            ("استقبل المستشفى 31 مصاباً منذ منتصف الليل", "منذ منتصف الليل"),
             ("By the evening, 23 were dead", "By the evening"),
         ] {
             assert_eq!(found(t), [phrase], "{t}");

@@ -179,11 +179,25 @@ const PHRASES: &[(&[P], R)] = &[
     (&[Count, W("days|weeks|months|years"), W("earlier|later|before")], R::Relative),
     (&[W("that"), W("day|night|morning|evening|afternoon|week")], R::Relative),
     (&[W("the"), W("month|week")], R::Relative),
+    // `over the same period`, `during the same three months`, `in the same period last year`:
+    // the window of a figure given before.
+    (
+        &[
+            W("over|during|in|for"),
+            W("the"),
+            W("same"),
+            W("period|months|weeks|quarter"),
+            O("last"),
+            O("year"),
+        ],
+        R::Relative,
+    ),
+    (&[W("over|during|in|for"), W("the"), W("same"), Count, W("months|weeks|days|years")], R::Relative),
     // `by the evening`: the day of publication, as the toll stood then.
     (&[W("by"), O("the"), W("evening|afternoon|morning|midday|noon|nightfall")], R::Back(0)),
     // `since the summer`: a window from a season the phrase does not date.
     (&[W("since"), O("the|last"), W("spring|summer|autumn|fall|winter")], R::SinceEvent),
-    (&[W("since"), O("this|the"), W("morning|dawn|daybreak")], R::SinceBack(0)),
+    (&[W("since"), O("this|the"), W("morning|dawn|daybreak|midnight")], R::SinceBack(0)),
     (&[O("the"), W("past|last"), W("few|several"), W("days")], R::PastFixed(3)),
     (&[W("recent"), W("days")], R::PastFixed(3)),
     (&[O("the"), W("past|last"), Count, W("days|day")], R::PastDays),
@@ -340,8 +354,14 @@ const PHRASES: &[(&[P], R)] = &[
     (&[W("قبل|بعد"), W("ذلك"), W("يوم|يومين|اسبوع|اسبوعين|شهر|شهرين|عام|عامين|سنه")], R::Relative),
     (&[W("ذلك|تلك"), W("اليوم|الليله|الاسبوع|الصباح|المساء")], R::Relative),
     (&[W("منذ"), O("ساعات"), W("الصباح|الفجر|صباح|فجر"), O("اليوم")], R::SinceBack(0)),
+    (&[W("منذ"), W("منتصف"), W("الليل|ليل"), O("الماضي")], R::SinceBack(0)),
     (&[W("منذ"), W("الربيع|الصيف|الخريف|الشتاء")], R::SinceEvent),
     (&[W("الاسبوع|الشهر")], R::Relative),
+    // `خلال الفترة ذاتها`, `في الفترة نفسها من العام الماضي`: the window of a figure given before.
+    (
+        &[W("خلال|في"), W("الفتره"), W("ذاتها|نفسها|عينها"), O("من"), O("العام|السنه"), O("الماضي|الماضيه")],
+        R::Relative,
+    ),
     // منذ بدئه، منذ تقسيمها: from an event named before by a pronoun.
     (&[W("منذ"), W(EVENT_PRONOUN_AR)], R::SinceEvent),
     (&[W("اول"), O("من"), W("امس")], R::Back(2)),

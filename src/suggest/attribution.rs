@@ -212,6 +212,21 @@ impl<'a> Scan<'a> {
         quantified || belonging
     }
 
+    /// `إجراءات أمنية مشددة` (tight measures): a participle written with ة right after a
+    /// feminine noun or adjective agrees with it, an adjective; the participle that carries a
+    /// statement on follows a comma or its subject (`، مشددةً على`, `ومضت الصباغ قائلة`).
+    fn feminine_adjective(&self, i: usize, cue: &Cue) -> bool {
+        let t = &self.toks[i];
+        let typed = self.text[t.start..t.end].trim_end_matches(|c: char| !c.is_alphabetic());
+        // Agreeing with a feminine noun right before it (`أمنية مشددة`, `إجراءات مشددة`).
+        let feminine_before = i > 0 && self.toks[i - 1].kind == TokKind::Word && {
+            let p = &self.toks[i - 1];
+            let typed = &self.text[p.start..p.end];
+            typed.ends_with('ة') || typed.ends_with("ات")
+        };
+        cue.participle && typed.ends_with('ة') && feminine_before
+    }
+
     /// `نفى مصدر عسكري … ما أعلنته الألوية`: a verb after `ما` that a denial before it rejects
     /// is the denial's object, not a statement the report carries.
     fn denied_object(&self, i: usize) -> bool {
@@ -300,7 +315,7 @@ impl<'a> Scan<'a> {
         if cue.accuse && (i.saturating_sub(4)..i).any(|k| matches!(self.word(k), Some("which" | "whom"))) {
             return false;
         }
-        if self.denied_object(i) {
+        if self.denied_object(i) || self.feminine_adjective(i, cue) {
             return false;
         }
         // `quoted X as saying`: the relay carries the attribution.
@@ -2135,12 +2150,13 @@ impl<'a> Scan<'a> {
         };
         // `بحسب مراسل «نافذة الشرق»`, `أحصى مراسلها`, `our correspondent`: the outlet's own
         // reporting, no attribution.
-        if source.is_some_and(|p| self.not_a_speaker(p) || self.own_correspondent(p)) {
+        if source.is_some_and(|p| self.not_a_speaker(p)) {
             return None;
         }
-        // The outlet's own tally (`وفق إحصاء أعدّه «نبض الريم» استناداً إلى …`) keeps its unit,
-        // with no source: the figure is the outlet's, not that of an attribution further on.
-        let own = source.is_some_and(|p| self.names_the_outlet(p));
+        // The outlet's own tally (`وفق إحصاء أعدّه «نبض الريم» استناداً إلى …`) or its
+        // correspondent keeps its unit, with no source: the figure is the outlet's, not that of
+        // an attribution further on or carried over from the sentence before.
+        let own = source.is_some_and(|p| self.own_correspondent(p) || self.names_the_outlet(p));
         if own {
             source = None;
         }
@@ -2211,7 +2227,7 @@ impl<'a> Scan<'a> {
                 k > a
                     && self.is_quote_mark(k - 1)
                     && self.is_quote_mark(e)
-                    && !matches!(self.word(k - 2), Some("ل" | "لـ"))
+                    && !k.checked_sub(2).is_some_and(|r| matches!(self.word(r), Some("ل" | "لـ")))
             }
         })
     }
@@ -2250,7 +2266,13 @@ impl<'a> Scan<'a> {
         }
         // Whichever outlet is named: the batches' gold reads every correspondent as the outlet's
         // (one of another outlet is left as a limit).
-        let (Some(&last), Some(between)) = (words.last(), words.get(1..words.len() - 1)) else {
+        // `A Psalter Press photographer at the western checkpoint`: where they stand is left out.
+        let cut = words
+            .iter()
+            .position(|k| matches!(self.word(*k), Some("at" | "in" | "on" | "near" | "outside")))
+            .unwrap_or(words.len());
+        let words = &words[..cut];
+        let (Some(&last), Some(between)) = (words.last(), words.get(1..words.len().saturating_sub(1))) else {
             return false;
         };
         let reporter = matches!(self.word(last), Some("correspondent" | "reporter" | "photographer"));

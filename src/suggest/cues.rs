@@ -293,6 +293,9 @@ pub(crate) const ENGLISH: &[Cue] = &[
     participle(cue("saying|adding|noting|insisting|warning|claiming|alleging", Say, Auto)),
     cue("denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted", Deny, Auto),
     participle(cue("denying|dismissing", Deny, Auto)),
+    // `The Justice Ministry gave lower figures, saying`, `Health officials initially gave a
+    // toll of 17`: giving a figure is an estimate.
+    needs(cue("gave|gives", Estimate, Auto), &["figures", "figure", "toll", "tally", "count", "estimate", "number"]),
     // `estimates` and `documents` are left out: after a noun they are nouns far more often.
     cue("estimated|estimate|documented|tallied", Estimate, Auto),
     // `The office estimates that 410,000 people ...`, `estimates some 1,300 people`: a verb before
@@ -1958,6 +1961,8 @@ pub(crate) const NOT_A_COUNT_BEFORE: &[&str] = &[
     "licensed for",
     "funerals of",
     "funeral of",
+    "coffins of",
+    "تشييع",
     "designed for",
     "capacity of",
     "capacity for",

@@ -132,7 +132,8 @@ impl<'a> Scan<'a> {
 
     /// `Medical Relief International`, `Dr. Amal Rasheed`, `the Justice Watch Network`: capitalised
     /// words in a row (with initials, hyphens and name particles between them), two at least
-    /// besides an opening determiner. A possessive ends it (`Dr. Amal Rasheed's`).
+    /// besides an opening determiner. A possessive ends it (`Dr. Amal Rasheed's`), unless an
+    /// organisation's name goes on after it (`the Hearthstone Children's Fund`).
     pub(super) fn capitalised_run(&self, i: usize) -> Option<Mention> {
         let sentence = self.lay.sent_of[i];
         let mut j = i;
@@ -153,6 +154,9 @@ impl<'a> Scan<'a> {
                 // `Dr. Amal`, `U.N. agency`
             } else if self.sym(j, "-") && glued && self.toks.get(j + 1).is_some_and(|n| !n.space_before) {
                 // `al-Ali`
+            } else if j > i && glued && self.sym(j, "'") && self.possessive_in_name(j) {
+                // `Hearthstone Children's Fund`, `the Skerrin Bay Fishers' Association`
+            } else if j > i && glued && self.word(j) == Some("s") && self.sym(j - 1, "'") && next_upper {
             } else if self.exact_in(j, &self.t.name_particles) && next_upper && j > i {
                 // `Medics for the Valley` (`for the` before a capital)
             } else if self.exact_in(j, &self.t.name_particles)
@@ -183,6 +187,15 @@ impl<'a> Scan<'a> {
             surname,
             org,
         })
+    }
+
+    /// A possessive inside a body's name: the apostrophe (at `j`) is followed, past its `s`, by
+    /// capitalised words that hold an organisation word (`Children's Fund`, `Fishers'
+    /// Association`), not by a person's office (`Rasheed's office`).
+    fn possessive_in_name(&self, j: usize) -> bool {
+        let k = if self.word(j + 1) == Some("s") && !self.toks[j + 1].space_before { j + 2 } else { j + 1 };
+        let run = (k..(k + 3).min(self.toks.len())).take_while(|x| self.upper(*x)).collect::<Vec<_>>();
+        !run.is_empty() && run.iter().any(|x| self.exact_in(*x, &self.t.org_words))
     }
 
     /// `The regional health directorate`, `a prison official`: a determiner, one to three
