@@ -315,7 +315,8 @@ impl<'a> Scan<'a> {
         if cue.accuse && (i.saturating_sub(4)..i).any(|k| matches!(self.word(k), Some("which" | "whom"))) {
             return false;
         }
-        if self.denied_object(i) || self.feminine_adjective(i, cue) {
+        let breakdown = cue.family == Family::Frame && self.phrase_at(end, &self.t.breakdown_keys).is_some();
+        if breakdown || self.denied_object(i) || self.feminine_adjective(i, cue) {
             return false;
         }
         // `quoted X as saying`: the relay carries the attribution.
@@ -1914,6 +1915,19 @@ impl<'a> Scan<'a> {
             let u = &mut units[b];
             (u.source, u.name, u.noun, u.stands_in) = (Some(y), name, self.has_source_noun(y.0, y.1), false);
         }
+        // `X put the number at 45, citing interviews with survivors. It said`: citing one's own
+        // material names no one; the speaker is still X, for what follows too.
+        for u in units.iter_mut() {
+            let gerund = matches!(self.word(u.cue.0), Some("citing" | "quoting"));
+            let after_comma = u.cue.0 > 0 && self.sym(u.cue.0 - 1, ",");
+            if u.family == Family::Relay
+                && gerund
+                && after_comma
+                && u.source.is_some_and(|y| !self.cites_a_speaker(y))
+            {
+                (u.source, u.name, u.noun) = (None, None, false);
+            }
+        }
         let mut out: Vec<Unit> = units.into_iter().zip(keep).filter(|(_, k)| *k).map(|(u, _)| u).collect();
         self.resolve(&mut out);
         self.named_later(&mut out);
@@ -2758,6 +2772,10 @@ impl<'a> Scan<'a> {
         // `وأشار السجل` after `«سجل أمن العاملين الإنسانيين»`: a body whose own name has the
         // document's head word is named again, not a document standing for the last speaker.
         let body_named = reference.as_ref().and_then(|(h, _)| self.body_named_by(units, known, h));
+        // `وأحصى التقرير` after the network's director was quoted: a report whose author is a
+        // body named before stands for that body, not for a person who spoke since.
+        let author_over_person = document_author.is_some_and(|u| self.names_a_body(&units[*u]))
+            && last.is_some_and(|l| !self.names_a_body(&units[l]));
         let needs_source = match units[k].source {
             None => !units[k].own,
             Some(p) => {
@@ -2765,7 +2783,10 @@ impl<'a> Scan<'a> {
                     || self.possessed_document(p)
                     || (same_sentence && self.only_a_document(p))
                     || self.follow_up_document(p)
-                    || (document_ref && body_named.is_none() && (last.is_some() || body.is_some()))
+                    || (document_ref
+                        && body_named.is_none()
+                        && (last.is_some() || body.is_some())
+                        && !author_over_person)
             }
         };
         (reference, needs_source, body)

@@ -215,6 +215,8 @@ pub(crate) const ARABIC: &[Cue] = &[
     cue("أحصى|أحصت|أحصوا|يحصي|تحصي", Estimate, Auto),
     cue("وثّق|وثّقت|وثّقوا|يوثّق|توثّق", Estimate, Auto),
     cue("سجّل|سجّلت|سجّلوا", Estimate, Auto),
+    // `نسب التقرير مقتل 112 مدنياً إلى القوات الحكومية`: a count given to a perpetrator.
+    needs(cue("نسب|نسبت", Estimate, Auto), &["إلى"]),
     // رفع (خفّض) الحصيلة إلى 13: a new count is an estimate (`رفع` alone also means "lifted").
     needs(
         cue("رفع|رفعت|رفعوا|يرفع|ترفع|خفّض|خفّضت|يخفّض|تخفّض|عدّل|عدّلت|حدّث|حدّثت|أبقى|أبقت", Estimate, Auto),
@@ -236,7 +238,11 @@ pub(crate) const ARABIC: &[Cue] = &[
     // A claim of responsibility is a statement too.
     cue("تبنّى|تبنّت|تبنّوا|يتبنّى", Say, Auto),
     // Frames: the source follows. `بحسب ما أفاد X` hands over to the verb.
-    cue("بحسب|حسب|وفقاً|وفق|طبقاً|على لسان|استناداً إلى", Frame, After),
+    // Not `by` a category (`بحسب الفئة العمرية`, `حسب الجنس`: broken down by it).
+    not_before(
+        cue("بحسب|حسب|وفقاً|وفق|طبقاً|على لسان|استناداً إلى", Frame, After),
+        &["الفئة", "الفئات", "النوع", "العمر", "الأعمار", "الجنس", "السبب", "الأسباب"],
+    ),
     // `قائمة أعدّتها عائلات المنطقة تضم أسماء 37 قتيلاً`: who drew up a list speaks for it.
     cue("أعدّتها|أعدّها|أعدّته", Frame, After),
     cue("نقلاً", Relay, After),
@@ -295,7 +301,10 @@ pub(crate) const ENGLISH: &[Cue] = &[
     participle(cue("denying|dismissing", Deny, Auto)),
     // `The Justice Ministry gave lower figures, saying`, `Health officials initially gave a
     // toll of 17`: giving a figure is an estimate.
-    needs(cue("gave|gives", Estimate, Auto), &["figures", "figure", "toll", "tally", "count", "estimate", "number"]),
+    needs(
+        cue("gave|gives", Estimate, Auto),
+        &["figures", "figure", "toll", "tally", "count", "estimate", "number", "version", "account"],
+    ),
     // `estimates` and `documents` are left out: after a noun they are nouns far more often.
     cue("estimated|estimate|documented|tallied", Estimate, Auto),
     // `The office estimates that 410,000 people ...`, `estimates some 1,300 people`: a verb before
@@ -1924,6 +1933,11 @@ pub(crate) const MEASURE_NOUNS: &[&str] = &[
     "ثوانٍ",
     "seconds",
 ];
+
+/// What a breakdown is by, after `بحسب` or `وفق` (`وبحسب الجهة المسؤولة، نسب التقرير مقتل 112
+/// …`: broken down by perpetrator): no attribution.
+pub(crate) const BREAKDOWN_KEYS: &[&str] =
+    &["الجهة المسؤولة", "الجهات المسؤولة", "الجهة الفاعلة", "الطرف المسؤول"];
 
 /// Words before quotation marks that hold what is written or chanted, not a count anyone
 /// reports: `a banner reading "49 names, 49 lies"`, `لافتة كُتب عليها «49 اسماً»`, `تحمل عبارة`.
