@@ -1132,16 +1132,11 @@ impl Writer<'_> {
         let before = near.clone().rev().find(|u| self.units[*u].region.1 <= a);
         // An attribution in a relative clause speaks only of what follows it; a frame whose
         // source relays another gives the originator (`according to X, which cited Y`).
-        let after =
-            near.clone().find(|u| self.units[*u].region.0 >= b).filter(|u| !self.units[*u].relative).map(
-                |u| {
-                    if u < self.real {
-                        self.scan.relay_on_frame(&self.units[..self.real], u).unwrap_or(u)
-                    } else {
-                        u
-                    }
-                },
-            );
+        let after = near
+            .clone()
+            .find(|u| self.units[*u].region.0 >= b)
+            .filter(|u| !self.units[*u].relative)
+            .map(|u| self.scan.relay_on_frame(self.attributions(), u).unwrap_or(u));
         let here = if here.clone().any(|u| self.units[u].relative && self.units[u].region.0 >= b) {
             here.start..here.start
         } else {

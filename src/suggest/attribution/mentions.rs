@@ -194,8 +194,7 @@ impl<'a> Scan<'a> {
     /// Association`), not by a person's office (`Rasheed's office`).
     fn possessive_in_name(&self, j: usize) -> bool {
         let k = if self.word(j + 1) == Some("s") && !self.toks[j + 1].space_before { j + 2 } else { j + 1 };
-        let run = (k..(k + 3).min(self.toks.len())).take_while(|x| self.upper(*x)).collect::<Vec<_>>();
-        !run.is_empty() && run.iter().any(|x| self.exact_in(*x, &self.t.org_words))
+        (k..k + 3).take_while(|x| self.upper(*x)).any(|x| self.exact_in(x, &self.t.org_words))
     }
 
     /// `The regional health directorate`, `a prison official`: a determiner, one to three
